@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prints the home of a JDK 21 or newer: $JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm.
+set -euo pipefail
+major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+ok() { [ -x "$1/bin/javac" ] && [ "$(major "$1")" -ge 21 ] 2>/dev/null; }
+if [ -n "${JAVA_HOME:-}" ] && ok "$JAVA_HOME"; then echo "$JAVA_HOME"; exit 0; fi
+best=""; best_major=0
+for d in /usr/lib/jvm/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  [ -d "$d" ] && [ ! -L "$d" ] || continue
+  if ok "$d"; then m=$(major "$d"); if [ "$m" -gt "$best_major" ]; then best=$d; best_major=$m; fi; fi
+done
+[ -n "$best" ] || { echo "no JDK 21+ found; set JAVA_HOME to one" >&2; exit 1; }
+echo "$best"

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Spilo-compatible entrypoint for the local PostgreSQL 17 + Patroni image.
+
+Honours the part of Spilo's environment contract pgha relies on (SCOPE, ETCD3_HOSTS,
+PGUSER_*/PGPASSWORD_*, SPILO_CONFIGURATION, ALLOW_NOSSL, PATRONI_POSTGRESQL_LISTEN),
+writes Patroni's configuration to /home/postgres/postgres.yml, makes a self-signed
+certificate, then runs Patroni as the postgres user.
+"""
+import os
+import pwd
+import socket
+import subprocess
+import sys
+
+import yaml
+
+PGHOME = '/home/postgres'
+PGROOT = os.environ.get('PGROOT', PGHOME + '/pgdata/pgroot')
+PGDATA = os.environ.get('PGDATA', PGROOT + '/data')
+CONFIG_FILE = PGHOME + '/postgres.yml'
+ADMIN_FILE = PGHOME + '/.admin_credentials'
+CERT_DIR = '/run/certs'
+BIN_DIR = '/usr/lib/postgresql/17/bin'
+
+
+def log(msg):
+    print('spilo-local: ' + msg, file=sys.stderr, flush=True)
+
+
+def env(name, default=None):
+    value = os.environ.get(name)
+    return value if value not in (None, '') else default
+
+
+def deep_merge(base, override):
+    for key, value in (override or {}).items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            deep_merge(base[key], value)
+        else:
+            base[key] = value
+    return base
+
+
+def etcd3_hosts():
+    raw = env('ETCD3_HOSTS') or env('ETCD3_HOST')
+    if not raw:
+        sys.exit('spilo-local: ETCD3_HOSTS is not set; give the etcd members, e.g. '
+                 "ETCD3_HOSTS=\"'etcd-1:2379','etcd-2:2379','etcd-3:2379'\"")
+    # Spilo puts the value inside a YAML flow list, so both quoted and bare forms work.
+    hosts = yaml.safe_load('[' + raw + ']')
+    return [str(h).strip() for h in hosts if str(h).strip()]
+
+
+def pg_hba(allow_nossl, superuser, standby):
+    rules = [
+        'local all all trust',
+        'host all all 127.0.0.1/32 scram-sha-256',
+        'host all all ::1/128 scram-sha-256',
+        'local replication {} trust'.format(standby),
+        'hostssl replication {} all scram-sha-256'.format(standby),
+    ]
+    if allow_nossl:
+        rules += ['host replication {} all scram-sha-256'.format(standby),
+                  'host all all all scram-sha-256']
+    else:
+        rules += ['hostnossl all all all reject', 'hostssl all all all scram-sha-256']
+    return rules
+
+
+def build_config():
+    host = env('PGHA_CONNECT_HOST', socket.gethostname())
+    superuser = env('PGUSER_SUPERUSER', 'postgres')
+    standby = env('PGUSER_STANDBY', 'standby')
+    allow_nossl = env('ALLOW_NOSSL') is not None
+    config = {
+        'scope': env('SCOPE', 'dummy'),
+        'name': host,
+        'namespace': '/service/',
+        'log': {'level': env('PATRONI_LOG_LEVEL', 'INFO')},
+        'restapi': {'listen': '0.0.0.0:8008', 'connect_address': host + ':8008'},
+        'etcd3': {'hosts': etcd3_hosts()},
+        'bootstrap': {
+            'dcs': {
+                'ttl': 30, 'loop_wait': 10, 'retry_timeout': 10,
+                'maximum_lag_on_failover': 33554432,
+                'postgresql': {
+                    'use_pg_rewind': True, 'use_slots': True,
+                    'parameters': {
+                        'wal_level': 'replica', 'hot_standby': 'on', 'wal_log_hints': 'on',
+                        'max_connections': 100, 'max_wal_senders': 10, 'max_replication_slots': 10,
+                        'wal_keep_size': '128MB', 'password_encryption': 'scram-sha-256',
+                    },
+                },
+            },
+            'initdb': [{'encoding': 'UTF8'}, {'locale': 'C.UTF-8'}, 'data-checksums'],
+            'post_bootstrap': '/scripts/post_init.sh',
+        },
+        'postgresql': {
+            'listen': env('PATRONI_POSTGRESQL_LISTEN', '0.0.0.0:5432'),
+            'connect_address': host + ':5432',
+            'data_dir': PGDATA,
+            'bin_dir': BIN_DIR,
+            'pgpass': '/run/postgresql/pgpass',
+            'use_unix_socket': True,
+            'authentication': {
+                'superuser': {'username': superuser, 'password': env('PGPASSWORD_SUPERUSER', 'zalando')},
+                'replication': {'username': standby, 'password': env('PGPASSWORD_STANDBY', 'standby')},
+            },
+            'parameters': {
+                'unix_socket_directories': '/var/run/postgresql',
+                'ssl': 'on',
+                'ssl_cert_file': CERT_DIR + '/server.crt',
+                'ssl_key_file': CERT_DIR + '/server.key',
+            },
+            'basebackup': [{'checkpoint': 'fast'}],
+            'pg_hba': pg_hba(allow_nossl, superuser, standby),
+        },
+    }
+    extra = env('SPILO_CONFIGURATION')
+    if extra:
+        try:
+            override = yaml.safe_load(extra)
+        except yaml.YAMLError as e:
+            sys.exit('spilo-local: SPILO_CONFIGURATION is not valid YAML: {}'.format(e))
+        if override is not None and not isinstance(override, dict):
+            sys.exit('spilo-local: SPILO_CONFIGURATION must be a YAML mapping')
+        deep_merge(config, override)
+    return config
+
+
+def ensure_certificate(uid, gid):
+    crt, key = CERT_DIR + '/server.crt', CERT_DIR + '/server.key'
+    if os.path.exists(crt) and os.path.exists(key):
+        return
+    os.makedirs(CERT_DIR, exist_ok=True)
+    subprocess.run(['openssl', 'req', '-nodes', '-new', '-x509', '-days', '3650', '-subj', '/CN=spilo.dummy.org',
+                    '-keyout', key, '-out', crt], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for path in (crt, key):
+        os.chown(path, uid, gid)
+    os.chmod(key, 0o600)
+
+
+def write_private(path, text, uid, gid):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, 'w') as f:
+        f.write(text)
+    os.chown(path, uid, gid)
+
+
+def main():
+    pw = pwd.getpwnam('postgres')
+    uid, gid = pw.pw_uid, pw.pw_gid
+    config = build_config()
+    for d in (PGHOME + '/pgdata', PGROOT, '/run/postgresql'):
+        os.makedirs(d, exist_ok=True)
+        os.chown(d, uid, gid)
+    os.chmod(PGROOT, 0o700)
+    ensure_certificate(uid, gid)
+    write_private(CONFIG_FILE, yaml.safe_dump(config, default_flow_style=False), uid, gid)
+    write_private(ADMIN_FILE, yaml.safe_dump({'user': env('PGUSER_ADMIN', 'admin'),
+                                              'password': env('PGPASSWORD_ADMIN', 'admin')}), uid, gid)
+    log('scope {} member {} etcd3 {}'.format(config['scope'], config['name'], ','.join(config['etcd3']['hosts'])))
+    for name in list(os.environ):
+        if name.startswith('PGPASSWORD') or name == 'SPILO_CONFIGURATION':
+            del os.environ[name]
+    os.environ.update({'HOME': PGHOME, 'USER': 'postgres', 'LOGNAME': 'postgres'})
+    os.chdir(PGHOME)
+    os.setgroups([])
+    os.setgid(gid)
+    os.setuid(uid)
+    os.execvp('patroni', ['patroni', CONFIG_FILE])
+
+
+if __name__ == '__main__':
+    main()
