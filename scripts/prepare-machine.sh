@@ -82,7 +82,11 @@ command -v xauth >/dev/null       || missing+=(xauth)
 command -v debootstrap >/dev/null || missing+=(debootstrap)
 command -v curl >/dev/null        || missing+=(curl)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "Xvfb, debootstrap, curl and fonts already installed"; fi
+# JavaFX's glass toolkit needs GTK 3 and a few X libraries, even under Xvfb.
+for pkg in libgtk-3-0 libxtst6 libxxf86vm1 libgl1; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "Xvfb, debootstrap, curl, fonts and the GTK libraries JavaFX needs already installed"; fi
 
 # --- JDK 21+ -------------------------------------------------------------------
 here=$(cd "$(dirname "$0")" && pwd)
