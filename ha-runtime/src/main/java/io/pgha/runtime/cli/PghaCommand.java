@@ -1,0 +1,22 @@
+package io.pgha.runtime.cli;
+
+import io.pgha.runtime.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The root of the `pgha` command line. Subcommands register here, one class each. */
+@Command(name = "pgha",
+        mixinStandardHelpOptions = true,
+        versionProvider = PghaCommand.VersionProvider.class,
+        description = "Highly available PostgreSQL on Docker: provision, watch and operate Patroni clusters.",
+        subcommands = {
+        })
+public final class PghaCommand {
+
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"pgha " + Version.get(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

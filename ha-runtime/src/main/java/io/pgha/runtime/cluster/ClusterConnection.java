@@ -1,0 +1,57 @@
+package io.pgha.runtime.cluster;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How pgha reaches one cluster from where it runs: what the monitor, the operations and the console
+ * need, whether pgha provisioned the cluster or attached to it. Every address here is one the host can
+ * reach (on a provisioned stack: ports published on the bind address), never a container-internal name.
+ *
+ * @param name          pgha's name for the cluster (for a provisioned stack, the stack name)
+ * @param scope         Patroni's scope (the DCS namespace is /service/&lt;scope&gt;/)
+ * @param etcdEndpoints etcd client URLs, e.g. http://127.0.0.1:23791
+ * @param etcdAuth      etcd user/password and TLS files, when the etcd cluster needs them
+ * @param patroniUrls   member name to the base URL of its Patroni REST API, e.g. pg-0 to http://127.0.0.1:8008
+ * @param router        the router's write/read ports and stats URL, when there is a router
+ * @param dockerStack   the stack label of its containers when it runs on the local Docker engine
+ * @param origin        whether pgha provisioned it or attached to it
+ */
+public record ClusterConnection(
+        String name,
+        String scope,
+        List<String> etcdEndpoints,
+        Optional<EtcdAuth> etcdAuth,
+        Map<String, String> patroniUrls,
+        Optional<RouterEndpoints> router,
+        Optional<String> dockerStack,
+        Origin origin) {
+
+    public enum Origin { PROVISIONED, ATTACHED }
+
+    /** etcd credentials and TLS material; the password is a secret and never printed. */
+    public record EtcdAuth(Optional<String> user, Optional<String> password, Optional<String> caFile,
+                           Optional<String> certFile, Optional<String> keyFile) {
+        @Override
+        public String toString() {
+            return "EtcdAuth[user=" + user.orElse("") + ", password=" + (password.isPresent() ? "***" : "") + "]";
+        }
+    }
+
+    /** Where applications and pgha reach the router from the host. */
+    public record RouterEndpoints(String host, int writePort, int readPort, String statsUrl) {
+    }
+
+    public ClusterConnection {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(scope, "scope");
+        etcdEndpoints = List.copyOf(etcdEndpoints);
+        patroniUrls = Map.copyOf(patroniUrls);
+        Objects.requireNonNull(etcdAuth, "etcdAuth");
+        Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(dockerStack, "dockerStack");
+        Objects.requireNonNull(origin, "origin");
+    }
+}

@@ -1,0 +1,110 @@
+package io.pgha.runtime.cluster;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.pgha.runtime.PghaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The clusters pgha knows, one {@code cluster.json} each under {@link ConfigDirs#cluster(String)}. */
+public final class ClusterRegistry {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final String FILE = "cluster.json";
+    private final Path root;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module())
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public ClusterRegistry() {
+        this(ConfigDirs.root());
+    }
+
+    public ClusterRegistry(Path root) {
+        this.root = root;
+    }
+
+    public static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw PghaException.invalidInput("invalid cluster name '" + name
+                    + "': use 1-63 lower-case letters, digits and '-', starting with a letter or digit");
+        }
+    }
+
+    public Path dir(String name) {
+        checkName(name);
+        return root.resolve("clusters").resolve(name);
+    }
+
+    public List<ClusterConnection> list() {
+        Path clusters = root.resolve("clusters");
+        if (!Files.isDirectory(clusters)) {
+            return List.of();
+        }
+        List<ClusterConnection> result = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(clusters)) {
+            for (Path d : dirs.sorted().toList()) {
+                if (Files.isRegularFile(d.resolve(FILE))) {
+                    result.add(read(d.resolve(FILE)));
+                }
+            }
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot read the cluster list in " + clusters + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    public Optional<ClusterConnection> find(String name) {
+        Path f = dir(name).resolve(FILE);
+        return Files.isRegularFile(f) ? Optional.of(read(f)) : Optional.empty();
+    }
+
+    public ClusterConnection get(String name) {
+        return find(name).orElseThrow(() -> PghaException.notFound("no cluster named '" + name
+                + "' is known; see `pgha clusters`, or create one with `pgha up` or attach with `pgha attach`"));
+    }
+
+    public void save(ClusterConnection c) {
+        Path d = dir(c.name());
+        try {
+            Files.createDirectories(d);
+            Path tmp = Files.createTempFile(d, FILE, ".tmp");
+            json.writeValue(tmp.toFile(), c);
+            Files.move(tmp, d.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot save cluster '" + c.name() + "' in " + d + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forgets a cluster: removes its directory (connection, credentials, journals). */
+    public void remove(String name) {
+        Path d = dir(name);
+        if (!Files.exists(d)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(d)) {
+            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot remove " + d + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ClusterConnection read(Path f) {
+        try {
+            return json.readValue(f.toFile(), ClusterConnection.class);
+        } catch (IOException e) {
+            throw PghaException.invalidInput("cannot read " + f + " (" + e.getMessage() + "); fix or delete it");
+        }
+    }
+}
