@@ -1,0 +1,81 @@
+package io.pgha.runtime.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything pgha knows about one cluster at one moment, merged from etcd, Patroni, HAProxy, PostgreSQL
+ * and Docker. Immutable; a new one is made for every change. Parts whose source did not answer are empty
+ * or UNKNOWN, and {@link #sources()} says why.
+ *
+ * @param dynamicConfig Patroni's dynamic configuration (the DCS config key), as parsed JSON
+ */
+public record ClusterSnapshot(
+        String scope,
+        Instant takenAt,
+        Optional<String> leader,
+        List<Member> members,
+        SyncState sync,
+        boolean paused,
+        Optional<ScheduledSwitchover> scheduledSwitchover,
+        List<EtcdMember> etcdMembers,
+        List<RouterBackend> routerBackends,
+        List<ContainerInfo> containers,
+        List<HealthCheck> checks,
+        List<SourceStatus> sources,
+        Map<String, Object> dynamicConfig) {
+
+    public ClusterSnapshot {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(takenAt, "takenAt");
+        members = List.copyOf(members);
+        etcdMembers = List.copyOf(etcdMembers);
+        routerBackends = List.copyOf(routerBackends);
+        containers = List.copyOf(containers);
+        checks = List.copyOf(checks);
+        sources = List.copyOf(sources);
+        dynamicConfig = Map.copyOf(dynamicConfig);
+    }
+
+    public Optional<Member> member(String name) {
+        return members.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    public Optional<Member> leaderMember() {
+        return leader.flatMap(this::member);
+    }
+
+    public List<Member> replicas() {
+        return members.stream().filter(m -> !leader.map(m.name()::equals).orElse(false)).toList();
+    }
+
+    public Optional<ContainerInfo> container(String name) {
+        return containers.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Optional<SourceStatus> source(Source source) {
+        return sources.stream().filter(s -> s.source() == source).findFirst();
+    }
+
+    /** Whether a majority of the etcd members is up (false when none is known). */
+    public boolean etcdQuorum() {
+        long up = etcdMembers.stream().filter(e -> e.health() == Health.UP).count();
+        return !etcdMembers.isEmpty() && up > etcdMembers.size() / 2;
+    }
+
+    public ClusterHealth health() {
+        if (members.isEmpty() && etcdMembers.isEmpty()) {
+            return ClusterHealth.UNKNOWN;
+        }
+        if (leader.isEmpty() || (!etcdMembers.isEmpty() && !etcdQuorum())) {
+            return ClusterHealth.DOWN;
+        }
+        boolean allMembersOk = members.stream().allMatch(m -> leader.get().equals(m.name()) ? m.isRunning() : m.isStreaming());
+        boolean allEtcdUp = etcdMembers.stream().allMatch(e -> e.health() == Health.UP);
+        boolean noFailingChecks = checks.stream().noneMatch(c -> c.status() == HealthCheck.Status.FAIL);
+        return allMembersOk && allEtcdUp && noFailingChecks ? ClusterHealth.HEALTHY : ClusterHealth.DEGRADED;
+    }
+}

@@ -1,0 +1,25 @@
+package io.pgha.runtime.model;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The result of one health check.
+ *
+ * @param kind     what was checked
+ * @param target   which member, etcd member, server or exporter
+ * @param detail   what was seen, in words (the reason when not passing)
+ */
+public record HealthCheck(Kind kind, String target, Status status, Duration latency, Instant checkedAt, String detail) {
+
+    public enum Kind {
+        ETCD_ENDPOINT, ETCD_QUORUM, POSTGRES_READY, PATRONI_HEALTH, PATRONI_LIVENESS, PATRONI_READINESS,
+        ROUTER_BACKEND, EXPORTER_SCRAPE
+    }
+
+    public enum Status { PASS, WARN, FAIL, UNKNOWN }
+
+    public String id() {
+        return kind.name().toLowerCase() + ":" + target;
+    }
+}

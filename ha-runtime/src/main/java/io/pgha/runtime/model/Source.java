@@ -1,0 +1,4 @@
+package io.pgha.runtime.model;
+
+/** Where a part of the snapshot comes from. */
+public enum Source { DCS, PATRONI, ROUTER, POSTGRES, DOCKER, EXPORTER }

@@ -1,0 +1,67 @@
+package io.pgha.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class ClusterSnapshotTest {
+
+    private static Member member(String name, Role role, String state) {
+        return new Member(name, role, state, OptionalInt.of(1), OptionalLong.empty(),
+                role.isLeader() ? OptionalLong.empty() : OptionalLong.of(0), name, 5432,
+                "http://" + name + ":8008/patroni", Map.of(), false, Optional.empty());
+    }
+
+    private static EtcdMember etcd(String name, Health health) {
+        return new EtcdMember(name, "http://" + name + ":2379", health, false, OptionalLong.empty(), OptionalLong.empty(),
+                List.of(), Optional.empty());
+    }
+
+    private static ClusterSnapshot snapshot(Optional<String> leader, List<Member> members, List<EtcdMember> etcd) {
+        return new ClusterSnapshot("pg-ha", Instant.now(), leader, members, SyncState.OFF, false, Optional.empty(), etcd,
+                List.of(), List.of(), List.of(), List.of(), Map.of());
+    }
+
+    private final List<Member> healthyMembers = List.of(member("pg-0", Role.LEADER, "running"),
+            member("pg-1", Role.REPLICA, "streaming"), member("pg-2", Role.REPLICA, "streaming"));
+
+    @Test
+    void healthyWhenLeaderReplicasStreamingAndAllEtcdUp() {
+        var s = snapshot(Optional.of("pg-0"), healthyMembers,
+                List.of(etcd("etcd-1", Health.UP), etcd("etcd-2", Health.UP), etcd("etcd-3", Health.UP)));
+        assertThat(s.health()).isEqualTo(ClusterHealth.HEALTHY);
+        assertThat(s.replicas()).extracting(Member::name).containsExactly("pg-1", "pg-2");
+    }
+
+    @Test
+    void degradedWhenOneEtcdMemberIsDownButQuorumHolds() {
+        var s = snapshot(Optional.of("pg-0"), healthyMembers,
+                List.of(etcd("etcd-1", Health.DOWN), etcd("etcd-2", Health.UP), etcd("etcd-3", Health.UP)));
+        assertThat(s.etcdQuorum()).isTrue();
+        assertThat(s.health()).isEqualTo(ClusterHealth.DEGRADED);
+    }
+
+    @Test
+    void downWithoutQuorumOrLeader() {
+        var noQuorum = snapshot(Optional.of("pg-0"), healthyMembers,
+                List.of(etcd("etcd-1", Health.DOWN), etcd("etcd-2", Health.DOWN), etcd("etcd-3", Health.UP)));
+        assertThat(noQuorum.health()).isEqualTo(ClusterHealth.DOWN);
+        var noLeader = snapshot(Optional.empty(), healthyMembers, List.of());
+        assertThat(noLeader.health()).isEqualTo(ClusterHealth.DOWN);
+    }
+
+    @Test
+    void patroniRoleNamesMapToRoles() {
+        assertThat(Role.fromPatroni("master")).isEqualTo(Role.LEADER);
+        assertThat(Role.fromPatroni("primary")).isEqualTo(Role.LEADER);
+        assertThat(Role.fromPatroni("Sync Standby")).isEqualTo(Role.SYNC_STANDBY);
+        assertThat(Role.fromPatroni("quorum_standby")).isEqualTo(Role.QUORUM_STANDBY);
+        assertThat(Role.fromPatroni("something new")).isEqualTo(Role.UNKNOWN);
+    }
+}
