@@ -1,0 +1,38 @@
+package io.pgha.runtime.monitor;
+
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.model.ClusterEvent;
+import io.pgha.runtime.model.ClusterSnapshot;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Watches one cluster: merges its sources into one snapshot per change and derives events from
+ * consecutive snapshots. The console, the CLI and the supervisor all observe clusters through this.
+ * Listeners are called on the monitor's own thread and must not block.
+ */
+public interface ClusterMonitor extends AutoCloseable {
+
+    ClusterConnection connection();
+
+    /** The latest snapshot; before the first merge, one whose sources are all marked unavailable. */
+    ClusterSnapshot current();
+
+    /** Calls the listener with the current snapshot at once, then with every new one. */
+    Subscription onSnapshot(Consumer<ClusterSnapshot> listener);
+
+    /** Calls the listener with every event as it is derived (not with the past ones). */
+    Subscription onEvent(Consumer<ClusterEvent> listener);
+
+    /** The newest events from the cluster's journal on disk, newest first. */
+    List<ClusterEvent> recentEvents(int max);
+
+    @Override
+    void close();
+
+    /** Stops a listener. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
