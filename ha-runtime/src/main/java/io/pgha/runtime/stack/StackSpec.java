@@ -92,7 +92,7 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
         private String name = DEFAULT_NAME;
         private int nodes = 3;
         private int etcdMembers = 3;
-        private ImageProfile images = ImageProfile.OFFICIAL;
+        private ImageProfile images = ImageProfile.AUTO;
         private String bindAddress = "127.0.0.1";
         private StackPorts ports = StackPorts.DEFAULTS;
         private PatroniTuning patroni = PatroniTuning.DEFAULTS;

@@ -26,4 +26,9 @@ class CommittedStackIsTheDefaultSpecTest {
                 .as("stack/haproxy/haproxy.cfg differs from the default spec's rendering; run ./pgha export-compose --out stack")
                 .isEqualTo(HaproxyRenderer.render(StackSpec.defaults()));
     }
+
+    @Test
+    void localEnvIsRendered() throws IOException {
+        assertThat(Files.readString(RepoPaths.localEnv())).isEqualTo(ComposeRenderer.localEnv());
+    }
 }
