@@ -167,11 +167,22 @@ final class DockerStackProvisioner implements StackProvisioner {
                 docker.remove(c);
                 removed.add("container " + c);
             });
-            state.network().ifPresent(n -> {
-                docker.removeNetwork(n.name());
-                removed.add("network " + n.name());
-            });
-            return removed.isEmpty() ? Outcome.skipped(0, "nothing to remove") : Outcome.done(removed.size(), "removed " + removed.size());
+            String kept = "";
+            if (state.network().isPresent()) {
+                String network = state.network().get().name();
+                try {
+                    docker.removeNetwork(network);
+                    removed.add("network " + network);
+                } catch (PghaException e) {
+                    if (e.kind() != PghaException.Kind.CONFLICT) {
+                        throw e;
+                    }
+                    // containers that are not the stack's still use it; they are not ours to remove
+                    kept = "; kept network " + network + ", other containers still use it";
+                }
+            }
+            return removed.isEmpty() ? Outcome.skipped(0, "nothing to remove" + kept)
+                    : Outcome.done(removed.size(), "removed " + removed.size() + kept);
         });
         if (removeVolumes) {
             steps.run("volumes", "Remove data volumes and credentials", () -> {

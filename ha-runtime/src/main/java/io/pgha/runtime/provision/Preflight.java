@@ -26,6 +26,7 @@ final class Preflight {
 
     static final long MIN_MEMORY_BYTES = 1L << 30;
     static final long MIN_DISK_BYTES = 2L << 30;
+    private static final java.time.Duration PORT_RELEASE_WAIT = java.time.Duration.ofSeconds(3);
     private static final Set<String> ANY_ADDRESS = Set.of("", "0.0.0.0", "::");
     private final DockerEngine docker;
 
@@ -115,9 +116,26 @@ final class Preflight {
         }
     }
 
+    /** Whether the port can be bound, retried briefly: Docker releases the ports of a removed container asynchronously. */
     private static boolean bindable(String address, int port) {
+        long deadline = System.nanoTime() + PORT_RELEASE_WAIT.toNanos();
+        while (!bindableNow(address, port)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean bindableNow(String address, int port) {
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            s.setReuseAddress(true); // like Docker: connections in TIME_WAIT do not hold a port, listeners do
             s.bind(new InetSocketAddress(InetAddress.getByName(address), port));
             return true;
         } catch (IOException e) {

@@ -87,7 +87,9 @@ public final class StackSpecFile {
             throw PghaException.invalidInput("cannot read spec file " + file + ": " + e.getMessage());
         }
         try {
-            return parse(text);
+            StackSpec.Builder b = parse(text);
+            b.build(); // so a bad value is reported with the file's name
+            return b;
         } catch (PghaException e) {
             throw new PghaException(e.kind(), file + ": " + e.getMessage(), e);
         }
