@@ -36,6 +36,7 @@ public final class StackLabels {
         l.put("com.docker.compose.service", service);
         l.put("com.docker.compose.container-number", "1");
         l.put("com.docker.compose.oneoff", "False");
+        l.put("com.docker.compose.config-hash", specHash); // docker compose ps lists only containers that have one
         return l;
     }
 
