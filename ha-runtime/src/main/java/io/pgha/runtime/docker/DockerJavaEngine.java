@@ -112,13 +112,7 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public void removeNetwork(String name) {
-        try {
-            client.removeNetworkCmd(name).exec();
-        } catch (NotFoundException e) {
-            // already gone
-        } catch (RuntimeException e) {
-            throw DockerErrors.translate("remove network " + name, e);
-        }
+        unlessAlreadyDone("remove network " + name, () -> client.removeNetworkCmd(name).exec());
     }
 
     @Override
@@ -154,13 +148,7 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public void removeVolume(String name) {
-        try {
-            client.removeVolumeCmd(name).exec();
-        } catch (NotFoundException e) {
-            // already gone
-        } catch (RuntimeException e) {
-            throw DockerErrors.translate("remove volume " + name, e);
-        }
+        unlessAlreadyDone("remove volume " + name, () -> client.removeVolumeCmd(name).exec());
     }
 
     @Override
@@ -227,23 +215,24 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public void stop(String container, Duration grace) {
-        try {
-            client.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec();
-        } catch (NotModifiedException | NotFoundException e) {
-            // already stopped or gone
-        } catch (RuntimeException e) {
-            throw DockerErrors.translate("stop container " + container, e);
-        }
+        unlessAlreadyDone("stop container " + container,
+                () -> client.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec());
     }
 
     @Override
     public void remove(String container) {
+        unlessAlreadyDone("remove container " + container,
+                () -> client.removeContainerCmd(container).withForce(true).withRemoveVolumes(false).exec());
+    }
+
+    /** Runs an action that is done already when its object is gone (or, for stop, not running). */
+    private static void unlessAlreadyDone(String action, Runnable work) {
         try {
-            client.removeContainerCmd(container).withForce(true).withRemoveVolumes(false).exec();
-        } catch (NotFoundException e) {
-            // already gone
+            work.run();
+        } catch (NotFoundException | NotModifiedException e) {
+            // nothing left to do
         } catch (RuntimeException e) {
-            throw DockerErrors.translate("remove container " + container, e);
+            throw DockerErrors.translate(action, e);
         }
     }
 
