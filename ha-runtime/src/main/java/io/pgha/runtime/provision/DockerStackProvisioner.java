@@ -91,8 +91,17 @@ final class DockerStackProvisioner implements StackProvisioner {
             return fresh;
         });
         DockerPlan plan = DockerPlan.of(spec, secrets);
-        StackProbe probe = new StackProbe(probeHost(spec));
+        try {
+            return bringUp(plan, state, secrets, steps, actions, start);
+        } catch (PghaException e) {
+            throw new PghaException(e.kind(), e.getMessage() + ". The stack may be half-built: run pgha up again to complete it, "
+                    + "or pgha down" + (spec.isDefaultName() ? "" : " --name " + spec.name()) + " to remove it (its data is kept)", e);
+        }
+    }
 
+    private UpResult bringUp(DockerPlan plan, StackState state, StackCredentials secrets, Steps steps, List<String> actions, long start) {
+        StackSpec spec = plan.spec();
+        StackProbe probe = new StackProbe(probeHost(spec));
         steps.run("create", "Network, volumes and containers", () -> create(plan, state, actions));
         Map<String, DockerContainer> existing = state.containers();
         steps.run("etcd", "etcd quorum", () -> {
