@@ -126,7 +126,7 @@ class InstalledDebIT {
         assertThat(console.isAlive()).as("console still running; its output:\n%s", Files.readString(log)).isTrue();
         assertThat(shot.getWidth()).isGreaterThanOrEqualTo(640);
         assertThat(systemProperties(console.pid())).as("the running console's system properties")
-                .contains("pgha.home=" + APP_DIR, "java.home=" + PREFIX.resolve("lib/runtime"));
+                .contains("pgha.home=" + APP_DIR, "java.home=" + PREFIX.resolve("runtime"));
         stopConsole();
     }
 
