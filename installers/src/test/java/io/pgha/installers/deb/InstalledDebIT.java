@@ -50,7 +50,9 @@ class InstalledDebIT {
 
     @BeforeAll
     void install() {
+        Instant asked = Instant.now();
         TestMachine.requireDocker();
+        System.out.printf("took the machine-wide Docker test lock after %d ms%n", Duration.between(asked, Instant.now()).toMillis());
         HostTools.requireRoot();
         HostTools.requireDisplay();
         HostTools.require(Map.of("dpkg", "dpkg", "dpkg-deb", "dpkg", "xwininfo", "x11-utils"));
