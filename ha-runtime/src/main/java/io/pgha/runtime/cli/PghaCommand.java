@@ -10,6 +10,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = PghaCommand.VersionProvider.class,
         description = "Highly available PostgreSQL on Docker: provision, watch and operate Patroni clusters.",
         subcommands = {
+                SuperviseCommand.class,
         })
 public final class PghaCommand {
 
