@@ -11,6 +11,8 @@ import picocli.CommandLine.IVersionProvider;
         description = "Highly available PostgreSQL on Docker: provision, watch and operate Patroni clusters.",
         subcommands = {
                 SuperviseCommand.class,
+                DrillCommand.class,
+                ProbeRolesCommand.class,
         })
 public final class PghaCommand {
 
