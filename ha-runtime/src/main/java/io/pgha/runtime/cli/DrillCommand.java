@@ -127,6 +127,7 @@ public final class DrillCommand implements Callable<Integer> {
             try {
                 out.println(new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
                         .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                         .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
             } catch (IOException e) {
                 throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);

@@ -24,8 +24,6 @@ public final class EtcdClientFactory {
     public static Client create(List<String> endpoints, Duration connectTimeout) {
         return Client.builder().endpoints(endpoints.toArray(String[]::new))
                 .connectTimeout(connectTimeout)
-                .keepaliveTime(Duration.ofSeconds(10))
-                .keepaliveTimeout(Duration.ofSeconds(3))
                 .build();
     }
 }

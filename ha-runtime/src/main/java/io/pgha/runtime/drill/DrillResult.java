@@ -1,12 +1,14 @@
 package io.pgha.runtime.drill;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What one drill run measured. Durations are from the moment the fault was injected.
  *
+ * @param faultAt           when the fault was injected
  * @param writeOutage       the longest gap between acknowledged writes around the fault
  * @param newLeaderAfter    when another node was first seen accepting writes (empty: no new leader)
  * @param routerFlipAfter   when the first write through the write port was acknowledged by the new leader
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 public record DrillResult(
         DrillScenario scenario,
+        Instant faultAt,
         String oldLeader,
         Optional<String> newLeader,
         Duration writeOutage,

@@ -118,7 +118,7 @@ public final class DrillRunner {
             Duration outage = longestGap(acks, faultNanos);
             long lastAckBeforeHeal = acks.stream().mapToLong(WriteLoad.Ack::atNanos).filter(t -> t < healNanos).max().orElse(faultNanos);
             boolean refused = healNanos - lastAckBeforeHeal >= Duration.ofSeconds(2).toNanos();
-            return new DrillResult(scenario, oldLeader, newLeader, outage, newLeaderAfter, flipAfter, acks.size(), lost,
+            return new DrillResult(scenario, Instant.ofEpochMilli(faultEpochMillis), oldLeader, newLeader, outage, newLeaderAfter, flipAfter, acks.size(), lost,
                     samples.splitBrainOverlaps(), healedAfter, refused, reads.successesBetween(faultNanos, healNanos), notes);
         } finally {
             writes.close();

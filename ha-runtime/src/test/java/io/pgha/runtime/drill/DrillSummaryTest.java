@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DrillSummaryTest {
 
     private static DrillResult result(long outageMs, long lost, long splitBrain) {
-        return new DrillResult(DrillScenario.KILL_PRIMARY, "pg-0", Optional.of("pg-1"), Duration.ofMillis(outageMs),
+        return new DrillResult(DrillScenario.KILL_PRIMARY, java.time.Instant.EPOCH, "pg-0", Optional.of("pg-1"), Duration.ofMillis(outageMs),
                 Optional.of(Duration.ofMillis(outageMs / 2)), Optional.empty(), 100, lost, splitBrain,
                 Optional.of(Duration.ofSeconds(10)), false, 0, List.of());
     }
