@@ -10,8 +10,12 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = PghaCommand.VersionProvider.class,
         description = "Highly available PostgreSQL on Docker: provision, watch and operate Patroni clusters.",
         subcommands = {
-                SuperviseCommand.class,
+                UpCommand.class,
+                DownCommand.class,
+                CredentialsCommand.class,
+                ExportComposeCommand.class,
                 DrillCommand.class,
+                SuperviseCommand.class,
                 ProbeRolesCommand.class,
         })
 public final class PghaCommand {
