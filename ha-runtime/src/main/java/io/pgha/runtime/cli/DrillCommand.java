@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.docker.DockerClients;
+import io.pgha.runtime.docker.DockerFaults;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillRunner;
 import io.pgha.runtime.drill.DrillScenario;
@@ -103,7 +103,7 @@ public final class DrillCommand implements Callable<Integer> {
         DrillSettings settings = new DrillSettings(writers, Duration.ofSeconds(faultSeconds), Duration.ofSeconds(60),
                 Duration.ofSeconds(150));
         List<DrillResult> results = new ArrayList<>();
-        try (var docker = DockerClients.create()) {
+        try (DockerFaults docker = DockerFaults.connect()) {
             for (int i = 1; i <= runs; i++) {
                 int n = i;
                 DrillRunner runner = new DrillRunner(target, settings, docker,
@@ -115,8 +115,6 @@ public final class DrillCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-        } catch (IOException e) {
-            throw PghaException.unavailable("closing the Docker client: " + e.getMessage(), e);
         }
         DrillSummary summary = DrillSummary.of(scenario, results);
         if (json) {

@@ -30,6 +30,10 @@ public final class SuperviseCommand implements Callable<Integer> {
             description = "Patroni members = container names = HAProxy server names (default: ${DEFAULT-VALUE})")
     String members;
 
+    @Option(names = "--container-prefix", defaultValue = "${env:PGHA_CONTAINER_PREFIX:-}",
+            description = "What precedes a member's name in its container name (empty in the default stack)")
+    String containerPrefix;
+
     @Option(names = "--router-api", defaultValue = "${env:PGHA_ROUTER_API:-pg-router:9999}",
             description = "HAProxy runtime API host:port (default: ${DEFAULT-VALUE})")
     String routerApi;
@@ -47,7 +51,7 @@ public final class SuperviseCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SupervisorSettings settings = new SupervisorSettings(scope, namespace, EtcdClientFactory.endpoints(etcd),
                 Arrays.stream(members.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                routerApi, patroniPort, !noFence, !noRoute, Duration.ofSeconds(15));
+                containerPrefix == null ? "" : containerPrefix, routerApi, patroniPort, !noFence, !noRoute, Duration.ofSeconds(15));
         CountDownLatch stopped = new CountDownLatch(1);
         try (Supervisor supervisor = new Supervisor(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));

@@ -37,7 +37,13 @@ public final class LeaderKey {
     private final ByteSequence key;
     private final Duration timeout;
 
-    public LeaderKey(Client client, String namespace, String scope, Duration timeout) {
+    /** Stops a watch. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    LeaderKey(Client client, String namespace, String scope, Duration timeout) {
         this.client = client;
         String ns = namespace.endsWith("/") ? namespace : namespace + "/";
         this.key = bytes(ns + scope + "/leader");
@@ -71,9 +77,9 @@ public final class LeaderKey {
      * Calls {@code onChange} with the holder after every change of the key, starting after {@code afterRevision}.
      * {@code onError} gets watch failures (etcd unreachable); the caller decides whether to re-watch.
      */
-    public Watch.Watcher watch(long afterRevision, Consumer<Holder> onChange, Consumer<Throwable> onError) {
+    public Subscription watch(long afterRevision, Consumer<Holder> onChange, Consumer<Throwable> onError) {
         WatchOption option = WatchOption.builder().withRevision(afterRevision + 1).build();
-        return client.getWatchClient().watch(key, option, Watch.listener(response -> {
+        Watch.Watcher watcher = client.getWatchClient().watch(key, option, Watch.listener(response -> {
             for (WatchEvent e : response.getEvents()) {
                 KeyValue kv = e.getKeyValue();
                 Optional<String> holder = e.getEventType() == WatchEvent.EventType.PUT
@@ -81,6 +87,7 @@ public final class LeaderKey {
                 onChange.accept(new Holder(holder, kv.getModRevision()));
             }
         }, onError));
+        return watcher::close;
     }
 
     private <T> T await(java.util.concurrent.CompletableFuture<T> future, String what) {

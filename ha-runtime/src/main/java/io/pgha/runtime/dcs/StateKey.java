@@ -20,7 +20,7 @@ public final class StateKey {
     private final Duration ttl;
     private final Duration timeout;
 
-    public StateKey(Client client, String key, Duration ttl, Duration timeout) {
+    StateKey(Client client, String key, Duration ttl, Duration timeout) {
         this.client = client;
         this.key = ByteSequence.from(key, StandardCharsets.UTF_8);
         this.ttl = ttl;

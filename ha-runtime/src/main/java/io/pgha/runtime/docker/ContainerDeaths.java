@@ -19,8 +19,13 @@ public final class ContainerDeaths {
 
     private final DockerClient docker;
 
-    public ContainerDeaths(DockerClient docker) {
+    ContainerDeaths(DockerClient docker) {
         this.docker = docker;
+    }
+
+    /** Connects to the engine of the environment (DOCKER_HOST, else the local socket). */
+    public static ContainerDeaths connect() {
+        return new ContainerDeaths(DockerClients.create(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10)));
     }
 
     /** Streams "die" events of the named containers until the returned handle is closed. */

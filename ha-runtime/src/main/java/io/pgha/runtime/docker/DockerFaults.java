@@ -8,13 +8,43 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The faults a drill injects and heals, on the local Docker engine. */
-public final class DockerFaults {
+/** The faults a drill injects and heals, on the local Docker engine, and the little else a drill asks Docker. */
+public final class DockerFaults implements AutoCloseable {
 
     private final DockerClient docker;
 
-    public DockerFaults(DockerClient docker) {
+    private DockerFaults(DockerClient docker) {
         this.docker = docker;
+    }
+
+    public static DockerFaults connect() {
+        return new DockerFaults(DockerClients.create());
+    }
+
+    /** A container's address on a network, if it is attached to it. */
+    public java.util.Optional<String> addressOn(String network, String container) {
+        try {
+            var networks = docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks();
+            var net = networks == null ? null : networks.get(network);
+            return net == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(net.getIpAddress());
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("inspect " + container, e);
+        }
+    }
+
+    /** Starts a short-lived container on a network and streams its output lines. */
+    public SidecarContainer sidecar(String image, String name, String network, java.util.List<String> env,
+                                    java.util.List<String> command, java.util.function.Consumer<String> onLine) {
+        return SidecarContainer.start(docker, image, name, network, env, command, onLine);
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (java.io.IOException ignored) {
+            // nothing left to release
+        }
     }
 
     public void kill(String container) {

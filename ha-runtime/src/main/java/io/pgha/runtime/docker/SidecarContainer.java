@@ -25,7 +25,7 @@ public final class SidecarContainer implements AutoCloseable {
         this.logs = logs;
     }
 
-    public static SidecarContainer start(DockerClient docker, String image, String name, String network,
+    static SidecarContainer start(DockerClient docker, String image, String name, String network,
                                          List<String> env, List<String> command, Consumer<String> onLine) {
         try {
             docker.removeContainerCmd(name).withForce(true).exec();

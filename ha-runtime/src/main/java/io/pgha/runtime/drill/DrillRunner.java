@@ -25,16 +25,13 @@ public final class DrillRunner {
     private final DrillTarget target;
     private final DrillSettings settings;
     private final DockerFaults faults;
-    private final com.github.dockerjava.api.DockerClient docker;
     private final DrillPatroni patroni;
     private final Consumer<String> progress;
 
-    public DrillRunner(DrillTarget target, DrillSettings settings, com.github.dockerjava.api.DockerClient docker,
-                       Consumer<String> progress) {
+    public DrillRunner(DrillTarget target, DrillSettings settings, DockerFaults faults, Consumer<String> progress) {
         this.target = target;
         this.settings = settings;
-        this.docker = docker;
-        this.faults = new DockerFaults(docker);
+        this.faults = faults;
         this.patroni = new DrillPatroni(target.patroniUrls());
         this.progress = progress;
     }
@@ -55,7 +52,7 @@ public final class DrillRunner {
         long faultEpochMillis;
         long healNanos;
         Thread isolatedProbe = null;
-        try (SidecarContainer watcher = SidecarContainer.start(docker, target.watcherImage(), "pgha-drill-watcher",
+        try (SidecarContainer watcher = faults.sidecar(target.watcherImage(), "pgha-drill-watcher",
                 target.network(), List.of("PGHA_PROBE_USER=" + target.superuser(), "PGHA_PROBE_PASSWORD=" + target.password()),
                 List.of("probe-roles", "--members", String.join(",", target.members()), "--for", "PT15M"), samples::addLine)) {
             writes.prepare(Duration.ofSeconds(30));
@@ -216,11 +213,7 @@ public final class DrillRunner {
     private Map<String, String> addresses() {
         Map<String, String> result = new java.util.HashMap<>();
         for (String m : target.members()) {
-            var networks = docker.inspectContainerCmd(m).exec().getNetworkSettings().getNetworks();
-            var net = networks == null ? null : networks.get(target.network());
-            if (net != null) {
-                result.put(m, net.getIpAddress());
-            }
+            faults.addressOn(target.network(), m).ifPresent(ip -> result.put(m, ip));
         }
         return result;
     }

@@ -1,13 +1,10 @@
 package io.pgha.runtime.supervisor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.etcd.jetcd.Client;
-import io.etcd.jetcd.Watch;
-import io.pgha.runtime.dcs.EtcdClientFactory;
+import io.pgha.runtime.dcs.EtcdSession;
 import io.pgha.runtime.dcs.LeaderKey;
 import io.pgha.runtime.dcs.StateKey;
 import io.pgha.runtime.docker.ContainerDeaths;
-import io.pgha.runtime.docker.DockerClients;
 import io.pgha.runtime.router.HaproxyRuntimeApi;
 import java.io.Closeable;
 import java.net.URI;
@@ -55,12 +52,12 @@ public final class Supervisor implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Instant startedAt = Instant.now();
-    private Client etcd;
+    private EtcdSession etcd;
     private LeaderKey leaderKey;
     private StateKey stateKey;
     private HaproxyRuntimeApi router;
     private ContainerDeaths deaths;
-    private Watch.Watcher leaderWatch;
+    private LeaderKey.Subscription leaderWatch;
     private Closeable deathEvents;
     private Optional<String> leader = Optional.empty();
     private Optional<String> routedTo = Optional.empty();
@@ -73,9 +70,9 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public void start() {
-        etcd = EtcdClientFactory.create(settings.etcdEndpoints(), Duration.ofSeconds(2));
-        leaderKey = new LeaderKey(etcd, settings.namespace(), settings.scope(), Duration.ofSeconds(2));
-        stateKey = new StateKey(etcd, settings.stateKey(), Duration.ofSeconds(10), Duration.ofSeconds(2));
+        etcd = EtcdSession.open(settings.etcdEndpoints(), Duration.ofSeconds(2));
+        leaderKey = etcd.leaderKey(settings.namespace(), settings.scope(), Duration.ofSeconds(2));
+        stateKey = etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), Duration.ofSeconds(2));
         router = HaproxyRuntimeApi.parse(settings.routerApi(), Duration.ofSeconds(2));
         LOG.info("supervising scope {} (members {}, fence={}, route={})", settings.scope(), settings.members(),
                 settings.fence(), settings.route());
@@ -112,10 +109,10 @@ public final class Supervisor implements AutoCloseable {
         }
         try {
             if (deaths == null) {
-                deaths = new ContainerDeaths(DockerClients.create(Duration.ofSeconds(2), Duration.ofSeconds(10)));
+                deaths = ContainerDeaths.connect();
             }
-            deathEvents = deaths.listen(new HashSet<>(settings.members()),
-                    name -> loop.execute(() -> onContainerDied(name)),
+            deathEvents = deaths.listen(new HashSet<>(settings.members().stream().map(settings::containerOf).toList()),
+                    container -> settings.memberOf(container).ifPresent(member -> loop.execute(() -> onContainerDied(member))),
                     error -> {
                         LOG.warn("Docker event stream failed ({}); listening again", error.getMessage());
                         loop.schedule(this::listenForDeaths, 1, TimeUnit.SECONDS);
@@ -145,7 +142,7 @@ public final class Supervisor implements AutoCloseable {
                 LOG.info("container {} stopped; it is not the leader, nothing to do", member);
                 return;
             }
-            if (!deaths.confirmedNotRunning(member)) {
+            if (!deaths.confirmedNotRunning(settings.containerOf(member))) {
                 LOG.info("container {} reported dead but Docker says it runs again; leaving the leader key alone", member);
                 return;
             }

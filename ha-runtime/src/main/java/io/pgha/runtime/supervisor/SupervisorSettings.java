@@ -7,7 +7,8 @@ import java.util.List;
  * What the supervisor watches and may act on. It runs inside the stack's network, so every address is a
  * container name.
  *
- * @param members       the Patroni members, equal to their container names and to the HAProxy server names
+ * @param members       the Patroni members, equal to their host names and to the HAProxy server names
+ * @param containerPrefix what precedes a member's name in its container name ("" in the default stack)
  * @param routerApi     HAProxy's runtime API, host:port
  * @param patroniPort   Patroni's REST port on every member
  * @param fence         whether to release the leader key of a primary whose container is gone
@@ -18,6 +19,7 @@ public record SupervisorSettings(
         String namespace,
         List<String> etcdEndpoints,
         List<String> members,
+        String containerPrefix,
         String routerApi,
         int patroniPort,
         boolean fence,
@@ -27,6 +29,16 @@ public record SupervisorSettings(
     public SupervisorSettings {
         etcdEndpoints = List.copyOf(etcdEndpoints);
         members = List.copyOf(members);
+    }
+
+    public String containerOf(String member) {
+        return containerPrefix + member;
+    }
+
+    /** The member a container runs, if it is one of ours. */
+    public java.util.Optional<String> memberOf(String container) {
+        return container.startsWith(containerPrefix) && members.contains(container.substring(containerPrefix.length()))
+                ? java.util.Optional.of(container.substring(containerPrefix.length())) : java.util.Optional.empty();
     }
 
     /** The etcd key where the supervisor publishes its heartbeat and last action. */

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.etcd.jetcd.Client;
-import io.etcd.jetcd.Watch;
 import io.pgha.runtime.cli.Main;
-import io.pgha.runtime.dcs.EtcdClientFactory;
+import io.pgha.runtime.dcs.EtcdSession;
 import io.pgha.runtime.dcs.LeaderKey;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.PgClient;
@@ -183,12 +181,12 @@ class DrillIT {
 
     /** Watches the leader key from the host through etcd-1's published port. */
     static final class KeyWatch implements AutoCloseable {
-        private final Client client;
-        private final Watch.Watcher watcher;
+        private final EtcdSession session;
+        private final LeaderKey.Subscription watcher;
         private final List<KeyChange> changes = new ArrayList<>();
 
-        private KeyWatch(Client client, LeaderKey key) {
-            this.client = client;
+        private KeyWatch(EtcdSession session, LeaderKey key) {
+            this.session = session;
             LeaderKey.Holder now = key.read();
             synchronized (changes) {
                 changes.add(new KeyChange(System.currentTimeMillis(), now.member()));
@@ -201,9 +199,9 @@ class DrillIT {
         }
 
         static KeyWatch start() {
-            Client c = EtcdClientFactory.create(List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792",
+            EtcdSession s = EtcdSession.open(List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792",
                     "http://127.0.0.1:23793"), Duration.ofSeconds(2));
-            return new KeyWatch(c, new LeaderKey(c, "/service/", "pg-ha", Duration.ofSeconds(3)));
+            return new KeyWatch(s, s.leaderKey("/service/", "pg-ha", Duration.ofSeconds(3)));
         }
 
         List<KeyChange> changes() {
@@ -215,7 +213,7 @@ class DrillIT {
         @Override
         public void close() {
             watcher.close();
-            client.close();
+            session.close();
         }
     }
 }
