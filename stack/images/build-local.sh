@@ -3,8 +3,8 @@
 # (Spilo-compatible), etcd, HAProxy and the postgres exporter. No container registry needed:
 # the base comes from debian:trixie-slim when it is present or pullable, else from debootstrap.
 # Idempotent: images already built from the same recipe are kept. Prints the tags it made.
-# The supervisor image (pgha supervise) also needs the pgha jars: from PGHA_LIB_DIR, or from a built
-# checkout (ha-runtime/target); without them it is skipped with a message.
+# The supervisor image (pgha supervise) also needs the pgha jars: from PGHA_LIB_DIR, an installed pgha
+# (the jars beside stack/), or a built checkout (ha-runtime/target); without them it is skipped with a message.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,7 +31,13 @@ supervisor_jars() {
     find "$PGHA_LIB_DIR" -maxdepth 1 -name '*.jar' | LC_ALL=C sort
     return
   fi
-  local target="$here/../../ha-runtime/target"
+  local installed="$here/../.." target="$here/../../ha-runtime/target"
+  if compgen -G "$installed/ha-runtime-*.jar" >/dev/null; then
+    # an installed pgha: the jars sit beside the stack directory
+    find "$installed" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' ! -name 'console-app-*' ! -name 'atlantafx-*' \
+      ! -name 'controlsfx-*' | LC_ALL=C sort
+    return
+  fi
   if compgen -G "$target/ha-runtime-*.jar" >/dev/null && [ -d "$target/lib" ]; then
     { ls "$target"/ha-runtime-*.jar | grep -v -- '-tests.jar$'; find "$target/lib" -maxdepth 1 -name '*.jar'; } | LC_ALL=C sort
   fi
