@@ -3,6 +3,8 @@
 # (Spilo-compatible), etcd, HAProxy and the postgres exporter. No container registry needed:
 # the base comes from debian:trixie-slim when it is present or pullable, else from debootstrap.
 # Idempotent: images already built from the same recipe are kept. Prints the tags it made.
+# The supervisor image (pgha supervise) also needs the pgha jars: from PGHA_LIB_DIR, an installed pgha
+# (the jars beside stack/), or a built checkout (ha-runtime/target); without them it is skipped with a message.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,9 +25,57 @@ for t in "${targets[@]}"; do
   label=$(docker image inspect -f '{{index .Config.Labels "org.pgha.recipe"}}' "${image[$t]}:$tag" 2>/dev/null || true)
   [ "$label" = "$recipe" ] || current=no
 done
+supervisor_jars() {
+  if [ -n "${PGHA_LIB_DIR:-}" ]; then
+    [ -d "$PGHA_LIB_DIR" ] || fail "PGHA_LIB_DIR=$PGHA_LIB_DIR is not a directory"
+    find "$PGHA_LIB_DIR" -maxdepth 1 -name '*.jar' | LC_ALL=C sort
+    return
+  fi
+  local installed="$here/../.." target="$here/../../ha-runtime/target"
+  if compgen -G "$installed/ha-runtime-*.jar" >/dev/null; then
+    # an installed pgha: the jars sit beside the stack directory
+    find "$installed" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' ! -name 'console-app-*' ! -name 'atlantafx-*' \
+      ! -name 'controlsfx-*' | LC_ALL=C sort
+    return
+  fi
+  if compgen -G "$target/ha-runtime-*.jar" >/dev/null && [ -d "$target/lib" ]; then
+    { ls "$target"/ha-runtime-*.jar | grep -v -- '-tests.jar$'; find "$target/lib" -maxdepth 1 -name '*.jar'; } | LC_ALL=C sort
+  fi
+}
+
+build_supervisor() {
+  local jars sup_recipe label ctx
+  jars=$(supervisor_jars)
+  if [ -z "$jars" ]; then
+    say "supervisor image skipped: no pgha jars found (build the project with ./mvnw package, or set PGHA_LIB_DIR)"
+    return
+  fi
+  sup_recipe=$( { echo "$recipe"; echo "$jars" | xargs sha256sum | awk '{print $1}'; } | sha256sum | cut -c1-16)
+  label=$(docker image inspect -f '{{index .Config.Labels "org.pgha.recipe"}}' "pgha/supervisor:$tag" 2>/dev/null || true)
+  if [ "$label" = "$sup_recipe" ]; then
+    echo "pgha/supervisor:$tag"
+    return
+  fi
+  ctx=$(mktemp -d /tmp/pgha-supervisor-ctx.XXXXXX)
+  cp -r "$here/Dockerfile" "$here/spilo" "$ctx/"
+  mkdir "$ctx/supervisor-lib"
+  echo "$jars" | xargs -I{} cp {} "$ctx/supervisor-lib/"
+  say "building pgha/supervisor:$tag (the pgha jars on a JRE)"
+  docker build --target supervisor --build-arg BASE_IMAGE="$base_image" --build-arg DEBIAN_MIRROR="$mirror" \
+      --label org.pgha.recipe="$sup_recipe" -t "pgha/supervisor:$tag" "$ctx" >>"$log" 2>&1 \
+    || { rm -rf "$ctx"; tail -30 "$log" >&2; fail "docker build of the supervisor failed (full log: $log)"; }
+  rm -rf "$ctx"
+  echo "pgha/supervisor:$tag"
+}
+
+log=$(mktemp /tmp/pgha-build-local.XXXXXX.log)
 if [ "$current" = yes ]; then
-  say "images are up to date with recipe $recipe; nothing to build:"
+  say "images are up to date with recipe $recipe:"
   for t in "${targets[@]}"; do echo "${image[$t]}:$tag"; done
+  base_image=$(docker image inspect -f '{{index .Config.Labels "org.pgha.base"}}' "${image[spilo]}:$tag" 2>/dev/null || true)
+  base_image=${base_image:-pgha/trixie-minbase:latest}
+  build_supervisor
+  rm -f "$log"
   exit 0
 fi
 
@@ -55,13 +105,14 @@ else
   say "base image pgha/trixie-minbase:latest made"
 fi
 
-log=$(mktemp /tmp/pgha-build-local.XXXXXX.log)
 for t in "${targets[@]}"; do
   say "building ${image[$t]}:$tag (target $t, base $base)"
   docker build --target "$t" --build-arg BASE_IMAGE="$base" --build-arg DEBIAN_MIRROR="$mirror" \
-      --label org.pgha.recipe="$recipe" -t "${image[$t]}:$tag" "$here" >>"$log" 2>&1 \
+      --label org.pgha.recipe="$recipe" --label org.pgha.base="$base" -t "${image[$t]}:$tag" "$here" >>"$log" 2>&1 \
     || { tail -30 "$log" >&2; fail "docker build of target $t failed (full log: $log)"; }
 done
-rm -f "$log"
 say "built with recipe $recipe:"
 for t in "${targets[@]}"; do echo "${image[$t]}:$tag"; done
+base_image=$base
+build_supervisor
+rm -f "$log"

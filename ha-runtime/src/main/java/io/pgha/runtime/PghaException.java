@@ -35,6 +35,10 @@ public class PghaException extends RuntimeException {
         return new PghaException(Kind.CONFLICT, message);
     }
 
+    public static PghaException unavailable(String message) {
+        return new PghaException(Kind.UNAVAILABLE, message);
+    }
+
     public static PghaException unavailable(String message, Throwable cause) {
         return new PghaException(Kind.UNAVAILABLE, message, cause);
     }

@@ -14,6 +14,9 @@ import picocli.CommandLine.IVersionProvider;
                 DownCommand.class,
                 CredentialsCommand.class,
                 ExportComposeCommand.class,
+                DrillCommand.class,
+                SuperviseCommand.class,
+                ProbeRolesCommand.class,
         })
 public final class PghaCommand {
 

@@ -59,9 +59,19 @@ final class SpecOptions {
     @Option(names = "--retry-timeout", paramLabel = "SECONDS", description = "Patroni DCS/PostgreSQL retry timeout; default 5")
     Integer retryTimeout;
 
-    @Option(names = "--synchronous-mode", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
-            description = "commits wait for a synchronous standby; default false")
-    Boolean synchronousMode;
+    @Option(names = "--synchronous-mode", paramLabel = "off|on|quorum", arity = "0..1", fallbackValue = "on",
+            description = "commits wait for synchronous standbys; default quorum (any 1 replica)")
+    String synchronousMode;
+
+    @Option(names = "--synchronous-node-count", paramLabel = "N", description = "standbys a commit waits for; default 1")
+    Integer synchronousNodeCount;
+
+    @Option(names = "--no-supervisor", description = "do not run the supervisor (fencing, instant routing)")
+    boolean noSupervisor;
+
+    @Option(names = "--seed-settings", description = "the seed stack's settings: Patroni ttl 30/loop_wait 10, HAProxy checks "
+            + "every 3 s, asynchronous replication, no supervisor (for side-by-side benchmarks)")
+    boolean seedSettings;
 
     @Option(names = "--maximum-lag-on-failover", paramLabel = "BYTES", description = "default 1048576")
     Long maximumLagOnFailover;
@@ -73,8 +83,16 @@ final class SpecOptions {
     Map<String, String> postgresParameters = new LinkedHashMap<>();
 
     StackSpec spec() {
-        StackSpec base = (specFile != null ? StackSpecFile.load(specFile) : StackSpec.builder()).build();
+        StackSpec.Builder start = specFile != null ? StackSpecFile.load(specFile) : StackSpec.builder();
+        if (seedSettings) {
+            start.seedSettings();
+        }
+        StackSpec base = start.build();
         StackSpec.Builder b = base.toBuilder();
+        if (noSupervisor) {
+            b.fastPaths(new io.pgha.runtime.stack.FastPaths(false, base.fastPaths().shortDnsTimeouts(),
+                    base.fastPaths().routerChecks()));
+        }
         if (name != null) {
             b.name(name);
         }
@@ -95,7 +113,8 @@ final class SpecOptions {
                 or(patroniPort, p.patroni()), or(etcdPort, p.etcd()), or(exporterPort, p.exporter())));
         PatroniTuning t = base.patroni();
         b.patroni(new PatroniTuning(or(ttl, t.ttl()), or(loopWait, t.loopWait()), or(retryTimeout, t.retryTimeout()),
-                synchronousMode != null ? synchronousMode : t.synchronousMode(),
+                synchronousMode != null ? io.pgha.runtime.stack.SynchronousMode.parse(synchronousMode) : t.synchronousMode(),
+                or(synchronousNodeCount, t.synchronousNodeCount()),
                 maximumLagOnFailover != null ? maximumLagOnFailover : t.maximumLagOnFailover(),
                 or(primaryStartTimeout, t.primaryStartTimeout())));
         postgresParameters.forEach(b::postgresParameter);

@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param dnsOptions   resolv.conf options
  * @param stopGrace    how long Docker waits after the stop signal before it kills
  * @param restartUnlessStopped restart policy unless-stopped (else no restart)
+ * @param binds        host path to container path (bind mounts)
  */
 public record ContainerSpec(String name, String image, String hostname, String network, List<String> aliases,
                             Map<String, String> env, Map<String, String> labels, Map<String, String> volumes,
                             List<PublishedPort> ports, Optional<Healthcheck> healthcheck, List<String> dnsOptions,
-                            Optional<Duration> stopGrace, boolean restartUnlessStopped) {
+                            Optional<Duration> stopGrace, boolean restartUnlessStopped, Map<String, String> binds) {
 
     /** Docker's health check: a command (exec form) run every interval. */
     public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries) {
@@ -40,6 +41,7 @@ public record ContainerSpec(String name, String image, String hostname, String n
         volumes = Map.copyOf(volumes);
         ports = List.copyOf(ports);
         dnsOptions = List.copyOf(dnsOptions);
+        binds = Map.copyOf(binds);
     }
 
     @Override

@@ -174,8 +174,9 @@ public final class DockerJavaEngine implements DockerEngine {
         List<PortBinding> bindings = spec.ports().stream()
                 .map(p -> new PortBinding(Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()), ExposedPort.tcp(p.containerPort())))
                 .toList();
-        List<Mount> mounts = spec.volumes().entrySet().stream()
-                .map(v -> new Mount().withType(MountType.VOLUME).withSource(v.getKey()).withTarget(v.getValue())).toList();
+        List<Mount> mounts = new java.util.ArrayList<>(spec.volumes().entrySet().stream()
+                .map(v -> new Mount().withType(MountType.VOLUME).withSource(v.getKey()).withTarget(v.getValue())).toList());
+        spec.binds().forEach((hostPath, path) -> mounts.add(new Mount().withType(MountType.BIND).withSource(hostPath).withTarget(path)));
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(spec.network())
                 .withPortBindings(bindings)

@@ -83,7 +83,16 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
                 Duration.ofSeconds(h.intervalSeconds()), Duration.ofSeconds(h.timeoutSeconds()), h.retries()));
         return new ContainerSpec(layout.containerName(s.name()), images.of(s.image()), s.name(), layout.network(),
                 List.of(s.name()), env, labels, volumes, ports, health, s.dnsOptions(),
-                s.stopGraceSeconds().map(Duration::ofSeconds), true);
+                s.stopGraceSeconds().map(Duration::ofSeconds), true, binds(s));
+    }
+
+    private static Map<String, String> binds(StackService s) {
+        Map<String, String> binds = new LinkedHashMap<>();
+        for (String b : s.binds()) {
+            int colon = b.indexOf(':');
+            binds.put(b.substring(0, colon), b.substring(colon + 1));
+        }
+        return binds;
     }
 
     /** Resolves compose-style ${VAR:-default} references from the environment, as compose would. */

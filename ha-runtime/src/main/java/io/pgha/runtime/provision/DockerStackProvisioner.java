@@ -80,8 +80,12 @@ final class DockerStackProvisioner implements StackProvisioner {
         }, m -> m);
 
         ImageProfile profile = steps.run("images", "Images", () -> {
-            ImageProfile p = new ImageResolver(docker).resolve(wanted.images(), state.runningProfile(),
+            ImageResolver resolver = new ImageResolver(docker);
+            ImageProfile p = resolver.resolve(wanted.images(), state.runningProfile(),
                     line -> steps.progress("images", "Images", line));
+            if (wanted.fastPaths().supervisor()) {
+                resolver.requireSupervisor();
+            }
             return Outcome.done(p, p.id() + " images present");
         });
         StackSpec spec = wanted.toBuilder().images(profile).build();
@@ -126,9 +130,10 @@ final class DockerStackProvisioner implements StackProvisioner {
             return members.stream().filter(StackProbe.Member::leader).map(StackProbe.Member::name).findFirst()
                     .<Seen<String>>map(Seen::done).orElseGet(() -> Seen.notYet(describe(members)));
         }), l -> l + " leads");
-        steps.run("services", "Router and exporters started", () -> {
+        steps.run("services", "Router, exporters and supervisor started", () -> {
             List<Planned> rest = new ArrayList<>(plan.withRole(Role.ROUTER));
             rest.addAll(plan.withRole(Role.EXPORTER));
+            rest.addAll(plan.withRole(Role.SUPERVISOR));
             int started = startAll(rest, existing, actions);
             return started == 0 ? Outcome.skipped(0, "already running") : Outcome.done(started, "started " + started);
         });
@@ -165,7 +170,7 @@ final class DockerStackProvisioner implements StackProvisioner {
         }
         steps.run("stop", "Stop containers", () -> {
             // clients first, the DCS last, so Patroni can release its leader key while etcd is still there
-            for (Role role : List.of(Role.ROUTER, Role.EXPORTER, Role.POSTGRES, Role.ETCD)) {
+            for (Role role : List.of(Role.SUPERVISOR, Role.ROUTER, Role.EXPORTER, Role.POSTGRES, Role.ETCD)) {
                 parallel(byRole.getOrDefault(role, List.of()), c -> docker.stop(c, STOP_GRACE));
             }
             int n = state.containers().size();

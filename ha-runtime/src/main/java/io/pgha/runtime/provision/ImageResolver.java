@@ -42,6 +42,14 @@ final class ImageResolver {
         };
     }
 
+    /** The supervisor's image is built locally in every profile; it is never pulled. */
+    void requireSupervisor() {
+        if (!docker.imagePresent(StackImages.SUPERVISOR)) {
+            throw PghaException.notFound("the supervisor image " + StackImages.SUPERVISOR + " is not on this machine; build it with "
+                    + BUILD_LOCAL + " after building pgha, or run pgha up --no-supervisor (failover then waits for Patroni's TTL)");
+        }
+    }
+
     private ImageProfile requireLocal() {
         List<String> missing = missing(StackImages.LOCAL);
         if (!missing.isEmpty()) {

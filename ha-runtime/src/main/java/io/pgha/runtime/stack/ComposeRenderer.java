@@ -30,7 +30,8 @@ public final class ComposeRenderer {
                 .append("# Official images by default; local ones with: docker compose --env-file stack/local.env -f stack/docker-compose.yml up -d\n")
                 .append("name: ").append(spec.name()).append("\n\nservices:\n");
         for (StackService s : layout.services()) {
-            service(y, layout, s, defaults.of(s.image()), pullPolicy);
+            // The supervisor's image is always built locally: never try a registry for it.
+            service(y, layout, s, defaults.of(s.image()), s.role() == StackService.Role.SUPERVISOR ? "never" : pullPolicy);
         }
         y.append("\nnetworks:\n  default:\n    name: ").append(layout.network()).append("\n\nvolumes:\n");
         for (String v : layout.volumes()) {
@@ -65,7 +66,8 @@ public final class ComposeRenderer {
     private static void service(StringBuilder y, StackLayout layout, StackService s, String image, String pullPolicy) {
         y.append("  ").append(s.name()).append(":\n")
                 .append("    image: ${").append(s.image().composeVariable()).append(":-").append(image).append("}\n")
-                .append("    pull_policy: ${PULL_POLICY:-").append(pullPolicy).append("}\n")
+                .append(s.role() == StackService.Role.SUPERVISOR ? "    pull_policy: never\n"
+                        : "    pull_policy: ${PULL_POLICY:-" + pullPolicy + "}\n")
                 .append("    container_name: ").append(layout.containerName(s.name())).append('\n')
                 .append("    hostname: ").append(s.name()).append('\n')
                 .append("    restart: unless-stopped\n");
@@ -84,8 +86,11 @@ public final class ComposeRenderer {
                 }
             }
         }
-        if (!s.volumes().isEmpty() || s.routerConfig()) {
+        if (!s.volumes().isEmpty() || s.routerConfig() || !s.binds().isEmpty()) {
             y.append("    volumes:\n");
+            for (String b : s.binds()) {
+                y.append("      - ").append(b).append('\n');
+            }
             for (VolumeUse v : s.volumes()) {
                 y.append("      - ").append(v.volume()).append(':').append(v.path()).append('\n');
             }

@@ -7,8 +7,10 @@ package io.pgha.runtime.stack;
  */
 public final class HaproxyRenderer {
 
-    private static final String SERVER_DEFAULTS = "    default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 1 "
-            + "on-marked-down shutdown-sessions check port 8008 resolvers docker init-addr last,libc,none\n";
+    private static String serverDefaults(StackSpec spec) {
+        return "    default-server " + spec.fastPaths().routerChecks().haproxyTiming()
+                + " on-marked-down shutdown-sessions check port 8008 resolvers docker init-addr last,libc,none\n";
+    }
 
     private HaproxyRenderer() {
     }
@@ -58,7 +60,7 @@ public final class HaproxyRenderer {
                     http-check send meth HEAD uri /primary
                     http-check expect status 200
                 """);
-        c.append(SERVER_DEFAULTS);
+        c.append(serverDefaults(spec));
         servers(c, spec);
         c.append("""
 
@@ -69,7 +71,7 @@ public final class HaproxyRenderer {
                     http-check send meth HEAD uri /replica
                     http-check expect status 200
                 """);
-        c.append(SERVER_DEFAULTS);
+        c.append(serverDefaults(spec));
         servers(c, spec);
         return c.toString();
     }

@@ -18,8 +18,9 @@ public final class SpiloConfiguration {
                 .append("    retry_timeout: ").append(t.retryTimeout()).append('\n')
                 .append("    maximum_lag_on_failover: ").append(t.maximumLagOnFailover()).append('\n')
                 .append("    primary_start_timeout: ").append(t.primaryStartTimeout()).append('\n');
-        if (t.synchronousMode()) {
-            y.append("    synchronous_mode: true\n");
+        if (t.synchronousMode() != SynchronousMode.OFF) {
+            y.append("    synchronous_mode: ").append(t.synchronousMode().patroniValue()).append('\n')
+                    .append("    synchronous_node_count: ").append(t.synchronousNodeCount()).append('\n');
         }
         y.append("    postgresql:\n")
                 .append("      use_pg_rewind: true\n")

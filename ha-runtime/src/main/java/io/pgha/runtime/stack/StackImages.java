@@ -3,7 +3,10 @@ package io.pgha.runtime.stack;
 import java.util.List;
 import java.util.Objects;
 
-/** The four images a stack runs, one per kind of container. */
+/**
+ * The four images a stack runs, one per kind of container, plus the supervisor's, which is always built
+ * locally (stack/images/build-local.sh: the pgha jars on a JRE) whatever the profile.
+ */
 public record StackImages(String etcd, String spilo, String haproxy, String exporter) {
 
     public static final StackImages OFFICIAL = new StackImages("quay.io/coreos/etcd:v3.6.7",
@@ -11,6 +14,8 @@ public record StackImages(String etcd, String spilo, String haproxy, String expo
 
     public static final StackImages LOCAL = new StackImages("pgha/etcd:local", "pgha/spilo-17:local",
             "pgha/haproxy:local", "pgha/postgres-exporter:local");
+
+    public static final String SUPERVISOR = "pgha/supervisor:local";
 
     public StackImages {
         Objects.requireNonNull(etcd, "etcd");
@@ -34,6 +39,7 @@ public record StackImages(String etcd, String spilo, String haproxy, String expo
             case SPILO -> spilo;
             case HAPROXY -> haproxy;
             case EXPORTER -> exporter;
+            case SUPERVISOR -> SUPERVISOR;
         };
     }
 
@@ -43,7 +49,8 @@ public record StackImages(String etcd, String spilo, String haproxy, String expo
 
     /** The kinds of image, with the compose variable that selects each. */
     public enum ImageKind {
-        ETCD("ETCD_IMAGE"), SPILO("SPILO_IMAGE"), HAPROXY("HAPROXY_IMAGE"), EXPORTER("EXPORTER_IMAGE");
+        ETCD("ETCD_IMAGE"), SPILO("SPILO_IMAGE"), HAPROXY("HAPROXY_IMAGE"), EXPORTER("EXPORTER_IMAGE"),
+        SUPERVISOR("SUPERVISOR_IMAGE");
 
         private final String composeVariable;
 

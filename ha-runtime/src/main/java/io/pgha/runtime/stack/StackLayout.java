@@ -25,6 +25,9 @@ public record StackLayout(StackSpec spec) {
     public static final String HAPROXY_CONFIG_PATH = "/usr/local/etc/haproxy/haproxy.cfg";
     public static final String PGDATA_MOUNT = "/home/postgres/pgdata";
     public static final String ETCD_DATA_MOUNT = "/etcd-data";
+    public static final String SUPERVISOR = "pg-supervisor";
+    public static final String DOCKER_SOCKET = "/var/run/docker.sock";
+    public static final int ROUTER_API_PORT = 9999;
 
     public static StackLayout of(StackSpec spec) {
         return new StackLayout(spec);
@@ -70,6 +73,9 @@ public record StackLayout(StackSpec spec) {
             s.add(exporter(n));
         }
         s.add(router());
+        if (spec.fastPaths().supervisor()) {
+            s.add(supervisor());
+        }
         return s;
     }
 
@@ -90,7 +96,7 @@ public record StackLayout(StackSpec spec) {
         Healthcheck health = new Healthcheck(List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"), 5, 3, 3);
         return new StackService(name, Role.ETCD, ImageKind.ETCD, env, false, List.of(new VolumeUse(name + "-data", ETCD_DATA_MOUNT)),
                 List.of(new PortMapping(spec.ports().etcdOf(member), 2379)), Optional.of(health), List.of(), Optional.empty(),
-                List.of(), Map.of(), false);
+                List.of(), Map.of(), false, List.of());
     }
 
     private StackService postgres(int node) {
@@ -104,8 +110,9 @@ public record StackLayout(StackSpec spec) {
         env.put("PATRONI_POSTGRESQL_LISTEN", "0.0.0.0:5432");
         env.put("SPILO_CONFIGURATION", SpiloConfiguration.render(spec));
         return new StackService(name, Role.POSTGRES, ImageKind.SPILO, env, true, List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)),
-                List.of(new PortMapping(spec.ports().patroniOf(node), 8008)), Optional.empty(), List.of("timeout:1", "attempts:1"),
-                Optional.of(30), etcdMembers(), Map.of(), false);
+                List.of(new PortMapping(spec.ports().patroniOf(node), 8008)), Optional.empty(),
+                spec.fastPaths().shortDnsTimeouts() ? List.of("timeout:1", "attempts:1") : List.of(),
+                Optional.of(30), etcdMembers(), Map.of(), false, List.of());
     }
 
     private StackService exporter(int node) {
@@ -113,7 +120,7 @@ public record StackLayout(StackSpec spec) {
         return new StackService(pg + "-exporter", Role.EXPORTER, ImageKind.EXPORTER,
                 Map.of("DATA_SOURCE_URI", pg + ":5432/postgres?sslmode=require"), true, List.of(),
                 List.of(new PortMapping(spec.ports().exporterOf(node), 9187)), Optional.empty(), List.of(), Optional.empty(),
-                List.of(pg), Map.of(), false);
+                List.of(pg), Map.of(), false, List.of());
     }
 
     private StackService router() {
@@ -125,6 +132,19 @@ public record StackLayout(StackSpec spec) {
         StackPorts p = spec.ports();
         return new StackService(ROUTER, Role.ROUTER, ImageKind.HAPROXY, Map.of(), false, List.of(),
                 List.of(new PortMapping(p.write(), 5000), new PortMapping(p.read(), 5001), new PortMapping(p.stats(), 8404)),
-                Optional.empty(), List.of(), Optional.empty(), pgNodes(), labels, true);
+                Optional.empty(), List.of(), Optional.empty(), pgNodes(), labels, true, List.of());
+    }
+
+    /** `pgha supervise` beside the router: the Docker socket, etcd, the members and HAProxy's runtime API. */
+    private StackService supervisor() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PGHA_SCOPE", spec.scope());
+        env.put("PGHA_ETCD_HOSTS", etcdMembers().stream().map(m -> m + ":2379").collect(Collectors.joining(",")));
+        env.put("PGHA_MEMBERS", String.join(",", pgNodes()));
+        env.put("PGHA_CONTAINER_PREFIX", containerName("pg-0").substring(0, containerName("pg-0").length() - "pg-0".length()));
+        env.put("PGHA_ROUTER_API", ROUTER + ":" + ROUTER_API_PORT);
+        return new StackService(SUPERVISOR, Role.SUPERVISOR, ImageKind.SUPERVISOR, env, false, List.of(), List.of(),
+                Optional.empty(), List.of(), Optional.empty(), List.of(ROUTER), Map.of(), false,
+                List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET));
     }
 }

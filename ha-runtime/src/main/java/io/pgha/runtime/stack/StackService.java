@@ -22,14 +22,15 @@ import java.util.Optional;
  * @param dependsOn       services that must be started first
  * @param labels          extra labels (e.g. for Traefik); values may hold ${VAR:-default} references
  * @param routerConfig    whether it reads haproxy.cfg
+ * @param binds           host paths mounted into it, as host:container (the supervisor's Docker socket)
  */
 public record StackService(String name, Role role, ImageKind image, Map<String, String> environment, boolean credentials,
                            List<VolumeUse> volumes, List<PortMapping> ports, Optional<Healthcheck> healthcheck,
                            List<String> dnsOptions, Optional<Integer> stopGraceSeconds, List<String> dependsOn,
-                           Map<String, String> labels, boolean routerConfig) {
+                           Map<String, String> labels, boolean routerConfig, List<String> binds) {
 
     public enum Role {
-        ETCD, POSTGRES, ROUTER, EXPORTER;
+        ETCD, POSTGRES, ROUTER, EXPORTER, SUPERVISOR;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -53,5 +54,6 @@ public record StackService(String name, Role role, ImageKind image, Map<String, 
         dnsOptions = List.copyOf(dnsOptions);
         dependsOn = List.copyOf(dependsOn);
         labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+        binds = List.copyOf(binds);
     }
 }

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile images, String bindAddress,
                         StackPorts ports, PatroniTuning patroni, Map<String, String> postgresParameters,
-                        StackUsers users) {
+                        StackUsers users, FastPaths fastPaths) {
 
     public static final String DEFAULT_NAME = "pg-ha";
     public static final int MAX_NODES = 7;
@@ -51,6 +51,7 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
         ports.published(nodes, etcdMembers);
         Objects.requireNonNull(patroni, "patroni");
         Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(fastPaths, "fastPaths");
         postgresParameters = Collections.unmodifiableMap(new LinkedHashMap<>(postgresParameters));
         postgresParameters.forEach(StackSpec::checkParameter);
     }
@@ -65,7 +66,7 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
 
     public Builder toBuilder() {
         return new Builder().name(name).nodes(nodes).etcdMembers(etcdMembers).images(images).bindAddress(bindAddress)
-                .ports(ports).patroni(patroni).postgresParameters(postgresParameters).users(users);
+                .ports(ports).patroni(patroni).postgresParameters(postgresParameters).users(users).fastPaths(fastPaths);
     }
 
     /** Patroni's scope, the DCS namespace /service/&lt;scope&gt;/. */
@@ -98,6 +99,7 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
         private PatroniTuning patroni = PatroniTuning.DEFAULTS;
         private final Map<String, String> postgresParameters = new LinkedHashMap<>(Map.of("max_connections", "200"));
         private StackUsers users = StackUsers.DEFAULTS;
+        private FastPaths fastPaths = FastPaths.DEFAULTS;
 
         private Builder() {
             postgresParameters.put("wal_keep_size", "256MB");
@@ -156,8 +158,20 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
             return this;
         }
 
+        public Builder fastPaths(FastPaths value) {
+            this.fastPaths = value;
+            return this;
+        }
+
+        /** The seed stack's settings: Patroni's defaults, HAProxy checks every 3 s, no fast paths (for benchmarks). */
+        public Builder seedSettings() {
+            this.patroni = PatroniTuning.SEED;
+            this.fastPaths = FastPaths.NONE;
+            return this;
+        }
+
         public StackSpec build() {
-            return new StackSpec(name, nodes, etcdMembers, images, bindAddress, ports, patroni, postgresParameters, users);
+            return new StackSpec(name, nodes, etcdMembers, images, bindAddress, ports, patroni, postgresParameters, users, fastPaths);
         }
     }
 }

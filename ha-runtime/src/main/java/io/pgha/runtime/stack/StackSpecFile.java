@@ -25,8 +25,10 @@ import java.util.function.Consumer;
  * images: local            # official | local | auto
  * bind_address: 127.0.0.1
  * ports: {write: 5000, read: 5001, stats: 8404, patroni: 8008, etcd: 23791, exporter: 9187}
- * patroni: {ttl: 20, loop_wait: 2, retry_timeout: 5, synchronous_mode: false,
+ * patroni: {ttl: 20, loop_wait: 2, retry_timeout: 5, synchronous_mode: quorum, synchronous_node_count: 1,
  *           maximum_lag_on_failover: 1048576, primary_start_timeout: 10}
+ * fast_paths: {supervisor: true, short_dns_timeouts: true,
+ *              router_checks: {inter_ms: 1000, fastinter_ms: 500, downinter_ms: 1000, fall: 2, rise: 1}}
  * postgresql: {parameters: {max_connections: 200, wal_keep_size: 256MB}}
  * users: {superuser: postgres, replication: standby, admin: admin}
  * </pre>
@@ -60,8 +62,14 @@ public final class StackSpecFile {
                 "etcd", p.etcd(), "exporter", p.exporter()));
         PatroniTuning pt = spec.patroni();
         t.put("patroni", ordered("ttl", pt.ttl(), "loop_wait", pt.loopWait(), "retry_timeout", pt.retryTimeout(),
-                "synchronous_mode", pt.synchronousMode(), "maximum_lag_on_failover", pt.maximumLagOnFailover(),
+                "synchronous_mode", pt.synchronousMode().name().toLowerCase(java.util.Locale.ROOT),
+                "synchronous_node_count", pt.synchronousNodeCount(), "maximum_lag_on_failover", pt.maximumLagOnFailover(),
                 "primary_start_timeout", pt.primaryStartTimeout()));
+        FastPaths fp = spec.fastPaths();
+        RouterChecks rc = fp.routerChecks();
+        t.put("fast_paths", ordered("supervisor", fp.supervisor(), "short_dns_timeouts", fp.shortDnsTimeouts(),
+                "router_checks", ordered("inter_ms", rc.interMs(), "fastinter_ms", rc.fastInterMs(), "downinter_ms", rc.downInterMs(),
+                        "fall", rc.fall(), "rise", rc.rise())));
         t.put("postgresql", Map.of("parameters", spec.postgresParameters()));
         StackUsers u = spec.users();
         t.put("users", ordered("superuser", u.superuser(), "replication", u.replication(), "admin", u.admin()));
@@ -111,7 +119,7 @@ public final class StackSpecFile {
         }
         StackSpec d = b.build();
         Section top = new Section("", root, Set.of("name", "nodes", "etcd_members", "images", "bind_address", "ports",
-                "patroni", "postgresql", "users"));
+                "patroni", "postgresql", "users", "fast_paths"));
         top.text("name", b::name);
         top.integer("nodes", b::nodes);
         top.integer("etcd_members", b::etcdMembers);
@@ -122,13 +130,25 @@ public final class StackSpecFile {
             b.ports(new StackPorts(p.integerOr("write", o.write()), p.integerOr("read", o.read()), p.integerOr("stats", o.stats()),
                     p.integerOr("patroni", o.patroni()), p.integerOr("etcd", o.etcd()), p.integerOr("exporter", o.exporter())));
         });
-        top.section("patroni", Set.of("ttl", "loop_wait", "retry_timeout", "synchronous_mode", "maximum_lag_on_failover",
-                "primary_start_timeout")).ifPresent(p -> {
+        top.section("patroni", Set.of("ttl", "loop_wait", "retry_timeout", "synchronous_mode", "synchronous_node_count",
+                "maximum_lag_on_failover", "primary_start_timeout")).ifPresent(p -> {
             PatroniTuning o = d.patroni();
             b.patroni(new PatroniTuning(p.integerOr("ttl", o.ttl()), p.integerOr("loop_wait", o.loopWait()),
-                    p.integerOr("retry_timeout", o.retryTimeout()), p.booleanOr("synchronous_mode", o.synchronousMode()),
+                    p.integerOr("retry_timeout", o.retryTimeout()), p.synchronousModeOr("synchronous_mode", o.synchronousMode()),
+                    p.integerOr("synchronous_node_count", o.synchronousNodeCount()),
                     p.longOr("maximum_lag_on_failover", o.maximumLagOnFailover()),
                     p.integerOr("primary_start_timeout", o.primaryStartTimeout())));
+        });
+        top.section("fast_paths", Set.of("supervisor", "short_dns_timeouts", "router_checks")).ifPresent(f -> {
+            FastPaths o = d.fastPaths();
+            RouterChecks checks = f.section("router_checks", Set.of("inter_ms", "fastinter_ms", "downinter_ms", "fall", "rise"))
+                    .map(c -> new RouterChecks(c.integerOr("inter_ms", o.routerChecks().interMs()),
+                            c.integerOr("fastinter_ms", o.routerChecks().fastInterMs()),
+                            c.integerOr("downinter_ms", o.routerChecks().downInterMs()),
+                            c.integerOr("fall", o.routerChecks().fall()), c.integerOr("rise", o.routerChecks().rise())))
+                    .orElse(o.routerChecks());
+            b.fastPaths(new FastPaths(f.booleanOr("supervisor", o.supervisor()),
+                    f.booleanOr("short_dns_timeouts", o.shortDnsTimeouts()), checks));
         });
         top.section("postgresql", Set.of("parameters")).flatMap(p -> p.section("parameters", null)).ifPresent(params -> {
             for (Iterator<Map.Entry<String, JsonNode>> it = params.node.fields(); it.hasNext(); ) {
@@ -227,6 +247,21 @@ public final class StackSpecFile {
                 throw PghaException.invalidInput(path(key) + " must be true or false, not '" + n.asText() + "'");
             }
             return n.booleanValue();
+        }
+
+        SynchronousMode synchronousModeOr(String key, SynchronousMode otherwise) {
+            JsonNode n = node.get(key);
+            if (n == null || n.isNull()) {
+                return otherwise;
+            }
+            if (!n.isValueNode()) {
+                throw PghaException.invalidInput(path(key) + " must be off, on or quorum");
+            }
+            try {
+                return SynchronousMode.parse(n.asText());
+            } catch (PghaException e) {
+                throw PghaException.invalidInput(path(key) + " must be off, on or quorum (or true/false), not '" + n.asText() + "'");
+            }
         }
     }
 }

@@ -37,7 +37,7 @@ class StackSpecFileTest {
         assertThat(s.ports().read()).isEqualTo(5001);
         assertThat(s.patroni().ttl()).isEqualTo(30);
         assertThat(s.patroni().loopWait()).isEqualTo(2);
-        assertThat(s.patroni().synchronousMode()).isTrue();
+        assertThat(s.patroni().synchronousMode()).isEqualTo(SynchronousMode.ON);
         assertThat(s.postgresParameters()).containsEntry("work_mem", "16MB").containsEntry("max_connections", "200");
         assertThat(s.users()).isEqualTo(new StackUsers("postgres", "standby", "ops"));
     }
@@ -45,17 +45,17 @@ class StackSpecFileTest {
     @Test
     void writtenSpecsReadBackEqual() {
         StackSpec s = StackSpec.builder().name("x").nodes(2).etcdMembers(1).images(ImageProfile.OFFICIAL).bindAddress("0.0.0.0")
-                .patroni(new PatroniTuning(40, 5, 10, true, 0, 30)).postgresParameter("shared_buffers", "256MB").build();
+                .patroni(new PatroniTuning(40, 5, 10, SynchronousMode.ON, 1, 0, 30)).postgresParameter("shared_buffers", "256MB").build();
         assertThat(StackSpecFile.parse(StackSpecFile.write(s)).build()).isEqualTo(s);
         assertThat(StackSpecFile.parse("").build()).isEqualTo(StackSpec.defaults());
     }
 
     @Test
     void mistakesAreNamedByTheirKey(@TempDir Path dir) throws IOException {
-        refused("nodez: 3", "unknown key 'nodez'; known keys: bind_address, etcd_members, images");
+        refused("nodez: 3", "unknown key 'nodez'; known keys: bind_address, etcd_members, fast_paths, images");
         refused("patroni: {ttl: 20, loopwait: 2}", "unknown key 'patroni.loopwait'; known keys of patroni:");
         refused("nodes: three", "nodes must be a whole number, not 'three'");
-        refused("patroni: {synchronous_mode: maybe}", "patroni.synchronous_mode must be true or false");
+        refused("patroni: {synchronous_mode: maybe}", "patroni.synchronous_mode must be off, on or quorum");
         refused("ports: 5000", "ports must be a mapping");
         refused("images: cloud", "unknown image profile 'cloud': use one of official, local, auto");
         refused("patroni: {ttl: 10}", "below Patroni's minimum of 20");

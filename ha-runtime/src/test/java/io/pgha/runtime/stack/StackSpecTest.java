@@ -18,7 +18,7 @@ class StackSpecTest {
         assertThat(d.images()).isEqualTo(ImageProfile.AUTO);
         assertThat(d.bindAddress()).isEqualTo("127.0.0.1");
         assertThat(d.ports()).isEqualTo(new StackPorts(5000, 5001, 8404, 8008, 23791, 9187));
-        assertThat(d.patroni()).isEqualTo(new PatroniTuning(20, 2, 5, false, 1_048_576, 10));
+        assertThat(d.patroni()).isEqualTo(new PatroniTuning(20, 2, 5, SynchronousMode.QUORUM, 1, 1_048_576, 10));
         assertThat(d.postgresParameters()).containsExactly(java.util.Map.entry("max_connections", "200"),
                 java.util.Map.entry("wal_keep_size", "256MB"));
     }
@@ -34,12 +34,12 @@ class StackSpecTest {
 
     @Test
     void patroniTimingsAreValidatedAsPatroniDoes() {
-        refused(() -> new PatroniTuning(19, 2, 5, false, 0, 10), "below Patroni's minimum of 20");
-        refused(() -> new PatroniTuning(20, 0, 5, false, 0, 10), "loop_wait 0 is below Patroni's minimum of 1");
-        refused(() -> new PatroniTuning(20, 2, 2, false, 0, 10), "retry_timeout 2 is below Patroni's minimum of 3");
-        refused(() -> new PatroniTuning(20, 2, 10, false, 0, 10), "loop_wait + 2·retry_timeout <= ttl, but 2 + 2·10 = 22 > 20");
-        refused(() -> new PatroniTuning(30, 10, 10, false, -1, 10), "maximum_lag_on_failover -1 is negative");
-        assertThat(new PatroniTuning(30, 10, 10, true, 0, 0).ttl()).isEqualTo(30);
+        refused(() -> new PatroniTuning(19, 2, 5, SynchronousMode.OFF, 1, 0, 10), "below Patroni's minimum of 20");
+        refused(() -> new PatroniTuning(20, 0, 5, SynchronousMode.OFF, 1, 0, 10), "loop_wait 0 is below Patroni's minimum of 1");
+        refused(() -> new PatroniTuning(20, 2, 2, SynchronousMode.OFF, 1, 0, 10), "retry_timeout 2 is below Patroni's minimum of 3");
+        refused(() -> new PatroniTuning(20, 2, 10, SynchronousMode.OFF, 1, 0, 10), "loop_wait + 2·retry_timeout <= ttl, but 2 + 2·10 = 22 > 20");
+        refused(() -> new PatroniTuning(30, 10, 10, SynchronousMode.OFF, 1, -1, 10), "maximum_lag_on_failover -1 is negative");
+        assertThat(new PatroniTuning(30, 10, 10, SynchronousMode.ON, 1, 0, 0).ttl()).isEqualTo(30);
     }
 
     @Test
@@ -68,7 +68,11 @@ class StackSpecTest {
         assertThat(other.containerName("pg-0")).isEqualTo("shop-pg-0");
         assertThat(other.volumeName("pg-0-data")).isEqualTo("shop_pg-0-data");
         assertThat(other.services()).extracting(StackService::name)
-                .containsExactly("etcd-1", "etcd-2", "etcd-3", "pg-0", "pg-1", "pg-0-exporter", "pg-1-exporter", "pg-router");
+                .containsExactly("etcd-1", "etcd-2", "etcd-3", "pg-0", "pg-1", "pg-0-exporter", "pg-1-exporter", "pg-router",
+                        "pg-supervisor");
+        assertThat(other.services()).filteredOn(s -> s.role() == StackService.Role.SUPERVISOR).singleElement()
+                .satisfies(s -> assertThat(s.environment()).containsEntry("PGHA_CONTAINER_PREFIX", "shop-")
+                        .containsEntry("PGHA_MEMBERS", "pg-0,pg-1"));
         StackLayout standard = StackLayout.of(StackSpec.defaults());
         assertThat(standard.containerName("pg-0")).isEqualTo("pg-0");
         assertThat(standard.volumeName("etcd-1-data")).isEqualTo("pg-ha_etcd-1-data");

@@ -1,0 +1,63 @@
+package io.pgha.runtime.cli;
+
+import io.pgha.runtime.dcs.EtcdClientFactory;
+import io.pgha.runtime.supervisor.Supervisor;
+import io.pgha.runtime.supervisor.SupervisorSettings;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `pgha supervise`: the long-running fast-failover companion, run as a service inside the stack. */
+@Command(name = "supervise", mixinStandardHelpOptions = true,
+        description = {"Run the supervisor beside HAProxy: fence a primary whose container is gone and move the router's",
+                "traffic at once on a leader change. Runs inside the stack network; every option has an environment default."})
+public final class SuperviseCommand implements Callable<Integer> {
+
+    @Option(names = "--scope", defaultValue = "${env:PGHA_SCOPE:-pg-ha}", description = "Patroni scope (default: ${DEFAULT-VALUE})")
+    String scope;
+
+    @Option(names = "--namespace", defaultValue = "${env:PGHA_NAMESPACE:-/service/}", description = "Patroni namespace (default: ${DEFAULT-VALUE})")
+    String namespace;
+
+    @Option(names = "--etcd", defaultValue = "${env:PGHA_ETCD_HOSTS:-etcd-1:2379,etcd-2:2379,etcd-3:2379}",
+            description = "etcd endpoints, host:port[,…] (default: ${DEFAULT-VALUE})")
+    String etcd;
+
+    @Option(names = "--members", defaultValue = "${env:PGHA_MEMBERS:-pg-0,pg-1,pg-2}",
+            description = "Patroni members = container names = HAProxy server names (default: ${DEFAULT-VALUE})")
+    String members;
+
+    @Option(names = "--container-prefix", defaultValue = "${env:PGHA_CONTAINER_PREFIX:-}",
+            description = "What precedes a member's name in its container name (empty in the default stack)")
+    String containerPrefix;
+
+    @Option(names = "--router-api", defaultValue = "${env:PGHA_ROUTER_API:-pg-router:9999}",
+            description = "HAProxy runtime API host:port (default: ${DEFAULT-VALUE})")
+    String routerApi;
+
+    @Option(names = "--patroni-port", defaultValue = "${env:PGHA_PATRONI_PORT:-8008}")
+    int patroniPort;
+
+    @Option(names = "--no-fence", description = "Never release the leader key of a dead primary")
+    boolean noFence;
+
+    @Option(names = "--no-route", description = "Never move HAProxy traffic; leave it to the health checks")
+    boolean noRoute;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SupervisorSettings settings = new SupervisorSettings(scope, namespace, EtcdClientFactory.endpoints(etcd),
+                Arrays.stream(members.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                containerPrefix == null ? "" : containerPrefix, routerApi, patroniPort, !noFence, !noRoute, Duration.ofSeconds(15));
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Supervisor supervisor = new Supervisor(settings)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));
+            supervisor.start();
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+}

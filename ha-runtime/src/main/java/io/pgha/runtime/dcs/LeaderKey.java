@@ -1,0 +1,110 @@
+package io.pgha.runtime.dcs;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.Watch;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.kv.TxnResponse;
+import io.etcd.jetcd.op.Cmp;
+import io.etcd.jetcd.op.CmpTarget;
+import io.etcd.jetcd.op.Op;
+import io.etcd.jetcd.options.DeleteOption;
+import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.WatchOption;
+import io.etcd.jetcd.watch.WatchEvent;
+import io.pgha.runtime.PghaException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Patroni's leader key, /service/&lt;scope&gt;/leader: whose it is, when it changes, and the one write
+ * pgha ever makes to it — deleting it while it still names a member whose container is gone, so the
+ * replicas elect a new leader at once instead of waiting out the TTL.
+ */
+public final class LeaderKey {
+
+    /** Who holds the key, and the etcd revision at which that was read. */
+    public record Holder(Optional<String> member, long revision) {
+    }
+
+    private final Client client;
+    private final ByteSequence key;
+    private final Duration timeout;
+
+    /** Stops a watch. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    LeaderKey(Client client, String namespace, String scope, Duration timeout) {
+        this.client = client;
+        String ns = namespace.endsWith("/") ? namespace : namespace + "/";
+        this.key = bytes(ns + scope + "/leader");
+        this.timeout = timeout;
+    }
+
+    public String path() {
+        return key.toString(StandardCharsets.UTF_8);
+    }
+
+    public Holder read() {
+        GetResponse r = await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
+        Optional<String> member = r.getKvs().stream().findFirst().map(kv -> kv.getValue().toString(StandardCharsets.UTF_8));
+        return new Holder(member, r.getHeader().getRevision());
+    }
+
+    /**
+     * Deletes the key only if it still names {@code member} (compare-and-delete in one transaction).
+     *
+     * @return true if this call deleted it
+     */
+    public boolean deleteIfHeldBy(String member) {
+        TxnResponse r = await(client.getKVClient().txn()
+                .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.value(bytes(member))))
+                .Then(Op.delete(key, DeleteOption.DEFAULT))
+                .commit(), "compare-and-delete " + path());
+        return r.isSucceeded();
+    }
+
+    /**
+     * Calls {@code onChange} with the holder after every change of the key, starting after {@code afterRevision}.
+     * {@code onError} gets watch failures (etcd unreachable); the caller decides whether to re-watch.
+     */
+    public Subscription watch(long afterRevision, Consumer<Holder> onChange, Consumer<Throwable> onError) {
+        WatchOption option = WatchOption.builder().withRevision(afterRevision + 1).build();
+        Watch.Watcher watcher = client.getWatchClient().watch(key, option, Watch.listener(response -> {
+            for (WatchEvent e : response.getEvents()) {
+                KeyValue kv = e.getKeyValue();
+                Optional<String> holder = e.getEventType() == WatchEvent.EventType.PUT
+                        ? Optional.of(kv.getValue().toString(StandardCharsets.UTF_8)) : Optional.empty();
+                onChange.accept(new Holder(holder, kv.getModRevision()));
+            }
+        }, onError));
+        return watcher::close;
+    }
+
+    private <T> T await(java.util.concurrent.CompletableFuture<T> future, String what) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PghaException.unavailable("interrupted during " + what, e);
+        } catch (ExecutionException | TimeoutException e) {
+            future.cancel(true);
+            throw PghaException.unavailable("etcd did not answer to " + what + " within " + timeout.toMillis() + " ms ("
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getClass().getSimpleName())
+                    + "); check that a majority of the etcd members is up", e);
+        }
+    }
+
+    private static ByteSequence bytes(String s) {
+        return ByteSequence.from(s, StandardCharsets.UTF_8);
+    }
+}

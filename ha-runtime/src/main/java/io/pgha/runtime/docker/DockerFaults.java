@@ -1,0 +1,130 @@
+package io.pgha.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.model.Frame;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** The faults a drill injects and heals, on the local Docker engine, and the little else a drill asks Docker. */
+public final class DockerFaults implements AutoCloseable {
+
+    private final DockerClient docker;
+
+    private DockerFaults(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    public static DockerFaults connect() {
+        return new DockerFaults(DockerClients.create());
+    }
+
+    /** A container's address on a network, if it is attached to it. */
+    public java.util.Optional<String> addressOn(String network, String container) {
+        try {
+            var networks = docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks();
+            var net = networks == null ? null : networks.get(network);
+            return net == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(net.getIpAddress());
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("inspect " + container, e);
+        }
+    }
+
+    /** Starts a short-lived container on a network and streams its output lines. */
+    public SidecarContainer sidecar(String image, String name, String network, java.util.List<String> env,
+                                    java.util.List<String> command, java.util.function.Consumer<String> onLine) {
+        return SidecarContainer.start(docker, image, name, network, env, command, onLine);
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (java.io.IOException ignored) {
+            // nothing left to release
+        }
+    }
+
+    public void kill(String container) {
+        run("kill " + container, () -> docker.killContainerCmd(container).exec());
+    }
+
+    public void stop(String container, Duration grace) {
+        run("stop " + container, () -> docker.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec());
+    }
+
+    public void start(String container) {
+        run("start " + container, () -> docker.startContainerCmd(container).exec());
+    }
+
+    public void pause(String container) {
+        run("pause " + container, () -> docker.pauseContainerCmd(container).exec());
+    }
+
+    public void unpause(String container) {
+        run("unpause " + container, () -> docker.unpauseContainerCmd(container).exec());
+    }
+
+    public void disconnect(String network, String container) {
+        run("disconnect " + container + " from " + network,
+                () -> docker.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(container).withForce(true).exec());
+    }
+
+    public void connect(String network, String container) {
+        run("connect " + container + " to " + network,
+                () -> docker.connectToNetworkCmd().withNetworkId(network).withContainerId(container).exec());
+    }
+
+    public boolean isConnected(String network, String container) {
+        try {
+            var networks = docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks();
+            return networks != null && networks.containsKey(network);
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("inspect " + container, e);
+        }
+    }
+
+    public String state(String container) {
+        try {
+            var state = docker.inspectContainerCmd(container).exec().getState();
+            return Boolean.TRUE.equals(state.getPaused()) ? "paused" : state.getStatus();
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("inspect " + container, e);
+        }
+    }
+
+    /** Runs a command in a container and returns its standard output (bounded by {@code timeout}). */
+    public String exec(String container, Duration timeout, String... command) {
+        try {
+            ExecCreateCmdResponse exec = docker.execCreateCmd(container).withCmd(command)
+                    .withAttachStdout(true).withAttachStderr(true).exec();
+            StringBuilder out = new StringBuilder();
+            docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    synchronized (out) {
+                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }
+            }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            synchronized (out) {
+                return out.toString();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("exec in " + container, e);
+        }
+    }
+
+    private static void run(String action, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(action, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.pgha.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A short-lived container on a stack's network whose output lines are streamed back: pgha uses it to watch
+ * the nodes from inside the stack during a drill. Removed when closed.
+ */
+public final class SidecarContainer implements AutoCloseable {
+
+    private final DockerClient docker;
+    private final String id;
+    private final Closeable logs;
+
+    private SidecarContainer(DockerClient docker, String id, Closeable logs) {
+        this.docker = docker;
+        this.id = id;
+        this.logs = logs;
+    }
+
+    static SidecarContainer start(DockerClient docker, String image, String name, String network,
+                                         List<String> env, List<String> command, Consumer<String> onLine) {
+        try {
+            docker.removeContainerCmd(name).withForce(true).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException ignored) {
+            // no leftover from an earlier run
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("remove leftover container " + name, e);
+        }
+        try {
+            String id = docker.createContainerCmd(image).withName(name).withEnv(env).withCmd(command)
+                    .withLabels(java.util.Map.of("org.pgha.role", "drill-watcher"))
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network)).exec().getId();
+            docker.startContainerCmd(id).exec();
+            StringBuilder partial = new StringBuilder();
+            Closeable logs = docker.logContainerCmd(id).withFollowStream(true).withStdOut(true).withStdErr(false)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                            int nl;
+                            while ((nl = partial.indexOf("\n")) >= 0) {
+                                onLine.accept(partial.substring(0, nl));
+                                partial.delete(0, nl + 1);
+                            }
+                        }
+                    });
+            return new SidecarContainer(docker, id, logs);
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("start container " + name + " from " + image, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            logs.close();
+        } catch (java.io.IOException ignored) {
+            // the stream ends with the container
+        }
+        try {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+}

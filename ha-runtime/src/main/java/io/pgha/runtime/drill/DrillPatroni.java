@@ -1,0 +1,83 @@
+package io.pgha.runtime.drill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.PghaException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The little a drill asks Patroni: who leads, who streams, and a planned switchover. */
+final class DrillPatroni {
+
+    /** One member of GET /cluster. */
+    record MemberView(String name, String role, String state, int timeline) {
+        boolean streamingReplica() {
+            return !"leader".equals(role) && "streaming".equals(state);
+        }
+    }
+
+    private final Map<String, String> urls;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    DrillPatroni(Map<String, String> urls) {
+        this.urls = urls;
+    }
+
+    /** GET /cluster from the first member that answers. */
+    Map<String, MemberView> cluster() {
+        for (String url : urls.values()) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/cluster"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    continue;
+                }
+                Map<String, MemberView> members = new HashMap<>();
+                for (JsonNode m : json.readTree(r.body()).path("members")) {
+                    members.put(m.path("name").asText(), new MemberView(m.path("name").asText(), m.path("role").asText(),
+                            m.path("state").asText(), m.path("timeline").asInt(-1)));
+                }
+                return members;
+            } catch (IOException e) {
+                // try the next member
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Map.of();
+    }
+
+    Optional<String> leader() {
+        return cluster().values().stream().filter(m -> "leader".equals(m.role()) && "running".equals(m.state()))
+                .map(MemberView::name).findFirst();
+    }
+
+    /** POST /switchover on the leader; Patroni answers 200 when the switchover happened. */
+    void switchover(String leader, String candidate) {
+        String url = urls.get(leader);
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/switchover"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("leader", leader, "candidate", candidate))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw PghaException.refused("Patroni refused the switchover from " + leader + " to " + candidate + ": "
+                        + r.statusCode() + " " + r.body().strip());
+            }
+        } catch (IOException e) {
+            throw PghaException.unavailable("Patroni on " + leader + " did not answer the switchover: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PghaException.unavailable("interrupted during the switchover", e);
+        }
+    }
+}

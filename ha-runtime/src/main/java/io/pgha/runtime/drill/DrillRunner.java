@@ -1,0 +1,275 @@
+package io.pgha.runtime.drill;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.docker.DockerFaults;
+import io.pgha.runtime.docker.SidecarContainer;
+import io.pgha.runtime.postgres.ReadLoad;
+import io.pgha.runtime.postgres.WriteLoad;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Runs one drill: waits for a healthy cluster, starts writers, a reader and a watcher inside the stack,
+ * injects the fault, waits for the cluster to recover, heals the fault, waits for the failed node to
+ * stream again, then measures. Every wait is bounded; the fault is always healed, even on failure.
+ */
+public final class DrillRunner {
+
+    private final DrillTarget target;
+    private final DrillSettings settings;
+    private final DockerFaults faults;
+    private final DrillPatroni patroni;
+    private final Consumer<String> progress;
+
+    public DrillRunner(DrillTarget target, DrillSettings settings, DockerFaults faults, Consumer<String> progress) {
+        this.target = target;
+        this.settings = settings;
+        this.faults = faults;
+        this.patroni = new DrillPatroni(target.patroniUrls());
+        this.progress = progress;
+    }
+
+    public DrillResult run(DrillScenario scenario) {
+        progress.accept("waiting for a healthy cluster");
+        awaitHealthy(Duration.ofSeconds(120));
+        String oldLeader = patroni.leader().orElseThrow(() -> PghaException.unavailable("no leader; the cluster is not healthy"));
+        String run = scenario.cliName() + "-" + System.currentTimeMillis();
+        List<String> notes = new ArrayList<>();
+        RoleSamples samples = new RoleSamples();
+        Map<String, String> addressOf = addresses();
+        WriteLoad writes = new WriteLoad(target.routerHost(), target.writePort(), target.superuser(), target.password(), run,
+                settings.writers());
+        ReadLoad reads = new ReadLoad(target.routerHost(), target.readPort(), target.superuser(), target.password());
+        Runnable heal = () -> { };
+        long faultNanos;
+        long faultEpochMillis;
+        long healNanos;
+        Thread isolatedProbe = null;
+        try (SidecarContainer watcher = faults.sidecar(target.watcherImage(), "pgha-drill-watcher",
+                target.network(), List.of("PGHA_PROBE_USER=" + target.superuser(), "PGHA_PROBE_PASSWORD=" + target.password()),
+                List.of("probe-roles", "--members", String.join(",", target.members()), "--for", "PT15M"), samples::addLine)) {
+            writes.prepare(Duration.ofSeconds(30));
+            await("the watcher sees every node", Duration.ofSeconds(60), () -> samples.seenAll(target.members()));
+            writes.start();
+            reads.start();
+            await("writes flow before the fault", Duration.ofSeconds(30), () -> writes.acks().size() >= 20);
+
+            progress.accept("injecting " + scenario.cliName() + " on " + oldLeader);
+            faultEpochMillis = System.currentTimeMillis();
+            faultNanos = System.nanoTime();
+            heal = inject(scenario, oldLeader);
+            if (scenario == DrillScenario.PARTITION_PRIMARY) {
+                isolatedProbe = probeFromInside(oldLeader, samples);
+            }
+
+            progress.accept("waiting for the cluster to take writes again");
+            long waitFrom = faultNanos;
+            BooleanSupplier recovered = scenario.expectsNewLeader()
+                    ? () -> leaderOtherThan(oldLeader).isPresent() && writes.acks().stream().anyMatch(a -> a.atNanos() > waitFrom
+                            && !a.serverAddress().equals(addressOf.get(oldLeader)))
+                    : () -> true;
+            boolean newLeaderInTime = awaitQuietly(Duration.ofNanos(settings.recoveryLimit().toNanos()), recovered);
+            if (!newLeaderInTime) {
+                notes.add("no new leader took writes within " + settings.recoveryLimit().toSeconds() + " s");
+            }
+            if (lasting(scenario)) {
+                long holdUntil = faultNanos + settings.faultDuration().toNanos();
+                awaitQuietly(Duration.ofNanos(Math.max(0, holdUntil - System.nanoTime())), () -> System.nanoTime() >= holdUntil);
+            }
+            progress.accept("healing the fault");
+            healNanos = System.nanoTime();
+            heal.run();
+            heal = () -> { };
+            long healedWait = System.nanoTime();
+            boolean healed = awaitQuietly(settings.healLimit(), this::allStreaming);
+            Optional<Duration> healedAfter = healed ? Optional.of(Duration.ofNanos(System.nanoTime() - faultNanos)) : Optional.empty();
+            if (!healed) {
+                notes.add("the cluster was not fully streaming " + Duration.ofNanos(System.nanoTime() - healedWait).toSeconds()
+                        + " s after the heal");
+            }
+            long settledAt = System.nanoTime();
+            await("writes flow after the heal", Duration.ofSeconds(30),
+                    () -> writes.acks().stream().anyMatch(a -> a.atNanos() > settledAt));
+            writes.close();
+            reads.close();
+            if (isolatedProbe != null) {
+                isolatedProbe.interrupt();
+            }
+
+            List<WriteLoad.Ack> acks = writes.acks();
+            Set<Long> stored = writes.storedIds(Duration.ofSeconds(30));
+            long lost = acks.stream().filter(a -> !stored.contains(a.id())).count();
+            Optional<String> newLeader = patroni.leader();
+            Optional<Duration> newLeaderAfter = samples.firstWritableOtherThan(oldLeader, faultEpochMillis)
+                    .map(s -> Duration.ofMillis(Math.max(0, s.epochMillis() - faultEpochMillis)));
+            Optional<Duration> flipAfter = acks.stream()
+                    .filter(a -> a.atNanos() > faultNanos && !a.serverAddress().equals(addressOf.get(oldLeader)))
+                    .findFirst().map(a -> Duration.ofNanos(a.atNanos() - faultNanos));
+            Duration outage = longestGap(acks, faultNanos);
+            long lastAckBeforeHeal = acks.stream().mapToLong(WriteLoad.Ack::atNanos).filter(t -> t < healNanos).max().orElse(faultNanos);
+            boolean refused = healNanos - lastAckBeforeHeal >= Duration.ofSeconds(2).toNanos();
+            return new DrillResult(scenario, Instant.ofEpochMilli(faultEpochMillis), oldLeader, newLeader, outage, newLeaderAfter, flipAfter, acks.size(), lost,
+                    samples.splitBrainOverlaps(), healedAfter, refused, reads.successesBetween(faultNanos, healNanos), notes);
+        } finally {
+            writes.close();
+            reads.close();
+            if (isolatedProbe != null) {
+                isolatedProbe.interrupt();
+            }
+            try {
+                heal.run();
+            } catch (RuntimeException e) {
+                progress.accept("could not heal the fault: " + e.getMessage());
+            }
+        }
+    }
+
+    private static boolean lasting(DrillScenario s) {
+        return s == DrillScenario.PARTITION_PRIMARY || s == DrillScenario.FREEZE_PRIMARY
+                || s == DrillScenario.ETCD_MINORITY || s == DrillScenario.ETCD_QUORUM_LOSS;
+    }
+
+    /** Injects the fault and returns what heals it. */
+    private Runnable inject(DrillScenario scenario, String leader) {
+        switch (scenario) {
+            case KILL_PRIMARY -> {
+                faults.kill(leader);
+                return () -> faults.start(leader);
+            }
+            case STOP_PRIMARY -> {
+                faults.stop(leader, Duration.ofSeconds(30));
+                return () -> faults.start(leader);
+            }
+            case CRASH_POSTGRES -> {
+                faults.exec(leader, Duration.ofSeconds(10), "sh", "-c",
+                        "kill -9 $(head -1 /home/postgres/pgdata/pgroot/data/postmaster.pid)");
+                return () -> { };
+            }
+            case PARTITION_PRIMARY -> {
+                faults.disconnect(target.network(), leader);
+                return () -> {
+                    if (!faults.isConnected(target.network(), leader)) {
+                        faults.connect(target.network(), leader);
+                    }
+                };
+            }
+            case FREEZE_PRIMARY -> {
+                faults.pause(leader);
+                return () -> {
+                    if ("paused".equals(faults.state(leader))) {
+                        faults.unpause(leader);
+                    }
+                };
+            }
+            case ETCD_MINORITY -> {
+                String member = target.etcdMembers().get(0);
+                faults.stop(member, Duration.ofSeconds(10));
+                return () -> faults.start(member);
+            }
+            case ETCD_QUORUM_LOSS -> {
+                List<String> members = target.etcdMembers().subList(0, target.etcdMembers().size() / 2 + 1);
+                members.forEach(m -> faults.stop(m, Duration.ofSeconds(10)));
+                return () -> members.forEach(faults::start);
+            }
+            case SWITCHOVER -> {
+                String candidate = patroni.cluster().values().stream().filter(DrillPatroni.MemberView::streamingReplica)
+                        .map(DrillPatroni.MemberView::name).sorted().findFirst()
+                        .orElseThrow(() -> PghaException.unavailable("no streaming replica to switch over to"));
+                patroni.switchover(leader, candidate);
+                return () -> { };
+            }
+            default -> throw new IllegalStateException(scenario.name());
+        }
+    }
+
+    /** While a node is cut off, the watcher cannot reach it: ask it over its local socket instead. */
+    private Thread probeFromInside(String node, RoleSamples samples) {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                String out = faults.exec(node, Duration.ofSeconds(3), "psql", "-U", target.superuser(), "-h", "/var/run/postgresql",
+                        "-XAtc", "SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'").strip();
+                RoleSamples.State state = out.equals("t") ? RoleSamples.State.WRITABLE
+                        : out.equals("f") ? RoleSamples.State.READ_ONLY : RoleSamples.State.UNREACHABLE;
+                samples.add(new RoleSamples.Sample(System.currentTimeMillis(), node, state));
+                try {
+                    Thread.sleep(200); // sampling period
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "pgha-drill-isolated-probe");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private Map<String, String> addresses() {
+        Map<String, String> result = new java.util.HashMap<>();
+        for (String m : target.members()) {
+            faults.addressOn(target.network(), m).ifPresent(ip -> result.put(m, ip));
+        }
+        return result;
+    }
+
+    private Optional<String> leaderOtherThan(String old) {
+        return patroni.leader().filter(l -> !l.equals(old));
+    }
+
+    private boolean allStreaming() {
+        Map<String, DrillPatroni.MemberView> members = patroni.cluster();
+        if (members.size() != target.members().size()) {
+            return false;
+        }
+        long leaders = members.values().stream().filter(m -> "leader".equals(m.role()) && "running".equals(m.state())).count();
+        int tl = members.values().stream().filter(m -> "leader".equals(m.role())).mapToInt(DrillPatroni.MemberView::timeline).findFirst().orElse(-1);
+        return leaders == 1 && members.values().stream().filter(m -> !"leader".equals(m.role()))
+                .allMatch(m -> m.streamingReplica() && m.timeline() == tl);
+    }
+
+    private void awaitHealthy(Duration limit) {
+        await("a healthy cluster (one leader, every replica streaming)", limit, this::allStreaming);
+    }
+
+    static Duration longestGap(List<WriteLoad.Ack> acks, long faultNanos) {
+        long longest = 0;
+        long previous = -1;
+        for (WriteLoad.Ack a : acks) {
+            if (previous >= 0 && a.atNanos() >= faultNanos) {
+                longest = Math.max(longest, a.atNanos() - previous);
+            }
+            previous = a.atNanos();
+        }
+        return Duration.ofNanos(longest);
+    }
+
+    private static void await(String what, Duration limit, BooleanSupplier condition) {
+        if (!awaitQuietly(limit, condition)) {
+            throw PghaException.timeout("drill gave up waiting for " + what + " after " + limit.toSeconds() + " s");
+        }
+    }
+
+    private static boolean awaitQuietly(Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100); // polling period of a bounded wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}

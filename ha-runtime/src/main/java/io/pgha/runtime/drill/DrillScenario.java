@@ -1,0 +1,46 @@
+package io.pgha.runtime.drill;
+
+import io.pgha.runtime.PghaException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The faults `pgha drill` can inject, by their command-line names. */
+public enum DrillScenario {
+    KILL_PRIMARY("kill-primary", "docker kill of the primary's container", true),
+    STOP_PRIMARY("stop-primary", "docker stop of the primary's container", true),
+    CRASH_POSTGRES("crash-postgres", "kill -9 of the primary's postmaster, Patroni alive", true),
+    PARTITION_PRIMARY("partition-primary", "the primary cut off the stack network, reconnected later", true),
+    FREEZE_PRIMARY("freeze-primary", "docker pause of the primary's container, unpaused later", false),
+    ETCD_MINORITY("etcd-minority", "one etcd member stopped", false),
+    ETCD_QUORUM_LOSS("etcd-quorum-loss", "two etcd members stopped", false),
+    SWITCHOVER("switchover", "a planned switchover through Patroni's REST API", true);
+
+    private final String cliName;
+    private final String description;
+    private final boolean expectsNewLeader;
+
+    DrillScenario(String cliName, String description, boolean expectsNewLeader) {
+        this.cliName = cliName;
+        this.description = description;
+        this.expectsNewLeader = expectsNewLeader;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether the fault should normally end with another member leading (crash-postgres may restart in place). */
+    public boolean expectsNewLeader() {
+        return expectsNewLeader;
+    }
+
+    public static DrillScenario parse(String name) {
+        return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
+                .orElseThrow(() -> PghaException.invalidInput("unknown drill '" + name + "'; choose one of "
+                        + Arrays.stream(values()).map(DrillScenario::cliName).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,105 @@
+package io.pgha.runtime.drill;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The watcher's samples of which nodes accept writes. A node counts as writable from its first to its last
+ * sample of an unbroken run of "writable" samples; two such intervals of different nodes that overlap are a
+ * split brain.
+ */
+final class RoleSamples {
+
+    enum State { WRITABLE, READ_ONLY, UNREACHABLE }
+
+    record Sample(long epochMillis, String node, State state) {
+    }
+
+    record Interval(String node, long fromMillis, long toMillis) {
+    }
+
+    private final List<Sample> samples = new ArrayList<>();
+
+    /** Parses a watcher line "S &lt;epoch-ms&gt; &lt;node&gt; &lt;w|r|u&gt;"; other lines are ignored. */
+    void addLine(String line) {
+        String[] f = line.strip().split(" ");
+        if (f.length != 4 || !f[0].equals("S")) {
+            return;
+        }
+        State state = switch (f[3]) {
+            case "w" -> State.WRITABLE;
+            case "r" -> State.READ_ONLY;
+            default -> State.UNREACHABLE;
+        };
+        try {
+            add(new Sample(Long.parseLong(f[1]), f[2], state));
+        } catch (NumberFormatException ignored) {
+            // not a sample line
+        }
+    }
+
+    synchronized void add(Sample s) {
+        samples.add(s);
+    }
+
+    synchronized boolean seenAll(List<String> nodes) {
+        return samples.stream().map(Sample::node).collect(Collectors.toSet()).containsAll(nodes);
+    }
+
+    synchronized List<Sample> snapshot() {
+        List<Sample> copy = new ArrayList<>(samples);
+        copy.sort(Comparator.comparingLong(Sample::epochMillis));
+        return copy;
+    }
+
+    /** The first moment a node other than {@code oldLeader} was seen writable at or after {@code fromMillis}. */
+    Optional<Sample> firstWritableOtherThan(String oldLeader, long fromMillis) {
+        return snapshot().stream().filter(s -> s.epochMillis() >= fromMillis && !s.node().equals(oldLeader)
+                && s.state() == State.WRITABLE).findFirst();
+    }
+
+    List<Interval> writableIntervals() {
+        Map<String, List<Sample>> byNode = snapshot().stream().collect(Collectors.groupingBy(Sample::node));
+        List<Interval> intervals = new ArrayList<>();
+        for (var e : byNode.entrySet()) {
+            Long start = null;
+            long last = 0;
+            for (Sample s : e.getValue()) {
+                if (s.state() == State.WRITABLE) {
+                    if (start == null) {
+                        start = s.epochMillis();
+                    }
+                    last = s.epochMillis();
+                } else if (s.state() == State.READ_ONLY && start != null) {
+                    intervals.add(new Interval(e.getKey(), start, last));
+                    start = null;
+                }
+                // an unreachable sample neither ends nor extends a writable run: the node may still be writable
+            }
+            if (start != null) {
+                intervals.add(new Interval(e.getKey(), start, last));
+            }
+        }
+        return intervals;
+    }
+
+    /** Pairs of writable intervals of different nodes that overlap in time. */
+    long splitBrainOverlaps() {
+        List<Interval> intervals = writableIntervals();
+        long overlaps = 0;
+        for (int i = 0; i < intervals.size(); i++) {
+            for (int j = i + 1; j < intervals.size(); j++) {
+                Interval a = intervals.get(i);
+                Interval b = intervals.get(j);
+                if (!a.node().equals(b.node()) && a.fromMillis() <= b.toMillis() && b.fromMillis() <= a.toMillis()) {
+                    overlaps++;
+                }
+            }
+        }
+        return overlaps;
+    }
+}

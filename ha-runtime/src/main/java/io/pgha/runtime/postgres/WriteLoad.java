@@ -1,0 +1,180 @@
+package io.pgha.runtime.postgres;
+
+import io.pgha.runtime.PghaException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writers that insert numbered rows through the router's write port, as an application would: a short
+ * connect timeout, a new connection after any error, a retry every 20–50 ms. Every acknowledged id is
+ * kept with the moment of its acknowledgement and the server that acknowledged it.
+ */
+public final class WriteLoad implements AutoCloseable {
+
+    /** One acknowledged insert. */
+    public record Ack(long id, long atNanos, String serverAddress) {
+    }
+
+    public static final String TABLE = "pgha_drill";
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final String run;
+    private final int writers;
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final List<Ack> acks = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    public WriteLoad(String host, int port, String user, String password, String run, int writers) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.run = run;
+        this.writers = writers;
+    }
+
+    /** Creates the drill table if needed (waiting up to {@code timeout} for a writable primary). */
+    public void prepare(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + TABLE
+                        + " (run text NOT NULL, id bigint NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (run, id))");
+                return;
+            } catch (SQLException e) {
+                last = e;
+                pause(200);
+            }
+        }
+        throw PghaException.unavailable("no writable primary on " + host + ":" + port + " within " + timeout.toSeconds()
+                + " s (" + (last == null ? "" : last.getMessage()) + "); is the cluster healthy?", last);
+    }
+
+    public void start() {
+        running = true;
+        for (int i = 0; i < writers; i++) {
+            Thread t = new Thread(this::writeUntilStopped, "pgha-drill-writer-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    private void writeUntilStopped() {
+        Connection c = null;
+        String server = "?";
+        while (running) {
+            try {
+                if (c == null) {
+                    c = connect();
+                    server = serverAddress(c);
+                }
+                long id = nextId.getAndIncrement();
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (run, id) VALUES (?, ?)")) {
+                    ps.setString(1, run);
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+                long at = System.nanoTime();
+                synchronized (acks) {
+                    acks.add(new Ack(id, at, server));
+                }
+                pause(20);
+            } catch (SQLException e) {
+                closeQuietly(c);
+                c = null;
+                pause(ThreadLocalRandom.current().nextInt(20, 51));
+            }
+        }
+        closeQuietly(c);
+    }
+
+    public List<Ack> acks() {
+        synchronized (acks) {
+            List<Ack> copy = new ArrayList<>(acks);
+            copy.sort(Comparator.comparingLong(Ack::atNanos));
+            return copy;
+        }
+    }
+
+    /** The ids of this run that the current primary has, to compare with the acknowledged ones. */
+    public Set<Long> storedIds(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SQLException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = connect();
+                 PreparedStatement ps = c.prepareStatement("SELECT id FROM " + TABLE + " WHERE run = ?")) {
+                ps.setString(1, run);
+                Set<Long> ids = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                return ids;
+            } catch (SQLException e) {
+                last = e;
+                pause(200);
+            }
+        }
+        throw PghaException.unavailable("cannot read back the drill's rows within " + timeout.toSeconds() + " s: "
+                + (last == null ? "" : last.getMessage()), last);
+    }
+
+    private Connection connect() throws SQLException {
+        return PgConnections.open(host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    private static String serverAddress(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT host(inet_server_addr())")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : threads) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the connection is already broken
+            }
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis); // pacing of a load loop, not synchronisation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.pgha.runtime.router;
+
+import io.pgha.runtime.PghaException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * HAProxy's runtime API over TCP (one command per connection, HAProxy's non-interactive mode).
+ * pgha uses it to move traffic at once on a leader change instead of waiting for health checks;
+ * the HTTP checks stay in charge afterwards (a forced health lasts until the next check).
+ */
+public final class HaproxyRuntimeApi {
+
+    private final String host;
+    private final int port;
+    private final Duration timeout;
+
+    public HaproxyRuntimeApi(String host, int port, Duration timeout) {
+        this.host = host;
+        this.port = port;
+        this.timeout = timeout;
+    }
+
+    public static HaproxyRuntimeApi parse(String hostPort, Duration timeout) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw PghaException.invalidInput("the router's runtime API must be given as host:port, not '" + hostPort + "'");
+        }
+        return new HaproxyRuntimeApi(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)), timeout);
+    }
+
+    /** Sends one command and returns HAProxy's answer (empty when the command succeeded silently). */
+    public String command(String command) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (answer.toLowerCase(Locale.ROOT).startsWith("unknown command") || answer.startsWith("No such")
+                    || answer.contains("Require 'backend/server'")) {
+                throw PghaException.invalidInput("HAProxy refused '" + command + "': " + answer);
+            }
+            return answer;
+        } catch (IOException e) {
+            throw PghaException.unavailable("HAProxy runtime API at " + host + ":" + port + " did not answer '" + command
+                    + "' (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public void forceHealth(String backend, String server, boolean up) {
+        command("set server " + backend + "/" + server + " health " + (up ? "up" : "down"));
+    }
+
+    public void shutdownSessions(String backend, String server) {
+        command("shutdown sessions server " + backend + "/" + server);
+    }
+
+    /** The server names of a backend, from `show servers state`. */
+    public List<String> servers(String backend) {
+        String answer = command("show servers state " + backend);
+        return answer.lines().skip(1).filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.split(" ")).filter(f -> f.length > 3).map(f -> f[3]).toList();
+    }
+}

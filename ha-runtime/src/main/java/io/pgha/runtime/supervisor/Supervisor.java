@@ -1,0 +1,261 @@
+package io.pgha.runtime.supervisor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.dcs.EtcdSession;
+import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.dcs.StateKey;
+import io.pgha.runtime.docker.ContainerDeaths;
+import io.pgha.runtime.router.HaproxyRuntimeApi;
+import java.io.Closeable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fast paths beside Patroni. It never decides who leads — Patroni does — it only shortens the waits:
+ * <ul>
+ * <li>fencing: when Docker confirms that the leader's container is no longer running, the leader key is
+ * deleted if it still names that member, so the replicas elect a new leader at once instead of after the
+ * TTL. A member that is merely unreachable (partition, pause) is left alone: only Docker's word that the
+ * process is gone counts;</li>
+ * <li>routing: when the leader key names a new member, HAProxy is told through its runtime API to send
+ * writes there as soon as that member's Patroni answers /primary, and to shut the sessions of the others,
+ * instead of waiting for health checks. A forced health lasts only until the next check, so the checks
+ * stay the safety net.</li>
+ * </ul>
+ * Everything runs on one thread; if the supervisor dies, Patroni and the checks behave as without it.
+ */
+public final class Supervisor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+    private static final String WRITE = "primary";
+    private static final String READ = "replicas";
+
+    private final SupervisorSettings settings;
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pgha-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final Instant startedAt = Instant.now();
+    private EtcdSession etcd;
+    private LeaderKey leaderKey;
+    private StateKey stateKey;
+    private HaproxyRuntimeApi router;
+    private ContainerDeaths deaths;
+    private LeaderKey.Subscription leaderWatch;
+    private Closeable deathEvents;
+    private Optional<String> leader = Optional.empty();
+    private Optional<String> routedTo = Optional.empty();
+    private String lastAction = "started";
+    private Instant lastActionAt = Instant.now();
+    private volatile boolean closed;
+
+    public Supervisor(SupervisorSettings settings) {
+        this.settings = settings;
+    }
+
+    public void start() {
+        etcd = EtcdSession.open(settings.etcdEndpoints(), Duration.ofSeconds(2));
+        leaderKey = etcd.leaderKey(settings.namespace(), settings.scope(), Duration.ofSeconds(2));
+        stateKey = etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), Duration.ofSeconds(2));
+        router = HaproxyRuntimeApi.parse(settings.routerApi(), Duration.ofSeconds(2));
+        LOG.info("supervising scope {} (members {}, fence={}, route={})", settings.scope(), settings.members(),
+                settings.fence(), settings.route());
+        loop.execute(this::watchLeader);
+        if (settings.fence()) {
+            loop.execute(this::listenForDeaths);
+        }
+        loop.scheduleWithFixedDelay(this::heartbeat, 0, 2, TimeUnit.SECONDS);
+    }
+
+    private void watchLeader() {
+        if (closed) {
+            return;
+        }
+        try {
+            LeaderKey.Holder holder = leaderKey.read();
+            leader = holder.member();
+            LOG.info("leader key {} names {}", leaderKey.path(), leader.orElse("nobody"));
+            leaderWatch = leaderKey.watch(holder.revision(),
+                    h -> loop.execute(() -> onLeaderKey(h)),
+                    error -> {
+                        LOG.warn("leader watch failed ({}); watching again", error.getMessage());
+                        loop.schedule(this::watchLeader, 1, TimeUnit.SECONDS);
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("cannot watch the leader key: {}; retrying", e.getMessage());
+            loop.schedule(this::watchLeader, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void listenForDeaths() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (deaths == null) {
+                deaths = ContainerDeaths.connect();
+            }
+            deathEvents = deaths.listen(new HashSet<>(settings.members().stream().map(settings::containerOf).toList()),
+                    container -> settings.memberOf(container).ifPresent(member -> loop.execute(() -> onContainerDied(member))),
+                    error -> {
+                        LOG.warn("Docker event stream failed ({}); listening again", error.getMessage());
+                        loop.schedule(this::listenForDeaths, 1, TimeUnit.SECONDS);
+                    });
+        } catch (RuntimeException e) {
+            LOG.warn("cannot listen to Docker events: {}; retrying", e.getMessage());
+            loop.schedule(this::listenForDeaths, 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void onLeaderKey(LeaderKey.Holder holder) {
+        Optional<String> previous = leader;
+        leader = holder.member();
+        if (leader.equals(previous)) {
+            return;
+        }
+        LOG.info("leader key changed: {} -> {}", previous.orElse("nobody"), leader.orElse("nobody"));
+        if (settings.route() && leader.isPresent() && !leader.equals(routedTo)) {
+            routeWritesTo(leader.get());
+        }
+    }
+
+    private void onContainerDied(String member) {
+        try {
+            LeaderKey.Holder holder = leaderKey.read();
+            if (!holder.member().equals(Optional.of(member))) {
+                LOG.info("container {} stopped; it is not the leader, nothing to do", member);
+                return;
+            }
+            if (!deaths.confirmedNotRunning(settings.containerOf(member))) {
+                LOG.info("container {} reported dead but Docker says it runs again; leaving the leader key alone", member);
+                return;
+            }
+            boolean released = leaderKey.deleteIfHeldBy(member);
+            record(released ? "fenced " + member + ": its container stopped, leader key released"
+                    : "container " + member + " stopped but the leader key had already moved");
+            if (settings.route()) {
+                tryRouter(() -> {
+                    router.forceHealth(WRITE, member, false);
+                    router.shutdownSessions(WRITE, member);
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not fence {}: {}", member, e.getMessage());
+        }
+    }
+
+    private void routeWritesTo(String member) {
+        if (!waitUntilPrimary(member)) {
+            LOG.warn("{} took the leader key but its Patroni did not answer /primary within {} ms; leaving routing to the checks",
+                    member, settings.promotionWait().toMillis());
+            return;
+        }
+        tryRouter(() -> {
+            router.forceHealth(WRITE, member, true);
+            for (String other : settings.members()) {
+                if (!other.equals(member)) {
+                    router.forceHealth(WRITE, other, false);
+                    router.shutdownSessions(WRITE, other);
+                }
+            }
+            router.forceHealth(READ, member, false);
+        });
+        routedTo = Optional.of(member);
+        record("routed writes to " + member);
+    }
+
+    private boolean waitUntilPrimary(String member) {
+        URI uri = URI.create("http://" + member + ":" + settings.patroniPort() + "/primary");
+        long deadline = System.nanoTime() + settings.promotionWait().toNanos();
+        while (System.nanoTime() < deadline && !closed) {
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(500))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (java.io.IOException e) {
+                // not answering yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                Thread.sleep(50); // a bounded poll of one member, not synchronisation between threads
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void tryRouter(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.warn("router command failed: {}", e.getMessage());
+        }
+    }
+
+    private void record(String action) {
+        lastAction = action;
+        lastActionAt = Instant.now();
+        LOG.info(action);
+        heartbeat();
+    }
+
+    private void heartbeat() {
+        if (closed) {
+            return;
+        }
+        try {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("state", "active");
+            state.put("startedAt", startedAt.toString());
+            state.put("leader", leader.orElse(null));
+            state.put("fence", settings.fence());
+            state.put("route", settings.route());
+            state.put("lastAction", lastAction);
+            state.put("lastActionAt", lastActionAt.toString());
+            stateKey.publish(json.writeValueAsString(state));
+        } catch (Exception e) {
+            LOG.debug("heartbeat not written: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        loop.shutdownNow();
+        if (leaderWatch != null) {
+            leaderWatch.close();
+        }
+        if (deathEvents != null) {
+            try {
+                deathEvents.close();
+            } catch (java.io.IOException ignored) {
+                // closing the event stream
+            }
+        }
+        if (etcd != null) {
+            etcd.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.pgha.runtime.supervisor;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the supervisor watches and may act on. It runs inside the stack's network, so every address is a
+ * container name.
+ *
+ * @param members       the Patroni members, equal to their host names and to the HAProxy server names
+ * @param containerPrefix what precedes a member's name in its container name ("" in the default stack)
+ * @param routerApi     HAProxy's runtime API, host:port
+ * @param patroniPort   Patroni's REST port on every member
+ * @param fence         whether to release the leader key of a primary whose container is gone
+ * @param route         whether to move HAProxy's traffic at once on a leader change
+ */
+public record SupervisorSettings(
+        String scope,
+        String namespace,
+        List<String> etcdEndpoints,
+        List<String> members,
+        String containerPrefix,
+        String routerApi,
+        int patroniPort,
+        boolean fence,
+        boolean route,
+        Duration promotionWait) {
+
+    public SupervisorSettings {
+        etcdEndpoints = List.copyOf(etcdEndpoints);
+        members = List.copyOf(members);
+    }
+
+    public String containerOf(String member) {
+        return containerPrefix + member;
+    }
+
+    /** The member a container runs, if it is one of ours. */
+    public java.util.Optional<String> memberOf(String container) {
+        return container.startsWith(containerPrefix) && members.contains(container.substring(containerPrefix.length()))
+                ? java.util.Optional.of(container.substring(containerPrefix.length())) : java.util.Optional.empty();
+    }
+
+    /** The etcd key where the supervisor publishes its heartbeat and last action. */
+    public String stateKey() {
+        return "/pgha/" + scope + "/supervisor";
+    }
+}

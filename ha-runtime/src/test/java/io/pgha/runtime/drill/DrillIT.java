@@ -1,0 +1,219 @@
+package io.pgha.runtime.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.cli.Main;
+import io.pgha.runtime.dcs.EtcdSession;
+import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.testsupport.ComposeStack;
+import io.pgha.runtime.testsupport.PgClient;
+import io.pgha.runtime.testsupport.RepoPaths;
+import io.pgha.runtime.testsupport.TestMachine;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Every drill against the committed stack (supervisor included), through the `pgha drill` command: each runs
+ * to completion and heals the cluster, and the safety promises hold.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DrillIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void healthyStack() {
+        TestMachine.requireDockerWithLocalImages();
+        ComposeStack.restoreHealthy();
+    }
+
+    @AfterAll
+    static void leaveHealthy() {
+        ComposeStack.restoreHealthy();
+    }
+
+    /** One timestamped change of the leader key, seen from the host. */
+    record KeyChange(long atMillis, Optional<String> holder) {
+    }
+
+    private static JsonNode drill(String name, String... extra) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> args = new ArrayList<>(List.of("drill", name, "--json", "--env-file",
+                RepoPaths.stackDir().resolve(".env.postgres").toString()));
+        args.addAll(List.of(extra));
+        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as("pgha drill " + name + " exit code; stderr:\n" + err).isZero();
+        JsonNode run = JSON.readTree(out.toString()).path("runs").get(0);
+        assertThat(run).as("drill output: " + out).isNotNull();
+        return run;
+    }
+
+    private static void assertSafe(JsonNode run) {
+        assertThat(run.path("lostWrites").asLong()).as("acknowledged writes lost: " + run).isZero();
+        assertThat(run.path("splitBrainSamples").asLong()).as("split brain: " + run).isZero();
+        assertThat(run.path("acknowledgedWrites").asLong()).isPositive();
+        assertThat(run.path("healedAfter").isNull()).as("healed: " + run).isFalse();
+    }
+
+    private static void assertNewLeader(JsonNode run) {
+        assertThat(run.path("newLeader").asText()).as("new leader: " + run).isNotEqualTo(run.path("oldLeader").asText());
+    }
+
+    @Test
+    @Order(1)
+    void killPrimary() throws Exception {
+        JsonNode run = drill("kill-primary");
+        assertSafe(run);
+        assertNewLeader(run);
+    }
+
+    @Test
+    @Order(2)
+    void stopPrimary() throws Exception {
+        JsonNode run = drill("stop-primary");
+        assertSafe(run);
+        assertNewLeader(run);
+    }
+
+    @Test
+    @Order(3)
+    void crashPostgres() throws Exception {
+        assertSafe(drill("crash-postgres"));
+    }
+
+    @Test
+    @Order(4)
+    void partitionPrimaryIsLeftToTheTtlAndLosesNothing() throws Exception {
+        try (KeyWatch keys = KeyWatch.start()) {
+            String leader = ComposeStack.leader().orElseThrow().member();
+            JsonNode run = drill("partition-primary", "--fault-seconds", "25");
+            assertSafe(run);
+            assertNewLeader(run);
+            assertLeaderKeyExpiredRatherThanDeleted(keys, leader, faultAt(run));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void freezePrimaryIsLeftToTheTtl() throws Exception {
+        try (KeyWatch keys = KeyWatch.start()) {
+            String leader = ComposeStack.leader().orElseThrow().member();
+            JsonNode run = drill("freeze-primary", "--fault-seconds", "25");
+            assertThat(run.path("lostWrites").asLong()).isZero();
+            assertThat(run.path("healedAfter").isNull()).isFalse();
+            assertLeaderKeyExpiredRatherThanDeleted(keys, leader, faultAt(run));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void etcdMinorityKeepsWriting() throws Exception {
+        JsonNode run = drill("etcd-minority", "--fault-seconds", "10");
+        assertSafe(run);
+        assertThat(run.path("writesRefusedDuringFault").asBoolean()).as("writes kept flowing: " + run).isFalse();
+    }
+
+    @Test
+    @Order(7)
+    void etcdQuorumLossRefusesWritesKeepsReadsAndResumes() throws Exception {
+        JsonNode run = drill("etcd-quorum-loss", "--fault-seconds", "20");
+        assertThat(run.path("writesRefusedDuringFault").asBoolean()).as("writes refused while quorum is lost: " + run).isTrue();
+        assertThat(run.path("readsDuringFault").asLong()).as("reads while quorum is lost").isPositive();
+        assertThat(run.path("lostWrites").asLong()).isZero();
+        assertThat(run.path("healedAfter").isNull()).as("writes resume and the cluster heals").isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void switchover() throws Exception {
+        JsonNode run = drill("switchover");
+        assertSafe(run);
+        assertNewLeader(run);
+    }
+
+    @Test
+    @Order(9)
+    void killingTheSupervisorChangesNothing() throws Exception {
+        ComposeStack.awaitHealthy(Duration.ofMinutes(2));
+        String leader = ComposeStack.leader().orElseThrow().member();
+        ComposeStack.dockerOk("kill", "pg-supervisor");
+        long until = System.currentTimeMillis() + 8000;
+        while (System.currentTimeMillis() < until) {
+            try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
+                PgClient.execute(c, "CREATE TABLE IF NOT EXISTS supervisor_it (at timestamptz DEFAULT now())");
+                PgClient.execute(c, "INSERT INTO supervisor_it DEFAULT VALUES");
+            }
+        }
+        assertThat(ComposeStack.leader().map(ComposeStack.PatroniRow::member)).contains(leader);
+        assertThat(ComposeStack.healthy()).isTrue();
+        ComposeStack.dockerOk("start", "pg-supervisor");
+        await("the supervisor is back").atMost(Duration.ofSeconds(30)).until(() -> ComposeStack.isRunning("pg-supervisor"));
+        assertThat(ComposeStack.leader().map(ComposeStack.PatroniRow::member)).contains(leader);
+    }
+
+    private static long faultAt(JsonNode run) {
+        return java.time.Instant.parse(run.path("faultAt").asText()).toEpochMilli();
+    }
+
+    private static void assertLeaderKeyExpiredRatherThanDeleted(KeyWatch keys, String leader, long fault) {
+        Optional<KeyChange> firstMove = keys.changes().stream()
+                .filter(c -> c.atMillis() >= fault && !c.holder().equals(Optional.of(leader))).findFirst();
+        assertThat(firstMove).as("the leader key moved away from " + leader).isPresent();
+        assertThat(firstMove.get().atMillis() - fault)
+                .as("the key of an unreachable (not dead) primary expires with its TTL (20 s), it is not released early")
+                .isGreaterThanOrEqualTo(15_000);
+    }
+
+    /** Watches the leader key from the host through etcd-1's published port. */
+    static final class KeyWatch implements AutoCloseable {
+        private final EtcdSession session;
+        private final LeaderKey.Subscription watcher;
+        private final List<KeyChange> changes = new ArrayList<>();
+
+        private KeyWatch(EtcdSession session, LeaderKey key) {
+            this.session = session;
+            LeaderKey.Holder now = key.read();
+            synchronized (changes) {
+                changes.add(new KeyChange(System.currentTimeMillis(), now.member()));
+            }
+            this.watcher = key.watch(now.revision(), h -> {
+                synchronized (changes) {
+                    changes.add(new KeyChange(System.currentTimeMillis(), h.member()));
+                }
+            }, e -> { });
+        }
+
+        static KeyWatch start() {
+            EtcdSession s = EtcdSession.open(List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792",
+                    "http://127.0.0.1:23793"), Duration.ofSeconds(2));
+            return new KeyWatch(s, s.leaderKey("/service/", "pg-ha", Duration.ofSeconds(3)));
+        }
+
+        List<KeyChange> changes() {
+            synchronized (changes) {
+                return List.copyOf(changes);
+            }
+        }
+
+        @Override
+        public void close() {
+            watcher.close();
+            session.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.pgha.runtime.drill;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RoleSamplesTest {
+
+    private final RoleSamples samples = new RoleSamples();
+
+    private void feed(String... lines) {
+        for (String l : lines) {
+            samples.addLine(l);
+        }
+    }
+
+    @Test
+    void aCleanHandOverIsNotASplitBrain() {
+        feed("S 1000 pg-0 w", "S 1000 pg-1 r", "S 1050 pg-0 w", "S 1050 pg-1 r",
+                "S 1100 pg-0 r", "S 1100 pg-1 r", "S 1150 pg-0 r", "S 1150 pg-1 w", "S 1200 pg-1 w");
+        assertThat(samples.splitBrainOverlaps()).isZero();
+        assertThat(samples.firstWritableOtherThan("pg-0", 1000)).map(RoleSamples.Sample::epochMillis).contains(1150L);
+    }
+
+    @Test
+    void twoWritableNodesAtOnceAreASplitBrain() {
+        feed("S 1000 pg-0 w", "S 1050 pg-1 w", "S 1100 pg-0 w", "S 1150 pg-1 w", "S 1200 pg-0 r");
+        assertThat(samples.splitBrainOverlaps()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableNodeStaysWritableUntilSeenReadOnly() {
+        feed("S 1000 pg-0 w", "S 1100 pg-0 u", "S 1200 pg-1 w", "S 1300 pg-0 w", "S 1400 pg-0 r");
+        assertThat(samples.splitBrainOverlaps()).as("pg-0 was writable from 1000 to 1300, pg-1 at 1200").isEqualTo(1);
+    }
+
+    @Test
+    void aKilledPrimaryEndsAtItsLastWritableSample() {
+        feed("S 1000 pg-0 w", "S 1050 pg-0 w", "S 1100 pg-0 u", "S 1150 pg-0 u", "S 1200 pg-1 w");
+        assertThat(samples.splitBrainOverlaps()).isZero();
+    }
+
+    @Test
+    void linesThatAreNotSamplesAreIgnored() {
+        feed("Picked up JAVA_TOOL_OPTIONS", "S notanumber pg-0 w", "S 1000 pg-0 w");
+        assertThat(samples.snapshot()).hasSize(1);
+    }
+}
