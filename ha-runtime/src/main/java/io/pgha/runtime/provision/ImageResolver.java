@@ -11,7 +11,16 @@ import java.util.function.Consumer;
 /** Turns an image profile into images that are on the engine, pulling official ones when they are missing. */
 final class ImageResolver {
 
-    static final String BUILD_LOCAL = "stack/images/build-local.sh (in the pgha repository; about 2 minutes the first time)";
+    static final String BUILD_LOCAL = buildLocal();
+
+    /** Where build-local.sh is: beside an installed pgha (pgha.home, docs/decisions/0006), else in the repository. */
+    private static String buildLocal() {
+        String home = System.getProperty("pgha.home");
+        String script = home != null && !home.isBlank()
+                ? "sudo " + java.nio.file.Path.of(home, "stack", "images", "build-local.sh")
+                : "stack/images/build-local.sh (in the pgha repository)";
+        return script + " (about 2 minutes the first time)";
+    }
     private final DockerEngine docker;
 
     ImageResolver(DockerEngine docker) {

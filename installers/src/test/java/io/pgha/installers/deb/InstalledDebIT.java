@@ -2,6 +2,8 @@ package io.pgha.installers.deb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.TestMachine;
@@ -11,6 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -134,20 +140,27 @@ class InstalledDebIT {
 
     @Test
     @Order(5)
-    void installedStackFilesProvisionAClusterWithoutTheCheckout(@TempDir Path elsewhere) {
-        // TODO(lead): once `pgha up` (issue 3) is merged, provision through the installed CLI instead of the scripts:
-        //   pgha up --images local, then pgha status shows one leader and two streaming replicas, then pgha down --volumes;
-        //   the provisioner can find build-local.sh as ${pgha.home}/stack/images/build-local.sh (docs/decisions/0006).
+    void installedStackFilesProvisionAClusterWithoutTheCheckout(@TempDir Path elsewhere) throws Exception {
         installedScript(elsewhere, Duration.ofMinutes(20), "images/build-local.sh");
         installedScript(elsewhere, Duration.ofMinutes(3), "stack.sh", "down", "--volumes");
+        Map<String, String> env = Map.of("PGHA_CONFIG_DIR", elsewhere.resolve("config").toString());
         try {
-            installedScript(elsewhere, Duration.ofMinutes(5), "stack.sh", "up", "--local");
-            ComposeStack.awaitHealthy(Duration.ofMinutes(3));
-            Commands.Result mount = Commands.runOk(Duration.ofSeconds(30), "docker", "inspect", "-f",
-                    "{{range .Mounts}}{{.Source}} {{end}}", ComposeStack.ROUTER);
-            assertThat(mount.stdout()).contains(INSTALLED_STACK.resolve("haproxy/haproxy.cfg").toString());
+            Commands.Result up = Commands.run(Duration.ofMinutes(5), elsewhere, env, CLI.toString(), "up", "--images", "local");
+            assertThat(up.exitCode()).as("installed pgha up --images local:%n%s", up.describe()).isZero();
+            assertThat(ComposeStack.patronictlList()).filteredOn(ComposeStack.PatroniRow::isLeader).hasSize(1);
+            assertThat(ComposeStack.patronictlList()).filteredOn(ComposeStack.PatroniRow::isStreamingReplica).hasSize(2);
+            Commands.Result credentials = Commands.run(Duration.ofMinutes(1), elsewhere, env, CLI.toString(), "credentials", "--json");
+            assertThat(credentials.exitCode()).as(credentials.describe()).isZero();
+            JsonNode superuser = new ObjectMapper().readTree(credentials.stdout()).path("superuser");
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5000/postgres",
+                    superuser.path("user").asText(), superuser.path("password").asText());
+                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("the installed CLI's stack is writable on 5000").isFalse();
+            }
         } finally {
-            installedScript(elsewhere, Duration.ofMinutes(3), "stack.sh", "down", "--volumes");
+            Commands.Result down = Commands.run(Duration.ofMinutes(3), elsewhere, env, CLI.toString(), "down", "--volumes", "--yes");
+            assertThat(down.exitCode()).as(down.describe()).isZero();
         }
     }
 
