@@ -93,7 +93,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public NewClusterViewModel newCluster() {
-        return new NewClusterViewModel(services.provisioning(), executors);
+        return new NewClusterViewModel(services.provisioning(), executors, clock);
     }
 
     public AttachViewModel attach() {
@@ -103,10 +103,6 @@ public final class MainViewModel implements AutoCloseable {
     /** After a cluster was created or attached: list it and open it. */
     public void added(String clusterName) {
         clusters.reload(Optional.of(clusterName));
-    }
-
-    public Clock clock() {
-        return clock;
     }
 
     @Override

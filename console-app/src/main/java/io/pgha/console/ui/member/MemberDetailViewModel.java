@@ -35,7 +35,6 @@ public final class MemberDetailViewModel {
     private final ReadOnlyBooleanWrapper containerRunning = new ReadOnlyBooleanWrapper();
     private final ObservableList<DetailRow> rows = FXCollections.observableArrayList();
     private Optional<String> member = Optional.empty();
-    private ClusterSnapshot snapshot;
 
     public void show(Optional<String> member, ClusterSnapshot snapshot) {
         this.member = member;
@@ -43,7 +42,6 @@ public final class MemberDetailViewModel {
     }
 
     public void apply(ClusterSnapshot snapshot) {
-        this.snapshot = snapshot;
         Optional<Member> m = member.flatMap(snapshot::member);
         present.set(m.isPresent());
         if (m.isEmpty()) {
@@ -132,10 +130,6 @@ public final class MemberDetailViewModel {
     public ClusterAction stopOrStartContainer() {
         return containerRunning.get() ? new ClusterAction.StopContainer(member.orElseThrow())
                 : new ClusterAction.StartContainer(member.orElseThrow());
-    }
-
-    public ClusterSnapshot snapshot() {
-        return snapshot;
     }
 
     public ObservableList<DetailRow> rows() {

@@ -37,7 +37,7 @@ public final class TopologyMapper {
                 .map(TopologyMapper::etcdNode)
                 .toList();
         List<PostgresNode> postgres = snapshot.members().stream()
-                .sorted(Comparator.comparing((Member m) -> !m.role().isLeader()).thenComparing(Member::name))
+                .sorted(Comparator.comparing(Member::name))
                 .map(m -> postgresNode(snapshot, m, lagAlarm))
                 .toList();
         RouterNode router = routerNode(snapshot);

@@ -42,6 +42,7 @@ public final class NewClusterViewModel {
 
     private final StackProvisioning provisioning;
     private final UiExecutors executors;
+    private final Clock clock;
     private final StringProperty name = new SimpleStringProperty();
     private final StringProperty scope = new SimpleStringProperty();
     private final IntegerProperty postgresNodes = new SimpleIntegerProperty();
@@ -67,9 +68,10 @@ public final class NewClusterViewModel {
     private final BooleanBinding valid;
     private long generation;
 
-    public NewClusterViewModel(StackProvisioning provisioning, UiExecutors executors) {
+    public NewClusterViewModel(StackProvisioning provisioning, UiExecutors executors, Clock clock) {
         this.provisioning = provisioning;
         this.executors = executors;
+        this.clock = clock;
         fill(provisioning.defaults());
         valid = Bindings.createBooleanBinding(() -> !checking.get() && Stream.of(nameError, scopeError, sizeError, portsError,
                         timingError, generalError).allMatch(e -> e.get().isEmpty()),
@@ -203,7 +205,7 @@ public final class NewClusterViewModel {
     }
 
     /** The progress of provisioning this request; starting it is the caller's move. */
-    public ProvisioningViewModel provisioning(Clock clock) {
+    public ProvisioningViewModel provisioning() {
         return new ProvisioningViewModel(provisioning, request(), executors, clock);
     }
 

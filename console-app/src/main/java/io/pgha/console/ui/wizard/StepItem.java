@@ -21,21 +21,26 @@ public final class StepItem {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.RUNNING);
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper line = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.UNKNOWN);
 
     StepItem(String id, String title, Instant started) {
         this.id = id;
         this.title = title;
         this.started = started;
+        line.set(title);
     }
 
     void finish(Instant at, boolean ok, String detail) {
         state.set(ok ? State.DONE : State.FAILED);
+        tone.set(ok ? Tone.OK : Tone.FAIL);
         this.detail.set(detail);
         tick(at);
     }
 
     void tick(Instant now) {
         elapsed.set(Formats.duration(Duration.between(started, now)));
+        line.set(title + "  ·  " + elapsed.get() + (detail.get().isEmpty() ? "" : "  —  " + detail.get()));
     }
 
     public String id() {
@@ -46,12 +51,14 @@ public final class StepItem {
         return title;
     }
 
-    public Tone tone() {
-        return switch (state.get()) {
-            case RUNNING -> Tone.UNKNOWN;
-            case DONE -> Tone.OK;
-            case FAILED -> Tone.FAIL;
-        };
+    /** Unknown while running, then ok or failed. */
+    public ReadOnlyObjectProperty<Tone> toneProperty() {
+        return tone.getReadOnlyProperty();
+    }
+
+    /** Title, elapsed time and detail in one line. */
+    public ReadOnlyStringProperty lineProperty() {
+        return line.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
