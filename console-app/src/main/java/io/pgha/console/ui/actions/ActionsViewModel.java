@@ -62,6 +62,10 @@ public final class ActionsViewModel {
         return snapshot.leader().map(leader -> new ClusterAction.Switchover(leader, candidate));
     }
 
+    public ClusterAction failoverTo(String candidate) {
+        return new ClusterAction.Failover(candidate);
+    }
+
     public ClusterAction pauseOrResume() {
         return snapshot.paused() ? new ClusterAction.Resume() : new ClusterAction.Pause();
     }

@@ -57,7 +57,7 @@ final class CandidateDialog extends Dialog<ButtonType> {
         if (c == null || !c.eligible()) {
             return Optional.empty();
         }
-        return mode == Mode.SWITCHOVER ? viewModel.switchoverTo(c.name()) : Optional.of(new ClusterAction.Failover(c.name()));
+        return mode == Mode.SWITCHOVER ? viewModel.switchoverTo(c.name()) : Optional.of(viewModel.failoverTo(c.name()));
     }
 
     private void describe(Candidate c) {

@@ -8,7 +8,6 @@ import io.pgha.console.ui.start.StartView;
 import io.pgha.console.ui.wizard.NewClusterWizard;
 import io.pgha.console.ui.workspace.WorkspaceView;
 import io.pgha.console.ui.workspace.WorkspaceViewModel;
-import io.pgha.runtime.Version;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Application;
@@ -49,7 +48,7 @@ public final class MainView extends BorderPane {
     private HBox header() {
         Label title = new Label("pgha");
         title.getStyleClass().add("app-title");
-        Label version = new Label(Version.get());
+        Label version = new Label(viewModel.version());
         version.setId("version");
         version.getStyleClass().add("muted");
         Region grow = new Region();

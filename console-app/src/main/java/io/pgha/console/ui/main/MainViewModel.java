@@ -13,6 +13,7 @@ import io.pgha.console.ui.settings.SettingsViewModel;
 import io.pgha.console.ui.start.StartViewModel;
 import io.pgha.console.ui.wizard.NewClusterViewModel;
 import io.pgha.console.ui.workspace.WorkspaceViewModel;
+import io.pgha.runtime.Version;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -103,6 +104,10 @@ public final class MainViewModel implements AutoCloseable {
     /** After a cluster was created or attached: list it and open it. */
     public void added(String clusterName) {
         clusters.reload(Optional.of(clusterName));
+    }
+
+    public String version() {
+        return Version.get();
     }
 
     @Override

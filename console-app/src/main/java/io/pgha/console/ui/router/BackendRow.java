@@ -10,14 +10,19 @@ public record BackendRow(String listener, String server, String status, Tone ton
 
     static final Comparator<BackendRow> BY_LISTENER = Comparator.comparing(BackendRow::listener).thenComparing(BackendRow::server);
 
-    static BackendRow of(RouterBackend b, String listenerLabel) {
+    /**
+     * @param standby whether the server is down on this listener by design: a replica on the write listener,
+     *                the primary on the read listener (HAProxy's checks of /primary and /replica say so)
+     */
+    static BackendRow of(RouterBackend b, String listenerLabel, boolean standby) {
         Tone tone = switch (b.status()) {
             case UP -> Tone.OK;
-            case DOWN -> Tone.FAIL;
+            case DOWN -> standby ? Tone.UNKNOWN : Tone.FAIL;
             case MAINT, DRAIN, NOLB -> Tone.WARN;
             case UNKNOWN -> Tone.UNKNOWN;
         };
         String latency = b.checkLatencyMs().isPresent() ? b.checkLatencyMs().getAsLong() + " ms" : "";
-        return new BackendRow(listenerLabel, b.server(), b.status().name(), tone, b.checkStatus(), latency, b.currentSessions());
+        String status = standby && b.status() == RouterBackend.Status.DOWN ? "DOWN (standby)" : b.status().name();
+        return new BackendRow(listenerLabel, b.server(), status, tone, b.checkStatus(), latency, b.currentSessions());
     }
 }

@@ -27,7 +27,7 @@ public final class RouterViewModel {
 
     public void apply(ClusterSnapshot snapshot) {
         List<BackendRow> next = snapshot.routerBackends().stream()
-                .map(b -> BackendRow.of(b, listenerLabel(b.listener())))
+                .map(b -> BackendRow.of(b, listenerLabel(b.listener()), standby(snapshot, b)))
                 .sorted(BackendRow.BY_LISTENER)
                 .toList();
         if (!next.equals(rows)) {
@@ -36,6 +36,15 @@ public final class RouterViewModel {
         long writes = sessions(snapshot, RouterBackend.WRITE_LISTENER);
         long reads = sessions(snapshot, RouterBackend.READ_LISTENER);
         summary.set(next.isEmpty() ? "no router data" : writes + " write sessions · " + reads + " read sessions");
+    }
+
+    /** Down by design: a replica on the write listener while there is a primary, the primary on the read listener. */
+    static boolean standby(ClusterSnapshot snapshot, RouterBackend b) {
+        boolean leader = snapshot.leader().map(b.server()::equals).orElse(false);
+        if (RouterBackend.WRITE_LISTENER.equals(b.listener())) {
+            return snapshot.leader().isPresent() && !leader;
+        }
+        return RouterBackend.READ_LISTENER.equals(b.listener()) && leader;
     }
 
     private static long sessions(ClusterSnapshot snapshot, String listener) {

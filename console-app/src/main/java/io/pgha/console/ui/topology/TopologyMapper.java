@@ -120,7 +120,8 @@ public final class TopologyMapper {
         if (router.present()) {
             links.addAll(writeLinks(snapshot, leader));
             for (RouterBackend b : snapshot.routerBackends()) {
-                if (b.listener().equals(RouterBackend.READ_LISTENER) && snapshot.member(b.server()).isPresent()) {
+                boolean leaderDownByDesign = leader.map(b.server()::equals).orElse(false) && b.status() != RouterBackend.Status.UP;
+                if (b.listener().equals(RouterBackend.READ_LISTENER) && snapshot.member(b.server()).isPresent() && !leaderDownByDesign) {
                     Tone tone = b.status() == RouterBackend.Status.UP ? Tone.OK
                             : b.status() == RouterBackend.Status.DOWN ? Tone.FAIL : Tone.UNKNOWN;
                     links.add(new Link(Link.Kind.READ, NodeId.ROUTER, NodeId.postgres(b.server()), tone,
