@@ -3,6 +3,7 @@ package io.pgha.console;
 import io.pgha.console.prefs.ConsolePreferences;
 import io.pgha.console.service.ConsoleServices;
 import io.pgha.console.ui.common.ControlsFxNotifier;
+import io.pgha.console.ui.common.Notifier;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.console.ui.main.MainView;
 import io.pgha.console.ui.main.MainViewModel;
@@ -10,6 +11,7 @@ import io.pgha.console.ui.main.WindowPlacement;
 import io.pgha.console.wiring.RuntimeConsoleServices;
 import io.pgha.runtime.cluster.ConfigDirs;
 import java.time.Clock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -21,18 +23,20 @@ public class ConsoleApp extends Application {
     public static final String TITLE = "pgha";
 
     private final Supplier<ConsoleServices> services;
+    private final Function<Stage, Notifier> notifiers;
     private ConsolePreferences preferences;
     private UiExecutors executors;
     private MainViewModel viewModel;
     private Stage stage;
 
     public ConsoleApp() {
-        this(RuntimeConsoleServices::create);
+        this(RuntimeConsoleServices::create, ControlsFxNotifier::new);
     }
 
-    /** With other services, e.g. a recorded cluster for screenshots and benchmarks. */
-    public ConsoleApp(Supplier<ConsoleServices> services) {
+    /** With other services or notifications, e.g. a simulated cluster for tests, screenshots and benchmarks. */
+    public ConsoleApp(Supplier<ConsoleServices> services, Function<Stage, Notifier> notifiers) {
         this.services = services;
+        this.notifiers = notifiers;
     }
 
     @Override
@@ -40,7 +44,7 @@ public class ConsoleApp extends Application {
         this.stage = stage;
         preferences = ConsolePreferences.load(ConfigDirs.root().resolve("console.properties"));
         executors = UiExecutors.forApplication();
-        viewModel = new MainViewModel(services.get(), preferences, executors, new ControlsFxNotifier(stage),
+        viewModel = new MainViewModel(services.get(), preferences, executors, notifiers.apply(stage),
                 url -> getHostServices().showDocument(url), Clock.systemDefaultZone());
         MainView view = new MainView(viewModel);
         Scene scene = new Scene(view, WindowPlacement.DEFAULT_WIDTH, WindowPlacement.DEFAULT_HEIGHT);

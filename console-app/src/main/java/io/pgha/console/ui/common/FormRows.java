@@ -4,6 +4,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /** Form layout: a label, a field, and under it the field's inline error (hidden while empty). */
 public final class FormRows {
@@ -13,7 +14,7 @@ public final class FormRows {
 
     /** Adds the row and its error line; returns the next free row. */
     public static int add(GridPane grid, int row, String label, Node field, ObservableStringValue error) {
-        grid.add(new Label(label), 0, row);
+        grid.add(label(label), 0, row);
         grid.add(field, 1, row);
         Label message = errorLabel(error);
         if (field.getId() != null) {
@@ -21,6 +22,13 @@ public final class FormRows {
         }
         grid.add(message, 1, row + 1);
         return row + 2;
+    }
+
+    /** A label that never shrinks below its text (a truncated field name helps no one). */
+    public static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     public static Label errorLabel(ObservableStringValue error) {

@@ -2,6 +2,7 @@ package io.pgha.console.ui.member;
 
 import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.actions.ActionLauncher;
+import io.pgha.console.ui.common.FormRows;
 import io.pgha.console.ui.common.Tones;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
@@ -77,7 +78,7 @@ public final class MemberDetailView extends VBox {
         facts.getChildren().clear();
         int row = 0;
         for (DetailRow r : viewModel.rows()) {
-            Label label = new Label(r.label());
+            Label label = FormRows.label(r.label());
             label.getStyleClass().add("detail-label");
             Label value = new Label(r.value());
             value.setWrapText(true);

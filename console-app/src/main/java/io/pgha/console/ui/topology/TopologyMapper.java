@@ -125,7 +125,7 @@ public final class TopologyMapper {
                     Tone tone = b.status() == RouterBackend.Status.UP ? Tone.OK
                             : b.status() == RouterBackend.Status.DOWN ? Tone.FAIL : Tone.UNKNOWN;
                     links.add(new Link(Link.Kind.READ, NodeId.ROUTER, NodeId.postgres(b.server()), tone,
-                            b.status().name().toLowerCase()));
+                            b.status() == RouterBackend.Status.UP ? "reads" : "reads " + b.status().name().toLowerCase()));
                 }
             }
         }

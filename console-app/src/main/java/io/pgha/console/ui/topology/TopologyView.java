@@ -149,7 +149,7 @@ public final class TopologyView extends Pane {
             g.getChildren().add(crown(c.getX() + r * 0.72, c.getY() - r * 0.72, 9));
         }
         if (viewModel.selectedMemberProperty().get().map(p.name()::equals).orElse(false)) {
-            Circle ring = new Circle(c.getX(), c.getY(), r * 1.42 + 6);
+            Circle ring = new Circle(c.getX(), c.getY(), (p.leader() ? r * 1.42 : r) + 7);
             ring.getStyleClass().add("selection-ring");
             g.getChildren().add(ring);
         }

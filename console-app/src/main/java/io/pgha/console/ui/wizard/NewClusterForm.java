@@ -31,7 +31,7 @@ final class NewClusterForm extends VBox {
         etcd.setId("wizard-etcd");
         etcd.getItems().setAll(NewClusterViewModel.ETCD_SIZES);
         etcd.valueProperty().bindBidirectional(viewModel.etcdMembersProperty());
-        HBox sizes = new HBox(8, new Label("PostgreSQL nodes"), nodes, new Label("etcd members"), etcd);
+        HBox sizes = new HBox(8, FormRows.label("PostgreSQL nodes"), nodes, FormRows.label("etcd members"), etcd);
         sizes.setAlignment(Pos.CENTER_LEFT);
         sizes.setId("wizard-sizes");
         row = FormRows.add(grid, row, "Size", sizes, viewModel.sizeErrorProperty());
@@ -40,31 +40,32 @@ final class NewClusterForm extends VBox {
         profile.setId("wizard-images");
         profile.getItems().setAll(NewClusterViewModel.IMAGE_PROFILES);
         profile.valueProperty().bindBidirectional(viewModel.imageProfileProperty());
-        grid.add(new Label("Images"), 0, row);
-        grid.add(new HBox(8, profile, hint("auto: official images when present or pullable, else the local ones")), 1, row++);
-        grid.add(new Label("Bind address"), 0, row);
+        grid.add(FormRows.label("Images"), 0, row);
+        grid.add(new HBox(8, profile, hint("auto: the official images when present or pullable, else the local ones")), 1, row++);
+        grid.add(FormRows.label("Bind address"), 0, row);
         grid.add(text("wizard-bind", viewModel.bindAddressProperty(), 12), 1, row++);
 
-        HBox router = new HBox(6, new Label("writes"), port("wizard-write-port", viewModel.writePortProperty()),
-                new Label("reads"), port("wizard-read-port", viewModel.readPortProperty()),
-                new Label("stats"), port("wizard-stats-port", viewModel.statsPortProperty()));
-        HBox bases = new HBox(6, new Label("Patroni from"), port("wizard-patroni-port", viewModel.patroniBasePortProperty()),
-                new Label("etcd from"), port("wizard-etcd-port", viewModel.etcdBasePortProperty()),
-                new Label("exporters from"), port("wizard-exporter-port", viewModel.exporterBasePortProperty()));
+        HBox router = new HBox(6, FormRows.label("writes"), port("wizard-write-port", viewModel.writePortProperty()),
+                FormRows.label("reads"), port("wizard-read-port", viewModel.readPortProperty()),
+                FormRows.label("stats"), port("wizard-stats-port", viewModel.statsPortProperty()));
+        HBox bases = new HBox(6, FormRows.label("Patroni from"), port("wizard-patroni-port", viewModel.patroniBasePortProperty()),
+                FormRows.label("etcd from"), port("wizard-etcd-port", viewModel.etcdBasePortProperty()),
+                FormRows.label("exporters from"), port("wizard-exporter-port", viewModel.exporterBasePortProperty()));
         router.setAlignment(Pos.CENTER_LEFT);
         bases.setAlignment(Pos.CENTER_LEFT);
-        grid.add(new Label("Router ports"), 0, row);
+        grid.add(FormRows.label("Router ports"), 0, row);
         grid.add(router, 1, row++);
         bases.setId("wizard-ports");
         row = FormRows.add(grid, row, "Member ports", bases, viewModel.portsErrorProperty());
 
-        HBox timing = new HBox(6, new Label("ttl"), port("wizard-ttl", viewModel.ttlProperty()),
-                new Label("loop_wait"), port("wizard-loop-wait", viewModel.loopWaitProperty()),
-                new Label("retry_timeout"), port("wizard-retry-timeout", viewModel.retryTimeoutProperty()),
-                hint("seconds; loop_wait + 2·retry_timeout ≤ ttl"));
+        HBox timing = new HBox(6, FormRows.label("ttl"), port("wizard-ttl", viewModel.ttlProperty()),
+                FormRows.label("loop_wait"), port("wizard-loop-wait", viewModel.loopWaitProperty()),
+                FormRows.label("retry_timeout"), port("wizard-retry-timeout", viewModel.retryTimeoutProperty()),
+                hint("seconds"));
         timing.setAlignment(Pos.CENTER_LEFT);
         timing.setId("wizard-timing");
         row = FormRows.add(grid, row, "Patroni timing", timing, viewModel.timingErrorProperty());
+        grid.add(hint("Patroni needs ttl ≥ 20 and loop_wait + 2·retry_timeout ≤ ttl"), 1, row++);
 
         Label general = FormRows.errorLabel(viewModel.generalErrorProperty());
         general.setId("wizard-general-error");

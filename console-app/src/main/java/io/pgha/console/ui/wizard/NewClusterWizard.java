@@ -31,6 +31,7 @@ public final class NewClusterWizard extends Dialog<ButtonType> {
         setHeaderText("A new cluster on the local Docker engine");
         setResizable(true);
         getDialogPane().setId("new-cluster-wizard");
+        getDialogPane().setPrefWidth(820);
         getDialogPane().setContent(new NewClusterForm(viewModel));
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
         Button create = (Button) getDialogPane().lookupButton(CREATE);
