@@ -2,10 +2,9 @@ package io.pgha.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgha.console.testing.LocalPorts;
 import io.pgha.console.testing.TestServices;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,7 +31,7 @@ class AttachTest extends ConsoleUiTest {
 
     @Test
     void aWrongEtcdEndpointShowsAClearErrorAndTheAppStaysUsable(FxRobot robot) throws IOException {
-        int closed = closedPort();
+        int closed = LocalPorts.closed();
         robot.clickOn("#attach-cluster");
         until(() -> exists(robot, "#attach-dialog"));
         robot.clickOn("#attach-name").write("billing");
@@ -52,11 +51,5 @@ class AttachTest extends ConsoleUiTest {
         until(() -> !exists(robot, "#attach-dialog"));
         robot.clickOn("#toggle-theme");
         until(() -> node(robot, "#main-view", Node.class).getStyleClass().contains("dark"));
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

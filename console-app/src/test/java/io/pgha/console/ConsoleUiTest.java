@@ -45,16 +45,21 @@ public abstract class ConsoleUiTest {
     void startConsole() throws TimeoutException {
         stage = FxToolkit.registerPrimaryStage();
         System.setProperty("pgha.config.dir", configDir.toString());
+        app = createApp();
+        FxToolkit.setupFixture(() -> app.start(stage));
+    }
+
+    /** The console under test: by default over {@link TestServices}, with every notice recorded. */
+    protected ConsoleApp createApp() {
         services = new TestServices(configDir);
         prepare(services);
-        app = new ConsoleApp(services::services, s -> {
+        return new ConsoleApp(services::services, s -> {
             ControlsFxNotifier shown = new ControlsFxNotifier(s);
             return (Notice notice) -> {
                 notices.show(notice);
                 shown.show(notice);
             };
         });
-        FxToolkit.setupFixture(() -> app.start(stage));
     }
 
     /** Adds what the test needs before the console starts. */
@@ -71,8 +76,12 @@ public abstract class ConsoleUiTest {
     }
 
     protected static void until(Callable<Boolean> condition) {
+        until(PATIENCE, condition);
+    }
+
+    protected static void until(Duration patience, Callable<Boolean> condition) {
         WaitForAsyncUtils.waitForFxEvents();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.call();
         });

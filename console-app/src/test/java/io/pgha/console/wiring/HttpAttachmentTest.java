@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.pgha.console.service.AttachRequest;
+import io.pgha.console.testing.LocalPorts;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +37,7 @@ class HttpAttachmentTest {
     @Test
     void aClosedEtcdPortIsAClearErrorAndNothingIsSaved() throws IOException {
         ClusterRegistry registry = new ClusterRegistry(config);
-        String endpoint = "http://127.0.0.1:" + closedPort();
+        String endpoint = "http://127.0.0.1:" + LocalPorts.closed();
 
         assertThatThrownBy(() -> new HttpAttachment(registry).attach(new AttachRequest("billing", "pg-ha", List.of(endpoint), Map.of())))
                 .isInstanceOf(PghaException.class)
@@ -78,11 +77,5 @@ class HttpAttachmentTest {
         });
         server.start();
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.pgha.console.ui.actions;
 
+import io.pgha.console.ui.common.AppStyles;
 import atlantafx.base.theme.Styles;
 import io.pgha.console.service.ClusterAction;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class ActionLauncher {
         alert.setHeaderText(confirmation.title() + "?");
         alert.setContentText(confirmation.whatHappens());
         alert.getDialogPane().setId("confirm-dialog");
+        AppStyles.apply(alert.getDialogPane());
         ButtonType confirm = new ButtonType(confirmation.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(confirm, ButtonType.CANCEL);
         styleConfirm(alert, confirm, confirmation.risky());

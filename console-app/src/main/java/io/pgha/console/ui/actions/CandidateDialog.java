@@ -1,5 +1,6 @@
 package io.pgha.console.ui.actions;
 
+import io.pgha.console.ui.common.AppStyles;
 import io.pgha.console.service.ClusterAction;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.Tones;
@@ -36,6 +37,7 @@ final class CandidateDialog extends Dialog<ButtonType> {
         setTitle(mode == Mode.SWITCHOVER ? "Switchover" : "Failover");
         setHeaderText(mode == Mode.SWITCHOVER ? "Choose the new primary" : "Choose the member to promote");
         getDialogPane().setId("candidate-dialog");
+        AppStyles.apply(getDialogPane());
         list.setId("candidate-list");
         list.getItems().setAll(viewModel.candidates());
         list.setPrefHeight(list.getItems().size() * 32.0 + 8);

@@ -1,5 +1,6 @@
 package io.pgha.console.ui.attach;
 
+import io.pgha.console.ui.common.AppStyles;
 import io.pgha.console.ui.common.FormRows;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
@@ -29,6 +30,7 @@ public final class AttachDialog extends Dialog<ButtonType> {
         setTitle("Attach to a cluster");
         setHeaderText("Attach to an existing Patroni cluster");
         getDialogPane().setId("attach-dialog");
+        AppStyles.apply(getDialogPane());
         TextField name = new TextField();
         name.setId("attach-name");
         name.setPromptText("e.g. billing");

@@ -3,6 +3,7 @@ package io.pgha.console.ui.main;
 import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.attach.AttachDialog;
 import io.pgha.console.ui.clusters.ClustersView;
+import io.pgha.console.ui.common.AppStyles;
 import io.pgha.console.ui.common.Theme;
 import io.pgha.console.ui.start.StartView;
 import io.pgha.console.ui.wizard.NewClusterWizard;
@@ -24,8 +25,6 @@ import javafx.scene.layout.Region;
 /** The main window's content: header, clusters sidebar, start screen or workspace, status bar. */
 public final class MainView extends BorderPane {
 
-    public static final String STYLESHEET = "/io/pgha/console/pgha.css";
-
     private final MainViewModel viewModel;
     private final StartView start;
     private final SourcesStatus status = new SourcesStatus();
@@ -34,7 +33,7 @@ public final class MainView extends BorderPane {
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         setId("main-view");
-        getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        AppStyles.apply(this);
         start = new StartView(viewModel.startScreen(), this::createCluster, this::attachCluster);
         setTop(header());
         setLeft(new ClustersView(viewModel.clusters(), this::createCluster, this::attachCluster));

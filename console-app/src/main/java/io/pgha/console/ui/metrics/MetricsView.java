@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -19,13 +21,14 @@ import javafx.util.StringConverter;
 
 /**
  * Four live charts over the last 15 minutes. They redraw only when a sample was added and only while
- * visible, and draw at most {@link #MAX_POINTS} points a series, so a hidden or idle screen costs nothing.
+ * shown, and draw at most {@link #MAX_POINTS} points a series, so a hidden or idle screen costs nothing.
  */
 public final class MetricsView extends GridPane {
 
     static final int MAX_POINTS = 300;
     private final MetricsViewModel viewModel;
     private final Map<MetricChart, LineChart<Number, Number>> charts = new EnumMap<>(MetricChart.class);
+    private final BooleanProperty active = new SimpleBooleanProperty(true);
 
     public MetricsView(MetricsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -58,9 +61,14 @@ public final class MetricsView extends GridPane {
             add(cell, i % 2, i / 2);
             i++;
         }
-        viewModel.versionProperty().addListener((o, a, b) -> redrawIfVisible());
-        visibleProperty().addListener((o, a, b) -> redrawIfVisible());
-        sceneProperty().addListener((o, a, b) -> redrawIfVisible());
+        viewModel.versionProperty().addListener((o, a, b) -> redrawIfActive());
+        active.addListener((o, a, b) -> redrawIfActive());
+        redrawIfActive();
+    }
+
+    /** Whether the charts are on screen; while not, samples are kept but not drawn. */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     private static LineChart<Number, Number> chart(MetricChart chart) {
@@ -92,8 +100,8 @@ public final class MetricsView extends GridPane {
         return lineChart;
     }
 
-    private void redrawIfVisible() {
-        if (getScene() != null && isVisible()) {
+    private void redrawIfActive() {
+        if (active.get()) {
             charts.forEach(this::redraw);
         }
     }

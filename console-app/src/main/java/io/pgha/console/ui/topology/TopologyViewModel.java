@@ -24,7 +24,9 @@ public final class TopologyViewModel {
     public void apply(ClusterSnapshot snapshot) {
         Topology previous = update.get().topology();
         Topology next = TopologyMapper.map(snapshot);
-        update.set(new TopologyUpdate(next, TopologyChanges.between(previous, next)));
+        if (!next.equals(previous)) {
+            update.set(new TopologyUpdate(next, TopologyChanges.between(previous, next)));
+        }
         health.set(Tone.of(snapshot.health()));
         summary.set(summarise(snapshot));
     }

@@ -1,5 +1,6 @@
 package io.pgha.console.ui.wizard;
 
+import io.pgha.console.ui.common.AppStyles;
 import atlantafx.base.theme.Styles;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
@@ -31,6 +32,7 @@ public final class NewClusterWizard extends Dialog<ButtonType> {
         setHeaderText("A new cluster on the local Docker engine");
         setResizable(true);
         getDialogPane().setId("new-cluster-wizard");
+        AppStyles.apply(getDialogPane());
         getDialogPane().setPrefWidth(820);
         getDialogPane().setContent(new NewClusterForm(viewModel));
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);

@@ -16,6 +16,8 @@ import io.pgha.console.ui.settings.SettingsView;
 import io.pgha.console.ui.settings.SettingsViewModel;
 import io.pgha.console.ui.topology.TopologyView;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -37,38 +39,55 @@ public final class WorkspaceView extends BorderPane {
 
     private final WorkspaceViewModel viewModel;
     private final TabPane tabs = new TabPane();
-    private final HealthView health;
-    private final LogsView logs;
+    private HealthView health;
+    private LogsView logs;
 
+    /** The topology is built at once; the other screens when first shown, so opening a cluster stays quick. */
     public WorkspaceView(WorkspaceViewModel viewModel, SettingsViewModel settings) {
         this.viewModel = viewModel;
         setId("workspace-view");
-        health = new HealthView(viewModel.health());
-        logs = new LogsView(viewModel.logs());
         setTop(header());
-        BorderPane topology = new BorderPane(new TopologyView(viewModel.topology()));
-        MemberDetailView detail = new MemberDetailView(viewModel.memberDetail(), this::launcher, this::clearSelection);
-        detail.visibleProperty().bind(viewModel.topology().selectedMemberProperty().map(m -> m.isPresent()));
-        detail.managedProperty().bind(detail.visibleProperty());
-        ScrollPane detailScroll = new ScrollPane(detail);
-        detailScroll.setFitToWidth(true);
-        detailScroll.visibleProperty().bind(detail.visibleProperty());
-        detailScroll.managedProperty().bind(detail.visibleProperty());
-        topology.setRight(detailScroll);
-        topology.setBottom(new EventsStripView(viewModel.events()));
-        VBox settingsPane = new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig()));
-        tabs.getTabs().addAll(tab(0, topology), tab(1, health), tab(2, new EventsView(viewModel.events())),
-                tab(3, new MetricsView(viewModel.metrics())), tab(4, new RouterView(viewModel.router())), tab(5, logs),
-                tab(6, settingsPane));
+        tabs.getTabs().add(tab(0, t -> topology()));
+        tabs.getTabs().add(tab(1, t -> health = new HealthView(viewModel.health())));
+        tabs.getTabs().add(tab(2, t -> new EventsView(viewModel.events())));
+        tabs.getTabs().add(tab(3, t -> {
+            MetricsView metrics = new MetricsView(viewModel.metrics());
+            metrics.activeProperty().bind(t.selectedProperty());
+            return metrics;
+        }));
+        tabs.getTabs().add(tab(4, t -> new RouterView(viewModel.router())));
+        tabs.getTabs().add(tab(5, t -> logs = new LogsView(viewModel.logs())));
+        tabs.getTabs().add(tab(6, t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig()))));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("workspace-tabs");
         setCenter(tabs);
     }
 
-    private Tab tab(int index, Node content) {
-        Tab tab = new Tab(TABS[index], content);
+    private Node topology() {
+        BorderPane topology = new BorderPane(new TopologyView(viewModel.topology()));
+        MemberDetailView detail = new MemberDetailView(viewModel.memberDetail(), this::launcher, this::clearSelection);
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detailScroll.visibleProperty().bind(viewModel.topology().selectedMemberProperty().map(Optional::isPresent));
+        detailScroll.managedProperty().bind(detailScroll.visibleProperty());
+        topology.setRight(detailScroll);
+        topology.setBottom(new EventsStripView(viewModel.events()));
+        return topology;
+    }
+
+    /** A tab whose content is made the first time it is selected. */
+    private Tab tab(int index, Function<Tab, Node> content) {
+        Tab tab = new Tab(TABS[index]);
         tab.setId("tab-" + TABS[index].toLowerCase(Locale.ROOT));
         tab.setTooltip(new Tooltip(TABS[index] + " (Ctrl+" + (index + 1) + ")"));
+        tab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.apply(tab));
+            }
+        });
+        if (index == 0) {
+            tab.setContent(content.apply(tab));
+        }
         return tab;
     }
 
@@ -155,12 +174,11 @@ public final class WorkspaceView extends BorderPane {
     }
 
     public void focusSearch() {
-        switch (tabs.getSelectionModel().getSelectedIndex()) {
-            case 5 -> logs.focusSearch();
-            default -> {
-                selectTab(1);
-                health.focusSearch();
-            }
+        if (tabs.getSelectionModel().getSelectedIndex() == 5) {
+            logs.focusSearch();
+        } else {
+            selectTab(1);
+            health.focusSearch();
         }
     }
 
