@@ -3,7 +3,6 @@ package io.pgha.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgha.console.service.ProvisioningEvent;
-import io.pgha.console.testing.TestServices;
 import java.time.Instant;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -38,14 +37,14 @@ class NewClusterWizardTest extends ConsoleUiTest {
         until(() -> services.provisioning().started());
 
         Instant t = Instant.now();
-        send(robot, new ProvisioningEvent.StepStarted(t, "etcd", "Starting etcd-1, etcd-2, etcd-3"));
-        send(robot, new ProvisioningEvent.Log(t, "etcd", "etcd-1 is healthy"));
-        send(robot, new ProvisioningEvent.StepFinished(t.plusSeconds(2), "etcd", true, "quorum"));
+        send(new ProvisioningEvent.StepStarted(t, "etcd", "Starting etcd-1, etcd-2, etcd-3"));
+        send(new ProvisioningEvent.Log(t, "etcd", "etcd-1 is healthy"));
+        send(new ProvisioningEvent.StepFinished(t.plusSeconds(2), "etcd", true, "quorum"));
         until(() -> node(robot, "#provisioning-steps", ListView.class).getItems().size() == 1);
         assertThat(node(robot, "#provisioning-log", ListView.class).getItems()).containsExactly("etcd | etcd-1 is healthy");
 
         services.addCluster("pg-ha");
-        send(robot, new ProvisioningEvent.Done(t.plusSeconds(20), "pg-ha"));
+        send(new ProvisioningEvent.Done(t.plusSeconds(20), "pg-ha"));
 
         until(() -> node(robot, "#provisioning-message", Label.class).getText().startsWith("pg-ha is up"));
         until(() -> exists(robot, "#cluster-pg-ha") && exists(robot, "#pg-node-pg-0"));
@@ -61,7 +60,7 @@ class NewClusterWizardTest extends ConsoleUiTest {
         robot.clickOn("#wizard-cancel-run");
 
         until(() -> services.provisioning().cancelled());
-        send(robot, new ProvisioningEvent.Cancelled(Instant.now()));
+        send(new ProvisioningEvent.Cancelled(Instant.now()));
         until(() -> !node(robot, "#wizard-close", Button.class).isDisabled());
     }
 
@@ -71,7 +70,7 @@ class NewClusterWizardTest extends ConsoleUiTest {
         until(() -> exists(robot, "#new-cluster-wizard"));
     }
 
-    private void send(FxRobot robot, ProvisioningEvent event) {
+    private void send(ProvisioningEvent event) {
         services.provisioning().send(event);
     }
 }

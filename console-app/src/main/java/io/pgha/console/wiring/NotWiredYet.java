@@ -1,12 +1,12 @@
 package io.pgha.console.wiring;
 
+import io.pgha.console.service.ActionOutcome;
 import io.pgha.console.service.ClusterActions;
+import io.pgha.console.service.ConfigPreview;
 import io.pgha.console.service.ContainerLogs;
 import io.pgha.console.service.DatabaseCounters;
 import io.pgha.console.service.DatabaseMetrics;
 import io.pgha.console.service.DynamicConfigEditing;
-import io.pgha.console.service.ConfigPreview;
-import io.pgha.console.service.ActionOutcome;
 import io.pgha.runtime.PghaException;
 import java.time.Instant;
 import java.util.Map;

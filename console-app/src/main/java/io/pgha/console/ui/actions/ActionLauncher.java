@@ -1,8 +1,8 @@
 package io.pgha.console.ui.actions;
 
-import io.pgha.console.ui.common.AppStyles;
 import atlantafx.base.theme.Styles;
 import io.pgha.console.service.ClusterAction;
+import io.pgha.console.ui.common.AppStyles;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;

@@ -1,7 +1,7 @@
 package io.pgha.console.ui.actions;
 
-import io.pgha.console.ui.common.AppStyles;
 import io.pgha.console.service.ClusterAction;
+import io.pgha.console.ui.common.AppStyles;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.Tones;
 import java.util.Optional;

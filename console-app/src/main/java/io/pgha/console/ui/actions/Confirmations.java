@@ -1,6 +1,5 @@
 package io.pgha.console.ui.actions;
 
-import io.pgha.console.service.ClusterAction;
 import io.pgha.console.service.ClusterAction.Failover;
 import io.pgha.console.service.ClusterAction.Pause;
 import io.pgha.console.service.ClusterAction.Reinitialize;
@@ -10,6 +9,7 @@ import io.pgha.console.service.ClusterAction.Resume;
 import io.pgha.console.service.ClusterAction.StartContainer;
 import io.pgha.console.service.ClusterAction.StopContainer;
 import io.pgha.console.service.ClusterAction.Switchover;
+import io.pgha.console.service.ClusterAction;
 import io.pgha.console.ui.common.Formats;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Member;

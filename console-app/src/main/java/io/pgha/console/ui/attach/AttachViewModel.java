@@ -3,9 +3,10 @@ package io.pgha.console.ui.attach;
 import io.pgha.console.service.AttachRequest;
 import io.pgha.console.service.ClusterAttachment;
 import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.common.Validation;
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -58,26 +59,17 @@ public final class AttachViewModel {
 
     private void validate() {
         failure.set("");
-        nameError.set(problem(() -> ClusterRegistry.checkName(name.get())));
+        nameError.set(Validation.problem(() -> ClusterRegistry.checkName(name.get()), PghaException.class));
         String s = scope.get().strip();
         scopeError.set(mode.get() == Mode.PATRONI || (!s.isEmpty() && !s.contains("/") && !s.contains(" ")) ? ""
                 : "the Patroni scope (the DCS namespace /service/<scope>/) without '/' or spaces");
-        endpointsError.set(problem(() -> {
+        endpointsError.set(Validation.problem(() -> {
             if (mode.get() == Mode.ETCD) {
                 Endpoints.urls(etcdEndpoints.get());
             } else {
                 Endpoints.namedUrls(patroniUrls.get());
             }
         }));
-    }
-
-    private static String problem(Runnable check) {
-        try {
-            check.run();
-            return "";
-        } catch (PghaException | IllegalArgumentException e) {
-            return e.getMessage();
-        }
     }
 
     AttachRequest request() {

@@ -1,16 +1,15 @@
 package io.pgha.console.ui.events;
 
 import io.pgha.console.ui.common.Tables;
+import io.pgha.console.ui.common.Toolbars;
 import io.pgha.runtime.model.ClusterEvent;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
@@ -55,12 +54,7 @@ public final class EventsView extends BorderPane {
         nodes.valueProperty().addListener((o, a, node) ->
                 viewModel.subjectFilter().set(node == null || node.equals(ALL_NODES) ? Optional.empty() : Optional.of(node)));
 
-        Label count = new Label();
-        count.getStyleClass().add("muted");
-        count.textProperty().bind(Bindings.size(viewModel.rows()).asString("%d events"));
-        HBox toolbar = new HBox(8, new Label("Kinds"), kinds, new Label("Node"), nodes, count);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setStyle("-fx-padding: 0.5em;");
+        Label count = Toolbars.muted(Bindings.size(viewModel.rows()).asString("%d events"));
 
         TableView<EventRow> table = Tables.table("No events yet.");
         table.setId("events-table");
@@ -69,7 +63,7 @@ public final class EventsView extends BorderPane {
         table.getColumns().add(Tables.column("Node", 7, EventRow::subject));
         table.getColumns().add(Tables.column("What happened", 40, EventRow::message));
         table.setItems(viewModel.rows());
-        setTop(toolbar);
+        setTop(Toolbars.of(new Label("Kinds"), kinds, new Label("Node"), nodes, count));
         setCenter(table);
     }
 }

@@ -1,13 +1,12 @@
 package io.pgha.console.ui.health;
 
 import io.pgha.console.ui.common.Tables;
-import javafx.geometry.Pos;
+import io.pgha.console.ui.common.Toolbars;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import org.controlsfx.control.textfield.TextFields;
 
 /** Every health check with status, latency and time, failing first, filterable. */
@@ -25,13 +24,8 @@ public final class HealthView extends BorderPane {
         status.setId("health-status");
         status.getItems().setAll(StatusFilter.values());
         status.valueProperty().bindBidirectional(viewModel.statusFilter());
-        Label counts = new Label();
+        Label counts = Toolbars.muted(viewModel.countsProperty());
         counts.setId("health-counts");
-        counts.getStyleClass().add("muted");
-        counts.textProperty().bind(viewModel.countsProperty());
-        HBox toolbar = new HBox(8, search, status, counts);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setStyle("-fx-padding: 0.5em;");
 
         TableView<HealthRow> table = Tables.table("No health checks yet.");
         table.setId("health-table");
@@ -42,7 +36,7 @@ public final class HealthView extends BorderPane {
         table.getColumns().add(Tables.column("Checked", 5, HealthRow::checkedAt));
         table.getColumns().add(Tables.column("Detail", 30, HealthRow::detail));
         table.setItems(viewModel.rows());
-        setTop(toolbar);
+        setTop(Toolbars.of(search, status, counts));
         setCenter(table);
     }
 

@@ -1,16 +1,15 @@
 package io.pgha.console.ui.logs;
 
 import io.pgha.console.service.LogLine;
+import io.pgha.console.ui.common.Toolbars;
 import java.util.Optional;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import org.controlsfx.control.ToggleSwitch;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -31,13 +30,8 @@ public final class LogsView extends BorderPane {
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         ToggleSwitch follow = new ToggleSwitch("Follow");
         follow.selectedProperty().bindBidirectional(viewModel.followProperty());
-        Label status = new Label();
+        Label status = Toolbars.muted(viewModel.statusProperty());
         status.setId("log-status");
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(viewModel.statusProperty());
-        HBox toolbar = new HBox(8, containers, search, follow, status);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setStyle("-fx-padding: 0.5em;");
 
         ListView<LogLine> lines = new ListView<>(viewModel.lines());
         lines.setId("log-lines");
@@ -49,7 +43,7 @@ public final class LogsView extends BorderPane {
                 lines.scrollTo(lines.getItems().size() - 1);
             }
         });
-        setTop(toolbar);
+        setTop(Toolbars.of(containers, search, follow, status));
         setCenter(lines);
     }
 

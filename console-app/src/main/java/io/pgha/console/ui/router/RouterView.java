@@ -1,9 +1,8 @@
 package io.pgha.console.ui.router;
 
 import io.pgha.console.ui.common.Tables;
-import javafx.geometry.Pos;
+import io.pgha.console.ui.common.Toolbars;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -13,18 +12,13 @@ public final class RouterView extends BorderPane {
 
     public RouterView(RouterViewModel viewModel) {
         setId("router-view");
-        Label summary = new Label();
-        summary.getStyleClass().add("muted");
-        summary.textProperty().bind(viewModel.summaryProperty());
-        HBox toolbar = new HBox(12, summary);
+        HBox toolbar = Toolbars.of(Toolbars.muted(viewModel.summaryProperty()));
         viewModel.statsUrl().ifPresent(url -> {
             Hyperlink stats = new Hyperlink("Open the HAProxy stats page (" + url + ")");
             stats.setId("router-stats-link");
             stats.setOnAction(e -> viewModel.openStatsPage());
             toolbar.getChildren().add(stats);
         });
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setStyle("-fx-padding: 0.5em;");
 
         TableView<BackendRow> table = Tables.table("No router data yet.");
         table.setId("router-table");

@@ -4,6 +4,7 @@ import io.pgha.console.service.NewClusterRequest;
 import io.pgha.console.service.SpecProblem;
 import io.pgha.console.service.StackProvisioning;
 import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.common.Validation;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import java.time.Clock;
@@ -104,14 +105,14 @@ public final class NewClusterViewModel {
     private void validate() {
         long mine = ++generation;
         generalError.set("");
-        nameError.set(problem(() -> ClusterRegistry.checkName(name.get())));
+        nameError.set(Validation.problem(() -> ClusterRegistry.checkName(name.get()), PghaException.class));
         scopeError.set(scope.get() != null && scope.get().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}") ? ""
                 : "use 1-63 letters, digits, '-', '_' or '.', starting with a letter or digit");
         sizeError.set(postgresNodes.get() < MIN_NODES || postgresNodes.get() > MAX_NODES
                 ? "PostgreSQL nodes: " + MIN_NODES + " to " + MAX_NODES
                 : ETCD_SIZES.contains(etcdMembers.get()) ? "" : "etcd members: 1, 3 or 5 (an odd number keeps a quorum)");
-        portsError.set(problem(this::ports));
-        timingError.set(problem(() -> PatroniTimingRule.problem(number("ttl", ttl), number("loop_wait", loopWait),
+        portsError.set(Validation.problem(this::ports));
+        timingError.set(Validation.problem(() -> PatroniTimingRule.problem(number("ttl", ttl), number("loop_wait", loopWait),
                 number("retry_timeout", retryTimeout)).ifPresent(p -> {
                     throw new IllegalArgumentException(p);
                 })));
@@ -184,15 +185,6 @@ public final class NewClusterViewModel {
             return Integer.parseInt(text.get().strip());
         } catch (NumberFormatException | NullPointerException e) {
             throw new IllegalArgumentException(what + ": '" + text.get() + "' is not a whole number");
-        }
-    }
-
-    private static String problem(Runnable check) {
-        try {
-            check.run();
-            return "";
-        } catch (PghaException | IllegalArgumentException e) {
-            return e.getMessage();
         }
     }
 

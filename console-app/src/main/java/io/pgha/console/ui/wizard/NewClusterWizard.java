@@ -1,7 +1,7 @@
 package io.pgha.console.ui.wizard;
 
-import io.pgha.console.ui.common.AppStyles;
 import atlantafx.base.theme.Styles;
+import io.pgha.console.ui.common.AppStyles;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
