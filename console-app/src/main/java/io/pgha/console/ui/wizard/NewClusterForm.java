@@ -9,6 +9,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The wizard's first page: the spec's fields, each with its inline error. */
@@ -26,6 +27,7 @@ final class NewClusterForm extends VBox {
         Spinner<Integer> nodes = new Spinner<>(NewClusterViewModel.MIN_NODES, NewClusterViewModel.MAX_NODES,
                 viewModel.postgresNodesProperty().get());
         nodes.setId("wizard-nodes");
+        nodes.setPrefWidth(90);
         nodes.valueProperty().addListener((o, a, v) -> viewModel.postgresNodesProperty().set(v));
         ChoiceBox<Integer> etcd = new ChoiceBox<>();
         etcd.setId("wizard-etcd");
@@ -38,6 +40,7 @@ final class NewClusterForm extends VBox {
 
         ChoiceBox<String> profile = new ChoiceBox<>();
         profile.setId("wizard-images");
+        profile.setMinWidth(Region.USE_PREF_SIZE);
         profile.getItems().setAll(NewClusterViewModel.IMAGE_PROFILES);
         profile.valueProperty().bindBidirectional(viewModel.imageProfileProperty());
         grid.add(FormRows.label("Images"), 0, row);
@@ -81,7 +84,9 @@ final class NewClusterForm extends VBox {
     }
 
     private static TextField port(String id, StringProperty property) {
-        return text(id, property, 4);
+        TextField field = text(id, property, 5);
+        field.setMinWidth(Region.USE_PREF_SIZE);
+        return field;
     }
 
     private static Label hint(String text) {

@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -33,7 +34,8 @@ public final class NewClusterWizard extends Dialog<ButtonType> {
         setResizable(true);
         getDialogPane().setId("new-cluster-wizard");
         AppStyles.apply(getDialogPane());
-        getDialogPane().setPrefWidth(820);
+        getDialogPane().setPrefWidth(860);
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         getDialogPane().setContent(new NewClusterForm(viewModel));
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
         Button create = (Button) getDialogPane().lookupButton(CREATE);
