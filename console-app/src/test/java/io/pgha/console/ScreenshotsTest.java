@@ -48,7 +48,7 @@ class ScreenshotsTest extends ConsoleUiTest {
 
     @Test
     void mainScreensInBothThemes(FxRobot robot) throws IOException {
-        until(() -> exists(robot, "#start-view"));
+        until(() -> exists(robot, "#start-view") && exists(robot, "#cluster-pg-ha"));
         Files.createDirectories(OUT);
         Map<String, Double> luminance = new LinkedHashMap<>();
         for (Theme theme : Theme.values()) {

@@ -134,7 +134,7 @@ public final class ClustersViewModel implements AutoCloseable {
     public void close() {
         watches.values().forEach(ClusterMonitor.Subscription::close);
         watches.clear();
-        open.values().forEach(f -> f.thenAccept(ClusterSession::close));
+        open.values().forEach(f -> f.thenAcceptAsync(ClusterSession::close, executors.background()));
         open.clear();
     }
 

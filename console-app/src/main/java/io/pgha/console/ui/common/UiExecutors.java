@@ -51,7 +51,8 @@ public record UiExecutors(ScheduledExecutorService background, Executor fx) {
         });
     }
 
+    /** Lets queued work (closing sessions) finish, starts nothing new; the threads are daemons, so exit never waits. */
     public void shutdown() {
-        background.shutdownNow();
+        background.shutdown();
     }
 }
