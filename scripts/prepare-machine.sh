@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares a Debian/Ubuntu machine (as root) for building and testing pgha:
-# Docker engine (started), the compose v2 plugin, Xvfb, debootstrap and a JDK 21+.
+# Docker engine (started), the compose v2 plugin, Xvfb, debootstrap, jpackage's .deb tools and a JDK 21+.
 # Idempotent: everything already present is left alone; every action is reported.
 set -euo pipefail
 
@@ -81,12 +81,15 @@ command -v Xvfb >/dev/null        || missing+=(xvfb)
 command -v xauth >/dev/null       || missing+=(xauth)
 command -v debootstrap >/dev/null || missing+=(debootstrap)
 command -v curl >/dev/null        || missing+=(curl)
+command -v xwininfo >/dev/null    || missing+=(x11-utils)
+command -v fakeroot >/dev/null    || missing+=(fakeroot)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-# JavaFX's glass toolkit needs GTK 3 and a few X libraries, even under Xvfb.
-for pkg in libgtk-3-0 libxtst6 libxxf86vm1 libgl1; do
+# JavaFX's glass toolkit needs GTK 3 and a few X libraries, even under Xvfb; the installers' .deb test
+# installs the package, which also depends on xdg-utils and ALSA (java.desktop's sound library).
+for pkg in libgtk-3-0 libxtst6 libxxf86vm1 libgl1 xdg-utils libasound2; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
-if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "Xvfb, debootstrap, curl, fonts and the GTK libraries JavaFX needs already installed"; fi
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "Xvfb, debootstrap, curl, x11-utils, fakeroot, fonts, xdg-utils and the GTK libraries JavaFX needs already installed"; fi
 
 # --- JDK 21+ -------------------------------------------------------------------
 here=$(cd "$(dirname "$0")" && pwd)

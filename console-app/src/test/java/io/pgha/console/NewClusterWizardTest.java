@@ -22,7 +22,7 @@ class NewClusterWizardTest extends ConsoleUiTest {
         robot.interact(() -> retry.setText("10"));
 
         until(() -> node(robot, "#wizard-timing-error", Label.class).isVisible());
-        assertThat(node(robot, "#wizard-timing-error", Label.class).getText()).startsWith("loop_wait + 2·retry_timeout = 22 s exceeds ttl 20 s");
+        assertThat(node(robot, "#wizard-timing-error", Label.class).getText()).startsWith("Patroni needs loop_wait + 2·retry_timeout <= ttl, but 2 + 2·10 = 22 > 20");
         assertThat(node(robot, "#wizard-create", Button.class).isDisabled()).isTrue();
 
         robot.interact(() -> retry.setText("5"));

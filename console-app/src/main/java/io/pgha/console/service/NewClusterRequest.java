@@ -3,14 +3,12 @@ package io.pgha.console.service;
 /**
  * The fields of the new-cluster wizard; the runtime turns it into its stack spec.
  *
- * @param name          the stack name (also the name pgha knows the cluster by)
- * @param scope         Patroni's scope
+ * @param name          the stack's name: the name pgha knows the cluster by, and Patroni's scope
  * @param imageProfile  "official", "local" or "auto"
  * @param bindAddress   where the stack's ports are published, normally 127.0.0.1
  */
 public record NewClusterRequest(
         String name,
-        String scope,
         int postgresNodes,
         int etcdMembers,
         String imageProfile,

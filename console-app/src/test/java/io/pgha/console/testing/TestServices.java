@@ -71,7 +71,7 @@ public final class TestServices {
 
         @Override
         public NewClusterRequest defaults() {
-            return new NewClusterRequest("pg-ha", "pg-ha", 3, 3, "auto", "127.0.0.1",
+            return new NewClusterRequest("pg-ha", 3, 3, "auto", "127.0.0.1",
                     new NewClusterRequest.Ports(5000, 5001, 8404, 8008, 23791, 9187), new NewClusterRequest.PatroniTiming(20, 2, 5));
         }
 

@@ -21,8 +21,8 @@ final class NewClusterForm extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(3);
-        int row = FormRows.add(grid, 0, "Name", text("wizard-name", viewModel.nameProperty(), 18), viewModel.nameErrorProperty());
-        row = FormRows.add(grid, row, "Patroni scope", text("wizard-scope", viewModel.scopeProperty(), 18), viewModel.scopeErrorProperty());
+        int row = FormRows.add(grid, 0, "Name (and Patroni scope)", text("wizard-name", viewModel.nameProperty(), 18),
+                viewModel.nameErrorProperty());
 
         Spinner<Integer> nodes = new Spinner<>(NewClusterViewModel.MIN_NODES, NewClusterViewModel.MAX_NODES,
                 viewModel.postgresNodesProperty().get());

@@ -7,6 +7,9 @@ import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.console.ui.common.Validation;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.stack.PatroniTuning;
+import io.pgha.runtime.stack.StackPorts;
+import io.pgha.runtime.stack.StackSpec;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +32,15 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * The new-cluster form: the spec's fields with inline validation. What the form can judge alone (names,
- * numbers, node counts, Patroni's timing rule) is checked on every edit; then the runtime checks what only
- * it can see (ports in use, a name taken), a moment after the typing stops.
+ * The new-cluster form: the spec's fields with inline validation. Every edit is checked with the runtime's
+ * own rules (the name, node counts, ports, Patroni's timing rule); then, a moment after the typing stops,
+ * the runtime checks what only it can see (ports in use, a name taken).
  */
 public final class NewClusterViewModel {
 
     public static final List<Integer> ETCD_SIZES = List.of(1, 3, 5);
     public static final int MIN_NODES = 1;
-    public static final int MAX_NODES = 7;
+    public static final int MAX_NODES = StackSpec.MAX_NODES;
     public static final List<String> IMAGE_PROFILES = List.of("auto", "official", "local");
     static final long RUNTIME_CHECK_DELAY_MS = 300;
 
@@ -45,7 +48,6 @@ public final class NewClusterViewModel {
     private final UiExecutors executors;
     private final Clock clock;
     private final StringProperty name = new SimpleStringProperty();
-    private final StringProperty scope = new SimpleStringProperty();
     private final IntegerProperty postgresNodes = new SimpleIntegerProperty();
     private final ObjectProperty<Integer> etcdMembers = new SimpleObjectProperty<>();
     private final StringProperty imageProfile = new SimpleStringProperty();
@@ -60,7 +62,6 @@ public final class NewClusterViewModel {
     private final StringProperty loopWait = new SimpleStringProperty();
     private final StringProperty retryTimeout = new SimpleStringProperty();
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper scopeError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sizeError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper portsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper timingError = new ReadOnlyStringWrapper("");
@@ -74,10 +75,10 @@ public final class NewClusterViewModel {
         this.executors = executors;
         this.clock = clock;
         fill(provisioning.defaults());
-        valid = Bindings.createBooleanBinding(() -> !checking.get() && Stream.of(nameError, scopeError, sizeError, portsError,
+        valid = Bindings.createBooleanBinding(() -> !checking.get() && Stream.of(nameError, sizeError, portsError,
                         timingError, generalError).allMatch(e -> e.get().isEmpty()),
-                checking, nameError, scopeError, sizeError, portsError, timingError, generalError);
-        for (ObservableValue<?> field : List.of(name, scope, postgresNodes, etcdMembers, imageProfile, bindAddress, writePort,
+                checking, nameError, sizeError, portsError, timingError, generalError);
+        for (ObservableValue<?> field : List.of(name, postgresNodes, etcdMembers, imageProfile, bindAddress, writePort,
                 readPort, statsPort, patroniBasePort, etcdBasePort, exporterBasePort, ttl, loopWait, retryTimeout)) {
             field.addListener((o, a, b) -> validate());
         }
@@ -86,7 +87,6 @@ public final class NewClusterViewModel {
 
     private void fill(NewClusterRequest d) {
         name.set(d.name());
-        scope.set(d.scope());
         postgresNodes.set(d.postgresNodes());
         etcdMembers.set(d.etcdMembers());
         imageProfile.set(d.imageProfile());
@@ -106,17 +106,12 @@ public final class NewClusterViewModel {
         long mine = ++generation;
         generalError.set("");
         nameError.set(Validation.problem(() -> ClusterRegistry.checkName(name.get()), PghaException.class));
-        scopeError.set(scope.get() != null && scope.get().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}") ? ""
-                : "use 1-63 letters, digits, '-', '_' or '.', starting with a letter or digit");
         sizeError.set(postgresNodes.get() < MIN_NODES || postgresNodes.get() > MAX_NODES
                 ? "PostgreSQL nodes: " + MIN_NODES + " to " + MAX_NODES
                 : ETCD_SIZES.contains(etcdMembers.get()) ? "" : "etcd members: 1, 3 or 5 (an odd number keeps a quorum)");
-        portsError.set(Validation.problem(this::ports));
-        timingError.set(Validation.problem(() -> PatroniTimingRule.problem(number("ttl", ttl), number("loop_wait", loopWait),
-                number("retry_timeout", retryTimeout)).ifPresent(p -> {
-                    throw new IllegalArgumentException(p);
-                })));
-        if (Stream.of(nameError, scopeError, sizeError, portsError, timingError).allMatch(e -> e.get().isEmpty())) {
+        portsError.set(Validation.problem(this::ports, PghaException.class));
+        timingError.set(Validation.problem(this::timing, PghaException.class));
+        if (Stream.of(nameError, sizeError, portsError, timingError).allMatch(e -> e.get().isEmpty())) {
             checkWithRuntime(mine);
         } else {
             checking.set(false);
@@ -152,7 +147,6 @@ public final class NewClusterViewModel {
         byField.forEach((field, message) -> {
             switch (field) {
                 case SpecProblem.NAME -> nameError.set(message);
-                case SpecProblem.SCOPE -> scopeError.set(message);
                 case SpecProblem.PORTS -> portsError.set(message);
                 case SpecProblem.TIMING -> timingError.set(message);
                 default -> generalError.set(generalError.get().isEmpty() ? message : generalError.get() + "; " + message);
@@ -160,24 +154,21 @@ public final class NewClusterViewModel {
         });
     }
 
+    /** The runtime's own rules: ports in range and not shared, per-member ports included. */
     private NewClusterRequest.Ports ports() {
-        NewClusterRequest.Ports p = new NewClusterRequest.Ports(port("write", writePort), port("read", readPort),
-                port("stats", statsPort), port("Patroni base", patroniBasePort), port("etcd base", etcdBasePort),
-                port("exporter base", exporterBasePort));
-        int highest = Math.max(Math.max(p.patroniBase(), p.exporterBase()) + postgresNodes.get() - 1,
-                p.etcdBase() + Math.max(1, etcdMembers.get() == null ? 1 : etcdMembers.get()) - 1);
-        if (highest > 65535) {
-            throw new IllegalArgumentException("the per-member ports would go beyond 65535: lower the base ports");
-        }
-        return p;
+        StackPorts ports = new StackPorts(number("write port", writePort), number("read port", readPort),
+                number("stats port", statsPort), number("Patroni base port", patroniBasePort), number("etcd base port", etcdBasePort),
+                number("exporter base port", exporterBasePort));
+        ports.published(postgresNodes.get(), Optional.ofNullable(etcdMembers.get()).orElse(1));
+        return new NewClusterRequest.Ports(ports.write(), ports.read(), ports.stats(), ports.patroni(), ports.etcd(), ports.exporter());
     }
 
-    private static int port(String what, StringProperty text) {
-        int port = number(what + " port", text);
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException(what + " port " + port + " is out of range: use 1-65535");
-        }
-        return port;
+    /** Patroni's rules (ttl ≥ 20, loop_wait + 2·retry_timeout ≤ ttl …), as the runtime applies them. */
+    private NewClusterRequest.PatroniTiming timing() {
+        PatroniTuning tuning = new PatroniTuning(number("ttl", ttl), number("loop_wait", loopWait), number("retry_timeout", retryTimeout),
+                PatroniTuning.DEFAULTS.synchronousMode(), PatroniTuning.DEFAULTS.maximumLagOnFailover(),
+                PatroniTuning.DEFAULTS.primaryStartTimeout());
+        return new NewClusterRequest.PatroniTiming(tuning.ttl(), tuning.loopWait(), tuning.retryTimeout());
     }
 
     private static int number(String what, StringProperty text) {
@@ -190,10 +181,9 @@ public final class NewClusterViewModel {
 
     /** The request as the fields say; only meaningful while the form is valid. */
     public NewClusterRequest request() {
-        return new NewClusterRequest(name.get().strip(), scope.get().strip(), postgresNodes.get(),
+        return new NewClusterRequest(name.get().strip(), postgresNodes.get(),
                 Optional.ofNullable(etcdMembers.get()).orElse(3), imageProfile.get(), bindAddress.get().strip(), ports(),
-                new NewClusterRequest.PatroniTiming(number("ttl", ttl), number("loop_wait", loopWait),
-                        number("retry_timeout", retryTimeout)));
+                timing());
     }
 
     /** The progress of provisioning this request; starting it is the caller's move. */
@@ -203,10 +193,6 @@ public final class NewClusterViewModel {
 
     public StringProperty nameProperty() {
         return name;
-    }
-
-    public StringProperty scopeProperty() {
-        return scope;
     }
 
     public IntegerProperty postgresNodesProperty() {
@@ -263,10 +249,6 @@ public final class NewClusterViewModel {
 
     public ReadOnlyStringProperty nameErrorProperty() {
         return nameError.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty scopeErrorProperty() {
-        return scopeError.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty sizeErrorProperty() {

@@ -52,11 +52,11 @@ class NewClusterViewModelTest {
     @Test
     void patroniTimingMustLeaveTheLeaderKeyTimeToExpire() {
         viewModel.retryTimeoutProperty().set("10");
-        assertThat(viewModel.timingErrorProperty().get())
-                .isEqualTo("loop_wait + 2·retry_timeout = 22 s exceeds ttl 20 s: raise ttl or lower loop_wait or retry_timeout");
+        assertThat(viewModel.timingErrorProperty().get()).isEqualTo(
+                "Patroni needs loop_wait + 2·retry_timeout <= ttl, but 2 + 2·10 = 22 > 20: raise ttl or lower loop_wait or retry_timeout");
 
         viewModel.ttlProperty().set("15");
-        assertThat(viewModel.timingErrorProperty().get()).isEqualTo("ttl must be at least 20 s (Patroni's minimum)");
+        assertThat(viewModel.timingErrorProperty().get()).isEqualTo("Patroni ttl 15 is below Patroni's minimum of 20 seconds");
 
         viewModel.ttlProperty().set("30");
         assertThat(viewModel.timingErrorProperty().get()).isEmpty();
@@ -69,6 +69,10 @@ class NewClusterViewModelTest {
 
         viewModel.writePortProperty().set("70000");
         assertThat(viewModel.portsErrorProperty().get()).isEqualTo("write port 70000 is out of range: use 1-65535");
+
+        viewModel.writePortProperty().set("8009");
+        assertThat(viewModel.portsErrorProperty().get()).isEqualTo("port 8009 is given to both the router writes and the Patroni REST of pg-1"
+                + ": choose ports that do not overlap");
     }
 
     @Test
