@@ -1,23 +1,77 @@
 package io.pgha.console;
 
-import io.pgha.runtime.Version;
+import io.pgha.console.prefs.ConsolePreferences;
+import io.pgha.console.service.ConsoleServices;
+import io.pgha.console.ui.common.ControlsFxNotifier;
+import io.pgha.console.ui.common.Notifier;
+import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.main.MainView;
+import io.pgha.console.ui.main.MainViewModel;
+import io.pgha.console.ui.main.WindowPlacement;
+import io.pgha.console.wiring.RuntimeConsoleServices;
+import io.pgha.runtime.cluster.ConfigDirs;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The pgha desktop console. */
+/** The pgha desktop console: composes the services, the view models and the main window. */
 public class ConsoleApp extends Application {
 
     public static final String TITLE = "pgha";
 
+    private final Supplier<ConsoleServices> services;
+    private final Function<Stage, Notifier> notifiers;
+    private ConsolePreferences preferences;
+    private UiExecutors executors;
+    private MainViewModel viewModel;
+    private Stage stage;
+
+    public ConsoleApp() {
+        this(RuntimeConsoleServices::create, ControlsFxNotifier::new);
+    }
+
+    /** With other services or notifications, e.g. a simulated cluster for tests, screenshots and benchmarks. */
+    public ConsoleApp(Supplier<ConsoleServices> services, Function<Stage, Notifier> notifiers) {
+        this.services = services;
+        this.notifiers = notifiers;
+    }
+
     @Override
     public void start(Stage stage) {
-        Label welcome = new Label("pgha " + Version.get());
-        welcome.setId("welcome");
+        this.stage = stage;
+        preferences = ConsolePreferences.load(ConfigDirs.root().resolve("console.properties"));
+        executors = UiExecutors.forApplication();
+        viewModel = new MainViewModel(services.get(), preferences, executors, notifiers.apply(stage),
+                url -> getHostServices().showDocument(url), Clock.systemDefaultZone());
+        MainView view = new MainView(viewModel);
+        Scene scene = new Scene(view, WindowPlacement.DEFAULT_WIDTH, WindowPlacement.DEFAULT_HEIGHT);
+        view.installShortcuts(scene);
         stage.setTitle(TITLE);
-        stage.setScene(new Scene(new BorderPane(welcome), 1280, 800));
+        stage.setScene(scene);
+        WindowPlacement.restore(stage, preferences);
         stage.show();
+        viewModel.start();
+    }
+
+    @Override
+    public void stop() {
+        if (stage != null) {
+            WindowPlacement.remember(stage, preferences);
+            preferences.save();
+        }
+        if (viewModel != null) {
+            viewModel.close();
+        }
+        if (executors != null) {
+            executors.shutdown();
+        }
+    }
+
+    /** The main window's view model, for tests that drive the app. */
+    public MainViewModel viewModel() {
+        return viewModel;
     }
 }

@@ -2,29 +2,44 @@ package io.pgha.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith({RequiresDisplay.class, ApplicationExtension.class})
-class ConsoleAppTest {
+/** The console as shipped (the real composition root), on a machine where pgha knows no cluster yet. */
+class ConsoleAppTest extends ConsoleUiTest {
 
-    private Stage stage;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        new ConsoleApp().start(stage);
+    @Override
+    protected ConsoleApp createApp() {
+        return new ConsoleApp();
     }
 
     @Test
-    void mainWindowOpensWithTitleAndVersion(FxRobot robot) {
+    void opensOnTheStartScreenWithTitleVersionAndBothWaysIn(FxRobot robot) {
+        until(() -> exists(robot, "#start-view"));
         assertThat(stage.getTitle()).isEqualTo(ConsoleApp.TITLE);
         assertThat(stage.isShowing()).isTrue();
-        assertThat(robot.lookup("#welcome").queryAs(Label.class).getText()).startsWith("pgha ");
+        assertThat(stage.getScene().getWidth()).isEqualTo(1280);
+        assertThat(stage.getScene().getHeight()).isEqualTo(800);
+        assertThat(node(robot, "#version", Label.class).getText()).isNotBlank();
+        assertThat(node(robot, "#attach-cluster", Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void remembersTheWindowBetweenRuns(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setX(33);
+            stage.setY(44);
+            stage.setWidth(1100);
+            stage.setHeight(700);
+            app.stop();
+            app = new ConsoleApp();
+            app.start(stage);
+        });
+
+        assertThat(stage.getX()).isEqualTo(33);
+        assertThat(stage.getWidth()).isEqualTo(1100);
+        assertThat(stage.getHeight()).isEqualTo(700);
     }
 }

@@ -1,0 +1,26 @@
+package io.pgha.console.service;
+
+/**
+ * The fields of the new-cluster wizard; the runtime turns it into its stack spec.
+ *
+ * @param name          the stack's name: the name pgha knows the cluster by, and Patroni's scope
+ * @param imageProfile  "official", "local" or "auto"
+ * @param bindAddress   where the stack's ports are published, normally 127.0.0.1
+ */
+public record NewClusterRequest(
+        String name,
+        int postgresNodes,
+        int etcdMembers,
+        String imageProfile,
+        String bindAddress,
+        Ports ports,
+        PatroniTiming timing) {
+
+    /** Published ports; the per-member ones count up from their base. */
+    public record Ports(int write, int read, int stats, int patroniBase, int etcdBase, int exporterBase) {
+    }
+
+    /** Patroni's failure-detection settings, in seconds. */
+    public record PatroniTiming(int ttl, int loopWait, int retryTimeout) {
+    }
+}

@@ -1,0 +1,143 @@
+package io.pgha.console.ui.attach;
+
+import io.pgha.console.service.AttachRequest;
+import io.pgha.console.service.ClusterAttachment;
+import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.common.Validation;
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The attach form: a name, the scope and the etcd endpoints, or the Patroni URLs, validated as typed.
+ * A cluster that cannot be reached leaves the form open with the runtime's reason.
+ */
+public final class AttachViewModel {
+
+    /** How pgha finds the members of the cluster. */
+    public enum Mode { ETCD, PATRONI }
+
+    private final ClusterAttachment attachment;
+    private final UiExecutors executors;
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty scope = new SimpleStringProperty("");
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.ETCD);
+    private final StringProperty etcdEndpoints = new SimpleStringProperty("");
+    private final StringProperty patroniUrls = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scopeError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper endpointsError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding valid;
+
+    public AttachViewModel(ClusterAttachment attachment, UiExecutors executors) {
+        this.attachment = attachment;
+        this.executors = executors;
+        name.addListener((o, a, b) -> validate());
+        scope.addListener((o, a, b) -> validate());
+        mode.addListener((o, a, b) -> validate());
+        etcdEndpoints.addListener((o, a, b) -> validate());
+        patroniUrls.addListener((o, a, b) -> validate());
+        valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && scopeError.get().isEmpty()
+                && endpointsError.get().isEmpty(), nameError, scopeError, endpointsError);
+        validate();
+    }
+
+    private void validate() {
+        failure.set("");
+        nameError.set(Validation.problem(() -> ClusterRegistry.checkName(name.get()), PghaException.class));
+        String s = scope.get().strip();
+        scopeError.set(mode.get() == Mode.PATRONI || (!s.isEmpty() && !s.contains("/") && !s.contains(" ")) ? ""
+                : "the Patroni scope (the DCS namespace /service/<scope>/) without '/' or spaces");
+        endpointsError.set(Validation.problem(() -> {
+            if (mode.get() == Mode.ETCD) {
+                Endpoints.urls(etcdEndpoints.get());
+            } else {
+                Endpoints.namedUrls(patroniUrls.get());
+            }
+        }));
+    }
+
+    AttachRequest request() {
+        boolean etcd = mode.get() == Mode.ETCD;
+        return new AttachRequest(name.get().strip(), scope.get().strip(),
+                etcd ? Endpoints.urls(etcdEndpoints.get()) : List.of(),
+                etcd ? Map.of() : Endpoints.namedUrls(patroniUrls.get()));
+    }
+
+    /** Attaches in the background; on success calls back with the cluster's name, else shows why not. */
+    public void attach(Consumer<String> attached) {
+        if (!valid.get() || busy.get()) {
+            return;
+        }
+        AttachRequest request = request();
+        busy.set(true);
+        failure.set("");
+        executors.supply(() -> attachment.attach(request), (ClusterConnection c) -> {
+            busy.set(false);
+            attached.accept(c.name());
+        }, e -> {
+            busy.set(false);
+            failure.set(String.valueOf(e.getMessage()));
+        });
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty scopeProperty() {
+        return scope;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public StringProperty etcdEndpointsProperty() {
+        return etcdEndpoints;
+    }
+
+    public StringProperty patroniUrlsProperty() {
+        return patroniUrls;
+    }
+
+    public ReadOnlyStringProperty nameErrorProperty() {
+        return nameError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scopeErrorProperty() {
+        return scopeError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty endpointsErrorProperty() {
+        return endpointsError.getReadOnlyProperty();
+    }
+
+    /** Why the last attempt failed, in the runtime's words; empty otherwise. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+}

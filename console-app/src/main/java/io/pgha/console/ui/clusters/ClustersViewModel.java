@@ -1,0 +1,153 @@
+package io.pgha.console.ui.clusters;
+
+import io.pgha.console.service.ClusterSession;
+import io.pgha.console.service.ClusterSessions;
+import io.pgha.console.ui.common.LatestValueRelay;
+import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.model.ClusterHealth;
+import io.pgha.runtime.monitor.ClusterMonitor;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The clusters sidebar: every cluster in the registry (so the list survives restarts), each watched by
+ * its own session so its state shows at a glance. Sessions open in the background and stay open until
+ * the cluster is forgotten or the console closes; the selected cluster's screens reuse its session.
+ */
+public final class ClustersViewModel implements AutoCloseable {
+
+    private final ClusterRegistry registry;
+    private final ClusterSessions sessions;
+    private final UiExecutors executors;
+    private final ObservableList<ClusterItem> items = FXCollections.observableArrayList();
+    private final ObjectProperty<ClusterItem> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final Map<String, CompletableFuture<ClusterSession>> open = new HashMap<>();
+    private final Map<String, ClusterMonitor.Subscription> watches = new HashMap<>();
+
+    public ClustersViewModel(ClusterRegistry registry, ClusterSessions sessions, UiExecutors executors) {
+        this.registry = registry;
+        this.sessions = sessions;
+        this.executors = executors;
+    }
+
+    /** Reads the registry again; selects the named cluster once it is listed. */
+    public void reload(Optional<String> select) {
+        executors.supply(registry::list, known -> {
+            merge(known);
+            problem.set("");
+            select.flatMap(this::item).ifPresent(selected::set);
+        }, failure -> problem.set(failure.getMessage()));
+    }
+
+    private void merge(List<ClusterConnection> known) {
+        Set<String> names = known.stream().map(ClusterConnection::name).collect(Collectors.toSet());
+        List.copyOf(items).stream().filter(i -> !names.contains(i.name())).forEach(i -> drop(i.name()));
+        for (ClusterConnection c : known) {
+            if (item(c.name()).isEmpty()) {
+                ClusterItem item = new ClusterItem(c.name(),
+                        c.origin() == ClusterConnection.Origin.PROVISIONED ? "created by pgha" : "attached");
+                items.add(item);
+                watch(item, c);
+            }
+        }
+        items.sort(Comparator.comparing(ClusterItem::name));
+    }
+
+    private void watch(ClusterItem item, ClusterConnection connection) {
+        CompletableFuture<ClusterSession> session = CompletableFuture.supplyAsync(() -> sessions.open(connection), executors.background());
+        open.put(item.name(), session);
+        session.whenCompleteAsync((s, failure) -> {
+            if (open.get(item.name()) != session) {
+                return;
+            }
+            if (failure != null) {
+                item.unreachable(cause(failure).getMessage());
+                return;
+            }
+            LatestValueRelay<ClusterHealth> relay = new LatestValueRelay<>(executors.fx(), item::health);
+            watches.put(item.name(), s.monitor().onSnapshot(snapshot -> relay.accept(snapshot.health())));
+        }, executors.fx());
+    }
+
+    /** Calls back on the FX thread with the cluster's session once it is open. */
+    public void session(String name, Consumer<ClusterSession> then, Consumer<Throwable> failed) {
+        CompletableFuture<ClusterSession> session = open.get(name);
+        if (session == null) {
+            failed.accept(new IllegalStateException("no cluster named " + name + " is listed"));
+            return;
+        }
+        session.whenCompleteAsync((s, failure) -> {
+            if (failure != null) {
+                failed.accept(cause(failure));
+            } else {
+                then.accept(s);
+            }
+        }, executors.fx());
+    }
+
+    /** Removes the cluster from the registry (not the cluster itself) and closes its session. */
+    public void forget(String name) {
+        drop(name);
+        executors.supply(() -> {
+            registry.remove(name);
+            return name;
+        }, n -> problem.set(""), failure -> problem.set(failure.getMessage()));
+    }
+
+    private void drop(String name) {
+        item(name).ifPresent(i -> {
+            items.remove(i);
+            if (selected.get() == i) {
+                selected.set(null);
+            }
+        });
+        Optional.ofNullable(watches.remove(name)).ifPresent(ClusterMonitor.Subscription::close);
+        Optional.ofNullable(open.remove(name)).ifPresent(f -> f.thenAcceptAsync(ClusterSession::close, executors.background()));
+    }
+
+    public Optional<ClusterItem> item(String name) {
+        return items.stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    private static Throwable cause(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    @Override
+    public void close() {
+        watches.values().forEach(ClusterMonitor.Subscription::close);
+        watches.clear();
+        open.values().forEach(f -> f.thenAcceptAsync(ClusterSession::close, executors.background()));
+        open.clear();
+    }
+
+    public ObservableList<ClusterItem> items() {
+        return items;
+    }
+
+    public ObjectProperty<ClusterItem> selectedProperty() {
+        return selected;
+    }
+
+    /** Why the registry could not be read, empty when it could. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+}

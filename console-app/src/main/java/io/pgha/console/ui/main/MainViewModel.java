@@ -1,0 +1,135 @@
+package io.pgha.console.ui.main;
+
+import io.pgha.console.prefs.ConsolePreferences;
+import io.pgha.console.service.ClusterSession;
+import io.pgha.console.service.ConsoleServices;
+import io.pgha.console.ui.attach.AttachViewModel;
+import io.pgha.console.ui.clusters.ClusterItem;
+import io.pgha.console.ui.clusters.ClustersViewModel;
+import io.pgha.console.ui.common.Notice;
+import io.pgha.console.ui.common.Notifier;
+import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.settings.SettingsViewModel;
+import io.pgha.console.ui.start.StartViewModel;
+import io.pgha.console.ui.wizard.NewClusterViewModel;
+import io.pgha.console.ui.workspace.WorkspaceViewModel;
+import io.pgha.runtime.Version;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The main window: the clusters sidebar, the start screen while no cluster is selected, and the workspace
+ * of the selected cluster. Remembers the last cluster between runs.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private final ConsoleServices services;
+    private final ConsolePreferences preferences;
+    private final UiExecutors executors;
+    private final Notifier notifier;
+    private final Consumer<String> browser;
+    private final Clock clock;
+    private final ClustersViewModel clusters;
+    private final StartViewModel start;
+    private final SettingsViewModel settings;
+    private final ReadOnlyObjectWrapper<WorkspaceViewModel> workspace = new ReadOnlyObjectWrapper<>();
+
+    /** @param browser opens a URL in the user's browser */
+    public MainViewModel(ConsoleServices services, ConsolePreferences preferences, UiExecutors executors, Notifier notifier,
+                         Consumer<String> browser, Clock clock) {
+        this.services = services;
+        this.preferences = preferences;
+        this.executors = executors;
+        this.notifier = notifier;
+        this.browser = browser;
+        this.clock = clock;
+        this.clusters = new ClustersViewModel(services.registry(), services.sessions(), executors);
+        this.start = new StartViewModel(services.docker(), executors);
+        this.settings = new SettingsViewModel(preferences, executors);
+        clusters.selectedProperty().addListener((o, before, after) -> open(Optional.ofNullable(after)));
+        settings.refreshSecondsProperty().addListener((o, a, b) -> {
+            if (workspace.get() != null) {
+                workspace.get().sampleEvery(settings.refreshInterval());
+            }
+        });
+    }
+
+    /** Lists the known clusters and reopens the one shown last time. */
+    public void start() {
+        start.checkDocker();
+        clusters.reload(preferences.lastCluster());
+    }
+
+    private void open(Optional<ClusterItem> item) {
+        closeWorkspace();
+        preferences.lastCluster(item.map(ClusterItem::name));
+        executors.background().execute(preferences::save);
+        item.ifPresent(i -> clusters.session(i.name(), session -> {
+            if (clusters.selectedProperty().get() == i) {
+                show(session);
+            }
+        }, failure -> notifier.show(Notice.error("Cannot open " + i.name(), String.valueOf(failure.getMessage())))));
+    }
+
+    private void show(ClusterSession session) {
+        WorkspaceViewModel next = new WorkspaceViewModel(session, executors, notifier, browser, clock);
+        next.start(settings.refreshInterval());
+        workspace.set(next);
+    }
+
+    private void closeWorkspace() {
+        WorkspaceViewModel current = workspace.get();
+        if (current != null) {
+            workspace.set(null);
+            current.close();
+        }
+    }
+
+    /** Shows the start screen again (the clusters stay listed and watched). */
+    public void showStart() {
+        clusters.selectedProperty().set(null);
+    }
+
+    public NewClusterViewModel newCluster() {
+        return new NewClusterViewModel(services.provisioning(), executors, clock);
+    }
+
+    public AttachViewModel attach() {
+        return new AttachViewModel(services.attachment(), executors);
+    }
+
+    /** After a cluster was created or attached: list it and open it. */
+    public void added(String clusterName) {
+        clusters.reload(Optional.of(clusterName));
+    }
+
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void close() {
+        closeWorkspace();
+        clusters.close();
+    }
+
+    public ClustersViewModel clusters() {
+        return clusters;
+    }
+
+    public StartViewModel startScreen() {
+        return start;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    /** The selected cluster's workspace; null while the start screen shows. */
+    public ReadOnlyObjectProperty<WorkspaceViewModel> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,125 @@
+package io.pgha.console.ui.settings;
+
+import io.pgha.console.service.ConfigPreview;
+import io.pgha.console.service.DynamicConfigEditing;
+import io.pgha.console.ui.common.Notice;
+import io.pgha.console.ui.common.Notifier;
+import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.runtime.model.ClusterSnapshot;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The dynamic Patroni configuration editor: the cluster's configuration as dotted keys, edits kept until
+ * previewed (diff and validation by the runtime) and applied.
+ */
+public final class DynamicConfigViewModel {
+
+    private final DynamicConfigEditing editing;
+    private final UiExecutors executors;
+    private final Notifier notifier;
+    private final ObservableList<ConfigEntry> entries = FXCollections.observableArrayList();
+    private final Map<String, String> edits = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private Map<String, String> current = Map.of();
+
+    public DynamicConfigViewModel(DynamicConfigEditing editing, UiExecutors executors, Notifier notifier) {
+        this.editing = editing;
+        this.executors = executors;
+        this.notifier = notifier;
+    }
+
+    public void apply(ClusterSnapshot snapshot) {
+        Map<String, String> flat = flatten(snapshot.dynamicConfig());
+        if (flat.equals(current)) {
+            return;
+        }
+        current = flat;
+        refreshEntries();
+    }
+
+    public void edit(String key, String value) {
+        if (value.equals(current.get(key))) {
+            edits.remove(key);
+        } else {
+            edits.put(key, value);
+        }
+        refreshEntries();
+    }
+
+    public void discard() {
+        edits.clear();
+        preview.set("");
+        refreshEntries();
+    }
+
+    public void preview() {
+        Map<String, String> changes = Map.copyOf(edits);
+        executors.supply(() -> editing.preview(changes), p -> preview.set(describe(p)),
+                failure -> preview.set("cannot preview: " + failure.getMessage()));
+    }
+
+    public void applyEdits() {
+        Map<String, String> changes = Map.copyOf(edits);
+        executors.supply(() -> editing.apply(changes), outcome -> {
+            edits.clear();
+            preview.set("");
+            refreshEntries();
+            notifier.show(Notice.success("Configuration changed", outcome.summary()));
+        }, failure -> notifier.show(Notice.error("Configuration not changed", String.valueOf(failure.getMessage()))));
+    }
+
+    static String describe(ConfigPreview p) {
+        String diff = p.changes().stream()
+                .map(c -> c.key() + ": " + c.before().orElse("(unset)") + " → " + c.after().orElse("(unset)"))
+                .collect(Collectors.joining("\n"));
+        if (p.valid()) {
+            return diff.isEmpty() ? "no change" : diff;
+        }
+        return diff + "\nproblems:\n" + String.join("\n", p.problems());
+    }
+
+    private void refreshEntries() {
+        List<ConfigEntry> next = current.entrySet().stream()
+                .map(e -> new ConfigEntry(e.getKey(), e.getValue(), edits.getOrDefault(e.getKey(), e.getValue())))
+                .toList();
+        entries.setAll(next);
+    }
+
+    /** {"postgresql": {"parameters": {"max_connections": 100}}} becomes postgresql.parameters.max_connections=100. */
+    static Map<String, String> flatten(Map<String, Object> config) {
+        Map<String, String> flat = new TreeMap<>();
+        flatten("", config, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, String> into) {
+        map.forEach((k, v) -> {
+            String key = prefix.isEmpty() ? String.valueOf(k) : prefix + "." + k;
+            if (v instanceof Map<?, ?> nested) {
+                flatten(key, nested, into);
+            } else {
+                into.put(key, String.valueOf(v));
+            }
+        });
+    }
+
+    public ObservableList<ConfigEntry> entries() {
+        return entries;
+    }
+
+    public boolean hasEdits() {
+        return !edits.isEmpty();
+    }
+
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,53 @@
+package io.pgha.console.ui.topology;
+
+import javafx.geometry.Point2D;
+
+/**
+ * Where the topology's rows and nodes go in a given area: the router on top, the PostgreSQL nodes in the
+ * middle in a stable order (so a new leader changes shape, not place), etcd at the bottom.
+ */
+record TopologyLayout(double width, double height, int postgresCount, int etcdCount) {
+
+    double routerY() {
+        return height * 0.13;
+    }
+
+    double postgresY() {
+        return height * 0.42;
+    }
+
+    double etcdY() {
+        return height * 0.87;
+    }
+
+    /** The radius of a PostgreSQL node: as large as fits, within readable limits. */
+    double postgresRadius() {
+        double byWidth = width / (postgresCount + 1) * 0.3;
+        return Math.clamp(Math.min(byWidth, height * 0.09), 26, 48);
+    }
+
+    Point2D postgres(int index) {
+        return new Point2D(width * (index + 1) / (postgresCount + 1), postgresY());
+    }
+
+    Point2D etcd(int index) {
+        double band = Math.min(width, 200.0 * etcdCount + 100);
+        double left = (width - band) / 2;
+        return new Point2D(left + band * (index + 1) / (etcdCount + 1), etcdY());
+    }
+
+    Point2D router() {
+        return new Point2D(width / 2, routerY());
+    }
+
+    /** Below a node's facts, where replication curves start and end. */
+    double replicationY() {
+        return postgresY() + postgresRadius() + 46;
+    }
+
+    /** The control point that bends a replication curve between two nodes downwards. */
+    Point2D replicationControl(double fromX, double toX) {
+        double depth = 34 + Math.abs(toX - fromX) * 0.09;
+        return new Point2D((fromX + toX) / 2, replicationY() + 2 * depth);
+    }
+}

@@ -1,0 +1,292 @@
+package io.pgha.console.ui.topology;
+
+import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.Tones;
+import io.pgha.console.ui.topology.Topology.EtcdNode;
+import io.pgha.console.ui.topology.Topology.Link;
+import io.pgha.console.ui.topology.Topology.PostgresNode;
+import io.pgha.runtime.model.Role;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.animation.FadeTransition;
+import javafx.animation.ParallelTransition;
+import javafx.animation.ScaleTransition;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.layout.Pane;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.QuadCurve;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.Shape;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+
+/**
+ * The live drawing of the cluster. Shape says role (a square for the primary, a circle for a replica, a
+ * double circle for a synchronous standby, a hexagon for the router, a rounded bar for etcd), the tone
+ * class says health, line style says path (solid write path, dashed read paths, dotted replication), so
+ * the picture reads without the text. Nodes that changed pulse briefly.
+ */
+public final class TopologyView extends Pane {
+
+    private static final double ETCD_WIDTH = 120;
+    private static final double ETCD_HEIGHT = 44;
+    private static final double ROUTER_WIDTH = 230;
+    private static final double ROUTER_HEIGHT = 58;
+
+    private final TopologyViewModel viewModel;
+    private final Group links = new Group();
+    private final Group nodes = new Group();
+    private final Group overlay = new Group();
+    private final Map<String, Point2D> centers = new HashMap<>();
+
+    public TopologyView(TopologyViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("topology");
+        setId("topology");
+        setMinSize(420, 360);
+        getChildren().addAll(links, nodes, overlay);
+        viewModel.updateProperty().addListener((o, before, update) -> {
+            redraw();
+            pulse(update.changed());
+        });
+        viewModel.selectedMemberProperty().addListener((o, a, b) -> redraw());
+        widthProperty().addListener((o, a, b) -> redraw());
+        heightProperty().addListener((o, a, b) -> redraw());
+        setOnMouseClicked(e -> {
+            if (e.getTarget() == this) {
+                viewModel.clearSelection();
+            }
+        });
+        redraw();
+    }
+
+    private void redraw() {
+        links.getChildren().clear();
+        nodes.getChildren().clear();
+        overlay.getChildren().clear();
+        centers.clear();
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        Topology topology = viewModel.updateProperty().get().topology();
+        TopologyLayout layout = new TopologyLayout(getWidth(), getHeight(), topology.postgres().size(), topology.etcd().size());
+        for (int i = 0; i < topology.postgres().size(); i++) {
+            centers.put(topology.postgres().get(i).id(), layout.postgres(i));
+        }
+        for (int i = 0; i < topology.etcd().size(); i++) {
+            centers.put(topology.etcd().get(i).id(), layout.etcd(i));
+        }
+        if (topology.router().present()) {
+            centers.put(NodeId.ROUTER, layout.router());
+            nodes.getChildren().add(router(topology, layout));
+        }
+        topology.links().forEach(l -> drawLink(l, layout));
+        topology.postgres().forEach(p -> nodes.getChildren().add(postgres(p, layout)));
+        topology.etcd().forEach(e -> nodes.getChildren().add(etcd(e)));
+        if (!topology.etcd().isEmpty()) {
+            nodes.getChildren().add(caption("etcd (DCS)", 12, layout.etcdY() - ETCD_HEIGHT / 2 - 14));
+        }
+        if (topology.postgres().isEmpty() && topology.etcd().isEmpty()) {
+            nodes.getChildren().add(caption("waiting for the cluster's first snapshot …", getWidth() / 2 - 120, getHeight() / 2));
+        }
+    }
+
+    private void drawLink(Link link, TopologyLayout layout) {
+        Point2D from = centers.get(link.from());
+        Point2D to = centers.get(link.to());
+        if (from == null || to == null) {
+            return;
+        }
+        Shape line;
+        Point2D labelAt;
+        if (link.kind() == Link.Kind.REPLICATION) {
+            Point2D control = layout.replicationControl(from.getX(), to.getX());
+            double y = layout.replicationY();
+            line = new QuadCurve(from.getX(), y, control.getX(), control.getY(), to.getX(), y);
+            labelAt = new Point2D(control.getX(), (y + control.getY()) / 2 + 14);
+        } else {
+            double top = from.getY() + ROUTER_HEIGHT / 2;
+            double bottom = to.getY() - layout.postgresRadius() - 4;
+            line = new Line(from.getX(), top, to.getX(), bottom);
+            labelAt = new Point2D(from.getX() + (to.getX() - from.getX()) * 0.55, top + (bottom - top) * 0.55);
+        }
+        line.getStyleClass().addAll("link", link.kind().name().toLowerCase());
+        line.setId("link-" + link.kind().name().toLowerCase() + "-" + link.to().substring(link.to().indexOf(':') + 1));
+        Tones.apply(line, link.tone());
+        links.getChildren().addAll(line, centred(link.kind() == Link.Kind.REPLICATION ? "lag " + link.label() : link.label(),
+                labelAt.getX(), labelAt.getY(), 140, "link-label"));
+    }
+
+    private Node postgres(PostgresNode p, TopologyLayout layout) {
+        Point2D c = centers.get(p.id());
+        double r = layout.postgresRadius();
+        Group g = new Group();
+        g.setId("pg-node-" + p.name());
+        g.getStyleClass().addAll("pg-node", "role-" + p.role().patroniName());
+        if (p.leader()) {
+            g.getStyleClass().add("leader");
+        }
+        Tones.apply(g, p.tone());
+        Shape body = p.leader() ? roundedSquare(c, r) : new Circle(c.getX(), c.getY(), r);
+        body.getStyleClass().add("node-body");
+        Tones.apply(body, p.tone());
+        g.getChildren().add(body);
+        if (p.role() == Role.SYNC_STANDBY) {
+            Circle inner = new Circle(c.getX(), c.getY(), r - 6);
+            inner.getStyleClass().add("node-body");
+            Tones.apply(inner, p.tone());
+            g.getChildren().add(inner);
+        }
+        if (p.leader()) {
+            g.getChildren().add(crown(c.getX() + r * 0.72, c.getY() - r * 0.72, 9));
+        }
+        if (viewModel.selectedMemberProperty().get().map(p.name()::equals).orElse(false)) {
+            Circle ring = new Circle(c.getX(), c.getY(), (p.leader() ? r * 1.42 : r) + 7);
+            ring.getStyleClass().add("selection-ring");
+            g.getChildren().add(ring);
+        }
+        g.getChildren().addAll(
+                centred(p.name(), c.getX(), c.getY() - 8, r * 2, "node-name"),
+                centred(roleLabel(p.role()), c.getX(), c.getY() + 11, r * 2, "node-role"),
+                centred(p.state() + p.timeline().stream().mapToObj(t -> " · TL " + t).findFirst().orElse(""),
+                        c.getX(), c.getY() + r + 14, 190, "node-facts"),
+                centred(p.leader() ? (p.pendingRestart() ? "pending restart" : "") : "lag " + Formats.lag(p.lagBytes())
+                        + (p.lagAlarm() ? " ⚠" : ""), c.getX(), c.getY() + r + 32, 190, "node-facts"));
+        g.setAccessibleText(p.name() + ", " + roleLabel(p.role()) + ", " + p.state());
+        g.setOnMouseClicked(e -> {
+            viewModel.select(p.name());
+            e.consume();
+        });
+        return g;
+    }
+
+    private Node etcd(EtcdNode e) {
+        Point2D c = centers.get(e.id());
+        Group g = new Group();
+        g.setId("etcd-node-" + e.name());
+        g.getStyleClass().add("etcd-node");
+        if (e.leader()) {
+            g.getStyleClass().add("leader");
+        }
+        Tones.apply(g, e.tone());
+        Rectangle body = new Rectangle(c.getX() - ETCD_WIDTH / 2, c.getY() - ETCD_HEIGHT / 2, ETCD_WIDTH, ETCD_HEIGHT);
+        body.setArcWidth(ETCD_HEIGHT * 0.8);
+        body.setArcHeight(ETCD_HEIGHT * 0.8);
+        body.getStyleClass().add("node-body");
+        Tones.apply(body, e.tone());
+        g.getChildren().add(body);
+        if (e.leader()) {
+            g.getChildren().add(crown(c.getX() + ETCD_WIDTH / 2 - 6, c.getY() - ETCD_HEIGHT / 2 + 2, 8));
+        }
+        g.getChildren().addAll(centred(e.name(), c.getX(), c.getY() - 7, ETCD_WIDTH, "node-name"),
+                centred(e.leader() ? "raft leader" : e.detail(), c.getX(), c.getY() + 11, ETCD_WIDTH + 40, "node-role"));
+        g.setAccessibleText(e.name() + (e.leader() ? ", raft leader" : ""));
+        return g;
+    }
+
+    private Node router(Topology topology, TopologyLayout layout) {
+        Point2D c = layout.router();
+        Group g = new Group();
+        g.setId("router-node");
+        g.getStyleClass().add("router-node");
+        double w = ROUTER_WIDTH / 2;
+        double h = ROUTER_HEIGHT / 2;
+        Polygon body = new Polygon(c.getX() - w, c.getY(), c.getX() - w + h, c.getY() - h, c.getX() + w - h, c.getY() - h,
+                c.getX() + w, c.getY(), c.getX() + w - h, c.getY() + h, c.getX() - w + h, c.getY() + h);
+        body.getStyleClass().add("node-body");
+        Tones.apply(body, topology.router().tone());
+        Tones.apply(g, topology.router().tone());
+        g.getChildren().addAll(body,
+                centred("HAProxy router", c.getX(), c.getY() - 9, ROUTER_WIDTH, "node-name"),
+                centred(topology.router().writeSessions() + " write · " + topology.router().readSessions() + " read sessions",
+                        c.getX(), c.getY() + 11, ROUTER_WIDTH, "node-role"));
+        return g;
+    }
+
+    private static Shape roundedSquare(Point2D c, double r) {
+        Rectangle square = new Rectangle(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
+        square.setArcWidth(r * 0.7);
+        square.setArcHeight(r * 0.7);
+        return square;
+    }
+
+    /** The leader mark: a small five-pointed star. */
+    private static Shape crown(double x, double y, double size) {
+        Polygon star = new Polygon();
+        for (int i = 0; i < 10; i++) {
+            double radius = i % 2 == 0 ? size : size * 0.45;
+            double angle = Math.PI / 5 * i - Math.PI / 2;
+            star.getPoints().addAll(x + radius * Math.cos(angle), y + radius * Math.sin(angle));
+        }
+        star.getStyleClass().add("leader-mark");
+        return star;
+    }
+
+    private static Text centred(String text, double x, double y, double width, String styleClass) {
+        Text t = new Text(text);
+        t.setWrappingWidth(width);
+        t.setTextAlignment(TextAlignment.CENTER);
+        t.setTextOrigin(VPos.CENTER);
+        t.setX(x - width / 2);
+        t.setY(y);
+        t.getStyleClass().add(styleClass);
+        t.setMouseTransparent(true);
+        return t;
+    }
+
+    private static Text caption(String text, double x, double y) {
+        Text t = new Text(x, y, text);
+        t.getStyleClass().add("row-caption");
+        return t;
+    }
+
+    static String roleLabel(Role role) {
+        return switch (role) {
+            case LEADER -> "primary";
+            case STANDBY_LEADER -> "standby leader";
+            case SYNC_STANDBY -> "sync standby";
+            case QUORUM_STANDBY -> "quorum standby";
+            case REPLICA -> "replica";
+            case UNKNOWN -> "unknown role";
+        };
+    }
+
+    /** A ring that grows and fades around each changed node, twice, then goes away. */
+    private void pulse(Set<String> changed) {
+        for (String id : changed) {
+            Point2D c = centers.get(id);
+            if (c == null) {
+                continue;
+            }
+            Circle ring = new Circle(c.getX(), c.getY(), id.startsWith("etcd") ? ETCD_HEIGHT : 54);
+            ring.getStyleClass().add("pulse");
+            ring.setMouseTransparent(true);
+            overlay.getChildren().add(ring);
+            ScaleTransition grow = new ScaleTransition(Duration.millis(700), ring);
+            grow.setFromX(0.8);
+            grow.setFromY(0.8);
+            grow.setToX(1.5);
+            grow.setToY(1.5);
+            FadeTransition fade = new FadeTransition(Duration.millis(700), ring);
+            fade.setFromValue(1);
+            fade.setToValue(0);
+            ParallelTransition animation = new ParallelTransition(grow, fade);
+            animation.setCycleCount(2);
+            animation.setOnFinished(e -> overlay.getChildren().remove(ring));
+            animation.play();
+        }
+    }
+
+    /** The ids of the nodes drawn now, for tests. */
+    List<String> drawnIds() {
+        return List.copyOf(centers.keySet());
+    }
+}

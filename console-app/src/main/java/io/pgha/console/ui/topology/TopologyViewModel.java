@@ -1,0 +1,66 @@
+package io.pgha.console.ui.topology;
+
+import io.pgha.console.ui.common.Tone;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Health;
+import io.pgha.runtime.model.Member;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The topology screen: the drawn cluster, what changed, the one-line summary and the selected node. */
+public final class TopologyViewModel {
+
+    private final ReadOnlyObjectWrapper<TopologyUpdate> update = new ReadOnlyObjectWrapper<>(TopologyUpdate.EMPTY);
+    private final ReadOnlyObjectWrapper<Tone> health = new ReadOnlyObjectWrapper<>(Tone.UNKNOWN);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("waiting for the first snapshot");
+    private final ObjectProperty<Optional<String>> selectedMember = new SimpleObjectProperty<>(Optional.empty());
+
+    /** Called on the FX thread with every new snapshot. */
+    public void apply(ClusterSnapshot snapshot) {
+        Topology previous = update.get().topology();
+        Topology next = TopologyMapper.map(snapshot);
+        if (!next.equals(previous)) {
+            update.set(new TopologyUpdate(next, TopologyChanges.between(previous, next)));
+        }
+        health.set(Tone.of(snapshot.health()));
+        summary.set(summarise(snapshot));
+    }
+
+    public void select(String member) {
+        selectedMember.set(Optional.of(member));
+    }
+
+    public void clearSelection() {
+        selectedMember.set(Optional.empty());
+    }
+
+    static String summarise(ClusterSnapshot snapshot) {
+        String leader = snapshot.leaderMember().map(m -> m.name() + " is the primary").orElse("no primary");
+        long streaming = snapshot.replicas().stream().filter(Member::isStreaming).count();
+        long etcdUp = snapshot.etcdMembers().stream().filter(e -> e.health() == Health.UP).count();
+        String text = leader + " · " + streaming + " of " + snapshot.replicas().size() + " replicas streaming · etcd "
+                + etcdUp + "/" + snapshot.etcdMembers().size() + " up";
+        return snapshot.paused() ? text + " · paused (no automatic failover)" : text;
+    }
+
+    public ReadOnlyObjectProperty<TopologyUpdate> updateProperty() {
+        return update.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Tone> healthProperty() {
+        return health.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Optional<String>> selectedMemberProperty() {
+        return selectedMember;
+    }
+}

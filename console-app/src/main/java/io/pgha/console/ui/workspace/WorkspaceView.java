@@ -1,0 +1,188 @@
+package io.pgha.console.ui.workspace;
+
+import atlantafx.base.theme.Styles;
+import io.pgha.console.ui.actions.ActionLauncher;
+import io.pgha.console.ui.common.Tone;
+import io.pgha.console.ui.common.Tones;
+import io.pgha.console.ui.events.EventsStripView;
+import io.pgha.console.ui.events.EventsView;
+import io.pgha.console.ui.health.HealthView;
+import io.pgha.console.ui.logs.LogsView;
+import io.pgha.console.ui.member.MemberDetailView;
+import io.pgha.console.ui.metrics.MetricsView;
+import io.pgha.console.ui.router.RouterView;
+import io.pgha.console.ui.settings.DynamicConfigView;
+import io.pgha.console.ui.settings.SettingsView;
+import io.pgha.console.ui.settings.SettingsViewModel;
+import io.pgha.console.ui.topology.TopologyView;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One open cluster: a header with its state and cluster-wide actions, and a tab per screen. */
+public final class WorkspaceView extends BorderPane {
+
+    public static final String[] TABS = {"Topology", "Health", "Events", "Metrics", "Router", "Logs", "Settings"};
+
+    private final WorkspaceViewModel viewModel;
+    private final TabPane tabs = new TabPane();
+    private HealthView health;
+    private LogsView logs;
+
+    /** The topology is built at once; the other screens when first shown, so opening a cluster stays quick. */
+    public WorkspaceView(WorkspaceViewModel viewModel, SettingsViewModel settings) {
+        this.viewModel = viewModel;
+        setId("workspace-view");
+        setTop(header());
+        tabs.getTabs().add(tab(0, t -> topology()));
+        tabs.getTabs().add(tab(1, t -> health = new HealthView(viewModel.health())));
+        tabs.getTabs().add(tab(2, t -> new EventsView(viewModel.events())));
+        tabs.getTabs().add(tab(3, t -> {
+            MetricsView metrics = new MetricsView(viewModel.metrics());
+            metrics.activeProperty().bind(t.selectedProperty());
+            return metrics;
+        }));
+        tabs.getTabs().add(tab(4, t -> new RouterView(viewModel.router())));
+        tabs.getTabs().add(tab(5, t -> logs = new LogsView(viewModel.logs())));
+        tabs.getTabs().add(tab(6, t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig()))));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("workspace-tabs");
+        setCenter(tabs);
+    }
+
+    private Node topology() {
+        BorderPane topology = new BorderPane(new TopologyView(viewModel.topology()));
+        MemberDetailView detail = new MemberDetailView(viewModel.memberDetail(), this::launcher, this::clearSelection);
+        ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detailScroll.visibleProperty().bind(viewModel.topology().selectedMemberProperty().map(Optional::isPresent));
+        detailScroll.managedProperty().bind(detailScroll.visibleProperty());
+        topology.setRight(detailScroll);
+        topology.setBottom(new EventsStripView(viewModel.events()));
+        return topology;
+    }
+
+    /** A tab whose content is made the first time it is selected. */
+    private Tab tab(int index, Function<Tab, Node> content) {
+        Tab tab = new Tab(TABS[index]);
+        tab.setId("tab-" + TABS[index].toLowerCase(Locale.ROOT));
+        tab.setTooltip(new Tooltip(TABS[index] + " (Ctrl+" + (index + 1) + ")"));
+        tab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.apply(tab));
+            }
+        });
+        if (index == 0) {
+            tab.setContent(content.apply(tab));
+        }
+        return tab;
+    }
+
+    private HBox header() {
+        Label name = new Label(viewModel.clusterName());
+        name.getStyleClass().add("cluster-title");
+        Label badge = Tones.badge("", Tone.UNKNOWN);
+        badge.setId("cluster-health");
+        viewModel.topology().healthProperty().addListener((o, a, tone) -> showHealth(badge, tone));
+        showHealth(badge, viewModel.topology().healthProperty().get());
+        Label summary = new Label();
+        summary.setId("cluster-summary");
+        summary.getStyleClass().add("muted");
+        summary.textProperty().bind(viewModel.topology().summaryProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label running = new Label();
+        running.getStyleClass().add("muted");
+        running.textProperty().bind(viewModel.actions().runningProperty().map(r -> r.isEmpty() ? "" : r + " …"));
+        Button switchover = new Button("Switchover…");
+        switchover.setId("action-switchover");
+        switchover.setTooltip(new Tooltip("Hand the primary role to another member (Ctrl+Shift+S)"));
+        switchover.disableProperty().bind(viewModel.actions().hasLeaderProperty().not().or(viewModel.actions().busyProperty()));
+        switchover.setOnAction(e -> switchover());
+        Button failover = new Button("Failover…");
+        failover.setId("action-failover");
+        failover.setTooltip(new Tooltip("Promote a member without the primary (Ctrl+Shift+F)"));
+        failover.getStyleClass().add(Styles.DANGER);
+        failover.disableProperty().bind(viewModel.actions().busyProperty());
+        failover.setOnAction(e -> failover());
+        Button pause = new Button();
+        pause.setId("action-pause");
+        pause.textProperty().bind(viewModel.actions().pausedProperty().map(p -> p ? "Resume" : "Pause"));
+        pause.setTooltip(new Tooltip("Pause or resume Patroni's automatic failover (Ctrl+Shift+P)"));
+        pause.disableProperty().bind(viewModel.actions().busyProperty());
+        pause.setOnAction(e -> pauseOrResume());
+        HBox header = new HBox(10, name, badge, summary, grow, running, switchover, failover, pause);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("app-header");
+        return header;
+    }
+
+    private static void showHealth(Label badge, Tone tone) {
+        Tones.apply(badge, tone);
+        badge.setText(switch (tone) {
+            case OK -> "healthy";
+            case WARN -> "degraded";
+            case FAIL -> "down";
+            case UNKNOWN -> "unknown";
+        });
+    }
+
+    private ActionLauncher launcher() {
+        return new ActionLauncher(viewModel.actions(), getScene().getWindow());
+    }
+
+    public void selectTab(int index) {
+        if (index >= 0 && index < tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(index);
+        }
+    }
+
+    public void switchover() {
+        launcher().switchover(viewModel.topology().selectedMemberProperty().get());
+    }
+
+    public void failover() {
+        launcher().failover();
+    }
+
+    public void pauseOrResume() {
+        launcher().pauseOrResume();
+    }
+
+    /** Restarts PostgreSQL on the selected member, after the confirmation. */
+    public void restartSelected() {
+        if (viewModel.memberDetail().presentProperty().get()) {
+            launcher().confirmAndRun(viewModel.memberDetail().restartPostgres());
+        }
+    }
+
+    public void clearSelection() {
+        viewModel.topology().clearSelection();
+    }
+
+    public void focusSearch() {
+        if (tabs.getSelectionModel().getSelectedIndex() == 5) {
+            logs.focusSearch();
+        } else {
+            selectTab(1);
+            health.focusSearch();
+        }
+    }
+
+    public WorkspaceViewModel viewModel() {
+        return viewModel;
+    }
+}

@@ -1,0 +1,195 @@
+package io.pgha.console.ui.workspace;
+
+import io.pgha.console.service.ClusterSession;
+import io.pgha.console.service.DatabaseCounters;
+import io.pgha.console.ui.actions.ActionsViewModel;
+import io.pgha.console.ui.common.BatchRelay;
+import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.LatestValueRelay;
+import io.pgha.console.ui.common.Notifier;
+import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.events.EventsViewModel;
+import io.pgha.console.ui.health.HealthViewModel;
+import io.pgha.console.ui.logs.LogsViewModel;
+import io.pgha.console.ui.member.MemberDetailViewModel;
+import io.pgha.console.ui.metrics.MetricsViewModel;
+import io.pgha.console.ui.router.RouterViewModel;
+import io.pgha.console.ui.settings.DynamicConfigViewModel;
+import io.pgha.console.ui.topology.TopologyViewModel;
+import io.pgha.runtime.model.ClusterEvent;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.monitor.ClusterMonitor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One open cluster: subscribes to its monitor and hands every snapshot (coalesced) and every event
+ * (batched) to the screens' view models on the FX thread; samples metrics at the refresh interval.
+ * The screens' view models stay pure: they only ever see snapshots and events.
+ */
+public final class WorkspaceViewModel implements AutoCloseable {
+
+    private final ClusterSession session;
+    private final UiExecutors executors;
+    private final Clock clock;
+    private final TopologyViewModel topology = new TopologyViewModel();
+    private final MemberDetailViewModel memberDetail = new MemberDetailViewModel();
+    private final HealthViewModel health = new HealthViewModel();
+    private final EventsViewModel events = new EventsViewModel();
+    private final MetricsViewModel metrics = new MetricsViewModel();
+    private final ActionsViewModel actions;
+    private final RouterViewModel router;
+    private final LogsViewModel logs;
+    private final DynamicConfigViewModel dynamicConfig;
+    private final ReadOnlyObjectWrapper<ClusterSnapshot> snapshot;
+    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
+    private final ObservableList<SourceState> sources = FXCollections.observableArrayList();
+    private final List<ClusterMonitor.Subscription> subscriptions = new ArrayList<>();
+    private ScheduledFuture<?> sampling;
+    private boolean closed;
+
+    /** @param browser opens a URL in the user's browser */
+    public WorkspaceViewModel(ClusterSession session, UiExecutors executors, Notifier notifier, Consumer<String> browser,
+                              Clock clock) {
+        this.session = session;
+        this.executors = executors;
+        this.clock = clock;
+        ClusterSnapshot initial = session.monitor().current();
+        this.snapshot = new ReadOnlyObjectWrapper<>(initial);
+        this.actions = new ActionsViewModel(session.actions(), executors, notifier, initial);
+        this.router = new RouterViewModel(session.connection(), browser);
+        this.logs = new LogsViewModel(session.logs(), executors);
+        this.dynamicConfig = new DynamicConfigViewModel(session.dynamicConfig(), executors, notifier);
+        topology.selectedMemberProperty().addListener((o, a, member) -> memberDetail.show(member, snapshot.get()));
+    }
+
+    /** Subscribes to the monitor, loads the journal and starts sampling metrics. */
+    public void start(Duration refresh) {
+        ClusterMonitor monitor = session.monitor();
+        subscriptions.add(monitor.onSnapshot(new LatestValueRelay<>(executors.fx(), this::apply)));
+        subscriptions.add(monitor.onEvent(new BatchRelay<>(executors.fx(), this::addEvents)));
+        executors.supply(() -> monitor.recentEvents(EventsViewModel.CAPACITY), this::addEvents,
+                failure -> events.add(List.of()));
+        sampleEvery(refresh);
+    }
+
+    public void sampleEvery(Duration refresh) {
+        if (sampling != null) {
+            sampling.cancel(false);
+        }
+        if (!closed) {
+            sampling = executors.background().scheduleAtFixedRate(this::sample, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** On a background thread: the counters may need the network. */
+    private void sample() {
+        ClusterSnapshot now = session.monitor().current();
+        DatabaseCounters counters = session.metrics().sample();
+        executors.fx().execute(() -> {
+            if (!closed) {
+                metrics.record(clock.instant(), now, counters);
+                updated.set("updated " + Formats.age(snapshot.get().takenAt(), clock.instant()));
+            }
+        });
+    }
+
+    void apply(ClusterSnapshot next) {
+        if (closed) {
+            return;
+        }
+        snapshot.set(next);
+        topology.apply(next);
+        memberDetail.apply(next);
+        health.apply(next);
+        actions.apply(next);
+        router.apply(next);
+        logs.apply(next);
+        dynamicConfig.apply(next);
+        List<SourceState> states = next.sources().stream().map(SourceState::of).toList();
+        if (!states.equals(sources)) {
+            sources.setAll(states);
+        }
+        updated.set("updated " + Formats.age(next.takenAt(), clock.instant()));
+    }
+
+    private void addEvents(List<ClusterEvent> batch) {
+        if (!closed) {
+            events.add(batch);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        subscriptions.forEach(ClusterMonitor.Subscription::close);
+        subscriptions.clear();
+        if (sampling != null) {
+            sampling.cancel(false);
+        }
+        logs.close();
+    }
+
+    public String clusterName() {
+        return session.name();
+    }
+
+    public ReadOnlyObjectProperty<ClusterSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty updatedProperty() {
+        return updated.getReadOnlyProperty();
+    }
+
+    public ObservableList<SourceState> sources() {
+        return sources;
+    }
+
+    public TopologyViewModel topology() {
+        return topology;
+    }
+
+    public MemberDetailViewModel memberDetail() {
+        return memberDetail;
+    }
+
+    public HealthViewModel health() {
+        return health;
+    }
+
+    public EventsViewModel events() {
+        return events;
+    }
+
+    public MetricsViewModel metrics() {
+        return metrics;
+    }
+
+    public ActionsViewModel actions() {
+        return actions;
+    }
+
+    public RouterViewModel router() {
+        return router;
+    }
+
+    public LogsViewModel logs() {
+        return logs;
+    }
+
+    public DynamicConfigViewModel dynamicConfig() {
+        return dynamicConfig;
+    }
+}

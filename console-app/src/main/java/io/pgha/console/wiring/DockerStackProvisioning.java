@@ -1,0 +1,160 @@
+package io.pgha.console.wiring;
+
+import io.pgha.console.service.NewClusterRequest;
+import io.pgha.console.service.ProvisioningEvent;
+import io.pgha.console.service.ProvisioningRun;
+import io.pgha.console.service.SpecProblem;
+import io.pgha.console.service.StackProvisioning;
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.provision.ProgressEvent;
+import io.pgha.runtime.provision.StackProvisioner;
+import io.pgha.runtime.stack.ImageProfile;
+import io.pgha.runtime.stack.PatroniTuning;
+import io.pgha.runtime.stack.StackPorts;
+import io.pgha.runtime.stack.StackSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The wizard's provisioning over the runtime's {@link StackProvisioner} ({@code pgha up}): the request becomes a
+ * {@link StackSpec}, the provisioner's progress becomes the wizard's steps and log, and cancel removes what
+ * the run created ({@code pgha down --volumes}).
+ */
+final class DockerStackProvisioning implements StackProvisioning {
+
+    private final ClusterRegistry registry;
+    private final Supplier<StackProvisioner> provisioners;
+
+    DockerStackProvisioning(ClusterRegistry registry, Supplier<StackProvisioner> provisioners) {
+        this.registry = registry;
+        this.provisioners = provisioners;
+    }
+
+    @Override
+    public NewClusterRequest defaults() {
+        StackSpec d = StackSpec.defaults();
+        StackPorts p = d.ports();
+        return new NewClusterRequest(d.name(), d.nodes(), d.etcdMembers(), d.images().id(), d.bindAddress(),
+                new NewClusterRequest.Ports(p.write(), p.read(), p.stats(), p.patroni(), p.etcd(), p.exporter()),
+                new NewClusterRequest.PatroniTiming(d.patroni().ttl(), d.patroni().loopWait(), d.patroni().retryTimeout()));
+    }
+
+    /** The spec's own validation, the name against the registry, and whether the ports can be bound now. */
+    @Override
+    public List<SpecProblem> check(NewClusterRequest request) {
+        List<SpecProblem> problems = new ArrayList<>();
+        StackSpec spec;
+        try {
+            spec = spec(request);
+        } catch (PghaException e) {
+            return List.of(new SpecProblem(SpecProblem.GENERAL, e.getMessage()));
+        }
+        if (registry.find(spec.name()).isPresent()) {
+            problems.add(new SpecProblem(SpecProblem.NAME, "a cluster named '" + spec.name()
+                    + "' already exists: open it from the sidebar, or choose another name"));
+        }
+        spec.ports().published(spec.nodes(), spec.etcdMembers()).forEach((port, what) -> {
+            if (!bindable(spec.bindAddress(), port)) {
+                problems.add(new SpecProblem(SpecProblem.PORTS, "port " + port + " (" + what + ") is in use on " + spec.bindAddress()
+                        + ": stop what uses it or choose another port"));
+            }
+        });
+        return problems;
+    }
+
+    @Override
+    public ProvisioningRun start(NewClusterRequest request, Consumer<ProvisioningEvent> events) {
+        StackSpec spec = spec(request);
+        Run run = new Run(spec, events);
+        Thread thread = Thread.ofPlatform().name("pgha-provisioning").daemon().unstarted(run::up);
+        run.thread = thread;
+        thread.start();
+        return run;
+    }
+
+    static StackSpec spec(NewClusterRequest r) {
+        NewClusterRequest.Ports p = r.ports();
+        PatroniTuning d = PatroniTuning.DEFAULTS;
+        return StackSpec.builder().name(r.name()).nodes(r.postgresNodes()).etcdMembers(r.etcdMembers())
+                .images(ImageProfile.parse(r.imageProfile())).bindAddress(r.bindAddress())
+                .ports(new StackPorts(p.write(), p.read(), p.stats(), p.patroniBase(), p.etcdBase(), p.exporterBase()))
+                .patroni(new PatroniTuning(r.timing().ttl(), r.timing().loopWait(), r.timing().retryTimeout(), d.synchronousMode(),
+                        d.maximumLagOnFailover(), d.primaryStartTimeout()))
+                .build();
+    }
+
+    /** The runtime's progress as the wizard shows it: a started and a finished event per step, lines in between. */
+    static ProvisioningEvent translate(ProgressEvent e) {
+        Instant now = Instant.now();
+        return switch (e.status()) {
+            case STARTED -> new ProvisioningEvent.StepStarted(now, e.step(), e.title());
+            case PROGRESS -> new ProvisioningEvent.Log(now, e.step(), e.message());
+            case DONE -> new ProvisioningEvent.StepFinished(now, e.step(), true, e.message());
+            case SKIPPED -> new ProvisioningEvent.StepFinished(now, e.step(), true, "nothing to do: " + e.message());
+            case FAILED -> new ProvisioningEvent.StepFinished(now, e.step(), false, e.message());
+        };
+    }
+
+    private static boolean bindable(String address, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** One run of {@code up} on its own thread; cancelling interrupts it and then takes the stack down. */
+    private final class Run implements ProvisioningRun {
+        private final StackSpec spec;
+        private final Consumer<ProvisioningEvent> events;
+        private volatile boolean cancelled;
+        private volatile Thread thread;
+
+        Run(StackSpec spec, Consumer<ProvisioningEvent> events) {
+            this.spec = spec;
+            this.events = events;
+        }
+
+        void up() {
+            try (StackProvisioner provisioner = provisioners.get()) {
+                try {
+                    provisioner.up(spec, e -> events.accept(translate(e)));
+                    if (!cancelled) {
+                        events.accept(new ProvisioningEvent.Done(Instant.now(), spec.name()));
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    if (!cancelled) {
+                        events.accept(new ProvisioningEvent.Failed(Instant.now(), String.valueOf(e.getMessage())));
+                        return;
+                    }
+                }
+                Thread.interrupted(); // the interrupt was ours; clean up without it
+                provisioner.down(spec.name(), true, e -> events.accept(translate(e)));
+                events.accept(new ProvisioningEvent.Cancelled(Instant.now()));
+            } catch (RuntimeException e) {
+                events.accept(new ProvisioningEvent.Failed(Instant.now(), "cancelled, but removing the stack failed: " + e.getMessage()
+                        + "; remove it with: pgha down --name " + spec.name() + " --volumes"));
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.pgha.console;
+
+import com.sun.management.OperatingSystemMXBean;
+import io.pgha.console.prefs.ConsolePreferences;
+import io.pgha.console.testing.SimulatedCluster;
+import io.pgha.console.testing.TestServices;
+import io.pgha.console.ui.common.ControlsFxNotifier;
+import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.wiring.RuntimeConsoleServices;
+import io.pgha.runtime.cluster.ConfigDirs;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Measures the console (docs/BENCHMARKS.md, "Console"): launch to first frame, launch to the topology drawn,
+ * idle CPU with a cluster shown, and RSS. By default the cluster is simulated (a fresh snapshot every 2 s, as
+ * a live monitor gives); with PGHA_BENCH_CLUSTER=name it opens that cluster from the real registry
+ * (PGHA_CONFIG_DIR) through the real wiring. PGHA_BENCH_SECONDS sets the idle window (default 60).
+ */
+public final class ConsoleBenchmark {
+
+    private static final long LAUNCHED = ManagementFactory.getRuntimeMXBean().getStartTime();
+    private static final AtomicLong FIRST_FRAME = new AtomicLong();
+    private static final AtomicLong TOPOLOGY_DRAWN = new AtomicLong();
+    private static final AtomicLong CPU_TO_FIRST_FRAME = new AtomicLong();
+    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final CountDownLatch DRAWN = new CountDownLatch(1);
+    private static TestServices simulated;
+
+    private ConsoleBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Optional<String> live = Optional.ofNullable(System.getenv("PGHA_BENCH_CLUSTER"));
+        long seconds = Long.parseLong(Optional.ofNullable(System.getenv("PGHA_BENCH_SECONDS")).orElse("60"));
+        if (live.isEmpty()) {
+            Path config = Files.createTempDirectory("pgha-bench");
+            System.setProperty("pgha.config.dir", config.toString());
+            simulated = new TestServices(config);
+            SimulatedCluster cluster = simulated.addCluster("pg-ha");
+            rememberLastCluster(config, "pg-ha");
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(UiExecutors.namedDaemons("bench-monitor-"));
+            ticker.scheduleAtFixedRate(cluster::tick, 2, 2, TimeUnit.SECONDS);
+        } else {
+            rememberLastCluster(ConfigDirs.root(), live.get());
+        }
+        Thread ui = new Thread(() -> Application.launch(Bench.class), "bench-launcher");
+        ui.setDaemon(true);
+        ui.start();
+        if (!DRAWN.await(60, TimeUnit.SECONDS)) {
+            System.out.println("the topology was not drawn within 60 s");
+            System.exit(1);
+        }
+        Thread.sleep(10_000); // let JIT and the first layouts settle before measuring idle
+        long cpu0 = OS.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        Thread.sleep(seconds * 1000);
+        double cpuPercent = 100.0 * (OS.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
+        System.out.printf(Locale.ROOT, "console benchmark (%s)%n", live.map(n -> "cluster " + n).orElse("simulated cluster, snapshot every 2 s"));
+        System.out.printf(Locale.ROOT, "launch to first frame:     %d ms%n", FIRST_FRAME.get() - LAUNCHED);
+        System.out.printf(Locale.ROOT, "CPU time to first frame:   %d ms (all threads; independent of other load)%n",
+                CPU_TO_FIRST_FRAME.get() / 1_000_000);
+        System.out.printf(Locale.ROOT, "launch to topology drawn:  %d ms%n", TOPOLOGY_DRAWN.get() - LAUNCHED);
+        System.out.printf(Locale.ROOT, "idle CPU over %d s:        %.2f %% of one core (%d cores)%n", seconds, cpuPercent,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "RSS:                       %s%n", rss());
+        System.out.printf(Locale.ROOT, "JVM options:               %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void rememberLastCluster(Path config, String name) {
+        ConsolePreferences prefs = ConsolePreferences.load(config.resolve("console.properties"));
+        prefs.lastCluster(Optional.of(name));
+        prefs.save();
+    }
+
+    /** VmRSS and VmHWM (peak) from /proc on Linux. */
+    private static String rss() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return "unknown (no /proc)";
+        }
+        String now = "";
+        String peak = "";
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                now = line.substring(6).strip();
+            } else if (line.startsWith("VmHWM:")) {
+                peak = line.substring(6).strip();
+            }
+        }
+        return now + " (peak " + peak + ")";
+    }
+
+    /** The console, with hooks that note the first frame and the first drawing of the topology. */
+    public static final class Bench extends ConsoleApp {
+
+        public Bench() {
+            super(simulated != null ? simulated::services : RuntimeConsoleServices::create, ControlsFxNotifier::new);
+        }
+
+        @Override
+        public void start(Stage stage) {
+            super.start(stage);
+            stage.getScene().addPostLayoutPulseListener(() -> {
+                if (FIRST_FRAME.compareAndSet(0, System.currentTimeMillis())) {
+                    CPU_TO_FIRST_FRAME.set(OS.getProcessCpuTime());
+                }
+                if (TOPOLOGY_DRAWN.get() == 0 && stage.getScene().lookup("#pg-node-pg-0") != null) {
+                    TOPOLOGY_DRAWN.set(System.currentTimeMillis());
+                    DRAWN.countDown();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.pgha.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgha.console.service.DatabaseCounters;
+import io.pgha.console.testing.SampleCluster;
+import io.pgha.console.testing.SimulatedCluster;
+import io.pgha.console.testing.TestServices;
+import io.pgha.console.ui.common.Theme;
+import io.pgha.console.ui.workspace.WorkspaceViewModel;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.model.RouterBackend;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Renders the main screens in the light and the dark theme over a realistic cluster and writes them to
+ * docs/screenshots (README.md shows them). Fails when a screen renders blank or the themes look alike.
+ */
+class ScreenshotsTest extends ConsoleUiTest {
+
+    private static final Path OUT = Path.of(System.getProperty("pgha.root", "..")).resolve("docs/screenshots");
+    private SimulatedCluster cluster;
+
+    @Override
+    protected void prepare(TestServices services) {
+        cluster = services.addCluster("pg-ha");
+    }
+
+    @Test
+    void mainScreensInBothThemes(FxRobot robot) throws IOException {
+        until(() -> exists(robot, "#start-view") && exists(robot, "#cluster-pg-ha"));
+        Files.createDirectories(OUT);
+        Map<String, Double> luminance = new LinkedHashMap<>();
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> app.viewModel().settings().themeProperty().set(theme));
+            robot.interact(() -> app.viewModel().clusters().selectedProperty().set(null));
+            luminance.put("start-" + theme.id(), shoot(robot, stage.getScene(), "start-" + theme.id()));
+            openCluster(robot);
+            robot.clickOn("#pg-node-pg-1");
+            until(() -> robot.lookup("#member-detail").query().isVisible());
+            luminance.put("topology-" + theme.id(), shoot(robot, stage.getScene(), "topology-" + theme.id()));
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            for (int tab = 1; tab <= 5; tab++) {
+                int index = tab;
+                robot.interact(() -> app.viewModel().workspaceProperty().get());
+                robot.press(KeyCode.CONTROL, KeyCode.valueOf("DIGIT" + (index + 1))).release(KeyCode.valueOf("DIGIT" + (index + 1)), KeyCode.CONTROL);
+                if (index == 5) {
+                    robot.interact(() -> robot.lookup("#log-container").queryAs(ComboBox.class).getSelectionModel().select("pg-0"));
+                }
+                String name = List.of("", "health", "events", "metrics", "router", "logs").get(index) + "-" + theme.id();
+                luminance.put(name, shoot(robot, stage.getScene(), name));
+            }
+            robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+            until(() -> exists(robot, "#new-cluster-wizard"));
+            Window wizard = robot.lookup("#new-cluster-wizard").query().getScene().getWindow();
+            shoot(robot, wizard.getScene(), "wizard-" + theme.id());
+            robot.interact(wizard::hide);
+        }
+
+        luminance.forEach((name, value) -> assertThat(value).as(name + " is not blank").isBetween(0.02, 0.98));
+        assertThat(luminance.get("topology-dark")).isLessThan(luminance.get("topology-light") - 0.3);
+        assertThat(Files.list(OUT).filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(16);
+    }
+
+    private void openCluster(FxRobot robot) {
+        until(() -> exists(robot, "#cluster-pg-ha"));
+        robot.clickOn("#cluster-pg-ha");
+        until(() -> exists(robot, "#pg-node-pg-0") && app.viewModel().workspaceProperty().get() != null);
+        robot.interact(() -> fillHistory(app.viewModel().workspaceProperty().get()));
+    }
+
+    /** Fifteen minutes of plausible samples, as the console would have gathered them. */
+    private void fillHistory(WorkspaceViewModel workspace) {
+        Instant now = Instant.now();
+        long transactions = 5_000_000;
+        for (int s = -900; s <= 0; s += 5) {
+            double wave = Math.sin(s / 60.0);
+            transactions += (long) (5 * (420 + 180 * wave));
+            workspace.metrics().record(now.plusSeconds(s), sample(now.plusSeconds(s), s, wave), new DatabaseCounters(now.plusSeconds(s),
+                    OptionalLong.of(transactions), OptionalLong.of((long) (24 + 8 * wave))));
+        }
+        Optional.ofNullable(cluster).ifPresent(SimulatedCluster::tick);
+    }
+
+    /** The cluster at one moment of the history: lag and sessions waving, one lag spike on pg-2. */
+    private ClusterSnapshot sample(Instant at, int second, double wave) {
+        ClusterSnapshot base = cluster.monitor().current();
+        boolean spike = second > -300 && second < -240;
+        List<Member> members = base.members().stream().map(m -> m.lagBytes().isEmpty() ? m : SampleCluster.member(m.name(),
+                m.role(), m.state(), m.timeline().getAsInt(), m.lsn().getAsLong(),
+                OptionalLong.of((long) Math.max(0, (m.name().equals("pg-2") ? 180_000 : 40_000) * (1 + wave)
+                        + (spike && m.name().equals("pg-2") ? 2_500_000 : 0))))).toList();
+        List<RouterBackend> backends = base.routerBackends().stream().map(b -> new RouterBackend(b.listener(), b.server(), b.status(),
+                b.checkStatus(), b.checkLatencyMs(), b.status() == RouterBackend.Status.UP ? (long) (8 + 6 * (1 + wave)) : 0)).toList();
+        return SampleCluster.snapshot(at, base.leader(), members, base.etcdMembers(), backends, base.containers(), base.checks());
+    }
+
+    private static double shoot(FxRobot robot, Scene scene, String name) throws IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = scene.snapshot(null));
+        BufferedImage image = SwingFXUtils.fromFXImage(shot[0], null);
+        ImageIO.write(image, "png", OUT.resolve(name + ".png").toFile());
+        long sum = 0;
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                int rgb = image.getRGB(x, y);
+                sum += ((rgb >> 16) & 0xff) * 299 + ((rgb >> 8) & 0xff) * 587 + (rgb & 0xff) * 114;
+            }
+        }
+        return sum / 1000.0 / 255 / ((image.getHeight() / 4 + 1) * (image.getWidth() / 4 + 1));
+    }
+}

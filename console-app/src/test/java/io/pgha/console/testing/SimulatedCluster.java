@@ -1,0 +1,118 @@
+package io.pgha.console.testing;
+
+import io.pgha.console.service.ActionOutcome;
+import io.pgha.console.service.ClusterAction;
+import io.pgha.console.service.ClusterActions;
+import io.pgha.console.service.ClusterSession;
+import io.pgha.console.service.ConfigPreview;
+import io.pgha.console.service.ContainerLogs;
+import io.pgha.console.service.DatabaseCounters;
+import io.pgha.console.service.DynamicConfigEditing;
+import io.pgha.console.service.LogLine;
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.model.ClusterEvent;
+import io.pgha.runtime.model.ClusterSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A cluster that behaves like the runtime would show it, without containers: a switchover publishes the
+ * new leader, logs and counters flow. For UI tests, screenshots and the console benchmark.
+ */
+public final class SimulatedCluster {
+
+    private final FakeClusterMonitor monitor;
+    private final ClusterConnection connection;
+    private final List<ClusterAction> performed = new CopyOnWriteArrayList<>();
+    private final AtomicLong transactions = new AtomicLong(1_000_000);
+    private volatile Optional<String> refusal = Optional.empty();
+    private volatile int timeline = 3;
+
+    public SimulatedCluster(String name) {
+        this.connection = SampleCluster.connection(name);
+        this.monitor = new FakeClusterMonitor(connection, SampleCluster.withLeader("pg-0", timeline, Instant.now()), SampleCluster.journal());
+    }
+
+    public ClusterSession session() {
+        return new ClusterSession(connection, monitor, actions(), logs(), this::counters, config());
+    }
+
+    public FakeClusterMonitor monitor() {
+        return monitor;
+    }
+
+    public ClusterConnection connection() {
+        return connection;
+    }
+
+    public List<ClusterAction> performed() {
+        return List.copyOf(performed);
+    }
+
+    /** Makes every following action fail with REFUSED and this reason. */
+    public void refuseWith(String reason) {
+        refusal = Optional.of(reason);
+    }
+
+    /** Publishes a fresh snapshot of the same state, as a live monitor does at every poll. */
+    public void tick() {
+        ClusterSnapshot now = monitor.current();
+        monitor.publish(new ClusterSnapshot(now.scope(), Instant.now(), now.leader(), now.members(), now.sync(), now.paused(),
+                now.scheduledSwitchover(), now.etcdMembers(), now.routerBackends(), now.containers(), now.checks(), now.sources(),
+                now.dynamicConfig()));
+    }
+
+    private ClusterActions actions() {
+        return action -> {
+            performed.add(action);
+            if (refusal.isPresent()) {
+                throw PghaException.refused(refusal.get());
+            }
+            if (action instanceof ClusterAction.Switchover s) {
+                String old = monitor.current().leader().orElse("?");
+                timeline++;
+                monitor.publish(SampleCluster.withLeader(s.candidate(), timeline, Instant.now()));
+                monitor.emit(SampleCluster.event(Instant.now(), ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
+                        s.candidate(), s.candidate() + " is the new leader (timeline " + timeline + "), was " + old));
+                return new ActionOutcome(s.candidate() + " is the primary now (timeline " + timeline + ")", Duration.ofMillis(1800));
+            }
+            return new ActionOutcome("done", Duration.ofMillis(300));
+        };
+    }
+
+    private DatabaseCounters counters() {
+        return new DatabaseCounters(Instant.now(), OptionalLong.of(transactions.addAndGet(450)), OptionalLong.of(23));
+    }
+
+    private static ContainerLogs logs() {
+        return (container, lines, sink, failed) -> {
+            for (int i = 0; i < 20; i++) {
+                sink.accept(new LogLine(Optional.empty(), i % 7 == 6, container + " log line " + i
+                        + (i % 5 == 0 ? " checkpoint complete" : " INFO: no action. I am (" + container + "), a secondary")));
+            }
+            return () -> { };
+        };
+    }
+
+    private static DynamicConfigEditing config() {
+        return new DynamicConfigEditing() {
+            @Override
+            public ConfigPreview preview(Map<String, String> changes) {
+                return new ConfigPreview(changes.entrySet().stream().map(e -> new ConfigPreview.Change(e.getKey(),
+                        Optional.of("?"), Optional.of(e.getValue()))).toList(), List.of());
+            }
+
+            @Override
+            public ActionOutcome apply(Map<String, String> changes) {
+                return new ActionOutcome(changes.size() + " settings changed", Duration.ofMillis(200));
+            }
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package io.pgha.console.ui.clusters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.pgha.console.service.ClusterSession;
+import io.pgha.console.testing.Inline;
+import io.pgha.console.testing.SampleCluster;
+import io.pgha.console.testing.SimulatedCluster;
+import io.pgha.console.ui.common.Tone;
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClustersViewModelTest {
+
+    @TempDir
+    Path config;
+    private final Map<String, SimulatedCluster> clusters = new HashMap<>();
+
+    private ClustersViewModel viewModel(ClusterRegistry registry) {
+        return new ClustersViewModel(registry, connection -> {
+            if (connection.name().equals("broken")) {
+                throw PghaException.unavailable("cannot read its credentials", null);
+            }
+            return clusters.computeIfAbsent(connection.name(), SimulatedCluster::new).session();
+        }, Inline.executors());
+    }
+
+    @Test
+    void listsTheRegistrySortedAndShowsEachClustersState() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("orders"));
+        registry.save(SampleCluster.connection("billing"));
+        ClustersViewModel viewModel = viewModel(registry);
+
+        viewModel.reload(Optional.of("orders"));
+
+        assertThat(viewModel.items()).extracting(ClusterItem::name).containsExactly("billing", "orders");
+        assertThat(viewModel.selectedProperty().get().name()).isEqualTo("orders");
+        ClusterItem orders = viewModel.item("orders").orElseThrow();
+        assertThat(orders.toneProperty().get()).isEqualTo(Tone.OK);
+        assertThat(orders.stateProperty().get()).isEqualTo("healthy");
+
+        clusters.get("orders").monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
+        assertThat(orders.toneProperty().get()).isEqualTo(Tone.FAIL);
+        assertThat(orders.stateProperty().get()).isEqualTo("down");
+    }
+
+    @Test
+    void aClusterThatCannotBeOpenedSaysWhy() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("broken"));
+        ClustersViewModel viewModel = viewModel(registry);
+
+        viewModel.reload(Optional.empty());
+
+        assertThat(viewModel.item("broken").orElseThrow().stateProperty().get()).isEqualTo("cannot open: cannot read its credentials");
+    }
+
+    @Test
+    void forgettingAClusterRemovesItFromTheRegistryAndClosesItsSession() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("orders"));
+        ClustersViewModel viewModel = viewModel(registry);
+        viewModel.reload(Optional.of("orders"));
+        ClusterSession[] session = new ClusterSession[1];
+        viewModel.session("orders", s -> session[0] = s, f -> { });
+
+        viewModel.forget("orders");
+
+        assertThat(viewModel.items()).isEmpty();
+        assertThat(viewModel.selectedProperty().get()).isNull();
+        assertThat(registry.list()).isEmpty();
+        assertThat(clusters.get("orders").monitor().closed()).isTrue();
+        assertThat(clusters.get("orders").monitor().listeners()).isZero();
+        assertThat(session[0].name()).isEqualTo("orders");
+    }
+
+    @Test
+    void theListSurvivesARestart() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("orders"));
+        viewModel(registry).reload(Optional.empty());
+
+        ClustersViewModel afterRestart = viewModel(new ClusterRegistry(config));
+        afterRestart.reload(Optional.empty());
+
+        assertThat(afterRestart.items()).extracting(ClusterItem::name, ClusterItem::origin)
+                .containsExactly(tuple("orders", "created by pgha"));
+    }
+}

@@ -1,0 +1,83 @@
+package io.pgha.console.ui.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgha.console.testing.Inline;
+import io.pgha.console.testing.InlineScheduler;
+import io.pgha.console.testing.RecordingNotifier;
+import io.pgha.console.testing.SampleCluster;
+import io.pgha.console.testing.SimulatedCluster;
+import io.pgha.console.ui.common.Tone;
+import io.pgha.console.ui.metrics.MetricChart;
+import io.pgha.runtime.model.ClusterEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WorkspaceViewModelTest {
+
+    private final InlineScheduler scheduler = new InlineScheduler();
+    private final SimulatedCluster cluster = new SimulatedCluster("demo");
+    private final List<String> opened = new ArrayList<>();
+    private final WorkspaceViewModel viewModel = new WorkspaceViewModel(cluster.session(), Inline.executors(scheduler),
+            new RecordingNotifier(), opened::add, Clock.systemUTC());
+
+    @Test
+    void everySnapshotReachesEveryScreen() {
+        viewModel.start(Duration.ofSeconds(2));
+        cluster.monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
+
+        assertThat(viewModel.topology().healthProperty().get()).isEqualTo(Tone.FAIL);
+        assertThat(viewModel.health().rows().get(0).tone()).isEqualTo(Tone.FAIL);
+        assertThat(viewModel.router().rows()).isNotEmpty();
+        assertThat(viewModel.actions().hasLeaderProperty().get()).isFalse();
+        assertThat(viewModel.logs().containers()).contains("pg-0");
+        assertThat(viewModel.sources()).extracting(SourceState::name).contains("etcd", "Patroni", "HAProxy");
+        assertThat(viewModel.updatedProperty().get()).startsWith("updated ");
+    }
+
+    @Test
+    void theJournalAndLiveEventsFeedTheTimeline() {
+        viewModel.start(Duration.ofSeconds(2));
+        cluster.monitor().emit(SampleCluster.event(Instant.now(), ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
+                "pg-1", "pg-1 is the new leader"));
+
+        assertThat(viewModel.events().size()).isEqualTo(SampleCluster.journal().size() + 1);
+        assertThat(viewModel.events().latest().get(0).message()).isEqualTo("pg-1 is the new leader");
+    }
+
+    @Test
+    void metricsAreSampledAtTheRefreshInterval() {
+        viewModel.start(Duration.ofSeconds(2));
+        scheduler.runDue();
+        scheduler.runDue();
+
+        assertThat(viewModel.metrics().versionProperty().get()).isEqualTo(2);
+        assertThat(viewModel.metrics().series(MetricChart.CONNECTIONS).get("client backends").size()).isEqualTo(2);
+        assertThat(viewModel.metrics().series(MetricChart.REPLICATION_LAG)).containsOnlyKeys("pg-1", "pg-2");
+    }
+
+    @Test
+    void selectingAMemberShowsItsDetail() {
+        viewModel.start(Duration.ofSeconds(2));
+        viewModel.topology().select("pg-2");
+
+        assertThat(viewModel.memberDetail().titleProperty().get()).isEqualTo("pg-2");
+        assertThat(viewModel.memberDetail().canBecomePrimaryProperty().get()).isTrue();
+        assertThat(viewModel.memberDetail().member()).contains("pg-2");
+    }
+
+    @Test
+    void closingStopsListeningAndSampling() {
+        viewModel.start(Duration.ofSeconds(2));
+        viewModel.close();
+
+        assertThat(cluster.monitor().listeners()).isZero();
+        assertThat(scheduler.pending()).isZero();
+        cluster.monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
+        assertThat(viewModel.topology().healthProperty().get()).isEqualTo(Tone.OK);
+    }
+}

@@ -1,0 +1,117 @@
+package io.pgha.console.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pgha.console.service.NewClusterRequest;
+import io.pgha.console.service.ProvisioningEvent;
+import io.pgha.console.service.ProvisioningRun;
+import io.pgha.console.service.SpecProblem;
+import io.pgha.console.testing.SampleCluster;
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.provision.DownResult;
+import io.pgha.runtime.provision.ProgressEvent;
+import io.pgha.runtime.provision.ProgressListener;
+import io.pgha.runtime.provision.StackProvisioner;
+import io.pgha.runtime.provision.UpResult;
+import io.pgha.runtime.stack.ImageProfile;
+import io.pgha.runtime.stack.StackSpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wizard's request becomes the runtime's spec, its progress the wizard's steps, cancel a clean-up. */
+class DockerStackProvisioningTest {
+
+    @TempDir
+    Path config;
+    private final List<ProvisioningEvent> events = new CopyOnWriteArrayList<>();
+    private final List<String> downs = new CopyOnWriteArrayList<>();
+
+    @Test
+    void theDefaultsAreTheRuntimesDefaultSpec() {
+        DockerStackProvisioning provisioning = new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new);
+
+        NewClusterRequest defaults = provisioning.defaults();
+
+        assertThat(DockerStackProvisioning.spec(defaults)).isEqualTo(StackSpec.defaults());
+        assertThat(DockerStackProvisioning.spec(new NewClusterRequest("billing", 5, 5, "local", "127.0.0.1", defaults.ports(),
+                defaults.timing())).images()).isEqualTo(ImageProfile.LOCAL);
+    }
+
+    @Test
+    void aTakenNameAndAPortInUseAreProblemsOfTheirFields() throws IOException {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("pg-ha"));
+        DockerStackProvisioning provisioning = new DockerStackProvisioning(registry, BlockingUp::new);
+        NewClusterRequest d = provisioning.defaults();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            NewClusterRequest request = new NewClusterRequest("pg-ha", 3, 3, "auto", "127.0.0.1",
+                    new NewClusterRequest.Ports(port, 15001, 15002, 15010, 15020, 15030), d.timing());
+
+            assertThat(provisioning.check(request)).contains(
+                    new SpecProblem(SpecProblem.NAME, "a cluster named 'pg-ha' already exists: open it from the sidebar, or choose another name"),
+                    new SpecProblem(SpecProblem.PORTS, "port " + port + " (router writes) is in use on 127.0.0.1: stop what uses it "
+                            + "or choose another port"));
+        }
+    }
+
+    @Test
+    void progressBecomesStepsAndCancelTakesTheStackDown() {
+        DockerStackProvisioning provisioning = new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new);
+
+        ProvisioningRun run = provisioning.start(provisioning.defaults(), events::add);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof ProvisioningEvent.StepStarted));
+        run.cancel();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof ProvisioningEvent.Cancelled));
+        assertThat(downs).containsExactly("pg-ha");
+        assertThat(events.get(0)).isInstanceOfSatisfying(ProvisioningEvent.StepStarted.class,
+                s -> assertThat(s.title()).isEqualTo("Starting etcd"));
+    }
+
+    @Test
+    void aFinishedStepSaysWhatWasDoneOrWhyItFailed() {
+        assertThat(DockerStackProvisioning.translate(new ProgressEvent("etcd", "Starting etcd", ProgressEvent.Status.SKIPPED,
+                "3/3 running", Duration.ZERO))).isInstanceOfSatisfying(ProvisioningEvent.StepFinished.class,
+                f -> assertThat(f.detail()).isEqualTo("nothing to do: 3/3 running"));
+        assertThat(DockerStackProvisioning.translate(new ProgressEvent("ports", "Checking ports", ProgressEvent.Status.FAILED,
+                "port 5000 is in use", Duration.ZERO))).isInstanceOfSatisfying(ProvisioningEvent.StepFinished.class,
+                f -> assertThat(f.ok()).isFalse());
+    }
+
+    /** A provisioner whose up() starts a step and waits until it is interrupted, like a long image pull. */
+    private final class BlockingUp implements StackProvisioner {
+        @Override
+        public UpResult up(StackSpec spec, ProgressListener progress) {
+            progress.on(new ProgressEvent("etcd", "Starting etcd", ProgressEvent.Status.STARTED, "", Duration.ZERO));
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw PghaException.timeout("interrupted");
+        }
+
+        @Override
+        public DownResult down(String name, boolean removeVolumes, ProgressListener progress) {
+            if (removeVolumes) {
+                downs.add(name);
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
