@@ -86,7 +86,7 @@ final class DockerStackProvisioning implements StackProvisioning {
         return StackSpec.builder().name(r.name()).nodes(r.postgresNodes()).etcdMembers(r.etcdMembers())
                 .images(ImageProfile.parse(r.imageProfile())).bindAddress(r.bindAddress())
                 .ports(new StackPorts(p.write(), p.read(), p.stats(), p.patroniBase(), p.etcdBase(), p.exporterBase()))
-                .patroni(new PatroniTuning(r.timing().ttl(), r.timing().loopWait(), r.timing().retryTimeout(), d.synchronousMode(),
+                .patroni(new PatroniTuning(r.timing().ttl(), r.timing().loopWait(), r.timing().retryTimeout(), d.synchronousMode(), d.synchronousNodeCount(),
                         d.maximumLagOnFailover(), d.primaryStartTimeout()))
                 .build();
     }

@@ -166,7 +166,7 @@ public final class NewClusterViewModel {
     /** Patroni's rules (ttl ≥ 20, loop_wait + 2·retry_timeout ≤ ttl …), as the runtime applies them. */
     private NewClusterRequest.PatroniTiming timing() {
         PatroniTuning tuning = new PatroniTuning(number("ttl", ttl), number("loop_wait", loopWait), number("retry_timeout", retryTimeout),
-                PatroniTuning.DEFAULTS.synchronousMode(), PatroniTuning.DEFAULTS.maximumLagOnFailover(),
+                PatroniTuning.DEFAULTS.synchronousMode(), PatroniTuning.DEFAULTS.synchronousNodeCount(), PatroniTuning.DEFAULTS.maximumLagOnFailover(),
                 PatroniTuning.DEFAULTS.primaryStartTimeout());
         return new NewClusterRequest.PatroniTiming(tuning.ttl(), tuning.loopWait(), tuning.retryTimeout());
     }
