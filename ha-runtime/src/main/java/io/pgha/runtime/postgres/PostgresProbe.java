@@ -1,0 +1,19 @@
+package io.pgha.runtime.postgres;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Connects to a PostgreSQL port (usually the router's) with short deadlines and says what answered. */
+public interface PostgresProbe {
+
+    static PostgresProbe create(Duration timeout) {
+        return new JdbcPostgresProbe(timeout);
+    }
+
+    /**
+     * @param login  without one, the probe only learns whether a server accepts connections (the way
+     *               pg_isready does); with one, it also asks pg_is_in_recovery()
+     * @param write  commit a real transaction (one that is given a transaction id) when the server is a primary
+     */
+    SqlProbeResult probe(String host, int port, Optional<PgLogin> login, boolean write);
+}
