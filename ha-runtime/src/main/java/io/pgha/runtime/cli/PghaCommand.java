@@ -10,6 +10,9 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = PghaCommand.VersionProvider.class,
         description = "Highly available PostgreSQL on Docker: provision, watch and operate Patroni clusters.",
         subcommands = {
+                AttachCommand.class,
+                StatusCommand.class,
+                WatchCommand.class,
         })
 public final class PghaCommand {
 

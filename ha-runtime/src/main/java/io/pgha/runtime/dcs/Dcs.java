@@ -16,6 +16,9 @@ public interface Dcs extends AutoCloseable {
         return new JetcdDcs(endpoints, auth);
     }
 
+    /** The scopes that have keys under /service/ (to help someone who guessed the scope wrong). */
+    java.util.List<String> scopes(Duration deadline);
+
     /** Every key under /service/&lt;scope&gt;/ once. */
     DcsView read(String scope, Duration deadline);
 

@@ -28,6 +28,7 @@ final class EtcdClients {
                 .connectTimeout(connectTimeout)
                 .keepaliveTime(Duration.ofSeconds(5))
                 .keepaliveTimeout(Duration.ofSeconds(2))
+                .waitForReady(false)
                 .retryMaxAttempts(1)
                 .retryMaxDuration(connectTimeout.multipliedBy(2));
         if (auth.isPresent()) {

@@ -25,16 +25,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** {@link Dcs} over jetcd: one client for the scope's keys and the member list, a short-lived channel per status call. */
+/**
+ * {@link Dcs} over jetcd: one client over all endpoints for the scope's keys and the member list, and one
+ * client per endpoint for its status (a channel per call would leak when an endpoint never answers).
+ * Calls do not wait for a connection: on a dead endpoint they fail at once instead of at the deadline.
+ */
 final class JetcdDcs implements Dcs {
 
     private final List<String> endpoints;
+    private final Optional<EtcdAuth> auth;
     private final Client client;
+    private final Map<String, Client> endpointClients = new ConcurrentHashMap<>();
     private final Map<String, Long> learnedMemberIds = new ConcurrentHashMap<>();
     private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
 
     JetcdDcs(List<String> endpoints, Optional<EtcdAuth> auth) {
         this.endpoints = List.copyOf(endpoints);
+        this.auth = auth;
         this.client = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1));
     }
 
@@ -45,6 +52,21 @@ final class JetcdDcs implements Dcs {
     @Override
     public DcsView read(String scope, Duration deadline) {
         return readKeys(client, scope, deadline);
+    }
+
+    @Override
+    public List<String> scopes(Duration deadline) {
+        try {
+            GetResponse r = client.getKVClient().get(bytes("/service/"), GetOption.builder().isPrefix(true).withKeysOnly(true).build())
+                    .get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return r.getKvs().stream().map(kv -> kv.getKey().toString(StandardCharsets.UTF_8).substring("/service/".length()))
+                    .map(k -> k.contains("/") ? k.substring(0, k.indexOf('/')) : k).filter(k -> !k.isEmpty()).distinct().sorted().toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EtcdErrors.translate("listing the scopes in etcd", e);
+        } catch (Exception e) {
+            throw EtcdErrors.translate("listing the scopes in etcd", e);
+        }
     }
 
     static DcsView readKeys(Client client, String scope, Duration deadline) {
@@ -81,7 +103,7 @@ final class JetcdDcs implements Dcs {
         Map<String, CompletableFuture<StatusResponse>> calls = new LinkedHashMap<>();
         for (String e : endpoints) {
             started.put(e, System.nanoTime());
-            calls.put(e, client.getMaintenanceClient().statusMember(target(e)));
+            calls.put(e, endpointClient(e).getMaintenanceClient().statusMember(target(e)));
         }
         CompletableFuture<List<Member>> list = client.getClusterClient().listMember().thenApply(r -> r.getMembers());
         CompletableFuture<List<AlarmMember>> alarmCall = client.getMaintenanceClient().listAlarms().thenApply(r -> r.getAlarms());
@@ -150,12 +172,17 @@ final class JetcdDcs implements Dcs {
         return endpoint.contains("://") ? endpoint : "http://" + endpoint;
     }
 
+    private Client endpointClient(String endpoint) {
+        return endpointClients.computeIfAbsent(endpoint, e -> EtcdClients.create(List.of(e), auth, Duration.ofSeconds(1)));
+    }
+
     static ByteSequence bytes(String s) {
         return ByteSequence.from(s, StandardCharsets.UTF_8);
     }
 
     @Override
     public void close() {
+        endpointClients.values().forEach(Client::close);
         client.close();
     }
 }

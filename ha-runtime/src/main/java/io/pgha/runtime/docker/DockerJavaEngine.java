@@ -102,7 +102,20 @@ final class DockerJavaEngine implements DockerEngine {
         Optional<String> service = Optional.ofNullable(labels.get(SERVICE_LABEL));
         ContainerInfo info = new ContainerInfo(name, r.getId(), ContainerRoles.of(service.orElse(name), image), image, status,
                 health, r.getRestartCount() == null ? 0 : r.getRestartCount(), startedAt, exitCode);
-        return new StackContainer(info, published(r), Optional.ofNullable(labels.get(PROJECT_LABEL)), service);
+        return new StackContainer(info, published(r), Optional.ofNullable(labels.get(PROJECT_LABEL)), service, scope(r));
+    }
+
+    private static Optional<String> scope(InspectContainerResponse r) {
+        String[] env = r.getConfig() == null ? null : r.getConfig().getEnv();
+        if (env == null) {
+            return Optional.empty();
+        }
+        for (String e : env) {
+            if (e.startsWith("SCOPE=") || e.startsWith("PATRONI_SCOPE=")) {
+                return Optional.of(e.substring(e.indexOf('=') + 1)).filter(v -> !v.isBlank());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Map<Integer, StackContainer.HostPort> published(InspectContainerResponse r) {
