@@ -13,6 +13,15 @@ import picocli.CommandLine.IVersionProvider;
                 AttachCommand.class,
                 StatusCommand.class,
                 WatchCommand.class,
+                SwitchoverCommand.class,
+                FailoverCommand.class,
+                RestartCommand.class,
+                ReinitCommand.class,
+                PauseCommand.class,
+                PauseCommand.ResumeCommand.class,
+                ConfigCommand.class,
+                AuditCommand.class,
+                RestAuthCommand.class,
         })
 public final class PghaCommand {
 

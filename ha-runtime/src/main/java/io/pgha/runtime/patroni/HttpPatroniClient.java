@@ -82,14 +82,20 @@ final class HttpPatroniClient implements PatroniClient {
 
     /** The one place requests are sent; unsafe calls (POST, PATCH) go through here too. */
     HttpResponse<String> exchange(String method, String path, HttpRequest.BodyPublisher body) {
+        return exchange(method, path, body, Map.of());
+    }
+
+    /** As {@link #exchange(String, String, HttpRequest.BodyPublisher)}, with extra headers (the unsafe calls' credentials). */
+    HttpResponse<String> exchange(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         String url = baseUrl + path;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                     .timeout(timeout)
                     .header("Accept", "application/json")
                     .header("Content-Type", "application/json")
-                    .method(method, body)
-                    .build();
+                    .method(method, body);
+            headers.forEach(builder::header);
+            HttpRequest request = builder.build();
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -46,6 +46,17 @@ public final class PatroniErrors {
         return new PghaException(PghaException.Kind.UNAVAILABLE, "calling Patroni at " + url + " failed: " + e, e);
     }
 
+    /**
+     * A 401 or 403 to an unsafe call: whether pgha sent credentials decides what the user must do. The
+     * credentials themselves never appear in the message.
+     */
+    public static PghaException notAuthorised(String url, int status, boolean sentCredentials) {
+        return new PghaException(PghaException.Kind.UNAUTHORIZED, "not authorised: Patroni at " + url + " answered HTTP " + status
+                + (sentCredentials ? ", it rejected the REST API credentials pgha has for this cluster"
+                        : ", its REST API wants credentials and pgha has none for this cluster")
+                + "; set them with `pgha rest-auth --cluster NAME --user USER --password-file FILE`");
+    }
+
     /** A non-2xx answer. */
     public static PghaException status(String url, int status, String body) {
         String detail = body == null ? "" : body.strip().lines().findFirst().orElse("");
