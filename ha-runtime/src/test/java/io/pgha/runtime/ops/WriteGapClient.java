@@ -1,0 +1,99 @@
+package io.pgha.runtime.ops;
+
+import io.pgha.runtime.testsupport.PgClient;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An application writing through the router's write port every 50 ms, reconnecting after any error, that
+ * remembers when each write was acknowledged: the longest gap between two acknowledgements is the write
+ * outage it saw.
+ */
+final class WriteGapClient implements AutoCloseable {
+
+    static final Duration INTERVAL = Duration.ofMillis(50);
+    private final List<Long> acknowledged = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+
+    WriteGapClient() {
+        thread = Thread.ofPlatform().name("write-gap-client").daemon().start(this::loop);
+    }
+
+    private void loop() {
+        Connection c = null;
+        while (running.get()) {
+            long next = System.nanoTime() + INTERVAL.toNanos();
+            try {
+                if (c == null) {
+                    c = PgClient.connect(PgClient.WRITE_PORT);
+                    PgClient.execute(c, "CREATE TABLE IF NOT EXISTS write_gap (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
+                }
+                PgClient.execute(c, "INSERT INTO write_gap DEFAULT VALUES");
+                acknowledged.add(System.nanoTime());
+            } catch (Exception e) {
+                close(c);
+                c = null;
+            }
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(Duration.ofNanos(wait));
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+        }
+        close(c);
+    }
+
+    /** Nanotime now, to mark the start of a measured window. */
+    long mark() {
+        return System.nanoTime();
+    }
+
+    /** How many writes were acknowledged after the mark. */
+    long acknowledgedSince(long mark) {
+        return acknowledged.stream().filter(t -> t > mark).count();
+    }
+
+    /** The longest time without an acknowledged write between the two marks (the last write before 'from' counts). */
+    Duration longestGap(long from, long to) {
+        List<Long> window = new ArrayList<>();
+        Long before = null;
+        for (long t : acknowledged) {
+            if (t <= from) {
+                before = t;
+            } else if (t <= to) {
+                window.add(t);
+            }
+        }
+        long previous = before == null ? from : before;
+        long longest = 0;
+        for (long t : window) {
+            longest = Math.max(longest, t - previous);
+            previous = t;
+        }
+        return Duration.ofNanos(Math.max(longest, to - previous));
+    }
+
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // the connection is gone anyway
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.join(5000);
+    }
+}
