@@ -2,7 +2,8 @@
 # Measures the write outage of a planned switchover on the committed stack (local images): a client writes
 # through 127.0.0.1:5000 every 50 ms while pgha's switchover operation hands the leadership to the best
 # replica, RUNS times (default 5); prints each run's longest gap between two acknowledged writes, and the
-# median. Starts or heals the pg-ha stack first and leaves it running; holds the machine-wide Docker test lock.
+# median. Recreates the pg-ha stack first (fresh data, this branch's defaults) and leaves it running; holds the
+# machine-wide Docker test lock.
 #   scripts/bench-switchover.sh [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

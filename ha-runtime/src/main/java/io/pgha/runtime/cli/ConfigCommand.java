@@ -115,7 +115,7 @@ final class ConfigCommand implements Callable<Integer> {
                     spec.commandLine().getOut().flush();
                     return plan.valid() ? ExitCodes.OK : ExitCodes.REFUSED;
                 }
-                return session.perform(spec, new ChangeConfig(changes), true, r -> r);
+                return session.perform(spec, new ChangeConfig(changes));
             }
         }
     }

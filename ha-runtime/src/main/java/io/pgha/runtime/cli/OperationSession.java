@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -51,12 +50,13 @@ final class OperationSession implements AutoCloseable {
         return ops;
     }
 
-    /**
-     * Plans, asks for a confirmation on a terminal when the plan needs one and {@code --yes} was not given, performs.
-     *
-     * @param confirmedRequest the request as it is once confirmed
-     */
-    int perform(CommandSpec spec, OperationRequest request, boolean yes, Function<OperationRequest, OperationRequest> confirmedRequest) {
+    /** Plans and performs a request that needs no confirmation. */
+    int perform(CommandSpec spec, OperationRequest request) {
+        return perform(spec, request, false);
+    }
+
+    /** Plans, asks for a confirmation on a terminal when the plan needs one and {@code --yes} was not given, performs. */
+    int perform(CommandSpec spec, OperationRequest request, boolean yes) {
         PrintWriter err = spec.commandLine().getErr();
         OperationPlan plan = ops.plan(request);
         if (plan.allowed() && plan.nothingToDo().isEmpty()) {
@@ -67,7 +67,7 @@ final class OperationSession implements AutoCloseable {
         OperationRequest toSend = request;
         boolean mustConfirm = plan.allowed() && plan.needsConfirmation();
         if (mustConfirm && (yes || askOnTerminal(err))) {
-            toSend = confirmedRequest.apply(request);
+            toSend = request.confirm();
         }
         OperationResult r = ops.perform(toSend);
         print(spec.commandLine().getOut(), r);

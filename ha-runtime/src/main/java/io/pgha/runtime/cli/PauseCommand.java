@@ -26,7 +26,7 @@ class PauseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (OperationSession session = OperationSession.open(cluster)) {
-            return session.perform(spec, request(), true, r -> r);
+            return session.perform(spec, request());
         }
     }
 

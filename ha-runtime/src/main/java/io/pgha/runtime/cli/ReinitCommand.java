@@ -26,7 +26,7 @@ final class ReinitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (OperationSession session = OperationSession.open(cluster)) {
-            return session.perform(spec, new Reinitialize(node), true, r -> r);
+            return session.perform(spec, new Reinitialize(node));
         }
     }
 }

@@ -39,7 +39,7 @@ final class RestartCommand implements Callable<Integer> {
     public Integer call() {
         Restart request = new Restart(node, container ? RestartKind.CONTAINER : RestartKind.POSTGRES, pendingOnly, false);
         try (OperationSession session = OperationSession.open(cluster)) {
-            return session.perform(spec, request, yes, r -> request.confirm());
+            return session.perform(spec, request, yes);
         }
     }
 }

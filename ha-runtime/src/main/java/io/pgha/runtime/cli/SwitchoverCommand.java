@@ -41,11 +41,10 @@ final class SwitchoverCommand implements Callable<Integer> {
     public Integer call() {
         try (OperationSession session = OperationSession.open(cluster)) {
             if (cancel) {
-                return session.perform(spec, new OperationRequest.CancelSwitchover(), true, r -> r);
+                return session.perform(spec, new OperationRequest.CancelSwitchover());
             }
             Switchover request = new Switchover(Optional.ofNullable(to), Optional.ofNullable(at), Optional.empty(), false);
-            return session.perform(spec, request, yes,
-                    r -> new Switchover(request.candidate(), request.at(), request.expectedLeader(), true));
+            return session.perform(spec, request, yes);
         }
     }
 }

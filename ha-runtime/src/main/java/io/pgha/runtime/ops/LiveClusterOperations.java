@@ -70,7 +70,7 @@ final class LiveClusterOperations implements ClusterOperations {
                 done = Done.refused(plan.refusal().get() + "; nothing was sent", List.of());
             } else if (plan.nothingToDo().isPresent()) {
                 done = Done.nothingToDo(plan.nothingToDo().get());
-            } else if (plan.needsConfirmation() && !confirmed(request)) {
+            } else if (plan.needsConfirmation() && !request.confirmed()) {
                 done = Done.refused(plan.summary() + " needs an explicit confirmation (" + String.join("; ", plan.warnings())
                         + "); nothing was sent", plan.warnings());
             } else {
@@ -115,14 +115,6 @@ final class LiveClusterOperations implements ClusterOperations {
             case Restart r -> settings.restartTimeout().plus(r.kind() == RestartKind.CONTAINER ? settings.containerStopGrace() : Duration.ZERO);
             case Reinitialize r -> settings.reinitTimeout();
             default -> settings.quickTimeout();
-        };
-    }
-
-    private static boolean confirmed(OperationRequest request) {
-        return switch (request) {
-            case Switchover r -> r.confirmed();
-            case Restart r -> r.confirmed();
-            default -> false;
         };
     }
 

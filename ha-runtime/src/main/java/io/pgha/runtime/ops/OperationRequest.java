@@ -22,6 +22,29 @@ public sealed interface OperationRequest {
     /** The request's parameters as text, for the audit journal. */
     Map<String, String> parameters();
 
+    /** Whether the user confirmed it (only switchovers and restarts of the leader need that). */
+    default boolean confirmed() {
+        return false;
+    }
+
+    /** The same request, confirmed by the user once they have seen the plan's warnings. */
+    default OperationRequest confirm() {
+        return this;
+    }
+
+    /** A request about the whole cluster, without parameters. */
+    sealed interface WholeCluster extends OperationRequest permits CancelSwitchover, Pause, Resume {
+        @Override
+        default String target() {
+            return "cluster";
+        }
+
+        @Override
+        default Map<String, String> parameters() {
+            return Map.of();
+        }
+    }
+
     /**
      * Planned change of leader: the leader hands over to the candidate (or to the best one), now or at a time.
      * Writes stop for a moment, so it needs a confirmation.
@@ -41,6 +64,11 @@ public sealed interface OperationRequest {
         /** A switchover to this replica, now, confirmed. */
         public static Switchover to(String candidate) {
             return new Switchover(Optional.of(candidate), Optional.empty(), Optional.empty(), true);
+        }
+
+        @Override
+        public Switchover confirm() {
+            return new Switchover(candidate, at, expectedLeader, true);
         }
 
         @Override
@@ -65,21 +93,12 @@ public sealed interface OperationRequest {
     }
 
     /** Removes a scheduled switchover. */
-    record CancelSwitchover() implements OperationRequest {
+    record CancelSwitchover() implements WholeCluster {
         @Override
         public String operation() {
             return "cancel-switchover";
         }
 
-        @Override
-        public String target() {
-            return "cluster";
-        }
-
-        @Override
-        public Map<String, String> parameters() {
-            return Map.of();
-        }
     }
 
     /** Promotes the candidate when the cluster has no healthy leader (Patroni's /failover). */
@@ -121,7 +140,7 @@ public sealed interface OperationRequest {
             return new Restart(member, RestartKind.CONTAINER, false, false);
         }
 
-        /** The same request, confirmed by the user (needed when the member is the leader). */
+        @Override
         public Restart confirm() {
             return new Restart(member, kind, onlyIfPendingRestart, true);
         }
@@ -177,39 +196,21 @@ public sealed interface OperationRequest {
     }
 
     /** Maintenance mode: Patroni stops failing over and stops managing PostgreSQL. */
-    record Pause() implements OperationRequest {
+    record Pause() implements WholeCluster {
         @Override
         public String operation() {
             return "pause";
         }
 
-        @Override
-        public String target() {
-            return "cluster";
-        }
-
-        @Override
-        public Map<String, String> parameters() {
-            return Map.of();
-        }
     }
 
     /** Ends maintenance mode. */
-    record Resume() implements OperationRequest {
+    record Resume() implements WholeCluster {
         @Override
         public String operation() {
             return "resume";
         }
 
-        @Override
-        public String target() {
-            return "cluster";
-        }
-
-        @Override
-        public Map<String, String> parameters() {
-            return Map.of();
-        }
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,10 @@ class SwitchoverOutageBench {
     void switchoverWriteOutage() throws Exception {
         int runs = Integer.getInteger("bench.runs", 5);
         TestMachine.requireDockerWithLocalImages();
-        ComposeStack.restoreHealthy();
+        // the stack exactly as this branch defines it: fresh data, default dynamic configuration, no containers of other stacks
+        ComposeStack.down(true);
+        ComposeStack.up();
+        ComposeStack.awaitHealthy(Duration.ofMinutes(2));
         Path configDir = Files.createTempDirectory("pgha-bench");
         System.setProperty("pgha.config.dir", configDir.toString());
         assertThat(pgha("attach", "bench", "--scope", "pg-ha", "--etcd", "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793")
@@ -46,6 +50,9 @@ class SwitchoverOutageBench {
              ClusterOperations ops = ClusterOperations.create(monitor);
              WriteGapClient client = new WriteGapClient()) {
             monitor.awaitComplete(Duration.ofSeconds(10));
+            Map<String, Object> config = ops.dynamicConfig();
+            lines.add("dynamic configuration: ttl " + config.get("ttl") + ", loop_wait " + config.get("loop_wait") + ", retry_timeout "
+                    + config.get("retry_timeout") + ", synchronous_mode " + config.getOrDefault("synchronous_mode", "off"));
             for (int i = 1; i <= runs; i++) {
                 ComposeStack.awaitHealthy(Duration.ofMinutes(2));
                 long steady = client.mark();
@@ -56,11 +63,13 @@ class SwitchoverOutageBench {
                 long done = client.mark();
                 await("a write acknowledged after the switchover").atMost(Duration.ofSeconds(60))
                         .until(() -> client.acknowledgedSince(done) > 0);
-                long gap = client.longestGap(from, client.mark()).toMillis();
+                long to = client.mark();
+                long gap = client.longestGap(from, to).toMillis();
                 gaps.add(gap);
                 String line = String.format(Locale.ROOT, "run %d: %s, longest write gap %d ms (operation confirmed in %.1f s)",
                         i, r.message(), gap, r.took().toMillis() / 1000.0);
                 lines.add(line);
+                lines.add("  errors the client saw: " + client.errors(from, to));
                 System.out.println(line);
             }
         } finally {

@@ -16,7 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class WriteGapClient implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofMillis(50);
+    /** A failed write or connection attempt: when it ended, and the error's first line. */
+    record Failure(long at, String error) {
+    }
+
     private final List<Long> acknowledged = new CopyOnWriteArrayList<>();
+    private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
@@ -36,6 +41,8 @@ final class WriteGapClient implements AutoCloseable {
                 PgClient.execute(c, "INSERT INTO write_gap DEFAULT VALUES");
                 acknowledged.add(System.nanoTime());
             } catch (Exception e) {
+                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                failures.add(new Failure(System.nanoTime(), m));
                 close(c);
                 c = null;
             }
@@ -79,6 +86,11 @@ final class WriteGapClient implements AutoCloseable {
             previous = t;
         }
         return Duration.ofNanos(Math.max(longest, to - previous));
+    }
+
+    /** The distinct errors seen between the two marks, in order. */
+    List<String> errors(long from, long to) {
+        return failures.stream().filter(f -> f.at() > from && f.at() <= to).map(Failure::error).distinct().toList();
     }
 
     private static void close(Connection c) {
