@@ -1,17 +1,20 @@
 package io.pgha.runtime.ops;
 
 import io.pgha.runtime.testsupport.PgClient;
+import io.pgha.runtime.testsupport.RepoPaths;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An application writing through the router's write port every 50 ms, reconnecting after any error, that
- * remembers when each write was acknowledged: the longest gap between two acknowledgements is the write
- * outage it saw.
+ * remembers when each write was acknowledged (and each error): the longest gap between two acknowledgements
+ * is the write outage it saw.
  */
 final class WriteGapClient implements AutoCloseable {
 
@@ -35,7 +38,7 @@ final class WriteGapClient implements AutoCloseable {
             long next = System.nanoTime() + INTERVAL.toNanos();
             try {
                 if (c == null) {
-                    c = PgClient.connect(PgClient.WRITE_PORT);
+                    c = connect();
                     PgClient.execute(c, "CREATE TABLE IF NOT EXISTS write_gap (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
                 }
                 PgClient.execute(c, "INSERT INTO write_gap DEFAULT VALUES");
@@ -56,6 +59,18 @@ final class WriteGapClient implements AutoCloseable {
             }
         }
         close(c);
+    }
+
+    /**
+     * Short deadlines, as an application that expects failovers sets them: a connection attempt caught while the
+     * router has no primary gives up after 2 s instead of pgjdbc's defaults (no connect, login or socket timeout).
+     */
+    private static Connection connect() throws java.sql.SQLException {
+        Properties p = PgClient.credentials(RepoPaths.stackDir().resolve(".env.postgres"));
+        p.setProperty("connectTimeout", "1");
+        p.setProperty("loginTimeout", "2");
+        p.setProperty("socketTimeout", "2");
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PgClient.WRITE_PORT + "/postgres", p);
     }
 
     /** Nanotime now, to mark the start of a measured window. */
