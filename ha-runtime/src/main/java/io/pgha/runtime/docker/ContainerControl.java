@@ -1,9 +1,10 @@
 package io.pgha.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import io.pgha.runtime.model.ContainerInfo;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -27,14 +28,27 @@ public final class ContainerControl implements AutoCloseable {
         return new ContainerControl(stopTimeout);
     }
 
-    /** The container as Docker sees it now. */
-    public Optional<ContainerInfo> inspect(String name) {
+    /** The container's state as Docker sees it now; empty when there is no such container. */
+    public Optional<ContainerRun> inspect(String name) {
         try {
-            return Optional.of(DockerJavaEngine.toStackContainer(docker.inspectContainerCmd(name).exec()).info());
+            var state = docker.inspectContainerCmd(name).exec().getState();
+            return Optional.of(new ContainerRun(name, state == null || state.getStatus() == null ? "unknown" : state.getStatus(),
+                    state == null ? Optional.empty() : startedAt(state.getStartedAt())));
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
             throw DockerErrors.translate("inspecting container " + name, e);
+        }
+    }
+
+    private static Optional<Instant> startedAt(String s) {
+        if (s == null || s.isBlank() || s.startsWith("0001-")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(s));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

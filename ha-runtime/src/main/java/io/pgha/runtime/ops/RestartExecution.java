@@ -2,7 +2,7 @@ package io.pgha.runtime.ops;
 
 import io.pgha.runtime.docker.ContainerControl;
 import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.model.ContainerInfo;
+import io.pgha.runtime.docker.ContainerRun;
 import io.pgha.runtime.ops.OperationRequest.Reinitialize;
 import io.pgha.runtime.ops.OperationRequest.Restart;
 import io.pgha.runtime.patroni.PatroniNode;
@@ -38,9 +38,9 @@ final class RestartExecution {
     static Done container(OperationContext ctx, Restart r, Deadline deadline) {
         String member = r.member();
         ContainerControl docker = ctx.backends().containers();
-        Instant before = docker.inspect(member).flatMap(ContainerInfo::startedAt).orElse(Instant.EPOCH);
+        Instant before = docker.inspect(member).flatMap(ContainerRun::startedAt).orElse(Instant.EPOCH);
         docker.restart(member, ctx.settings().containerStopGrace());
-        ContainerInfo started = ctx.await("container " + member + " running again", deadline,
+        ContainerRun started = ctx.await("container " + member + " running again", deadline,
                 () -> docker.inspect(member).filter(c -> c.running() && c.startedAt().map(before::isBefore).orElse(false)),
                 () -> docker.inspect(member).map(c -> c.state() + " since " + c.startedAt().map(Instant::toString).orElse("?"))
                         .orElse("no container"));
