@@ -209,11 +209,16 @@ final class DockerJavaEngine implements DockerEngine {
 
             @Override
             public void onError(Throwable t) {
-                if (!closing) {
-                    onFailure.accept(DockerErrors.translate("streaming Docker events", t instanceof RuntimeException r
-                            ? r : new RuntimeException(t)).getMessage());
+                if (closing) {
+                    return; // our own close() cut the stream: nothing to report or log
                 }
-                super.onError(t);
+                onFailure.accept(DockerErrors.translate("streaming Docker events", t instanceof RuntimeException r
+                        ? r : new RuntimeException(t)).getMessage());
+                try {
+                    super.close();
+                } catch (IOException ignored) {
+                    // the stream is gone already
+                }
             }
 
             @Override

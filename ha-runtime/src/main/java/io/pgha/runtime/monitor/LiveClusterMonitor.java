@@ -56,7 +56,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private final List<Consumer<ClusterEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<ClusterSnapshot> complete = new CompletableFuture<>();
     private final Deque<ClusterEvent> inMemoryEvents = new ArrayDeque<>();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();  // guarded by itself
     private final Optional<EventJournal> journal;
 
     private final DcsWatchSource dcs;
@@ -87,17 +87,21 @@ final class LiveClusterMonitor implements ClusterMonitor {
         journal.ifPresent(resources::add);
 
         this.dcs = new DcsWatchSource(connection.scope(), clock, this::dcsChanged, this::requestMerge);
-        Optional<Dcs> etcdClient = connection.etcdEndpoints().isEmpty() ? Optional.empty()
-                : Optional.of(Dcs.connect(connection.etcdEndpoints(), connection.etcdAuth()));
-        if (etcdClient.isEmpty()) {
+        if (connection.etcdEndpoints().isEmpty()) {
             dcs.notConfigured("no etcd endpoints; members come from Patroni's REST API");
             Reading<EtcdClusterStatus> none = Reading.notConfigured(Source.DCS, "no etcd endpoints", startedAt);
             this.etcd = () -> none;
         } else {
-            this.etcd = poll(Source.DCS, "etcd", previous -> {
-                EtcdClusterStatus s = etcdClient.get().status(timeout);
-                return Reading.ok(Source.DCS, s, clock.instant());
-            }, false);
+            // The etcd thread connects, starts the watch, then checks the members; nothing waits for it.
+            Lazy<Dcs> etcdClient = new Lazy<>(() -> {
+                Dcs d = Dcs.connect(connection.etcdEndpoints(), connection.etcdAuth());
+                closeWithMonitor(d);
+                closeWithMonitor(d.watch(connection.scope(), dcs));
+                return d;
+            });
+            // The first round also pays for loading the etcd client: give it twice the deadline.
+            this.etcd = poll(Source.DCS, "etcd", previous -> Reading.ok(Source.DCS,
+                    etcdClient.get().status(previous.answered() ? timeout : timeout.multipliedBy(2)), clock.instant()), false);
         }
 
         PatroniPoll patroniPoll = new PatroniPoll(connection.patroniUrls(), timeout, () -> !dcs.reading().available(), clock);
@@ -105,16 +109,16 @@ final class LiveClusterMonitor implements ClusterMonitor {
         this.patroni = poll(Source.PATRONI, "patroni", patroniPoll::poll, true);
 
         if (connection.router().isPresent()) {
-            RouterStats stats = RouterStats.create(connection.router().get().statsUrl(), timeout);
-            this.router = poll(Source.ROUTER, "router", previous -> Reading.ok(Source.ROUTER, stats.backends(), clock.instant()), true);
+            Lazy<RouterStats> stats = new Lazy<>(() -> RouterStats.create(connection.router().get().statsUrl(), timeout));
+            this.router = poll(Source.ROUTER, "router", previous -> Reading.ok(Source.ROUTER, stats.get().backends(), clock.instant()),
+                    true);
         } else {
             Reading<List<RouterBackend>> none = Reading.notConfigured(Source.ROUTER, "no router endpoints", startedAt);
             this.router = () -> none;
         }
 
-        Optional<DockerEngine> engine = settings.useDocker() && connection.dockerStack().isPresent()
-                ? Optional.of(DockerEngine.connect(timeout)) : Optional.empty();
-        engine.ifPresent(e -> resources.add(e));
+        Optional<Lazy<DockerEngine>> engine = settings.useDocker() && connection.dockerStack().isPresent()
+                ? Optional.of(new Lazy<>(() -> closeWithMonitor(DockerEngine.connect(timeout)))) : Optional.empty();
         if (engine.isPresent()) {
             DockerPoll dockerPoll = new DockerPoll(engine.get(), connection.dockerStack().get(), clock, this::dockerEvent);
             resources.add(dockerPoll);
@@ -126,8 +130,8 @@ final class LiveClusterMonitor implements ClusterMonitor {
         }
         Supplier<List<StackContainer>> containers = () -> docker.get().current().orElse(List.of());
 
-        PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(), engine,
-                this::memberNames, containers, timeout, clock);
+        PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(),
+                engine.map(e -> (Supplier<DockerEngine>) e), this::memberNames, containers, timeout, clock);
         resources.add(postgresPoll);
         this.postgres = poll(Source.POSTGRES, "postgres", postgresPoll::poll, false);
 
@@ -141,10 +145,22 @@ final class LiveClusterMonitor implements ClusterMonitor {
         }
 
         this.current = SnapshotAssembler.assemble(parts(startedAt));
-        etcdClient.ifPresent(c -> {
-            resources.add(c);
-            resources.add(c.watch(connection.scope(), dcs));
-        });
+    }
+
+    /** A client made by a source thread is closed with the monitor, at once if the monitor closed meanwhile. */
+    private <T extends AutoCloseable> T closeWithMonitor(T resource) {
+        synchronized (resources) {
+            if (!closed) {
+                resources.add(resource);
+                return resource;
+            }
+        }
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+        throw new IllegalStateException("the monitor is closed");
     }
 
     private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
@@ -320,9 +336,13 @@ final class LiveClusterMonitor implements ClusterMonitor {
         if (closed) {
             return;
         }
-        closed = true;
+        List<AutoCloseable> toClose;
+        synchronized (resources) {
+            closed = true;
+            toClose = List.copyOf(resources.reversed());
+        }
         polled.forEach(PolledSource::close);
-        for (AutoCloseable r : resources.reversed()) {
+        for (AutoCloseable r : toClose) {
             try {
                 r.close();
             } catch (Exception e) {

@@ -33,7 +33,7 @@ final class PostgresPoll implements AutoCloseable {
     private final Optional<RouterEndpoints> router;
     private final Optional<PgLogin> login;
     private final boolean write;
-    private final Optional<DockerEngine> docker;
+    private final Optional<Supplier<DockerEngine>> docker;
     private final Supplier<List<String>> memberNames;
     private final Supplier<List<StackContainer>> containers;
     private final PostgresProbe probe;
@@ -41,7 +41,7 @@ final class PostgresPoll implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-postgres-", 0).factory());
 
-    PostgresPoll(Optional<RouterEndpoints> router, Optional<PgLogin> login, boolean write, Optional<DockerEngine> docker,
+    PostgresPoll(Optional<RouterEndpoints> router, Optional<PgLogin> login, boolean write, Optional<Supplier<DockerEngine>> docker,
                  Supplier<List<String>> memberNames, Supplier<List<StackContainer>> containers, Duration timeout, Clock clock) {
         this.router = router;
         this.login = login;
@@ -96,7 +96,7 @@ final class PostgresPoll implements AutoCloseable {
         long start = System.nanoTime();
         int seconds = (int) Math.max(1, timeout.toSeconds());
         try {
-            ExecResult r = docker.orElseThrow().exec(c.name(), timeout.plusSeconds(1),
+            ExecResult r = docker.orElseThrow().get().exec(c.name(), timeout.plusSeconds(1),
                     List.of("pg_isready", "-t", String.valueOf(seconds), "-p", "5432"));
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             HealthCheck.Status status = switch (r.exitCode()) {
