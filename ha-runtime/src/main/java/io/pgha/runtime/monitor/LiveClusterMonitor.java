@@ -68,6 +68,9 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private final Supplier<Reading<List<HealthCheck>>> exporters;
     private final List<PolledSource<?>> polled = new ArrayList<>();
     private final List<PolledSource<?>> burstOnLeaderChange = new ArrayList<>();
+    /** Sources that look at the containers: polled again as soon as the Docker source first answers. */
+    private final List<PolledSource<?>> containersKnown = new ArrayList<>();
+    private boolean containersFirstSeen;
 
     private volatile ClusterSnapshot current;
     private EventDerivation.Memory memory;
@@ -128,16 +131,17 @@ final class LiveClusterMonitor implements ClusterMonitor {
                     ? "the cluster does not run on the local Docker engine" : "Docker observation is turned off", startedAt);
             this.docker = () -> none;
         }
-        Supplier<List<StackContainer>> containers = () -> docker.get().current().orElse(List.of());
 
         PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(),
-                engine.map(e -> (Supplier<DockerEngine>) e), this::memberNames, containers, timeout, clock);
+                engine.map(e -> (Supplier<DockerEngine>) e), this::memberNames, docker, timeout, clock);
         resources.add(postgresPoll);
         this.postgres = poll(Source.POSTGRES, "postgres", postgresPoll::poll, false);
+        containersKnown.add(polled.get(polled.size() - 1));
 
         if (engine.isPresent()) {
-            ExporterPoll exporterPoll = new ExporterPoll(containers, timeout, clock);
+            ExporterPoll exporterPoll = new ExporterPoll(docker, timeout, clock);
             this.exporters = poll(Source.EXPORTER, "exporter", exporterPoll::poll, false);
+            containersKnown.add(polled.get(polled.size() - 1));
         } else {
             Reading<List<HealthCheck>> none = Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers",
                     startedAt);
@@ -233,6 +237,10 @@ final class LiveClusterMonitor implements ClusterMonitor {
         try {
             Instant now = clock.instant();
             SnapshotParts parts = parts(now);
+            if (!containersFirstSeen && parts.docker().answered()) {
+                containersFirstSeen = true;
+                containersKnown.forEach(PolledSource::trigger);
+            }
             ClusterSnapshot before = current;
             ClusterSnapshot s = SnapshotAssembler.assemble(parts);
             boolean settled = parts.complete() || !now.isBefore(startedAt.plus(settleAfter));

@@ -35,14 +35,15 @@ final class PostgresPoll implements AutoCloseable {
     private final boolean write;
     private final Optional<Supplier<DockerEngine>> docker;
     private final Supplier<List<String>> memberNames;
-    private final Supplier<List<StackContainer>> containers;
+    private final Supplier<Reading<List<StackContainer>>> containers;
     private final PostgresProbe probe;
     private final Duration timeout;
     private final Clock clock;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-postgres-", 0).factory());
 
     PostgresPoll(Optional<RouterEndpoints> router, Optional<PgLogin> login, boolean write, Optional<Supplier<DockerEngine>> docker,
-                 Supplier<List<String>> memberNames, Supplier<List<StackContainer>> containers, Duration timeout, Clock clock) {
+                 Supplier<List<String>> memberNames, Supplier<Reading<List<StackContainer>>> containers, Duration timeout,
+                 Clock clock) {
         this.router = router;
         this.login = login;
         this.write = write;
@@ -55,11 +56,15 @@ final class PostgresPoll implements AutoCloseable {
     }
 
     Reading<PostgresReading> poll(Reading<PostgresReading> previous) {
+        if (docker.isPresent() && !containers.get().answered()) {
+            // pg_isready needs to know the containers: the Docker source answers first, then triggers this poll
+            return Reading.pending(Source.POSTGRES, clock.instant());
+        }
         Optional<Future<PostgresReading.Probe>> writeProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.writePort(), write)));
         Optional<Future<PostgresReading.Probe>> readProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.readPort(), false)));
         Map<String, Future<HealthCheck>> readiness = new LinkedHashMap<>();
         if (docker.isPresent()) {
-            List<StackContainer> known = containers.get();
+            List<StackContainer> known = containers.get().current().orElse(List.of());
             for (String member : memberNames.get()) {
                 known.stream().filter(c -> c.name().equals(member) || c.composeService().filter(member::equals).isPresent())
                         .findFirst().ifPresent(c -> readiness.put(member, calls.submit(() -> pgIsReady(member, c))));
