@@ -4,7 +4,7 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.dcs.Dcs;
 import io.pgha.runtime.dcs.DcsView;
 import io.pgha.runtime.dcs.EtcdClusterStatus;
-import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
@@ -120,8 +120,8 @@ final class LiveClusterMonitor implements ClusterMonitor {
             this.router = () -> none;
         }
 
-        Optional<Lazy<DockerEngine>> engine = settings.useDocker() && connection.dockerStack().isPresent()
-                ? Optional.of(new Lazy<>(() -> closeWithMonitor(DockerEngine.connect(timeout)))) : Optional.empty();
+        Optional<Lazy<ContainerObserver>> engine = settings.useDocker() && connection.dockerStack().isPresent()
+                ? Optional.of(new Lazy<>(() -> closeWithMonitor(ContainerObserver.connect(timeout)))) : Optional.empty();
         if (engine.isPresent()) {
             DockerPoll dockerPoll = new DockerPoll(engine.get(), connection.dockerStack().get(), clock, this::dockerEvent);
             resources.add(dockerPoll);
@@ -133,7 +133,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
         }
 
         PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(),
-                engine.map(e -> (Supplier<DockerEngine>) e), this::memberNames, docker, timeout, clock);
+                engine.map(e -> (Supplier<ContainerObserver>) e), this::memberNames, docker, timeout, clock);
         resources.add(postgresPoll);
         this.postgres = poll(Source.POSTGRES, "postgres", postgresPoll::poll, false);
         containersKnown.add(polled.get(polled.size() - 1));
