@@ -6,7 +6,7 @@ import io.pgha.runtime.cluster.ClusterConnection.RouterEndpoints;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.dcs.Dcs;
 import io.pgha.runtime.dcs.DcsView;
-import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.patroni.PatroniClient;
@@ -48,7 +48,7 @@ public final class ClusterDiscovery {
     public static Result discover(AttachRequest r) {
         ClusterRegistry.checkName(r.name());
         List<String> notes = new ArrayList<>();
-        Optional<DockerEngine> docker = r.useDocker() ? connectDocker(notes) : Optional.empty();
+        Optional<ContainerObserver> docker = r.useDocker() ? connectDocker(notes) : Optional.empty();
         try {
             List<StackContainer> containers = docker.map(d -> containers(d, r.dockerStack(), notes)).orElse(List.of());
             List<String> etcd = r.etcdEndpoints();
@@ -136,22 +136,22 @@ public final class ClusterDiscovery {
                     ClusterConnection.Origin.ATTACHED);
             return new Result(c, members, leader, notes);
         } finally {
-            docker.ifPresent(DockerEngine::close);
+            docker.ifPresent(ContainerObserver::close);
         }
     }
 
-    private static Optional<DockerEngine> connectDocker(List<String> notes) {
+    private static Optional<ContainerObserver> connectDocker(List<String> notes) {
         try {
-            return Optional.of(DockerEngine.connect(Duration.ofSeconds(3)));
+            return Optional.of(ContainerObserver.connect(Duration.ofSeconds(3)));
         } catch (PghaException e) {
             notes.add("the local Docker engine was not asked: " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static List<StackContainer> containers(DockerEngine d, Optional<String> project, List<String> notes) {
+    private static List<StackContainer> containers(ContainerObserver d, Optional<String> project, List<String> notes) {
         try {
-            return project.isPresent() ? d.containers(project.get()) : d.allComposeContainers();
+            return project.isPresent() ? d.inspect(project.get()) : d.inspectComposeContainers();
         } catch (PghaException e) {
             notes.add("the local Docker engine was not asked: " + e.getMessage());
             return List.of();

@@ -1,6 +1,6 @@
 package io.pgha.runtime.attach;
 
-import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.docker.StackContainer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ public final class LocalStacks {
     private LocalStacks() {
     }
 
-    public static List<LocalStack> find(DockerEngine docker) {
+    public static List<LocalStack> find(ContainerObserver docker) {
         Map<String, List<StackContainer>> byProject = new TreeMap<>();
-        for (StackContainer c : docker.allComposeContainers()) {
+        for (StackContainer c : docker.inspectComposeContainers()) {
             c.composeProject().ifPresent(p -> byProject.computeIfAbsent(p, k -> new ArrayList<>()).add(c));
         }
         List<LocalStack> stacks = new ArrayList<>();

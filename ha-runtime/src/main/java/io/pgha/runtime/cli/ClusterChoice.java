@@ -5,7 +5,7 @@ import io.pgha.runtime.attach.LocalStack;
 import io.pgha.runtime.attach.LocalStacks;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
-import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ContainerObserver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,7 @@ final class ClusterChoice {
     /** What to do when nothing is registered: attach a stack that runs here, or create or attach one. */
     private static String hint() {
         List<LocalStack> stacks;
-        try (DockerEngine docker = DockerEngine.connect(Duration.ofSeconds(2))) {
+        try (ContainerObserver docker = ContainerObserver.connect(Duration.ofSeconds(2))) {
             stacks = LocalStacks.find(docker);
         } catch (PghaException e) {
             stacks = List.of();

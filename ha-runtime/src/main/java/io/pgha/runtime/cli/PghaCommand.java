@@ -10,6 +10,10 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = PghaCommand.VersionProvider.class,
         description = "Highly available PostgreSQL on Docker: provision, watch and operate Patroni clusters.",
         subcommands = {
+                UpCommand.class,
+                DownCommand.class,
+                CredentialsCommand.class,
+                ExportComposeCommand.class,
                 AttachCommand.class,
                 StatusCommand.class,
                 WatchCommand.class,

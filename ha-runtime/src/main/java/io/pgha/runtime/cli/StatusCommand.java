@@ -7,6 +7,7 @@ import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
 import io.pgha.runtime.monitor.MonitorSettings;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,13 +18,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pgha status}: one snapshot of the cluster. Every source is asked at once with short deadlines and
- * the answer is printed after {@code --timeout} at the latest, whatever is down.
+ * {@code pgha status}: one snapshot of the cluster. Every source is asked at once with short deadlines, and
+ * what is known is printed once all have answered or {@code --timeout} after the process started, whichever
+ * comes first, however many parts of the cluster are down.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the cluster: members (like patronictl list), etcd, router, containers and failing checks.",
                 "NAME may be left out when only one cluster is known."})
 final class StatusCommand implements Callable<Integer> {
+
+    /** How long closing may hold up the exit once the answer is printed; the process ends right after. */
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(300);
 
     @Spec
     private CommandSpec spec;
@@ -34,21 +39,42 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (schema in docs/status-json.md)")
     private boolean json;
 
-    @Option(names = "--timeout", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "answer after this long at most, with what is known by then (default: ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", defaultValue = "4s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "answer within this long of starting, with what is known by then (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
     @Override
     public Integer call() {
         ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), Optional.ofNullable(name));
         MonitorSettings settings = ClusterMonitors.settingsFor(c).withJournal(Optional.empty());
-        ClusterSnapshot s;
-        try (ClusterMonitor m = ClusterMonitors.start(c, settings)) {
-            s = m.awaitComplete(timeout);
+        ClusterMonitor m = ClusterMonitors.start(c, settings);
+        try {
+            ClusterSnapshot s = m.awaitComplete(remaining(timeout));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? StatusJson.status(c, s) + "\n" : StatusText.render(c, s));
+            out.flush();
+        } finally {
+            closeWithin(m, CLOSE_GRACE);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? StatusJson.status(c, s) + "\n" : StatusText.render(c, s));
-        out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The part of the timeout not yet spent since the process started (JVM start-up counts: it is part of
+     * what the user waits for); the whole timeout when pgha runs inside a longer-lived process.
+     */
+    static Duration remaining(Duration timeout) {
+        Duration up = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+        Duration left = timeout.minus(up);
+        return up.compareTo(timeout) >= 0 ? timeout : left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+    }
+
+    private static void closeWithin(ClusterMonitor m, Duration grace) {
+        Thread closer = Thread.ofPlatform().daemon().name("pgha-status-close").start(m::close);
+        try {
+            closer.join(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -26,22 +26,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link Dcs} over jetcd: one client over all endpoints for the scope's keys and the member list, and one
- * client per endpoint for its status (a channel per call would leak when an endpoint never answers).
- * Calls do not wait for a connection: on a dead endpoint they fail at once instead of at the deadline.
+ * {@link Dcs} over jetcd: one client over all endpoints for the scope's keys, the watch and the member list;
+ * each endpoint's status goes over a channel of its own for that call. Calls do not wait for a connection,
+ * so on a dead endpoint they fail at once (and the call's channel is shut down) instead of hanging.
  */
 final class JetcdDcs implements Dcs {
 
     private final List<String> endpoints;
-    private final Optional<EtcdAuth> auth;
     private final Client client;
-    private final Map<String, Client> endpointClients = new ConcurrentHashMap<>();
     private final Map<String, Long> learnedMemberIds = new ConcurrentHashMap<>();
     private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
 
     JetcdDcs(List<String> endpoints, Optional<EtcdAuth> auth) {
         this.endpoints = List.copyOf(endpoints);
-        this.auth = auth;
         this.client = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1));
     }
 
@@ -103,7 +100,7 @@ final class JetcdDcs implements Dcs {
         Map<String, CompletableFuture<StatusResponse>> calls = new LinkedHashMap<>();
         for (String e : endpoints) {
             started.put(e, System.nanoTime());
-            calls.put(e, endpointClient(e).getMaintenanceClient().statusMember(target(e)));
+            calls.put(e, client.getMaintenanceClient().statusMember(target(e)));
         }
         CompletableFuture<List<Member>> list = client.getClusterClient().listMember().thenApply(r -> r.getMembers());
         CompletableFuture<List<AlarmMember>> alarmCall = client.getMaintenanceClient().listAlarms().thenApply(r -> r.getAlarms());
@@ -172,17 +169,12 @@ final class JetcdDcs implements Dcs {
         return endpoint.contains("://") ? endpoint : "http://" + endpoint;
     }
 
-    private Client endpointClient(String endpoint) {
-        return endpointClients.computeIfAbsent(endpoint, e -> EtcdClients.create(List.of(e), auth, Duration.ofSeconds(1)));
-    }
-
     static ByteSequence bytes(String s) {
         return ByteSequence.from(s, StandardCharsets.UTF_8);
     }
 
     @Override
     public void close() {
-        endpointClients.values().forEach(Client::close);
         client.close();
     }
 }

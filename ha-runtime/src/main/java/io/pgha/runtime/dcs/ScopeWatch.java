@@ -25,6 +25,8 @@ final class ScopeWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScopeWatch.class);
     private static final Duration READ_DEADLINE = Duration.ofMillis(1500);
+    /** The first read also pays for connecting and loading the client. */
+    private static final Duration FIRST_READ_DEADLINE = Duration.ofSeconds(3);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private final Client client;
@@ -58,7 +60,7 @@ final class ScopeWatch {
         stopWatcher();
         long gen = ++generation;
         try {
-            DcsView view = JetcdDcs.readKeys(client, scope, READ_DEADLINE);
+            DcsView view = JetcdDcs.readKeys(client, scope, gen == 1 ? FIRST_READ_DEADLINE : READ_DEADLINE);
             keys.clear();
             keys.putAll(view.keys());
             revision = view.revision();

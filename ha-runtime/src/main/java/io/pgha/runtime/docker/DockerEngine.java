@@ -2,44 +2,60 @@ package io.pgha.runtime.docker;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The local Docker engine as the monitor and {@code pgha attach} use it: containers of a compose project,
- * inspect, exec, and the event stream. Calls fail with {@link io.pgha.runtime.PghaException}s.
+ * What provisioning needs from a Docker engine. Every failure is a {@link io.pgha.runtime.PghaException}
+ * (translated by {@link DockerErrors}) whose message says what to do.
  */
 public interface DockerEngine extends AutoCloseable {
 
-    /** The label compose (and pgha's provisioner) puts on every container of a stack. */
-    String PROJECT_LABEL = "com.docker.compose.project";
-    String SERVICE_LABEL = "com.docker.compose.service";
+    /** The engine's version and resources; fails with how to start Docker when it is not reachable. */
+    EngineInfo info();
 
-    /** A client whose calls give up after the timeout. */
-    static DockerEngine connect(Duration timeout) {
-        return new DockerJavaEngine(timeout);
-    }
+    boolean imagePresent(String image);
 
-    /** Every container (running or not) of the compose project, inspected. */
-    List<StackContainer> containers(String composeProject);
+    /** Pulls an image, reporting progress lines such as "pulling quay.io/coreos/etcd:v3.6.7: 45%". */
+    void pullImage(String image, Consumer<String> progress);
 
-    /** The containers of every compose project, inspected (for discovery). */
-    List<StackContainer> allComposeContainers();
+    Optional<DockerNetwork> network(String name);
 
-    /** The container of that name, inspected. */
-    Optional<StackContainer> container(String name);
+    void createNetwork(String name, Map<String, String> labels);
 
-    /** Runs a command in a running container, waiting at most the timeout. */
-    ExecResult exec(String container, Duration timeout, List<String> command);
+    void removeNetwork(String name);
 
-    /** Streams the project's container events until the subscription is closed; onFailure when the stream breaks. */
-    Subscription containerEvents(String composeProject, Consumer<ContainerEvent> listener, Consumer<String> onFailure);
+    Optional<DockerVolume> volume(String name);
+
+    /** Volumes whose labels include all of {@code labels}. */
+    List<DockerVolume> volumes(Map<String, String> labels);
+
+    void createVolume(String name, Map<String, String> labels);
+
+    void removeVolume(String name);
+
+    /** Containers, running or not, whose labels include all of {@code labels}; all containers for an empty map. */
+    List<DockerContainer> containers(Map<String, String> labels);
+
+    Optional<DockerContainer> container(String name);
+
+    /** Creates (does not start) a container and returns its id. */
+    String createContainer(ContainerSpec spec);
+
+    void start(String container);
+
+    /** Stops a container, waiting up to {@code grace} before Docker kills it; a stopped one is left as is. */
+    void stop(String container, Duration grace);
+
+    /** Removes a container (running or not), keeping its volumes. */
+    void remove(String container);
+
+    /** Writes one file into a container (created or running), with the given mode, e.g. 0644. */
+    void copyFile(String container, String path, byte[] content, int mode);
+
+    ExecResult exec(String container, List<String> command, Duration timeout);
 
     @Override
     void close();
-
-    interface Subscription extends AutoCloseable {
-        @Override
-        void close();
-    }
 }

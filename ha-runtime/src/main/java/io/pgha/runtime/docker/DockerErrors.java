@@ -37,6 +37,10 @@ public final class DockerErrors {
             return new PghaException(PghaException.Kind.INVALID_INPUT, action + ": rejected by the Docker engine ("
                     + firstLine(e) + ")", e);
         }
+        if (e instanceof DockerException d && d.getHttpStatus() == 403) {
+            // the engine refuses what the current state forbids, e.g. removing a network that containers still use
+            return new PghaException(PghaException.Kind.CONFLICT, action + ": refused by the Docker engine (" + firstLine(e) + ")", e);
+        }
         if (e instanceof DockerException) {
             return new PghaException(PghaException.Kind.UNAVAILABLE, action + ": " + firstLine(e), e);
         }

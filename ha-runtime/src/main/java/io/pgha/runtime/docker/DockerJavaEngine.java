@@ -2,262 +2,323 @@ package io.pgha.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.ExecCreateCmdResponse;
-import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
+import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.StreamType;
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.model.ContainerInfo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
-/** {@link DockerEngine} over docker-java; events get their own client, as their stream outlives any response timeout. */
-final class DockerJavaEngine implements DockerEngine {
+/** {@link DockerEngine} on docker-java; every docker-java error goes through {@link DockerErrors}. */
+public final class DockerJavaEngine implements DockerEngine {
 
-    private final DockerClient docker;
-    private final Duration timeout;
-    private DockerClient eventsClient;
+    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(30);
+    private final DockerClient client;
 
-    DockerJavaEngine(Duration timeout) {
-        this.timeout = timeout;
-        this.docker = DockerClients.create(timeout, timeout);
+    public DockerJavaEngine(DockerClient client) {
+        this.client = Objects.requireNonNull(client);
+    }
+
+    /** An engine for DOCKER_HOST, else the local socket. */
+    public static DockerJavaEngine local() {
+        return new DockerJavaEngine(DockerClients.create());
     }
 
     @Override
-    public List<StackContainer> containers(String composeProject) {
-        return inspectAll(list(Map.of(PROJECT_LABEL, composeProject)));
+    public EngineInfo info() {
+        Info i = call("ask the Docker engine for its version", () -> client.infoCmd().exec());
+        return new EngineInfo(Objects.toString(i.getServerVersion(), "?"), i.getMemTotal() == null ? 0 : i.getMemTotal(),
+                i.getNCPU() == null ? 0 : i.getNCPU(), Objects.toString(i.getDockerRootDir(), ""),
+                Objects.toString(i.getOperatingSystem(), ""));
     }
 
     @Override
-    public List<StackContainer> allComposeContainers() {
-        return inspectAll(list(Map.of()).stream().filter(c -> c.getLabels() != null && c.getLabels().containsKey(PROJECT_LABEL))
-                .toList());
-    }
-
-    @Override
-    public Optional<StackContainer> container(String name) {
+    public boolean imagePresent(String image) {
         try {
-            return Optional.of(toStackContainer(docker.inspectContainerCmd(name).exec()));
-        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-            return Optional.empty();
+            client.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         } catch (RuntimeException e) {
-            throw DockerErrors.translate("inspecting container " + name, e);
+            throw DockerErrors.translate("look for image " + image, e);
         }
     }
 
-    private List<Container> list(Map<String, String> labels) {
+    @Override
+    public void pullImage(String image, Consumer<String> progress) {
+        PullProgress tracker = new PullProgress(image, progress);
+        call("pull image " + image, () -> {
+            try {
+                boolean done = client.pullImageCmd(image).exec(new ResultCallback.Adapter<PullResponseItem>() {
+                    @Override
+                    public void onNext(PullResponseItem item) {
+                        tracker.update(item);
+                    }
+                }).awaitCompletion(PULL_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+                if (!done) {
+                    throw PghaException.timeout("pulling image " + image + " took more than " + PULL_TIMEOUT.toMinutes()
+                            + " minutes; check the network or pull it yourself with docker pull " + image);
+                }
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PghaException.timeout("pulling image " + image + " was interrupted");
+            }
+        });
+    }
+
+    @Override
+    public Optional<DockerNetwork> network(String name) {
+        return call("list networks", () -> client.listNetworksCmd().withNameFilter(name).exec()).stream()
+                .filter(n -> name.equals(n.getName()))
+                .map(n -> new DockerNetwork(n.getId(), n.getName(), n.getLabels() == null ? Map.of() : n.getLabels()))
+                .findFirst();
+    }
+
+    @Override
+    public void createNetwork(String name, Map<String, String> labels) {
+        call("create network " + name, () -> client.createNetworkCmd().withName(name).withDriver("bridge")
+                .withCheckDuplicate(true).withLabels(labels).exec());
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        unlessAlreadyDone("remove network " + name, () -> client.removeNetworkCmd(name).exec());
+    }
+
+    @Override
+    public Optional<DockerVolume> volume(String name) {
         try {
-            var cmd = docker.listContainersCmd().withShowAll(true);
+            InspectVolumeResponse v = client.inspectVolumeCmd(name).exec();
+            return Optional.of(new DockerVolume(v.getName(), v.getLabels() == null ? Map.of() : v.getLabels()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("look for volume " + name, e);
+        }
+    }
+
+    @Override
+    public List<DockerVolume> volumes(Map<String, String> labels) {
+        List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        List<InspectVolumeResponse> found = call("list volumes", () -> {
+            var cmd = client.listVolumesCmd();
+            if (!filter.isEmpty()) {
+                cmd = cmd.withFilter("label", filter);
+            }
+            List<InspectVolumeResponse> v = cmd.exec().getVolumes();
+            return v == null ? List.<InspectVolumeResponse>of() : v;
+        });
+        return found.stream().map(v -> new DockerVolume(v.getName(), v.getLabels() == null ? Map.of() : v.getLabels())).toList();
+    }
+
+    @Override
+    public void createVolume(String name, Map<String, String> labels) {
+        call("create volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
+    }
+
+    @Override
+    public void removeVolume(String name) {
+        unlessAlreadyDone("remove volume " + name, () -> client.removeVolumeCmd(name).exec());
+    }
+
+    @Override
+    public List<DockerContainer> containers(Map<String, String> labels) {
+        return call("list containers", () -> {
+            var cmd = client.listContainersCmd().withShowAll(true);
             if (!labels.isEmpty()) {
                 cmd = cmd.withLabelFilter(labels);
             }
             return cmd.exec();
-        } catch (RuntimeException e) {
-            throw DockerErrors.translate("listing containers", e);
-        }
+        }).stream().map(DockerJavaEngine::container).toList();
     }
 
-    private List<StackContainer> inspectAll(List<Container> containers) {
-        List<StackContainer> result = new ArrayList<>();
-        for (Container c : containers) {
-            try {
-                result.add(toStackContainer(docker.inspectContainerCmd(c.getId()).exec()));
-            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-                // removed between list and inspect
-            } catch (RuntimeException e) {
-                throw DockerErrors.translate("inspecting container " + c.getId(), e);
+    @Override
+    public Optional<DockerContainer> container(String name) {
+        return call("look for container " + name, () -> client.listContainersCmd().withShowAll(true)
+                .withNameFilter(List.of("^/" + name + "$")).exec()).stream().map(DockerJavaEngine::container)
+                .filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public String createContainer(ContainerSpec spec) {
+        List<PortBinding> bindings = spec.ports().stream()
+                .map(p -> new PortBinding(Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()), ExposedPort.tcp(p.containerPort())))
+                .toList();
+        List<Mount> mounts = spec.volumes().entrySet().stream()
+                .map(v -> new Mount().withType(MountType.VOLUME).withSource(v.getKey()).withTarget(v.getValue())).toList();
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode(spec.network())
+                .withPortBindings(bindings)
+                .withMounts(mounts)
+                .withRestartPolicy(spec.restartUnlessStopped() ? RestartPolicy.unlessStoppedRestart() : RestartPolicy.noRestart());
+        if (!spec.dnsOptions().isEmpty()) {
+            host.withDnsOptions(spec.dnsOptions());
+        }
+        return call("create container " + spec.name(), () -> {
+            CreateContainerCmd cmd = client.createContainerCmd(spec.image())
+                    .withName(spec.name())
+                    .withHostName(spec.hostname())
+                    .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
+                    .withLabels(spec.labels())
+                    .withExposedPorts(spec.ports().stream().map(p -> ExposedPort.tcp(p.containerPort())).distinct().toList())
+                    .withHostConfig(host);
+            if (!spec.aliases().isEmpty()) {
+                cmd.withAliases(spec.aliases());
             }
-        }
-        result.sort(Comparator.comparing(StackContainer::name));
-        return result;
+            spec.stopGrace().ifPresent(g -> cmd.withStopTimeout((int) g.toSeconds()));
+            spec.healthcheck().ifPresent(h -> cmd.withHealthcheck(new HealthCheck().withTest(h.command())
+                    .withInterval(h.interval().toNanos()).withTimeout(h.timeout().toNanos()).withRetries(h.retries())));
+            return cmd.exec().getId();
+        });
     }
 
-    static StackContainer toStackContainer(InspectContainerResponse r) {
-        String name = r.getName() == null ? r.getId() : r.getName().replaceFirst("^/", "");
-        Map<String, String> labels = r.getConfig() != null && r.getConfig().getLabels() != null ? r.getConfig().getLabels() : Map.of();
-        String image = r.getConfig() != null && r.getConfig().getImage() != null ? r.getConfig().getImage() : "";
-        var state = r.getState();
-        String status = state != null && state.getStatus() != null ? state.getStatus() : "unknown";
-        String health = state != null && state.getHealth() != null && state.getHealth().getStatus() != null
-                ? state.getHealth().getStatus() : "none";
-        Optional<Instant> startedAt = state == null ? Optional.empty() : instant(state.getStartedAt());
-        OptionalInt exitCode = state != null && state.getExitCodeLong() != null && !"running".equals(status)
-                ? OptionalInt.of(state.getExitCodeLong().intValue()) : OptionalInt.empty();
-        Optional<String> service = Optional.ofNullable(labels.get(SERVICE_LABEL));
-        ContainerInfo info = new ContainerInfo(name, r.getId(), ContainerRoles.of(service.orElse(name), image), image, status,
-                health, r.getRestartCount() == null ? 0 : r.getRestartCount(), startedAt, exitCode);
-        return new StackContainer(info, published(r), Optional.ofNullable(labels.get(PROJECT_LABEL)), service, scope(r));
-    }
-
-    private static Optional<String> scope(InspectContainerResponse r) {
-        String[] env = r.getConfig() == null ? null : r.getConfig().getEnv();
-        if (env == null) {
-            return Optional.empty();
-        }
-        for (String e : env) {
-            if (e.startsWith("SCOPE=") || e.startsWith("PATRONI_SCOPE=")) {
-                return Optional.of(e.substring(e.indexOf('=') + 1)).filter(v -> !v.isBlank());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Map<Integer, StackContainer.HostPort> published(InspectContainerResponse r) {
-        Map<Integer, StackContainer.HostPort> result = new HashMap<>();
-        if (r.getNetworkSettings() == null || r.getNetworkSettings().getPorts() == null) {
-            return result;
-        }
-        for (Map.Entry<ExposedPort, Ports.Binding[]> e : r.getNetworkSettings().getPorts().getBindings().entrySet()) {
-            if (e.getValue() == null || !"tcp".equals(e.getKey().getProtocol().toString())) {
-                continue;
-            }
-            for (Ports.Binding b : e.getValue()) {
-                try {
-                    int port = Integer.parseInt(b.getHostPortSpec());
-                    String ip = b.getHostIp() == null || b.getHostIp().isBlank() || b.getHostIp().equals("0.0.0.0")
-                            ? "127.0.0.1" : b.getHostIp().equals("::") ? "::1" : b.getHostIp();
-                    result.putIfAbsent(e.getKey().getPort(), new StackContainer.HostPort(ip, port));
-                } catch (NumberFormatException ignored) {
-                    // a port range: not one pgha publishes
-                }
-            }
-        }
-        return result;
-    }
-
-    private static Optional<Instant> instant(String s) {
-        if (s == null || s.isBlank() || s.startsWith("0001-")) {
-            return Optional.empty();
-        }
+    @Override
+    public void start(String container) {
         try {
-            return Optional.of(Instant.parse(s));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
+            client.startContainerCmd(container).exec();
+        } catch (NotModifiedException e) {
+            // already running
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("start container " + container, e);
         }
     }
 
     @Override
-    public ExecResult exec(String container, Duration execTimeout, List<String> command) {
+    public void stop(String container, Duration grace) {
+        unlessAlreadyDone("stop container " + container,
+                () -> client.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec());
+    }
+
+    @Override
+    public void remove(String container) {
+        unlessAlreadyDone("remove container " + container,
+                () -> client.removeContainerCmd(container).withForce(true).withRemoveVolumes(false).exec());
+    }
+
+    /** Runs an action that is done already when its object is gone (or, for stop, not running). */
+    private static void unlessAlreadyDone(String action, Runnable work) {
         try {
-            ExecCreateCmdResponse exec = docker.execCreateCmd(container).withCmd(command.toArray(String[]::new))
-                    .withAttachStdout(true).withAttachStderr(true).exec();
-            StringBuilder out = new StringBuilder();
-            ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-                @Override
-                public void onNext(Frame frame) {
-                    synchronized (out) {
-                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            work.run();
+        } catch (NotFoundException | NotModifiedException e) {
+            // nothing left to do
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate(action, e);
+        }
+    }
+
+    @Override
+    public void copyFile(String container, String path, byte[] content, int mode) {
+        int slash = path.lastIndexOf('/');
+        String dir = slash <= 0 ? "/" : path.substring(0, slash);
+        byte[] tar = tar(path.substring(slash + 1), content, mode);
+        call("copy " + path + " into container " + container, () -> {
+            client.copyArchiveToContainerCmd(container).withRemotePath(dir).withTarInputStream(new ByteArrayInputStream(tar)).exec();
+            return null;
+        });
+    }
+
+    @Override
+    public ExecResult exec(String container, List<String> command, Duration timeout) {
+        return call("run " + command.getFirst() + " in container " + container, () -> {
+            String id = client.execCreateCmd(container).withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            try {
+                boolean done = client.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
                     }
+                }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (!done) {
+                    throw PghaException.timeout(command.getFirst() + " in container " + container + " did not finish within "
+                            + timeout.toSeconds() + " s");
                 }
-            };
-            try (var cb = docker.execStartCmd(exec.getId()).exec(callback)) {
-                if (!cb.awaitCompletion(execTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw PghaException.timeout("`" + String.join(" ", command) + "` in " + container + " did not finish within "
-                            + execTimeout.toMillis() + " ms");
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PghaException.timeout(command.getFirst() + " in container " + container + " was interrupted");
             }
-            Long code = docker.inspectExecCmd(exec.getId()).exec().getExitCodeLong();
-            synchronized (out) {
-                return new ExecResult(code == null ? -1 : code.intValue(), out.toString().strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PghaException.unavailable("interrupted while running a command in " + container, e);
+            Long code = client.inspectExecCmd(id).exec().getExitCodeLong();
+            return new ExecResult(code == null ? -1 : code.intValue(), out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
         } catch (IOException e) {
-            throw PghaException.unavailable("running a command in " + container + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw DockerErrors.translate("running `" + String.join(" ", command) + "` in " + container, e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    @Override
-    public synchronized Subscription containerEvents(String composeProject, Consumer<ContainerEvent> listener,
-                                                     Consumer<String> onFailure) {
-        if (eventsClient == null) {
-            eventsClient = DockerClients.create(timeout, Duration.ofDays(3650));
+    private static DockerContainer container(Container c) {
+        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+        List<PublishedPort> ports = new ArrayList<>();
+        if (c.getPorts() != null) {
+            for (ContainerPort p : c.getPorts()) {
+                if (p.getPublicPort() != null) {
+                    ports.add(new PublishedPort(Objects.toString(p.getIp(), ""), p.getPublicPort(),
+                            p.getPrivatePort() == null ? 0 : p.getPrivatePort()));
+                }
+            }
         }
-        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
-            private volatile boolean closing;
+        return new DockerContainer(c.getId(), name, c.getImage(), c.getLabels() == null ? Map.of() : c.getLabels(),
+                Objects.toString(c.getState(), ""), ports);
+    }
 
-            @Override
-            public void onNext(Event e) {
-                if (e.getType() != EventType.CONTAINER || e.getActor() == null) {
-                    return;
-                }
-                Map<String, String> attributes = e.getActor().getAttributes() == null ? Map.of() : e.getActor().getAttributes();
-                String name = attributes.getOrDefault("name", e.getActor().getId());
-                Instant at = e.getTimeNano() != null ? Instant.ofEpochSecond(0, e.getTimeNano())
-                        : e.getTime() != null ? Instant.ofEpochSecond(e.getTime()) : Instant.now();
-                listener.accept(new ContainerEvent(name, e.getAction() == null ? e.getStatus() : e.getAction(), at));
-            }
+    private static byte[] tar(String name, byte[] content, int mode) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry entry = new TarArchiveEntry(name);
+            entry.setSize(content.length);
+            entry.setMode(mode);
+            tar.putArchiveEntry(entry);
+            tar.write(content);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
 
-            @Override
-            public void onError(Throwable t) {
-                if (!closing) {
-                    onFailure.accept(DockerErrors.translate("streaming Docker events", t instanceof RuntimeException r
-                            ? r : new RuntimeException(t)).getMessage());
-                }
-                super.onError(t);
-            }
-
-            @Override
-            public void onComplete() {
-                if (!closing) {
-                    onFailure.accept("the Docker event stream ended");
-                }
-                super.onComplete();
-            }
-
-            @Override
-            public void close() throws IOException {
-                closing = true;
-                super.close();
-            }
-        };
+    private static <T> T call(String action, Supplier<T> work) {
         try {
-            eventsClient.eventsCmd().withEventTypeFilter(EventType.CONTAINER)
-                    .withLabelFilter(Map.of(PROJECT_LABEL, composeProject)).exec(callback);
+            return work.get();
         } catch (RuntimeException e) {
-            throw DockerErrors.translate("subscribing to Docker events", e);
-        }
-        return () -> {
-            try {
-                callback.close();
-            } catch (IOException ignored) {
-                // the stream is gone already
-            }
-        };
-    }
-
-    @Override
-    public synchronized void close() {
-        closeQuietly(docker);
-        if (eventsClient != null) {
-            closeQuietly(eventsClient);
-        }
-    }
-
-    private static void closeQuietly(DockerClient c) {
-        try {
-            c.close();
-        } catch (IOException | RuntimeException ignored) {
-            // closing
+            throw DockerErrors.translate(action, e);
         }
     }
 }

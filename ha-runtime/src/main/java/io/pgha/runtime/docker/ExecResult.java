@@ -1,5 +1,7 @@
 package io.pgha.runtime.docker;
 
-/** The outcome of a command run in a container. */
-public record ExecResult(int exitCode, String output) {
+public record ExecResult(int exitCode, String stdout, String stderr) {
+    public boolean ok() {
+        return exitCode == 0;
+    }
 }

@@ -28,13 +28,13 @@ public final class ClusterMonitors {
     }
 
     /**
-     * The defaults for a known cluster: the event journal and the probe login (if any) in the
-     * cluster's directory under {@link ConfigDirs}.
+     * The defaults for a known cluster: the event journal in the cluster's directory under
+     * {@link ConfigDirs}, and the probe login pgha has for it (see {@link ProbeLogins}).
      */
     public static MonitorSettings settingsFor(ClusterConnection connection) {
         var dir = ConfigDirs.cluster(connection.name());
         return MonitorSettings.defaults()
                 .withJournal(Optional.of(dir))
-                .withProbeLogin(ProbeLogins.fromClusterDir(dir), false);
+                .withProbeLogin(ProbeLogins.forCluster(connection.name()), false);
     }
 }

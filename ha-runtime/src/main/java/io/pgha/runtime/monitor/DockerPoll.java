@@ -1,6 +1,6 @@
 package io.pgha.runtime.monitor;
 
-import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.Source;
 import java.time.Clock;
@@ -14,14 +14,14 @@ import java.util.function.Consumer;
  */
 final class DockerPoll implements AutoCloseable {
 
-    private final DockerEngine engine;
+    private final java.util.function.Supplier<ContainerObserver> engine;
     private final String stack;
     private final Clock clock;
     private final Consumer<String> onEvent;
-    private DockerEngine.Subscription events;
+    private ContainerObserver.Subscription events;
     private volatile boolean eventsBroken;
 
-    DockerPoll(DockerEngine engine, String stack, Clock clock, Consumer<String> onEvent) {
+    DockerPoll(java.util.function.Supplier<ContainerObserver> engine, String stack, Clock clock, Consumer<String> onEvent) {
         this.engine = engine;
         this.stack = stack;
         this.clock = clock;
@@ -30,7 +30,7 @@ final class DockerPoll implements AutoCloseable {
 
     Reading<List<StackContainer>> poll(Reading<List<StackContainer>> previous) {
         subscribe();
-        List<StackContainer> containers = engine.containers(stack);
+        List<StackContainer> containers = engine.get().inspect(stack);
         if (containers.isEmpty()) {
             return Reading.degraded(Source.DOCKER, Optional.of(containers), true, "no container of compose project '" + stack
                     + "' exists on the local Docker engine", clock.instant());
@@ -46,7 +46,7 @@ final class DockerPoll implements AutoCloseable {
             events.close();
         }
         eventsBroken = false;
-        events = engine.containerEvents(stack, e -> onEvent.accept(e.action()), reason -> eventsBroken = true);
+        events = engine.get().events(stack, e -> onEvent.accept(e.action()), reason -> eventsBroken = true);
     }
 
     @Override

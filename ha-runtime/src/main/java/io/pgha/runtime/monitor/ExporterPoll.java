@@ -28,18 +28,24 @@ final class ExporterPoll {
     static final int EXPORTER_PORT = 9187;
     private static final Pattern PG_UP = Pattern.compile("(?m)^pg_up(?:\\{[^}]*})?\\s+([0-9.eE+-]+)\\s*$");
 
-    private final Supplier<List<StackContainer>> containers;
+    private final Supplier<Reading<List<StackContainer>>> docker;
     private final Duration timeout;
     private final Clock clock;
 
-    ExporterPoll(Supplier<List<StackContainer>> containers, Duration timeout, Clock clock) {
-        this.containers = containers;
+    /** @param docker the Docker source's reading: the exporters are found among its containers */
+    ExporterPoll(Supplier<Reading<List<StackContainer>>> docker, Duration timeout, Clock clock) {
+        this.docker = docker;
         this.timeout = timeout;
         this.clock = clock;
     }
 
     Reading<List<HealthCheck>> poll(Reading<List<HealthCheck>> previous) {
-        List<StackContainer> exporters = containers.get().stream().filter(c -> "exporter".equals(c.info().role())).toList();
+        Reading<List<StackContainer>> containers = docker.get();
+        if (!containers.answered()) {
+            return Reading.pending(Source.EXPORTER, clock.instant());
+        }
+        List<StackContainer> exporters = containers.current().orElse(List.of()).stream()
+                .filter(c -> "exporter".equals(c.info().role())).toList();
         if (exporters.isEmpty()) {
             return Reading.notConfigured(Source.EXPORTER, "no exporter container found", clock.instant());
         }

@@ -4,7 +4,7 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.dcs.Dcs;
 import io.pgha.runtime.dcs.DcsView;
 import io.pgha.runtime.dcs.EtcdClusterStatus;
-import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
@@ -56,7 +56,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private final List<Consumer<ClusterEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<ClusterSnapshot> complete = new CompletableFuture<>();
     private final Deque<ClusterEvent> inMemoryEvents = new ArrayDeque<>();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();  // guarded by itself
     private final Optional<EventJournal> journal;
 
     private final DcsWatchSource dcs;
@@ -68,6 +68,9 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private final Supplier<Reading<List<HealthCheck>>> exporters;
     private final List<PolledSource<?>> polled = new ArrayList<>();
     private final List<PolledSource<?>> burstOnLeaderChange = new ArrayList<>();
+    /** Sources that look at the containers: polled again as soon as the Docker source first answers. */
+    private final List<PolledSource<?>> containersKnown = new ArrayList<>();
+    private boolean containersFirstSeen;
 
     private volatile ClusterSnapshot current;
     private EventDerivation.Memory memory;
@@ -87,17 +90,21 @@ final class LiveClusterMonitor implements ClusterMonitor {
         journal.ifPresent(resources::add);
 
         this.dcs = new DcsWatchSource(connection.scope(), clock, this::dcsChanged, this::requestMerge);
-        Optional<Dcs> etcdClient = connection.etcdEndpoints().isEmpty() ? Optional.empty()
-                : Optional.of(Dcs.connect(connection.etcdEndpoints(), connection.etcdAuth()));
-        if (etcdClient.isEmpty()) {
+        if (connection.etcdEndpoints().isEmpty()) {
             dcs.notConfigured("no etcd endpoints; members come from Patroni's REST API");
             Reading<EtcdClusterStatus> none = Reading.notConfigured(Source.DCS, "no etcd endpoints", startedAt);
             this.etcd = () -> none;
         } else {
-            this.etcd = poll(Source.DCS, "etcd", previous -> {
-                EtcdClusterStatus s = etcdClient.get().status(timeout);
-                return Reading.ok(Source.DCS, s, clock.instant());
-            }, false);
+            // The etcd thread connects, starts the watch, then checks the members; nothing waits for it.
+            Lazy<Dcs> etcdClient = new Lazy<>(() -> {
+                Dcs d = Dcs.connect(connection.etcdEndpoints(), connection.etcdAuth());
+                closeWithMonitor(d);
+                closeWithMonitor(d.watch(connection.scope(), dcs));
+                return d;
+            });
+            // The first round also pays for loading the etcd client: give it twice the deadline.
+            this.etcd = poll(Source.DCS, "etcd", previous -> Reading.ok(Source.DCS,
+                    etcdClient.get().status(previous.answered() ? timeout : timeout.multipliedBy(2)), clock.instant()), false);
         }
 
         PatroniPoll patroniPoll = new PatroniPoll(connection.patroniUrls(), timeout, () -> !dcs.reading().available(), clock);
@@ -105,16 +112,16 @@ final class LiveClusterMonitor implements ClusterMonitor {
         this.patroni = poll(Source.PATRONI, "patroni", patroniPoll::poll, true);
 
         if (connection.router().isPresent()) {
-            RouterStats stats = RouterStats.create(connection.router().get().statsUrl(), timeout);
-            this.router = poll(Source.ROUTER, "router", previous -> Reading.ok(Source.ROUTER, stats.backends(), clock.instant()), true);
+            Lazy<RouterStats> stats = new Lazy<>(() -> RouterStats.create(connection.router().get().statsUrl(), timeout));
+            this.router = poll(Source.ROUTER, "router", previous -> Reading.ok(Source.ROUTER, stats.get().backends(), clock.instant()),
+                    true);
         } else {
             Reading<List<RouterBackend>> none = Reading.notConfigured(Source.ROUTER, "no router endpoints", startedAt);
             this.router = () -> none;
         }
 
-        Optional<DockerEngine> engine = settings.useDocker() && connection.dockerStack().isPresent()
-                ? Optional.of(DockerEngine.connect(timeout)) : Optional.empty();
-        engine.ifPresent(e -> resources.add(e));
+        Optional<Lazy<ContainerObserver>> engine = settings.useDocker() && connection.dockerStack().isPresent()
+                ? Optional.of(new Lazy<>(() -> closeWithMonitor(ContainerObserver.connect(timeout)))) : Optional.empty();
         if (engine.isPresent()) {
             DockerPoll dockerPoll = new DockerPoll(engine.get(), connection.dockerStack().get(), clock, this::dockerEvent);
             resources.add(dockerPoll);
@@ -124,16 +131,17 @@ final class LiveClusterMonitor implements ClusterMonitor {
                     ? "the cluster does not run on the local Docker engine" : "Docker observation is turned off", startedAt);
             this.docker = () -> none;
         }
-        Supplier<List<StackContainer>> containers = () -> docker.get().current().orElse(List.of());
 
-        PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(), engine,
-                this::memberNames, containers, timeout, clock);
+        PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(),
+                engine.map(e -> (Supplier<ContainerObserver>) e), this::memberNames, docker, timeout, clock);
         resources.add(postgresPoll);
         this.postgres = poll(Source.POSTGRES, "postgres", postgresPoll::poll, false);
+        containersKnown.add(polled.get(polled.size() - 1));
 
         if (engine.isPresent()) {
-            ExporterPoll exporterPoll = new ExporterPoll(containers, timeout, clock);
+            ExporterPoll exporterPoll = new ExporterPoll(docker, timeout, clock);
             this.exporters = poll(Source.EXPORTER, "exporter", exporterPoll::poll, false);
+            containersKnown.add(polled.get(polled.size() - 1));
         } else {
             Reading<List<HealthCheck>> none = Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers",
                     startedAt);
@@ -141,10 +149,22 @@ final class LiveClusterMonitor implements ClusterMonitor {
         }
 
         this.current = SnapshotAssembler.assemble(parts(startedAt));
-        etcdClient.ifPresent(c -> {
-            resources.add(c);
-            resources.add(c.watch(connection.scope(), dcs));
-        });
+    }
+
+    /** A client made by a source thread is closed with the monitor, at once if the monitor closed meanwhile. */
+    private <T extends AutoCloseable> T closeWithMonitor(T resource) {
+        synchronized (resources) {
+            if (!closed) {
+                resources.add(resource);
+                return resource;
+            }
+        }
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+        throw new IllegalStateException("the monitor is closed");
     }
 
     private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
@@ -217,6 +237,10 @@ final class LiveClusterMonitor implements ClusterMonitor {
         try {
             Instant now = clock.instant();
             SnapshotParts parts = parts(now);
+            if (!containersFirstSeen && parts.docker().answered()) {
+                containersFirstSeen = true;
+                containersKnown.forEach(PolledSource::trigger);
+            }
             ClusterSnapshot before = current;
             ClusterSnapshot s = SnapshotAssembler.assemble(parts);
             boolean settled = parts.complete() || !now.isBefore(startedAt.plus(settleAfter));
@@ -320,9 +344,13 @@ final class LiveClusterMonitor implements ClusterMonitor {
         if (closed) {
             return;
         }
-        closed = true;
+        List<AutoCloseable> toClose;
+        synchronized (resources) {
+            closed = true;
+            toClose = List.copyOf(resources.reversed());
+        }
         polled.forEach(PolledSource::close);
-        for (AutoCloseable r : resources.reversed()) {
+        for (AutoCloseable r : toClose) {
             try {
                 r.close();
             } catch (Exception e) {

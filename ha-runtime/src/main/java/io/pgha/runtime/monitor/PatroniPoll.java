@@ -26,21 +26,30 @@ import java.util.function.BooleanSupplier;
  */
 final class PatroniPoll implements AutoCloseable {
 
-    private final Map<String, PatroniClient> clients = new LinkedHashMap<>();
+    private final Lazy<Map<String, PatroniClient>> clients;
     private final BooleanSupplier needClusterView;
     private final Duration deadline;
     private final Clock clock;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-patroni-", 0).factory());
 
     PatroniPoll(Map<String, String> urls, Duration timeout, BooleanSupplier needClusterView, Clock clock) {
-        urls.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> clients.put(e.getKey(), PatroniClient.create(e.getValue(), timeout)));
+        this.clients = new Lazy<>(() -> {
+            Map<String, PatroniClient> c = new LinkedHashMap<>();
+            urls.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> c.put(e.getKey(), PatroniClient.create(e.getValue(), timeout)));
+            return c;
+        });
         this.needClusterView = needClusterView;
         this.deadline = timeout.plusMillis(300);
         this.clock = clock;
     }
 
     Reading<PatroniReading> poll(Reading<PatroniReading> previous) {
+        Map<String, PatroniClient> clients = this.clients.get();
+        if (clients.isEmpty()) {
+            return Reading.notConfigured(Source.PATRONI, "no Patroni REST URL is known; attach with --patroni NAME=URL",
+                    clock.instant());
+        }
         boolean wantCluster = needClusterView.getAsBoolean();
         Map<String, List<Future<Object>>> pending = new LinkedHashMap<>();
         List<Future<Object>> clusterCalls = new ArrayList<>();
@@ -73,10 +82,6 @@ final class PatroniPoll implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Optional<Map<String, Object>> config = first(configCalls, until, Map.class).map(m -> (Map<String, Object>) m);
         PatroniReading reading = new PatroniReading(nodes, cluster, config);
-        if (clients.isEmpty()) {
-            return Reading.notConfigured(Source.PATRONI, "no Patroni REST URL is known; attach with --patroni NAME=URL",
-                    clock.instant());
-        }
         if (failures.size() == clients.size()) {
             return Reading.degraded(Source.PATRONI, Optional.of(reading), false,
                     "no Patroni member answered (" + String.join("; ", failures) + ")", clock.instant());

@@ -2,7 +2,7 @@ package io.pgha.runtime.monitor;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection.RouterEndpoints;
-import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.docker.ExecResult;
 import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.HealthCheck;
@@ -33,16 +33,17 @@ final class PostgresPoll implements AutoCloseable {
     private final Optional<RouterEndpoints> router;
     private final Optional<PgLogin> login;
     private final boolean write;
-    private final Optional<DockerEngine> docker;
+    private final Optional<Supplier<ContainerObserver>> docker;
     private final Supplier<List<String>> memberNames;
-    private final Supplier<List<StackContainer>> containers;
+    private final Supplier<Reading<List<StackContainer>>> containers;
     private final PostgresProbe probe;
     private final Duration timeout;
     private final Clock clock;
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-postgres-", 0).factory());
 
-    PostgresPoll(Optional<RouterEndpoints> router, Optional<PgLogin> login, boolean write, Optional<DockerEngine> docker,
-                 Supplier<List<String>> memberNames, Supplier<List<StackContainer>> containers, Duration timeout, Clock clock) {
+    PostgresPoll(Optional<RouterEndpoints> router, Optional<PgLogin> login, boolean write, Optional<Supplier<ContainerObserver>> docker,
+                 Supplier<List<String>> memberNames, Supplier<Reading<List<StackContainer>>> containers, Duration timeout,
+                 Clock clock) {
         this.router = router;
         this.login = login;
         this.write = write;
@@ -55,11 +56,15 @@ final class PostgresPoll implements AutoCloseable {
     }
 
     Reading<PostgresReading> poll(Reading<PostgresReading> previous) {
+        if (docker.isPresent() && !containers.get().answered()) {
+            // pg_isready needs to know the containers: the Docker source answers first, then triggers this poll
+            return Reading.pending(Source.POSTGRES, clock.instant());
+        }
         Optional<Future<PostgresReading.Probe>> writeProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.writePort(), write)));
         Optional<Future<PostgresReading.Probe>> readProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.readPort(), false)));
         Map<String, Future<HealthCheck>> readiness = new LinkedHashMap<>();
         if (docker.isPresent()) {
-            List<StackContainer> known = containers.get();
+            List<StackContainer> known = containers.get().current().orElse(List.of());
             for (String member : memberNames.get()) {
                 known.stream().filter(c -> c.name().equals(member) || c.composeService().filter(member::equals).isPresent())
                         .findFirst().ifPresent(c -> readiness.put(member, calls.submit(() -> pgIsReady(member, c))));
@@ -96,15 +101,16 @@ final class PostgresPoll implements AutoCloseable {
         long start = System.nanoTime();
         int seconds = (int) Math.max(1, timeout.toSeconds());
         try {
-            ExecResult r = docker.orElseThrow().exec(c.name(), timeout.plusSeconds(1),
-                    List.of("pg_isready", "-t", String.valueOf(seconds), "-p", "5432"));
+            ExecResult r = docker.orElseThrow().get().exec(c.name(), List.of("pg_isready", "-t", String.valueOf(seconds), "-p", "5432"),
+                    timeout.plusSeconds(1));
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             HealthCheck.Status status = switch (r.exitCode()) {
                 case 0 -> HealthCheck.Status.PASS;
                 case 1 -> HealthCheck.Status.WARN;
                 default -> HealthCheck.Status.FAIL;
             };
-            String detail = r.output().isBlank() ? "pg_isready exit " + r.exitCode() : r.output().lines().findFirst().orElse("");
+            String output = (r.stdout() + r.stderr()).strip();
+            String detail = output.isEmpty() ? "pg_isready exit " + r.exitCode() : output.lines().findFirst().orElse("");
             return new HealthCheck(HealthCheck.Kind.POSTGRES_READY, member, status, latency, at, "pg_isready in " + c.name() + ": " + detail);
         } catch (PghaException e) {
             return new HealthCheck(HealthCheck.Kind.POSTGRES_READY, member, HealthCheck.Status.FAIL,

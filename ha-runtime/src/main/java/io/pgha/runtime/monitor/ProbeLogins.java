@@ -1,5 +1,7 @@
 package io.pgha.runtime.monitor;
 
+import io.pgha.runtime.cluster.ConfigDirs;
+import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.postgres.PgLogin;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,14 +11,21 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The PostgreSQL login the monitor's probes use: the superuser in the cluster directory's
- * {@code .env.postgres} (the same KEY=value file the stack's containers read), when there is one.
+ * The PostgreSQL login the monitor's probes use: for a cluster pgha made, the superuser it generated (the
+ * credential store); for an attached one, the login given to {@code pgha attach}, kept in the cluster
+ * directory's {@code .env.postgres} (the same KEY=value form the stack's containers read).
  */
 public final class ProbeLogins {
 
     public static final String FILE = ".env.postgres";
 
     private ProbeLogins() {
+    }
+
+    public static Optional<PgLogin> forCluster(String name) {
+        Optional<PgLogin> provisioned = new CredentialStore().find(name)
+                .map(c -> new PgLogin(c.superuser().user(), c.superuser().password(), "postgres"));
+        return provisioned.or(() -> fromClusterDir(ConfigDirs.cluster(name)));
     }
 
     public static Optional<PgLogin> fromClusterDir(Path clusterDir) {

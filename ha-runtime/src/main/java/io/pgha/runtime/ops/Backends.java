@@ -1,6 +1,6 @@
 package io.pgha.runtime.ops;
 
-import io.pgha.runtime.docker.ContainerControl;
+import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.patroni.PatroniActions;
 import io.pgha.runtime.patroni.PatroniClient;
 
@@ -11,8 +11,8 @@ interface Backends extends AutoCloseable {
 
     PatroniClient reader(String baseUrl);
 
-    /** Connected on first use. */
-    ContainerControl containers();
+    /** The local Docker engine, connected on first use. */
+    DockerEngine docker();
 
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.pgha.runtime.ops;
 
-import io.pgha.runtime.docker.ContainerControl;
+import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.DockerJavaEngine;
 import io.pgha.runtime.patroni.PatroniActions;
 import io.pgha.runtime.patroni.PatroniClient;
 import java.time.Duration;
@@ -10,7 +11,7 @@ final class LiveBackends implements Backends {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
     private final OperationSettings settings;
-    private ContainerControl containers;
+    private DockerEngine docker;
 
     LiveBackends(OperationSettings settings) {
         this.settings = settings;
@@ -27,18 +28,18 @@ final class LiveBackends implements Backends {
     }
 
     @Override
-    public synchronized ContainerControl containers() {
-        if (containers == null) {
-            containers = ContainerControl.connect(settings.containerStopGrace());
+    public synchronized DockerEngine docker() {
+        if (docker == null) {
+            docker = DockerJavaEngine.local();
         }
-        return containers;
+        return docker;
     }
 
     @Override
     public synchronized void close() {
-        if (containers != null) {
-            containers.close();
-            containers = null;
+        if (docker != null) {
+            docker.close();
+            docker = null;
         }
     }
 }

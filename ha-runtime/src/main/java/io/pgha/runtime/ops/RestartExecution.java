@@ -1,8 +1,8 @@
 package io.pgha.runtime.ops;
 
-import io.pgha.runtime.docker.ContainerControl;
+import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.docker.ContainerRun;
+import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.ops.OperationRequest.Reinitialize;
 import io.pgha.runtime.ops.OperationRequest.Restart;
 import io.pgha.runtime.patroni.PatroniNode;
@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Restarting a member's PostgreSQL (Patroni's /restart) or container (Docker), and reinitialising a replica
- * (Patroni's /reinitialize): confirmed by a postmaster that started after the request and a member that serves
- * again (a running leader or a streaming replica), in its own answer and in the cluster's view.
+ * Restarting a member's PostgreSQL (Patroni's /restart) or container (Docker: stop within the grace period,
+ * start), and reinitialising a replica (Patroni's /reinitialize): confirmed by a postmaster that started after
+ * the request (and a container that did) and a member that serves again (a running leader or a streaming
+ * replica), in its own answer and in the cluster's view.
  */
 final class RestartExecution {
 
@@ -37,13 +38,14 @@ final class RestartExecution {
 
     static Done container(OperationContext ctx, Restart r, Deadline deadline) {
         String member = r.member();
-        ContainerControl docker = ctx.backends().containers();
-        Instant before = docker.inspect(member).flatMap(ContainerRun::startedAt).orElse(Instant.EPOCH);
-        docker.restart(member, ctx.settings().containerStopGrace());
-        ContainerRun started = ctx.await("container " + member + " running again", deadline,
-                () -> docker.inspect(member).filter(c -> c.running() && c.startedAt().map(before::isBefore).orElse(false)),
-                () -> docker.inspect(member).map(c -> c.state() + " since " + c.startedAt().map(Instant::toString).orElse("?"))
-                        .orElse("no container"));
+        Instant before = ctx.snapshot().container(member).flatMap(ContainerInfo::startedAt).orElse(Instant.EPOCH);
+        DockerEngine docker = ctx.backends().docker();
+        docker.stop(member, ctx.settings().containerStopGrace());
+        docker.start(member);
+        ContainerInfo started = ctx.await("container " + member + " running again", deadline,
+                () -> ctx.snapshot().container(member).filter(c -> c.running() && c.startedAt().map(before::isBefore).orElse(false)),
+                () -> ctx.snapshot().container(member).map(c -> c.state() + " since " + c.startedAt().map(Instant::toString).orElse("?"))
+                        .orElse("no container in the cluster's view"));
         // The postmaster starts after the container: one second of slack for the clocks' rounding.
         Optional<Instant> containerStart = started.startedAt().map(t -> t.minusSeconds(1));
         PatroniNode after = awaitServing(ctx, member, containerStart, deadline);

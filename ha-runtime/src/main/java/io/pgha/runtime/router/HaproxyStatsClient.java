@@ -3,7 +3,6 @@ package io.pgha.runtime.router;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.http.HttpClients;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.List;
 /** {@link RouterStats} over HTTP: GET the stats page as CSV. */
 final class HaproxyStatsClient implements RouterStats {
 
-    private final HttpClient http = HttpClients.shared();
     private final String csvUrl;
     private final Duration timeout;
 
@@ -26,7 +24,7 @@ final class HaproxyStatsClient implements RouterStats {
     public List<RouterBackend> backends() {
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create(csvUrl)).timeout(timeout).GET().build(),
+            r = HttpClients.shared().send(HttpRequest.newBuilder(URI.create(csvUrl)).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
-import io.pgha.runtime.docker.ContainerControl;
+import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.monitor.ClusterMonitor;
@@ -203,7 +203,7 @@ class LiveClusterOperationsTest {
         }
 
         @Override
-        public ContainerControl containers() {
+        public DockerEngine docker() {
             throw new UnsupportedOperationException("not needed here");
         }
 

@@ -1,6 +1,5 @@
 package io.pgha.runtime.ops;
 
-import static io.pgha.runtime.ops.Cli.pgha;
 import static io.pgha.runtime.testsupport.ComposeStack.docker;
 import static io.pgha.runtime.testsupport.ComposeStack.dockerOk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +16,7 @@ import io.pgha.runtime.model.Role;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
 import io.pgha.runtime.patroni.PatroniClient;
+import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.ComposeStack.PatroniRow;
@@ -60,9 +60,9 @@ class OperationsIT {
         ComposeStack.restoreHealthy();
         configDir = Files.createTempDirectory("pgha-ops-it");
         System.setProperty("pgha.config.dir", configDir.toString());
-        Cli.Run attach = pgha("attach", CLUSTER, "--scope", "pg-ha", "--etcd",
+        Cli.Result attach = Cli.run("attach", CLUSTER, "--scope", "pg-ha", "--etcd",
                 "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793");
-        assertThat(attach.exit()).as(attach.describe()).isZero();
+        assertThat(attach.exitCode()).as(attach.describe()).isZero();
         connection = new ClusterRegistry().get(CLUSTER);
         assertThat(connection.patroniUrls()).containsOnlyKeys(ComposeStack.PG_NODES);
         monitor = ClusterMonitors.start(connection, ClusterMonitors.settingsFor(connection).withJournal(Optional.empty())
@@ -97,10 +97,10 @@ class OperationsIT {
         }
         String old = leader();
 
-        Cli.Run run = pgha("switchover", "--cluster", CLUSTER, "--to", "pg-1", "--yes");
+        Cli.Result run = Cli.run("switchover", "--cluster", CLUSTER, "--to", "pg-1", "--yes");
 
-        assertThat(run.exit()).as(run.describe()).isZero();
-        assertThat(run.out()).contains("pg-1 is the leader now").contains(old + " streams from it");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).contains("pg-1 is the leader now").contains(old + " streams from it");
         assertThat(leader()).isEqualTo("pg-1");
         PatroniRow newLeader = ComposeStack.leader().orElseThrow();
         assertThat(ComposeStack.patronictlList()).filteredOn(r -> r.member().equals(old)).singleElement()
@@ -110,14 +110,14 @@ class OperationsIT {
         await("a write through 5000 lands on pg-1").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> writeLandsOn(pg1));
 
-        JsonNode audit = JSON.readTree(pgha("audit", "--cluster", CLUSTER, "--json").out());
+        JsonNode audit = JSON.readTree(Cli.run("audit", "--cluster", CLUSTER, "--json").stdout());
         JsonNode last = audit.get(audit.size() - 1);
         assertThat(last.path("operation").asText()).isEqualTo("switchover");
         assertThat(last.path("target").asText()).isEqualTo("pg-1");
         assertThat(last.path("outcome").asText()).isEqualTo("SUCCEEDED");
         assertThat(last.path("user").asText()).isEqualTo(System.getProperty("user.name"));
         assertThat(last.path("tookMillis").asLong()).isPositive();
-        assertThat(pgha("audit", "--cluster", CLUSTER).out()).contains("switchover").contains("pg-1").contains("succeeded");
+        assertThat(Cli.run("audit", "--cluster", CLUSTER).stdout()).contains("switchover").contains("pg-1").contains("succeeded");
     }
 
     @Test
@@ -127,21 +127,21 @@ class OperationsIT {
         String leader = before.member();
         String stopped = replicas().get(1);
 
-        Cli.Run toLeader = pgha("switchover", "--cluster", CLUSTER, "--to", leader, "--yes");
-        assertThat(toLeader.exit()).as(toLeader.describe()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(toLeader.err()).contains(leader + " is already the leader");
+        Cli.Result toLeader = Cli.run("switchover", "--cluster", CLUSTER, "--to", leader, "--yes");
+        assertThat(toLeader.exitCode()).as(toLeader.describe()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(toLeader.stderr()).contains(leader + " is already the leader");
 
-        Cli.Run unknown = pgha("switchover", "--cluster", CLUSTER, "--to", "pg-9", "--yes");
-        assertThat(unknown.exit()).as(unknown.describe()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(unknown.err()).contains("unknown member 'pg-9'");
+        Cli.Result unknown = Cli.run("switchover", "--cluster", CLUSTER, "--to", "pg-9", "--yes");
+        assertThat(unknown.exitCode()).as(unknown.describe()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(unknown.stderr()).contains("unknown member 'pg-9'");
 
         dockerOk("stop", stopped);
         try {
             await("the monitor sees " + stopped + " stopped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> monitor.current().container(stopped).map(c -> !c.running()).orElse(false));
-            Cli.Run toStopped = pgha("switchover", "--cluster", CLUSTER, "--to", stopped, "--yes");
-            assertThat(toStopped.exit()).as(toStopped.describe()).isEqualTo(ExitCodes.REFUSED);
-            assertThat(toStopped.err()).contains(stopped + " is not running");
+            Cli.Result toStopped = Cli.run("switchover", "--cluster", CLUSTER, "--to", stopped, "--yes");
+            assertThat(toStopped.exitCode()).as(toStopped.describe()).isEqualTo(ExitCodes.REFUSED);
+            assertThat(toStopped.stderr()).contains(stopped + " is not running");
 
             PatroniRow after = ComposeStack.leader().orElseThrow();
             assertThat(after.member()).as("the leader").isEqualTo(leader);
@@ -163,21 +163,21 @@ class OperationsIT {
         String containerReplica = replicas().get(1);
 
         Instant postmasterBefore = postmasterStart(pgReplica);
-        Cli.Run restart = pgha("restart", "--cluster", CLUSTER, pgReplica);
-        assertThat(restart.exit()).as(restart.describe()).isZero();
+        Cli.Result restart = Cli.run("restart", "--cluster", CLUSTER, pgReplica);
+        assertThat(restart.exitCode()).as(restart.describe()).isZero();
         assertThat(postmasterStart(pgReplica)).isAfter(postmasterBefore);
         assertThat(streaming(pgReplica)).isTrue();
 
         String containerStartedBefore = containerStartedAt(containerReplica);
-        Cli.Run restartContainer = pgha("restart", "--cluster", CLUSTER, containerReplica, "--container");
-        assertThat(restartContainer.exit()).as(restartContainer.describe()).isZero();
+        Cli.Result restartContainer = Cli.run("restart", "--cluster", CLUSTER, containerReplica, "--container");
+        assertThat(restartContainer.exitCode()).as(restartContainer.describe()).isZero();
         assertThat(containerStartedAt(containerReplica)).isNotEqualTo(containerStartedBefore);
         assertThat(streaming(containerReplica)).isTrue();
 
         Instant leaderStarted = postmasterStart(leader);
-        Cli.Run restartLeader = pgha("restart", "--cluster", CLUSTER, leader);
-        assertThat(restartLeader.exit()).as(restartLeader.describe()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(restartLeader.err()).contains(leader + " is the leader").contains("--yes");
+        Cli.Result restartLeader = Cli.run("restart", "--cluster", CLUSTER, leader);
+        assertThat(restartLeader.exitCode()).as(restartLeader.describe()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(restartLeader.stderr()).contains(leader + " is the leader").contains("--yes");
         assertThat(postmasterStart(leader)).as("the leader's postmaster").isEqualTo(leaderStarted);
         assertThat(leader()).isEqualTo(leader);
     }
@@ -189,26 +189,26 @@ class OperationsIT {
         dockerOk("exec", "-u", "postgres", replica, "touch", PGDATA + "/pgha-reinit-marker");
         String versionWritten = stat(replica, "%Y", PGDATA + "/PG_VERSION");
 
-        Cli.Run reinit = pgha("reinit", "--cluster", CLUSTER, replica);
+        Cli.Result reinit = Cli.run("reinit", "--cluster", CLUSTER, replica);
 
-        assertThat(reinit.exit()).as(reinit.describe()).isZero();
+        assertThat(reinit.exitCode()).as(reinit.describe()).isZero();
         assertThat(docker("exec", replica, "test", "-e", PGDATA + "/pgha-reinit-marker").exitCode())
                 .as("the marker left in the old data directory").isNotZero();
         assertThat(stat(replica, "%Y", PGDATA + "/PG_VERSION")).as("PG_VERSION written again").isNotEqualTo(versionWritten);
         assertThat(streaming(replica)).isTrue();
 
-        Cli.Run onLeader = pgha("reinit", "--cluster", CLUSTER, leader());
-        assertThat(onLeader.exit()).as(onLeader.describe()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(onLeader.err()).contains("is the leader");
+        Cli.Result onLeader = Cli.run("reinit", "--cluster", CLUSTER, leader());
+        assertThat(onLeader.exitCode()).as(onLeader.describe()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(onLeader.stderr()).contains("is the leader");
     }
 
     @Test
     @Order(5)
     void anInvalidTimingIsRefusedBeforeAnythingIsSentAndSynchronousModeMakesASyncStandby() {
         Map<String, Object> before = ops.dynamicConfig();
-        Cli.Run invalid = pgha("config", "set", "--cluster", CLUSTER, "loop_wait=20", "ttl=20");
-        assertThat(invalid.exit()).as(invalid.describe()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(invalid.err()).contains("loop_wait + 2·retry_timeout must not exceed ttl");
+        Cli.Result invalid = Cli.run("config", "set", "--cluster", CLUSTER, "loop_wait=20", "ttl=20");
+        assertThat(invalid.exitCode()).as(invalid.describe()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(invalid.stderr()).contains("loop_wait + 2·retry_timeout must not exceed ttl");
         Map<String, Object> fromPatroni = PatroniClient.create(connection.patroniUrls().get(leader()), Duration.ofSeconds(3)).config();
         assertThat(fromPatroni.get("loop_wait")).isEqualTo(before.get("loop_wait"));
         assertThat(fromPatroni.get("ttl")).isEqualTo(before.get("ttl"));
@@ -219,8 +219,8 @@ class OperationsIT {
             ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false"))).orThrow();
         }
         try {
-            Cli.Run sync = pgha("config", "set", "--cluster", CLUSTER, "synchronous_mode=true");
-            assertThat(sync.exit()).as(sync.describe()).isZero();
+            Cli.Result sync = Cli.run("config", "set", "--cluster", CLUSTER, "synchronous_mode=true");
+            assertThat(sync.exitCode()).as(sync.describe()).isZero();
             await("a replica is sync_standby in the snapshot").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                     .until(() -> monitor.current().members().stream().anyMatch(m -> m.role() == Role.SYNC_STANDBY && m.isStreaming()));
             assertThat(ComposeStack.patronictlList()).extracting(PatroniRow::role).contains("Sync Standby");
@@ -233,8 +233,8 @@ class OperationsIT {
     @Test
     @Order(6)
     void whilePausedAKilledPrimaryIsNotReplacedAndAfterResumeTheClusterRecovers() throws Exception {
-        Cli.Run pause = pgha("pause", "--cluster", CLUSTER);
-        assertThat(pause.exit()).as(pause.describe()).isZero();
+        Cli.Result pause = Cli.run("pause", "--cluster", CLUSTER);
+        assertThat(pause.exitCode()).as(pause.describe()).isZero();
         assertThat(monitor.current().paused()).isTrue();
         String killed = leader();
         List<String> others = replicas();
@@ -245,8 +245,8 @@ class OperationsIT {
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> noneLeads(others));
 
-            Cli.Run resume = pgha("resume", "--cluster", CLUSTER);
-            assertThat(resume.exit()).as(resume.describe()).isZero();
+            Cli.Result resume = Cli.run("resume", "--cluster", CLUSTER);
+            assertThat(resume.exitCode()).as(resume.describe()).isZero();
             await("a replica takes over after resume").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> ComposeStack.leader().map(l -> others.contains(l.member())).orElse(false));
             String newLeader = ComposeStack.containerIp(leader());

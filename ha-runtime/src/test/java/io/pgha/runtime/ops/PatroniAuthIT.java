@@ -1,6 +1,5 @@
 package io.pgha.runtime.ops;
 
-import static io.pgha.runtime.ops.Cli.pgha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +7,7 @@ import io.pgha.runtime.cli.ExitCodes;
 import io.pgha.runtime.cluster.ConfigDirs;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.patroni.PatroniClient;
+import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.nio.file.Files;
@@ -46,8 +46,8 @@ class PatroniAuthIT {
                 .until(() -> patroni.node().role() == Role.LEADER && "running".equals(patroni.node().state()));
         configDir = Files.createTempDirectory("pgha-auth-it");
         System.setProperty("pgha.config.dir", configDir.toString());
-        Cli.Run attach = pgha("attach", CLUSTER, "--patroni", "pgha-auth-it-pg=" + REST, "--no-docker");
-        assertThat(attach.exit()).as(attach.describe()).isZero();
+        Cli.Result attach = Cli.run("attach", CLUSTER, "--patroni", "pgha-auth-it-pg=" + REST, "--no-docker");
+        assertThat(attach.exitCode()).as(attach.describe()).isZero();
     }
 
     @AfterAll
@@ -63,29 +63,29 @@ class PatroniAuthIT {
     void aWrongCredentialIsNotAuthorisedAndNothingChanges() throws Exception {
         Path password = configDir.resolve("wrong-password");
         Files.writeString(password, "not-the-password\n");
-        Cli.Run store = pgha("rest-auth", "--cluster", CLUSTER, "--user", "pgha-ops", "--password-file", password.toString());
-        assertThat(store.exit()).as(store.describe()).isZero();
-        assertThat(store.out()).doesNotContain("not-the-password");
+        Cli.Result store = Cli.run("rest-auth", "--cluster", CLUSTER, "--user", "pgha-ops", "--password-file", password.toString());
+        assertThat(store.exitCode()).as(store.describe()).isZero();
+        assertThat(store.stdout()).doesNotContain("not-the-password");
         Path stored = ConfigDirs.cluster(CLUSTER).resolve("patroni-rest.json");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored))).isEqualTo("rw-------");
         assertThat(Files.readString(ConfigDirs.cluster(CLUSTER).resolve("cluster.json"))).doesNotContain("not-the-password");
 
-        Cli.Run pause = pgha("pause", "--cluster", CLUSTER);
+        Cli.Result pause = Cli.run("pause", "--cluster", CLUSTER);
 
-        assertThat(pause.exit()).as(pause.describe()).isEqualTo(ExitCodes.UNAUTHORIZED);
-        assertThat(pause.err()).contains("pause failed: not authorised").contains("rejected the REST API credentials")
+        assertThat(pause.exitCode()).as(pause.describe()).isEqualTo(ExitCodes.UNAUTHORIZED);
+        assertThat(pause.stderr()).contains("pause failed: not authorised").contains("rejected the REST API credentials")
                 .doesNotContain("not-the-password");
         assertThat(paused()).isFalse();
-        assertThat(pgha("audit", "--cluster", CLUSTER).out()).contains("pause").contains("failed").doesNotContain("not-the-password");
+        assertThat(Cli.run("audit", "--cluster", CLUSTER).stdout()).contains("pause").contains("failed").doesNotContain("not-the-password");
     }
 
     @Test
     @Order(2)
     void noCredentialIsNotAuthorisedEither() {
-        assertThat(pgha("rest-auth", "--cluster", CLUSTER, "--clear").exit()).isZero();
-        Cli.Run pause = pgha("pause", "--cluster", CLUSTER);
-        assertThat(pause.exit()).as(pause.describe()).isEqualTo(ExitCodes.UNAUTHORIZED);
-        assertThat(pause.err()).contains("not authorised").contains("wants credentials and pgha has none");
+        assertThat(Cli.run("rest-auth", "--cluster", CLUSTER, "--clear").exitCode()).isZero();
+        Cli.Result pause = Cli.run("pause", "--cluster", CLUSTER);
+        assertThat(pause.exitCode()).as(pause.describe()).isEqualTo(ExitCodes.UNAUTHORIZED);
+        assertThat(pause.stderr()).contains("not authorised").contains("wants credentials and pgha has none");
         assertThat(paused()).isFalse();
     }
 
@@ -94,13 +94,13 @@ class PatroniAuthIT {
     void theRightCredentialIsSentWithTheUnsafeCalls() throws Exception {
         Path password = configDir.resolve("right-password");
         Files.writeString(password, "right-password\n");
-        assertThat(pgha("rest-auth", "--cluster", CLUSTER, "--user", "pgha-ops", "--password-file", password.toString()).exit()).isZero();
+        assertThat(Cli.run("rest-auth", "--cluster", CLUSTER, "--user", "pgha-ops", "--password-file", password.toString()).exitCode()).isZero();
 
-        Cli.Run pause = pgha("pause", "--cluster", CLUSTER);
-        assertThat(pause.exit()).as(pause.describe()).isZero();
+        Cli.Result pause = Cli.run("pause", "--cluster", CLUSTER);
+        assertThat(pause.exitCode()).as(pause.describe()).isZero();
         assertThat(paused()).isTrue();
-        Cli.Run resume = pgha("resume", "--cluster", CLUSTER);
-        assertThat(resume.exit()).as(resume.describe()).isZero();
+        Cli.Result resume = Cli.run("resume", "--cluster", CLUSTER);
+        assertThat(resume.exitCode()).as(resume.describe()).isZero();
         assertThat(paused()).isFalse();
     }
 

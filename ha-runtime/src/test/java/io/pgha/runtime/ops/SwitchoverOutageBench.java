@@ -1,6 +1,5 @@
 package io.pgha.runtime.ops;
 
-import static io.pgha.runtime.ops.Cli.pgha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +7,7 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
+import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.TestMachine;
@@ -40,8 +40,8 @@ class SwitchoverOutageBench {
         ComposeStack.awaitHealthy(Duration.ofMinutes(2));
         Path configDir = Files.createTempDirectory("pgha-bench");
         System.setProperty("pgha.config.dir", configDir.toString());
-        assertThat(pgha("attach", "bench", "--scope", "pg-ha", "--etcd", "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793")
-                .exit()).isZero();
+        assertThat(Cli.run("attach", "bench", "--scope", "pg-ha", "--etcd", "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793")
+                .exitCode()).isZero();
         ClusterConnection c = new ClusterRegistry().get("bench");
         List<String> lines = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();

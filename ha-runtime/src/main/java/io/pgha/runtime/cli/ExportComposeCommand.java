@@ -1,0 +1,66 @@
+package io.pgha.runtime.cli;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.stack.ComposeRenderer;
+import io.pgha.runtime.stack.HaproxyRenderer;
+import io.pgha.runtime.stack.StackSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export-compose", mixinStandardHelpOptions = true,
+        description = {"Render a stack spec as a docker compose project: the same stack pgha up makes.",
+                "Without --out, prints docker-compose.yml. With --out DIR, writes docker-compose.yml, haproxy/haproxy.cfg and",
+                "local.env there, and .env.postgres with new random passwords unless DIR already has one."})
+final class ExportComposeCommand implements Callable<Integer> {
+
+    @Mixin
+    SpecOptions specOptions;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "directory to write the files to")
+    Path out;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = command.commandLine().getOut();
+        StackSpec spec = specOptions.spec();
+        if (out == null) {
+            stdout.print(ComposeRenderer.render(spec));
+            stdout.flush();
+            return ExitCodes.OK;
+        }
+        try {
+            Files.createDirectories(out.resolve("haproxy"));
+            Files.writeString(out.resolve("docker-compose.yml"), ComposeRenderer.render(spec));
+            Files.writeString(out.resolve(ComposeRenderer.HAPROXY_CONFIG_FILE), HaproxyRenderer.render(spec));
+            Files.writeString(out.resolve("local.env"), ComposeRenderer.localEnv());
+            Path env = out.resolve(ComposeRenderer.CREDENTIALS_FILE);
+            boolean keptEnv = Files.exists(env);
+            if (!keptEnv) {
+                StackCredentials c = StackCredentials.generate(spec.users().superuser(), spec.users().replication(), spec.users().admin());
+                if (env.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(env, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                }
+                Files.writeString(env, ComposeRenderer.credentialsEnv(c));
+            }
+            stdout.println("Wrote docker-compose.yml, " + ComposeRenderer.HAPROXY_CONFIG_FILE + " and local.env to " + out
+                    + (keptEnv ? "; kept the existing " : "; new passwords in ") + ComposeRenderer.CREDENTIALS_FILE + ".");
+            stdout.println("Start it with: docker compose -f " + out.resolve("docker-compose.yml") + " up -d");
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot write to " + out + ": " + e.getMessage(), e);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,87 @@
+package io.pgha.runtime.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pgha.runtime.PghaException;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * Keeps each cluster's credentials in {@code credentials.json} in its directory under the config root,
+ * readable by the owner only (file 0600, directory 0700 on POSIX systems).
+ */
+public final class CredentialStore {
+
+    private static final String FILE = "credentials.json";
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private final Path root;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public CredentialStore() {
+        this(ConfigDirs.root());
+    }
+
+    public CredentialStore(Path root) {
+        this.root = root;
+    }
+
+    public Path file(String cluster) {
+        ClusterRegistry.checkName(cluster);
+        return root.resolve("clusters").resolve(cluster).resolve(FILE);
+    }
+
+    public Optional<StackCredentials> find(String cluster) {
+        Path f = file(cluster);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(f.toFile(), StackCredentials.class));
+        } catch (IOException e) {
+            throw PghaException.invalidInput("cannot read the credentials of cluster '" + cluster + "' in " + f + " ("
+                    + e.getClass().getSimpleName() + "); restore the file from a backup");
+        }
+    }
+
+    public StackCredentials get(String cluster) {
+        return find(cluster).orElseThrow(() -> PghaException.notFound("no credentials are stored for cluster '" + cluster
+                + "' (looked in " + file(cluster) + "); pgha keeps them only for clusters it made with `pgha up`"));
+    }
+
+    public void save(String cluster, StackCredentials credentials) {
+        Path f = file(cluster);
+        try {
+            createPrivateDirectories(f.getParent());
+            Path tmp = POSIX
+                    ? Files.createTempFile(f.getParent(), FILE, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(f.getParent(), FILE, ".tmp");
+            json.writeValue(tmp.toFile(), credentials);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot save the credentials of cluster '" + cluster + "' in " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void delete(String cluster) {
+        try {
+            Files.deleteIfExists(file(cluster));
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot delete " + file(cluster) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createPrivateDirectories(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (POSIX) {
+            // the cluster directory and its parent "clusters" hold secrets: owner only
+            for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+                Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.pgha.runtime.docker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A container to create.
+ *
+ * @param name         container name
+ * @param image        image reference
+ * @param hostname     host name inside the container
+ * @param network      the network it joins, with {@code aliases} as extra DNS names there
+ * @param env          environment variables
+ * @param labels       labels
+ * @param volumes      named volume to mount path
+ * @param ports        host ports to publish
+ * @param healthcheck  Docker health check, if any
+ * @param dnsOptions   resolv.conf options
+ * @param stopGrace    how long Docker waits after the stop signal before it kills
+ * @param restartUnlessStopped restart policy unless-stopped (else no restart)
+ */
+public record ContainerSpec(String name, String image, String hostname, String network, List<String> aliases,
+                            Map<String, String> env, Map<String, String> labels, Map<String, String> volumes,
+                            List<PublishedPort> ports, Optional<Healthcheck> healthcheck, List<String> dnsOptions,
+                            Optional<Duration> stopGrace, boolean restartUnlessStopped) {
+
+    /** Docker's health check: a command (exec form) run every interval. */
+    public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries) {
+    }
+
+    public ContainerSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(image, "image");
+        aliases = List.copyOf(aliases);
+        env = Map.copyOf(env);
+        labels = Map.copyOf(labels);
+        volumes = Map.copyOf(volumes);
+        ports = List.copyOf(ports);
+        dnsOptions = List.copyOf(dnsOptions);
+    }
+
+    @Override
+    public String toString() {
+        // the environment holds passwords: never print it
+        return "ContainerSpec[" + name + ", " + image + "]";
+    }
+}

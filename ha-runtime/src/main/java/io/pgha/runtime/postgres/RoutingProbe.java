@@ -1,0 +1,55 @@
+package io.pgha.runtime.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Whether a router port really leads where it should: a write port to a writable primary (it can assign
+ * a transaction id, which a standby cannot), a read port to a server in recovery. Returns what is wrong,
+ * or empty when all is well; never throws for a database that is not there yet.
+ */
+public final class RoutingProbe {
+
+    private RoutingProbe() {
+    }
+
+    public static Optional<String> writeProblem(String host, int port, String user, String password) {
+        return probe(host, port, user, password, "SELECT txid_current()::text", rs -> Optional.empty());
+    }
+
+    public static Optional<String> readProblem(String host, int port, String user, String password) {
+        return probe(host, port, user, password, "SELECT pg_is_in_recovery()::text",
+                rs -> "true".equals(rs) ? Optional.empty() : Optional.of("port " + port + " reached a server that is not a replica"));
+    }
+
+    private static Optional<String> probe(String host, int port, String user, String password, String sql,
+                                          java.util.function.Function<String, Optional<String>> verdict) {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("connectTimeout", "2");
+        p.setProperty("socketTimeout", "5");
+        p.setProperty("loginTimeout", "3");
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", p);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return verdict.apply(rs.getString(1));
+        } catch (SQLException e) {
+            return Optional.of("port " + port + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) {
+            return "no answer";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

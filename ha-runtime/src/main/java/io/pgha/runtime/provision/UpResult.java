@@ -1,0 +1,23 @@
+package io.pgha.runtime.provision;
+
+import io.pgha.runtime.cluster.ClusterConnection;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@code up} did.
+ *
+ * @param actions    what it created or started, e.g. "created container pg-0"; empty when nothing changed
+ * @param leader     the member that leads
+ * @param connection how to reach the stack from this host (also saved in the cluster registry)
+ */
+public record UpResult(String name, List<String> actions, String leader, ClusterConnection connection, Duration elapsed) {
+
+    public UpResult {
+        actions = List.copyOf(actions);
+    }
+
+    public boolean changed() {
+        return !actions.isEmpty();
+    }
+}

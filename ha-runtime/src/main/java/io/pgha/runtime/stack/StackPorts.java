@@ -1,0 +1,71 @@
+package io.pgha.runtime.stack;
+
+import io.pgha.runtime.PghaException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The host ports a stack publishes on its bind address. Per-member ports count up from a base:
+ * Patroni REST of pg-N on {@code patroni + N}, etcd-N's client API on {@code etcd + N - 1},
+ * pg-N's exporter on {@code exporter + N}.
+ */
+public record StackPorts(int write, int read, int stats, int patroni, int etcd, int exporter) {
+
+    public static final StackPorts DEFAULTS = new StackPorts(5000, 5001, 8404, 8008, 23791, 9187);
+
+    public StackPorts {
+        check("write", write);
+        check("read", read);
+        check("stats", stats);
+        check("patroni", patroni);
+        check("etcd", etcd);
+        check("exporter", exporter);
+    }
+
+    public int patroniOf(int node) {
+        return patroni + node;
+    }
+
+    public int etcdOf(int member) {
+        return etcd + member - 1;
+    }
+
+    public int exporterOf(int node) {
+        return exporter + node;
+    }
+
+    /** Every published port with what it is for, e.g. 8009 to "Patroni REST of pg-1"; fails on overlaps. */
+    public Map<Integer, String> published(int nodes, int etcdMembers) {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        put(ports, write, "router writes");
+        put(ports, read, "router reads");
+        put(ports, stats, "router stats");
+        for (int n = 0; n < nodes; n++) {
+            put(ports, patroniOf(n), "Patroni REST of pg-" + n);
+        }
+        for (int m = 1; m <= etcdMembers; m++) {
+            put(ports, etcdOf(m), "etcd client API of etcd-" + m);
+        }
+        for (int n = 0; n < nodes; n++) {
+            put(ports, exporterOf(n), "exporter of pg-" + n);
+        }
+        return ports;
+    }
+
+    private static void put(Map<Integer, String> ports, int port, String what) {
+        if (port > 65535) {
+            throw PghaException.invalidInput("the port of the " + what + " would be " + port + ", beyond 65535: lower its base port");
+        }
+        String other = ports.putIfAbsent(port, what);
+        if (other != null) {
+            throw PghaException.invalidInput("port " + port + " is given to both the " + other + " and the " + what
+                    + ": choose ports that do not overlap");
+        }
+    }
+
+    private static void check(String name, int port) {
+        if (port < 1 || port > 65535) {
+            throw PghaException.invalidInput(name + " port " + port + " is out of range: use 1-65535");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.pgha.runtime.stack;
+
+import io.pgha.runtime.stack.StackImages.ImageKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One container of a stack as both renderings need it: the compose file and the provisioner's Docker
+ * calls are made from these, so they cannot disagree.
+ *
+ * @param name            the service name, which is also the container's host name on the stack network
+ * @param role            what the container is
+ * @param image           which of the stack's images it runs
+ * @param environment     its environment, in order, without credentials
+ * @param credentials     whether it needs the PostgreSQL credentials (compose: env_file .env.postgres)
+ * @param volumes         named volumes it mounts
+ * @param ports           host ports it publishes on the bind address
+ * @param healthcheck     Docker's health check, if any
+ * @param dnsOptions      resolver options (resolv.conf)
+ * @param stopGraceSeconds how long Docker waits after SIGTERM before it kills, if not the default
+ * @param dependsOn       services that must be started first
+ * @param labels          extra labels (e.g. for Traefik); values may hold ${VAR:-default} references
+ * @param routerConfig    whether it reads haproxy.cfg
+ */
+public record StackService(String name, Role role, ImageKind image, Map<String, String> environment, boolean credentials,
+                           List<VolumeUse> volumes, List<PortMapping> ports, Optional<Healthcheck> healthcheck,
+                           List<String> dnsOptions, Optional<Integer> stopGraceSeconds, List<String> dependsOn,
+                           Map<String, String> labels, boolean routerConfig) {
+
+    public enum Role {
+        ETCD, POSTGRES, ROUTER, EXPORTER;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A named volume (the key in the compose file, e.g. pg-0-data) mounted at a path. */
+    public record VolumeUse(String volume, String path) {
+    }
+
+    public record PortMapping(int hostPort, int containerPort) {
+    }
+
+    public record Healthcheck(List<String> test, int intervalSeconds, int timeoutSeconds, int retries) {
+    }
+
+    public StackService {
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        volumes = List.copyOf(volumes);
+        ports = List.copyOf(ports);
+        dnsOptions = List.copyOf(dnsOptions);
+        dependsOn = List.copyOf(dependsOn);
+        labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+    }
+}

@@ -1,0 +1,232 @@
+package io.pgha.runtime.stack;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.pgha.runtime.PghaException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads a stack spec from YAML. Every key is optional and overrides the default; unknown keys and values
+ * of the wrong type are refused with the key's path, so a typo never silently falls back to a default.
+ *
+ * <pre>
+ * name: pg-ha
+ * nodes: 3
+ * etcd_members: 3
+ * images: local            # official | local | auto
+ * bind_address: 127.0.0.1
+ * ports: {write: 5000, read: 5001, stats: 8404, patroni: 8008, etcd: 23791, exporter: 9187}
+ * patroni: {ttl: 20, loop_wait: 2, retry_timeout: 5, synchronous_mode: false,
+ *           maximum_lag_on_failover: 1048576, primary_start_timeout: 10}
+ * postgresql: {parameters: {max_connections: 200, wal_keep_size: 256MB}}
+ * users: {superuser: postgres, replication: standby, admin: admin}
+ * </pre>
+ */
+public final class StackSpecFile {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private StackSpecFile() {
+    }
+
+    /** The spec as YAML in the format {@link #parse} reads: every key, in a fixed order (it is also the spec's fingerprint). */
+    public static String write(StackSpec spec) {
+        try {
+            return YAML.writeValueAsString(tree(spec)).replaceFirst("^---\\n", "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The keys and values of a spec, nested as in the file. */
+    public static Map<String, Object> tree(StackSpec spec) {
+        Map<String, Object> t = new java.util.LinkedHashMap<>();
+        t.put("name", spec.name());
+        t.put("nodes", spec.nodes());
+        t.put("etcd_members", spec.etcdMembers());
+        t.put("images", spec.images().id());
+        t.put("bind_address", spec.bindAddress());
+        StackPorts p = spec.ports();
+        t.put("ports", ordered("write", p.write(), "read", p.read(), "stats", p.stats(), "patroni", p.patroni(),
+                "etcd", p.etcd(), "exporter", p.exporter()));
+        PatroniTuning pt = spec.patroni();
+        t.put("patroni", ordered("ttl", pt.ttl(), "loop_wait", pt.loopWait(), "retry_timeout", pt.retryTimeout(),
+                "synchronous_mode", pt.synchronousMode(), "maximum_lag_on_failover", pt.maximumLagOnFailover(),
+                "primary_start_timeout", pt.primaryStartTimeout()));
+        t.put("postgresql", Map.of("parameters", spec.postgresParameters()));
+        StackUsers u = spec.users();
+        t.put("users", ordered("superuser", u.superuser(), "replication", u.replication(), "admin", u.admin()));
+        return t;
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** The defaults overridden by the file, as a builder so command-line flags can override it in turn. */
+    public static StackSpec.Builder load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw PghaException.invalidInput("spec file " + file + " does not exist");
+        } catch (IOException e) {
+            throw PghaException.invalidInput("cannot read spec file " + file + ": " + e.getMessage());
+        }
+        try {
+            StackSpec.Builder b = parse(text);
+            b.build(); // so a bad value is reported with the file's name
+            return b;
+        } catch (PghaException e) {
+            throw new PghaException(e.kind(), file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static StackSpec.Builder parse(String yaml) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            throw PghaException.invalidInput("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (IOException e) {
+            throw PghaException.invalidInput("cannot read the spec: " + e.getMessage());
+        }
+        StackSpec.Builder b = StackSpec.builder();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return b;
+        }
+        StackSpec d = b.build();
+        Section top = new Section("", root, Set.of("name", "nodes", "etcd_members", "images", "bind_address", "ports",
+                "patroni", "postgresql", "users"));
+        top.text("name", b::name);
+        top.integer("nodes", b::nodes);
+        top.integer("etcd_members", b::etcdMembers);
+        top.text("images", v -> b.images(ImageProfile.parse(v)));
+        top.text("bind_address", b::bindAddress);
+        top.section("ports", Set.of("write", "read", "stats", "patroni", "etcd", "exporter")).ifPresent(p -> {
+            StackPorts o = d.ports();
+            b.ports(new StackPorts(p.integerOr("write", o.write()), p.integerOr("read", o.read()), p.integerOr("stats", o.stats()),
+                    p.integerOr("patroni", o.patroni()), p.integerOr("etcd", o.etcd()), p.integerOr("exporter", o.exporter())));
+        });
+        top.section("patroni", Set.of("ttl", "loop_wait", "retry_timeout", "synchronous_mode", "maximum_lag_on_failover",
+                "primary_start_timeout")).ifPresent(p -> {
+            PatroniTuning o = d.patroni();
+            b.patroni(new PatroniTuning(p.integerOr("ttl", o.ttl()), p.integerOr("loop_wait", o.loopWait()),
+                    p.integerOr("retry_timeout", o.retryTimeout()), p.booleanOr("synchronous_mode", o.synchronousMode()),
+                    p.longOr("maximum_lag_on_failover", o.maximumLagOnFailover()),
+                    p.integerOr("primary_start_timeout", o.primaryStartTimeout())));
+        });
+        top.section("postgresql", Set.of("parameters")).flatMap(p -> p.section("parameters", null)).ifPresent(params -> {
+            for (Iterator<Map.Entry<String, JsonNode>> it = params.node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw PghaException.invalidInput(params.path(e.getKey()) + " must be a single value");
+                }
+                b.postgresParameter(e.getKey(), e.getValue().asText());
+            }
+        });
+        top.section("users", Set.of("superuser", "replication", "admin")).ifPresent(u -> {
+            StackUsers o = d.users();
+            b.users(new StackUsers(u.textOr("superuser", o.superuser()), u.textOr("replication", o.replication()),
+                    u.textOr("admin", o.admin())));
+        });
+        return b;
+    }
+
+    /** One mapping of the file, with the keys it accepts. */
+    private record Section(String prefix, JsonNode node, Set<String> keys) {
+
+        Section {
+            if (!node.isObject()) {
+                throw PghaException.invalidInput((prefix.isEmpty() ? "the spec" : prefix) + " must be a mapping of keys to values");
+            }
+            if (keys != null) {
+                for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if (!keys.contains(k)) {
+                        throw PghaException.invalidInput("unknown key '" + (prefix.isEmpty() ? k : prefix + "." + k)
+                                + "'; known keys" + (prefix.isEmpty() ? "" : " of " + prefix) + ": "
+                                + String.join(", ", new java.util.TreeSet<>(keys)));
+                    }
+                }
+            }
+        }
+
+        String path(String key) {
+            return prefix.isEmpty() ? key : prefix + "." + key;
+        }
+
+        java.util.Optional<Section> section(String key, Set<String> keys) {
+            JsonNode n = node.get(key);
+            return n == null || n.isNull() ? java.util.Optional.empty() : java.util.Optional.of(new Section(path(key), n, keys));
+        }
+
+        void text(String key, Consumer<String> to) {
+            JsonNode n = node.get(key);
+            if (n != null && !n.isNull()) {
+                if (!n.isValueNode()) {
+                    throw PghaException.invalidInput(path(key) + " must be a single value");
+                }
+                to.accept(n.asText());
+            }
+        }
+
+        String textOr(String key, String otherwise) {
+            String[] v = {otherwise};
+            text(key, s -> v[0] = s);
+            return v[0];
+        }
+
+        void integer(String key, java.util.function.IntConsumer to) {
+            JsonNode n = node.get(key);
+            if (n != null && !n.isNull()) {
+                if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+                    throw PghaException.invalidInput(path(key) + " must be a whole number, not '" + n.asText() + "'");
+                }
+                to.accept(n.intValue());
+            }
+        }
+
+        int integerOr(String key, int otherwise) {
+            int[] v = {otherwise};
+            integer(key, i -> v[0] = i);
+            return v[0];
+        }
+
+        long longOr(String key, long otherwise) {
+            JsonNode n = node.get(key);
+            if (n == null || n.isNull()) {
+                return otherwise;
+            }
+            if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+                throw PghaException.invalidInput(path(key) + " must be a whole number, not '" + n.asText() + "'");
+            }
+            return n.longValue();
+        }
+
+        boolean booleanOr(String key, boolean otherwise) {
+            JsonNode n = node.get(key);
+            if (n == null || n.isNull()) {
+                return otherwise;
+            }
+            if (!n.isBoolean()) {
+                throw PghaException.invalidInput(path(key) + " must be true or false, not '" + n.asText() + "'");
+            }
+            return n.booleanValue();
+        }
+    }
+}

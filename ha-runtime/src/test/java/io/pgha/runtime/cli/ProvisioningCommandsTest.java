@@ -1,0 +1,59 @@
+package io.pgha.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the provisioning commands do before they reach Docker: bad input and refusals, and export-compose. */
+class ProvisioningCommandsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void badSpecFlagsAreUsageErrorsThatSayWhy() {
+        assertThat(run("up", "--nodes", "9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("pgha: a stack has 1 to 7 PostgreSQL nodes, not 9");
+        assertThat(run("up", "--ttl", "20", "--retry-timeout", "10")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("loop_wait + 2·retry_timeout <= ttl");
+        assertThat(run("up", "--images", "cloud")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("unknown image profile 'cloud'");
+    }
+
+    @Test
+    void deletingDataWithoutATerminalNeedsYes() {
+        assertThat(run("down", "--volumes")).isEqualTo(ExitCodes.REFUSED);
+        assertThat(err.toString()).contains("deletes the data of stack pg-ha for good").contains("add --yes");
+    }
+
+    @Test
+    void exportComposeWritesAProjectWithPrivateCredentials(@TempDir Path dir) throws IOException {
+        assertThat(run("export-compose", "--name", "shop", "--nodes", "2", "--out", dir.toString())).isZero();
+        assertThat(Files.readString(dir.resolve("docker-compose.yml"))).contains("name: shop", "container_name: shop-pg-1")
+                .doesNotContain("pg-2");
+        assertThat(Files.readString(dir.resolve("haproxy/haproxy.cfg"))).contains("server pg-1 pg-1:5432").doesNotContain("pg-2");
+        Path env = dir.resolve(".env.postgres");
+        assertThat(Files.readString(env)).containsPattern("PGPASSWORD_SUPERUSER=[A-Za-z0-9]{32}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
+        String before = Files.readString(env);
+        assertThat(run("export-compose", "--name", "shop", "--out", dir.toString())).isZero();
+        assertThat(Files.readString(env)).as("an existing .env.postgres is kept").isEqualTo(before);
+    }
+
+    @Test
+    void exportComposeWithoutOutPrintsTheComposeFile() {
+        assertThat(run("export-compose")).isZero();
+        assertThat(out.toString()).startsWith("# The pgha stack").contains("name: pg-ha");
+    }
+}

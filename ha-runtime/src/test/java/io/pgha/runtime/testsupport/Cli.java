@@ -1,0 +1,33 @@
+package io.pgha.runtime.testsupport;
+
+import io.pgha.runtime.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the pgha CLI in-process, as a user would type it, and keeps what it printed. */
+public final class Cli {
+
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String describe() {
+            return "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
+        }
+    }
+
+    private Cli() {
+    }
+
+    public static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    public static Result runOk(String... args) {
+        Result r = run(args);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("pgha " + String.join(" ", args) + " failed: " + r.describe());
+        }
+        return r;
+    }
+}
