@@ -11,7 +11,6 @@ import io.pgha.runtime.cli.ExitCodes;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
