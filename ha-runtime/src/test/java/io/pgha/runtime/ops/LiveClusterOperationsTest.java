@@ -93,6 +93,22 @@ class LiveClusterOperationsTest {
     }
 
     @Test
+    void aScheduledSwitchoverIsSentToTheLeaderAndConfirmedByThePendingKey() {
+        Instant at = Instant.now().plusSeconds(3600);
+        try (LiveClusterOperations ops = operations()) {
+            OperationResult r = ops.perform(new OperationRequest.Switchover(Optional.of("pg-2"), Optional.of(at), Optional.empty(), true));
+            assertThat(sent).containsExactly("POST http://127.0.0.1:8008 switchover pg-0 → pg-2 at " + at);
+            assertThat(r.outcome()).isEqualTo(Outcome.SCHEDULED);
+            assertThat(r.message()).isEqualTo("switchover from pg-0 to pg-2 scheduled at " + at);
+
+            OperationResult another = ops.perform(OperationRequest.Switchover.to("pg-1"));
+            assertThat(another.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(another.message()).contains("a switchover is already pending");
+            assertThat(sent).hasSize(1);
+        }
+    }
+
+    @Test
     void aRejectedCredentialIsAFailureOfKindUnauthorized() {
         monitor.rejectCredentials = true;
         try (LiveClusterOperations ops = operations()) {
@@ -155,7 +171,10 @@ class LiveClusterOperationsTest {
 
                 @Override
                 public PatroniReply switchover(String leader, Optional<String> candidate, Optional<Instant> scheduledAt) {
-                    return record("POST " + baseUrl + " switchover");
+                    record("POST " + baseUrl + " switchover " + leader + " → " + candidate.orElse("any")
+                            + scheduledAt.map(t -> " at " + t).orElse(""));
+                    scheduledAt.ifPresent(t -> monitor.current = Snapshots.healthy().pending(leader, candidate.orElse("any")).build());
+                    return new PatroniReply(202, "Switchover scheduled");
                 }
 
                 @Override
