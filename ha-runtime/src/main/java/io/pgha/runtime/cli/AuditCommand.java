@@ -25,9 +25,6 @@ import picocli.CommandLine.Spec;
         description = "List the operations done on the cluster: when, by whom, what, the outcome and how long it took.")
 final class AuditCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
     @Spec
     private CommandSpec spec;
 
@@ -47,7 +44,9 @@ final class AuditCommand implements Callable<Integer> {
         java.util.Collections.reverse(entries);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
+            // made here, not in a static field: every pgha command would pay for Jackson's start-up otherwise
+            ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            out.println(json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
         } else if (entries.isEmpty()) {
             out.println("no operation on " + c.name() + " yet");
         } else {
