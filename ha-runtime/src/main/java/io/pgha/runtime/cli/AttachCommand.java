@@ -141,7 +141,7 @@ final class AttachCommand implements Callable<Integer> {
         return Optional.ofNullable(p).map(x -> x.toAbsolutePath().toString());
     }
 
-    private static String readSecret(Path file) {
+    static String readSecret(Path file) {
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {

@@ -5,9 +5,7 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.RestApiCredentialStore;
 import io.pgha.runtime.cluster.RestApiCredentials;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,11 +56,7 @@ final class RestAuthCommand implements Callable<Integer> {
 
     private String password() {
         if (passwordFile != null) {
-            try {
-                return Files.readString(passwordFile).strip();
-            } catch (IOException e) {
-                throw PghaException.invalidInput("cannot read " + passwordFile + ": " + e.getMessage());
-            }
+            return AttachCommand.readSecret(passwordFile);
         }
         String env = System.getenv("PGHA_PATRONI_PASSWORD");
         if (env == null) {
