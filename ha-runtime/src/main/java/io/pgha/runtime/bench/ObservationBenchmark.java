@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * watch in the same process, so both sides use one clock; (2) the wall time of {@code pgha status} on the
  * healthy cluster, as separate processes.
  *
- * <p>Usage: ObservationBenchmark [--etcd URLS] [--scope SCOPE] [--switchovers N] [--status-runs N]
+ * <p>Usage: ObservationBenchmark [--etcd URLS] [--scope SCOPE] [--switchovers N] [--status-runs N] [--pgha LAUNCHER]
+ * (the launcher, e.g. ./pgha, runs {@code pgha status} as users do; without it the benchmark's own classpath is used)
  */
 public final class ObservationBenchmark {
 
@@ -47,6 +48,7 @@ public final class ObservationBenchmark {
         String scope = arg(args, "--scope", "pg-ha");
         int switchovers = Integer.parseInt(arg(args, "--switchovers", "5"));
         int statusRuns = Integer.parseInt(arg(args, "--status-runs", "5"));
+        String launcher = arg(args, "--pgha", "");
 
         ClusterConnection c = ClusterDiscovery.discover(new AttachRequest("bench", Optional.of(scope), List.of(etcd.split(",")),
                 Optional.empty(), Map.of(), List.of(), Optional.empty(), Optional.empty(), true)).connection();
@@ -98,7 +100,7 @@ public final class ObservationBenchmark {
         Files.createDirectories(config.resolve("clusters/bench"));
         new io.pgha.runtime.cluster.ClusterRegistry(config).save(c);
         for (int i = 1; i <= statusRuns; i++) {
-            long ms = statusWallTime(config);
+            long ms = statusWallTime(config, launcher);
             walls.add(ms);
             System.out.printf("pgha status run %d: %d ms%n", i, ms);
         }
@@ -130,10 +132,12 @@ public final class ObservationBenchmark {
         }
     }
 
-    private static long statusWallTime(Path config) throws IOException, InterruptedException {
+    private static long statusWallTime(Path config, String launcher) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), "io.pgha.runtime.cli.Main", "status", "bench")
+        List<String> command = launcher.isEmpty()
+                ? List.of(java, "-cp", System.getProperty("java.class.path"), "io.pgha.runtime.cli.Main", "status", "bench")
+                : List.of(launcher, "status", "bench");
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("PGHA_CONFIG_DIR", config.toString());
         long start = System.nanoTime();
