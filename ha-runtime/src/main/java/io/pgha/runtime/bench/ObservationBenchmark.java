@@ -60,7 +60,7 @@ public final class ObservationBenchmark {
             AtomicReference<CompletableFuture<Long>> keyChanged = new AtomicReference<>(new CompletableFuture<>());
             AtomicReference<CompletableFuture<Long>> snapshotShows = new AtomicReference<>(new CompletableFuture<>());
             AtomicReference<String> expected = new AtomicReference<>("");
-            try (Dcs.Subscription watch = reference.watch(scope, new Dcs.Listener() {
+            Dcs.Subscription watch = reference.watch(scope, new Dcs.Listener() {
                 @Override
                 public void onView(DcsView view) {
                     if (view.leader().filter(expected.get()::equals).isPresent()) {
@@ -72,11 +72,13 @@ public final class ObservationBenchmark {
                 public void onUnavailable(String reason) {
                     // the next view completes the measurement
                 }
-            }); ClusterMonitor.Subscription snapshots = monitor.onSnapshot(s -> {
+            });
+            ClusterMonitor.Subscription snapshots = monitor.onSnapshot(s -> {
                 if (s.leader().filter(expected.get()::equals).isPresent()) {
                     snapshotShows.get().complete(System.nanoTime());
                 }
-            })) {
+            });
+            try {
                 for (int i = 1; i <= switchovers; i++) {
                     ClusterSnapshot healthy = awaitHealthy(monitor, Duration.ofSeconds(120));
                     String from = healthy.leader().orElseThrow();
@@ -91,6 +93,9 @@ public final class ObservationBenchmark {
                     delays.add(ms);
                     System.out.printf("switchover %d: %s -> %s, etcd leader key to snapshot: %d ms%n", i, from, to, ms);
                 }
+            } finally {
+                snapshots.close();
+                watch.close();
             }
             awaitHealthy(monitor, Duration.ofSeconds(120));
         }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Callable<Integer> {
 
     /** How long closing may hold up the exit once the answer is printed; the process ends right after. */
-    private static final Duration CLOSE_GRACE = Duration.ofMillis(300);
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(100);
     /** However late the process got here, the sources get this long to answer. */
     private static final Duration MIN_WAIT = Duration.ofMillis(500);
     /** A process up longer than this is not a one-shot `pgha status`. */

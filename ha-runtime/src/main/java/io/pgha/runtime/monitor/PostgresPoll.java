@@ -56,10 +56,6 @@ final class PostgresPoll implements AutoCloseable {
     }
 
     Reading<PostgresReading> poll(Reading<PostgresReading> previous) {
-        if (docker.isPresent() && !containers.get().answered()) {
-            // pg_isready needs to know the containers: the Docker source answers first, then triggers this poll
-            return Reading.pending(Source.POSTGRES, clock.instant());
-        }
         Optional<Future<PostgresReading.Probe>> writeProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.writePort(), write)));
         Optional<Future<PostgresReading.Probe>> readProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.readPort(), false)));
         Map<String, Future<HealthCheck>> readiness = new LinkedHashMap<>();

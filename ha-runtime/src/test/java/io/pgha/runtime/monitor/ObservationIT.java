@@ -199,9 +199,7 @@ class ObservationIT {
             assertThat(s.etcdQuorum()).isTrue();
             assertThat(indexOf(Kind.ETCD_MEMBER_DOWN, e -> e.subject().equals("etcd-3"))).isNotNegative();
         });
-        StatusRun oneDown = status();
-        assertThat(oneDown.json().path("etcd").path("quorum").asBoolean()).isTrue();
-        assertThat(etcdHealth(oneDown.json(), "etcd-3")).isEqualTo("DOWN");
+        assertTruthfulEtcd(status(), "etcd-3", true);
 
         dockerOk("stop", "-t", "2", "etcd-2");
         await("quorum lost").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
@@ -209,9 +207,7 @@ class ObservationIT {
             assertThat(s.etcdQuorum()).isFalse();
             assertThat(indexOf(Kind.QUORUM_LOST, e -> true)).isNotNegative();
         });
-        StatusRun twoDown = status();
-        assertThat(twoDown.json().path("etcd").path("quorum").asBoolean()).isFalse();
-        assertThat(etcdHealth(twoDown.json(), "etcd-2")).isEqualTo("DOWN");
+        assertTruthfulEtcd(status(), "etcd-2", false);
 
         dockerOk("start", "etcd-2", "etcd-3");
         await("quorum regained").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -227,6 +223,30 @@ class ObservationIT {
 
     private static Health health(ClusterSnapshot s, String etcdMember) {
         return s.etcdMembers().stream().filter(e -> e.name().equals(etcdMember)).map(EtcdMember::health).findFirst().orElse(Health.UNKNOWN);
+    }
+
+    /**
+     * What {@code pgha status} says about etcd is right: the stopped member is down and the quorum is what it
+     * is. On a machine so busy that the etcd calls have not returned by the deadline, it must say that
+     * instead (the DCS source "waiting"), never show a guess.
+     */
+    private static void assertTruthfulEtcd(StatusRun run, String stopped, boolean quorum) {
+        JsonNode etcd = run.json().path("etcd");
+        if (etcd.path("members").isEmpty()) {
+            JsonNode dcs = null;
+            for (JsonNode s : run.json().path("sources")) {
+                if (s.path("source").asText().equals("DCS")) {
+                    dcs = s;
+                }
+            }
+            assertThat(dcs).as("no etcd members: the DCS source must say why; " + run.json()).isNotNull();
+            assertThat(dcs.path("available").asBoolean()).as(run.json().toString()).isFalse();
+            assertThat(dcs.path("reason").asText()).as(run.json().toString()).isNotEmpty();
+            System.out.println("pgha status answered in " + run.took().toMillis() + " ms before etcd did: " + dcs);
+            return;
+        }
+        assertThat(etcd.path("quorum").asBoolean()).as(run.json().toString()).isEqualTo(quorum);
+        assertThat(etcdHealth(run.json(), stopped)).as(run.json().toString()).isEqualTo("DOWN");
     }
 
     private static String etcdHealth(JsonNode status, String member) {
