@@ -44,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (schema in docs/status-json.md)")
     private boolean json;
 
-    @Option(names = "--timeout", defaultValue = "3500ms", converter = DurationConverter.class, paramLabel = "DURATION",
+    @Option(names = "--timeout", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "answer within this long of starting, with what is known by then (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 

@@ -316,10 +316,14 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     @Override
     public Subscription onSnapshot(Consumer<ClusterSnapshot> listener) {
-        mergeThread.execute(() -> {
-            snapshotListeners.add(listener);
-            deliver(listener, current);
-        });
+        try {
+            mergeThread.execute(() -> {
+                snapshotListeners.add(listener);
+                deliver(listener, current);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            // a closed monitor has nothing more to say
+        }
         return () -> snapshotListeners.remove(listener);
     }
 
