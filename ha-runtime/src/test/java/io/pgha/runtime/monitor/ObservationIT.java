@@ -310,6 +310,7 @@ class ObservationIT {
         long start = System.nanoTime();
         Commands.Result r = runStatus();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.println("pgha status --json: " + took.toMillis() + " ms");
         assertThat(r.ok()).as(r.describe()).isTrue();
         assertThat(took).as("pgha status wall time").isLessThan(Duration.ofSeconds(5));
         try {
