@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * watch in the same process, so both sides use one clock; (2) the wall time of {@code pgha status} on the
  * healthy cluster, as separate processes.
  *
- * <p>Usage: ObservationBenchmark [--etcd URLS] [--scope SCOPE] [--switchovers N] [--status-runs N]
+ * <p>Usage: ObservationBenchmark [--etcd URLS] [--scope SCOPE] [--switchovers N] [--status-runs N] [--pgha LAUNCHER]
+ * (the launcher, e.g. ./pgha, runs {@code pgha status} as users do; without it the benchmark's own classpath is used)
  */
 public final class ObservationBenchmark {
 
@@ -47,6 +48,7 @@ public final class ObservationBenchmark {
         String scope = arg(args, "--scope", "pg-ha");
         int switchovers = Integer.parseInt(arg(args, "--switchovers", "5"));
         int statusRuns = Integer.parseInt(arg(args, "--status-runs", "5"));
+        String launcher = arg(args, "--pgha", "");
 
         ClusterConnection c = ClusterDiscovery.discover(new AttachRequest("bench", Optional.of(scope), List.of(etcd.split(",")),
                 Optional.empty(), Map.of(), List.of(), Optional.empty(), Optional.empty(), true)).connection();
@@ -58,7 +60,7 @@ public final class ObservationBenchmark {
             AtomicReference<CompletableFuture<Long>> keyChanged = new AtomicReference<>(new CompletableFuture<>());
             AtomicReference<CompletableFuture<Long>> snapshotShows = new AtomicReference<>(new CompletableFuture<>());
             AtomicReference<String> expected = new AtomicReference<>("");
-            try (Dcs.Subscription watch = reference.watch(scope, new Dcs.Listener() {
+            Dcs.Subscription watch = reference.watch(scope, new Dcs.Listener() {
                 @Override
                 public void onView(DcsView view) {
                     if (view.leader().filter(expected.get()::equals).isPresent()) {
@@ -70,11 +72,13 @@ public final class ObservationBenchmark {
                 public void onUnavailable(String reason) {
                     // the next view completes the measurement
                 }
-            }); ClusterMonitor.Subscription snapshots = monitor.onSnapshot(s -> {
+            });
+            ClusterMonitor.Subscription snapshots = monitor.onSnapshot(s -> {
                 if (s.leader().filter(expected.get()::equals).isPresent()) {
                     snapshotShows.get().complete(System.nanoTime());
                 }
-            })) {
+            });
+            try {
                 for (int i = 1; i <= switchovers; i++) {
                     ClusterSnapshot healthy = awaitHealthy(monitor, Duration.ofSeconds(120));
                     String from = healthy.leader().orElseThrow();
@@ -89,6 +93,9 @@ public final class ObservationBenchmark {
                     delays.add(ms);
                     System.out.printf("switchover %d: %s -> %s, etcd leader key to snapshot: %d ms%n", i, from, to, ms);
                 }
+            } finally {
+                snapshots.close();
+                watch.close();
             }
             awaitHealthy(monitor, Duration.ofSeconds(120));
         }
@@ -98,7 +105,7 @@ public final class ObservationBenchmark {
         Files.createDirectories(config.resolve("clusters/bench"));
         new io.pgha.runtime.cluster.ClusterRegistry(config).save(c);
         for (int i = 1; i <= statusRuns; i++) {
-            long ms = statusWallTime(config);
+            long ms = statusWallTime(config, launcher);
             walls.add(ms);
             System.out.printf("pgha status run %d: %d ms%n", i, ms);
         }
@@ -130,10 +137,12 @@ public final class ObservationBenchmark {
         }
     }
 
-    private static long statusWallTime(Path config) throws IOException, InterruptedException {
+    private static long statusWallTime(Path config, String launcher) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), "io.pgha.runtime.cli.Main", "status", "bench")
+        List<String> command = launcher.isEmpty()
+                ? List.of(java, "-cp", System.getProperty("java.class.path"), "io.pgha.runtime.cli.Main", "status", "bench")
+                : List.of(launcher, "status", "bench");
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("PGHA_CONFIG_DIR", config.toString());
         long start = System.nanoTime();

@@ -6,6 +6,7 @@ import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
 import io.pgha.runtime.monitor.MonitorSettings;
+import io.pgha.runtime.monitor.Warmup;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -28,7 +29,11 @@ import picocli.CommandLine.Spec;
 final class StatusCommand implements Callable<Integer> {
 
     /** How long closing may hold up the exit once the answer is printed; the process ends right after. */
-    private static final Duration CLOSE_GRACE = Duration.ofMillis(300);
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(100);
+    /** However late the process got here, the sources get this long to answer. */
+    private static final Duration MIN_WAIT = Duration.ofMillis(500);
+    /** A process up longer than this is not a one-shot `pgha status`. */
+    private static final Duration LONG_LIVED = Duration.ofMinutes(1);
 
     @Spec
     private CommandSpec spec;
@@ -39,12 +44,13 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (schema in docs/status-json.md)")
     private boolean json;
 
-    @Option(names = "--timeout", defaultValue = "4s", converter = DurationConverter.class, paramLabel = "DURATION",
+    @Option(names = "--timeout", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "answer within this long of starting, with what is known by then (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
     @Override
     public Integer call() {
+        Warmup.inBackground();
         ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), Optional.ofNullable(name));
         MonitorSettings settings = ClusterMonitors.settingsFor(c).withJournal(Optional.empty());
         ClusterMonitor m = ClusterMonitors.start(c, settings);
@@ -61,12 +67,16 @@ final class StatusCommand implements Callable<Integer> {
 
     /**
      * The part of the timeout not yet spent since the process started (JVM start-up counts: it is part of
-     * what the user waits for); the whole timeout when pgha runs inside a longer-lived process.
+     * what the user waits for), but at least {@link #MIN_WAIT}; the whole timeout when pgha runs inside a
+     * long-lived process (the console, a test).
      */
     static Duration remaining(Duration timeout) {
         Duration up = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+        if (up.compareTo(LONG_LIVED) > 0) {
+            return timeout;
+        }
         Duration left = timeout.minus(up);
-        return up.compareTo(timeout) >= 0 ? timeout : left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+        return left.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : left;
     }
 
     private static void closeWithin(ClusterMonitor m, Duration grace) {

@@ -46,30 +46,30 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ClusterMonitor m = ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withPollInterval(interval))) {
+        ClusterMonitor m = ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withPollInterval(interval));
+        Thread hook = new Thread(() -> {
+            m.close();
+            stopped.countDown();
+        }, "pgha-watch-stop");
+        try {
             m.onEvent(e -> print(out, e));
-            Thread hook = new Thread(() -> {
-                m.close();
-                stopped.countDown();
-            }, "pgha-watch-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                ClusterSnapshot s = m.awaitComplete(Duration.ofSeconds(3));
-                err.printf("watching %s (scope %s): %s, leader %s; %s%n", c.name(), c.scope(), s.health(), s.leader().orElse("none"),
-                        duration == null ? "Ctrl-C stops" : "for " + duration);
-                err.flush();
-                if (duration == null) {
-                    stopped.await();
-                } else {
-                    stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it closes the monitor
-                }
+            ClusterSnapshot s = m.awaitComplete(Duration.ofSeconds(3));
+            err.printf("watching %s (scope %s): %s, leader %s; %s%n", c.name(), c.scope(), s.health(), s.leader().orElse("none"),
+                    duration == null ? "Ctrl-C stops" : "for " + duration);
+            err.flush();
+            if (duration == null) {
+                stopped.await();
+            } else {
+                stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it closes the monitor
+            }
+            m.close();
         }
         return ExitCodes.OK;
     }

@@ -19,6 +19,11 @@ public interface Dcs extends AutoCloseable {
     /** The scopes that have keys under /service/ (to help someone who guessed the scope wrong). */
     java.util.List<String> scopes(Duration deadline);
 
+    /** Loads the etcd client's classes (gRPC, Vert.x, Netty) without connecting anywhere. */
+    static void warmUp() {
+        EtcdClients.create(List.of("http://127.0.0.1:2379"), Optional.empty(), Duration.ofSeconds(1), false).close();
+    }
+
     /** Every key under /service/&lt;scope&gt;/ once. */
     DcsView read(String scope, Duration deadline);
 

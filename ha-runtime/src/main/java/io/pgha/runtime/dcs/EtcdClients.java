@@ -19,7 +19,11 @@ final class EtcdClients {
     private EtcdClients() {
     }
 
-    static Client create(List<String> endpoints, Optional<EtcdAuth> auth, Duration connectTimeout) {
+    /**
+     * @param waitForReady whether a call waits for a connection (bounded by the caller's deadline) rather than
+     *                     failing at once when none is up yet
+     */
+    static Client create(List<String> endpoints, Optional<EtcdAuth> auth, Duration connectTimeout, boolean waitForReady) {
         if (endpoints.isEmpty()) {
             throw PghaException.invalidInput("no etcd endpoints given; pass --etcd http://HOST:PORT[,…]");
         }
@@ -28,7 +32,8 @@ final class EtcdClients {
                 .connectTimeout(connectTimeout)
                 .keepaliveTime(Duration.ofSeconds(5))
                 .keepaliveTimeout(Duration.ofSeconds(2))
-                .waitForReady(false)
+                .waitForReady(waitForReady)
+                .retryDelay(100)
                 .retryMaxAttempts(1)
                 .retryMaxDuration(connectTimeout.multipliedBy(2));
         if (auth.isPresent()) {

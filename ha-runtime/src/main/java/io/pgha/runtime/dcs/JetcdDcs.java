@@ -26,20 +26,23 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link Dcs} over jetcd: one client over all endpoints for the scope's keys, the watch and the member list;
- * each endpoint's status goes over a channel of its own for that call. Calls do not wait for a connection,
- * so on a dead endpoint they fail at once (and the call's channel is shut down) instead of hanging.
+ * {@link Dcs} over jetcd: one client over all endpoints for the scope's keys, the watch and the member list,
+ * whose calls wait for a connection (within the caller's deadline) so the first one does not fail while the
+ * channel is still connecting; and one for the endpoints' status calls, each over a channel of its own that
+ * does not wait: on a dead endpoint the call fails at once and its channel is shut down, never left open.
  */
 final class JetcdDcs implements Dcs {
 
     private final List<String> endpoints;
     private final Client client;
+    private final Client statusClient;
     private final Map<String, Long> learnedMemberIds = new ConcurrentHashMap<>();
     private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
 
     JetcdDcs(List<String> endpoints, Optional<EtcdAuth> auth) {
         this.endpoints = List.copyOf(endpoints);
-        this.client = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1));
+        this.client = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), true);
+        this.statusClient = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), false);
     }
 
     static String prefix(String scope) {
@@ -100,7 +103,7 @@ final class JetcdDcs implements Dcs {
         Map<String, CompletableFuture<StatusResponse>> calls = new LinkedHashMap<>();
         for (String e : endpoints) {
             started.put(e, System.nanoTime());
-            calls.put(e, client.getMaintenanceClient().statusMember(target(e)));
+            calls.put(e, statusClient.getMaintenanceClient().statusMember(target(e)));
         }
         CompletableFuture<List<Member>> list = client.getClusterClient().listMember().thenApply(r -> r.getMembers());
         CompletableFuture<List<AlarmMember>> alarmCall = client.getMaintenanceClient().listAlarms().thenApply(r -> r.getAlarms());
@@ -175,6 +178,7 @@ final class JetcdDcs implements Dcs {
 
     @Override
     public void close() {
+        statusClient.close();
         client.close();
     }
 }

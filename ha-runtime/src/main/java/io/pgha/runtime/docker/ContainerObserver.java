@@ -19,6 +19,15 @@ public interface ContainerObserver extends AutoCloseable {
         return new DockerJavaContainerObserver(timeout);
     }
 
+    /** Loads docker-java's classes without calling the engine. */
+    static void warmUp() {
+        try {
+            DockerClients.create(Duration.ofSeconds(1), Duration.ofSeconds(1)).close();
+        } catch (java.io.IOException ignored) {
+            // nothing was opened
+        }
+    }
+
     /** Every container (running or not) of the compose project, inspected. */
     List<StackContainer> inspect(String composeProject);
 

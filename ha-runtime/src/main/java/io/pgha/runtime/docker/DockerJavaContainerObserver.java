@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /** {@link ContainerObserver} over docker-java; events get their own client, as their stream outlives any response timeout. */
@@ -58,19 +62,35 @@ final class DockerJavaContainerObserver implements ContainerObserver {
         }
     }
 
+    /** Inspects the containers at once, one virtual thread each: a stack has ten of them. */
     private List<StackContainer> inspectAll(List<Container> containers) {
         List<StackContainer> result = new ArrayList<>();
-        for (Container c : containers) {
-            try {
-                result.add(toStackContainer(docker.inspectContainerCmd(c.getId()).exec()));
-            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
-                // removed between list and inspect
-            } catch (RuntimeException e) {
-                throw DockerErrors.translate("inspecting container " + c.getId(), e);
+        try (ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-inspect-", 0).factory())) {
+            List<Future<Optional<StackContainer>>> inspections = new ArrayList<>();
+            for (Container c : containers) {
+                inspections.add(calls.submit(() -> inspectOne(c.getId())));
             }
+            for (Future<Optional<StackContainer>> f : inspections) {
+                f.get().ifPresent(result::add);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PghaException.unavailable("interrupted while inspecting containers", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         result.sort(Comparator.comparing(StackContainer::name));
         return result;
+    }
+
+    private Optional<StackContainer> inspectOne(String id) {
+        try {
+            return Optional.of(toStackContainer(docker.inspectContainerCmd(id).exec()));
+        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+            return Optional.empty(); // removed between list and inspect
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("inspecting container " + id, e);
+        }
     }
 
     static StackContainer toStackContainer(InspectContainerResponse r) {

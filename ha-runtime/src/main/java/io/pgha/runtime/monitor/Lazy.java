@@ -1,6 +1,5 @@
 package io.pgha.runtime.monitor;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -29,10 +28,5 @@ final class Lazy<T> implements Supplier<T> {
             }
         }
         return v;
-    }
-
-    /** The value if it was made; never makes it. */
-    Optional<T> made() {
-        return Optional.ofNullable(value);
     }
 }

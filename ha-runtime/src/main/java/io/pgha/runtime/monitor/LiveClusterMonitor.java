@@ -43,6 +43,8 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(LiveClusterMonitor.class);
     private static final Duration BURST = Duration.ofSeconds(10);
     private static final int MEMORY_EVENTS = 1000;
+    /** Docker and the exporters are polled this many times slower than the rest: they cost more and change less. */
+    private static final int SLOW_FACTOR = 5;
 
     private final ClusterConnection connection;
     private final MonitorSettings settings;
@@ -125,7 +127,8 @@ final class LiveClusterMonitor implements ClusterMonitor {
         if (engine.isPresent()) {
             DockerPoll dockerPoll = new DockerPoll(engine.get(), connection.dockerStack().get(), clock, this::dockerEvent);
             resources.add(dockerPoll);
-            this.docker = poll(Source.DOCKER, "docker", dockerPoll::poll, false);
+            // Docker's events trigger a poll at once; the timer only catches what the stream might have missed.
+            this.docker = poll(Source.DOCKER, "docker", dockerPoll::poll, false, settings.pollInterval().multipliedBy(SLOW_FACTOR));
         } else {
             Reading<List<StackContainer>> none = Reading.notConfigured(Source.DOCKER, connection.dockerStack().isEmpty()
                     ? "the cluster does not run on the local Docker engine" : "Docker observation is turned off", startedAt);
@@ -140,7 +143,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
         if (engine.isPresent()) {
             ExporterPoll exporterPoll = new ExporterPoll(docker, timeout, clock);
-            this.exporters = poll(Source.EXPORTER, "exporter", exporterPoll::poll, false);
+            this.exporters = poll(Source.EXPORTER, "exporter", exporterPoll::poll, false, settings.pollInterval().multipliedBy(SLOW_FACTOR));
             containersKnown.add(polled.get(polled.size() - 1));
         } else {
             Reading<List<HealthCheck>> none = Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers",
@@ -169,7 +172,12 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
                                           boolean burst) {
-        PolledSource<T> p = new PolledSource<>(source, "pgha-monitor-" + connection.name() + "-" + what, settings.pollInterval(), clock,
+        return poll(source, what, fn, burst, settings.pollInterval());
+    }
+
+    private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
+                                          boolean burst, Duration interval) {
+        PolledSource<T> p = new PolledSource<>(source, "pgha-monitor-" + connection.name() + "-" + what, interval, clock,
                 fn, this::requestMerge);
         polled.add(p);
         if (burst) {
@@ -211,7 +219,9 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     /** A poller that has not reported for too long is stuck: what it last said no longer counts. */
     private <T> Reading<T> watched(Reading<T> r, Instant now) {
-        if (r.configured() && r.answered() && r.updatedAt().plus(staleAfter).isBefore(now)) {
+        boolean slow = r.source() == Source.DOCKER || r.source() == Source.EXPORTER;
+        Duration after = slow ? staleAfter.plus(settings.pollInterval().multipliedBy(3L * (SLOW_FACTOR - 1))) : staleAfter;
+        if (r.configured() && r.answered() && r.updatedAt().plus(after).isBefore(now)) {
             return r.stale("no report for " + Duration.between(r.updatedAt(), now).toSeconds() + " s: the " + r.source()
                     + " source is stuck");
         }
@@ -316,10 +326,14 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     @Override
     public Subscription onSnapshot(Consumer<ClusterSnapshot> listener) {
-        mergeThread.execute(() -> {
-            snapshotListeners.add(listener);
-            deliver(listener, current);
-        });
+        try {
+            mergeThread.execute(() -> {
+                snapshotListeners.add(listener);
+                deliver(listener, current);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            // a closed monitor has nothing more to say
+        }
         return () -> snapshotListeners.remove(listener);
     }
 

@@ -39,6 +39,8 @@ final class PostgresPoll implements AutoCloseable {
     private final PostgresProbe probe;
     private final Duration timeout;
     private final Clock clock;
+    static final Duration READINESS_INTERVAL = Duration.ofSeconds(10);
+    private final Map<String, HealthCheck> lastReady = new LinkedHashMap<>();
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-postgres-", 0).factory());
 
     PostgresPoll(Optional<RouterEndpoints> router, Optional<PgLogin> login, boolean write, Optional<Supplier<ContainerObserver>> docker,
@@ -56,26 +58,31 @@ final class PostgresPoll implements AutoCloseable {
     }
 
     Reading<PostgresReading> poll(Reading<PostgresReading> previous) {
-        if (docker.isPresent() && !containers.get().answered()) {
-            // pg_isready needs to know the containers: the Docker source answers first, then triggers this poll
-            return Reading.pending(Source.POSTGRES, clock.instant());
-        }
         Optional<Future<PostgresReading.Probe>> writeProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.writePort(), write)));
         Optional<Future<PostgresReading.Probe>> readProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.readPort(), false)));
         Map<String, Future<HealthCheck>> readiness = new LinkedHashMap<>();
+        Map<String, HealthCheck> ready = new LinkedHashMap<>();
         if (docker.isPresent()) {
             List<StackContainer> known = containers.get().current().orElse(List.of());
             for (String member : memberNames.get()) {
                 known.stream().filter(c -> c.name().equals(member) || c.composeService().filter(member::equals).isPresent())
-                        .findFirst().ifPresent(c -> readiness.put(member, calls.submit(() -> pgIsReady(member, c))));
+                        .findFirst().ifPresent(c -> {
+                            HealthCheck last = lastReady.get(member);
+                            if (fresh(last, c)) {
+                                ready.put(member, last);
+                            } else {
+                                readiness.put(member, calls.submit(() -> pgIsReady(member, c)));
+                            }
+                        });
             }
         }
         long until = System.nanoTime() + timeout.multipliedBy(2).plusMillis(500).toNanos();
         Optional<PostgresReading.Probe> w = writeProbe.flatMap(f -> await(f, until));
         Optional<PostgresReading.Probe> r = readProbe.flatMap(f -> await(f, until));
-        Map<String, HealthCheck> ready = new LinkedHashMap<>();
         readiness.forEach((member, f) -> ready.put(member, await(f, until).orElse(new HealthCheck(HealthCheck.Kind.POSTGRES_READY,
                 member, HealthCheck.Status.UNKNOWN, timeout, clock.instant(), "pg_isready did not finish in time"))));
+        lastReady.clear();
+        lastReady.putAll(ready);
         if (router.isEmpty() && docker.isEmpty()) {
             return Reading.notConfigured(Source.POSTGRES, "no router endpoints and no local containers to probe", clock.instant());
         }
@@ -85,6 +92,16 @@ final class PostgresPoll implements AutoCloseable {
                 ? Reading.degraded(Source.POSTGRES, Optional.of(reading), true, "no PostgreSQL server answers through the router",
                 clock.instant())
                 : Reading.ok(Source.POSTGRES, reading, clock.instant());
+    }
+
+    /**
+     * A passing pg_isready is run again only after {@link #READINESS_INTERVAL}, or at once when its container
+     * changed: each one is a docker exec, which costs the engine far more than an HTTP call costs Patroni.
+     */
+    private boolean fresh(HealthCheck last, StackContainer c) {
+        return last != null && last.status() == HealthCheck.Status.PASS && c.info().running()
+                && c.info().startedAt().map(started -> started.isBefore(last.checkedAt())).orElse(false)
+                && last.checkedAt().plus(READINESS_INTERVAL).isAfter(clock.instant());
     }
 
     private PostgresReading.Probe probe(String host, int port, boolean doWrite) {

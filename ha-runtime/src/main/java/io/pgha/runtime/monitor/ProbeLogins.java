@@ -1,5 +1,6 @@
 package io.pgha.runtime.monitor;
 
+import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ConfigDirs;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.postgres.PgLogin;
@@ -22,9 +23,15 @@ public final class ProbeLogins {
     private ProbeLogins() {
     }
 
+    /** The login, if pgha has one; an unreadable credential file means none (the probes still run, without). */
     public static Optional<PgLogin> forCluster(String name) {
-        Optional<PgLogin> provisioned = new CredentialStore().find(name)
-                .map(c -> new PgLogin(c.superuser().user(), c.superuser().password(), "postgres"));
+        Optional<PgLogin> provisioned;
+        try {
+            provisioned = new CredentialStore().find(name)
+                    .map(c -> new PgLogin(c.superuser().user(), c.superuser().password(), "postgres"));
+        } catch (PghaException unreadable) {
+            provisioned = Optional.empty();
+        }
         return provisioned.or(() -> fromClusterDir(ConfigDirs.cluster(name)));
     }
 

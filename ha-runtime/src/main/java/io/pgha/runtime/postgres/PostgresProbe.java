@@ -6,6 +6,15 @@ import java.util.Optional;
 /** Connects to a PostgreSQL port (usually the router's) with short deadlines and says what answered. */
 public interface PostgresProbe {
 
+    /** Loads and registers the JDBC driver without connecting. */
+    static void warmUp() {
+        try {
+            Class.forName("org.postgresql.Driver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("pgjdbc is missing from the class path", e);
+        }
+    }
+
     static PostgresProbe create(Duration timeout) {
         return new JdbcPostgresProbe(timeout);
     }
