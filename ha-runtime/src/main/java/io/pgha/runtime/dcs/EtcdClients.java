@@ -16,6 +16,14 @@ import javax.net.ssl.SSLException;
 /** Builds jetcd clients from a cluster's endpoints and optional user/password and TLS files. */
 final class EtcdClients {
 
+    /**
+     * gRPC, Netty and Vert.x log through java.util.logging to the terminal (GOAWAY received, reconnect
+     * back-off, …); their failures reach users as {@link EtcdErrors} messages instead. Held here because
+     * java.util.logging keeps its loggers only weakly.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of("io.grpc", "io.netty", "io.vertx").stream()
+            .map(java.util.logging.Logger::getLogger).peek(l -> l.setLevel(java.util.logging.Level.SEVERE)).toList();
+
     private EtcdClients() {
     }
 
