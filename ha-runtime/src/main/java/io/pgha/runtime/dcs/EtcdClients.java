@@ -16,6 +16,13 @@ import javax.net.ssl.SSLException;
 /** Builds jetcd clients from a cluster's endpoints and optional user/password and TLS files. */
 final class EtcdClients {
 
+    /**
+     * gRPC, Netty and Vert.x log through java.util.logging to the terminal (GOAWAY received, reconnect
+     * back-off, …); their failures reach users as {@link EtcdErrors} messages instead. Held here because
+     * java.util.logging keeps its loggers only weakly.
+     */
+    private static final List<java.util.logging.Logger> QUIET = quiet("io.grpc", "io.netty", "io.vertx");
+
     private EtcdClients() {
     }
 
@@ -54,6 +61,16 @@ final class EtcdClients {
             }
         }
         return b.build();
+    }
+
+    private static List<java.util.logging.Logger> quiet(String... names) {
+        List<java.util.logging.Logger> loggers = new java.util.ArrayList<>();
+        for (String name : names) {
+            java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+            l.setLevel(java.util.logging.Level.SEVERE);
+            loggers.add(l);
+        }
+        return loggers;
     }
 
     private static URI uri(String endpoint) {
