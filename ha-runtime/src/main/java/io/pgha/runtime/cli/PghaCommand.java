@@ -17,6 +17,18 @@ import picocli.CommandLine.IVersionProvider;
                 DrillCommand.class,
                 SuperviseCommand.class,
                 ProbeRolesCommand.class,
+                AttachCommand.class,
+                StatusCommand.class,
+                WatchCommand.class,
+                SwitchoverCommand.class,
+                FailoverCommand.class,
+                RestartCommand.class,
+                ReinitCommand.class,
+                PauseCommand.class,
+                PauseCommand.ResumeCommand.class,
+                ConfigCommand.class,
+                AuditCommand.class,
+                RestAuthCommand.class,
         })
 public final class PghaCommand {
 

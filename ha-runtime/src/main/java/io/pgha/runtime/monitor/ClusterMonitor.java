@@ -3,6 +3,7 @@ package io.pgha.runtime.monitor;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,6 +18,14 @@ public interface ClusterMonitor extends AutoCloseable {
 
     /** The latest snapshot; before the first merge, one whose sources are all marked unavailable. */
     ClusterSnapshot current();
+
+    /**
+     * Waits until every source has answered (or failed) once, at most the timeout, and returns the
+     * snapshot then: what a one-shot reader such as {@code pgha status} wants.
+     */
+    default ClusterSnapshot awaitComplete(Duration timeout) {
+        return current();
+    }
 
     /** Calls the listener with the current snapshot at once, then with every new one. */
     Subscription onSnapshot(Consumer<ClusterSnapshot> listener);

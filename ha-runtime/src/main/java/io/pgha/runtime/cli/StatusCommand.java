@@ -1,0 +1,90 @@
+package io.pgha.runtime.cli;
+
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.monitor.ClusterMonitor;
+import io.pgha.runtime.monitor.ClusterMonitors;
+import io.pgha.runtime.monitor.MonitorSettings;
+import io.pgha.runtime.monitor.Warmup;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pgha status}: one snapshot of the cluster. Every source is asked at once with short deadlines, and
+ * what is known is printed once all have answered or {@code --timeout} after the process started, whichever
+ * comes first, however many parts of the cluster are down.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show the cluster: members (like patronictl list), etcd, router, containers and failing checks.",
+                "NAME may be left out when only one cluster is known."})
+final class StatusCommand implements Callable<Integer> {
+
+    /** How long closing may hold up the exit once the answer is printed; the process ends right after. */
+    private static final Duration CLOSE_GRACE = Duration.ofMillis(100);
+    /** However late the process got here, the sources get this long to answer. */
+    private static final Duration MIN_WAIT = Duration.ofMillis(500);
+    /** A process up longer than this is not a one-shot `pgha status`. */
+    private static final Duration LONG_LIVED = Duration.ofMinutes(1);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the cluster (see pgha attach)")
+    private String name;
+
+    @Option(names = "--json", description = "print JSON (schema in docs/status-json.md)")
+    private boolean json;
+
+    @Option(names = "--timeout", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "answer within this long of starting, with what is known by then (default: ${DEFAULT-VALUE})")
+    private Duration timeout;
+
+    @Override
+    public Integer call() {
+        Warmup.inBackground();
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), Optional.ofNullable(name));
+        MonitorSettings settings = ClusterMonitors.settingsFor(c).withJournal(Optional.empty());
+        ClusterMonitor m = ClusterMonitors.start(c, settings);
+        try {
+            ClusterSnapshot s = m.awaitComplete(remaining(timeout));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? StatusJson.status(c, s) + "\n" : StatusText.render(c, s));
+            out.flush();
+        } finally {
+            closeWithin(m, CLOSE_GRACE);
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * The part of the timeout not yet spent since the process started (JVM start-up counts: it is part of
+     * what the user waits for), but at least {@link #MIN_WAIT}; the whole timeout when pgha runs inside a
+     * long-lived process (the console, a test).
+     */
+    static Duration remaining(Duration timeout) {
+        Duration up = Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
+        if (up.compareTo(LONG_LIVED) > 0) {
+            return timeout;
+        }
+        Duration left = timeout.minus(up);
+        return left.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : left;
+    }
+
+    private static void closeWithin(ClusterMonitor m, Duration grace) {
+        Thread closer = Thread.ofPlatform().daemon().name("pgha-status-close").start(m::close);
+        try {
+            closer.join(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

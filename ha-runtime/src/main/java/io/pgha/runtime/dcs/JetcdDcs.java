@@ -1,0 +1,184 @@
+package io.pgha.runtime.dcs;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.KeyValue;
+import io.etcd.jetcd.cluster.Member;
+import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.maintenance.AlarmMember;
+import io.etcd.jetcd.maintenance.StatusResponse;
+import io.etcd.jetcd.options.GetOption;
+import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
+import io.pgha.runtime.model.EtcdMember;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link Dcs} over jetcd: one client over all endpoints for the scope's keys, the watch and the member list,
+ * whose calls wait for a connection (within the caller's deadline) so the first one does not fail while the
+ * channel is still connecting; and one for the endpoints' status calls, each over a channel of its own that
+ * does not wait: on a dead endpoint the call fails at once and its channel is shut down, never left open.
+ */
+final class JetcdDcs implements Dcs {
+
+    private final List<String> endpoints;
+    private final Client client;
+    private final Client statusClient;
+    private final Map<String, Long> learnedMemberIds = new ConcurrentHashMap<>();
+    private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
+
+    JetcdDcs(List<String> endpoints, Optional<EtcdAuth> auth) {
+        this.endpoints = List.copyOf(endpoints);
+        this.client = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), true);
+        this.statusClient = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), false);
+    }
+
+    static String prefix(String scope) {
+        return "/service/" + scope + "/";
+    }
+
+    @Override
+    public DcsView read(String scope, Duration deadline) {
+        return readKeys(client, scope, deadline);
+    }
+
+    @Override
+    public List<String> scopes(Duration deadline) {
+        try {
+            GetResponse r = client.getKVClient().get(bytes("/service/"), GetOption.builder().isPrefix(true).withKeysOnly(true).build())
+                    .get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return r.getKvs().stream().map(kv -> kv.getKey().toString(StandardCharsets.UTF_8).substring("/service/".length()))
+                    .map(k -> k.contains("/") ? k.substring(0, k.indexOf('/')) : k).filter(k -> !k.isEmpty()).distinct().sorted().toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EtcdErrors.translate("listing the scopes in etcd", e);
+        } catch (Exception e) {
+            throw EtcdErrors.translate("listing the scopes in etcd", e);
+        }
+    }
+
+    static DcsView readKeys(Client client, String scope, Duration deadline) {
+        String prefix = prefix(scope);
+        ByteSequence key = bytes(prefix);
+        try {
+            GetResponse r = client.getKVClient().get(key, GetOption.builder().isPrefix(true).build())
+                    .get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, String> keys = new LinkedHashMap<>();
+            for (KeyValue kv : r.getKvs()) {
+                keys.put(kv.getKey().toString(StandardCharsets.UTF_8).substring(prefix.length()),
+                        kv.getValue().toString(StandardCharsets.UTF_8));
+            }
+            return DcsView.parse(scope, r.getHeader().getRevision(), keys);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EtcdErrors.translate("reading " + prefix + " from etcd", e);
+        } catch (Exception e) {
+            throw EtcdErrors.translate("reading " + prefix + " from etcd", e);
+        }
+    }
+
+    @Override
+    public Subscription watch(String scope, Listener listener) {
+        ScopeWatch w = new ScopeWatch(client, scope, listener);
+        w.start();
+        return w::close;
+    }
+
+    @Override
+    public EtcdClusterStatus status(Duration deadline) {
+        long until = System.nanoTime() + deadline.toNanos();
+        Map<String, Long> started = new HashMap<>();
+        Map<String, CompletableFuture<StatusResponse>> calls = new LinkedHashMap<>();
+        for (String e : endpoints) {
+            started.put(e, System.nanoTime());
+            calls.put(e, statusClient.getMaintenanceClient().statusMember(target(e)));
+        }
+        CompletableFuture<List<Member>> list = client.getClusterClient().listMember().thenApply(r -> r.getMembers());
+        CompletableFuture<List<AlarmMember>> alarmCall = client.getMaintenanceClient().listAlarms().thenApply(r -> r.getAlarms());
+
+        List<EtcdMembers.EndpointStatus> statuses = new ArrayList<>();
+        for (Map.Entry<String, CompletableFuture<StatusResponse>> c : calls.entrySet()) {
+            String endpoint = c.getKey();
+            try {
+                StatusResponse s = c.getValue().get(remaining(until), TimeUnit.NANOSECONDS);
+                Duration latency = Duration.ofNanos(System.nanoTime() - started.get(endpoint));
+                statuses.add(new EtcdMembers.EndpointStatus(endpoint, OptionalLong.of(s.getHeader().getMemberId()),
+                        s.getLeader(), s.getRaftTerm(), s.getDbSize(), latency, Optional.empty()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                statuses.add(failed(endpoint, e));
+            } catch (Exception e) {
+                c.getValue().cancel(true);
+                statuses.add(failed(endpoint, e));
+            }
+        }
+        Optional<String> listError = Optional.empty();
+        try {
+            List<EtcdMembers.Listed> listed = new ArrayList<>();
+            for (Member m : list.get(remaining(until), TimeUnit.NANOSECONDS)) {
+                listed.add(new EtcdMembers.Listed(m.getId(), m.getName(), m.getClientURIs().stream().map(URI::toString).toList()));
+            }
+            lastMemberList = List.copyOf(listed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listError = Optional.of(EtcdErrors.translate("listing the etcd members", e).getMessage());
+        } catch (Exception e) {
+            list.cancel(true);
+            listError = Optional.of(EtcdErrors.translate("listing the etcd members", e).getMessage());
+        }
+        Map<Long, List<String>> alarms = new HashMap<>();
+        try {
+            // Alarms are read through raft: without quorum this fails, and no alarms are reported.
+            for (AlarmMember a : alarmCall.get(Math.max(remaining(until), 1), TimeUnit.NANOSECONDS)) {
+                alarms.computeIfAbsent(a.getMemberId(), k -> new ArrayList<>()).add(a.getAlarmType().name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            alarmCall.cancel(true);
+        }
+        List<EtcdMember> members = EtcdMembers.resolve(lastMemberList, statuses, learnedMemberIds, alarms);
+        Map<String, Duration> latencies = new HashMap<>();
+        for (EtcdMember m : members) {
+            statuses.stream().filter(s -> s.endpoint().equals(m.endpoint()) && s.answered()).findFirst()
+                    .ifPresent(s -> latencies.put(m.name(), s.latency()));
+        }
+        return new EtcdClusterStatus(members, latencies, Instant.now(), listError);
+    }
+
+    private static EtcdMembers.EndpointStatus failed(String endpoint, Exception e) {
+        return new EtcdMembers.EndpointStatus(endpoint, OptionalLong.empty(), 0, 0, 0, Duration.ZERO,
+                Optional.of(EtcdErrors.translate("etcd at " + endpoint, e).getMessage()));
+    }
+
+    private static long remaining(long until) {
+        return Math.max(0, until - System.nanoTime());
+    }
+
+    /** statusMember wants host:port or a URL; give it the URL as configured. */
+    private static String target(String endpoint) {
+        return endpoint.contains("://") ? endpoint : "http://" + endpoint;
+    }
+
+    static ByteSequence bytes(String s) {
+        return ByteSequence.from(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        statusClient.close();
+        client.close();
+    }
+}

@@ -1,0 +1,132 @@
+package io.pgha.runtime.monitor;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.model.Source;
+import io.pgha.runtime.patroni.PatroniClient;
+import io.pgha.runtime.patroni.PatroniCluster;
+import io.pgha.runtime.patroni.PatroniNode;
+import io.pgha.runtime.patroni.PatroniProbe;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Asks every member's Patroni REST API at once (/patroni, /health, /liveness, /readiness, each call on its
+ * own virtual thread with the source deadline), plus /cluster and /config when the DCS is not read directly.
+ */
+final class PatroniPoll implements AutoCloseable {
+
+    private final Lazy<Map<String, PatroniClient>> clients;
+    private final BooleanSupplier needClusterView;
+    private final Duration deadline;
+    private final Clock clock;
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-patroni-", 0).factory());
+
+    PatroniPoll(Map<String, String> urls, Duration timeout, BooleanSupplier needClusterView, Clock clock) {
+        this.clients = new Lazy<>(() -> {
+            Map<String, PatroniClient> c = new LinkedHashMap<>();
+            urls.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> c.put(e.getKey(), PatroniClient.create(e.getValue(), timeout)));
+            return c;
+        });
+        this.needClusterView = needClusterView;
+        this.deadline = timeout.plusMillis(300);
+        this.clock = clock;
+    }
+
+    Reading<PatroniReading> poll(Reading<PatroniReading> previous) {
+        Map<String, PatroniClient> clients = this.clients.get();
+        if (clients.isEmpty()) {
+            return Reading.notConfigured(Source.PATRONI, "no Patroni REST URL is known; attach with --patroni NAME=URL",
+                    clock.instant());
+        }
+        boolean wantCluster = needClusterView.getAsBoolean();
+        Map<String, List<Future<Object>>> pending = new LinkedHashMap<>();
+        List<Future<Object>> clusterCalls = new ArrayList<>();
+        List<Future<Object>> configCalls = new ArrayList<>();
+        for (Map.Entry<String, PatroniClient> e : clients.entrySet()) {
+            PatroniClient c = e.getValue();
+            pending.put(e.getKey(), List.of(submit(c::node), submit(c::health), submit(c::liveness), submit(c::readiness)));
+            if (wantCluster) {
+                clusterCalls.add(submit(c::cluster));
+                configCalls.add(submit(c::config));
+            }
+        }
+        long until = System.nanoTime() + deadline.toNanos();
+        Map<String, PatroniReading.Node> nodes = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, List<Future<Object>>> e : pending.entrySet()) {
+            String name = e.getKey();
+            List<Future<Object>> f = e.getValue();
+            Outcome node = await(f.get(0), until);
+            Outcome health = await(f.get(1), until);
+            Outcome liveness = await(f.get(2), until);
+            Outcome readiness = await(f.get(3), until);
+            Optional<String> error = node.error().or(health::error);
+            error.ifPresent(err -> failures.add(name + ": " + err));
+            nodes.put(name, new PatroniReading.Node(name, clients.get(name).baseUrl(), node.as(PatroniNode.class),
+                    health.as(PatroniProbe.class), liveness.as(PatroniProbe.class), readiness.as(PatroniProbe.class), error,
+                    clock.instant()));
+        }
+        Optional<PatroniCluster> cluster = first(clusterCalls, until, PatroniCluster.class);
+        @SuppressWarnings("unchecked")
+        Optional<Map<String, Object>> config = first(configCalls, until, Map.class).map(m -> (Map<String, Object>) m);
+        PatroniReading reading = new PatroniReading(nodes, cluster, config);
+        if (failures.size() == clients.size()) {
+            return Reading.degraded(Source.PATRONI, Optional.of(reading), false,
+                    "no Patroni member answered (" + String.join("; ", failures) + ")", clock.instant());
+        }
+        return failures.isEmpty() ? Reading.ok(Source.PATRONI, reading, clock.instant())
+                : Reading.degraded(Source.PATRONI, Optional.of(reading), true, String.join("; ", failures), clock.instant());
+    }
+
+    private Future<Object> submit(Callable<?> call) {
+        return calls.submit(call::call);
+    }
+
+    private <T> Optional<T> first(List<Future<Object>> futures, long until, Class<T> type) {
+        for (Future<Object> f : futures) {
+            Optional<T> v = await(f, until).as(type);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Outcome await(Future<Object> f, long until) {
+        try {
+            return new Outcome(Optional.of(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)), Optional.empty());
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new Outcome(Optional.empty(), Optional.of(cause instanceof PghaException p ? p.getMessage() : String.valueOf(cause)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.cancel(true);
+            return new Outcome(Optional.empty(), Optional.of("no answer within the deadline"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Optional.empty(), Optional.of("interrupted"));
+        }
+    }
+
+    private record Outcome(Optional<Object> value, Optional<String> error) {
+        <T> Optional<T> as(Class<T> type) {
+            return value.filter(type::isInstance).map(type::cast);
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}

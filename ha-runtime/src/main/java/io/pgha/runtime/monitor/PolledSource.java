@@ -1,0 +1,123 @@
+package io.pgha.runtime.monitor;
+
+import io.pgha.runtime.model.Source;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One polled source on its own named daemon thread: runs the poll, keeps the latest {@link Reading}
+ * and tells the monitor. A poll that throws marks the source unavailable with the message. Polls never
+ * overlap; {@link #trigger()} polls now, {@link #burst} polls faster for a while (after a leader change).
+ */
+final class PolledSource<T> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PolledSource.class);
+    static final Duration BURST_INTERVAL = Duration.ofMillis(250);
+
+    private final Source source;
+    private final Function<Reading<T>, Reading<T>> poll;
+    private final Duration interval;
+    private final Runnable onUpdate;
+    private final Clock clock;
+    private final ScheduledExecutorService thread;
+    private volatile Reading<T> reading;
+    private volatile Instant burstUntil = Instant.MIN;
+    private ScheduledFuture<?> next;
+    private volatile boolean closed;
+    private boolean running;
+    private boolean triggeredWhileRunning;
+
+    /**
+     * @param poll gets the previous reading and returns the new one (throwing is fine: it means unavailable)
+     */
+    PolledSource(Source source, String threadName, Duration interval, Clock clock, Function<Reading<T>, Reading<T>> poll,
+                 Runnable onUpdate) {
+        this.source = source;
+        this.poll = poll;
+        this.interval = interval;
+        this.onUpdate = onUpdate;
+        this.clock = clock;
+        this.reading = Reading.pending(source, clock.instant());
+        this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(threadName).factory());
+    }
+
+    Reading<T> reading() {
+        return reading;
+    }
+
+    void start() {
+        schedule(Duration.ZERO);
+    }
+
+    /** Polls as soon as the current poll (if any) is done. */
+    synchronized void trigger() {
+        if (running) {
+            triggeredWhileRunning = true;
+        } else {
+            schedule(Duration.ZERO);
+        }
+    }
+
+    /** Polls every {@link #BURST_INTERVAL} until the given time, starting now. */
+    void burst(Instant until) {
+        burstUntil = until;
+        trigger();
+    }
+
+    /** Replaces whatever poll is pending, so there is only ever one. */
+    private synchronized void schedule(Duration delay) {
+        if (closed) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        try {
+            next = thread.schedule(this::runOnce, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException ignored) {
+            // closing
+        }
+    }
+
+    private void runOnce() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            running = true;
+            next = null;
+        }
+        Reading<T> previous = reading;
+        try {
+            reading = poll.apply(previous);
+        } catch (RuntimeException e) {
+            LOG.debug("{} poll failed", source, e);
+            reading = Reading.degraded(source, Optional.empty(), false,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
+        }
+        onUpdate.run();
+        synchronized (this) {
+            running = false;
+            boolean again = triggeredWhileRunning;
+            triggeredWhileRunning = false;
+            schedule(again ? Duration.ZERO : clock.instant().isBefore(burstUntil) ? BURST_INTERVAL : interval);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        thread.shutdownNow();
+    }
+}

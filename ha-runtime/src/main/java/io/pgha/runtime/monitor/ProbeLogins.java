@@ -1,0 +1,56 @@
+package io.pgha.runtime.monitor;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ConfigDirs;
+import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.postgres.PgLogin;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The PostgreSQL login the monitor's probes use: for a cluster pgha made, the superuser it generated (the
+ * credential store); for an attached one, the login given to {@code pgha attach}, kept in the cluster
+ * directory's {@code .env.postgres} (the same KEY=value form the stack's containers read).
+ */
+public final class ProbeLogins {
+
+    public static final String FILE = ".env.postgres";
+
+    private ProbeLogins() {
+    }
+
+    /** The login, if pgha has one; an unreadable credential file means none (the probes still run, without). */
+    public static Optional<PgLogin> forCluster(String name) {
+        Optional<PgLogin> provisioned;
+        try {
+            provisioned = new CredentialStore().find(name)
+                    .map(c -> new PgLogin(c.superuser().user(), c.superuser().password(), "postgres"));
+        } catch (PghaException unreadable) {
+            provisioned = Optional.empty();
+        }
+        return provisioned.or(() -> fromClusterDir(ConfigDirs.cluster(name)));
+    }
+
+    public static Optional<PgLogin> fromClusterDir(Path clusterDir) {
+        return fromEnvFile(clusterDir.resolve(FILE));
+    }
+
+    public static Optional<PgLogin> fromEnvFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties env = new Properties();
+        try (Reader in = Files.newBufferedReader(file)) {
+            env.load(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String user = env.getProperty("PGUSER_SUPERUSER");
+        String password = env.getProperty("PGPASSWORD_SUPERUSER");
+        return user == null || password == null ? Optional.empty() : Optional.of(new PgLogin(user.strip(), password.strip(), "postgres"));
+    }
+}

@@ -1,0 +1,44 @@
+package io.pgha.runtime.router;
+
+import io.pgha.runtime.model.RouterBackend;
+import io.pgha.runtime.http.HttpClients;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** {@link RouterStats} over HTTP: GET the stats page as CSV. */
+final class HaproxyStatsClient implements RouterStats {
+
+    private final String csvUrl;
+    private final Duration timeout;
+
+    HaproxyStatsClient(String statsUrl, Duration timeout) {
+        String base = statsUrl.contains(";csv") ? statsUrl.substring(0, statsUrl.indexOf(";csv")) : statsUrl;
+        this.csvUrl = base + ";csv;norefresh";
+        this.timeout = timeout;
+    }
+
+    @Override
+    public List<RouterBackend> backends() {
+        HttpResponse<String> r;
+        try {
+            r = HttpClients.shared().send(HttpRequest.newBuilder(URI.create(csvUrl)).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RouterErrors.translate(csvUrl, e);
+        } catch (Exception e) {
+            throw RouterErrors.translate(csvUrl, e);
+        }
+        if (r.statusCode() != 200) {
+            throw RouterErrors.status(csvUrl, r.statusCode());
+        }
+        try {
+            return HaproxyCsv.parse(r.body());
+        } catch (IllegalArgumentException e) {
+            throw RouterErrors.translate(csvUrl, e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.pgha.runtime.router;
+
+import io.pgha.runtime.model.RouterBackend;
+import java.time.Duration;
+import java.util.List;
+
+/** HAProxy's view of its servers, read from its stats page. */
+public interface RouterStats {
+
+    /** Every server of every listener, as HAProxy sees it now. */
+    List<RouterBackend> backends();
+
+    /**
+     * @param statsUrl the stats page, e.g. http://127.0.0.1:8404/ (";csv;norefresh" is added)
+     */
+    static RouterStats create(String statsUrl, Duration timeout) {
+        return new HaproxyStatsClient(statsUrl, timeout);
+    }
+}

@@ -1,0 +1,120 @@
+package io.pgha.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.model.ClusterEvent;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.ContainerInfo;
+import io.pgha.runtime.model.EtcdMember;
+import io.pgha.runtime.model.Health;
+import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.model.Role;
+import io.pgha.runtime.model.RouterBackend;
+import io.pgha.runtime.model.Source;
+import io.pgha.runtime.model.SourceStatus;
+import io.pgha.runtime.model.SyncState;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatusOutputTest {
+
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ClusterConnection CONNECTION = new ClusterConnection("pg-ha", "pg-ha", List.of("http://127.0.0.1:23791"),
+            Optional.empty(), Map.of("pg-0", "http://127.0.0.1:8008"),
+            Optional.of(new ClusterConnection.RouterEndpoints("127.0.0.1", 5000, 5001, "http://127.0.0.1:8404/")), Optional.of("pg-ha"),
+            ClusterConnection.Origin.ATTACHED);
+
+    private static ClusterSnapshot snapshot() {
+        return new ClusterSnapshot("pg-ha", AT, Optional.of("pg-0"),
+                List.of(new Member("pg-0", Role.LEADER, "running", OptionalInt.of(5), OptionalLong.of(100), OptionalLong.empty(), "pg-0", 5432,
+                                "http://pg-0:8008/patroni", Map.of(), false, Optional.empty()),
+                        new Member("pg-1", Role.REPLICA, "streaming", OptionalInt.of(5), OptionalLong.of(90), OptionalLong.empty(), "pg-1", 5432,
+                                "http://pg-1:8008/patroni", Map.of("nofailover", "true"), true, Optional.empty())),
+                SyncState.OFF, false, Optional.empty(),
+                List.of(new EtcdMember("etcd-1", "http://127.0.0.1:23791", Health.UP, true, OptionalLong.of(3), OptionalLong.of(36864),
+                                List.of(), Optional.empty()),
+                        new EtcdMember("etcd-2", "http://127.0.0.1:23792", Health.DOWN, false, OptionalLong.empty(), OptionalLong.empty(),
+                                List.of(), Optional.of("connection refused"))),
+                List.of(new RouterBackend("primary", "pg-0", RouterBackend.Status.UP, "L7OK", OptionalLong.of(3), 2)),
+                List.of(new ContainerInfo("pg-1", "id", "postgres", "img", "exited", "none", 1, Optional.of(AT), OptionalInt.of(137))),
+                List.of(new HealthCheck(HealthCheck.Kind.ETCD_ENDPOINT, "etcd-2", HealthCheck.Status.FAIL, Duration.ZERO, AT, "connection refused")),
+                List.of(new SourceStatus(Source.DCS, true, Optional.empty(), AT),
+                        new SourceStatus(Source.DOCKER, false, Optional.of("cannot reach the Docker engine"), AT),
+                        new SourceStatus(Source.EXPORTER, false, Optional.of("not configured: no exporters"), AT)),
+                Map.of());
+    }
+
+    @Test
+    void theTableReadsLikePatronictlListPlusEtcdRouterContainersAndProblems() {
+        String text = StatusText.render(CONNECTION, snapshot());
+        assertThat(text).as("one of two etcd members up is no quorum").contains("Cluster pg-ha (scope pg-ha): DOWN")
+                .containsPattern("pg-0\\s+pg-0\\s+Leader\\s+running\\s+5")
+                .containsPattern("pg-1\\s+pg-1\\s+Replica\\s+streaming\\s+5\\s+unknown\\s+\\*\\s+nofailover: true")
+                .contains("etcd: QUORUM LOST")
+                .containsPattern("etcd-2\\s+DOWN.*connection refused")
+                .containsPattern("primary\\s+pg-0\\s+UP\\s+L7OK\\s+3 ms\\s+2")
+                .containsPattern("pg-1\\s+postgres\\s+exited \\(137\\)")
+                .contains("checks: 0 pass, 0 warn, 1 fail, 0 unknown")
+                .containsPattern("FAIL\\s+etcd_endpoint:etcd-2\\s+connection refused")
+                .contains("unavailable: DOCKER: cannot reach the Docker engine")
+                .doesNotContain("EXPORTER");
+    }
+
+    @Test
+    void theJsonFollowsTheDocumentedSchemaWithNullsForTheUnknown() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(StatusJson.status(CONNECTION, snapshot()));
+        assertThat(j.path("schema").asInt()).isEqualTo(1);
+        assertThat(j.path("leader").asText()).isEqualTo("pg-0");
+        assertThat(j.path("health").asText()).isEqualTo("DOWN");
+        assertThat(j.path("members").get(1).path("lagBytes").isNull()).as("unknown lag is null, not 0").isTrue();
+        assertThat(j.path("members").get(0).path("restUrl").asText()).isEqualTo("http://127.0.0.1:8008");
+        assertThat(j.path("members").get(1).path("restUrl").isNull()).isTrue();
+        assertThat(j.path("members").get(1).path("tags").path("nofailover").asText()).isEqualTo("true");
+        assertThat(j.path("etcd").path("quorum").asBoolean()).isFalse();
+        assertThat(j.path("etcd").path("members").get(1).path("error").asText()).isEqualTo("connection refused");
+        assertThat(j.path("router").get(0).path("checkLatencyMs").asLong()).isEqualTo(3);
+        assertThat(j.path("containers").get(0).path("exitCode").asInt()).isEqualTo(137);
+        assertThat(j.path("checks").get(0).path("kind").asText()).isEqualTo("ETCD_ENDPOINT");
+        assertThat(j.path("sources").get(1).path("reason").asText()).contains("Docker");
+        assertThat(j.path("scheduledSwitchover").isNull()).isTrue();
+    }
+
+    @Test
+    void anEventIsOneJsonLine() throws Exception {
+        String line = StatusJson.event(new ClusterEvent(AT, ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING, "pg-1",
+                "leader changed: pg-0 → pg-1 (timeline 6)", Map.of("old", "pg-0", "new", "pg-1", "timeline", "6")));
+        assertThat(line).doesNotContain("\n");
+        JsonNode j = new ObjectMapper().readTree(line);
+        assertThat(j.path("kind").asText()).isEqualTo("LEADER_CHANGED");
+        assertThat(j.path("details").path("timeline").asText()).isEqualTo("6");
+        assertThat(j.path("at").asText()).isEqualTo("2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void withNothingKnownStatusSaysHowToAttach(@TempDir Path config) {
+        System.setProperty("pgha.config.dir", config.toString());
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int rc = Main.run(new String[] {"status"}, new PrintWriter(out, true), new PrintWriter(err, true));
+            assertThat(rc).isEqualTo(ExitCodes.NOT_FOUND);
+            assertThat(err.toString()).contains("no cluster is known yet").contains("pgha attach");
+        } finally {
+            System.clearProperty("pgha.config.dir");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.pgha.runtime.monitor;
+
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.ContainerInfo;
+import io.pgha.runtime.model.EtcdMember;
+import io.pgha.runtime.model.Health;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.model.Role;
+import io.pgha.runtime.model.RouterBackend;
+import io.pgha.runtime.model.Source;
+import io.pgha.runtime.model.SourceStatus;
+import io.pgha.runtime.model.SyncState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** A small builder of snapshots for the pure-logic tests: a healthy three-node stack to change bit by bit. */
+final class Snapshots {
+
+    private Instant at = Instant.parse("2026-01-01T00:00:00Z");
+    private Optional<String> leader = Optional.of("pg-0");
+    private final List<Member> members = new ArrayList<>();
+    private final List<EtcdMember> etcd = new ArrayList<>();
+    private final List<RouterBackend> router = new ArrayList<>();
+    private final List<ContainerInfo> containers = new ArrayList<>();
+    private final List<SourceStatus> sources = new ArrayList<>();
+    private boolean paused;
+
+    static Snapshots healthy() {
+        Snapshots s = new Snapshots();
+        s.member("pg-0", Role.LEADER, "running", 5, OptionalLong.empty());
+        s.member("pg-1", Role.REPLICA, "streaming", 5, OptionalLong.of(0));
+        s.member("pg-2", Role.REPLICA, "streaming", 5, OptionalLong.of(0));
+        for (String e : List.of("etcd-1", "etcd-2", "etcd-3")) {
+            s.etcd(e, Health.UP);
+        }
+        s.backend("primary", "pg-0", RouterBackend.Status.UP);
+        s.backend("primary", "pg-1", RouterBackend.Status.DOWN);
+        s.backend("primary", "pg-2", RouterBackend.Status.DOWN);
+        s.backend("replicas", "pg-0", RouterBackend.Status.DOWN);
+        s.backend("replicas", "pg-1", RouterBackend.Status.UP);
+        s.backend("replicas", "pg-2", RouterBackend.Status.UP);
+        for (String c : List.of("pg-0", "pg-1", "pg-2", "etcd-1", "etcd-2", "etcd-3")) {
+            s.container(c, "running", 0, "2026-01-01T00:00:00Z");
+        }
+        for (Source src : Source.values()) {
+            s.sources.add(new SourceStatus(src, true, Optional.empty(), s.at));
+        }
+        return s;
+    }
+
+    Snapshots at(Instant t) {
+        this.at = t;
+        return this;
+    }
+
+    Snapshots later(long seconds) {
+        this.at = at.plusSeconds(seconds);
+        return this;
+    }
+
+    Snapshots leader(String name) {
+        this.leader = Optional.ofNullable(name);
+        return this;
+    }
+
+    Snapshots paused(boolean p) {
+        this.paused = p;
+        return this;
+    }
+
+    Snapshots member(String name, Role role, String state, int timeline, OptionalLong lag) {
+        members.removeIf(m -> m.name().equals(name));
+        members.add(new Member(name, role, state, timeline < 0 ? OptionalInt.empty() : OptionalInt.of(timeline), OptionalLong.empty(), lag,
+                name, 5432, "http://" + name + ":8008/patroni", Map.of(), false, Optional.empty()));
+        members.sort(java.util.Comparator.comparing(Member::name));
+        return this;
+    }
+
+    Snapshots without(String member) {
+        members.removeIf(m -> m.name().equals(member));
+        return this;
+    }
+
+    Snapshots etcd(String name, Health health) {
+        etcd.removeIf(e -> e.name().equals(name));
+        etcd.add(new EtcdMember(name, "http://" + name + ":2379", health, false, OptionalLong.of(3), OptionalLong.of(1000), List.of(),
+                health == Health.UP ? Optional.empty() : Optional.of("connection refused")));
+        etcd.sort(java.util.Comparator.comparing(EtcdMember::name));
+        return this;
+    }
+
+    Snapshots backend(String listener, String server, RouterBackend.Status status) {
+        router.removeIf(b -> b.listener().equals(listener) && b.server().equals(server));
+        router.add(new RouterBackend(listener, server, status, status == RouterBackend.Status.UP ? "L7OK" : "L7STS", OptionalLong.of(2), 0));
+        return this;
+    }
+
+    Snapshots container(String name, String state, int restarts, String startedAt) {
+        containers.removeIf(c -> c.name().equals(name));
+        containers.add(new ContainerInfo(name, "id-" + name, name.startsWith("pg") ? "postgres" : "etcd", "img", state, "none", restarts,
+                Optional.of(Instant.parse(startedAt)), "running".equals(state) ? OptionalInt.empty() : OptionalInt.of(137)));
+        return this;
+    }
+
+    Snapshots source(Source source, boolean available, String reason) {
+        sources.removeIf(s -> s.source() == source);
+        sources.add(new SourceStatus(source, available, Optional.ofNullable(reason), at));
+        return this;
+    }
+
+    ClusterSnapshot build() {
+        return new ClusterSnapshot("pg-ha", at, leader, members, SyncState.OFF, paused, Optional.empty(), etcd, router, containers,
+                List.of(), sources, Map.of());
+    }
+}
