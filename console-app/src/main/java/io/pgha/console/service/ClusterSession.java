@@ -3,14 +3,21 @@ package io.pgha.console.service;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.monitor.ClusterMonitor;
 
-/** Everything the console uses for one open cluster; closing it stops its monitor. */
+/** Everything the console uses for one open cluster; closing it releases the services' clients and stops its monitor. */
 public record ClusterSession(
         ClusterConnection connection,
         ClusterMonitor monitor,
         ClusterActions actions,
         ContainerLogs logs,
         DatabaseMetrics metrics,
-        DynamicConfigEditing dynamicConfig) implements AutoCloseable {
+        DynamicConfigEditing dynamicConfig,
+        AutoCloseable resources) implements AutoCloseable {
+
+    /** A session whose services hold nothing but the monitor. */
+    public ClusterSession(ClusterConnection connection, ClusterMonitor monitor, ClusterActions actions, ContainerLogs logs,
+                          DatabaseMetrics metrics, DynamicConfigEditing dynamicConfig) {
+        this(connection, monitor, actions, logs, metrics, dynamicConfig, () -> { });
+    }
 
     public String name() {
         return connection.name();
@@ -18,6 +25,11 @@ public record ClusterSession(
 
     @Override
     public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            // releasing clients of a session being closed: nothing the user can act on
+        }
         monitor.close();
     }
 }

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  * Cumulative PostgreSQL counters of the cluster at one moment; the console derives rates from them.
  *
  * @param transactions committed plus rolled-back transactions on the primary since its statistics reset
- * @param connections  client backends on all members now
+ * @param connections  client backends on the primary now
  */
 public record DatabaseCounters(Instant at, OptionalLong transactions, OptionalLong connections) {
 

@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stand-in for the runtime's attach ({@code pgha attach}, issue 4) until it is wired: checks over plain HTTP
- * that an etcd endpoint answers and holds the scope's keys (or that the Patroni URLs answer), then saves the
- * connection. It gives the same clear errors a wrong endpoint must give, so the console is usable today.
+ * A quick reachability check before the runtime's discovery: over plain HTTP, with a 3 s deadline, an etcd
+ * endpoint answers and holds the scope's keys (or the Patroni URLs answer). It gives the short, specific
+ * errors a wrong endpoint must give ("no etcd endpoint answers: URL (connection refused)").
  */
 final class HttpAttachment implements ClusterAttachment {
 
@@ -45,9 +45,14 @@ final class HttpAttachment implements ClusterAttachment {
         if (registry.find(request.name()).isPresent()) {
             throw PghaException.conflict("a cluster named '" + request.name() + "' is already known: choose another name");
         }
-        ClusterConnection connection = request.etcdEndpoints().isEmpty() ? throughPatroni(request) : throughEtcd(request);
+        ClusterConnection connection = reach(request);
         registry.save(connection);
         return connection;
+    }
+
+    /** Checks that the cluster answers where the request says, with a clear error when it does not; saves nothing. */
+    ClusterConnection reach(AttachRequest request) {
+        return request.etcdEndpoints().isEmpty() ? throughPatroni(request) : throughEtcd(request);
     }
 
     private ClusterConnection throughEtcd(AttachRequest request) {

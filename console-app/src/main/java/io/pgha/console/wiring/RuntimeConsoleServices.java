@@ -4,19 +4,16 @@ import io.pgha.console.service.ClusterSession;
 import io.pgha.console.service.ConsoleServices;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.monitor.ClusterMonitor;
+import io.pgha.runtime.monitor.ClusterMonitors;
+import io.pgha.runtime.ops.ClusterOperations;
 import io.pgha.runtime.provision.StackProvisioner;
 
 /**
- * The console's services over ha-runtime: provisioning ({@link DockerStackProvisioning} over the runtime's
- * {@code StackProvisioner}) and the Docker check ({@link DockerPing}) are the runtime's own; each stand-in below is
- * where a runtime piece still to come plugs in:
- * <ul>
- *   <li>{@link UnobservedMonitor}: the runtime's {@code ClusterMonitor} factory (issue 4);</li>
- *   <li>{@link HttpAttachment}: the runtime's attach (issue 4);</li>
- *   <li>{@link NotWiredYet#actions()}, {@link NotWiredYet#dynamicConfig()}: operations (issue 5);</li>
- *   <li>{@link NotWiredYet#logs()}: container logs over the runtime's docker package;</li>
- *   <li>{@link NotWiredYet#metrics()}: exporter or pgjdbc counters.</li>
- * </ul>
+ * The console's services over ha-runtime: provisioning ({@link DockerStackProvisioning}), the Docker check
+ * ({@link DockerPing}), attach ({@link RuntimeAttachment}), and per open cluster the runtime's monitor, its
+ * operations ({@link RuntimeClusterActions}, {@link RuntimeConfigEditing}), container logs and the primary's
+ * counters.
  */
 public final class RuntimeConsoleServices {
 
@@ -28,12 +25,25 @@ public final class RuntimeConsoleServices {
     }
 
     public static ConsoleServices create(ClusterRegistry registry) {
-        return new ConsoleServices(registry, RuntimeConsoleServices::open, new HttpAttachment(registry),
+        return new ConsoleServices(registry, RuntimeConsoleServices::open, new RuntimeAttachment(registry),
                 new DockerStackProvisioning(registry, StackProvisioner::onLocalDocker), new DockerPing());
     }
 
-    private static ClusterSession open(ClusterConnection connection) {
-        return new ClusterSession(connection, new UnobservedMonitor(connection), NotWiredYet.actions(), NotWiredYet.logs(),
-                NotWiredYet.metrics(), NotWiredYet.dynamicConfig());
+    static ClusterSession open(ClusterConnection connection) {
+        ClusterMonitor monitor = ClusterMonitors.start(connection, ClusterMonitors.settingsFor(connection));
+        ClusterOperations operations;
+        try {
+            operations = ClusterOperations.create(monitor);
+        } catch (RuntimeException e) {
+            monitor.close();
+            throw e;
+        }
+        RuntimeDatabaseMetrics metrics = new RuntimeDatabaseMetrics(connection);
+        return new ClusterSession(connection, new MonitorWithOperations(monitor, operations),
+                new RuntimeClusterActions(monitor, operations), new RuntimeContainerLogs(), metrics,
+                new RuntimeConfigEditing(operations), () -> {
+                    metrics.close();
+                    operations.close();
+                });
     }
 }

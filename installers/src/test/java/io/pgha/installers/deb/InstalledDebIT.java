@@ -91,10 +91,10 @@ class InstalledDebIT {
     @Test
     @Order(2)
     void cliShowsItsCommands() {
-        // TODO(lead): once the CLI's `status` command is merged, assert on it here instead of the root help:
-        //   Commands.runOk(Duration.ofMinutes(1), "pgha", "status", "--help") prints "Usage: pgha status".
+        Commands.Result status = Commands.runOk(Duration.ofMinutes(1), "pgha", "status", "--help");
+        assertThat(status.stdout()).contains("Usage: pgha status").contains("--json");
         Commands.Result help = Commands.runOk(Duration.ofMinutes(1), "pgha", "--help");
-        assertThat(help.stdout()).contains("Usage: pgha");
+        assertThat(help.stdout()).contains("Usage: pgha").contains("switchover").contains("drill").contains("watch");
     }
 
     @Test

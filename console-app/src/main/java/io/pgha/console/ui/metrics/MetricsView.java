@@ -51,8 +51,8 @@ public final class MetricsView extends GridPane {
             charts.put(chart, lineChart);
             StackPane cell = new StackPane(lineChart);
             if (chart == MetricChart.TRANSACTIONS || chart == MetricChart.CONNECTIONS) {
-                Label placeholder = new Label("No database metrics source is connected yet: transactions and "
-                        + "connections come from the exporters or a database connection.");
+                Label placeholder = new Label("No database counters yet: transactions and connections are read "
+                        + "on the primary through the router with pgha's probe login (pgha attach --pg-user for attached clusters).");
                 placeholder.getStyleClass().add("chart-placeholder");
                 placeholder.setMaxWidth(320);
                 placeholder.visibleProperty().bind(viewModel.databaseCountersProperty().not());

@@ -51,7 +51,7 @@ public final class MetricsViewModel {
             series(MetricChart.ROUTER_SESSIONS, "writes").add(at, sessions(snapshot, RouterBackend.WRITE_LISTENER));
             series(MetricChart.ROUTER_SESSIONS, "reads").add(at, sessions(snapshot, RouterBackend.READ_LISTENER));
         }
-        counters.connections().ifPresent(c -> series(MetricChart.CONNECTIONS, "client backends").add(counters.at(), c));
+        counters.connections().ifPresent(c -> series(MetricChart.CONNECTIONS, "client backends on the primary").add(counters.at(), c));
         transactionRate(counters).ifPresent(rate -> series(MetricChart.TRANSACTIONS, "transactions").add(counters.at(), rate));
         databaseCounters.set(databaseCounters.get() || counters.transactions().isPresent() || counters.connections().isPresent());
         previousCounters = Optional.of(counters);

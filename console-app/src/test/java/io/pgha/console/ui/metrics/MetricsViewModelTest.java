@@ -34,7 +34,7 @@ class MetricsViewModelTest {
 
         assertThat(viewModel.series(MetricChart.TRANSACTIONS).get("transactions").points())
                 .extracting(TimeSeries.Point::value).containsExactly(450.0);
-        assertThat(viewModel.series(MetricChart.CONNECTIONS).get("client backends").points()).hasSize(3);
+        assertThat(viewModel.series(MetricChart.CONNECTIONS).get("client backends on the primary").points()).hasSize(3);
         assertThat(viewModel.databaseCountersProperty().get()).isTrue();
     }
 
