@@ -86,8 +86,9 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
                 robot.clickOn("Close");
             }
             robot.clickOn("#cluster-pg-ha");
+            // replicas are quorum standbys with the default synchronous mode: count every healthy node
             until(PATIENCE, () -> robot.lookup(".pg-node.leader").queryAll().size() == 1
-                    && robot.lookup(".pg-node.role-replica.tone-ok").queryAll().size() == 2
+                    && robot.lookup(".pg-node.tone-ok").queryAll().size() == 3
                     && robot.lookup(".etcd-node.tone-ok").queryAll().size() == 3);
         } finally {
             try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
@@ -101,9 +102,9 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
         openAttachedStack(robot);
         String replica = ComposeStack.patronictlList().stream().filter(ComposeStack.PatroniRow::isStreamingReplica).findFirst()
                 .orElseThrow().member();
-        robot.clickOn("#pg-node-" + replica);
-        robot.clickOn("#switchover-here");
-        robot.clickOn("#confirm-button");
+        clickWhenReady(robot, "#pg-node-" + replica);
+        clickWhenReady(robot, "#switchover-here");
+        clickWhenReady(robot, "#confirm-button");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> ComposeStack.leader().map(l -> l.member().equals(replica)).orElse(false));
         await().atMost(Duration.ofSeconds(2)).until(() -> {
@@ -133,9 +134,9 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
         openAttachedStack(robot);
         String replica = ComposeStack.patronictlList().stream().filter(ComposeStack.PatroniRow::isStreamingReplica).findFirst()
                 .orElseThrow().member();
-        robot.clickOn("#pg-node-" + replica);
-        robot.clickOn("#restart-postgres");
-        robot.clickOn("#confirm-button");
+        clickWhenReady(robot, "#pg-node-" + replica);
+        clickWhenReady(robot, "#restart-postgres");
+        clickWhenReady(robot, "#confirm-button");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
@@ -143,6 +144,17 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
             return node.getStyleClass().contains("tone-ok") && ComposeStack.patronictlList().stream()
                     .anyMatch(r -> r.member().equals(replica) && r.isStreamingReplica());
         });
+    }
+
+    /** Clicks the one showing, enabled node the query finds, once there is one (dialogs of earlier tests may linger unshown). */
+    private static void clickWhenReady(FxRobot robot, String query) {
+        until(PATIENCE, () -> ready(robot, query).isPresent());
+        robot.clickOn(ready(robot, query).orElseThrow());
+    }
+
+    private static java.util.Optional<Node> ready(FxRobot robot, String query) {
+        return robot.lookup(query).match((Node n) -> n.isVisible() && !n.isDisabled() && n.getScene() != null
+                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).tryQuery();
     }
 
     private void openAttachedStack(FxRobot robot) {

@@ -31,19 +31,18 @@ public final class RuntimeConsoleServices {
 
     static ClusterSession open(ClusterConnection connection) {
         ClusterMonitor monitor = ClusterMonitors.start(connection, ClusterMonitors.settingsFor(connection));
-        ClusterOperations operations;
         try {
-            operations = ClusterOperations.create(monitor);
-        } catch (RuntimeException e) {
+            ClusterOperations operations = ClusterOperations.create(monitor);
+            RuntimeDatabaseMetrics metrics = new RuntimeDatabaseMetrics(connection);
+            return new ClusterSession(connection, new MonitorWithOperations(monitor, operations),
+                    new RuntimeClusterActions(monitor, operations), new RuntimeContainerLogs(), metrics,
+                    new RuntimeConfigEditing(operations), () -> {
+                        metrics.close();
+                        operations.close();
+                    });
+        } catch (RuntimeException | LinkageError e) {
             monitor.close();
             throw e;
         }
-        RuntimeDatabaseMetrics metrics = new RuntimeDatabaseMetrics(connection);
-        return new ClusterSession(connection, new MonitorWithOperations(monitor, operations),
-                new RuntimeClusterActions(monitor, operations), new RuntimeContainerLogs(), metrics,
-                new RuntimeConfigEditing(operations), () -> {
-                    metrics.close();
-                    operations.close();
-                });
     }
 }

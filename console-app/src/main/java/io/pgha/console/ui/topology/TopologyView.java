@@ -139,7 +139,7 @@ public final class TopologyView extends Pane {
         body.getStyleClass().add("node-body");
         Tones.apply(body, p.tone());
         g.getChildren().add(body);
-        if (p.role() == Role.SYNC_STANDBY) {
+        if (p.role() == Role.SYNC_STANDBY || p.role() == Role.QUORUM_STANDBY) {
             Circle inner = new Circle(c.getX(), c.getY(), r - 6);
             inner.getStyleClass().add("node-body");
             Tones.apply(inner, p.tone());
