@@ -10,7 +10,8 @@ public record ClusterSession(
         ClusterActions actions,
         ContainerLogs logs,
         DatabaseMetrics metrics,
-        DynamicConfigEditing dynamicConfig) implements AutoCloseable {
+        DynamicConfigEditing dynamicConfig,
+        FaultDrills drills) implements AutoCloseable {
 
     public String name() {
         return connection.name();

@@ -34,6 +34,6 @@ public final class RuntimeConsoleServices {
 
     private static ClusterSession open(ClusterConnection connection) {
         return new ClusterSession(connection, new UnobservedMonitor(connection), NotWiredYet.actions(), NotWiredYet.logs(),
-                NotWiredYet.metrics(), NotWiredYet.dynamicConfig());
+                NotWiredYet.metrics(), NotWiredYet.dynamicConfig(), new RuntimeFaultDrills(connection));
     }
 }
