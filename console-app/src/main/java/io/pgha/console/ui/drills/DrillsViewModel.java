@@ -152,18 +152,20 @@ public final class DrillsViewModel {
         int n = runs();
         String primary = "the primary" + leader.map(l -> " (" + l + " now)").orElse("");
         long hold = SETTINGS.faultDuration().toSeconds();
-        String fault = switch (s) {
-            case KILL_PRIMARY -> "Docker kills the container of " + primary + ".";
-            case STOP_PRIMARY -> "Docker stops the container of " + primary + ".";
-            case CRASH_POSTGRES -> "PostgreSQL's postmaster on " + primary + " is killed with kill -9; Patroni stays up.";
-            case PARTITION_PRIMARY -> primary.substring(0, 1).toUpperCase() + primary.substring(1) + " is cut off the stack network for "
+        // on the name: a switch over the runtime's enum would compile to a helper class outside the view model
+        String fault = switch (s.cliName()) {
+            case "kill-primary" -> "Docker kills the container of " + primary + ".";
+            case "stop-primary" -> "Docker stops the container of " + primary + ".";
+            case "crash-postgres" -> "PostgreSQL's postmaster on " + primary + " is killed with kill -9; Patroni stays up.";
+            case "partition-primary" -> primary.substring(0, 1).toUpperCase() + primary.substring(1) + " is cut off the stack network for "
                     + hold + " s.";
-            case FREEZE_PRIMARY -> "Docker pauses the container of " + primary + " for " + hold + " s.";
-            case ETCD_MINORITY -> "Docker stops the etcd member " + etcdContainers.stream().findFirst().orElse("etcd-1") + " for " + hold + " s.";
-            case ETCD_QUORUM_LOSS -> "Docker stops the etcd members " + String.join(" and ", etcdContainers.subList(0,
+            case "freeze-primary" -> "Docker pauses the container of " + primary + " for " + hold + " s.";
+            case "etcd-minority" -> "Docker stops the etcd member " + etcdContainers.stream().findFirst().orElse("etcd-1") + " for " + hold + " s.";
+            case "etcd-quorum-loss" -> "Docker stops the etcd members " + String.join(" and ", etcdContainers.subList(0,
                     Math.min(etcdContainers.size(), etcdContainers.size() / 2 + 1))) + " for " + hold
                     + " s: etcd loses its quorum and the cluster takes no writes meanwhile.";
-            case SWITCHOVER -> "Patroni hands the primary role of " + primary + " to a replica.";
+            case "switchover" -> "Patroni hands the primary role of " + primary + " to a replica.";
+            default -> s.description() + ".";
         };
         String times = n == 1 ? "once" : n + " times, one run after the other";
         return new DrillConfirmation("Run the " + s.cliName() + " drill on " + connection.name(),
