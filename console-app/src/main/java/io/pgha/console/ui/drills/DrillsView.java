@@ -31,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -79,8 +80,10 @@ public final class DrillsView extends BorderPane {
         Label availability = Toolbars.muted(viewModel.availabilityProperty());
         availability.setId("drill-availability");
         availability.setWrapText(true);
-        VBox top = new VBox(Toolbars.of(FormRows.label("Drill"), scenario, FormRows.label("Runs"), runs, run, cancel, message),
-                Toolbars.of(description), Toolbars.of(availability));
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        VBox top = new VBox(Toolbars.of(FormRows.label("Drill"), scenario, FormRows.label("Runs"), runs, run, cancel, description),
+                Toolbars.of(availability), Toolbars.of(message));
 
         figures.setId("drill-figures");
         figures.setHgap(10);
@@ -92,7 +95,8 @@ public final class DrillsView extends BorderPane {
         noFigures.visibleProperty().bind(Bindings.isEmpty(viewModel.figures()));
         noFigures.managedProperty().bind(noFigures.visibleProperty());
         VBox figureBox = new VBox(6, figuresTitle, noFigures, figures);
-        figureBox.getStyleClass().add("detail-panel");
+        figureBox.getStyleClass().add("drill-figures");
+        figureBox.setMinWidth(Region.USE_PREF_SIZE);
         viewModel.figures().addListener((ListChangeListener<DrillFigure>) c -> fillFigures());
 
         chart = chart();
@@ -124,7 +128,7 @@ public final class DrillsView extends BorderPane {
 
         SplitPane center = new SplitPane(upper, table, log);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.5, 0.72);
+        center.setDividerPositions(0.48, 0.76);
         setTop(top);
         setCenter(center);
         viewModel.gaps().addListener((ListChangeListener<GapSeries>) c -> redraw());
@@ -137,11 +141,11 @@ public final class DrillsView extends BorderPane {
         x.setLabel("seconds since the fault");
         x.setForceZeroInRange(true);
         NumberAxis y = new NumberAxis();
-        y.setLabel("wait for the next acknowledged write (s)");
+        y.setLabel("gap (s)");
         y.setForceZeroInRange(true);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId("drill-chart");
-        chart.setTitle("Write gaps");
+        chart.setTitle("Time since the previous acknowledged write");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setMinWidth(300);
@@ -165,6 +169,7 @@ public final class DrillsView extends BorderPane {
             Label label = FormRows.label(f.label());
             label.getStyleClass().add("detail-label");
             Label value = new Label(f.value());
+            value.setMinWidth(Region.USE_PREF_SIZE);
             value.setId("drill-figure-" + f.label().replaceAll("[^a-zA-Z]+", "-").replaceAll("-$", ""));
             value.getStyleClass().add("tone-text");
             Tones.apply(value, f.tone());
