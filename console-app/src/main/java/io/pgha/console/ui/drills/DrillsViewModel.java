@@ -124,7 +124,7 @@ public final class DrillsViewModel {
         }
         Optional<SourceStatus> docker = snapshot.source(Source.DOCKER);
         if (docker.isEmpty() || !docker.get().available()) {
-            return Optional.of("Docker does not answer" + docker.flatMap(SourceStatus::reason).map(e -> ": " + e).orElse("")
+            return Optional.of("Docker is not available" + docker.flatMap(SourceStatus::reason).map(e -> ": " + e).orElse("")
                     + ". Drills need the local Docker engine.");
         }
         if (snapshot.members().isEmpty()) {

@@ -113,7 +113,7 @@ class DrillsViewModelTest {
                 healthy.paused(), healthy.scheduledSwitchover(), healthy.etcdMembers(), healthy.routerBackends(), healthy.containers(),
                 healthy.checks(), sources, healthy.dynamicConfig()));
         assertThat(viewModel.canRunProperty().get()).isFalse();
-        assertThat(viewModel.availabilityProperty().get()).isEqualTo("Docker does not answer: permission denied on /var/run/docker.sock. "
+        assertThat(viewModel.availabilityProperty().get()).isEqualTo("Docker is not available: permission denied on /var/run/docker.sock. "
                 + "Drills need the local Docker engine.");
 
         viewModel.apply(healthy);
