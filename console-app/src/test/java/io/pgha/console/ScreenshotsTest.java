@@ -24,6 +24,8 @@ import java.util.OptionalLong;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
@@ -70,6 +72,7 @@ class ScreenshotsTest extends ConsoleUiTest {
                 String name = List.of("", "health", "events", "metrics", "router", "logs").get(index) + "-" + theme.id();
                 luminance.put(name, shoot(robot, stage.getScene(), name));
             }
+            luminance.put("drills-" + theme.id(), shootDrills(robot, "drills-" + theme.id()));
             robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
             until(() -> exists(robot, "#new-cluster-wizard"));
             Window wizard = robot.lookup("#new-cluster-wizard").query().getScene().getWindow();
@@ -79,7 +82,20 @@ class ScreenshotsTest extends ConsoleUiTest {
 
         luminance.forEach((name, value) -> assertThat(value).as(name + " is not blank").isBetween(0.02, 0.98));
         assertThat(luminance.get("topology-dark")).isLessThan(luminance.get("topology-light") - 0.3);
-        assertThat(Files.list(OUT).filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(16);
+        assertThat(Files.list(OUT).filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(18);
+    }
+
+    /** The Drills tab after three runs of kill-primary (the simulated cluster's drills answer at once). */
+    @SuppressWarnings("unchecked")
+    private double shootDrills(FxRobot robot, String name) throws IOException {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        until(() -> exists(robot, "#drills-view"));
+        robot.interact(() -> robot.lookup("#drill-runs").queryAs(Spinner.class).getValueFactory().setValue(3));
+        robot.clickOn("#drill-run");
+        until(() -> exists(robot, "#confirm-dialog"));
+        robot.clickOn("#confirm-button");
+        until(() -> robot.lookup("#drill-results").queryAs(TableView.class).getItems().size() == 3);
+        return shoot(robot, stage.getScene(), name);
     }
 
     private void openCluster(FxRobot robot) {

@@ -11,12 +11,13 @@ public record ClusterSession(
         ContainerLogs logs,
         DatabaseMetrics metrics,
         DynamicConfigEditing dynamicConfig,
+        FaultDrills drills,
         AutoCloseable resources) implements AutoCloseable {
 
     /** A session whose services hold nothing but the monitor. */
     public ClusterSession(ClusterConnection connection, ClusterMonitor monitor, ClusterActions actions, ContainerLogs logs,
-                          DatabaseMetrics metrics, DynamicConfigEditing dynamicConfig) {
-        this(connection, monitor, actions, logs, metrics, dynamicConfig, () -> { });
+                          DatabaseMetrics metrics, DynamicConfigEditing dynamicConfig, FaultDrills drills) {
+        this(connection, monitor, actions, logs, metrics, dynamicConfig, drills, () -> { });
     }
 
     public String name() {

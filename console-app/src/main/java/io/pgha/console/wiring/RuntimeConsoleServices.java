@@ -36,7 +36,7 @@ public final class RuntimeConsoleServices {
             RuntimeDatabaseMetrics metrics = new RuntimeDatabaseMetrics(connection);
             return new ClusterSession(connection, new MonitorWithOperations(monitor, operations),
                     new RuntimeClusterActions(monitor, operations), new RuntimeContainerLogs(), metrics,
-                    new RuntimeConfigEditing(operations), () -> {
+                    new RuntimeConfigEditing(operations), new RuntimeFaultDrills(connection), () -> {
                         metrics.close();
                         operations.close();
                     });

@@ -23,7 +23,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Realistic snapshots of the default stack (pg-0..2, etcd-1..3, pg-router) as the monitor would make them,
+ * Realistic snapshots of the default stack (pg-0..2, etcd-1..3, pg-router, pg-supervisor) as the monitor would make them,
  * with the variations tests need: a new leader, a dead primary, a lagging replica.
  */
 public final class SampleCluster {
@@ -146,10 +146,10 @@ public final class SampleCluster {
     public static List<ContainerInfo> containers(List<String> dead) {
         List<ContainerInfo> containers = new ArrayList<>();
         for (String name : List.of("etcd-1", "etcd-2", "etcd-3", "pg-0", "pg-1", "pg-2", "pg-router", "pg-0-exporter",
-                "pg-1-exporter", "pg-2-exporter")) {
+                "pg-1-exporter", "pg-2-exporter", "pg-supervisor")) {
             boolean down = dead.contains(name);
             String role = name.startsWith("etcd") ? "etcd" : name.endsWith("exporter") ? "exporter"
-                    : name.equals("pg-router") ? "router" : "postgres";
+                    : name.equals("pg-router") ? "router" : name.equals("pg-supervisor") ? "supervisor" : "postgres";
             containers.add(new ContainerInfo(name, Integer.toHexString(name.hashCode()), role, "pgha/" + role + ":local",
                     down ? "exited" : "running", down ? "none" : "healthy", 0, Optional.of(T0.minusSeconds(7200)),
                     down ? OptionalInt.of(137) : OptionalInt.empty()));

@@ -31,6 +31,7 @@ public final class SimulatedCluster {
     private final FakeClusterMonitor monitor;
     private final ClusterConnection connection;
     private final List<ClusterAction> performed = new CopyOnWriteArrayList<>();
+    private final ScriptedDrills drills = new ScriptedDrills();
     private final AtomicLong transactions = new AtomicLong(1_000_000);
     private volatile Optional<String> refusal = Optional.empty();
     private volatile int timeline = 3;
@@ -41,7 +42,11 @@ public final class SimulatedCluster {
     }
 
     public ClusterSession session() {
-        return new ClusterSession(connection, monitor, actions(), logs(), this::counters, config());
+        return new ClusterSession(connection, monitor, actions(), logs(), this::counters, config(), drills);
+    }
+
+    public ScriptedDrills drills() {
+        return drills;
     }
 
     public FakeClusterMonitor monitor() {

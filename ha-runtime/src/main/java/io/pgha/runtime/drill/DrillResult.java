@@ -1,5 +1,6 @@
 package io.pgha.runtime.drill;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * @param healedAfter       when the failed node was a streaming replica again (empty: it did not heal in time)
  * @param writesRefusedDuringFault whether writes were refused while the fault lasted (etcd quorum loss)
  * @param readsDuringFault  reads acknowledged through the read port while the fault lasted
+ * @param writeGaps         the write timeline for charts: per {@link DrillRunner#GAP_BUCKET} the acknowledged write
+ *                          that ended the longest wait, so every outage is kept with its full length; not part of
+ *                          {@code pgha drill --json}
  */
 public record DrillResult(
         DrillScenario scenario,
@@ -32,10 +36,21 @@ public record DrillResult(
         Optional<Duration> healedAfter,
         boolean writesRefusedDuringFault,
         long readsDuringFault,
-        List<String> notes) {
+        List<String> notes,
+        @JsonIgnore List<WriteGap> writeGaps) {
 
     public DrillResult {
         notes = List.copyOf(notes);
+        writeGaps = List.copyOf(writeGaps);
+    }
+
+    /** A result without a write timeline. */
+    public DrillResult(DrillScenario scenario, Instant faultAt, String oldLeader, Optional<String> newLeader, Duration writeOutage,
+                       Optional<Duration> newLeaderAfter, Optional<Duration> routerFlipAfter, long acknowledgedWrites, long lostWrites,
+                       long splitBrainSamples, Optional<Duration> healedAfter, boolean writesRefusedDuringFault, long readsDuringFault,
+                       List<String> notes) {
+        this(scenario, faultAt, oldLeader, newLeader, writeOutage, newLeaderAfter, routerFlipAfter, acknowledgedWrites, lostWrites,
+                splitBrainSamples, healedAfter, writesRefusedDuringFault, readsDuringFault, notes, List.of());
     }
 
     public boolean splitBrain() {

@@ -18,22 +18,36 @@ import java.util.function.Consumer;
 /**
  * Runs one drill: waits for a healthy cluster, starts writers, a reader and a watcher inside the stack,
  * injects the fault, waits for the cluster to recover, heals the fault, waits for the failed node to
- * stream again, then measures. Every wait is bounded; the fault is always healed, even on failure.
+ * stream again, then measures. Every wait is bounded; the fault is always healed, even on failure or cancel.
  */
 public final class DrillRunner {
+
+    /** The resolution of {@link DrillResult#writeGaps()}: one point per bucket that had an acknowledged write. */
+    public static final Duration GAP_BUCKET = Duration.ofMillis(100);
 
     private final DrillTarget target;
     private final DrillSettings settings;
     private final DockerFaults faults;
     private final DrillPatroni patroni;
     private final Consumer<String> progress;
+    private final BooleanSupplier cancelled;
 
     public DrillRunner(DrillTarget target, DrillSettings settings, DockerFaults faults, Consumer<String> progress) {
+        this(target, settings, faults, progress, () -> false);
+    }
+
+    /**
+     * @param cancelled asked at every wait; once it says true the drill stops waiting, heals the fault and throws
+     *                  a {@link PghaException} of kind REFUSED
+     */
+    public DrillRunner(DrillTarget target, DrillSettings settings, DockerFaults faults, Consumer<String> progress,
+                       BooleanSupplier cancelled) {
         this.target = target;
         this.settings = settings;
         this.faults = faults;
         this.patroni = new DrillPatroni(target.patroniUrls());
         this.progress = progress;
+        this.cancelled = cancelled;
     }
 
     public DrillResult run(DrillScenario scenario) {
@@ -116,7 +130,8 @@ public final class DrillRunner {
             long lastAckBeforeHeal = acks.stream().mapToLong(WriteLoad.Ack::atNanos).filter(t -> t < healNanos).max().orElse(faultNanos);
             boolean refused = healNanos - lastAckBeforeHeal >= Duration.ofSeconds(2).toNanos();
             return new DrillResult(scenario, Instant.ofEpochMilli(faultEpochMillis), oldLeader, newLeader, outage, newLeaderAfter, flipAfter, acks.size(), lost,
-                    samples.splitBrainOverlaps(), healedAfter, refused, reads.successesBetween(faultNanos, healNanos), notes);
+                    samples.splitBrainOverlaps(), healedAfter, refused, reads.successesBetween(faultNanos, healNanos), notes,
+                    writeGaps(acks, faultNanos, GAP_BUCKET));
         } finally {
             writes.close();
             reads.close();
@@ -249,15 +264,50 @@ public final class DrillRunner {
         return Duration.ofNanos(longest);
     }
 
-    private static void await(String what, Duration limit, BooleanSupplier condition) {
+    /**
+     * The write timeline, small enough to keep and draw: of each bucket's acknowledged writes, the one that ended
+     * the longest wait, so a gap is never shortened however coarse the buckets are.
+     */
+    static List<WriteGap> writeGaps(List<WriteLoad.Ack> acks, long faultNanos, Duration bucket) {
+        List<WriteGap> gaps = new ArrayList<>();
+        long bucketNanos = bucket.toNanos();
+        long previous = -1;
+        long currentBucket = Long.MIN_VALUE;
+        WriteGap best = null;
+        for (WriteLoad.Ack a : acks) {
+            if (previous >= 0) {
+                long b = Math.floorDiv(a.atNanos() - faultNanos, bucketNanos);
+                WriteGap g = new WriteGap(Duration.ofNanos(a.atNanos() - faultNanos), Duration.ofNanos(a.atNanos() - previous));
+                if (b != currentBucket) {
+                    if (best != null) {
+                        gaps.add(best);
+                    }
+                    currentBucket = b;
+                    best = g;
+                } else if (g.gap().compareTo(best.gap()) > 0) {
+                    best = g;
+                }
+            }
+            previous = a.atNanos();
+        }
+        if (best != null) {
+            gaps.add(best);
+        }
+        return gaps;
+    }
+
+    private void await(String what, Duration limit, BooleanSupplier condition) {
         if (!awaitQuietly(limit, condition)) {
             throw PghaException.timeout("drill gave up waiting for " + what + " after " + limit.toSeconds() + " s");
         }
     }
 
-    private static boolean awaitQuietly(Duration limit, BooleanSupplier condition) {
+    private boolean awaitQuietly(Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
+            if (cancelled.getAsBoolean()) {
+                throw PghaException.refused("the drill was cancelled");
+            }
             if (condition.getAsBoolean()) {
                 return true;
             }

@@ -20,7 +20,7 @@ public final class Shortcuts {
     public static final KeyCombination RESTART_SELECTED = shiftShortcut(KeyCode.R);
     public static final KeyCombination CLEAR_SELECTION = new KeyCodeCombination(KeyCode.ESCAPE);
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-        KeyCode.DIGIT6, KeyCode.DIGIT7};
+        KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
 
     private final Map<KeyCombination, Runnable> actions = new LinkedHashMap<>();
 
@@ -29,7 +29,7 @@ public final class Shortcuts {
         return this;
     }
 
-    /** Ctrl+1 … Ctrl+7 select the workspace's tabs. */
+    /** Ctrl+1 … Ctrl+8 select the workspace's tabs. */
     public static KeyCombination tab(int index) {
         return shortcut(DIGITS[index]);
     }

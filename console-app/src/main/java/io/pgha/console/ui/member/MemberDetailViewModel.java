@@ -9,6 +9,8 @@ import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.HealthCheck;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
+import io.pgha.runtime.model.Source;
+import io.pgha.runtime.model.SourceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The detail panel of the selected PostgreSQL member: what Patroni, Docker, the router and the health
- * checks say about it, and which actions make sense for it now.
+ * checks say about it, and which actions make sense for it now. The supervisor's container, selected in the
+ * topology, shows here too: what Docker says about it, and its container actions.
  */
 public final class MemberDetailViewModel {
 
@@ -44,6 +47,12 @@ public final class MemberDetailViewModel {
     public void apply(ClusterSnapshot snapshot) {
         Optional<Member> m = member.flatMap(snapshot::member);
         present.set(m.isPresent());
+        Optional<ContainerInfo> supervisor = member.flatMap(snapshot::container)
+                .filter(c -> TopologyMapper.SUPERVISOR_ROLE.equals(c.role()));
+        if (m.isEmpty() && supervisor.isPresent()) {
+            showSupervisor(snapshot, supervisor.get());
+            return;
+        }
         if (m.isEmpty()) {
             title.set(member.map(n -> n + " (not in the cluster now)").orElse(""));
             rows.clear();
@@ -61,6 +70,32 @@ public final class MemberDetailViewModel {
         hasContainer.set(container.isPresent());
         containerRunning.set(container.map(ContainerInfo::running).orElse(false));
         List<DetailRow> next = rows(snapshot, member, container);
+        if (!next.equals(rows)) {
+            rows.setAll(next);
+        }
+    }
+
+    private void showSupervisor(ClusterSnapshot snapshot, ContainerInfo c) {
+        title.set(c.name());
+        leader.set(false);
+        canBecomePrimary.set(false);
+        hasContainer.set(true);
+        containerRunning.set(c.running());
+        boolean dockerAnswers = snapshot.source(Source.DOCKER).map(SourceStatus::available).orElse(false);
+        List<DetailRow> next = new ArrayList<>();
+        next.add(DetailRow.plain("role", "supervisor: fences a dead primary's leader key, moves the router's traffic"));
+        if (dockerAnswers) {
+            next.add(new DetailRow("container", c.state() + (c.health().equals("none") ? "" : " (" + c.health() + ")"),
+                    TopologyMapper.containerTone(c)));
+        } else {
+            next.add(new DetailRow("container", "unknown: Docker does not answer", Tone.UNKNOWN));
+        }
+        next.add(new DetailRow("restarts", String.valueOf(c.restartCount()), c.restartCount() == 0 ? Tone.OK : Tone.WARN));
+        c.startedAt().ifPresent(at -> next.add(DetailRow.plain("started", Formats.clock(at))));
+        if (!c.running()) {
+            c.exitCode().ifPresent(code -> next.add(new DetailRow("exit code", String.valueOf(code), Tone.FAIL)));
+        }
+        next.add(DetailRow.plain("image", c.image()));
         if (!next.equals(rows)) {
             rows.setAll(next);
         }

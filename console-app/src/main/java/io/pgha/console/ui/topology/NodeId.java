@@ -4,6 +4,7 @@ package io.pgha.console.ui.topology;
 public final class NodeId {
 
     public static final String ROUTER = "router";
+    public static final String SUPERVISOR = "supervisor";
 
     private NodeId() {
     }

@@ -7,10 +7,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** What the topology draws, derived from one snapshot by {@link TopologyMapper}. */
-public record Topology(List<EtcdNode> etcd, List<PostgresNode> postgres, RouterNode router, List<Link> links,
-                       boolean paused) {
+public record Topology(List<EtcdNode> etcd, List<PostgresNode> postgres, RouterNode router, SupervisorNode supervisor,
+                       List<Link> links, boolean paused) {
 
-    public static final Topology EMPTY = new Topology(List.of(), List.of(), RouterNode.ABSENT, List.of(), false);
+    public static final Topology EMPTY = new Topology(List.of(), List.of(), RouterNode.ABSENT, SupervisorNode.ABSENT, List.of(), false);
 
     public Topology {
         etcd = List.copyOf(etcd);
@@ -39,6 +39,21 @@ public record Topology(List<EtcdNode> etcd, List<PostgresNode> postgres, RouterN
 
     public record RouterNode(boolean present, Tone tone, long writeSessions, long readSessions) {
         public static final RouterNode ABSENT = new RouterNode(false, Tone.UNKNOWN, 0, 0);
+    }
+
+    /**
+     * The stack's supervisor container (docs/decisions/0009): it fences dead primaries and moves the router's traffic.
+     *
+     * @param state    Docker's state of its container, "unknown" while Docker does not answer
+     * @param health   Docker's health of it: healthy, unhealthy, starting or none
+     * @param restarts how often Docker restarted it
+     */
+    public record SupervisorNode(boolean present, String name, String state, String health, int restarts, Tone tone) {
+        public static final SupervisorNode ABSENT = new SupervisorNode(false, "", "unknown", "none", 0, Tone.UNKNOWN);
+
+        public String id() {
+            return NodeId.SUPERVISOR;
+        }
     }
 
     /** A line between two nodes: the router's write or read path to a member, or a replication stream. */

@@ -36,6 +36,9 @@ public final class TopologyChanges {
         if (before.router().tone() != after.router().tone()) {
             changed.add(NodeId.ROUTER);
         }
+        if (before.supervisor().tone() != after.supervisor().tone() || before.supervisor().restarts() != after.supervisor().restarts()) {
+            changed.add(NodeId.SUPERVISOR);
+        }
         return Set.copyOf(changed);
     }
 }

@@ -40,6 +40,12 @@ record TopologyLayout(double width, double height, int postgresCount, int etcdCo
         return new Point2D(width / 2, routerY());
     }
 
+    /** Beside the router, on its right, as far as the width allows. */
+    Point2D supervisor(double routerWidth, double supervisorWidth) {
+        double x = Math.min(width / 2 + routerWidth / 2 + 28 + supervisorWidth / 2, width - supervisorWidth / 2 - 8);
+        return new Point2D(x, routerY());
+    }
+
     /** Below a node's facts, where replication curves start and end. */
     double replicationY() {
         return postgresY() + postgresRadius() + 46;

@@ -6,6 +6,7 @@ import io.pgha.console.ui.topology.Topology.EtcdNode;
 import io.pgha.console.ui.topology.Topology.Link;
 import io.pgha.console.ui.topology.Topology.PostgresNode;
 import io.pgha.console.ui.topology.Topology.RouterNode;
+import io.pgha.console.ui.topology.Topology.SupervisorNode;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
@@ -24,6 +25,8 @@ public final class TopologyMapper {
 
     /** Patroni's default maximum_lag_on_failover; the alarm threshold when the cluster sets none. */
     public static final long DEFAULT_LAG_ALARM_BYTES = 1_048_576;
+    /** ContainerInfo's role of the supervisor's container. */
+    public static final String SUPERVISOR_ROLE = "supervisor";
     private static final Set<String> STARTING_STATES = Set.of("starting", "creating replica", "in archive recovery",
             "restarting", "running custom bootstrap script", "initializing new cluster");
 
@@ -41,7 +44,7 @@ public final class TopologyMapper {
                 .map(m -> postgresNode(snapshot, m, lagAlarm))
                 .toList();
         RouterNode router = routerNode(snapshot);
-        return new Topology(etcd, postgres, router, links(snapshot, postgres, router), snapshot.paused());
+        return new Topology(etcd, postgres, router, supervisorNode(snapshot), links(snapshot, postgres, router), snapshot.paused());
     }
 
     /** The lag above which a replica is shown in alarm: the cluster's maximum_lag_on_failover. */
@@ -104,6 +107,33 @@ public final class TopologyMapper {
             tone = Tone.OK;
         }
         return new RouterNode(true, tone, sessions(backends, RouterBackend.WRITE_LISTENER), sessions(backends, RouterBackend.READ_LISTENER));
+    }
+
+    /** The supervisor's container, if the stack runs one; while Docker does not answer its state is unknown. */
+    static SupervisorNode supervisorNode(ClusterSnapshot snapshot) {
+        Optional<ContainerInfo> container = snapshot.containers().stream().filter(c -> SUPERVISOR_ROLE.equals(c.role())).findFirst();
+        if (container.isEmpty()) {
+            return SupervisorNode.ABSENT;
+        }
+        ContainerInfo c = container.get();
+        if (!snapshot.source(Source.DOCKER).map(SourceStatus::available).orElse(false)) {
+            return new SupervisorNode(true, c.name(), "unknown", "none", c.restartCount(), Tone.UNKNOWN);
+        }
+        return new SupervisorNode(true, c.name(), c.state(), c.health(), c.restartCount(), containerTone(c));
+    }
+
+    /** A container's health as the topology shows it: running and not unhealthy is fine, stopped is a failure. */
+    public static Tone containerTone(ContainerInfo c) {
+        return switch (c.state()) {
+            case "running" -> switch (c.health()) {
+                case "unhealthy" -> Tone.FAIL;
+                case "starting" -> Tone.WARN;
+                default -> Tone.OK;
+            };
+            case "restarting", "paused" -> Tone.WARN;
+            case "exited", "dead" -> Tone.FAIL;
+            default -> Tone.UNKNOWN;
+        };
     }
 
     private static long countUp(List<RouterBackend> backends, String listener) {

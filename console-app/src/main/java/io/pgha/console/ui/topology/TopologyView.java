@@ -5,6 +5,7 @@ import io.pgha.console.ui.common.Tones;
 import io.pgha.console.ui.topology.Topology.EtcdNode;
 import io.pgha.console.ui.topology.Topology.Link;
 import io.pgha.console.ui.topology.Topology.PostgresNode;
+import io.pgha.console.ui.topology.Topology.SupervisorNode;
 import io.pgha.runtime.model.Role;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ import javafx.util.Duration;
 
 /**
  * The live drawing of the cluster. Shape says role (a square for the primary, a circle for a replica, a
- * double circle for a synchronous standby, a hexagon for the router, a rounded bar for etcd), the tone
+ * double circle for a synchronous standby, a hexagon for the router, a shield beside it for the supervisor, a rounded
+ * bar for etcd), the tone
  * class says health, line style says path (solid write path, dashed read paths, dotted replication), so
  * the picture reads without the text. Nodes that changed pulse briefly.
  */
@@ -40,6 +42,8 @@ public final class TopologyView extends Pane {
     private static final double ETCD_HEIGHT = 44;
     private static final double ROUTER_WIDTH = 230;
     private static final double ROUTER_HEIGHT = 58;
+    private static final double SUPERVISOR_WIDTH = 190;
+    private static final double SUPERVISOR_HEIGHT = 54;
 
     private final TopologyViewModel viewModel;
     private final Group links = new Group();
@@ -87,6 +91,10 @@ public final class TopologyView extends Pane {
         if (topology.router().present()) {
             centers.put(NodeId.ROUTER, layout.router());
             nodes.getChildren().add(router(topology, layout));
+        }
+        if (topology.supervisor().present()) {
+            centers.put(NodeId.SUPERVISOR, layout.supervisor(ROUTER_WIDTH, SUPERVISOR_WIDTH));
+            nodes.getChildren().add(supervisor(topology.supervisor(), topology.router().present()));
         }
         topology.links().forEach(l -> drawLink(l, layout));
         topology.postgres().forEach(p -> nodes.getChildren().add(postgres(p, layout)));
@@ -208,6 +216,48 @@ public final class TopologyView extends Pane {
                 centred("HAProxy router", c.getX(), c.getY() - 9, ROUTER_WIDTH, "node-name"),
                 centred(topology.router().writeSessions() + " write · " + topology.router().readSessions() + " read sessions",
                         c.getX(), c.getY() + 11, ROUTER_WIDTH, "node-role"));
+        return g;
+    }
+
+    /** The supervisor beside the router, joined to it by a thin line: it acts on the router and on etcd's leader key. */
+    private Node supervisor(SupervisorNode s, boolean router) {
+        Point2D c = centers.get(NodeId.SUPERVISOR);
+        double w = SUPERVISOR_WIDTH / 2;
+        double h = SUPERVISOR_HEIGHT / 2;
+        if (router) {
+            Point2D r = centers.get(NodeId.ROUTER);
+            Line line = new Line(r.getX() + ROUTER_WIDTH / 2, r.getY(), c.getX() - w, c.getY() - h * 0.3);
+            line.getStyleClass().addAll("link", "supervision");
+            line.setId("link-supervision");
+            links.getChildren().add(line);
+        }
+        Group g = new Group();
+        g.setId("supervisor-node");
+        g.getStyleClass().add("supervisor-node");
+        Tones.apply(g, s.tone());
+        Polygon body = new Polygon(c.getX() - w, c.getY() - h, c.getX() + w, c.getY() - h, c.getX() + w, c.getY() + h * 0.35,
+                c.getX(), c.getY() + h, c.getX() - w, c.getY() + h * 0.35);
+        body.getStyleClass().add("node-body");
+        Tones.apply(body, s.tone());
+        g.getChildren().add(body);
+        if (viewModel.selectedMemberProperty().get().map(s.name()::equals).orElse(false)) {
+            Rectangle ring = new Rectangle(c.getX() - w - 7, c.getY() - h - 7, 2 * w + 14, 2 * h + 14);
+            ring.setArcWidth(16);
+            ring.setArcHeight(16);
+            ring.getStyleClass().add("selection-ring");
+            g.getChildren().add(ring);
+        }
+        String state = s.state() + ("none".equals(s.health()) ? "" : " (" + s.health() + ")");
+        g.getChildren().addAll(
+                centred(s.name(), c.getX(), c.getY() - 12, SUPERVISOR_WIDTH, "node-name"),
+                centred("supervisor · " + state, c.getX(), c.getY() + 5, SUPERVISOR_WIDTH, "node-role"),
+                centred(s.restarts() + (s.restarts() == 1 ? " restart" : " restarts"), c.getX(), c.getY() + h + 12, SUPERVISOR_WIDTH,
+                        "node-facts"));
+        g.setAccessibleText(s.name() + ", supervisor, " + state);
+        g.setOnMouseClicked(e -> {
+            viewModel.select(s.name());
+            e.consume();
+        });
         return g;
     }
 

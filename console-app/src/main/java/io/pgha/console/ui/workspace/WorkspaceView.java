@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.actions.ActionLauncher;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.Tones;
+import io.pgha.console.ui.drills.DrillsView;
 import io.pgha.console.ui.events.EventsStripView;
 import io.pgha.console.ui.events.EventsView;
 import io.pgha.console.ui.health.HealthView;
@@ -35,7 +36,7 @@ import javafx.scene.layout.VBox;
 /** One open cluster: a header with its state and cluster-wide actions, and a tab per screen. */
 public final class WorkspaceView extends BorderPane {
 
-    public static final String[] TABS = {"Topology", "Health", "Events", "Metrics", "Router", "Logs", "Settings"};
+    public static final String[] TABS = {"Topology", "Health", "Events", "Metrics", "Router", "Logs", "Drills", "Settings"};
 
     private final WorkspaceViewModel viewModel;
     private final TabPane tabs = new TabPane();
@@ -57,7 +58,8 @@ public final class WorkspaceView extends BorderPane {
         }));
         tabs.getTabs().add(tab(4, t -> new RouterView(viewModel.router())));
         tabs.getTabs().add(tab(5, t -> logs = new LogsView(viewModel.logs())));
-        tabs.getTabs().add(tab(6, t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig()))));
+        tabs.getTabs().add(tab(6, t -> new DrillsView(viewModel.drills())));
+        tabs.getTabs().add(tab(7, t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig()))));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("workspace-tabs");
         setCenter(tabs);

@@ -8,6 +8,7 @@ import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.LatestValueRelay;
 import io.pgha.console.ui.common.Notifier;
 import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.drills.DrillsViewModel;
 import io.pgha.console.ui.events.EventsViewModel;
 import io.pgha.console.ui.health.HealthViewModel;
 import io.pgha.console.ui.logs.LogsViewModel;
@@ -52,6 +53,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final RouterViewModel router;
     private final LogsViewModel logs;
     private final DynamicConfigViewModel dynamicConfig;
+    private final DrillsViewModel drills;
     private final ReadOnlyObjectWrapper<ClusterSnapshot> snapshot;
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
     private final ObservableList<SourceState> sources = FXCollections.observableArrayList();
@@ -71,6 +73,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         this.router = new RouterViewModel(session.connection(), browser);
         this.logs = new LogsViewModel(session.logs(), executors);
         this.dynamicConfig = new DynamicConfigViewModel(session.dynamicConfig(), executors, notifier);
+        this.drills = new DrillsViewModel(session.drills(), session.connection(), executors, notifier, initial);
         topology.selectedMemberProperty().addListener((o, a, member) -> memberDetail.show(member, snapshot.get()));
     }
 
@@ -117,6 +120,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         router.apply(next);
         logs.apply(next);
         dynamicConfig.apply(next);
+        drills.apply(next);
         List<SourceState> states = next.sources().stream().map(SourceState::of).toList();
         if (!states.equals(sources)) {
             sources.setAll(states);
@@ -139,6 +143,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
             sampling.cancel(false);
         }
         logs.close();
+        drills.close();
     }
 
     public String clusterName() {
@@ -191,5 +196,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
 
     public DynamicConfigViewModel dynamicConfig() {
         return dynamicConfig;
+    }
+
+    public DrillsViewModel drills() {
+        return drills;
     }
 }

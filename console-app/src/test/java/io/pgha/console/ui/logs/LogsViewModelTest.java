@@ -32,7 +32,7 @@ class LogsViewModelTest {
     void listsTheStacksContainers() {
         viewModel.apply(SampleCluster.healthy());
 
-        assertThat(viewModel.containers()).contains("etcd-1", "pg-0", "pg-router", "pg-2-exporter").hasSize(10);
+        assertThat(viewModel.containers()).contains("etcd-1", "pg-0", "pg-router", "pg-2-exporter", "pg-supervisor").hasSize(11);
     }
 
     @Test

@@ -7,8 +7,15 @@ import io.pgha.console.testing.SampleCluster;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.topology.Topology.Link;
 import io.pgha.console.ui.topology.Topology.PostgresNode;
+import io.pgha.console.ui.topology.Topology.SupervisorNode;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.Role;
+import io.pgha.runtime.model.Source;
+import io.pgha.runtime.model.SourceStatus;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class TopologyMapperTest {
@@ -56,6 +63,52 @@ class TopologyMapperTest {
     @Test
     void theLagAlarmIsTheClustersMaximumLagOnFailover() {
         assertThat(TopologyMapper.lagAlarmBytes(SampleCluster.healthy())).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void theSupervisorIsShownWithItsContainersStateHealthAndRestarts() {
+        Topology healthy = TopologyMapper.map(SampleCluster.healthy());
+        assertThat(healthy.supervisor()).isEqualTo(new SupervisorNode(true, "pg-supervisor", "running", "healthy", 0, Tone.OK));
+
+        ClusterSnapshot s = SampleCluster.healthy();
+        Topology exited = TopologyMapper.map(SampleCluster.snapshot(s.takenAt(), s.leader(), s.members(), s.etcdMembers(),
+                s.routerBackends(), SampleCluster.containers(List.of("pg-supervisor")), s.checks()));
+        assertThat(exited.supervisor()).extracting(SupervisorNode::state, SupervisorNode::tone).containsExactly("exited", Tone.FAIL);
+        assertThat(TopologyChanges.between(healthy, exited)).containsExactly(NodeId.SUPERVISOR);
+    }
+
+    @Test
+    void theSupervisorsStateIsUnknownWhileDockerDoesNotAnswer() {
+        ClusterSnapshot s = SampleCluster.healthy();
+        List<SourceStatus> sources = s.sources().stream().map(x -> x.source() == Source.DOCKER
+                ? new SourceStatus(Source.DOCKER, false, Optional.of("connection refused"), x.updatedAt()) : x).toList();
+
+        Topology t = TopologyMapper.map(new ClusterSnapshot(s.scope(), s.takenAt(), s.leader(), s.members(), s.sync(), s.paused(),
+                s.scheduledSwitchover(), s.etcdMembers(), s.routerBackends(), s.containers(), s.checks(), sources, s.dynamicConfig()));
+
+        assertThat(t.supervisor()).extracting(SupervisorNode::present, SupervisorNode::state, SupervisorNode::tone)
+                .containsExactly(true, "unknown", Tone.UNKNOWN);
+    }
+
+    @Test
+    void aStackWithoutASupervisorDrawsNone() {
+        ClusterSnapshot s = SampleCluster.healthy();
+        Topology t = TopologyMapper.map(SampleCluster.snapshot(s.takenAt(), s.leader(), s.members(), s.etcdMembers(), s.routerBackends(),
+                s.containers().stream().filter(c -> !c.role().equals("supervisor")).toList(), s.checks()));
+
+        assertThat(t.supervisor()).isEqualTo(SupervisorNode.ABSENT);
+    }
+
+    @Test
+    void containerTonesFollowDockersStateAndHealth() {
+        assertThat(List.of(tone("running", "healthy"), tone("running", "none"), tone("running", "starting"), tone("running", "unhealthy"),
+                tone("restarting", "none"), tone("paused", "none"), tone("exited", "none"), tone("dead", "none"), tone("created", "none")))
+                .containsExactly(Tone.OK, Tone.OK, Tone.WARN, Tone.FAIL, Tone.WARN, Tone.WARN, Tone.FAIL, Tone.FAIL, Tone.UNKNOWN);
+    }
+
+    private static Tone tone(String state, String health) {
+        return TopologyMapper.containerTone(new ContainerInfo("pg-supervisor", "1", "supervisor", "pgha/supervisor:local", state, health, 0,
+                Optional.empty(), OptionalInt.empty()));
     }
 
     private static List<String> links(Topology t, Link.Kind kind) {

@@ -1,0 +1,22 @@
+package io.pgha.console.service;
+
+import io.pgha.runtime.drill.DrillScenario;
+import io.pgha.runtime.drill.DrillSettings;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One drill against the open cluster.
+ *
+ * @param members        the PostgreSQL members, whose containers carry their names
+ * @param etcdContainers the etcd members' containers, in the order the etcd drills stop them
+ */
+public record DrillRequest(DrillScenario scenario, List<String> members, List<String> etcdContainers, DrillSettings settings) {
+
+    public DrillRequest {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(settings, "settings");
+        members = List.copyOf(members);
+        etcdContainers = List.copyOf(etcdContainers);
+    }
+}

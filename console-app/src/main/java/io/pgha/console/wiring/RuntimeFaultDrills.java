@@ -1,0 +1,102 @@
+package io.pgha.console.wiring;
+
+import io.pgha.console.service.DrillRequest;
+import io.pgha.console.service.FaultDrills;
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.docker.DockerFaults;
+import io.pgha.runtime.drill.DrillResult;
+import io.pgha.runtime.drill.DrillRunner;
+import io.pgha.runtime.drill.DrillTarget;
+import io.pgha.runtime.stack.StackImages;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * The console's drills over the runtime's {@link DrillRunner} on the local Docker engine, aimed the way {@code pgha drill}
+ * aims them: writes through the cluster's router, the watcher ({@link StackImages#SUPERVISOR}) on its Docker network,
+ * the superuser's stored password (the compose stack's default one when pgha did not make the cluster). A drill still
+ * running when the console exits is cancelled, and the exit waits for it to heal the fault.
+ */
+final class RuntimeFaultDrills implements FaultDrills {
+
+    /** The compose stack's superuser (stack/.env.postgres), for clusters pgha attached to rather than made. */
+    private static final StackCredentials.Login COMPOSE_SUPERUSER = new StackCredentials.Login("postgres", "postgres");
+    private static final Duration HEAL_ON_EXIT = Duration.ofSeconds(60);
+
+    private final ClusterConnection connection;
+    private final CredentialStore credentials;
+
+    RuntimeFaultDrills(ClusterConnection connection) {
+        this(connection, new CredentialStore());
+    }
+
+    RuntimeFaultDrills(ClusterConnection connection, CredentialStore credentials) {
+        this.connection = connection;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public DrillResult run(DrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+        DrillTarget target = target(request, progress);
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean exiting = new AtomicBoolean();
+        Thread healOnExit = new Thread(() -> {
+            exiting.set(true);
+            try {
+                finished.await(HEAL_ON_EXIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "pgha-drill-heal-on-exit");
+        Runtime.getRuntime().addShutdownHook(healOnExit);
+        try (DockerFaults docker = DockerFaults.connect()) {
+            if (docker.addressOn(target.network(), target.members().getFirst()).isEmpty()) {
+                throw PghaException.invalidInput(target.members().getFirst() + " is not on the Docker network " + target.network()
+                        + ": drills need the stack's containers on the network named after the stack");
+            }
+            return new DrillRunner(target, request.settings(), docker, progress, () -> exiting.get() || cancelled.getAsBoolean())
+                    .run(request.scenario());
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(healOnExit);
+            } catch (IllegalStateException exitUnderway) {
+                // the hook is running: it returns now that the drill has finished
+            }
+        }
+    }
+
+    DrillTarget target(DrillRequest request, Consumer<String> progress) {
+        String network = connection.dockerStack().orElseThrow(() -> PghaException.invalidInput("cluster '" + connection.name()
+                + "' does not run on the local Docker engine: drills need its containers"));
+        ClusterConnection.RouterEndpoints router = connection.router().orElseThrow(() -> PghaException.invalidInput(
+                "cluster '" + connection.name() + "' has no router: drills write through its write port"));
+        if (request.members().isEmpty()) {
+            throw PghaException.invalidInput("a drill needs the cluster's PostgreSQL members");
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String m : request.members()) {
+            String url = connection.patroniUrls().get(m);
+            if (url == null) {
+                throw PghaException.invalidInput("no Patroni REST URL is known for " + m + "; attach the cluster again with every member");
+            }
+            urls.put(m, url);
+        }
+        StackCredentials.Login superuser = credentials.find(connection.name()).map(StackCredentials::superuser).orElseGet(() -> {
+            progress.accept("no stored credentials for " + connection.name() + ": writing as the compose stack's superuser "
+                    + COMPOSE_SUPERUSER.user());
+            return COMPOSE_SUPERUSER;
+        });
+        return new DrillTarget(connection.scope(), request.members(), request.etcdContainers(), network, router.host(),
+                router.writePort(), router.readPort(), urls, superuser.user(), superuser.password(), StackImages.SUPERVISOR);
+    }
+}
