@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.pgha.console.testing.LocalPorts;
 import io.pgha.console.ui.wizard.StepItem;
 import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.provision.ProgressListener;
 import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.testsupport.ComposeStack;
@@ -14,13 +15,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -146,14 +152,54 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
         });
     }
 
+    @Test
+    void aSwitchoverDrillFromTheDrillsScreenLosesNoAcknowledgedWrite(FxRobot robot) {
+        openAttachedStack(robot);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        until(PATIENCE, () -> robot.lookup("#drills-view").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> picker = robot.lookup("#drill-scenario").queryAs(ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
+                .filter(c -> c.toString().equals(DrillScenario.SWITCHOVER.cliName())).findFirst().orElseThrow()));
+        clickWhenReady(robot, "#drill-run");
+        clickWhenReady(robot, "#confirm-button");
+
+        until(Duration.ofMinutes(4), () -> robot.lookup("#drill-results").queryAs(TableView.class).getItems().size() == 1);
+        assertThat(robot.lookup("#drill-figure-rows-missing-RPO").queryAs(Label.class).getText()).startsWith("0 of ");
+        assertThat(robot.lookup("#drill-chart").queryAs(LineChart.class).getData()).hasSize(1);
+        ComposeStack.restoreHealthy();
+    }
+
     /** Clicks the one showing, enabled node the query finds, once there is one (dialogs of earlier tests may linger unshown). */
     private static void clickWhenReady(FxRobot robot, String query) {
-        until(PATIENCE, () -> ready(robot, query).isPresent());
+        try {
+            until(PATIENCE, () -> ready(robot, query).isPresent());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            shootOnFailure(robot, query);
+            throw e;
+        }
         robot.clickOn(ready(robot, query).orElseThrow());
     }
 
+    /** What the window showed when a node never became clickable: target/e2e-failures/QUERY.png. */
+    private static void shootOnFailure(FxRobot robot, String query) {
+        try {
+            javafx.scene.Scene scene = robot.listTargetWindows().stream().filter(javafx.stage.Window::isShowing).findFirst()
+                    .orElseThrow().getScene();
+            javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+            robot.interact(() -> shot[0] = scene.snapshot(null));
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "e2e-failures");
+            java.nio.file.Files.createDirectories(dir);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot[0], null), "png",
+                    dir.resolve(query.replaceAll("[^a-zA-Z0-9-]", "") + ".png").toFile());
+        } catch (IOException | RuntimeException ignored) {
+            // the screenshot only helps to read the failure
+        }
+    }
+
     private static java.util.Optional<Node> ready(FxRobot robot, String query) {
-        return robot.lookup(query).match((Node n) -> n.isVisible() && !n.isDisabled() && n.getScene() != null
+        // TestFX's own visibility (the node and every ancestor), as clickOn(query) uses it
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).match((Node n) -> !n.isDisabled() && n.getScene() != null
                 && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).tryQuery();
     }
 

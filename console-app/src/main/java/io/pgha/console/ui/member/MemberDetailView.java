@@ -61,7 +61,7 @@ public final class MemberDetailView extends VBox {
 
         Label section = new Label("ACTIONS");
         section.getStyleClass().add("section-title");
-        getChildren().addAll(header, facts, section, actions);
+        getChildren().addAll(header, section, actions, facts); // actions first: reachable without scrolling at 1280×800
         close.setOnAction(e -> onClose.run());
         fillFacts();
     }
