@@ -31,7 +31,7 @@ final class JdbcPostgresProbe implements PostgresProbe {
         p.setProperty("socketTimeout", String.valueOf(seconds));
         p.setProperty("loginTimeout", String.valueOf(seconds));
         p.setProperty("ApplicationName", "pgha-monitor");
-        p.setProperty("sslmode", "prefer");
+        p.setProperty("sslmode", PgConnections.sslMode(host));
         String url = "jdbc:postgresql://" + host + ":" + port + "/" + login.map(PgLogin::database).orElse("postgres");
         try (Connection c = DriverManager.getConnection(url, p);
              Statement s = c.createStatement()) {
