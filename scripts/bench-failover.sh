@@ -44,7 +44,8 @@ print("|---|---|---|---|---|")
 for drill in drills:
     cells = []
     for profile in ("seed", "pgha"):
-        doc = json.load(open(os.path.join(out, profile, drill + ".json")))
+        text = open(os.path.join(out, profile, drill + ".json")).read()
+        doc = json.loads(text[text.index("{"):])  # tolerate anything a JVM printed before the document
         s = doc["summary"]
         cells.append((fmt(parse(s["writeOutage"]["median"])), fmt(parse(s["writeOutage"]["max"])),
                       s["lostWritesTotal"], s["splitBrainRuns"], s["runs"]))
