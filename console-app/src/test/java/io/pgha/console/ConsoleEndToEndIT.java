@@ -12,9 +12,14 @@ import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -23,7 +28,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
@@ -174,7 +183,7 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
     private static void clickWhenReady(FxRobot robot, String query) {
         try {
             until(PATIENCE, () -> ready(robot, query).isPresent());
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             shootOnFailure(robot, query);
             throw e;
         }
@@ -184,20 +193,20 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
     /** What the window showed when a node never became clickable: target/e2e-failures/QUERY.png. */
     private static void shootOnFailure(FxRobot robot, String query) {
         try {
-            javafx.scene.Scene scene = robot.listTargetWindows().stream().filter(javafx.stage.Window::isShowing).findFirst()
+            Scene scene = robot.listTargetWindows().stream().filter(Window::isShowing).findFirst()
                     .orElseThrow().getScene();
-            javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+            WritableImage[] shot = new WritableImage[1];
             robot.interact(() -> shot[0] = scene.snapshot(null));
-            java.nio.file.Path dir = java.nio.file.Path.of("target", "e2e-failures");
-            java.nio.file.Files.createDirectories(dir);
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot[0], null), "png",
+            Path dir = Path.of("target", "e2e-failures");
+            Files.createDirectories(dir);
+            ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png",
                     dir.resolve(query.replaceAll("[^a-zA-Z0-9-]", "") + ".png").toFile());
         } catch (IOException | RuntimeException ignored) {
             // the screenshot only helps to read the failure
         }
     }
 
-    private static java.util.Optional<Node> ready(FxRobot robot, String query) {
+    private static Optional<Node> ready(FxRobot robot, String query) {
         // TestFX's own visibility (the node and every ancestor), as clickOn(query) uses it
         return robot.lookup(query).match(NodeQueryUtils.isVisible()).match((Node n) -> !n.isDisabled() && n.getScene() != null
                 && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).tryQuery();

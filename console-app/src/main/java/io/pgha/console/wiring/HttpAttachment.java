@@ -41,13 +41,18 @@ final class HttpAttachment implements ClusterAttachment {
 
     @Override
     public ClusterConnection attach(AttachRequest request) {
-        ClusterRegistry.checkName(request.name());
-        if (registry.find(request.name()).isPresent()) {
-            throw PghaException.conflict("a cluster named '" + request.name() + "' is already known: choose another name");
-        }
+        requireNewName(registry, request.name());
         ClusterConnection connection = reach(request);
         registry.save(connection);
         return connection;
+    }
+
+    /** A valid name that no known cluster has yet, or the error that says what to change. */
+    static void requireNewName(ClusterRegistry registry, String name) {
+        ClusterRegistry.checkName(name);
+        if (registry.find(name).isPresent()) {
+            throw PghaException.conflict("a cluster named '" + name + "' is already known: choose another name");
+        }
     }
 
     /** Checks that the cluster answers where the request says, with a clear error when it does not; saves nothing. */

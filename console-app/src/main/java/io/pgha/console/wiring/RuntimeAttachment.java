@@ -2,7 +2,6 @@ package io.pgha.console.wiring;
 
 import io.pgha.console.service.AttachRequest;
 import io.pgha.console.service.ClusterAttachment;
-import io.pgha.runtime.PghaException;
 import io.pgha.runtime.attach.ClusterDiscovery;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
@@ -29,10 +28,7 @@ final class RuntimeAttachment implements ClusterAttachment {
 
     @Override
     public ClusterConnection attach(AttachRequest request) {
-        ClusterRegistry.checkName(request.name());
-        if (registry.find(request.name()).isPresent()) {
-            throw PghaException.conflict("a cluster named '" + request.name() + "' is already known: choose another name");
-        }
+        HttpAttachment.requireNewName(registry, request.name());
         ClusterConnection reached = reachability.reach(request);
         Map<String, String> named = new LinkedHashMap<>();
         List<String> unnamed = new ArrayList<>();

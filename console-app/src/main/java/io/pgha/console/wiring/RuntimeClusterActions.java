@@ -65,7 +65,7 @@ final class RuntimeClusterActions implements ClusterActions {
         };
     }
 
-    private static ActionOutcome outcome(OperationResult result) {
+    static ActionOutcome outcome(OperationResult result) {
         String summary = result.notes().isEmpty() ? result.message() : result.message() + " (" + String.join("; ", result.notes()) + ")";
         return new ActionOutcome(summary, result.took());
     }

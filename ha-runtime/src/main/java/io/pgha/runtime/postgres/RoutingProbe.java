@@ -1,12 +1,11 @@
 package io.pgha.runtime.postgres;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Whether a router port really leads where it should: a write port to a writable primary (it can assign
@@ -29,13 +28,7 @@ public final class RoutingProbe {
 
     private static Optional<String> probe(String host, int port, String user, String password, String sql,
                                           java.util.function.Function<String, Optional<String>> verdict) {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        p.setProperty("connectTimeout", "2");
-        p.setProperty("socketTimeout", "5");
-        p.setProperty("loginTimeout", "3");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", p);
+        try (Connection c = PgConnections.open(host, port, "postgres", user, password, Duration.ofSeconds(2), Duration.ofSeconds(5));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             rs.next();
