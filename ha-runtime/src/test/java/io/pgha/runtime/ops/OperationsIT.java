@@ -11,6 +11,7 @@ import io.pgha.runtime.cli.ExitCodes;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
@@ -95,6 +96,10 @@ class OperationsIT {
             ops.perform(OperationRequest.Switchover.to("pg-0")).orThrow();
         }
         String old = leader();
+        // with quorum commit only a synchronous standby may be promoted: after a switchover it takes a moment
+        await("pg-1 is a streaming synchronous standby").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> monitor.current().member("pg-1").filter(Member::isStreaming)
+                        .filter(m -> m.role() == Role.SYNC_STANDBY || m.role() == Role.QUORUM_STANDBY).isPresent());
 
         Cli.Result run = Cli.run("switchover", "--cluster", CLUSTER, "--to", "pg-1", "--yes");
 
