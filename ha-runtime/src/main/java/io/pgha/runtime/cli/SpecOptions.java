@@ -90,8 +90,7 @@ final class SpecOptions {
         StackSpec base = start.build();
         StackSpec.Builder b = base.toBuilder();
         if (noSupervisor) {
-            b.fastPaths(new io.pgha.runtime.stack.FastPaths(false, base.fastPaths().shortDnsTimeouts(),
-                    base.fastPaths().routerChecks()));
+            b.fastPaths(base.fastPaths().withSupervisor(false));
         }
         if (name != null) {
             b.name(name);

@@ -43,7 +43,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(LiveClusterMonitor.class);
     private static final Duration BURST = Duration.ofSeconds(10);
     private static final int MEMORY_EVENTS = 1000;
-    /** Docker and the exporters are polled this many times slower than the rest: they cost more and change less. */
+    /** Docker, the exporters and (while healthy) the etcd members are polled this many times slower: they cost more and change less. */
     private static final int SLOW_FACTOR = 5;
 
     private final ClusterConnection connection;
@@ -70,6 +70,8 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private final Supplier<Reading<List<HealthCheck>>> exporters;
     private final List<PolledSource<?>> polled = new ArrayList<>();
     private final List<PolledSource<?>> burstOnLeaderChange = new ArrayList<>();
+    /** Slow sources asked once more at a leader change. */
+    private final List<PolledSource<?>> onLeaderChange = new ArrayList<>();
     /** Sources that look at the containers: polled again as soon as the Docker source first answers. */
     private final List<PolledSource<?>> containersKnown = new ArrayList<>();
     private boolean containersFirstSeen;
@@ -104,9 +106,13 @@ final class LiveClusterMonitor implements ClusterMonitor {
                 closeWithMonitor(d.watch(connection.scope(), dcs));
                 return d;
             });
-            // The first round also pays for loading the etcd client: give it twice the deadline.
+            // The first round also pays for loading the etcd client: give it twice the deadline. A status call
+            // opens a connection to each member (jetcd has no other way to ask one member), the dearest poll of an
+            // idle monitor: while every member is healthy it runs at the slow pace, and at once when a container
+            // of the stack changes or the watch fails; while one is not, at the normal pace.
             this.etcd = poll(Source.DCS, "etcd", previous -> Reading.ok(Source.DCS,
-                    etcdClient.get().status(previous.answered() ? timeout : timeout.multipliedBy(2)), clock.instant()), false);
+                    etcdClient.get().status(previous.answered() ? timeout : timeout.multipliedBy(2)), clock.instant()), false,
+                    slowWhile(s -> s.healthy() == s.members().size()));
         }
 
         PatroniPoll patroniPoll = new PatroniPoll(connection.patroniUrls(), timeout, () -> !dcs.reading().available(), clock);
@@ -128,7 +134,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
             DockerPoll dockerPoll = new DockerPoll(engine.get(), connection.dockerStack().get(), clock, this::dockerEvent);
             resources.add(dockerPoll);
             // Docker's events trigger a poll at once; the timer only catches what the stream might have missed.
-            this.docker = poll(Source.DOCKER, "docker", dockerPoll::poll, false, settings.pollInterval().multipliedBy(SLOW_FACTOR));
+            this.docker = poll(Source.DOCKER, "docker", dockerPoll::poll, false, slowInterval());
         } else {
             Reading<List<StackContainer>> none = Reading.notConfigured(Source.DOCKER, connection.dockerStack().isEmpty()
                     ? "the cluster does not run on the local Docker engine" : "Docker observation is turned off", startedAt);
@@ -138,12 +144,15 @@ final class LiveClusterMonitor implements ClusterMonitor {
         PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(),
                 engine.map(e -> (Supplier<ContainerObserver>) e), this::memberNames, docker, timeout, clock);
         resources.add(postgresPoll);
-        this.postgres = poll(Source.POSTGRES, "postgres", postgresPoll::poll, false);
+        // Each round opens two connections through the router (a login each): at the slow pace while all is well;
+        // HAProxy's and Patroni's views, polled at the normal pace, show a broken path first.
+        this.postgres = poll(Source.POSTGRES, "postgres", postgresPoll::poll, false, slowWhile(PostgresPoll::allWell));
         containersKnown.add(polled.get(polled.size() - 1));
+        onLeaderChange.add(polled.get(polled.size() - 1));
 
         if (engine.isPresent()) {
             ExporterPoll exporterPoll = new ExporterPoll(docker, timeout, clock);
-            this.exporters = poll(Source.EXPORTER, "exporter", exporterPoll::poll, false, settings.pollInterval().multipliedBy(SLOW_FACTOR));
+            this.exporters = poll(Source.EXPORTER, "exporter", exporterPoll::poll, false, slowInterval());
             containersKnown.add(polled.get(polled.size() - 1));
         } else {
             Reading<List<HealthCheck>> none = Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers",
@@ -152,6 +161,10 @@ final class LiveClusterMonitor implements ClusterMonitor {
         }
 
         this.current = SnapshotAssembler.assemble(parts(startedAt));
+    }
+
+    private Duration slowInterval() {
+        return settings.pollInterval().multipliedBy(SLOW_FACTOR);
     }
 
     /** A client made by a source thread is closed with the monitor, at once if the monitor closed meanwhile. */
@@ -177,6 +190,16 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
                                           boolean burst, Duration interval) {
+        return poll(source, what, fn, burst, r -> interval);
+    }
+
+    /** The slow interval after a reading that answered and passes the test, the normal one otherwise. */
+    private <T> java.util.function.Function<Reading<T>, Duration> slowWhile(java.util.function.Predicate<T> allWell) {
+        return r -> r.current().filter(allWell).isPresent() && r.reason().isEmpty() ? slowInterval() : settings.pollInterval();
+    }
+
+    private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
+                                          boolean burst, java.util.function.Function<Reading<T>, Duration> interval) {
         PolledSource<T> p = new PolledSource<>(source, "pgha-monitor-" + connection.name() + "-" + what, interval, clock,
                 fn, this::requestMerge);
         polled.add(p);
@@ -198,12 +221,15 @@ final class LiveClusterMonitor implements ClusterMonitor {
             // timeline and the router's switch are seen within a fraction of a second.
             Instant until = clock.instant().plus(BURST);
             burstOnLeaderChange.forEach(p -> p.burst(until));
+            onLeaderChange.forEach(PolledSource::trigger);
         }
         requestMerge();
     }
 
+    /** A container of the stack changed (died, stopped, started…): look at it, and at the etcd members. */
     private void dockerEvent(String action) {
-        polled.stream().filter(p -> p.reading().source() == Source.DOCKER).forEach(PolledSource::trigger);
+        polled.stream().filter(p -> p.reading().source() == Source.DOCKER || p.reading().source() == Source.DCS)
+                .forEach(PolledSource::trigger);
     }
 
     private List<String> memberNames() {
@@ -219,7 +245,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     /** A poller that has not reported for too long is stuck: what it last said no longer counts. */
     private <T> Reading<T> watched(Reading<T> r, Instant now) {
-        boolean slow = r.source() == Source.DOCKER || r.source() == Source.EXPORTER;
+        boolean slow = r.source() == Source.DOCKER || r.source() == Source.EXPORTER || r.source() == Source.DCS;
         Duration after = slow ? staleAfter.plus(settings.pollInterval().multipliedBy(3L * (SLOW_FACTOR - 1))) : staleAfter;
         if (r.configured() && r.answered() && r.updatedAt().plus(after).isBefore(now)) {
             return r.stale("no report for " + Duration.between(r.updatedAt(), now).toSeconds() + " s: the " + r.source()

@@ -30,6 +30,8 @@ final class PatroniPoll implements AutoCloseable {
     private final BooleanSupplier needClusterView;
     private final Duration deadline;
     private final Clock clock;
+    static final int PROBE_EVERY = 5;
+    private final Map<String, Integer> probedAt = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-patroni-", 0).factory());
 
     PatroniPoll(Map<String, String> urls, Duration timeout, BooleanSupplier needClusterView, Clock clock) {
@@ -54,9 +56,16 @@ final class PatroniPoll implements AutoCloseable {
         Map<String, List<Future<Object>>> pending = new LinkedHashMap<>();
         List<Future<Object>> clusterCalls = new ArrayList<>();
         List<Future<Object>> configCalls = new ArrayList<>();
+        Map<String, PatroniReading.Node> before = previous.current().map(PatroniReading::nodes).orElse(Map.of());
         for (Map.Entry<String, PatroniClient> e : clients.entrySet()) {
             PatroniClient c = e.getValue();
-            pending.put(e.getKey(), List.of(submit(c::node), submit(c::health), submit(c::liveness), submit(c::readiness)));
+            PatroniReading.Node last = before.get(e.getKey());
+            if (probesStillGood(e.getKey(), last)) {
+                pending.put(e.getKey(), List.of(submit(c::node), done(last.health()), done(last.liveness()), done(last.readiness())));
+            } else {
+                probedAt.put(e.getKey(), 0);
+                pending.put(e.getKey(), List.of(submit(c::node), submit(c::health), submit(c::liveness), submit(c::readiness)));
+            }
             if (wantCluster) {
                 clusterCalls.add(submit(c::cluster));
                 configCalls.add(submit(c::config));
@@ -88,6 +97,22 @@ final class PatroniPoll implements AutoCloseable {
         }
         return failures.isEmpty() ? Reading.ok(Source.PATRONI, reading, clock.instant())
                 : Reading.degraded(Source.PATRONI, Optional.of(reading), true, String.join("; ", failures), clock.instant());
+    }
+
+    /**
+     * /health, /liveness and /readiness passing a moment ago are asked again only every {@link #PROBE_EVERY}
+     * polls: each is an HTTP request to every member, and /patroni, asked every time, shows a member's state
+     * change first. A failing or missing answer is asked again on the next poll.
+     */
+    private boolean probesStillGood(String member, PatroniReading.Node last) {
+        int polls = probedAt.merge(member, 1, Integer::sum);
+        return last != null && polls < PROBE_EVERY && last.error().isEmpty()
+                && last.health().filter(PatroniProbe::ok).isPresent() && last.liveness().filter(PatroniProbe::ok).isPresent()
+                && last.readiness().filter(PatroniProbe::ok).isPresent();
+    }
+
+    private static Future<Object> done(Optional<PatroniProbe> probe) {
+        return java.util.concurrent.CompletableFuture.completedFuture(probe.orElseThrow());
     }
 
     private Future<Object> submit(Callable<?> call) {

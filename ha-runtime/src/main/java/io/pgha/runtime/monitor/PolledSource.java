@@ -25,7 +25,7 @@ final class PolledSource<T> implements AutoCloseable {
 
     private final Source source;
     private final Function<Reading<T>, Reading<T>> poll;
-    private final Duration interval;
+    private final Function<Reading<T>, Duration> interval;
     private final Runnable onUpdate;
     private final Clock clock;
     private final ScheduledExecutorService thread;
@@ -41,6 +41,14 @@ final class PolledSource<T> implements AutoCloseable {
      */
     PolledSource(Source source, String threadName, Duration interval, Clock clock, Function<Reading<T>, Reading<T>> poll,
                  Runnable onUpdate) {
+        this(source, threadName, r -> interval, clock, poll, onUpdate);
+    }
+
+    /**
+     * @param interval how long to wait after a reading before the next poll, given that reading
+     */
+    PolledSource(Source source, String threadName, Function<Reading<T>, Duration> interval, Clock clock,
+                 Function<Reading<T>, Reading<T>> poll, Runnable onUpdate) {
         this.source = source;
         this.poll = poll;
         this.interval = interval;
@@ -109,7 +117,7 @@ final class PolledSource<T> implements AutoCloseable {
             running = false;
             boolean again = triggeredWhileRunning;
             triggeredWhileRunning = false;
-            schedule(again ? Duration.ZERO : clock.instant().isBefore(burstUntil) ? BURST_INTERVAL : interval);
+            schedule(again ? Duration.ZERO : clock.instant().isBefore(burstUntil) ? BURST_INTERVAL : interval.apply(reading));
         }
     }
 

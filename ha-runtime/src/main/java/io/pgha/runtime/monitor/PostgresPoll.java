@@ -94,6 +94,12 @@ final class PostgresPoll implements AutoCloseable {
                 : Reading.ok(Source.POSTGRES, reading, clock.instant());
     }
 
+    /** Both router probes connect and every pg_isready passes. */
+    static boolean allWell(PostgresReading r) {
+        return r.write().map(p -> p.result().accepting()).orElse(true) && r.read().map(p -> p.result().accepting()).orElse(true)
+                && r.nodeReadiness().values().stream().allMatch(c -> c.status() == HealthCheck.Status.PASS);
+    }
+
     /**
      * A passing pg_isready is run again only after {@link #READINESS_INTERVAL}, or at once when its container
      * changed: each one is a docker exec, which costs the engine far more than an HTTP call costs Patroni.

@@ -12,6 +12,17 @@ public final class HaproxyRenderer {
                 + " on-marked-down shutdown-sessions check port 8008 resolvers docker init-addr last,libc,none\n";
     }
 
+    /**
+     * A connect begun just before the router flip lands on the old primary, which refuses it. HAProxy retries
+     * after min(timeout connect, 1 s); with fast handover it retries sooner and on another server, so the
+     * client reaches the new primary instead of failing (docs/decisions/0013).
+     */
+    private static String connectRetries(StackSpec spec) {
+        return spec.fastPaths().fastHandover()
+                ? "    retries 3\n    option redispatch 1\n    timeout connect 300ms\n"
+                : "    retries 1\n    timeout connect 1s\n";
+    }
+
     private HaproxyRenderer() {
     }
 
@@ -27,8 +38,7 @@ public final class HaproxyRenderer {
 
                 defaults
                     mode tcp
-                    retries 1
-                    timeout connect 1s
+                """).append(connectRetries(spec)).append("""
                     timeout queue 2s
                     timeout check 1s
                     timeout client 30m

@@ -109,6 +109,9 @@ public record StackLayout(StackSpec spec) {
         env.put("ALLOW_NOSSL", "true");
         env.put("PATRONI_POSTGRESQL_LISTEN", "0.0.0.0:5432");
         env.put("SPILO_CONFIGURATION", SpiloConfiguration.render(spec));
+        if (spec.fastPaths().fastHandover()) {
+            env.put("PGHA_FAST_HANDOVER", "1");
+        }
         return new StackService(name, Role.POSTGRES, ImageKind.SPILO, env, true, List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)),
                 List.of(new PortMapping(spec.ports().patroniOf(node), 8008)), Optional.empty(),
                 spec.fastPaths().shortDnsTimeouts() ? List.of("timeout:1", "attempts:1") : List.of(),

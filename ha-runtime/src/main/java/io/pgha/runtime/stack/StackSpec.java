@@ -103,6 +103,9 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
 
         private Builder() {
             postgresParameters.put("wal_keep_size", "256MB");
+            // A standby whose primary went away retries every 5 s by default, and a promotion waits out that
+            // sleep: up to 5 s more write outage (docs/decisions/0013).
+            postgresParameters.put("wal_retrieve_retry_interval", "250ms");
         }
 
         public Builder name(String value) {
@@ -167,6 +170,7 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
         public Builder seedSettings() {
             this.patroni = PatroniTuning.SEED;
             this.fastPaths = FastPaths.NONE;
+            postgresParameters.remove("wal_retrieve_retry_interval");
             return this;
         }
 

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *           maximum_lag_on_failover: 1048576, primary_start_timeout: 10}
  * fast_paths: {supervisor: true, short_dns_timeouts: true,
  *              router_checks: {inter_ms: 1000, fastinter_ms: 500, downinter_ms: 1000, fall: 2, rise: 1}}
- * postgresql: {parameters: {max_connections: 200, wal_keep_size: 256MB}}
+ * postgresql: {parameters: {max_connections: 200, wal_keep_size: 256MB, wal_retrieve_retry_interval: 250ms}}
  * users: {superuser: postgres, replication: standby, admin: admin}
  * </pre>
  */
@@ -69,7 +69,7 @@ public final class StackSpecFile {
         RouterChecks rc = fp.routerChecks();
         t.put("fast_paths", ordered("supervisor", fp.supervisor(), "short_dns_timeouts", fp.shortDnsTimeouts(),
                 "router_checks", ordered("inter_ms", rc.interMs(), "fastinter_ms", rc.fastInterMs(), "downinter_ms", rc.downInterMs(),
-                        "fall", rc.fall(), "rise", rc.rise())));
+                        "fall", rc.fall(), "rise", rc.rise()), "fast_handover", fp.fastHandover()));
         t.put("postgresql", Map.of("parameters", spec.postgresParameters()));
         StackUsers u = spec.users();
         t.put("users", ordered("superuser", u.superuser(), "replication", u.replication(), "admin", u.admin()));
@@ -139,7 +139,7 @@ public final class StackSpecFile {
                     p.longOr("maximum_lag_on_failover", o.maximumLagOnFailover()),
                     p.integerOr("primary_start_timeout", o.primaryStartTimeout())));
         });
-        top.section("fast_paths", Set.of("supervisor", "short_dns_timeouts", "router_checks")).ifPresent(f -> {
+        top.section("fast_paths", Set.of("supervisor", "short_dns_timeouts", "router_checks", "fast_handover")).ifPresent(f -> {
             FastPaths o = d.fastPaths();
             RouterChecks checks = f.section("router_checks", Set.of("inter_ms", "fastinter_ms", "downinter_ms", "fall", "rise"))
                     .map(c -> new RouterChecks(c.integerOr("inter_ms", o.routerChecks().interMs()),
@@ -148,7 +148,7 @@ public final class StackSpecFile {
                             c.integerOr("fall", o.routerChecks().fall()), c.integerOr("rise", o.routerChecks().rise())))
                     .orElse(o.routerChecks());
             b.fastPaths(new FastPaths(f.booleanOr("supervisor", o.supervisor()),
-                    f.booleanOr("short_dns_timeouts", o.shortDnsTimeouts()), checks));
+                    f.booleanOr("short_dns_timeouts", o.shortDnsTimeouts()), checks, f.booleanOr("fast_handover", o.fastHandover())));
         });
         top.section("postgresql", Set.of("parameters")).flatMap(p -> p.section("parameters", null)).ifPresent(params -> {
             for (Iterator<Map.Entry<String, JsonNode>> it = params.node.fields(); it.hasNext(); ) {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * TTL. A member that is merely unreachable (partition, pause) is left alone: only Docker's word that the
  * process is gone counts;</li>
  * <li>routing: when the leader key names a new member, HAProxy is told through its runtime API to send
- * writes there as soon as that member's Patroni answers /primary, and to shut the sessions of the others,
+ * writes there as soon as that member's PostgreSQL is out of recovery, and to shut the sessions of the others,
  * instead of waiting for health checks. A forced health lasts only until the next check, so the checks
  * stay the safety net.</li>
  * </ul>
@@ -130,9 +130,28 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         LOG.info("leader key changed: {} -> {}", previous.orElse("nobody"), leader.orElse("nobody"));
-        if (settings.route() && leader.isPresent() && !leader.equals(routedTo)) {
+        if (!settings.route()) {
+            return;
+        }
+        if (leader.isEmpty() && previous.isPresent()) {
+            stopWritesTo(previous.get());
+        } else if (leader.isPresent() && !leader.equals(routedTo)) {
             routeWritesTo(leader.get());
         }
+    }
+
+    /**
+     * Nobody holds the key, so nobody may take writes: the old leader leaves the write listener now (during a
+     * switchover it is shut down already), and a client's connect fails at once and retries instead of waiting
+     * in HAProxy's retries against a refusing server until the new leader is routed.
+     */
+    private void stopWritesTo(String member) {
+        tryRouter(() -> {
+            router.forceHealth(WRITE, member, false);
+            router.shutdownSessions(WRITE, member);
+        });
+        routedTo = Optional.empty();
+        record("stopped writes to " + member + ": nobody holds the leader key");
     }
 
     private void onContainerDied(String member) {
@@ -162,7 +181,7 @@ public final class Supervisor implements AutoCloseable {
 
     private void routeWritesTo(String member) {
         if (!waitUntilPrimary(member)) {
-            LOG.warn("{} took the leader key but its Patroni did not answer /primary within {} ms; leaving routing to the checks",
+            LOG.warn("{} took the leader key but its PostgreSQL did not leave recovery within {} ms; leaving routing to the checks",
                     member, settings.promotionWait().toMillis());
             return;
         }
@@ -180,18 +199,23 @@ public final class Supervisor implements AutoCloseable {
         record("routed writes to " + member);
     }
 
+    /**
+     * Patroni answers /primary as soon as it holds the leader key, while PostgreSQL may still be in recovery
+     * (a promotion waits for the startup process): a client routed then gets a read-only session. /patroni
+     * reports the role PostgreSQL itself has, so writes are routed once it is out of recovery.
+     */
     private boolean waitUntilPrimary(String member) {
-        URI uri = URI.create("http://" + member + ":" + settings.patroniPort() + "/primary");
+        URI uri = URI.create("http://" + member + ":" + settings.patroniPort() + "/patroni");
         long deadline = System.nanoTime() + settings.promotionWait().toNanos();
         while (System.nanoTime() < deadline && !closed) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(500))
-                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(500)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && "primary".equals(json.readTree(r.body()).path("role").asText())) {
                     return true;
                 }
             } catch (java.io.IOException e) {
-                // not answering yet
+                // not answering yet, or not JSON
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -70,6 +70,12 @@ class ComposeStackIT {
         assertThat(rows).filteredOn(PatroniRow::isLeader).hasSize(1);
         assertThat(rows).filteredOn(PatroniRow::isStreamingReplica).hasSize(2);
         String leader = ComposeStack.leader().orElseThrow().member();
+        for (String node : ComposeStack.PG_NODES) {
+            Commands.Result handover = ComposeStack.docker("exec", node, "python3", "-c",
+                    "import patroni.pgha_handover as h, patroni.postgresql as p; print(h.FAST, p.STOP_POLLING_INTERVAL)");
+            assertThat(handover.stdout().strip()).as("Patroni in " + node + " runs pgha's fast handover (ADR 0013): " + handover.describe())
+                    .isEqualTo("True 0.05");
+        }
 
         try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
             PgClient.execute(c, "CREATE TABLE IF NOT EXISTS stack_it (id text PRIMARY KEY)");

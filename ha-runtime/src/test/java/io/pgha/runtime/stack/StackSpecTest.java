@@ -20,7 +20,22 @@ class StackSpecTest {
         assertThat(d.ports()).isEqualTo(new StackPorts(5000, 5001, 8404, 8008, 23791, 9187));
         assertThat(d.patroni()).isEqualTo(new PatroniTuning(20, 2, 5, SynchronousMode.QUORUM, 1, 1_048_576, 10));
         assertThat(d.postgresParameters()).containsExactly(java.util.Map.entry("max_connections", "200"),
-                java.util.Map.entry("wal_keep_size", "256MB"));
+                java.util.Map.entry("wal_keep_size", "256MB"), java.util.Map.entry("wal_retrieve_retry_interval", "250ms"));
+        assertThat(d.fastPaths()).isEqualTo(FastPaths.DEFAULTS);
+    }
+
+    @Test
+    void fastHandoverReachesPatroniAndTheRouterAndTheSeedSettingsLeaveItOut() {
+        StackLayout fast = StackLayout.of(StackSpec.defaults());
+        assertThat(fast.services()).filteredOn(s -> s.role() == StackService.Role.POSTGRES)
+                .hasSize(3).allSatisfy(s -> assertThat(s.environment()).containsEntry("PGHA_FAST_HANDOVER", "1"));
+        assertThat(HaproxyRenderer.render(StackSpec.defaults()))
+                .contains("    retries 3\n    option redispatch 1\n    timeout connect 300ms\n");
+
+        StackSpec seed = StackSpec.builder().seedSettings().build();
+        assertThat(StackLayout.of(seed).services()).allSatisfy(s -> assertThat(s.environment()).doesNotContainKey("PGHA_FAST_HANDOVER"));
+        assertThat(HaproxyRenderer.render(seed)).contains("    retries 1\n    timeout connect 1s\n").doesNotContain("redispatch");
+        assertThat(seed.postgresParameters()).doesNotContainKey("wal_retrieve_retry_interval");
     }
 
     @Test

@@ -1,0 +1,86 @@
+"""Applies pgha's fast handover to the installed Patroni (docs/decisions/0013-fast-handover.md).
+
+Patroni 4.0's planned handover waits on fixed sleeps: 1 s between looks at a stopping postmaster, 1 s more
+"to give replicas time" once pg_control says shut down, and 2 s on every other node "to give somebody time to
+take the leader lock" before it follows the new leader. Under quorum commit the new primary's first commits
+wait for such a follower, so these sleeps are most of a switchover's write outage. This build step routes
+them through patroni/pgha_handover.py, which keeps Patroni's own values unless the container runs with
+PGHA_FAST_HANDOVER=1 (pgha's stacks do; the seed settings don't): then it looks every 50 ms, checks the replicas
+without waiting first, and follows as soon as the leader key names another member (at most the same 2 s). Every replacement must match exactly once, so a
+Patroni release with different code fails the image build instead of running unpatched.
+"""
+import compileall
+import pathlib
+import sys
+
+import patroni
+
+PACKAGE = pathlib.Path(patroni.__file__).parent
+
+HELPER = '''"""pgha's fast handover: see /scripts/patch_patroni.py and pgha's docs/decisions/0013-fast-handover.md."""
+import os
+import time
+
+FAST = os.environ.get('PGHA_FAST_HANDOVER') == '1'
+STOP_POLLING_INTERVAL = 0.05 if FAST else 1
+
+
+def give_replicas_time():
+    """Patroni's 1 s for the replicas to receive the shutdown checkpoint; fast: none, the check that follows is enough."""
+    if not FAST:
+        time.sleep(1)
+
+
+def wait_for_leader_lock(ha):
+    """Patroni's 2 s for somebody to take the leader lock; fast: until the leader key names another member."""
+    if not FAST:
+        time.sleep(2)
+        return
+    deadline = time.time() + 2
+    while time.time() < deadline:
+        time.sleep(0.05)
+        try:
+            leader = ha.dcs.get_cluster().leader
+        except Exception:
+            continue
+        if leader and leader.name and leader.name != ha.state_handler.name:
+            return
+'''
+
+EDITS = {
+    'postgresql/__init__.py': [
+        ('STOP_POLLING_INTERVAL = 1\n',
+         'from ..pgha_handover import STOP_POLLING_INTERVAL  # pgha: fast handover\n', 1),
+    ],
+    'ha.py': [
+        ('from .utils import parse_int, polling_loop, tzutc\n',
+         'from .utils import parse_int, polling_loop, tzutc\nfrom . import pgha_handover\n', 1),
+        ('time.sleep(1)  # give replicas some more time to catch up',
+         'pgha_handover.give_replicas_time()  # give replicas some more time to catch up', 2),
+        ('time.sleep(2)  # Give a time to somebody to take the leader lock',
+         'pgha_handover.wait_for_leader_lock(self)  # Give a time to somebody to take the leader lock', 2),
+    ],
+}
+
+
+def main():
+    if (PACKAGE / 'pgha_handover.py').exists():
+        sys.exit('patch_patroni: Patroni in %s is patched already' % PACKAGE)
+    for name, edits in EDITS.items():
+        path = PACKAGE / name
+        text = path.read_text()
+        for old, new, count in edits:
+            found = text.count(old)
+            if found != count:
+                sys.exit('patch_patroni: %s has %d of %r, expected %d: this Patroni release needs a new patch'
+                         % (path, found, old, count))
+            text = text.replace(old, new)
+        path.write_text(text)
+    (PACKAGE / 'pgha_handover.py').write_text(HELPER)
+    if not compileall.compile_dir(str(PACKAGE), quiet=1, force=True):
+        sys.exit('patch_patroni: the patched Patroni does not compile')
+    print('patch_patroni: fast handover applied to %s' % PACKAGE)
+
+
+if __name__ == '__main__':
+    main()
