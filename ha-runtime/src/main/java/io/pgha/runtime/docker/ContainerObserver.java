@@ -37,7 +37,10 @@ public interface ContainerObserver extends AutoCloseable {
     /** Runs a command in a running container, waiting at most the timeout. */
     ExecResult exec(String container, List<String> command, Duration timeout);
 
-    /** Streams the project's container events until the subscription is closed; onFailure when the stream breaks. */
+    /**
+     * Streams the project's container lifecycle events (start, die, stop, pause, health status…; not execs) until the
+     * subscription is closed; onFailure when the stream breaks.
+     */
     Subscription events(String composeProject, Consumer<ContainerEvent> listener, Consumer<String> onFailure);
 
     @Override

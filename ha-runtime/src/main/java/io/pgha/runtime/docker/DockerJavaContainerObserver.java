@@ -30,6 +30,14 @@ import java.util.function.Consumer;
 /** {@link ContainerObserver} over docker-java; events get their own client, as their stream outlives any response timeout. */
 final class DockerJavaContainerObserver implements ContainerObserver {
 
+    /**
+     * The container actions that change what an inspection shows. Health checks and pgha's own pg_isready are
+     * execs: three events each, several a second on an idle stack, and each one costs the client a JSON parse;
+     * Docker drops them server-side (health_status matches its "health_status: …" actions).
+     */
+    private static final String[] LIFECYCLE_ACTIONS = {"create", "start", "restart", "die", "kill", "oom", "stop", "pause",
+        "unpause", "destroy", "rename", "update", "health_status"};
+
     private final DockerClient docker;
     private final Duration timeout;
     private DockerClient eventsClient;
@@ -212,7 +220,7 @@ final class DockerJavaContainerObserver implements ContainerObserver {
             }
         };
         try {
-            eventsClient.eventsCmd().withEventTypeFilter(EventType.CONTAINER)
+            eventsClient.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withEventFilter(LIFECYCLE_ACTIONS)
                     .withLabelFilter(Map.of(PROJECT_LABEL, composeProject)).exec(callback);
         } catch (RuntimeException e) {
             throw DockerErrors.translate("subscribing to Docker events", e);

@@ -46,12 +46,7 @@ final class DockerPoll implements AutoCloseable {
             events.close();
         }
         eventsBroken = false;
-        events = engine.get().events(stack, e -> {
-            // health checks and pgha's own pg_isready are execs: three events each, and nothing about the container changed
-            if (!e.action().startsWith("exec_")) {
-                onEvent.accept(e.action());
-            }
-        }, reason -> eventsBroken = true);
+        events = engine.get().events(stack, e -> onEvent.accept(e.action()), reason -> eventsBroken = true);
     }
 
     @Override

@@ -45,6 +45,12 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private static final int MEMORY_EVENTS = 1000;
     /** Docker, the exporters and (while healthy) the etcd members are polled this many times slower: they cost more and change less. */
     private static final int SLOW_FACTOR = 5;
+    /**
+     * Polled sources asked at the same moment answer within a fraction of a second of each other: their reports
+     * are merged once after this pause, so listeners get one snapshot per round instead of one per source.
+     * etcd's pushes are merged at once.
+     */
+    private static final Duration SETTLE = Duration.ofMillis(150);
 
     private final ClusterConnection connection;
     private final MonitorSettings settings;
@@ -54,6 +60,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private final Duration staleAfter;
     private final ScheduledExecutorService mergeThread;
     private final AtomicBoolean mergeQueued = new AtomicBoolean();
+    private final AtomicBoolean settleQueued = new AtomicBoolean();
     private final List<Consumer<ClusterSnapshot>> snapshotListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ClusterEvent>> eventListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<ClusterSnapshot> complete = new CompletableFuture<>();
@@ -201,7 +208,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
                                           boolean burst, java.util.function.Function<Reading<T>, Duration> interval) {
         PolledSource<T> p = new PolledSource<>(source, "pgha-monitor-" + connection.name() + "-" + what, interval, clock,
-                fn, this::requestMerge);
+                fn, this::requestSettledMerge);
         polled.add(p);
         if (burst) {
             burstOnLeaderChange.add(p);
@@ -245,7 +252,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     /** A poller that has not reported for too long is stuck: what it last said no longer counts. */
     private <T> Reading<T> watched(Reading<T> r, Instant now) {
-        boolean slow = r.source() == Source.DOCKER || r.source() == Source.EXPORTER || r.source() == Source.DCS;
+        boolean slow = r.source() != Source.PATRONI && r.source() != Source.ROUTER;  // the others may run at the slow pace
         Duration after = slow ? staleAfter.plus(settings.pollInterval().multipliedBy(3L * (SLOW_FACTOR - 1))) : staleAfter;
         if (r.configured() && r.answered() && r.updatedAt().plus(after).isBefore(now)) {
             return r.stale("no report for " + Duration.between(r.updatedAt(), now).toSeconds() + " s: the " + r.source()
@@ -265,8 +272,20 @@ final class LiveClusterMonitor implements ClusterMonitor {
         }
     }
 
+    private void requestSettledMerge() {
+        if (closed || !settleQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            mergeThread.schedule(this::merge, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            settleQueued.set(false);
+        }
+    }
+
     private void merge() {
         mergeQueued.set(false);
+        settleQueued.set(false);
         if (closed) {
             return;
         }

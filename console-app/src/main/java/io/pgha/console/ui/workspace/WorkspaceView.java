@@ -49,17 +49,18 @@ public final class WorkspaceView extends BorderPane {
         setId("workspace-view");
         setTop(header());
         tabs.getTabs().add(tab(0, t -> topology()));
-        tabs.getTabs().add(tab(1, t -> health = new HealthView(viewModel.health())));
+        tabs.getTabs().add(tab(1, t -> health = new HealthView(viewModel.health()), WorkspaceViewModel.Screen.HEALTH));
         tabs.getTabs().add(tab(2, t -> new EventsView(viewModel.events())));
         tabs.getTabs().add(tab(3, t -> {
             MetricsView metrics = new MetricsView(viewModel.metrics());
             metrics.activeProperty().bind(t.selectedProperty());
             return metrics;
         }));
-        tabs.getTabs().add(tab(4, t -> new RouterView(viewModel.router())));
-        tabs.getTabs().add(tab(5, t -> logs = new LogsView(viewModel.logs())));
-        tabs.getTabs().add(tab(6, t -> new DrillsView(viewModel.drills())));
-        tabs.getTabs().add(tab(7, t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig()))));
+        tabs.getTabs().add(tab(4, t -> new RouterView(viewModel.router()), WorkspaceViewModel.Screen.ROUTER));
+        tabs.getTabs().add(tab(5, t -> logs = new LogsView(viewModel.logs()), WorkspaceViewModel.Screen.LOGS));
+        tabs.getTabs().add(tab(6, t -> new DrillsView(viewModel.drills()), WorkspaceViewModel.Screen.DRILLS));
+        tabs.getTabs().add(tab(7, t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig())),
+                WorkspaceViewModel.Screen.SETTINGS));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("workspace-tabs");
         setCenter(tabs);
@@ -75,6 +76,13 @@ public final class WorkspaceView extends BorderPane {
         topology.setRight(detailScroll);
         topology.setBottom(new EventsStripView(viewModel.events()));
         return topology;
+    }
+
+    /** A tab whose screen's view model follows the snapshots while the tab is selected. */
+    private Tab tab(int index, Function<Tab, Node> content, WorkspaceViewModel.Screen screen) {
+        Tab tab = tab(index, content);
+        tab.selectedProperty().addListener((o, a, selected) -> viewModel.screenShown(screen, selected));
+        return tab;
     }
 
     /** A tab whose content is made the first time it is selected. */

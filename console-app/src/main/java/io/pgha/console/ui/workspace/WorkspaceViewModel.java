@@ -58,6 +58,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
     private final ObservableList<SourceState> sources = FXCollections.observableArrayList();
     private final List<ClusterMonitor.Subscription> subscriptions = new ArrayList<>();
+    private final java.util.Set<Screen> shown = java.util.EnumSet.noneOf(Screen.class);
     private ScheduledFuture<?> sampling;
     private boolean closed;
 
@@ -108,6 +109,32 @@ public final class WorkspaceViewModel implements AutoCloseable {
         });
     }
 
+    /**
+     * Screens whose view models follow the snapshots only while shown: each rebuilds its rows on every
+     * snapshot, which an idle console would otherwise pay for screens nobody looks at. A screen catches up
+     * with the latest snapshot the moment it is shown.
+     */
+    public enum Screen { HEALTH, ROUTER, LOGS, DRILLS, SETTINGS }
+
+    /** Called on the FX thread when a screen is shown or hidden. */
+    public void screenShown(Screen screen, boolean showing) {
+        if (!showing) {
+            shown.remove(screen);
+        } else if (shown.add(screen) && !closed) {
+            applyTo(screen, snapshot.get());
+        }
+    }
+
+    private void applyTo(Screen screen, ClusterSnapshot next) {
+        switch (screen) {
+            case HEALTH -> health.apply(next);
+            case ROUTER -> router.apply(next);
+            case LOGS -> logs.apply(next);
+            case DRILLS -> drills.apply(next);
+            case SETTINGS -> dynamicConfig.apply(next);
+        }
+    }
+
     void apply(ClusterSnapshot next) {
         if (closed) {
             return;
@@ -115,12 +142,8 @@ public final class WorkspaceViewModel implements AutoCloseable {
         snapshot.set(next);
         topology.apply(next);
         memberDetail.apply(next);
-        health.apply(next);
         actions.apply(next);
-        router.apply(next);
-        logs.apply(next);
-        dynamicConfig.apply(next);
-        drills.apply(next);
+        shown.forEach(screen -> applyTo(screen, next));
         List<SourceState> states = next.sources().stream().map(SourceState::of).toList();
         if (!states.equals(sources)) {
             sources.setAll(states);

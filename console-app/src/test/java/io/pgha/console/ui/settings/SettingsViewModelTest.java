@@ -22,11 +22,11 @@ class SettingsViewModelTest {
         assertThat(viewModel.themeProperty().get()).isEqualTo(Theme.LIGHT);
 
         viewModel.toggleTheme();
-        viewModel.refreshSecondsProperty().set(5);
+        viewModel.refreshSecondsProperty().set(7);
 
         ConsolePreferences reread = ConsolePreferences.load(file);
         assertThat(reread.theme()).isEqualTo("dark");
-        assertThat(reread.refreshInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(reread.refreshInterval()).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test

@@ -26,17 +26,30 @@ class WorkspaceViewModelTest {
             new RecordingNotifier(), opened::add, Clock.systemUTC());
 
     @Test
-    void everySnapshotReachesEveryScreen() {
+    void everySnapshotReachesTheTopologyAndTheShownScreensAndAHiddenScreenCatchesUpWhenShown() {
         viewModel.start(Duration.ofSeconds(2));
+        viewModel.screenShown(WorkspaceViewModel.Screen.HEALTH, true);
         cluster.monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
 
         assertThat(viewModel.topology().healthProperty().get()).isEqualTo(Tone.FAIL);
         assertThat(viewModel.health().rows().get(0).tone()).isEqualTo(Tone.FAIL);
-        assertThat(viewModel.router().rows()).isNotEmpty();
         assertThat(viewModel.actions().hasLeaderProperty().get()).isFalse();
-        assertThat(viewModel.logs().containers()).contains("pg-0");
         assertThat(viewModel.sources()).extracting(SourceState::name).contains("etcd", "Patroni", "HAProxy");
         assertThat(viewModel.updatedProperty().get()).startsWith("updated ");
+        assertThat(viewModel.router().rows()).as("the router screen is not shown").isEmpty();
+        assertThat(viewModel.logs().containers()).as("the logs screen is not shown").isEmpty();
+
+        viewModel.screenShown(WorkspaceViewModel.Screen.ROUTER, true);
+        viewModel.screenShown(WorkspaceViewModel.Screen.LOGS, true);
+        assertThat(viewModel.router().rows()).isNotEmpty();
+        assertThat(viewModel.logs().containers()).contains("pg-0");
+
+        viewModel.screenShown(WorkspaceViewModel.Screen.HEALTH, false);
+        int rowsBefore = viewModel.health().rows().size();
+        cluster.monitor().publish(SampleCluster.healthy());
+        assertThat(viewModel.health().rows()).as("a hidden screen keeps what it showed").hasSize(rowsBefore);
+        assertThat(viewModel.health().rows().get(0).tone()).isEqualTo(Tone.FAIL);
+        assertThat(viewModel.topology().healthProperty().get()).isNotEqualTo(Tone.FAIL);
     }
 
     @Test
