@@ -173,7 +173,12 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
         clickWhenReady(robot, "#drill-run");
         clickWhenReady(robot, "#confirm-button");
 
-        until(Duration.ofMinutes(4), () -> robot.lookup("#drill-results").queryAs(TableView.class).getItems().size() == 1);
+        // The run's row and its figures arrive in one FX update: read them on the FX side of it, not in between.
+        until(Duration.ofMinutes(4), () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return robot.lookup("#drill-results").queryAs(TableView.class).getItems().size() == 1
+                    && robot.lookup("#drill-figure-rows-missing-RPO").tryQuery().isPresent();
+        });
         assertThat(robot.lookup("#drill-figure-rows-missing-RPO").queryAs(Label.class).getText()).startsWith("0 of ");
         assertThat(robot.lookup("#drill-chart").queryAs(LineChart.class).getData()).hasSize(1);
         ComposeStack.restoreHealthy();
