@@ -28,6 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +118,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
             // The first round also pays for loading the etcd client: give it twice the deadline. A status call
             // opens a connection to each member (jetcd has no other way to ask one member), the dearest poll of an
             // idle monitor: while every member is healthy it runs at the slow pace, and at once when a container
-            // of the stack changes or the watch fails; while one is not, at the normal pace.
+            // of the stack changes; while one is not, at the normal pace.
             this.etcd = poll(Source.DCS, "etcd", previous -> Reading.ok(Source.DCS,
                     etcdClient.get().status(previous.answered() ? timeout : timeout.multipliedBy(2)), clock.instant()), false,
                     slowWhile(s -> s.healthy() == s.members().size()));
@@ -190,23 +192,23 @@ final class LiveClusterMonitor implements ClusterMonitor {
         throw new IllegalStateException("the monitor is closed");
     }
 
-    private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
+    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn,
                                           boolean burst) {
         return poll(source, what, fn, burst, settings.pollInterval());
     }
 
-    private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
+    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn,
                                           boolean burst, Duration interval) {
         return poll(source, what, fn, burst, r -> interval);
     }
 
     /** The slow interval after a reading that answered and passes the test, the normal one otherwise. */
-    private <T> java.util.function.Function<Reading<T>, Duration> slowWhile(java.util.function.Predicate<T> allWell) {
+    private <T> Function<Reading<T>, Duration> slowWhile(Predicate<T> allWell) {
         return r -> r.current().filter(allWell).isPresent() && r.reason().isEmpty() ? slowInterval() : settings.pollInterval();
     }
 
-    private <T> Supplier<Reading<T>> poll(Source source, String what, java.util.function.Function<Reading<T>, Reading<T>> fn,
-                                          boolean burst, java.util.function.Function<Reading<T>, Duration> interval) {
+    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn,
+                                          boolean burst, Function<Reading<T>, Duration> interval) {
         PolledSource<T> p = new PolledSource<>(source, "pgha-monitor-" + connection.name() + "-" + what, interval, clock,
                 fn, this::requestSettledMerge);
         polled.add(p);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +32,8 @@ final class PatroniPoll implements AutoCloseable {
     private final Duration deadline;
     private final Clock clock;
     static final int PROBE_EVERY = 5;
-    private final Map<String, Integer> probedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Polls since each member's check endpoints were last asked; polls never overlap, so one thread uses it. */
+    private final Map<String, Integer> pollsSinceProbes = new java.util.HashMap<>();
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-patroni-", 0).factory());
 
     PatroniPoll(Map<String, String> urls, Duration timeout, BooleanSupplier needClusterView, Clock clock) {
@@ -63,7 +65,7 @@ final class PatroniPoll implements AutoCloseable {
             if (probesStillGood(e.getKey(), last)) {
                 pending.put(e.getKey(), List.of(submit(c::node), done(last.health()), done(last.liveness()), done(last.readiness())));
             } else {
-                probedAt.put(e.getKey(), 0);
+                pollsSinceProbes.put(e.getKey(), 0);
                 pending.put(e.getKey(), List.of(submit(c::node), submit(c::health), submit(c::liveness), submit(c::readiness)));
             }
             if (wantCluster) {
@@ -105,14 +107,14 @@ final class PatroniPoll implements AutoCloseable {
      * change first. A failing or missing answer is asked again on the next poll.
      */
     private boolean probesStillGood(String member, PatroniReading.Node last) {
-        int polls = probedAt.merge(member, 1, Integer::sum);
+        int polls = pollsSinceProbes.merge(member, 1, Integer::sum);
         return last != null && polls < PROBE_EVERY && last.error().isEmpty()
                 && last.health().filter(PatroniProbe::ok).isPresent() && last.liveness().filter(PatroniProbe::ok).isPresent()
                 && last.readiness().filter(PatroniProbe::ok).isPresent();
     }
 
     private static Future<Object> done(Optional<PatroniProbe> probe) {
-        return java.util.concurrent.CompletableFuture.completedFuture(probe.orElseThrow());
+        return CompletableFuture.completedFuture(probe.orElseThrow());
     }
 
     private Future<Object> submit(Callable<?> call) {

@@ -39,11 +39,6 @@ final class PolledSource<T> implements AutoCloseable {
     /**
      * @param poll gets the previous reading and returns the new one (throwing is fine: it means unavailable)
      */
-    PolledSource(Source source, String threadName, Duration interval, Clock clock, Function<Reading<T>, Reading<T>> poll,
-                 Runnable onUpdate) {
-        this(source, threadName, r -> interval, clock, poll, onUpdate);
-    }
-
     /**
      * @param interval how long to wait after a reading before the next poll, given that reading
      */

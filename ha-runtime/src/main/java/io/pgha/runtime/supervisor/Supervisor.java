@@ -1,16 +1,16 @@
 package io.pgha.runtime.supervisor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.PghaException;
 import io.pgha.runtime.dcs.EtcdSession;
 import io.pgha.runtime.dcs.LeaderKey;
 import io.pgha.runtime.dcs.StateKey;
 import io.pgha.runtime.docker.ContainerDeaths;
+import io.pgha.runtime.model.Role;
+import io.pgha.runtime.patroni.PatroniClient;
 import io.pgha.runtime.router.HaproxyRuntimeApi;
 import java.io.Closeable;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -146,10 +146,7 @@ public final class Supervisor implements AutoCloseable {
      * in HAProxy's retries against a refusing server until the new leader is routed.
      */
     private void stopWritesTo(String member) {
-        tryRouter(() -> {
-            router.forceHealth(WRITE, member, false);
-            router.shutdownSessions(WRITE, member);
-        });
+        takeOffWrites(member);
         routedTo = Optional.empty();
         record("stopped writes to " + member + ": nobody holds the leader key");
     }
@@ -169,10 +166,7 @@ public final class Supervisor implements AutoCloseable {
             record(released ? "fenced " + member + ": its container stopped, leader key released"
                     : "container " + member + " stopped but the leader key had already moved");
             if (settings.route()) {
-                tryRouter(() -> {
-                    router.forceHealth(WRITE, member, false);
-                    router.shutdownSessions(WRITE, member);
-                });
+                takeOffWrites(member);
             }
         } catch (RuntimeException e) {
             LOG.warn("could not fence {}: {}", member, e.getMessage());
@@ -205,20 +199,15 @@ public final class Supervisor implements AutoCloseable {
      * reports the role PostgreSQL itself has, so writes are routed once it is out of recovery.
      */
     private boolean waitUntilPrimary(String member) {
-        URI uri = URI.create("http://" + member + ":" + settings.patroniPort() + "/patroni");
+        PatroniClient patroni = PatroniClient.create(http, "http://" + member + ":" + settings.patroniPort(), Duration.ofMillis(500));
         long deadline = System.nanoTime() + settings.promotionWait().toNanos();
         while (System.nanoTime() < deadline && !closed) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(500)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && "primary".equals(json.readTree(r.body()).path("role").asText())) {
+                if (patroni.node().role() == Role.LEADER) {
                     return true;
                 }
-            } catch (java.io.IOException e) {
-                // not answering yet, or not JSON
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            } catch (PghaException e) {
+                // not answering yet
             }
             try {
                 Thread.sleep(50); // a bounded poll of one member, not synchronisation between threads
@@ -228,6 +217,13 @@ public final class Supervisor implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private void takeOffWrites(String member) {
+        tryRouter(() -> {
+            router.forceHealth(WRITE, member, false);
+            router.shutdownSessions(WRITE, member);
+        });
     }
 
     private void tryRouter(Runnable action) {
