@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The console benchmark (docs/BENCHMARKS.md, "Console"): launch to first frame, idle CPU, RSS. Runs
+# ConsoleBenchmark from the packaged jars with the JVM options and the class-data archive that `./pgha console`
+# uses; the first run after a build is a short training run that writes the archive, as a user's first
+# console does. Without a display it runs under xvfb-run.
+#   scripts/bench-console.sh                                       # a simulated cluster
+#   PGHA_BENCH_CLUSTER=pg-ha PGHA_CONFIG_DIR=~/.config/pgha scripts/bench-console.sh   # a live, attached one
+# PGHA_BENCH_SECONDS sets the length of each idle window (default 60).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+JAVA_HOME=$("$root/scripts/java-home.sh")
+export JAVA_HOME
+cd "$root"
+version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+target=console-app/target
+./mvnw -B -q -pl console-app -am package -DskipTests >/dev/null
+tests="$target/console-bench-tests.jar"
+if [ ! -f "$tests" ] || [ -n "$(find "$target/test-classes" -newer "$tests" -print -quit)" ]; then
+  rm -f "$tests"
+  "$JAVA_HOME/bin/jar" cf "$tests" -C "$target/test-classes" .
+fi
+
+opts=$(sed -n 's:.*<console.jvm.options>\(.*\)</console.jvm.options>.*:\1:p' console-app/pom.xml)
+archive="$target/console-bench.jsa"
+cds="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive"
+jvmlog="-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -Xlog:aot*=off:stderr"
+classpath="$target/console-app-$version.jar:$target/lib/*:$tests"
+display=()
+if [ -z "${DISPLAY:-}" ]; then
+  command -v xvfb-run >/dev/null || { echo "bench-console: no DISPLAY and no xvfb-run; install xvfb or run under a display" >&2; exit 1; }
+  display=(xvfb-run -a)
+fi
+run() {
+  # shellcheck disable=SC2086
+  "${display[@]}" "$JAVA_HOME/bin/java" $opts $cds $jvmlog --enable-native-access=ALL-UNNAMED \
+    -cp "$classpath" io.pgha.console.ConsoleBenchmark
+}
+# The archive records the jars it was made from; after a build it no longer matches and the JVM would run
+# without it, so make a fresh one first.
+if [ ! -f "$archive" ] || [ -n "$(find "$target/console-app-$version.jar" "$target/lib" "$tests" -newer "$archive" -print -quit)" ]; then
+  rm -f "$archive"
+  echo "bench-console: training run to write the class-data archive (first run after a build)" >&2
+  PGHA_BENCH_SECONDS=1 run >/dev/null
+fi
+run
