@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +55,57 @@ final class DrillPatroni {
             }
         }
         return Map.of();
+    }
+
+    /**
+     * Whether a failover could happen now without losing an acknowledged commit: one running leader, every
+     * other member streaming on its timeline and, in synchronous mode, the replicas in the synchronous set
+     * (Patroni lets only those take over). Right after a start the replicas stream a loop before the leader
+     * names them in its synchronous set; a primary killed in that moment is, rightly, not replaced.
+     */
+    static boolean readyForFailover(Map<String, MemberView> members, int expected, String synchronousMode) {
+        if (members.size() != expected) {
+            return false;
+        }
+        List<MemberView> leaders = members.values().stream().filter(m -> "leader".equals(m.role()) && "running".equals(m.state())).toList();
+        if (leaders.size() != 1) {
+            return false;
+        }
+        int timeline = leaders.get(0).timeline();
+        List<MemberView> replicas = members.values().stream().filter(m -> !"leader".equals(m.role())).toList();
+        if (!replicas.stream().allMatch(m -> m.streamingReplica() && m.timeline() == timeline)) {
+            return false;
+        }
+        return switch (synchronousMode) {
+            case "quorum" -> replicas.stream().allMatch(m -> "quorum_standby".equals(m.role()));
+            case "on" -> replicas.stream().anyMatch(m -> "sync_standby".equals(m.role()));
+            default -> true;
+        };
+    }
+
+    /** Patroni's synchronous_mode from GET /config, as "off", "on" or "quorum" ("off" when nobody answers). */
+    String synchronousMode() {
+        for (String url : urls.values()) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/config"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    JsonNode mode = json.readTree(r.body()).path("synchronous_mode");
+                    String text = mode.asText("off").toLowerCase(java.util.Locale.ROOT);
+                    return switch (text) {
+                        case "true", "on" -> "on";
+                        case "quorum" -> "quorum";
+                        default -> "off";
+                    };
+                }
+            } catch (IOException e) {
+                // try the next member
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "off";
     }
 
     Optional<String> leader() {

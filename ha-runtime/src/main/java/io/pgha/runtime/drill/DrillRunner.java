@@ -238,18 +238,15 @@ public final class DrillRunner {
     }
 
     private boolean allStreaming() {
-        Map<String, DrillPatroni.MemberView> members = patroni.cluster();
-        if (members.size() != target.members().size()) {
-            return false;
-        }
-        long leaders = members.values().stream().filter(m -> "leader".equals(m.role()) && "running".equals(m.state())).count();
-        int tl = members.values().stream().filter(m -> "leader".equals(m.role())).mapToInt(DrillPatroni.MemberView::timeline).findFirst().orElse(-1);
-        return leaders == 1 && members.values().stream().filter(m -> !"leader".equals(m.role()))
-                .allMatch(m -> m.streamingReplica() && m.timeline() == tl);
+        return DrillPatroni.readyForFailover(patroni.cluster(), target.members().size(), "off");
+    }
+
+    private boolean readyForFailover() {
+        return DrillPatroni.readyForFailover(patroni.cluster(), target.members().size(), patroni.synchronousMode());
     }
 
     private void awaitHealthy(Duration limit) {
-        await("a healthy cluster (one leader, every replica streaming)", limit, this::allStreaming);
+        await("a healthy cluster (one leader, every replica streaming and, in synchronous mode, in the synchronous set)", limit, this::readyForFailover);
     }
 
     static Duration longestGap(List<WriteLoad.Ack> acks, long faultNanos) {
