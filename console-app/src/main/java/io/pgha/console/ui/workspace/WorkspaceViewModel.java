@@ -70,6 +70,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         this.clock = clock;
         ClusterSnapshot initial = session.monitor().current();
         this.snapshot = new ReadOnlyObjectWrapper<>(initial);
+        this.updated.set(updatedText(initial));
         this.actions = new ActionsViewModel(session.actions(), executors, notifier, initial);
         this.router = new RouterViewModel(session.connection(), browser);
         this.logs = new LogsViewModel(session.logs(), executors);
@@ -104,7 +105,6 @@ public final class WorkspaceViewModel implements AutoCloseable {
         executors.fx().execute(() -> {
             if (!closed) {
                 metrics.record(clock.instant(), now, counters);
-                updated.set("updated " + Formats.age(snapshot.get().takenAt(), clock.instant()));
             }
         });
     }
@@ -148,7 +148,16 @@ public final class WorkspaceViewModel implements AutoCloseable {
         if (!states.equals(sources)) {
             sources.setAll(states);
         }
-        updated.set("updated " + Formats.age(next.takenAt(), clock.instant()));
+        updated.set(updatedText(next));
+    }
+
+    /**
+     * The time of the snapshot shown, not its age: an age would change the status bar at every sample too, and
+     * on Linux every change costs a redraw of the whole window (Prism's software pipeline uploads all of it).
+     * A monitor that stops reporting shows as an old time here and as a stuck source beside it.
+     */
+    static String updatedText(ClusterSnapshot snapshot) {
+        return "updated " + Formats.clock(snapshot.takenAt());
     }
 
     private void addEvents(List<ClusterEvent> batch) {

@@ -7,6 +7,7 @@ import io.pgha.console.testing.InlineScheduler;
 import io.pgha.console.testing.RecordingNotifier;
 import io.pgha.console.testing.SampleCluster;
 import io.pgha.console.testing.SimulatedCluster;
+import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.metrics.MetricChart;
 import io.pgha.runtime.model.ClusterEvent;
@@ -29,13 +30,15 @@ class WorkspaceViewModelTest {
     void everySnapshotReachesTheTopologyAndTheShownScreensAndAHiddenScreenCatchesUpWhenShown() {
         viewModel.start(Duration.ofSeconds(2));
         viewModel.screenShown(WorkspaceViewModel.Screen.HEALTH, true);
-        cluster.monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
+        Instant taken = Instant.parse("2026-11-26T08:31:05Z");
+        cluster.monitor().publish(SampleCluster.primaryDown("pg-0", taken));
 
         assertThat(viewModel.topology().healthProperty().get()).isEqualTo(Tone.FAIL);
         assertThat(viewModel.health().rows().get(0).tone()).isEqualTo(Tone.FAIL);
         assertThat(viewModel.actions().hasLeaderProperty().get()).isFalse();
         assertThat(viewModel.sources()).extracting(SourceState::name).contains("etcd", "Patroni", "HAProxy");
-        assertThat(viewModel.updatedProperty().get()).startsWith("updated ");
+        assertThat(viewModel.updatedProperty().get()).as("the time of the snapshot shown")
+                .isEqualTo("updated " + Formats.clock(taken));
         assertThat(viewModel.router().rows()).as("the router screen is not shown").isEmpty();
         assertThat(viewModel.logs().containers()).as("the logs screen is not shown").isEmpty();
 
