@@ -187,12 +187,28 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
     /** Clicks the one showing, enabled node the query finds, once there is one (dialogs of earlier tests may linger unshown). */
     private static void clickWhenReady(FxRobot robot, String query) {
         try {
-            until(PATIENCE, () -> ready(robot, query).isPresent());
+            until(PATIENCE, () -> ready(robot, query).map(node -> clicked(robot, node)).orElse(false));
         } catch (ConditionTimeoutException e) {
             shootOnFailure(robot, query);
             throw e;
         }
-        robot.clickOn(ready(robot, query).orElseThrow());
+    }
+
+    /**
+     * Clicks the node, or says it could not: the topology draws a node anew when its data changes, so the node
+     * found may have left the scene before the robot reaches it (TestFX then fails on its null scene); the
+     * caller looks it up again.
+     */
+    private static boolean clicked(FxRobot robot, Node node) {
+        try {
+            robot.clickOn(node);
+            return true;
+        } catch (RuntimeException replacedMeanwhile) {
+            if (node.getScene() != null) {
+                throw replacedMeanwhile;
+            }
+            return false;
+        }
     }
 
     /** What the window showed when a node never became clickable: target/e2e-failures/QUERY.png. */
