@@ -124,7 +124,8 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> ComposeStack.leader().map(l -> l.member().equals(replica)).orElse(false));
         await().atMost(Duration.ofSeconds(2)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return robot.lookup("#pg-node-" + replica).query().getStyleClass().contains("leader");
+            // tryQuery: the test thread may look while the FX thread draws the topology anew (no node for a moment)
+            return robot.lookup("#pg-node-" + replica).tryQuery().map(n -> n.getStyleClass().contains("leader")).orElse(false);
         });
     }
 
@@ -155,8 +156,8 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
-            Node node = robot.lookup("#pg-node-" + replica).query();
-            return node.getStyleClass().contains("tone-ok") && ComposeStack.patronictlList().stream()
+            boolean ok = robot.lookup("#pg-node-" + replica).tryQuery().map(n -> n.getStyleClass().contains("tone-ok")).orElse(false);
+            return ok && ComposeStack.patronictlList().stream()
                     .anyMatch(r -> r.member().equals(replica) && r.isStreamingReplica());
         });
     }
