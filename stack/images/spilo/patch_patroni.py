@@ -6,8 +6,13 @@ take the leader lock" before it follows the new leader. Under quorum commit the 
 wait for such a follower, so these sleeps are most of a switchover's write outage. This build step routes
 them through patroni/pgha_handover.py, which keeps Patroni's own values unless the container runs with
 PGHA_FAST_HANDOVER=1 (pgha's stacks do; the seed settings don't): then it looks every 50 ms, checks the replicas
-without waiting first, and follows as soon as the leader key names another member (at most the same 2 s). Every replacement must match exactly once, so a
-Patroni release with different code fails the image build instead of running unpatched.
+without waiting first, and follows as soon as the leader key names another member (at most the same 2 s).
+
+With the same switch, a leader that releases its key voluntarily writes its final LSN and deletes the key in one
+etcd transaction instead of two requests. The replicas wake on the first change they see; with two requests that
+was the LSN, and the candidate spent a whole cycle on a cluster that still had a leader before it could race
+for the key. Every replacement must match exactly once, so a Patroni release with different code fails the
+image build instead of running unpatched.
 """
 import compileall
 import pathlib
@@ -47,7 +52,44 @@ def wait_for_leader_lock(ha):
             return
 '''
 
+RELEASE_WITH_STATUS = '''
+
+    def delete_leader(self, leader: Optional[Leader], last_lsn: Optional[int] = None) -> bool:  # pgha: fast handover
+        from .. import pgha_handover
+        if leader and last_lsn and pgha_handover.FAST and self._pgha_release_with_status(last_lsn):
+            return True
+        return super(Etcd3, self).delete_leader(leader, last_lsn)
+
+    def _pgha_release_with_status(self, last_lsn: int) -> bool:
+        """The final LSN and the release in one transaction; False: not done, Patroni's two requests follow."""
+        cluster = self.cluster
+        if cluster and cluster.min_version and cluster.min_version < (2, 1, 0):
+            return False
+        value = {self._OPTIME: last_lsn}
+        for name in ('slots', 'retain_slots'):
+            if self._last_status.get(name):
+                value[name] = self._last_status[name]
+        leader = build_range_request(self.leader_path)
+        compare = {'key': leader['key'], 'target': 'VALUE', 'value': base64_encode(self._name)}
+        status = {'key': base64_encode(self.status_path),
+                  'value': base64_encode(json.dumps(value, separators=(',', ':')))}
+        try:
+            ret = self._client.call_rpc('/kv/txn', {'compare': [compare],
+                                                    'success': [{'request_delete_range': leader},
+                                                                {'request_put': status}]})
+        except Exception as e:
+            logger.warning('pgha: releasing the leader key with the final LSN in one transaction failed: %r', e)
+            return False
+        if not ret.get('succeeded'):
+            return False
+        self._last_status = value
+        return True'''
+
 EDITS = {
+    'dcs/etcd3.py': [
+        ("        return bool(self._client.txn(compare, {'request_delete_range': fields}))\n",
+         "        return bool(self._client.txn(compare, {'request_delete_range': fields}))\n" + RELEASE_WITH_STATUS + '\n', 1),
+    ],
     'postgresql/__init__.py': [
         ('STOP_POLLING_INTERVAL = 1\n',
          'from ..pgha_handover import STOP_POLLING_INTERVAL  # pgha: fast handover\n', 1),

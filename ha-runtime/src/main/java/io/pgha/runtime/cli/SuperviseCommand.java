@@ -1,10 +1,12 @@
 package io.pgha.runtime.cli;
 
+import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.dcs.EtcdClientFactory;
 import io.pgha.runtime.supervisor.Supervisor;
 import io.pgha.runtime.supervisor.SupervisorSettings;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -41,6 +43,14 @@ public final class SuperviseCommand implements Callable<Integer> {
     @Option(names = "--patroni-port", defaultValue = "${env:PGHA_PATRONI_PORT:-8008}")
     int patroniPort;
 
+    @Option(names = "--postgres-port", defaultValue = "${env:PGHA_POSTGRES_PORT:-5432}")
+    int postgresPort;
+
+    @Option(names = "--postgres-user", defaultValue = "${env:PGUSER_SUPERUSER:-}",
+            description = {"The role that asks a new leader's PostgreSQL whether it accepts writes yet; its password is read",
+                    "from PGPASSWORD_SUPERUSER, never from the command line. Without both, the member's Patroni is asked."})
+    String postgresUser;
+
     @Option(names = "--no-fence", description = "Never release the leader key of a dead primary")
     boolean noFence;
 
@@ -51,7 +61,8 @@ public final class SuperviseCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SupervisorSettings settings = new SupervisorSettings(scope, namespace, EtcdClientFactory.endpoints(etcd),
                 Arrays.stream(members.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                containerPrefix == null ? "" : containerPrefix, routerApi, patroniPort, !noFence, !noRoute, Duration.ofSeconds(15));
+                containerPrefix == null ? "" : containerPrefix, routerApi, patroniPort, !noFence, !noRoute, Duration.ofSeconds(15),
+                postgresLogin(), postgresPort);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Supervisor supervisor = new Supervisor(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));
@@ -59,5 +70,13 @@ public final class SuperviseCommand implements Callable<Integer> {
             stopped.await();
         }
         return ExitCodes.OK;
+    }
+
+    private Optional<StackCredentials.Login> postgresLogin() {
+        String password = System.getenv("PGPASSWORD_SUPERUSER");
+        if (postgresUser == null || postgresUser.isBlank() || password == null || password.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StackCredentials.Login(postgresUser.strip(), password));
     }
 }

@@ -70,6 +70,9 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
         } else if (s.role() == Role.EXPORTER) {
             env.put("DATA_SOURCE_USER", credentials.superuser().user());
             env.put("DATA_SOURCE_PASS", credentials.superuser().password());
+        } else if (s.role() == Role.SUPERVISOR) {
+            env.put("PGUSER_SUPERUSER", credentials.superuser().user());
+            env.put("PGPASSWORD_SUPERUSER", credentials.superuser().password());
         }
         Map<String, String> labels = new LinkedHashMap<>();
         s.labels().forEach((k, v) -> labels.put(k, interpolate(v)));

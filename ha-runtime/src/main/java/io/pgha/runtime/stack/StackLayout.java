@@ -138,7 +138,10 @@ public record StackLayout(StackSpec spec) {
                 Optional.empty(), List.of(), Optional.empty(), pgNodes(), labels, true, List.of());
     }
 
-    /** `pgha supervise` beside the router: the Docker socket, etcd, the members and HAProxy's runtime API. */
+    /**
+     * `pgha supervise` beside the router: the Docker socket, etcd, the members, HAProxy's runtime API, and the
+     * superuser's login to ask a new leader's PostgreSQL whether it accepts writes yet (the exporters log in as it too).
+     */
     private StackService supervisor() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PGHA_SCOPE", spec.scope());
@@ -146,7 +149,7 @@ public record StackLayout(StackSpec spec) {
         env.put("PGHA_MEMBERS", String.join(",", pgNodes()));
         env.put("PGHA_CONTAINER_PREFIX", containerName("pg-0").substring(0, containerName("pg-0").length() - "pg-0".length()));
         env.put("PGHA_ROUTER_API", ROUTER + ":" + ROUTER_API_PORT);
-        return new StackService(SUPERVISOR, Role.SUPERVISOR, ImageKind.SUPERVISOR, env, false, List.of(), List.of(),
+        return new StackService(SUPERVISOR, Role.SUPERVISOR, ImageKind.SUPERVISOR, env, true, List.of(), List.of(),
                 Optional.empty(), List.of(), Optional.empty(), List.of(ROUTER), Map.of(), false,
                 List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET));
     }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * TTL. A member that is merely unreachable (partition, pause) is left alone: only Docker's word that the
  * process is gone counts;</li>
  * <li>routing: when the leader key names a new member, HAProxy is told through its runtime API to send
- * writes there as soon as that member's PostgreSQL is out of recovery, and to shut the sessions of the others,
+ * writes there as soon as that member's PostgreSQL accepts writes (asked directly, or through its Patroni when
+ * the supervisor has no PostgreSQL login), and to shut the sessions of the others,
  * instead of waiting for health checks. A forced health lasts only until the next check, so the checks
  * stay the safety net.</li>
  * </ul>
@@ -59,6 +60,7 @@ public final class Supervisor implements AutoCloseable {
     private ContainerDeaths deaths;
     private LeaderKey.Subscription leaderWatch;
     private Closeable deathEvents;
+    private MemberConnections postgres;
     private Optional<String> leader = Optional.empty();
     private Optional<String> routedTo = Optional.empty();
     private String lastAction = "started";
@@ -74,8 +76,10 @@ public final class Supervisor implements AutoCloseable {
         leaderKey = etcd.leaderKey(settings.namespace(), settings.scope(), Duration.ofSeconds(2));
         stateKey = etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), Duration.ofSeconds(2));
         router = HaproxyRuntimeApi.parse(settings.routerApi(), Duration.ofSeconds(2));
-        LOG.info("supervising scope {} (members {}, fence={}, route={})", settings.scope(), settings.members(),
-                settings.fence(), settings.route());
+        postgres = settings.postgresLogin()
+                .map(login -> new MemberConnections(settings.members(), settings.postgresPort(), login)).orElse(null);
+        LOG.info("supervising scope {} (members {}, fence={}, route={}, promotion seen by {})", settings.scope(),
+                settings.members(), settings.fence(), settings.route(), promotionCheck());
         loop.execute(this::watchLeader);
         if (settings.fence()) {
             loop.execute(this::listenForDeaths);
@@ -190,33 +194,46 @@ public final class Supervisor implements AutoCloseable {
             router.forceHealth(READ, member, false);
         });
         routedTo = Optional.of(member);
-        record("routed writes to " + member);
+        record("routed writes to " + member + ": its PostgreSQL accepts writes");
     }
 
     /**
      * Patroni answers /primary as soon as it holds the leader key, while PostgreSQL may still be in recovery
-     * (a promotion waits for the startup process): a client routed then gets a read-only session. /patroni
-     * reports the role PostgreSQL itself has, so writes are routed once it is out of recovery.
+     * (a promotion waits for the startup process): a client routed then gets a read-only session. So writes are
+     * routed once PostgreSQL itself is out of recovery. With a login the supervisor asks it directly, every 10 ms,
+     * on a connection it keeps open ({@link MemberConnections}): the answer comes within milliseconds of the
+     * promotion and costs the new leader nothing, where each /patroni answer takes the interpreter lock of the
+     * Patroni that is promoting. Whenever PostgreSQL cannot be asked (no login, refused, not up), its Patroni's
+     * /patroni is asked instead.
      */
     private boolean waitUntilPrimary(String member) {
         PatroniClient patroni = PatroniClient.create(http, "http://" + member + ":" + settings.patroniPort(), Duration.ofMillis(500));
         long deadline = System.nanoTime() + settings.promotionWait().toNanos();
         while (System.nanoTime() < deadline && !closed) {
-            try {
-                if (patroni.node().role() == Role.LEADER) {
-                    return true;
-                }
-            } catch (PghaException e) {
-                // not answering yet
+            Optional<Boolean> writable = postgres == null ? Optional.empty() : postgres.acceptsWrites(member);
+            if (writable.orElse(false) || writable.isEmpty() && patroniSaysPrimary(patroni)) {
+                return true;
             }
             try {
-                Thread.sleep(50); // a bounded poll of one member, not synchronisation between threads
+                Thread.sleep(writable.isPresent() ? 10 : 50); // a bounded poll of one member, not synchronisation between threads
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
         return false;
+    }
+
+    private static boolean patroniSaysPrimary(PatroniClient patroni) {
+        try {
+            return patroni.node().role() == Role.LEADER;
+        } catch (PghaException e) {
+            return false; // not answering yet
+        }
+    }
+
+    private String promotionCheck() {
+        return settings.postgresLogin().isPresent() ? "postgres" : "patroni";
     }
 
     private void takeOffWrites(String member) {
@@ -252,6 +269,7 @@ public final class Supervisor implements AutoCloseable {
             state.put("leader", leader.orElse(null));
             state.put("fence", settings.fence());
             state.put("route", settings.route());
+            state.put("promotionCheck", promotionCheck());
             state.put("lastAction", lastAction);
             state.put("lastActionAt", lastActionAt.toString());
             stateKey.publish(json.writeValueAsString(state));
@@ -273,6 +291,9 @@ public final class Supervisor implements AutoCloseable {
             } catch (java.io.IOException ignored) {
                 // closing the event stream
             }
+        }
+        if (postgres != null) {
+            postgres.close();
         }
         if (etcd != null) {
             etcd.close();

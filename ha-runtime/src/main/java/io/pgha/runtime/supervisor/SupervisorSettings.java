@@ -1,7 +1,9 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.cluster.StackCredentials;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the supervisor watches and may act on. It runs inside the stack's network, so every address is a
@@ -13,6 +15,10 @@ import java.util.List;
  * @param patroniPort   Patroni's REST port on every member
  * @param fence         whether to release the leader key of a primary whose container is gone
  * @param route         whether to move HAProxy's traffic at once on a leader change
+ * @param promotionWait how long a new leader's PostgreSQL may take to leave recovery before routing is left to the checks
+ * @param postgresLogin a login to ask a new leader's PostgreSQL directly whether it accepts writes; without one,
+ *                      its Patroni is asked
+ * @param postgresPort  PostgreSQL's port on every member
  */
 public record SupervisorSettings(
         String scope,
@@ -24,7 +30,9 @@ public record SupervisorSettings(
         int patroniPort,
         boolean fence,
         boolean route,
-        Duration promotionWait) {
+        Duration promotionWait,
+        Optional<StackCredentials.Login> postgresLogin,
+        int postgresPort) {
 
     public SupervisorSettings {
         etcdEndpoints = List.copyOf(etcdEndpoints);

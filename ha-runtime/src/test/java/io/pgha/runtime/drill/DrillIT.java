@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.cli.Main;
 import io.pgha.runtime.dcs.EtcdSession;
 import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.PgClient;
 import io.pgha.runtime.testsupport.RepoPaths;
@@ -144,6 +145,12 @@ class DrillIT {
         JsonNode run = drill("switchover");
         assertSafe(run);
         assertNewLeader(run);
+        Commands.Result state = ComposeStack.docker("exec", "etcd-1", "etcdctl", "get", "--print-value-only", "/pgha/pg-ha/supervisor");
+        JsonNode supervisor = JSON.readTree(state.stdout());
+        assertThat(supervisor.path("promotionCheck").asText())
+                .as("the supervisor asks the new leader's PostgreSQL directly (ADR 13): " + state.describe()).isEqualTo("postgres");
+        assertThat(supervisor.path("lastAction").asText())
+                .isEqualTo("routed writes to " + run.path("newLeader").asText() + ": its PostgreSQL accepts writes");
     }
 
     @Test

@@ -72,9 +72,10 @@ class ComposeStackIT {
         String leader = ComposeStack.leader().orElseThrow().member();
         for (String node : ComposeStack.PG_NODES) {
             Commands.Result handover = ComposeStack.docker("exec", node, "python3", "-c",
-                    "import patroni.pgha_handover as h, patroni.postgresql as p; print(h.FAST, p.STOP_POLLING_INTERVAL)");
+                    "import patroni.pgha_handover as h, patroni.postgresql as p, patroni.dcs.etcd3 as e;"
+                            + " print(h.FAST, p.STOP_POLLING_INTERVAL, hasattr(e.Etcd3, '_pgha_release_with_status'))");
             assertThat(handover.stdout().strip()).as("Patroni in " + node + " runs pgha's fast handover (ADR 0013): " + handover.describe())
-                    .isEqualTo("True 0.05");
+                    .isEqualTo("True 0.05 True");
         }
 
         try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {

@@ -93,6 +93,13 @@ class StackSpecTest {
         assertThat(standard.volumeName("etcd-1-data")).isEqualTo("pg-ha_etcd-1-data");
     }
 
+    @Test
+    void thePostgresLoginGoesToTheNodesTheirExportersAndTheSupervisorOnly() {
+        assertThat(StackLayout.of(StackSpec.defaults()).services()).allSatisfy(s -> assertThat(s.credentials()).as(s.name())
+                .isEqualTo(s.role() == StackService.Role.POSTGRES || s.role() == StackService.Role.EXPORTER
+                        || s.role() == StackService.Role.SUPERVISOR));
+    }
+
     private static void refused(Executable make, String message) {
         assertThatThrownBy(make::execute).isInstanceOf(PghaException.class).hasMessageContaining(message)
                 .extracting(e -> ((PghaException) e).kind()).isEqualTo(PghaException.Kind.INVALID_INPUT);
