@@ -34,19 +34,25 @@ final class DrillPatroni {
 
     /** GET /cluster from the first member that answers. */
     Map<String, MemberView> cluster() {
+        return firstAnswer("/cluster").map(body -> {
+            Map<String, MemberView> members = new HashMap<>();
+            for (JsonNode m : body.path("members")) {
+                members.put(m.path("name").asText(), new MemberView(m.path("name").asText(), m.path("role").asText(),
+                        m.path("state").asText(), m.path("timeline").asInt(-1)));
+            }
+            return members;
+        }).orElse(Map.of());
+    }
+
+    /** The JSON body of the first member that answers GET path with 200; empty when none does. */
+    private Optional<JsonNode> firstAnswer(String path) {
         for (String url : urls.values()) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/cluster"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + path))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    continue;
+                if (r.statusCode() == 200) {
+                    return Optional.of(json.readTree(r.body()));
                 }
-                Map<String, MemberView> members = new HashMap<>();
-                for (JsonNode m : json.readTree(r.body()).path("members")) {
-                    members.put(m.path("name").asText(), new MemberView(m.path("name").asText(), m.path("role").asText(),
-                            m.path("state").asText(), m.path("timeline").asInt(-1)));
-                }
-                return members;
             } catch (IOException e) {
                 // try the next member
             } catch (InterruptedException e) {
@@ -54,7 +60,7 @@ final class DrillPatroni {
                 break;
             }
         }
-        return Map.of();
+        return Optional.empty();
     }
 
     /**
@@ -85,27 +91,13 @@ final class DrillPatroni {
 
     /** Patroni's synchronous_mode from GET /config, as "off", "on" or "quorum" ("off" when nobody answers). */
     String synchronousMode() {
-        for (String url : urls.values()) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/config"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    JsonNode mode = json.readTree(r.body()).path("synchronous_mode");
-                    String text = mode.asText("off").toLowerCase(java.util.Locale.ROOT);
-                    return switch (text) {
-                        case "true", "on" -> "on";
-                        case "quorum" -> "quorum";
-                        default -> "off";
-                    };
-                }
-            } catch (IOException e) {
-                // try the next member
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return "off";
+        String mode = firstAnswer("/config").map(c -> c.path("synchronous_mode").asText("off").toLowerCase(java.util.Locale.ROOT))
+                .orElse("off");
+        return switch (mode) {
+            case "true", "on" -> "on";
+            case "quorum" -> "quorum";
+            default -> "off";
+        };
     }
 
     Optional<String> leader() {

@@ -85,13 +85,22 @@ public final class DrillRunner {
 
             progress.accept("waiting for the cluster to take writes again");
             long waitFrom = faultNanos;
-            BooleanSupplier recovered = scenario.expectsNewLeader()
-                    ? () -> leaderOtherThan(oldLeader).isPresent() && writes.acks().stream().anyMatch(a -> a.atNanos() > waitFrom
-                            && !a.serverAddress().equals(addressOf.get(oldLeader)))
-                    : () -> true;
-            boolean newLeaderInTime = awaitQuietly(Duration.ofNanos(settings.recoveryLimit().toNanos()), recovered);
-            if (!newLeaderInTime) {
-                notes.add("no new leader took writes within " + settings.recoveryLimit().toSeconds() + " s");
+            long waitFromMillis = faultEpochMillis;
+            BooleanSupplier recovered;
+            if (scenario.expectsNewLeader()) {
+                recovered = () -> leaderOtherThan(oldLeader).isPresent() && writes.acks().stream().anyMatch(a -> a.atNanos() > waitFrom
+                        && !a.serverAddress().equals(addressOf.get(oldLeader)));
+            } else if (scenario == DrillScenario.CRASH_POSTGRES) {
+                // Patroni restarts a crashed postmaster in place when it can, or another member takes over
+                recovered = () -> samples.writableAgainAfterOutageOf(oldLeader, waitFromMillis)
+                        && writes.acks().stream().anyMatch(a -> a.atNanos() > waitFrom);
+            } else {
+                recovered = () -> true;
+            }
+            boolean recoveredInTime = awaitQuietly(Duration.ofNanos(settings.recoveryLimit().toNanos()), recovered);
+            if (!recoveredInTime) {
+                notes.add(scenario.expectsNewLeader() ? "no new leader took writes within " + settings.recoveryLimit().toSeconds() + " s"
+                        : "no primary took writes again within " + settings.recoveryLimit().toSeconds() + " s");
             }
             if (lasting(scenario)) {
                 long holdUntil = faultNanos + settings.faultDuration().toNanos();

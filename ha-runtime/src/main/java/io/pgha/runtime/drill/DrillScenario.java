@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum DrillScenario {
     KILL_PRIMARY("kill-primary", "docker kill of the primary's container", true),
     STOP_PRIMARY("stop-primary", "docker stop of the primary's container", true),
-    CRASH_POSTGRES("crash-postgres", "kill -9 of the primary's postmaster, Patroni alive", true),
+    CRASH_POSTGRES("crash-postgres", "kill -9 of the primary's postmaster, Patroni alive", false),
     PARTITION_PRIMARY("partition-primary", "the primary cut off the stack network, reconnected later", true),
     FREEZE_PRIMARY("freeze-primary", "docker pause of the primary's container, unpaused later", false),
     ETCD_MINORITY("etcd-minority", "one etcd member stopped", false),

@@ -62,6 +62,18 @@ final class RoleSamples {
                 && s.state() == State.WRITABLE).findFirst();
     }
 
+    /**
+     * Whether some node accepted writes again after {@code node} stopped: the first writable sample of any node
+     * that follows a sample at or after {@code fromMillis} in which {@code node} was not writable. A primary
+     * restarted in place counts, and so does another member that took over.
+     */
+    boolean writableAgainAfterOutageOf(String node, long fromMillis) {
+        List<Sample> after = snapshot().stream().filter(s -> s.epochMillis() >= fromMillis).toList();
+        Optional<Long> down = after.stream().filter(s -> s.node().equals(node) && s.state() != State.WRITABLE)
+                .map(Sample::epochMillis).findFirst();
+        return down.isPresent() && after.stream().anyMatch(s -> s.epochMillis() > down.get() && s.state() == State.WRITABLE);
+    }
+
     List<Interval> writableIntervals() {
         Map<String, List<Sample>> byNode = snapshot().stream().collect(Collectors.groupingBy(Sample::node));
         List<Interval> intervals = new ArrayList<>();

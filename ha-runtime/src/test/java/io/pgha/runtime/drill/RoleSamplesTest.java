@@ -45,4 +45,21 @@ class RoleSamplesTest {
         feed("Picked up JAVA_TOOL_OPTIONS", "S notanumber pg-0 w", "S 1000 pg-0 w");
         assertThat(samples.snapshot()).hasSize(1);
     }
+
+    @Test
+    void aPrimaryRestartedInPlaceIsWritableAgainOnlyAfterItWasDown() {
+        feed("S 1000 pg-0 w", "S 1050 pg-1 r", "S 1100 pg-0 w");
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000)).as("never down yet").isFalse();
+        feed("S 1150 pg-0 u", "S 1200 pg-0 u");
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000)).as("down, not back").isFalse();
+        feed("S 1250 pg-0 w");
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000)).as("restarted in place").isTrue();
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1260)).as("nothing after the given moment").isFalse();
+    }
+
+    @Test
+    void anotherMemberTakingOverAfterTheCrashCountsAsWritableAgain() {
+        feed("S 1000 pg-0 w", "S 1100 pg-0 u", "S 1200 pg-1 r", "S 1300 pg-1 w");
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000)).isTrue();
+    }
 }
