@@ -9,6 +9,8 @@ import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.ScheduledSwitchover;
+import io.pgha.runtime.model.Source;
+import io.pgha.runtime.model.SourceStatus;
 import io.pgha.runtime.model.SyncState;
 import io.pgha.runtime.patroni.PatroniCluster;
 import io.pgha.runtime.patroni.PatroniNode;
@@ -76,9 +78,24 @@ final class SnapshotAssembler {
         List<ContainerInfo> containers = p.docker().current().map(l -> l.stream().map(StackContainer::info).toList())
                 .orElse(List.of());
         return new ClusterSnapshot(p.scope(), p.now(), leader, members, sync, paused, switchover, etcd, backends, containers,
-                HealthChecks.build(p, leader, members), List.of(p.dcs().status(), p.patroni().status(), p.router().status(),
+                HealthChecks.build(p, leader, members), List.of(dcsStatus(p), p.patroni().status(), p.router().status(),
                         p.postgres().status(), p.docker().status(), p.exporters().status()),
                 config);
+    }
+
+    /**
+     * The DCS source covers two readings: the scope's keys and etcd's own member status, which answers later
+     * when a member is down (its call waits for the timeout). While the keys are read but the member status is
+     * not, the source stays available and its reason says why the etcd members are missing.
+     */
+    static SourceStatus dcsStatus(SnapshotParts p) {
+        SourceStatus keys = p.dcs().status();
+        Reading<?> members = p.etcd();
+        if (!keys.available() || members.available() || !members.configured()) {
+            return keys;
+        }
+        return new SourceStatus(Source.DCS, true, Optional.of("etcd member status: " + members.reason().orElse("no answer")),
+                keys.updatedAt());
     }
 
     /**

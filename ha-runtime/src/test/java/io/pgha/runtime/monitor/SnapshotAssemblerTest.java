@@ -68,6 +68,9 @@ class SnapshotAssemblerTest {
         assertThat(s.checks()).filteredOn(c -> c.id().equals("postgres_ready:pg-1")).first()
                 .satisfies(c -> assertThat(c.status()).as("pg-1's Patroni did not answer").isEqualTo(HealthCheck.Status.UNKNOWN));
         assertThat(s.source(Source.DCS).orElseThrow().available()).isTrue();
+        assertThat(s.etcdMembers()).isEmpty();
+        assertThat(s.source(Source.DCS).orElseThrow().reason()).as("why the etcd members are missing")
+                .hasValueSatisfying(r -> assertThat(r).startsWith("etcd member status: "));
     }
 
     @Test
