@@ -99,8 +99,8 @@ public final class DrillRunner {
             }
             boolean recoveredInTime = awaitQuietly(Duration.ofNanos(settings.recoveryLimit().toNanos()), recovered);
             if (!recoveredInTime) {
-                notes.add(scenario.expectsNewLeader() ? "no new leader took writes within " + settings.recoveryLimit().toSeconds() + " s"
-                        : "no primary took writes again within " + settings.recoveryLimit().toSeconds() + " s");
+                notes.add((scenario.expectsNewLeader() ? "no new leader took writes" : "no primary took writes again")
+                        + " within " + settings.recoveryLimit().toSeconds() + " s");
             }
             if (lasting(scenario)) {
                 long holdUntil = faultNanos + settings.faultDuration().toNanos();

@@ -60,9 +60,11 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
                                            SpecFingerprint fingerprint) {
         StackSpec spec = layout.spec();
         Map<String, String> env = new LinkedHashMap<>(s.environment());
-        if (s.role() == Role.POSTGRES) {
+        if (s.role() == Role.POSTGRES || s.role() == Role.SUPERVISOR) {
             env.put("PGUSER_SUPERUSER", credentials.superuser().user());
             env.put("PGPASSWORD_SUPERUSER", credentials.superuser().password());
+        }
+        if (s.role() == Role.POSTGRES) {
             env.put("PGUSER_STANDBY", credentials.replication().user());
             env.put("PGPASSWORD_STANDBY", credentials.replication().password());
             env.put("PGUSER_ADMIN", credentials.admin().user());
@@ -70,9 +72,6 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
         } else if (s.role() == Role.EXPORTER) {
             env.put("DATA_SOURCE_USER", credentials.superuser().user());
             env.put("DATA_SOURCE_PASS", credentials.superuser().password());
-        } else if (s.role() == Role.SUPERVISOR) {
-            env.put("PGUSER_SUPERUSER", credentials.superuser().user());
-            env.put("PGPASSWORD_SUPERUSER", credentials.superuser().password());
         }
         Map<String, String> labels = new LinkedHashMap<>();
         s.labels().forEach((k, v) -> labels.put(k, interpolate(v)));

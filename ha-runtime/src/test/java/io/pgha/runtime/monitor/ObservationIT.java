@@ -263,28 +263,33 @@ class ObservationIT {
 
     /** The etcd members are missing because the DCS source said why: unavailable, or etcd's member status not in yet. */
     private static void assertEtcdMembersUnanswered(StatusRun run) {
-        for (JsonNode s : run.json().path("sources")) {
-            if (s.path("source").asText().equals("DCS") && s.path("available").asBoolean()) {
-                assertThat(s.path("reason").asText()).as(run.json().toString()).startsWith("etcd member status: ");
-                System.out.println("pgha status answered in " + run.took().toMillis() + " ms before etcd's member status did: " + s);
-                return;
-            }
+        JsonNode dcs = sourceOf(run, "DCS");
+        if (dcs != null && dcs.path("available").asBoolean()) {
+            assertThat(dcs.path("reason").asText()).as(run.json().toString()).startsWith("etcd member status: ");
+            System.out.println("pgha status answered in " + run.took().toMillis() + " ms before etcd's member status did: " + dcs);
+            return;
         }
         assertUnanswered(run, "DCS");
     }
 
     /** A part missing from {@code pgha status} is missing because its source said why, never silently. */
     private static void assertUnanswered(StatusRun run, String source) {
+        JsonNode found = sourceOf(run, source);
+        assertThat(found).as(source + " must be listed: " + run.json()).isNotNull();
+        assertThat(found.path("available").asBoolean()).as(run.json().toString()).isFalse();
+        assertThat(found.path("reason").asText()).as(run.json().toString()).isNotEmpty();
+        System.out.println("pgha status answered in " + run.took().toMillis() + " ms before " + source + " did: " + found);
+    }
+
+    /** The last entry for {@code source} in the run's "sources", or null when it has none. */
+    private static JsonNode sourceOf(StatusRun run, String source) {
         JsonNode found = null;
         for (JsonNode s : run.json().path("sources")) {
             if (s.path("source").asText().equals(source)) {
                 found = s;
             }
         }
-        assertThat(found).as(source + " must be listed: " + run.json()).isNotNull();
-        assertThat(found.path("available").asBoolean()).as(run.json().toString()).isFalse();
-        assertThat(found.path("reason").asText()).as(run.json().toString()).isNotEmpty();
-        System.out.println("pgha status answered in " + run.took().toMillis() + " ms before " + source + " did: " + found);
+        return found;
     }
 
     private static String etcdHealth(JsonNode status, String member) {
