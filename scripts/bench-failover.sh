@@ -22,10 +22,14 @@ for profile in seed pgha; do
   docker rm -f pg-supervisor >/dev/null 2>&1 || true
   echo "[$profile] starting the stack" >&2
   "${compose[@]}" up -d >/dev/null 2>&1
+  # every pgha command takes a known cluster: attach the compose stack in a config directory of the bench's own
+  export PGHA_CONFIG_DIR="$dir/config"
+  pgha attach "bench-$profile" --scope pg-ha --etcd http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793 >/dev/null
   for drill in "${drills[@]}"; do
     echo "[$profile] $drill x $runs" >&2
-    pgha drill "$drill" --runs "$runs" --json --env-file "$dir/.env.postgres" > "$dir/$drill.json"
+    pgha drill "$drill" --cluster "bench-$profile" --runs "$runs" --json --env-file "$dir/.env.postgres" > "$dir/$drill.json"
   done
+  unset PGHA_CONFIG_DIR
   "${compose[@]}" down --volumes --remove-orphans >/dev/null 2>&1 || true
 done
 

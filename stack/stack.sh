@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the pgha stack with docker compose after checking what it needs, with messages that say what to do.
-#   stack/stack.sh up [--local]      start (or complete) the stack; --local uses the images of build-local.sh
+#   stack/stack.sh up [--local]      start (or complete) the stack; --local uses the images of build-local.sh (built
+#                                    here when missing)
 #   stack/stack.sh down [--volumes]  stop and remove the containers (--volumes also deletes the data)
 #   stack/stack.sh ps | logs [SERVICE]
 #   --env-file FILE selects images like local.env does
@@ -31,11 +32,23 @@ if [ "$cmd" = up ]; then
     || fail "docker compose cannot read $here/docker-compose.yml: $(docker compose "${env_args[@]}" -f "$here/docker-compose.yml" config -q 2>&1 | head -3)"
   pull_policy=$(docker compose "${env_args[@]}" -f "$here/docker-compose.yml" config --format json 2>/dev/null \
                 | grep -o '"pull_policy": *"[a-z]*"' | head -1 | sed 's/.*"\([a-z]*\)"$/\1/' || true)
+  # With a registry, compose builds the supervisor's image itself when missing (its build section); never pulled.
+  supervisor_image=$(docker compose "${env_args[@]}" -f "$here/docker-compose.yml" config --format json 2>/dev/null \
+                     | python3 -c 'import json,sys; print(json.load(sys.stdin)["services"].get("pg-supervisor",{}).get("image",""))' 2>/dev/null || true)
+  built=no
   for image in $(echo "$images" | sort -u); do
     docker image inspect "$image" >/dev/null 2>&1 && continue
     if [ "$pull_policy" = never ]; then
-      fail "image $image is not on this machine; build the local images with: $here/images/build-local.sh"
+      if [ "$built" = no ]; then
+        echo "stack: image $image is missing: building the local images (stack/images/build-local.sh)" >&2
+        "$here/images/build-local.sh" >&2 || fail "building the local images failed (above); fix that and run me again"
+        built=yes
+      fi
+      docker image inspect "$image" >/dev/null 2>&1 \
+        || fail "image $image is not on this machine, and $here/images/build-local.sh (which makes the pgha/*:local images) does not make it; check the image names in your env file"
+      continue
     fi
+    [ "$image" != "$supervisor_image" ] || continue
     echo "stack: pulling $image"
     docker pull "$image" >/dev/null 2>&1 \
       || fail "image $image is not on this machine and cannot be pulled (no registry access?); build local images with $here/images/build-local.sh and start with: $0 up --local"

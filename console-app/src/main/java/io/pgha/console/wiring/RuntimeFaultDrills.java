@@ -10,10 +10,8 @@ import io.pgha.runtime.docker.DockerFaults;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillRunner;
 import io.pgha.runtime.drill.DrillTarget;
-import io.pgha.runtime.stack.StackImages;
+import io.pgha.runtime.usecase.DrillPlanning;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,15 +19,12 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The console's drills over the runtime's {@link DrillRunner} on the local Docker engine, aimed the way {@code pgha drill}
- * aims them: writes through the cluster's router, the watcher ({@link StackImages#SUPERVISOR}) on its Docker network,
- * the superuser's stored password (the compose stack's default one when pgha did not make the cluster). A drill still
- * running when the console exits is cancelled, and the exit waits for it to heal the fault.
+ * The console's drills over the runtime's {@link DrillRunner} on the local Docker engine, aimed by {@link DrillPlanning} as
+ * {@code pgha drill} aims them. A drill still running when the console exits is cancelled, and the exit waits for it to
+ * heal the fault.
  */
 final class RuntimeFaultDrills implements FaultDrills {
 
-    /** The compose stack's superuser (stack/.env.postgres), for clusters pgha attached to rather than made. */
-    private static final StackCredentials.Login COMPOSE_SUPERUSER = new StackCredentials.Login("postgres", "postgres");
     private static final Duration HEAL_ON_EXIT = Duration.ofSeconds(60);
 
     private final ClusterConnection connection;
@@ -76,27 +71,7 @@ final class RuntimeFaultDrills implements FaultDrills {
     }
 
     DrillTarget target(DrillRequest request, Consumer<String> progress) {
-        String network = connection.dockerStack().orElseThrow(() -> PghaException.invalidInput("cluster '" + connection.name()
-                + "' does not run on the local Docker engine: drills need its containers"));
-        ClusterConnection.RouterEndpoints router = connection.router().orElseThrow(() -> PghaException.invalidInput(
-                "cluster '" + connection.name() + "' has no router: drills write through its write port"));
-        if (request.members().isEmpty()) {
-            throw PghaException.invalidInput("a drill needs the cluster's PostgreSQL members");
-        }
-        Map<String, String> urls = new LinkedHashMap<>();
-        for (String m : request.members()) {
-            String url = connection.patroniUrls().get(m);
-            if (url == null) {
-                throw PghaException.invalidInput("no Patroni REST URL is known for " + m + "; attach the cluster again with every member");
-            }
-            urls.put(m, url);
-        }
-        StackCredentials.Login superuser = credentials.find(connection.name()).map(StackCredentials::superuser).orElseGet(() -> {
-            progress.accept("no stored credentials for " + connection.name() + ": writing as the compose stack's superuser "
-                    + COMPOSE_SUPERUSER.user());
-            return COMPOSE_SUPERUSER;
-        });
-        return new DrillTarget(connection.scope(), request.members(), request.etcdContainers(), network, router.host(),
-                router.writePort(), router.readPort(), urls, superuser.user(), superuser.password(), StackImages.SUPERVISOR);
+        return DrillPlanning.target(connection, request.members(), request.etcdContainers(),
+                credentials.find(connection.name()).map(StackCredentials::superuser), progress);
     }
 }

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.monitor.ClusterMonitor;
+import io.pgha.runtime.monitor.ClusterMonitors;
+import io.pgha.runtime.usecase.DrillPlanning;
 import io.pgha.runtime.docker.DockerFaults;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillRunner;
@@ -25,6 +33,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +41,7 @@ import picocli.CommandLine.Spec;
 
 /** `pgha drill`: inject a fault into a running stack and measure what clients saw. */
 @Command(name = "drill", mixinStandardHelpOptions = true,
-        description = {"Run a fault drill against a running stack on the local Docker engine and report the write outage,",
+        description = {"Run a fault drill against a cluster on the local Docker engine and report the write outage,",
                 "time to a new leader and to the router flip, acknowledged writes lost (RPO), split brain, and time to heal.",
                 "Drills: kill-primary, stop-primary, crash-postgres, partition-primary, freeze-primary, etcd-minority,",
                 "etcd-quorum-loss, switchover."})
@@ -54,39 +63,18 @@ public final class DrillCommand implements Callable<Integer> {
             description = "How long a lasting fault (partition, freeze, etcd stops) is held (default: ${DEFAULT-VALUE})")
     int faultSeconds;
 
-    @Option(names = "--scope", defaultValue = "pg-ha")
-    String scope;
+    @Mixin
+    ClusterOption cluster;
 
-    @Option(names = "--network", defaultValue = "pg-ha")
-    String network;
-
-    @Option(names = "--members", defaultValue = "pg-0,pg-1,pg-2", split = ",")
-    List<String> members;
-
-    @Option(names = "--etcd-members", defaultValue = "etcd-1,etcd-2,etcd-3", split = ",")
-    List<String> etcdMembers;
-
-    @Option(names = "--patroni", split = ",", description = "member=URL of its Patroni REST API as the host reaches it "
-            + "(default: pg-0=http://127.0.0.1:8008, pg-1=…:8009, …)")
-    Map<String, String> patroni;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1")
-    String host;
-
-    @Option(names = "--write-port", defaultValue = "5000")
-    int writePort;
-
-    @Option(names = "--read-port", defaultValue = "5001")
-    int readPort;
-
-    @Option(names = "--env-file", defaultValue = "stack/.env.postgres",
-            description = "Where the superuser's credentials are (PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER); "
-                    + "PGHA_DRILL_PASSWORD overrides (default: ${DEFAULT-VALUE})")
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = {"For a cluster pgha did not make: a file with the superuser's credentials the writers log in with",
+                    "(PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER, as in stack/.env.postgres); PGHA_DRILL_PASSWORD overrides the password.",
+                    "A cluster made by pgha up uses its stored credentials."})
     Path envFile;
 
-    @Option(names = "--watcher-image", defaultValue = "pgha/supervisor:local",
-            description = "An image with the pgha jars, run on the stack network to watch every node (default: ${DEFAULT-VALUE})")
-    String watcherImage;
+    @Option(names = "--wait", defaultValue = "15s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "how long to wait for a first complete view of the cluster (default: ${DEFAULT-VALUE})")
+    Duration wait;
 
     @Spec
     CommandSpec spec;
@@ -99,9 +87,8 @@ public final class DrillCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DrillTarget target = target();
-        DrillSettings settings = new DrillSettings(writers, Duration.ofSeconds(faultSeconds), Duration.ofSeconds(60),
-                Duration.ofSeconds(150));
+        DrillTarget target = target(err);
+        DrillSettings settings = DrillSettings.defaults().withWriters(writers).withFaultDuration(Duration.ofSeconds(faultSeconds));
         List<DrillResult> results = new ArrayList<>();
         try (DockerFaults docker = DockerFaults.connect()) {
             for (int i = 1; i <= runs; i++) {
@@ -136,26 +123,32 @@ public final class DrillCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private DrillTarget target() {
-        Map<String, String> urls = new LinkedHashMap<>();
-        if (patroni != null && !patroni.isEmpty()) {
-            urls.putAll(patroni);
-        } else {
-            for (int i = 0; i < members.size(); i++) {
-                urls.put(members.get(i), "http://" + host + ":" + (8008 + i));
-            }
+    /** The cluster as it is now, aimed at the way the console's Drills tab aims (one {@link DrillPlanning}). */
+    private DrillTarget target(PrintWriter err) {
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
+        ClusterSnapshot snapshot;
+        try (ClusterMonitor monitor = ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()))) {
+            snapshot = monitor.awaitComplete(wait);
+        }
+        return DrillPlanning.target(c, snapshot, superuser(c), line -> err.println("[drill] " + line));
+    }
+
+    /** The stored superuser of a cluster pgha made; else the one --env-file names (PGHA_DRILL_PASSWORD overrides). */
+    private Optional<StackCredentials.Login> superuser(ClusterConnection c) {
+        Optional<StackCredentials.Login> stored = new CredentialStore().find(c.name()).map(StackCredentials::superuser);
+        String override = System.getenv("PGHA_DRILL_PASSWORD");
+        if (envFile == null) {
+            return override == null ? stored : Optional.of(new StackCredentials.Login(
+                    stored.map(StackCredentials.Login::user).orElse(DrillPlanning.COMPOSE_SUPERUSER.user()), override));
         }
         Properties env = new Properties();
-        if (Files.isRegularFile(envFile)) {
-            try (var in = Files.newBufferedReader(envFile)) {
-                env.load(in);
-            } catch (IOException e) {
-                throw PghaException.invalidInput("cannot read " + envFile + ": " + e.getMessage());
-            }
+        try (var in = Files.newBufferedReader(envFile)) {
+            env.load(in);
+        } catch (IOException e) {
+            throw PghaException.invalidInput("cannot read " + envFile + ": " + e.getMessage() + "; give the file with the "
+                    + "superuser's PGUSER_SUPERUSER and PGPASSWORD_SUPERUSER lines");
         }
-        String user = env.getProperty("PGUSER_SUPERUSER", "postgres");
-        String password = Optional.ofNullable(System.getenv("PGHA_DRILL_PASSWORD"))
-                .orElse(env.getProperty("PGPASSWORD_SUPERUSER", "postgres"));
-        return new DrillTarget(scope, members, etcdMembers, network, host, writePort, readPort, urls, user, password, watcherImage);
+        return Optional.of(new StackCredentials.Login(env.getProperty("PGUSER_SUPERUSER", "postgres"),
+                Optional.ofNullable(override).orElse(env.getProperty("PGPASSWORD_SUPERUSER", "postgres"))));
     }
 }

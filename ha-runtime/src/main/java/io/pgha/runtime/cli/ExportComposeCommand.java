@@ -2,6 +2,9 @@ package io.pgha.runtime.cli;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.images.PghaHome;
+import io.pgha.runtime.stack.StackImages;
+import java.util.Optional;
 import io.pgha.runtime.stack.ComposeRenderer;
 import io.pgha.runtime.stack.HaproxyRenderer;
 import io.pgha.runtime.stack.StackSpec;
@@ -32,18 +35,31 @@ final class ExportComposeCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    /**
+     * The build context compose makes the supervisor's image from: this pgha's checkout, relative to the compose file's
+     * directory when that lies inside it (the committed stack/ gets ".."), else absolute; none for an installed pgha.
+     */
+    static Optional<String> supervisorSources(Path composeDir) {
+        return PghaHome.find().map(Path::toAbsolutePath).map(Path::normalize)
+                .filter(root -> Files.isRegularFile(root.resolve(ComposeRenderer.SUPERVISOR_DOCKERFILE))
+                        && Files.isDirectory(root.resolve("ha-runtime/src/main")))
+                .map(root -> composeDir.startsWith(root) ? composeDir.relativize(root).toString() : root.toString())
+                .map(context -> context.isEmpty() ? "." : context);
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = command.commandLine().getOut();
         StackSpec spec = specOptions.spec();
         if (out == null) {
-            stdout.print(ComposeRenderer.render(spec));
+            stdout.print(ComposeRenderer.render(spec, supervisorSources(Path.of("").toAbsolutePath())));
             stdout.flush();
             return ExitCodes.OK;
         }
         try {
             Files.createDirectories(out.resolve("haproxy"));
-            Files.writeString(out.resolve("docker-compose.yml"), ComposeRenderer.render(spec));
+            Optional<String> sources = supervisorSources(out.toAbsolutePath().normalize());
+            Files.writeString(out.resolve("docker-compose.yml"), ComposeRenderer.render(spec, sources));
             Files.writeString(out.resolve(ComposeRenderer.HAPROXY_CONFIG_FILE), HaproxyRenderer.render(spec));
             Files.writeString(out.resolve("local.env"), ComposeRenderer.localEnv());
             Path env = out.resolve(ComposeRenderer.CREDENTIALS_FILE);
@@ -58,6 +74,10 @@ final class ExportComposeCommand implements Callable<Integer> {
             stdout.println("Wrote docker-compose.yml, " + ComposeRenderer.HAPROXY_CONFIG_FILE + " and local.env to " + out
                     + (keptEnv ? "; kept the existing " : "; new passwords in ") + ComposeRenderer.CREDENTIALS_FILE + ".");
             stdout.println("Start it with: docker compose -f " + out.resolve("docker-compose.yml") + " up -d");
+            if (sources.isEmpty()) {
+                stdout.println("Its supervisor runs the image " + StackImages.SUPERVISOR + ", which pgha up builds (or: "
+                        + "stack/images/build-local.sh --supervisor-only beside the pgha jars).");
+            }
         } catch (IOException e) {
             throw PghaException.unavailable("cannot write to " + out + ": " + e.getMessage(), e);
         }

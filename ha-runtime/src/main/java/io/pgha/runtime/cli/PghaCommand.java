@@ -11,6 +11,8 @@ import picocli.CommandLine.IVersionProvider;
         description = "Highly available PostgreSQL on Docker: provision, watch and operate Patroni clusters.",
         subcommands = {
                 UpCommand.class,
+                ClustersCommand.class,
+                ConsoleCommand.class,
                 DownCommand.class,
                 CredentialsCommand.class,
                 ExportComposeCommand.class,

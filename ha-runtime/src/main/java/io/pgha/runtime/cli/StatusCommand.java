@@ -57,7 +57,8 @@ final class StatusCommand implements Callable<Integer> {
         try {
             ClusterSnapshot s = m.awaitComplete(remaining(timeout));
             PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? StatusJson.status(c, s) + "\n" : StatusText.render(c, s));
+            String text = json ? StatusJson.status(c, s) : StatusText.render(c, s);
+            out.print(text.endsWith("\n") ? text : text + "\n");
             out.flush();
         } finally {
             closeWithin(m, CLOSE_GRACE);

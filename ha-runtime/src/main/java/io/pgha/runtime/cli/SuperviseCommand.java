@@ -51,6 +51,10 @@ public final class SuperviseCommand implements Callable<Integer> {
                     "from PGPASSWORD_SUPERUSER, never from the command line. Without both, the member's Patroni is asked."})
     String postgresUser;
 
+    @Option(names = "--alive-file", defaultValue = "${env:PGHA_ALIVE_FILE:-}",
+            description = "A file touched after every heartbeat written to etcd, for Docker's health check")
+    String aliveFile;
+
     @Option(names = "--no-fence", description = "Never release the leader key of a dead primary")
     boolean noFence;
 
@@ -62,7 +66,8 @@ public final class SuperviseCommand implements Callable<Integer> {
         SupervisorSettings settings = new SupervisorSettings(scope, namespace, EtcdClientFactory.endpoints(etcd),
                 Arrays.stream(members.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 containerPrefix == null ? "" : containerPrefix, routerApi, patroniPort, !noFence, !noRoute, Duration.ofSeconds(15),
-                postgresLogin(), postgresPort);
+                postgresLogin(), postgresPort,
+                aliveFile == null || aliveFile.isBlank() ? Optional.empty() : Optional.of(java.nio.file.Path.of(aliveFile.strip())));
         CountDownLatch stopped = new CountDownLatch(1);
         try (Supervisor supervisor = new Supervisor(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));

@@ -28,8 +28,8 @@ public record ContainerSpec(String name, String image, String hostname, String n
                             List<PublishedPort> ports, Optional<Healthcheck> healthcheck, List<String> dnsOptions,
                             Optional<Duration> stopGrace, boolean restartUnlessStopped, Map<String, String> binds) {
 
-    /** Docker's health check: a command (exec form) run every interval. */
-    public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries) {
+    /** Docker's health check: a command (exec form) run every interval; failures in the start period do not count. */
+    public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod) {
     }
 
     public ContainerSpec {

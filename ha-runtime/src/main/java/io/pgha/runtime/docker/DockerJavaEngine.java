@@ -198,7 +198,8 @@ public final class DockerJavaEngine implements DockerEngine {
             }
             spec.stopGrace().ifPresent(g -> cmd.withStopTimeout((int) g.toSeconds()));
             spec.healthcheck().ifPresent(h -> cmd.withHealthcheck(new HealthCheck().withTest(h.command())
-                    .withInterval(h.interval().toNanos()).withTimeout(h.timeout().toNanos()).withRetries(h.retries())));
+                    .withInterval(h.interval().toNanos()).withTimeout(h.timeout().toNanos()).withRetries(h.retries())
+                    .withStartPeriod(h.startPeriod().toNanos())));
             return cmd.exec().getId();
         });
     }

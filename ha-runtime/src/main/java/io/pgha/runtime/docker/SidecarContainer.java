@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -18,11 +19,13 @@ public final class SidecarContainer implements AutoCloseable {
     private final DockerClient docker;
     private final String id;
     private final Closeable logs;
+    private final AtomicBoolean closing;
 
-    private SidecarContainer(DockerClient docker, String id, Closeable logs) {
+    private SidecarContainer(DockerClient docker, String id, Closeable logs, AtomicBoolean closing) {
         this.docker = docker;
         this.id = id;
         this.logs = logs;
+        this.closing = closing;
     }
 
     static SidecarContainer start(DockerClient docker, String image, String name, String network,
@@ -40,6 +43,7 @@ public final class SidecarContainer implements AutoCloseable {
                     .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network)).exec().getId();
             docker.startContainerCmd(id).exec();
             StringBuilder partial = new StringBuilder();
+            AtomicBoolean closing = new AtomicBoolean();
             Closeable logs = docker.logContainerCmd(id).withFollowStream(true).withStdOut(true).withStdErr(false)
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
@@ -51,8 +55,15 @@ public final class SidecarContainer implements AutoCloseable {
                                 partial.delete(0, nl + 1);
                             }
                         }
+
+                        @Override
+                        public void onError(Throwable error) {
+                            if (!closing.get()) {
+                                super.onError(error); // else: the read our own close interrupted, not worth an ERROR line
+                            }
+                        }
                     });
-            return new SidecarContainer(docker, id, logs);
+            return new SidecarContainer(docker, id, logs, closing);
         } catch (RuntimeException e) {
             throw DockerErrors.translate("start container " + name + " from " + image, e);
         }
@@ -60,6 +71,7 @@ public final class SidecarContainer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.set(true);
         try {
             logs.close();
         } catch (java.io.IOException ignored) {

@@ -12,7 +12,16 @@ import java.time.Duration;
  */
 public record DrillSettings(int writers, Duration faultDuration, Duration recoveryLimit, Duration healLimit) {
 
+    /** The settings both {@code pgha drill} and the console's Drills tab start from. */
     public static DrillSettings defaults() {
-        return new DrillSettings(2, Duration.ofSeconds(25), Duration.ofSeconds(60), Duration.ofSeconds(120));
+        return new DrillSettings(2, Duration.ofSeconds(25), Duration.ofSeconds(60), Duration.ofSeconds(150));
+    }
+
+    public DrillSettings withWriters(int value) {
+        return new DrillSettings(value, faultDuration, recoveryLimit, healLimit);
+    }
+
+    public DrillSettings withFaultDuration(Duration value) {
+        return new DrillSettings(writers, value, recoveryLimit, healLimit);
     }
 }

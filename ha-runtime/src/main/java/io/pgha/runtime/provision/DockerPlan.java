@@ -82,7 +82,8 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
         List<PublishedPort> ports = s.ports().stream()
                 .map(p -> new PublishedPort(spec.bindAddress(), p.hostPort(), p.containerPort())).toList();
         Optional<ContainerSpec.Healthcheck> health = s.healthcheck().map(h -> new ContainerSpec.Healthcheck(h.test(),
-                Duration.ofSeconds(h.intervalSeconds()), Duration.ofSeconds(h.timeoutSeconds()), h.retries()));
+                Duration.ofSeconds(h.intervalSeconds()), Duration.ofSeconds(h.timeoutSeconds()), h.retries(),
+                Duration.ofSeconds(h.startPeriodSeconds())));
         return new ContainerSpec(layout.containerName(s.name()), images.of(s.image()), s.name(), layout.network(),
                 List.of(s.name()), env, labels, volumes, ports, health, s.dnsOptions(),
                 s.stopGraceSeconds().map(Duration::ofSeconds), true, binds(s));

@@ -81,10 +81,10 @@ final class DockerStackProvisioner implements StackProvisioner {
 
         ImageProfile profile = steps.run("images", "Images", () -> {
             ImageResolver resolver = new ImageResolver(docker);
-            ImageProfile p = resolver.resolve(wanted.images(), state.runningProfile(),
-                    line -> steps.progress("images", "Images", line));
+            Consumer<String> lines = line -> steps.progress("images", "Images", line);
+            ImageProfile p = resolver.resolve(wanted.images(), state.runningProfile(), lines);
             if (wanted.fastPaths().supervisor()) {
-                resolver.requireSupervisor();
+                resolver.ensureSupervisor(p, lines);
             }
             return Outcome.done(p, p.id() + " images present");
         });

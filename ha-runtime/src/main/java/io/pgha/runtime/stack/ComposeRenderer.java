@@ -18,7 +18,21 @@ public final class ComposeRenderer {
     private ComposeRenderer() {
     }
 
+    /** Where the committed stack/docker-compose.yml finds the sources its supervisor image is built from. */
+    public static final String COMMITTED_BUILD_CONTEXT = "..";
+    /** The supervisor's Dockerfile, relative to the build context (the repository root). */
+    public static final String SUPERVISOR_DOCKERFILE = "stack/images/supervisor/Dockerfile";
+
+    /** The committed rendering: the supervisor is built from the checkout the compose file sits in. */
     public static String render(StackSpec spec) {
+        return render(spec, java.util.Optional.of(COMMITTED_BUILD_CONTEXT));
+    }
+
+    /**
+     * @param supervisorSources the build context (a checkout's root) compose builds the supervisor's image from when it is
+     *                          missing; empty where there are no sources (an installed pgha: `pgha up` builds it from its jars)
+     */
+    public static String render(StackSpec spec, java.util.Optional<String> supervisorSources) {
         StackLayout layout = StackLayout.of(spec);
         StackImages defaults = spec.images() == ImageProfile.LOCAL ? StackImages.LOCAL : StackImages.OFFICIAL;
         String pullPolicy = spec.images() == ImageProfile.LOCAL ? "never" : "missing";
@@ -31,7 +45,8 @@ public final class ComposeRenderer {
                 .append("name: ").append(spec.name()).append("\n\nservices:\n");
         for (StackService s : layout.services()) {
             // The supervisor's image is always built locally: never try a registry for it.
-            service(y, layout, s, defaults.of(s.image()), s.role() == StackService.Role.SUPERVISOR ? "never" : pullPolicy);
+            service(y, layout, s, defaults.of(s.image()), s.role() == StackService.Role.SUPERVISOR ? "never" : pullPolicy,
+                    s.role() == StackService.Role.SUPERVISOR ? supervisorSources : java.util.Optional.empty());
         }
         y.append("\nnetworks:\n  default:\n    name: ").append(layout.network()).append("\n\nvolumes:\n");
         for (String v : layout.volumes()) {
@@ -50,7 +65,9 @@ public final class ComposeRenderer {
         for (StackImages.ImageKind kind : StackImages.ImageKind.values()) {
             e.append(kind.composeVariable()).append('=').append(StackImages.LOCAL.of(kind)).append('\n');
         }
-        return e.append("PULL_POLICY=never\n").toString();
+        return e.append("SUPERVISOR_JDK_IMAGE=").append(StackImages.LOCAL_JDK).append('\n')
+                .append("SUPERVISOR_JRE_IMAGE=").append(StackImages.LOCAL_JRE).append('\n')
+                .append("PULL_POLICY=never\n").toString();
     }
 
     /** .env.postgres with the given credentials (the exporters log in as the superuser). */
@@ -63,10 +80,17 @@ public final class ComposeRenderer {
                 + "DATA_SOURCE_USER=" + c.superuser().user() + "\nDATA_SOURCE_PASS=" + c.superuser().password() + "\n";
     }
 
-    private static void service(StringBuilder y, StackLayout layout, StackService s, String image, String pullPolicy) {
+    private static void service(StringBuilder y, StackLayout layout, StackService s, String image, String pullPolicy,
+                                java.util.Optional<String> buildContext) {
         y.append("  ").append(s.name()).append(":\n")
-                .append("    image: ${").append(s.image().composeVariable()).append(":-").append(image).append("}\n")
-                .append(s.role() == StackService.Role.SUPERVISOR ? "    pull_policy: never\n"
+                .append("    image: ${").append(s.image().composeVariable()).append(":-").append(image).append("}\n");
+        buildContext.ifPresent(context -> y.append("    # Built by compose when missing: the pgha jars from these sources, on a JRE (local.env: Debian's)\n")
+                .append("    build:\n      context: ").append(Yaml.string(context)).append('\n')
+                .append("      dockerfile: ").append(SUPERVISOR_DOCKERFILE).append('\n')
+                .append("      args:\n")
+                .append("        JDK_IMAGE: ${SUPERVISOR_JDK_IMAGE:-").append(StackImages.SUPERVISOR_JDK).append("}\n")
+                .append("        JRE_IMAGE: ${SUPERVISOR_JRE_IMAGE:-").append(StackImages.SUPERVISOR_JRE).append("}\n"));
+        y.append(s.role() == StackService.Role.SUPERVISOR ? "    pull_policy: never\n"
                         : "    pull_policy: ${PULL_POLICY:-" + pullPolicy + "}\n")
                 .append("    container_name: ").append(layout.containerName(s.name())).append('\n')
                 .append("    hostname: ").append(s.name()).append('\n')
@@ -106,10 +130,12 @@ public final class ComposeRenderer {
             }
         }
         s.healthcheck().ifPresent(h -> y.append("    healthcheck:\n")
-                .append("      test: [").append(h.test().stream().map(Yaml::quoted).collect(Collectors.joining(", "))).append("]\n")
+                .append("      test: [").append(h.test().stream().map(t -> Yaml.quoted(t.replace("$", "$$")))
+                        .collect(Collectors.joining(", "))).append("]\n")
                 .append("      interval: ").append(h.intervalSeconds()).append("s\n")
                 .append("      timeout: ").append(h.timeoutSeconds()).append("s\n")
-                .append("      retries: ").append(h.retries()).append('\n'));
+                .append("      retries: ").append(h.retries()).append('\n')
+                .append(h.startPeriodSeconds() > 0 ? "      start_period: " + h.startPeriodSeconds() + "s\n" : ""));
         s.stopGraceSeconds().ifPresent(g -> y.append("    stop_grace_period: ").append(g).append("s\n"));
         if (!s.dnsOptions().isEmpty()) {
             y.append("    # Fail name lookups fast when cut off, so Patroni demotes within retry_timeout (well before ttl).\n")

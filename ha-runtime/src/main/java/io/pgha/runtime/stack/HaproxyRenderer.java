@@ -59,6 +59,7 @@ public final class HaproxyRenderer {
                 frontend stats
                     mode http
                     bind *:8404
+                    monitor-uri /healthz
                     http-request use-service prometheus-exporter if { path /metrics }
                     stats enable
                     stats uri /

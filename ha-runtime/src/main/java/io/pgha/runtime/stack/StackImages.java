@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The four images a stack runs, one per kind of container, plus the supervisor's, which is always built
- * locally (stack/images/build-local.sh: the pgha jars on a JRE) whatever the profile.
+ * locally whatever the profile: from the pgha jars on a JRE (stack/images/build-local.sh), or from the sources by compose.
  */
 public record StackImages(String etcd, String spilo, String haproxy, String exporter) {
 
@@ -16,6 +16,13 @@ public record StackImages(String etcd, String spilo, String haproxy, String expo
             "pgha/haproxy:local", "pgha/postgres-exporter:local");
 
     public static final String SUPERVISOR = "pgha/supervisor:local";
+
+    /** What the supervisor's image is built with from sources (stack/images/supervisor/Dockerfile): a registry's JDK and JRE… */
+    public static final String SUPERVISOR_JDK = "eclipse-temurin:21-jdk";
+    public static final String SUPERVISOR_JRE = "eclipse-temurin:21-jre";
+    /** …or the ones build-local.sh makes from Debian packages. */
+    public static final String LOCAL_JDK = "pgha/jdk-21:local";
+    public static final String LOCAL_JRE = "pgha/jre-21:local";
 
     public StackImages {
         Objects.requireNonNull(etcd, "etcd");

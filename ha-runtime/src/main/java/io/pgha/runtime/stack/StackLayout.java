@@ -93,7 +93,8 @@ public record StackLayout(StackSpec spec) {
         env.put("ETCD_INITIAL_CLUSTER_TOKEN", spec.name());
         env.put("ETCD_AUTO_COMPACTION_MODE", "periodic");
         env.put("ETCD_AUTO_COMPACTION_RETENTION", "1h");
-        Healthcheck health = new Healthcheck(List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"), 5, 3, 3);
+        Healthcheck health = new Healthcheck(List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"),
+                5, 3, 3, 0);
         return new StackService(name, Role.ETCD, ImageKind.ETCD, env, false, List.of(new VolumeUse(name + "-data", ETCD_DATA_MOUNT)),
                 List.of(new PortMapping(spec.ports().etcdOf(member), 2379)), Optional.of(health), List.of(), Optional.empty(),
                 List.of(), Map.of(), false, List.of());
@@ -113,7 +114,7 @@ public record StackLayout(StackSpec spec) {
             env.put("PGHA_FAST_HANDOVER", "1");
         }
         return new StackService(name, Role.POSTGRES, ImageKind.SPILO, env, true, List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)),
-                List.of(new PortMapping(spec.ports().patroniOf(node), 8008)), Optional.empty(),
+                List.of(new PortMapping(spec.ports().patroniOf(node), 8008)), Optional.of(HealthChecks.postgres(spec.users().superuser())),
                 spec.fastPaths().shortDnsTimeouts() ? List.of("timeout:1", "attempts:1") : List.of(),
                 Optional.of(30), etcdMembers(), Map.of(), false, List.of());
     }
@@ -122,7 +123,7 @@ public record StackLayout(StackSpec spec) {
         String pg = "pg-" + node;
         return new StackService(pg + "-exporter", Role.EXPORTER, ImageKind.EXPORTER,
                 Map.of("DATA_SOURCE_URI", pg + ":5432/postgres?sslmode=require"), true, List.of(),
-                List.of(new PortMapping(spec.ports().exporterOf(node), 9187)), Optional.empty(), List.of(), Optional.empty(),
+                List.of(new PortMapping(spec.ports().exporterOf(node), 9187)), Optional.of(HealthChecks.EXPORTER), List.of(), Optional.empty(),
                 List.of(pg), Map.of(), false, List.of());
     }
 
@@ -135,7 +136,7 @@ public record StackLayout(StackSpec spec) {
         StackPorts p = spec.ports();
         return new StackService(ROUTER, Role.ROUTER, ImageKind.HAPROXY, Map.of(), false, List.of(),
                 List.of(new PortMapping(p.write(), 5000), new PortMapping(p.read(), 5001), new PortMapping(p.stats(), 8404)),
-                Optional.empty(), List.of(), Optional.empty(), pgNodes(), labels, true, List.of());
+                Optional.of(HealthChecks.ROUTER), List.of(), Optional.empty(), pgNodes(), labels, true, List.of());
     }
 
     /**
@@ -149,8 +150,9 @@ public record StackLayout(StackSpec spec) {
         env.put("PGHA_MEMBERS", String.join(",", pgNodes()));
         env.put("PGHA_CONTAINER_PREFIX", containerName("pg-0").substring(0, containerName("pg-0").length() - "pg-0".length()));
         env.put("PGHA_ROUTER_API", ROUTER + ":" + ROUTER_API_PORT);
+        env.put("PGHA_ALIVE_FILE", HealthChecks.SUPERVISOR_ALIVE_FILE);
         return new StackService(SUPERVISOR, Role.SUPERVISOR, ImageKind.SUPERVISOR, env, true, List.of(), List.of(),
-                Optional.empty(), List.of(), Optional.empty(), List.of(ROUTER), Map.of(), false,
+                Optional.of(HealthChecks.SUPERVISOR), List.of(), Optional.empty(), List.of(ROUTER), Map.of(), false,
                 List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET));
     }
 }

@@ -44,7 +44,8 @@ public record StackService(String name, Role role, ImageKind image, Map<String, 
     public record PortMapping(int hostPort, int containerPort) {
     }
 
-    public record Healthcheck(List<String> test, int intervalSeconds, int timeoutSeconds, int retries) {
+    /** Docker's health check; {@code test} is Docker's form (CMD or CMD-SHELL first), without compose's $$ escaping. */
+    public record Healthcheck(List<String> test, int intervalSeconds, int timeoutSeconds, int retries, int startPeriodSeconds) {
     }
 
     public StackService {

@@ -273,8 +273,20 @@ public final class Supervisor implements AutoCloseable {
             state.put("lastAction", lastAction);
             state.put("lastActionAt", lastActionAt.toString());
             stateKey.publish(json.writeValueAsString(state));
+            settings.aliveFile().ifPresent(Supervisor::touch);
         } catch (Exception e) {
             LOG.debug("heartbeat not written: {}", e.getMessage());
+        }
+    }
+
+    private static void touch(java.nio.file.Path file) {
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                java.nio.file.Files.createFile(file);
+            }
+            java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.now()));
+        } catch (java.io.IOException e) {
+            LOG.debug("alive file {} not touched: {}", file, e.getMessage());
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param postgresLogin a login to ask a new leader's PostgreSQL directly whether it accepts writes; without one,
  *                      its Patroni is asked
  * @param postgresPort  PostgreSQL's port on every member
+ * @param aliveFile     a file touched after every heartbeat written to etcd, for Docker's health check
  */
 public record SupervisorSettings(
         String scope,
@@ -32,7 +33,8 @@ public record SupervisorSettings(
         boolean route,
         Duration promotionWait,
         Optional<StackCredentials.Login> postgresLogin,
-        int postgresPort) {
+        int postgresPort,
+        Optional<java.nio.file.Path> aliveFile) {
 
     public SupervisorSettings {
         etcdEndpoints = List.copyOf(etcdEndpoints);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.cli.Main;
 import io.pgha.runtime.dcs.EtcdSession;
 import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.PgClient;
@@ -15,6 +16,8 @@ import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,14 +39,24 @@ class DrillIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String CLUSTER = "drill-it";
+    private static Path configDir;
+
+    /** The compose stack, attached like any cluster pgha did not make: `pgha drill --cluster` takes it from the registry. */
     @BeforeAll
-    static void healthyStack() {
+    static void healthyStack() throws Exception {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.restoreHealthy();
+        configDir = Files.createTempDirectory("pgha-drill-it");
+        System.setProperty("pgha.config.dir", configDir.toString());
+        Cli.Result attach = Cli.run("attach", CLUSTER, "--scope", "pg-ha", "--etcd",
+                "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793");
+        assertThat(attach.exitCode()).as(attach.describe()).isZero();
     }
 
     @AfterAll
     static void leaveHealthy() {
+        System.clearProperty("pgha.config.dir");
         ComposeStack.restoreHealthy();
     }
 
@@ -54,7 +67,7 @@ class DrillIT {
     private static JsonNode drill(String name, String... extra) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> args = new ArrayList<>(List.of("drill", name, "--json", "--env-file",
+        List<String> args = new ArrayList<>(List.of("drill", name, "--json", "--cluster", CLUSTER, "--env-file",
                 RepoPaths.stackDir().resolve(".env.postgres").toString()));
         args.addAll(List.of(extra));
         int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));

@@ -94,7 +94,13 @@ class InstalledDebIT {
         Commands.Result status = Commands.runOk(Duration.ofMinutes(1), "pgha", "status", "--help");
         assertThat(status.stdout()).contains("Usage: pgha status").contains("--json");
         Commands.Result help = Commands.runOk(Duration.ofMinutes(1), "pgha", "--help");
-        assertThat(help.stdout()).contains("Usage: pgha").contains("switchover").contains("drill").contains("watch");
+        assertThat(help.stdout()).contains("Usage: pgha").contains("switchover").contains("drill").contains("watch")
+                .contains("clusters").contains("console");
+        Commands.Result console = Commands.runOk(Duration.ofMinutes(1), "pgha", "console", "--version");
+        assertThat(console.stdout()).as("pgha console starts the installed console").startsWith("pgha console ");
+        for (Commands.Result r : List.of(status, help, console, Commands.runOk(Duration.ofMinutes(1), "pgha", "clusters"))) {
+            assertThat(r.stderr()).as("no JVM warning reaches users").doesNotContain("WARNING");
+        }
     }
 
     @Test
@@ -138,15 +144,29 @@ class InstalledDebIT {
         stopConsole();
     }
 
+    /**
+     * On an engine without any of the stack's images, the installed `pgha up` builds them itself from the installed recipes
+     * and jars (the supervisor's image from the package's own jars), with progress, and creates the cluster.
+     */
     @Test
     @Order(5)
-    void installedStackFilesProvisionAClusterWithoutTheCheckout(@TempDir Path elsewhere) throws Exception {
-        installedScript(elsewhere, Duration.ofMinutes(20), "images/build-local.sh");
+    void installedPghaUpBuildsTheImagesAndProvisionsAClusterWithoutTheCheckout(@TempDir Path elsewhere) throws Exception {
         installedScript(elsewhere, Duration.ofMinutes(3), "stack.sh", "down", "--volumes");
+        List<String> stackImages = List.of("pgha/spilo-17:local", "pgha/etcd:local", "pgha/haproxy:local",
+                "pgha/postgres-exporter:local", "pgha/supervisor:local", "pgha/jre-21:local");
+        Commands.run(Duration.ofMinutes(3), Stream.concat(Stream.of("docker", "rmi", "-f"), stackImages.stream()).toArray(String[]::new));
+        for (String image : stackImages) {
+            assertThat(Commands.run(Duration.ofMinutes(1), "docker", "image", "inspect", image).ok()).as("%s removed", image).isFalse();
+        }
         Map<String, String> env = Map.of("PGHA_CONFIG_DIR", elsewhere.resolve("config").toString());
         try {
-            Commands.Result up = Commands.run(Duration.ofMinutes(5), elsewhere, env, CLI.toString(), "up", "--images", "local");
-            assertThat(up.exitCode()).as("installed pgha up --images local:%n%s", up.describe()).isZero();
+            Commands.Result up = Commands.run(Duration.ofMinutes(20), elsewhere, env, CLI.toString(), "up");
+            assertThat(up.exitCode()).as("installed pgha up:%n%s", up.describe()).isZero();
+            assertThat(up.stdout()).as("progress of the image build").contains("building pgha/spilo-17:local")
+                    .contains("building pgha/supervisor:local from the pgha jars");
+            for (String image : stackImages) {
+                assertThat(Commands.run(Duration.ofMinutes(1), "docker", "image", "inspect", image).ok()).as("%s built", image).isTrue();
+            }
             assertThat(ComposeStack.patronictlList()).filteredOn(ComposeStack.PatroniRow::isLeader).hasSize(1);
             assertThat(ComposeStack.patronictlList()).filteredOn(ComposeStack.PatroniRow::isStreamingReplica).hasSize(2);
             Commands.Result credentials = Commands.run(Duration.ofMinutes(1), elsewhere, env, CLI.toString(), "credentials", "--json");

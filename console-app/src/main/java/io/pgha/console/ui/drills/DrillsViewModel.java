@@ -12,13 +12,10 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.drill.DrillSettings;
+import io.pgha.runtime.usecase.DrillPlanning;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.WriteGap;
 import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.model.ContainerInfo;
-import io.pgha.runtime.model.Member;
-import io.pgha.runtime.model.Source;
-import io.pgha.runtime.model.SourceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +47,7 @@ public final class DrillsViewModel {
     /** Points per run in the chart; the longest gaps are always kept. */
     static final int MAX_POINTS = 400;
     /** How {@code pgha drill} runs by default: 2 writers, lasting faults held 25 s, 60 s to recover, 150 s to heal. */
-    static final DrillSettings SETTINGS = new DrillSettings(2, Duration.ofSeconds(25), Duration.ofSeconds(60), Duration.ofSeconds(150));
+    static final DrillSettings SETTINGS = DrillSettings.defaults();
     /** docs/DESIGN targets: a killed primary within 5 s, a planned switchover within 1 s. */
     private static final Duration OUTAGE_TARGET = Duration.ofSeconds(5);
     private static final Duration SWITCHOVER_TARGET = Duration.ofSeconds(1);
@@ -100,8 +97,8 @@ public final class DrillsViewModel {
         leader = snapshot.leader();
         Optional<String> why = unavailableReason(connection, snapshot);
         if (why.isEmpty()) {
-            members = snapshot.members().stream().map(Member::name).sorted().toList();
-            etcdContainers = snapshot.containers().stream().filter(c -> "etcd".equals(c.role())).map(ContainerInfo::name).sorted().toList();
+            members = DrillPlanning.members(snapshot);
+            etcdContainers = DrillPlanning.etcdContainers(snapshot);
             availability.set("Runs against " + connection.name() + " on the local Docker engine: " + String.join(", ", members)
                     + ", etcd " + String.join(", ", etcdContainers) + ".");
         } else {
@@ -110,40 +107,9 @@ public final class DrillsViewModel {
         available.set(why.isEmpty());
     }
 
-    /**
-     * Why drills cannot run on this cluster now, or empty when they can: they inject faults through Docker into the
-     * members' containers, write through the router and watch from the stack's network.
-     */
+    /** Why drills cannot run on this cluster now, or empty when they can (the runtime's rule, shared with pgha drill). */
     static Optional<String> unavailableReason(ClusterConnection connection, ClusterSnapshot snapshot) {
-        if (connection.dockerStack().isEmpty()) {
-            return Optional.of("Drills need the cluster's containers on the local Docker engine; " + connection.name()
-                    + " was attached without them.");
-        }
-        if (connection.router().isEmpty()) {
-            return Optional.of("Drills write through the router's write port; no router is known for " + connection.name() + ".");
-        }
-        Optional<SourceStatus> docker = snapshot.source(Source.DOCKER);
-        if (docker.isEmpty() || !docker.get().available()) {
-            return Optional.of("Docker is not available" + docker.flatMap(SourceStatus::reason).map(e -> ": " + e).orElse("")
-                    + ". Drills need the local Docker engine.");
-        }
-        if (snapshot.members().isEmpty()) {
-            return Optional.of("Waiting for the cluster's members.");
-        }
-        List<String> without = snapshot.members().stream().map(Member::name).filter(m -> snapshot.container(m).isEmpty()).sorted().toList();
-        if (!without.isEmpty()) {
-            return Optional.of("Drills need each member's container to carry the member's name (as in the default stack pg-ha); "
-                    + "no container is named " + String.join(", ", without) + ".");
-        }
-        List<String> missingUrls = snapshot.members().stream().map(Member::name)
-                .filter(m -> !connection.patroniUrls().containsKey(m)).sorted().toList();
-        if (!missingUrls.isEmpty()) {
-            return Optional.of("No Patroni REST URL is known for " + String.join(", ", missingUrls) + ".");
-        }
-        if (snapshot.containers().stream().noneMatch(c -> "etcd".equals(c.role()))) {
-            return Optional.of("Drills need the etcd members' containers; none is among the stack's containers.");
-        }
-        return Optional.empty();
+        return DrillPlanning.unavailableReason(connection, snapshot);
     }
 
     /** What the dialog says before the chosen drill runs against the cluster as it is now. */

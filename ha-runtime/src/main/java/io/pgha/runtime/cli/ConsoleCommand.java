@@ -1,0 +1,46 @@
+package io.pgha.runtime.cli;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.images.PghaHome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code pgha console}: the desktop console of this installation (jpackage puts its launcher, pgha-console, beside
+ * pgha's). A checkout's ./pgha starts the console itself, before this command is reached.
+ */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Start the desktop console (needs a display). It runs until its window is closed."})
+final class ConsoleCommand implements Callable<Integer> {
+
+    /** Passed on to the console as they are. */
+    @Unmatched
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path launcher = launcher().orElseThrow(() -> PghaException.notFound("the console is not installed beside this pgha: "
+                + "install the pgha package (it has pgha-console), or run ./pgha console in a pgha checkout"));
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(args);
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot start " + launcher + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An installed pgha's console launcher: APP/../bin/pgha-console (Linux, macOS) or APP/../pgha-console.exe (Windows). */
+    static Optional<Path> launcher() {
+        return PghaHome.find().map(home -> home.toAbsolutePath().getParent()).flatMap(prefix -> java.util.stream.Stream.of(
+                        prefix.resolve("bin/pgha-console"), prefix.resolve("pgha-console.exe"), prefix.resolve("MacOS/pgha-console"))
+                .filter(Files::isExecutable).findFirst());
+    }
+}
