@@ -78,12 +78,25 @@ public final class DockerJavaEngine implements DockerEngine {
         PullProgress tracker = new PullProgress(image, progress);
         call("pull image " + image, () -> {
             try {
+                java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
                 boolean done = client.pullImageCmd(image).exec(new ResultCallback.Adapter<PullResponseItem>() {
                     @Override
                     public void onNext(PullResponseItem item) {
                         tracker.update(item);
                     }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        failed.set(error); // reported once, translated, by call(); the adapter would log it as an ERROR too
+                        onComplete();
+                    }
                 }).awaitCompletion(PULL_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+                if (failed.get() instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failed.get() != null) {
+                    throw new IllegalStateException(failed.get().getMessage(), failed.get());
+                }
                 if (!done) {
                     throw PghaException.timeout("pulling image " + image + " took more than " + PULL_TIMEOUT.toMinutes()
                             + " minutes; check the network or pull it yourself with docker pull " + image);

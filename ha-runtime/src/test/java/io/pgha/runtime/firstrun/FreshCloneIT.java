@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.TestMachine;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A newcomer's first command (issue 15): a clean copy of the checkout (no built jars) and an engine without any pgha/*
@@ -41,14 +42,14 @@ class FreshCloneIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration FIRST_RUN_LIMIT = Duration.ofMinutes(20);
 
-    @TempDir
-    Path work;
+    private Path work;
     private Path clone;
     private Map<String, String> env;
 
     @BeforeAll
-    void aFreshMachine() {
+    void aFreshMachine() throws IOException {
         TestMachine.requireDocker();
+        work = Files.createTempDirectory("pgha-fresh-clone");
         clone = FreshClone.copyTo(work.resolve("pgha"));
         assertThat(clone.resolve("ha-runtime/target")).doesNotExist();
         env = new HashMap<>(Map.of("PGHA_CONFIG_DIR", work.resolve("config").toString()));
@@ -60,6 +61,7 @@ class FreshCloneIT {
         if (clone != null) {
             Commands.Result down = Commands.run(Duration.ofMinutes(3), clone, env, "./pgha", "down", "--volumes", "--yes");
             assertThat(down.exitCode()).as(down.describe()).isZero();
+            Commands.run(Duration.ofMinutes(1), "rm", "-rf", work.toString());
         }
     }
 
