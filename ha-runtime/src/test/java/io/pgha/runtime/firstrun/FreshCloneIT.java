@@ -169,8 +169,10 @@ class FreshCloneIT {
         return r;
     }
 
-    /** A fresh engine: no pgha/* image, so no container of ours, and no pg-ha volume left from an earlier run. */
+    /** A fresh engine: no pgha/* image, so no container of ours, and no pg-ha stack, network or volume from an earlier run. */
     private static void removeEveryPghaImage() {
+        // the compose stack other tests share (same names, ports and network as pgha up's default stack)
+        Commands.run(Duration.ofMinutes(3), "docker", "compose", "-p", "pg-ha", "down", "--volumes", "--remove-orphans", "-t", "5");
         List<String> images = Commands.runOk(Duration.ofMinutes(1), "docker", "images", "--format", "{{.Repository}}:{{.Tag}}")
                 .stdout().lines().filter(i -> i.startsWith("pgha/")).toList();
         for (String image : images) {
@@ -184,6 +186,7 @@ class FreshCloneIT {
         if (!images.isEmpty()) {
             Commands.runOk(Duration.ofMinutes(5), concat(new String[] {"docker", "rmi", "-f"}, images));
         }
+        Commands.run(Duration.ofMinutes(1), "docker", "network", "rm", "pg-ha"); // compose down -p leaves a network named in the file
         List<String> volumes = Commands.runOk(Duration.ofMinutes(1), "docker", "volume", "ls", "-q", "--filter", "name=pg-ha_")
                 .stdout().lines().toList();
         if (!volumes.isEmpty()) {
