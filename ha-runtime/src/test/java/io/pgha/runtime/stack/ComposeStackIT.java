@@ -131,6 +131,10 @@ class ComposeStackIT {
         for (int port : new int[] {9187, 9188, 9189}) {
             assertThat(get("http://127.0.0.1:" + port + "/metrics").body()).as("exporter on " + port).contains("\npg_up 1");
         }
+        await("docker ps shows every container of the compose stack healthy").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(docker("ps", "-a", "--filter",
+                        "label=com.docker.compose.project=pg-ha", "--format", "{{.Names}} {{.Status}}").stdout().lines().toList())
+                        .hasSize(11).allSatisfy(row -> assertThat(row).contains("(healthy)")));
     }
 
     @Test

@@ -1,0 +1,179 @@
+package io.pgha.runtime.pki;
+
+import io.pgha.runtime.PghaException;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One cluster's certificates on disk, in {@code pki/} of its config directory: {@code ca.crt} and {@code ca.key}, then
+ * {@code NAME.crt} and {@code NAME.key} per component. The directory is 0700 and every file 0600 (POSIX): only the owner
+ * reads a key. Certificates are issued when missing, when their names changed, or within
+ * {@link CertificateStatus#RENEW_BEFORE} of their end.
+ */
+public final class ClusterPki {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final String CA = "ca";
+
+    private final Path dir;
+    private final String cluster;
+    private final Clock clock;
+
+    public ClusterPki(Path dir, String cluster, Clock clock) {
+        this.dir = dir;
+        this.cluster = cluster;
+        this.clock = clock;
+    }
+
+    /** The cluster's authority, made on first use. */
+    public CertificateAuthority authority() {
+        Optional<CertificateAuthority> existing = readAuthority();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        CertificateAuthority ca = CertificateAuthority.create(cluster, clock);
+        write(CA, Pem.of(ca.certificate()), Pem.of(ca.key()));
+        return ca;
+    }
+
+    /** The certificate the request describes: the stored one while it still fits, else a new one. */
+    public IssuedCertificate ensure(CertificateRequest request) {
+        CertificateAuthority ca = authority();
+        Optional<IssuedCertificate> stored = read(request.name());
+        if (stored.isPresent() && fits(stored.get(), request, ca)) {
+            return stored.get();
+        }
+        return issue(ca, request);
+    }
+
+    /** A new certificate for the request, whatever is stored (rotation). */
+    public IssuedCertificate rotate(CertificateRequest request) {
+        return issue(authority(), request);
+    }
+
+    /** Every stored certificate with its end, the authority's first. */
+    public List<CertificateStatus> status() {
+        List<CertificateStatus> all = new ArrayList<>();
+        readAuthority().ifPresent(ca -> all.add(status(CA, ca.certificate().getNotAfter().toInstant())));
+        for (String name : names()) {
+            read(name).ifPresent(c -> all.add(status(name, c.notAfter())));
+        }
+        return all;
+    }
+
+    public Path caFile() {
+        return dir.resolve(CA + ".crt");
+    }
+
+    public Path certificateFile(String name) {
+        return dir.resolve(name + ".crt");
+    }
+
+    public Path keyFile(String name) {
+        return dir.resolve(name + ".key");
+    }
+
+    /** The PEM text of a stored certificate or key, e.g. to copy into a container. */
+    public String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean fits(IssuedCertificate c, CertificateRequest request, CertificateAuthority ca) {
+        List<String> wanted = new ArrayList<>(request.dnsNames());
+        wanted.addAll(request.ipAddresses());
+        boolean signedByThisCa = c.certificate().getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())
+                && verifies(c, ca);
+        return signedByThisCa && c.subjectAlternativeNames().size() == wanted.size()
+                && c.subjectAlternativeNames().containsAll(wanted)
+                && Duration.between(clock.instant(), c.notAfter()).compareTo(CertificateStatus.RENEW_BEFORE) >= 0;
+    }
+
+    private static boolean verifies(IssuedCertificate c, CertificateAuthority ca) {
+        try {
+            c.certificate().verify(ca.certificate().getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private IssuedCertificate issue(CertificateAuthority ca, CertificateRequest request) {
+        IssuedCertificate c = ca.issue(request, clock);
+        write(request.name(), Pem.of(c.certificate()), Pem.of(c.key()));
+        return c;
+    }
+
+    private CertificateStatus status(String name, java.time.Instant notAfter) {
+        return new CertificateStatus(name, notAfter, Duration.between(clock.instant(), notAfter));
+    }
+
+    private Optional<CertificateAuthority> readAuthority() {
+        return readPair(CA).map(p -> new CertificateAuthority(Pem.certificate(p[0]), Pem.privateKey(p[1])));
+    }
+
+    private Optional<IssuedCertificate> read(String name) {
+        return readPair(name).map(p -> new IssuedCertificate(name, Pem.certificate(p[0]), Pem.privateKey(p[1])));
+    }
+
+    private Optional<String[]> readPair(String name) {
+        Path crt = dir.resolve(name + ".crt");
+        Path key = dir.resolve(name + ".key");
+        if (!Files.isRegularFile(crt) || !Files.isRegularFile(key)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new String[] {Files.readString(crt), Files.readString(key)});
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot read the certificate " + crt + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> names() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".crt")).map(n -> n.substring(0, n.length() - 4))
+                    .filter(n -> !n.equals(CA)).sorted().toList();
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(String name, String certificatePem, String keyPem) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                if (POSIX) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+            writeOwnerOnly(dir.resolve(name + ".key"), keyPem);
+            writeOwnerOnly(dir.resolve(name + ".crt"), certificatePem);
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot store the certificate " + name + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Path tmp = POSIX ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
