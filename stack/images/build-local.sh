@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the "local" image profile from Debian trixie packages: PostgreSQL 17 + Patroni (Spilo-compatible), etcd,
-# HAProxy and the postgres exporter, and the supervisor image (`pgha supervise` on a JRE). No container registry
+# HAProxy, the postgres exporter and Prometheus, and the supervisor image (`pgha supervise` on a JRE). No container registry
 # needed: the base comes from debian:trixie-slim when it is present or pullable, else from debootstrap (as root).
 # Idempotent: images already built from the same recipe are kept. `pgha up` runs it when images are missing.
 #
@@ -20,8 +20,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 tag=${PGHA_LOCAL_TAG:-local}
-targets=(spilo etcd haproxy postgres-exporter)
-declare -A image=([spilo]=pgha/spilo-17 [etcd]=pgha/etcd [haproxy]=pgha/haproxy [postgres-exporter]=pgha/postgres-exporter)
+targets=(spilo etcd haproxy postgres-exporter prometheus)
+declare -A image=([spilo]=pgha/spilo-17 [etcd]=pgha/etcd [haproxy]=pgha/haproxy [postgres-exporter]=pgha/postgres-exporter
+                  [prometheus]=pgha/prometheus)
 jre_local=pgha/jre-21:$tag
 jdk_local=pgha/jdk-21:$tag
 supervisor=pgha/supervisor:$tag

@@ -61,7 +61,7 @@ final class DockerStackProvisioning implements StackProvisioning {
             problems.add(new SpecProblem(SpecProblem.NAME, "a cluster named '" + spec.name()
                     + "' already exists: open it from the sidebar, or choose another name"));
         }
-        spec.ports().published(spec.nodes(), spec.etcdMembers()).forEach((port, what) -> {
+        spec.publishedPorts().forEach((port, what) -> {
             if (!bindable(spec.bindAddress(), port)) {
                 problems.add(new SpecProblem(SpecProblem.PORTS, "port " + port + " (" + what + ") is in use on " + spec.bindAddress()
                         + ": stop what uses it or choose another port"));

@@ -6,7 +6,8 @@ import io.pgha.runtime.images.PghaHome;
 import io.pgha.runtime.stack.StackImages;
 import java.util.Optional;
 import io.pgha.runtime.stack.ComposeRenderer;
-import io.pgha.runtime.stack.HaproxyRenderer;
+import io.pgha.runtime.stack.StackLayout;
+import io.pgha.runtime.stack.StackService;
 import io.pgha.runtime.stack.StackSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,6 +48,10 @@ final class ExportComposeCommand implements Callable<Integer> {
                 .map(context -> context.isEmpty() ? "." : context);
     }
 
+    private static java.util.List<String> configFiles(StackSpec spec) {
+        return StackLayout.of(spec).services().stream().flatMap(s -> s.configFiles().stream()).map(StackService.ConfigFile::stackPath).toList();
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = command.commandLine().getOut();
@@ -60,7 +65,12 @@ final class ExportComposeCommand implements Callable<Integer> {
             Files.createDirectories(out.resolve("haproxy"));
             Optional<String> sources = supervisorSources(out.toAbsolutePath().normalize());
             Files.writeString(out.resolve("docker-compose.yml"), ComposeRenderer.render(spec, sources));
-            Files.writeString(out.resolve(ComposeRenderer.HAPROXY_CONFIG_FILE), HaproxyRenderer.render(spec));
+            for (StackService s : StackLayout.of(spec).services()) {
+                for (StackService.ConfigFile f : s.configFiles()) {
+                    Files.createDirectories(out.resolve(f.stackPath()).getParent());
+                    Files.writeString(out.resolve(f.stackPath()), f.content());
+                }
+            }
             Files.writeString(out.resolve("local.env"), ComposeRenderer.localEnv());
             Path env = out.resolve(ComposeRenderer.CREDENTIALS_FILE);
             boolean keptEnv = Files.exists(env);
@@ -71,7 +81,7 @@ final class ExportComposeCommand implements Callable<Integer> {
                 }
                 Files.writeString(env, ComposeRenderer.credentialsEnv(c));
             }
-            stdout.println("Wrote docker-compose.yml, " + ComposeRenderer.HAPROXY_CONFIG_FILE + " and local.env to " + out
+            stdout.println("Wrote docker-compose.yml, its configuration files (" + String.join(", ", configFiles(spec)) + ") and local.env to " + out
                     + (keptEnv ? "; kept the existing " : "; new passwords in ") + ComposeRenderer.CREDENTIALS_FILE + ".");
             stdout.println("Start it with: docker compose -f " + out.resolve("docker-compose.yml") + " up -d");
             if (sources.isEmpty()) {

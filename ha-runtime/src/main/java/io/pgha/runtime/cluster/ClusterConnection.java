@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param router        the router's write/read ports and stats URL, when there is a router
  * @param dockerStack   the stack label of its containers when it runs on the local Docker engine
  * @param origin        whether pgha provisioned it or attached to it
+ * @param prometheus    the base URL of the Prometheus that keeps its history, when it has one (e.g. http://127.0.0.1:9090)
  */
 public record ClusterConnection(
         String name,
@@ -27,7 +28,8 @@ public record ClusterConnection(
         Map<String, String> patroniUrls,
         Optional<RouterEndpoints> router,
         Optional<String> dockerStack,
-        Origin origin) {
+        Origin origin,
+        Optional<String> prometheus) {
 
     public enum Origin { PROVISIONED, ATTACHED }
 
@@ -53,5 +55,17 @@ public record ClusterConnection(
         Objects.requireNonNull(router, "router");
         Objects.requireNonNull(dockerStack, "dockerStack");
         Objects.requireNonNull(origin, "origin");
+        prometheus = prometheus == null ? Optional.empty() : prometheus; // cluster.json written before there was one
+    }
+
+    /** A connection without a Prometheus. */
+    public ClusterConnection(String name, String scope, List<String> etcdEndpoints, Optional<EtcdAuth> etcdAuth,
+                             Map<String, String> patroniUrls, Optional<RouterEndpoints> router, Optional<String> dockerStack,
+                             Origin origin) {
+        this(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, Optional.empty());
+    }
+
+    public ClusterConnection withPrometheus(Optional<String> url) {
+        return new ClusterConnection(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, url);
     }
 }

@@ -14,6 +14,9 @@ final class ContainerRoles {
         if (s.contains("exporter") || i.contains("exporter")) {
             return "exporter";
         }
+        if (s.contains("prometheus") || i.contains("prometheus/prometheus") || i.startsWith("pgha/prometheus")) {
+            return "prometheus";
+        }
         if (s.contains("supervisor")) {
             return "supervisor";
         }

@@ -22,11 +22,13 @@ import java.util.Optional;
  * @param stopGrace    how long Docker waits after the stop signal before it kills
  * @param restartUnlessStopped restart policy unless-stopped (else no restart)
  * @param binds        host path to container path (bind mounts)
+ * @param command      arguments to the image's entry point; empty: the image's own
  */
 public record ContainerSpec(String name, String image, String hostname, String network, List<String> aliases,
                             Map<String, String> env, Map<String, String> labels, Map<String, String> volumes,
                             List<PublishedPort> ports, Optional<Healthcheck> healthcheck, List<String> dnsOptions,
-                            Optional<Duration> stopGrace, boolean restartUnlessStopped, Map<String, String> binds) {
+                            Optional<Duration> stopGrace, boolean restartUnlessStopped, Map<String, String> binds,
+                            List<String> command) {
 
     /** Docker's health check: a command (exec form) run every interval; failures in the start period do not count. */
     public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod) {
@@ -42,6 +44,7 @@ public record ContainerSpec(String name, String image, String hostname, String n
         ports = List.copyOf(ports);
         dnsOptions = List.copyOf(dnsOptions);
         binds = Map.copyOf(binds);
+        command = List.copyOf(command);
     }
 
     @Override

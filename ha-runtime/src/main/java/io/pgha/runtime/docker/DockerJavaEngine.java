@@ -210,6 +210,9 @@ public final class DockerJavaEngine implements DockerEngine {
                 cmd.withAliases(spec.aliases());
             }
             spec.stopGrace().ifPresent(g -> cmd.withStopTimeout((int) g.toSeconds()));
+            if (!spec.command().isEmpty()) {
+                cmd.withCmd(spec.command());
+            }
             spec.healthcheck().ifPresent(h -> cmd.withHealthcheck(new HealthCheck().withTest(h.command())
                     .withInterval(h.interval().toNanos()).withTimeout(h.timeout().toNanos()).withRetries(h.retries())
                     .withStartPeriod(h.startPeriod().toNanos())));

@@ -3,7 +3,6 @@ package io.pgha.runtime.provision;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.docker.ContainerSpec;
 import io.pgha.runtime.docker.PublishedPort;
-import io.pgha.runtime.stack.HaproxyRenderer;
 import io.pgha.runtime.stack.StackImages;
 import io.pgha.runtime.stack.StackLayout;
 import io.pgha.runtime.stack.StackService;
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  * credentials in the environment instead of .env.postgres, and haproxy.cfg copied in instead of mounted.
  */
 record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprint, List<Planned> containers,
-                  Map<String, Map<String, String>> volumes, Map<String, String> networkLabels, String haproxyConfig) {
+                  Map<String, Map<String, String>> volumes, Map<String, String> networkLabels) {
 
     /** A container to have, with the service it comes from. */
     record Planned(StackService service, ContainerSpec container) {
@@ -46,10 +45,13 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
                 .map(s -> new Planned(s, container(layout, s, images, credentials, fingerprint))).toList();
         Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
         for (String v : layout.volumes()) {
-            volumes.put(layout.volumeName(v), StackLabels.volume(spec.name(), v.startsWith("etcd") ? "etcd-data" : "postgres-data", v));
+            volumes.put(layout.volumeName(v), StackLabels.volume(spec.name(), kind(v), v));
         }
-        return new DockerPlan(spec, layout, fingerprint, containers, volumes, StackLabels.network(spec.name()),
-                HaproxyRenderer.render(spec));
+        return new DockerPlan(spec, layout, fingerprint, containers, volumes, StackLabels.network(spec.name()));
+    }
+
+    private static String kind(String volume) {
+        return volume.startsWith("etcd") ? "etcd-data" : volume.startsWith("prometheus") ? "prometheus-data" : "postgres-data";
     }
 
     List<Planned> withRole(Role role) {
@@ -86,7 +88,7 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
                 Duration.ofSeconds(h.startPeriodSeconds())));
         return new ContainerSpec(layout.containerName(s.name()), images.of(s.image()), s.name(), layout.network(),
                 List.of(s.name()), env, labels, volumes, ports, health, s.dnsOptions(),
-                s.stopGraceSeconds().map(Duration::ofSeconds), true, binds(s));
+                s.stopGraceSeconds().map(Duration::ofSeconds), true, binds(s), s.command());
     }
 
     private static Map<String, String> binds(StackService s) {

@@ -15,6 +15,7 @@ import io.pgha.runtime.provision.Steps.Outcome;
 import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.SpecDifferences;
 import io.pgha.runtime.stack.StackLayout;
+import io.pgha.runtime.stack.StackService;
 import io.pgha.runtime.stack.StackService.Role;
 import io.pgha.runtime.stack.StackSpec;
 import java.nio.charset.StandardCharsets;
@@ -134,6 +135,7 @@ final class DockerStackProvisioner implements StackProvisioner {
             List<Planned> rest = new ArrayList<>(plan.withRole(Role.ROUTER));
             rest.addAll(plan.withRole(Role.EXPORTER));
             rest.addAll(plan.withRole(Role.SUPERVISOR));
+            rest.addAll(plan.withRole(Role.PROMETHEUS));
             int started = startAll(rest, existing, actions);
             return started == 0 ? Outcome.skipped(0, "already running") : Outcome.done(started, "started " + started);
         });
@@ -170,7 +172,7 @@ final class DockerStackProvisioner implements StackProvisioner {
         }
         steps.run("stop", "Stop containers", () -> {
             // clients first, the DCS last, so Patroni can release its leader key while etcd is still there
-            for (Role role : List.of(Role.SUPERVISOR, Role.ROUTER, Role.EXPORTER, Role.POSTGRES, Role.ETCD)) {
+            for (Role role : List.of(Role.PROMETHEUS, Role.SUPERVISOR, Role.ROUTER, Role.EXPORTER, Role.POSTGRES, Role.ETCD)) {
                 parallel(byRole.getOrDefault(role, List.of()), c -> docker.stop(c, STOP_GRACE));
             }
             int n = state.containers().size();
@@ -245,8 +247,8 @@ final class DockerStackProvisioner implements StackProvisioner {
         parallel(plan.containers().stream().filter(p -> !state.containers().containsKey(p.name())).map(Planned::name).toList(), name -> {
             Planned p = plan.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
             docker.createContainer(p.container());
-            if (p.service().routerConfig()) {
-                docker.copyFile(name, StackLayout.HAPROXY_CONFIG_PATH, plan.haproxyConfig().getBytes(StandardCharsets.UTF_8), 0644);
+            for (StackService.ConfigFile f : p.service().configFiles()) {
+                docker.copyFile(name, f.containerPath(), f.content().getBytes(StandardCharsets.UTF_8), 0644);
             }
             actions.add("created container " + name);
         });
@@ -335,7 +337,8 @@ final class DockerStackProvisioner implements StackProvisioner {
         return new ClusterConnection(spec.name(), spec.scope(), etcd, Optional.empty(), patroni,
                 Optional.of(new ClusterConnection.RouterEndpoints(host, spec.ports().write(), spec.ports().read(),
                         "http://" + host + ":" + spec.ports().stats() + "/")),
-                Optional.of(spec.name()), ClusterConnection.Origin.PROVISIONED);
+                Optional.of(spec.name()), ClusterConnection.Origin.PROVISIONED,
+                spec.monitoring().prometheus() ? Optional.of("http://" + host + ":" + spec.ports().prometheus()) : Optional.empty());
     }
 
     private static void parallel(List<String> items, Consumer<String> action) {

@@ -90,7 +90,7 @@ final class Preflight {
     }
 
     private void checkPorts(DockerPlan plan, List<DockerPlan.Planned> toStart, List<DockerContainer> others) {
-        Map<Integer, String> what = plan.spec().ports().published(plan.spec().nodes(), plan.spec().etcdMembers());
+        Map<Integer, String> what = plan.spec().publishedPorts();
         String bind = plan.spec().bindAddress();
         List<String> problems = new ArrayList<>();
         for (DockerPlan.Planned p : toStart) {

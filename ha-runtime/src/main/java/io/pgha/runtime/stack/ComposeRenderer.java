@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public final class ComposeRenderer {
 
     public static final String CREDENTIALS_FILE = ".env.postgres";
-    public static final String HAPROXY_CONFIG_FILE = "haproxy/haproxy.cfg";
+    public static final String HAPROXY_CONFIG_FILE = StackLayout.HAPROXY_CONFIG_FILE;
 
     private ComposeRenderer() {
     }
@@ -110,7 +110,10 @@ public final class ComposeRenderer {
                 }
             }
         }
-        if (!s.volumes().isEmpty() || s.routerConfig() || !s.binds().isEmpty()) {
+        if (!s.command().isEmpty()) {
+            y.append("    command: [").append(s.command().stream().map(Yaml::quoted).collect(Collectors.joining(", "))).append("]\n");
+        }
+        if (!s.volumes().isEmpty() || !s.configFiles().isEmpty() || !s.binds().isEmpty()) {
             y.append("    volumes:\n");
             for (String b : s.binds()) {
                 y.append("      - ").append(b).append('\n');
@@ -118,8 +121,8 @@ public final class ComposeRenderer {
             for (VolumeUse v : s.volumes()) {
                 y.append("      - ").append(v.volume()).append(':').append(v.path()).append('\n');
             }
-            if (s.routerConfig()) {
-                y.append("      - ./").append(HAPROXY_CONFIG_FILE).append(':').append(StackLayout.HAPROXY_CONFIG_PATH).append(":ro\n");
+            for (StackService.ConfigFile f : s.configFiles()) {
+                y.append("      - ./").append(f.stackPath()).append(':').append(f.containerPath()).append(":ro\n");
             }
         }
         if (!s.ports().isEmpty()) {

@@ -26,6 +26,10 @@ final class HealthChecks {
     static final Healthcheck EXPORTER = new Healthcheck(List.of("CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:9187/"),
             INTERVAL, TIMEOUT, RETRIES, 0);
 
+    /** Prometheus's own health endpoint (busybox wget on the official image). */
+    static final Healthcheck PROMETHEUS = new Healthcheck(List.of("CMD", "wget", "-q", "-O", "/dev/null",
+            "http://127.0.0.1:9090/-/healthy"), INTERVAL, TIMEOUT, RETRIES, 30);
+
     /** The supervisor wrote a heartbeat to etcd within the last 20 s. */
     static final Healthcheck SUPERVISOR = new Healthcheck(List.of("CMD-SHELL",
             "[ -n \"$(find " + SUPERVISOR_ALIVE_FILE + " -newermt '-20 seconds' 2>/dev/null)\" ]"), INTERVAL, TIMEOUT, RETRIES, 30);

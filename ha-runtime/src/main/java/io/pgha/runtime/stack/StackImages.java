@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The four images a stack runs, one per kind of container, plus the supervisor's, which is always built
+ * The five images a stack runs, one per kind of container, plus the supervisor's, which is always built
  * locally whatever the profile: from the pgha jars on a JRE (stack/images/build-local.sh), or from the sources by compose.
  */
-public record StackImages(String etcd, String spilo, String haproxy, String exporter) {
+public record StackImages(String etcd, String spilo, String haproxy, String exporter, String prometheus) {
 
     public static final StackImages OFFICIAL = new StackImages("quay.io/coreos/etcd:v3.6.7",
-            "ghcr.io/zalando/spilo-17:4.0-p3", "haproxy:3.3.1", "quay.io/prometheuscommunity/postgres-exporter:v0.17.1");
+            "ghcr.io/zalando/spilo-17:4.0-p3", "haproxy:3.3.1", "quay.io/prometheuscommunity/postgres-exporter:v0.17.1",
+            "quay.io/prometheus/prometheus:v3.5.0");
 
     public static final StackImages LOCAL = new StackImages("pgha/etcd:local", "pgha/spilo-17:local",
-            "pgha/haproxy:local", "pgha/postgres-exporter:local");
+            "pgha/haproxy:local", "pgha/postgres-exporter:local", "pgha/prometheus:local");
 
     public static final String SUPERVISOR = "pgha/supervisor:local";
 
@@ -29,6 +30,7 @@ public record StackImages(String etcd, String spilo, String haproxy, String expo
         Objects.requireNonNull(spilo, "spilo");
         Objects.requireNonNull(haproxy, "haproxy");
         Objects.requireNonNull(exporter, "exporter");
+        Objects.requireNonNull(prometheus, "prometheus");
     }
 
     /** The images of a concrete profile; AUTO has none until it is resolved against an engine. */
@@ -46,18 +48,19 @@ public record StackImages(String etcd, String spilo, String haproxy, String expo
             case SPILO -> spilo;
             case HAPROXY -> haproxy;
             case EXPORTER -> exporter;
+            case PROMETHEUS -> prometheus;
             case SUPERVISOR -> SUPERVISOR;
         };
     }
 
     public List<String> all() {
-        return List.of(etcd, spilo, haproxy, exporter);
+        return List.of(etcd, spilo, haproxy, exporter, prometheus);
     }
 
     /** The kinds of image, with the compose variable that selects each. */
     public enum ImageKind {
         ETCD("ETCD_IMAGE"), SPILO("SPILO_IMAGE"), HAPROXY("HAPROXY_IMAGE"), EXPORTER("EXPORTER_IMAGE"),
-        SUPERVISOR("SUPERVISOR_IMAGE");
+        PROMETHEUS("PROMETHEUS_IMAGE"), SUPERVISOR("SUPERVISOR_IMAGE");
 
         private final String composeVariable;
 

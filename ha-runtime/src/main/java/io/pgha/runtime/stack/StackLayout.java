@@ -1,6 +1,7 @@
 package io.pgha.runtime.stack;
 
 import io.pgha.runtime.stack.StackImages.ImageKind;
+import io.pgha.runtime.stack.StackService.ConfigFile;
 import io.pgha.runtime.stack.StackService.Healthcheck;
 import io.pgha.runtime.stack.StackService.PortMapping;
 import io.pgha.runtime.stack.StackService.Role;
@@ -23,6 +24,10 @@ public record StackLayout(StackSpec spec) {
 
     public static final String ROUTER = "pg-router";
     public static final String HAPROXY_CONFIG_PATH = "/usr/local/etc/haproxy/haproxy.cfg";
+    public static final String HAPROXY_CONFIG_FILE = "haproxy/haproxy.cfg";
+    public static final String PROMETHEUS = "pg-prometheus";
+    public static final String PROMETHEUS_DATA_MOUNT = "/prometheus";
+    static final String PROMETHEUS_VOLUME = "prometheus-data";
     public static final String PGDATA_MOUNT = "/home/postgres/pgdata";
     public static final String ETCD_DATA_MOUNT = "/etcd-data";
     public static final String SUPERVISOR = "pg-supervisor";
@@ -58,6 +63,9 @@ public record StackLayout(StackSpec spec) {
         List<String> v = new ArrayList<>();
         etcdMembers().forEach(m -> v.add(m + "-data"));
         pgNodes().forEach(n -> v.add(n + "-data"));
+        if (spec.monitoring().prometheus()) {
+            v.add(PROMETHEUS_VOLUME);
+        }
         return v;
     }
 
@@ -75,6 +83,9 @@ public record StackLayout(StackSpec spec) {
         s.add(router());
         if (spec.fastPaths().supervisor()) {
             s.add(supervisor());
+        }
+        if (spec.monitoring().prometheus()) {
+            s.add(prometheus());
         }
         return s;
     }
@@ -97,7 +108,7 @@ public record StackLayout(StackSpec spec) {
                 5, 3, 3, 0);
         return new StackService(name, Role.ETCD, ImageKind.ETCD, env, false, List.of(new VolumeUse(name + "-data", ETCD_DATA_MOUNT)),
                 List.of(new PortMapping(spec.ports().etcdOf(member), 2379)), Optional.of(health), List.of(), Optional.empty(),
-                List.of(), Map.of(), false, List.of());
+                List.of(), Map.of(), List.of(), List.of(), List.of());
     }
 
     private StackService postgres(int node) {
@@ -116,7 +127,7 @@ public record StackLayout(StackSpec spec) {
         return new StackService(name, Role.POSTGRES, ImageKind.SPILO, env, true, List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)),
                 List.of(new PortMapping(spec.ports().patroniOf(node), 8008)), Optional.of(HealthChecks.postgres(spec.users().superuser())),
                 spec.fastPaths().shortDnsTimeouts() ? List.of("timeout:1", "attempts:1") : List.of(),
-                Optional.of(30), etcdMembers(), Map.of(), false, List.of());
+                Optional.of(30), etcdMembers(), Map.of(), List.of(), List.of(), List.of());
     }
 
     private StackService exporter(int node) {
@@ -124,7 +135,7 @@ public record StackLayout(StackSpec spec) {
         return new StackService(pg + "-exporter", Role.EXPORTER, ImageKind.EXPORTER,
                 Map.of("DATA_SOURCE_URI", pg + ":5432/postgres?sslmode=require"), true, List.of(),
                 List.of(new PortMapping(spec.ports().exporterOf(node), 9187)), Optional.of(HealthChecks.EXPORTER), List.of(), Optional.empty(),
-                List.of(pg), Map.of(), false, List.of());
+                List.of(pg), Map.of(), List.of(), List.of(), List.of());
     }
 
     private StackService router() {
@@ -136,7 +147,8 @@ public record StackLayout(StackSpec spec) {
         StackPorts p = spec.ports();
         return new StackService(ROUTER, Role.ROUTER, ImageKind.HAPROXY, Map.of(), false, List.of(),
                 List.of(new PortMapping(p.write(), 5000), new PortMapping(p.read(), 5001), new PortMapping(p.stats(), 8404)),
-                Optional.of(HealthChecks.ROUTER), List.of(), Optional.empty(), pgNodes(), labels, true, List.of());
+                Optional.of(HealthChecks.ROUTER), List.of(), Optional.empty(), pgNodes(), labels,
+                List.of(new ConfigFile(HAPROXY_CONFIG_FILE, HAPROXY_CONFIG_PATH, HaproxyRenderer.render(spec))), List.of(), List.of());
     }
 
     /**
@@ -152,7 +164,22 @@ public record StackLayout(StackSpec spec) {
         env.put("PGHA_ROUTER_API", ROUTER + ":" + ROUTER_API_PORT);
         env.put("PGHA_ALIVE_FILE", HealthChecks.SUPERVISOR_ALIVE_FILE);
         return new StackService(SUPERVISOR, Role.SUPERVISOR, ImageKind.SUPERVISOR, env, true, List.of(), List.of(),
-                Optional.of(HealthChecks.SUPERVISOR), List.of(), Optional.empty(), List.of(ROUTER), Map.of(), false,
-                List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET));
+                Optional.of(HealthChecks.SUPERVISOR), List.of(), Optional.empty(), List.of(ROUTER), Map.of(), List.of(),
+                List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET), List.of());
+    }
+
+    /**
+     * Prometheus with the history the console's charts read: its data on a volume of its own (owner-only, the image's
+     * user), kept for the spec's retention, its API published on the bind address like every other port.
+     */
+    private StackService prometheus() {
+        List<String> command = List.of("--config.file=" + PrometheusRenderer.CONFIG_PATH, "--storage.tsdb.path=" + PROMETHEUS_DATA_MOUNT,
+                "--storage.tsdb.retention.time=" + spec.monitoring().retention(), "--web.listen-address=:9090");
+        return new StackService(PROMETHEUS, Role.PROMETHEUS, ImageKind.PROMETHEUS, Map.of(), false,
+                List.of(new VolumeUse(PROMETHEUS_VOLUME, PROMETHEUS_DATA_MOUNT)),
+                List.of(new PortMapping(spec.ports().prometheus(), 9090)), Optional.of(HealthChecks.PROMETHEUS), List.of(),
+                Optional.empty(), List.of(ROUTER), Map.of(),
+                List.of(new ConfigFile(PrometheusRenderer.CONFIG_FILE, PrometheusRenderer.CONFIG_PATH, PrometheusRenderer.render(spec))),
+                List.of(), command);
     }
 }

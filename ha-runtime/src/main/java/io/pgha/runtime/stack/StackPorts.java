@@ -7,11 +7,17 @@ import java.util.Map;
 /**
  * The host ports a stack publishes on its bind address. Per-member ports count up from a base:
  * Patroni REST of pg-N on {@code patroni + N}, etcd-N's client API on {@code etcd + N - 1},
- * pg-N's exporter on {@code exporter + N}.
+ * pg-N's exporter on {@code exporter + N}; the stack's Prometheus on {@code prometheus}.
  */
-public record StackPorts(int write, int read, int stats, int patroni, int etcd, int exporter) {
+public record StackPorts(int write, int read, int stats, int patroni, int etcd, int exporter, int prometheus) {
 
-    public static final StackPorts DEFAULTS = new StackPorts(5000, 5001, 8404, 8008, 23791, 9187);
+    public static final int DEFAULT_PROMETHEUS = 9090;
+    public static final StackPorts DEFAULTS = new StackPorts(5000, 5001, 8404, 8008, 23791, 9187, DEFAULT_PROMETHEUS);
+
+    /** The ports of a stack, Prometheus on its default port. */
+    public StackPorts(int write, int read, int stats, int patroni, int etcd, int exporter) {
+        this(write, read, stats, patroni, etcd, exporter, DEFAULT_PROMETHEUS);
+    }
 
     public StackPorts {
         check("write", write);
@@ -20,6 +26,11 @@ public record StackPorts(int write, int read, int stats, int patroni, int etcd, 
         check("patroni", patroni);
         check("etcd", etcd);
         check("exporter", exporter);
+        check("prometheus", prometheus);
+    }
+
+    public StackPorts withPrometheus(int port) {
+        return new StackPorts(write, read, stats, patroni, etcd, exporter, port);
     }
 
     public int patroniOf(int node) {
@@ -36,6 +47,11 @@ public record StackPorts(int write, int read, int stats, int patroni, int etcd, 
 
     /** Every published port with what it is for, e.g. 8009 to "Patroni REST of pg-1"; fails on overlaps. */
     public Map<Integer, String> published(int nodes, int etcdMembers) {
+        return published(nodes, etcdMembers, true);
+    }
+
+    /** {@link #published(int, int)}, with the Prometheus port only when the stack runs Prometheus. */
+    public Map<Integer, String> published(int nodes, int etcdMembers, boolean withPrometheus) {
         Map<Integer, String> ports = new LinkedHashMap<>();
         put(ports, write, "router writes");
         put(ports, read, "router reads");
@@ -48,6 +64,9 @@ public record StackPorts(int write, int read, int stats, int patroni, int etcd, 
         }
         for (int n = 0; n < nodes; n++) {
             put(ports, exporterOf(n), "exporter of pg-" + n);
+        }
+        if (withPrometheus) {
+            put(ports, prometheus, "Prometheus");
         }
         return ports;
     }

@@ -21,16 +21,17 @@ import java.util.Optional;
  * @param stopGraceSeconds how long Docker waits after SIGTERM before it kills, if not the default
  * @param dependsOn       services that must be started first
  * @param labels          extra labels (e.g. for Traefik); values may hold ${VAR:-default} references
- * @param routerConfig    whether it reads haproxy.cfg
+ * @param configFiles     files rendered from the spec that it reads (haproxy.cfg, prometheus.yml)
  * @param binds           host paths mounted into it, as host:container (the supervisor's Docker socket)
+ * @param command         arguments to its image's entry point, when not the image's own
  */
 public record StackService(String name, Role role, ImageKind image, Map<String, String> environment, boolean credentials,
                            List<VolumeUse> volumes, List<PortMapping> ports, Optional<Healthcheck> healthcheck,
                            List<String> dnsOptions, Optional<Integer> stopGraceSeconds, List<String> dependsOn,
-                           Map<String, String> labels, boolean routerConfig, List<String> binds) {
+                           Map<String, String> labels, List<ConfigFile> configFiles, List<String> binds, List<String> command) {
 
     public enum Role {
-        ETCD, POSTGRES, ROUTER, EXPORTER, SUPERVISOR;
+        ETCD, POSTGRES, ROUTER, EXPORTER, SUPERVISOR, PROMETHEUS;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -44,6 +45,13 @@ public record StackService(String name, Role role, ImageKind image, Map<String, 
     public record PortMapping(int hostPort, int containerPort) {
     }
 
+    /**
+     * A file rendered from the spec: compose mounts it read-only from {@code stackPath} beside the compose file, the
+     * provisioner copies it in before the container starts.
+     */
+    public record ConfigFile(String stackPath, String containerPath, String content) {
+    }
+
     /** Docker's health check; {@code test} is Docker's form (CMD or CMD-SHELL first), without compose's $$ escaping. */
     public record Healthcheck(List<String> test, int intervalSeconds, int timeoutSeconds, int retries, int startPeriodSeconds) {
     }
@@ -55,6 +63,8 @@ public record StackService(String name, Role role, ImageKind image, Map<String, 
         dnsOptions = List.copyOf(dnsOptions);
         dependsOn = List.copyOf(dependsOn);
         labels = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(labels));
+        configFiles = List.copyOf(configFiles);
         binds = List.copyOf(binds);
+        command = List.copyOf(command);
     }
 }

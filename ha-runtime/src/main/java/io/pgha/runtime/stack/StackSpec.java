@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  * @param patroni            Patroni's failure-detection settings
  * @param postgresParameters PostgreSQL parameters set through Patroni's bootstrap configuration, in order
  * @param users              the PostgreSQL role names (passwords are generated per cluster)
+ * @param fastPaths          what pgha adds to fail over fast
+ * @param monitoring         the stack's own Prometheus
  */
 public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile images, String bindAddress,
                         StackPorts ports, PatroniTuning patroni, Map<String, String> postgresParameters,
-                        StackUsers users, FastPaths fastPaths) {
+                        StackUsers users, FastPaths fastPaths, Monitoring monitoring) {
 
     public static final String DEFAULT_NAME = "pg-ha";
     public static final int MAX_NODES = 7;
@@ -48,7 +50,8 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
             throw PghaException.invalidInput("bind address '" + bindAddress + "' is not an IP address: use e.g. 127.0.0.1 (the default)");
         }
         Objects.requireNonNull(ports, "ports");
-        ports.published(nodes, etcdMembers);
+        Objects.requireNonNull(monitoring, "monitoring");
+        ports.published(nodes, etcdMembers, monitoring.prometheus());
         Objects.requireNonNull(patroni, "patroni");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(fastPaths, "fastPaths");
@@ -66,7 +69,13 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
 
     public Builder toBuilder() {
         return new Builder().name(name).nodes(nodes).etcdMembers(etcdMembers).images(images).bindAddress(bindAddress)
-                .ports(ports).patroni(patroni).postgresParameters(postgresParameters).users(users).fastPaths(fastPaths);
+                .ports(ports).patroni(patroni).postgresParameters(postgresParameters).users(users).fastPaths(fastPaths)
+                .monitoring(monitoring);
+    }
+
+    /** Every host port the stack publishes, with what it is for. */
+    public Map<Integer, String> publishedPorts() {
+        return ports.published(nodes, etcdMembers, monitoring.prometheus());
     }
 
     /** Patroni's scope, the DCS namespace /service/&lt;scope&gt;/. */
@@ -100,6 +109,7 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
         private final Map<String, String> postgresParameters = new LinkedHashMap<>(Map.of("max_connections", "200"));
         private StackUsers users = StackUsers.DEFAULTS;
         private FastPaths fastPaths = FastPaths.DEFAULTS;
+        private Monitoring monitoring = Monitoring.DEFAULTS;
 
         private Builder() {
             postgresParameters.put("wal_keep_size", "256MB");
@@ -166,6 +176,11 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
             return this;
         }
 
+        public Builder monitoring(Monitoring value) {
+            this.monitoring = value;
+            return this;
+        }
+
         /** The seed stack's settings: Patroni's defaults, HAProxy checks every 3 s, no fast paths (for benchmarks). */
         public Builder seedSettings() {
             this.patroni = PatroniTuning.SEED;
@@ -175,7 +190,8 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
         }
 
         public StackSpec build() {
-            return new StackSpec(name, nodes, etcdMembers, images, bindAddress, ports, patroni, postgresParameters, users, fastPaths);
+            return new StackSpec(name, nodes, etcdMembers, images, bindAddress, ports, patroni, postgresParameters, users, fastPaths,
+                    monitoring);
         }
     }
 }

@@ -24,13 +24,14 @@ import java.util.function.Consumer;
  * etcd_members: 3
  * images: local            # official | local | auto
  * bind_address: 127.0.0.1
- * ports: {write: 5000, read: 5001, stats: 8404, patroni: 8008, etcd: 23791, exporter: 9187}
+ * ports: {write: 5000, read: 5001, stats: 8404, patroni: 8008, etcd: 23791, exporter: 9187, prometheus: 9090}
  * patroni: {ttl: 20, loop_wait: 2, retry_timeout: 5, synchronous_mode: quorum, synchronous_node_count: 1,
  *           maximum_lag_on_failover: 1048576, primary_start_timeout: 10}
  * fast_paths: {supervisor: true, short_dns_timeouts: true,
  *              router_checks: {inter_ms: 1000, fastinter_ms: 500, downinter_ms: 1000, fall: 2, rise: 1}}
  * postgresql: {parameters: {max_connections: 200, wal_keep_size: 256MB, wal_retrieve_retry_interval: 250ms}}
  * users: {superuser: postgres, replication: standby, admin: admin}
+ * monitoring: {prometheus: true, retention: 7d}
  * </pre>
  */
 public final class StackSpecFile {
@@ -59,7 +60,7 @@ public final class StackSpecFile {
         t.put("bind_address", spec.bindAddress());
         StackPorts p = spec.ports();
         t.put("ports", ordered("write", p.write(), "read", p.read(), "stats", p.stats(), "patroni", p.patroni(),
-                "etcd", p.etcd(), "exporter", p.exporter()));
+                "etcd", p.etcd(), "exporter", p.exporter(), "prometheus", p.prometheus()));
         PatroniTuning pt = spec.patroni();
         t.put("patroni", ordered("ttl", pt.ttl(), "loop_wait", pt.loopWait(), "retry_timeout", pt.retryTimeout(),
                 "synchronous_mode", pt.synchronousMode().name().toLowerCase(java.util.Locale.ROOT),
@@ -73,6 +74,7 @@ public final class StackSpecFile {
         t.put("postgresql", Map.of("parameters", spec.postgresParameters()));
         StackUsers u = spec.users();
         t.put("users", ordered("superuser", u.superuser(), "replication", u.replication(), "admin", u.admin()));
+        t.put("monitoring", ordered("prometheus", spec.monitoring().prometheus(), "retention", spec.monitoring().retention()));
         return t;
     }
 
@@ -119,17 +121,20 @@ public final class StackSpecFile {
         }
         StackSpec d = b.build();
         Section top = new Section("", root, Set.of("name", "nodes", "etcd_members", "images", "bind_address", "ports",
-                "patroni", "postgresql", "users", "fast_paths"));
+                "patroni", "postgresql", "users", "fast_paths", "monitoring"));
         top.text("name", b::name);
         top.integer("nodes", b::nodes);
         top.integer("etcd_members", b::etcdMembers);
         top.text("images", v -> b.images(ImageProfile.parse(v)));
         top.text("bind_address", b::bindAddress);
-        top.section("ports", Set.of("write", "read", "stats", "patroni", "etcd", "exporter")).ifPresent(p -> {
+        top.section("ports", Set.of("write", "read", "stats", "patroni", "etcd", "exporter", "prometheus")).ifPresent(p -> {
             StackPorts o = d.ports();
             b.ports(new StackPorts(p.integerOr("write", o.write()), p.integerOr("read", o.read()), p.integerOr("stats", o.stats()),
-                    p.integerOr("patroni", o.patroni()), p.integerOr("etcd", o.etcd()), p.integerOr("exporter", o.exporter())));
+                    p.integerOr("patroni", o.patroni()), p.integerOr("etcd", o.etcd()), p.integerOr("exporter", o.exporter()),
+                    p.integerOr("prometheus", o.prometheus())));
         });
+        top.section("monitoring", Set.of("prometheus", "retention")).ifPresent(m -> b.monitoring(new Monitoring(
+                m.booleanOr("prometheus", d.monitoring().prometheus()), m.textOr("retention", d.monitoring().retention()))));
         top.section("patroni", Set.of("ttl", "loop_wait", "retry_timeout", "synchronous_mode", "synchronous_node_count",
                 "maximum_lag_on_failover", "primary_start_timeout")).ifPresent(p -> {
             PatroniTuning o = d.patroni();

@@ -28,6 +28,13 @@ class CommittedStackIsTheDefaultSpecTest {
     }
 
     @Test
+    void prometheusConfigIsTheDefaultSpecRendered() throws IOException {
+        assertThat(Files.readString(RepoPaths.stackDir().resolve(PrometheusRenderer.CONFIG_FILE)))
+                .as("stack/prometheus/prometheus.yml differs from the default spec's rendering; run ./pgha export-compose --out stack")
+                .isEqualTo(PrometheusRenderer.render(StackSpec.defaults()));
+    }
+
+    @Test
     void localEnvIsRendered() throws IOException {
         assertThat(Files.readString(RepoPaths.localEnv())).isEqualTo(ComposeRenderer.localEnv());
     }
