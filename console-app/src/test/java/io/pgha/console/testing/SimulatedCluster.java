@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,6 +37,8 @@ public final class SimulatedCluster {
     private final AtomicLong transactions = new AtomicLong(1_000_000);
     private volatile Optional<String> refusal = Optional.empty();
     private volatile int timeline = 3;
+    private volatile int logLines = 20;
+    private final Map<String, Consumer<LogLine>> tails = new ConcurrentHashMap<>();
 
     public SimulatedCluster(String name) {
         this.connection = SampleCluster.connection(name);
@@ -96,14 +100,39 @@ public final class SimulatedCluster {
         return new DatabaseCounters(Instant.now(), OptionalLong.of(transactions.addAndGet(450)), OptionalLong.of(23));
     }
 
-    private static ContainerLogs logs() {
+    /** How many lines each container's log holds when it is opened (20 unless a test needs a long one). */
+    public void logLines(int count) {
+        logLines = count;
+    }
+
+    /**
+     * Lines as the stack writes them: Patroni's INFO on stderr, PostgreSQL's LOG on stdout, now and then a
+     * WARNING and a FATAL.
+     */
+    private ContainerLogs logs() {
         return (container, lines, sink, failed) -> {
-            for (int i = 0; i < 20; i++) {
-                sink.accept(new LogLine(Optional.empty(), i % 7 == 6, container + " log line " + i
-                        + (i % 5 == 0 ? " checkpoint complete" : " INFO: no action. I am (" + container + "), a secondary")));
+            for (int i = 0; i < logLines; i++) {
+                sink.accept(logLine(container, i));
             }
-            return () -> { };
+            tails.put(container, sink);
+            return () -> tails.remove(container, sink);
         };
+    }
+
+    /** Writes more lines to a container's log, as a running container does. */
+    public void log(String container, int from, int count) {
+        Consumer<LogLine> sink = tails.get(container);
+        for (int i = from; i < from + count && sink != null; i++) {
+            sink.accept(logLine(container, i));
+        }
+    }
+
+    private static LogLine logLine(String container, int i) {
+        String text = i % 10 == 9 ? "2025-05-01 10:00:00.000 UTC [88] FATAL:  the database system is starting up"
+                : i % 10 == 8 ? "2025-05-01 10:00:00,123 WARNING: Request to " + container + " timed out"
+                : i % 5 == 0 ? "2025-05-01 10:00:00.000 UTC [57] LOG:  checkpoint complete, log line " + i
+                : "2025-05-01 10:00:00,123 INFO: no action. I am (" + container + "), a secondary, log line " + i;
+        return new LogLine(Optional.empty(), !text.contains(" LOG: "), container + " " + text);
     }
 
     private static DynamicConfigEditing config() {
