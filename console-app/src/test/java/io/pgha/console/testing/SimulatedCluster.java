@@ -13,6 +13,8 @@ import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.ops.AuditEntry;
+import io.pgha.runtime.ops.OperationResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -29,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * new leader, logs and counters flow. For UI tests, screenshots and the console benchmark.
  */
 public final class SimulatedCluster {
+
+    /** How long a simulated switchover leaves writes without a primary. */
+    public static final Duration WRITE_PAUSE = Duration.ofMillis(800);
 
     private final FakeClusterMonitor monitor;
     private final ClusterConnection connection;
@@ -38,6 +45,7 @@ public final class SimulatedCluster {
     private volatile Optional<String> refusal = Optional.empty();
     private volatile int timeline = 3;
     private volatile int logLines = 20;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
     private final Map<String, Consumer<LogLine>> tails = new ConcurrentHashMap<>();
 
     public SimulatedCluster(String name) {
@@ -85,15 +93,50 @@ public final class SimulatedCluster {
                 throw PghaException.refused(refusal.get());
             }
             if (action instanceof ClusterAction.Switchover s) {
-                String old = monitor.current().leader().orElse("?");
-                timeline++;
-                monitor.publish(SampleCluster.withLeader(s.candidate(), timeline, Instant.now()));
-                monitor.emit(SampleCluster.event(Instant.now(), ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
-                        s.candidate(), s.candidate() + " is the new leader (timeline " + timeline + "), was " + old));
-                return new ActionOutcome(s.candidate() + " is the primary now (timeline " + timeline + ")", Duration.ofMillis(1800));
+                return switchover(s);
             }
             return new ActionOutcome("done", Duration.ofMillis(300));
         };
+    }
+
+    /**
+     * Like the runtime: the leader key released (no leader, writes have nowhere to go), the candidate takes over
+     * {@link #WRITE_PAUSE} later, then the operation's own event, dated when it ended (the audit journal's).
+     */
+    private ActionOutcome switchover(ClusterAction.Switchover s) {
+        Instant started = Instant.now();
+        String old = monitor.current().leader().orElse("?");
+        monitor.publish(SampleCluster.handingOver(old, s.candidate(), timeline, started));
+        awaitRelease();
+        timeline++;
+        Instant taken = started.plus(WRITE_PAUSE);
+        monitor.publish(SampleCluster.withLeader(s.candidate(), timeline, taken));
+        monitor.emit(SampleCluster.event(taken, ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
+                s.candidate(), s.candidate() + " is the new leader (timeline " + timeline + "), was " + old));
+        Duration took = Duration.ofMillis(1800);
+        String summary = s.candidate() + " is the primary now (timeline " + timeline + ")";
+        monitor.emit(new AuditEntry(started, "dba", connection.name(), "switchover", s.candidate(), Map.of("candidate", s.candidate()),
+                OperationResult.Outcome.SUCCEEDED, summary, List.of(), took.toMillis()).toEvent());
+        return new ActionOutcome(summary, took);
+    }
+
+    /** Holds every following switchover with the leader key released, until {@link #releaseSwitchover()}. */
+    public void holdSwitchovers() {
+        hold = new CountDownLatch(1);
+    }
+
+    public void releaseSwitchover() {
+        hold.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!hold.await(30, TimeUnit.SECONDS)) {
+                throw PghaException.timeout("the test did not release the switchover");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private DatabaseCounters counters() {

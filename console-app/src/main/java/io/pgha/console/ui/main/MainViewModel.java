@@ -69,13 +69,13 @@ public final class MainViewModel implements AutoCloseable {
         executors.background().execute(preferences::save);
         item.ifPresent(i -> clusters.session(i.name(), session -> {
             if (clusters.selectedProperty().get() == i) {
-                show(session);
+                show(session, i);
             }
         }, failure -> notifier.show(Notice.error("Cannot open " + i.name(), String.valueOf(failure.getMessage())))));
     }
 
-    private void show(ClusterSession session) {
-        WorkspaceViewModel next = new WorkspaceViewModel(session, executors, notifier, browser, clock);
+    private void show(ClusterSession session, ClusterItem item) {
+        WorkspaceViewModel next = new WorkspaceViewModel(session, executors, notifier, browser, clock, item.plannedWorkProperty());
         next.start(settings.refreshInterval());
         workspace.set(next);
     }

@@ -51,6 +51,12 @@ record TopologyLayout(double width, double height, int postgresCount, int etcdCo
         return postgresY() + postgresRadius() + 46;
     }
 
+    /** The control point that bends the handover of a switchover between two nodes upwards, above their row. */
+    Point2D handoverControl(double fromX, double toX) {
+        double depth = 30 + Math.abs(toX - fromX) * 0.08;
+        return new Point2D((fromX + toX) / 2, postgresY() - postgresRadius() - 10 - 2 * depth);
+    }
+
     /** The control point that bends a replication curve between two nodes downwards. */
     Point2D replicationControl(double fromX, double toX) {
         double depth = 34 + Math.abs(toX - fromX) * 0.09;

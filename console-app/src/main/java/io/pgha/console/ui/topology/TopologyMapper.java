@@ -1,6 +1,7 @@
 package io.pgha.console.ui.topology;
 
 import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.topology.Topology.EtcdNode;
 import io.pgha.console.ui.topology.Topology.Link;
@@ -34,6 +35,24 @@ public final class TopologyMapper {
     }
 
     public static Topology map(ClusterSnapshot snapshot) {
+        return map(snapshot, Optional.empty());
+    }
+
+    /** The drawing, with the handover of a switchover the console runs drawn from the old primary to the new. */
+    public static Topology map(ClusterSnapshot snapshot, Optional<PlannedWork> planned) {
+        Topology t = mapSnapshot(snapshot);
+        Optional<Link> handover = planned.flatMap(PlannedWork::handover)
+                .filter(h -> snapshot.member(h.from()).isPresent() && snapshot.member(h.to()).isPresent())
+                .map(h -> new Link(Link.Kind.HANDOVER, NodeId.postgres(h.from()), NodeId.postgres(h.to()), Tone.PLANNED, "switching over"));
+        if (handover.isEmpty()) {
+            return t;
+        }
+        List<Link> links = new ArrayList<>(t.links());
+        links.add(handover.get());
+        return new Topology(t.etcd(), t.postgres(), t.router(), t.supervisor(), links, t.paused());
+    }
+
+    private static Topology mapSnapshot(ClusterSnapshot snapshot) {
         long lagAlarm = lagAlarmBytes(snapshot);
         List<EtcdNode> etcd = snapshot.etcdMembers().stream()
                 .sorted(Comparator.comparing(EtcdMember::name))

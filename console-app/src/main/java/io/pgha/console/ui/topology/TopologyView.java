@@ -7,6 +7,7 @@ import io.pgha.console.ui.topology.Topology.Link;
 import io.pgha.console.ui.topology.Topology.PostgresNode;
 import io.pgha.console.ui.topology.Topology.SupervisorNode;
 import io.pgha.runtime.model.Role;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import java.util.Set;
 import javafx.animation.FadeTransition;
 import javafx.animation.ParallelTransition;
 import javafx.animation.ScaleTransition;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
@@ -96,7 +99,8 @@ public final class TopologyView extends Pane {
             centers.put(NodeId.SUPERVISOR, layout.supervisor(ROUTER_WIDTH, SUPERVISOR_WIDTH));
             nodes.getChildren().add(supervisor(topology.supervisor(), topology.router().present()));
         }
-        topology.links().forEach(l -> drawLink(l, layout));
+        List<Bounds> labels = new ArrayList<>();
+        topology.links().forEach(l -> drawLink(l, layout, labels));
         topology.postgres().forEach(p -> nodes.getChildren().add(postgres(p, layout)));
         topology.etcd().forEach(e -> nodes.getChildren().add(etcd(e)));
         if (!topology.etcd().isEmpty()) {
@@ -107,7 +111,7 @@ public final class TopologyView extends Pane {
         }
     }
 
-    private void drawLink(Link link, TopologyLayout layout) {
+    private void drawLink(Link link, TopologyLayout layout, List<Bounds> labels) {
         Point2D from = centers.get(link.from());
         Point2D to = centers.get(link.to());
         if (from == null || to == null) {
@@ -120,17 +124,54 @@ public final class TopologyView extends Pane {
             double y = layout.replicationY();
             line = new QuadCurve(from.getX(), y, control.getX(), control.getY(), to.getX(), y);
             labelAt = new Point2D(control.getX(), (y + control.getY()) / 2 + 14);
+        } else if (link.kind() == Link.Kind.HANDOVER) {
+            double y = from.getY() - layout.postgresRadius() - 10;
+            Point2D control = layout.handoverControl(from.getX(), to.getX());
+            line = new QuadCurve(from.getX(), y, control.getX(), control.getY(), to.getX(), y);
+            labelAt = new Point2D(control.getX(), (y + control.getY()) / 2 - 8);
+            links.getChildren().add(arrowHead(to.getX(), y, link));
         } else {
             double top = from.getY() + ROUTER_HEIGHT / 2;
             double bottom = to.getY() - layout.postgresRadius() - 4;
             line = new Line(from.getX(), top, to.getX(), bottom);
-            labelAt = new Point2D(from.getX() + (to.getX() - from.getX()) * 0.55, top + (bottom - top) * 0.55);
+            // a member can have a write and a read path at once (while the router catches up): their labels sit apart
+            double along = link.kind() == Link.Kind.WRITE ? 0.4 : 0.7;
+            labelAt = new Point2D(from.getX() + (to.getX() - from.getX()) * along, top + (bottom - top) * along);
         }
         line.getStyleClass().addAll("link", link.kind().name().toLowerCase());
         line.setId("link-" + link.kind().name().toLowerCase() + "-" + link.to().substring(link.to().indexOf(':') + 1));
         Tones.apply(line, link.tone());
-        links.getChildren().addAll(line, centred(link.kind() == Link.Kind.REPLICATION ? "lag " + link.label() : link.label(),
-                labelAt.getX(), labelAt.getY(), 140, "link-label"));
+        Text label = centred(link.kind() == Link.Kind.REPLICATION ? "lag " + link.label() : link.label(),
+                labelAt.getX(), labelAt.getY(), 140, "link-label");
+        label.getStyleClass().add("link-label-" + link.kind().name().toLowerCase());
+        links.getChildren().addAll(line, label);
+        keepApart(label, labels);
+    }
+
+    /** Moves a link's label down until it overlaps no label placed before it. */
+    private static void keepApart(Text label, List<Bounds> placed) {
+        label.applyCss();
+        for (int tries = 0; tries < 6 && placed.stream().anyMatch(b -> b.intersects(textBounds(label))); tries++) {
+            label.setY(label.getY() + textBounds(label).getHeight() + 2);
+        }
+        placed.add(textBounds(label));
+    }
+
+    /** The text's own extent (its wrapping width is wider than what it shows). */
+    private static Bounds textBounds(Text label) {
+        Bounds b = label.getBoundsInParent();
+        Text unwrapped = new Text(label.getText());
+        unwrapped.setFont(label.getFont());
+        double width = Math.min(unwrapped.getLayoutBounds().getWidth(), b.getWidth());
+        double centre = b.getMinX() + b.getWidth() / 2;
+        return new BoundingBox(centre - width / 2, b.getMinY(), width, b.getHeight());
+    }
+
+    private static Polygon arrowHead(double x, double y, Link link) {
+        Polygon head = new Polygon(x - 6, y - 10, x + 6, y - 10, x, y);
+        head.getStyleClass().addAll("link-arrow", "handover");
+        Tones.apply(head, link.tone());
+        return head;
     }
 
     private Node postgres(PostgresNode p, TopologyLayout layout) {
