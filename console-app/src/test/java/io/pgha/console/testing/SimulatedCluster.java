@@ -104,6 +104,10 @@ public final class SimulatedCluster {
      * {@link #WRITE_PAUSE} later, then the operation's own event, dated when it ended (the audit journal's).
      */
     private ActionOutcome switchover(ClusterAction.Switchover s) {
+        if (s.at().isPresent()) {
+            return new ActionOutcome("switchover from " + s.leader() + " to " + s.candidate() + " scheduled at " + s.at().get(),
+                    Duration.ofMillis(300));
+        }
         Instant started = Instant.now();
         String old = monitor.current().leader().orElse("?");
         monitor.publish(SampleCluster.handingOver(old, s.candidate(), timeline, started));

@@ -11,7 +11,12 @@ import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.model.ClusterHealth;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Member;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,22 +49,30 @@ public final class ActionsViewModel {
     private final ReadOnlyStringWrapper running = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Optional<PlannedWork>> plannedWork;
+    private final String clusterName;
+    private final Clock clock;
     private ClusterSnapshot snapshot;
     private Optional<WritePause> writePause = Optional.empty();
     private boolean settling;
     private long generation;
 
     public ActionsViewModel(ClusterActions actions, UiExecutors executors, Notifier notifier, ClusterSnapshot initial) {
-        this(actions, executors, notifier, initial, new SimpleObjectProperty<>(Optional.empty()));
+        this(actions, executors, notifier, initial, new SimpleObjectProperty<>(Optional.empty()), initial.scope(),
+                Clock.systemDefaultZone());
     }
 
-    /** @param plannedWork where the planned work under way is published (shared with the clusters sidebar) */
+    /**
+     * @param plannedWork where the planned work under way is published (shared with the clusters sidebar)
+     * @param clusterName what the user types to fail over a cluster whose primary is healthy
+     */
     public ActionsViewModel(ClusterActions actions, UiExecutors executors, Notifier notifier, ClusterSnapshot initial,
-                            ObjectProperty<Optional<PlannedWork>> plannedWork) {
+                            ObjectProperty<Optional<PlannedWork>> plannedWork, String clusterName, Clock clock) {
         this.actions = actions;
         this.executors = executors;
         this.notifier = notifier;
         this.plannedWork = plannedWork;
+        this.clusterName = clusterName;
+        this.clock = clock;
         apply(initial);
     }
 
@@ -97,8 +110,39 @@ public final class ActionsViewModel {
         return snapshot.leader().map(leader -> new ClusterAction.Switchover(leader, candidate));
     }
 
+    /** A switchover Patroni performs at the given local time; empty when there is no leader to hand over. */
+    public Optional<ClusterAction> switchoverTo(String candidate, LocalDateTime at) {
+        Instant when = at.atZone(clock.getZone()).toInstant();
+        return snapshot.leader().map(leader -> new ClusterAction.Switchover(leader, candidate, Optional.of(when)));
+    }
+
+    /** Why a switchover cannot be scheduled at that local time; empty when it can. */
+    public Optional<String> scheduleProblem(LocalDateTime at) {
+        return at.atZone(clock.getZone()).toInstant().isAfter(clock.instant()) ? Optional.empty()
+                : Optional.of("Choose a time in the future.");
+    }
+
+    /** The local time a scheduled switchover is proposed for: the next full hour. */
+    public LocalDateTime proposedSchedule() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+    }
+
     public ClusterAction failoverTo(String candidate) {
         return new ClusterAction.Failover(candidate);
+    }
+
+    /** The primary, when it is running: then a failover is the wrong tool, and the dialog says so. */
+    public Optional<String> healthyLeader() {
+        return snapshot.leaderMember().filter(Member::isRunning).map(Member::name);
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    /** Failing over a cluster whose primary is healthy needs its name typed; otherwise nothing more. */
+    public boolean failoverConfirmedBy(String typed) {
+        return healthyLeader().isEmpty() || clusterName.equals(typed == null ? "" : typed.strip());
     }
 
     public ClusterAction pauseOrResume() {

@@ -2,6 +2,7 @@ package io.pgha.console.ui.member;
 
 import io.pgha.console.service.ClusterAction;
 import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.Roles;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.topology.TopologyMapper;
 import io.pgha.runtime.model.ClusterSnapshot;
@@ -103,7 +104,7 @@ public final class MemberDetailViewModel {
 
     private static List<DetailRow> rows(ClusterSnapshot snapshot, Member m, Optional<ContainerInfo> container) {
         List<DetailRow> rows = new ArrayList<>();
-        rows.add(new DetailRow("role", m.role().patroniName(), m.role().isLeader() ? Tone.OK : Tone.UNKNOWN));
+        rows.add(new DetailRow("role", Roles.label(m.role()), m.role().isLeader() ? Tone.OK : Tone.UNKNOWN));
         rows.add(new DetailRow("state", m.state(), m.isRunning() ? Tone.OK : Tone.FAIL));
         rows.add(DetailRow.plain("timeline", m.timeline().isPresent() ? String.valueOf(m.timeline().getAsInt()) : "unknown"));
         rows.add(DetailRow.plain("lsn", m.lsn().isPresent() ? lsn(m.lsn().getAsLong()) : "unknown"));

@@ -1,6 +1,7 @@
 package io.pgha.console.ui.topology;
 
 import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.Roles;
 import io.pgha.console.ui.common.Tones;
 import io.pgha.console.ui.topology.Topology.EtcdNode;
 import io.pgha.console.ui.topology.Topology.Link;
@@ -204,12 +205,12 @@ public final class TopologyView extends Pane {
         }
         g.getChildren().addAll(
                 centred(p.name(), c.getX(), c.getY() - 8, r * 2, "node-name"),
-                centred(roleLabel(p.role()), c.getX(), c.getY() + 11, r * 2, "node-role"),
+                centred(Roles.label(p.role()), c.getX(), c.getY() + 11, r * 2, "node-role"),
                 centred(p.state() + p.timeline().stream().mapToObj(t -> " · TL " + t).findFirst().orElse(""),
                         c.getX(), c.getY() + r + 14, 190, "node-facts"),
                 centred(p.leader() ? (p.pendingRestart() ? "pending restart" : "") : "lag " + Formats.lag(p.lagBytes())
                         + (p.lagAlarm() ? " ⚠" : ""), c.getX(), c.getY() + r + 32, 190, "node-facts"));
-        g.setAccessibleText(p.name() + ", " + roleLabel(p.role()) + ", " + p.state());
+        g.setAccessibleText(p.name() + ", " + Roles.label(p.role()) + ", " + p.state());
         g.setOnMouseClicked(e -> {
             viewModel.select(p.name());
             e.consume();
@@ -339,16 +340,6 @@ public final class TopologyView extends Pane {
         return t;
     }
 
-    static String roleLabel(Role role) {
-        return switch (role) {
-            case LEADER -> "primary";
-            case STANDBY_LEADER -> "standby leader";
-            case SYNC_STANDBY -> "sync standby";
-            case QUORUM_STANDBY -> "quorum standby";
-            case REPLICA -> "replica";
-            case UNKNOWN -> "unknown role";
-        };
-    }
 
     /** A ring that grows and fades around each changed node, twice, then goes away. */
     private void pulse(Set<String> changed) {

@@ -81,7 +81,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         ClusterSnapshot initial = session.monitor().current();
         this.snapshot = new ReadOnlyObjectWrapper<>(initial);
         this.updated.set(updatedText(initial));
-        this.actions = new ActionsViewModel(session.actions(), executors, notifier, initial, plannedWork);
+        this.actions = new ActionsViewModel(session.actions(), executors, notifier, initial, plannedWork, session.name(), clock);
         topology.plannedWorkProperty().bind(plannedWork);
         this.router = new RouterViewModel(session.connection(), browser);
         this.logs = new LogsViewModel(session.logs(), executors);
