@@ -37,8 +37,23 @@ class DockerStackProvisioningTest {
     private final List<String> downs = new CopyOnWriteArrayList<>();
 
     @Test
+    void theProposedSpecTakesNoKnownClustersNameAndNoPortInUseOrKnown() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("pg-ha"));
+        DockerStackProvisioning provisioning = new DockerStackProvisioning(registry, BlockingUp::new, (a, p) -> p != 5010);
+
+        NewClusterRequest proposed = provisioning.defaults();
+
+        assertThat(proposed.name()).isEqualTo("pg-ha-2");
+        assertThat(proposed.ports()).as("5000… and 8008… belong to pg-ha, 5010 is in use")
+                .isEqualTo(new NewClusterRequest.Ports(5020, 5021, 8424, 8028, 23811, 9207));
+        registry.save(SampleCluster.connection("pg-ha-2"));
+        assertThat(provisioning.defaults().name()).isEqualTo("pg-ha-3");
+    }
+
+    @Test
     void theDefaultsAreTheRuntimesDefaultSpec() {
-        DockerStackProvisioning provisioning = new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new);
+        DockerStackProvisioning provisioning = new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new, (a, p) -> true);
 
         NewClusterRequest defaults = provisioning.defaults();
 

@@ -2,6 +2,7 @@ package io.pgha.console.ui.actions;
 
 import io.pgha.console.service.ClusterAction;
 import io.pgha.console.ui.common.AppStyles;
+import io.pgha.console.ui.common.DialogFit;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.Tones;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -51,7 +53,6 @@ final class CandidateDialog extends Dialog<ButtonType> {
         setTitle(mode == Mode.SWITCHOVER ? "Switchover" : "Failover");
         setHeaderText(mode == Mode.SWITCHOVER ? "Choose the new primary" : "Choose the member to promote");
         getDialogPane().setId("candidate-dialog");
-        getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         AppStyles.apply(getDialogPane());
         list.setId("candidate-list");
         list.getStyleClass().add("candidate-list");
@@ -88,7 +89,9 @@ final class CandidateDialog extends Dialog<ButtonType> {
         Optional<Candidate> first = preselect.flatMap(name -> list.getItems().stream().filter(c -> c.name().equals(name)).findFirst())
                 .or(viewModel::bestCandidate);
         first.ifPresentOrElse(c -> list.getSelectionModel().select(c), () -> describe(null));
-        setOnShown(e -> getDialogPane().lookupButton(mode == Mode.FAILOVER ? ButtonType.CANCEL : confirm).requestFocus());
+        DialogFit.keep(this);
+        addEventHandler(DialogEvent.DIALOG_SHOWN,
+                e -> getDialogPane().lookupButton(mode == Mode.FAILOVER ? ButtonType.CANCEL : confirm).requestFocus());
     }
 
     private VBox healthyLeaderWarning(String leader, Consumer<Optional<String>> switchoverInstead) {
@@ -139,9 +142,6 @@ final class CandidateDialog extends Dialog<ButtonType> {
         consequences.setText(action.map(a -> viewModel.confirmation(a).whatHappens())
                 .orElse(c == null ? "No member can be promoted now." : c.name() + " cannot be promoted: " + c.whyNot().orElse(
                         "there is no primary to hand over from (use failover)")));
-        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-            getDialogPane().getScene().getWindow().sizeToScene();
-        }
     }
 
     void showThen(Consumer<Confirmation> confirmed) {

@@ -29,6 +29,7 @@ final class NewClusterForm extends VBox {
         nodes.setId("wizard-nodes");
         nodes.setPrefWidth(90);
         nodes.valueProperty().addListener((o, a, v) -> viewModel.postgresNodesProperty().set(v));
+        viewModel.postgresNodesProperty().addListener((o, a, v) -> nodes.getValueFactory().setValue(v.intValue()));
         ChoiceBox<Integer> etcd = new ChoiceBox<>();
         etcd.setId("wizard-etcd");
         etcd.getItems().setAll(NewClusterViewModel.ETCD_SIZES);

@@ -67,21 +67,33 @@ public final class NewClusterViewModel {
     private final ReadOnlyStringWrapper timingError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper generalError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final BooleanBinding valid;
     private long generation;
 
+    /** The form starts empty and without errors; the proposed spec (a free name, free ports) is looked up in the background. */
     public NewClusterViewModel(StackProvisioning provisioning, UiExecutors executors, Clock clock) {
         this.provisioning = provisioning;
         this.executors = executors;
         this.clock = clock;
-        fill(provisioning.defaults());
-        valid = Bindings.createBooleanBinding(() -> !checking.get() && Stream.of(nameError, sizeError, portsError,
+        valid = Bindings.createBooleanBinding(() -> ready.get() && !checking.get() && Stream.of(nameError, sizeError, portsError,
                         timingError, generalError).allMatch(e -> e.get().isEmpty()),
-                checking, nameError, sizeError, portsError, timingError, generalError);
+                ready, checking, nameError, sizeError, portsError, timingError, generalError);
         for (ObservableValue<?> field : List.of(name, postgresNodes, etcdMembers, imageProfile, bindAddress, writePort,
                 readPort, statsPort, patroniBasePort, etcdBasePort, exporterBasePort, ttl, loopWait, retryTimeout)) {
-            field.addListener((o, a, b) -> validate());
+            field.addListener((o, a, b) -> {
+                if (ready.get()) {
+                    validate();
+                }
+            });
         }
+        executors.supply(provisioning::defaults, this::proposed,
+                failure -> generalError.set("cannot propose a spec: " + failure.getMessage()));
+    }
+
+    private void proposed(NewClusterRequest defaults) {
+        fill(defaults);
+        ready.set(true);
         validate();
     }
 
@@ -265,6 +277,11 @@ public final class NewClusterViewModel {
 
     public ReadOnlyStringProperty generalErrorProperty() {
         return generalError.getReadOnlyProperty();
+    }
+
+    /** False until the proposed spec has been filled in. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
     }
 
     /** True while the runtime checks the request. */
