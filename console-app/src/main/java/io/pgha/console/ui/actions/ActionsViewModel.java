@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -186,11 +187,15 @@ public final class ActionsViewModel {
         }
         settling = true;
         long mine = generation;
-        executors.background().schedule(() -> executors.fx().execute(() -> {
-            if (mine == generation && settling) {
-                endPlannedWork();
-            }
-        }), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            executors.background().schedule(() -> executors.fx().execute(() -> {
+                if (mine == generation && settling) {
+                    endPlannedWork();
+                }
+            }), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            endPlannedWork();
+        }
     }
 
     private void endPlannedWork() {

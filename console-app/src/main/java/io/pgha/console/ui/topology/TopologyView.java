@@ -49,6 +49,9 @@ public final class TopologyView extends Pane {
     private static final double SUPERVISOR_WIDTH = 190;
     private static final double SUPERVISOR_HEIGHT = 54;
 
+    private static final String FIT_CENTRE = "pgha-fit-centre";
+    private static final String FIT_WIDTH = "pgha-fit-width";
+
     private final TopologyViewModel viewModel;
     private final Group links = new Group();
     private final Group nodes = new Group();
@@ -110,6 +113,7 @@ public final class TopologyView extends Pane {
         if (topology.postgres().isEmpty() && topology.etcd().isEmpty()) {
             nodes.getChildren().add(caption("waiting for the cluster's first snapshot …", getWidth() / 2 - 120, getHeight() / 2));
         }
+        fitLabels();
     }
 
     private void drawLink(Link link, TopologyLayout layout, List<Bounds> labels) {
@@ -204,8 +208,8 @@ public final class TopologyView extends Pane {
             g.getChildren().add(ring);
         }
         g.getChildren().addAll(
-                centred(p.name(), c.getX(), c.getY() - 8, r * 2, "node-name"),
-                centred(Roles.label(p.role()), c.getX(), c.getY() + 11, r * 2, "node-role"),
+                fitted(p.name(), c.getX(), c.getY() - 8, r * 1.8, "node-name"),
+                fitted(Roles.label(p.role()), c.getX(), c.getY() + 11, r * 1.8, "node-role"),
                 centred(p.state() + p.timeline().stream().mapToObj(t -> " · TL " + t).findFirst().orElse(""),
                         c.getX(), c.getY() + r + 14, 190, "node-facts"),
                 centred(p.leader() ? (p.pendingRestart() ? "pending restart" : "") : "lag " + Formats.lag(p.lagBytes())
@@ -236,8 +240,8 @@ public final class TopologyView extends Pane {
         if (e.leader()) {
             g.getChildren().add(crown(c.getX() + ETCD_WIDTH / 2 - 6, c.getY() - ETCD_HEIGHT / 2 + 2, 8));
         }
-        g.getChildren().addAll(centred(e.name(), c.getX(), c.getY() - 7, ETCD_WIDTH, "node-name"),
-                centred(e.leader() ? "raft leader" : e.detail(), c.getX(), c.getY() + 11, ETCD_WIDTH + 40, "node-role"));
+        g.getChildren().addAll(fitted(e.name(), c.getX(), c.getY() - 7, ETCD_WIDTH - 12, "node-name"),
+                fitted(e.leader() ? "raft leader" : e.detail(), c.getX(), c.getY() + 11, ETCD_WIDTH - 12, "node-role"));
         g.setAccessibleText(e.name() + (e.leader() ? ", raft leader" : ""));
         return g;
     }
@@ -255,9 +259,9 @@ public final class TopologyView extends Pane {
         Tones.apply(body, topology.router().tone());
         Tones.apply(g, topology.router().tone());
         g.getChildren().addAll(body,
-                centred("HAProxy router", c.getX(), c.getY() - 9, ROUTER_WIDTH, "node-name"),
-                centred(topology.router().writeSessions() + " write · " + topology.router().readSessions() + " read sessions",
-                        c.getX(), c.getY() + 11, ROUTER_WIDTH, "node-role"));
+                fitted("HAProxy router", c.getX(), c.getY() - 9, ROUTER_WIDTH - ROUTER_HEIGHT, "node-name"),
+                fitted(sessions(topology.router().writeSessions(), "write") + " · " + sessions(topology.router().readSessions(), "read"),
+                        c.getX(), c.getY() + 11, ROUTER_WIDTH - ROUTER_HEIGHT, "node-role"));
         return g;
     }
 
@@ -291,8 +295,8 @@ public final class TopologyView extends Pane {
         }
         String state = s.state() + ("none".equals(s.health()) ? "" : " (" + s.health() + ")");
         g.getChildren().addAll(
-                centred(s.name(), c.getX(), c.getY() - 12, SUPERVISOR_WIDTH, "node-name"),
-                centred("supervisor · " + state, c.getX(), c.getY() + 5, SUPERVISOR_WIDTH, "node-role"),
+                fitted(s.name(), c.getX(), c.getY() - 12, SUPERVISOR_WIDTH - 16, "node-name"),
+                fitted("supervisor · " + state, c.getX(), c.getY() + 5, SUPERVISOR_WIDTH - 16, "node-role"),
                 centred(s.restarts() + (s.restarts() == 1 ? " restart" : " restarts"), c.getX(), c.getY() + h + 12, SUPERVISOR_WIDTH,
                         "node-facts"));
         g.setAccessibleText(s.name() + ", supervisor, " + state);
@@ -320,6 +324,40 @@ public final class TopologyView extends Pane {
         }
         star.getStyleClass().add("leader-mark");
         return star;
+    }
+
+    /** "1 write session", "2 read sessions". */
+    static String sessions(long count, String kind) {
+        return count + " " + kind + (count == 1 ? " session" : " sessions");
+    }
+
+    /**
+     * A label inside a shape: centred on x and, when its font would make it wider than the shape allows, scaled
+     * down to fit ({@link #fitLabels()} does that once the stylesheet has given it its font).
+     */
+    private static Text fitted(String text, double x, double y, double maxWidth, String styleClass) {
+        Text t = new Text(text);
+        t.setTextOrigin(VPos.CENTER);
+        t.setY(y);
+        t.getStyleClass().addAll(styleClass, "fitted");
+        t.getProperties().put(FIT_CENTRE, x);
+        t.getProperties().put(FIT_WIDTH, maxWidth);
+        t.setMouseTransparent(true);
+        return t;
+    }
+
+    private void fitLabels() {
+        for (Node n : nodes.lookupAll(".fitted")) {
+            if (n instanceof Text t && t.getProperties().get(FIT_CENTRE) instanceof Double x
+                    && t.getProperties().get(FIT_WIDTH) instanceof Double max) {
+                t.applyCss();
+                double width = t.getLayoutBounds().getWidth();
+                t.setX(x - width / 2);
+                double scale = width > max ? max / width : 1;
+                t.setScaleX(scale);
+                t.setScaleY(scale);
+            }
+        }
     }
 
     private static Text centred(String text, double x, double y, double width, String styleClass) {
