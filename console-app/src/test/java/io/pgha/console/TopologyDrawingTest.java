@@ -50,6 +50,33 @@ class TopologyDrawingTest extends ConsoleUiTest {
         }
     }
 
+    @Test
+    void theDrawingKeepsItsPlaceWhenTheSupervisorAppearsLate(FxRobot robot) {
+        until(() -> exists(robot, "#cluster-demo"));
+        robot.clickOn("#cluster-demo");
+        until(() -> exists(robot, "#pg-node-pg-0"));
+        ClusterSnapshot full = SampleCluster.withLeader("pg-0", 3, Instant.now());
+        cluster.monitor().publish(SampleCluster.snapshot(Instant.now(), full.leader(), full.members(), full.etcdMembers(),
+                full.routerBackends(), full.containers().stream().filter(c -> !c.name().equals("pg-supervisor")).toList(), full.checks()));
+        until(() -> !exists(robot, "#supervisor-node"));
+        List<Bounds> before = placesOf(robot);
+
+        cluster.monitor().publish(SampleCluster.withLeader("pg-0", 3, Instant.now()));
+        until(() -> exists(robot, "#supervisor-node"));
+
+        assertThat(placesOf(robot)).isEqualTo(before);
+        Bounds topology = robot.lookup("#topology").queryAs(javafx.scene.layout.Pane.class).getLayoutBounds();
+        assertThat(robot.lookup("#supervisor-node").queryAs(javafx.scene.Node.class).getBoundsInParent().getMaxX())
+                .isLessThanOrEqualTo(topology.getMaxX());
+    }
+
+    private static List<Bounds> placesOf(FxRobot robot) {
+        return List.of("#router-node", "#pg-node-pg-0", "#pg-node-pg-1", "#pg-node-pg-2", "#etcd-node-etcd-2").stream()
+                .map(id -> robot.lookup(id + " .node-body").queryAs(javafx.scene.Node.class).localToScene(
+                        robot.lookup(id + " .node-body").queryAs(javafx.scene.Node.class).getBoundsInLocal()))
+                .toList();
+    }
+
     /** The extent of the text itself, centred in its wrapping width. */
     private static Bounds textBounds(Text t) {
         Text unwrapped = new Text(t.getText());

@@ -4,6 +4,7 @@ import io.pgha.console.ui.common.ClusterStatus;
 import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.runtime.model.ClusterHealth;
+import io.pgha.runtime.model.ClusterSnapshot;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,13 +30,16 @@ public final class ClusterItem {
         plannedWork.addListener((o, a, b) -> show());
     }
 
-    void health(ClusterHealth health) {
-        this.health = Optional.of(health);
+    /** The latest snapshot: its health, or nothing yet while the monitor is still checking. */
+    void show(ClusterSnapshot snapshot) {
+        this.health = ClusterStatus.checking(snapshot) ? Optional.empty() : Optional.of(snapshot.health());
         show();
     }
 
     private void show() {
         if (health.isEmpty() && plannedWork.get().isEmpty()) {
+            tone.set(ClusterStatus.CHECKING.tone());
+            state.set(ClusterStatus.CHECKING.text());
             return;
         }
         ClusterStatus status = ClusterStatus.of(health.orElse(ClusterHealth.UNKNOWN), plannedWork.get());

@@ -26,7 +26,10 @@ public final class ClustersView extends VBox {
         title.getStyleClass().add("section-title");
         ListView<ClusterItem> list = new ListView<>(viewModel.items());
         list.setId("cluster-list");
-        list.setPlaceholder(new Label("No clusters yet."));
+        Label empty = new Label();
+        empty.setId("cluster-list-empty");
+        empty.textProperty().bind(viewModel.loadedProperty().map(loaded -> loaded ? "No clusters yet." : ""));
+        list.setPlaceholder(empty);
         list.setCellFactory(l -> new ClusterCell(viewModel));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> viewModel.selectedProperty().set(item));
         viewModel.selectedProperty().addListener((o, a, item) -> {

@@ -45,7 +45,7 @@ public final class TopologyViewModel {
             update.set(new TopologyUpdate(next, TopologyChanges.between(previous, next)));
         }
         health.set(Tone.of(snapshot.health()));
-        status.set(ClusterStatus.of(snapshot.health(), plannedWork.get()));
+        status.set(ClusterStatus.of(snapshot, plannedWork.get()));
         summary.set(summarise(snapshot, plannedWork.get()));
     }
 
