@@ -49,7 +49,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final UiExecutors executors;
     private final Clock clock;
     private final TopologyViewModel topology = new TopologyViewModel();
-    private final MemberDetailViewModel memberDetail = new MemberDetailViewModel();
+    private final MemberDetailViewModel memberDetail;
     private final HealthViewModel health = new HealthViewModel();
     private final EventsViewModel events = new EventsViewModel();
     private final MetricsViewModel metrics = new MetricsViewModel();
@@ -78,6 +78,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         this.session = session;
         this.executors = executors;
         this.clock = clock;
+        this.memberDetail = new MemberDetailViewModel(session.connection().patroniUrls());
         ClusterSnapshot initial = session.monitor().current();
         this.snapshot = new ReadOnlyObjectWrapper<>(initial);
         this.updated.set(updatedText(initial));
