@@ -86,6 +86,9 @@ class PlannedSwitchoverTest extends ConsoleUiTest {
         assertThat(state.getText()).isEqualTo("switching over (pg-0 → pg-1)");
         assertThat(robot.lookup("#cluster-demo .status-dot").queryAs(Node.class).getStyleClass()).contains("tone-planned");
         assertThat(exists(robot, "#link-handover-pg-1")).as("the handover is drawn").isTrue();
+        for (String drawn : List.of("#router-node", "#pg-node-pg-0", "#pg-node-pg-1", "#link-write-pg-0", "#link-read-pg-0")) {
+            robot.lookup(drawn).tryQuery().ifPresent(n -> assertThat(n.getStyleClass()).as(drawn).doesNotContain("tone-fail"));
+        }
         assertThat(node(robot, "#cluster-summary", Label.class).getText()).startsWith("primary moving to pg-1").doesNotContain("no primary");
 
         cluster.releaseSwitchover();

@@ -60,6 +60,9 @@ class WindowSizesTest extends ConsoleUiTest {
         until(() -> node(robot, "#cluster-health", Label.class).getText().startsWith("switching over"));
         try {
             assertNoHeaderTextCut(robot);
+            Labeled sidebarState = robot.lookup("#cluster-demo .muted").queryAs(Labeled.class);
+            assertThat(sidebarState.getText()).isEqualTo("switching over (pg-0 → pg-1)");
+            until(() -> !shown(sidebarState).endsWith("…"));
         } finally {
             cluster.releaseSwitchover();
         }

@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
@@ -71,6 +72,11 @@ public final class ClustersView extends VBox {
             this.viewModel = viewModel;
             name.setStyle("-fx-font-weight: bold;");
             state.getStyleClass().add("muted");
+            // a long state ("switching over (pg-0 → pg-1)") wraps inside the sidebar instead of widening the list
+            state.setWrapText(true);
+            state.prefWidthProperty().bind(widthProperty().subtract(44));
+            state.setMinHeight(Region.USE_PREF_SIZE);
+            setPrefWidth(0);
             row.setAlignment(Pos.CENTER_LEFT);
         }
 

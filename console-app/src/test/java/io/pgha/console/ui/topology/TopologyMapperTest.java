@@ -47,8 +47,14 @@ class TopologyMapperTest {
 
         assertThat(t.links()).filteredOn(l -> l.kind() == Link.Kind.HANDOVER).extracting(Link::from, Link::to, Link::tone)
                 .containsExactly(tuple("pg:pg-0", "pg:pg-1", Tone.PLANNED));
-        assertThat(TopologyMapper.map(SampleCluster.handingOver("pg-0", "pg-1", 3, SampleCluster.T0)).links())
-                .noneMatch(l -> l.kind() == Link.Kind.HANDOVER);
+        assertThat(t.postgres()).extracting(PostgresNode::tone).doesNotContain(Tone.FAIL);
+        assertThat(t.router().tone()).isEqualTo(Tone.PLANNED);
+        assertThat(t.links()).extracting(Link::tone).doesNotContain(Tone.FAIL);
+
+        Topology unplanned = TopologyMapper.map(SampleCluster.handingOver("pg-0", "pg-1", 3, SampleCluster.T0));
+        assertThat(unplanned.links()).noneMatch(l -> l.kind() == Link.Kind.HANDOVER);
+        assertThat(unplanned.router().tone()).as("the same state, unplanned, is an outage").isEqualTo(Tone.FAIL);
+        assertThat(unplanned.postgres().get(0).tone()).isEqualTo(Tone.FAIL);
     }
 
     @Test
