@@ -2,9 +2,9 @@ package io.pgha.console;
 
 import io.pgha.console.prefs.ConsolePreferences;
 import io.pgha.console.service.ConsoleServices;
-import io.pgha.console.ui.common.ControlsFxNotifier;
 import io.pgha.console.ui.common.Notifier;
 import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.common.WindowNotifier;
 import io.pgha.console.ui.main.MainView;
 import io.pgha.console.ui.main.MainViewModel;
 import io.pgha.console.ui.main.WindowPlacement;
@@ -30,7 +30,7 @@ public class ConsoleApp extends Application {
     private Stage stage;
 
     public ConsoleApp() {
-        this(RuntimeConsoleServices::create, ControlsFxNotifier::new);
+        this(RuntimeConsoleServices::create, WindowNotifier::new);
     }
 
     /** With other services or notifications, e.g. a simulated cluster for tests, screenshots and benchmarks. */

@@ -4,8 +4,8 @@ import com.sun.management.OperatingSystemMXBean;
 import io.pgha.console.prefs.ConsolePreferences;
 import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.testing.TestServices;
-import io.pgha.console.ui.common.ControlsFxNotifier;
 import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.console.ui.common.WindowNotifier;
 import io.pgha.console.wiring.RuntimeConsoleServices;
 import io.pgha.runtime.cluster.ConfigDirs;
 import java.io.IOException;
@@ -119,7 +119,7 @@ public final class ConsoleBenchmark {
     public static final class Bench extends ConsoleApp {
 
         public Bench() {
-            super(simulated != null ? simulated::services : RuntimeConsoleServices::create, ControlsFxNotifier::new);
+            super(simulated != null ? simulated::services : RuntimeConsoleServices::create, WindowNotifier::new);
         }
 
         @Override

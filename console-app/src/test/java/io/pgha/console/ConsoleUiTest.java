@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.pgha.console.testing.RecordingNotifier;
 import io.pgha.console.testing.TestServices;
-import io.pgha.console.ui.common.ControlsFxNotifier;
 import io.pgha.console.ui.common.Notice;
+import io.pgha.console.ui.common.WindowNotifier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +54,7 @@ public abstract class ConsoleUiTest {
         services = new TestServices(configDir);
         prepare(services);
         return new ConsoleApp(services::services, s -> {
-            ControlsFxNotifier shown = new ControlsFxNotifier(s);
+            WindowNotifier shown = new WindowNotifier(s);
             return (Notice notice) -> {
                 notices.show(notice);
                 shown.show(notice);

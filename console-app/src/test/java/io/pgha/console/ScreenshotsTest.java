@@ -24,6 +24,7 @@ import java.util.OptionalLong;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
@@ -80,6 +81,11 @@ class ScreenshotsTest extends ConsoleUiTest {
             robot.interact(wizard::hide);
         }
 
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> app.viewModel().settings().themeProperty().set(theme));
+            luminance.put("switchover-" + theme.id(), shootSwitchover(robot, "switchover-" + theme.id()));
+        }
+
         luminance.forEach((name, value) -> assertThat(value).as(name + " is not blank").isBetween(0.02, 0.98));
         assertThat(luminance.get("topology-dark")).isLessThan(luminance.get("topology-light") - 0.3);
         assertThat(Files.list(OUT).filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(18);
@@ -96,6 +102,23 @@ class ScreenshotsTest extends ConsoleUiTest {
         robot.clickOn("#confirm-button");
         until(() -> robot.lookup("#drill-results").queryAs(TableView.class).getItems().size() == 3);
         return shoot(robot, stage.getScene(), name);
+    }
+
+    /** The topology while a switchover the console started hands the primary over (held there until shot). */
+    private double shootSwitchover(FxRobot robot, String name) throws IOException {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        until(() -> exists(robot, "#pg-node-pg-0") && robot.lookup("#cluster-health").queryAs(Label.class).getText().equals("healthy"));
+        cluster.holdSwitchovers();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
+        until(() -> exists(robot, "#candidate-list"));
+        robot.clickOn("#confirm-button");
+        until(() -> exists(robot, "#link-handover-pg-1") || exists(robot, "#link-handover-pg-0"));
+        try {
+            return shoot(robot, stage.getScene(), name);
+        } finally {
+            cluster.releaseSwitchover();
+            until(() -> robot.lookup("#cluster-health").queryAs(Label.class).getText().equals("healthy"));
+        }
     }
 
     private void openCluster(FxRobot robot) {

@@ -1,10 +1,25 @@
 package io.pgha.console.service;
 
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
 /** One operation a user can start from the console; {@link ClusterActions} performs it. */
 public sealed interface ClusterAction {
 
-    /** Planned change of primary: the leader hands over to the candidate. */
-    record Switchover(String leader, String candidate) implements ClusterAction {
+    /**
+     * Planned change of primary: the leader hands over to the candidate, now or at a time (Patroni's
+     * scheduled switchover).
+     */
+    record Switchover(String leader, String candidate, Optional<Instant> at) implements ClusterAction {
+        public Switchover {
+            Objects.requireNonNull(at, "at");
+        }
+
+        /** Now. */
+        public Switchover(String leader, String candidate) {
+            this(leader, candidate, Optional.empty());
+        }
     }
 
     /** Promotes the candidate without the leader's consent (when there is no healthy leader). */

@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 /** Creates a stack on the local Docker engine (ha-runtime's provisioner, {@code pgha up}). */
 public interface StackProvisioning {
 
-    /** The default spec: 3 etcd, 3 PostgreSQL 17, HAProxy, the standard ports. */
+    /**
+     * The default spec (3 etcd, 3 PostgreSQL 17, HAProxy) under a name no known cluster has, on ports free now.
+     * Called off the FX thread.
+     */
     NewClusterRequest defaults();
 
     /**

@@ -32,18 +32,30 @@ final class DockerStackProvisioning implements StackProvisioning {
 
     private final ClusterRegistry registry;
     private final Supplier<StackProvisioner> provisioners;
+    private final PortProbe bindable;
 
     DockerStackProvisioning(ClusterRegistry registry, Supplier<StackProvisioner> provisioners) {
-        this.registry = registry;
-        this.provisioners = provisioners;
+        this(registry, provisioners, DockerStackProvisioning::bindable);
     }
 
+    /** @param bindable whether a port can be bound on an address now (tests: independent of this machine's ports) */
+    DockerStackProvisioning(ClusterRegistry registry, Supplier<StackProvisioner> provisioners, PortProbe bindable) {
+        this.registry = registry;
+        this.provisioners = provisioners;
+        this.bindable = bindable;
+    }
+
+    interface PortProbe {
+        boolean bindable(String address, int port);
+    }
+
+    /** The default spec with a free name and free ports: it binds sockets, so call it off the FX thread. */
     @Override
     public NewClusterRequest defaults() {
         StackSpec d = StackSpec.defaults();
-        StackPorts p = d.ports();
-        return new NewClusterRequest(d.name(), d.nodes(), d.etcdMembers(), d.images().id(), d.bindAddress(),
-                new NewClusterRequest.Ports(p.write(), p.read(), p.stats(), p.patroni(), p.etcd(), p.exporter()),
+        StackPorts p = FreeStackDefaults.ports(d, registry, port -> bindable.bindable(d.bindAddress(), port));
+        return new NewClusterRequest(FreeStackDefaults.name(d.name(), registry), d.nodes(), d.etcdMembers(), d.images().id(), d.bindAddress(),
+                new NewClusterRequest.Ports(p.write(), p.read(), p.stats(), p.patroni(), p.etcd(), p.exporter(), p.prometheus()),
                 new NewClusterRequest.PatroniTiming(d.patroni().ttl(), d.patroni().loopWait(), d.patroni().retryTimeout()));
     }
 
@@ -62,7 +74,7 @@ final class DockerStackProvisioning implements StackProvisioning {
                     + "' already exists: open it from the sidebar, or choose another name"));
         }
         spec.publishedPorts().forEach((port, what) -> {
-            if (!bindable(spec.bindAddress(), port)) {
+            if (!bindable.bindable(spec.bindAddress(), port)) {
                 problems.add(new SpecProblem(SpecProblem.PORTS, "port " + port + " (" + what + ") is in use on " + spec.bindAddress()
                         + ": stop what uses it or choose another port"));
             }
@@ -85,7 +97,7 @@ final class DockerStackProvisioning implements StackProvisioning {
         PatroniTuning d = PatroniTuning.DEFAULTS;
         return StackSpec.builder().name(r.name()).nodes(r.postgresNodes()).etcdMembers(r.etcdMembers())
                 .images(ImageProfile.parse(r.imageProfile())).bindAddress(r.bindAddress())
-                .ports(new StackPorts(p.write(), p.read(), p.stats(), p.patroniBase(), p.etcdBase(), p.exporterBase()))
+                .ports(new StackPorts(p.write(), p.read(), p.stats(), p.patroniBase(), p.etcdBase(), p.exporterBase(), p.prometheus()))
                 .patroni(new PatroniTuning(r.timing().ttl(), r.timing().loopWait(), r.timing().retryTimeout(), d.synchronousMode(), d.synchronousNodeCount(),
                         d.maximumLagOnFailover(), d.primaryStartTimeout()))
                 .build();

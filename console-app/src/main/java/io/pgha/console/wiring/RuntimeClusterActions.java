@@ -52,7 +52,7 @@ final class RuntimeClusterActions implements ClusterActions {
 
     static OperationRequest request(ClusterAction action) {
         return switch (action) {
-            case ClusterAction.Switchover s -> new OperationRequest.Switchover(Optional.of(s.candidate()), Optional.empty(),
+            case ClusterAction.Switchover s -> new OperationRequest.Switchover(Optional.of(s.candidate()), s.at(),
                     Optional.of(s.leader()), true);
             case ClusterAction.Failover f -> new OperationRequest.Failover(f.candidate());
             case ClusterAction.RestartPostgres r -> new OperationRequest.Restart(r.member(), OperationRequest.RestartKind.POSTGRES, false, true);

@@ -84,6 +84,27 @@ public final class SampleCluster {
                 checks(at, "", List.of(deadPrimary)));
     }
 
+    /**
+     * The moment of a switchover when the old primary has released the leader key and stopped, and the
+     * candidate has not taken over yet: no leader, no write route.
+     */
+    public static ClusterSnapshot handingOver(String from, String to, int timeline, Instant at) {
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "pg-" + i;
+            members.add(member(name, Role.REPLICA, name.equals(from) ? "stopped" : "streaming", timeline, 0x3100148L,
+                    name.equals(from) ? OptionalLong.empty() : OptionalLong.of(0)));
+        }
+        List<RouterBackend> backends = new ArrayList<>();
+        for (Member m : members) {
+            boolean stopped = m.name().equals(from);
+            backends.add(new RouterBackend(RouterBackend.WRITE_LISTENER, m.name(), RouterBackend.Status.DOWN, "L7STS", OptionalLong.of(1), 0));
+            backends.add(new RouterBackend(RouterBackend.READ_LISTENER, m.name(), stopped ? RouterBackend.Status.DOWN : RouterBackend.Status.UP,
+                    stopped ? "L7STS" : "L7OK", OptionalLong.of(1), stopped ? 0 : 4));
+        }
+        return snapshot(at, Optional.empty(), members, allEtcdUp(), backends, containers(List.of()), checks(at, "", List.of()));
+    }
+
     /** pg-2 lags far behind (10 MiB, above the 1 MiB alarm). */
     public static ClusterSnapshot lagging(Instant at) {
         ClusterSnapshot s = healthy();

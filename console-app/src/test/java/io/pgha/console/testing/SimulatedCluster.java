@@ -13,13 +13,19 @@ import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.ops.AuditEntry;
+import io.pgha.runtime.ops.OperationResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SimulatedCluster {
 
+    /** How long a simulated switchover leaves writes without a primary. */
+    public static final Duration WRITE_PAUSE = Duration.ofMillis(800);
+
     private final FakeClusterMonitor monitor;
     private final ClusterConnection connection;
     private final List<ClusterAction> performed = new CopyOnWriteArrayList<>();
@@ -35,6 +44,9 @@ public final class SimulatedCluster {
     private final AtomicLong transactions = new AtomicLong(1_000_000);
     private volatile Optional<String> refusal = Optional.empty();
     private volatile int timeline = 3;
+    private volatile int logLines = 20;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
+    private final Map<String, Consumer<LogLine>> tails = new ConcurrentHashMap<>();
 
     public SimulatedCluster(String name) {
         this.connection = SampleCluster.connection(name);
@@ -81,29 +93,93 @@ public final class SimulatedCluster {
                 throw PghaException.refused(refusal.get());
             }
             if (action instanceof ClusterAction.Switchover s) {
-                String old = monitor.current().leader().orElse("?");
-                timeline++;
-                monitor.publish(SampleCluster.withLeader(s.candidate(), timeline, Instant.now()));
-                monitor.emit(SampleCluster.event(Instant.now(), ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
-                        s.candidate(), s.candidate() + " is the new leader (timeline " + timeline + "), was " + old));
-                return new ActionOutcome(s.candidate() + " is the primary now (timeline " + timeline + ")", Duration.ofMillis(1800));
+                return switchover(s);
             }
             return new ActionOutcome("done", Duration.ofMillis(300));
         };
+    }
+
+    /**
+     * Like the runtime: the leader key released (no leader, writes have nowhere to go), the candidate takes over
+     * {@link #WRITE_PAUSE} later, then the operation's own event, dated when it ended (the audit journal's).
+     */
+    private ActionOutcome switchover(ClusterAction.Switchover s) {
+        if (s.at().isPresent()) {
+            return new ActionOutcome("switchover from " + s.leader() + " to " + s.candidate() + " scheduled at " + s.at().get(),
+                    Duration.ofMillis(300));
+        }
+        Instant started = Instant.now();
+        String old = monitor.current().leader().orElse("?");
+        monitor.publish(SampleCluster.handingOver(old, s.candidate(), timeline, started));
+        awaitRelease();
+        timeline++;
+        Instant taken = started.plus(WRITE_PAUSE);
+        monitor.publish(SampleCluster.withLeader(s.candidate(), timeline, taken));
+        monitor.emit(SampleCluster.event(taken, ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
+                s.candidate(), s.candidate() + " is the new leader (timeline " + timeline + "), was " + old));
+        Duration took = Duration.ofMillis(1800);
+        String summary = s.candidate() + " is the primary now (timeline " + timeline + ")";
+        monitor.emit(new AuditEntry(started, "dba", connection.name(), "switchover", s.candidate(), Map.of("candidate", s.candidate()),
+                OperationResult.Outcome.SUCCEEDED, summary, List.of(), took.toMillis()).toEvent());
+        return new ActionOutcome(summary, took);
+    }
+
+    /** Holds every following switchover with the leader key released, until {@link #releaseSwitchover()}. */
+    public void holdSwitchovers() {
+        hold = new CountDownLatch(1);
+    }
+
+    public void releaseSwitchover() {
+        hold.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!hold.await(30, TimeUnit.SECONDS)) {
+                throw PghaException.timeout("the test did not release the switchover");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private DatabaseCounters counters() {
         return new DatabaseCounters(Instant.now(), OptionalLong.of(transactions.addAndGet(450)), OptionalLong.of(23));
     }
 
-    private static ContainerLogs logs() {
+    /** How many lines each container's log holds when it is opened (20 unless a test needs a long one). */
+    public void logLines(int count) {
+        logLines = count;
+    }
+
+    /**
+     * Lines as the stack writes them: Patroni's INFO on stderr, PostgreSQL's LOG on stdout, now and then a
+     * WARNING and a FATAL.
+     */
+    private ContainerLogs logs() {
         return (container, lines, sink, failed) -> {
-            for (int i = 0; i < 20; i++) {
-                sink.accept(new LogLine(Optional.empty(), i % 7 == 6, container + " log line " + i
-                        + (i % 5 == 0 ? " checkpoint complete" : " INFO: no action. I am (" + container + "), a secondary")));
+            for (int i = 0; i < logLines; i++) {
+                sink.accept(logLine(container, i));
             }
-            return () -> { };
+            tails.put(container, sink);
+            return () -> tails.remove(container, sink);
         };
+    }
+
+    /** Writes more lines to a container's log, as a running container does. */
+    public void log(String container, int from, int count) {
+        Consumer<LogLine> sink = tails.get(container);
+        for (int i = from; i < from + count && sink != null; i++) {
+            sink.accept(logLine(container, i));
+        }
+    }
+
+    private static LogLine logLine(String container, int i) {
+        String text = i % 10 == 9 ? "2025-05-01 10:00:00.000 UTC [88] FATAL:  the database system is starting up"
+                : i % 10 == 8 ? "2025-05-01 10:00:00,123 WARNING: Request to " + container + " timed out"
+                : i % 5 == 0 ? "2025-05-01 10:00:00.000 UTC [57] LOG:  checkpoint complete, log line " + i
+                : "2025-05-01 10:00:00,123 INFO: no action. I am (" + container + "), a secondary, log line " + i;
+        return new LogLine(Optional.empty(), !text.contains(" LOG: "), container + " " + text);
     }
 
     private static DynamicConfigEditing config() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Console services for UI tests: the real registry (in a temporary directory) and the real attach stand-in,
@@ -58,6 +59,7 @@ public final class TestServices {
 
     public ConsoleServices services() {
         ConsoleServices real = RuntimeConsoleServices.create(registry);
+        provisioning.defaultsFrom(real.provisioning()::defaults);
         ClusterSessions sessions = connection -> clusters.computeIfAbsent(connection.name(), SimulatedCluster::new).session();
         DockerEngine dockerEngine = () -> docker;
         return new ConsoleServices(registry, sessions, real.attachment(), provisioning, dockerEngine);
@@ -68,11 +70,17 @@ public final class TestServices {
         private volatile Consumer<ProvisioningEvent> events;
         private volatile boolean cancelled;
         private volatile List<SpecProblem> problems = List.of();
+        private volatile Supplier<NewClusterRequest> defaults = () -> new NewClusterRequest("pg-ha", 3, 3, "auto", "127.0.0.1",
+                new NewClusterRequest.Ports(5000, 5001, 8404, 8008, 23791, 9187, 9090), new NewClusterRequest.PatroniTiming(20, 2, 5));
 
         @Override
         public NewClusterRequest defaults() {
-            return new NewClusterRequest("pg-ha", 3, 3, "auto", "127.0.0.1",
-                    new NewClusterRequest.Ports(5000, 5001, 8404, 8008, 23791, 9187), new NewClusterRequest.PatroniTiming(20, 2, 5));
+            return defaults.get();
+        }
+
+        /** Proposes what the real provisioning proposes (a free name and free ports) instead of the fixed defaults. */
+        public void defaultsFrom(Supplier<NewClusterRequest> real) {
+            defaults = real;
         }
 
         @Override

@@ -37,8 +37,23 @@ class DockerStackProvisioningTest {
     private final List<String> downs = new CopyOnWriteArrayList<>();
 
     @Test
+    void theProposedSpecTakesNoKnownClustersNameAndNoPortInUseOrKnown() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("pg-ha"));
+        DockerStackProvisioning provisioning = new DockerStackProvisioning(registry, BlockingUp::new, (a, p) -> p != 5010);
+
+        NewClusterRequest proposed = provisioning.defaults();
+
+        assertThat(proposed.name()).isEqualTo("pg-ha-2");
+        assertThat(proposed.ports()).as("5000… and 8008… belong to pg-ha, 5010 is in use")
+                .isEqualTo(new NewClusterRequest.Ports(5020, 5021, 8424, 8028, 23811, 9207, 9110));
+        registry.save(SampleCluster.connection("pg-ha-2"));
+        assertThat(provisioning.defaults().name()).isEqualTo("pg-ha-3");
+    }
+
+    @Test
     void theDefaultsAreTheRuntimesDefaultSpec() {
-        DockerStackProvisioning provisioning = new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new);
+        DockerStackProvisioning provisioning = new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new, (a, p) -> true);
 
         NewClusterRequest defaults = provisioning.defaults();
 
@@ -56,7 +71,7 @@ class DockerStackProvisioningTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             NewClusterRequest request = new NewClusterRequest("pg-ha", 3, 3, "auto", "127.0.0.1",
-                    new NewClusterRequest.Ports(port, 15001, 15002, 15010, 15020, 15030), d.timing());
+                    new NewClusterRequest.Ports(port, 15001, 15002, 15010, 15020, 15030, 15040), d.timing());
 
             assertThat(provisioning.check(request)).contains(
                     new SpecProblem(SpecProblem.NAME, "a cluster named 'pg-ha' already exists: open it from the sidebar, or choose another name"),

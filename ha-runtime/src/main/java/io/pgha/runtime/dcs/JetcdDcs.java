@@ -112,7 +112,7 @@ final class JetcdDcs implements Dcs {
         for (Map.Entry<String, CompletableFuture<StatusResponse>> c : calls.entrySet()) {
             String endpoint = c.getKey();
             try {
-                StatusResponse s = c.getValue().get(remaining(until), TimeUnit.NANOSECONDS);
+                StatusResponse s = awaitStatus(c.getValue(), remaining(until));
                 Duration latency = Duration.ofNanos(System.nanoTime() - started.get(endpoint));
                 statuses.add(new EtcdMembers.EndpointStatus(endpoint, OptionalLong.of(s.getHeader().getMemberId()),
                         s.getLeader(), s.getRaftTerm(), s.getDbSize(), latency, Optional.empty()));
@@ -120,7 +120,6 @@ final class JetcdDcs implements Dcs {
                 Thread.currentThread().interrupt();
                 statuses.add(failed(endpoint, e));
             } catch (Exception e) {
-                c.getValue().cancel(true);
                 statuses.add(failed(endpoint, e));
             }
         }
@@ -156,6 +155,16 @@ final class JetcdDcs implements Dcs {
                     .ifPresent(s -> latencies.put(m.name(), s.latency()));
         }
         return new EtcdClusterStatus(members, latencies, Instant.now(), listError);
+    }
+
+    /**
+     * Waits for a member's status call without cancelling it when the deadline passes. jetcd makes a channel for
+     * each such call and shuts it down in a {@code whenComplete} of the future it returns; cancelling that future
+     * completes it at once, so the shutdown never ran, and gRPC later reported the channel "garbage collected
+     * without being shut down". Left alone, the call ends by itself (connect timeout, keepalive) and closes it.
+     */
+    static <T> T awaitStatus(CompletableFuture<T> call, long nanos) throws Exception {
+        return call.get(nanos, TimeUnit.NANOSECONDS);
     }
 
     private static EtcdMembers.EndpointStatus failed(String endpoint, Exception e) {

@@ -224,13 +224,21 @@ public final class EventDerivation {
         return now;
     }
 
+    /**
+     * The quorum is decided only by what the members' health proves: a majority up, or so many down that no
+     * majority can be up. Members not yet checked (the first rounds after a start) decide nothing, so a quorum
+     * that was never lost is never "regained".
+     */
     private static Optional<Boolean> quorum(Memory m, ClusterSnapshot s, Builder b) {
-        if (s.etcdMembers().isEmpty() || s.etcdMembers().stream().allMatch(e -> e.health() == Health.UNKNOWN)) {
+        int size = s.etcdMembers().size();
+        long up = s.etcdMembers().stream().filter(e -> e.health() == Health.UP).count();
+        long down = s.etcdMembers().stream().filter(e -> e.health() == Health.DOWN).count();
+        boolean decided = size > 0 && (up > size / 2 || down >= size - size / 2);
+        if (!decided) {
             return m.quorum();
         }
         boolean q = s.etcdQuorum();
-        long up = s.etcdMembers().stream().filter(e -> e.health() == Health.UP).count();
-        String count = up + " of " + s.etcdMembers().size() + " members healthy";
+        String count = up + " of " + size + " members healthy";
         if (m.quorum().isPresent() && m.quorum().get() && !q) {
             b.add(Kind.QUORUM_LOST, Severity.CRITICAL, "etcd", "etcd lost quorum: " + count, Map.of("healthy", String.valueOf(up)));
         } else if (m.quorum().isPresent() && !m.quorum().get() && q) {

@@ -124,8 +124,7 @@ final class PostgresPoll implements AutoCloseable {
         long start = System.nanoTime();
         int seconds = (int) Math.max(1, timeout.toSeconds());
         try {
-            ExecResult r = docker.orElseThrow().get().exec(c.name(), List.of("pg_isready", "-t", String.valueOf(seconds), "-p", "5432"),
-                    timeout.plusSeconds(1));
+            ExecResult r = docker.orElseThrow().get().exec(c.name(), readinessCommand(login, seconds), timeout.plusSeconds(1));
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             HealthCheck.Status status = switch (r.exitCode()) {
                 case 0 -> HealthCheck.Status.PASS;
@@ -139,6 +138,18 @@ final class PostgresPoll implements AutoCloseable {
             return new HealthCheck(HealthCheck.Kind.POSTGRES_READY, member, HealthCheck.Status.FAIL,
                     Duration.ofNanos(System.nanoTime() - start), at, e.getMessage());
         }
+    }
+
+    /**
+     * pg_isready names a role and a database: without them it uses the exec's OS user (root), and every
+     * probe leaves {@code FATAL: role "root" does not exist} in the node's log. Without a stored login the
+     * container's own superuser (Spilo's {@code PGUSER_SUPERUSER}) is the role.
+     */
+    static List<String> readinessCommand(Optional<PgLogin> login, int timeoutSeconds) {
+        String t = String.valueOf(timeoutSeconds);
+        return login.map(l -> List.of("pg_isready", "-U", l.user(), "-d", l.database(), "-t", t, "-p", "5432"))
+                .orElseGet(() -> List.of("sh", "-c",
+                        "exec pg_isready -U \"${PGUSER_SUPERUSER:-postgres}\" -d postgres -t " + t + " -p 5432"));
     }
 
     private static <T> Optional<T> await(Future<T> f, long until) {

@@ -16,11 +16,11 @@ record Reading<T>(Source source, Optional<T> value, boolean available, Optional<
                   boolean answered, boolean configured) {
 
     static <T> Reading<T> pending(Source source, Instant now) {
-        return new Reading<>(source, Optional.empty(), false, Optional.of("waiting for the first answer"), now, false, true);
+        return new Reading<>(source, Optional.empty(), false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), now, false, true);
     }
 
     static <T> Reading<T> notConfigured(Source source, String why, Instant now) {
-        return new Reading<>(source, Optional.empty(), false, Optional.of("not configured: " + why), now, true, false);
+        return new Reading<>(source, Optional.empty(), false, Optional.of(SourceStatus.NOT_CONFIGURED + ": " + why), now, true, false);
     }
 
     static <T> Reading<T> ok(Source source, T value, Instant now) {

@@ -25,7 +25,11 @@ public record AuditEntry(Instant at, String user, String cluster, String operati
                 r.took().toMillis());
     }
 
-    /** The entry as an event of kind OPERATION, for the console's timeline and pgha watch. */
+    /**
+     * The entry as an event of kind OPERATION, for the console's timeline and pgha watch. It is dated when the
+     * operation ended (its start is in the details): the events it caused happened before that, and a timeline
+     * sorted by time must list the outcome after them.
+     */
     public ClusterEvent toEvent() {
         ClusterEvent.Severity severity = switch (outcome) {
             case SUCCEEDED, SCHEDULED, NOTHING_TO_DO -> ClusterEvent.Severity.INFO;
@@ -37,7 +41,8 @@ public record AuditEntry(Instant at, String user, String cluster, String operati
         details.put("outcome", outcome.name());
         details.put("user", user);
         details.put("tookMs", Long.toString(tookMillis));
-        return new ClusterEvent(at, ClusterEvent.Kind.OPERATION, severity, target,
+        details.put("startedAt", at.toString());
+        return new ClusterEvent(at.plusMillis(tookMillis), ClusterEvent.Kind.OPERATION, severity, target,
                 operation + " " + target + " by " + user + ": " + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + message,
                 details);
     }

@@ -128,6 +128,27 @@ class EventDerivationTest {
     }
 
     @Test
+    void membersNotYetCheckedAtStartDecideNoQuorumSoNoneIsRegained() {
+        ClusterSnapshot nothingYet = Snapshots.healthy().etcd("etcd-1", Health.UNKNOWN).etcd("etcd-2", Health.UNKNOWN)
+                .etcd("etcd-3", Health.UNKNOWN).build();
+        ClusterSnapshot oneAnswered = Snapshots.healthy().later(1).etcd("etcd-2", Health.UNKNOWN).etcd("etcd-3", Health.UNKNOWN).build();
+        ClusterSnapshot oneDownOneUnchecked = Snapshots.healthy().later(2).etcd("etcd-2", Health.DOWN).etcd("etcd-3", Health.UNKNOWN)
+                .build();
+        ClusterSnapshot allUp = Snapshots.healthy().later(3).build();
+
+        assertThat(kinds(run(nothingYet, oneAnswered, oneDownOneUnchecked, allUp))).doesNotContain(Kind.QUORUM_LOST, Kind.QUORUM_REGAINED);
+    }
+
+    @Test
+    void aQuorumLostWhileMembersWereStillBeingCheckedIsReportedOnceItIsProven() {
+        ClusterSnapshot oneAnswered = Snapshots.healthy().etcd("etcd-2", Health.UNKNOWN).etcd("etcd-3", Health.UNKNOWN).build();
+        ClusterSnapshot allUp = Snapshots.healthy().later(1).build();
+        ClusterSnapshot twoDown = Snapshots.healthy().later(2).etcd("etcd-2", Health.DOWN).etcd("etcd-3", Health.DOWN).build();
+
+        assertThat(kinds(run(oneAnswered, allUp, twoDown))).containsSubsequence(Kind.QUORUM_LOST);
+    }
+
+    @Test
     void aSourceGoingDarkMakesNobodyLeaveAndNothingGoDown() {
         ClusterSnapshot healthy = Snapshots.healthy().build();
         ClusterSnapshot dark = Snapshots.healthy().later(1).leader(null).without("pg-0").without("pg-1").without("pg-2")

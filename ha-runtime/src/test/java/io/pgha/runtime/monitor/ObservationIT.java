@@ -29,6 +29,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -57,11 +58,13 @@ class ObservationIT {
     private static ClusterConnection connection;
     private static ClusterMonitor monitor;
     private static final List<ClusterEvent> EVENTS = Collections.synchronizedList(new ArrayList<>());
+    private static Instant watchedSince;
 
     @BeforeAll
     static void attachToAComposeStack() throws IOException {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.restoreHealthy();
+        watchedSince = Instant.now();
         configDir = Files.createTempDirectory("pgha-observation-it");
         System.setProperty("pgha.config.dir", configDir.toString());
         StringWriter out = new StringWriter();
@@ -235,6 +238,19 @@ class ObservationIT {
             assertThat(monitor.current().etcdQuorum()).isTrue();
             assertThat(indexOf(Kind.QUORUM_REGAINED, e -> true)).isNotNegative();
         });
+    }
+
+    @Test
+    @Order(5)
+    void theMonitorsReadinessProbesLeaveNoFailedLoginInAnyNodesLog() {
+        assertThat(monitor.current().checks()).as("pg_isready ran").anyMatch(c -> c.kind() == HealthCheck.Kind.POSTGRES_READY
+                && c.status() == HealthCheck.Status.PASS);
+        for (String node : ComposeStack.PG_NODES) {
+            Commands.Result logs = ComposeStack.docker("logs", "--since", watchedSince.toString(), node);
+            assertThat(logs.ok()).as(logs.describe()).isTrue();
+            assertThat((logs.stdout() + logs.stderr()).lines().filter(l -> l.matches(".*role \".*\" does not exist.*")))
+                    .as(node + "'s log while the monitor watched").isEmpty();
+        }
     }
 
     private static List<String> up(ClusterSnapshot s, String listener) {

@@ -84,7 +84,7 @@ class StackSpecTest {
         assertThat(other.volumeName("pg-0-data")).isEqualTo("shop_pg-0-data");
         assertThat(other.services()).extracting(StackService::name)
                 .containsExactly("etcd-1", "etcd-2", "etcd-3", "pg-0", "pg-1", "pg-0-exporter", "pg-1-exporter", "pg-router",
-                        "pg-supervisor");
+                        "pg-supervisor", "pg-prometheus");
         assertThat(other.services()).filteredOn(s -> s.role() == StackService.Role.SUPERVISOR).singleElement()
                 .satisfies(s -> assertThat(s.environment()).containsEntry("PGHA_CONTAINER_PREFIX", "shop-")
                         .containsEntry("PGHA_MEMBERS", "pg-0,pg-1"));

@@ -47,12 +47,12 @@ public final class ActionLauncher {
 
     /** The candidate picker for a planned switchover, the best candidate (or the given one) preselected. */
     public void switchover(Optional<String> preselect) {
-        CandidateDialog.Mode mode = CandidateDialog.Mode.SWITCHOVER;
-        new CandidateDialog(viewModel, mode, preselect, owner).showThen(viewModel::perform);
+        new CandidateDialog(viewModel, CandidateDialog.Mode.SWITCHOVER, preselect, owner, this::switchover).showThen(viewModel::perform);
     }
 
     public void failover() {
-        new CandidateDialog(viewModel, CandidateDialog.Mode.FAILOVER, Optional.empty(), owner).showThen(viewModel::perform);
+        new CandidateDialog(viewModel, CandidateDialog.Mode.FAILOVER, Optional.empty(), owner, this::switchover)
+                .showThen(viewModel::perform);
     }
 
     public void pauseOrResume() {

@@ -6,21 +6,40 @@ import io.pgha.console.service.ClusterActions;
 import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.Notice;
 import io.pgha.console.ui.common.Notifier;
+import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.model.ClusterHealth;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Member;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Runs the cluster's operations: says what each will do, performs it off the FX thread, and reports the
  * outcome or the refusal as a notice. One operation at a time; the topology shows the effect as it happens.
+ * While a planned operation runs (and until the cluster is healthy again, {@link #SETTLE} at most), it is
+ * published as {@link PlannedWork}, so the screens show the work rather than the outage it causes on purpose;
+ * a change of primary reports the write pause the snapshots showed.
  */
 public final class ActionsViewModel {
+
+    /** How long after a planned operation ended the cluster may take to look healthy before it is shown as it is. */
+    static final Duration SETTLE = Duration.ofSeconds(15);
 
     private final ClusterActions actions;
     private final UiExecutors executors;
@@ -29,12 +48,32 @@ public final class ActionsViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasLeader = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper running = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Optional<PlannedWork>> plannedWork;
+    private final String clusterName;
+    private final Clock clock;
     private ClusterSnapshot snapshot;
+    private Optional<WritePause> writePause = Optional.empty();
+    private boolean settling;
+    private long generation;
 
     public ActionsViewModel(ClusterActions actions, UiExecutors executors, Notifier notifier, ClusterSnapshot initial) {
+        this(actions, executors, notifier, initial, new SimpleObjectProperty<>(Optional.empty()), initial.scope(),
+                Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param plannedWork where the planned work under way is published (shared with the clusters sidebar)
+     * @param clusterName what the user types to fail over a cluster whose primary is healthy
+     */
+    public ActionsViewModel(ClusterActions actions, UiExecutors executors, Notifier notifier, ClusterSnapshot initial,
+                            ObjectProperty<Optional<PlannedWork>> plannedWork, String clusterName, Clock clock) {
         this.actions = actions;
         this.executors = executors;
         this.notifier = notifier;
+        this.plannedWork = plannedWork;
+        this.clusterName = clusterName;
+        this.clock = clock;
         apply(initial);
     }
 
@@ -42,6 +81,16 @@ public final class ActionsViewModel {
         this.snapshot = snapshot;
         paused.set(snapshot.paused());
         hasLeader.set(snapshot.leader().isPresent());
+        writePause.ifPresent(p -> {
+            boolean known = p.measured().isPresent();
+            p.observe(snapshot);
+            if (!known && !busy.get() && p.measured().isPresent()) {
+                result.set(result.get() + pauseText(p));
+            }
+        });
+        if (settling && snapshot.health() == ClusterHealth.HEALTHY) {
+            endPlannedWork();
+        }
     }
 
     public Confirmation confirmation(ClusterAction action) {
@@ -62,8 +111,39 @@ public final class ActionsViewModel {
         return snapshot.leader().map(leader -> new ClusterAction.Switchover(leader, candidate));
     }
 
+    /** A switchover Patroni performs at the given local time; empty when there is no leader to hand over. */
+    public Optional<ClusterAction> switchoverTo(String candidate, LocalDateTime at) {
+        Instant when = at.atZone(clock.getZone()).toInstant();
+        return snapshot.leader().map(leader -> new ClusterAction.Switchover(leader, candidate, Optional.of(when)));
+    }
+
+    /** Why a switchover cannot be scheduled at that local time; empty when it can. */
+    public Optional<String> scheduleProblem(LocalDateTime at) {
+        return at.atZone(clock.getZone()).toInstant().isAfter(clock.instant()) ? Optional.empty()
+                : Optional.of("Choose a time in the future.");
+    }
+
+    /** The local time a scheduled switchover is proposed for: the next full hour. */
+    public LocalDateTime proposedSchedule() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+    }
+
     public ClusterAction failoverTo(String candidate) {
         return new ClusterAction.Failover(candidate);
+    }
+
+    /** The primary, when it is running: then a failover is the wrong tool, and the dialog says so. */
+    public Optional<String> healthyLeader() {
+        return snapshot.leaderMember().filter(Member::isRunning).map(Member::name);
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    /** Failing over a cluster whose primary is healthy needs its name typed; otherwise nothing more. */
+    public boolean failoverConfirmedBy(String typed) {
+        return healthyLeader().isEmpty() || clusterName.equals(typed == null ? "" : typed.strip());
     }
 
     public ClusterAction pauseOrResume() {
@@ -78,6 +158,12 @@ public final class ActionsViewModel {
         }
         busy.set(true);
         running.set(confirmed.title());
+        result.set("");
+        generation++;
+        settling = false;
+        plannedWork.set(PlannedWorks.of(confirmed.action()));
+        writePause = plannedWork.get().flatMap(PlannedWork::handover).map(h -> new WritePause());
+        writePause.ifPresent(p -> p.observe(snapshot));
         executors.supply(() -> actions.perform(confirmed.action()),
                 outcome -> finished(confirmed, outcome),
                 failure -> failed(confirmed, failure));
@@ -85,11 +171,45 @@ public final class ActionsViewModel {
 
     private void finished(Confirmation confirmed, ActionOutcome outcome) {
         done();
-        notifier.show(Notice.success(confirmed.title(), outcome.summary() + " (" + Formats.duration(outcome.took()) + ")"));
+        String pause = writePause.map(ActionsViewModel::pauseText).orElse("");
+        result.set(confirmed.title() + ": done in " + Formats.duration(outcome.took()) + pause);
+        notifier.show(Notice.success(confirmed.title(), outcome.summary() + " (" + Formats.duration(outcome.took()) + ")" + pause));
+        if (plannedWork.get().isPresent()) {
+            settle();
+        }
+    }
+
+    /** Keeps the planned work shown until the cluster looks healthy again, or {@link #SETTLE} has passed. */
+    private void settle() {
+        if (snapshot.health() == ClusterHealth.HEALTHY) {
+            endPlannedWork();
+            return;
+        }
+        settling = true;
+        long mine = generation;
+        try {
+            executors.background().schedule(() -> executors.fx().execute(() -> {
+                if (mine == generation && settling) {
+                    endPlannedWork();
+                }
+            }), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            endPlannedWork();
+        }
+    }
+
+    private void endPlannedWork() {
+        settling = false;
+        plannedWork.set(Optional.empty());
+    }
+
+    private static String pauseText(WritePause pause) {
+        return pause.measured().map(d -> String.format(Locale.ROOT, " · writes paused %.1f s", d.toMillis() / 1000.0)).orElse("");
     }
 
     private void failed(Confirmation confirmed, RuntimeException failure) {
         done();
+        endPlannedWork();
         if (failure instanceof PghaException p && p.kind() == PghaException.Kind.REFUSED) {
             notifier.show(Notice.warning("Refused: " + confirmed.title(), p.getMessage()));
         } else {
@@ -112,6 +232,16 @@ public final class ActionsViewModel {
 
     public ReadOnlyBooleanProperty hasLeaderProperty() {
         return hasLeader.getReadOnlyProperty();
+    }
+
+    /** What the last action achieved, with the write pause a change of primary caused; empty while one runs. */
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** The planned work under way, shared with the sidebar's entry of this cluster. */
+    public ObjectProperty<Optional<PlannedWork>> plannedWorkProperty() {
+        return plannedWork;
     }
 
     /** The title of the action running now, empty when none. */

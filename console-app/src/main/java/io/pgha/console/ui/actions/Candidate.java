@@ -1,6 +1,7 @@
 package io.pgha.console.ui.actions;
 
 import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.Roles;
 import io.pgha.runtime.model.Role;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,7 +23,6 @@ public record Candidate(String name, Role role, String state, OptionalLong lagBy
 
     @Override
     public String toString() {
-        String role = this.role == Role.SYNC_STANDBY ? "sync standby" : this.role.patroniName();
-        return name + " · " + role + " · " + state + " · lag " + lagText() + whyNot.map(w -> " — " + w).orElse("");
+        return name + " · " + Roles.label(role) + " · " + state + " · lag " + lagText() + whyNot.map(w -> " — " + w).orElse("");
     }
 }

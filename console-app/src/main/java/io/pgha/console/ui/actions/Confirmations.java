@@ -25,6 +25,11 @@ public final class Confirmations {
 
     public static Confirmation of(ClusterAction action, ClusterSnapshot snapshot) {
         return switch (action) {
+            case Switchover s when s.at().isPresent() -> new Confirmation(action, "Schedule switchover to " + s.candidate(),
+                    "At " + Formats.dateTime(s.at().get()) + " " + s.leader() + " hands the primary role to " + s.candidate()
+                            + " (Patroni's scheduled switchover; until then nothing changes). Writes pause for a moment then, "
+                            + "sessions on " + s.leader() + " are disconnected and it rejoins as a replica.",
+                    "Schedule switchover", true);
             case Switchover s -> new Confirmation(action, "Switch over to " + s.candidate(),
                     s.leader() + " stops being the primary and " + s.candidate() + " (lag " + lag(snapshot, s.candidate())
                             + ") is promoted. Writes pause for a few seconds while the router follows the new primary; "

@@ -1,6 +1,7 @@
 package io.pgha.console.ui.attach;
 
 import io.pgha.console.ui.common.AppStyles;
+import io.pgha.console.ui.common.DialogFit;
 import io.pgha.console.ui.common.FormRows;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
@@ -52,12 +53,13 @@ public final class AttachDialog extends Dialog<ButtonType> {
         modes.selectedToggleProperty().addListener((o, a, t) -> viewModel.modeProperty().set((AttachViewModel.Mode) t.getUserData()));
         TextField endpoints = new TextField();
         endpoints.setId("attach-endpoints");
-        endpoints.setPromptText("http://127.0.0.1:23791, http://127.0.0.1:23792, http://127.0.0.1:23793");
+        endpoints.setPromptText("comma-separated, e.g. http://127.0.0.1:23791");
         endpoints.textProperty().bindBidirectional(viewModel.etcdEndpointsProperty());
         endpoints.disableProperty().bind(patroni.selectedProperty());
         TextArea urls = new TextArea();
         urls.setId("attach-patroni-urls");
-        urls.setPromptText("pg-0=http://127.0.0.1:8008\npg-1=http://127.0.0.1:8009");
+        // a prompt text loses its line breaks, which ran the example's URLs together: the example is a label
+        urls.setPromptText("one member per line: NAME=URL");
         urls.setPrefRowCount(3);
         urls.textProperty().bindBidirectional(viewModel.patroniUrlsProperty());
         urls.disableProperty().bind(etcd.selectedProperty());
@@ -70,7 +72,11 @@ public final class AttachDialog extends Dialog<ButtonType> {
         row = FormRows.add(form, row, "Scope", scope, viewModel.scopeErrorProperty());
         row = FormRows.add(form, row, "etcd endpoints", endpoints, viewModel.endpointsErrorProperty());
         form.add(new Label("Patroni URLs"), 0, row);
-        form.add(urls, 1, row);
+        form.add(urls, 1, row++);
+        Label example = new Label("e.g.  pg-0=http://127.0.0.1:8008\n         pg-1=http://127.0.0.1:8009");
+        example.setId("attach-patroni-example");
+        example.getStyleClass().add("muted");
+        form.add(example, 1, row);
         endpoints.setPrefColumnCount(34);
 
         Label failure = FormRows.errorLabel(viewModel.failureProperty());
@@ -81,6 +87,7 @@ public final class AttachDialog extends Dialog<ButtonType> {
         progress.setPrefSize(20, 20);
         progress.visibleProperty().bind(viewModel.busyProperty());
         getDialogPane().setContent(new VBox(10, form, failure, progress));
+        DialogFit.keep(this);
 
         ButtonType attach = new ButtonType("Attach", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().setAll(attach, ButtonType.CANCEL);

@@ -7,8 +7,10 @@ import io.pgha.console.ui.common.Validation;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -42,34 +44,47 @@ public final class AttachViewModel {
     private final ReadOnlyStringWrapper endpointsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper();
+    private final Set<Field> edited = EnumSet.noneOf(Field.class);
     private final BooleanBinding valid;
 
     public AttachViewModel(ClusterAttachment attachment, UiExecutors executors) {
         this.attachment = attachment;
         this.executors = executors;
-        name.addListener((o, a, b) -> validate());
-        scope.addListener((o, a, b) -> validate());
+        name.addListener((o, a, b) -> edited(Field.NAME));
+        scope.addListener((o, a, b) -> edited(Field.SCOPE));
         mode.addListener((o, a, b) -> validate());
-        etcdEndpoints.addListener((o, a, b) -> validate());
-        patroniUrls.addListener((o, a, b) -> validate());
-        valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && scopeError.get().isEmpty()
-                && endpointsError.get().isEmpty(), nameError, scopeError, endpointsError);
+        etcdEndpoints.addListener((o, a, b) -> edited(Field.ENDPOINTS));
+        patroniUrls.addListener((o, a, b) -> edited(Field.ENDPOINTS));
+        valid = Bindings.createBooleanBinding(complete::get, complete);
+        validate();
+    }
+
+    /** A field's problem is shown once the user has typed in it: an empty form is not an error. */
+    private enum Field { NAME, SCOPE, ENDPOINTS }
+
+    private void edited(Field field) {
+        edited.add(field);
         validate();
     }
 
     private void validate() {
         failure.set("");
-        nameError.set(Validation.problem(() -> ClusterRegistry.checkName(name.get()), PghaException.class));
+        String nameProblem = Validation.problem(() -> ClusterRegistry.checkName(name.get()), PghaException.class);
         String s = scope.get().strip();
-        scopeError.set(mode.get() == Mode.PATRONI || (!s.isEmpty() && !s.contains("/") && !s.contains(" ")) ? ""
-                : "the Patroni scope (the DCS namespace /service/<scope>/) without '/' or spaces");
-        endpointsError.set(Validation.problem(() -> {
+        String scopeProblem = mode.get() == Mode.PATRONI || (!s.isEmpty() && !s.contains("/") && !s.contains(" ")) ? ""
+                : "the Patroni scope (the DCS namespace /service/<scope>/) without '/' or spaces";
+        String endpointsProblem = Validation.problem(() -> {
             if (mode.get() == Mode.ETCD) {
                 Endpoints.urls(etcdEndpoints.get());
             } else {
                 Endpoints.namedUrls(patroniUrls.get());
             }
-        }));
+        });
+        complete.set(nameProblem.isEmpty() && scopeProblem.isEmpty() && endpointsProblem.isEmpty());
+        nameError.set(edited.contains(Field.NAME) ? nameProblem : "");
+        scopeError.set(edited.contains(Field.SCOPE) ? scopeProblem : "");
+        endpointsError.set(edited.contains(Field.ENDPOINTS) ? endpointsProblem : "");
     }
 
     AttachRequest request() {
@@ -116,6 +131,7 @@ public final class AttachViewModel {
         return patroniUrls;
     }
 
+    /** The name's problem, once the user has typed in it. */
     public ReadOnlyStringProperty nameErrorProperty() {
         return nameError.getReadOnlyProperty();
     }

@@ -1,12 +1,17 @@
 package io.pgha.console.ui.clusters;
 
+import io.pgha.console.ui.common.ClusterStatus;
+import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.runtime.model.ClusterHealth;
-import java.util.Locale;
+import io.pgha.runtime.model.ClusterSnapshot;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /** A known cluster in the sidebar, with its state at a glance. */
 public final class ClusterItem {
@@ -15,16 +20,31 @@ public final class ClusterItem {
     private final String origin;
     private final ReadOnlyObjectWrapper<Tone> tone = new ReadOnlyObjectWrapper<>(Tone.UNKNOWN);
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("connecting");
+    private final ObjectProperty<Optional<PlannedWork>> plannedWork = new SimpleObjectProperty<>(Optional.empty());
+    private Optional<ClusterHealth> health = Optional.empty();
 
     /** @param origin "created by pgha" or "attached" */
     public ClusterItem(String name, String origin) {
         this.name = name;
         this.origin = origin;
+        plannedWork.addListener((o, a, b) -> show());
     }
 
-    void health(ClusterHealth health) {
-        tone.set(Tone.of(health));
-        state.set(health.name().toLowerCase(Locale.ROOT));
+    /** The latest snapshot: its health, or nothing yet while the monitor is still checking. */
+    void show(ClusterSnapshot snapshot) {
+        this.health = ClusterStatus.checking(snapshot) ? Optional.empty() : Optional.of(snapshot.health());
+        show();
+    }
+
+    private void show() {
+        if (health.isEmpty() && plannedWork.get().isEmpty()) {
+            tone.set(ClusterStatus.CHECKING.tone());
+            state.set(ClusterStatus.CHECKING.text());
+            return;
+        }
+        ClusterStatus status = ClusterStatus.of(health.orElse(ClusterHealth.UNKNOWN), plannedWork.get());
+        tone.set(status.tone());
+        state.set(status.text());
     }
 
     void unreachable(String reason) {
@@ -44,7 +64,12 @@ public final class ClusterItem {
         return tone.getReadOnlyProperty();
     }
 
-    /** healthy, degraded, down, unknown, or why it cannot be opened. */
+    /** The operation the console runs on this cluster now, shared with its workspace, which sets it. */
+    public ObjectProperty<Optional<PlannedWork>> plannedWorkProperty() {
+        return plannedWork;
+    }
+
+    /** healthy, degraded, down, unknown, the planned work under way, or why it cannot be opened. */
     public ReadOnlyStringProperty stateProperty() {
         return state.getReadOnlyProperty();
     }

@@ -13,6 +13,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
@@ -26,7 +27,10 @@ public final class ClustersView extends VBox {
         title.getStyleClass().add("section-title");
         ListView<ClusterItem> list = new ListView<>(viewModel.items());
         list.setId("cluster-list");
-        list.setPlaceholder(new Label("No clusters yet."));
+        Label empty = new Label();
+        empty.setId("cluster-list-empty");
+        empty.textProperty().bind(viewModel.loadedProperty().map(loaded -> loaded ? "No clusters yet." : ""));
+        list.setPlaceholder(empty);
         list.setCellFactory(l -> new ClusterCell(viewModel));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> viewModel.selectedProperty().set(item));
         viewModel.selectedProperty().addListener((o, a, item) -> {
@@ -68,6 +72,11 @@ public final class ClustersView extends VBox {
             this.viewModel = viewModel;
             name.setStyle("-fx-font-weight: bold;");
             state.getStyleClass().add("muted");
+            // a long state ("switching over (pg-0 → pg-1)") wraps inside the sidebar instead of widening the list
+            state.setWrapText(true);
+            state.prefWidthProperty().bind(widthProperty().subtract(44));
+            state.setMinHeight(Region.USE_PREF_SIZE);
+            setPrefWidth(0);
             row.setAlignment(Pos.CENTER_LEFT);
         }
 

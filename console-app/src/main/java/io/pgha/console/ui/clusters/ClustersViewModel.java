@@ -6,7 +6,7 @@ import io.pgha.console.ui.common.LatestValueRelay;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
-import io.pgha.runtime.model.ClusterHealth;
+import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +19,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,6 +40,7 @@ public final class ClustersViewModel implements AutoCloseable {
     private final ObservableList<ClusterItem> items = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterItem> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final Map<String, CompletableFuture<ClusterSession>> open = new HashMap<>();
     private final Map<String, ClusterMonitor.Subscription> watches = new HashMap<>();
 
@@ -53,7 +56,16 @@ public final class ClustersViewModel implements AutoCloseable {
             merge(known);
             problem.set("");
             select.flatMap(this::item).ifPresent(selected::set);
-        }, failure -> problem.set(failure.getMessage()));
+            loaded.set(true);
+        }, failure -> {
+            problem.set(failure.getMessage());
+            loaded.set(true);
+        });
+    }
+
+    /** False until the registry has been read once: until then the list is not known to be empty. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     private void merge(List<ClusterConnection> known) {
@@ -81,8 +93,8 @@ public final class ClustersViewModel implements AutoCloseable {
                 item.unreachable(cause(failure).getMessage());
                 return;
             }
-            LatestValueRelay<ClusterHealth> relay = new LatestValueRelay<>(executors.fx(), item::health);
-            watches.put(item.name(), s.monitor().onSnapshot(snapshot -> relay.accept(snapshot.health())));
+            LatestValueRelay<ClusterSnapshot> relay = new LatestValueRelay<>(executors.fx(), item::show);
+            watches.put(item.name(), s.monitor().onSnapshot(relay));
         }, executors.fx());
     }
 

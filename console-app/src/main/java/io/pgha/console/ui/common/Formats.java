@@ -12,6 +12,7 @@ public final class Formats {
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private Formats() {
     }
@@ -55,5 +56,10 @@ public final class Formats {
 
     public static String clock(Instant at) {
         return CLOCK.format(at);
+    }
+
+    /** A date and minute in the local time zone, e.g. "2025-06-02 23:30". */
+    public static String dateTime(Instant at) {
+        return DATE_TIME.format(at);
     }
 }

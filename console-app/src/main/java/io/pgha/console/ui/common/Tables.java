@@ -6,6 +6,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /** Columns over immutable row records, which need no properties of their own. */
 public final class Tables {
@@ -16,8 +19,20 @@ public final class Tables {
     public static <S> TableColumn<S, String> column(String title, double emWidth, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(emWidth * 13);
+        width(column, emWidth);
         return column;
+    }
+
+    /**
+     * The column's preferred width, and never narrower than its title: the tables squeeze their columns into
+     * the width they have, which cut titles to "Write out…".
+     */
+    private static void width(TableColumn<?, ?> column, double emWidth) {
+        Text title = new Text(column.getText());
+        title.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize()));
+        double header = Math.ceil(title.getLayoutBounds().getWidth() + 2 * Font.getDefault().getSize() + 6);
+        column.setMinWidth(header);
+        column.setPrefWidth(Math.max(emWidth * 13, header));
     }
 
     public static <S> TableColumn<S, S> toneColumn(String title, double emWidth, Function<S, String> text, Function<S, Tone> tone) {
@@ -25,7 +40,7 @@ public final class Tables {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new ToneCell<>(text, tone));
         column.setComparator((a, b) -> Integer.compare(tone.apply(b).severity(), tone.apply(a).severity()));
-        column.setPrefWidth(emWidth * 13);
+        width(column, emWidth);
         return column;
     }
 

@@ -16,6 +16,11 @@ public enum Theme {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** As the settings list it: "Light", "Dark". */
+    public String label() {
+        return this == DARK ? "Dark" : "Light";
+    }
+
     public static Theme parse(String id) {
         return "dark".equalsIgnoreCase(id) ? DARK : LIGHT;
     }

@@ -7,20 +7,22 @@ import java.util.Locale;
 
 /** The semantic colour of a status; the app stylesheet maps each to a colour of the current theme. */
 public enum Tone {
-    OK, WARN, FAIL, UNKNOWN;
+    OK, WARN, FAIL, UNKNOWN,
+    /** Work the user started is under way: the accent colour, neither health nor alarm. */
+    PLANNED;
 
     /** The CSS class of this tone, e.g. "tone-fail". */
     public String styleClass() {
         return "tone-" + name().toLowerCase(Locale.ROOT);
     }
 
-    /** Worst first: FAIL, WARN, UNKNOWN, OK. */
+    /** Worst first: FAIL, WARN, UNKNOWN, PLANNED and OK. */
     public int severity() {
         return switch (this) {
             case FAIL -> 3;
             case WARN -> 2;
             case UNKNOWN -> 1;
-            case OK -> 0;
+            case PLANNED, OK -> 0;
         };
     }
 

@@ -2,6 +2,9 @@ package io.pgha.console.ui.logs;
 
 import io.pgha.console.service.LogLine;
 import io.pgha.console.ui.common.Toolbars;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.ComboBox;
@@ -9,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.ToggleSwitch;
 import org.controlsfx.control.textfield.TextFields;
@@ -23,6 +27,8 @@ public final class LogsView extends BorderPane {
         ComboBox<String> containers = new ComboBox<>(viewModel.containers());
         containers.setId("log-container");
         containers.setPromptText("Container");
+        containers.setValue(viewModel.containerProperty().get().orElse(null));
+        viewModel.containerProperty().addListener((o, a, name) -> containers.setValue(name.orElse(null)));
         containers.valueProperty().addListener((o, a, name) -> viewModel.containerProperty().set(Optional.ofNullable(name)));
         search = TextFields.createClearableTextField();
         search.setId("log-search");
@@ -40,7 +46,7 @@ public final class LogsView extends BorderPane {
         lines.setCellFactory(l -> new LogCell());
         viewModel.lines().addListener((ListChangeListener<LogLine>) c -> {
             if (viewModel.followProperty().get() && !lines.getItems().isEmpty()) {
-                lines.scrollTo(lines.getItems().size() - 1);
+                followNewest(lines);
             }
         });
         setTop(Toolbars.of(containers, search, follow, status));
@@ -51,19 +57,36 @@ public final class LogsView extends BorderPane {
         search.requestFocus();
     }
 
+    /**
+     * Brings the newest line to the bottom edge. ListView.scrollTo puts a line at the top, which leaves the
+     * rest of the viewport to empty cells past the end; VirtualFlow fills those and logs
+     * "index exceeds maxCellCount" once the buffer holds more lines than the viewport has pixels.
+     */
+    private static void followNewest(ListView<LogLine> lines) {
+        if (lines.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(lines.getItems().size() - 1);
+        }
+    }
+
+    /** Coloured by the level the line states ({@link LogLevel}), whichever stream it came on. */
     private static final class LogCell extends ListCell<LogLine> {
+        private static final List<String> LEVEL_CLASSES = Arrays.stream(LogLevel.values())
+                .map(LogCell::styleClass).toList();
+
         @Override
         protected void updateItem(LogLine line, boolean empty) {
             super.updateItem(line, empty);
-            getStyleClass().remove("stderr");
+            getStyleClass().removeAll(LEVEL_CLASSES);
             if (empty || line == null) {
                 setText(null);
             } else {
                 setText(line.text());
-                if (line.stderr()) {
-                    getStyleClass().add("stderr");
-                }
+                getStyleClass().add(styleClass(LogLevel.of(line.text())));
             }
+        }
+
+        static String styleClass(LogLevel level) {
+            return "level-" + level.name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -51,7 +51,10 @@ public final class LogsViewModel implements AutoCloseable {
         search.addListener((o, a, b) -> refilter());
     }
 
-    /** Keeps the container list in step with the cluster (containers when Docker is known, else members). */
+    /**
+     * Keeps the container list in step with the cluster (containers when Docker is known, else members); the
+     * first time there is one, the leader's log (else the first container's) is shown without a click.
+     */
     public void apply(ClusterSnapshot snapshot) {
         TreeSet<String> names = new TreeSet<>();
         snapshot.containers().stream().map(ContainerInfo::name).forEach(names::add);
@@ -60,6 +63,9 @@ public final class LogsViewModel implements AutoCloseable {
         }
         if (!containers.equals(List.copyOf(names))) {
             containers.setAll(names);
+        }
+        if (container.get().isEmpty() && !names.isEmpty()) {
+            container.set(Optional.of(snapshot.leader().filter(names::contains).orElse(names.first())));
         }
     }
 

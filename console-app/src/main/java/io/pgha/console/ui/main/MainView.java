@@ -16,11 +16,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /** The main window's content: header, clusters sidebar, start screen or workspace, status bar. */
 public final class MainView extends BorderPane {
@@ -28,6 +30,7 @@ public final class MainView extends BorderPane {
     private final MainViewModel viewModel;
     private final StartView start;
     private final SourcesStatus status = new SourcesStatus();
+    private final VBox opening;
     private WorkspaceView workspace;
 
     public MainView(MainViewModel viewModel) {
@@ -38,10 +41,27 @@ public final class MainView extends BorderPane {
         setTop(header());
         setLeft(new ClustersView(viewModel.clusters(), this::createCluster, this::attachCluster));
         setBottom(status.node());
+        opening = opening();
         viewModel.workspaceProperty().addListener((o, a, w) -> show(w));
+        viewModel.openingProperty().addListener((o, a, name) -> {
+            if (workspace == null) {
+                setCenter(name.isPresent() ? opening : start);
+            }
+        });
         viewModel.settings().themeProperty().addListener((o, a, theme) -> applyTheme(theme));
         applyTheme(viewModel.settings().themeProperty().get());
         show(viewModel.workspaceProperty().get());
+    }
+
+    /** What shows while the last cluster reopens: its name, no buttons. */
+    private VBox opening() {
+        Label text = new Label();
+        text.getStyleClass().add("muted");
+        text.textProperty().bind(viewModel.openingProperty().map(n -> n.map(name -> "Opening " + name + " …").orElse("")));
+        VBox box = new VBox(12, new ProgressIndicator(), text);
+        box.setId("opening-view");
+        box.setAlignment(Pos.CENTER);
+        return box;
     }
 
     private HBox header() {
@@ -66,7 +86,7 @@ public final class MainView extends BorderPane {
 
     private void show(WorkspaceViewModel w) {
         workspace = w == null ? null : new WorkspaceView(w, viewModel.settings());
-        setCenter(workspace == null ? start : workspace);
+        setCenter(workspace != null ? workspace : viewModel.openingProperty().get().isPresent() ? opening : start);
         status.show(w);
     }
 

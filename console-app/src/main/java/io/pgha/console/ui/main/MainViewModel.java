@@ -36,6 +36,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StartViewModel start;
     private final SettingsViewModel settings;
     private final ReadOnlyObjectWrapper<WorkspaceViewModel> workspace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Optional<String>> opening = new ReadOnlyObjectWrapper<>(Optional.empty());
 
     /** @param browser opens a URL in the user's browser */
     public MainViewModel(ConsoleServices services, ConsolePreferences preferences, UiExecutors executors, Notifier notifier,
@@ -49,7 +50,13 @@ public final class MainViewModel implements AutoCloseable {
         this.clusters = new ClustersViewModel(services.registry(), services.sessions(), executors);
         this.start = new StartViewModel(services.docker(), executors);
         this.settings = new SettingsViewModel(preferences, executors);
+        opening.set(preferences.lastCluster());
         clusters.selectedProperty().addListener((o, before, after) -> open(Optional.ofNullable(after)));
+        clusters.loadedProperty().addListener((o, was, loaded) -> {
+            if (loaded && clusters.selectedProperty().get() == null) {
+                opening.set(Optional.empty());
+            }
+        });
         settings.refreshSecondsProperty().addListener((o, a, b) -> {
             if (workspace.get() != null) {
                 workspace.get().sampleEvery(settings.refreshInterval());
@@ -65,19 +72,24 @@ public final class MainViewModel implements AutoCloseable {
 
     private void open(Optional<ClusterItem> item) {
         closeWorkspace();
+        opening.set(item.map(ClusterItem::name));
         preferences.lastCluster(item.map(ClusterItem::name));
         executors.background().execute(preferences::save);
         item.ifPresent(i -> clusters.session(i.name(), session -> {
             if (clusters.selectedProperty().get() == i) {
-                show(session);
+                show(session, i);
             }
-        }, failure -> notifier.show(Notice.error("Cannot open " + i.name(), String.valueOf(failure.getMessage())))));
+        }, failure -> {
+            opening.set(Optional.empty());
+            notifier.show(Notice.error("Cannot open " + i.name(), String.valueOf(failure.getMessage())));
+        }));
     }
 
-    private void show(ClusterSession session) {
-        WorkspaceViewModel next = new WorkspaceViewModel(session, executors, notifier, browser, clock);
+    private void show(ClusterSession session, ClusterItem item) {
+        WorkspaceViewModel next = new WorkspaceViewModel(session, executors, notifier, browser, clock, item.plannedWorkProperty());
         next.start(settings.refreshInterval());
         workspace.set(next);
+        opening.set(Optional.empty());
     }
 
     private void closeWorkspace() {
@@ -126,6 +138,14 @@ public final class MainViewModel implements AutoCloseable {
 
     public SettingsViewModel settings() {
         return settings;
+    }
+
+    /**
+     * The cluster being opened (the one shown last time, at start): while it is, the window shows that
+     * rather than the start screen, which would flash by.
+     */
+    public ReadOnlyObjectProperty<Optional<String>> openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     /** The selected cluster's workspace; null while the start screen shows. */

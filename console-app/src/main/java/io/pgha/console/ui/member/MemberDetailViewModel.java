@@ -2,6 +2,8 @@ package io.pgha.console.ui.member;
 
 import io.pgha.console.service.ClusterAction;
 import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.Roles;
+import io.pgha.console.ui.common.RouterWords;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.topology.TopologyMapper;
 import io.pgha.runtime.model.ClusterSnapshot;
@@ -38,6 +40,16 @@ public final class MemberDetailViewModel {
     private final ReadOnlyBooleanWrapper containerRunning = new ReadOnlyBooleanWrapper();
     private final ObservableList<DetailRow> rows = FXCollections.observableArrayList();
     private Optional<String> member = Optional.empty();
+    private final Map<String, String> hostPatroniUrls;
+
+    public MemberDetailViewModel() {
+        this(Map.of());
+    }
+
+    /** @param hostPatroniUrls each member's Patroni REST API as this host reaches it (a published port) */
+    public MemberDetailViewModel(Map<String, String> hostPatroniUrls) {
+        this.hostPatroniUrls = Map.copyOf(hostPatroniUrls);
+    }
 
     public void show(Optional<String> member, ClusterSnapshot snapshot) {
         this.member = member;
@@ -101,9 +113,17 @@ public final class MemberDetailViewModel {
         }
     }
 
-    private static List<DetailRow> rows(ClusterSnapshot snapshot, Member m, Optional<ContainerInfo> container) {
+    private static String listener(RouterBackend b) {
+        return switch (b.listener()) {
+            case RouterBackend.WRITE_LISTENER -> "writes";
+            case RouterBackend.READ_LISTENER -> "reads";
+            default -> b.listener();
+        };
+    }
+
+    private List<DetailRow> rows(ClusterSnapshot snapshot, Member m, Optional<ContainerInfo> container) {
         List<DetailRow> rows = new ArrayList<>();
-        rows.add(new DetailRow("role", m.role().patroniName(), m.role().isLeader() ? Tone.OK : Tone.UNKNOWN));
+        rows.add(new DetailRow("role", Roles.label(m.role()), m.role().isLeader() ? Tone.OK : Tone.UNKNOWN));
         rows.add(new DetailRow("state", m.state(), m.isRunning() ? Tone.OK : Tone.FAIL));
         rows.add(DetailRow.plain("timeline", m.timeline().isPresent() ? String.valueOf(m.timeline().getAsInt()) : "unknown"));
         rows.add(DetailRow.plain("lsn", m.lsn().isPresent() ? lsn(m.lsn().getAsLong()) : "unknown"));
@@ -112,7 +132,8 @@ public final class MemberDetailViewModel {
             rows.add(new DetailRow("lag", Formats.lag(m.lagBytes()), m.lagBytes().isEmpty() ? Tone.UNKNOWN : high ? Tone.WARN : Tone.OK));
         }
         rows.add(DetailRow.plain("address", m.host() + ":" + m.port()));
-        rows.add(DetailRow.plain("Patroni API", m.apiUrl()));
+        rows.add(DetailRow.plain("Patroni API", Optional.ofNullable(hostPatroniUrls.get(m.name()))
+                .map(url -> url.replaceAll("/+$", "") + "/patroni").orElse(m.apiUrl() + " (inside the stack's network)")));
         if (m.pendingRestart()) {
             rows.add(new DetailRow("pending restart", "yes: a changed setting needs a restart", Tone.WARN));
         }
@@ -129,8 +150,11 @@ public final class MemberDetailViewModel {
         });
         for (RouterBackend b : snapshot.routerBackends()) {
             if (b.server().equals(m.name())) {
-                rows.add(new DetailRow("router " + b.listener(), b.status() + " · " + b.currentSessions() + " sessions",
-                        b.status() == RouterBackend.Status.UP ? Tone.OK : Tone.UNKNOWN));
+                boolean byDesign = RouterWords.standby(snapshot, b) && b.status() == RouterBackend.Status.DOWN;
+                String sessions = b.currentSessions() == 1 ? "1 session" : b.currentSessions() + " sessions";
+                rows.add(new DetailRow("router " + listener(b), byDesign ? RouterWords.byDesign(b)
+                        : b.status() + " · " + RouterWords.check(b.checkStatus()) + " · " + sessions,
+                        b.status() == RouterBackend.Status.UP ? Tone.OK : byDesign ? Tone.UNKNOWN : Tone.FAIL));
             }
         }
         for (HealthCheck c : snapshot.checks()) {

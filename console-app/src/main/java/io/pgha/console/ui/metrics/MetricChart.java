@@ -2,10 +2,10 @@ package io.pgha.console.ui.metrics;
 
 /** The charts of the metrics screen. */
 public enum MetricChart {
-    REPLICATION_LAG("Replication lag", "bytes"),
-    TRANSACTIONS("Transactions per second", "tx/s"),
-    CONNECTIONS("Connections", "backends"),
-    ROUTER_SESSIONS("Router sessions", "sessions");
+    REPLICATION_LAG("Replication lag", "lag behind the primary"),
+    TRANSACTIONS("Transactions per second", "transactions / s"),
+    CONNECTIONS("Connections", "client backends"),
+    ROUTER_SESSIONS("Router sessions", "open sessions");
 
     private final String title;
     private final String unit;
@@ -19,6 +19,7 @@ public enum MetricChart {
         return title;
     }
 
+    /** The value axis's title, with its unit. */
     public String unit() {
         return unit;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -77,23 +78,20 @@ public final class MetricsView extends GridPane {
         x.setAutoRanging(false);
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
+        y.setLabel(chart.unit());
         if (chart == MetricChart.REPLICATION_LAG) {
-            y.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number n) {
-                    return Formats.bytes(n.longValue());
-                }
-
-                @Override
-                public Number fromString(String s) {
-                    throw new UnsupportedOperationException();
-                }
-            });
-        } else {
-            y.setLabel(chart.unit());
+            y.setTickLabelFormatter(label(n -> Formats.bytes(n.longValue())));
+        } else if (wholeNumbers(chart)) {
+            y.setTickLabelFormatter(label(n -> Long.toString(Math.round(n.doubleValue()))));
+        }
+        if (chart != MetricChart.TRANSACTIONS) {
+            y.setAutoRanging(false);
+            y.setMinorTickVisible(false);
+            scale(chart, y, 0);
         }
         LineChart<Number, Number> lineChart = new LineChart<>(x, y);
         lineChart.setId("chart-" + chart.name().toLowerCase());
+        lineChart.getStyleClass().add("metrics-chart");
         lineChart.setTitle(chart.title());
         lineChart.setAnimated(false);
         lineChart.setCreateSymbols(false);
@@ -111,7 +109,36 @@ public final class MetricsView extends GridPane {
         long now = series.values().stream().mapToLong(s -> s.last().epochMillis()).max().orElse(0);
         List<XYChart.Series<Number, Number>> drawn = new ArrayList<>();
         series.forEach((name, s) -> drawn.add(new XYChart.Series<>(name, FXCollections.observableList(points(s, now)))));
+        double max = drawn.stream().flatMap(s -> s.getData().stream()).mapToDouble(d -> d.getYValue().doubleValue()).max().orElse(0);
+        if (chart != MetricChart.TRANSACTIONS) {
+            scale(chart, (NumberAxis) lineChart.getYAxis(), max);
+        }
         lineChart.getData().setAll(drawn);
+    }
+
+    private static boolean wholeNumbers(MetricChart chart) {
+        return chart == MetricChart.CONNECTIONS || chart == MetricChart.ROUTER_SESSIONS;
+    }
+
+    private static void scale(MetricChart chart, NumberAxis axis, double max) {
+        AxisScale scale = chart == MetricChart.REPLICATION_LAG ? AxisScale.bytes(max) : AxisScale.counts(max);
+        axis.setLowerBound(0);
+        axis.setUpperBound(scale.upper());
+        axis.setTickUnit(scale.tick());
+    }
+
+    private static StringConverter<Number> label(Function<Number, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return text.apply(n);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     /** Every point, or the largest of each run when there are more than {@link #MAX_POINTS} (peaks must stay visible). */

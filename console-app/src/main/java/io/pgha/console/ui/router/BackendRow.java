@@ -1,5 +1,6 @@
 package io.pgha.console.ui.router;
 
+import io.pgha.console.ui.common.RouterWords;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.runtime.model.RouterBackend;
 import java.util.Comparator;
@@ -23,6 +24,6 @@ public record BackendRow(String listener, String server, String status, Tone ton
         };
         String latency = b.checkLatencyMs().isPresent() ? b.checkLatencyMs().getAsLong() + " ms" : "";
         String status = standby && b.status() == RouterBackend.Status.DOWN ? "DOWN (standby)" : b.status().name();
-        return new BackendRow(listenerLabel, b.server(), status, tone, b.checkStatus(), latency, b.currentSessions());
+        return new BackendRow(listenerLabel, b.server(), status, tone, RouterWords.check(b.checkStatus()), latency, b.currentSessions());
     }
 }

@@ -25,7 +25,7 @@ public final class RouterView extends BorderPane {
         table.getColumns().add(Tables.column("Listener", 8, BackendRow::listener));
         table.getColumns().add(Tables.column("Server", 7, BackendRow::server));
         table.getColumns().add(Tables.toneColumn("Status", 6, BackendRow::status, BackendRow::tone));
-        table.getColumns().add(Tables.column("Check", 6, BackendRow::check));
+        table.getColumns().add(Tables.column("Check", 16, BackendRow::check));
         table.getColumns().add(Tables.column("Check time", 6, BackendRow::checkLatency));
         table.getColumns().add(Tables.column("Sessions", 6, r -> String.valueOf(r.sessions())));
         table.setItems(viewModel.rows());

@@ -1,6 +1,7 @@
 package io.pgha.console.ui.router;
 
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.console.ui.common.RouterWords;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.RouterBackend;
 import java.util.List;
@@ -40,11 +41,7 @@ public final class RouterViewModel {
 
     /** Down by design: a replica on the write listener while there is a primary, the primary on the read listener. */
     static boolean standby(ClusterSnapshot snapshot, RouterBackend b) {
-        boolean leader = snapshot.leader().map(b.server()::equals).orElse(false);
-        if (RouterBackend.WRITE_LISTENER.equals(b.listener())) {
-            return snapshot.leader().isPresent() && !leader;
-        }
-        return RouterBackend.READ_LISTENER.equals(b.listener()) && leader;
+        return RouterWords.standby(snapshot, b);
     }
 
     private static long sessions(ClusterSnapshot snapshot, String listener) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -28,6 +30,7 @@ public final class DynamicConfigViewModel {
     private final ObservableList<ConfigEntry> entries = FXCollections.observableArrayList();
     private final Map<String, String> edits = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
     private Map<String, String> current = Map.of();
 
     public DynamicConfigViewModel(DynamicConfigEditing editing, UiExecutors executors, Notifier notifier) {
@@ -91,6 +94,7 @@ public final class DynamicConfigViewModel {
                 .map(e -> new ConfigEntry(e.getKey(), e.getValue(), edits.getOrDefault(e.getKey(), e.getValue())))
                 .toList();
         entries.setAll(next);
+        edited.set(!edits.isEmpty());
     }
 
     /** {"postgresql": {"parameters": {"max_connections": 100}}} becomes postgresql.parameters.max_connections=100. */
@@ -117,6 +121,11 @@ public final class DynamicConfigViewModel {
 
     public boolean hasEdits() {
         return !edits.isEmpty();
+    }
+
+    /** Whether anything was changed: preview, apply and discard have nothing to act on otherwise. */
+    public ReadOnlyBooleanProperty editedProperty() {
+        return edited.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty previewProperty() {

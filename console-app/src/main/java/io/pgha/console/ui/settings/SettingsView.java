@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The console's settings: theme and refresh interval. */
 public final class SettingsView extends VBox {
@@ -20,6 +21,17 @@ public final class SettingsView extends VBox {
         ComboBox<Theme> theme = new ComboBox<>();
         theme.setId("settings-theme");
         theme.getItems().setAll(Theme.values());
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Theme t) {
+                return t == null ? "" : t.label();
+            }
+
+            @Override
+            public Theme fromString(String s) {
+                return Theme.parse(s);
+            }
+        });
         theme.valueProperty().bindBidirectional(viewModel.themeProperty());
         Spinner<Integer> refresh = new Spinner<>(SettingsViewModel.MIN_REFRESH_SECONDS, SettingsViewModel.MAX_REFRESH_SECONDS,
                 viewModel.refreshSecondsProperty().get());

@@ -56,8 +56,11 @@ public record Topology(List<EtcdNode> etcd, List<PostgresNode> postgres, RouterN
         }
     }
 
-    /** A line between two nodes: the router's write or read path to a member, or a replication stream. */
+    /**
+     * A line between two nodes: the router's write or read path to a member, a replication stream, or the
+     * handover of the primary role while the console switches over.
+     */
     public record Link(Kind kind, String from, String to, Tone tone, String label) {
-        public enum Kind { WRITE, READ, REPLICATION }
+        public enum Kind { WRITE, READ, REPLICATION, HANDOVER }
     }
 }

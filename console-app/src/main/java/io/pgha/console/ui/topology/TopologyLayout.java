@@ -51,9 +51,22 @@ record TopologyLayout(double width, double height, int postgresCount, int etcdCo
         return postgresY() + postgresRadius() + 46;
     }
 
-    /** The control point that bends a replication curve between two nodes downwards. */
+    /** The control point that bends the handover of a switchover between two nodes upwards, above their row. */
+    Point2D handoverControl(double fromX, double toX) {
+        double depth = 30 + Math.abs(toX - fromX) * 0.08;
+        return new Point2D((fromX + toX) / 2, postgresY() - postgresRadius() - 10 - 2 * depth);
+    }
+
+    /**
+     * The control point that bends a replication curve between two nodes downwards; in a low window no further
+     * than leaves its lag label clear of the etcd row and its caption.
+     */
     Point2D replicationControl(double fromX, double toX) {
-        double depth = 34 + Math.abs(toX - fromX) * 0.09;
+        double room = etcdY() - ETCD_CLEARANCE - replicationY();
+        double depth = Math.clamp(34 + Math.abs(toX - fromX) * 0.09, 6, Math.max(6, room));
         return new Point2D((fromX + toX) / 2, replicationY() + 2 * depth);
     }
+
+    /** From the middle of the etcd row up: half a bar (22), its caption (16), a curve's label (14) and a gap. */
+    private static final double ETCD_CLEARANCE = 22 + 16 + 14 + 10;
 }

@@ -1,6 +1,7 @@
 package io.pgha.console.ui.topology;
 
 import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.topology.Topology.EtcdNode;
 import io.pgha.console.ui.topology.Topology.Link;
@@ -34,6 +35,36 @@ public final class TopologyMapper {
     }
 
     public static Topology map(ClusterSnapshot snapshot) {
+        return map(snapshot, Optional.empty());
+    }
+
+    /**
+     * The drawing, with the handover of a switchover the console runs drawn from the old primary to the new.
+     * What the handover stops on purpose (the two members, the router's write path, the old primary's read and
+     * replication paths) is drawn in the planned colour rather than as failed; anything else keeps its tone.
+     */
+    public static Topology map(ClusterSnapshot snapshot, Optional<PlannedWork> planned) {
+        Topology t = mapSnapshot(snapshot);
+        Optional<PlannedWork.Handover> handover = planned.flatMap(PlannedWork::handover)
+                .filter(h -> snapshot.member(h.from()).isPresent() && snapshot.member(h.to()).isPresent());
+        if (handover.isEmpty()) {
+            return t;
+        }
+        PlannedWork.Handover h = handover.get();
+        Set<String> involved = Set.of(NodeId.postgres(h.from()), NodeId.postgres(h.to()));
+        List<PostgresNode> postgres = t.postgres().stream().map(p -> involved.contains(p.id()) && p.tone() != Tone.OK
+                ? new PostgresNode(p.name(), p.role(), p.state(), p.timeline(), p.lagBytes(), p.lagAlarm(), p.pendingRestart(), Tone.PLANNED)
+                : p).toList();
+        RouterNode router = t.router().tone() == Tone.FAIL
+                ? new RouterNode(true, Tone.PLANNED, t.router().writeSessions(), t.router().readSessions()) : t.router();
+        List<Link> links = new ArrayList<>(t.links().stream().map(l -> l.tone() != Tone.OK && (l.kind() == Link.Kind.WRITE
+                || involved.contains(l.to()) || involved.contains(l.from()))
+                ? new Link(l.kind(), l.from(), l.to(), Tone.PLANNED, l.kind() == Link.Kind.WRITE ? "writes paused" : l.label()) : l).toList());
+        links.add(new Link(Link.Kind.HANDOVER, NodeId.postgres(h.from()), NodeId.postgres(h.to()), Tone.PLANNED, "switching over"));
+        return new Topology(t.etcd(), postgres, router, t.supervisor(), links, t.paused());
+    }
+
+    private static Topology mapSnapshot(ClusterSnapshot snapshot) {
         long lagAlarm = lagAlarmBytes(snapshot);
         List<EtcdNode> etcd = snapshot.etcdMembers().stream()
                 .sorted(Comparator.comparing(EtcdMember::name))

@@ -1,12 +1,14 @@
 package io.pgha.console.ui.topology;
 
 import io.pgha.console.ui.common.Formats;
+import io.pgha.console.ui.common.Roles;
 import io.pgha.console.ui.common.Tones;
 import io.pgha.console.ui.topology.Topology.EtcdNode;
 import io.pgha.console.ui.topology.Topology.Link;
 import io.pgha.console.ui.topology.Topology.PostgresNode;
 import io.pgha.console.ui.topology.Topology.SupervisorNode;
 import io.pgha.runtime.model.Role;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.Set;
 import javafx.animation.FadeTransition;
 import javafx.animation.ParallelTransition;
 import javafx.animation.ScaleTransition;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
@@ -44,6 +48,9 @@ public final class TopologyView extends Pane {
     private static final double ROUTER_HEIGHT = 58;
     private static final double SUPERVISOR_WIDTH = 190;
     private static final double SUPERVISOR_HEIGHT = 54;
+
+    private static final String FIT_CENTRE = "pgha-fit-centre";
+    private static final String FIT_WIDTH = "pgha-fit-width";
 
     private final TopologyViewModel viewModel;
     private final Group links = new Group();
@@ -96,7 +103,8 @@ public final class TopologyView extends Pane {
             centers.put(NodeId.SUPERVISOR, layout.supervisor(ROUTER_WIDTH, SUPERVISOR_WIDTH));
             nodes.getChildren().add(supervisor(topology.supervisor(), topology.router().present()));
         }
-        topology.links().forEach(l -> drawLink(l, layout));
+        List<Bounds> labels = new ArrayList<>();
+        topology.links().forEach(l -> drawLink(l, layout, labels));
         topology.postgres().forEach(p -> nodes.getChildren().add(postgres(p, layout)));
         topology.etcd().forEach(e -> nodes.getChildren().add(etcd(e)));
         if (!topology.etcd().isEmpty()) {
@@ -105,9 +113,10 @@ public final class TopologyView extends Pane {
         if (topology.postgres().isEmpty() && topology.etcd().isEmpty()) {
             nodes.getChildren().add(caption("waiting for the cluster's first snapshot …", getWidth() / 2 - 120, getHeight() / 2));
         }
+        fitLabels();
     }
 
-    private void drawLink(Link link, TopologyLayout layout) {
+    private void drawLink(Link link, TopologyLayout layout, List<Bounds> labels) {
         Point2D from = centers.get(link.from());
         Point2D to = centers.get(link.to());
         if (from == null || to == null) {
@@ -120,17 +129,54 @@ public final class TopologyView extends Pane {
             double y = layout.replicationY();
             line = new QuadCurve(from.getX(), y, control.getX(), control.getY(), to.getX(), y);
             labelAt = new Point2D(control.getX(), (y + control.getY()) / 2 + 14);
+        } else if (link.kind() == Link.Kind.HANDOVER) {
+            double y = from.getY() - layout.postgresRadius() - 10;
+            Point2D control = layout.handoverControl(from.getX(), to.getX());
+            line = new QuadCurve(from.getX(), y, control.getX(), control.getY(), to.getX(), y);
+            labelAt = new Point2D(control.getX(), (y + control.getY()) / 2 - 8);
+            links.getChildren().add(arrowHead(to.getX(), y, link));
         } else {
             double top = from.getY() + ROUTER_HEIGHT / 2;
             double bottom = to.getY() - layout.postgresRadius() - 4;
             line = new Line(from.getX(), top, to.getX(), bottom);
-            labelAt = new Point2D(from.getX() + (to.getX() - from.getX()) * 0.55, top + (bottom - top) * 0.55);
+            // a member can have a write and a read path at once (while the router catches up): their labels sit apart
+            double along = link.kind() == Link.Kind.WRITE ? 0.4 : 0.7;
+            labelAt = new Point2D(from.getX() + (to.getX() - from.getX()) * along, top + (bottom - top) * along);
         }
         line.getStyleClass().addAll("link", link.kind().name().toLowerCase());
         line.setId("link-" + link.kind().name().toLowerCase() + "-" + link.to().substring(link.to().indexOf(':') + 1));
         Tones.apply(line, link.tone());
-        links.getChildren().addAll(line, centred(link.kind() == Link.Kind.REPLICATION ? "lag " + link.label() : link.label(),
-                labelAt.getX(), labelAt.getY(), 140, "link-label"));
+        Text label = centred(link.kind() == Link.Kind.REPLICATION ? "lag " + link.label() : link.label(),
+                labelAt.getX(), labelAt.getY(), 140, "link-label");
+        label.getStyleClass().add("link-label-" + link.kind().name().toLowerCase());
+        links.getChildren().addAll(line, label);
+        keepApart(label, labels);
+    }
+
+    /** Moves a link's label down until it overlaps no label placed before it. */
+    private static void keepApart(Text label, List<Bounds> placed) {
+        label.applyCss();
+        for (int tries = 0; tries < 6 && placed.stream().anyMatch(b -> b.intersects(textBounds(label))); tries++) {
+            label.setY(label.getY() + textBounds(label).getHeight() + 2);
+        }
+        placed.add(textBounds(label));
+    }
+
+    /** The text's own extent (its wrapping width is wider than what it shows). */
+    private static Bounds textBounds(Text label) {
+        Bounds b = label.getBoundsInParent();
+        Text unwrapped = new Text(label.getText());
+        unwrapped.setFont(label.getFont());
+        double width = Math.min(unwrapped.getLayoutBounds().getWidth(), b.getWidth());
+        double centre = b.getMinX() + b.getWidth() / 2;
+        return new BoundingBox(centre - width / 2, b.getMinY(), width, b.getHeight());
+    }
+
+    private static Polygon arrowHead(double x, double y, Link link) {
+        Polygon head = new Polygon(x - 6, y - 10, x + 6, y - 10, x, y);
+        head.getStyleClass().addAll("link-arrow", "handover");
+        Tones.apply(head, link.tone());
+        return head;
     }
 
     private Node postgres(PostgresNode p, TopologyLayout layout) {
@@ -162,13 +208,13 @@ public final class TopologyView extends Pane {
             g.getChildren().add(ring);
         }
         g.getChildren().addAll(
-                centred(p.name(), c.getX(), c.getY() - 8, r * 2, "node-name"),
-                centred(roleLabel(p.role()), c.getX(), c.getY() + 11, r * 2, "node-role"),
+                fitted(p.name(), c.getX(), c.getY() - 8, r * 1.8, "node-name"),
+                fitted(Roles.label(p.role()), c.getX(), c.getY() + 11, r * 1.8, "node-role"),
                 centred(p.state() + p.timeline().stream().mapToObj(t -> " · TL " + t).findFirst().orElse(""),
                         c.getX(), c.getY() + r + 14, 190, "node-facts"),
                 centred(p.leader() ? (p.pendingRestart() ? "pending restart" : "") : "lag " + Formats.lag(p.lagBytes())
                         + (p.lagAlarm() ? " ⚠" : ""), c.getX(), c.getY() + r + 32, 190, "node-facts"));
-        g.setAccessibleText(p.name() + ", " + roleLabel(p.role()) + ", " + p.state());
+        g.setAccessibleText(p.name() + ", " + Roles.label(p.role()) + ", " + p.state());
         g.setOnMouseClicked(e -> {
             viewModel.select(p.name());
             e.consume();
@@ -194,8 +240,8 @@ public final class TopologyView extends Pane {
         if (e.leader()) {
             g.getChildren().add(crown(c.getX() + ETCD_WIDTH / 2 - 6, c.getY() - ETCD_HEIGHT / 2 + 2, 8));
         }
-        g.getChildren().addAll(centred(e.name(), c.getX(), c.getY() - 7, ETCD_WIDTH, "node-name"),
-                centred(e.leader() ? "raft leader" : e.detail(), c.getX(), c.getY() + 11, ETCD_WIDTH + 40, "node-role"));
+        g.getChildren().addAll(fitted(e.name(), c.getX(), c.getY() - 7, ETCD_WIDTH - 12, "node-name"),
+                fitted(e.leader() ? "raft leader" : e.detail(), c.getX(), c.getY() + 11, ETCD_WIDTH - 12, "node-role"));
         g.setAccessibleText(e.name() + (e.leader() ? ", raft leader" : ""));
         return g;
     }
@@ -213,9 +259,9 @@ public final class TopologyView extends Pane {
         Tones.apply(body, topology.router().tone());
         Tones.apply(g, topology.router().tone());
         g.getChildren().addAll(body,
-                centred("HAProxy router", c.getX(), c.getY() - 9, ROUTER_WIDTH, "node-name"),
-                centred(topology.router().writeSessions() + " write · " + topology.router().readSessions() + " read sessions",
-                        c.getX(), c.getY() + 11, ROUTER_WIDTH, "node-role"));
+                fitted("HAProxy router", c.getX(), c.getY() - 9, ROUTER_WIDTH - ROUTER_HEIGHT, "node-name"),
+                fitted(sessions(topology.router().writeSessions(), "write") + " · " + sessions(topology.router().readSessions(), "read"),
+                        c.getX(), c.getY() + 11, ROUTER_WIDTH - ROUTER_HEIGHT, "node-role"));
         return g;
     }
 
@@ -249,8 +295,8 @@ public final class TopologyView extends Pane {
         }
         String state = s.state() + ("none".equals(s.health()) ? "" : " (" + s.health() + ")");
         g.getChildren().addAll(
-                centred(s.name(), c.getX(), c.getY() - 12, SUPERVISOR_WIDTH, "node-name"),
-                centred("supervisor · " + state, c.getX(), c.getY() + 5, SUPERVISOR_WIDTH, "node-role"),
+                fitted(s.name(), c.getX(), c.getY() - 12, SUPERVISOR_WIDTH - 16, "node-name"),
+                fitted("supervisor · " + state, c.getX(), c.getY() + 5, SUPERVISOR_WIDTH - 16, "node-role"),
                 centred(s.restarts() + (s.restarts() == 1 ? " restart" : " restarts"), c.getX(), c.getY() + h + 12, SUPERVISOR_WIDTH,
                         "node-facts"));
         g.setAccessibleText(s.name() + ", supervisor, " + state);
@@ -280,6 +326,40 @@ public final class TopologyView extends Pane {
         return star;
     }
 
+    /** "1 write session", "2 read sessions". */
+    static String sessions(long count, String kind) {
+        return count + " " + kind + (count == 1 ? " session" : " sessions");
+    }
+
+    /**
+     * A label inside a shape: centred on x and, when its font would make it wider than the shape allows, scaled
+     * down to fit ({@link #fitLabels()} does that once the stylesheet has given it its font).
+     */
+    private static Text fitted(String text, double x, double y, double maxWidth, String styleClass) {
+        Text t = new Text(text);
+        t.setTextOrigin(VPos.CENTER);
+        t.setY(y);
+        t.getStyleClass().addAll(styleClass, "fitted");
+        t.getProperties().put(FIT_CENTRE, x);
+        t.getProperties().put(FIT_WIDTH, maxWidth);
+        t.setMouseTransparent(true);
+        return t;
+    }
+
+    private void fitLabels() {
+        for (Node n : nodes.lookupAll(".fitted")) {
+            if (n instanceof Text t && t.getProperties().get(FIT_CENTRE) instanceof Double x
+                    && t.getProperties().get(FIT_WIDTH) instanceof Double max) {
+                t.applyCss();
+                double width = t.getLayoutBounds().getWidth();
+                t.setX(x - width / 2);
+                double scale = width > max ? max / width : 1;
+                t.setScaleX(scale);
+                t.setScaleY(scale);
+            }
+        }
+    }
+
     private static Text centred(String text, double x, double y, double width, String styleClass) {
         Text t = new Text(text);
         t.setWrappingWidth(width);
@@ -298,16 +378,6 @@ public final class TopologyView extends Pane {
         return t;
     }
 
-    static String roleLabel(Role role) {
-        return switch (role) {
-            case LEADER -> "primary";
-            case STANDBY_LEADER -> "standby leader";
-            case SYNC_STANDBY -> "sync standby";
-            case QUORUM_STANDBY -> "quorum standby";
-            case REPLICA -> "replica";
-            case UNKNOWN -> "unknown role";
-        };
-    }
 
     /** A ring that grows and fades around each changed node, twice, then goes away. */
     private void pulse(Set<String> changed) {

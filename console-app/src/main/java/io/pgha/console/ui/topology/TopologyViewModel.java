@@ -1,5 +1,7 @@
 package io.pgha.console.ui.topology;
 
+import io.pgha.console.ui.common.ClusterStatus;
+import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Health;
@@ -12,23 +14,39 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** The topology screen: the drawn cluster, what changed, the one-line summary and the selected node. */
+/**
+ * The topology screen: the drawn cluster, what changed, the cluster's status and one-line summary, and the
+ * selected node. Planned work the console runs is drawn (the handover) and named instead of the outage it causes.
+ */
 public final class TopologyViewModel {
 
     private final ReadOnlyObjectWrapper<TopologyUpdate> update = new ReadOnlyObjectWrapper<>(TopologyUpdate.EMPTY);
     private final ReadOnlyObjectWrapper<Tone> health = new ReadOnlyObjectWrapper<>(Tone.UNKNOWN);
+    private final ReadOnlyObjectWrapper<ClusterStatus> status = new ReadOnlyObjectWrapper<>(ClusterStatus.CHECKING);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("waiting for the first snapshot");
     private final ObjectProperty<Optional<String>> selectedMember = new SimpleObjectProperty<>(Optional.empty());
+    private final ObjectProperty<Optional<PlannedWork>> plannedWork = new SimpleObjectProperty<>(Optional.empty());
+    private ClusterSnapshot snapshot;
+
+    public TopologyViewModel() {
+        plannedWork.addListener((o, a, b) -> {
+            if (snapshot != null) {
+                apply(snapshot);
+            }
+        });
+    }
 
     /** Called on the FX thread with every new snapshot. */
     public void apply(ClusterSnapshot snapshot) {
+        this.snapshot = snapshot;
         Topology previous = update.get().topology();
-        Topology next = TopologyMapper.map(snapshot);
+        Topology next = TopologyMapper.map(snapshot, plannedWork.get());
         if (!next.equals(previous)) {
             update.set(new TopologyUpdate(next, TopologyChanges.between(previous, next)));
         }
         health.set(Tone.of(snapshot.health()));
-        summary.set(summarise(snapshot));
+        status.set(ClusterStatus.of(snapshot, plannedWork.get()));
+        summary.set(summarise(snapshot, plannedWork.get()));
     }
 
     public void select(String member) {
@@ -40,7 +58,12 @@ public final class TopologyViewModel {
     }
 
     static String summarise(ClusterSnapshot snapshot) {
-        String leader = snapshot.leaderMember().map(m -> m.name() + " is the primary").orElse("no primary");
+        return summarise(snapshot, Optional.empty());
+    }
+
+    static String summarise(ClusterSnapshot snapshot, Optional<PlannedWork> planned) {
+        String leader = snapshot.leaderMember().map(m -> m.name() + " is the primary")
+                .orElse(planned.flatMap(PlannedWork::handover).map(h -> "primary moving to " + h.to()).orElse("no primary"));
         long streaming = snapshot.replicas().stream().filter(Member::isStreaming).count();
         long etcdUp = snapshot.etcdMembers().stream().filter(e -> e.health() == Health.UP).count();
         String text = leader + " · " + streaming + " of " + snapshot.replicas().size() + " replicas streaming · etcd "
@@ -54,6 +77,16 @@ public final class TopologyViewModel {
 
     public ReadOnlyObjectProperty<Tone> healthProperty() {
         return health.getReadOnlyProperty();
+    }
+
+    /** What the badge says: the health, or the planned work under way. */
+    public ReadOnlyObjectProperty<ClusterStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The planned work under way, set by the workspace from the actions. */
+    public ObjectProperty<Optional<PlannedWork>> plannedWorkProperty() {
+        return plannedWork;
     }
 
     public ReadOnlyStringProperty summaryProperty() {

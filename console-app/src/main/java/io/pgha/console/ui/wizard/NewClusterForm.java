@@ -29,6 +29,7 @@ final class NewClusterForm extends VBox {
         nodes.setId("wizard-nodes");
         nodes.setPrefWidth(90);
         nodes.valueProperty().addListener((o, a, v) -> viewModel.postgresNodesProperty().set(v));
+        viewModel.postgresNodesProperty().addListener((o, a, v) -> nodes.getValueFactory().setValue(v.intValue()));
         ChoiceBox<Integer> etcd = new ChoiceBox<>();
         etcd.setId("wizard-etcd");
         etcd.getItems().setAll(NewClusterViewModel.ETCD_SIZES);
@@ -50,7 +51,8 @@ final class NewClusterForm extends VBox {
 
         HBox router = new HBox(6, FormRows.label("writes"), port("wizard-write-port", viewModel.writePortProperty()),
                 FormRows.label("reads"), port("wizard-read-port", viewModel.readPortProperty()),
-                FormRows.label("stats"), port("wizard-stats-port", viewModel.statsPortProperty()));
+                FormRows.label("stats"), port("wizard-stats-port", viewModel.statsPortProperty()),
+                FormRows.label("Prometheus"), port("wizard-prometheus-port", viewModel.prometheusPortProperty()));
         HBox bases = new HBox(6, FormRows.label("Patroni from"), port("wizard-patroni-port", viewModel.patroniBasePortProperty()),
                 FormRows.label("etcd from"), port("wizard-etcd-port", viewModel.etcdBasePortProperty()),
                 FormRows.label("exporters from"), port("wizard-exporter-port", viewModel.exporterBasePortProperty()));

@@ -58,6 +58,7 @@ public final class NewClusterViewModel {
     private final StringProperty patroniBasePort = new SimpleStringProperty();
     private final StringProperty etcdBasePort = new SimpleStringProperty();
     private final StringProperty exporterBasePort = new SimpleStringProperty();
+    private final StringProperty prometheusPort = new SimpleStringProperty();
     private final StringProperty ttl = new SimpleStringProperty();
     private final StringProperty loopWait = new SimpleStringProperty();
     private final StringProperty retryTimeout = new SimpleStringProperty();
@@ -67,21 +68,33 @@ public final class NewClusterViewModel {
     private final ReadOnlyStringWrapper timingError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper generalError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final BooleanBinding valid;
     private long generation;
 
+    /** The form starts empty and without errors; the proposed spec (a free name, free ports) is looked up in the background. */
     public NewClusterViewModel(StackProvisioning provisioning, UiExecutors executors, Clock clock) {
         this.provisioning = provisioning;
         this.executors = executors;
         this.clock = clock;
-        fill(provisioning.defaults());
-        valid = Bindings.createBooleanBinding(() -> !checking.get() && Stream.of(nameError, sizeError, portsError,
+        valid = Bindings.createBooleanBinding(() -> ready.get() && !checking.get() && Stream.of(nameError, sizeError, portsError,
                         timingError, generalError).allMatch(e -> e.get().isEmpty()),
-                checking, nameError, sizeError, portsError, timingError, generalError);
+                ready, checking, nameError, sizeError, portsError, timingError, generalError);
         for (ObservableValue<?> field : List.of(name, postgresNodes, etcdMembers, imageProfile, bindAddress, writePort,
-                readPort, statsPort, patroniBasePort, etcdBasePort, exporterBasePort, ttl, loopWait, retryTimeout)) {
-            field.addListener((o, a, b) -> validate());
+                readPort, statsPort, patroniBasePort, etcdBasePort, exporterBasePort, prometheusPort, ttl, loopWait, retryTimeout)) {
+            field.addListener((o, a, b) -> {
+                if (ready.get()) {
+                    validate();
+                }
+            });
         }
+        executors.supply(provisioning::defaults, this::proposed,
+                failure -> generalError.set("cannot propose a spec: " + failure.getMessage()));
+    }
+
+    private void proposed(NewClusterRequest defaults) {
+        fill(defaults);
+        ready.set(true);
         validate();
     }
 
@@ -97,6 +110,7 @@ public final class NewClusterViewModel {
         patroniBasePort.set(String.valueOf(d.ports().patroniBase()));
         etcdBasePort.set(String.valueOf(d.ports().etcdBase()));
         exporterBasePort.set(String.valueOf(d.ports().exporterBase()));
+        prometheusPort.set(String.valueOf(d.ports().prometheus()));
         ttl.set(String.valueOf(d.timing().ttl()));
         loopWait.set(String.valueOf(d.timing().loopWait()));
         retryTimeout.set(String.valueOf(d.timing().retryTimeout()));
@@ -158,9 +172,10 @@ public final class NewClusterViewModel {
     private NewClusterRequest.Ports ports() {
         StackPorts ports = new StackPorts(number("write port", writePort), number("read port", readPort),
                 number("stats port", statsPort), number("Patroni base port", patroniBasePort), number("etcd base port", etcdBasePort),
-                number("exporter base port", exporterBasePort));
+                number("exporter base port", exporterBasePort), number("Prometheus port", prometheusPort));
         ports.published(postgresNodes.get(), Optional.ofNullable(etcdMembers.get()).orElse(1));
-        return new NewClusterRequest.Ports(ports.write(), ports.read(), ports.stats(), ports.patroni(), ports.etcd(), ports.exporter());
+        return new NewClusterRequest.Ports(ports.write(), ports.read(), ports.stats(), ports.patroni(), ports.etcd(), ports.exporter(),
+                ports.prometheus());
     }
 
     /** Patroni's rules (ttl ≥ 20, loop_wait + 2·retry_timeout ≤ ttl …), as the runtime applies them. */
@@ -235,6 +250,10 @@ public final class NewClusterViewModel {
         return exporterBasePort;
     }
 
+    public StringProperty prometheusPortProperty() {
+        return prometheusPort;
+    }
+
     public StringProperty ttlProperty() {
         return ttl;
     }
@@ -265,6 +284,11 @@ public final class NewClusterViewModel {
 
     public ReadOnlyStringProperty generalErrorProperty() {
         return generalError.getReadOnlyProperty();
+    }
+
+    /** False until the proposed spec has been filled in. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
     }
 
     /** True while the runtime checks the request. */

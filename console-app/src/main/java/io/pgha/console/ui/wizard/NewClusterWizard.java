@@ -2,6 +2,7 @@ package io.pgha.console.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.common.AppStyles;
+import io.pgha.console.ui.common.DialogFit;
 import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -37,6 +38,7 @@ public final class NewClusterWizard extends Dialog<ButtonType> {
         getDialogPane().setPrefWidth(860);
         getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         getDialogPane().setContent(new NewClusterForm(viewModel));
+        DialogFit.keep(this);
         getDialogPane().getButtonTypes().setAll(CREATE, ButtonType.CANCEL);
         Button create = (Button) getDialogPane().lookupButton(CREATE);
         create.setId("wizard-create");

@@ -2,6 +2,7 @@ package io.pgha.console.ui.workspace;
 
 import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.actions.ActionLauncher;
+import io.pgha.console.ui.common.ClusterStatus;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.Tones;
 import io.pgha.console.ui.drills.DrillsView;
@@ -16,13 +17,17 @@ import io.pgha.console.ui.settings.DynamicConfigView;
 import io.pgha.console.ui.settings.SettingsView;
 import io.pgha.console.ui.settings.SettingsViewModel;
 import io.pgha.console.ui.topology.TopologyView;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -101,22 +106,39 @@ public final class WorkspaceView extends BorderPane {
         return tab;
     }
 
-    private HBox header() {
+    /**
+     * Two rows, so nothing is cut at 1024 px: the name, the status badge and the actions above, the summary and
+     * what the last action did below.
+     */
+    private VBox header() {
         Label name = new Label(viewModel.clusterName());
         name.getStyleClass().add("cluster-title");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label badge = Tones.badge("", Tone.UNKNOWN);
         badge.setId("cluster-health");
-        viewModel.topology().healthProperty().addListener((o, a, tone) -> showHealth(badge, tone));
-        showHealth(badge, viewModel.topology().healthProperty().get());
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        viewModel.topology().statusProperty().addListener((o, a, status) -> showStatus(badge, status));
+        showStatus(badge, viewModel.topology().statusProperty().get());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("cluster-activity-spinner");
+        spinner.getStyleClass().add("activity-spinner");
+        spinner.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.actions().busyProperty().get()
+                || viewModel.topology().statusProperty().get().planned(), viewModel.actions().busyProperty(),
+                viewModel.topology().statusProperty()));
+        spinner.managedProperty().bind(spinner.visibleProperty());
         Label summary = new Label();
         summary.setId("cluster-summary");
         summary.getStyleClass().add("muted");
         summary.textProperty().bind(viewModel.topology().summaryProperty());
+        Label activity = new Label();
+        activity.setId("cluster-activity");
+        activity.getStyleClass().add("muted");
+        ReadOnlyStringProperty running = viewModel.actions().runningProperty();
+        ReadOnlyStringProperty result = viewModel.actions().resultProperty();
+        activity.textProperty().bind(Bindings.createStringBinding(() -> !running.get().isEmpty() ? "· " + running.get() + " …"
+                : result.get().isEmpty() ? "" : "· " + result.get(), running, result));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Label running = new Label();
-        running.getStyleClass().add("muted");
-        running.textProperty().bind(viewModel.actions().runningProperty().map(r -> r.isEmpty() ? "" : r + " …"));
         Button switchover = new Button("Switchover…");
         switchover.setId("action-switchover");
         switchover.setTooltip(new Tooltip("Hand the primary role to another member (Ctrl+Shift+S)"));
@@ -134,20 +156,24 @@ public final class WorkspaceView extends BorderPane {
         pause.setTooltip(new Tooltip("Pause or resume Patroni's automatic failover (Ctrl+Shift+P)"));
         pause.disableProperty().bind(viewModel.actions().busyProperty());
         pause.setOnAction(e -> pauseOrResume());
-        HBox header = new HBox(10, name, badge, summary, grow, running, switchover, failover, pause);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("app-header");
+        for (Button b : List.of(switchover, failover, pause)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox top = new HBox(10, name, badge, spinner, grow, switchover, failover, pause);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(summary, Priority.SOMETIMES);
+        summary.setMinWidth(0);
+        HBox bottom = new HBox(6, summary, activity);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, top, bottom);
+        header.setId("workspace-header");
+        header.getStyleClass().addAll("app-header", "workspace-header");
         return header;
     }
 
-    private static void showHealth(Label badge, Tone tone) {
-        Tones.apply(badge, tone);
-        badge.setText(switch (tone) {
-            case OK -> "healthy";
-            case WARN -> "degraded";
-            case FAIL -> "down";
-            case UNKNOWN -> "unknown";
-        });
+    private static void showStatus(Label badge, ClusterStatus status) {
+        Tones.apply(badge, status.tone());
+        badge.setText(status.text());
     }
 
     private ActionLauncher launcher() {

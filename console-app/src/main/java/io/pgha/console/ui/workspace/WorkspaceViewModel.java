@@ -7,6 +7,7 @@ import io.pgha.console.ui.common.BatchRelay;
 import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.LatestValueRelay;
 import io.pgha.console.ui.common.Notifier;
+import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.console.ui.drills.DrillsViewModel;
 import io.pgha.console.ui.events.EventsViewModel;
@@ -24,13 +25,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -45,7 +49,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final UiExecutors executors;
     private final Clock clock;
     private final TopologyViewModel topology = new TopologyViewModel();
-    private final MemberDetailViewModel memberDetail = new MemberDetailViewModel();
+    private final MemberDetailViewModel memberDetail;
     private final HealthViewModel health = new HealthViewModel();
     private final EventsViewModel events = new EventsViewModel();
     private final MetricsViewModel metrics = new MetricsViewModel();
@@ -65,13 +69,21 @@ public final class WorkspaceViewModel implements AutoCloseable {
     /** @param browser opens a URL in the user's browser */
     public WorkspaceViewModel(ClusterSession session, UiExecutors executors, Notifier notifier, Consumer<String> browser,
                               Clock clock) {
+        this(session, executors, notifier, browser, clock, new SimpleObjectProperty<>(Optional.empty()));
+    }
+
+    /** @param plannedWork the cluster's planned work under way, shared with its entry in the sidebar */
+    public WorkspaceViewModel(ClusterSession session, UiExecutors executors, Notifier notifier, Consumer<String> browser,
+                              Clock clock, ObjectProperty<Optional<PlannedWork>> plannedWork) {
         this.session = session;
         this.executors = executors;
         this.clock = clock;
+        this.memberDetail = new MemberDetailViewModel(session.connection().patroniUrls());
         ClusterSnapshot initial = session.monitor().current();
         this.snapshot = new ReadOnlyObjectWrapper<>(initial);
         this.updated.set(updatedText(initial));
-        this.actions = new ActionsViewModel(session.actions(), executors, notifier, initial);
+        this.actions = new ActionsViewModel(session.actions(), executors, notifier, initial, plannedWork, session.name(), clock);
+        topology.plannedWorkProperty().bind(plannedWork);
         this.router = new RouterViewModel(session.connection(), browser);
         this.logs = new LogsViewModel(session.logs(), executors);
         this.dynamicConfig = new DynamicConfigViewModel(session.dynamicConfig(), executors, notifier);

@@ -8,6 +8,12 @@ import io.pgha.console.testing.RecordingNotifier;
 import io.pgha.console.testing.SampleCluster;
 import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.ui.common.Notice;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
 class ActionsViewModelTest {
@@ -50,5 +56,35 @@ class ActionsViewModelTest {
         assertThat(viewModel.confirmation(new ClusterAction.Reinitialize("pg-2")).whatHappens())
                 .contains("cloned again from the primary pg-0");
         assertThat(viewModel.pauseOrResume()).isEqualTo(new ClusterAction.Pause());
+    }
+
+    @Test
+    void failingOverAHealthyPrimaryNeedsTheClusterNameAndWithoutOneNothing() {
+        ActionsViewModel named = new ActionsViewModel(cluster.session().actions(), Inline.executors(), notifier, SampleCluster.healthy(),
+                new SimpleObjectProperty<>(Optional.empty()), "demo", Clock.systemUTC());
+
+        assertThat(named.healthyLeader()).contains("pg-0");
+        assertThat(named.failoverConfirmedBy("")).isFalse();
+        assertThat(named.failoverConfirmedBy("pg-ha")).isFalse();
+        assertThat(named.failoverConfirmedBy(" demo ")).isTrue();
+
+        named.apply(SampleCluster.primaryDown("pg-0", SampleCluster.T0));
+        assertThat(named.healthyLeader()).isEmpty();
+        assertThat(named.failoverConfirmedBy("")).isTrue();
+    }
+
+    @Test
+    void aScheduledSwitchoverIsALocalTimeInTheFutureAndSaysWhenItHappens() {
+        Clock clock = Clock.fixed(Instant.parse("2025-06-02T09:10:00Z"), ZoneOffset.UTC);
+        ActionsViewModel scheduling = new ActionsViewModel(cluster.session().actions(), Inline.executors(), notifier,
+                SampleCluster.healthy(), new SimpleObjectProperty<>(Optional.empty()), "demo", clock);
+
+        assertThat(scheduling.proposedSchedule()).isEqualTo(LocalDateTime.parse("2025-06-02T10:00"));
+        assertThat(scheduling.scheduleProblem(LocalDateTime.parse("2025-06-02T09:00"))).contains("Choose a time in the future.");
+        assertThat(scheduling.scheduleProblem(LocalDateTime.parse("2025-06-02T23:30"))).isEmpty();
+        ClusterAction later = scheduling.switchoverTo("pg-1", LocalDateTime.parse("2025-06-02T23:30")).orElseThrow();
+        assertThat(later).isEqualTo(new ClusterAction.Switchover("pg-0", "pg-1", Optional.of(Instant.parse("2025-06-02T23:30:00Z"))));
+        assertThat(scheduling.confirmation(later).title()).isEqualTo("Schedule switchover to pg-1");
+        assertThat(scheduling.confirmation(later).whatHappens()).contains("pg-0 hands the primary role to pg-1");
     }
 }

@@ -36,6 +36,17 @@ class LogsViewModelTest {
     }
 
     @Test
+    void theLeadersLogIsChosenWhenNoneIsAndAChoiceIsKept() {
+        viewModel.apply(SampleCluster.healthy());
+        assertThat(viewModel.containerProperty().get()).contains("pg-0");
+        assertThat(viewModel.statusProperty().get()).isEqualTo("following pg-0");
+
+        viewModel.containerProperty().set(Optional.of("etcd-2"));
+        viewModel.apply(SampleCluster.withLeader("pg-1", 4, SampleCluster.T0));
+        assertThat(viewModel.containerProperty().get()).contains("etcd-2");
+    }
+
+    @Test
     void followsTheChosenContainerAndSearchesItsLines() {
         viewModel.containerProperty().set(Optional.of("pg-1"));
         sink.accept(line("starting PostgreSQL"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.pgha.console.testing.SampleCluster;
+import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.topology.Topology.Link;
 import io.pgha.console.ui.topology.Topology.PostgresNode;
@@ -37,6 +38,23 @@ class TopologyMapperTest {
                 .extracting(Link::from, Link::to, Link::label)
                 .containsExactlyInAnyOrder(tuple("pg:pg-0", "pg:pg-1", "64.0 KiB"),
                         tuple("pg:pg-0", "pg:pg-2", "128.0 KiB"));
+    }
+
+    @Test
+    void aSwitchoverTheConsoleRunsIsDrawnAsAHandoverFromTheOldPrimaryToTheNew() {
+        Topology t = TopologyMapper.map(SampleCluster.handingOver("pg-0", "pg-1", 3, SampleCluster.T0),
+                Optional.of(PlannedWork.switchover("pg-0", "pg-1")));
+
+        assertThat(t.links()).filteredOn(l -> l.kind() == Link.Kind.HANDOVER).extracting(Link::from, Link::to, Link::tone)
+                .containsExactly(tuple("pg:pg-0", "pg:pg-1", Tone.PLANNED));
+        assertThat(t.postgres()).extracting(PostgresNode::tone).doesNotContain(Tone.FAIL);
+        assertThat(t.router().tone()).isEqualTo(Tone.PLANNED);
+        assertThat(t.links()).extracting(Link::tone).doesNotContain(Tone.FAIL);
+
+        Topology unplanned = TopologyMapper.map(SampleCluster.handingOver("pg-0", "pg-1", 3, SampleCluster.T0));
+        assertThat(unplanned.links()).noneMatch(l -> l.kind() == Link.Kind.HANDOVER);
+        assertThat(unplanned.router().tone()).as("the same state, unplanned, is an outage").isEqualTo(Tone.FAIL);
+        assertThat(unplanned.postgres().get(0).tone()).isEqualTo(Tone.FAIL);
     }
 
     @Test
