@@ -10,15 +10,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /**
  * {@code pgha console}: the desktop console of this installation (jpackage puts its launcher, pgha-console, beside
  * pgha's). A checkout's ./pgha starts the console itself, before this command is reached.
  */
-@Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Start the desktop console (needs a display). It runs until its window is closed."})
+@Command(name = "console",
+        description = {"Start the desktop console (needs a display). It runs until its window is closed; other arguments",
+                "(--version …) are the console's own."})
 final class ConsoleCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     /** Passed on to the console as they are. */
     @Unmatched
