@@ -7,6 +7,8 @@ import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
 import io.pgha.runtime.monitor.MonitorSettings;
 import io.pgha.runtime.monitor.Warmup;
+import io.pgha.runtime.usecase.ClusterHistory;
+import io.pgha.runtime.usecase.HistoryRange;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -44,6 +46,10 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (schema in docs/status-json.md)")
     private boolean json;
 
+    @Option(names = "--metrics", description = {"also print what the console charts (replication lag, transactions, connections,",
+            "router sessions) now and over the last 15 minutes, from the stack's Prometheus"})
+    private boolean metrics;
+
     @Option(names = "--timeout", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "answer within this long of starting, with what is known by then (default: ${DEFAULT-VALUE})")
     private Duration timeout;
@@ -57,8 +63,12 @@ final class StatusCommand implements Callable<Integer> {
         try {
             ClusterSnapshot s = m.awaitComplete(remaining(timeout));
             PrintWriter out = spec.commandLine().getOut();
-            String text = json ? StatusJson.status(c, s) : StatusText.render(c, s);
+            String text = json ? StatusJson.status(c, s, metrics ? history(c) : Optional.empty()) : StatusText.render(c, s);
             out.print(text.endsWith("\n") ? text : text + "\n");
+            if (metrics && !json) {
+                out.print(ClusterHistory.of(c).map(h -> HistoryText.render(h, HistoryRange.MINUTES_15))
+                        .orElse("\nhistory: " + c.name() + " has no Prometheus (pgha up makes one; attached clusters show live figures only)\n"));
+            }
             out.flush();
         } finally {
             closeWithin(m, CLOSE_GRACE);
@@ -78,6 +88,10 @@ final class StatusCommand implements Callable<Integer> {
         }
         Duration left = timeout.minus(up);
         return left.compareTo(MIN_WAIT) < 0 ? MIN_WAIT : left;
+    }
+
+    private static Optional<Object> history(ClusterConnection c) {
+        return ClusterHistory.of(c).map(h -> (Object) HistoryText.figures(h, HistoryRange.MINUTES_15));
     }
 
     private static void closeWithin(ClusterMonitor m, Duration grace) {

@@ -31,6 +31,11 @@ final class StatusJson {
     }
 
     static String status(ClusterConnection c, ClusterSnapshot s) {
+        return status(c, s, java.util.Optional.empty());
+    }
+
+    /** With {@code history}: a "metrics" object, metric to line to its figures now, min and max (`pgha status --metrics --json`). */
+    static String status(ClusterConnection c, ClusterSnapshot s, java.util.Optional<Object> history) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("cluster", c.name());
@@ -129,6 +134,7 @@ final class StatusJson {
             put(n, "reason", st.reason());
             n.put("updatedAt", st.updatedAt().toString());
         }
+        history.ifPresent(h -> root.set("metrics", JSON.valueToTree(h)));
         return write(root, true);
     }
 
