@@ -10,5 +10,5 @@ public interface ClusterAttachment {
      *
      * @throws io.pgha.runtime.PghaException with what to fix when it cannot be reached or is not a Patroni cluster
      */
-    ClusterConnection attach(AttachRequest request);
+    ClusterConnection attach(AttachForm request);
 }

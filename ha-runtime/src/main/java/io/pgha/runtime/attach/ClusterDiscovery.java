@@ -6,6 +6,7 @@ import io.pgha.runtime.cluster.ClusterConnection.RouterEndpoints;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.dcs.Dcs;
 import io.pgha.runtime.dcs.DcsView;
+import io.pgha.runtime.dcs.EtcdReachability;
 import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.Member;
@@ -159,6 +160,7 @@ public final class ClusterDiscovery {
     }
 
     private static DcsView readDcs(List<String> etcd, AttachRequest r, String scope) {
+        EtcdReachability.requireOne(etcd, Duration.ofSeconds(2));
         try (Dcs dcs = Dcs.connect(etcd, r.etcdAuth())) {
             DcsView view = dcs.read(scope, DEADLINE);
             if (view.members().isEmpty()) {

@@ -7,12 +7,12 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import io.pgha.runtime.cluster.ClusterConnection.RouterEndpoints;
 import io.pgha.runtime.cluster.ClusterRegistry;
-import io.pgha.runtime.monitor.ProbeLogins;
+import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.usecase.AttachCluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,11 +94,8 @@ final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClusterRegistry registry = new ClusterRegistry();
-        ClusterRegistry.checkName(name);
-        if (registry.find(name).isPresent() && !force) {
-            throw PghaException.conflict("a cluster named '" + name + "' is already known; pick another name or pass --force to replace it");
-        }
+        AttachCluster attach = new AttachCluster(new ClusterRegistry());
+        attach.checkName(name, force);
         Map<String, String> named = new LinkedHashMap<>();
         List<String> unnamed = new ArrayList<>();
         for (String p : patroni) {
@@ -113,16 +110,18 @@ final class AttachCommand implements Callable<Integer> {
                 .map(u -> new RouterEndpoints(routerHost, writePort, readPort, u));
         AttachRequest request = new AttachRequest(name, Optional.ofNullable(scope), etcd, etcdAuth(), named, unnamed, router,
                 Optional.ofNullable(dockerStack), !noDocker);
-        ClusterDiscovery.Result result = ClusterDiscovery.discover(request);
-        ClusterConnection c = result.connection();
-        registry.save(c);
-        Path dir = registry.dir(name);
-        restrict(dir);
-        if (pgUser != null) {
-            saveProbeLogin(dir);
-        }
-        print(result);
+        print(attach.attach(request, force, probeLogin()));
         return ExitCodes.OK;
+    }
+
+    private Optional<StackCredentials.Login> probeLogin() {
+        if (pgUser == null) {
+            return Optional.empty();
+        }
+        if (pgPasswordFile == null) {
+            throw PghaException.invalidInput("--pg-user needs --pg-password-file");
+        }
+        return Optional.of(new StackCredentials.Login(pgUser, readSecret(pgPasswordFile)));
     }
 
     private Optional<EtcdAuth> etcdAuth() {
@@ -146,29 +145,6 @@ final class AttachCommand implements Callable<Integer> {
             return Files.readString(file).strip();
         } catch (IOException e) {
             throw PghaException.invalidInput("cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** The probe login, as KEY=value lines like the stack's .env.postgres, readable by the user only. */
-    private void saveProbeLogin(Path dir) {
-        if (pgPasswordFile == null) {
-            throw PghaException.invalidInput("--pg-user needs --pg-password-file");
-        }
-        Path f = dir.resolve(ProbeLogins.FILE);
-        try {
-            Files.writeString(f, "PGUSER_SUPERUSER=" + pgUser + "\nPGPASSWORD_SUPERUSER=" + readSecret(pgPasswordFile) + "\n");
-            restrict(f);
-        } catch (IOException e) {
-            throw PghaException.unavailable("cannot save the probe login in " + f + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The cluster's directory holds credentials: only its owner may read it. */
-    private static void restrict(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // not a POSIX file system: the user profile's own protection applies
         }
     }
 

@@ -1,6 +1,6 @@
 package io.pgha.console.ui.attach;
 
-import io.pgha.console.service.AttachRequest;
+import io.pgha.console.service.AttachForm;
 import io.pgha.console.service.ClusterAttachment;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.console.ui.common.Validation;
@@ -87,9 +87,9 @@ public final class AttachViewModel {
         endpointsError.set(edited.contains(Field.ENDPOINTS) ? endpointsProblem : "");
     }
 
-    AttachRequest request() {
+    AttachForm request() {
         boolean etcd = mode.get() == Mode.ETCD;
-        return new AttachRequest(name.get().strip(), scope.get().strip(),
+        return new AttachForm(name.get().strip(), scope.get().strip(),
                 etcd ? Endpoints.urls(etcdEndpoints.get()) : List.of(),
                 etcd ? Map.of() : Endpoints.namedUrls(patroniUrls.get()));
     }
@@ -99,7 +99,7 @@ public final class AttachViewModel {
         if (!valid.get() || busy.get()) {
             return;
         }
-        AttachRequest request = request();
+        AttachForm request = request();
         busy.set(true);
         failure.set("");
         executors.supply(() -> attachment.attach(request), (ClusterConnection c) -> {

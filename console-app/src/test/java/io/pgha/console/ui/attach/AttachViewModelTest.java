@@ -2,7 +2,7 @@ package io.pgha.console.ui.attach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgha.console.service.AttachRequest;
+import io.pgha.console.service.AttachForm;
 import io.pgha.console.testing.Inline;
 import io.pgha.console.testing.SampleCluster;
 import io.pgha.runtime.PghaException;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class AttachViewModelTest {
 
-    private final List<AttachRequest> requests = new ArrayList<>();
+    private final List<AttachForm> requests = new ArrayList<>();
     private final List<String> attached = new ArrayList<>();
 
     @Test
@@ -31,7 +31,7 @@ class AttachViewModelTest {
 
         viewModel.attach(attached::add);
 
-        assertThat(requests).containsExactly(new AttachRequest("billing", "pg-ha",
+        assertThat(requests).containsExactly(new AttachForm("billing", "pg-ha",
                 List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792"), Map.of()));
         assertThat(attached).containsExactly("billing");
     }

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A cluster pgha did not create: reached through its etcd endpoints and scope, or its Patroni URLs.
+ * What the Attach dialog asks for a cluster pgha did not create: its etcd endpoints and scope, or its Patroni URLs.
  *
  * @param patroniUrls member name to Patroni REST base URL; empty when the members are found through etcd
  */
-public record AttachRequest(String name, String scope, List<String> etcdEndpoints, Map<String, String> patroniUrls) {
+public record AttachForm(String name, String scope, List<String> etcdEndpoints, Map<String, String> patroniUrls) {
 
-    public AttachRequest {
+    public AttachForm {
         etcdEndpoints = List.copyOf(etcdEndpoints);
         patroniUrls = Map.copyOf(patroniUrls);
     }
