@@ -29,7 +29,7 @@ public record MonitorSettings(
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_SOURCE_TIMEOUT = Duration.ofMillis(1500);
     /** Patroni's maximum_lag_on_failover in the stack: a replica further behind cannot be promoted. */
-    public static final long DEFAULT_LAG_THRESHOLD = 1024 * 1024;
+    public static final long DEFAULT_LAG_THRESHOLD = io.pgha.runtime.model.LagRule.DEFAULT_MAXIMUM_LAG;
 
     public MonitorSettings {
         Objects.requireNonNull(pollInterval, "pollInterval");

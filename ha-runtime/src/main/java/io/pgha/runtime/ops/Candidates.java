@@ -1,29 +1,35 @@
 package io.pgha.runtime.ops;
 
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.LagRule;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.monitor.ByteSize;
-import io.pgha.runtime.patroni.PatroniJson;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Which replica may become the leader, and which is best: Patroni's own rules (running, not tagged
  * nofailover, within maximum_lag_on_failover, a synchronous standby in synchronous mode), checked before
  * Patroni is asked so the user gets the reason instead of an HTTP 412. Pure functions.
  */
-final class Candidates {
+public final class Candidates {
 
     /** Patroni's default maximum_lag_on_failover (1 MiB). */
-    static final long DEFAULT_MAXIMUM_LAG = 1024 * 1024;
+    static final long DEFAULT_MAXIMUM_LAG = LagRule.DEFAULT_MAXIMUM_LAG;
+
+    /** A member that could take over, and why it cannot when it cannot. */
+    public record Ranked(Member member, Optional<String> whyNot) {
+        public boolean eligible() {
+            return whyNot.isEmpty();
+        }
+    }
 
     private Candidates() {
     }
 
     /** Why the member cannot take over in a switchover from a running leader; empty when it can. */
-    static Optional<String> whyNotForSwitchover(ClusterSnapshot s, Member m) {
+    public static Optional<String> whyNotForSwitchover(ClusterSnapshot s, Member m) {
         if (s.leader().map(m.name()::equals).orElse(false)) {
             return Optional.of(m.name() + " is already the leader");
         }
@@ -37,7 +43,7 @@ final class Candidates {
     }
 
     /** Why the member cannot be promoted when there is no healthy leader; empty when it can. */
-    static Optional<String> whyNotForFailover(ClusterSnapshot s, Member m) {
+    public static Optional<String> whyNotForFailover(ClusterSnapshot s, Member m) {
         if (s.leader().map(m.name()::equals).orElse(false) && m.isRunning()) {
             return Optional.of(m.name() + " is already the leader");
         }
@@ -48,25 +54,37 @@ final class Candidates {
     }
 
     /** The best replica to switch over to: synchronous standbys first, then least lag, then failover_priority, then name. */
-    static Optional<Member> best(ClusterSnapshot s) {
-        return s.members().stream()
-                .filter(m -> whyNotForSwitchover(s, m).isEmpty())
-                .min(Comparator.<Member, Boolean>comparing(m -> !s.sync().syncStandbys().contains(m.name()))
-                        .thenComparingLong(m -> m.lagBytes().orElse(Long.MAX_VALUE))
-                        .thenComparing(Comparator.comparingLong(Candidates::failoverPriority).reversed())
-                        .thenComparing(Member::name));
+    public static Optional<Member> best(ClusterSnapshot s) {
+        return s.members().stream().filter(m -> whyNotForSwitchover(s, m).isEmpty()).min(preference(s));
+    }
+
+    /**
+     * Every member but the leader as a switchover candidate, the one {@code pgha switchover} would pick first, then the
+     * other eligible ones in the same order, then those that cannot, each with why not (the console's picker lists these).
+     */
+    public static List<Ranked> rank(ClusterSnapshot s) {
+        return s.members().stream().filter(m -> !s.leader().map(m.name()::equals).orElse(false))
+                .map(m -> new Ranked(m, whyNotForSwitchover(s, m)))
+                .sorted(Comparator.comparing((Ranked r) -> !r.eligible()).thenComparing(Ranked::member, preference(s)))
+                .toList();
+    }
+
+    /** Synchronous standbys first, then least lag, then failover_priority, then name. */
+    private static Comparator<Member> preference(ClusterSnapshot s) {
+        return Comparator.<Member, Boolean>comparing(m -> !s.sync().syncStandbys().contains(m.name()))
+                .thenComparingLong(m -> m.lagBytes().orElse(Long.MAX_VALUE))
+                .thenComparing(Comparator.comparingLong(Candidates::failoverPriority).reversed())
+                .thenComparing(Member::name);
     }
 
     /** Why no replica can take over, member by member. */
-    static List<String> reasonsNoneCan(ClusterSnapshot s) {
+    public static List<String> reasonsNoneCan(ClusterSnapshot s) {
         return s.members().stream().filter(m -> !s.leader().map(m.name()::equals).orElse(false))
                 .map(m -> whyNotForSwitchover(s, m).orElse(m.name() + " could")).toList();
     }
 
     static long maximumLag(ClusterSnapshot s) {
-        Object v = s.dynamicConfig().get("maximum_lag_on_failover");
-        OptionalLong parsed = v == null ? OptionalLong.empty() : PatroniJson.longValue(PatroniJson.MAPPER.valueToTree(v));
-        return parsed.orElse(DEFAULT_MAXIMUM_LAG);
+        return LagRule.maximumLag(s);
     }
 
     private static Optional<String> tagsAndLag(ClusterSnapshot s, Member m, boolean lagMustBeKnown) {

@@ -9,6 +9,7 @@ import io.pgha.console.ui.topology.Topology.PostgresNode;
 import io.pgha.console.ui.topology.Topology.RouterNode;
 import io.pgha.console.ui.topology.Topology.SupervisorNode;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.LagRule;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.Member;
@@ -25,7 +26,7 @@ import java.util.Set;
 public final class TopologyMapper {
 
     /** Patroni's default maximum_lag_on_failover; the alarm threshold when the cluster sets none. */
-    public static final long DEFAULT_LAG_ALARM_BYTES = 1_048_576;
+    public static final long DEFAULT_LAG_ALARM_BYTES = LagRule.DEFAULT_MAXIMUM_LAG;
     /** ContainerInfo's role of the supervisor's container. */
     public static final String SUPERVISOR_ROLE = "supervisor";
     private static final Set<String> STARTING_STATES = Set.of("starting", "creating replica", "in archive recovery",
@@ -80,11 +81,7 @@ public final class TopologyMapper {
 
     /** The lag above which a replica is shown in alarm: the cluster's maximum_lag_on_failover. */
     public static long lagAlarmBytes(ClusterSnapshot snapshot) {
-        Object configured = snapshot.dynamicConfig().get("maximum_lag_on_failover");
-        if (configured instanceof Number n && n.longValue() > 0) {
-            return n.longValue();
-        }
-        return DEFAULT_LAG_ALARM_BYTES;
+        return LagRule.maximumLag(snapshot);
     }
 
     private static EtcdNode etcdNode(EtcdMember e) {
