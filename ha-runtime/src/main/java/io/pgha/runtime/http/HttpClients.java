@@ -25,7 +25,7 @@ public final class HttpClients {
         return FAST_CONNECT;
     }
 
-    public static HttpClient create(Duration connectTimeout) {
+    private static HttpClient create(Duration connectTimeout) {
         return HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
