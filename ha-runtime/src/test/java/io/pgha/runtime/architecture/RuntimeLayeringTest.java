@@ -1,15 +1,21 @@
 package io.pgha.runtime.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.supervisor.SupervisorSettings;
 import java.net.http.HttpClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +75,19 @@ class RuntimeLayeringTest {
                 .should().callMethodWhere(target(name("readTree")).and(target(owner(assignableTo(ObjectMapper.class)))))
                 .because("Patroni's answers (GET /cluster, /patroni, /config, …) are parsed once, in io.pgha.runtime.patroni")
                 .allowEmptyShould(true).check(runtime);
+    }
+
+    @Test
+    void theSupervisorsDecisionsDoNoIo() {
+        String decisions = "io\\.pgha\\.runtime\\.supervisor\\.(SupervisorDecisions|SupervisorState|SupervisorEvent|SupervisorAction"
+                + "|Heartbeat)(\\$.*)?";
+        classes().that().haveNameMatching(decisions)
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java.lang..", "java.util..", "java.time..")
+                        .or(nameMatching(decisions)).or(nameMatching("\\[L" + decisions + ";"))
+                        .or(type(SupervisorSettings.class)).or(type(LeaderKey.Holder.class))
+                        .or(resideInAnyPackage("com.fasterxml.jackson..").and(nameMatching(".*ObjectMapper|.*JsonProcessingException"))))
+                .because("the supervisor's decisions are a pure function of its state and an event; its ports do the I/O")
+                .check(runtime);
     }
 
     @Test
