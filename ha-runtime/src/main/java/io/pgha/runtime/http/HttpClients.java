@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 public final class HttpClients {
 
     private static final HttpClient SHARED = create(Duration.ofSeconds(1));
-    private static final HttpClient FAST_CONNECT = create(Duration.ofMillis(500));
 
     private HttpClients() {
     }
@@ -22,7 +21,12 @@ public final class HttpClients {
      * a member that does not take a connection within half a second is not up yet.
      */
     public static HttpClient fastConnect() {
-        return FAST_CONNECT;
+        return FastConnect.CLIENT;
+    }
+
+    /** Built on first use: only the supervisor needs it. */
+    private static final class FastConnect {
+        private static final HttpClient CLIENT = create(Duration.ofMillis(500));
     }
 
     private static HttpClient create(Duration connectTimeout) {
