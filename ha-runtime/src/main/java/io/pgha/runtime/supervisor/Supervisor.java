@@ -72,9 +72,9 @@ public final class Supervisor implements AutoCloseable {
         try {
             LeaderKey.Holder holder = ports.leaderKey().read();
             LOG.info("leader key {} names {}", ports.leaderKey().path(), holder.member().orElse("nobody"));
-            handle(new LeaderKeyRead(holder.member()));
+            handle(new LeaderKeyRead(holder));
             leaderWatch = ports.leaderKey().watch(holder.revision(),
-                    h -> loop.execute(() -> handle(new LeaderKeyChanged(h.member()))),
+                    h -> loop.execute(() -> handle(new LeaderKeyChanged(h))),
                     error -> {
                         LOG.warn("leader watch failed ({}); watching again", error.getMessage());
                         loop.schedule(this::watchLeader, 1, TimeUnit.SECONDS);

@@ -53,8 +53,8 @@ public final class SupervisorDecisions {
 
     public static Decision next(SupervisorState state, SupervisorEvent event, Instant now) {
         return switch (event) {
-            case LeaderKeyRead read -> new Decision(state.withLeader(read.holder()), List.of());
-            case LeaderKeyChanged changed -> leaderKeyChanged(state, changed.holder(), now);
+            case LeaderKeyRead read -> new Decision(state.withLeader(read.key().member()), List.of());
+            case LeaderKeyChanged changed -> leaderKeyChanged(state, changed.key().member(), now);
             case ContainerDied died -> new Decision(state, state.policy().fence()
                     ? List.of(new ReadLeaderKey(died.member())) : List.of());
             case LeaderKeyChecked checked -> leaderKeyChecked(state, checked);

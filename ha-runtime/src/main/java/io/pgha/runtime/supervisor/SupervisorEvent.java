@@ -1,7 +1,6 @@
 package io.pgha.runtime.supervisor;
 
 import io.pgha.runtime.dcs.LeaderKey;
-import java.util.Optional;
 
 /**
  * What the supervisor learns: from its sources (the leader key's watch, Docker's events, its own timer) and, as
@@ -9,12 +8,12 @@ import java.util.Optional;
  */
 public sealed interface SupervisorEvent {
 
-    /** The leader key as read when a watch starts (at start, and again after a watch failed). */
-    record LeaderKeyRead(Optional<String> holder) implements SupervisorEvent {
+    /** The leader key, with its revision, as read when a watch starts (at start, and again after a watch failed). */
+    record LeaderKeyRead(LeaderKey.Holder key) implements SupervisorEvent {
     }
 
-    /** The leader key's watch reported a write or a deletion. */
-    record LeaderKeyChanged(Optional<String> holder) implements SupervisorEvent {
+    /** The leader key's watch reported a write (a holder at a new revision) or a deletion. */
+    record LeaderKeyChanged(LeaderKey.Holder key) implements SupervisorEvent {
     }
 
     /** Docker reported that a member's container died. */

@@ -6,7 +6,6 @@ import io.pgha.runtime.supervisor.SupervisorEvent.ContainerDied;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyRead;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,14 +18,15 @@ class FencingRacesTest {
 
     private final InMemoryStack stack = new InMemoryStack("pg-0", "pg-1", "pg-2");
 
-    private SteppedSupervisor supervisorSeeing(String leader) {
-        return new SteppedSupervisor(stack, MEMBERS).receive(new LeaderKeyRead(Optional.ofNullable(leader)));
+    /** A supervisor that starts now: it reads the key as it is. */
+    private SteppedSupervisor supervisorStarting() {
+        return new SteppedSupervisor(stack, MEMBERS).receive(new LeaderKeyRead(stack.key()));
     }
 
     @Test
     void aContainerRestartedBetweenTheInspectAndTheDeleteKeepsTheKeyItTookAgain() {
         stack.keyTakenBy("pg-0");
-        SteppedSupervisor s = supervisorSeeing("pg-0");
+        SteppedSupervisor s = supervisorStarting();
         stack.containerDies("pg-0");
         s.receive(new ContainerDied("pg-0"));
 
@@ -42,7 +42,7 @@ class FencingRacesTest {
     @Test
     void aKeyThatMovedBetweenTheReadAndTheDeleteStays() {
         stack.keyTakenBy("pg-0");
-        SteppedSupervisor s = supervisorSeeing("pg-0");
+        SteppedSupervisor s = supervisorStarting();
         stack.containerDies("pg-0");
         s.receive(new ContainerDied("pg-0"));
 
@@ -57,8 +57,8 @@ class FencingRacesTest {
     @Test
     void ofTwoSupervisorsFencingTheSameDeathOnlyOneDeletesTheKey() {
         stack.keyTakenBy("pg-0");
-        SteppedSupervisor a = supervisorSeeing("pg-0");
-        SteppedSupervisor b = supervisorSeeing("pg-0");
+        SteppedSupervisor a = supervisorStarting();
+        SteppedSupervisor b = supervisorStarting();
         stack.containerDies("pg-0");
         a.receive(new ContainerDied("pg-0"));
         b.receive(new ContainerDied("pg-0"));
@@ -80,8 +80,8 @@ class FencingRacesTest {
     @Test
     void aSecondSupervisorThatReadsTheKeyAfterTheFirstFencedFindsTheNewLeader() {
         stack.keyTakenBy("pg-0");
-        SteppedSupervisor a = supervisorSeeing("pg-0");
-        SteppedSupervisor b = supervisorSeeing("pg-0");
+        SteppedSupervisor a = supervisorStarting();
+        SteppedSupervisor b = supervisorStarting();
         stack.containerDies("pg-0");
         a.receive(new ContainerDied("pg-0")).runToEnd();
         stack.keyTakenBy("pg-1");
@@ -94,10 +94,10 @@ class FencingRacesTest {
     @Test
     void startedWhileNobodyHoldsTheKeyItRoutesTheNextLeaderOnceItAcceptsWrites() {
         stack.keyTakenBy("pg-0").containerDies("pg-0").keyReleased();
-        SteppedSupervisor s = supervisorSeeing(null);
+        SteppedSupervisor s = supervisorStarting();
 
         stack.acceptsWrites("pg-1").keyTakenBy("pg-1");
-        s.receive(new LeaderKeyChanged(Optional.of("pg-1"))).runToEnd();
+        s.receive(new LeaderKeyChanged(stack.key())).runToEnd();
 
         assertThat(stack.routerLog()).containsExactly("primary/pg-1 up", "primary/pg-0 down", "shut primary/pg-0", "primary/pg-2 down",
                 "shut primary/pg-2", "replicas/pg-1 down");
@@ -108,10 +108,11 @@ class FencingRacesTest {
 
     @Test
     void aNewLeaderStillInRecoveryIsNotRouted() {
-        stack.keyTakenBy("pg-1");
-        SteppedSupervisor s = supervisorSeeing("pg-0");
+        stack.keyTakenBy("pg-0");
+        SteppedSupervisor s = supervisorStarting();
 
-        s.receive(new LeaderKeyChanged(Optional.of("pg-1"))).runToEnd();
+        stack.keyTakenBy("pg-1");
+        s.receive(new LeaderKeyChanged(stack.key())).runToEnd();
 
         assertThat(stack.routerLog()).isEmpty();
         assertThat(s.state().routedTo()).isEmpty();

@@ -71,6 +71,11 @@ final class InMemoryStack {
         return holder;
     }
 
+    /** The key as a read or a watch would report it now. */
+    synchronized LeaderKey.Holder key() {
+        return new LeaderKey.Holder(holder, revision, modRevision);
+    }
+
     private void notifyWatchers(LeaderKey.Holder h) {
         watchers.forEach(w -> w.accept(h));
     }
@@ -90,9 +95,7 @@ final class InMemoryStack {
 
             @Override
             public LeaderKey.Holder read() {
-                synchronized (InMemoryStack.this) {
-                    return new LeaderKey.Holder(holder, revision, modRevision);
-                }
+                return key();
             }
 
             @Override

@@ -61,12 +61,22 @@ class SupervisorDecisionsTest {
         return new Row(name, policy, events, actions, Optional.ofNullable(leader), Optional.ofNullable(routedTo));
     }
 
+    /** The key as read at start: {@code holder} (null: nobody) at mod revision 10. */
     private static SupervisorEvent read(String holder) {
-        return new LeaderKeyRead(Optional.ofNullable(holder));
+        return new LeaderKeyRead(key(holder, 10));
     }
 
+    /** The watch reports {@code holder} (null: a deletion) at mod revision 20. */
     private static SupervisorEvent changed(String holder) {
-        return new LeaderKeyChanged(Optional.ofNullable(holder));
+        return changed(holder, 20);
+    }
+
+    private static SupervisorEvent changed(String holder, long modRevision) {
+        return new LeaderKeyChanged(key(holder, modRevision));
+    }
+
+    private static LeaderKey.Holder key(String holder, long modRevision) {
+        return new LeaderKey.Holder(Optional.ofNullable(holder), modRevision, holder == null ? 0 : modRevision);
     }
 
     private static SupervisorEvent died(String member) {
@@ -145,8 +155,8 @@ class SupervisorDecisionsTest {
                                 "warn: pg-1 took the leader key but its PostgreSQL did not leave recovery within 15000 ms; "
                                         + "leaving routing to the checks"),
                         "pg-1", null),
-                row("the same holder reported again (Patroni took the key with a new lease): nothing changes",
-                        List.of(read("pg-0"), changed("pg-0")),
+                row("the same holder at a new revision (Patroni took the key again with a new lease): nothing changes",
+                        List.of(read("pg-0"), changed("pg-0", 31)),
                         List.of(),
                         "pg-0", null),
                 row("started while a failover is under way, nobody holding the key: the next leader is routed",
