@@ -5,19 +5,17 @@ import io.pgha.runtime.attach.ClusterDiscovery;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.dcs.Dcs;
 import io.pgha.runtime.dcs.DcsView;
-import io.pgha.runtime.http.HttpClients;
 import io.pgha.runtime.model.ClusterHealth;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
 import io.pgha.runtime.monitor.MonitorSettings;
+import io.pgha.runtime.patroni.PatroniActions;
+import io.pgha.runtime.patroni.PatroniReply;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,13 +125,11 @@ public final class ObservationBenchmark {
     }
 
     /** Patroni's planned switchover (POST /switchover); it answers once the new leader runs. */
-    private static void switchover(String patroniUrl, String leader, String candidate) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClients.shared().send(HttpRequest.newBuilder(URI.create(patroniUrl + "/switchover"))
-                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"leader\":\"" + leader + "\",\"candidate\":\"" + candidate + "\"}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("switchover " + leader + " -> " + candidate + " refused: HTTP " + r.statusCode() + " " + r.body());
+    private static void switchover(String patroniUrl, String leader, String candidate) {
+        PatroniReply r = PatroniActions.create(patroniUrl, Optional.empty(), Duration.ofSeconds(60))
+                .switchover(leader, Optional.of(candidate), Optional.empty());
+        if (r.status() != 200) {
+            throw new IllegalStateException("switchover " + leader + " -> " + candidate + " refused: HTTP " + r.status() + " " + r.body());
         }
     }
 

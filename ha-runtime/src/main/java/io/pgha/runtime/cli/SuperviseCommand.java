@@ -3,6 +3,7 @@ package io.pgha.runtime.cli;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.dcs.EtcdClientFactory;
 import io.pgha.runtime.supervisor.Supervisor;
+import io.pgha.runtime.supervisor.SupervisorFactory;
 import io.pgha.runtime.supervisor.SupervisorSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -69,7 +70,7 @@ public final class SuperviseCommand implements Callable<Integer> {
                 postgresLogin(), postgresPort,
                 aliveFile == null || aliveFile.isBlank() ? Optional.empty() : Optional.of(java.nio.file.Path.of(aliveFile.strip())));
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Supervisor supervisor = new Supervisor(settings)) {
+        try (Supervisor supervisor = SupervisorFactory.live(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));
             supervisor.start();
             stopped.await();

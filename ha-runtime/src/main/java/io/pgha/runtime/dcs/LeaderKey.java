@@ -29,8 +29,12 @@ import java.util.function.Consumer;
  */
 public final class LeaderKey {
 
-    /** Who holds the key, and the etcd revision at which that was read. */
-    public record Holder(Optional<String> member, long revision) {
+    /**
+     * Who holds the key, the etcd revision at which that was seen, and the key's own mod revision (the revision of
+     * its last write; 0 while nobody holds it). Patroni rewrites the key whenever it takes it anew, so a mod revision
+     * names one tenure: a member whose container restarted and took the key again holds it at a newer one.
+     */
+    public record Holder(Optional<String> member, long revision, long modRevision) {
     }
 
     private final Client client;
@@ -56,18 +60,23 @@ public final class LeaderKey {
 
     public Holder read() {
         GetResponse r = await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
-        Optional<String> member = r.getKvs().stream().findFirst().map(kv -> kv.getValue().toString(StandardCharsets.UTF_8));
-        return new Holder(member, r.getHeader().getRevision());
+        Optional<KeyValue> kv = r.getKvs().stream().findFirst();
+        return new Holder(kv.map(k -> k.getValue().toString(StandardCharsets.UTF_8)), r.getHeader().getRevision(),
+                kv.map(KeyValue::getModRevision).orElse(0L));
     }
 
     /**
-     * Deletes the key only if it still names {@code member} (compare-and-delete in one transaction).
+     * Deletes the key only if it still names {@code member} and has not been written since {@code modRevision}
+     * (compare-and-delete in one transaction, on the value and on the mod revision): a key the same member took
+     * again meanwhile, e.g. after its container restarted, is a new tenure and stays.
      *
+     * @param modRevision the key's mod revision when it was read ({@link Holder#modRevision()})
      * @return true if this call deleted it
      */
-    public boolean deleteIfHeldBy(String member) {
+    public boolean deleteIfHeldBy(String member, long modRevision) {
         TxnResponse r = await(client.getKVClient().txn()
-                .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.value(bytes(member))))
+                .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.value(bytes(member))),
+                        new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)))
                 .Then(Op.delete(key, DeleteOption.DEFAULT))
                 .commit(), "compare-and-delete " + path());
         return r.isSucceeded();
@@ -82,9 +91,9 @@ public final class LeaderKey {
         Watch.Watcher watcher = client.getWatchClient().watch(key, option, Watch.listener(response -> {
             for (WatchEvent e : response.getEvents()) {
                 KeyValue kv = e.getKeyValue();
-                Optional<String> holder = e.getEventType() == WatchEvent.EventType.PUT
-                        ? Optional.of(kv.getValue().toString(StandardCharsets.UTF_8)) : Optional.empty();
-                onChange.accept(new Holder(holder, kv.getModRevision()));
+                boolean put = e.getEventType() == WatchEvent.EventType.PUT;
+                Optional<String> holder = put ? Optional.of(kv.getValue().toString(StandardCharsets.UTF_8)) : Optional.empty();
+                onChange.accept(new Holder(holder, kv.getModRevision(), put ? kv.getModRevision() : 0L));
             }
         }, onError));
         return watcher::close;

@@ -1,32 +1,36 @@
 package io.pgha.runtime.drill;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.PghaException;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.patroni.PatroniActions;
+import io.pgha.runtime.patroni.PatroniClient;
+import io.pgha.runtime.patroni.PatroniReply;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** The little a drill asks Patroni: who leads, who streams, and a planned switchover. */
+/** The little a drill asks Patroni, through the patroni package: who leads, who streams, and a planned switchover. */
 final class DrillPatroni {
 
-    /** One member of GET /cluster. */
+    private static final Duration CALL = Duration.ofSeconds(2);
+    private static final Duration SWITCHOVER_CALL = Duration.ofSeconds(30);
+
+    /** One member of GET /cluster, in Patroni's words. */
     record MemberView(String name, String role, String state, int timeline) {
         boolean streamingReplica() {
             return !"leader".equals(role) && "streaming".equals(state);
         }
+
+        static MemberView of(Member m) {
+            return new MemberView(m.name(), m.role().patroniName(), m.state(), m.timeline().orElse(-1));
+        }
     }
 
     private final Map<String, String> urls;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    private final ObjectMapper json = new ObjectMapper();
 
     DrillPatroni(Map<String, String> urls) {
         this.urls = urls;
@@ -34,30 +38,25 @@ final class DrillPatroni {
 
     /** GET /cluster from the first member that answers. */
     Map<String, MemberView> cluster() {
-        return firstAnswer("/cluster").map(body -> {
+        return firstAnswer(PatroniClient::cluster).map(c -> {
             Map<String, MemberView> members = new HashMap<>();
-            for (JsonNode m : body.path("members")) {
-                members.put(m.path("name").asText(), new MemberView(m.path("name").asText(), m.path("role").asText(),
-                        m.path("state").asText(), m.path("timeline").asInt(-1)));
+            for (Member m : c.members()) {
+                members.put(m.name(), MemberView.of(m));
             }
             return members;
         }).orElse(Map.of());
     }
 
-    /** The JSON body of the first member that answers GET path with 200; empty when none does. */
-    private Optional<JsonNode> firstAnswer(String path) {
+    /** The first member's answer to {@code call}; empty when none answers. */
+    private <T> Optional<T> firstAnswer(Function<PatroniClient, T> call) {
         for (String url : urls.values()) {
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + path))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return Optional.of(json.readTree(r.body()));
+                return Optional.of(call.apply(PatroniClient.create(url, CALL)));
+            } catch (PghaException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
                 }
-            } catch (IOException e) {
                 // try the next member
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
         }
         return Optional.empty();
@@ -91,9 +90,12 @@ final class DrillPatroni {
 
     /** Patroni's synchronous_mode from GET /config, as "off", "on" or "quorum" ("off" when nobody answers). */
     String synchronousMode() {
-        String mode = firstAnswer("/config").map(c -> c.path("synchronous_mode").asText("off").toLowerCase(java.util.Locale.ROOT))
-                .orElse("off");
-        return switch (mode) {
+        return firstAnswer(PatroniClient::config).map(DrillPatroni::synchronousMode).orElse("off");
+    }
+
+    static String synchronousMode(Map<String, Object> config) {
+        Object value = config.get("synchronous_mode");
+        return switch (value == null ? "off" : String.valueOf(value).toLowerCase(Locale.ROOT)) {
             case "true", "on" -> "on";
             case "quorum" -> "quorum";
             default -> "off";
@@ -107,21 +109,11 @@ final class DrillPatroni {
 
     /** POST /switchover on the leader; Patroni answers 200 when the switchover happened. */
     void switchover(String leader, String candidate) {
-        String url = urls.get(leader);
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/switchover"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("leader", leader, "candidate", candidate))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw PghaException.refused("Patroni refused the switchover from " + leader + " to " + candidate + ": "
-                        + r.statusCode() + " " + r.body().strip());
-            }
-        } catch (IOException e) {
-            throw PghaException.unavailable("Patroni on " + leader + " did not answer the switchover: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PghaException.unavailable("interrupted during the switchover", e);
+        PatroniReply r = PatroniActions.create(urls.get(leader), Optional.empty(), SWITCHOVER_CALL)
+                .switchover(leader, Optional.of(candidate), Optional.empty());
+        if (r.status() != 200) {
+            throw PghaException.refused("Patroni refused the switchover from " + leader + " to " + candidate + ": "
+                    + r.status() + " " + r.body().strip());
         }
     }
 }

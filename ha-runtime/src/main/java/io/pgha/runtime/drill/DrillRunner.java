@@ -51,6 +51,7 @@ public final class DrillRunner {
     }
 
     public DrillResult run(DrillScenario scenario) {
+        DrillFault fault = DrillFaults.of(scenario);
         progress.accept("waiting for a healthy cluster");
         awaitHealthy(Duration.ofSeconds(120));
         String oldLeader = patroni.leader().orElseThrow(() -> PghaException.unavailable("no leader; the cluster is not healthy"));
@@ -61,11 +62,7 @@ public final class DrillRunner {
         WriteLoad writes = new WriteLoad(target.routerHost(), target.writePort(), target.superuser(), target.password(), run,
                 settings.writers());
         ReadLoad reads = new ReadLoad(target.routerHost(), target.readPort(), target.superuser(), target.password());
-        Runnable heal = () -> { };
-        long faultNanos;
-        long faultEpochMillis;
-        long healNanos;
-        Thread isolatedProbe = null;
+        InjectedFault injected = InjectedFault.nothing();
         try (SidecarContainer watcher = faults.sidecar(target.watcherImage(), "pgha-drill-watcher",
                 target.network(), List.of("PGHA_PROBE_USER=" + target.superuser(), "PGHA_PROBE_PASSWORD=" + target.password()),
                 List.of("probe-roles", "--members", String.join(",", target.members()), "--for", "PT15M"), samples::addLine)) {
@@ -76,40 +73,24 @@ public final class DrillRunner {
             await("writes flow before the fault", Duration.ofSeconds(30), () -> writes.acks().size() >= 20);
 
             progress.accept("injecting " + scenario.cliName() + " on " + oldLeader);
-            faultEpochMillis = System.currentTimeMillis();
-            faultNanos = System.nanoTime();
-            heal = inject(scenario, oldLeader);
-            if (scenario == DrillScenario.PARTITION_PRIMARY) {
-                isolatedProbe = probeFromInside(oldLeader, samples);
-            }
+            long faultEpochMillis = System.currentTimeMillis();
+            long faultNanos = System.nanoTime();
+            injected = fault.inject(new FaultTools(faults, target, patroni, samples), oldLeader);
 
             progress.accept("waiting for the cluster to take writes again");
-            long waitFrom = faultNanos;
-            long waitFromMillis = faultEpochMillis;
-            BooleanSupplier recovered;
-            if (scenario.expectsNewLeader()) {
-                recovered = () -> leaderOtherThan(oldLeader).isPresent() && writes.acks().stream().anyMatch(a -> a.atNanos() > waitFrom
-                        && !a.serverAddress().equals(addressOf.get(oldLeader)));
-            } else if (scenario == DrillScenario.CRASH_POSTGRES) {
-                // Patroni restarts a crashed postmaster in place when it can, or another member takes over
-                recovered = () -> samples.writableAgainAfterOutageOf(oldLeader, waitFromMillis)
-                        && writes.acks().stream().anyMatch(a -> a.atNanos() > waitFrom);
-            } else {
-                recovered = () -> true;
-            }
-            boolean recoveredInTime = awaitQuietly(Duration.ofNanos(settings.recoveryLimit().toNanos()), recovered);
-            if (!recoveredInTime) {
+            RecoveredWhen.Recovery recovery = new RecoveredWhen.Recovery(oldLeader, addressOf.get(oldLeader), faultNanos,
+                    faultEpochMillis, patroni::leader, writes::acks, samples);
+            if (!awaitQuietly(settings.recoveryLimit(), () -> fault.recoveredWhen().test(recovery))) {
                 notes.add((scenario.expectsNewLeader() ? "no new leader took writes" : "no primary took writes again")
                         + " within " + settings.recoveryLimit().toSeconds() + " s");
             }
-            if (lasting(scenario)) {
+            if (fault.lasting()) {
                 long holdUntil = faultNanos + settings.faultDuration().toNanos();
                 awaitQuietly(Duration.ofNanos(Math.max(0, holdUntil - System.nanoTime())), () -> System.nanoTime() >= holdUntil);
             }
             progress.accept("healing the fault");
-            healNanos = System.nanoTime();
-            heal.run();
-            heal = () -> { };
+            long healNanos = System.nanoTime();
+            injected.heal();
             long healedWait = System.nanoTime();
             boolean healed = awaitQuietly(settings.healLimit(), this::allStreaming);
             Optional<Duration> healedAfter = healed ? Optional.of(Duration.ofNanos(System.nanoTime() - faultNanos)) : Optional.empty();
@@ -122,116 +103,39 @@ public final class DrillRunner {
                     () -> writes.acks().stream().anyMatch(a -> a.atNanos() > settledAt));
             writes.close();
             reads.close();
-            if (isolatedProbe != null) {
-                isolatedProbe.interrupt();
-            }
-
-            List<WriteLoad.Ack> acks = writes.acks();
-            Set<Long> stored = writes.storedIds(Duration.ofSeconds(30));
-            long lost = acks.stream().filter(a -> !stored.contains(a.id())).count();
-            Optional<String> newLeader = patroni.leader();
-            Optional<Duration> newLeaderAfter = samples.firstWritableOtherThan(oldLeader, faultEpochMillis)
-                    .map(s -> Duration.ofMillis(Math.max(0, s.epochMillis() - faultEpochMillis)));
-            Optional<Duration> flipAfter = acks.stream()
-                    .filter(a -> a.atNanos() > faultNanos && !a.serverAddress().equals(addressOf.get(oldLeader)))
-                    .findFirst().map(a -> Duration.ofNanos(a.atNanos() - faultNanos));
-            Duration outage = longestGap(acks, faultNanos);
-            long lastAckBeforeHeal = acks.stream().mapToLong(WriteLoad.Ack::atNanos).filter(t -> t < healNanos).max().orElse(faultNanos);
-            boolean refused = healNanos - lastAckBeforeHeal >= Duration.ofSeconds(2).toNanos();
-            return new DrillResult(scenario, Instant.ofEpochMilli(faultEpochMillis), oldLeader, newLeader, outage, newLeaderAfter, flipAfter, acks.size(), lost,
-                    samples.splitBrainOverlaps(), healedAfter, refused, reads.successesBetween(faultNanos, healNanos), notes,
-                    writeGaps(acks, faultNanos, GAP_BUCKET));
+            injected.stopWatching();
+            return measure(scenario, oldLeader, addressOf.get(oldLeader), faultEpochMillis, faultNanos, healNanos, writes, reads,
+                    samples, healedAfter, notes);
         } finally {
             writes.close();
             reads.close();
-            if (isolatedProbe != null) {
-                isolatedProbe.interrupt();
-            }
+            injected.stopWatching();
             try {
-                heal.run();
+                injected.heal();
             } catch (RuntimeException e) {
                 progress.accept("could not heal the fault: " + e.getMessage());
             }
         }
     }
 
-    private static boolean lasting(DrillScenario s) {
-        return s == DrillScenario.PARTITION_PRIMARY || s == DrillScenario.FREEZE_PRIMARY
-                || s == DrillScenario.ETCD_MINORITY || s == DrillScenario.ETCD_QUORUM_LOSS;
-    }
-
-    /** Injects the fault and returns what heals it. */
-    private Runnable inject(DrillScenario scenario, String leader) {
-        switch (scenario) {
-            case KILL_PRIMARY -> {
-                faults.kill(leader);
-                return () -> faults.start(leader);
-            }
-            case STOP_PRIMARY -> {
-                faults.stop(leader, Duration.ofSeconds(30));
-                return () -> faults.start(leader);
-            }
-            case CRASH_POSTGRES -> {
-                faults.exec(leader, Duration.ofSeconds(10), "sh", "-c",
-                        "kill -9 $(head -1 /home/postgres/pgdata/pgroot/data/postmaster.pid)");
-                return () -> { };
-            }
-            case PARTITION_PRIMARY -> {
-                faults.disconnect(target.network(), leader);
-                return () -> {
-                    if (!faults.isConnected(target.network(), leader)) {
-                        faults.connect(target.network(), leader);
-                    }
-                };
-            }
-            case FREEZE_PRIMARY -> {
-                faults.pause(leader);
-                return () -> {
-                    if ("paused".equals(faults.state(leader))) {
-                        faults.unpause(leader);
-                    }
-                };
-            }
-            case ETCD_MINORITY -> {
-                String member = target.etcdMembers().get(0);
-                faults.stop(member, Duration.ofSeconds(10));
-                return () -> faults.start(member);
-            }
-            case ETCD_QUORUM_LOSS -> {
-                List<String> members = target.etcdMembers().subList(0, target.etcdMembers().size() / 2 + 1);
-                members.forEach(m -> faults.stop(m, Duration.ofSeconds(10)));
-                return () -> members.forEach(faults::start);
-            }
-            case SWITCHOVER -> {
-                String candidate = patroni.cluster().values().stream().filter(DrillPatroni.MemberView::streamingReplica)
-                        .map(DrillPatroni.MemberView::name).sorted().findFirst()
-                        .orElseThrow(() -> PghaException.unavailable("no streaming replica to switch over to"));
-                patroni.switchover(leader, candidate);
-                return () -> { };
-            }
-            default -> throw new IllegalStateException(scenario.name());
-        }
-    }
-
-    /** While a node is cut off, the watcher cannot reach it: ask it over its local socket instead. */
-    private Thread probeFromInside(String node, RoleSamples samples) {
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                String out = faults.exec(node, Duration.ofSeconds(3), "psql", "-U", target.superuser(), "-h", "/var/run/postgresql",
-                        "-XAtc", "SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'").strip();
-                RoleSamples.State state = out.equals("t") ? RoleSamples.State.WRITABLE
-                        : out.equals("f") ? RoleSamples.State.READ_ONLY : RoleSamples.State.UNREACHABLE;
-                samples.add(new RoleSamples.Sample(System.currentTimeMillis(), node, state));
-                try {
-                    Thread.sleep(200); // sampling period
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "pgha-drill-isolated-probe");
-        t.setDaemon(true);
-        t.start();
-        return t;
+    private DrillResult measure(DrillScenario scenario, String oldLeader, String oldLeaderAddress, long faultEpochMillis,
+                                long faultNanos, long healNanos, WriteLoad writes, ReadLoad reads, RoleSamples samples,
+                                Optional<Duration> healedAfter, List<String> notes) {
+        List<WriteLoad.Ack> acks = writes.acks();
+        Set<Long> stored = writes.storedIds(Duration.ofSeconds(30));
+        long lost = acks.stream().filter(a -> !stored.contains(a.id())).count();
+        Optional<String> newLeader = patroni.leader();
+        Optional<Duration> newLeaderAfter = samples.firstWritableOtherThan(oldLeader, faultEpochMillis)
+                .map(s -> Duration.ofMillis(Math.max(0, s.epochMillis() - faultEpochMillis)));
+        Optional<Duration> flipAfter = acks.stream()
+                .filter(a -> a.atNanos() > faultNanos && !a.serverAddress().equals(oldLeaderAddress))
+                .findFirst().map(a -> Duration.ofNanos(a.atNanos() - faultNanos));
+        Duration outage = longestGap(acks, faultNanos);
+        long lastAckBeforeHeal = acks.stream().mapToLong(WriteLoad.Ack::atNanos).filter(t -> t < healNanos).max().orElse(faultNanos);
+        boolean refused = healNanos - lastAckBeforeHeal >= Duration.ofSeconds(2).toNanos();
+        return new DrillResult(scenario, Instant.ofEpochMilli(faultEpochMillis), oldLeader, newLeader, outage, newLeaderAfter, flipAfter,
+                acks.size(), lost, samples.splitBrainOverlaps(), healedAfter, refused, reads.successesBetween(faultNanos, healNanos), notes,
+                writeGaps(acks, faultNanos, GAP_BUCKET));
     }
 
     private Map<String, String> addresses() {
@@ -240,10 +144,6 @@ public final class DrillRunner {
             faults.addressOn(target.network(), m).ifPresent(ip -> result.put(m, ip));
         }
         return result;
-    }
-
-    private Optional<String> leaderOtherThan(String old) {
-        return patroni.leader().filter(l -> !l.equals(old));
     }
 
     private boolean allStreaming() {

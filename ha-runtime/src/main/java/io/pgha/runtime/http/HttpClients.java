@@ -16,7 +16,20 @@ public final class HttpClients {
         return SHARED;
     }
 
-    public static HttpClient create(Duration connectTimeout) {
+    /**
+     * The shared client with a 500 ms connect deadline, for callers on the stack's own network (the supervisor), where
+     * a member that does not take a connection within half a second is not up yet.
+     */
+    public static HttpClient fastConnect() {
+        return FastConnect.CLIENT;
+    }
+
+    /** Built on first use: only the supervisor needs it. */
+    private static final class FastConnect {
+        private static final HttpClient CLIENT = create(Duration.ofMillis(500));
+    }
+
+    private static HttpClient create(Duration connectTimeout) {
         return HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)

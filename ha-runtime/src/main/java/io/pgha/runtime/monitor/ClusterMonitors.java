@@ -22,7 +22,7 @@ public final class ClusterMonitors {
 
     /** Starts watching at once; close the monitor to stop every thread it started. */
     public static ClusterMonitor start(ClusterConnection connection, MonitorSettings settings) {
-        LiveClusterMonitor m = new LiveClusterMonitor(connection, settings, Clock.systemUTC());
+        LiveClusterMonitor m = LiveClusterMonitor.of(connection, settings, Clock.systemUTC());
         m.start();
         return m;
     }

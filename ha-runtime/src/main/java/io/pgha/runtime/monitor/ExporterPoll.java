@@ -1,12 +1,9 @@
 package io.pgha.runtime.monitor;
 
 import io.pgha.runtime.docker.StackContainer;
-import io.pgha.runtime.http.HttpClients;
+import io.pgha.runtime.http.HttpGet;
 import io.pgha.runtime.model.HealthCheck;
 import io.pgha.runtime.model.Source;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,8 +69,7 @@ final class ExporterPoll {
         }
         String url = port.get().url("http") + "/metrics";
         long start = System.nanoTime();
-        return HttpClients.shared().sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                        HttpResponse.BodyHandlers.ofString())
+        return HttpGet.answer(url, timeout)
                 .orTimeout(timeout.toMillis() + 200, TimeUnit.MILLISECONDS)
                 .handle((r, e) -> {
                     Duration latency = Duration.ofNanos(System.nanoTime() - start);
@@ -81,7 +77,7 @@ final class ExporterPoll {
                         return new HealthCheck(HealthCheck.Kind.EXPORTER_SCRAPE, c.name(), HealthCheck.Status.FAIL, latency, at,
                                 url + " did not answer (" + rootMessage(e) + ")");
                     }
-                    return scraped(c.name(), url, r.statusCode(), r.body(), latency, at);
+                    return scraped(c.name(), url, r.status(), r.body(), latency, at);
                 });
     }
 

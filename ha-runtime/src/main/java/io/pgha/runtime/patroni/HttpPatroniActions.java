@@ -23,8 +23,8 @@ final class HttpPatroniActions implements PatroniActions {
     private final HttpPatroniClient quick;
     private final Optional<RestApiCredentials> credentials;
 
-    HttpPatroniActions(HttpClient http, String baseUrl, Optional<RestApiCredentials> credentials) {
-        this.waiting = new HttpPatroniClient(http, baseUrl, WAITING_CALL);
+    HttpPatroniActions(HttpClient http, String baseUrl, Optional<RestApiCredentials> credentials, Duration waitingCall) {
+        this.waiting = new HttpPatroniClient(http, baseUrl, waitingCall);
         this.quick = new HttpPatroniClient(http, baseUrl, QUICK_CALL);
         this.credentials = credentials;
     }

@@ -2,6 +2,7 @@ package io.pgha.runtime.patroni;
 
 import io.pgha.runtime.cluster.RestApiCredentials;
 import io.pgha.runtime.http.HttpClients;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,14 @@ public interface PatroniActions {
     PatroniReply patchConfig(Map<String, Object> patch);
 
     static PatroniActions create(String baseUrl, Optional<RestApiCredentials> credentials) {
-        return new HttpPatroniActions(HttpClients.shared(), baseUrl, credentials);
+        return create(baseUrl, credentials, HttpPatroniActions.WAITING_CALL);
+    }
+
+    /**
+     * @param waitingCall the deadline of the calls Patroni answers only once done (switchover, failover, restart):
+     *                    75 s by default
+     */
+    static PatroniActions create(String baseUrl, Optional<RestApiCredentials> credentials, Duration waitingCall) {
+        return new HttpPatroniActions(HttpClients.shared(), baseUrl, credentials, waitingCall);
     }
 }

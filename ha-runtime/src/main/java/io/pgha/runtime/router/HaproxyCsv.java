@@ -44,6 +44,34 @@ public final class HaproxyCsv {
     }
 
     /**
+     * Each listener's servers with their status exactly as HAProxy writes it ("UP", "UP 1/2", "DOWN", "MAINT", …),
+     * for callers that must tell a server going down from one that is up.
+     */
+    public static Map<String, Map<String, String>> statusTexts(String csv) {
+        Map<String, Map<String, String>> states = new HashMap<>();
+        Map<String, Integer> column = null;
+        for (String line : csv.lines().toList()) {
+            if (line.startsWith("# ")) {
+                column = header(line.substring(2));
+                continue;
+            }
+            if (column == null || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            String proxy = field(f, column, "pxname");
+            String server = field(f, column, "svname");
+            if (!proxy.isEmpty() && !server.equals("FRONTEND") && !server.equals("BACKEND")) {
+                states.computeIfAbsent(proxy, k -> new HashMap<>()).put(server, field(f, column, "status"));
+            }
+        }
+        if (column == null) {
+            throw new IllegalArgumentException("no CSV header line (\"# pxname,svname,…\")");
+        }
+        return states;
+    }
+
+    /**
      * "UP", "DOWN", "MAINT", "MAINT (via x/y)", "DRAIN", "NOLB"; "UP 1/2" is up while failing checks
      * and "DOWN 1/2" down while passing them, so transitions fold into the side they are on.
      */

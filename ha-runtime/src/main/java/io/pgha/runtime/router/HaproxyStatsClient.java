@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** {@link RouterStats} over HTTP: GET the stats page as CSV. */
 final class HaproxyStatsClient implements RouterStats {
@@ -22,6 +24,15 @@ final class HaproxyStatsClient implements RouterStats {
 
     @Override
     public List<RouterBackend> backends() {
+        return parsed(HaproxyCsv::parse);
+    }
+
+    @Override
+    public Map<String, Map<String, String>> statusTexts() {
+        return parsed(HaproxyCsv::statusTexts);
+    }
+
+    private <T> T parsed(Function<String, T> parser) {
         HttpResponse<String> r;
         try {
             r = HttpClients.shared().send(HttpRequest.newBuilder(URI.create(csvUrl)).timeout(timeout).GET().build(),
@@ -36,7 +47,7 @@ final class HaproxyStatsClient implements RouterStats {
             throw RouterErrors.status(csvUrl, r.statusCode());
         }
         try {
-            return HaproxyCsv.parse(r.body());
+            return parser.apply(r.body());
         } catch (IllegalArgumentException e) {
             throw RouterErrors.translate(csvUrl, e);
         }

@@ -7,6 +7,7 @@ import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.RouterBackend.Status;
 import io.pgha.runtime.testsupport.Fixtures;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,15 @@ class HaproxyCsvTest {
         assertThat(b.get(3).checkStatus()).as("'* ' marks a check in progress").isEqualTo("L7STS");
         assertThat(b.get(4).status()).as("UP 1/2 is still up").isEqualTo(Status.UP);
         assertThat(b.get(5).status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void statusTextsAsHaproxyWritesThem() {
+        Map<String, Map<String, String>> t = HaproxyCsv.statusTexts(Fixtures.read("patroni/haproxy-stats.csv"));
+        assertThat(t).containsOnlyKeys("primary", "replicas");
+        assertThat(t.get("primary")).isEqualTo(Map.of("pg-0", "UP", "pg-1", "DOWN", "pg-2", "MAINT"));
+        assertThat(t.get("replicas")).isEqualTo(Map.of("pg-0", "DOWN 1/2", "pg-1", "UP 1/2", "pg-2", "no check"));
+        assertThatThrownBy(() -> HaproxyCsv.statusTexts("<html>login</html>")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,21 @@
+package io.pgha.runtime.drill;
+
+/** The fault of each scenario. */
+final class DrillFaults {
+
+    private DrillFaults() {
+    }
+
+    static DrillFault of(DrillScenario scenario) {
+        return switch (scenario) {
+            case KILL_PRIMARY -> new KillPrimaryFault();
+            case STOP_PRIMARY -> new StopPrimaryFault();
+            case CRASH_POSTGRES -> new CrashPostgresFault();
+            case PARTITION_PRIMARY -> new PartitionPrimaryFault();
+            case FREEZE_PRIMARY -> new FreezePrimaryFault();
+            case ETCD_MINORITY -> new EtcdMinorityFault();
+            case ETCD_QUORUM_LOSS -> new EtcdQuorumLossFault();
+            case SWITCHOVER -> new SwitchoverFault();
+        };
+    }
+}

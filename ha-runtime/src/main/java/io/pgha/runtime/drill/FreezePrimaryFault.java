@@ -1,0 +1,25 @@
+package io.pgha.runtime.drill;
+
+/** docker pause of the primary's container, unpaused at the heal: Patroni's TTL decides, nothing to wait for. */
+final class FreezePrimaryFault implements DrillFault {
+
+    @Override
+    public InjectedFault inject(FaultTools tools, String leader) {
+        tools.docker().pause(leader);
+        return InjectedFault.healedBy(() -> {
+            if ("paused".equals(tools.docker().state(leader))) {
+                tools.docker().unpause(leader);
+            }
+        });
+    }
+
+    @Override
+    public boolean lasting() {
+        return true;
+    }
+
+    @Override
+    public RecoveredWhen recoveredWhen() {
+        return RecoveredWhen.AT_ONCE;
+    }
+}

@@ -1,0 +1,45 @@
+package io.pgha.runtime.drill;
+
+import io.pgha.runtime.postgres.WriteLoad;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** When a drill counts the cluster as taking writes again after its fault. */
+enum RecoveredWhen {
+
+    /** Another member leads, and a write acknowledged after the fault came from a server other than the old leader. */
+    NEW_LEADER_TAKES_WRITES {
+        @Override
+        boolean test(Recovery r) {
+            return r.leader().get().filter(l -> !l.equals(r.oldLeader())).isPresent()
+                    && r.acks().get().stream().anyMatch(a -> a.atNanos() > r.faultNanos() && !a.serverAddress().equals(r.oldLeaderAddress()));
+        }
+    },
+    /** Some member accepts writes again after the old leader stopped (Patroni restarts a crashed postmaster in place when it can). */
+    WRITABLE_AGAIN {
+        @Override
+        boolean test(Recovery r) {
+            return r.samples().writableAgainAfterOutageOf(r.oldLeader(), r.faultEpochMillis())
+                    && r.acks().get().stream().anyMatch(a -> a.atNanos() > r.faultNanos());
+        }
+    },
+    /** Nothing to wait for: the fault is held for its duration, then healed. */
+    AT_ONCE {
+        @Override
+        boolean test(Recovery r) {
+            return true;
+        }
+    };
+
+    abstract boolean test(Recovery r);
+
+    /**
+     * What a drill knows while it waits; Patroni and the writes are asked only when a test needs them.
+     *
+     * @param oldLeaderAddress the old leader's address on the stack network, null when unknown
+     */
+    record Recovery(String oldLeader, String oldLeaderAddress, long faultNanos, long faultEpochMillis,
+                    Supplier<Optional<String>> leader, Supplier<List<WriteLoad.Ack>> acks, RoleSamples samples) {
+    }
+}

@@ -1,0 +1,288 @@
+package io.pgha.runtime.monitor;
+
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.dcs.Dcs;
+import io.pgha.runtime.dcs.DcsView;
+import io.pgha.runtime.dcs.EtcdClusterStatus;
+import io.pgha.runtime.docker.ContainerObserver;
+import io.pgha.runtime.docker.StackContainer;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.model.RouterBackend;
+import io.pgha.runtime.model.Source;
+import io.pgha.runtime.router.RouterStats;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The seven sources of one cluster's monitor, as its connection and settings call for them: the etcd watch pushes,
+ * the others are polled on threads of their own. A source the connection does not have reports "not configured"
+ * with the reason. Which sources are polled faster after a leader change, or again when the containers are first
+ * known, is decided here too.
+ */
+final class MonitorSources implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorSources.class);
+    /** Docker, the exporters and (while healthy) the etcd members are polled this many times slower: they cost more and change less. */
+    static final int SLOW_FACTOR = 5;
+    private static final Duration BURST = Duration.ofSeconds(10);
+
+    /** What the sources tell their monitor, and ask it. */
+    interface Signals {
+        /** A push (etcd's watch): merge now. */
+        void merge();
+
+        /** A polled source reported: merge once its peers asked at the same moment have answered too. */
+        void settledMerge();
+
+        /** The monitor's latest snapshot. */
+        ClusterSnapshot current();
+    }
+
+    private final ClusterConnection connection;
+    private final MonitorSettings settings;
+    private final Clock clock;
+    private final Signals signals;
+    private final Duration staleAfter;
+    private final List<AutoCloseable> resources = new ArrayList<>();  // guarded by itself
+    private boolean closed;  // guarded by resources
+
+    private final DcsWatchSource dcs;
+    private final Supplier<Reading<EtcdClusterStatus>> etcd;
+    private final Supplier<Reading<PatroniReading>> patroni;
+    private final Supplier<Reading<List<RouterBackend>>> router;
+    private final Supplier<Reading<PostgresReading>> postgres;
+    private final Supplier<Reading<List<StackContainer>>> docker;
+    private final Supplier<Reading<List<HealthCheck>>> exporters;
+    private final List<PolledSource<?>> polled = new ArrayList<>();
+    private final List<PolledSource<?>> burstOnLeaderChange = new ArrayList<>();
+    /** Slow sources asked once more at a leader change. */
+    private final List<PolledSource<?>> onLeaderChange = new ArrayList<>();
+    /** Sources that look at the containers: polled again as soon as the Docker source first answers. */
+    private final List<PolledSource<?>> containersKnown = new ArrayList<>();
+    private boolean containersFirstSeen;
+
+    private MonitorSources(ClusterConnection connection, MonitorSettings settings, Clock clock, Signals signals) {
+        this.connection = connection;
+        this.settings = settings;
+        this.clock = clock;
+        this.signals = signals;
+        this.staleAfter = settings.pollInterval().multipliedBy(3).plus(settings.sourceTimeout().multipliedBy(3));
+        Instant startedAt = clock.instant();
+        this.dcs = new DcsWatchSource(connection.scope(), clock, this::dcsChanged, signals::merge);
+        this.etcd = etcd(startedAt);
+        this.patroni = patroni();
+        this.router = router(startedAt);
+        Optional<Lazy<ContainerObserver>> engine = settings.useDocker() && connection.dockerStack().isPresent()
+                ? Optional.of(new Lazy<>(() -> closeWithSources(ContainerObserver.connect(settings.sourceTimeout())))) : Optional.empty();
+        this.docker = docker(engine, startedAt);
+        this.postgres = postgres(engine);
+        this.exporters = exporters(engine, startedAt);
+    }
+
+    private Supplier<Reading<EtcdClusterStatus>> etcd(Instant startedAt) {
+        if (connection.etcdEndpoints().isEmpty()) {
+            dcs.notConfigured("no etcd endpoints; members come from Patroni's REST API");
+            Reading<EtcdClusterStatus> none = Reading.notConfigured(Source.DCS, "no etcd endpoints", startedAt);
+            return () -> none;
+        }
+        // The etcd thread connects, starts the watch, then checks the members; nothing waits for it.
+        Lazy<Dcs> etcdClient = new Lazy<>(() -> {
+            Dcs d = Dcs.connect(connection.etcdEndpoints(), connection.etcdAuth());
+            closeWithSources(d);
+            closeWithSources(d.watch(connection.scope(), dcs));
+            return d;
+        });
+        // The first round also pays for loading the etcd client: give it twice the deadline. A status call
+        // opens a connection to each member (jetcd has no other way to ask one member), the dearest poll of an
+        // idle monitor: while every member is healthy it runs at the slow pace, and at once when a container
+        // of the stack changes; while one is not, at the normal pace.
+        Duration timeout = settings.sourceTimeout();
+        return poll(Source.DCS, "etcd", previous -> Reading.ok(Source.DCS,
+                etcdClient.get().status(previous.answered() ? timeout : timeout.multipliedBy(2)), clock.instant()), false,
+                slowWhile(s -> s.healthy() == s.members().size()));
+    }
+
+    private Supplier<Reading<PatroniReading>> patroni() {
+        PatroniPoll patroniPoll = new PatroniPoll(connection.patroniUrls(), settings.sourceTimeout(), () -> !dcs.reading().available(),
+                clock);
+        resources.add(patroniPoll);
+        return poll(Source.PATRONI, "patroni", patroniPoll::poll, true);
+    }
+
+    private Supplier<Reading<List<RouterBackend>>> router(Instant startedAt) {
+        if (connection.router().isEmpty()) {
+            Reading<List<RouterBackend>> none = Reading.notConfigured(Source.ROUTER, "no router endpoints", startedAt);
+            return () -> none;
+        }
+        Lazy<RouterStats> stats = new Lazy<>(() -> RouterStats.create(connection.router().get().statsUrl(), settings.sourceTimeout()));
+        return poll(Source.ROUTER, "router", previous -> Reading.ok(Source.ROUTER, stats.get().backends(), clock.instant()), true);
+    }
+
+    private Supplier<Reading<List<StackContainer>>> docker(Optional<Lazy<ContainerObserver>> engine, Instant startedAt) {
+        if (engine.isEmpty()) {
+            Reading<List<StackContainer>> none = Reading.notConfigured(Source.DOCKER, connection.dockerStack().isEmpty()
+                    ? "the cluster does not run on the local Docker engine" : "Docker observation is turned off", startedAt);
+            return () -> none;
+        }
+        DockerPoll dockerPoll = new DockerPoll(engine.get(), connection.dockerStack().get(), clock, this::dockerEvent);
+        resources.add(dockerPoll);
+        // Docker's events trigger a poll at once; the timer only catches what the stream might have missed.
+        return poll(Source.DOCKER, "docker", dockerPoll::poll, false, slowInterval());
+    }
+
+    private Supplier<Reading<PostgresReading>> postgres(Optional<Lazy<ContainerObserver>> engine) {
+        PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(),
+                engine.map(e -> (Supplier<ContainerObserver>) e), this::memberNames, docker, settings.sourceTimeout(), clock);
+        resources.add(postgresPoll);
+        // Each round opens two connections through the router (a login each): at the slow pace while all is well;
+        // HAProxy's and Patroni's views, polled at the normal pace, show a broken path first.
+        Supplier<Reading<PostgresReading>> source = poll(Source.POSTGRES, "postgres", postgresPoll::poll, false,
+                slowWhile(PostgresPoll::allWell));
+        containersKnown.add(polled.get(polled.size() - 1));
+        onLeaderChange.add(polled.get(polled.size() - 1));
+        return source;
+    }
+
+    private Supplier<Reading<List<HealthCheck>>> exporters(Optional<Lazy<ContainerObserver>> engine, Instant startedAt) {
+        if (engine.isEmpty()) {
+            Reading<List<HealthCheck>> none = Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers",
+                    startedAt);
+            return () -> none;
+        }
+        ExporterPoll exporterPoll = new ExporterPoll(docker, settings.sourceTimeout(), clock);
+        Supplier<Reading<List<HealthCheck>>> source = poll(Source.EXPORTER, "exporter", exporterPoll::poll, false, slowInterval());
+        containersKnown.add(polled.get(polled.size() - 1));
+        return source;
+    }
+
+    /** The sources {@code connection} has, wired to report to {@code signals}; none is started yet. */
+    static MonitorSources forConnection(ClusterConnection connection, MonitorSettings settings, Clock clock, Signals signals) {
+        return new MonitorSources(connection, settings, clock, signals);
+    }
+
+    private Duration slowInterval() {
+        return settings.pollInterval().multipliedBy(SLOW_FACTOR);
+    }
+
+    /** A client made by a source thread is closed with the sources, at once if they closed meanwhile. */
+    private <T extends AutoCloseable> T closeWithSources(T resource) {
+        synchronized (resources) {
+            if (!closed) {
+                resources.add(resource);
+                return resource;
+            }
+        }
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing anyway
+        }
+        throw new IllegalStateException("the monitor is closed");
+    }
+
+    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn, boolean burst) {
+        return poll(source, what, fn, burst, settings.pollInterval());
+    }
+
+    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn, boolean burst,
+                                          Duration interval) {
+        return poll(source, what, fn, burst, r -> interval);
+    }
+
+    /** The slow interval after a reading that answered and passes the test, the normal one otherwise. */
+    private <T> Function<Reading<T>, Duration> slowWhile(Predicate<T> allWell) {
+        return r -> r.current().filter(allWell).isPresent() && r.reason().isEmpty() ? slowInterval() : settings.pollInterval();
+    }
+
+    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn, boolean burst,
+                                          Function<Reading<T>, Duration> interval) {
+        PolledSource<T> p = new PolledSource<>(source, "pgha-monitor-" + connection.name() + "-" + what, interval, clock,
+                fn, signals::settledMerge);
+        polled.add(p);
+        if (burst) {
+            burstOnLeaderChange.add(p);
+        }
+        return p::reading;
+    }
+
+    void start() {
+        polled.forEach(PolledSource::start);
+    }
+
+    private void dcsChanged(Optional<DcsView> previous, DcsView view) {
+        if (previous.isPresent() && !previous.get().leader().equals(view.leader())) {
+            // The next seconds decide the failover: ask Patroni and HAProxy often, so the new leader's
+            // timeline and the router's switch are seen within a fraction of a second.
+            Instant until = clock.instant().plus(BURST);
+            burstOnLeaderChange.forEach(p -> p.burst(until));
+            onLeaderChange.forEach(PolledSource::trigger);
+        }
+        signals.merge();
+    }
+
+    /** A container of the stack changed (died, stopped, started…): look at it, and at the etcd members. */
+    private void dockerEvent(String action) {
+        polled.stream().filter(p -> p.reading().source() == Source.DOCKER || p.reading().source() == Source.DCS)
+                .forEach(PolledSource::trigger);
+    }
+
+    private List<String> memberNames() {
+        List<String> names = new ArrayList<>(signals.current().members().stream().map(Member::name).toList());
+        connection.patroniUrls().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return names;
+    }
+
+    /** Every source's latest reading at {@code now}; a poller that has not reported for too long is marked stale. */
+    SnapshotParts parts(Instant now) {
+        return new SnapshotParts(connection.scope(), now, dcs.reading(), watched(etcd.get(), now), watched(patroni.get(), now),
+                watched(router.get(), now), watched(postgres.get(), now), watched(docker.get(), now), watched(exporters.get(), now));
+    }
+
+    /** Called on every merge: once the Docker source first answers, the sources that look at the containers are asked again. */
+    void merged(SnapshotParts parts) {
+        if (!containersFirstSeen && parts.docker().answered()) {
+            containersFirstSeen = true;
+            containersKnown.forEach(PolledSource::trigger);
+        }
+    }
+
+    /** A poller that has not reported for too long is stuck: what it last said no longer counts. */
+    private <T> Reading<T> watched(Reading<T> r, Instant now) {
+        boolean slow = r.source() != Source.PATRONI && r.source() != Source.ROUTER;  // the others may run at the slow pace
+        Duration after = slow ? staleAfter.plus(settings.pollInterval().multipliedBy(3L * (SLOW_FACTOR - 1))) : staleAfter;
+        if (r.configured() && r.answered() && r.updatedAt().plus(after).isBefore(now)) {
+            return r.stale("no report for " + Duration.between(r.updatedAt(), now).toSeconds() + " s: the " + r.source()
+                    + " source is stuck");
+        }
+        return r;
+    }
+
+    /** Stops every poller, then closes the clients the sources made, the latest first. */
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (resources) {
+            closed = true;
+            toClose = List.copyOf(resources.reversed());
+        }
+        polled.forEach(PolledSource::close);
+        for (AutoCloseable r : toClose) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.debug("closing {} failed", r, e);
+            }
+        }
+    }
+}

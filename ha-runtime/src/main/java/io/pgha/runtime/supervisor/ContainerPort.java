@@ -1,0 +1,14 @@
+package io.pgha.runtime.supervisor;
+
+import java.io.Closeable;
+import java.util.function.Consumer;
+
+/** Docker's word on the members' containers, by member name. */
+public interface ContainerPort {
+
+    /** Streams the deaths of the members' containers until the handle is closed; {@code onError} gets a broken stream. */
+    Closeable listenForDeaths(Consumer<String> onMemberDeath, Consumer<Throwable> onError);
+
+    /** True only when Docker says the member's container exists and is neither running, paused nor restarting. */
+    boolean confirmedNotRunning(String member);
+}

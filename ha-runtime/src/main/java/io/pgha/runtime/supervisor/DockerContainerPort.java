@@ -1,0 +1,36 @@
+package io.pgha.runtime.supervisor;
+
+import io.pgha.runtime.docker.ContainerDeaths;
+import java.io.Closeable;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** {@link ContainerPort} on the local Docker engine; connects on first use, so a missing engine is retried. */
+final class DockerContainerPort implements ContainerPort {
+
+    private final SupervisorSettings settings;
+    private ContainerDeaths deaths;
+
+    DockerContainerPort(SupervisorSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized Closeable listenForDeaths(Consumer<String> onMemberDeath, Consumer<Throwable> onError) {
+        Set<String> containers = new HashSet<>(settings.members().stream().map(settings::containerOf).toList());
+        return engine().listen(containers, container -> settings.memberOf(container).ifPresent(onMemberDeath), onError);
+    }
+
+    @Override
+    public synchronized boolean confirmedNotRunning(String member) {
+        return engine().confirmedNotRunning(settings.containerOf(member));
+    }
+
+    private ContainerDeaths engine() {
+        if (deaths == null) {
+            deaths = ContainerDeaths.connect();
+        }
+        return deaths;
+    }
+}

@@ -1,0 +1,19 @@
+package io.pgha.runtime.supervisor;
+
+import io.pgha.runtime.dcs.LeaderKey;
+import java.util.function.Consumer;
+
+/** Patroni's leader key as the supervisor reads, watches and releases it (etcd in the stack). */
+public interface LeaderKeyPort {
+
+    /** The key's path, for the log. */
+    String path();
+
+    LeaderKey.Holder read();
+
+    /** Reports every change after {@code afterRevision}; {@code onError} gets a failed watch, which the caller renews. */
+    LeaderKey.Subscription watch(long afterRevision, Consumer<LeaderKey.Holder> onChange, Consumer<Throwable> onError);
+
+    /** Deletes the key only if it still names {@code member} at {@code modRevision}; true if this call deleted it. */
+    boolean deleteIfHeldBy(String member, long modRevision);
+}

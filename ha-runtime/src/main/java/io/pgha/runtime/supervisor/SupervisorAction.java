@@ -1,0 +1,65 @@
+package io.pgha.runtime.supervisor;
+
+import java.util.List;
+
+/**
+ * What the supervisor decides to do. The first four ask a question whose answer comes back as the next
+ * {@link SupervisorEvent}; the others only act.
+ */
+public sealed interface SupervisorAction {
+
+    /** Read the leader key now: a member's container died. Answered by {@link SupervisorEvent.LeaderKeyChecked}. */
+    record ReadLeaderKey(String deadMember) implements SupervisorAction {
+    }
+
+    /** Ask Docker whether the member's container is really gone. Answered by {@link SupervisorEvent.ContainerInspected}. */
+    record ConfirmNotRunning(String member, long modRevision) implements SupervisorAction {
+    }
+
+    /**
+     * Delete the leader key if it still names {@code member} at {@code modRevision}, the revision read before
+     * Docker was asked. Answered by {@link SupervisorEvent.LeaderKeyDeleted}.
+     */
+    record DeleteLeaderKey(String member, long modRevision) implements SupervisorAction {
+    }
+
+    /** Wait (bounded) until the member's PostgreSQL accepts writes. Answered by {@link SupervisorEvent.PromotionAwaited}. */
+    record AwaitPromotion(String member) implements SupervisorAction {
+    }
+
+    /** HAProxy runtime API commands, in order; the first that fails ends the list (the health checks stay in charge). */
+    record RouterCommands(List<RouterCommand> commands) implements SupervisorAction {
+        public RouterCommands {
+            commands = List.copyOf(commands);
+        }
+    }
+
+    /** Publish the heartbeat and last action in etcd. */
+    record PublishHeartbeat(Heartbeat heartbeat) implements SupervisorAction {
+    }
+
+    /** A line in the supervisor's log. */
+    record Log(Level level, String message) implements SupervisorAction {
+        public enum Level { INFO, WARN }
+
+        static Log info(String message) {
+            return new Log(Level.INFO, message);
+        }
+
+        static Log warn(String message) {
+            return new Log(Level.WARN, message);
+        }
+    }
+
+    /** One HAProxy runtime API command. */
+    sealed interface RouterCommand {
+    }
+
+    /** {@code set server LISTENER/MEMBER health up|down}: lasts until the next health check. */
+    record ForceHealth(String listener, String member, boolean up) implements RouterCommand {
+    }
+
+    /** {@code shutdown sessions server LISTENER/MEMBER}. */
+    record ShutdownSessions(String listener, String member) implements RouterCommand {
+    }
+}

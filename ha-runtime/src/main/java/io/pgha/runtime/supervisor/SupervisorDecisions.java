@@ -1,0 +1,153 @@
+package io.pgha.runtime.supervisor;
+
+import io.pgha.runtime.supervisor.SupervisorAction.AwaitPromotion;
+import io.pgha.runtime.supervisor.SupervisorAction.ConfirmNotRunning;
+import io.pgha.runtime.supervisor.SupervisorAction.DeleteLeaderKey;
+import io.pgha.runtime.supervisor.SupervisorAction.ForceHealth;
+import io.pgha.runtime.supervisor.SupervisorAction.Log;
+import io.pgha.runtime.supervisor.SupervisorAction.PublishHeartbeat;
+import io.pgha.runtime.supervisor.SupervisorAction.ReadLeaderKey;
+import io.pgha.runtime.supervisor.SupervisorAction.RouterCommand;
+import io.pgha.runtime.supervisor.SupervisorAction.RouterCommands;
+import io.pgha.runtime.supervisor.SupervisorAction.ShutdownSessions;
+import io.pgha.runtime.supervisor.SupervisorEvent.ContainerDied;
+import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
+import io.pgha.runtime.supervisor.SupervisorEvent.HeartbeatDue;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChanged;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyRead;
+import io.pgha.runtime.supervisor.SupervisorEvent.PromotionAwaited;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the supervisor decides, as a pure function of what it knows, what just happened and the time.
+ * It never decides who leads — Patroni does — it only shortens the waits:
+ * <ul>
+ * <li>fencing: when Docker confirms that the leader's container is no longer running, the leader key is deleted if
+ * it still names that member at the revision read before Docker was asked, so the replicas elect a new leader at
+ * once instead of after the TTL. A member that is merely unreachable (partition, pause) produces no death and is
+ * left alone;</li>
+ * <li>routing: when the leader key names a new member, HAProxy sends writes there as soon as that member's
+ * PostgreSQL accepts writes, and shuts the sessions of the others; when nobody holds the key, the old leader leaves
+ * the write listener at once. A forced health lasts only until the next check, so the checks stay the safety net.</li>
+ * </ul>
+ */
+public final class SupervisorDecisions {
+
+    static final String WRITE = "primary";
+    static final String READ = "replicas";
+
+    /** The next state and what to do, in order. */
+    public record Decision(SupervisorState state, List<SupervisorAction> actions) {
+        public Decision {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    private SupervisorDecisions() {
+    }
+
+    public static Decision next(SupervisorState state, SupervisorEvent event, Instant now) {
+        return switch (event) {
+            case LeaderKeyRead read -> new Decision(state.withLeader(read.key().member()), List.of());
+            case LeaderKeyChanged changed -> leaderKeyChanged(state, changed.key().member(), now);
+            case ContainerDied died -> new Decision(state, state.policy().fence()
+                    ? List.of(new ReadLeaderKey(died.member())) : List.of());
+            case LeaderKeyChecked checked -> leaderKeyChecked(state, checked);
+            case ContainerInspected inspected -> new Decision(state, List.of(inspected.notRunning()
+                    ? new DeleteLeaderKey(inspected.member(), inspected.modRevision())
+                    : Log.info("container " + inspected.member()
+                            + " reported dead but Docker says it runs again; leaving the leader key alone")));
+            case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
+            case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
+            case HeartbeatDue due -> new Decision(state, List.of(new PublishHeartbeat(state.heartbeat())));
+        };
+    }
+
+    private static Decision leaderKeyChanged(SupervisorState state, Optional<String> holder, Instant now) {
+        Optional<String> previous = state.leader();
+        SupervisorState next = state.withLeader(holder);
+        if (holder.equals(previous)) {
+            return new Decision(next, List.of());
+        }
+        List<SupervisorAction> actions = new ArrayList<>();
+        actions.add(Log.info("leader key changed: " + previous.orElse("nobody") + " -> " + holder.orElse("nobody")));
+        if (!state.policy().route()) {
+            return new Decision(next, actions);
+        }
+        if (holder.isEmpty() && previous.isPresent()) {
+            // Nobody holds the key, so nobody may take writes: the old leader leaves the write listener now (during a
+            // switchover it is shut down already), and a client's connect fails at once and retries instead of waiting
+            // in HAProxy's retries against a refusing server until the new leader is routed.
+            actions.add(new RouterCommands(takeOffWrites(previous.get())));
+            return record(next.withRoutedTo(Optional.empty()), "stopped writes to " + previous.get()
+                    + ": nobody holds the leader key", now, actions);
+        }
+        if (holder.isPresent() && !holder.equals(state.routedTo())) {
+            actions.add(new AwaitPromotion(holder.get()));
+        }
+        return new Decision(next, actions);
+    }
+
+    private static Decision leaderKeyChecked(SupervisorState state, LeaderKeyChecked checked) {
+        String member = checked.deadMember();
+        if (!checked.key().member().equals(Optional.of(member))) {
+            return new Decision(state, List.of(Log.info("container " + member + " stopped; it is not the leader, nothing to do")));
+        }
+        return new Decision(state, List.of(new ConfirmNotRunning(member, checked.key().modRevision())));
+    }
+
+    private static Decision leaderKeyDeleted(SupervisorState state, LeaderKeyDeleted deleted, Instant now) {
+        String member = deleted.member();
+        Decision recorded = record(state, deleted.released() ? "fenced " + member + ": its container stopped, leader key released"
+                : "container " + member + " stopped but the leader key had already moved", now, new ArrayList<>());
+        if (!state.policy().route()) {
+            return recorded;
+        }
+        List<SupervisorAction> actions = new ArrayList<>(recorded.actions());
+        actions.add(new RouterCommands(takeOffWrites(member)));
+        return new Decision(recorded.state(), actions);
+    }
+
+    /**
+     * Patroni answers /primary as soon as it holds the leader key, while PostgreSQL may still be in recovery: a client
+     * routed then gets a read-only session. So writes are routed only once the new leader accepts writes.
+     */
+    private static Decision promotionAwaited(SupervisorState state, PromotionAwaited awaited, Instant now) {
+        String member = awaited.member();
+        if (!awaited.acceptsWrites()) {
+            return new Decision(state, List.of(Log.warn(member + " took the leader key but its PostgreSQL did not leave recovery within "
+                    + state.policy().promotionWait().toMillis() + " ms; leaving routing to the checks")));
+        }
+        List<RouterCommand> commands = new ArrayList<>();
+        commands.add(new ForceHealth(WRITE, member, true));
+        for (String other : state.policy().members()) {
+            if (!other.equals(member)) {
+                commands.add(new ForceHealth(WRITE, other, false));
+                commands.add(new ShutdownSessions(WRITE, other));
+            }
+        }
+        commands.add(new ForceHealth(READ, member, false));
+        List<SupervisorAction> actions = new ArrayList<>();
+        actions.add(new RouterCommands(commands));
+        return record(state.withRoutedTo(Optional.of(member)), "routed writes to " + member + ": its PostgreSQL accepts writes",
+                now, actions);
+    }
+
+    private static List<RouterCommand> takeOffWrites(String member) {
+        return List.of(new ForceHealth(WRITE, member, false), new ShutdownSessions(WRITE, member));
+    }
+
+    /** The last action changes: it is logged and published at once. */
+    private static Decision record(SupervisorState state, String action, Instant now, List<SupervisorAction> before) {
+        SupervisorState next = state.withLastAction(action, now);
+        List<SupervisorAction> actions = new ArrayList<>(before);
+        actions.add(Log.info(action));
+        actions.add(new PublishHeartbeat(next.heartbeat()));
+        return new Decision(next, actions);
+    }
+}

@@ -1,0 +1,101 @@
+package io.pgha.runtime.supervisor;
+
+import io.pgha.runtime.supervisor.SupervisorAction.AwaitPromotion;
+import io.pgha.runtime.supervisor.SupervisorAction.ConfirmNotRunning;
+import io.pgha.runtime.supervisor.SupervisorAction.DeleteLeaderKey;
+import io.pgha.runtime.supervisor.SupervisorAction.ForceHealth;
+import io.pgha.runtime.supervisor.SupervisorAction.Log;
+import io.pgha.runtime.supervisor.SupervisorAction.PublishHeartbeat;
+import io.pgha.runtime.supervisor.SupervisorAction.ReadLeaderKey;
+import io.pgha.runtime.supervisor.SupervisorAction.RouterCommand;
+import io.pgha.runtime.supervisor.SupervisorAction.RouterCommands;
+import io.pgha.runtime.supervisor.SupervisorAction.ShutdownSessions;
+import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
+import io.pgha.runtime.supervisor.SupervisorEvent.PromotionAwaited;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out the supervisor's actions through its ports. An action that asks something returns the answer as the
+ * next event; a failure is logged and ends that line of work (the next event starts afresh).
+ */
+final class SupervisorEffects {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+
+    private final SupervisorPorts ports;
+    private final PromotionWait promotion;
+    private final BooleanSupplier closed;
+
+    SupervisorEffects(SupervisorPorts ports, PromotionWait promotion, BooleanSupplier closed) {
+        this.ports = ports;
+        this.promotion = promotion;
+        this.closed = closed;
+    }
+
+    Optional<SupervisorEvent> perform(SupervisorAction action) {
+        return switch (action) {
+            case ReadLeaderKey read -> fencing(read.deadMember(),
+                    () -> new LeaderKeyChecked(read.deadMember(), ports.leaderKey().read()));
+            case ConfirmNotRunning confirm -> fencing(confirm.member(), () -> new ContainerInspected(confirm.member(),
+                    confirm.modRevision(), ports.containers().confirmedNotRunning(confirm.member())));
+            case DeleteLeaderKey delete -> fencing(delete.member(), () -> new LeaderKeyDeleted(delete.member(),
+                    ports.leaderKey().deleteIfHeldBy(delete.member(), delete.modRevision())));
+            case AwaitPromotion await -> Optional.of(new PromotionAwaited(await.member(), promotion.untilPrimary(await.member())));
+            case RouterCommands commands -> {
+                route(commands);
+                yield Optional.empty();
+            }
+            case PublishHeartbeat publish -> {
+                heartbeat(publish);
+                yield Optional.empty();
+            }
+            case Log log -> {
+                if (log.level() == Log.Level.WARN) {
+                    LOG.warn(log.message());
+                } else {
+                    LOG.info(log.message());
+                }
+                yield Optional.empty();
+            }
+        };
+    }
+
+    private static Optional<SupervisorEvent> fencing(String member, Supplier<SupervisorEvent> question) {
+        try {
+            return Optional.of(question.get());
+        } catch (RuntimeException e) {
+            LOG.warn("could not fence {}: {}", member, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void route(RouterCommands commands) {
+        try {
+            for (RouterCommand command : commands.commands()) {
+                switch (command) {
+                    case ForceHealth f -> ports.router().forceHealth(f.listener(), f.member(), f.up());
+                    case ShutdownSessions s -> ports.router().shutdownSessions(s.listener(), s.member());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("router command failed: {}", e.getMessage());
+        }
+    }
+
+    private void heartbeat(PublishHeartbeat publish) {
+        if (closed.getAsBoolean()) {
+            return;
+        }
+        try {
+            ports.heartbeat().publish(publish.heartbeat());
+        } catch (Exception e) {
+            LOG.debug("heartbeat not written: {}", e.getMessage());
+        }
+    }
+}

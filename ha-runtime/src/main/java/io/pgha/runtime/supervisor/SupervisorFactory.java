@@ -1,0 +1,79 @@
+package io.pgha.runtime.supervisor;
+
+import io.pgha.runtime.dcs.EtcdSession;
+import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.router.HaproxyRuntimeApi;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The one place the supervisor's ports meet the stack: etcd, Docker, PostgreSQL and Patroni, HAProxy's runtime API. */
+public final class SupervisorFactory {
+
+    private static final Duration CALL = Duration.ofSeconds(2);
+
+    private SupervisorFactory() {
+    }
+
+    /** A supervisor of the stack {@code settings} describe, not yet started. */
+    public static Supervisor live(SupervisorSettings settings) {
+        return new Supervisor(settings, ports(settings));
+    }
+
+    static SupervisorPorts ports(SupervisorSettings settings) {
+        HaproxyRuntimeApi router = HaproxyRuntimeApi.parse(settings.routerApi(), CALL);
+        EtcdSession etcd = EtcdSession.open(settings.etcdEndpoints(), CALL);
+        LeaderKey leaderKey = etcd.leaderKey(settings.namespace(), settings.scope(), CALL);
+        Optional<MemberConnections> postgres = settings.postgresLogin()
+                .map(login -> new MemberConnections(settings.members(), settings.postgresPort(), login));
+        AutoCloseable resources = () -> {
+            postgres.ifPresent(MemberConnections::close);
+            etcd.close();
+        };
+        return new SupervisorPorts(
+                leaderKey(leaderKey),
+                new DockerContainerPort(settings),
+                new LiveMemberReadiness(postgres, settings.patroniPort()),
+                router(router),
+                new EtcdHeartbeat(etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), CALL), settings.aliveFile()),
+                resources);
+    }
+
+    private static LeaderKeyPort leaderKey(LeaderKey key) {
+        return new LeaderKeyPort() {
+            @Override
+            public String path() {
+                return key.path();
+            }
+
+            @Override
+            public LeaderKey.Holder read() {
+                return key.read();
+            }
+
+            @Override
+            public LeaderKey.Subscription watch(long afterRevision, Consumer<LeaderKey.Holder> onChange, Consumer<Throwable> onError) {
+                return key.watch(afterRevision, onChange, onError);
+            }
+
+            @Override
+            public boolean deleteIfHeldBy(String member, long modRevision) {
+                return key.deleteIfHeldBy(member, modRevision);
+            }
+        };
+    }
+
+    private static RouterPort router(HaproxyRuntimeApi api) {
+        return new RouterPort() {
+            @Override
+            public void forceHealth(String listener, String member, boolean up) {
+                api.forceHealth(listener, member, up);
+            }
+
+            @Override
+            public void shutdownSessions(String listener, String member) {
+                api.shutdownSessions(listener, member);
+            }
+        };
+    }
+}

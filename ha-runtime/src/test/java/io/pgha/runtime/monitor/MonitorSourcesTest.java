@@ -1,0 +1,73 @@
+package io.pgha.runtime.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Source;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which sources a connection gets, before any of them is started: what it lacks is "not configured", with the reason. */
+class MonitorSourcesTest {
+
+    private static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
+
+    private static final MonitorSources.Signals NO_MONITOR = new MonitorSources.Signals() {
+        @Override
+        public void merge() {
+        }
+
+        @Override
+        public void settledMerge() {
+        }
+
+        @Override
+        public ClusterSnapshot current() {
+            throw new AssertionError("no source asks before it is started");
+        }
+    };
+
+    @Test
+    void aClusterAttachedByPatroniUrlsOnlyHasOnlyPolledPatroniAndPostgres() {
+        ClusterConnection patroniOnly = new ClusterConnection("only-patroni", "pg-ha", List.of(), Optional.empty(),
+                Map.of("pg-0", "http://127.0.0.1:1"), Optional.empty(), Optional.empty(), ClusterConnection.Origin.ATTACHED);
+
+        try (MonitorSources sources = MonitorSources.forConnection(patroniOnly, MonitorSettings.defaults(),
+                Clock.fixed(NOW, ZoneOffset.UTC), NO_MONITOR)) {
+            SnapshotParts parts = sources.parts(NOW);
+
+            assertThat(parts.scope()).isEqualTo("pg-ha");
+            assertThat(parts.dcs().configured()).isFalse();
+            assertThat(parts.dcs().reason()).contains("not configured: no etcd endpoints; members come from Patroni's REST API");
+            assertThat(parts.etcd().reason()).contains("not configured: no etcd endpoints");
+            assertThat(parts.router().reason()).contains("not configured: no router endpoints");
+            assertThat(parts.docker().reason()).contains("not configured: the cluster does not run on the local Docker engine");
+            assertThat(parts.exporters().reason()).contains("not configured: exporters are found among the local containers");
+            assertThat(parts.patroni().configured()).as("Patroni is polled").isTrue();
+            assertThat(parts.patroni().answered()).isFalse();
+            assertThat(parts.postgres().configured()).as("PostgreSQL is polled").isTrue();
+            assertThat(parts.complete()).isFalse();
+        }
+    }
+
+    @Test
+    void dockerObservationTurnedOffIsSaidSo() {
+        ClusterConnection local = new ClusterConnection("local", "pg-ha", List.of(), Optional.empty(), Map.of(), Optional.empty(),
+                Optional.of("pg-ha"), ClusterConnection.Origin.PROVISIONED);
+
+        try (MonitorSources sources = MonitorSources.forConnection(local, MonitorSettings.defaults().withDocker(false),
+                Clock.fixed(NOW, ZoneOffset.UTC), NO_MONITOR)) {
+            SnapshotParts parts = sources.parts(NOW);
+
+            assertThat(parts.docker().source()).isEqualTo(Source.DOCKER);
+            assertThat(parts.docker().reason()).contains("not configured: Docker observation is turned off");
+            assertThat(parts.exporters().configured()).isFalse();
+        }
+    }
+}

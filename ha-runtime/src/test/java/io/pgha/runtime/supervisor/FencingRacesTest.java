@@ -1,0 +1,120 @@
+package io.pgha.runtime.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgha.runtime.supervisor.SupervisorEvent.ContainerDied;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChanged;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyRead;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What happens in the stack between the supervisor's questions: a container that restarts, a key taken again, a
+ * second supervisor. The stack is held in memory with etcd's revision rules; decisions and effects are the real ones.
+ */
+class FencingRacesTest {
+
+    private static final List<String> MEMBERS = List.of("pg-0", "pg-1", "pg-2");
+
+    private final InMemoryStack stack = new InMemoryStack("pg-0", "pg-1", "pg-2");
+
+    /** A supervisor that starts now: it reads the key as it is. */
+    private SteppedSupervisor supervisorStarting() {
+        return new SteppedSupervisor(stack, MEMBERS).receive(new LeaderKeyRead(stack.key()));
+    }
+
+    @Test
+    void aContainerRestartedBetweenTheInspectAndTheDeleteKeepsTheKeyItTookAgain() {
+        stack.keyTakenBy("pg-0");
+        SteppedSupervisor s = supervisorStarting();
+        stack.containerDies("pg-0");
+        s.receive(new ContainerDied("pg-0"));
+
+        s.step().step(); // reads the key (pg-0), asks Docker: not running
+        stack.containerStarts("pg-0").keyTakenBy("pg-0"); // restarted; its Patroni takes the key with a new lease
+        s.runToEnd();
+
+        assertThat(stack.holder()).contains("pg-0");
+        assertThat(stack.deletions).isEmpty();
+        assertThat(s.state().lastAction()).isEqualTo("container pg-0 stopped but the leader key had already moved");
+    }
+
+    @Test
+    void aKeyThatMovedBetweenTheReadAndTheDeleteStays() {
+        stack.keyTakenBy("pg-0");
+        SteppedSupervisor s = supervisorStarting();
+        stack.containerDies("pg-0");
+        s.receive(new ContainerDied("pg-0"));
+
+        s.step(); // reads the key: pg-0
+        stack.keyReleased().keyTakenBy("pg-1"); // Patroni's TTL ran out meanwhile and pg-1 was elected
+        s.runToEnd();
+
+        assertThat(stack.holder()).contains("pg-1");
+        assertThat(stack.deletions).isEmpty();
+    }
+
+    @Test
+    void ofTwoSupervisorsFencingTheSameDeathOnlyOneDeletesTheKey() {
+        stack.keyTakenBy("pg-0");
+        SteppedSupervisor a = supervisorStarting();
+        SteppedSupervisor b = supervisorStarting();
+        stack.containerDies("pg-0");
+        a.receive(new ContainerDied("pg-0"));
+        b.receive(new ContainerDied("pg-0"));
+
+        for (int i = 0; i < 3; i++) { // read, inspect, delete: each step of one right after the same step of the other
+            a.step();
+            b.step();
+        }
+        a.runToEnd();
+        b.runToEnd();
+
+        assertThat(stack.deletions).hasSize(1);
+        assertThat(List.of(a.state().lastAction(), b.state().lastAction())).containsExactly(
+                "fenced pg-0: its container stopped, leader key released",
+                "container pg-0 stopped but the leader key had already moved");
+        assertThat(stack.routerLog()).containsExactly("primary/pg-0 down", "shut primary/pg-0", "primary/pg-0 down", "shut primary/pg-0");
+    }
+
+    @Test
+    void aSecondSupervisorThatReadsTheKeyAfterTheFirstFencedFindsTheNewLeader() {
+        stack.keyTakenBy("pg-0");
+        SteppedSupervisor a = supervisorStarting();
+        SteppedSupervisor b = supervisorStarting();
+        stack.containerDies("pg-0");
+        a.receive(new ContainerDied("pg-0")).runToEnd();
+        stack.keyTakenBy("pg-1");
+        b.receive(new ContainerDied("pg-0")).runToEnd();
+
+        assertThat(stack.deletions).hasSize(1);
+        assertThat(b.done()).containsExactly("read key (pg-0 died)", "log: container pg-0 stopped; it is not the leader, nothing to do");
+    }
+
+    @Test
+    void startedWhileNobodyHoldsTheKeyItRoutesTheNextLeaderOnceItAcceptsWrites() {
+        stack.keyTakenBy("pg-0").containerDies("pg-0").keyReleased();
+        SteppedSupervisor s = supervisorStarting();
+
+        stack.acceptsWrites("pg-1").keyTakenBy("pg-1");
+        s.receive(new LeaderKeyChanged(stack.key())).runToEnd();
+
+        assertThat(stack.routerLog()).containsExactly("primary/pg-1 up", "primary/pg-0 down", "shut primary/pg-0", "primary/pg-2 down",
+                "shut primary/pg-2", "replicas/pg-1 down");
+        assertThat(s.state().routedTo()).contains("pg-1");
+        assertThat(stack.heartbeats).last().satisfies(h -> assertThat(h.lastAction())
+                .isEqualTo("routed writes to pg-1: its PostgreSQL accepts writes"));
+    }
+
+    @Test
+    void aNewLeaderStillInRecoveryIsNotRouted() {
+        stack.keyTakenBy("pg-0");
+        SteppedSupervisor s = supervisorStarting();
+
+        stack.keyTakenBy("pg-1");
+        s.receive(new LeaderKeyChanged(stack.key())).runToEnd();
+
+        assertThat(stack.routerLog()).isEmpty();
+        assertThat(s.state().routedTo()).isEmpty();
+    }
+}

@@ -1,0 +1,171 @@
+package io.pgha.runtime.supervisor;
+
+import io.pgha.runtime.dcs.LeaderKey;
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The supervisor's ports over a stack held in memory: a leader key with etcd's revision rules (every write and delete
+ * takes the next revision; compare-and-delete on value and mod revision), containers that run or not, members that
+ * accept writes or not, and a record of what was sent to the router and published. Shared by several supervisors, it
+ * shows what only one of them can do.
+ */
+final class InMemoryStack {
+
+    private long revision = 100;
+    private Optional<String> holder = Optional.empty();
+    private long modRevision;
+    private final Set<String> running = new HashSet<>();
+    private final Set<String> writable = new HashSet<>();
+    private final List<Consumer<LeaderKey.Holder>> watchers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> deathListeners = new CopyOnWriteArrayList<>();
+    final List<String> routerLog = new CopyOnWriteArrayList<>();
+    final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
+    final List<String> deletions = new CopyOnWriteArrayList<>();
+
+    InMemoryStack(String... members) {
+        running.addAll(List.of(members));
+    }
+
+    // what happens in the stack
+
+    /** Patroni on {@code member} takes the key (or takes it again with a new lease): a new mod revision. */
+    synchronized InMemoryStack keyTakenBy(String member) {
+        holder = Optional.of(member);
+        modRevision = ++revision;
+        notifyWatchers(new LeaderKey.Holder(holder, modRevision, modRevision));
+        return this;
+    }
+
+    synchronized InMemoryStack keyReleased() {
+        holder = Optional.empty();
+        modRevision = 0;
+        notifyWatchers(new LeaderKey.Holder(holder, ++revision, 0));
+        return this;
+    }
+
+    synchronized InMemoryStack containerDies(String member) {
+        running.remove(member);
+        writable.remove(member);
+        deathListeners.forEach(l -> l.accept(member));
+        return this;
+    }
+
+    synchronized InMemoryStack containerStarts(String member) {
+        running.add(member);
+        return this;
+    }
+
+    synchronized InMemoryStack acceptsWrites(String member) {
+        writable.add(member);
+        return this;
+    }
+
+    synchronized Optional<String> holder() {
+        return holder;
+    }
+
+    /** The key as a read or a watch would report it now. */
+    synchronized LeaderKey.Holder key() {
+        return new LeaderKey.Holder(holder, revision, modRevision);
+    }
+
+    private void notifyWatchers(LeaderKey.Holder h) {
+        watchers.forEach(w -> w.accept(h));
+    }
+
+    // the ports
+
+    SupervisorPorts ports() {
+        return new SupervisorPorts(leaderKey(), containers(), readiness(), router(), heartbeats::add, () -> { });
+    }
+
+    private LeaderKeyPort leaderKey() {
+        return new LeaderKeyPort() {
+            @Override
+            public String path() {
+                return "/service/pg-ha/leader";
+            }
+
+            @Override
+            public LeaderKey.Holder read() {
+                return key();
+            }
+
+            @Override
+            public LeaderKey.Subscription watch(long afterRevision, Consumer<LeaderKey.Holder> onChange, Consumer<Throwable> onError) {
+                watchers.add(onChange);
+                return () -> watchers.remove(onChange);
+            }
+
+            @Override
+            public boolean deleteIfHeldBy(String member, long expectedModRevision) {
+                synchronized (InMemoryStack.this) {
+                    if (!holder.equals(Optional.of(member)) || modRevision != expectedModRevision) {
+                        return false;
+                    }
+                    deletions.add(member + "@" + expectedModRevision);
+                    keyReleased();
+                    return true;
+                }
+            }
+        };
+    }
+
+    private ContainerPort containers() {
+        return new ContainerPort() {
+            @Override
+            public Closeable listenForDeaths(Consumer<String> onMemberDeath, Consumer<Throwable> onError) {
+                deathListeners.add(onMemberDeath);
+                return () -> deathListeners.remove(onMemberDeath);
+            }
+
+            @Override
+            public boolean confirmedNotRunning(String member) {
+                synchronized (InMemoryStack.this) {
+                    return !running.contains(member);
+                }
+            }
+        };
+    }
+
+    private MemberReadiness readiness() {
+        return new MemberReadiness() {
+            @Override
+            public Optional<Boolean> postgresAcceptsWrites(String member) {
+                synchronized (InMemoryStack.this) {
+                    return Optional.of(writable.contains(member));
+                }
+            }
+
+            @Override
+            public boolean patroniSaysPrimary(String member) {
+                return false;
+            }
+        };
+    }
+
+    private RouterPort router() {
+        return new RouterPort() {
+            @Override
+            public void forceHealth(String listener, String member, boolean up) {
+                routerLog.add(listener + "/" + member + (up ? " up" : " down"));
+            }
+
+            @Override
+            public void shutdownSessions(String listener, String member) {
+                routerLog.add("shut " + listener + "/" + member);
+            }
+        };
+    }
+
+    List<String> routerLog() {
+        return new ArrayList<>(routerLog);
+    }
+}
