@@ -53,9 +53,10 @@ class RuntimeLayeringTest {
 
     @Test
     void onlyTheHttpPackageAndTheHttpAdaptersUseJavaNetHttp() {
-        noClasses().that().resideOutsideOfPackages("io.pgha.runtime.http..", "io.pgha.runtime.patroni..", "io.pgha.runtime.router..")
+        noClasses().that().resideOutsideOfPackages("io.pgha.runtime.http..", "io.pgha.runtime.patroni..", "io.pgha.runtime.router..",
+                        "io.pgha.runtime.prometheus..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.net.http..")
-                .because("HTTP goes through the shared clients of io.pgha.runtime.http and the Patroni and HAProxy adapters")
+                .because("HTTP goes through the shared clients of io.pgha.runtime.http and the Patroni, HAProxy and Prometheus adapters")
                 .allowEmptyShould(true).check(runtime);
     }
 
@@ -70,8 +71,9 @@ class RuntimeLayeringTest {
 
     @Test
     void patronisJsonIsReadOnlyInThePatroniPackage() {
-        // dcs reads the values Patroni writes to etcd through PatroniJson; stack reads its own spec file
-        noClasses().that().resideOutsideOfPackages("io.pgha.runtime.patroni..", "io.pgha.runtime.dcs..", "io.pgha.runtime.stack..")
+        // dcs reads the values Patroni writes to etcd through PatroniJson; stack reads its own spec file; prometheus its API's
+        noClasses().that().resideOutsideOfPackages("io.pgha.runtime.patroni..", "io.pgha.runtime.dcs..", "io.pgha.runtime.stack..",
+                        "io.pgha.runtime.prometheus..")
                 .should().callMethodWhere(target(name("readTree")).and(target(owner(assignableTo(ObjectMapper.class)))))
                 .because("Patroni's answers (GET /cluster, /patroni, /config, …) are parsed once, in io.pgha.runtime.patroni")
                 .allowEmptyShould(true).check(runtime);
