@@ -1,11 +1,13 @@
 package io.pgha.runtime.drill;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.patroni.PatroniActions;
 import io.pgha.runtime.patroni.PatroniClient;
 import io.pgha.runtime.patroni.PatroniReply;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,11 @@ final class DrillPatroni {
             }
             return members;
         }).orElse(Map.of());
+    }
+
+    /** Patroni's view of the cluster as a snapshot (GET /cluster and /config of the first member that answers). */
+    Optional<ClusterSnapshot> snapshot() {
+        return firstAnswer(client -> client.cluster().toSnapshot(client.config(), Instant.now()));
     }
 
     /** The first member's answer to {@code call}; empty when none answers. */

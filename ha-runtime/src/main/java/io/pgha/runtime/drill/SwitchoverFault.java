@@ -1,21 +1,27 @@
 package io.pgha.runtime.drill;
 
 import io.pgha.runtime.PghaException;
-import java.util.Map;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.ops.Candidates;
 
-/** A planned switchover through Patroni's REST API to the first streaming replica by name; over when Patroni answers. */
+/**
+ * A planned switchover through Patroni's REST API to the replica {@code pgha switchover} would pick (the runtime's one
+ * candidate rule, {@link Candidates}); over when Patroni answers.
+ */
 final class SwitchoverFault implements DrillFault {
 
     @Override
     public InjectedFault inject(FaultTools tools, String leader) {
-        tools.patroni().switchover(leader, candidate(tools.patroni().cluster()));
+        ClusterSnapshot view = tools.patroni().snapshot()
+                .orElseThrow(() -> PghaException.unavailable("no member's Patroni answers: no switchover"));
+        tools.patroni().switchover(leader, candidate(view));
         return InjectedFault.healsItself();
     }
 
-    static String candidate(Map<String, DrillPatroni.MemberView> members) {
-        return members.values().stream().filter(DrillPatroni.MemberView::streamingReplica)
-                .map(DrillPatroni.MemberView::name).sorted().findFirst()
-                .orElseThrow(() -> PghaException.unavailable("no streaming replica to switch over to"));
+    static String candidate(ClusterSnapshot view) {
+        return Candidates.best(view).map(Member::name).orElseThrow(() -> PghaException.unavailable("no replica can take over: "
+                + String.join("; ", Candidates.reasonsNoneCan(view))));
     }
 
     @Override

@@ -25,6 +25,21 @@ public record PatroniCluster(Optional<String> scope, List<Member> members, boole
         return members.stream().filter(m -> m.role().isLeader()).findFirst();
     }
 
+    /**
+     * What Patroni alone says of the cluster as a snapshot (no etcd, router or Docker parts): its members, the synchronous
+     * set their roles name, pause, and the dynamic configuration {@code config} (GET /config), for rules such as which
+     * replica may take over.
+     */
+    public io.pgha.runtime.model.ClusterSnapshot toSnapshot(java.util.Map<String, Object> config, java.time.Instant at) {
+        Object mode = config.get("synchronous_mode");
+        String syncMode = mode == null || Boolean.FALSE.equals(mode) ? "off" : Boolean.TRUE.equals(mode) ? "on" : String.valueOf(mode);
+        List<String> syncStandbys = members.stream().filter(m -> m.role() == io.pgha.runtime.model.Role.SYNC_STANDBY
+                || m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY).map(Member::name).toList();
+        return new io.pgha.runtime.model.ClusterSnapshot(scope.orElse(""), at, leader().map(Member::name), members,
+                new io.pgha.runtime.model.SyncState(syncMode, syncStandbys, java.util.OptionalInt.empty()), paused, scheduledSwitchover,
+                List.of(), List.of(), List.of(), List.of(), List.of(), config);
+    }
+
     public static PatroniCluster parse(JsonNode root) {
         List<Member> members = new ArrayList<>();
         for (JsonNode m : root.path("members")) {

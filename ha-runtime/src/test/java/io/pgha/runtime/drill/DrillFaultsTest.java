@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.model.Role;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -46,18 +48,63 @@ class DrillFaultsTest {
         assertThat(scenarios().map(a -> a.get()[0])).containsExactlyInAnyOrder((Object[]) DrillScenario.values());
     }
 
-    @Test
-    void theSwitchoverGoesToTheFirstStreamingReplicaByName() {
-        Map<String, DrillPatroni.MemberView> members = new LinkedHashMap<>();
-        members.put("pg-0", new DrillPatroni.MemberView("pg-0", "leader", "running", 4));
-        members.put("pg-2", new DrillPatroni.MemberView("pg-2", "replica", "streaming", 4));
-        members.put("pg-1", new DrillPatroni.MemberView("pg-1", "replica", "starting", 4));
-        members.put("pg-3", new DrillPatroni.MemberView("pg-3", "sync_standby", "streaming", 4));
+    /**
+     * One candidate rule for every front door: the switchover drill (pgha drill and the console's Drills tab run the same
+     * DrillRunner), `pgha switchover` without --to (the operation's plan) and the console's picker (Candidates.rank, whose
+     * first eligible member it preselects) name the same member for the same snapshot, or all refuse.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("snapshots")
+    void drillSwitchoverAndPickerChooseTheSameCandidate(String what, ClusterSnapshot s, String expected) {
+        io.pgha.runtime.ops.OperationPlan plan = io.pgha.runtime.ops.OperationPlans.plan(
+                new io.pgha.runtime.ops.OperationRequest.Switchover(java.util.Optional.empty(), java.util.Optional.empty(),
+                        java.util.Optional.empty(), true), s, CONNECTION, s.takenAt());
+        java.util.Optional<String> picker = io.pgha.runtime.ops.Candidates.rank(s).stream()
+                .filter(io.pgha.runtime.ops.Candidates.Ranked::eligible).map(r -> r.member().name()).findFirst();
+        if (expected.isEmpty()) {
+            assertThatThrownBy(() -> SwitchoverFault.candidate(s)).isInstanceOf(PghaException.class)
+                    .hasMessageContaining("no replica can take over");
+            assertThat(plan.allowed()).isFalse();
+            assertThat(picker).isEmpty();
+            return;
+        }
+        assertThat(SwitchoverFault.candidate(s)).isEqualTo(expected);
+        assertThat(plan.target()).isEqualTo(expected);
+        assertThat(picker).contains(expected);
+    }
 
-        assertThat(SwitchoverFault.candidate(members)).isEqualTo("pg-2");
-        assertThatThrownBy(() -> SwitchoverFault.candidate(Map.of("pg-0", members.get("pg-0"))))
-                .isInstanceOfSatisfying(PghaException.class, e -> assertThat(e.kind()).isEqualTo(PghaException.Kind.UNAVAILABLE))
-                .hasMessageContaining("no streaming replica");
+    static Stream<Arguments> snapshots() {
+        Member leader = member("pg-0", Role.LEADER, "running", java.util.OptionalLong.empty());
+        Member streaming2 = member("pg-2", Role.REPLICA, "streaming", java.util.OptionalLong.of(0));
+        Member streaming1 = member("pg-1", Role.REPLICA, "streaming", java.util.OptionalLong.of(0));
+        Member starting1 = member("pg-1", Role.REPLICA, "starting", java.util.OptionalLong.empty());
+        Member quorum3 = member("pg-3", Role.QUORUM_STANDBY, "streaming", java.util.OptionalLong.of(4096));
+        Member lagging1 = member("pg-1", Role.REPLICA, "streaming", java.util.OptionalLong.of(8L << 20));
+        return Stream.of(
+                Arguments.of("the least lag wins, then the name", snapshot("off", leader, streaming2, streaming1), "pg-1"),
+                Arguments.of("a starting member cannot", snapshot("off", leader, starting1, streaming2), "pg-2"),
+                Arguments.of("in quorum mode only a quorum standby", snapshot("quorum", leader, streaming2, starting1, quorum3), "pg-3"),
+                Arguments.of("beyond maximum_lag_on_failover", snapshot("off", leader, lagging1, streaming2), "pg-2"),
+                Arguments.of("nobody can", snapshot("off", leader, starting1), ""));
+    }
+
+    private static final io.pgha.runtime.cluster.ClusterConnection CONNECTION = new io.pgha.runtime.cluster.ClusterConnection(
+            "pg-ha", "pg-ha", List.of(), java.util.Optional.empty(),
+            Map.of("pg-0", "http://127.0.0.1:8008", "pg-1", "http://127.0.0.1:8009", "pg-2", "http://127.0.0.1:8010",
+                    "pg-3", "http://127.0.0.1:8011"), java.util.Optional.empty(), java.util.Optional.of("pg-ha"),
+            io.pgha.runtime.cluster.ClusterConnection.Origin.ATTACHED);
+
+    private static Member member(String name, Role role, String state, java.util.OptionalLong lag) {
+        return new Member(name, role, state, java.util.OptionalInt.of(4), java.util.OptionalLong.of(1000), lag, name, 5432,
+                "http://" + name + ":8008/patroni", Map.of(), false, java.util.Optional.empty());
+    }
+
+    private static ClusterSnapshot snapshot(String syncMode, Member... members) {
+        List<String> sync = java.util.Arrays.stream(members).filter(m -> m.role() == Role.QUORUM_STANDBY).map(Member::name).toList();
+        return new ClusterSnapshot("pg-ha", java.time.Instant.parse("2026-12-04T12:00:00Z"), java.util.Optional.of("pg-0"),
+                List.of(members), new io.pgha.runtime.model.SyncState(syncMode, sync, java.util.OptionalInt.empty()), false,
+                java.util.Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                Map.of("maximum_lag_on_failover", 1048576));
     }
 
     @Test
