@@ -1,13 +1,11 @@
 package io.pgha.runtime.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.ConfigDirs;
 import io.pgha.runtime.ops.AuditEntry;
 import io.pgha.runtime.ops.AuditJournal;
+import io.pgha.runtime.json.Json;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,9 +42,7 @@ final class AuditCommand implements Callable<Integer> {
         java.util.Collections.reverse(entries);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            // made here, not in a static field: every pgha command would pay for Jackson's start-up otherwise
-            ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-            out.println(json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(entries));
+            out.println(Json.pretty().writeValueAsString(entries));
         } else if (entries.isEmpty()) {
             out.println("no operation on " + c.name() + " yet");
         } else {

@@ -1,10 +1,8 @@
 package io.pgha.runtime.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.usecase.KnownClusters;
+import io.pgha.runtime.json.Json;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,8 +28,7 @@ final class ClustersCommand implements Callable<Integer> {
         List<KnownClusters.Entry> entries = new KnownClusters(new ClusterRegistry()).list();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().registerModule(new Jdk8Module()).writer().with(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(entries));
+            out.println(Json.pretty().writeValueAsString(entries));
         } else if (entries.isEmpty()) {
             out.println("no cluster is known yet: create one with `pgha up`, or attach a running one with `pgha attach`");
         } else {

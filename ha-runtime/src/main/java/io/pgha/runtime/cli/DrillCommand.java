@@ -1,9 +1,5 @@
 package io.pgha.runtime.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
@@ -20,6 +16,7 @@ import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.DrillTarget;
+import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -110,10 +107,7 @@ public final class DrillCommand implements Callable<Integer> {
             doc.put("runs", results);
             doc.put("summary", summary);
             try {
-                out.println(new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
-                        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+                out.println(Json.pretty().writeValueAsString(doc));
             } catch (IOException e) {
                 throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
             }

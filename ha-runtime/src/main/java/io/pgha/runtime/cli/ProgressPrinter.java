@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.provision.ProgressEvent;
 import io.pgha.runtime.provision.ProgressListener;
+import io.pgha.runtime.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Help.Ansi;
 /** Shows progress as a line per step with its elapsed time, or as one JSON object per line with --json. */
 final class ProgressPrinter implements ProgressListener {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.mapper();
     private final PrintWriter out;
     private final boolean json;
     private final Ansi ansi = Ansi.AUTO;

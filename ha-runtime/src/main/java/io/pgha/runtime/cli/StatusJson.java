@@ -1,7 +1,6 @@
 package io.pgha.runtime.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pgha.runtime.cluster.ClusterConnection;
@@ -13,6 +12,7 @@ import io.pgha.runtime.model.HealthCheck;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.SourceStatus;
+import io.pgha.runtime.json.Json;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,7 +25,7 @@ import java.util.OptionalLong;
 final class StatusJson {
 
     static final int SCHEMA = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private StatusJson() {
     }
@@ -152,7 +152,7 @@ final class StatusJson {
 
     private static String write(ObjectNode n, boolean pretty) {
         try {
-            return pretty ? JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n) : JSON.writeValueAsString(n);
+            return pretty ? Json.pretty().writeValueAsString(n) : JSON.writeValueAsString(n);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

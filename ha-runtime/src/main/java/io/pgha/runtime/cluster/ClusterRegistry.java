@@ -1,10 +1,8 @@
 package io.pgha.runtime.cluster;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,7 @@ public final class ClusterRegistry {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String FILE = "cluster.json";
     private final Path root;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new Jdk8Module())
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper json = Json.mapper();
 
     public ClusterRegistry() {
         this(ConfigDirs.root());
@@ -78,7 +74,7 @@ public final class ClusterRegistry {
         try {
             Files.createDirectories(d);
             Path tmp = Files.createTempFile(d, FILE, ".tmp");
-            json.writeValue(tmp.toFile(), c);
+            Json.pretty().writeValue(tmp.toFile(), c);
             Files.move(tmp, d.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw PghaException.unavailable("cannot save cluster '" + c.name() + "' in " + d + ": " + e.getMessage(), e);

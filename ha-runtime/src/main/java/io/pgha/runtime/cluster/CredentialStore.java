@@ -1,8 +1,8 @@
 package io.pgha.runtime.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ public final class CredentialStore {
     private static final String FILE = "credentials.json";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final Path root;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = Json.mapper();
 
     public CredentialStore() {
         this(ConfigDirs.root());
@@ -60,7 +60,7 @@ public final class CredentialStore {
             Path tmp = POSIX
                     ? Files.createTempFile(f.getParent(), FILE, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(f.getParent(), FILE, ".tmp");
-            json.writeValue(tmp.toFile(), credentials);
+            Json.pretty().writeValue(tmp.toFile(), credentials);
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw PghaException.unavailable("cannot save the credentials of cluster '" + cluster + "' in " + f + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.pgha.runtime.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ public final class RestApiCredentialStore {
     static final String FILE = "patroni-rest.json";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final Path root;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     public RestApiCredentialStore() {
         this(ConfigDirs.root());

@@ -2,10 +2,9 @@ package io.pgha.runtime.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.model.ClusterEvent;
+import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -34,8 +33,7 @@ public final class EventJournal implements AutoCloseable {
     static final String OLD_FILE = "events.1.jsonl";
     static final long MAX_BYTES = 8L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(EventJournal.class);
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper JSON = Json.mapper();
 
     private final Path dir;
     private FileChannel lockChannel;

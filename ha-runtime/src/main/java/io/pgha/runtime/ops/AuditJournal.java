@@ -1,9 +1,8 @@
 package io.pgha.runtime.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,8 +23,7 @@ import java.util.List;
 public final class AuditJournal {
 
     static final String FILE = "audit.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** File locks are per process: threads of one process take turns here first. */
     private static final Object IN_PROCESS = new Object();

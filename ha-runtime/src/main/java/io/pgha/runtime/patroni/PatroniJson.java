@@ -1,5 +1,6 @@
 package io.pgha.runtime.patroni;
 
+import io.pgha.runtime.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.OptionalLong;
  */
 public final class PatroniJson {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = Json.mapper();
 
     private PatroniJson() {
     }

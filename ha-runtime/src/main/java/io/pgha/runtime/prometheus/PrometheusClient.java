@@ -3,6 +3,7 @@ package io.pgha.runtime.prometheus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.http.HttpClients;
+import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,7 +21,7 @@ import java.util.Map;
 /** Prometheus's HTTP API at one base URL (e.g. http://127.0.0.1:9090): range queries and instant queries. */
 public final class PrometheusClient {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final String baseUrl;
     private final Duration timeout;

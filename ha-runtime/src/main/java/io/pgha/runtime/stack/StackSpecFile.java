@@ -3,8 +3,8 @@ package io.pgha.runtime.stack;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  */
 public final class StackSpecFile {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = Json.yaml();
 
     private StackSpecFile() {
     }

@@ -1,5 +1,6 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public record Heartbeat(Instant startedAt, Optional<String> leader, boolean fence, boolean route, String promotionCheck,
                         String lastAction, Instant lastActionAt) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     /** The JSON the console reads from /pgha/&lt;scope&gt;/supervisor. */
     public String toJson() {

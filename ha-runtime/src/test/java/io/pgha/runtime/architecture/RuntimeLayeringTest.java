@@ -70,6 +70,14 @@ class RuntimeLayeringTest {
     }
 
     @Test
+    void onlyTheJsonPackageMakesMappers() {
+        noClasses().that().resideOutsideOfPackage("io.pgha.runtime.json..")
+                .should().callConstructorWhere(target(owner(assignableTo(com.fasterxml.jackson.databind.ObjectMapper.class))))
+                .because("JSON and YAML are configured once, in io.pgha.runtime.json.Json (Java time, Optional, lenient reading)")
+                .allowEmptyShould(true).check(runtime);
+    }
+
+    @Test
     void patronisJsonIsReadOnlyInThePatroniPackage() {
         // dcs reads the values Patroni writes to etcd through PatroniJson; stack reads its own spec file; prometheus its API's
         noClasses().that().resideOutsideOfPackages("io.pgha.runtime.patroni..", "io.pgha.runtime.dcs..", "io.pgha.runtime.stack..",
@@ -87,7 +95,8 @@ class RuntimeLayeringTest {
                 .should().onlyDependOnClassesThat(resideInAnyPackage("java.lang..", "java.util..", "java.time..")
                         .or(nameMatching(decisions)).or(nameMatching("\\[L" + decisions + ";"))
                         .or(type(SupervisorSettings.class)).or(type(LeaderKey.Holder.class))
-                        .or(resideInAnyPackage("com.fasterxml.jackson..").and(nameMatching(".*ObjectMapper|.*JsonProcessingException"))))
+                        .or(resideInAnyPackage("com.fasterxml.jackson..").and(nameMatching(".*ObjectMapper|.*JsonProcessingException")))
+                        .or(type(io.pgha.runtime.json.Json.class)))
                 .because("the supervisor's decisions are a pure function of its state and an event; its ports do the I/O")
                 .check(runtime);
     }
