@@ -31,9 +31,18 @@ if [ -z "${DISPLAY:-}" ]; then
   command -v xvfb-run >/dev/null || { echo "bench-console: no DISPLAY and no xvfb-run; install xvfb or run under a display" >&2; exit 1; }
   display=(xvfb-run -a)
 fi
+# From here on, what `./pgha console` does before the JVM starts: find the JDK, read the JVM options (timed from the
+# start of this, so the figures include the launcher's own share, as a user waits for it).
 run() {
+  local launched java_home quiet_jvm
+  launched=$(date +%s%3N)
+  java_home=$("$root/scripts/java-home.sh")
+  opts=$(sed -n 's:.*<console.jvm.options>\(.*\)</console.jvm.options>.*:\1:p' console-app/pom.xml)
+  quiet_jvm="--enable-native-access=ALL-UNNAMED"
+  [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")" -lt 24 ] \
+    || quiet_jvm="$quiet_jvm --sun-misc-unsafe-memory-access=allow"
   # shellcheck disable=SC2086
-  "${display[@]}" "$JAVA_HOME/bin/java" $opts $cds $jvmlog --enable-native-access=ALL-UNNAMED \
+  PGHA_BENCH_LAUNCHED_AT=$launched "${display[@]}" "$java_home/bin/java" $opts $cds $jvmlog $quiet_jvm \
     -cp "$classpath" io.pgha.console.ConsoleBenchmark
 }
 # The archive records the jars it was made from; after a build it no longer matches and the JVM would run

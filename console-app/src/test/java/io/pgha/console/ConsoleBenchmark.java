@@ -64,6 +64,9 @@ public final class ConsoleBenchmark {
             System.out.println("the topology was not drawn within 60 s");
             System.exit(1);
         }
+        String rssBeforeTabs = rss();
+        visitEveryTab();
+        String rssAfterTabs = rss();
         Thread.sleep(10_000); // let the first layouts settle before measuring idle
         // Three windows back to back: the first two still pay for the JIT compiling code that the idle rounds
         // (one every 5 s) reach only slowly; the third, twice as long, is what an open console costs from then on.
@@ -76,6 +79,11 @@ public final class ConsoleBenchmark {
             cpuPercent[window] = 100.0 * (OS.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
         }
         System.out.printf(Locale.ROOT, "console benchmark (%s)%n", live.map(n -> "cluster " + n).orElse("simulated cluster, snapshot every 2 s"));
+        launcherStart().ifPresent(start -> {
+            System.out.printf(Locale.ROOT, "launcher to first frame:   %d ms (from the launcher script's start, as a user waits)%n",
+                    FIRST_FRAME.get() - start);
+            System.out.printf(Locale.ROOT, "launcher to cluster drawn: %d ms%n", TOPOLOGY_DRAWN.get() - start);
+        });
         System.out.printf(Locale.ROOT, "launch to first frame:     %d ms%n", FIRST_FRAME.get() - LAUNCHED);
         System.out.printf(Locale.ROOT, "CPU time to first frame:   %d ms (all threads; independent of other load)%n",
                 CPU_TO_FIRST_FRAME.get() / 1_000_000);
@@ -85,10 +93,44 @@ public final class ConsoleBenchmark {
         System.out.printf(Locale.ROOT, "idle CPU, next %d s:       %.2f %% of one core (JIT warm-up)%n", seconds, cpuPercent[1]);
         System.out.printf(Locale.ROOT, "idle CPU, steady, %d s:    %.2f %% of one core (the next %d s: what an open console costs)%n",
                 windows[2], cpuPercent[2], windows[2]);
-        System.out.printf(Locale.ROOT, "RSS:                       %s%n", rss());
+        System.out.printf(Locale.ROOT, "RSS, cluster drawn:        %s%n", rssBeforeTabs);
+        System.out.printf(Locale.ROOT, "RSS, every tab visited:    %s%n", rssAfterTabs);
+        System.out.printf(Locale.ROOT, "RSS, after the idle run:   %s%n", rss());
         System.out.printf(Locale.ROOT, "JVM options:               %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Opens every tab once, as a user looking around does (each screen is built on first view), then the topology again. */
+    private static void visitEveryTab() throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) javafx.stage.Window.getWindows().getFirst()
+                    .getScene().lookup("#workspace-tabs");
+            visit(tabs, 1, done);
+        });
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("visiting every tab took over a minute");
+        }
+    }
+
+    /** Selects tab {@code index}, and the next one a second later (each gets its first snapshot and layout). */
+    private static void visit(javafx.scene.control.TabPane tabs, int index, CountDownLatch done) {
+        if (index > tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(0);
+            done.countDown();
+            return;
+        }
+        tabs.getSelectionModel().select(index % tabs.getTabs().size());
+        javafx.animation.PauseTransition next = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+        next.setOnFinished(e -> visit(tabs, index + 1, done));
+        next.play();
+    }
+
+    /** When the launcher script started (PGHA_BENCH_LAUNCHED_AT, epoch ms, set by scripts/bench-console.sh). */
+    private static Optional<Long> launcherStart() {
+        return Optional.ofNullable(System.getenv("PGHA_BENCH_LAUNCHED_AT")).map(String::strip).filter(v -> v.matches("\\d+"))
+                .map(Long::parseLong);
     }
 
     private static void rememberLastCluster(Path config, String name) {
