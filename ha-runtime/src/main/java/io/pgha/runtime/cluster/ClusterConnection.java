@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param dockerStack   the stack label of its containers when it runs on the local Docker engine
  * @param origin        whether pgha provisioned it or attached to it
  * @param prometheus    the base URL of the Prometheus that keeps its history, when it has one (e.g. http://127.0.0.1:9090)
+ * @param caFile        the PEM of the certificate authority that signed the cluster's certificates (Patroni's REST API,
+ *                      PostgreSQL, etcd), when they use TLS; every client verifies names against it
  */
 public record ClusterConnection(
         String name,
@@ -29,7 +31,8 @@ public record ClusterConnection(
         Optional<RouterEndpoints> router,
         Optional<String> dockerStack,
         Origin origin,
-        Optional<String> prometheus) {
+        Optional<String> prometheus,
+        Optional<String> caFile) {
 
     public enum Origin { PROVISIONED, ATTACHED }
 
@@ -56,16 +59,22 @@ public record ClusterConnection(
         Objects.requireNonNull(dockerStack, "dockerStack");
         Objects.requireNonNull(origin, "origin");
         prometheus = prometheus == null ? Optional.empty() : prometheus; // cluster.json written before there was one
+        caFile = caFile == null ? Optional.empty() : caFile;
     }
 
-    /** A connection without a Prometheus. */
+    /** A connection without a Prometheus and without TLS. */
+
     public ClusterConnection(String name, String scope, List<String> etcdEndpoints, Optional<EtcdAuth> etcdAuth,
                              Map<String, String> patroniUrls, Optional<RouterEndpoints> router, Optional<String> dockerStack,
                              Origin origin) {
-        this(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, Optional.empty());
+        this(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, Optional.empty(), Optional.empty());
     }
 
     public ClusterConnection withPrometheus(Optional<String> url) {
-        return new ClusterConnection(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, url);
+        return new ClusterConnection(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, url, caFile);
+    }
+
+    public ClusterConnection withCaFile(Optional<String> file) {
+        return new ClusterConnection(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, prometheus, file);
     }
 }

@@ -34,8 +34,17 @@ final class DrillPatroni {
 
     private final Map<String, String> urls;
 
+    private final Optional<String> caFile;
+    private final Optional<io.pgha.runtime.cluster.RestApiCredentials> credentials;
+
     DrillPatroni(Map<String, String> urls) {
+        this(urls, Optional.empty(), Optional.empty());
+    }
+
+    DrillPatroni(Map<String, String> urls, Optional<String> caFile, Optional<io.pgha.runtime.cluster.RestApiCredentials> credentials) {
         this.urls = urls;
+        this.caFile = caFile;
+        this.credentials = credentials;
     }
 
     /** GET /cluster from the first member that answers. */
@@ -58,7 +67,7 @@ final class DrillPatroni {
     private <T> Optional<T> firstAnswer(Function<PatroniClient, T> call) {
         for (String url : urls.values()) {
             try {
-                return Optional.of(call.apply(PatroniClient.create(url, CALL)));
+                return Optional.of(call.apply(PatroniClient.create(url, caFile, CALL)));
             } catch (PghaException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     break;
@@ -116,7 +125,7 @@ final class DrillPatroni {
 
     /** POST /switchover on the leader; Patroni answers 200 when the switchover happened. */
     void switchover(String leader, String candidate) {
-        PatroniReply r = PatroniActions.create(urls.get(leader), Optional.empty(), SWITCHOVER_CALL)
+        PatroniReply r = PatroniActions.create(urls.get(leader), credentials, caFile, SWITCHOVER_CALL)
                 .switchover(leader, Optional.of(candidate), Optional.empty());
         if (r.status() != 200) {
             throw PghaException.refused("Patroni refused the switchover from " + leader + " to " + candidate + ": "

@@ -45,7 +45,7 @@ public final class DrillRunner {
         this.target = target;
         this.settings = settings;
         this.faults = faults;
-        this.patroni = new DrillPatroni(target.patroniUrls());
+        this.patroni = new DrillPatroni(target.patroniUrls(), target.caFile(), target.restCredentials());
         this.progress = progress;
         this.cancelled = cancelled;
     }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param routerHost    where the host reaches the router (127.0.0.1)
  * @param patroniUrls   member name to a host-reachable Patroni REST base URL
  * @param watcherImage  an image with the pgha jars, run on the stack network to watch every node from inside
+ * @param caFile        the cluster's CA, trusted for its HTTPS REST API
+ * @param restCredentials Patroni REST API credentials for the drill's switchover, when the API asks for them
  */
 public record DrillTarget(
         String scope,
@@ -24,7 +26,16 @@ public record DrillTarget(
         Map<String, String> patroniUrls,
         String superuser,
         String password,
-        String watcherImage) {
+        String watcherImage,
+        java.util.Optional<String> caFile,
+        java.util.Optional<io.pgha.runtime.cluster.RestApiCredentials> restCredentials) {
+
+    /** A target over plain HTTP without REST credentials. */
+    public DrillTarget(String scope, List<String> members, List<String> etcdMembers, String network, String routerHost, int writePort,
+                       int readPort, Map<String, String> patroniUrls, String superuser, String password, String watcherImage) {
+        this(scope, members, etcdMembers, network, routerHost, writePort, readPort, patroniUrls, superuser, password, watcherImage,
+                java.util.Optional.empty(), java.util.Optional.empty());
+    }
 
     public DrillTarget {
         members = List.copyOf(members);

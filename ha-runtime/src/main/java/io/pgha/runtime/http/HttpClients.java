@@ -24,13 +24,40 @@ public final class HttpClients {
         return FastConnect.CLIENT;
     }
 
+    /**
+     * The client for a cluster's HTTPS endpoints: it trusts exactly the cluster's certificate authority (the PEM in
+     * {@code caFile}) and verifies every server's name against it; without a CA, the shared client. One client per CA
+     * file, made on first use.
+     */
+    public static HttpClient forCa(java.util.Optional<String> caFile) {
+        return caFile.map(ca -> BY_CA.computeIfAbsent(ca, f -> create(Duration.ofSeconds(1), ClusterTrust.sslContext(f))))
+                .orElse(SHARED);
+    }
+
+    /** {@link #forCa} with the supervisor's 500 ms connect deadline. */
+    public static HttpClient fastConnect(java.util.Optional<String> caFile) {
+        return caFile.map(ca -> FAST_BY_CA.computeIfAbsent(ca, f -> create(Duration.ofMillis(500), ClusterTrust.sslContext(f))))
+                .orElseGet(HttpClients::fastConnect);
+    }
+
+    private static final java.util.Map<String, HttpClient> BY_CA = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, HttpClient> FAST_BY_CA = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Built on first use: only the supervisor needs it. */
     private static final class FastConnect {
         private static final HttpClient CLIENT = create(Duration.ofMillis(500));
     }
 
     private static HttpClient create(Duration connectTimeout) {
-        return HttpClient.newBuilder()
+        return create(connectTimeout, null);
+    }
+
+    private static HttpClient create(Duration connectTimeout, javax.net.ssl.SSLContext tls) {
+        HttpClient.Builder b = HttpClient.newBuilder();
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        return b
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)

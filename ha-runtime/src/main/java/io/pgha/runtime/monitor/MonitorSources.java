@@ -114,7 +114,7 @@ final class MonitorSources implements AutoCloseable {
     }
 
     private Supplier<Reading<PatroniReading>> patroni() {
-        PatroniPoll patroniPoll = new PatroniPoll(connection.patroniUrls(), settings.sourceTimeout(), () -> !dcs.reading().available(),
+        PatroniPoll patroniPoll = new PatroniPoll(connection.patroniUrls(), connection.caFile(), settings.sourceTimeout(), () -> !dcs.reading().available(),
                 clock);
         resources.add(patroniPoll);
         return poll(Source.PATRONI, "patroni", patroniPoll::poll, true);

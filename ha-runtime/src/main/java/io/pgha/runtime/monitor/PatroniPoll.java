@@ -37,10 +37,16 @@ final class PatroniPoll implements AutoCloseable {
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-patroni-", 0).factory());
 
     PatroniPoll(Map<String, String> urls, Duration timeout, BooleanSupplier needClusterView, Clock clock) {
+        this(urls, java.util.Optional.empty(), timeout, needClusterView, clock);
+    }
+
+    /** @param caFile the cluster's CA, trusted for https:// URLs */
+    PatroniPoll(Map<String, String> urls, java.util.Optional<String> caFile, Duration timeout, BooleanSupplier needClusterView,
+                Clock clock) {
         this.clients = new Lazy<>(() -> {
             Map<String, PatroniClient> c = new LinkedHashMap<>();
             urls.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> c.put(e.getKey(), PatroniClient.create(e.getValue(), timeout)));
+                    .forEach(e -> c.put(e.getKey(), PatroniClient.create(e.getValue(), caFile, timeout)));
             return c;
         });
         this.needClusterView = needClusterView;

@@ -11,20 +11,23 @@ final class LiveBackends implements Backends {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
     private final OperationSettings settings;
+    private final java.util.Optional<String> caFile;
     private DockerEngine docker;
 
-    LiveBackends(OperationSettings settings) {
+    /** @param caFile the cluster's CA, trusted for its HTTPS REST API */
+    LiveBackends(OperationSettings settings, java.util.Optional<String> caFile) {
         this.settings = settings;
+        this.caFile = caFile;
     }
 
     @Override
     public PatroniActions actions(String baseUrl) {
-        return PatroniActions.create(baseUrl, settings.restCredentials());
+        return PatroniActions.create(baseUrl, settings.restCredentials(), caFile);
     }
 
     @Override
     public PatroniClient reader(String baseUrl) {
-        return PatroniClient.create(baseUrl, READ_TIMEOUT);
+        return PatroniClient.create(baseUrl, caFile, READ_TIMEOUT);
     }
 
     @Override

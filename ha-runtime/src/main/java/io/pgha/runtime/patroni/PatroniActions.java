@@ -46,4 +46,14 @@ public interface PatroniActions {
     static PatroniActions create(String baseUrl, Optional<RestApiCredentials> credentials, Duration waitingCall) {
         return new HttpPatroniActions(HttpClients.shared(), baseUrl, credentials, waitingCall);
     }
+
+    /** Actions over a cluster's HTTPS REST API, trusting its CA ({@code caFile}). */
+    static PatroniActions create(String baseUrl, Optional<RestApiCredentials> credentials, Optional<String> caFile) {
+        return new HttpPatroniActions(HttpClients.forCa(caFile), baseUrl, credentials, HttpPatroniActions.WAITING_CALL);
+    }
+
+    static PatroniActions create(String baseUrl, Optional<RestApiCredentials> credentials, Optional<String> caFile,
+                                 Duration waitingCall) {
+        return new HttpPatroniActions(HttpClients.forCa(caFile), baseUrl, credentials, waitingCall);
+    }
 }

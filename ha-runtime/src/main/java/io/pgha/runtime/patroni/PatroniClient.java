@@ -41,6 +41,11 @@ public interface PatroniClient {
         return new HttpPatroniClient(HttpClients.shared(), baseUrl, timeout);
     }
 
+    /** A client that trusts the cluster's CA ({@code caFile}) for an https:// base URL. */
+    static PatroniClient create(String baseUrl, java.util.Optional<String> caFile, Duration timeout) {
+        return new HttpPatroniClient(HttpClients.forCa(caFile), baseUrl, timeout);
+    }
+
     static PatroniClient create(HttpClient http, String baseUrl, Duration timeout) {
         return new HttpPatroniClient(http, baseUrl, timeout);
     }

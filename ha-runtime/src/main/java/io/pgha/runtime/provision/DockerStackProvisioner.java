@@ -338,7 +338,8 @@ final class DockerStackProvisioner implements StackProvisioner {
                 Optional.of(new ClusterConnection.RouterEndpoints(host, spec.ports().write(), spec.ports().read(),
                         "http://" + host + ":" + spec.ports().stats() + "/")),
                 Optional.of(spec.name()), ClusterConnection.Origin.PROVISIONED,
-                spec.monitoring().prometheus() ? Optional.of("http://" + host + ":" + spec.ports().prometheus()) : Optional.empty());
+                spec.monitoring().prometheus() ? Optional.of("http://" + host + ":" + spec.ports().prometheus()) : Optional.empty(),
+                Optional.empty());
     }
 
     private static void parallel(List<String> items, Consumer<String> action) {

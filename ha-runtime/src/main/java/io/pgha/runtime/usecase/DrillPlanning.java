@@ -111,6 +111,7 @@ public final class DrillPlanning {
             return COMPOSE_SUPERUSER;
         });
         return new DrillTarget(connection.scope(), members, etcdContainers, network, router.host(), router.writePort(),
-                router.readPort(), urls, login.user(), login.password(), StackImages.SUPERVISOR);
+                router.readPort(), urls, login.user(), login.password(), StackImages.SUPERVISOR, connection.caFile(),
+                new io.pgha.runtime.cluster.RestApiCredentialStore().find(connection.name()));
     }
 }

@@ -47,7 +47,7 @@ public final class KnownClusters {
         String origin = c.origin().name().toLowerCase(Locale.ROOT);
         String source = c.dockerStack().map(s -> "docker stack " + s)
                 .orElseGet(() -> c.etcdEndpoints().isEmpty() ? String.join(",", c.patroniUrls().values()) : String.join(",", c.etcdEndpoints()));
-        Optional<PatroniCluster> seen = c.patroniUrls().values().stream().sorted().map(KnownClusters::ask)
+        Optional<PatroniCluster> seen = c.patroniUrls().values().stream().sorted().map(url -> ask(url, c.caFile()))
                 .flatMap(Optional::stream).findFirst();
         if (seen.isEmpty()) {
             return new Entry(c.name(), c.scope(), origin, source, "unreachable", Optional.empty(), 0, c.patroniUrls().size());
@@ -60,9 +60,9 @@ public final class KnownClusters {
         return new Entry(c.name(), c.scope(), origin, source, state, leader, running, expected);
     }
 
-    private static Optional<PatroniCluster> ask(String url) {
+    private static Optional<PatroniCluster> ask(String url, Optional<String> caFile) {
         try {
-            return Optional.of(PatroniClient.create(url, ASK).cluster());
+            return Optional.of(PatroniClient.create(url, caFile, ASK).cluster());
         } catch (PghaException e) {
             return Optional.empty();
         }
