@@ -16,29 +16,11 @@ public final class HaproxyCsv {
 
     public static List<RouterBackend> parse(String csv) {
         List<RouterBackend> result = new ArrayList<>();
-        Map<String, Integer> column = null;
-        for (String line : csv.lines().toList()) {
-            if (line.startsWith("# ")) {
-                column = header(line.substring(2));
-                continue;
-            }
-            if (column == null || line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            String proxy = field(f, column, "pxname");
-            String server = field(f, column, "svname");
-            if (proxy.isEmpty() || server.equals("FRONTEND") || server.equals("BACKEND")) {
-                continue;
-            }
-            String duration = field(f, column, "check_duration");
-            result.add(new RouterBackend(proxy, server, status(field(f, column, "status")),
-                    field(f, column, "check_status").replace("* ", "").strip(),
-                    duration.isEmpty() ? OptionalLong.empty() : parseLong(duration),
-                    parseLong(field(f, column, "scur")).orElse(0)));
-        }
-        if (column == null) {
-            throw new IllegalArgumentException("no CSV header line (\"# pxname,svname,…\")");
+        for (Row row : serverRows(csv)) {
+            String duration = row.get("check_duration");
+            result.add(new RouterBackend(row.get("pxname"), row.get("svname"), status(row.get("status")),
+                    row.get("check_status").replace("* ", "").strip(),
+                    duration.isEmpty() ? OptionalLong.empty() : parseLong(duration), parseLong(row.get("scur")).orElse(0)));
         }
         return result;
     }
@@ -49,6 +31,22 @@ public final class HaproxyCsv {
      */
     public static Map<String, Map<String, String>> statusTexts(String csv) {
         Map<String, Map<String, String>> states = new HashMap<>();
+        for (Row row : serverRows(csv)) {
+            states.computeIfAbsent(row.get("pxname"), k -> new HashMap<>()).put(row.get("svname"), row.get("status"));
+        }
+        return states;
+    }
+
+    /** One line of the CSV, read by column name ("" for a column the line or the header lacks). */
+    private record Row(String[] fields, Map<String, Integer> columns) {
+        String get(String name) {
+            return field(fields, columns, name);
+        }
+    }
+
+    /** The server rows, not the FRONTEND and BACKEND ones. */
+    private static List<Row> serverRows(String csv) {
+        List<Row> rows = new ArrayList<>();
         Map<String, Integer> column = null;
         for (String line : csv.lines().toList()) {
             if (line.startsWith("# ")) {
@@ -58,17 +56,16 @@ public final class HaproxyCsv {
             if (column == null || line.isBlank()) {
                 continue;
             }
-            String[] f = line.split(",", -1);
-            String proxy = field(f, column, "pxname");
-            String server = field(f, column, "svname");
-            if (!proxy.isEmpty() && !server.equals("FRONTEND") && !server.equals("BACKEND")) {
-                states.computeIfAbsent(proxy, k -> new HashMap<>()).put(server, field(f, column, "status"));
+            Row row = new Row(line.split(",", -1), column);
+            String server = row.get("svname");
+            if (!row.get("pxname").isEmpty() && !server.equals("FRONTEND") && !server.equals("BACKEND")) {
+                rows.add(row);
             }
         }
         if (column == null) {
             throw new IllegalArgumentException("no CSV header line (\"# pxname,svname,…\")");
         }
-        return states;
+        return rows;
     }
 
     /**
