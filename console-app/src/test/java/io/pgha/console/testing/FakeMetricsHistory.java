@@ -24,11 +24,23 @@ public final class FakeMetricsHistory implements MetricsHistory {
     public static final String SOURCE = "http://127.0.0.1:9090";
 
     private final Clock clock;
+    private final Shape shape;
     private final List<HistoryRange> asked = new CopyOnWriteArrayList<>();
     private volatile Optional<String> failure = Optional.empty();
 
+    /** The value of one line at one moment. */
+    @FunctionalInterface
+    public interface Shape {
+        double value(HistoryMetric metric, String line, Instant at);
+    }
+
     public FakeMetricsHistory(Clock clock) {
+        this(clock, FakeMetricsHistory::gentle);
+    }
+
+    public FakeMetricsHistory(Clock clock, Shape shape) {
         this.clock = clock;
+        this.shape = shape;
     }
 
     /** Every following read fails like a Prometheus that is not running. */
@@ -59,7 +71,7 @@ public final class FakeMetricsHistory implements MetricsHistory {
         }
         Map<String, List<Series.Sample>> lines = new TreeMap<>();
         for (String line : lines(metric)) {
-            lines.put(line, samples(range, line.hashCode() % 7, base(metric)));
+            lines.put(line, samples(metric, line, range));
         }
         return lines;
     }
@@ -72,22 +84,23 @@ public final class FakeMetricsHistory implements MetricsHistory {
         };
     }
 
-    private static double base(HistoryMetric metric) {
-        return switch (metric) {
+    /** Around a plausible figure, each line waving with its own phase over ten minutes. */
+    private static double gentle(HistoryMetric metric, String line, Instant at) {
+        double base = switch (metric) {
             case REPLICATION_LAG -> 60_000;
             case TRANSACTIONS -> 400;
             case CONNECTIONS -> 24;
             case ROUTER_SESSIONS -> 12;
         };
+        return Math.round(base * (1 + 0.5 * Math.sin(at.getEpochSecond() / 600.0 + line.hashCode() % 7)));
     }
 
     /** One sample per step from the range's start to now; the newest one scrape (15 s) old, like Prometheus's. */
-    private List<Series.Sample> samples(HistoryRange range, int phase, double base) {
+    private List<Series.Sample> samples(HistoryMetric metric, String line, HistoryRange range) {
         Instant end = clock.instant().minusSeconds(15);
         List<Series.Sample> samples = new ArrayList<>();
         for (Instant t = end.minus(range.span()).plus(range.step()); !t.isAfter(end); t = t.plus(range.step())) {
-            double wave = Math.sin(t.getEpochSecond() / 600.0 + phase);
-            samples.add(new Series.Sample(t, Math.round(base * (1 + 0.5 * wave))));
+            samples.add(new Series.Sample(t, shape.value(metric, line, t)));
         }
         return samples;
     }

@@ -72,7 +72,8 @@ public final class MetricsView extends BorderPane {
             toggle.setId("range-" + range.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             toggle.setUserData(range);
             toggle.setToggleGroup(group);
-            toggle.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            toggle.getStyleClass().addAll(Styles.SMALL,
+                    i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             toggle.setSelected(range == history.rangeProperty().get());
             ranges.getChildren().add(toggle);
         }
@@ -94,6 +95,7 @@ public final class MetricsView extends BorderPane {
         note.managedProperty().bind(note.visibleProperty());
         HBox.setHgrow(note, Priority.ALWAYS);
         HBox toolbar = Toolbars.of(title, ranges, note);
+        toolbar.getStyleClass().add("metrics-toolbar");
         toolbar.setMinHeight(Region.USE_PREF_SIZE);
         return toolbar;
     }
