@@ -3,6 +3,7 @@ package io.pgha.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgha.console.service.DatabaseCounters;
+import io.pgha.console.testing.FakeMetricsHistory;
 import io.pgha.console.testing.SampleCluster;
 import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.testing.TestServices;
@@ -11,10 +12,13 @@ import io.pgha.console.ui.workspace.WorkspaceViewModel;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
+import io.pgha.runtime.usecase.HistoryMetric;
+import io.pgha.runtime.usecase.HistoryRange;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +46,14 @@ import org.testfx.util.WaitForAsyncUtils;
 class ScreenshotsTest extends ConsoleUiTest {
 
     private static final Path OUT = Path.of(System.getProperty("pgha.root", "..")).resolve("docs/screenshots");
+    /** When the drawn history's waves start: the console's samples and Prometheus's follow the same curves. */
+    private final Instant anchor = Instant.now();
+    private final FakeMetricsHistory prometheus = new FakeMetricsHistory(Clock.systemUTC(), this::figure);
     private SimulatedCluster cluster;
 
     @Override
     protected void prepare(TestServices services) {
-        cluster = services.addCluster("pg-ha");
+        cluster = services.addCluster("pg-ha").withHistory(prometheus);
     }
 
     @Test
@@ -67,6 +74,10 @@ class ScreenshotsTest extends ConsoleUiTest {
                 int index = tab;
                 robot.interact(() -> app.viewModel().workspaceProperty().get());
                 robot.press(KeyCode.CONTROL, KeyCode.valueOf("DIGIT" + (index + 1))).release(KeyCode.valueOf("DIGIT" + (index + 1)), KeyCode.CONTROL);
+                if (index == 3) {
+                    robot.clickOn("#range-hour-1");
+                    until(() -> prometheus.asked().contains(HistoryRange.HOUR_1));
+                }
                 if (index == 5) {
                     robot.interact(() -> robot.lookup("#log-container").queryAs(ComboBox.class).getSelectionModel().select("pg-0"));
                 }
@@ -133,25 +144,41 @@ class ScreenshotsTest extends ConsoleUiTest {
         Instant now = Instant.now();
         long transactions = 5_000_000;
         for (int s = -900; s <= 0; s += 5) {
-            double wave = Math.sin(s / 60.0);
-            transactions += (long) (5 * (420 + 180 * wave));
-            workspace.metrics().record(now.plusSeconds(s), sample(now.plusSeconds(s), s, wave), new DatabaseCounters(now.plusSeconds(s),
-                    OptionalLong.of(transactions), OptionalLong.of((long) (24 + 8 * wave))));
+            Instant at = now.plusSeconds(s);
+            transactions += (long) (5 * figure(HistoryMetric.TRANSACTIONS, "pg-0", at));
+            workspace.metrics().record(at, sample(at), new DatabaseCounters(at, OptionalLong.of(transactions),
+                    OptionalLong.of((long) figure(HistoryMetric.CONNECTIONS, "pg-0", at))));
         }
         Optional.ofNullable(cluster).ifPresent(SimulatedCluster::tick);
     }
 
     /** The cluster at one moment of the history: lag and sessions waving, one lag spike on pg-2. */
-    private ClusterSnapshot sample(Instant at, int second, double wave) {
+    private ClusterSnapshot sample(Instant at) {
         ClusterSnapshot base = cluster.monitor().current();
-        boolean spike = second > -300 && second < -240;
         List<Member> members = base.members().stream().map(m -> m.lagBytes().isEmpty() ? m : SampleCluster.member(m.name(),
                 m.role(), m.state(), m.timeline().getAsInt(), m.lsn().getAsLong(),
-                OptionalLong.of((long) Math.max(0, (m.name().equals("pg-2") ? 180_000 : 40_000) * (1 + wave)
-                        + (spike && m.name().equals("pg-2") ? 2_500_000 : 0))))).toList();
+                OptionalLong.of((long) figure(HistoryMetric.REPLICATION_LAG, m.name(), at)))).toList();
         List<RouterBackend> backends = base.routerBackends().stream().map(b -> new RouterBackend(b.listener(), b.server(), b.status(),
-                b.checkStatus(), b.checkLatencyMs(), b.status() == RouterBackend.Status.UP ? (long) (8 + 6 * (1 + wave)) : 0)).toList();
+                b.checkStatus(), b.checkLatencyMs(), b.status() == RouterBackend.Status.UP ? (long) sessionsOfOneServer(at) : 0)).toList();
         return SampleCluster.snapshot(at, base.leader(), members, base.etcdMembers(), backends, base.containers(), base.checks());
+    }
+
+    /** Each line's value at one moment, for the console's own samples and Prometheus's alike (pg-0 leads). */
+    private double figure(HistoryMetric metric, String line, Instant at) {
+        long second = at.getEpochSecond() - anchor.getEpochSecond();
+        double wave = Math.sin(second / 60.0);
+        boolean primary = line.equals("pg-0");
+        return switch (metric) {
+            case REPLICATION_LAG -> Math.max(0, (line.equals("pg-2") ? 180_000 : 40_000) * (1 + wave)
+                    + (second > -300 && second < -240 && line.equals("pg-2") ? 2_500_000 : 0));
+            case TRANSACTIONS -> primary ? 420 + 180 * wave : 60 + 25 * Math.sin(second / 90.0 + line.hashCode());
+            case CONNECTIONS -> Math.round(primary ? 24 + 8 * wave : 6 + 2 * Math.sin(second / 90.0 + line.hashCode()));
+            case ROUTER_SESSIONS -> (line.equals("writes") ? 1 : 2) * sessionsOfOneServer(at);
+        };
+    }
+
+    private double sessionsOfOneServer(Instant at) {
+        return Math.round(8 + 6 * (1 + Math.sin((at.getEpochSecond() - anchor.getEpochSecond()) / 60.0)));
     }
 
     private static double shoot(FxRobot robot, Scene scene, String name) throws IOException {

@@ -2,8 +2,13 @@ package io.pgha.console.service;
 
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.monitor.ClusterMonitor;
+import java.util.Optional;
 
-/** Everything the console uses for one open cluster; closing it releases the services' clients and stops its monitor. */
+/**
+ * Everything the console uses for one open cluster; closing it releases the services' clients and stops its monitor.
+ *
+ * @param history the metrics its Prometheus keeps, when it has one
+ */
 public record ClusterSession(
         ClusterConnection connection,
         ClusterMonitor monitor,
@@ -12,12 +17,19 @@ public record ClusterSession(
         DatabaseMetrics metrics,
         DynamicConfigEditing dynamicConfig,
         FaultDrills drills,
-        AutoCloseable resources) implements AutoCloseable {
+        AutoCloseable resources,
+        Optional<MetricsHistory> history) implements AutoCloseable {
 
     /** A session whose services hold nothing but the monitor. */
     public ClusterSession(ClusterConnection connection, ClusterMonitor monitor, ClusterActions actions, ContainerLogs logs,
                           DatabaseMetrics metrics, DynamicConfigEditing dynamicConfig, FaultDrills drills) {
-        this(connection, monitor, actions, logs, metrics, dynamicConfig, drills, () -> { });
+        this(connection, monitor, actions, logs, metrics, dynamicConfig, drills, () -> { }, Optional.empty());
+    }
+
+    /** The same session with the metrics its Prometheus keeps. */
+    public ClusterSession withHistory(MetricsHistory metricsHistory) {
+        return new ClusterSession(connection, monitor, actions, logs, metrics, dynamicConfig, drills, resources,
+                Optional.of(metricsHistory));
     }
 
     public String name() {

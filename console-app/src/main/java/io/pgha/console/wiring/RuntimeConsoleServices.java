@@ -13,8 +13,8 @@ import java.time.Duration;
 /**
  * The console's services over ha-runtime: provisioning ({@link DockerStackProvisioning}), the Docker check
  * ({@link DockerPing}), attach ({@link RuntimeAttachment}), and per open cluster the runtime's monitor, its
- * operations ({@link RuntimeClusterActions}, {@link RuntimeConfigEditing}), container logs and the primary's
- * counters.
+ * operations ({@link RuntimeClusterActions}, {@link RuntimeConfigEditing}), container logs, the primary's counters and
+ * the metrics history its Prometheus keeps ({@link RuntimeMetricsHistory}).
  */
 public final class RuntimeConsoleServices {
 
@@ -47,7 +47,7 @@ public final class RuntimeConsoleServices {
                     new RuntimeConfigEditing(operations), new RuntimeFaultDrills(connection), () -> {
                         metrics.close();
                         operations.close();
-                    });
+                    }, RuntimeMetricsHistory.of(connection));
         } catch (RuntimeException | LinkageError e) {
             monitor.close();
             throw e;

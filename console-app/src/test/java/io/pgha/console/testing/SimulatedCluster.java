@@ -9,6 +9,7 @@ import io.pgha.console.service.ContainerLogs;
 import io.pgha.console.service.DatabaseCounters;
 import io.pgha.console.service.DynamicConfigEditing;
 import io.pgha.console.service.LogLine;
+import io.pgha.console.service.MetricsHistory;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.model.ClusterEvent;
@@ -47,6 +48,7 @@ public final class SimulatedCluster {
     private volatile int logLines = 20;
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private final Map<String, Consumer<LogLine>> tails = new ConcurrentHashMap<>();
+    private volatile Optional<MetricsHistory> history = Optional.empty();
 
     public SimulatedCluster(String name) {
         this.connection = SampleCluster.connection(name);
@@ -54,7 +56,14 @@ public final class SimulatedCluster {
     }
 
     public ClusterSession session() {
-        return new ClusterSession(connection, monitor, actions(), logs(), this::counters, config(), drills);
+        ClusterSession session = new ClusterSession(connection, monitor, actions(), logs(), this::counters, config(), drills);
+        return history.map(session::withHistory).orElse(session);
+    }
+
+    /** Gives the cluster a Prometheus that answers like this one (sessions opened afterwards use it). */
+    public SimulatedCluster withHistory(MetricsHistory prometheus) {
+        history = Optional.of(prometheus);
+        return this;
     }
 
     public ScriptedDrills drills() {

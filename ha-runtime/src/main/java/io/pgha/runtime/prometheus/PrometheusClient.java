@@ -58,9 +58,12 @@ public final class PrometheusClient {
 
     /** GET /api/v1/targets: each active scrape target's job, instance and health ("up", "down", "unknown"). */
     public List<Map<String, String>> targets() {
-        JsonNode data = get("/api/v1/targets?state=active").path("data").path("activeTargets");
+        return parseTargets(get("/api/v1/targets?state=active"));
+    }
+
+    static List<Map<String, String>> parseTargets(JsonNode root) {
         List<Map<String, String>> targets = new ArrayList<>();
-        for (JsonNode t : data) {
+        for (JsonNode t : root.path("data").path("activeTargets")) {
             targets.add(Map.of("job", t.path("labels").path("job").asText(), "instance", t.path("labels").path("instance").asText(),
                     "health", t.path("health").asText(), "lastError", t.path("lastError").asText()));
         }

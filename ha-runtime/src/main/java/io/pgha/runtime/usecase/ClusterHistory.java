@@ -40,7 +40,7 @@ public final class ClusterHistory {
     public Map<String, List<Series.Sample>> range(HistoryMetric metric, HistoryRange range) {
         Instant end = clock.instant();
         Map<String, List<Series.Sample>> lines = new TreeMap<>();
-        for (Series s : prometheus.range(metric.query(), end.minus(range.span()), end, range.step())) {
+        for (Series s : prometheus.range(metric.query(range.step()), end.minus(range.span()), end, range.step())) {
             lines.merge(metric.seriesName(s.labels()), s.samples(), (a, b) -> a.size() >= b.size() ? a : b);
         }
         return lines;

@@ -98,7 +98,7 @@ class FreshCloneIT {
                 .untilAsserted(() -> {
                     List<String> rows = Commands.runOk(Duration.ofSeconds(30), "docker", "ps", "-a", "--filter",
                             "label=io.pgha.stack=pg-ha", "--format", "{{.Names}} {{.Status}}").stdout().lines().toList();
-                    assertThat(rows).hasSize(11).allSatisfy(row -> assertThat(row).contains("(healthy)"));
+                    assertThat(rows).hasSize(12).allSatisfy(row -> assertThat(row).contains("(healthy)"));
                 });
     }
 

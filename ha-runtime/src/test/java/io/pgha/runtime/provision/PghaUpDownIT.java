@@ -115,11 +115,11 @@ class PghaUpDownIT {
 
         List<String> containers = containersOfStack();
         assertThat(containers).containsExactlyInAnyOrder("etcd-1", "etcd-2", "etcd-3", "pg-0", "pg-1", "pg-2",
-                "pg-0-exporter", "pg-1-exporter", "pg-2-exporter", "pg-router", "pg-supervisor");
+                "pg-0-exporter", "pg-1-exporter", "pg-2-exporter", "pg-router", "pg-supervisor", "pg-prometheus");
         assertThat(docker("ps", "--filter", "label=io.pgha.role=postgres", "--format", "{{.Names}}").stdout().lines().toList())
                 .containsExactlyInAnyOrder("pg-0", "pg-1", "pg-2");
         assertThat(docker("compose", "-p", STACK, "ps", "--format", "{{.Name}}").stdout().lines().toList())
-                .as("docker compose sees the stack").hasSize(11);
+                .as("docker compose sees the stack").hasSize(12);
         assertThat(docker("exec", "pg-0", "patronictl", "list").stdout()).contains("Leader").contains("streaming");
         assertThat(get("http://127.0.0.1:9187/metrics")).contains("\npg_up 1");
     }
@@ -167,7 +167,7 @@ class PghaUpDownIT {
         Cli.Result down = Cli.runOk("down");
         assertThat(down.stdout()).contains("its data volumes are kept");
         assertThat(containersOfStack()).isEmpty();
-        assertThat(docker("volume", "ls", "-q", "--filter", "label=io.pgha.stack=pg-ha").stdout().lines().toList()).hasSize(6);
+        assertThat(docker("volume", "ls", "-q", "--filter", "label=io.pgha.stack=pg-ha").stdout().lines().toList()).hasSize(7);
 
         Cli.runOk("up", "--images", "local");
         try (Connection c = connect(5000, password)) {
@@ -184,10 +184,10 @@ class PghaUpDownIT {
         try {
             Cli.Result refused = Cli.run("down", "--volumes");
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
-            assertThat(containersOfStack()).as("a refused down removes nothing").hasSize(11);
+            assertThat(containersOfStack()).as("a refused down removes nothing").hasSize(12);
 
             Cli.Result r = Cli.runOk("down", "--volumes", "--yes", "--json");
-            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(18);
+            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(20);
             assertThat(stackObjects()).isEmpty();
             assertThat(docker("network", "ls", "-q", "--filter", "name=^pg-ha$").stdout()).isBlank();
             assertThat(configDir.resolve("clusters/pg-ha")).doesNotExist();

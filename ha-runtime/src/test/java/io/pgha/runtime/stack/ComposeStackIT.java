@@ -134,7 +134,7 @@ class ComposeStackIT {
         await("docker ps shows every container of the compose stack healthy").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(docker("ps", "-a", "--filter",
                         "label=com.docker.compose.project=pg-ha", "--format", "{{.Names}} {{.Status}}").stdout().lines().toList())
-                        .hasSize(11).allSatisfy(row -> assertThat(row).contains("(healthy)")));
+                        .hasSize(12).allSatisfy(row -> assertThat(row).contains("(healthy)")));
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final MemberDetailViewModel memberDetail;
     private final HealthViewModel health = new HealthViewModel();
     private final EventsViewModel events = new EventsViewModel();
-    private final MetricsViewModel metrics = new MetricsViewModel();
+    private final MetricsViewModel metrics;
     private final ActionsViewModel actions;
     private final RouterViewModel router;
     private final LogsViewModel logs;
@@ -79,6 +79,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         this.executors = executors;
         this.clock = clock;
         this.memberDetail = new MemberDetailViewModel(session.connection().patroniUrls());
+        this.metrics = new MetricsViewModel(session.history(), executors, clock);
         ClusterSnapshot initial = session.monitor().current();
         this.snapshot = new ReadOnlyObjectWrapper<>(initial);
         this.updated.set(updatedText(initial));
@@ -188,6 +189,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         }
         logs.close();
         drills.close();
+        metrics.history().close();
     }
 
     public String clusterName() {

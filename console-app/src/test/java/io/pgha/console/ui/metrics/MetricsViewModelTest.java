@@ -32,10 +32,34 @@ class MetricsViewModelTest {
         viewModel.record(SampleCluster.T0.plusSeconds(2), snapshot, counters(2, 1900, 7));
         viewModel.record(SampleCluster.T0.plusSeconds(4), snapshot, counters(4, 10, 7));
 
-        assertThat(viewModel.series(MetricChart.TRANSACTIONS).get("transactions").points())
+        assertThat(viewModel.series(MetricChart.TRANSACTIONS)).as("named after the primary, like Prometheus's lines")
+                .containsOnlyKeys("pg-0");
+        assertThat(viewModel.series(MetricChart.TRANSACTIONS).get("pg-0").points())
                 .extracting(TimeSeries.Point::value).containsExactly(450.0);
-        assertThat(viewModel.series(MetricChart.CONNECTIONS).get("client backends on the primary").points()).hasSize(3);
+        assertThat(viewModel.series(MetricChart.CONNECTIONS).get("pg-0").points()).hasSize(3);
         assertThat(viewModel.databaseCountersProperty().get()).isTrue();
+    }
+
+    @Test
+    void noRateIsTakenAcrossAChangeOfPrimary() {
+        viewModel.record(SampleCluster.T0, snapshot, counters(0, 1000, 5));
+        ClusterSnapshot afterSwitchover = SampleCluster.withLeader("pg-1", 4, SampleCluster.T0.plusSeconds(2));
+        viewModel.record(SampleCluster.T0.plusSeconds(2), afterSwitchover, counters(2, 5000, 5));
+        viewModel.record(SampleCluster.T0.plusSeconds(4), afterSwitchover, counters(4, 5100, 5));
+
+        assertThat(viewModel.series(MetricChart.TRANSACTIONS)).containsOnlyKeys("pg-1");
+        assertThat(viewModel.series(MetricChart.TRANSACTIONS).get("pg-1").points()).extracting(TimeSeries.Point::value)
+                .containsExactly(50.0);
+        assertThat(viewModel.series(MetricChart.CONNECTIONS)).containsOnlyKeys("pg-0", "pg-1");
+    }
+
+    @Test
+    void withoutHistoryTheLinesAreWhatWasSampled() {
+        viewModel.record(SampleCluster.T0, snapshot, counters(0, 1000, 5));
+        viewModel.record(SampleCluster.T0.plusSeconds(2), snapshot, counters(2, 1900, 7));
+
+        assertThat(viewModel.lines(MetricChart.CONNECTIONS).get("pg-0")).extracting(TimeSeries.Point::value).containsExactly(5.0, 7.0);
+        assertThat(viewModel.lines(MetricChart.REPLICATION_LAG)).containsOnlyKeys("pg-1", "pg-2");
     }
 
     @Test

@@ -72,7 +72,7 @@ class WorkspaceViewModelTest {
         scheduler.runDue();
 
         assertThat(viewModel.metrics().versionProperty().get()).isEqualTo(2);
-        assertThat(viewModel.metrics().series(MetricChart.CONNECTIONS).get("client backends on the primary").size()).isEqualTo(2);
+        assertThat(viewModel.metrics().series(MetricChart.CONNECTIONS).get("pg-0").size()).isEqualTo(2);
         assertThat(viewModel.metrics().series(MetricChart.REPLICATION_LAG)).containsOnlyKeys("pg-1", "pg-2");
     }
 
