@@ -22,9 +22,19 @@ final class EtcdMembers {
     record Listed(long id, String name, List<String> clientUrls) {
     }
 
-    /** What one configured endpoint answered to a status call. */
+    /**
+     * What one configured endpoint answered to a status call.
+     *
+     * @param slow the call ran out of its deadline for the first time in a row: the member is unknown, not down (a
+     *             loaded machine answers late; a member that stays silent is down the next round)
+     */
     record EndpointStatus(String endpoint, OptionalLong memberId, long raftLeader, long raftTerm, long dbSize,
-                          Duration latency, Optional<String> error) {
+                          Duration latency, Optional<String> error, boolean slow) {
+        EndpointStatus(String endpoint, OptionalLong memberId, long raftLeader, long raftTerm, long dbSize, Duration latency,
+                       Optional<String> error) {
+            this(endpoint, memberId, raftLeader, raftTerm, dbSize, latency, error, false);
+        }
+
         boolean answered() {
             return error.isEmpty() && memberId.isPresent();
         }
@@ -102,6 +112,10 @@ final class EtcdMembers {
                     memberAlarms, Optional.of("not checked"));
         }
         EndpointStatus s = status.get();
+        if (s.slow()) {
+            return new EtcdMember(name, endpoint, Health.UNKNOWN, false, OptionalLong.empty(), OptionalLong.empty(),
+                    memberAlarms, Optional.of(s.error().orElse("no answer in time") + "; asked again"));
+        }
         if (!s.answered()) {
             return new EtcdMember(name, endpoint, Health.DOWN, false, OptionalLong.empty(), OptionalLong.empty(),
                     memberAlarms, Optional.of(s.error().orElse("no answer")));

@@ -36,6 +36,8 @@ final class JetcdDcs implements Dcs {
     private final List<String> endpoints;
     private final Client client;
     private final Client statusClient;
+    /** Endpoints whose last status call ran out of its deadline (status calls come from one monitor thread at a time). */
+    private final java.util.Set<String> timedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Long> learnedMemberIds = new ConcurrentHashMap<>();
     private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
 
@@ -116,11 +118,15 @@ final class JetcdDcs implements Dcs {
                 Duration latency = Duration.ofNanos(System.nanoTime() - started.get(endpoint));
                 statuses.add(new EtcdMembers.EndpointStatus(endpoint, OptionalLong.of(s.getHeader().getMemberId()),
                         s.getLeader(), s.getRaftTerm(), s.getDbSize(), latency, Optional.empty()));
+                timedOut.remove(endpoint);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                statuses.add(failed(endpoint, e));
+                statuses.add(failed(endpoint, e, false));
+            } catch (java.util.concurrent.TimeoutException e) {
+                statuses.add(failed(endpoint, e, timedOut.add(endpoint)));
             } catch (Exception e) {
-                statuses.add(failed(endpoint, e));
+                timedOut.remove(endpoint);
+                statuses.add(failed(endpoint, e, false));
             }
         }
         Optional<String> listError = Optional.empty();
@@ -167,9 +173,10 @@ final class JetcdDcs implements Dcs {
         return call.get(nanos, TimeUnit.NANOSECONDS);
     }
 
-    private static EtcdMembers.EndpointStatus failed(String endpoint, Exception e) {
+    /** @param slow the first deadline in a row this endpoint missed: unknown this round, not down */
+    private static EtcdMembers.EndpointStatus failed(String endpoint, Exception e, boolean slow) {
         return new EtcdMembers.EndpointStatus(endpoint, OptionalLong.empty(), 0, 0, 0, Duration.ZERO,
-                Optional.of(EtcdErrors.translate("etcd at " + endpoint, e).getMessage()));
+                Optional.of(EtcdErrors.translate("etcd at " + endpoint, e).getMessage()), slow);
     }
 
     private static long remaining(long until) {

@@ -95,4 +95,18 @@ class EtcdMembersTest {
         assertThat(m).extracting(EtcdMember::name).containsExactly("127.0.0.1:23791", "127.0.0.1:23792");
         assertThat(m).extracting(EtcdMember::health).containsExactly(Health.UP, Health.DOWN);
     }
+
+    /** A loaded machine answers late: a first missed deadline is unknown ("asked again"), a refused connection is down. */
+    @Test
+    void aFirstMissedDeadlineIsUnknownNotDown() {
+        Map<String, Long> learned = new HashMap<>();
+        EtcdMembers.resolve(LIST, List.of(ok(E1, 11, 33), ok(E2, 22, 33), ok(E3, 33, 33)), learned, Map.of());
+        EtcdMembers.EndpointStatus slow = new EtcdMembers.EndpointStatus(E2, OptionalLong.empty(), 0, 0, 0, Duration.ZERO,
+                Optional.of("etcd did not answer in time"), true);
+        var m = byName(EtcdMembers.resolve(LIST, List.of(ok(E1, 11, 33), slow, down(E3)), learned, Map.of()));
+        assertThat(m.get("etcd-2").health()).isEqualTo(Health.UNKNOWN);
+        assertThat(m.get("etcd-2").error()).hasValueSatisfying(e -> assertThat(e).contains("asked again"));
+        assertThat(m.get("etcd-3").health()).isEqualTo(Health.DOWN);
+        assertThat(m.get("etcd-1").health()).isEqualTo(Health.UP);
+    }
 }
