@@ -5,6 +5,15 @@ Honours the part of Spilo's environment contract pgha relies on (SCOPE, ETCD3_HO
 PGUSER_*/PGPASSWORD_*, SPILO_CONFIGURATION, ALLOW_NOSSL, PATRONI_POSTGRESQL_LISTEN),
 writes Patroni's configuration to /home/postgres/postgres.yml, makes a self-signed
 certificate, then runs Patroni as the postgres user.
+
+Beyond Spilo (docs/decisions/0017), for a stack that keeps secrets out of its environment:
+- PGHA_SECRETS_DIR (default /run/pgha/secrets): a file there named like a variable
+  (PGPASSWORD_SUPERUSER, PATRONI_RESTAPI_PASSWORD, ...) stands for it when the variable is unset;
+- PGHA_TLS_DIR (default /run/pgha/tls): with ca.crt, server.crt and server.key there,
+  PostgreSQL and Patroni's REST API serve that certificate (issued by the cluster's CA),
+  patronictl trusts that CA, and pg_hba takes only TLS from the network;
+- PATRONI_RESTAPI_USERNAME / PATRONI_RESTAPI_PASSWORD: basic authentication on the REST API's
+  unsafe endpoints (Patroni's restapi.authentication), used by patronictl too.
 """
 import os
 import pwd
@@ -21,6 +30,27 @@ CONFIG_FILE = PGHOME + '/postgres.yml'
 ADMIN_FILE = PGHOME + '/.admin_credentials'
 CERT_DIR = '/run/certs'
 BIN_DIR = '/usr/lib/postgresql/17/bin'
+
+
+SECRETS_DIR = os.environ.get('PGHA_SECRETS_DIR', '/run/pgha/secrets')
+TLS_DIR = os.environ.get('PGHA_TLS_DIR', '/run/pgha/tls')
+
+
+def load_secret_files():
+    """Every file of SECRETS_DIR stands for the variable it is named after, unless that is set."""
+    if not os.path.isdir(SECRETS_DIR):
+        return
+    for name in sorted(os.listdir(SECRETS_DIR)):
+        path = os.path.join(SECRETS_DIR, name)
+        if name.isidentifier() and os.path.isfile(path) and not os.environ.get(name):
+            with open(path) as f:
+                os.environ[name] = f.read().strip()
+
+
+def tls_files():
+    """The cluster CA's files for this node, when the stack gave them."""
+    files = {n: os.path.join(TLS_DIR, n) for n in ('ca.crt', 'server.crt', 'server.key')}
+    return files if all(os.path.isfile(p) for p in files.values()) else None
 
 
 def log(msg):
@@ -72,12 +102,14 @@ def build_config():
     superuser = env('PGUSER_SUPERUSER', 'postgres')
     standby = env('PGUSER_STANDBY', 'standby')
     allow_nossl = env('ALLOW_NOSSL') is not None
+    tls = tls_files() is not None
     config = {
         'scope': env('SCOPE', 'dummy'),
         'name': host,
         'namespace': '/service/',
         'log': {'level': env('PATRONI_LOG_LEVEL', 'INFO')},
         'restapi': {'listen': '0.0.0.0:8008', 'connect_address': host + ':8008'},
+        'ctl': {},
         'etcd3': {'hosts': etcd3_hosts()},
         'bootstrap': {
             'dcs': {
@@ -116,6 +148,14 @@ def build_config():
             'pg_hba': pg_hba(allow_nossl, superuser, standby),
         },
     }
+    if tls:
+        config['restapi'].update({'certfile': CERT_DIR + '/server.crt', 'keyfile': CERT_DIR + '/server.key',
+                                  'cafile': CERT_DIR + '/ca.crt', 'verify_client': 'none'})
+        config['ctl'].update({'insecure': False, 'cacert': CERT_DIR + '/ca.crt'})
+        config['postgresql']['parameters'].update({'ssl_ca_file': CERT_DIR + '/ca.crt', 'ssl_min_protocol_version': 'TLSv1.2'})
+    if env('PATRONI_RESTAPI_USERNAME') and env('PATRONI_RESTAPI_PASSWORD'):
+        config['restapi']['authentication'] = {'username': env('PATRONI_RESTAPI_USERNAME'),
+                                               'password': env('PATRONI_RESTAPI_PASSWORD')}
     extra = env('SPILO_CONFIGURATION')
     if extra:
         try:
@@ -130,6 +170,19 @@ def build_config():
 
 def ensure_certificate(uid, gid):
     crt, key = CERT_DIR + '/server.crt', CERT_DIR + '/server.key'
+    given = tls_files()
+    if given:
+        # the cluster CA's certificate, owned by postgres (PostgreSQL refuses a key others can read)
+        os.makedirs(CERT_DIR, exist_ok=True)
+        for name, path in given.items():
+            with open(path, 'rb') as src:
+                data = src.read()
+            target = os.path.join(CERT_DIR, name)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600 if name.endswith('.key') else 0o644)
+            with os.fdopen(fd, 'wb') as dst:
+                dst.write(data)
+            os.chown(target, uid, gid)
+        return
     if os.path.exists(crt) and os.path.exists(key):
         return
     os.makedirs(CERT_DIR, exist_ok=True)
@@ -150,6 +203,7 @@ def write_private(path, text, uid, gid):
 def main():
     pw = pwd.getpwnam('postgres')
     uid, gid = pw.pw_uid, pw.pw_gid
+    load_secret_files()
     config = build_config()
     for d in (PGHOME + '/pgdata', PGROOT, '/run/postgresql'):
         os.makedirs(d, exist_ok=True)
@@ -161,7 +215,7 @@ def main():
                                               'password': env('PGPASSWORD_ADMIN', 'admin')}), uid, gid)
     log('scope {} member {} etcd3 {}'.format(config['scope'], config['name'], ','.join(config['etcd3']['hosts'])))
     for name in list(os.environ):
-        if name.startswith('PGPASSWORD') or name == 'SPILO_CONFIGURATION':
+        if name.startswith('PGPASSWORD') or name in ('SPILO_CONFIGURATION', 'PATRONI_RESTAPI_PASSWORD'):
             del os.environ[name]
     os.environ.update({'HOME': PGHOME, 'USER': 'postgres', 'LOGNAME': 'postgres'})
     os.chdir(PGHOME)
