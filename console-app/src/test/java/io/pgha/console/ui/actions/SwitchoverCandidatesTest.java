@@ -18,8 +18,8 @@ class SwitchoverCandidatesTest {
 
     @Test
     void theReplicaWithTheLeastLagIsTheBest() {
-        assertThat(SwitchoverCandidates.best(SampleCluster.healthy())).map(Candidate::name).contains("pg-1");
-        assertThat(SwitchoverCandidates.rank(SampleCluster.healthy())).extracting(Candidate::name).containsExactly("pg-1", "pg-2");
+        assertThat(ActionsViewModel.bestCandidate(SampleCluster.healthy())).map(Candidate::name).contains("pg-1");
+        assertThat(ActionsViewModel.rankCandidates(SampleCluster.healthy())).extracting(Candidate::name).containsExactly("pg-1", "pg-2");
     }
 
     @Test
@@ -31,9 +31,9 @@ class SwitchoverCandidatesTest {
         ClusterSnapshot changed = SampleCluster.snapshot(s.takenAt(), s.leader(), List.of(s.members().get(0), tagged, stopped),
                 s.etcdMembers(), s.routerBackends(), s.containers(), s.checks());
 
-        assertThat(SwitchoverCandidates.best(changed)).isEmpty();
+        assertThat(ActionsViewModel.bestCandidate(changed)).isEmpty();
         // the runtime's wording (ops.Candidates, as pgha switchover gives it), without the member's name the row shows
-        assertThat(SwitchoverCandidates.rank(changed)).extracting(c -> c.whyNot().orElse(""))
+        assertThat(ActionsViewModel.rankCandidates(changed)).extracting(c -> c.whyNot().orElse(""))
                 .containsExactlyInAnyOrder("is tagged nofailover", "is not running (state stopped)");
     }
 
@@ -45,8 +45,8 @@ class SwitchoverCandidatesTest {
                 new SyncState("on", List.of("pg-2"), OptionalInt.empty()), false, Optional.empty(), s.etcdMembers(),
                 s.routerBackends(), s.containers(), s.checks(), s.sources(), s.dynamicConfig());
 
-        assertThat(SwitchoverCandidates.best(syncMode)).map(Candidate::name).contains("pg-2");
-        assertThat(SwitchoverCandidates.rank(syncMode).get(1).whyNot())
+        assertThat(ActionsViewModel.bestCandidate(syncMode)).map(Candidate::name).contains("pg-2");
+        assertThat(ActionsViewModel.rankCandidates(syncMode).get(1).whyNot())
                 .hasValueSatisfying(why -> assertThat(why).startsWith("is not a synchronous standby"));
     }
 }
