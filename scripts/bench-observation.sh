@@ -7,6 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-$(scripts/java-home.sh)}"
-./mvnw -B -q -pl ha-runtime -am package -DskipTests
+./mvnw -B -q -pl pgha-cli -am package -DskipTests
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
-exec "$JAVA_HOME/bin/java" -cp "ha-runtime/target/ha-runtime-$version.jar" io.pgha.runtime.bench.ObservationBenchmark --pgha ./pgha "$@"
+exec "$JAVA_HOME/bin/java" -cp "pgha-cli/target/pgha-cli-$version.jar" io.pgha.runtime.bench.ObservationBenchmark --pgha ./pgha "$@"

@@ -14,7 +14,7 @@
 #                                         file's supervisor build takes with local.env
 #
 # The supervisor runs the jars the pgha CLI runs on: PGHA_LIB_DIR, else an installed pgha's (beside stack/), else a
-# built checkout's (ha-runtime/target). A checkout without built jars builds them from its sources in a container.
+# built checkout's (pgha-cli/target). A checkout without built jars builds them from its sources in a container.
 # Prints progress lines starting with [build-local], then the tags it made or found, one per line.
 set -euo pipefail
 
@@ -132,15 +132,17 @@ supervisor_jars() {
     find "$PGHA_LIB_DIR" -maxdepth 1 -name '*.jar' ! -name '*-tests.jar' | LC_ALL=C sort
     return
   fi
-  local installed="$here/../.." target="$here/../../ha-runtime/target"
-  if compgen -G "$installed/ha-runtime-*.jar" >/dev/null; then
+  local installed="$here/../.." target="$here/../../pgha-cli/target"
+  if compgen -G "$installed/pgha-cli-*.jar" >/dev/null; then
     # an installed pgha: the jars sit beside the stack directory
     find "$installed" -maxdepth 1 -name '*.jar' ! -name 'javafx-*' ! -name 'console-app-*' ! -name 'atlantafx-*' \
       ! -name 'controlsfx-*' | LC_ALL=C sort
     return
   fi
-  if compgen -G "$target/ha-runtime-*.jar" >/dev/null && [ -d "$target/lib" ]; then
-    { find "$target" -maxdepth 1 -name 'ha-runtime-*.jar' ! -name '*-tests.jar'; find "$target/lib" -maxdepth 1 -name '*.jar'; } | LC_ALL=C sort
+  if compgen -G "$target/pgha-cli-*.jar" >/dev/null && [ -f "$target/runtime-classpath.txt" ]; then
+    # exactly the jars of the last build (target/lib may still hold other versions from earlier ones)
+    { find "$target" -maxdepth 1 -name 'pgha-cli-*.jar' ! -name '*-tests.jar'
+      tr ':' '\n' < "$target/runtime-classpath.txt" | sed "/^$/d; s|^|$target/|"; } | LC_ALL=C sort
   fi
 }
 
@@ -164,7 +166,7 @@ supervisor_from_jars() {
 supervisor_from_source() {
   local root jdk=$1 jre=$2
   root=$(cd "$here/../.." && pwd)
-  [ -x "$root/mvnw" ] && [ -d "$root/ha-runtime/src/main" ] \
+  [ -x "$root/mvnw" ] && [ -d "$root/pgha-cli/src/main" ] \
     || fail "no pgha jars to run the supervisor on and no sources to build them from; set PGHA_LIB_DIR to the directory of the pgha jars"
   say "building $supervisor from the sources in $root (Maven in $jdk, about 2 minutes the first time)"
   build "$supervisor" -f "$here/supervisor/Dockerfile" --build-arg JDK_IMAGE="$jdk" --build-arg JRE_IMAGE="$jre" \

@@ -1,5 +1,5 @@
 # The supervisor (`pgha supervise`) from jars that are already built: the ones the pgha CLI itself runs on (a checkout's
-# ha-runtime/target, or an installed package's). build-local.sh stages them in lib/ of the build context.
+# pgha-cli/target with its lib/, or an installed package's). build-local.sh stages them in lib/ of the build context.
 ARG JRE_IMAGE=pgha/jre-21:local
 FROM ${JRE_IMAGE}
 COPY lib/ /opt/pgha/lib/

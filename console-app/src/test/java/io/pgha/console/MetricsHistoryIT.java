@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.prometheus.PrometheusClient;
 import io.pgha.runtime.prometheus.Series;
-import io.pgha.runtime.testsupport.Cli;
+import io.pgha.runtime.provision.StackProvisioner;
+import io.pgha.runtime.stack.ImageProfile;
+import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.IOException;
@@ -31,7 +33,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Issue 16, item 4, end to end on the local engine: a stack made by `pgha up` runs its Prometheus with every target
+ * Issue 16, item 4, end to end on the local engine: a stack made by the runtime's provisioner (what `pgha up` runs) runs its Prometheus with every target
  * healthy, and the console, started once Prometheus has scraped a few times, charts what was scraped before it started.
  * The stack is made before the console starts (in {@link #createApp()}) and removed after the test.
  */
@@ -48,7 +50,9 @@ class MetricsHistoryIT extends ConsoleUiTest {
     protected ConsoleApp createApp() {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.down(true); // same container names and ports as the stack made here
-        Cli.runOk("up", "--images", "local");
+        try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
+            provisioner.up(StackSpec.defaults().toBuilder().images(ImageProfile.LOCAL).build(), event -> { });
+        }
         String url = new ClusterRegistry(configDir).get("pg-ha").prometheus().orElseThrow();
         prometheus = new PrometheusClient(url, Duration.ofSeconds(5));
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
@@ -59,7 +63,9 @@ class MetricsHistoryIT extends ConsoleUiTest {
 
     @AfterEach
     void removeTheStack() {
-        Cli.run("down", "--volumes", "--yes");
+        try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
+            provisioner.down("pg-ha", true, event -> { });
+        }
     }
 
     @Test

@@ -3,4 +3,5 @@
  * translates its library's errors into (with a message that says what to do), and the build's {@link io.pgha.runtime.Version}.
  * Depends on nothing but the JDK; every package may depend on it.
  */
+@Api
 package io.pgha.runtime;

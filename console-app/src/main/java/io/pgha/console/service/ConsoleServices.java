@@ -8,5 +8,5 @@ public record ConsoleServices(
         ClusterSessions sessions,
         ClusterAttachment attachment,
         StackProvisioning provisioning,
-        DockerEngine docker) {
+        DockerCheck dockerCheck) {
 }

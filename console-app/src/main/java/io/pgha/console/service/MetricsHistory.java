@@ -1,6 +1,6 @@
 package io.pgha.console.service;
 
-import io.pgha.runtime.prometheus.Series;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryMetric;
 import io.pgha.runtime.usecase.HistoryRange;
 import java.util.List;
@@ -19,5 +19,5 @@ public interface MetricsHistory {
      * Each line of the metric (a member, a listener) over the range ending now, oldest sample first. Blocks for the
      * network; throws a {@link io.pgha.runtime.PghaException} when Prometheus does not answer.
      */
-    Map<String, List<Series.Sample>> range(HistoryMetric metric, HistoryRange range);
+    Map<String, List<HistoryPoint>> range(HistoryMetric metric, HistoryRange range);
 }

@@ -1,12 +1,12 @@
 package io.pgha.console.wiring;
 
-import io.pgha.console.service.DockerEngine;
+import io.pgha.console.service.DockerCheck;
 import io.pgha.console.service.DockerStatus;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.docker.DockerJavaEngine;
 
 /** Asks the local Docker engine (DOCKER_HOST, else the local socket) for its version, through the runtime. */
-final class DockerPing implements DockerEngine {
+final class DockerPing implements DockerCheck {
 
     @Override
     public DockerStatus status() {

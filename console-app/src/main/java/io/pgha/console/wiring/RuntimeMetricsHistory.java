@@ -2,7 +2,7 @@ package io.pgha.console.wiring;
 
 import io.pgha.console.service.MetricsHistory;
 import io.pgha.runtime.cluster.ClusterConnection;
-import io.pgha.runtime.prometheus.Series;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.ClusterHistory;
 import io.pgha.runtime.usecase.HistoryMetric;
 import io.pgha.runtime.usecase.HistoryRange;
@@ -30,7 +30,7 @@ final class RuntimeMetricsHistory implements MetricsHistory {
     }
 
     @Override
-    public Map<String, List<Series.Sample>> range(HistoryMetric metric, HistoryRange range) {
+    public Map<String, List<HistoryPoint>> range(HistoryMetric metric, HistoryRange range) {
         return history.range(metric, range);
     }
 }

@@ -4,11 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import io.pgha.console.service.ClusterAction;
+import io.pgha.runtime.Api;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,25 @@ class ConsoleLayeringTest {
     static void importConsole() {
         console = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.pgha.console");
+    }
+
+    @Test
+    void theConsoleUsesOnlyTheRuntimesApi() {
+        noClasses().should().dependOnClassesThat(DescribedPredicate.describe("are ha-runtime's but not its API (io.pgha.runtime.Api)",
+                        c -> c.getPackageName().startsWith("io.pgha.runtime") && !isRuntimeApi(c)))
+                .because("the rest of ha-runtime is public for its own packages and changes with them")
+                .check(console);
+    }
+
+    /** In a package marked {@link Api}, or marked itself (or a type it is nested in). */
+    private static boolean isRuntimeApi(JavaClass c) {
+        Class<?> type = c.getBaseComponentType().reflect();
+        for (Class<?> t = type; t != null; t = t.getEnclosingClass()) {
+            if (t.isAnnotationPresent(Api.class)) {
+                return true;
+            }
+        }
+        return type.getPackage() != null && type.getPackage().isAnnotationPresent(Api.class);
     }
 
     @Test

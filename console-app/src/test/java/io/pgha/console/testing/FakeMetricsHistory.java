@@ -2,7 +2,7 @@ package io.pgha.console.testing;
 
 import io.pgha.console.service.MetricsHistory;
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.prometheus.Series;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryMetric;
 import io.pgha.runtime.usecase.HistoryRange;
 import java.time.Clock;
@@ -64,12 +64,12 @@ public final class FakeMetricsHistory implements MetricsHistory {
     }
 
     @Override
-    public Map<String, List<Series.Sample>> range(HistoryMetric metric, HistoryRange range) {
+    public Map<String, List<HistoryPoint>> range(HistoryMetric metric, HistoryRange range) {
         asked.add(range);
         if (failure.isPresent()) {
             throw PghaException.unavailable(failure.get());
         }
-        Map<String, List<Series.Sample>> lines = new TreeMap<>();
+        Map<String, List<HistoryPoint>> lines = new TreeMap<>();
         for (String line : lines(metric)) {
             lines.put(line, samples(metric, line, range));
         }
@@ -96,11 +96,11 @@ public final class FakeMetricsHistory implements MetricsHistory {
     }
 
     /** One sample per step from the range's start to now; the newest one scrape (15 s) old, like Prometheus's. */
-    private List<Series.Sample> samples(HistoryMetric metric, String line, HistoryRange range) {
+    private List<HistoryPoint> samples(HistoryMetric metric, String line, HistoryRange range) {
         Instant end = clock.instant().minusSeconds(15);
-        List<Series.Sample> samples = new ArrayList<>();
+        List<HistoryPoint> samples = new ArrayList<>();
         for (Instant t = end.minus(range.span()).plus(range.step()); !t.isAfter(end); t = t.plus(range.step())) {
-            samples.add(new Series.Sample(t, shape.value(metric, line, t)));
+            samples.add(new HistoryPoint(t, shape.value(metric, line, t)));
         }
         return samples;
     }

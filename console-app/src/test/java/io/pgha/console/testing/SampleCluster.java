@@ -12,7 +12,8 @@ import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
-import io.pgha.runtime.model.SyncState;
+import io.pgha.runtime.testsupport.MemberBuilder;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -130,17 +131,15 @@ public final class SampleCluster {
     }
 
     public static Member member(String name, Role role, String state, int timeline, long lsn, OptionalLong lag) {
-        int index = Integer.parseInt(name.substring(name.indexOf('-') + 1));
-        return new Member(name, role, state, OptionalInt.of(timeline), OptionalLong.of(lsn), lag, name, 5432,
-                "http://" + name + ":8008/patroni", Map.of(), false, Optional.empty());
+        return MemberBuilder.member(name, role, state).timeline(timeline).lsn(lsn).lag(lag).build();
     }
 
     public static ClusterSnapshot snapshot(Instant at, Optional<String> leader, List<Member> members, List<EtcdMember> etcd,
                                            List<RouterBackend> backends, List<ContainerInfo> containers, List<HealthCheck> checks) {
         List<SourceStatus> sources = List.of(Source.DCS, Source.PATRONI, Source.ROUTER, Source.POSTGRES, Source.DOCKER, Source.EXPORTER)
                 .stream().map(s -> new SourceStatus(s, true, Optional.empty(), at)).toList();
-        return new ClusterSnapshot(SCOPE, at, leader, members, SyncState.OFF, false, Optional.empty(), etcd, backends, containers,
-                checks, sources, DYNAMIC_CONFIG);
+        return SnapshotBuilder.snapshot().scope(SCOPE).takenAt(at).leader(leader).members(members).etcdMembers(etcd)
+                .routerBackends(backends).containers(containers).checks(checks).sources(sources).dynamicConfig(DYNAMIC_CONFIG).build();
     }
 
     public static List<EtcdMember> allEtcdUp() {

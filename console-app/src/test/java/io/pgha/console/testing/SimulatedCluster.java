@@ -16,6 +16,7 @@ import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.ops.AuditEntry;
 import io.pgha.runtime.ops.OperationResult;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,9 +91,7 @@ public final class SimulatedCluster {
     /** Publishes a fresh snapshot of the same state, as a live monitor does at every poll. */
     public void tick() {
         ClusterSnapshot now = monitor.current();
-        monitor.publish(new ClusterSnapshot(now.scope(), Instant.now(), now.leader(), now.members(), now.sync(), now.paused(),
-                now.scheduledSwitchover(), now.etcdMembers(), now.routerBackends(), now.containers(), now.checks(), now.sources(),
-                now.dynamicConfig()));
+        monitor.publish(SnapshotBuilder.from(now).takenAt(Instant.now()).build());
     }
 
     private ClusterActions actions() {

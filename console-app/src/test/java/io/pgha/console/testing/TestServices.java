@@ -2,7 +2,7 @@ package io.pgha.console.testing;
 
 import io.pgha.console.service.ClusterSessions;
 import io.pgha.console.service.ConsoleServices;
-import io.pgha.console.service.DockerEngine;
+import io.pgha.console.service.DockerCheck;
 import io.pgha.console.service.DockerStatus;
 import io.pgha.console.service.NewClusterRequest;
 import io.pgha.console.service.ProvisioningEvent;
@@ -61,8 +61,8 @@ public final class TestServices {
         ConsoleServices real = RuntimeConsoleServices.create(registry);
         provisioning.defaultsFrom(real.provisioning()::defaults);
         ClusterSessions sessions = connection -> clusters.computeIfAbsent(connection.name(), SimulatedCluster::new).session();
-        DockerEngine dockerEngine = () -> docker;
-        return new ConsoleServices(registry, sessions, real.attachment(), provisioning, dockerEngine);
+        DockerCheck dockerCheck = () -> docker;
+        return new ConsoleServices(registry, sessions, real.attachment(), provisioning, dockerCheck);
     }
 
     /** A provisioner whose progress the test sends. */

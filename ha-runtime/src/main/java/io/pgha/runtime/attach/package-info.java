@@ -4,4 +4,7 @@
  * {@link io.pgha.runtime.cluster.ClusterConnection}. May depend on {@code model}, {@code cluster} and the adapters it
  * asks ({@code patroni}, {@code dcs}, {@code docker}); not on {@code monitor}, {@code ops} or the front ends.
  */
+@Api
 package io.pgha.runtime.attach;
+
+import io.pgha.runtime.Api;

@@ -4,4 +4,7 @@
  * (owner-only files) and the configuration directories. Talks to no system; depends on the JDK and Jackson only, and
  * every adapter may depend on it.
  */
+@Api
 package io.pgha.runtime.cluster;
+
+import io.pgha.runtime.Api;

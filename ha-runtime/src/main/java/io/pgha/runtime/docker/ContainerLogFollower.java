@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import io.pgha.runtime.Api;
 import io.pgha.runtime.PghaException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  * Follows a container's log ({@code docker logs --follow --tail N --timestamps}): the last lines, then every
  * new one until closed. Lines and the failure arrive on docker-java's callback thread.
  */
+@Api
 public final class ContainerLogFollower implements AutoCloseable {
 
     /** One line of a container's output; the time is Docker's, when it could be read. */

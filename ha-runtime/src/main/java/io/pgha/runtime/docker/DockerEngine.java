@@ -1,5 +1,6 @@
 package io.pgha.runtime.docker;
 
+import io.pgha.runtime.Api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
  * What provisioning needs from a Docker engine. Every failure is a {@link io.pgha.runtime.PghaException}
  * (translated by {@link DockerErrors}) whose message says what to do.
  */
+@Api
 public interface DockerEngine extends AutoCloseable {
 
     /** The engine's version and resources; fails with how to start Docker when it is not reachable. */

@@ -4,11 +4,13 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.model.Frame;
+import io.pgha.runtime.Api;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** The faults a drill injects and heals, on the local Docker engine, and the little else a drill asks Docker. */
+@Api
 public final class DockerFaults implements AutoCloseable {
 
     private final DockerClient docker;

@@ -20,6 +20,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.StreamType;
+import io.pgha.runtime.Api;
 import io.pgha.runtime.PghaException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,6 +40,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** {@link DockerEngine} on docker-java; every docker-java error goes through {@link DockerErrors}. */
+@Api
 public final class DockerJavaEngine implements DockerEngine {
 
     private static final Duration PULL_TIMEOUT = Duration.ofMinutes(30);

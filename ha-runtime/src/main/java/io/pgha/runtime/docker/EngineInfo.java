@@ -1,5 +1,7 @@
 package io.pgha.runtime.docker;
 
+import io.pgha.runtime.Api;
+
 /**
  * What the engine says about itself.
  *
@@ -9,5 +11,6 @@ package io.pgha.runtime.docker;
  * @param rootDir         where the engine keeps images and volumes (on the engine's machine)
  * @param operatingSystem e.g. "Debian GNU/Linux 13 (trixie)" or "Docker Desktop"
  */
+@Api
 public record EngineInfo(String serverVersion, long memoryBytes, int cpus, String rootDir, String operatingSystem) {
 }

@@ -5,4 +5,7 @@
  * adapters it drives ({@code docker}, {@code patroni}, {@code postgres}) and on {@code model}; not on {@code monitor},
  * {@code ops} or the front ends.
  */
+@Api
 package io.pgha.runtime.drill;
+
+import io.pgha.runtime.Api;

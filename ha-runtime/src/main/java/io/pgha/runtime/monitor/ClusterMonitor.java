@@ -1,5 +1,6 @@
 package io.pgha.runtime.monitor;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
  * consecutive snapshots. The console, the CLI and the supervisor all observe clusters through this.
  * Listeners are called on the monitor's own thread and must not block.
  */
+@Api
 public interface ClusterMonitor extends AutoCloseable {
 
     ClusterConnection connection();

@@ -1,5 +1,6 @@
 package io.pgha.runtime.monitor;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ConfigDirs;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
+@Api
 public final class ClusterMonitors {
 
     private ClusterMonitors() {

@@ -32,7 +32,7 @@ import java.util.Set;
  * or after {@link #PROMOTION_GRACE} at the latest; router changes wait for it, so the events read in the
  * order things happen: the leader changes, then the router follows.
  */
-public final class EventDerivation {
+final class EventDerivation {
 
     static final Duration PROMOTION_GRACE = Duration.ofSeconds(10);
     private static final String NOT_CONFIGURED = "not configured";

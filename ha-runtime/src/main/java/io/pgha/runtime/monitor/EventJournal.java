@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code pgha watch}): only the one holding {@code events.lock} writes, the others only read. The file
  * is rotated to {@code events.1.jsonl} at {@link #MAX_BYTES}.
  */
-public final class EventJournal implements AutoCloseable {
+final class EventJournal implements AutoCloseable {
 
     static final String FILE = "events.jsonl";
     static final String OLD_FILE = "events.1.jsonl";

@@ -1,5 +1,6 @@
 package io.pgha.runtime.monitor;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.postgres.PgLogin;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param useDocker        observe the containers when the cluster runs on the local Docker engine
  * @param journalDir       where the event journal is kept; empty keeps no journal
  */
+@Api
 public record MonitorSettings(
         Duration pollInterval,
         Duration sourceTimeout,

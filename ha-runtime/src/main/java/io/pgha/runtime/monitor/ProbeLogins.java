@@ -1,5 +1,6 @@
 package io.pgha.runtime.monitor;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ConfigDirs;
 import io.pgha.runtime.cluster.CredentialStore;
@@ -16,6 +17,7 @@ import java.util.Properties;
  * credential store); for an attached one, the login given to {@code pgha attach}, kept in the cluster
  * directory's {@code .env.postgres} (the same KEY=value form the stack's containers read).
  */
+@Api
 public final class ProbeLogins {
 
     public static final String FILE = ".env.postgres";

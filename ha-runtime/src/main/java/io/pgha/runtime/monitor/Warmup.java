@@ -1,5 +1,6 @@
 package io.pgha.runtime.monitor;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.dcs.Dcs;
 import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.postgres.PostgresProbe;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * short-lived command can do it while it reads its configuration. Loading them is most of what
  * {@code pgha status} waits for, and on two cores the second one is otherwise idle at that moment.
  */
+@Api
 public final class Warmup {
 
     private Warmup() {

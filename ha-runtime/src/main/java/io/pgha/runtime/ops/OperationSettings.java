@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param containerStopGrace how long Docker lets a container stop before it kills it (the stack's stop_grace_period)
  * @param pollInterval       how often the outcome is looked for
  */
-public record OperationSettings(Optional<RestApiCredentials> restCredentials, Optional<Path> auditDir, Duration quickTimeout,
+record OperationSettings(Optional<RestApiCredentials> restCredentials, Optional<Path> auditDir, Duration quickTimeout,
                                 Duration switchoverTimeout, Duration restartTimeout, Duration reinitTimeout,
                                 Duration containerStopGrace, Duration pollInterval) {
 

@@ -1,5 +1,6 @@
 package io.pgha.runtime.postgres;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.cluster.ClusterConnection.RouterEndpoints;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.util.OptionalLong;
  * plus rolled-back transactions of all databases, and client backends now. One connection is kept open and
  * opened again after any failure (after a failover the router sends it to the new primary). Not thread-safe.
  */
+@Api
 public final class PrimaryCounters implements AutoCloseable {
 
     private static final String QUERY = "select (select coalesce(sum(xact_commit + xact_rollback), 0) from pg_stat_database)::bigint,"

@@ -5,4 +5,7 @@
  * {@code dcs}, {@code patroni}, {@code router}, {@code postgres} for readiness); not on {@code monitor}, {@code ops} or
  * the front ends.
  */
+@Api
 package io.pgha.runtime.provision;
+
+import io.pgha.runtime.Api;

@@ -5,7 +5,7 @@ package io.pgha.runtime.stack;
  * stats page and /metrics. Checks and timings are those of docs/decisions/0002. Ports here are the
  * container's; the host ports are mapped by Docker, so the file is the same for every stack of one size.
  */
-public final class HaproxyRenderer {
+final class HaproxyRenderer {
 
     private static String serverDefaults(StackSpec spec) {
         return "    default-server " + spec.fastPaths().routerChecks().haproxyTiming()

@@ -4,7 +4,7 @@ package io.pgha.runtime.stack;
  * The stack's prometheus.yml: every PostgreSQL exporter, HAProxy's /metrics and Prometheus itself, by their names on the
  * stack network, every 15 s (what the console's charts and `pgha status --metrics` read back).
  */
-public final class PrometheusRenderer {
+final class PrometheusRenderer {
 
     public static final String CONFIG_FILE = "prometheus/prometheus.yml";
     public static final String CONFIG_PATH = "/etc/prometheus/prometheus.yml";

@@ -3,7 +3,7 @@ package io.pgha.runtime.stack;
 import java.util.Map;
 
 /** The SPILO_CONFIGURATION a spec gives every PostgreSQL node: Patroni's bootstrap DCS settings. */
-public final class SpiloConfiguration {
+final class SpiloConfiguration {
 
     private SpiloConfiguration() {
     }

@@ -37,11 +37,12 @@ public final class ClusterHistory {
     }
 
     /** Each line of the metric over the range ending now, by its name (member, listener), oldest sample first. */
-    public Map<String, List<Series.Sample>> range(HistoryMetric metric, HistoryRange range) {
+    public Map<String, List<HistoryPoint>> range(HistoryMetric metric, HistoryRange range) {
         Instant end = clock.instant();
-        Map<String, List<Series.Sample>> lines = new TreeMap<>();
+        Map<String, List<HistoryPoint>> lines = new TreeMap<>();
         for (Series s : prometheus.range(metric.query(range.step()), end.minus(range.span()), end, range.step())) {
-            lines.merge(metric.seriesName(s.labels()), s.samples(), (a, b) -> a.size() >= b.size() ? a : b);
+            List<HistoryPoint> points = s.samples().stream().map(p -> new HistoryPoint(p.at(), p.value())).toList();
+            lines.merge(metric.seriesName(s.labels()), points, (a, b) -> a.size() >= b.size() ? a : b);
         }
         return lines;
     }

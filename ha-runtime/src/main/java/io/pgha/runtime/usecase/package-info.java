@@ -4,4 +4,7 @@
  * May depend on every adapter and on {@code model}, {@code cluster}, {@code monitor} and {@code ops}; nothing below
  * depends on it.
  */
+@Api
 package io.pgha.runtime.usecase;
+
+import io.pgha.runtime.Api;

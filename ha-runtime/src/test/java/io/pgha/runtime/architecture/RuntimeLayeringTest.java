@@ -38,6 +38,13 @@ class RuntimeLayeringTest {
     }
 
     @Test
+    void logsThroughSlf4jOnlyAndHasNoCommandLine() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..", "picocli..")
+                .because("the applications (pgha-cli, console-app) bring the logging backend; the CLI is pgha-cli")
+                .check(runtime);
+    }
+
+    @Test
     void onlyTheDockerPackageUsesDockerJava() {
         noClasses().that().resideOutsideOfPackage("io.pgha.runtime.docker..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")

@@ -6,11 +6,11 @@ import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
+import io.pgha.runtime.testsupport.MemberBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class LocalStacksTest {
@@ -44,8 +44,7 @@ class LocalStacksTest {
 
     @Test
     void theAdvertisedRestUrlLosesItsPath() {
-        Member m = new Member("pg-0", Role.LEADER, "running", OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty(), "pg-0",
-                5432, "http://pg-0:8008/patroni", Map.of(), false, Optional.empty());
+        Member m = MemberBuilder.member("pg-0", Role.LEADER, "running").build();
         assertThat(ClusterDiscovery.advertisedBase(m)).contains("http://pg-0:8008");
     }
 }

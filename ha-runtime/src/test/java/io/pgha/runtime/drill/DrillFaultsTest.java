@@ -7,6 +7,8 @@ import io.pgha.runtime.PghaException;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
+import io.pgha.runtime.testsupport.MemberBuilder;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,16 +97,14 @@ class DrillFaultsTest {
             io.pgha.runtime.cluster.ClusterConnection.Origin.ATTACHED);
 
     private static Member member(String name, Role role, String state, java.util.OptionalLong lag) {
-        return new Member(name, role, state, java.util.OptionalInt.of(4), java.util.OptionalLong.of(1000), lag, name, 5432,
-                "http://" + name + ":8008/patroni", Map.of(), false, java.util.Optional.empty());
+        return MemberBuilder.member(name, role, state).timeline(4).lsn(1000).lag(lag).build();
     }
 
     private static ClusterSnapshot snapshot(String syncMode, Member... members) {
-        List<String> sync = java.util.Arrays.stream(members).filter(m -> m.role() == Role.QUORUM_STANDBY).map(Member::name).toList();
-        return new ClusterSnapshot("pg-ha", java.time.Instant.parse("2026-12-04T12:00:00Z"), java.util.Optional.of("pg-0"),
-                List.of(members), new io.pgha.runtime.model.SyncState(syncMode, sync, java.util.OptionalInt.empty()), false,
-                java.util.Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                Map.of("maximum_lag_on_failover", 1048576));
+        String[] sync = java.util.Arrays.stream(members).filter(m -> m.role() == Role.QUORUM_STANDBY).map(Member::name)
+                .toArray(String[]::new);
+        return SnapshotBuilder.snapshot().takenAt(java.time.Instant.parse("2026-12-04T12:00:00Z")).leader("pg-0").members(members)
+                .sync(syncMode, sync).config("maximum_lag_on_failover", 1048576).build();
     }
 
     @Test

@@ -52,6 +52,7 @@ class FreshCloneIT {
         work = Files.createTempDirectory("pgha-fresh-clone");
         clone = FreshClone.copyTo(work.resolve("pgha"));
         assertThat(clone.resolve("ha-runtime/target")).doesNotExist();
+        assertThat(clone.resolve("pgha-cli/target")).doesNotExist();
         env = new HashMap<>(Map.of("PGHA_CONFIG_DIR", work.resolve("config").toString()));
         removeEveryPghaImage();
     }

@@ -2,20 +2,19 @@ package io.pgha.runtime.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgha.runtime.testsupport.MemberBuilder;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ClusterSnapshotTest {
 
     private static Member member(String name, Role role, String state) {
-        return new Member(name, role, state, OptionalInt.of(1), OptionalLong.empty(),
-                role.isLeader() ? OptionalLong.empty() : OptionalLong.of(0), name, 5432,
-                "http://" + name + ":8008/patroni", Map.of(), false, Optional.empty());
+        return MemberBuilder.member(name, role, state).timeline(1).lag(role.isLeader() ? OptionalLong.empty() : OptionalLong.of(0))
+                .build();
     }
 
     private static EtcdMember etcd(String name, Health health) {
@@ -24,8 +23,7 @@ class ClusterSnapshotTest {
     }
 
     private static ClusterSnapshot snapshot(Optional<String> leader, List<Member> members, List<EtcdMember> etcd) {
-        return new ClusterSnapshot("pg-ha", Instant.now(), leader, members, SyncState.OFF, false, Optional.empty(), etcd,
-                List.of(), List.of(), List.of(), List.of(), Map.of());
+        return SnapshotBuilder.snapshot().takenAt(Instant.now()).leader(leader).members(members).etcdMembers(etcd).build();
     }
 
     private final List<Member> healthyMembers = List.of(member("pg-0", Role.LEADER, "running"),

@@ -4,31 +4,23 @@ import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.Health;
-import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
-import io.pgha.runtime.model.SyncState;
+import io.pgha.runtime.testsupport.MemberBuilder;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** A small builder of snapshots for the pure-logic tests: a healthy three-node stack to change bit by bit. */
+/** Snapshots for the pure-logic tests: a healthy three-node stack to change bit by bit. */
 final class Snapshots {
 
+    private final SnapshotBuilder snapshot = SnapshotBuilder.snapshot().takenAt(Instant.parse("2026-01-01T00:00:00Z")).leader("pg-0");
     private Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    private Optional<String> leader = Optional.of("pg-0");
-    private final List<Member> members = new ArrayList<>();
-    private final List<EtcdMember> etcd = new ArrayList<>();
-    private final List<RouterBackend> router = new ArrayList<>();
-    private final List<ContainerInfo> containers = new ArrayList<>();
-    private final List<SourceStatus> sources = new ArrayList<>();
-    private boolean paused;
 
     static Snapshots healthy() {
         Snapshots s = new Snapshots();
@@ -48,73 +40,66 @@ final class Snapshots {
             s.container(c, "running", 0, "2026-01-01T00:00:00Z");
         }
         for (Source src : Source.values()) {
-            s.sources.add(new SourceStatus(src, true, Optional.empty(), s.at));
+            s.snapshot.source(new SourceStatus(src, true, Optional.empty(), s.at));
         }
         return s;
     }
 
     Snapshots at(Instant t) {
         this.at = t;
+        snapshot.takenAt(t);
         return this;
     }
 
     Snapshots later(long seconds) {
-        this.at = at.plusSeconds(seconds);
-        return this;
+        return at(at.plusSeconds(seconds));
     }
 
     Snapshots leader(String name) {
-        this.leader = Optional.ofNullable(name);
+        snapshot.leader(name);
         return this;
     }
 
     Snapshots paused(boolean p) {
-        this.paused = p;
+        snapshot.paused(p);
         return this;
     }
 
     Snapshots member(String name, Role role, String state, int timeline, OptionalLong lag) {
-        members.removeIf(m -> m.name().equals(name));
-        members.add(new Member(name, role, state, timeline < 0 ? OptionalInt.empty() : OptionalInt.of(timeline), OptionalLong.empty(), lag,
-                name, 5432, "http://" + name + ":8008/patroni", Map.of(), false, Optional.empty()));
-        members.sort(java.util.Comparator.comparing(Member::name));
+        snapshot.member(MemberBuilder.member(name, role, state).timeline(timeline < 0 ? OptionalInt.empty() : OptionalInt.of(timeline))
+                .lag(lag).build());
         return this;
     }
 
     Snapshots without(String member) {
-        members.removeIf(m -> m.name().equals(member));
+        snapshot.without(member);
         return this;
     }
 
     Snapshots etcd(String name, Health health) {
-        etcd.removeIf(e -> e.name().equals(name));
-        etcd.add(new EtcdMember(name, "http://" + name + ":2379", health, false, OptionalLong.of(3), OptionalLong.of(1000), List.of(),
-                health == Health.UP ? Optional.empty() : Optional.of("connection refused")));
-        etcd.sort(java.util.Comparator.comparing(EtcdMember::name));
+        snapshot.etcdMember(new EtcdMember(name, "http://" + name + ":2379", health, false, OptionalLong.of(3), OptionalLong.of(1000),
+                List.of(), health == Health.UP ? Optional.empty() : Optional.of("connection refused")));
         return this;
     }
 
     Snapshots backend(String listener, String server, RouterBackend.Status status) {
-        router.removeIf(b -> b.listener().equals(listener) && b.server().equals(server));
-        router.add(new RouterBackend(listener, server, status, status == RouterBackend.Status.UP ? "L7OK" : "L7STS", OptionalLong.of(2), 0));
+        snapshot.routerBackend(new RouterBackend(listener, server, status, status == RouterBackend.Status.UP ? "L7OK" : "L7STS",
+                OptionalLong.of(2), 0));
         return this;
     }
 
     Snapshots container(String name, String state, int restarts, String startedAt) {
-        containers.removeIf(c -> c.name().equals(name));
-        containers.add(new ContainerInfo(name, "id-" + name, name.startsWith("pg") ? "postgres" : "etcd", "img", state, "none", restarts,
-                Optional.of(Instant.parse(startedAt)), "running".equals(state) ? OptionalInt.empty() : OptionalInt.of(137)));
+        snapshot.container(new ContainerInfo(name, "id-" + name, name.startsWith("pg") ? "postgres" : "etcd", "img", state, "none",
+                restarts, Optional.of(Instant.parse(startedAt)), "running".equals(state) ? OptionalInt.empty() : OptionalInt.of(137)));
         return this;
     }
 
     Snapshots source(Source source, boolean available, String reason) {
-        sources.removeIf(s -> s.source() == source);
-        sources.add(new SourceStatus(source, available, Optional.ofNullable(reason), at));
+        snapshot.source(new SourceStatus(source, available, Optional.ofNullable(reason), at));
         return this;
     }
 
     ClusterSnapshot build() {
-        return new ClusterSnapshot("pg-ha", at, leader, members, SyncState.OFF, paused, Optional.empty(), etcd, router, containers,
-                List.of(), sources, Map.of());
+        return snapshot.build();
     }
 }

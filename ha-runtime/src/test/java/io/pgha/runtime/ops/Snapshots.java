@@ -6,10 +6,9 @@ import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.ScheduledSwitchover;
-import io.pgha.runtime.model.SyncState;
+import io.pgha.runtime.testsupport.MemberBuilder;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,29 +23,22 @@ final class Snapshots {
             Optional.empty(), Map.of("pg-0", "http://127.0.0.1:8008", "pg-1", "http://127.0.0.1:8009", "pg-2", "http://127.0.0.1:8010"),
             Optional.empty(), Optional.of("pg-ha"), ClusterConnection.Origin.ATTACHED);
 
-    private final List<Member> members = new ArrayList<>();
-    private Optional<String> leader = Optional.of("pg-0");
-    private SyncState sync = SyncState.OFF;
-    private boolean paused;
-    private Optional<ScheduledSwitchover> pending = Optional.empty();
-    private final List<ContainerInfo> containers = new ArrayList<>();
-    private final Map<String, Object> config = new HashMap<>(Map.of("ttl", 20, "loop_wait", 2, "retry_timeout", 5,
-            "maximum_lag_on_failover", 1048576));
+    private final SnapshotBuilder snapshot = SnapshotBuilder.snapshot().takenAt(NOW).leader("pg-0")
+            .dynamicConfig(Map.of("ttl", 20, "loop_wait", 2, "retry_timeout", 5, "maximum_lag_on_failover", 1048576));
 
     static Snapshots healthy() {
         Snapshots s = new Snapshots();
-        s.members.add(member("pg-0", Role.LEADER, "running", OptionalLong.empty(), Map.of()));
-        s.members.add(member("pg-1", Role.REPLICA, "streaming", OptionalLong.of(0), Map.of()));
-        s.members.add(member("pg-2", Role.REPLICA, "streaming", OptionalLong.of(0), Map.of()));
+        s.snapshot.members(member("pg-0", Role.LEADER, "running", OptionalLong.empty(), Map.of()),
+                member("pg-1", Role.REPLICA, "streaming", OptionalLong.of(0), Map.of()),
+                member("pg-2", Role.REPLICA, "streaming", OptionalLong.of(0), Map.of()));
         for (String n : List.of("pg-0", "pg-1", "pg-2")) {
-            s.containers.add(containerInfo(n, "running"));
+            s.snapshot.container(containerInfo(n, "running"));
         }
         return s;
     }
 
     static Member member(String name, Role role, String state, OptionalLong lag, Map<String, String> tags) {
-        return new Member(name, role, state, OptionalInt.of(3), OptionalLong.of(100), lag, name, 5432,
-                "http://" + name + ":8008/patroni", tags, false, Optional.empty());
+        return MemberBuilder.member(name, role, state).timeline(3).lsn(100).lag(lag).tags(tags).build();
     }
 
     static ContainerInfo containerInfo(String name, String state) {
@@ -55,47 +47,47 @@ final class Snapshots {
     }
 
     Snapshots replace(Member m) {
-        members.replaceAll(x -> x.name().equals(m.name()) ? m : x);
+        snapshot.member(m);
         return this;
     }
 
     Snapshots without(String name) {
-        members.removeIf(m -> m.name().equals(name));
+        snapshot.without(name);
         return this;
     }
 
     Snapshots container(String name, String state) {
-        containers.replaceAll(c -> c.name().equals(name) ? containerInfo(name, state) : c);
+        snapshot.container(containerInfo(name, state));
         return this;
     }
 
     Snapshots leader(Optional<String> name) {
-        leader = name;
+        snapshot.leader(name);
         return this;
     }
 
     Snapshots sync(String mode, String... standbys) {
-        sync = new SyncState(mode, List.of(standbys), OptionalInt.empty());
+        snapshot.sync(mode, standbys);
         return this;
     }
 
     Snapshots paused() {
-        paused = true;
+        snapshot.paused(true);
         return this;
     }
 
     Snapshots pending(String from, String to) {
-        pending = Optional.of(new ScheduledSwitchover(Optional.of(NOW.plusSeconds(3600)), Optional.of(from), Optional.of(to)));
+        snapshot.scheduledSwitchover(Optional.of(new ScheduledSwitchover(Optional.of(NOW.plusSeconds(3600)), Optional.of(from),
+                Optional.of(to))));
         return this;
     }
 
     Snapshots config(String key, Object value) {
-        config.put(key, value);
+        snapshot.config(key, value);
         return this;
     }
 
     ClusterSnapshot build() {
-        return new ClusterSnapshot("pg-ha", NOW, leader, members, sync, paused, pending, List.of(), List.of(), containers, List.of(),
-                List.of(), config);
+        return snapshot.build();
     }
 }

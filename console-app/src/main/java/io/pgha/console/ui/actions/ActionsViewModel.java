@@ -12,6 +12,7 @@ import io.pgha.runtime.PghaException;
 import io.pgha.runtime.model.ClusterHealth;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Member;
+import io.pgha.runtime.ops.Candidates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,11 +100,23 @@ public final class ActionsViewModel {
 
     /** Members that could become primary, eligible first, the best one first of all. */
     public List<Candidate> candidates() {
-        return SwitchoverCandidates.rank(snapshot);
+        return rankCandidates(snapshot);
     }
 
     public Optional<Candidate> bestCandidate() {
-        return SwitchoverCandidates.best(snapshot);
+        return bestCandidate(snapshot);
+    }
+
+    /**
+     * Every member but the leader as the candidate picker lists it: the runtime's own ranking and rules
+     * ({@link Candidates}, what {@code pgha switchover} applies), the best eligible one first, ineligible ones last.
+     */
+    static List<Candidate> rankCandidates(ClusterSnapshot snapshot) {
+        return Candidates.rank(snapshot).stream().map(r -> Candidate.of(r.member(), r.whyNot())).toList();
+    }
+
+    static Optional<Candidate> bestCandidate(ClusterSnapshot snapshot) {
+        return rankCandidates(snapshot).stream().filter(Candidate::eligible).findFirst();
     }
 
     /** A switchover from the current leader to the candidate; empty when there is no leader to hand over. */

@@ -48,7 +48,7 @@ public final class MainViewModel implements AutoCloseable {
         this.browser = browser;
         this.clock = clock;
         this.clusters = new ClustersViewModel(services.registry(), services.sessions(), executors);
-        this.start = new StartViewModel(services.docker(), executors);
+        this.start = new StartViewModel(services.dockerCheck(), executors);
         this.settings = new SettingsViewModel(preferences, executors);
         opening.set(preferences.lastCluster());
         clusters.selectedProperty().addListener((o, before, after) -> open(Optional.ofNullable(after)));

@@ -2,7 +2,7 @@ package io.pgha.console.ui.metrics;
 
 import io.pgha.console.service.MetricsHistory;
 import io.pgha.console.ui.common.UiExecutors;
-import io.pgha.runtime.prometheus.Series;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryMetric;
 import io.pgha.runtime.usecase.HistoryRange;
 import java.time.Clock;
@@ -155,7 +155,7 @@ public final class MetricsHistoryViewModel implements AutoCloseable {
         return message.matches(".*[.?!]$") ? message : message + ".";
     }
 
-    private static Map<String, List<TimeSeries.Point>> points(Map<String, List<Series.Sample>> answer) {
+    private static Map<String, List<TimeSeries.Point>> points(Map<String, List<HistoryPoint>> answer) {
         Map<String, List<TimeSeries.Point>> points = new TreeMap<>();
         answer.forEach((name, samples) -> points.put(name,
                 samples.stream().map(s -> new TimeSeries.Point(s.at().toEpochMilli(), s.value())).toList()));

@@ -1,6 +1,6 @@
 package io.pgha.console.ui.start;
 
-import io.pgha.console.service.DockerEngine;
+import io.pgha.console.service.DockerCheck;
 import io.pgha.console.service.DockerStatus;
 import io.pgha.console.ui.common.UiExecutors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,14 +14,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class StartViewModel {
 
-    private final DockerEngine docker;
+    private final DockerCheck docker;
     private final UiExecutors executors;
     private final ReadOnlyBooleanWrapper dockerReachable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper dockerMessage = new ReadOnlyStringWrapper("checking the Docker engine …");
     private final ReadOnlyStringWrapper dockerFix = new ReadOnlyStringWrapper("");
 
-    public StartViewModel(DockerEngine docker, UiExecutors executors) {
+    public StartViewModel(DockerCheck docker, UiExecutors executors) {
         this.docker = docker;
         this.executors = executors;
     }

@@ -6,10 +6,9 @@ import io.pgha.console.testing.SampleCluster;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
-import io.pgha.runtime.model.SyncState;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +18,9 @@ class ClusterStatusTest {
 
     @Test
     void beforeEtcdOrPatroniAnsweredTheClusterIsCheckingNotDown() {
-        ClusterSnapshot first = new ClusterSnapshot("pg-ha", T, Optional.empty(), List.of(), SyncState.OFF, false, Optional.empty(),
-                SampleCluster.allEtcdUp(), List.of(), List.of(), List.of(),
-                List.of(new SourceStatus(Source.DCS, false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), T),
-                        new SourceStatus(Source.PATRONI, false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), T)), Map.of());
+        ClusterSnapshot first = SnapshotBuilder.snapshot().takenAt(T).etcdMembers(SampleCluster.allEtcdUp())
+                .sources(List.of(new SourceStatus(Source.DCS, false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), T),
+                        new SourceStatus(Source.PATRONI, false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), T))).build();
 
         assertThat(first.health().name()).as("what the snapshot alone would say").isEqualTo("DOWN");
         assertThat(ClusterStatus.of(first, Optional.empty())).isEqualTo(ClusterStatus.CHECKING);

@@ -20,6 +20,7 @@ import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -109,9 +110,7 @@ class DrillsViewModelTest {
         List<SourceStatus> sources = healthy.sources().stream().map(s -> s.source() == Source.DOCKER
                 ? new SourceStatus(Source.DOCKER, false, Optional.of("permission denied on /var/run/docker.sock"), s.updatedAt()) : s).toList();
 
-        viewModel.apply(new ClusterSnapshot(healthy.scope(), healthy.takenAt(), healthy.leader(), healthy.members(), healthy.sync(),
-                healthy.paused(), healthy.scheduledSwitchover(), healthy.etcdMembers(), healthy.routerBackends(), healthy.containers(),
-                healthy.checks(), sources, healthy.dynamicConfig()));
+        viewModel.apply(SnapshotBuilder.from(healthy).sources(sources).build());
         assertThat(viewModel.canRunProperty().get()).isFalse();
         assertThat(viewModel.availabilityProperty().get()).isEqualTo("Docker is not available: permission denied on /var/run/docker.sock. "
                 + "Drills need the local Docker engine.");

@@ -14,6 +14,7 @@ import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -101,8 +102,7 @@ class TopologyMapperTest {
         List<SourceStatus> sources = s.sources().stream().map(x -> x.source() == Source.DOCKER
                 ? new SourceStatus(Source.DOCKER, false, Optional.of("connection refused"), x.updatedAt()) : x).toList();
 
-        Topology t = TopologyMapper.map(new ClusterSnapshot(s.scope(), s.takenAt(), s.leader(), s.members(), s.sync(), s.paused(),
-                s.scheduledSwitchover(), s.etcdMembers(), s.routerBackends(), s.containers(), s.checks(), sources, s.dynamicConfig()));
+        Topology t = TopologyMapper.map(SnapshotBuilder.from(s).sources(sources).build());
 
         assertThat(t.supervisor()).extracting(SupervisorNode::present, SupervisorNode::state, SupervisorNode::tone)
                 .containsExactly(true, "unknown", Tone.UNKNOWN);

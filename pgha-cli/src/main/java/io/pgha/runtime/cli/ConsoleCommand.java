@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -42,10 +43,18 @@ final class ConsoleCommand implements Callable<Integer> {
         }
     }
 
-    /** An installed pgha's console launcher: APP/../bin/pgha-console (Linux, macOS) or APP/../pgha-console.exe (Windows). */
+    /**
+     * An installed pgha's console launcher: beside this pgha's own launcher (jpackage names it in {@code jpackage.app-path}:
+     * /usr/bin on the .deb, bin/ of an app image, MacOS/, the install directory on Windows), else APP/../bin/pgha-console,
+     * APP/../pgha-console.exe or APP/../MacOS/pgha-console.
+     */
     static Optional<Path> launcher() {
-        return PghaHome.find().map(home -> home.toAbsolutePath().getParent()).flatMap(prefix -> java.util.stream.Stream.of(
-                        prefix.resolve("bin/pgha-console"), prefix.resolve("pgha-console.exe"), prefix.resolve("MacOS/pgha-console"))
-                .filter(Files::isExecutable).findFirst());
+        Stream<Path> besideThisLauncher = Optional.ofNullable(System.getProperty("jpackage.app-path")).filter(p -> !p.isBlank())
+                .map(p -> Path.of(p).toAbsolutePath()).stream()
+                .flatMap(self -> Stream.of(self.resolveSibling("pgha-console"), self.resolveSibling("pgha-console.exe")));
+        Stream<Path> besideTheApp = PghaHome.find().map(home -> home.toAbsolutePath().getParent()).stream()
+                .flatMap(prefix -> Stream.of(prefix.resolve("bin/pgha-console"), prefix.resolve("pgha-console.exe"),
+                        prefix.resolve("MacOS/pgha-console")));
+        return Stream.concat(besideThisLauncher, besideTheApp).filter(Files::isExecutable).findFirst();
     }
 }

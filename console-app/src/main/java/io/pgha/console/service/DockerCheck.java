@@ -1,7 +1,7 @@
 package io.pgha.console.service;
 
-/** The local Docker engine, as far as the start screen needs it. */
-public interface DockerEngine {
+/** Whether the local Docker engine can be used, as the start screen checks it. */
+public interface DockerCheck {
 
     /** Pings the engine; may block for a few seconds, so it is called off the FX thread. Never throws. */
     DockerStatus status();

@@ -1,6 +1,6 @@
 package io.pgha.runtime.cli;
 
-import io.pgha.runtime.prometheus.Series;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.ClusterHistory;
 import io.pgha.runtime.usecase.HistoryMetric;
 import io.pgha.runtime.usecase.HistoryRange;
@@ -20,15 +20,15 @@ final class HistoryText {
         Map<String, Map<String, Map<String, Double>>> all = new LinkedHashMap<>();
         for (HistoryMetric metric : HistoryMetric.values()) {
             Map<String, Map<String, Double>> lines = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Series.Sample>> line : history.range(metric, range).entrySet()) {
-                List<Series.Sample> samples = line.getValue();
+            for (Map.Entry<String, List<HistoryPoint>> line : history.range(metric, range).entrySet()) {
+                List<HistoryPoint> samples = line.getValue();
                 if (samples.isEmpty()) {
                     continue;
                 }
                 Map<String, Double> f = new LinkedHashMap<>();
                 f.put("now", samples.getLast().value());
-                f.put("min", samples.stream().mapToDouble(Series.Sample::value).min().orElse(0));
-                f.put("max", samples.stream().mapToDouble(Series.Sample::value).max().orElse(0));
+                f.put("min", samples.stream().mapToDouble(HistoryPoint::value).min().orElse(0));
+                f.put("max", samples.stream().mapToDouble(HistoryPoint::value).max().orElse(0));
                 lines.put(line.getKey(), f);
             }
             all.put(metric.name().toLowerCase(Locale.ROOT), lines);

@@ -11,12 +11,12 @@ import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.Health;
 import io.pgha.runtime.model.HealthCheck;
-import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
-import io.pgha.runtime.model.SyncState;
+import io.pgha.runtime.testsupport.MemberBuilder;
+import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -39,23 +39,24 @@ class StatusOutputTest {
             ClusterConnection.Origin.ATTACHED);
 
     private static ClusterSnapshot snapshot() {
-        return new ClusterSnapshot("pg-ha", AT, Optional.of("pg-0"),
-                List.of(new Member("pg-0", Role.LEADER, "running", OptionalInt.of(5), OptionalLong.of(100), OptionalLong.empty(), "pg-0", 5432,
-                                "http://pg-0:8008/patroni", Map.of(), false, Optional.empty()),
-                        new Member("pg-1", Role.REPLICA, "streaming", OptionalInt.of(5), OptionalLong.of(90), OptionalLong.empty(), "pg-1", 5432,
-                                "http://pg-1:8008/patroni", Map.of("nofailover", "true"), true, Optional.empty())),
-                SyncState.OFF, false, Optional.empty(),
-                List.of(new EtcdMember("etcd-1", "http://127.0.0.1:23791", Health.UP, true, OptionalLong.of(3), OptionalLong.of(36864),
+        return SnapshotBuilder.snapshot().takenAt(AT).leader("pg-0")
+                .members(MemberBuilder.member("pg-0", Role.LEADER, "running").timeline(5).lsn(100).build(),
+                        MemberBuilder.member("pg-1", Role.REPLICA, "streaming").timeline(5).lsn(90).tags(Map.of("nofailover", "true"))
+                                .pendingRestart(true).build())
+                .etcdMembers(List.of(
+                        new EtcdMember("etcd-1", "http://127.0.0.1:23791", Health.UP, true, OptionalLong.of(3), OptionalLong.of(36864),
                                 List.of(), Optional.empty()),
                         new EtcdMember("etcd-2", "http://127.0.0.1:23792", Health.DOWN, false, OptionalLong.empty(), OptionalLong.empty(),
-                                List.of(), Optional.of("connection refused"))),
-                List.of(new RouterBackend("primary", "pg-0", RouterBackend.Status.UP, "L7OK", OptionalLong.of(3), 2)),
-                List.of(new ContainerInfo("pg-1", "id", "postgres", "img", "exited", "none", 1, Optional.of(AT), OptionalInt.of(137))),
-                List.of(new HealthCheck(HealthCheck.Kind.ETCD_ENDPOINT, "etcd-2", HealthCheck.Status.FAIL, Duration.ZERO, AT, "connection refused")),
-                List.of(new SourceStatus(Source.DCS, true, Optional.empty(), AT),
+                                List.of(), Optional.of("connection refused"))))
+                .routerBackends(List.of(new RouterBackend("primary", "pg-0", RouterBackend.Status.UP, "L7OK", OptionalLong.of(3), 2)))
+                .containers(List.of(new ContainerInfo("pg-1", "id", "postgres", "img", "exited", "none", 1, Optional.of(AT),
+                        OptionalInt.of(137))))
+                .checks(List.of(new HealthCheck(HealthCheck.Kind.ETCD_ENDPOINT, "etcd-2", HealthCheck.Status.FAIL, Duration.ZERO, AT,
+                        "connection refused")))
+                .sources(List.of(new SourceStatus(Source.DCS, true, Optional.empty(), AT),
                         new SourceStatus(Source.DOCKER, false, Optional.of("cannot reach the Docker engine"), AT),
-                        new SourceStatus(Source.EXPORTER, false, Optional.of("not configured: no exporters"), AT)),
-                Map.of());
+                        new SourceStatus(Source.EXPORTER, false, Optional.of("not configured: no exporters"), AT)))
+                .build();
     }
 
     @Test

@@ -43,7 +43,7 @@ final class ExportComposeCommand implements Callable<Integer> {
     static Optional<String> supervisorSources(Path composeDir) {
         return PghaHome.find().map(Path::toAbsolutePath).map(Path::normalize)
                 .filter(root -> Files.isRegularFile(root.resolve(ComposeRenderer.SUPERVISOR_DOCKERFILE))
-                        && Files.isDirectory(root.resolve("ha-runtime/src/main")))
+                        && Files.isDirectory(root.resolve("pgha-cli/src/main")))
                 .map(root -> composeDir.startsWith(root) ? composeDir.relativize(root).toString() : root.toString())
                 .map(context -> context.isEmpty() ? "." : context);
     }

@@ -81,6 +81,6 @@ class SwitchoverOutageBench {
         String summary = String.format(Locale.ROOT, "median of %d switchovers: %d ms (runs: %s) at %s", runs, median, gaps, Instant.now());
         lines.add(summary);
         System.out.println(summary);
-        Files.write(RepoPaths.root().resolve("ha-runtime/target/bench-switchover.txt"), lines);
+        Files.write(RepoPaths.root().resolve("pgha-cli/target/bench-switchover.txt"), lines);
     }
 }
