@@ -44,8 +44,13 @@ public class ConsoleApp extends Application {
         this.stage = stage;
         preferences = ConsolePreferences.load(ConfigDirs.root().resolve("console.properties"));
         executors = UiExecutors.forApplication();
-        viewModel = new MainViewModel(services.get(), preferences, executors, notifiers.apply(stage),
-                url -> getHostServices().showDocument(url), Clock.systemDefaultZone());
+        viewModel = new MainViewModel(
+                services.get(),
+                preferences,
+                executors,
+                notifiers.apply(stage),
+                url -> getHostServices().showDocument(url),
+                Clock.systemDefaultZone());
         MainView view = new MainView(viewModel);
         Scene scene = new Scene(view, WindowPlacement.DEFAULT_WIDTH, WindowPlacement.DEFAULT_HEIGHT);
         view.installShortcuts(scene);

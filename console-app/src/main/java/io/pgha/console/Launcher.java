@@ -16,8 +16,7 @@ public final class Launcher {
      */
     private static final Logger JAVAFX_STARTUP = Logger.getLogger("javafx");
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /** {@code --version} prints the version without opening a window (so launchers can be checked headless). */
     public static void main(String[] args) {

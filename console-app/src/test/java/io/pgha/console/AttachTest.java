@@ -16,14 +16,17 @@ class AttachTest extends ConsoleUiTest {
 
     @Override
     protected void prepare(TestServices services) {
-        services.dockerUnreachable("cannot reach the Docker engine at unix:///var/run/docker.sock (connection refused)");
+        services.dockerUnreachable(
+                "cannot reach the Docker engine at unix:///var/run/docker.sock (connection refused)");
     }
 
     @Test
     void withoutDockerTheStartScreenSaysHowToFixItAndAttachingStillWorks(FxRobot robot) {
-        until(() -> node(robot, "#docker-status", Label.class).getText().startsWith("The Docker engine is not reachable"));
+        until(() ->
+                node(robot, "#docker-status", Label.class).getText().startsWith("The Docker engine is not reachable"));
 
-        assertThat(node(robot, "#docker-fix", Label.class).getText()).contains("sudo systemctl start docker")
+        assertThat(node(robot, "#docker-fix", Label.class).getText())
+                .contains("sudo systemctl start docker")
                 .endsWith("Attaching to an existing cluster works without it.");
         assertThat(node(robot, "#create-cluster", Button.class).isDisabled()).isTrue();
         assertThat(node(robot, "#attach-cluster", Button.class).isDisabled()).isFalse();

@@ -36,23 +36,25 @@ public final class ConsoleBenchmark {
     private static final AtomicLong FIRST_FRAME = new AtomicLong();
     private static final AtomicLong TOPOLOGY_DRAWN = new AtomicLong();
     private static final AtomicLong CPU_TO_FIRST_FRAME = new AtomicLong();
-    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final CountDownLatch DRAWN = new CountDownLatch(1);
     private static TestServices simulated;
 
-    private ConsoleBenchmark() {
-    }
+    private ConsoleBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Optional<String> live = Optional.ofNullable(System.getenv("PGHA_BENCH_CLUSTER"));
-        long seconds = Long.parseLong(Optional.ofNullable(System.getenv("PGHA_BENCH_SECONDS")).orElse("60"));
+        long seconds = Long.parseLong(
+                Optional.ofNullable(System.getenv("PGHA_BENCH_SECONDS")).orElse("60"));
         if (live.isEmpty()) {
             Path config = Files.createTempDirectory("pgha-bench");
             System.setProperty("pgha.config.dir", config.toString());
             simulated = new TestServices(config);
             SimulatedCluster cluster = simulated.addCluster("pg-ha");
             rememberLastCluster(config, "pg-ha");
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(UiExecutors.namedDaemons("bench-monitor-"));
+            ScheduledExecutorService ticker =
+                    Executors.newSingleThreadScheduledExecutor(UiExecutors.namedDaemons("bench-monitor-"));
             ticker.scheduleAtFixedRate(cluster::tick, 2, 2, TimeUnit.SECONDS);
         } else {
             rememberLastCluster(ConfigDirs.root(), live.get());
@@ -78,25 +80,44 @@ public final class ConsoleBenchmark {
             Thread.sleep(windows[window] * 1000);
             cpuPercent[window] = 100.0 * (OS.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
         }
-        System.out.printf(Locale.ROOT, "console benchmark (%s)%n", live.map(n -> "cluster " + n).orElse("simulated cluster, snapshot every 2 s"));
+        System.out.printf(
+                Locale.ROOT,
+                "console benchmark (%s)%n",
+                live.map(n -> "cluster " + n).orElse("simulated cluster, snapshot every 2 s"));
         launcherStart().ifPresent(start -> {
-            System.out.printf(Locale.ROOT, "launcher to first frame:   %d ms (from the launcher script's start, as a user waits)%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "launcher to first frame:   %d ms (from the launcher script's start, as a user waits)%n",
                     FIRST_FRAME.get() - start);
             System.out.printf(Locale.ROOT, "launcher to cluster drawn: %d ms%n", TOPOLOGY_DRAWN.get() - start);
         });
         System.out.printf(Locale.ROOT, "launch to first frame:     %d ms%n", FIRST_FRAME.get() - LAUNCHED);
-        System.out.printf(Locale.ROOT, "CPU time to first frame:   %d ms (all threads; independent of other load)%n",
+        System.out.printf(
+                Locale.ROOT,
+                "CPU time to first frame:   %d ms (all threads; independent of other load)%n",
                 CPU_TO_FIRST_FRAME.get() / 1_000_000);
         System.out.printf(Locale.ROOT, "launch to topology drawn:  %d ms%n", TOPOLOGY_DRAWN.get() - LAUNCHED);
-        System.out.printf(Locale.ROOT, "idle CPU, first %d s:      %.2f %% of one core (%d cores; from 10 s after the topology; JIT warm-up)%n",
-                seconds, cpuPercent[0], Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "idle CPU, next %d s:       %.2f %% of one core (JIT warm-up)%n", seconds, cpuPercent[1]);
-        System.out.printf(Locale.ROOT, "idle CPU, steady, %d s:    %.2f %% of one core (the next %d s: what an open console costs)%n",
-                windows[2], cpuPercent[2], windows[2]);
+        System.out.printf(
+                Locale.ROOT,
+                "idle CPU, first %d s:      %.2f %% of one core (%d cores; from 10 s after the topology; JIT warm-up)%n",
+                seconds,
+                cpuPercent[0],
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT, "idle CPU, next %d s:       %.2f %% of one core (JIT warm-up)%n", seconds, cpuPercent[1]);
+        System.out.printf(
+                Locale.ROOT,
+                "idle CPU, steady, %d s:    %.2f %% of one core (the next %d s: what an open console costs)%n",
+                windows[2],
+                cpuPercent[2],
+                windows[2]);
         System.out.printf(Locale.ROOT, "RSS, cluster drawn:        %s%n", rssBeforeTabs);
         System.out.printf(Locale.ROOT, "RSS, every tab visited:    %s%n", rssAfterTabs);
         System.out.printf(Locale.ROOT, "RSS, after the idle run:   %s%n", rss());
-        System.out.printf(Locale.ROOT, "JVM options:               %s%n", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.printf(
+                Locale.ROOT,
+                "JVM options:               %s%n",
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
         Platform.exit();
         System.exit(0);
     }
@@ -105,8 +126,8 @@ public final class ConsoleBenchmark {
     private static void visitEveryTab() throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
-            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) javafx.stage.Window.getWindows().getFirst()
-                    .getScene().lookup("#workspace-tabs");
+            javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane)
+                    javafx.stage.Window.getWindows().getFirst().getScene().lookup("#workspace-tabs");
             visit(tabs, 1, done);
         });
         if (!done.await(60, TimeUnit.SECONDS)) {
@@ -129,7 +150,9 @@ public final class ConsoleBenchmark {
 
     /** When the launcher script started (PGHA_BENCH_LAUNCHED_AT, epoch ms, set by scripts/bench-console.sh). */
     private static Optional<Long> launcherStart() {
-        return Optional.ofNullable(System.getenv("PGHA_BENCH_LAUNCHED_AT")).map(String::strip).filter(v -> v.matches("\\d+"))
+        return Optional.ofNullable(System.getenv("PGHA_BENCH_LAUNCHED_AT"))
+                .map(String::strip)
+                .filter(v -> v.matches("\\d+"))
                 .map(Long::parseLong);
     }
 

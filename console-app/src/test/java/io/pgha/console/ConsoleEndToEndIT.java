@@ -45,7 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleEndToEndIT extends ConsoleUiTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final List<String> ETCD = List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792", "http://127.0.0.1:23793");
+    private static final List<String> ETCD =
+            List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792", "http://127.0.0.1:23793");
 
     @Override
     protected ConsoleApp createApp() {
@@ -57,7 +58,9 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
         int closed = LocalPorts.closed();
         attach(robot, "billing", "pg-ha", "http://127.0.0.1:" + closed);
 
-        until(PATIENCE, () -> robot.lookup("#attach-failure").queryAs(Label.class).isVisible());
+        until(
+                PATIENCE,
+                () -> robot.lookup("#attach-failure").queryAs(Label.class).isVisible());
         assertThat(robot.lookup("#attach-failure").queryAs(Label.class).getText())
                 .startsWith("no etcd endpoint answers: http://127.0.0.1:" + closed + " (connection refused)");
         robot.clickOn("Cancel");
@@ -82,29 +85,46 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.down(true); // the compose stack uses the same names and ports
         try {
-            until(PATIENCE, () -> !robot.lookup("#create-cluster").queryAs(Button.class).isDisabled());
+            until(
+                    PATIENCE,
+                    () -> !robot.lookup("#create-cluster").queryAs(Button.class).isDisabled());
             robot.clickOn("#create-cluster");
             until(PATIENCE, () -> robot.lookup("#new-cluster-wizard").tryQuery().isPresent());
-            robot.interact(() -> robot.lookup("#wizard-images").queryAs(ChoiceBox.class).setValue("local"));
-            until(PATIENCE, () -> !robot.lookup("#wizard-create").queryAs(Button.class).isDisabled());
+            robot.interact(() ->
+                    robot.lookup("#wizard-images").queryAs(ChoiceBox.class).setValue("local"));
+            until(
+                    PATIENCE,
+                    () -> !robot.lookup("#wizard-create").queryAs(Button.class).isDisabled());
             robot.clickOn("#wizard-create");
 
-            until(Duration.ofMinutes(5), () -> robot.lookup("#provisioning-message").queryAs(Label.class).getText().startsWith("pg-ha is up"));
-            assertThat(robot.lookup("#provisioning-steps").queryAs(ListView.class).getItems()).isNotEmpty()
+            until(
+                    Duration.ofMinutes(5),
+                    () -> robot.lookup("#provisioning-message")
+                            .queryAs(Label.class)
+                            .getText()
+                            .startsWith("pg-ha is up"));
+            assertThat(robot.lookup("#provisioning-steps")
+                            .queryAs(ListView.class)
+                            .getItems())
+                    .isNotEmpty()
                     .allMatch(step -> ((StepItem) step).stateProperty().get() == StepItem.State.DONE);
             until(PATIENCE, () -> robot.lookup("#cluster-pg-ha").tryQuery().isPresent());
             List<ComposeStack.PatroniRow> rows = ComposeStack.patronictlList();
             assertThat(rows).filteredOn(ComposeStack.PatroniRow::isLeader).hasSize(1);
-            assertThat(rows).filteredOn(ComposeStack.PatroniRow::isStreamingReplica).hasSize(2);
+            assertThat(rows)
+                    .filteredOn(ComposeStack.PatroniRow::isStreamingReplica)
+                    .hasSize(2);
 
             if (robot.lookup("#new-cluster-wizard").tryQuery().isPresent()) {
                 robot.clickOn("Close");
             }
             robot.clickOn("#cluster-pg-ha");
             // replicas are quorum standbys with the default synchronous mode: count every healthy node
-            until(PATIENCE, () -> robot.lookup(".pg-node.leader").queryAll().size() == 1
-                    && robot.lookup(".pg-node.tone-ok").queryAll().size() == 3
-                    && robot.lookup(".etcd-node.tone-ok").queryAll().size() == 3);
+            until(
+                    PATIENCE,
+                    () -> robot.lookup(".pg-node.leader").queryAll().size() == 1
+                            && robot.lookup(".pg-node.tone-ok").queryAll().size() == 3
+                            && robot.lookup(".etcd-node.tone-ok").queryAll().size() == 3);
         } finally {
             try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
                 provisioner.down("pg-ha", true, ProgressListener.NONE);
@@ -115,17 +135,26 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
     @Test
     void aSwitchoverToAReplicaShowsItAsPrimaryWithinTwoSecondsOfEtcd(FxRobot robot) {
         openAttachedStack(robot);
-        String replica = ComposeStack.patronictlList().stream().filter(ComposeStack.PatroniRow::isStreamingReplica).findFirst()
-                .orElseThrow().member();
+        String replica = ComposeStack.patronictlList().stream()
+                .filter(ComposeStack.PatroniRow::isStreamingReplica)
+                .findFirst()
+                .orElseThrow()
+                .member();
         clickWhenReady(robot, "#pg-node-" + replica);
         clickWhenReady(robot, "#switchover-here");
         clickWhenReady(robot, "#confirm-button");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> ComposeStack.leader().map(l -> l.member().equals(replica)).orElse(false));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ComposeStack.leader()
+                        .map(l -> l.member().equals(replica))
+                        .orElse(false));
         await().atMost(Duration.ofSeconds(2)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
             // tryQuery: the test thread may look while the FX thread draws the topology anew (no node for a moment)
-            return robot.lookup("#pg-node-" + replica).tryQuery().map(n -> n.getStyleClass().contains("leader")).orElse(false);
+            return robot.lookup("#pg-node-" + replica)
+                    .tryQuery()
+                    .map(n -> n.getStyleClass().contains("leader"))
+                    .orElse(false);
         });
     }
 
@@ -138,9 +167,13 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return robot.lookup(".pg-node.leader").tryQuery().map(n -> !n.getId().equals("pg-node-" + primary)).orElse(false)
+            return robot.lookup(".pg-node.leader")
+                            .tryQuery()
+                            .map(n -> !n.getId().equals("pg-node-" + primary))
+                            .orElse(false)
                     && robot.lookup("#events-strip .label").queryAllAs(Label.class).stream()
-                    .anyMatch(l -> l.getText().startsWith("leader changed") && !l.getText().contains("→ none"));
+                            .anyMatch(l -> l.getText().startsWith("leader changed")
+                                    && !l.getText().contains("→ none"));
         });
         ComposeStack.restoreHealthy();
     }
@@ -148,17 +181,24 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
     @Test
     void restartingAReplicaFromItsPanelReturnsItToStreaming(FxRobot robot) {
         openAttachedStack(robot);
-        String replica = ComposeStack.patronictlList().stream().filter(ComposeStack.PatroniRow::isStreamingReplica).findFirst()
-                .orElseThrow().member();
+        String replica = ComposeStack.patronictlList().stream()
+                .filter(ComposeStack.PatroniRow::isStreamingReplica)
+                .findFirst()
+                .orElseThrow()
+                .member();
         clickWhenReady(robot, "#pg-node-" + replica);
         clickWhenReady(robot, "#restart-postgres");
         clickWhenReady(robot, "#confirm-button");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             WaitForAsyncUtils.waitForFxEvents();
-            boolean ok = robot.lookup("#pg-node-" + replica).tryQuery().map(n -> n.getStyleClass().contains("tone-ok")).orElse(false);
-            return ok && ComposeStack.patronictlList().stream()
-                    .anyMatch(r -> r.member().equals(replica) && r.isStreamingReplica());
+            boolean ok = robot.lookup("#pg-node-" + replica)
+                    .tryQuery()
+                    .map(n -> n.getStyleClass().contains("tone-ok"))
+                    .orElse(false);
+            return ok
+                    && ComposeStack.patronictlList().stream()
+                            .anyMatch(r -> r.member().equals(replica) && r.isStreamingReplica());
         });
     }
 
@@ -169,26 +209,39 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
         until(PATIENCE, () -> robot.lookup("#drills-view").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ComboBox<Object> picker = robot.lookup("#drill-scenario").queryAs(ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
-                .filter(c -> c.toString().equals(DrillScenario.SWITCHOVER.cliName())).findFirst().orElseThrow()));
+        robot.interact(() -> picker.getSelectionModel()
+                .select(picker.getItems().stream()
+                        .filter(c -> c.toString().equals(DrillScenario.SWITCHOVER.cliName()))
+                        .findFirst()
+                        .orElseThrow()));
         clickWhenReady(robot, "#drill-run");
         clickWhenReady(robot, "#confirm-button");
 
         // The run's row and its figures arrive in one FX update: read them on the FX side of it, not in between.
         until(Duration.ofMinutes(4), () -> {
             WaitForAsyncUtils.waitForFxEvents();
-            return robot.lookup("#drill-results").queryAs(TableView.class).getItems().size() == 1
+            return robot.lookup("#drill-results")
+                                    .queryAs(TableView.class)
+                                    .getItems()
+                                    .size()
+                            == 1
                     && robot.lookup("#drill-figure-rows-missing-RPO").tryQuery().isPresent();
         });
-        assertThat(robot.lookup("#drill-figure-rows-missing-RPO").queryAs(Label.class).getText()).startsWith("0 of ");
-        assertThat(robot.lookup("#drill-chart").queryAs(LineChart.class).getData()).hasSize(1);
+        assertThat(robot.lookup("#drill-figure-rows-missing-RPO")
+                        .queryAs(Label.class)
+                        .getText())
+                .startsWith("0 of ");
+        assertThat(robot.lookup("#drill-chart").queryAs(LineChart.class).getData())
+                .hasSize(1);
         ComposeStack.restoreHealthy();
     }
 
     /** Clicks the one showing, enabled node the query finds, once there is one (dialogs of earlier tests may linger unshown). */
     private static void clickWhenReady(FxRobot robot, String query) {
         try {
-            until(PATIENCE, () -> ready(robot, query).map(node -> clicked(robot, node)).orElse(false));
+            until(
+                    PATIENCE,
+                    () -> ready(robot, query).map(node -> clicked(robot, node)).orElse(false));
         } catch (ConditionTimeoutException e) {
             shootOnFailure(robot, query);
             throw e;
@@ -215,13 +268,18 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
     /** What the window showed when a node never became clickable: target/e2e-failures/QUERY.png. */
     private static void shootOnFailure(FxRobot robot, String query) {
         try {
-            Scene scene = robot.listTargetWindows().stream().filter(Window::isShowing).findFirst()
-                    .orElseThrow().getScene();
+            Scene scene = robot.listTargetWindows().stream()
+                    .filter(Window::isShowing)
+                    .findFirst()
+                    .orElseThrow()
+                    .getScene();
             WritableImage[] shot = new WritableImage[1];
             robot.interact(() -> shot[0] = scene.snapshot(null));
             Path dir = Path.of("target", "e2e-failures");
             Files.createDirectories(dir);
-            ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png",
+            ImageIO.write(
+                    SwingFXUtils.fromFXImage(shot[0], null),
+                    "png",
                     dir.resolve(query.replaceAll("[^a-zA-Z0-9-]", "") + ".png").toFile());
         } catch (IOException | RuntimeException ignored) {
             // the screenshot only helps to read the failure
@@ -230,8 +288,13 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
 
     private static Optional<Node> ready(FxRobot robot, String query) {
         // TestFX's own visibility (the node and every ancestor), as clickOn(query) uses it
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).match((Node n) -> !n.isDisabled() && n.getScene() != null
-                && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).tryQuery();
+        return robot.lookup(query)
+                .match(NodeQueryUtils.isVisible())
+                .match((Node n) -> !n.isDisabled()
+                        && n.getScene() != null
+                        && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing())
+                .tryQuery();
     }
 
     private void openAttachedStack(FxRobot robot) {
@@ -249,7 +312,9 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
             robot.lookup("#attach-scope").queryAs(TextField.class).setText(scope);
             robot.lookup("#attach-endpoints").queryAs(TextField.class).setText(endpoints);
         });
-        until(PATIENCE, () -> !robot.lookup("#attach-confirm").queryAs(Button.class).isDisabled());
+        until(
+                PATIENCE,
+                () -> !robot.lookup("#attach-confirm").queryAs(Button.class).isDisabled());
         robot.clickOn("#attach-confirm");
     }
 }

@@ -35,6 +35,7 @@ public abstract class ConsoleUiTest {
 
     @TempDir
     protected Path configDir;
+
     protected TestServices services;
     protected ConsoleApp app;
     protected Stage stage;
@@ -63,8 +64,7 @@ public abstract class ConsoleUiTest {
     }
 
     /** Adds what the test needs before the console starts. */
-    protected void prepare(TestServices services) {
-    }
+    protected void prepare(TestServices services) {}
 
     @AfterEach
     void stopConsole(FxRobot robot) {
@@ -93,7 +93,8 @@ public abstract class ConsoleUiTest {
 
     /** Whether a line of the events strip under the topology contains the text. */
     protected static boolean stripShows(FxRobot robot, String text) {
-        return robot.lookup("#events-strip .label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains(text));
+        return robot.lookup("#events-strip .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains(text));
     }
 
     protected static boolean exists(FxRobot robot, String query) {

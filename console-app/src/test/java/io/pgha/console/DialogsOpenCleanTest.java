@@ -27,12 +27,15 @@ class DialogsOpenCleanTest extends ConsoleUiTest {
         until(() -> exists(robot, "#cluster-pg-ha"));
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         until(() -> exists(robot, "#new-cluster-wizard"));
-        assertThat(visibleErrors(robot, "#new-cluster-wizard")).as("errors as the wizard opens").isEmpty();
+        assertThat(visibleErrors(robot, "#new-cluster-wizard"))
+                .as("errors as the wizard opens")
+                .isEmpty();
 
         until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
         assertThat(node(robot, "#wizard-name", TextField.class).getText()).isEqualTo("pg-ha-2");
         assertThat(node(robot, "#wizard-write-port", TextField.class).getText()).isNotEqualTo("5000");
-        assertThat(node(robot, "#wizard-patroni-port", TextField.class).getText()).isNotEqualTo("8008");
+        assertThat(node(robot, "#wizard-patroni-port", TextField.class).getText())
+                .isNotEqualTo("8008");
         assertThat(visibleErrors(robot, "#new-cluster-wizard")).isEmpty();
         assertButtonsInside(robot, "#new-cluster-wizard");
 
@@ -51,9 +54,11 @@ class DialogsOpenCleanTest extends ConsoleUiTest {
 
         assertThat(visibleErrors(robot, "#attach-dialog")).isEmpty();
         assertThat(node(robot, "#attach-confirm", Button.class).isDisabled()).isTrue();
-        assertThat(node(robot, "#attach-patroni-urls", TextArea.class).getPromptText()).doesNotContainPattern("\\d+pg-");
+        assertThat(node(robot, "#attach-patroni-urls", TextArea.class).getPromptText())
+                .doesNotContainPattern("\\d+pg-");
         assertThat(node(robot, "#attach-patroni-example", Label.class).getText().lines())
-                .hasSize(2).allMatch(l -> l.strip().replace("e.g.", "").strip().matches("pg-\\d=http://127\\.0\\.0\\.1:\\d+"));
+                .hasSize(2)
+                .allMatch(l -> l.strip().replace("e.g.", "").strip().matches("pg-\\d=http://127\\.0\\.0\\.1:\\d+"));
         assertButtonsInside(robot, "#attach-dialog");
 
         robot.clickOn("#attach-name").write("Bad Name");
@@ -63,14 +68,17 @@ class DialogsOpenCleanTest extends ConsoleUiTest {
 
     private static List<Label> visibleErrors(FxRobot robot, String dialog) {
         return robot.lookup(dialog + " .field-error").queryAllAs(Label.class).stream()
-                .filter(l -> l.isVisible() && !l.getText().isEmpty()).toList();
+                .filter(l -> l.isVisible() && !l.getText().isEmpty())
+                .toList();
     }
 
     /** Every button of the dialog lies wholly inside its window. */
     private static void assertButtonsInside(FxRobot robot, String dialog) {
         Node pane = robot.lookup(dialog).query();
         until(() -> pane.getScene().getWindow().isShowing());
-        Bounds window = pane.getScene().getRoot().localToScreen(pane.getScene().getRoot().getLayoutBounds());
+        Bounds window = pane.getScene()
+                .getRoot()
+                .localToScreen(pane.getScene().getRoot().getLayoutBounds());
         for (Button b : robot.lookup(dialog + " .button-bar .button").queryAllAs(Button.class)) {
             until(() -> {
                 Bounds button = b.localToScreen(b.getLayoutBounds());

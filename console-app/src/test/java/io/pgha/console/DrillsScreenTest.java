@@ -37,14 +37,21 @@ class DrillsScreenTest extends ConsoleUiTest {
         until(() -> exists(robot, "#pg-node-pg-0"));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
         until(() -> exists(robot, "#drills-view"));
-        assertThat(node(robot, "#workspace-tabs", TabPane.class).getSelectionModel().getSelectedItem().getText()).isEqualTo("Drills");
+        assertThat(node(robot, "#workspace-tabs", TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getText())
+                .isEqualTo("Drills");
     }
 
     @SuppressWarnings("unchecked")
     private static void choose(FxRobot robot, DrillScenario scenario) {
         ComboBox<Object> picker = node(robot, "#drill-scenario", ComboBox.class);
-        robot.interact(() -> picker.getSelectionModel().select(picker.getItems().stream()
-                .filter(c -> c.toString().equals(scenario.cliName())).findFirst().orElseThrow()));
+        robot.interact(() -> picker.getSelectionModel()
+                .select(picker.getItems().stream()
+                        .filter(c -> c.toString().equals(scenario.cliName()))
+                        .findFirst()
+                        .orElseThrow()));
     }
 
     @Test
@@ -52,21 +59,30 @@ class DrillsScreenTest extends ConsoleUiTest {
         openDrills(robot);
         assertThat(node(robot, "#drill-scenario", ComboBox.class).getItems()).hasSize(DrillScenario.values().length);
         choose(robot, DrillScenario.STOP_PRIMARY);
-        assertThat(node(robot, "#drill-description", Label.class).getText()).isEqualTo(DrillScenario.STOP_PRIMARY.description());
-        assertThat(node(robot, "#drill-availability", Label.class).getText()).startsWith("Runs against demo on the local Docker engine");
+        assertThat(node(robot, "#drill-description", Label.class).getText())
+                .isEqualTo(DrillScenario.STOP_PRIMARY.description());
+        assertThat(node(robot, "#drill-availability", Label.class).getText())
+                .startsWith("Runs against demo on the local Docker engine");
 
         robot.clickOn("#drill-run");
         until(() -> exists(robot, "#confirm-dialog"));
         assertThat(node(robot, "#confirm-dialog", DialogPane.class).getContentText())
                 .contains("Docker stops the container of the primary (pg-0 now).", "see the outage");
-        assertThat(cluster.drills().requests()).as("nothing runs before the confirmation").isEmpty();
+        assertThat(cluster.drills().requests())
+                .as("nothing runs before the confirmation")
+                .isEmpty();
         robot.clickOn("#confirm-button");
 
         until(() -> node(robot, "#drill-results", TableView.class).getItems().size() == 1);
-        assertThat(cluster.drills().requests()).extracting(DrillRequest::scenario).containsExactly(DrillScenario.STOP_PRIMARY);
-        until(() -> node(robot, "#drill-figure-write-outage", Label.class).getText().equals("2.0 s (target ≤ 5.0 s)"));
-        assertThat(node(robot, "#drill-figure-write-outage", Label.class).getStyleClass()).contains("tone-ok");
-        assertThat(node(robot, "#drill-figure-rows-missing-RPO", Label.class).getText()).isEqualTo("0 of 2400 acknowledged");
+        assertThat(cluster.drills().requests())
+                .extracting(DrillRequest::scenario)
+                .containsExactly(DrillScenario.STOP_PRIMARY);
+        until(() ->
+                node(robot, "#drill-figure-write-outage", Label.class).getText().equals("2.0 s (target ≤ 5.0 s)"));
+        assertThat(node(robot, "#drill-figure-write-outage", Label.class).getStyleClass())
+                .contains("tone-ok");
+        assertThat(node(robot, "#drill-figure-rows-missing-RPO", Label.class).getText())
+                .isEqualTo("0 of 2400 acknowledged");
         assertThat(node(robot, "#drill-chart", LineChart.class).getData()).hasSize(1);
         assertThat(node(robot, "#drill-log", ListView.class).getItems())
                 .contains("[stop-primary 1/1] injecting stop-primary on pg-0");
@@ -95,14 +111,21 @@ class DrillsScreenTest extends ConsoleUiTest {
         robot.clickOn("#drill-run");
         until(() -> exists(robot, "#confirm-dialog"));
         robot.clickOn("#confirm-button");
-        until(() -> node(robot, "#drill-log", ListView.class).getItems().contains("[kill-primary 1/1] injecting kill-primary on pg-0"));
-        assertThat(node(robot, "#drill-run", Button.class).isDisabled()).as("one drill at a time").isTrue();
+        until(() -> node(robot, "#drill-log", ListView.class)
+                .getItems()
+                .contains("[kill-primary 1/1] injecting kill-primary on pg-0"));
+        assertThat(node(robot, "#drill-run", Button.class).isDisabled())
+                .as("one drill at a time")
+                .isTrue();
         assertThat(node(robot, "#drill-scenario", Node.class).isDisabled()).isTrue();
 
         robot.clickOn("#drill-cancel");
 
-        until(() -> node(robot, "#drill-message", Label.class).getText().equals("cancelled after 0 of 1 runs; the fault was healed"));
-        assertThat(node(robot, "#drill-log", ListView.class).getItems()).contains("[kill-primary 1/1] healing the fault");
+        until(() -> node(robot, "#drill-message", Label.class)
+                .getText()
+                .equals("cancelled after 0 of 1 runs; the fault was healed"));
+        assertThat(node(robot, "#drill-log", ListView.class).getItems())
+                .contains("[kill-primary 1/1] healing the fault");
         assertThat(node(robot, "#drill-results", TableView.class).getItems()).isEmpty();
         assertThat(node(robot, "#drill-run", Button.class).isDisabled()).isFalse();
     }
@@ -118,7 +141,8 @@ class DrillsScreenTest extends ConsoleUiTest {
         robot.clickOn("#supervisor-node");
 
         until(() -> node(robot, "#member-detail", VBox.class).isVisible());
-        assertThat(robot.lookup("#member-detail .label").queryAllAs(Label.class)).extracting(Label::getText)
+        assertThat(robot.lookup("#member-detail .label").queryAllAs(Label.class))
+                .extracting(Label::getText)
                 .contains("pg-supervisor", "running (healthy)");
         assertThat(node(robot, "#restart-postgres", Button.class).isDisabled()).isTrue();
         assertThat(node(robot, "#restart-container", Button.class).isDisabled()).isFalse();

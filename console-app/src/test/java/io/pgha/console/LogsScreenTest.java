@@ -34,12 +34,10 @@ class LogsScreenTest extends ConsoleUiTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @Override
@@ -62,7 +60,10 @@ class LogsScreenTest extends ConsoleUiTest {
         robot.clickOn("#cluster-demo");
         until(() -> exists(robot, "#pg-node-pg-0"));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
-        until(() -> node(robot, "#workspace-tabs", TabPane.class).getSelectionModel().getSelectedIndex() == 5);
+        until(() -> node(robot, "#workspace-tabs", TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedIndex()
+                == 5);
     }
 
     @Test
@@ -72,16 +73,25 @@ class LogsScreenTest extends ConsoleUiTest {
         until(() -> "pg-0".equals(node(robot, "#log-container", ComboBox.class).getValue()));
         until(() -> node(robot, "#log-lines", ListView.class).getItems().size() == 20);
         List<ListCell<?>> cells = cells(robot);
-        assertThat(cells).as("Patroni's INFO comes on stderr and is not an error")
-                .filteredOn(c -> c.getText().contains(" INFO: ")).isNotEmpty()
-                .allSatisfy(c -> assertThat(c.getStyleClass()).contains("level-info").doesNotContain("level-error"));
-        assertThat(cells).filteredOn(c -> c.getText().contains(" FATAL: ")).isNotEmpty()
+        assertThat(cells)
+                .as("Patroni's INFO comes on stderr and is not an error")
+                .filteredOn(c -> c.getText().contains(" INFO: "))
+                .isNotEmpty()
+                .allSatisfy(c ->
+                        assertThat(c.getStyleClass()).contains("level-info").doesNotContain("level-error"));
+        assertThat(cells)
+                .filteredOn(c -> c.getText().contains(" FATAL: "))
+                .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.getStyleClass()).contains("level-error"));
-        assertThat(cells).filteredOn(c -> c.getText().contains(" WARNING: ")).isNotEmpty()
+        assertThat(cells)
+                .filteredOn(c -> c.getText().contains(" WARNING: "))
+                .isNotEmpty()
                 .allSatisfy(c -> assertThat(c.getStyleClass()).contains("level-warn"));
         ListCell<?> cell = cells.getFirst();
         double lineHeight = cell.getFont().getSize() * 1.25;
-        assertThat(cell.getHeight()).as("one text line per row, not AtlantaFX's 3em rows").isLessThan(lineHeight * 1.5)
+        assertThat(cell.getHeight())
+                .as("one text line per row, not AtlantaFX's 3em rows")
+                .isLessThan(lineHeight * 1.5)
                 .isGreaterThanOrEqualTo(Font.getDefault().getSize() * 0.9);
     }
 
@@ -104,6 +114,8 @@ class LogsScreenTest extends ConsoleUiTest {
 
     private static List<ListCell<?>> cells(FxRobot robot) {
         return robot.lookup("#log-lines .list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> c.isVisible() && !c.isEmpty() && c.getText() != null).<ListCell<?>>map(c -> c).toList();
+                .filter(c -> c.isVisible() && !c.isEmpty() && c.getText() != null)
+                .<ListCell<?>>map(c -> c)
+                .toList();
     }
 }

@@ -39,9 +39,14 @@ class MainWindowTest extends ConsoleUiTest {
     void theSidebarShowsTheClusterAndTheTopologyDrawsIt(FxRobot robot) {
         openDemo(robot);
 
-        assertThat(robot.lookup("#cluster-demo").lookup(".tone-ok").tryQuery()).as("healthy dot").isPresent();
-        assertThat(node(robot, "#pg-node-pg-0", Node.class).getStyleClass()).contains("leader", "role-leader", "tone-ok");
-        assertThat(node(robot, "#pg-node-pg-1", Node.class).getStyleClass()).contains("role-replica").doesNotContain("leader");
+        assertThat(robot.lookup("#cluster-demo").lookup(".tone-ok").tryQuery())
+                .as("healthy dot")
+                .isPresent();
+        assertThat(node(robot, "#pg-node-pg-0", Node.class).getStyleClass())
+                .contains("leader", "role-leader", "tone-ok");
+        assertThat(node(robot, "#pg-node-pg-1", Node.class).getStyleClass())
+                .contains("role-replica")
+                .doesNotContain("leader");
         assertThat(node(robot, "#etcd-node-etcd-2", Node.class).getStyleClass()).contains("leader");
         assertThat(robot.lookup(".etcd-node").queryAll()).hasSize(3);
         assertThat(exists(robot, "#router-node")).isTrue();
@@ -58,7 +63,11 @@ class MainWindowTest extends ConsoleUiTest {
 
         robot.clickOn("#switchover-here");
         until(() -> exists(robot, "#candidate-list"));
-        assertThat(node(robot, "#candidate-list", ListView.class).getSelectionModel().getSelectedItem().toString()).startsWith("pg-1");
+        assertThat(node(robot, "#candidate-list", ListView.class)
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .toString())
+                .startsWith("pg-1");
         robot.clickOn("#confirm-button");
 
         until(() -> node(robot, "#pg-node-pg-1", Node.class).getStyleClass().contains("leader"));
@@ -78,8 +87,9 @@ class MainWindowTest extends ConsoleUiTest {
         robot.clickOn("#confirm-button");
 
         until(() -> !notices.notices().isEmpty());
-        assertThat(notices.last()).isEqualTo(Notice.warning("Refused: Pause cluster management",
-                "the cluster is already paused by another operator"));
+        assertThat(notices.last())
+                .isEqualTo(Notice.warning(
+                        "Refused: Pause cluster management", "the cluster is already paused by another operator"));
     }
 
     @Test
@@ -87,11 +97,18 @@ class MainWindowTest extends ConsoleUiTest {
         openDemo(robot);
 
         cluster.monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
-        cluster.monitor().emit(SampleCluster.event(Instant.now(), ClusterEvent.Kind.CONTAINER_DIED, ClusterEvent.Severity.CRITICAL,
-                "pg-0", "pg-0 exited with code 137"));
+        cluster.monitor()
+                .emit(SampleCluster.event(
+                        Instant.now(),
+                        ClusterEvent.Kind.CONTAINER_DIED,
+                        ClusterEvent.Severity.CRITICAL,
+                        "pg-0",
+                        "pg-0 exited with code 137"));
 
         until(() -> node(robot, "#cluster-health", Label.class).getText().equals("down"));
-        assertThat(exists(robot, "#pg-node-pg-0")).as("a member that left the DCS is not drawn").isFalse();
+        assertThat(exists(robot, "#pg-node-pg-0"))
+                .as("a member that left the DCS is not drawn")
+                .isFalse();
         assertThat(node(robot, "#router-node", Node.class).getStyleClass()).contains("tone-fail");
         until(() -> stripShows(robot, "exited with code 137"));
     }
@@ -101,7 +118,10 @@ class MainWindowTest extends ConsoleUiTest {
         openDemo(robot);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        until(() -> node(robot, "#workspace-tabs", TabPane.class).getSelectionModel().getSelectedIndex() == 1);
+        until(() -> node(robot, "#workspace-tabs", TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedIndex()
+                == 1);
 
         robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         robot.write("refused");

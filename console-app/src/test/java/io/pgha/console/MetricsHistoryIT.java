@@ -51,11 +51,14 @@ class MetricsHistoryIT extends ConsoleUiTest {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.down(true); // same container names and ports as the stack made here
         try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
-            provisioner.up(StackSpec.defaults().toBuilder().images(ImageProfile.LOCAL).build(), event -> { });
+            provisioner.up(
+                    StackSpec.defaults().toBuilder().images(ImageProfile.LOCAL).build(), event -> {});
         }
         String url = new ClusterRegistry(configDir).get("pg-ha").prometheus().orElseThrow();
         prometheus = new PrometheusClient(url, Duration.ofSeconds(5));
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
                 .until(() -> fewestScrapes() >= SCRAPES);
         consoleStarted = Instant.now();
         return new ConsoleApp();
@@ -64,32 +67,47 @@ class MetricsHistoryIT extends ConsoleUiTest {
     @AfterEach
     void removeTheStack() {
         try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
-            provisioner.down("pg-ha", true, event -> { });
+            provisioner.down("pg-ha", true, event -> {});
         }
     }
 
     @Test
     void everyTargetIsHealthyAndAChartShowsWhatWasScrapedBeforeTheConsoleStarted(FxRobot robot) throws IOException {
         List<Map<String, String>> targets = prometheus.targets();
-        assertThat(targets).extracting(t -> t.get("job") + " " + t.get("instance")).containsExactlyInAnyOrder(
-                "postgres pg-0-exporter:9187", "postgres pg-1-exporter:9187", "postgres pg-2-exporter:9187",
-                "router pg-router:8404", "prometheus 127.0.0.1:9090");
-        assertThat(targets).allSatisfy(t -> assertThat(t.get("health")).as(t.get("instance") + " " + t.get("lastError")).isEqualTo("up"));
+        assertThat(targets)
+                .extracting(t -> t.get("job") + " " + t.get("instance"))
+                .containsExactlyInAnyOrder(
+                        "postgres pg-0-exporter:9187",
+                        "postgres pg-1-exporter:9187",
+                        "postgres pg-2-exporter:9187",
+                        "router pg-router:8404",
+                        "prometheus 127.0.0.1:9090");
+        assertThat(targets)
+                .allSatisfy(t -> assertThat(t.get("health"))
+                        .as(t.get("instance") + " " + t.get("lastError"))
+                        .isEqualTo("up"));
 
         until(PATIENCE, () -> exists(robot, "#cluster-pg-ha"));
         robot.clickOn("#cluster-pg-ha");
         until(PATIENCE, () -> exists(robot, "#pg-node-pg-0"));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        until(() -> node(robot, "#workspace-tabs", TabPane.class).getSelectionModel().getSelectedIndex() == 3);
+        until(() -> node(robot, "#workspace-tabs", TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedIndex()
+                == 3);
 
         LineChart<?, ?> sessions = node(robot, "#chart-router_sessions", LineChart.class);
         LineChart<?, ?> connections = node(robot, "#chart-connections", LineChart.class);
         until(PATIENCE, () -> onFx(() -> showsSamplesBefore(sessions, consoleStarted)));
         until(PATIENCE, () -> onFx(() -> connections.getData().size()) == 3);
-        assertThat(onFx(() -> connections.getData().stream().map(s -> s.getName()).toList()))
-                .as("every member's client backends: the replicas' only Prometheus has").containsExactly("pg-0", "pg-1", "pg-2");
+        assertThat(onFx(() ->
+                        connections.getData().stream().map(s -> s.getName()).toList()))
+                .as("every member's client backends: the replicas' only Prometheus has")
+                .containsExactly("pg-0", "pg-1", "pg-2");
         assertThat(onFx(() -> showsSamplesBefore(connections, consoleStarted))).isTrue();
-        assertThat(node(robot, "#metrics-note", Label.class).isVisible()).as("no note: the history is shown").isFalse();
+        assertThat(node(robot, "#metrics-note", Label.class).isVisible())
+                .as("no note: the history is shown")
+                .isFalse();
 
         robot.clickOn("#range-hour-1");
         NumberAxis time = (NumberAxis) sessions.getXAxis();
@@ -100,13 +118,16 @@ class MetricsHistoryIT extends ConsoleUiTest {
     /** The number of scrapes of the target Prometheus scraped least so far. */
     private double fewestScrapes() {
         List<Series> counts = prometheus.instant("min(count_over_time(up[10m]))");
-        return counts.isEmpty() || counts.getFirst().samples().isEmpty() ? 0 : counts.getFirst().samples().getFirst().value();
+        return counts.isEmpty() || counts.getFirst().samples().isEmpty()
+                ? 0
+                : counts.getFirst().samples().getFirst().value();
     }
 
     /** Whether a point of the chart lies before the moment (the time axis runs in minutes up to the chart's newest point). */
     private static boolean showsSamplesBefore(LineChart<?, ?> chart, Instant moment) {
         double minutesAgo = Duration.between(moment, Instant.now()).toMillis() / 60_000.0;
-        return chart.getData().stream().flatMap(s -> s.getData().stream())
+        return chart.getData().stream()
+                .flatMap(s -> s.getData().stream())
                 .anyMatch(d -> ((Number) d.getXValue()).doubleValue() < -minutesAgo);
     }
 
@@ -122,6 +143,9 @@ class MetricsHistoryIT extends ConsoleUiTest {
     private void shoot(FxRobot robot) throws IOException {
         WritableImage[] shot = new WritableImage[1];
         robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", Path.of("target/metrics-history-it.png").toFile());
+        ImageIO.write(
+                SwingFXUtils.fromFXImage(shot[0], null),
+                "png",
+                Path.of("target/metrics-history-it.png").toFile());
     }
 }

@@ -43,7 +43,8 @@ class MetricsHistoryScreenTest extends ConsoleUiTest {
         assertThat(connections.getData()).extracting(s -> s.getName()).containsExactly("pg-0", "pg-1", "pg-2");
         assertThat(oldest(connections)).as("minutes before the console opened").isLessThan(-14);
         assertThat(node(robot, "#metrics-note", Label.class).isVisible()).isFalse();
-        assertThat(node(robot, "#range-minutes-15", ToggleButton.class).isSelected()).isTrue();
+        assertThat(node(robot, "#range-minutes-15", ToggleButton.class).isSelected())
+                .isTrue();
         assertThat(node(robot, "#metrics-range", Region.class).isDisabled()).isFalse();
         for (LineChart<?, ?> chart : robot.lookup(".metrics-chart").queryAllAs(LineChart.class)) {
             Labeled title = (Labeled) chart.getYAxis().lookup(".axis-label");
@@ -56,10 +57,13 @@ class MetricsHistoryScreenTest extends ConsoleUiTest {
         NumberAxis time = (NumberAxis) connections.getXAxis();
         assertThat(time.getLabel()).isEqualTo("hours ago");
         assertThat(time.getLowerBound()).isEqualTo(-24);
-        assertThat(node(robot, "#range-hours-24", ToggleButton.class).isSelected()).isTrue();
+        assertThat(node(robot, "#range-hours-24", ToggleButton.class).isSelected())
+                .isTrue();
 
         robot.clickOn("#range-hours-24");
-        assertThat(node(robot, "#range-hours-24", ToggleButton.class).isSelected()).as("a range stays chosen").isTrue();
+        assertThat(node(robot, "#range-hours-24", ToggleButton.class).isSelected())
+                .as("a range stays chosen")
+                .isTrue();
         robot.clickOn("#range-hour-1");
         until(() -> time.getLowerBound() == -60 && time.getLabel().equals("minutes ago"));
     }
@@ -77,7 +81,8 @@ class MetricsHistoryScreenTest extends ConsoleUiTest {
 
         openMetrics(robot, "silent");
         until(() -> robot.lookup("#metrics-note").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.isVisible() && l.getText().contains("Cannot connect to Prometheus at " + FakeMetricsHistory.SOURCE)));
+                .anyMatch(l -> l.isVisible()
+                        && l.getText().contains("Cannot connect to Prometheus at " + FakeMetricsHistory.SOURCE)));
     }
 
     private void openMetrics(FxRobot robot, String cluster) {
@@ -85,7 +90,10 @@ class MetricsHistoryScreenTest extends ConsoleUiTest {
         robot.clickOn("#cluster-" + cluster);
         until(() -> exists(robot, "#pg-node-pg-0"));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        until(() -> node(robot, "#workspace-tabs", TabPane.class).getSelectionModel().getSelectedIndex() == 3);
+        until(() -> node(robot, "#workspace-tabs", TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedIndex()
+                == 3);
     }
 
     /** The text as drawn: cut with an ellipsis when it does not fit. */
@@ -96,8 +104,12 @@ class MetricsHistoryScreenTest extends ConsoleUiTest {
     /** The oldest point of the chart, in the time axis's unit (negative: before its newest point). */
     private static double oldest(LineChart<?, ?> chart) {
         try {
-            return WaitForAsyncUtils.asyncFx(() -> chart.getData().stream().flatMap(s -> s.getData().stream())
-                    .mapToDouble(d -> ((Number) d.getXValue()).doubleValue()).min().orElse(0)).get();
+            return WaitForAsyncUtils.asyncFx(() -> chart.getData().stream()
+                            .flatMap(s -> s.getData().stream())
+                            .mapToDouble(d -> ((Number) d.getXValue()).doubleValue())
+                            .min()
+                            .orElse(0))
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError(e);
         }

@@ -27,10 +27,15 @@ class MetricsScreenTest extends ConsoleUiTest {
         robot.clickOn("#cluster-demo");
         until(() -> exists(robot, "#pg-node-pg-0"));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        until(() -> node(robot, "#workspace-tabs", TabPane.class).getSelectionModel().getSelectedIndex() == 3);
+        until(() -> node(robot, "#workspace-tabs", TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedIndex()
+                == 3);
         LineChart<?, ?> lag = node(robot, "#chart-replication_lag", LineChart.class);
         LineChart<?, ?> sessions = node(robot, "#chart-router_sessions", LineChart.class);
-        until(() -> lag.getData().size() == 2 && !lag.getData().get(0).getData().isEmpty() && !sessions.getData().isEmpty());
+        until(() -> lag.getData().size() == 2
+                && !lag.getData().get(0).getData().isEmpty()
+                && !sessions.getData().isEmpty());
 
         for (LineChart<?, ?> chart : robot.lookup(".metrics-chart").queryAllAs(LineChart.class)) {
             assertThat(chart.getYAxis().getLabel()).as(chart.getId()).isNotBlank();
@@ -43,14 +48,17 @@ class MetricsScreenTest extends ConsoleUiTest {
         assertThat(sessionAxis.getTickUnit() % 1).as("whole sessions").isZero();
         assertThat(ticks(sessionAxis)).allMatch(t -> t.matches("\\d+"));
 
-        List<Paint> strokes = lag.getData().stream().map(s -> ((Path) s.getNode()).getStroke()).toList();
+        List<Paint> strokes = lag.getData().stream()
+                .map(s -> ((Path) s.getNode()).getStroke())
+                .toList();
         assertThat(strokes).doesNotHaveDuplicates().doesNotContainNull();
         assertThat(strokes.get(0)).isNotEqualTo(Paint.valueOf("#f3622d")).isNotEqualTo(Paint.valueOf("#fba71b"));
     }
 
     /** The tick labels as the axis writes them. */
     private static List<String> ticks(NumberAxis axis) {
-        return axis.getTickMarks().stream().map(t -> axis.getTickLabelFormatter().toString(t.getValue())).toList();
+        return axis.getTickMarks().stream()
+                .map(t -> axis.getTickLabelFormatter().toString(t.getValue()))
+                .toList();
     }
-
 }

@@ -22,7 +22,8 @@ class NewClusterWizardTest extends ConsoleUiTest {
         robot.interact(() -> retry.setText("10"));
 
         until(() -> node(robot, "#wizard-timing-error", Label.class).isVisible());
-        assertThat(node(robot, "#wizard-timing-error", Label.class).getText()).startsWith("Patroni needs loop_wait + 2·retry_timeout <= ttl, but 2 + 2·10 = 22 > 20");
+        assertThat(node(robot, "#wizard-timing-error", Label.class).getText())
+                .startsWith("Patroni needs loop_wait + 2·retry_timeout <= ttl, but 2 + 2·10 = 22 > 20");
         assertThat(node(robot, "#wizard-create", Button.class).isDisabled()).isTrue();
 
         robot.interact(() -> retry.setText("5"));
@@ -40,8 +41,10 @@ class NewClusterWizardTest extends ConsoleUiTest {
         send(new ProvisioningEvent.StepStarted(t, "etcd", "Starting etcd-1, etcd-2, etcd-3"));
         send(new ProvisioningEvent.Log(t, "etcd", "etcd-1 is healthy"));
         send(new ProvisioningEvent.StepFinished(t.plusSeconds(2), "etcd", true, "quorum"));
-        until(() -> node(robot, "#provisioning-steps", ListView.class).getItems().size() == 1);
-        assertThat(node(robot, "#provisioning-log", ListView.class).getItems()).containsExactly("etcd | etcd-1 is healthy");
+        until(() ->
+                node(robot, "#provisioning-steps", ListView.class).getItems().size() == 1);
+        assertThat(node(robot, "#provisioning-log", ListView.class).getItems())
+                .containsExactly("etcd | etcd-1 is healthy");
 
         services.addCluster("pg-ha");
         send(new ProvisioningEvent.Done(t.plusSeconds(20), "pg-ha"));

@@ -13,7 +13,8 @@ class PghaConsoleIT {
 
     @Test
     void theLauncherRunsThePackagedConsole() {
-        Commands.Result version = Commands.run(Duration.ofMinutes(5), RepoPaths.root().resolve("pgha").toString(), "console", "--version");
+        Commands.Result version = Commands.run(
+                Duration.ofMinutes(5), RepoPaths.root().resolve("pgha").toString(), "console", "--version");
 
         assertThat(version.exitCode()).as(version.describe()).isZero();
         assertThat(version.stdout().strip()).isEqualTo("pgha console " + Version.get());

@@ -39,12 +39,10 @@ class PlannedSwitchoverTest extends ConsoleUiTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @Override
@@ -82,14 +80,24 @@ class PlannedSwitchoverTest extends ConsoleUiTest {
         until(() -> badge.getText().equals("switching over (pg-0 → pg-1)"));
         until(() -> !cluster.monitor().current().leader().isPresent());
         assertThat(badge.getStyleClass()).contains("tone-planned").doesNotContain("tone-fail");
-        assertThat(node(robot, "#cluster-activity-spinner", ProgressIndicator.class).isVisible()).isTrue();
+        assertThat(node(robot, "#cluster-activity-spinner", ProgressIndicator.class)
+                        .isVisible())
+                .isTrue();
         assertThat(state.getText()).isEqualTo("switching over (pg-0 → pg-1)");
-        assertThat(robot.lookup("#cluster-demo .status-dot").queryAs(Node.class).getStyleClass()).contains("tone-planned");
-        assertThat(exists(robot, "#link-handover-pg-1")).as("the handover is drawn").isTrue();
-        for (String drawn : List.of("#router-node", "#pg-node-pg-0", "#pg-node-pg-1", "#link-write-pg-0", "#link-read-pg-0")) {
-            robot.lookup(drawn).tryQuery().ifPresent(n -> assertThat(n.getStyleClass()).as(drawn).doesNotContain("tone-fail"));
+        assertThat(robot.lookup("#cluster-demo .status-dot").queryAs(Node.class).getStyleClass())
+                .contains("tone-planned");
+        assertThat(exists(robot, "#link-handover-pg-1"))
+                .as("the handover is drawn")
+                .isTrue();
+        for (String drawn :
+                List.of("#router-node", "#pg-node-pg-0", "#pg-node-pg-1", "#link-write-pg-0", "#link-read-pg-0")) {
+            robot.lookup(drawn)
+                    .tryQuery()
+                    .ifPresent(n -> assertThat(n.getStyleClass()).as(drawn).doesNotContain("tone-fail"));
         }
-        assertThat(node(robot, "#cluster-summary", Label.class).getText()).startsWith("primary moving to pg-1").doesNotContain("no primary");
+        assertThat(node(robot, "#cluster-summary", Label.class).getText())
+                .startsWith("primary moving to pg-1")
+                .doesNotContain("no primary");
 
         cluster.releaseSwitchover();
 
@@ -101,9 +109,14 @@ class PlannedSwitchoverTest extends ConsoleUiTest {
         assertThat(badges).as("the badge during the switchover").doesNotContain("down", "degraded");
         assertThat(sidebar).as("the sidebar during the switchover").doesNotContain("down", "degraded");
 
-        List<EventRow> events = app.viewModel().workspaceProperty().get().events().rows();
-        until(() -> events.stream().anyMatch(r -> r.event().kind() == ClusterEvent.Kind.OPERATION && r.event().subject().equals("pg-1")));
-        assertThat(events.getFirst().event().kind()).as("the operation's outcome is the newest event").isEqualTo(ClusterEvent.Kind.OPERATION);
+        List<EventRow> events =
+                app.viewModel().workspaceProperty().get().events().rows();
+        until(() -> events.stream()
+                .anyMatch(r -> r.event().kind() == ClusterEvent.Kind.OPERATION
+                        && r.event().subject().equals("pg-1")));
+        assertThat(events.getFirst().event().kind())
+                .as("the operation's outcome is the newest event")
+                .isEqualTo(ClusterEvent.Kind.OPERATION);
         assertThat(events).extracting(r -> r.event().at()).isSortedAccordingTo((a, b) -> b.compareTo(a));
     }
 
@@ -119,15 +132,20 @@ class PlannedSwitchoverTest extends ConsoleUiTest {
 
         until(() -> exists(robot, "#notice-success"));
         Node toast = robot.lookup("#notice-success").query();
-        until(() -> toast.getScene().getWindow().isShowing() && toast.localToScreen(toast.getBoundsInLocal()).getWidth() > 0);
+        until(() -> toast.getScene().getWindow().isShowing()
+                && toast.localToScreen(toast.getBoundsInLocal()).getWidth() > 0);
         Bounds onScreen = toast.localToScreen(toast.getBoundsInLocal());
-        Bounds window = stage.getScene().getRoot().localToScreen(stage.getScene().getRoot().getBoundsInLocal());
+        Bounds window = stage.getScene()
+                .getRoot()
+                .localToScreen(stage.getScene().getRoot().getBoundsInLocal());
         assertThat(onScreen.getMinX()).isGreaterThanOrEqualTo(window.getMinX());
         assertThat(onScreen.getMaxX()).isLessThanOrEqualTo(window.getMaxX());
         assertThat(onScreen.getMinY()).isGreaterThanOrEqualTo(window.getMinY());
         assertThat(onScreen.getMaxY()).isLessThanOrEqualTo(window.getMaxY());
-        assertThat(robot.from(toast).lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
-                .doesNotContain("?").contains("✓", "Switch over to pg-1");
+        assertThat(robot.from(toast).lookup(".label").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .doesNotContain("?")
+                .contains("✓", "Switch over to pg-1");
         assertThat(cssProblems).noneMatch(m -> m.contains("ClassCastException") || m.contains("notificationpopup"));
     }
 }

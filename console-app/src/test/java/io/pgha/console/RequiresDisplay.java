@@ -10,8 +10,9 @@ public class RequiresDisplay implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
-            throw new IllegalStateException("UI tests need an X display and DISPLAY is not set. "
-                    + "Run them under Xvfb: xvfb-run -a ./mvnw verify (sudo scripts/prepare-machine.sh installs Xvfb).");
+            throw new IllegalStateException(
+                    "UI tests need an X display and DISPLAY is not set. "
+                            + "Run them under Xvfb: xvfb-run -a ./mvnw verify (sudo scripts/prepare-machine.sh installs Xvfb).");
         }
     }
 }

@@ -45,9 +45,11 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ScreenshotsTest extends ConsoleUiTest {
 
-    private static final Path OUT = Path.of(System.getProperty("pgha.root", "..")).resolve("docs/screenshots");
+    private static final Path OUT =
+            Path.of(System.getProperty("pgha.root", "..")).resolve("docs/screenshots");
     /** When the drawn history's waves start: the console's samples and Prometheus's follow the same curves. */
     private final Instant anchor = Instant.now();
+
     private final FakeMetricsHistory prometheus = new FakeMetricsHistory(Clock.systemUTC(), this::figure);
     private SimulatedCluster cluster;
 
@@ -73,21 +75,27 @@ class ScreenshotsTest extends ConsoleUiTest {
             for (int tab = 1; tab <= 5; tab++) {
                 int index = tab;
                 robot.interact(() -> app.viewModel().workspaceProperty().get());
-                robot.press(KeyCode.CONTROL, KeyCode.valueOf("DIGIT" + (index + 1))).release(KeyCode.valueOf("DIGIT" + (index + 1)), KeyCode.CONTROL);
+                robot.press(KeyCode.CONTROL, KeyCode.valueOf("DIGIT" + (index + 1)))
+                        .release(KeyCode.valueOf("DIGIT" + (index + 1)), KeyCode.CONTROL);
                 if (index == 3) {
                     robot.clickOn("#range-hour-1");
                     until(() -> prometheus.asked().contains(HistoryRange.HOUR_1));
                 }
                 if (index == 5) {
-                    robot.interact(() -> robot.lookup("#log-container").queryAs(ComboBox.class).getSelectionModel().select("pg-0"));
+                    robot.interact(() -> robot.lookup("#log-container")
+                            .queryAs(ComboBox.class)
+                            .getSelectionModel()
+                            .select("pg-0"));
                 }
-                String name = List.of("", "health", "events", "metrics", "router", "logs").get(index) + "-" + theme.id();
+                String name = List.of("", "health", "events", "metrics", "router", "logs")
+                                .get(index) + "-" + theme.id();
                 luminance.put(name, shoot(robot, stage.getScene(), name));
             }
             luminance.put("drills-" + theme.id(), shootDrills(robot, "drills-" + theme.id()));
             robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
             until(() -> exists(robot, "#new-cluster-wizard"));
-            Window wizard = robot.lookup("#new-cluster-wizard").query().getScene().getWindow();
+            Window wizard =
+                    robot.lookup("#new-cluster-wizard").query().getScene().getWindow();
             shoot(robot, wizard.getScene(), "wizard-" + theme.id());
             robot.interact(wizard::hide);
         }
@@ -97,9 +105,11 @@ class ScreenshotsTest extends ConsoleUiTest {
             luminance.put("switchover-" + theme.id(), shootSwitchover(robot, "switchover-" + theme.id()));
         }
 
-        luminance.forEach((name, value) -> assertThat(value).as(name + " is not blank").isBetween(0.02, 0.98));
+        luminance.forEach(
+                (name, value) -> assertThat(value).as(name + " is not blank").isBetween(0.02, 0.98));
         assertThat(luminance.get("topology-dark")).isLessThan(luminance.get("topology-light") - 0.3);
-        assertThat(Files.list(OUT).filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(18);
+        assertThat(Files.list(OUT).filter(p -> p.toString().endsWith(".png")).count())
+                .isGreaterThanOrEqualTo(18);
     }
 
     /** The Drills tab after three runs of kill-primary (the simulated cluster's drills answer at once). */
@@ -107,18 +117,29 @@ class ScreenshotsTest extends ConsoleUiTest {
     private double shootDrills(FxRobot robot, String name) throws IOException {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
         until(() -> exists(robot, "#drills-view"));
-        robot.interact(() -> robot.lookup("#drill-runs").queryAs(Spinner.class).getValueFactory().setValue(3));
+        robot.interact(() -> robot.lookup("#drill-runs")
+                .queryAs(Spinner.class)
+                .getValueFactory()
+                .setValue(3));
         robot.clickOn("#drill-run");
         until(() -> exists(robot, "#confirm-dialog"));
         robot.clickOn("#confirm-button");
-        until(() -> robot.lookup("#drill-results").queryAs(TableView.class).getItems().size() == 3);
+        until(() -> robot.lookup("#drill-results")
+                        .queryAs(TableView.class)
+                        .getItems()
+                        .size()
+                == 3);
         return shoot(robot, stage.getScene(), name);
     }
 
     /** The topology while a switchover the console started hands the primary over (held there until shot). */
     private double shootSwitchover(FxRobot robot, String name) throws IOException {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        until(() -> exists(robot, "#pg-node-pg-0") && robot.lookup("#cluster-health").queryAs(Label.class).getText().equals("healthy"));
+        until(() -> exists(robot, "#pg-node-pg-0")
+                && robot.lookup("#cluster-health")
+                        .queryAs(Label.class)
+                        .getText()
+                        .equals("healthy"));
         cluster.holdSwitchovers();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
         until(() -> exists(robot, "#candidate-list"));
@@ -128,14 +149,18 @@ class ScreenshotsTest extends ConsoleUiTest {
             return shoot(robot, stage.getScene(), name);
         } finally {
             cluster.releaseSwitchover();
-            until(() -> robot.lookup("#cluster-health").queryAs(Label.class).getText().equals("healthy"));
+            until(() -> robot.lookup("#cluster-health")
+                    .queryAs(Label.class)
+                    .getText()
+                    .equals("healthy"));
         }
     }
 
     private void openCluster(FxRobot robot) {
         until(() -> exists(robot, "#cluster-pg-ha"));
         robot.clickOn("#cluster-pg-ha");
-        until(() -> exists(robot, "#pg-node-pg-0") && app.viewModel().workspaceProperty().get() != null);
+        until(() -> exists(robot, "#pg-node-pg-0")
+                && app.viewModel().workspaceProperty().get() != null);
         robot.interact(() -> fillHistory(app.viewModel().workspaceProperty().get()));
     }
 
@@ -146,8 +171,13 @@ class ScreenshotsTest extends ConsoleUiTest {
         for (int s = -900; s <= 0; s += 5) {
             Instant at = now.plusSeconds(s);
             transactions += (long) (5 * figure(HistoryMetric.TRANSACTIONS, "pg-0", at));
-            workspace.metrics().record(at, sample(at), new DatabaseCounters(at, OptionalLong.of(transactions),
-                    OptionalLong.of((long) figure(HistoryMetric.CONNECTIONS, "pg-0", at))));
+            workspace
+                    .metrics()
+                    .record(
+                            at,
+                            sample(at),
+                            new DatabaseCounters(at, OptionalLong.of(transactions), OptionalLong.of((long)
+                                    figure(HistoryMetric.CONNECTIONS, "pg-0", at))));
         }
         Optional.ofNullable(cluster).ifPresent(SimulatedCluster::tick);
     }
@@ -155,12 +185,28 @@ class ScreenshotsTest extends ConsoleUiTest {
     /** The cluster at one moment of the history: lag and sessions waving, one lag spike on pg-2. */
     private ClusterSnapshot sample(Instant at) {
         ClusterSnapshot base = cluster.monitor().current();
-        List<Member> members = base.members().stream().map(m -> m.lagBytes().isEmpty() ? m : SampleCluster.member(m.name(),
-                m.role(), m.state(), m.timeline().getAsInt(), m.lsn().getAsLong(),
-                OptionalLong.of((long) figure(HistoryMetric.REPLICATION_LAG, m.name(), at)))).toList();
-        List<RouterBackend> backends = base.routerBackends().stream().map(b -> new RouterBackend(b.listener(), b.server(), b.status(),
-                b.checkStatus(), b.checkLatencyMs(), b.status() == RouterBackend.Status.UP ? (long) sessionsOfOneServer(at) : 0)).toList();
-        return SampleCluster.snapshot(at, base.leader(), members, base.etcdMembers(), backends, base.containers(), base.checks());
+        List<Member> members = base.members().stream()
+                .map(m -> m.lagBytes().isEmpty()
+                        ? m
+                        : SampleCluster.member(
+                                m.name(),
+                                m.role(),
+                                m.state(),
+                                m.timeline().getAsInt(),
+                                m.lsn().getAsLong(),
+                                OptionalLong.of((long) figure(HistoryMetric.REPLICATION_LAG, m.name(), at))))
+                .toList();
+        List<RouterBackend> backends = base.routerBackends().stream()
+                .map(b -> new RouterBackend(
+                        b.listener(),
+                        b.server(),
+                        b.status(),
+                        b.checkStatus(),
+                        b.checkLatencyMs(),
+                        b.status() == RouterBackend.Status.UP ? (long) sessionsOfOneServer(at) : 0))
+                .toList();
+        return SampleCluster.snapshot(
+                at, base.leader(), members, base.etcdMembers(), backends, base.containers(), base.checks());
     }
 
     /** Each line's value at one moment, for the console's own samples and Prometheus's alike (pg-0 leads). */
@@ -169,8 +215,11 @@ class ScreenshotsTest extends ConsoleUiTest {
         double wave = Math.sin(second / 60.0);
         boolean primary = line.equals("pg-0");
         return switch (metric) {
-            case REPLICATION_LAG -> Math.max(0, (line.equals("pg-2") ? 180_000 : 40_000) * (1 + wave)
-                    + (second > -300 && second < -240 && line.equals("pg-2") ? 2_500_000 : 0));
+            case REPLICATION_LAG ->
+                Math.max(
+                        0,
+                        (line.equals("pg-2") ? 180_000 : 40_000) * (1 + wave)
+                                + (second > -300 && second < -240 && line.equals("pg-2") ? 2_500_000 : 0));
             case TRANSACTIONS -> primary ? 420 + 180 * wave : 60 + 25 * Math.sin(second / 90.0 + line.hashCode());
             case CONNECTIONS -> Math.round(primary ? 24 + 8 * wave : 6 + 2 * Math.sin(second / 90.0 + line.hashCode()));
             case ROUTER_SESSIONS -> (line.equals("writes") ? 1 : 2) * sessionsOfOneServer(at);

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.scene.Node;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
@@ -44,7 +44,10 @@ class SecondStartTest extends ConsoleUiTest {
     void theLastClusterOpensWithoutTheStartScreenOrAnEmptyListFlashingBy(FxRobot robot) {
         until(() -> exists(robot, "#pg-node-pg-0"));
 
-        assertThat(centres).as("what the window showed, in order").doesNotContain("start-view").endsWith("workspace-view");
+        assertThat(centres)
+                .as("what the window showed, in order")
+                .doesNotContain("start-view")
+                .endsWith("workspace-view");
         assertThat(emptyListTexts).doesNotContain("No clusters yet.");
         assertThat(node(robot, "#cluster-demo", Node.class)).isNotNull();
     }
@@ -65,8 +68,11 @@ class SecondStartTest extends ConsoleUiTest {
             Label empty = (Label) list.getPlaceholder();
             emptyListTexts.add(list.getItems().isEmpty() ? empty.getText() : "");
             // the placeholder shows only while the list is empty
-            empty.textProperty().addListener((o, a, text) -> emptyListTexts.add(list.getItems().isEmpty() ? text : ""));
-            list.getItems().addListener((ListChangeListener<Object>) c -> emptyListTexts.add(list.getItems().isEmpty() ? empty.getText() : ""));
+            empty.textProperty()
+                    .addListener(
+                            (o, a, text) -> emptyListTexts.add(list.getItems().isEmpty() ? text : ""));
+            list.getItems().addListener((ListChangeListener<Object>)
+                    c -> emptyListTexts.add(list.getItems().isEmpty() ? empty.getText() : ""));
         }
     }
 }

@@ -55,15 +55,20 @@ class SmallThingsTest extends ConsoleUiTest {
         until(() -> exists(robot, "#settings-theme"));
 
         ComboBox<?> theme = node(robot, "#settings-theme", ComboBox.class);
-        until(() -> robot.from(theme).lookup(".list-cell").queryAllAs(Labeled.class).stream().anyMatch(c -> "Light".equals(c.getText())));
-        assertThat(robot.from(theme).lookup(".list-cell").queryAllAs(Labeled.class)).extracting(Labeled::getText).doesNotContain("LIGHT");
+        until(() -> robot.from(theme).lookup(".list-cell").queryAllAs(Labeled.class).stream()
+                .anyMatch(c -> "Light".equals(c.getText())));
+        assertThat(robot.from(theme).lookup(".list-cell").queryAllAs(Labeled.class))
+                .extracting(Labeled::getText)
+                .doesNotContain("LIGHT");
         until(() -> !node(robot, "#config-table", TableView.class).getItems().isEmpty());
         assertThat(node(robot, "#config-apply", Button.class).isDisabled()).isTrue();
         assertThat(node(robot, "#config-preview", Button.class).isDisabled()).isTrue();
         assertThat(node(robot, "#config-discard", Button.class).isDisabled()).isTrue();
-        robot.interact(() -> app.viewModel().workspaceProperty().get().dynamicConfig().edit("ttl", "30"));
+        robot.interact(
+                () -> app.viewModel().workspaceProperty().get().dynamicConfig().edit("ttl", "30"));
         until(() -> !node(robot, "#config-apply", Button.class).isDisabled());
-        assertThat(robot.lookup("#config-table .table-cell").queryAllAs(Labeled.class)).extracting(Labeled::getText)
+        assertThat(robot.lookup("#config-table .table-cell").queryAllAs(Labeled.class))
+                .extracting(Labeled::getText)
                 .contains("seconds", "bytes (1.0 MiB)");
     }
 
@@ -73,21 +78,30 @@ class SmallThingsTest extends ConsoleUiTest {
         robot.clickOn("#pg-node-pg-1");
         until(() -> node(robot, "#member-detail", VBox.class).isVisible());
 
-        List<DetailRow> rows = app.viewModel().workspaceProperty().get().memberDetail().rows();
-        assertThat(rows).filteredOn(r -> r.label().equals("Patroni API")).extracting(DetailRow::value)
+        List<DetailRow> rows =
+                app.viewModel().workspaceProperty().get().memberDetail().rows();
+        assertThat(rows)
+                .filteredOn(r -> r.label().equals("Patroni API"))
+                .extracting(DetailRow::value)
                 .containsExactly("http://127.0.0.1:8009/patroni");
-        assertThat(rows).filteredOn(r -> r.label().equals("router writes")).extracting(DetailRow::value)
+        assertThat(rows)
+                .filteredOn(r -> r.label().equals("router writes"))
+                .extracting(DetailRow::value)
                 .containsExactly("not a write target: only the primary takes writes");
-        assertThat(rows).filteredOn(r -> r.label().equals("router reads")).extracting(DetailRow::value)
-                .singleElement().asString().contains("L7OK · check passed");
+        assertThat(rows)
+                .filteredOn(r -> r.label().equals("router reads"))
+                .extracting(DetailRow::value)
+                .singleElement()
+                .asString()
+                .contains("L7OK · check passed");
     }
 
     private static void assertTitlesWhole(FxRobot robot, String table) {
-        List<Labeled> titles = List.copyOf(robot.lookup(table + " .column-header .label").queryAllAs(Labeled.class));
+        List<Labeled> titles =
+                List.copyOf(robot.lookup(table + " .column-header .label").queryAllAs(Labeled.class));
         assertThat(titles).as(table).isNotEmpty();
         for (Labeled title : titles) {
             until(() -> title.lookup(".text") instanceof Text t && t.getText().equals(title.getText()));
         }
     }
-
 }

@@ -50,10 +50,26 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
     void everyCandidateIsVisibleWithoutScrollingAndRolesAreWords(FxRobot robot) {
         openDemo(robot);
         ClusterSnapshot s = SampleCluster.healthy();
-        List<Member> members = s.members().stream().map(m -> m.name().equals("pg-1")
-                ? SampleCluster.member("pg-1", Role.QUORUM_STANDBY, "streaming", 3, m.lsn().getAsLong(), OptionalLong.of(0)) : m).toList();
-        cluster.monitor().publish(SampleCluster.snapshot(Instant.now(), s.leader(), members, s.etcdMembers(), s.routerBackends(),
-                s.containers(), s.checks()));
+        List<Member> members = s.members().stream()
+                .map(m -> m.name().equals("pg-1")
+                        ? SampleCluster.member(
+                                "pg-1",
+                                Role.QUORUM_STANDBY,
+                                "streaming",
+                                3,
+                                m.lsn().getAsLong(),
+                                OptionalLong.of(0))
+                        : m)
+                .toList();
+        cluster.monitor()
+                .publish(SampleCluster.snapshot(
+                        Instant.now(),
+                        s.leader(),
+                        members,
+                        s.etcdMembers(),
+                        s.routerBackends(),
+                        s.containers(),
+                        s.checks()));
         until(() -> node(robot, "#pg-node-pg-1", Node.class).getStyleClass().contains("role-quorum_standby"));
 
         robot.clickOn("#action-switchover");
@@ -61,7 +77,9 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
 
         ListView<?> list = node(robot, "#candidate-list", ListView.class);
         List<ListCell<?>> cells = robot.from(list).lookup(".list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> !c.isEmpty() && c.isVisible()).<ListCell<?>>map(c -> c).toList();
+                .filter(c -> !c.isEmpty() && c.isVisible())
+                .<ListCell<?>>map(c -> c)
+                .toList();
         assertThat(cells).hasSize(2);
         Bounds viewport = list.localToScreen(list.getLayoutBounds());
         for (ListCell<?> cell : cells) {
@@ -69,8 +87,12 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
             assertThat(b.getMaxY()).as(cell.getText() + " fully shown").isLessThanOrEqualTo(viewport.getMaxY());
         }
         assertThat(robot.from(list).lookup(".scroll-bar").queryAllAs(ScrollBar.class))
-                .filteredOn(b -> b.getOrientation() == Orientation.VERTICAL).noneMatch(Node::isVisible);
-        assertThat(cells).extracting(ListCell::getText).anyMatch(t -> t.contains("quorum standby")).noneMatch(t -> t.contains("_"));
+                .filteredOn(b -> b.getOrientation() == Orientation.VERTICAL)
+                .noneMatch(Node::isVisible);
+        assertThat(cells)
+                .extracting(ListCell::getText)
+                .anyMatch(t -> t.contains("quorum standby"))
+                .noneMatch(t -> t.contains("_"));
         robot.clickOn("Cancel");
     }
 
@@ -81,9 +103,12 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
         until(() -> exists(robot, "#candidate-list"));
         Button cancel = robot.lookup("#candidate-dialog .button").queryAllAs(Button.class).stream()
-                .filter(b -> b.getText().equals("Cancel")).findFirst().orElseThrow();
+                .filter(b -> b.getText().equals("Cancel"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cancel.isDefaultButton()).isTrue();
-        assertThat(node(robot, "#confirm-button", Button.class).isDefaultButton()).isFalse();
+        assertThat(node(robot, "#confirm-button", Button.class).isDefaultButton())
+                .isFalse();
         robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
 
         until(() -> !exists(robot, "#candidate-list"));
@@ -105,8 +130,14 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
 
         robot.clickOn("#switchover-instead");
         until(() -> exists(robot, "#candidate-list") && !exists(robot, "#failover-healthy-leader"));
-        assertThat(node(robot, "#candidate-dialog", Node.class).getScene().getWindow().isShowing()).isTrue();
-        assertThat(exists(robot, "#schedule-switchover")).as("the switchover dialog").isTrue();
+        assertThat(node(robot, "#candidate-dialog", Node.class)
+                        .getScene()
+                        .getWindow()
+                        .isShowing())
+                .isTrue();
+        assertThat(exists(robot, "#schedule-switchover"))
+                .as("the switchover dialog")
+                .isTrue();
         robot.clickOn("Cancel");
         assertThat(cluster.performed()).isEmpty();
     }
@@ -137,7 +168,8 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
 
         robot.clickOn("#schedule-switchover");
         robot.interact(() -> {
-            node(robot, "#schedule-date", DatePicker.class).setValue(LocalDate.now().minusDays(1));
+            node(robot, "#schedule-date", DatePicker.class)
+                    .setValue(LocalDate.now().minusDays(1));
         });
         until(() -> node(robot, "#confirm-button", Button.class).isDisabled());
         assertThat(exists(robot, "#schedule-problem")).isTrue();
@@ -146,16 +178,21 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
             spinner(robot, "#schedule-hour").getValueFactory().setValue(23);
             spinner(robot, "#schedule-minute").getValueFactory().setValue(30);
         });
-        assertThat(node(robot, "#schedule-switchover", CheckBox.class).isSelected()).isTrue();
+        assertThat(node(robot, "#schedule-switchover", CheckBox.class).isSelected())
+                .isTrue();
         until(() -> !node(robot, "#confirm-button", Button.class).isDisabled());
         robot.clickOn("#confirm-button");
 
         until(() -> !cluster.performed().isEmpty());
-        Instant at = LocalDateTime.of(tomorrow, java.time.LocalTime.of(23, 30)).atZone(ZoneId.systemDefault()).toInstant();
+        Instant at = LocalDateTime.of(tomorrow, java.time.LocalTime.of(23, 30))
+                .atZone(ZoneId.systemDefault())
+                .toInstant();
         assertThat(cluster.performed()).containsExactly(new ClusterAction.Switchover("pg-0", "pg-1", Optional.of(at)));
         until(() -> !notices.notices().isEmpty());
         assertThat(notices.last().title()).isEqualTo("Schedule switchover to pg-1");
-        assertThat(node(robot, "#cluster-health", javafx.scene.control.Label.class).getText()).isEqualTo("healthy");
+        assertThat(node(robot, "#cluster-health", javafx.scene.control.Label.class)
+                        .getText())
+                .isEqualTo("healthy");
     }
 
     @SuppressWarnings("unchecked")

@@ -44,16 +44,36 @@ class WindowSizesTest extends ConsoleUiTest {
         robot.clickOn("#cluster-demo");
         until(() -> exists(robot, "#pg-node-pg-0"));
         ClusterSnapshot s = SampleCluster.healthy();
-        List<Member> members = s.members().stream().map(m -> m.name().equals("pg-2")
-                ? SampleCluster.member("pg-2", Role.QUORUM_STANDBY, "streaming", 3, m.lsn().getAsLong(), OptionalLong.of(1_234_567)) : m).toList();
-        cluster.monitor().publish(SampleCluster.snapshot(Instant.now(), s.leader(), members, s.etcdMembers(), s.routerBackends(),
-                s.containers(), s.checks()));
-        until(() -> robot.lookup("#pg-node-pg-2").queryAs(Node.class).getStyleClass().contains("role-quorum_standby"));
+        List<Member> members = s.members().stream()
+                .map(m -> m.name().equals("pg-2")
+                        ? SampleCluster.member(
+                                "pg-2",
+                                Role.QUORUM_STANDBY,
+                                "streaming",
+                                3,
+                                m.lsn().getAsLong(),
+                                OptionalLong.of(1_234_567))
+                        : m)
+                .toList();
+        cluster.monitor()
+                .publish(SampleCluster.snapshot(
+                        Instant.now(),
+                        s.leader(),
+                        members,
+                        s.etcdMembers(),
+                        s.routerBackends(),
+                        s.containers(),
+                        s.checks()));
+        until(() -> robot.lookup("#pg-node-pg-2")
+                .queryAs(Node.class)
+                .getStyleClass()
+                .contains("role-quorum_standby"));
         assertNodeLabelsInsideTheirShapes(robot);
         assertNoHeaderTextCut(robot);
 
         cluster.holdSwitchovers();
-        // a window wider than the virtual screen has its right edge off-screen: the keyboard reaches what a click cannot
+        // a window wider than the virtual screen has its right edge off-screen: the keyboard reaches what a click
+        // cannot
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.S).release(KeyCode.S, KeyCode.SHIFT, KeyCode.CONTROL);
         until(() -> exists(robot, "#candidate-list"));
         robot.interact(() -> node(robot, "#confirm-button", Button.class).fire());
@@ -71,18 +91,24 @@ class WindowSizesTest extends ConsoleUiTest {
     }
 
     private static void assertNoHeaderTextCut(FxRobot robot) {
-        List<Labeled> header = new ArrayList<>(robot.lookup(".app-header .label").queryAllAs(Labeled.class));
+        List<Labeled> header =
+                new ArrayList<>(robot.lookup(".app-header .label").queryAllAs(Labeled.class));
         header.addAll(robot.lookup(".app-header .button").queryAllAs(Labeled.class));
-        assertThat(header).extracting(Labeled::getId).contains("cluster-health", "cluster-summary", "action-switchover");
+        assertThat(header)
+                .extracting(Labeled::getId)
+                .contains("cluster-health", "cluster-summary", "action-switchover");
         for (Labeled labeled : header) {
-            if (labeled.isVisible() && labeled.getText() != null && !labeled.getText().isEmpty()) {
+            if (labeled.isVisible()
+                    && labeled.getText() != null
+                    && !labeled.getText().isEmpty()) {
                 until(() -> shown(labeled).equals(labeled.getText()));
             }
         }
     }
 
     private static void assertNodeLabelsInsideTheirShapes(FxRobot robot) {
-        for (String node : List.of("#pg-node-pg-0", "#pg-node-pg-1", "#pg-node-pg-2", "#etcd-node-etcd-1", "#router-node")) {
+        for (String node :
+                List.of("#pg-node-pg-0", "#pg-node-pg-1", "#pg-node-pg-2", "#etcd-node-etcd-1", "#router-node")) {
             Bounds body = robot.lookup(node + " .node-body").queryAs(Node.class).getBoundsInParent();
             List<Text> labels = List.copyOf(robot.lookup(node + " .fitted").queryAllAs(Text.class));
             assertThat(labels).as(node).hasSizeGreaterThanOrEqualTo(2);
@@ -92,11 +118,15 @@ class WindowSizesTest extends ConsoleUiTest {
                 assertThat(b.getMaxX()).as(node + " " + label.getText()).isLessThanOrEqualTo(body.getMaxX());
             }
         }
-        Bounds etcd = robot.lookup("#etcd-node-etcd-1 .node-body").queryAs(Node.class).getBoundsInParent();
-        List<Text> lags = List.copyOf(robot.lookup("#topology .link-label-replication").queryAllAs(Text.class));
+        Bounds etcd =
+                robot.lookup("#etcd-node-etcd-1 .node-body").queryAs(Node.class).getBoundsInParent();
+        List<Text> lags =
+                List.copyOf(robot.lookup("#topology .link-label-replication").queryAllAs(Text.class));
         assertThat(lags).hasSize(2);
         for (Text lag : lags) {
-            assertThat(lag.getBoundsInParent().getMaxY()).as(lag.getText() + " clear of the etcd row").isLessThan(etcd.getMinY());
+            assertThat(lag.getBoundsInParent().getMaxY())
+                    .as(lag.getText() + " clear of the etcd row")
+                    .isLessThan(etcd.getMinY());
         }
     }
 

@@ -9,7 +9,15 @@ import java.util.Objects;
 public class PghaException extends RuntimeException {
 
     /** What kind of failure this is, so callers can react without parsing messages. */
-    public enum Kind { NOT_FOUND, CONFLICT, UNAVAILABLE, UNAUTHORIZED, INVALID_INPUT, TIMEOUT, REFUSED }
+    public enum Kind {
+        NOT_FOUND,
+        CONFLICT,
+        UNAVAILABLE,
+        UNAUTHORIZED,
+        INVALID_INPUT,
+        TIMEOUT,
+        REFUSED
+    }
 
     private final Kind kind;
 

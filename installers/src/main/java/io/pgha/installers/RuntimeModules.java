@@ -26,8 +26,7 @@ import java.util.stream.Stream;
  */
 public final class RuntimeModules {
 
-    private RuntimeModules() {
-    }
+    private RuntimeModules() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
@@ -45,7 +44,9 @@ public final class RuntimeModules {
 
     static List<Path> jarsIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            List<Path> jars = files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
             if (jars.isEmpty()) {
                 throw new IllegalStateException("no jars in " + dir + " to analyse");
             }
@@ -55,15 +56,24 @@ public final class RuntimeModules {
 
     /** The JDK modules jdeps sees the jars use, analysed for this JDK's release of multi-release jars. */
     static SortedSet<String> jdeps(List<Path> jars) {
-        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new IllegalStateException(
-                "this Java has no jdeps: build with a full JDK 21 or newer (scripts/java-home.sh finds one)"));
-        List<String> args = new ArrayList<>(List.of("-q", "--ignore-missing-deps",
-                "--multi-release", String.valueOf(Runtime.version().feature()), "--print-module-deps"));
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+                .orElseThrow(() -> new IllegalStateException(
+                        "this Java has no jdeps: build with a full JDK 21 or newer (scripts/java-home.sh finds one)"));
+        List<String> args = new ArrayList<>(List.of(
+                "-q",
+                "--ignore-missing-deps",
+                "--multi-release",
+                String.valueOf(Runtime.version().feature()),
+                "--print-module-deps"));
         jars.forEach(j -> args.add(j.toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = jdeps.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
-        List<String> lines = out.toString().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = out.toString()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         if (exit != 0 || lines.isEmpty()) {
             throw new IllegalStateException("jdeps failed (exit " + exit + "):\n" + out + err);
         }
@@ -72,7 +82,8 @@ public final class RuntimeModules {
 
     /** What jdeps found (all of it, the JDK must have it) and the extras this JDK has. */
     static SortedSet<String> select(Set<String> used, Set<String> extras, Set<String> available) {
-        SortedSet<String> missing = used.stream().filter(m -> !available.contains(m)).collect(Collectors.toCollection(TreeSet::new));
+        SortedSet<String> missing =
+                used.stream().filter(m -> !available.contains(m)).collect(Collectors.toCollection(TreeSet::new));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("the application uses modules this JDK lacks: " + missing
                     + "; build with a full JDK 21 or newer (scripts/java-home.sh finds one)");
@@ -90,12 +101,16 @@ public final class RuntimeModules {
     }
 
     static SortedSet<String> parseList(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     static Set<String> systemModules() {
-        return ModuleFinder.ofSystem().findAll().stream().map(ModuleReference::descriptor)
-                .map(d -> d.name()).collect(Collectors.toSet());
+        return ModuleFinder.ofSystem().findAll().stream()
+                .map(ModuleReference::descriptor)
+                .map(d -> d.name())
+                .collect(Collectors.toSet());
     }
 }

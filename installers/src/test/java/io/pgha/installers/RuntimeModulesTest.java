@@ -17,15 +17,19 @@ class RuntimeModulesTest {
 
     @Test
     void keepsEverythingJdepsFoundAndTheExtrasThisJdkHas() {
-        SortedSet<String> modules = RuntimeModules.select(Set.of("java.sql", "java.base"),
-                Set.of("jdk.zipfs", "jdk.gone"), Set.of("java.base", "java.sql", "jdk.zipfs"));
+        SortedSet<String> modules = RuntimeModules.select(
+                Set.of("java.sql", "java.base"),
+                Set.of("jdk.zipfs", "jdk.gone"),
+                Set.of("java.base", "java.sql", "jdk.zipfs"));
         assertThat(modules).containsExactly("java.base", "java.sql", "jdk.zipfs");
     }
 
     @Test
     void aModuleTheApplicationUsesButTheJdkLacksFailsTheBuild() {
-        assertThatThrownBy(() -> RuntimeModules.select(Set.of("java.base", "javafx.controls"), Set.of(), Set.of("java.base")))
-                .hasMessageContaining("javafx.controls").hasMessageContaining("full JDK");
+        assertThatThrownBy(() ->
+                        RuntimeModules.select(Set.of("java.base", "javafx.controls"), Set.of(), Set.of("java.base")))
+                .hasMessageContaining("javafx.controls")
+                .hasMessageContaining("full JDK");
     }
 
     @Test
@@ -50,8 +54,14 @@ class RuntimeModulesTest {
 
     @Test
     void jdepsSeesTheJdbcDriverUseJavaSql() throws ClassNotFoundException, URISyntaxException {
-        Path pgjdbc = Path.of(Class.forName("org.postgresql.Driver").getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertThat(RuntimeModules.jdeps(List.of(pgjdbc))).contains("java.sql").allMatch(m -> m.startsWith("java.") || m.startsWith("jdk."));
+        Path pgjdbc = Path.of(Class.forName("org.postgresql.Driver")
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        assertThat(RuntimeModules.jdeps(List.of(pgjdbc)))
+                .contains("java.sql")
+                .allMatch(m -> m.startsWith("java.") || m.startsWith("jdk."));
     }
 
     @Test

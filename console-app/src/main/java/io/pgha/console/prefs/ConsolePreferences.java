@@ -19,6 +19,7 @@ public final class ConsolePreferences {
 
     /** The runtime monitor behind the console polls every 5 s: sampling more often only repeats its figures. */
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(5);
+
     private static final String THEME = "theme";
     private static final String REFRESH = "refresh.seconds";
     private static final String LAST_CLUSTER = "cluster.last";

@@ -19,8 +19,12 @@ public record WindowGeometry(double x, double y, double width, double height, bo
             return Optional.empty();
         }
         try {
-            return Optional.of(new WindowGeometry(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]),
-                    Double.parseDouble(parts[2]), Double.parseDouble(parts[3]), Boolean.parseBoolean(parts[4])));
+            return Optional.of(new WindowGeometry(
+                    Double.parseDouble(parts[0]),
+                    Double.parseDouble(parts[1]),
+                    Double.parseDouble(parts[2]),
+                    Double.parseDouble(parts[3]),
+                    Boolean.parseBoolean(parts[4])));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

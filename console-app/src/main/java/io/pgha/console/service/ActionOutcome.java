@@ -8,5 +8,4 @@ import java.time.Duration;
  * @param summary one sentence for the user, e.g. "pg-1 is the primary now (timeline 4)"
  * @param took    from the request until the outcome was confirmed
  */
-public record ActionOutcome(String summary, Duration took) {
-}
+public record ActionOutcome(String summary, Duration took) {}

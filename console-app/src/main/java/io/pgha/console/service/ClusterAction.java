@@ -23,32 +23,24 @@ public sealed interface ClusterAction {
     }
 
     /** Promotes the candidate without the leader's consent (when there is no healthy leader). */
-    record Failover(String candidate) implements ClusterAction {
-    }
+    record Failover(String candidate) implements ClusterAction {}
 
     /** Restarts PostgreSQL inside the member through Patroni; the container keeps running. */
-    record RestartPostgres(String member) implements ClusterAction {
-    }
+    record RestartPostgres(String member) implements ClusterAction {}
 
     /** Restarts the member's Docker container. */
-    record RestartContainer(String container) implements ClusterAction {
-    }
+    record RestartContainer(String container) implements ClusterAction {}
 
     /** Wipes the replica's data directory and clones it again from the primary. */
-    record Reinitialize(String member) implements ClusterAction {
-    }
+    record Reinitialize(String member) implements ClusterAction {}
 
     /** Stops Patroni's automatic failover for the whole cluster (maintenance mode). */
-    record Pause() implements ClusterAction {
-    }
+    record Pause() implements ClusterAction {}
 
     /** Ends maintenance mode. */
-    record Resume() implements ClusterAction {
-    }
+    record Resume() implements ClusterAction {}
 
-    record StopContainer(String container) implements ClusterAction {
-    }
+    record StopContainer(String container) implements ClusterAction {}
 
-    record StartContainer(String container) implements ClusterAction {
-    }
+    record StartContainer(String container) implements ClusterAction {}
 }

@@ -18,17 +18,32 @@ public record ClusterSession(
         DynamicConfigEditing dynamicConfig,
         FaultDrills drills,
         AutoCloseable resources,
-        Optional<MetricsHistory> history) implements AutoCloseable {
+        Optional<MetricsHistory> history)
+        implements AutoCloseable {
 
     /** A session whose services hold nothing but the monitor. */
-    public ClusterSession(ClusterConnection connection, ClusterMonitor monitor, ClusterActions actions, ContainerLogs logs,
-                          DatabaseMetrics metrics, DynamicConfigEditing dynamicConfig, FaultDrills drills) {
-        this(connection, monitor, actions, logs, metrics, dynamicConfig, drills, () -> { }, Optional.empty());
+    public ClusterSession(
+            ClusterConnection connection,
+            ClusterMonitor monitor,
+            ClusterActions actions,
+            ContainerLogs logs,
+            DatabaseMetrics metrics,
+            DynamicConfigEditing dynamicConfig,
+            FaultDrills drills) {
+        this(connection, monitor, actions, logs, metrics, dynamicConfig, drills, () -> {}, Optional.empty());
     }
 
     /** The same session with the metrics its Prometheus keeps. */
     public ClusterSession withHistory(MetricsHistory metricsHistory) {
-        return new ClusterSession(connection, monitor, actions, logs, metrics, dynamicConfig, drills, resources,
+        return new ClusterSession(
+                connection,
+                monitor,
+                actions,
+                logs,
+                metrics,
+                dynamicConfig,
+                drills,
+                resources,
                 Optional.of(metricsHistory));
     }
 

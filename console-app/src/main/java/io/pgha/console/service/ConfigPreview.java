@@ -16,6 +16,5 @@ public record ConfigPreview(List<Change> changes, List<String> problems) {
     }
 
     /** One key whose value changes; empty before means added, empty after means removed. */
-    public record Change(String key, Optional<String> before, Optional<String> after) {
-    }
+    public record Change(String key, Optional<String> before, Optional<String> after) {}
 }

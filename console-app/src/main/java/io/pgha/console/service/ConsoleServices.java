@@ -8,5 +8,4 @@ public record ConsoleServices(
         ClusterSessions sessions,
         ClusterAttachment attachment,
         StackProvisioning provisioning,
-        DockerCheck dockerCheck) {
-}
+        DockerCheck dockerCheck) {}

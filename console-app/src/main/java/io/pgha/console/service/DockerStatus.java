@@ -6,5 +6,4 @@ package io.pgha.console.service;
  * @param detail   the engine version when reachable, else what went wrong
  * @param howToFix what the user should do when it is not reachable
  */
-public record DockerStatus(boolean reachable, String detail, String howToFix) {
-}
+public record DockerStatus(boolean reachable, String detail, String howToFix) {}

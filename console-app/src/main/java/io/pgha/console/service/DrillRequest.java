@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param members        the PostgreSQL members, whose containers carry their names
  * @param etcdContainers the etcd members' containers, in the order the etcd drills stop them
  */
-public record DrillRequest(DrillScenario scenario, List<String> members, List<String> etcdContainers, DrillSettings settings) {
+public record DrillRequest(
+        DrillScenario scenario, List<String> members, List<String> etcdContainers, DrillSettings settings) {
 
     public DrillRequest {
         Objects.requireNonNull(scenario, "scenario");

@@ -1,7 +1,7 @@
 package io.pgha.console.service;
 
-import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryMetric;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryRange;
 import java.util.List;
 import java.util.Map;

@@ -17,10 +17,9 @@ public record NewClusterRequest(
         PatroniTiming timing) {
 
     /** Published ports; the per-member ones count up from their base. */
-    public record Ports(int write, int read, int stats, int patroniBase, int etcdBase, int exporterBase, int prometheus) {
-    }
+    public record Ports(
+            int write, int read, int stats, int patroniBase, int etcdBase, int exporterBase, int prometheus) {}
 
     /** Patroni's failure-detection settings, in seconds. */
-    public record PatroniTiming(int ttl, int loopWait, int retryTimeout) {
-    }
+    public record PatroniTiming(int ttl, int loopWait, int retryTimeout) {}
 }

@@ -54,9 +54,16 @@ final class DockerStackProvisioning implements StackProvisioning {
     public NewClusterRequest defaults() {
         StackSpec d = StackSpec.defaults();
         StackPorts p = FreeStackDefaults.ports(d, registry, port -> bindable.bindable(d.bindAddress(), port));
-        return new NewClusterRequest(FreeStackDefaults.name(d.name(), registry), d.nodes(), d.etcdMembers(), d.images().id(), d.bindAddress(),
-                new NewClusterRequest.Ports(p.write(), p.read(), p.stats(), p.patroni(), p.etcd(), p.exporter(), p.prometheus()),
-                new NewClusterRequest.PatroniTiming(d.patroni().ttl(), d.patroni().loopWait(), d.patroni().retryTimeout()));
+        return new NewClusterRequest(
+                FreeStackDefaults.name(d.name(), registry),
+                d.nodes(),
+                d.etcdMembers(),
+                d.images().id(),
+                d.bindAddress(),
+                new NewClusterRequest.Ports(
+                        p.write(), p.read(), p.stats(), p.patroni(), p.etcd(), p.exporter(), p.prometheus()),
+                new NewClusterRequest.PatroniTiming(
+                        d.patroni().ttl(), d.patroni().loopWait(), d.patroni().retryTimeout()));
     }
 
     /** The spec's own validation, the name against the registry, and whether the ports can be bound now. */
@@ -70,13 +77,17 @@ final class DockerStackProvisioning implements StackProvisioning {
             return List.of(new SpecProblem(SpecProblem.GENERAL, e.getMessage()));
         }
         if (registry.find(spec.name()).isPresent()) {
-            problems.add(new SpecProblem(SpecProblem.NAME, "a cluster named '" + spec.name()
-                    + "' already exists: open it from the sidebar, or choose another name"));
+            problems.add(new SpecProblem(
+                    SpecProblem.NAME,
+                    "a cluster named '" + spec.name()
+                            + "' already exists: open it from the sidebar, or choose another name"));
         }
         spec.publishedPorts().forEach((port, what) -> {
             if (!bindable.bindable(spec.bindAddress(), port)) {
-                problems.add(new SpecProblem(SpecProblem.PORTS, "port " + port + " (" + what + ") is in use on " + spec.bindAddress()
-                        + ": stop what uses it or choose another port"));
+                problems.add(new SpecProblem(
+                        SpecProblem.PORTS,
+                        "port " + port + " (" + what + ") is in use on " + spec.bindAddress()
+                                + ": stop what uses it or choose another port"));
             }
         });
         return problems;
@@ -95,11 +106,28 @@ final class DockerStackProvisioning implements StackProvisioning {
     static StackSpec spec(NewClusterRequest r) {
         NewClusterRequest.Ports p = r.ports();
         PatroniTuning d = PatroniTuning.DEFAULTS;
-        return StackSpec.builder().name(r.name()).nodes(r.postgresNodes()).etcdMembers(r.etcdMembers())
-                .images(ImageProfile.parse(r.imageProfile())).bindAddress(r.bindAddress())
-                .ports(new StackPorts(p.write(), p.read(), p.stats(), p.patroniBase(), p.etcdBase(), p.exporterBase(), p.prometheus()))
-                .patroni(new PatroniTuning(r.timing().ttl(), r.timing().loopWait(), r.timing().retryTimeout(), d.synchronousMode(), d.synchronousNodeCount(),
-                        d.maximumLagOnFailover(), d.primaryStartTimeout()))
+        return StackSpec.builder()
+                .name(r.name())
+                .nodes(r.postgresNodes())
+                .etcdMembers(r.etcdMembers())
+                .images(ImageProfile.parse(r.imageProfile()))
+                .bindAddress(r.bindAddress())
+                .ports(new StackPorts(
+                        p.write(),
+                        p.read(),
+                        p.stats(),
+                        p.patroniBase(),
+                        p.etcdBase(),
+                        p.exporterBase(),
+                        p.prometheus()))
+                .patroni(new PatroniTuning(
+                        r.timing().ttl(),
+                        r.timing().loopWait(),
+                        r.timing().retryTimeout(),
+                        d.synchronousMode(),
+                        d.synchronousNodeCount(),
+                        d.maximumLagOnFailover(),
+                        d.primaryStartTimeout()))
                 .build();
     }
 
@@ -155,8 +183,10 @@ final class DockerStackProvisioning implements StackProvisioning {
                 provisioner.down(spec.name(), true, e -> events.accept(translate(e)));
                 events.accept(new ProvisioningEvent.Cancelled(Instant.now()));
             } catch (RuntimeException e) {
-                events.accept(new ProvisioningEvent.Failed(Instant.now(), "cancelled, but removing the stack failed: " + e.getMessage()
-                        + "; remove it with: pgha down --name " + spec.name() + " --volumes"));
+                events.accept(new ProvisioningEvent.Failed(
+                        Instant.now(),
+                        "cancelled, but removing the stack failed: " + e.getMessage()
+                                + "; remove it with: pgha down --name " + spec.name() + " --volumes"));
             }
         }
 

@@ -22,11 +22,11 @@ final class FreeStackDefaults {
     static final int STEP = 10;
     private static final int ATTEMPTS = 200;
 
-    private FreeStackDefaults() {
-    }
+    private FreeStackDefaults() {}
 
     static String name(String preferred, ClusterRegistry registry) {
-        Set<String> known = new HashSet<>(registry.list().stream().map(ClusterConnection::name).toList());
+        Set<String> known = new HashSet<>(
+                registry.list().stream().map(ClusterConnection::name).toList());
         if (!known.contains(preferred)) {
             return preferred;
         }
@@ -51,8 +51,14 @@ final class FreeStackDefaults {
 
     private static Optional<StackPorts> shift(StackPorts p, int by) {
         try {
-            return Optional.of(new StackPorts(p.write() + by, p.read() + by, p.stats() + by, p.patroni() + by, p.etcd() + by,
-                    p.exporter() + by, p.prometheus() + by));
+            return Optional.of(new StackPorts(
+                    p.write() + by,
+                    p.read() + by,
+                    p.stats() + by,
+                    p.patroni() + by,
+                    p.etcd() + by,
+                    p.exporter() + by,
+                    p.prometheus() + by));
         } catch (RuntimeException outOfRange) {
             return Optional.empty();
         }
@@ -60,7 +66,8 @@ final class FreeStackDefaults {
 
     private static boolean usable(StackPorts ports, StackSpec spec, Set<Integer> known, IntPredicate bindable) {
         try {
-            return ports.published(spec.nodes(), spec.etcdMembers()).keySet().stream().allMatch(p -> !known.contains(p) && bindable.test(p));
+            return ports.published(spec.nodes(), spec.etcdMembers()).keySet().stream()
+                    .allMatch(p -> !known.contains(p) && bindable.test(p));
         } catch (RuntimeException overlapOrRange) {
             return false;
         }
@@ -70,8 +77,10 @@ final class FreeStackDefaults {
     static Set<Integer> knownPorts(List<ClusterConnection> clusters) {
         Set<Integer> ports = new HashSet<>();
         for (ClusterConnection c : clusters) {
-            Stream.concat(c.etcdEndpoints().stream(), c.patroniUrls().values().stream()).map(FreeStackDefaults::port)
-                    .flatMap(Optional::stream).forEach(ports::add);
+            Stream.concat(c.etcdEndpoints().stream(), c.patroniUrls().values().stream())
+                    .map(FreeStackDefaults::port)
+                    .flatMap(Optional::stream)
+                    .forEach(ports::add);
             c.router().ifPresent(r -> {
                 ports.add(r.writePort());
                 ports.add(r.readPort());

@@ -32,8 +32,16 @@ final class RuntimeAttachment implements ClusterAttachment {
                 named.put(name, url);
             }
         });
-        AttachRequest request = new AttachRequest(form.name(), Optional.of(form.scope()).filter(s -> !s.isBlank()),
-                form.etcdEndpoints(), Optional.empty(), named, unnamed, Optional.empty(), Optional.empty(), true);
+        AttachRequest request = new AttachRequest(
+                form.name(),
+                Optional.of(form.scope()).filter(s -> !s.isBlank()),
+                form.etcdEndpoints(),
+                Optional.empty(),
+                named,
+                unnamed,
+                Optional.empty(),
+                Optional.empty(),
+                true);
         return attach.attach(request, false, Optional.empty()).connection();
     }
 }

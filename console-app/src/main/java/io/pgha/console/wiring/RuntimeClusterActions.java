@@ -42,31 +42,45 @@ final class RuntimeClusterActions implements ClusterActions {
     @Override
     public ActionOutcome perform(ClusterAction action) {
         return switch (action) {
-            case ClusterAction.StopContainer stop -> containerState(stop.container(), "stopped", c -> !c.running(),
-                    docker -> docker.stop(stop.container(), STOP_GRACE));
-            case ClusterAction.StartContainer start -> containerState(start.container(), "running", ContainerInfo::running,
-                    docker -> docker.start(start.container()));
+            case ClusterAction.StopContainer stop ->
+                containerState(
+                        stop.container(),
+                        "stopped",
+                        c -> !c.running(),
+                        docker -> docker.stop(stop.container(), STOP_GRACE));
+            case ClusterAction.StartContainer start ->
+                containerState(
+                        start.container(),
+                        "running",
+                        ContainerInfo::running,
+                        docker -> docker.start(start.container()));
             default -> outcome(operations.perform(request(action)).orThrow());
         };
     }
 
     static OperationRequest request(ClusterAction action) {
         return switch (action) {
-            case ClusterAction.Switchover s -> new OperationRequest.Switchover(Optional.of(s.candidate()), s.at(),
-                    Optional.of(s.leader()), true);
+            case ClusterAction.Switchover s ->
+                new OperationRequest.Switchover(Optional.of(s.candidate()), s.at(), Optional.of(s.leader()), true);
             case ClusterAction.Failover f -> new OperationRequest.Failover(f.candidate());
-            case ClusterAction.RestartPostgres r -> new OperationRequest.Restart(r.member(), OperationRequest.RestartKind.POSTGRES, false, true);
-            case ClusterAction.RestartContainer r -> new OperationRequest.Restart(r.container(), OperationRequest.RestartKind.CONTAINER, false, true);
+            case ClusterAction.RestartPostgres r ->
+                new OperationRequest.Restart(r.member(), OperationRequest.RestartKind.POSTGRES, false, true);
+            case ClusterAction.RestartContainer r ->
+                new OperationRequest.Restart(r.container(), OperationRequest.RestartKind.CONTAINER, false, true);
             case ClusterAction.Reinitialize r -> new OperationRequest.Reinitialize(r.member());
             case ClusterAction.Pause p -> new OperationRequest.Pause();
             case ClusterAction.Resume r -> new OperationRequest.Resume();
-            case ClusterAction.StopContainer s -> throw new IllegalArgumentException("a container action is not a Patroni operation");
-            case ClusterAction.StartContainer s -> throw new IllegalArgumentException("a container action is not a Patroni operation");
+            case ClusterAction.StopContainer s ->
+                throw new IllegalArgumentException("a container action is not a Patroni operation");
+            case ClusterAction.StartContainer s ->
+                throw new IllegalArgumentException("a container action is not a Patroni operation");
         };
     }
 
     static ActionOutcome outcome(OperationResult result) {
-        String summary = result.notes().isEmpty() ? result.message() : result.message() + " (" + String.join("; ", result.notes()) + ")";
+        String summary = result.notes().isEmpty()
+                ? result.message()
+                : result.message() + " (" + String.join("; ", result.notes()) + ")";
         return new ActionOutcome(summary, result.took());
     }
 
@@ -74,25 +88,28 @@ final class RuntimeClusterActions implements ClusterActions {
         void on(DockerEngine docker);
     }
 
-    private ActionOutcome containerState(String container, String wanted, Predicate<ContainerInfo> reached, DockerCall call) {
+    private ActionOutcome containerState(
+            String container, String wanted, Predicate<ContainerInfo> reached, DockerCall call) {
         if (monitor.current().containers().stream().noneMatch(c -> c.name().equals(container))) {
-            throw PghaException.notFound("no container named " + container + " belongs to this cluster on the local Docker engine");
+            throw PghaException.notFound(
+                    "no container named " + container + " belongs to this cluster on the local Docker engine");
         }
         long start = System.nanoTime();
         CompletableFuture<ClusterSnapshot> reachedIn = new CompletableFuture<>();
         try (DockerEngine docker = DockerJavaEngine.local();
-             ClusterMonitor.Subscription watch = monitor.onSnapshot(s -> {
-                 if (s.containers().stream().anyMatch(c -> c.name().equals(container) && reached.test(c))) {
-                     reachedIn.complete(s);
-                 }
-             })) {
+                ClusterMonitor.Subscription watch = monitor.onSnapshot(s -> {
+                    if (s.containers().stream().anyMatch(c -> c.name().equals(container) && reached.test(c))) {
+                        reachedIn.complete(s);
+                    }
+                })) {
             call.on(docker);
             reachedIn.get(CONTAINER_STATE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw PghaException.timeout(container + " is not " + wanted + " after " + CONTAINER_STATE_DEADLINE.toSeconds()
-                    + " s: look at its log");
+            throw PghaException.timeout(container + " is not " + wanted + " after "
+                    + CONTAINER_STATE_DEADLINE.toSeconds() + " s: look at its log");
         } catch (ExecutionException e) {
-            throw PghaException.unavailable("watching " + container + " failed: " + e.getCause().getMessage(), e.getCause());
+            throw PghaException.unavailable(
+                    "watching " + container + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PghaException.unavailable("interrupted while waiting for " + container, e);

@@ -20,13 +20,17 @@ final class RuntimeConfigEditing implements DynamicConfigEditing {
     @Override
     public ConfigPreview preview(Map<String, String> changes) {
         ConfigPlan plan = operations.previewConfig(changes);
-        return new ConfigPreview(plan.changes().stream().map(c -> new ConfigPreview.Change(c.key(), c.before(), c.after())).toList(),
+        return new ConfigPreview(
+                plan.changes().stream()
+                        .map(c -> new ConfigPreview.Change(c.key(), c.before(), c.after()))
+                        .toList(),
                 plan.problems());
     }
 
     /** The runtime checks the change again, refuses what Patroni would, and notes a restart that becomes pending. */
     @Override
     public ActionOutcome apply(Map<String, String> changes) {
-        return RuntimeClusterActions.outcome(operations.perform(new OperationRequest.ChangeConfig(changes)).orThrow());
+        return RuntimeClusterActions.outcome(
+                operations.perform(new OperationRequest.ChangeConfig(changes)).orThrow());
     }
 }

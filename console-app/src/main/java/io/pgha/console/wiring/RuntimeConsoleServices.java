@@ -18,16 +18,19 @@ import java.time.Duration;
  */
 public final class RuntimeConsoleServices {
 
-    private RuntimeConsoleServices() {
-    }
+    private RuntimeConsoleServices() {}
 
     public static ConsoleServices create() {
         return create(new ClusterRegistry());
     }
 
     public static ConsoleServices create(ClusterRegistry registry) {
-        return new ConsoleServices(registry, RuntimeConsoleServices::open, new RuntimeAttachment(registry),
-                new DockerStackProvisioning(registry, StackProvisioner::onLocalDocker), new DockerPing());
+        return new ConsoleServices(
+                registry,
+                RuntimeConsoleServices::open,
+                new RuntimeAttachment(registry),
+                new DockerStackProvisioning(registry, StackProvisioner::onLocalDocker),
+                new DockerPing());
     }
 
     /**
@@ -38,16 +41,24 @@ public final class RuntimeConsoleServices {
     static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
 
     static ClusterSession open(ClusterConnection connection) {
-        ClusterMonitor monitor = ClusterMonitors.start(connection, ClusterMonitors.settingsFor(connection).withPollInterval(POLL_INTERVAL));
+        ClusterMonitor monitor = ClusterMonitors.start(
+                connection, ClusterMonitors.settingsFor(connection).withPollInterval(POLL_INTERVAL));
         try {
             ClusterOperations operations = ClusterOperations.create(monitor);
             RuntimeDatabaseMetrics metrics = new RuntimeDatabaseMetrics(connection);
-            return new ClusterSession(connection, new MonitorWithOperations(monitor, operations),
-                    new RuntimeClusterActions(monitor, operations), new RuntimeContainerLogs(), metrics,
-                    new RuntimeConfigEditing(operations), new RuntimeFaultDrills(connection), () -> {
+            return new ClusterSession(
+                    connection,
+                    new MonitorWithOperations(monitor, operations),
+                    new RuntimeClusterActions(monitor, operations),
+                    new RuntimeContainerLogs(),
+                    metrics,
+                    new RuntimeConfigEditing(operations),
+                    new RuntimeFaultDrills(connection),
+                    () -> {
                         metrics.close();
                         operations.close();
-                    }, RuntimeMetricsHistory.of(connection));
+                    },
+                    RuntimeMetricsHistory.of(connection));
         } catch (RuntimeException | LinkageError e) {
             monitor.close();
             throw e;

@@ -10,8 +10,8 @@ final class RuntimeContainerLogs implements ContainerLogs {
 
     @Override
     public Tail tail(String container, int lines, Consumer<LogLine> sink, Consumer<RuntimeException> failed) {
-        ContainerLogFollower follower = ContainerLogFollower.follow(container, lines,
-                l -> sink.accept(new LogLine(l.at(), l.stderr(), l.text())), failed);
+        ContainerLogFollower follower = ContainerLogFollower.follow(
+                container, lines, l -> sink.accept(new LogLine(l.at(), l.stderr(), l.text())), failed);
         return follower::close;
     }
 }

@@ -44,21 +44,29 @@ final class RuntimeFaultDrills implements FaultDrills {
         DrillTarget target = target(request, progress);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean exiting = new AtomicBoolean();
-        Thread healOnExit = new Thread(() -> {
-            exiting.set(true);
-            try {
-                finished.await(HEAL_ON_EXIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "pgha-drill-heal-on-exit");
+        Thread healOnExit = new Thread(
+                () -> {
+                    exiting.set(true);
+                    try {
+                        finished.await(HEAL_ON_EXIT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "pgha-drill-heal-on-exit");
         Runtime.getRuntime().addShutdownHook(healOnExit);
         try (DockerFaults docker = DockerFaults.connect()) {
             if (docker.addressOn(target.network(), target.members().getFirst()).isEmpty()) {
-                throw PghaException.invalidInput(target.members().getFirst() + " is not on the Docker network " + target.network()
-                        + ": drills need the stack's containers on the network named after the stack");
+                throw PghaException.invalidInput(
+                        target.members().getFirst() + " is not on the Docker network " + target.network()
+                                + ": drills need the stack's containers on the network named after the stack");
             }
-            return new DrillRunner(target, request.settings(), docker, progress, () -> exiting.get() || cancelled.getAsBoolean())
+            return new DrillRunner(
+                            target,
+                            request.settings(),
+                            docker,
+                            progress,
+                            () -> exiting.get() || cancelled.getAsBoolean())
                     .run(request.scenario());
         } finally {
             finished.countDown();
@@ -71,7 +79,11 @@ final class RuntimeFaultDrills implements FaultDrills {
     }
 
     DrillTarget target(DrillRequest request, Consumer<String> progress) {
-        return DrillPlanning.target(connection, request.members(), request.etcdContainers(),
-                credentials.find(connection.name()).map(StackCredentials::superuser), progress);
+        return DrillPlanning.target(
+                connection,
+                request.members(),
+                request.etcdContainers(),
+                credentials.find(connection.name()).map(StackCredentials::superuser),
+                progress);
     }
 }

@@ -2,9 +2,9 @@ package io.pgha.console.wiring;
 
 import io.pgha.console.service.MetricsHistory;
 import io.pgha.runtime.cluster.ClusterConnection;
-import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.ClusterHistory;
 import io.pgha.runtime.usecase.HistoryMetric;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryRange;
 import java.util.List;
 import java.util.Map;

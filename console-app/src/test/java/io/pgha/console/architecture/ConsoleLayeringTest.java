@@ -21,13 +21,17 @@ class ConsoleLayeringTest {
 
     @BeforeAll
     static void importConsole() {
-        console = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        console = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.pgha.console");
     }
 
     @Test
     void theConsoleUsesOnlyTheRuntimesApi() {
-        noClasses().should().dependOnClassesThat(DescribedPredicate.describe("are ha-runtime's but not its API (io.pgha.runtime.Api)",
+        noClasses()
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are ha-runtime's but not its API (io.pgha.runtime.Api)",
                         c -> c.getPackageName().startsWith("io.pgha.runtime") && !isRuntimeApi(c)))
                 .because("the rest of ha-runtime is public for its own packages and changes with them")
                 .check(console);
@@ -46,47 +50,75 @@ class ConsoleLayeringTest {
 
     @Test
     void uiCodeNeverUsesTheRuntimesClientLibraries() {
-        noClasses().that().resideInAPackage("io.pgha.console.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.etcd.jetcd..", "com.github.dockerjava..", "java.sql..",
-                        "org.postgresql..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.pgha.console.ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.etcd.jetcd..", "com.github.dockerjava..", "java.sql..", "org.postgresql..")
                 .check(console);
     }
 
     @Test
     void onlyViewModelsReachTheRuntimeBeyondItsModel() {
-        noClasses().that().resideInAPackage("io.pgha.console.ui..").and().haveSimpleNameNotEndingWith("ViewModel")
-                .should().dependOnClassesThat(DescribedPredicate.describe("are in io.pgha.runtime outside its model",
-                        c -> c.getPackageName().startsWith("io.pgha.runtime") && !c.getPackageName().startsWith("io.pgha.runtime.model")))
+        noClasses()
+                .that()
+                .resideInAPackage("io.pgha.console.ui..")
+                .and()
+                .haveSimpleNameNotEndingWith("ViewModel")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are in io.pgha.runtime outside its model",
+                        c -> c.getPackageName().startsWith("io.pgha.runtime")
+                                && !c.getPackageName().startsWith("io.pgha.runtime.model")))
                 .check(console);
     }
 
     @Test
     void onlyViewModelsCallTheServicePorts() {
-        noClasses().that().resideInAPackage("io.pgha.console.ui..").and().haveSimpleNameNotEndingWith("ViewModel")
-                .should().accessClassesThat(DescribedPredicate.describe("are service ports or the wiring",
+        noClasses()
+                .that()
+                .resideInAPackage("io.pgha.console.ui..")
+                .and()
+                .haveSimpleNameNotEndingWith("ViewModel")
+                .should()
+                .accessClassesThat(DescribedPredicate.describe(
+                        "are service ports or the wiring",
                         c -> c.getPackageName().startsWith("io.pgha.console.wiring")
-                                || c.getPackageName().startsWith("io.pgha.console.service") && c.isInterface()
-                                && !c.isAssignableTo(ClusterAction.class)))
+                                || c.getPackageName().startsWith("io.pgha.console.service")
+                                        && c.isInterface()
+                                        && !c.isAssignableTo(ClusterAction.class)))
                 .check(console);
     }
 
     @Test
     void viewModelsDoNotTouchTheSceneGraph() {
-        classes().that().haveSimpleNameEndingWith("ViewModel")
-                .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene..", "javafx.stage..", "org.controlsfx..",
-                        "atlantafx..")
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("ViewModel")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackages("javafx.scene..", "javafx.stage..", "org.controlsfx..", "atlantafx..")
                 .check(console);
     }
 
     @Test
     void thePortsDependOnNoScreen() {
-        noClasses().that().resideInAPackage("io.pgha.console.service..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.pgha.console.ui..", "io.pgha.console.wiring..", "javafx..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.pgha.console.service..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.pgha.console.ui..", "io.pgha.console.wiring..", "javafx..")
                 .check(console);
     }
 
     @Test
     void screensDoNotDependOnEachOtherInCycles() {
-        SlicesRuleDefinition.slices().matching("io.pgha.console.ui.(*)..").should().beFreeOfCycles().check(console);
+        SlicesRuleDefinition.slices()
+                .matching("io.pgha.console.ui.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(console);
     }
 }

@@ -2,8 +2,8 @@ package io.pgha.console.testing;
 
 import io.pgha.console.service.MetricsHistory;
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryMetric;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryRange;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,8 +45,8 @@ public final class FakeMetricsHistory implements MetricsHistory {
 
     /** Every following read fails like a Prometheus that is not running. */
     public void fail() {
-        failure = Optional.of("cannot connect to Prometheus at " + SOURCE + ": is the stack's pg-prometheus container running"
-                + " and its port published?");
+        failure = Optional.of("cannot connect to Prometheus at " + SOURCE
+                + ": is the stack's pg-prometheus container running" + " and its port published?");
     }
 
     public void answer() {

@@ -5,8 +5,7 @@ import io.pgha.console.ui.common.UiExecutors;
 /** Executors for view-model tests: background work and FX hops both run on the test's thread. */
 public final class Inline {
 
-    private Inline() {
-    }
+    private Inline() {}
 
     public static UiExecutors executors(InlineScheduler scheduler) {
         return new UiExecutors(scheduler, Runnable::run);

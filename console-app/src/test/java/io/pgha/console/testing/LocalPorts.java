@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Ports on loopback for tests. */
 public final class LocalPorts {
 
-    private LocalPorts() {
-    }
+    private LocalPorts() {}
 
     /** A port nothing listens on: taken from the kernel, then released. */
     public static int closed() throws IOException {

@@ -11,18 +11,31 @@ import java.util.Optional;
 /** Drill results as the runtime measures them on the default stack: pg-0 fails, pg-1 takes over. */
 public final class SampleDrills {
 
-    private SampleDrills() {
-    }
+    private SampleDrills() {}
 
     /** A run that lost nothing: writes stop for {@code outageMillis} after the fault, then flow to the new leader. */
     public static DrillResult result(DrillScenario scenario, long outageMillis) {
         return result(scenario, outageMillis, 0, 0);
     }
 
-    public static DrillResult result(DrillScenario scenario, long outageMillis, long lostWrites, long splitBrainSamples) {
-        return new DrillResult(scenario, SampleCluster.T0, "pg-0", Optional.of("pg-1"), Duration.ofMillis(outageMillis),
-                Optional.of(Duration.ofMillis(outageMillis * 3 / 4)), Optional.of(Duration.ofMillis(outageMillis + 40)), 2_400,
-                lostWrites, splitBrainSamples, Optional.of(Duration.ofSeconds(14)), false, 180, List.of(), timeline(outageMillis));
+    public static DrillResult result(
+            DrillScenario scenario, long outageMillis, long lostWrites, long splitBrainSamples) {
+        return new DrillResult(
+                scenario,
+                SampleCluster.T0,
+                "pg-0",
+                Optional.of("pg-1"),
+                Duration.ofMillis(outageMillis),
+                Optional.of(Duration.ofMillis(outageMillis * 3 / 4)),
+                Optional.of(Duration.ofMillis(outageMillis + 40)),
+                2_400,
+                lostWrites,
+                splitBrainSamples,
+                Optional.of(Duration.ofSeconds(14)),
+                false,
+                180,
+                List.of(),
+                timeline(outageMillis));
     }
 
     /** From 5 s before the fault to 20 s after it, a write every 20 ms (one point per 100 ms) but for the outage. */

@@ -23,12 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A cluster that behaves like the runtime would show it, without containers: a switchover publishes the
@@ -53,11 +53,13 @@ public final class SimulatedCluster {
 
     public SimulatedCluster(String name) {
         this.connection = SampleCluster.connection(name);
-        this.monitor = new FakeClusterMonitor(connection, SampleCluster.withLeader("pg-0", timeline, Instant.now()), SampleCluster.journal());
+        this.monitor = new FakeClusterMonitor(
+                connection, SampleCluster.withLeader("pg-0", timeline, Instant.now()), SampleCluster.journal());
     }
 
     public ClusterSession session() {
-        ClusterSession session = new ClusterSession(connection, monitor, actions(), logs(), this::counters, config(), drills);
+        ClusterSession session =
+                new ClusterSession(connection, monitor, actions(), logs(), this::counters, config(), drills);
         return history.map(session::withHistory).orElse(session);
     }
 
@@ -113,7 +115,8 @@ public final class SimulatedCluster {
      */
     private ActionOutcome switchover(ClusterAction.Switchover s) {
         if (s.at().isPresent()) {
-            return new ActionOutcome("switchover from " + s.leader() + " to " + s.candidate() + " scheduled at " + s.at().get(),
+            return new ActionOutcome(
+                    "switchover from " + s.leader() + " to " + s.candidate() + " scheduled at " + s.at().get(),
                     Duration.ofMillis(300));
         }
         Instant started = Instant.now();
@@ -123,12 +126,26 @@ public final class SimulatedCluster {
         timeline++;
         Instant taken = started.plus(WRITE_PAUSE);
         monitor.publish(SampleCluster.withLeader(s.candidate(), timeline, taken));
-        monitor.emit(SampleCluster.event(taken, ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
-                s.candidate(), s.candidate() + " is the new leader (timeline " + timeline + "), was " + old));
+        monitor.emit(SampleCluster.event(
+                taken,
+                ClusterEvent.Kind.LEADER_CHANGED,
+                ClusterEvent.Severity.WARNING,
+                s.candidate(),
+                s.candidate() + " is the new leader (timeline " + timeline + "), was " + old));
         Duration took = Duration.ofMillis(1800);
         String summary = s.candidate() + " is the primary now (timeline " + timeline + ")";
-        monitor.emit(new AuditEntry(started, "dba", connection.name(), "switchover", s.candidate(), Map.of("candidate", s.candidate()),
-                OperationResult.Outcome.SUCCEEDED, summary, List.of(), took.toMillis()).toEvent());
+        monitor.emit(new AuditEntry(
+                        started,
+                        "dba",
+                        connection.name(),
+                        "switchover",
+                        s.candidate(),
+                        Map.of("candidate", s.candidate()),
+                        OperationResult.Outcome.SUCCEEDED,
+                        summary,
+                        List.of(),
+                        took.toMillis())
+                .toEvent());
         return new ActionOutcome(summary, took);
     }
 
@@ -183,10 +200,14 @@ public final class SimulatedCluster {
     }
 
     private static LogLine logLine(String container, int i) {
-        String text = i % 10 == 9 ? "2025-05-01 10:00:00.000 UTC [88] FATAL:  the database system is starting up"
-                : i % 10 == 8 ? "2025-05-01 10:00:00,123 WARNING: Request to " + container + " timed out"
-                : i % 5 == 0 ? "2025-05-01 10:00:00.000 UTC [57] LOG:  checkpoint complete, log line " + i
-                : "2025-05-01 10:00:00,123 INFO: no action. I am (" + container + "), a secondary, log line " + i;
+        String text = i % 10 == 9
+                ? "2025-05-01 10:00:00.000 UTC [88] FATAL:  the database system is starting up"
+                : i % 10 == 8
+                        ? "2025-05-01 10:00:00,123 WARNING: Request to " + container + " timed out"
+                        : i % 5 == 0
+                                ? "2025-05-01 10:00:00.000 UTC [57] LOG:  checkpoint complete, log line " + i
+                                : "2025-05-01 10:00:00,123 INFO: no action. I am (" + container
+                                        + "), a secondary, log line " + i;
         return new LogLine(Optional.empty(), !text.contains(" LOG: "), container + " " + text);
     }
 
@@ -194,8 +215,12 @@ public final class SimulatedCluster {
         return new DynamicConfigEditing() {
             @Override
             public ConfigPreview preview(Map<String, String> changes) {
-                return new ConfigPreview(changes.entrySet().stream().map(e -> new ConfigPreview.Change(e.getKey(),
-                        Optional.of("?"), Optional.of(e.getValue()))).toList(), List.of());
+                return new ConfigPreview(
+                        changes.entrySet().stream()
+                                .map(e -> new ConfigPreview.Change(
+                                        e.getKey(), Optional.of("?"), Optional.of(e.getValue())))
+                                .toList(),
+                        List.of());
             }
 
             @Override

@@ -46,7 +46,8 @@ public final class TestServices {
     }
 
     public void dockerUnreachable(String why) {
-        docker = new DockerStatus(false, why, "Start it (sudo systemctl start docker), then press “Check Docker again”.");
+        docker = new DockerStatus(
+                false, why, "Start it (sudo systemctl start docker), then press “Check Docker again”.");
     }
 
     public ScriptedProvisioning provisioning() {
@@ -60,7 +61,8 @@ public final class TestServices {
     public ConsoleServices services() {
         ConsoleServices real = RuntimeConsoleServices.create(registry);
         provisioning.defaultsFrom(real.provisioning()::defaults);
-        ClusterSessions sessions = connection -> clusters.computeIfAbsent(connection.name(), SimulatedCluster::new).session();
+        ClusterSessions sessions = connection -> clusters.computeIfAbsent(connection.name(), SimulatedCluster::new)
+                .session();
         DockerCheck dockerCheck = () -> docker;
         return new ConsoleServices(registry, sessions, real.attachment(), provisioning, dockerCheck);
     }
@@ -70,8 +72,14 @@ public final class TestServices {
         private volatile Consumer<ProvisioningEvent> events;
         private volatile boolean cancelled;
         private volatile List<SpecProblem> problems = List.of();
-        private volatile Supplier<NewClusterRequest> defaults = () -> new NewClusterRequest("pg-ha", 3, 3, "auto", "127.0.0.1",
-                new NewClusterRequest.Ports(5000, 5001, 8404, 8008, 23791, 9187, 9090), new NewClusterRequest.PatroniTiming(20, 2, 5));
+        private volatile Supplier<NewClusterRequest> defaults = () -> new NewClusterRequest(
+                "pg-ha",
+                3,
+                3,
+                "auto",
+                "127.0.0.1",
+                new NewClusterRequest.Ports(5000, 5001, 8404, 8008, 23791, 9187, 9090),
+                new NewClusterRequest.PatroniTiming(20, 2, 5));
 
         @Override
         public NewClusterRequest defaults() {

@@ -33,6 +33,7 @@ class DockerStackProvisioningTest {
 
     @TempDir
     Path config;
+
     private final List<ProvisioningEvent> events = new CopyOnWriteArrayList<>();
     private final List<String> downs = new CopyOnWriteArrayList<>();
 
@@ -40,12 +41,14 @@ class DockerStackProvisioningTest {
     void theProposedSpecTakesNoKnownClustersNameAndNoPortInUseOrKnown() {
         ClusterRegistry registry = new ClusterRegistry(config);
         registry.save(SampleCluster.connection("pg-ha"));
-        DockerStackProvisioning provisioning = new DockerStackProvisioning(registry, BlockingUp::new, (a, p) -> p != 5010);
+        DockerStackProvisioning provisioning =
+                new DockerStackProvisioning(registry, BlockingUp::new, (a, p) -> p != 5010);
 
         NewClusterRequest proposed = provisioning.defaults();
 
         assertThat(proposed.name()).isEqualTo("pg-ha-2");
-        assertThat(proposed.ports()).as("5000… and 8008… belong to pg-ha, 5010 is in use")
+        assertThat(proposed.ports())
+                .as("5000… and 8008… belong to pg-ha, 5010 is in use")
                 .isEqualTo(new NewClusterRequest.Ports(5020, 5021, 8424, 8028, 23811, 9207, 9110));
         registry.save(SampleCluster.connection("pg-ha-2"));
         assertThat(provisioning.defaults().name()).isEqualTo("pg-ha-3");
@@ -53,13 +56,16 @@ class DockerStackProvisioningTest {
 
     @Test
     void theDefaultsAreTheRuntimesDefaultSpec() {
-        DockerStackProvisioning provisioning = new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new, (a, p) -> true);
+        DockerStackProvisioning provisioning =
+                new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new, (a, p) -> true);
 
         NewClusterRequest defaults = provisioning.defaults();
 
         assertThat(DockerStackProvisioning.spec(defaults)).isEqualTo(StackSpec.defaults());
-        assertThat(DockerStackProvisioning.spec(new NewClusterRequest("billing", 5, 5, "local", "127.0.0.1", defaults.ports(),
-                defaults.timing())).images()).isEqualTo(ImageProfile.LOCAL);
+        assertThat(DockerStackProvisioning.spec(new NewClusterRequest(
+                                "billing", 5, 5, "local", "127.0.0.1", defaults.ports(), defaults.timing()))
+                        .images())
+                .isEqualTo(ImageProfile.LOCAL);
     }
 
     @Test
@@ -70,38 +76,58 @@ class DockerStackProvisioningTest {
         NewClusterRequest d = provisioning.defaults();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
-            NewClusterRequest request = new NewClusterRequest("pg-ha", 3, 3, "auto", "127.0.0.1",
-                    new NewClusterRequest.Ports(port, 15001, 15002, 15010, 15020, 15030, 15040), d.timing());
+            NewClusterRequest request = new NewClusterRequest(
+                    "pg-ha",
+                    3,
+                    3,
+                    "auto",
+                    "127.0.0.1",
+                    new NewClusterRequest.Ports(port, 15001, 15002, 15010, 15020, 15030, 15040),
+                    d.timing());
 
-            assertThat(provisioning.check(request)).contains(
-                    new SpecProblem(SpecProblem.NAME, "a cluster named 'pg-ha' already exists: open it from the sidebar, or choose another name"),
-                    new SpecProblem(SpecProblem.PORTS, "port " + port + " (router writes) is in use on 127.0.0.1: stop what uses it "
-                            + "or choose another port"));
+            assertThat(provisioning.check(request))
+                    .contains(
+                            new SpecProblem(
+                                    SpecProblem.NAME,
+                                    "a cluster named 'pg-ha' already exists: open it from the sidebar, or choose another name"),
+                            new SpecProblem(
+                                    SpecProblem.PORTS,
+                                    "port " + port + " (router writes) is in use on 127.0.0.1: stop what uses it "
+                                            + "or choose another port"));
         }
     }
 
     @Test
     void progressBecomesStepsAndCancelTakesTheStackDown() {
-        DockerStackProvisioning provisioning = new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new);
+        DockerStackProvisioning provisioning =
+                new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new);
 
         ProvisioningRun run = provisioning.start(provisioning.defaults(), events::add);
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof ProvisioningEvent.StepStarted));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.stream().anyMatch(e -> e instanceof ProvisioningEvent.StepStarted));
         run.cancel();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream().anyMatch(e -> e instanceof ProvisioningEvent.Cancelled));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> events.stream().anyMatch(e -> e instanceof ProvisioningEvent.Cancelled));
         assertThat(downs).containsExactly("pg-ha");
-        assertThat(events.get(0)).isInstanceOfSatisfying(ProvisioningEvent.StepStarted.class,
-                s -> assertThat(s.title()).isEqualTo("Starting etcd"));
+        assertThat(events.get(0))
+                .isInstanceOfSatisfying(
+                        ProvisioningEvent.StepStarted.class,
+                        s -> assertThat(s.title()).isEqualTo("Starting etcd"));
     }
 
     @Test
     void aFinishedStepSaysWhatWasDoneOrWhyItFailed() {
-        assertThat(DockerStackProvisioning.translate(new ProgressEvent("etcd", "Starting etcd", ProgressEvent.Status.SKIPPED,
-                "3/3 running", Duration.ZERO))).isInstanceOfSatisfying(ProvisioningEvent.StepFinished.class,
-                f -> assertThat(f.detail()).isEqualTo("nothing to do: 3/3 running"));
-        assertThat(DockerStackProvisioning.translate(new ProgressEvent("ports", "Checking ports", ProgressEvent.Status.FAILED,
-                "port 5000 is in use", Duration.ZERO))).isInstanceOfSatisfying(ProvisioningEvent.StepFinished.class,
-                f -> assertThat(f.ok()).isFalse());
+        assertThat(DockerStackProvisioning.translate(new ProgressEvent(
+                        "etcd", "Starting etcd", ProgressEvent.Status.SKIPPED, "3/3 running", Duration.ZERO)))
+                .isInstanceOfSatisfying(
+                        ProvisioningEvent.StepFinished.class,
+                        f -> assertThat(f.detail()).isEqualTo("nothing to do: 3/3 running"));
+        assertThat(DockerStackProvisioning.translate(new ProgressEvent(
+                        "ports", "Checking ports", ProgressEvent.Status.FAILED, "port 5000 is in use", Duration.ZERO)))
+                .isInstanceOfSatisfying(
+                        ProvisioningEvent.StepFinished.class,
+                        f -> assertThat(f.ok()).isFalse());
     }
 
     /** A provisioner whose up() starts a step and waits until it is interrupted, like a long image pull. */
@@ -126,7 +152,6 @@ class DockerStackProvisioningTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

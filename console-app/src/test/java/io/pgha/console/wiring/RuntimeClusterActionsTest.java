@@ -13,7 +13,9 @@ class RuntimeClusterActionsTest {
     void aSwitchoverFromTheConsoleIsConfirmedAndNamesTheLeaderTheUserSaw() {
         OperationRequest r = RuntimeClusterActions.request(new ClusterAction.Switchover("pg-0", "pg-2"));
 
-        assertThat(r).isEqualTo(new OperationRequest.Switchover(Optional.of("pg-2"), Optional.empty(), Optional.of("pg-0"), true));
+        assertThat(r)
+                .isEqualTo(new OperationRequest.Switchover(
+                        Optional.of("pg-2"), Optional.empty(), Optional.of("pg-0"), true));
         assertThat(r.confirmed()).isTrue();
     }
 
@@ -27,8 +29,10 @@ class RuntimeClusterActionsTest {
 
     @Test
     void theOtherActionsMapOneToOne() {
-        assertThat(RuntimeClusterActions.request(new ClusterAction.Failover("pg-1"))).isEqualTo(new OperationRequest.Failover("pg-1"));
-        assertThat(RuntimeClusterActions.request(new ClusterAction.Reinitialize("pg-2"))).isEqualTo(new OperationRequest.Reinitialize("pg-2"));
+        assertThat(RuntimeClusterActions.request(new ClusterAction.Failover("pg-1")))
+                .isEqualTo(new OperationRequest.Failover("pg-1"));
+        assertThat(RuntimeClusterActions.request(new ClusterAction.Reinitialize("pg-2")))
+                .isEqualTo(new OperationRequest.Reinitialize("pg-2"));
         assertThat(RuntimeClusterActions.request(new ClusterAction.Pause())).isEqualTo(new OperationRequest.Pause());
         assertThat(RuntimeClusterActions.request(new ClusterAction.Resume())).isEqualTo(new OperationRequest.Resume());
     }

@@ -27,8 +27,11 @@ class RuntimeFaultDrillsTest {
     @TempDir
     Path configDir;
 
-    private final DrillRequest request = new DrillRequest(DrillScenario.KILL_PRIMARY, List.of("pg-0", "pg-1", "pg-2"),
-            List.of("etcd-1", "etcd-2", "etcd-3"), DrillSettings.defaults());
+    private final DrillRequest request = new DrillRequest(
+            DrillScenario.KILL_PRIMARY,
+            List.of("pg-0", "pg-1", "pg-2"),
+            List.of("etcd-1", "etcd-2", "etcd-3"),
+            DrillSettings.defaults());
 
     @Test
     void aProvisionedStackIsDrilledThroughItsRouterWithItsStoredSuperuser() {
@@ -44,7 +47,9 @@ class RuntimeFaultDrillsTest {
         assertThat(t.members()).containsExactly("pg-0", "pg-1", "pg-2");
         assertThat(t.etcdMembers()).containsExactly("etcd-1", "etcd-2", "etcd-3");
         assertThat(List.of(t.routerHost(), t.writePort(), t.readPort())).containsExactly("127.0.0.1", 5000, 5001);
-        assertThat(t.patroniUrls()).containsEntry("pg-1", "http://127.0.0.1:8009").hasSize(3);
+        assertThat(t.patroniUrls())
+                .containsEntry("pg-1", "http://127.0.0.1:8009")
+                .hasSize(3);
         assertThat(t.superuser()).isEqualTo("postgres");
         assertThat(t.password()).isEqualTo(credentials.superuser().password());
         assertThat(t.watcherImage()).isEqualTo(StackImages.SUPERVISOR);
@@ -55,29 +60,55 @@ class RuntimeFaultDrillsTest {
     void anAttachedComposeStackUsesTheComposeSuperuserAndSaysSo() {
         List<String> progress = new ArrayList<>();
 
-        DrillTarget t = new RuntimeFaultDrills(SampleCluster.connection("pg-ha"), new CredentialStore(configDir)).target(request, progress::add);
+        DrillTarget t = new RuntimeFaultDrills(SampleCluster.connection("pg-ha"), new CredentialStore(configDir))
+                .target(request, progress::add);
 
         assertThat(t.superuser()).isEqualTo("postgres");
         assertThat(t.password()).isEqualTo("postgres");
-        assertThat(progress).containsExactly("no stored credentials for pg-ha: writing as the compose stack's superuser postgres");
+        assertThat(progress)
+                .containsExactly("no stored credentials for pg-ha: writing as the compose stack's superuser postgres");
     }
 
     @Test
     void aClusterWithoutDockerOrRouterIsRefusedBeforeAnythingHappens() {
         ClusterConnection c = SampleCluster.connection("remote");
-        ClusterConnection noDocker = new ClusterConnection(c.name(), c.scope(), c.etcdEndpoints(), c.etcdAuth(), c.patroniUrls(), c.router(),
-                Optional.empty(), ClusterConnection.Origin.ATTACHED);
-        ClusterConnection noRouter = new ClusterConnection(c.name(), c.scope(), c.etcdEndpoints(), c.etcdAuth(), c.patroniUrls(),
-                Optional.empty(), c.dockerStack(), ClusterConnection.Origin.ATTACHED);
-        ClusterConnection oneUrl = new ClusterConnection(c.name(), c.scope(), c.etcdEndpoints(), c.etcdAuth(),
-                Map.of("pg-0", "http://127.0.0.1:8008"), c.router(), c.dockerStack(), ClusterConnection.Origin.ATTACHED);
+        ClusterConnection noDocker = new ClusterConnection(
+                c.name(),
+                c.scope(),
+                c.etcdEndpoints(),
+                c.etcdAuth(),
+                c.patroniUrls(),
+                c.router(),
+                Optional.empty(),
+                ClusterConnection.Origin.ATTACHED);
+        ClusterConnection noRouter = new ClusterConnection(
+                c.name(),
+                c.scope(),
+                c.etcdEndpoints(),
+                c.etcdAuth(),
+                c.patroniUrls(),
+                Optional.empty(),
+                c.dockerStack(),
+                ClusterConnection.Origin.ATTACHED);
+        ClusterConnection oneUrl = new ClusterConnection(
+                c.name(),
+                c.scope(),
+                c.etcdEndpoints(),
+                c.etcdAuth(),
+                Map.of("pg-0", "http://127.0.0.1:8008"),
+                c.router(),
+                c.dockerStack(),
+                ClusterConnection.Origin.ATTACHED);
         CredentialStore store = new CredentialStore(configDir);
 
-        assertThatThrownBy(() -> new RuntimeFaultDrills(noDocker, store).target(request, s -> { }))
-                .isInstanceOf(PghaException.class).hasMessageContaining("does not run on the local Docker engine");
-        assertThatThrownBy(() -> new RuntimeFaultDrills(noRouter, store).target(request, s -> { }))
-                .isInstanceOf(PghaException.class).hasMessageContaining("has no router");
-        assertThatThrownBy(() -> new RuntimeFaultDrills(oneUrl, store).target(request, s -> { }))
-                .isInstanceOf(PghaException.class).hasMessageContaining("no Patroni REST URL is known for pg-1");
+        assertThatThrownBy(() -> new RuntimeFaultDrills(noDocker, store).target(request, s -> {}))
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining("does not run on the local Docker engine");
+        assertThatThrownBy(() -> new RuntimeFaultDrills(noRouter, store).target(request, s -> {}))
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining("has no router");
+        assertThatThrownBy(() -> new RuntimeFaultDrills(oneUrl, store).target(request, s -> {}))
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining("no Patroni REST URL is known for pg-1");
     }
 }

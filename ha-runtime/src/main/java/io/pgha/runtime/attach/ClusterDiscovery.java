@@ -36,42 +36,50 @@ public final class ClusterDiscovery {
     static final int STATS_PORT = 8404;
 
     /** The connection to save, and what the user should know about how it was found. */
-    public record Result(ClusterConnection connection, List<Member> members, Optional<String> leader, List<String> notes) {
+    public record Result(
+            ClusterConnection connection, List<Member> members, Optional<String> leader, List<String> notes) {
         public Result {
             members = List.copyOf(members);
             notes = List.copyOf(notes);
         }
     }
 
-    private ClusterDiscovery() {
-    }
+    private ClusterDiscovery() {}
 
     public static Result discover(AttachRequest r) {
         ClusterRegistry.checkName(r.name());
         List<String> notes = new ArrayList<>();
         Optional<ContainerObserver> docker = r.useDocker() ? connectDocker(notes) : Optional.empty();
         try {
-            List<StackContainer> containers = docker.map(d -> containers(d, r.dockerStack(), notes)).orElse(List.of());
+            List<StackContainer> containers =
+                    docker.map(d -> containers(d, r.dockerStack(), notes)).orElse(List.of());
             List<String> etcd = r.etcdEndpoints();
             Optional<String> scope = r.scope();
-            if (etcd.isEmpty() && r.dockerStack().isPresent() && r.patroniUrls().isEmpty() && r.unnamedPatroniUrls().isEmpty()) {
+            if (etcd.isEmpty()
+                    && r.dockerStack().isPresent()
+                    && r.patroniUrls().isEmpty()
+                    && r.unnamedPatroniUrls().isEmpty()) {
                 Optional<LocalStack> local = LocalStacks.of(r.dockerStack().get(), containers);
                 if (local.isPresent()) {
                     etcd = local.get().etcdEndpoints();
                     scope = scope.or(local.get()::scope);
-                    notes.add("etcd endpoints from the published ports of compose project " + r.dockerStack().get() + ": "
-                            + String.join(",", etcd));
+                    notes.add("etcd endpoints from the published ports of compose project "
+                            + r.dockerStack().get() + ": " + String.join(",", etcd));
                 }
             }
-            if (etcd.isEmpty() && r.patroniUrls().isEmpty() && r.unnamedPatroniUrls().isEmpty()) {
-                throw PghaException.invalidInput("say how to reach the cluster: --etcd URL[,URL…] --scope SCOPE, or --patroni [NAME=]URL");
+            if (etcd.isEmpty()
+                    && r.patroniUrls().isEmpty()
+                    && r.unnamedPatroniUrls().isEmpty()) {
+                throw PghaException.invalidInput(
+                        "say how to reach the cluster: --etcd URL[,URL…] --scope SCOPE, or --patroni [NAME=]URL");
             }
 
             Map<String, String> named = new TreeMap<>(r.patroniUrls());
             for (String url : r.unnamedPatroniUrls()) {
                 PatroniNode node = PatroniClient.create(url, DEADLINE).node();
-                String memberName = node.name().orElseThrow(() -> PghaException.invalidInput("the Patroni at " + url
-                        + " does not say its member name; pass it as --patroni NAME=" + url));
+                String memberName = node.name()
+                        .orElseThrow(() -> PghaException.invalidInput("the Patroni at " + url
+                                + " does not say its member name; pass it as --patroni NAME=" + url));
                 named.put(memberName, url);
                 if (scope.isEmpty()) {
                     scope = node.scope();
@@ -82,7 +90,8 @@ public final class ClusterDiscovery {
             Optional<String> leader;
             if (!etcd.isEmpty()) {
                 if (scope.isEmpty()) {
-                    throw PghaException.invalidInput("--scope is needed with --etcd (Patroni's scope, the name under /service/ in etcd)");
+                    throw PghaException.invalidInput(
+                            "--scope is needed with --etcd (Patroni's scope, the name under /service/ in etcd)");
                 }
                 DcsView view = readDcs(etcd, r, scope.get());
                 members = view.members();
@@ -107,7 +116,8 @@ public final class ClusterDiscovery {
                     continue;
                 }
                 Optional<StackContainer> container = containerOf(m, containers);
-                Optional<String> published = container.flatMap(c -> c.publishedPort(apiPort(m))).map(p -> p.url("http"));
+                Optional<String> published =
+                        container.flatMap(c -> c.publishedPort(apiPort(m))).map(p -> p.url("http"));
                 if (published.isPresent()) {
                     urls.put(m.name(), published.get());
                     if (stack.isEmpty()) {
@@ -128,13 +138,16 @@ public final class ClusterDiscovery {
             Optional<RouterEndpoints> router = r.router();
             if (router.isEmpty() && stack.isPresent()) {
                 String project = stack.get();
-                router = containers.stream().filter(c -> c.composeProject().filter(project::equals).isPresent())
-                        .filter(c -> "router".equals(c.info().role())).findFirst().flatMap(ClusterDiscovery::routerOf);
-                router.ifPresent(x -> notes.add("router from the published ports of " + project + ": write " + x.writePort()
-                        + ", read " + x.readPort() + ", stats " + x.statsUrl()));
+                router = containers.stream()
+                        .filter(c -> c.composeProject().filter(project::equals).isPresent())
+                        .filter(c -> "router".equals(c.info().role()))
+                        .findFirst()
+                        .flatMap(ClusterDiscovery::routerOf);
+                router.ifPresent(x -> notes.add("router from the published ports of " + project + ": write "
+                        + x.writePort() + ", read " + x.readPort() + ", stats " + x.statsUrl()));
             }
-            ClusterConnection c = new ClusterConnection(r.name(), scope.get(), etcd, r.etcdAuth(), urls, router, stack,
-                    ClusterConnection.Origin.ATTACHED);
+            ClusterConnection c = new ClusterConnection(
+                    r.name(), scope.get(), etcd, r.etcdAuth(), urls, router, stack, ClusterConnection.Origin.ATTACHED);
             return new Result(c, members, leader, notes);
         } finally {
             docker.ifPresent(ContainerObserver::close);
@@ -165,8 +178,11 @@ public final class ClusterDiscovery {
             DcsView view = dcs.read(scope, DEADLINE);
             if (view.members().isEmpty()) {
                 List<String> scopes = dcs.scopes(DEADLINE);
-                throw PghaException.notFound("etcd at " + String.join(",", etcd) + " has no Patroni members under /service/" + scope
-                        + "/" + (scopes.isEmpty() ? "; is Patroni using this etcd?" : "; the scopes there are: " + String.join(", ", scopes)));
+                throw PghaException.notFound(
+                        "etcd at " + String.join(",", etcd) + " has no Patroni members under /service/" + scope + "/"
+                                + (scopes.isEmpty()
+                                        ? "; is Patroni using this etcd?"
+                                        : "; the scopes there are: " + String.join(", ", scopes)));
             }
             return view;
         }
@@ -186,8 +202,11 @@ public final class ClusterDiscovery {
 
     private static Optional<StackContainer> containerOf(Member m, List<StackContainer> containers) {
         String host = advertisedHost(m).orElse(m.host());
-        return containers.stream().filter(c -> c.name().equals(m.name()) || c.composeService().filter(m.name()::equals).isPresent()
-                || (!host.isEmpty() && c.name().equals(host))).findFirst();
+        return containers.stream()
+                .filter(c -> c.name().equals(m.name())
+                        || c.composeService().filter(m.name()::equals).isPresent()
+                        || (!host.isEmpty() && c.name().equals(host)))
+                .findFirst();
     }
 
     private static int apiPort(Member m) {
@@ -236,6 +255,10 @@ public final class ClusterDiscovery {
         if (write.isEmpty() || read.isEmpty() || stats.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RouterEndpoints(write.get().host(), write.get().port(), read.get().port(), stats.get().url("http") + "/"));
+        return Optional.of(new RouterEndpoints(
+                write.get().host(),
+                write.get().port(),
+                read.get().port(),
+                stats.get().url("http") + "/"));
     }
 }

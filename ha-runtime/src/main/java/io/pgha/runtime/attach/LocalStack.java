@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param etcdEndpoints the etcd client URLs its etcd containers publish
  * @param scope         the Patroni scope its PostgreSQL containers are configured with
  */
-public record LocalStack(String project, List<String> etcdEndpoints, Optional<String> scope, List<StackContainer> containers) {
+public record LocalStack(
+        String project, List<String> etcdEndpoints, Optional<String> scope, List<StackContainer> containers) {
 
     public LocalStack {
         etcdEndpoints = List.copyOf(etcdEndpoints);
@@ -20,6 +21,7 @@ public record LocalStack(String project, List<String> etcdEndpoints, Optional<St
 
     /** The command that attaches it. */
     public String attachCommand() {
-        return "pgha attach " + project + " --etcd " + String.join(",", etcdEndpoints) + " --scope " + scope.orElse("SCOPE");
+        return "pgha attach " + project + " --etcd " + String.join(",", etcdEndpoints) + " --scope "
+                + scope.orElse("SCOPE");
     }
 }

@@ -34,11 +34,18 @@ public record ClusterConnection(
         Optional<String> prometheus,
         Optional<String> caFile) {
 
-    public enum Origin { PROVISIONED, ATTACHED }
+    public enum Origin {
+        PROVISIONED,
+        ATTACHED
+    }
 
     /** etcd credentials and TLS material; the password is a secret and never printed. */
-    public record EtcdAuth(Optional<String> user, Optional<String> password, Optional<String> caFile,
-                           Optional<String> certFile, Optional<String> keyFile) {
+    public record EtcdAuth(
+            Optional<String> user,
+            Optional<String> password,
+            Optional<String> caFile,
+            Optional<String> certFile,
+            Optional<String> keyFile) {
         @Override
         public String toString() {
             return "EtcdAuth[user=" + user.orElse("") + ", password=" + (password.isPresent() ? "***" : "") + "]";
@@ -46,8 +53,7 @@ public record ClusterConnection(
     }
 
     /** Where applications and pgha reach the router from the host. */
-    public record RouterEndpoints(String host, int writePort, int readPort, String statsUrl) {
-    }
+    public record RouterEndpoints(String host, int writePort, int readPort, String statsUrl) {}
 
     public ClusterConnection {
         Objects.requireNonNull(name, "name");
@@ -63,18 +69,35 @@ public record ClusterConnection(
     }
 
     /** A connection without a Prometheus and without TLS. */
-
-    public ClusterConnection(String name, String scope, List<String> etcdEndpoints, Optional<EtcdAuth> etcdAuth,
-                             Map<String, String> patroniUrls, Optional<RouterEndpoints> router, Optional<String> dockerStack,
-                             Origin origin) {
-        this(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, Optional.empty(), Optional.empty());
+    public ClusterConnection(
+            String name,
+            String scope,
+            List<String> etcdEndpoints,
+            Optional<EtcdAuth> etcdAuth,
+            Map<String, String> patroniUrls,
+            Optional<RouterEndpoints> router,
+            Optional<String> dockerStack,
+            Origin origin) {
+        this(
+                name,
+                scope,
+                etcdEndpoints,
+                etcdAuth,
+                patroniUrls,
+                router,
+                dockerStack,
+                origin,
+                Optional.empty(),
+                Optional.empty());
     }
 
     public ClusterConnection withPrometheus(Optional<String> url) {
-        return new ClusterConnection(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, url, caFile);
+        return new ClusterConnection(
+                name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, url, caFile);
     }
 
     public ClusterConnection withCaFile(Optional<String> file) {
-        return new ClusterConnection(name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, prometheus, file);
+        return new ClusterConnection(
+                name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, prometheus, file);
     }
 }

@@ -65,8 +65,11 @@ public final class ClusterRegistry {
     }
 
     public ClusterConnection get(String name) {
-        return find(name).orElseThrow(() -> PghaException.notFound("no cluster named '" + name
-                + "' is known; see `pgha clusters`, or create one with `pgha up` or attach with `pgha attach`"));
+        return find(name)
+                .orElseThrow(
+                        () -> PghaException.notFound(
+                                "no cluster named '" + name
+                                        + "' is known; see `pgha clusters`, or create one with `pgha up` or attach with `pgha attach`"));
     }
 
     public void save(ClusterConnection c) {
@@ -77,7 +80,8 @@ public final class ClusterRegistry {
             Json.pretty().writeValue(tmp.toFile(), c);
             Files.move(tmp, d.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw PghaException.unavailable("cannot save cluster '" + c.name() + "' in " + d + ": " + e.getMessage(), e);
+            throw PghaException.unavailable(
+                    "cannot save cluster '" + c.name() + "' in " + d + ": " + e.getMessage(), e);
         }
     }
 
@@ -88,7 +92,8 @@ public final class ClusterRegistry {
             return;
         }
         try (Stream<Path> files = Files.walk(d)) {
-            for (Path p : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(p);
             }
         } catch (IOException e) {

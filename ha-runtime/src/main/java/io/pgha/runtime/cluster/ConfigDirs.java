@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class ConfigDirs {
 
-    private ConfigDirs() {
-    }
+    private ConfigDirs() {}
 
     public static Path root() {
         String override = System.getenv("PGHA_CONFIG_DIR");

@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class CredentialStore {
 
     private static final String FILE = "credentials.json";
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final Path root;
     private final ObjectMapper json = Json.mapper();
 
@@ -49,8 +50,10 @@ public final class CredentialStore {
     }
 
     public StackCredentials get(String cluster) {
-        return find(cluster).orElseThrow(() -> PghaException.notFound("no credentials are stored for cluster '" + cluster
-                + "' (looked in " + file(cluster) + "); pgha keeps them only for clusters it made with `pgha up`"));
+        return find(cluster)
+                .orElseThrow(() ->
+                        PghaException.notFound("no credentials are stored for cluster '" + cluster + "' (looked in "
+                                + file(cluster) + "); pgha keeps them only for clusters it made with `pgha up`"));
     }
 
     public void save(String cluster, StackCredentials credentials) {
@@ -58,12 +61,17 @@ public final class CredentialStore {
         try {
             createPrivateDirectories(f.getParent());
             Path tmp = POSIX
-                    ? Files.createTempFile(f.getParent(), FILE, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    ? Files.createTempFile(
+                            f.getParent(),
+                            FILE,
+                            ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(f.getParent(), FILE, ".tmp");
             Json.pretty().writeValue(tmp.toFile(), credentials);
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw PghaException.unavailable("cannot save the credentials of cluster '" + cluster + "' in " + f + ": " + e.getMessage(), e);
+            throw PghaException.unavailable(
+                    "cannot save the credentials of cluster '" + cluster + "' in " + f + ": " + e.getMessage(), e);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.Optional;
 public final class RestApiCredentialStore {
 
     static final String FILE = "patroni-rest.json";
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final Path root;
     private final ObjectMapper json = Json.mapper();
 
@@ -53,14 +54,18 @@ public final class RestApiCredentialStore {
         try {
             Files.createDirectories(f.getParent());
             Path tmp = POSIX
-                    ? Files.createTempFile(f.getParent(), FILE, ".tmp",
+                    ? Files.createTempFile(
+                            f.getParent(),
+                            FILE,
+                            ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(f.getParent(), FILE, ".tmp");
             json.writeValue(tmp.toFile(), credentials);
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw PghaException.unavailable("cannot save the REST API credentials of cluster '" + cluster + "' in " + f + ": "
-                    + e.getMessage(), e);
+            throw PghaException.unavailable(
+                    "cannot save the REST API credentials of cluster '" + cluster + "' in " + f + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -34,7 +34,8 @@ public record StackCredentials(Login superuser, Login replication, Login admin) 
 
     /** New random passwords (32 letters and digits, about 187 bits) for the given role names. */
     public static StackCredentials generate(String superuser, String replication, String admin) {
-        return new StackCredentials(new Login(superuser, password()), new Login(replication, password()), new Login(admin, password()));
+        return new StackCredentials(
+                new Login(superuser, password()), new Login(replication, password()), new Login(admin, password()));
     }
 
     private static String password() {

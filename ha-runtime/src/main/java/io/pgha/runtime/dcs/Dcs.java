@@ -21,7 +21,8 @@ public interface Dcs extends AutoCloseable {
 
     /** Loads the etcd client's classes (gRPC, Vert.x, Netty) without connecting anywhere. */
     static void warmUp() {
-        EtcdClients.create(List.of("http://127.0.0.1:2379"), Optional.empty(), Duration.ofSeconds(1), false).close();
+        EtcdClients.create(List.of("http://127.0.0.1:2379"), Optional.empty(), Duration.ofSeconds(1), false)
+                .close();
     }
 
     /** Every key under /service/&lt;scope&gt;/ once. */

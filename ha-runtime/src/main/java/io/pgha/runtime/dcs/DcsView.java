@@ -56,7 +56,8 @@ public record DcsView(
     /** Parses the keys (relative to /service/&lt;scope&gt;/) as Patroni wrote them; unreadable values are ignored. */
     public static DcsView parse(String scope, long revision, Map<String, String> keys) {
         Map<String, String> sorted = new TreeMap<>(keys);
-        Optional<String> leader = Optional.ofNullable(sorted.get("leader")).map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> leader =
+                Optional.ofNullable(sorted.get("leader")).map(String::strip).filter(s -> !s.isEmpty());
         JsonNode config = json(sorted.get("config"));
         JsonNode sync = json(sorted.get("sync"));
         JsonNode status = json(sorted.get("status"));
@@ -82,10 +83,19 @@ public record DcsView(
             members.add(member(e.getKey(), e.getValue(), leader, syncState, optime));
         }
         members.sort(Comparator.comparing(Member::name));
-        return new DcsView(scope, revision, sorted, leader, members, syncState, PatroniJson.flag(config, "pause"),
-                failover(json(sorted.get("failover"))), PatroniJson.asMap(config),
+        return new DcsView(
+                scope,
+                revision,
+                sorted,
+                leader,
+                members,
+                syncState,
+                PatroniJson.flag(config, "pause"),
+                failover(json(sorted.get("failover"))),
+                PatroniJson.asMap(config),
                 sorted.containsKey("history") ? TimelineSwitch.parseAll(json(sorted.get("history"))) : List.of(),
-                optime, Optional.ofNullable(sorted.get("initialize")).map(String::strip));
+                optime,
+                Optional.ofNullable(sorted.get("initialize")).map(String::strip));
     }
 
     static Member member(String name, JsonNode data, Optional<String> leader, SyncState sync, OptionalLong optime) {
@@ -122,8 +132,19 @@ public record DcsView(
             }
         }
         OptionalInt timeline = PatroniJson.intValue(data, "timeline");
-        return new Member(name, role, state, timeline, lsn, lag, host, port, PatroniJson.text(data, "api_url").orElse(""),
-                PatroniJson.tags(data), PatroniJson.pendingRestart(data), PatroniJson.scheduledRestart(data));
+        return new Member(
+                name,
+                role,
+                state,
+                timeline,
+                lsn,
+                lag,
+                host,
+                port,
+                PatroniJson.text(data, "api_url").orElse(""),
+                PatroniJson.tags(data),
+                PatroniJson.pendingRestart(data),
+                PatroniJson.scheduledRestart(data));
     }
 
     private static OptionalLong lsn(JsonNode data) {
@@ -140,7 +161,9 @@ public record DcsView(
     /** synchronous_mode: true/"on", "quorum"; synchronous_mode_strict turns "on" into "strict". */
     static SyncState syncState(JsonNode config, JsonNode sync) {
         JsonNode modeNode = config.path("synchronous_mode");
-        String mode = modeNode.isMissingNode() || modeNode.isNull() ? "off" : modeNode.asText().toLowerCase(Locale.ROOT);
+        String mode = modeNode.isMissingNode() || modeNode.isNull()
+                ? "off"
+                : modeNode.asText().toLowerCase(Locale.ROOT);
         mode = switch (mode) {
             case "true", "on" -> PatroniJson.flag(config, "synchronous_mode_strict") ? "strict" : "on";
             case "quorum" -> "quorum";
@@ -151,7 +174,10 @@ public record DcsView(
         if (s.isArray()) {
             s.forEach(n -> standbys.add(n.asText()));
         } else if (s.isTextual()) {
-            Arrays.stream(s.asText().split(",")).map(String::strip).filter(x -> !x.isEmpty()).forEach(standbys::add);
+            Arrays.stream(s.asText().split(","))
+                    .map(String::strip)
+                    .filter(x -> !x.isEmpty())
+                    .forEach(standbys::add);
         }
         return new SyncState(mode, standbys, PatroniJson.intValue(sync, "quorum"));
     }
@@ -161,8 +187,8 @@ public record DcsView(
         if (!f.isObject() || f.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ScheduledSwitchover(PatroniJson.instant(f, "scheduled_at"), PatroniJson.text(f, "leader"),
-                PatroniJson.text(f, "member")));
+        return Optional.of(new ScheduledSwitchover(
+                PatroniJson.instant(f, "scheduled_at"), PatroniJson.text(f, "leader"), PatroniJson.text(f, "member")));
     }
 
     private static JsonNode json(String value) {

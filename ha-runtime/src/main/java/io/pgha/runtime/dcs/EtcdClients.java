@@ -23,14 +23,14 @@ final class EtcdClients {
      */
     private static final List<java.util.logging.Logger> QUIET = quiet("io.grpc", "io.netty", "io.vertx");
 
-    private EtcdClients() {
-    }
+    private EtcdClients() {}
 
     /**
      * @param waitForReady whether a call waits for a connection (bounded by the caller's deadline) rather than
      *                     failing at once when none is up yet
      */
-    static Client create(List<String> endpoints, Optional<EtcdAuth> auth, Duration connectTimeout, boolean waitForReady) {
+    static Client create(
+            List<String> endpoints, Optional<EtcdAuth> auth, Duration connectTimeout, boolean waitForReady) {
         if (endpoints.isEmpty()) {
             throw PghaException.invalidInput("no etcd endpoints given; pass --etcd http://HOST:PORT[,…]");
         }
@@ -52,7 +52,9 @@ final class EtcdClients {
                     b.sslContext(ssl -> {
                         a.caFile().ifPresent(ca -> ssl.trustManager(existing(ca)));
                         if (a.certFile().isPresent() && a.keyFile().isPresent()) {
-                            ssl.keyManager(existing(a.certFile().get()), existing(a.keyFile().get()));
+                            ssl.keyManager(
+                                    existing(a.certFile().get()),
+                                    existing(a.keyFile().get()));
                         }
                     });
                 } catch (SSLException e) {

@@ -12,8 +12,11 @@ import java.util.Map;
  * @param latencies how long each member's status call took, by member name (only for those that answered)
  * @param memberListError why the member list could not be read (the last known list is used then)
  */
-public record EtcdClusterStatus(List<EtcdMember> members, Map<String, Duration> latencies, Instant checkedAt,
-                                java.util.Optional<String> memberListError) {
+public record EtcdClusterStatus(
+        List<EtcdMember> members,
+        Map<String, Duration> latencies,
+        Instant checkedAt,
+        java.util.Optional<String> memberListError) {
 
     public EtcdClusterStatus {
         members = List.copyOf(members);
@@ -21,7 +24,9 @@ public record EtcdClusterStatus(List<EtcdMember> members, Map<String, Duration> 
     }
 
     public long healthy() {
-        return members.stream().filter(m -> m.health() == io.pgha.runtime.model.Health.UP).count();
+        return members.stream()
+                .filter(m -> m.health() == io.pgha.runtime.model.Health.UP)
+                .count();
     }
 
     public boolean quorum() {

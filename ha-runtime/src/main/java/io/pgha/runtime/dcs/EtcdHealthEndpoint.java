@@ -9,11 +9,11 @@ import java.time.Duration;
  */
 public final class EtcdHealthEndpoint {
 
-    private EtcdHealthEndpoint() {
-    }
+    private EtcdHealthEndpoint() {}
 
     public static boolean healthy(String host, int port, Duration timeout) {
         return HttpGet.okBody("http://" + host + ":" + port + "/health", timeout)
-                .map(b -> b.contains("\"health\":\"true\"")).orElse(false);
+                .map(b -> b.contains("\"health\":\"true\""))
+                .orElse(false);
     }
 }

@@ -19,8 +19,7 @@ import java.util.OptionalLong;
 final class EtcdMembers {
 
     /** One member of etcd's member list. */
-    record Listed(long id, String name, List<String> clientUrls) {
-    }
+    record Listed(long id, String name, List<String> clientUrls) {}
 
     /**
      * What one configured endpoint answered to a status call.
@@ -28,10 +27,23 @@ final class EtcdMembers {
      * @param slow the call ran out of its deadline for the first time in a row: the member is unknown, not down (a
      *             loaded machine answers late; a member that stays silent is down the next round)
      */
-    record EndpointStatus(String endpoint, OptionalLong memberId, long raftLeader, long raftTerm, long dbSize,
-                          Duration latency, Optional<String> error, boolean slow) {
-        EndpointStatus(String endpoint, OptionalLong memberId, long raftLeader, long raftTerm, long dbSize, Duration latency,
-                       Optional<String> error) {
+    record EndpointStatus(
+            String endpoint,
+            OptionalLong memberId,
+            long raftLeader,
+            long raftTerm,
+            long dbSize,
+            Duration latency,
+            Optional<String> error,
+            boolean slow) {
+        EndpointStatus(
+                String endpoint,
+                OptionalLong memberId,
+                long raftLeader,
+                long raftTerm,
+                long dbSize,
+                Duration latency,
+                Optional<String> error) {
             this(endpoint, memberId, raftLeader, raftTerm, dbSize, latency, error, false);
         }
 
@@ -40,15 +52,17 @@ final class EtcdMembers {
         }
     }
 
-    private EtcdMembers() {
-    }
+    private EtcdMembers() {}
 
     /**
      * @param learned endpoint to member id, from earlier answers; updated with this round's answers
      * @param alarms  alarm names by member id
      */
-    static List<EtcdMember> resolve(List<Listed> listed, List<EndpointStatus> statuses, Map<String, Long> learned,
-                                    Map<Long, List<String>> alarms) {
+    static List<EtcdMember> resolve(
+            List<Listed> listed,
+            List<EndpointStatus> statuses,
+            Map<String, Long> learned,
+            Map<Long, List<String>> alarms) {
         for (EndpointStatus s : statuses) {
             if (s.answered()) {
                 learned.put(s.endpoint(), s.memberId().getAsLong());
@@ -56,14 +70,23 @@ final class EtcdMembers {
         }
         Map<String, EndpointStatus> byEndpoint = new LinkedHashMap<>();
         statuses.forEach(s -> byEndpoint.put(s.endpoint(), s));
-        long raftLeader = statuses.stream().filter(EndpointStatus::answered).filter(s -> s.raftLeader() != 0)
-                .max((a, b) -> Long.compare(a.raftTerm(), b.raftTerm())).map(EndpointStatus::raftLeader).orElse(0L);
+        long raftLeader = statuses.stream()
+                .filter(EndpointStatus::answered)
+                .filter(s -> s.raftLeader() != 0)
+                .max((a, b) -> Long.compare(a.raftTerm(), b.raftTerm()))
+                .map(EndpointStatus::raftLeader)
+                .orElse(0L);
 
         if (listed.isEmpty()) {
             List<EtcdMember> result = new ArrayList<>();
             for (EndpointStatus s : statuses) {
-                result.add(member(hostPort(s.endpoint()), s.endpoint(), s.memberId().orElse(-1), Optional.of(s),
-                        raftLeader, alarms));
+                result.add(member(
+                        hostPort(s.endpoint()),
+                        s.endpoint(),
+                        s.memberId().orElse(-1),
+                        Optional.of(s),
+                        raftLeader,
+                        alarms));
             }
             return result;
         }
@@ -75,14 +98,23 @@ final class EtcdMembers {
                 endpointOf.put(id, s.endpoint());
             }
         }
-        List<String> unmatchedEndpoints = statuses.stream().map(EndpointStatus::endpoint)
-                .filter(e -> !learned.containsKey(e)).toList();
-        List<Listed> unmatchedMembers = listed.stream().filter(m -> !endpointOf.containsKey(m.id())).toList();
+        List<String> unmatchedEndpoints = statuses.stream()
+                .map(EndpointStatus::endpoint)
+                .filter(e -> !learned.containsKey(e))
+                .toList();
+        List<Listed> unmatchedMembers =
+                listed.stream().filter(m -> !endpointOf.containsKey(m.id())).toList();
         for (Listed m : unmatchedMembers) {
-            unmatchedEndpoints.stream().filter(e -> sameHost(e, m)).findFirst().ifPresent(e -> endpointOf.put(m.id(), e));
+            unmatchedEndpoints.stream()
+                    .filter(e -> sameHost(e, m))
+                    .findFirst()
+                    .ifPresent(e -> endpointOf.put(m.id(), e));
         }
-        List<Listed> stillUnmatched = listed.stream().filter(m -> !endpointOf.containsKey(m.id())).toList();
-        List<String> freeEndpoints = unmatchedEndpoints.stream().filter(e -> !endpointOf.containsValue(e)).toList();
+        List<Listed> stillUnmatched =
+                listed.stream().filter(m -> !endpointOf.containsKey(m.id())).toList();
+        List<String> freeEndpoints = unmatchedEndpoints.stream()
+                .filter(e -> !endpointOf.containsValue(e))
+                .toList();
         if (!stillUnmatched.isEmpty() && stillUnmatched.size() == freeEndpoints.size()) {
             // None of these endpoints ever answered, so none can be told apart: pair them in order.
             for (int i = 0; i < stillUnmatched.size(); i++) {
@@ -94,42 +126,85 @@ final class EtcdMembers {
         for (Listed m : listed) {
             String endpoint = endpointOf.get(m.id());
             if (endpoint == null) {
-                result.add(new EtcdMember(m.name(), m.clientUrls().isEmpty() ? "" : m.clientUrls().get(0), Health.UNKNOWN,
-                        m.id() == raftLeader, OptionalLong.empty(), OptionalLong.empty(), alarms.getOrDefault(m.id(), List.of()),
+                result.add(new EtcdMember(
+                        m.name(),
+                        m.clientUrls().isEmpty() ? "" : m.clientUrls().get(0),
+                        Health.UNKNOWN,
+                        m.id() == raftLeader,
+                        OptionalLong.empty(),
+                        OptionalLong.empty(),
+                        alarms.getOrDefault(m.id(), List.of()),
                         Optional.of("no configured endpoint reaches this member; add it with pgha attach --etcd")));
             } else {
-                result.add(member(m.name(), endpoint, m.id(), Optional.ofNullable(byEndpoint.get(endpoint)), raftLeader, alarms));
+                result.add(member(
+                        m.name(), endpoint, m.id(), Optional.ofNullable(byEndpoint.get(endpoint)), raftLeader, alarms));
             }
         }
         return result;
     }
 
-    private static EtcdMember member(String name, String endpoint, long id, Optional<EndpointStatus> status,
-                                     long raftLeader, Map<Long, List<String>> alarms) {
+    private static EtcdMember member(
+            String name,
+            String endpoint,
+            long id,
+            Optional<EndpointStatus> status,
+            long raftLeader,
+            Map<Long, List<String>> alarms) {
         List<String> memberAlarms = alarms.getOrDefault(id, List.of());
         if (status.isEmpty()) {
-            return new EtcdMember(name, endpoint, Health.UNKNOWN, false, OptionalLong.empty(), OptionalLong.empty(),
-                    memberAlarms, Optional.of("not checked"));
+            return new EtcdMember(
+                    name,
+                    endpoint,
+                    Health.UNKNOWN,
+                    false,
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    memberAlarms,
+                    Optional.of("not checked"));
         }
         EndpointStatus s = status.get();
         if (s.slow()) {
-            return new EtcdMember(name, endpoint, Health.UNKNOWN, false, OptionalLong.empty(), OptionalLong.empty(),
-                    memberAlarms, Optional.of(s.error().orElse("no answer in time") + "; asked again"));
+            return new EtcdMember(
+                    name,
+                    endpoint,
+                    Health.UNKNOWN,
+                    false,
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    memberAlarms,
+                    Optional.of(s.error().orElse("no answer in time") + "; asked again"));
         }
         if (!s.answered()) {
-            return new EtcdMember(name, endpoint, Health.DOWN, false, OptionalLong.empty(), OptionalLong.empty(),
-                    memberAlarms, Optional.of(s.error().orElse("no answer")));
+            return new EtcdMember(
+                    name,
+                    endpoint,
+                    Health.DOWN,
+                    false,
+                    OptionalLong.empty(),
+                    OptionalLong.empty(),
+                    memberAlarms,
+                    Optional.of(s.error().orElse("no answer")));
         }
         boolean hasLeader = s.raftLeader() != 0;
-        return new EtcdMember(name, endpoint, hasLeader ? Health.UP : Health.DOWN, hasLeader && id == raftLeader,
-                OptionalLong.of(s.raftTerm()), OptionalLong.of(s.dbSize()), memberAlarms,
-                hasLeader ? Optional.empty() : Optional.of("answers but has no raft leader: it cannot reach a quorum of members"));
+        return new EtcdMember(
+                name,
+                endpoint,
+                hasLeader ? Health.UP : Health.DOWN,
+                hasLeader && id == raftLeader,
+                OptionalLong.of(s.raftTerm()),
+                OptionalLong.of(s.dbSize()),
+                memberAlarms,
+                hasLeader
+                        ? Optional.empty()
+                        : Optional.of("answers but has no raft leader: it cannot reach a quorum of members"));
     }
 
     private static boolean sameHost(String endpoint, Listed m) {
-        String host = URI.create(endpoint.contains("://") ? endpoint : "http://" + endpoint).getHost();
+        String host = URI.create(endpoint.contains("://") ? endpoint : "http://" + endpoint)
+                .getHost();
         String hostPort = hostPort(endpoint);
-        return m.name().equals(host) || m.clientUrls().stream().anyMatch(u -> hostPort(u).equals(hostPort));
+        return m.name().equals(host)
+                || m.clientUrls().stream().anyMatch(u -> hostPort(u).equals(hostPort));
     }
 
     private static String hostPort(String endpoint) {

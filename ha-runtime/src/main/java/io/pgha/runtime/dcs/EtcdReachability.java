@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class EtcdReachability {
 
-    private EtcdReachability() {
-    }
+    private EtcdReachability() {}
 
     /** Returns when one endpoint accepts a connection; otherwise fails naming each endpoint and what went wrong. */
     public static void requireOne(List<String> endpoints, Duration timeout) {

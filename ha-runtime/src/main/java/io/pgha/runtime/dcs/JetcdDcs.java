@@ -38,6 +38,7 @@ final class JetcdDcs implements Dcs {
     private final Client statusClient;
     /** Endpoints whose last status call ran out of its deadline (status calls come from one monitor thread at a time). */
     private final java.util.Set<String> timedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Map<String, Long> learnedMemberIds = new ConcurrentHashMap<>();
     private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
 
@@ -59,10 +60,21 @@ final class JetcdDcs implements Dcs {
     @Override
     public List<String> scopes(Duration deadline) {
         try {
-            GetResponse r = client.getKVClient().get(bytes("/service/"), GetOption.builder().isPrefix(true).withKeysOnly(true).build())
+            GetResponse r = client.getKVClient()
+                    .get(
+                            bytes("/service/"),
+                            GetOption.builder()
+                                    .isPrefix(true)
+                                    .withKeysOnly(true)
+                                    .build())
                     .get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            return r.getKvs().stream().map(kv -> kv.getKey().toString(StandardCharsets.UTF_8).substring("/service/".length()))
-                    .map(k -> k.contains("/") ? k.substring(0, k.indexOf('/')) : k).filter(k -> !k.isEmpty()).distinct().sorted().toList();
+            return r.getKvs().stream()
+                    .map(kv -> kv.getKey().toString(StandardCharsets.UTF_8).substring("/service/".length()))
+                    .map(k -> k.contains("/") ? k.substring(0, k.indexOf('/')) : k)
+                    .filter(k -> !k.isEmpty())
+                    .distinct()
+                    .sorted()
+                    .toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw EtcdErrors.translate("listing the scopes in etcd", e);
@@ -75,11 +87,13 @@ final class JetcdDcs implements Dcs {
         String prefix = prefix(scope);
         ByteSequence key = bytes(prefix);
         try {
-            GetResponse r = client.getKVClient().get(key, GetOption.builder().isPrefix(true).build())
+            GetResponse r = client.getKVClient()
+                    .get(key, GetOption.builder().isPrefix(true).build())
                     .get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, String> keys = new LinkedHashMap<>();
             for (KeyValue kv : r.getKvs()) {
-                keys.put(kv.getKey().toString(StandardCharsets.UTF_8).substring(prefix.length()),
+                keys.put(
+                        kv.getKey().toString(StandardCharsets.UTF_8).substring(prefix.length()),
                         kv.getValue().toString(StandardCharsets.UTF_8));
             }
             return DcsView.parse(scope, r.getHeader().getRevision(), keys);
@@ -107,8 +121,10 @@ final class JetcdDcs implements Dcs {
             started.put(e, System.nanoTime());
             calls.put(e, statusClient.getMaintenanceClient().statusMember(target(e)));
         }
-        CompletableFuture<List<Member>> list = client.getClusterClient().listMember().thenApply(r -> r.getMembers());
-        CompletableFuture<List<AlarmMember>> alarmCall = client.getMaintenanceClient().listAlarms().thenApply(r -> r.getAlarms());
+        CompletableFuture<List<Member>> list =
+                client.getClusterClient().listMember().thenApply(r -> r.getMembers());
+        CompletableFuture<List<AlarmMember>> alarmCall =
+                client.getMaintenanceClient().listAlarms().thenApply(r -> r.getAlarms());
 
         List<EtcdMembers.EndpointStatus> statuses = new ArrayList<>();
         for (Map.Entry<String, CompletableFuture<StatusResponse>> c : calls.entrySet()) {
@@ -116,8 +132,14 @@ final class JetcdDcs implements Dcs {
             try {
                 StatusResponse s = awaitStatus(c.getValue(), remaining(until));
                 Duration latency = Duration.ofNanos(System.nanoTime() - started.get(endpoint));
-                statuses.add(new EtcdMembers.EndpointStatus(endpoint, OptionalLong.of(s.getHeader().getMemberId()),
-                        s.getLeader(), s.getRaftTerm(), s.getDbSize(), latency, Optional.empty()));
+                statuses.add(new EtcdMembers.EndpointStatus(
+                        endpoint,
+                        OptionalLong.of(s.getHeader().getMemberId()),
+                        s.getLeader(),
+                        s.getRaftTerm(),
+                        s.getDbSize(),
+                        latency,
+                        Optional.empty()));
                 timedOut.remove(endpoint);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -133,21 +155,27 @@ final class JetcdDcs implements Dcs {
         try {
             List<EtcdMembers.Listed> listed = new ArrayList<>();
             for (Member m : list.get(remaining(until), TimeUnit.NANOSECONDS)) {
-                listed.add(new EtcdMembers.Listed(m.getId(), m.getName(), m.getClientURIs().stream().map(URI::toString).toList()));
+                listed.add(new EtcdMembers.Listed(
+                        m.getId(),
+                        m.getName(),
+                        m.getClientURIs().stream().map(URI::toString).toList()));
             }
             lastMemberList = List.copyOf(listed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            listError = Optional.of(EtcdErrors.translate("listing the etcd members", e).getMessage());
+            listError = Optional.of(
+                    EtcdErrors.translate("listing the etcd members", e).getMessage());
         } catch (Exception e) {
             list.cancel(true);
-            listError = Optional.of(EtcdErrors.translate("listing the etcd members", e).getMessage());
+            listError = Optional.of(
+                    EtcdErrors.translate("listing the etcd members", e).getMessage());
         }
         Map<Long, List<String>> alarms = new HashMap<>();
         try {
             // Alarms are read through raft: without quorum this fails, and no alarms are reported.
             for (AlarmMember a : alarmCall.get(Math.max(remaining(until), 1), TimeUnit.NANOSECONDS)) {
-                alarms.computeIfAbsent(a.getMemberId(), k -> new ArrayList<>()).add(a.getAlarmType().name());
+                alarms.computeIfAbsent(a.getMemberId(), k -> new ArrayList<>())
+                        .add(a.getAlarmType().name());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,7 +185,9 @@ final class JetcdDcs implements Dcs {
         List<EtcdMember> members = EtcdMembers.resolve(lastMemberList, statuses, learnedMemberIds, alarms);
         Map<String, Duration> latencies = new HashMap<>();
         for (EtcdMember m : members) {
-            statuses.stream().filter(s -> s.endpoint().equals(m.endpoint()) && s.answered()).findFirst()
+            statuses.stream()
+                    .filter(s -> s.endpoint().equals(m.endpoint()) && s.answered())
+                    .findFirst()
                     .ifPresent(s -> latencies.put(m.name(), s.latency()));
         }
         return new EtcdClusterStatus(members, latencies, Instant.now(), listError);
@@ -175,8 +205,15 @@ final class JetcdDcs implements Dcs {
 
     /** @param slow the first deadline in a row this endpoint missed: unknown this round, not down */
     private static EtcdMembers.EndpointStatus failed(String endpoint, Exception e, boolean slow) {
-        return new EtcdMembers.EndpointStatus(endpoint, OptionalLong.empty(), 0, 0, 0, Duration.ZERO,
-                Optional.of(EtcdErrors.translate("etcd at " + endpoint, e).getMessage()), slow);
+        return new EtcdMembers.EndpointStatus(
+                endpoint,
+                OptionalLong.empty(),
+                0,
+                0,
+                0,
+                Duration.ZERO,
+                Optional.of(EtcdErrors.translate("etcd at " + endpoint, e).getMessage()),
+                slow);
     }
 
     private static long remaining(long until) {

@@ -34,8 +34,7 @@ public final class LeaderKey {
      * its last write; 0 while nobody holds it). Patroni rewrites the key whenever it takes it anew, so a mod revision
      * names one tenure: a member whose container restarted and took the key again holds it at a newer one.
      */
-    public record Holder(Optional<String> member, long revision, long modRevision) {
-    }
+    public record Holder(Optional<String> member, long revision, long modRevision) {}
 
     private final Client client;
     private final ByteSequence key;
@@ -61,7 +60,9 @@ public final class LeaderKey {
     public Holder read() {
         GetResponse r = await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
         Optional<KeyValue> kv = r.getKvs().stream().findFirst();
-        return new Holder(kv.map(k -> k.getValue().toString(StandardCharsets.UTF_8)), r.getHeader().getRevision(),
+        return new Holder(
+                kv.map(k -> k.getValue().toString(StandardCharsets.UTF_8)),
+                r.getHeader().getRevision(),
                 kv.map(KeyValue::getModRevision).orElse(0L));
     }
 
@@ -74,11 +75,15 @@ public final class LeaderKey {
      * @return true if this call deleted it
      */
     public boolean deleteIfHeldBy(String member, long modRevision) {
-        TxnResponse r = await(client.getKVClient().txn()
-                .If(new Cmp(key, Cmp.Op.EQUAL, CmpTarget.value(bytes(member))),
-                        new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)))
-                .Then(Op.delete(key, DeleteOption.DEFAULT))
-                .commit(), "compare-and-delete " + path());
+        TxnResponse r = await(
+                client.getKVClient()
+                        .txn()
+                        .If(
+                                new Cmp(key, Cmp.Op.EQUAL, CmpTarget.value(bytes(member))),
+                                new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)))
+                        .Then(Op.delete(key, DeleteOption.DEFAULT))
+                        .commit(),
+                "compare-and-delete " + path());
         return r.isSucceeded();
     }
 
@@ -87,15 +92,25 @@ public final class LeaderKey {
      * {@code onError} gets watch failures (etcd unreachable); the caller decides whether to re-watch.
      */
     public Subscription watch(long afterRevision, Consumer<Holder> onChange, Consumer<Throwable> onError) {
-        WatchOption option = WatchOption.builder().withRevision(afterRevision + 1).build();
-        Watch.Watcher watcher = client.getWatchClient().watch(key, option, Watch.listener(response -> {
-            for (WatchEvent e : response.getEvents()) {
-                KeyValue kv = e.getKeyValue();
-                boolean put = e.getEventType() == WatchEvent.EventType.PUT;
-                Optional<String> holder = put ? Optional.of(kv.getValue().toString(StandardCharsets.UTF_8)) : Optional.empty();
-                onChange.accept(new Holder(holder, kv.getModRevision(), put ? kv.getModRevision() : 0L));
-            }
-        }, onError));
+        WatchOption option =
+                WatchOption.builder().withRevision(afterRevision + 1).build();
+        Watch.Watcher watcher = client.getWatchClient()
+                .watch(
+                        key,
+                        option,
+                        Watch.listener(
+                                response -> {
+                                    for (WatchEvent e : response.getEvents()) {
+                                        KeyValue kv = e.getKeyValue();
+                                        boolean put = e.getEventType() == WatchEvent.EventType.PUT;
+                                        Optional<String> holder = put
+                                                ? Optional.of(kv.getValue().toString(StandardCharsets.UTF_8))
+                                                : Optional.empty();
+                                        onChange.accept(new Holder(
+                                                holder, kv.getModRevision(), put ? kv.getModRevision() : 0L));
+                                    }
+                                },
+                                onError));
         return watcher::close;
     }
 
@@ -107,9 +122,13 @@ public final class LeaderKey {
             throw PghaException.unavailable("interrupted during " + what, e);
         } catch (ExecutionException | TimeoutException e) {
             future.cancel(true);
-            throw PghaException.unavailable("etcd did not answer to " + what + " within " + timeout.toMillis() + " ms ("
-                    + (e.getCause() != null ? e.getCause().getMessage() : e.getClass().getSimpleName())
-                    + "); check that a majority of the etcd members is up", e);
+            throw PghaException.unavailable(
+                    "etcd did not answer to " + what + " within " + timeout.toMillis() + " ms ("
+                            + (e.getCause() != null
+                                    ? e.getCause().getMessage()
+                                    : e.getClass().getSimpleName())
+                            + "); check that a majority of the etcd members is up",
+                    e);
         }
     }
 

@@ -27,6 +27,7 @@ final class ScopeWatch {
     private static final Duration READ_DEADLINE = Duration.ofMillis(1500);
     /** The first read also pays for connecting and loading the client. */
     private static final Duration FIRST_READ_DEADLINE = Duration.ofSeconds(3);
+
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private final Client client;
@@ -66,12 +67,24 @@ final class ScopeWatch {
             revision = view.revision();
             listener.onView(view);
             ByteSequence key = JetcdDcs.bytes(prefix);
-            WatchOption option = WatchOption.builder().isPrefix(true).withRevision(revision + 1)
-                    .withRequireLeader(true).withProgressNotify(true).build();
-            watcher = client.getWatchClient().watch(key, option, Watch.listener(
-                    response -> onThread(gen, () -> apply(response)),
-                    error -> onThread(gen, () -> broken(error.getMessage() == null ? error.toString() : error.getMessage(), error)),
-                    () -> onThread(gen, () -> broken("the watch ended", null))));
+            WatchOption option = WatchOption.builder()
+                    .isPrefix(true)
+                    .withRevision(revision + 1)
+                    .withRequireLeader(true)
+                    .withProgressNotify(true)
+                    .build();
+            watcher = client.getWatchClient()
+                    .watch(
+                            key,
+                            option,
+                            Watch.listener(
+                                    response -> onThread(gen, () -> apply(response)),
+                                    error -> onThread(
+                                            gen,
+                                            () -> broken(
+                                                    error.getMessage() == null ? error.toString() : error.getMessage(),
+                                                    error)),
+                                    () -> onThread(gen, () -> broken("the watch ended", null))));
         } catch (RuntimeException e) {
             listener.onUnavailable(e.getMessage());
             retryLater();
@@ -115,7 +128,9 @@ final class ScopeWatch {
 
     private void broken(String reason, Throwable error) {
         LOG.debug("watch on {} broken: {}", prefix, reason, error);
-        String why = error == null ? reason : EtcdErrors.translate("watching " + prefix, error).getMessage();
+        String why = error == null
+                ? reason
+                : EtcdErrors.translate("watching " + prefix, error).getMessage();
         listener.onUnavailable(why);
         stopWatcher();
         generation++;

@@ -29,9 +29,16 @@ public final class StateKey {
 
     public void publish(String value) {
         try {
-            long lease = client.getLeaseClient().grant(ttl.toSeconds()).get(timeout.toMillis(), TimeUnit.MILLISECONDS).getID();
-            client.getKVClient().put(key, ByteSequence.from(value, StandardCharsets.UTF_8),
-                    PutOption.builder().withLeaseId(lease).build()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long lease = client.getLeaseClient()
+                    .grant(ttl.toSeconds())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getID();
+            client.getKVClient()
+                    .put(
+                            key,
+                            ByteSequence.from(value, StandardCharsets.UTF_8),
+                            PutOption.builder().withLeaseId(lease).build())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PghaException.unavailable("interrupted while writing " + key, e);
@@ -43,7 +50,8 @@ public final class StateKey {
     public Optional<String> read() {
         try {
             return client.getKVClient().get(key).get(timeout.toMillis(), TimeUnit.MILLISECONDS).getKvs().stream()
-                    .findFirst().map(kv -> kv.getValue().toString(StandardCharsets.UTF_8));
+                    .findFirst()
+                    .map(kv -> kv.getValue().toString(StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PghaException.unavailable("interrupted while reading " + key, e);

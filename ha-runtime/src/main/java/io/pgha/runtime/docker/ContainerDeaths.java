@@ -25,7 +25,8 @@ public final class ContainerDeaths {
 
     /** Connects to the engine of the environment (DOCKER_HOST, else the local socket). */
     public static ContainerDeaths connect() {
-        return new ContainerDeaths(DockerClients.create(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10)));
+        return new ContainerDeaths(
+                DockerClients.create(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10)));
     }
 
     /** Streams "die" events of the named containers until the returned handle is closed. */
@@ -37,7 +38,9 @@ public final class ContainerDeaths {
                     .exec(new ResultCallback.Adapter<Event>() {
                         @Override
                         public void onNext(Event event) {
-                            Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+                            Map<String, String> attributes = event.getActor() == null
+                                    ? null
+                                    : event.getActor().getAttributes();
                             String name = attributes == null ? null : attributes.get("name");
                             if (name != null && names.contains(name)) {
                                 onDeath.accept(name);

@@ -23,8 +23,7 @@ import java.util.function.Consumer;
 public final class ContainerLogFollower implements AutoCloseable {
 
     /** One line of a container's output; the time is Docker's, when it could be read. */
-    public record Line(Optional<Instant> at, boolean stderr, String text) {
-    }
+    public record Line(Optional<Instant> at, boolean stderr, String text) {}
 
     private final DockerClient docker;
     private final ResultCallback.Adapter<Frame> callback;
@@ -42,7 +41,8 @@ public final class ContainerLogFollower implements AutoCloseable {
      * @param failed called once when the stream ends or breaks for any reason but {@link #close()}
      * @throws PghaException when the engine cannot be reached or the container does not exist
      */
-    public static ContainerLogFollower follow(String container, int lines, Consumer<Line> sink, Consumer<RuntimeException> failed) {
+    public static ContainerLogFollower follow(
+            String container, int lines, Consumer<Line> sink, Consumer<RuntimeException> failed) {
         // a followed log may stay silent for hours: no response deadline
         DockerClient docker = DockerClients.create(Duration.ofSeconds(3), Duration.ofHours(24));
         AtomicBoolean closing = new AtomicBoolean();
@@ -63,8 +63,11 @@ public final class ContainerLogFollower implements AutoCloseable {
             @Override
             public void onError(Throwable t) {
                 if (!closing.get()) {
-                    failed.accept(t instanceof RuntimeException r ? DockerErrors.translate("follow the log of " + container, r)
-                            : PghaException.unavailable("the log of " + container + " stopped: " + t.getMessage(), t));
+                    failed.accept(
+                            t instanceof RuntimeException r
+                                    ? DockerErrors.translate("follow the log of " + container, r)
+                                    : PghaException.unavailable(
+                                            "the log of " + container + " stopped: " + t.getMessage(), t));
                 }
                 super.onError(t);
             }
@@ -72,14 +75,20 @@ public final class ContainerLogFollower implements AutoCloseable {
             @Override
             public void onComplete() {
                 if (!closing.get()) {
-                    failed.accept(PghaException.unavailable("the log of " + container + " ended (the container stopped or was removed)"));
+                    failed.accept(PghaException.unavailable(
+                            "the log of " + container + " ended (the container stopped or was removed)"));
                 }
                 super.onComplete();
             }
         };
         try {
-            docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTimestamps(true)
-                    .withFollowStream(true).withTail(Math.max(0, lines)).exec(callback);
+            docker.logContainerCmd(container)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withTimestamps(true)
+                    .withFollowStream(true)
+                    .withTail(Math.max(0, lines))
+                    .exec(callback);
         } catch (RuntimeException e) {
             closeQuietly(docker);
             throw DockerErrors.translate("follow the log of " + container, e);

@@ -13,6 +13,7 @@ public interface ContainerObserver extends AutoCloseable {
 
     /** The label compose (and pgha's provisioner) puts on every container of a stack. */
     String PROJECT_LABEL = "com.docker.compose.project";
+
     String SERVICE_LABEL = "com.docker.compose.service";
 
     static ContainerObserver connect(Duration timeout) {

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** What a stack container is, from its compose service (or container) name and image. */
 final class ContainerRoles {
 
-    private ContainerRoles() {
-    }
+    private ContainerRoles() {}
 
     static String of(String service, String image) {
         String s = service.toLowerCase(Locale.ROOT);

@@ -24,15 +24,26 @@ import java.util.Optional;
  * @param binds        host path to container path (bind mounts)
  * @param command      arguments to the image's entry point; empty: the image's own
  */
-public record ContainerSpec(String name, String image, String hostname, String network, List<String> aliases,
-                            Map<String, String> env, Map<String, String> labels, Map<String, String> volumes,
-                            List<PublishedPort> ports, Optional<Healthcheck> healthcheck, List<String> dnsOptions,
-                            Optional<Duration> stopGrace, boolean restartUnlessStopped, Map<String, String> binds,
-                            List<String> command) {
+public record ContainerSpec(
+        String name,
+        String image,
+        String hostname,
+        String network,
+        List<String> aliases,
+        Map<String, String> env,
+        Map<String, String> labels,
+        Map<String, String> volumes,
+        List<PublishedPort> ports,
+        Optional<Healthcheck> healthcheck,
+        List<String> dnsOptions,
+        Optional<Duration> stopGrace,
+        boolean restartUnlessStopped,
+        Map<String, String> binds,
+        List<String> command) {
 
     /** Docker's health check: a command (exec form) run every interval; failures in the start period do not count. */
-    public record Healthcheck(List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod) {
-    }
+    public record Healthcheck(
+            List<String> command, Duration interval, Duration timeout, int retries, Duration startPeriod) {}
 
     public ContainerSpec {
         Objects.requireNonNull(name, "name");

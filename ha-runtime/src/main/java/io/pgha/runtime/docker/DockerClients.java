@@ -9,15 +9,15 @@ import java.time.Duration;
 /** Builds docker-java clients for the engine the environment names (DOCKER_HOST), else the local socket. */
 public final class DockerClients {
 
-    private DockerClients() {
-    }
+    private DockerClients() {}
 
     public static DockerClient create() {
         return create(Duration.ofSeconds(5), Duration.ofMinutes(5));
     }
 
     public static DockerClient create(Duration connectTimeout, Duration responseTimeout) {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        DefaultDockerClientConfig config =
+                DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())

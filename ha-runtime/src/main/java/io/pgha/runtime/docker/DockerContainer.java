@@ -9,8 +9,13 @@ import java.util.Map;
  * @param state          Docker's state: created, running, paused, restarting, exited, dead
  * @param publishedPorts host ports it publishes (while it runs, or as configured)
  */
-public record DockerContainer(String id, String name, String image, Map<String, String> labels, String state,
-                              List<PublishedPort> publishedPorts) {
+public record DockerContainer(
+        String id,
+        String name,
+        String image,
+        Map<String, String> labels,
+        String state,
+        List<PublishedPort> publishedPorts) {
 
     public DockerContainer {
         labels = Map.copyOf(labels);

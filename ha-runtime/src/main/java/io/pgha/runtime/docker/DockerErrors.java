@@ -16,8 +16,7 @@ public final class DockerErrors {
     public static final String HOW_TO_START = "is the Docker engine running? Start it (sudo systemctl start docker, "
             + "sudo dockerd &, or Docker Desktop) or point DOCKER_HOST at it";
 
-    private DockerErrors() {
-    }
+    private DockerErrors() {}
 
     public static PghaException translate(String action, RuntimeException e) {
         if (e instanceof PghaException p) {
@@ -30,29 +29,38 @@ public final class DockerErrors {
             return new PghaException(PghaException.Kind.CONFLICT, action + ": conflict (" + firstLine(e) + ")", e);
         }
         if (e instanceof UnauthorizedException) {
-            return new PghaException(PghaException.Kind.UNAUTHORIZED, action + ": not authorised by the Docker engine ("
-                    + firstLine(e) + ")", e);
+            return new PghaException(
+                    PghaException.Kind.UNAUTHORIZED,
+                    action + ": not authorised by the Docker engine (" + firstLine(e) + ")",
+                    e);
         }
         if (e instanceof BadRequestException) {
-            return new PghaException(PghaException.Kind.INVALID_INPUT, action + ": rejected by the Docker engine ("
-                    + firstLine(e) + ")", e);
+            return new PghaException(
+                    PghaException.Kind.INVALID_INPUT,
+                    action + ": rejected by the Docker engine (" + firstLine(e) + ")",
+                    e);
         }
         if (e instanceof DockerException d && d.getHttpStatus() == 403) {
             // the engine refuses what the current state forbids, e.g. removing a network that containers still use
-            return new PghaException(PghaException.Kind.CONFLICT, action + ": refused by the Docker engine (" + firstLine(e) + ")", e);
+            return new PghaException(
+                    PghaException.Kind.CONFLICT, action + ": refused by the Docker engine (" + firstLine(e) + ")", e);
         }
         if (e instanceof DockerException) {
             return new PghaException(PghaException.Kind.UNAVAILABLE, action + ": " + firstLine(e), e);
         }
         if (e instanceof UncheckedIOException || e.getCause() instanceof IOException) {
-            return new PghaException(PghaException.Kind.UNAVAILABLE, action + ": cannot reach the Docker engine ("
-                    + firstLine(e) + "); " + HOW_TO_START, e);
+            return new PghaException(
+                    PghaException.Kind.UNAVAILABLE,
+                    action + ": cannot reach the Docker engine (" + firstLine(e) + "); " + HOW_TO_START,
+                    e);
         }
         return new PghaException(PghaException.Kind.UNAVAILABLE, action + ": " + firstLine(e), e);
     }
 
     private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String m = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

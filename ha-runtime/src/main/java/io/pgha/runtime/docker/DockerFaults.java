@@ -26,7 +26,10 @@ public final class DockerFaults implements AutoCloseable {
     /** A container's address on a network, if it is attached to it. */
     public java.util.Optional<String> addressOn(String network, String container) {
         try {
-            var networks = docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks();
+            var networks = docker.inspectContainerCmd(container)
+                    .exec()
+                    .getNetworkSettings()
+                    .getNetworks();
             var net = networks == null ? null : networks.get(network);
             return net == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(net.getIpAddress());
         } catch (RuntimeException e) {
@@ -35,8 +38,13 @@ public final class DockerFaults implements AutoCloseable {
     }
 
     /** Starts a short-lived container on a network and streams its output lines. */
-    public SidecarContainer sidecar(String image, String name, String network, java.util.List<String> env,
-                                    java.util.List<String> command, java.util.function.Consumer<String> onLine) {
+    public SidecarContainer sidecar(
+            String image,
+            String name,
+            String network,
+            java.util.List<String> env,
+            java.util.List<String> command,
+            java.util.function.Consumer<String> onLine) {
         return SidecarContainer.start(docker, image, name, network, env, command, onLine);
     }
 
@@ -54,7 +62,11 @@ public final class DockerFaults implements AutoCloseable {
     }
 
     public void stop(String container, Duration grace) {
-        run("stop " + container, () -> docker.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec());
+        run(
+                "stop " + container,
+                () -> docker.stopContainerCmd(container)
+                        .withTimeout((int) grace.toSeconds())
+                        .exec());
     }
 
     public void start(String container) {
@@ -70,18 +82,30 @@ public final class DockerFaults implements AutoCloseable {
     }
 
     public void disconnect(String network, String container) {
-        run("disconnect " + container + " from " + network,
-                () -> docker.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(container).withForce(true).exec());
+        run(
+                "disconnect " + container + " from " + network,
+                () -> docker.disconnectFromNetworkCmd()
+                        .withNetworkId(network)
+                        .withContainerId(container)
+                        .withForce(true)
+                        .exec());
     }
 
     public void connect(String network, String container) {
-        run("connect " + container + " to " + network,
-                () -> docker.connectToNetworkCmd().withNetworkId(network).withContainerId(container).exec());
+        run(
+                "connect " + container + " to " + network,
+                () -> docker.connectToNetworkCmd()
+                        .withNetworkId(network)
+                        .withContainerId(container)
+                        .exec());
     }
 
     public boolean isConnected(String network, String container) {
         try {
-            var networks = docker.inspectContainerCmd(container).exec().getNetworkSettings().getNetworks();
+            var networks = docker.inspectContainerCmd(container)
+                    .exec()
+                    .getNetworkSettings()
+                    .getNetworks();
             return networks != null && networks.containsKey(network);
         } catch (RuntimeException e) {
             throw DockerErrors.translate("inspect " + container, e);
@@ -100,17 +124,22 @@ public final class DockerFaults implements AutoCloseable {
     /** Runs a command in a container and returns its standard output (bounded by {@code timeout}). */
     public String exec(String container, Duration timeout, String... command) {
         try {
-            ExecCreateCmdResponse exec = docker.execCreateCmd(container).withCmd(command)
-                    .withAttachStdout(true).withAttachStderr(true).exec();
+            ExecCreateCmdResponse exec = docker.execCreateCmd(container)
+                    .withCmd(command)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .exec();
             StringBuilder out = new StringBuilder();
-            docker.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    synchronized (out) {
-                        out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                    }
-                }
-            }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            docker.execStartCmd(exec.getId())
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            synchronized (out) {
+                                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    })
+                    .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
             synchronized (out) {
                 return out.toString();
             }

@@ -35,8 +35,21 @@ final class DockerJavaContainerObserver implements ContainerObserver {
      * execs: three events each, several a second on an idle stack, and each one costs the client a JSON parse;
      * Docker drops them server-side (health_status matches its "health_status: …" actions).
      */
-    private static final String[] LIFECYCLE_ACTIONS = {"create", "start", "restart", "die", "kill", "oom", "stop", "pause",
-        "unpause", "destroy", "rename", "update", "health_status"};
+    private static final String[] LIFECYCLE_ACTIONS = {
+        "create",
+        "start",
+        "restart",
+        "die",
+        "kill",
+        "oom",
+        "stop",
+        "pause",
+        "unpause",
+        "destroy",
+        "rename",
+        "update",
+        "health_status"
+    };
 
     private final DockerClient docker;
     private final Duration timeout;
@@ -54,7 +67,8 @@ final class DockerJavaContainerObserver implements ContainerObserver {
 
     @Override
     public List<StackContainer> inspectComposeContainers() {
-        return inspectAll(list(Map.of()).stream().filter(c -> c.getLabels() != null && c.getLabels().containsKey(PROJECT_LABEL))
+        return inspectAll(list(Map.of()).stream()
+                .filter(c -> c.getLabels() != null && c.getLabels().containsKey(PROJECT_LABEL))
                 .toList());
     }
 
@@ -73,7 +87,8 @@ final class DockerJavaContainerObserver implements ContainerObserver {
     /** Inspects the containers at once, one virtual thread each: a stack has ten of them. */
     private List<StackContainer> inspectAll(List<Container> containers) {
         List<StackContainer> result = new ArrayList<>();
-        try (ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-inspect-", 0).factory())) {
+        try (ExecutorService calls = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("pgha-inspect-", 0).factory())) {
             List<Future<Optional<StackContainer>>> inspections = new ArrayList<>();
             for (Container c : containers) {
                 inspections.add(calls.submit(() -> inspectOne(c.getId())));
@@ -103,19 +118,35 @@ final class DockerJavaContainerObserver implements ContainerObserver {
 
     static StackContainer toStackContainer(InspectContainerResponse r) {
         String name = r.getName() == null ? r.getId() : r.getName().replaceFirst("^/", "");
-        Map<String, String> labels = r.getConfig() != null && r.getConfig().getLabels() != null ? r.getConfig().getLabels() : Map.of();
-        String image = r.getConfig() != null && r.getConfig().getImage() != null ? r.getConfig().getImage() : "";
+        Map<String, String> labels = r.getConfig() != null && r.getConfig().getLabels() != null
+                ? r.getConfig().getLabels()
+                : Map.of();
+        String image = r.getConfig() != null && r.getConfig().getImage() != null
+                ? r.getConfig().getImage()
+                : "";
         var state = r.getState();
         String status = state != null && state.getStatus() != null ? state.getStatus() : "unknown";
-        String health = state != null && state.getHealth() != null && state.getHealth().getStatus() != null
-                ? state.getHealth().getStatus() : "none";
+        String health =
+                state != null && state.getHealth() != null && state.getHealth().getStatus() != null
+                        ? state.getHealth().getStatus()
+                        : "none";
         Optional<Instant> startedAt = state == null ? Optional.empty() : instant(state.getStartedAt());
         OptionalInt exitCode = state != null && state.getExitCodeLong() != null && !"running".equals(status)
-                ? OptionalInt.of(state.getExitCodeLong().intValue()) : OptionalInt.empty();
+                ? OptionalInt.of(state.getExitCodeLong().intValue())
+                : OptionalInt.empty();
         Optional<String> service = Optional.ofNullable(labels.get(SERVICE_LABEL));
-        ContainerInfo info = new ContainerInfo(name, r.getId(), ContainerRoles.of(service.orElse(name), image), image, status,
-                health, r.getRestartCount() == null ? 0 : r.getRestartCount(), startedAt, exitCode);
-        return new StackContainer(info, published(r), Optional.ofNullable(labels.get(PROJECT_LABEL)), service, scope(r));
+        ContainerInfo info = new ContainerInfo(
+                name,
+                r.getId(),
+                ContainerRoles.of(service.orElse(name), image),
+                image,
+                status,
+                health,
+                r.getRestartCount() == null ? 0 : r.getRestartCount(),
+                startedAt,
+                exitCode);
+        return new StackContainer(
+                info, published(r), Optional.ofNullable(labels.get(PROJECT_LABEL)), service, scope(r));
     }
 
     private static Optional<String> scope(InspectContainerResponse r) {
@@ -136,15 +167,19 @@ final class DockerJavaContainerObserver implements ContainerObserver {
         if (r.getNetworkSettings() == null || r.getNetworkSettings().getPorts() == null) {
             return result;
         }
-        for (Map.Entry<ExposedPort, Ports.Binding[]> e : r.getNetworkSettings().getPorts().getBindings().entrySet()) {
+        for (Map.Entry<ExposedPort, Ports.Binding[]> e :
+                r.getNetworkSettings().getPorts().getBindings().entrySet()) {
             if (e.getValue() == null || !"tcp".equals(e.getKey().getProtocol().toString())) {
                 continue;
             }
             for (Ports.Binding b : e.getValue()) {
                 try {
                     int port = Integer.parseInt(b.getHostPortSpec());
-                    String ip = b.getHostIp() == null || b.getHostIp().isBlank() || b.getHostIp().equals("0.0.0.0")
-                            ? "127.0.0.1" : b.getHostIp().equals("::") ? "::1" : b.getHostIp();
+                    String ip = b.getHostIp() == null
+                                    || b.getHostIp().isBlank()
+                                    || b.getHostIp().equals("0.0.0.0")
+                            ? "127.0.0.1"
+                            : b.getHostIp().equals("::") ? "::1" : b.getHostIp();
                     result.putIfAbsent(e.getKey().getPort(), new StackContainer.HostPort(ip, port));
                 } catch (NumberFormatException ignored) {
                     // a port range: not one pgha publishes
@@ -171,8 +206,8 @@ final class DockerJavaContainerObserver implements ContainerObserver {
     }
 
     @Override
-    public synchronized Subscription events(String composeProject, Consumer<ContainerEvent> listener,
-                                                     Consumer<String> onFailure) {
+    public synchronized Subscription events(
+            String composeProject, Consumer<ContainerEvent> listener, Consumer<String> onFailure) {
         if (eventsClient == null) {
             eventsClient = DockerClients.create(timeout, Duration.ofDays(3650));
         }
@@ -184,9 +219,12 @@ final class DockerJavaContainerObserver implements ContainerObserver {
                 if (e.getType() != EventType.CONTAINER || e.getActor() == null) {
                     return;
                 }
-                Map<String, String> attributes = e.getActor().getAttributes() == null ? Map.of() : e.getActor().getAttributes();
+                Map<String, String> attributes = e.getActor().getAttributes() == null
+                        ? Map.of()
+                        : e.getActor().getAttributes();
                 String name = attributes.getOrDefault("name", e.getActor().getId());
-                Instant at = e.getTimeNano() != null ? Instant.ofEpochSecond(0, e.getTimeNano())
+                Instant at = e.getTimeNano() != null
+                        ? Instant.ofEpochSecond(0, e.getTimeNano())
                         : e.getTime() != null ? Instant.ofEpochSecond(e.getTime()) : Instant.now();
                 listener.accept(new ContainerEvent(name, e.getAction() == null ? e.getStatus() : e.getAction(), at));
             }
@@ -196,8 +234,10 @@ final class DockerJavaContainerObserver implements ContainerObserver {
                 if (closing) {
                     return; // our own close() cut the stream: nothing to report or log
                 }
-                onFailure.accept(DockerErrors.translate("streaming Docker events", t instanceof RuntimeException r
-                        ? r : new RuntimeException(t)).getMessage());
+                onFailure.accept(DockerErrors.translate(
+                                "streaming Docker events",
+                                t instanceof RuntimeException r ? r : new RuntimeException(t))
+                        .getMessage());
                 try {
                     super.close();
                 } catch (IOException ignored) {
@@ -220,8 +260,12 @@ final class DockerJavaContainerObserver implements ContainerObserver {
             }
         };
         try {
-            eventsClient.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withEventFilter(LIFECYCLE_ACTIONS)
-                    .withLabelFilter(Map.of(PROJECT_LABEL, composeProject)).exec(callback);
+            eventsClient
+                    .eventsCmd()
+                    .withEventTypeFilter(EventType.CONTAINER)
+                    .withEventFilter(LIFECYCLE_ACTIONS)
+                    .withLabelFilter(Map.of(PROJECT_LABEL, composeProject))
+                    .exec(callback);
         } catch (RuntimeException e) {
             throw DockerErrors.translate("subscribing to Docker events", e);
         }

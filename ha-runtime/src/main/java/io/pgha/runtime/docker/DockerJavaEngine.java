@@ -57,9 +57,13 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public EngineInfo info() {
-        Info i = call("ask the Docker engine for its version", () -> client.infoCmd().exec());
-        return new EngineInfo(Objects.toString(i.getServerVersion(), "?"), i.getMemTotal() == null ? 0 : i.getMemTotal(),
-                i.getNCPU() == null ? 0 : i.getNCPU(), Objects.toString(i.getDockerRootDir(), ""),
+        Info i = call(
+                "ask the Docker engine for its version", () -> client.infoCmd().exec());
+        return new EngineInfo(
+                Objects.toString(i.getServerVersion(), "?"),
+                i.getMemTotal() == null ? 0 : i.getMemTotal(),
+                i.getNCPU() == null ? 0 : i.getNCPU(),
+                Objects.toString(i.getDockerRootDir(), ""),
                 Objects.toString(i.getOperatingSystem(), ""));
     }
 
@@ -80,19 +84,24 @@ public final class DockerJavaEngine implements DockerEngine {
         PullProgress tracker = new PullProgress(image, progress);
         call("pull image " + image, () -> {
             try {
-                java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
-                boolean done = client.pullImageCmd(image).exec(new ResultCallback.Adapter<PullResponseItem>() {
-                    @Override
-                    public void onNext(PullResponseItem item) {
-                        tracker.update(item);
-                    }
+                java.util.concurrent.atomic.AtomicReference<Throwable> failed =
+                        new java.util.concurrent.atomic.AtomicReference<>();
+                boolean done = client.pullImageCmd(image)
+                        .exec(new ResultCallback.Adapter<PullResponseItem>() {
+                            @Override
+                            public void onNext(PullResponseItem item) {
+                                tracker.update(item);
+                            }
 
-                    @Override
-                    public void onError(Throwable error) {
-                        failed.set(error); // reported once, translated, by call(); the adapter would log it as an ERROR too
-                        onComplete();
-                    }
-                }).awaitCompletion(PULL_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+                            @Override
+                            public void onError(Throwable error) {
+                                failed.set(
+                                        error); // reported once, translated, by call(); the adapter would log it as an
+                                // ERROR too
+                                onComplete();
+                            }
+                        })
+                        .awaitCompletion(PULL_TIMEOUT.toMinutes(), TimeUnit.MINUTES);
                 if (failed.get() instanceof RuntimeException e) {
                     throw e;
                 }
@@ -113,7 +122,10 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public Optional<DockerNetwork> network(String name) {
-        return call("list networks", () -> client.listNetworksCmd().withNameFilter(name).exec()).stream()
+        return call(
+                        "list networks",
+                        () -> client.listNetworksCmd().withNameFilter(name).exec())
+                .stream()
                 .filter(n -> name.equals(n.getName()))
                 .map(n -> new DockerNetwork(n.getId(), n.getName(), n.getLabels() == null ? Map.of() : n.getLabels()))
                 .findFirst();
@@ -121,13 +133,20 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public void createNetwork(String name, Map<String, String> labels) {
-        call("create network " + name, () -> client.createNetworkCmd().withName(name).withDriver("bridge")
-                .withCheckDuplicate(true).withLabels(labels).exec());
+        call(
+                "create network " + name,
+                () -> client.createNetworkCmd()
+                        .withName(name)
+                        .withDriver("bridge")
+                        .withCheckDuplicate(true)
+                        .withLabels(labels)
+                        .exec());
     }
 
     @Override
     public void removeNetwork(String name) {
-        unlessAlreadyDone("remove network " + name, () -> client.removeNetworkCmd(name).exec());
+        unlessAlreadyDone(
+                "remove network " + name, () -> client.removeNetworkCmd(name).exec());
     }
 
     @Override
@@ -144,7 +163,9 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public List<DockerVolume> volumes(Map<String, String> labels) {
-        List<String> filter = labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        List<String> filter = labels.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toList();
         List<InspectVolumeResponse> found = call("list volumes", () -> {
             var cmd = client.listVolumesCmd();
             if (!filter.isEmpty()) {
@@ -153,50 +174,75 @@ public final class DockerJavaEngine implements DockerEngine {
             List<InspectVolumeResponse> v = cmd.exec().getVolumes();
             return v == null ? List.<InspectVolumeResponse>of() : v;
         });
-        return found.stream().map(v -> new DockerVolume(v.getName(), v.getLabels() == null ? Map.of() : v.getLabels())).toList();
+        return found.stream()
+                .map(v -> new DockerVolume(v.getName(), v.getLabels() == null ? Map.of() : v.getLabels()))
+                .toList();
     }
 
     @Override
     public void createVolume(String name, Map<String, String> labels) {
-        call("create volume " + name, () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
+        call(
+                "create volume " + name,
+                () -> client.createVolumeCmd().withName(name).withLabels(labels).exec());
     }
 
     @Override
     public void removeVolume(String name) {
-        unlessAlreadyDone("remove volume " + name, () -> client.removeVolumeCmd(name).exec());
+        unlessAlreadyDone(
+                "remove volume " + name, () -> client.removeVolumeCmd(name).exec());
     }
 
     @Override
     public List<DockerContainer> containers(Map<String, String> labels) {
         return call("list containers", () -> {
-            var cmd = client.listContainersCmd().withShowAll(true);
-            if (!labels.isEmpty()) {
-                cmd = cmd.withLabelFilter(labels);
-            }
-            return cmd.exec();
-        }).stream().map(DockerJavaEngine::container).toList();
+                    var cmd = client.listContainersCmd().withShowAll(true);
+                    if (!labels.isEmpty()) {
+                        cmd = cmd.withLabelFilter(labels);
+                    }
+                    return cmd.exec();
+                })
+                .stream()
+                .map(DockerJavaEngine::container)
+                .toList();
     }
 
     @Override
     public Optional<DockerContainer> container(String name) {
-        return call("look for container " + name, () -> client.listContainersCmd().withShowAll(true)
-                .withNameFilter(List.of("^/" + name + "$")).exec()).stream().map(DockerJavaEngine::container)
-                .filter(c -> c.name().equals(name)).findFirst();
+        return call(
+                        "look for container " + name,
+                        () -> client.listContainersCmd()
+                                .withShowAll(true)
+                                .withNameFilter(List.of("^/" + name + "$"))
+                                .exec())
+                .stream()
+                .map(DockerJavaEngine::container)
+                .filter(c -> c.name().equals(name))
+                .findFirst();
     }
 
     @Override
     public String createContainer(ContainerSpec spec) {
         List<PortBinding> bindings = spec.ports().stream()
-                .map(p -> new PortBinding(Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()), ExposedPort.tcp(p.containerPort())))
+                .map(p -> new PortBinding(
+                        Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()), ExposedPort.tcp(p.containerPort())))
                 .toList();
         List<Mount> mounts = new java.util.ArrayList<>(spec.volumes().entrySet().stream()
-                .map(v -> new Mount().withType(MountType.VOLUME).withSource(v.getKey()).withTarget(v.getValue())).toList());
-        spec.binds().forEach((hostPath, path) -> mounts.add(new Mount().withType(MountType.BIND).withSource(hostPath).withTarget(path)));
+                .map(v -> new Mount()
+                        .withType(MountType.VOLUME)
+                        .withSource(v.getKey())
+                        .withTarget(v.getValue()))
+                .toList());
+        spec.binds()
+                .forEach((hostPath, path) -> mounts.add(new Mount()
+                        .withType(MountType.BIND)
+                        .withSource(hostPath)
+                        .withTarget(path)));
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(spec.network())
                 .withPortBindings(bindings)
                 .withMounts(mounts)
-                .withRestartPolicy(spec.restartUnlessStopped() ? RestartPolicy.unlessStoppedRestart() : RestartPolicy.noRestart());
+                .withRestartPolicy(
+                        spec.restartUnlessStopped() ? RestartPolicy.unlessStoppedRestart() : RestartPolicy.noRestart());
         if (!spec.dnsOptions().isEmpty()) {
             host.withDnsOptions(spec.dnsOptions());
         }
@@ -204,9 +250,15 @@ public final class DockerJavaEngine implements DockerEngine {
             CreateContainerCmd cmd = client.createContainerCmd(spec.image())
                     .withName(spec.name())
                     .withHostName(spec.hostname())
-                    .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList())
+                    .withEnv(spec.env().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .sorted()
+                            .toList())
                     .withLabels(spec.labels())
-                    .withExposedPorts(spec.ports().stream().map(p -> ExposedPort.tcp(p.containerPort())).distinct().toList())
+                    .withExposedPorts(spec.ports().stream()
+                            .map(p -> ExposedPort.tcp(p.containerPort()))
+                            .distinct()
+                            .toList())
                     .withHostConfig(host);
             if (!spec.aliases().isEmpty()) {
                 cmd.withAliases(spec.aliases());
@@ -215,9 +267,13 @@ public final class DockerJavaEngine implements DockerEngine {
             if (!spec.command().isEmpty()) {
                 cmd.withCmd(spec.command());
             }
-            spec.healthcheck().ifPresent(h -> cmd.withHealthcheck(new HealthCheck().withTest(h.command())
-                    .withInterval(h.interval().toNanos()).withTimeout(h.timeout().toNanos()).withRetries(h.retries())
-                    .withStartPeriod(h.startPeriod().toNanos())));
+            spec.healthcheck()
+                    .ifPresent(h -> cmd.withHealthcheck(new HealthCheck()
+                            .withTest(h.command())
+                            .withInterval(h.interval().toNanos())
+                            .withTimeout(h.timeout().toNanos())
+                            .withRetries(h.retries())
+                            .withStartPeriod(h.startPeriod().toNanos())));
             return cmd.exec().getId();
         });
     }
@@ -235,14 +291,21 @@ public final class DockerJavaEngine implements DockerEngine {
 
     @Override
     public void stop(String container, Duration grace) {
-        unlessAlreadyDone("stop container " + container,
-                () -> client.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec());
+        unlessAlreadyDone(
+                "stop container " + container,
+                () -> client.stopContainerCmd(container)
+                        .withTimeout((int) grace.toSeconds())
+                        .exec());
     }
 
     @Override
     public void remove(String container) {
-        unlessAlreadyDone("remove container " + container,
-                () -> client.removeContainerCmd(container).withForce(true).withRemoveVolumes(false).exec());
+        unlessAlreadyDone(
+                "remove container " + container,
+                () -> client.removeContainerCmd(container)
+                        .withForce(true)
+                        .withRemoveVolumes(false)
+                        .exec());
     }
 
     /** Runs an action that is done already when its object is gone (or, for stop, not running). */
@@ -262,7 +325,10 @@ public final class DockerJavaEngine implements DockerEngine {
         String dir = slash <= 0 ? "/" : path.substring(0, slash);
         byte[] tar = tar(path.substring(slash + 1), content, mode);
         call("copy " + path + " into container " + container, () -> {
-            client.copyArchiveToContainerCmd(container).withRemotePath(dir).withTarInputStream(new ByteArrayInputStream(tar)).exec();
+            client.copyArchiveToContainerCmd(container)
+                    .withRemotePath(dir)
+                    .withTarInputStream(new ByteArrayInputStream(tar))
+                    .exec();
             return null;
         });
     }
@@ -270,27 +336,35 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public ExecResult exec(String container, List<String> command, Duration timeout) {
         return call("run " + command.getFirst() + " in container " + container, () -> {
-            String id = client.execCreateCmd(container).withCmd(command.toArray(String[]::new))
-                    .withAttachStdout(true).withAttachStderr(true).exec().getId();
+            String id = client.execCreateCmd(container)
+                    .withCmd(command.toArray(String[]::new))
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .exec()
+                    .getId();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             try {
-                boolean done = client.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
-                    @Override
-                    public void onNext(Frame frame) {
-                        (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
-                    }
-                }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                boolean done = client.execStartCmd(id)
+                        .exec(new ResultCallback.Adapter<Frame>() {
+                            @Override
+                            public void onNext(Frame frame) {
+                                (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
+                            }
+                        })
+                        .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 if (!done) {
-                    throw PghaException.timeout(command.getFirst() + " in container " + container + " did not finish within "
-                            + timeout.toSeconds() + " s");
+                    throw PghaException.timeout(command.getFirst() + " in container " + container
+                            + " did not finish within " + timeout.toSeconds() + " s");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw PghaException.timeout(command.getFirst() + " in container " + container + " was interrupted");
             }
             Long code = client.inspectExecCmd(id).exec().getExitCodeLong();
-            return new ExecResult(code == null ? -1 : code.intValue(), out.toString(StandardCharsets.UTF_8),
+            return new ExecResult(
+                    code == null ? -1 : code.intValue(),
+                    out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));
         });
     }
@@ -305,18 +379,26 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     private static DockerContainer container(Container c) {
-        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+        String name =
+                c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
         List<PublishedPort> ports = new ArrayList<>();
         if (c.getPorts() != null) {
             for (ContainerPort p : c.getPorts()) {
                 if (p.getPublicPort() != null) {
-                    ports.add(new PublishedPort(Objects.toString(p.getIp(), ""), p.getPublicPort(),
+                    ports.add(new PublishedPort(
+                            Objects.toString(p.getIp(), ""),
+                            p.getPublicPort(),
                             p.getPrivatePort() == null ? 0 : p.getPrivatePort()));
                 }
             }
         }
-        return new DockerContainer(c.getId(), name, c.getImage(), c.getLabels() == null ? Map.of() : c.getLabels(),
-                Objects.toString(c.getState(), ""), ports);
+        return new DockerContainer(
+                c.getId(),
+                name,
+                c.getImage(),
+                c.getLabels() == null ? Map.of() : c.getLabels(),
+                Objects.toString(c.getState(), ""),
+                ports);
     }
 
     private static byte[] tar(String name, byte[] content, int mode) {

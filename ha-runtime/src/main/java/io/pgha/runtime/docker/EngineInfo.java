@@ -12,5 +12,4 @@ import io.pgha.runtime.Api;
  * @param operatingSystem e.g. "Debian GNU/Linux 13 (trixie)" or "Docker Desktop"
  */
 @Api
-public record EngineInfo(String serverVersion, long memoryBytes, int cpus, String rootDir, String operatingSystem) {
-}
+public record EngineInfo(String serverVersion, long memoryBytes, int cpus, String rootDir, String operatingSystem) {}

@@ -1,5 +1,4 @@
 package io.pgha.runtime.docker;
 
 /** A container port published on a host address. */
-public record PublishedPort(String hostIp, int hostPort, int containerPort) {
-}
+public record PublishedPort(String hostIp, int hostPort, int containerPort) {}

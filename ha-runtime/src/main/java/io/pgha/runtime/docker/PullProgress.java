@@ -22,13 +22,21 @@ final class PullProgress {
 
     synchronized void update(PullResponseItem item) {
         if (item.getErrorDetail() != null || item.getError() != null) {
-            String message = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+            String message =
+                    item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
             throw PghaException.unavailable("cannot pull image " + image + ": " + message, null);
         }
-        if (item.getId() != null && item.getProgressDetail() != null && item.getProgressDetail().getTotal() != null
-                && item.getProgressDetail().getCurrent() != null && "Downloading".equals(item.getStatus())) {
-            layers.put(item.getId(), new long[] {item.getProgressDetail().getCurrent(), item.getProgressDetail().getTotal()});
-        } else if (item.getId() != null && "Download complete".equals(item.getStatus()) && layers.containsKey(item.getId())) {
+        if (item.getId() != null
+                && item.getProgressDetail() != null
+                && item.getProgressDetail().getTotal() != null
+                && item.getProgressDetail().getCurrent() != null
+                && "Downloading".equals(item.getStatus())) {
+            layers.put(item.getId(), new long[] {
+                item.getProgressDetail().getCurrent(), item.getProgressDetail().getTotal()
+            });
+        } else if (item.getId() != null
+                && "Download complete".equals(item.getStatus())
+                && layers.containsKey(item.getId())) {
             long[] l = layers.get(item.getId());
             l[0] = l[1];
         }

@@ -28,8 +28,14 @@ public final class SidecarContainer implements AutoCloseable {
         this.closing = closing;
     }
 
-    static SidecarContainer start(DockerClient docker, String image, String name, String network,
-                                         List<String> env, List<String> command, Consumer<String> onLine) {
+    static SidecarContainer start(
+            DockerClient docker,
+            String image,
+            String name,
+            String network,
+            List<String> env,
+            List<String> command,
+            Consumer<String> onLine) {
         try {
             docker.removeContainerCmd(name).withForce(true).exec();
         } catch (com.github.dockerjava.api.exception.NotFoundException ignored) {
@@ -38,13 +44,21 @@ public final class SidecarContainer implements AutoCloseable {
             throw DockerErrors.translate("remove leftover container " + name, e);
         }
         try {
-            String id = docker.createContainerCmd(image).withName(name).withEnv(env).withCmd(command)
+            String id = docker.createContainerCmd(image)
+                    .withName(name)
+                    .withEnv(env)
+                    .withCmd(command)
                     .withLabels(java.util.Map.of("org.pgha.role", "drill-watcher"))
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network)).exec().getId();
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network))
+                    .exec()
+                    .getId();
             docker.startContainerCmd(id).exec();
             StringBuilder partial = new StringBuilder();
             AtomicBoolean closing = new AtomicBoolean();
-            Closeable logs = docker.logContainerCmd(id).withFollowStream(true).withStdOut(true).withStdErr(false)
+            Closeable logs = docker.logContainerCmd(id)
+                    .withFollowStream(true)
+                    .withStdOut(true)
+                    .withStdErr(false)
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
@@ -59,7 +73,8 @@ public final class SidecarContainer implements AutoCloseable {
                         @Override
                         public void onError(Throwable error) {
                             if (!closing.get()) {
-                                super.onError(error); // else: the read our own close interrupted, not worth an ERROR line
+                                super.onError(
+                                        error); // else: the read our own close interrupted, not worth an ERROR line
                             }
                         }
                     });

@@ -12,8 +12,12 @@ import java.util.Optional;
  * @param patroniScope the Patroni scope a Spilo container is configured with (its SCOPE variable); no other
  *                     part of the environment is read, as it holds passwords
  */
-public record StackContainer(ContainerInfo info, Map<Integer, HostPort> published, Optional<String> composeProject,
-                             Optional<String> composeService, Optional<String> patroniScope) {
+public record StackContainer(
+        ContainerInfo info,
+        Map<Integer, HostPort> published,
+        Optional<String> composeProject,
+        Optional<String> composeService,
+        Optional<String> patroniScope) {
 
     /** A published port; the address is one the host can connect to (0.0.0.0 and :: become loopback). */
     public record HostPort(String host, int port) {

@@ -7,8 +7,13 @@ final class CrashPostgresFault implements DrillFault {
 
     @Override
     public InjectedFault inject(FaultTools tools, String leader) {
-        tools.docker().exec(leader, Duration.ofSeconds(10), "sh", "-c",
-                "kill -9 $(head -1 /home/postgres/pgdata/pgroot/data/postmaster.pid)");
+        tools.docker()
+                .exec(
+                        leader,
+                        Duration.ofSeconds(10),
+                        "sh",
+                        "-c",
+                        "kill -9 $(head -1 /home/postgres/pgdata/pgroot/data/postmaster.pid)");
         return InjectedFault.healsItself();
     }
 

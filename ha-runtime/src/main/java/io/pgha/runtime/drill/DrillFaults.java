@@ -3,8 +3,7 @@ package io.pgha.runtime.drill;
 /** The fault of each scenario. */
 final class DrillFaults {
 
-    private DrillFaults() {
-    }
+    private DrillFaults() {}
 
     static DrillFault of(DrillScenario scenario) {
         return switch (scenario) {

@@ -28,7 +28,8 @@ final class DrillPatroni {
         }
 
         static MemberView of(Member m) {
-            return new MemberView(m.name(), m.role().patroniName(), m.state(), m.timeline().orElse(-1));
+            return new MemberView(
+                    m.name(), m.role().patroniName(), m.state(), m.timeline().orElse(-1));
         }
     }
 
@@ -41,7 +42,10 @@ final class DrillPatroni {
         this(urls, Optional.empty(), Optional.empty());
     }
 
-    DrillPatroni(Map<String, String> urls, Optional<String> caFile, Optional<io.pgha.runtime.cluster.RestApiCredentials> credentials) {
+    DrillPatroni(
+            Map<String, String> urls,
+            Optional<String> caFile,
+            Optional<io.pgha.runtime.cluster.RestApiCredentials> credentials) {
         this.urls = urls;
         this.caFile = caFile;
         this.credentials = credentials;
@@ -49,13 +53,15 @@ final class DrillPatroni {
 
     /** GET /cluster from the first member that answers. */
     Map<String, MemberView> cluster() {
-        return firstAnswer(PatroniClient::cluster).map(c -> {
-            Map<String, MemberView> members = new HashMap<>();
-            for (Member m : c.members()) {
-                members.put(m.name(), MemberView.of(m));
-            }
-            return members;
-        }).orElse(Map.of());
+        return firstAnswer(PatroniClient::cluster)
+                .map(c -> {
+                    Map<String, MemberView> members = new HashMap<>();
+                    for (Member m : c.members()) {
+                        members.put(m.name(), MemberView.of(m));
+                    }
+                    return members;
+                })
+                .orElse(Map.of());
     }
 
     /** Patroni's view of the cluster as a snapshot (GET /cluster and /config of the first member that answers). */
@@ -88,12 +94,16 @@ final class DrillPatroni {
         if (members.size() != expected) {
             return false;
         }
-        List<MemberView> leaders = members.values().stream().filter(m -> "leader".equals(m.role()) && "running".equals(m.state())).toList();
+        List<MemberView> leaders = members.values().stream()
+                .filter(m -> "leader".equals(m.role()) && "running".equals(m.state()))
+                .toList();
         if (leaders.size() != 1) {
             return false;
         }
         int timeline = leaders.get(0).timeline();
-        List<MemberView> replicas = members.values().stream().filter(m -> !"leader".equals(m.role())).toList();
+        List<MemberView> replicas = members.values().stream()
+                .filter(m -> !"leader".equals(m.role()))
+                .toList();
         if (!replicas.stream().allMatch(m -> m.streamingReplica() && m.timeline() == timeline)) {
             return false;
         }
@@ -106,7 +116,9 @@ final class DrillPatroni {
 
     /** Patroni's synchronous_mode from GET /config, as "off", "on" or "quorum" ("off" when nobody answers). */
     String synchronousMode() {
-        return firstAnswer(PatroniClient::config).map(DrillPatroni::synchronousMode).orElse("off");
+        return firstAnswer(PatroniClient::config)
+                .map(DrillPatroni::synchronousMode)
+                .orElse("off");
     }
 
     static String synchronousMode(Map<String, Object> config) {
@@ -119,8 +131,10 @@ final class DrillPatroni {
     }
 
     Optional<String> leader() {
-        return cluster().values().stream().filter(m -> "leader".equals(m.role()) && "running".equals(m.state()))
-                .map(MemberView::name).findFirst();
+        return cluster().values().stream()
+                .filter(m -> "leader".equals(m.role()) && "running".equals(m.state()))
+                .map(MemberView::name)
+                .findFirst();
     }
 
     /** POST /switchover on the leader; Patroni answers 200 when the switchover happened. */

@@ -45,12 +45,37 @@ public record DrillResult(
     }
 
     /** A result without a write timeline. */
-    public DrillResult(DrillScenario scenario, Instant faultAt, String oldLeader, Optional<String> newLeader, Duration writeOutage,
-                       Optional<Duration> newLeaderAfter, Optional<Duration> routerFlipAfter, long acknowledgedWrites, long lostWrites,
-                       long splitBrainSamples, Optional<Duration> healedAfter, boolean writesRefusedDuringFault, long readsDuringFault,
-                       List<String> notes) {
-        this(scenario, faultAt, oldLeader, newLeader, writeOutage, newLeaderAfter, routerFlipAfter, acknowledgedWrites, lostWrites,
-                splitBrainSamples, healedAfter, writesRefusedDuringFault, readsDuringFault, notes, List.of());
+    public DrillResult(
+            DrillScenario scenario,
+            Instant faultAt,
+            String oldLeader,
+            Optional<String> newLeader,
+            Duration writeOutage,
+            Optional<Duration> newLeaderAfter,
+            Optional<Duration> routerFlipAfter,
+            long acknowledgedWrites,
+            long lostWrites,
+            long splitBrainSamples,
+            Optional<Duration> healedAfter,
+            boolean writesRefusedDuringFault,
+            long readsDuringFault,
+            List<String> notes) {
+        this(
+                scenario,
+                faultAt,
+                oldLeader,
+                newLeader,
+                writeOutage,
+                newLeaderAfter,
+                routerFlipAfter,
+                acknowledgedWrites,
+                lostWrites,
+                splitBrainSamples,
+                healedAfter,
+                writesRefusedDuringFault,
+                readsDuringFault,
+                notes,
+                List.of());
     }
 
     public boolean splitBrain() {

@@ -40,8 +40,12 @@ public final class DrillRunner {
      * @param cancelled asked at every wait; once it says true the drill stops waiting, heals the fault and throws
      *                  a {@link PghaException} of kind REFUSED
      */
-    public DrillRunner(DrillTarget target, DrillSettings settings, DockerFaults faults, Consumer<String> progress,
-                       BooleanSupplier cancelled) {
+    public DrillRunner(
+            DrillTarget target,
+            DrillSettings settings,
+            DockerFaults faults,
+            Consumer<String> progress,
+            BooleanSupplier cancelled) {
         this.target = target;
         this.settings = settings;
         this.faults = faults;
@@ -54,23 +58,36 @@ public final class DrillRunner {
         DrillFault fault = DrillFaults.of(scenario);
         progress.accept("waiting for a healthy cluster");
         awaitHealthy(Duration.ofSeconds(120));
-        String oldLeader = patroni.leader().orElseThrow(() -> PghaException.unavailable("no leader; the cluster is not healthy"));
+        String oldLeader =
+                patroni.leader().orElseThrow(() -> PghaException.unavailable("no leader; the cluster is not healthy"));
         String run = scenario.cliName() + "-" + System.currentTimeMillis();
         List<String> notes = new ArrayList<>();
         RoleSamples samples = new RoleSamples();
         Map<String, String> addressOf = addresses();
-        WriteLoad writes = new WriteLoad(target.routerHost(), target.writePort(), target.superuser(), target.password(), run,
+        WriteLoad writes = new WriteLoad(
+                target.routerHost(),
+                target.writePort(),
+                target.superuser(),
+                target.password(),
+                run,
                 settings.writers());
         ReadLoad reads = new ReadLoad(target.routerHost(), target.readPort(), target.superuser(), target.password());
         InjectedFault injected = InjectedFault.nothing();
-        try (SidecarContainer watcher = faults.sidecar(target.watcherImage(), "pgha-drill-watcher",
-                target.network(), List.of("PGHA_PROBE_USER=" + target.superuser(), "PGHA_PROBE_PASSWORD=" + target.password()),
-                List.of("probe-roles", "--members", String.join(",", target.members()), "--for", "PT15M"), samples::addLine)) {
+        try (SidecarContainer watcher = faults.sidecar(
+                target.watcherImage(),
+                "pgha-drill-watcher",
+                target.network(),
+                List.of("PGHA_PROBE_USER=" + target.superuser(), "PGHA_PROBE_PASSWORD=" + target.password()),
+                List.of("probe-roles", "--members", String.join(",", target.members()), "--for", "PT15M"),
+                samples::addLine)) {
             writes.prepare(Duration.ofSeconds(30));
             await("the watcher sees every node", Duration.ofSeconds(60), () -> samples.seenAll(target.members()));
             writes.start();
             reads.start();
-            await("writes flow before the fault", Duration.ofSeconds(30), () -> writes.acks().size() >= 20);
+            await(
+                    "writes flow before the fault",
+                    Duration.ofSeconds(30),
+                    () -> writes.acks().size() >= 20);
 
             progress.accept("injecting " + scenario.cliName() + " on " + oldLeader);
             long faultEpochMillis = System.currentTimeMillis();
@@ -78,34 +95,56 @@ public final class DrillRunner {
             injected = fault.inject(new FaultTools(faults, target, patroni, samples), oldLeader);
 
             progress.accept("waiting for the cluster to take writes again");
-            RecoveredWhen.Recovery recovery = new RecoveredWhen.Recovery(oldLeader, addressOf.get(oldLeader), faultNanos,
-                    faultEpochMillis, patroni::leader, writes::acks, samples);
-            if (!awaitQuietly(settings.recoveryLimit(), () -> fault.recoveredWhen().test(recovery))) {
+            RecoveredWhen.Recovery recovery = new RecoveredWhen.Recovery(
+                    oldLeader,
+                    addressOf.get(oldLeader),
+                    faultNanos,
+                    faultEpochMillis,
+                    patroni::leader,
+                    writes::acks,
+                    samples);
+            if (!awaitQuietly(
+                    settings.recoveryLimit(), () -> fault.recoveredWhen().test(recovery))) {
                 notes.add((scenario.expectsNewLeader() ? "no new leader took writes" : "no primary took writes again")
                         + " within " + settings.recoveryLimit().toSeconds() + " s");
             }
             if (fault.lasting()) {
                 long holdUntil = faultNanos + settings.faultDuration().toNanos();
-                awaitQuietly(Duration.ofNanos(Math.max(0, holdUntil - System.nanoTime())), () -> System.nanoTime() >= holdUntil);
+                awaitQuietly(
+                        Duration.ofNanos(Math.max(0, holdUntil - System.nanoTime())),
+                        () -> System.nanoTime() >= holdUntil);
             }
             progress.accept("healing the fault");
             long healNanos = System.nanoTime();
             injected.heal();
             long healedWait = System.nanoTime();
             boolean healed = awaitQuietly(settings.healLimit(), this::allStreaming);
-            Optional<Duration> healedAfter = healed ? Optional.of(Duration.ofNanos(System.nanoTime() - faultNanos)) : Optional.empty();
+            Optional<Duration> healedAfter =
+                    healed ? Optional.of(Duration.ofNanos(System.nanoTime() - faultNanos)) : Optional.empty();
             if (!healed) {
-                notes.add("the cluster was not fully streaming " + Duration.ofNanos(System.nanoTime() - healedWait).toSeconds()
-                        + " s after the heal");
+                notes.add("the cluster was not fully streaming "
+                        + Duration.ofNanos(System.nanoTime() - healedWait).toSeconds() + " s after the heal");
             }
             long settledAt = System.nanoTime();
-            await("writes flow after the heal", Duration.ofSeconds(30),
+            await(
+                    "writes flow after the heal",
+                    Duration.ofSeconds(30),
                     () -> writes.acks().stream().anyMatch(a -> a.atNanos() > settledAt));
             writes.close();
             reads.close();
             injected.stopWatching();
-            return measure(scenario, oldLeader, addressOf.get(oldLeader), faultEpochMillis, faultNanos, healNanos, writes, reads,
-                    samples, healedAfter, notes);
+            return measure(
+                    scenario,
+                    oldLeader,
+                    addressOf.get(oldLeader),
+                    faultEpochMillis,
+                    faultNanos,
+                    healNanos,
+                    writes,
+                    reads,
+                    samples,
+                    healedAfter,
+                    notes);
         } finally {
             writes.close();
             reads.close();
@@ -118,9 +157,18 @@ public final class DrillRunner {
         }
     }
 
-    private DrillResult measure(DrillScenario scenario, String oldLeader, String oldLeaderAddress, long faultEpochMillis,
-                                long faultNanos, long healNanos, WriteLoad writes, ReadLoad reads, RoleSamples samples,
-                                Optional<Duration> healedAfter, List<String> notes) {
+    private DrillResult measure(
+            DrillScenario scenario,
+            String oldLeader,
+            String oldLeaderAddress,
+            long faultEpochMillis,
+            long faultNanos,
+            long healNanos,
+            WriteLoad writes,
+            ReadLoad reads,
+            RoleSamples samples,
+            Optional<Duration> healedAfter,
+            List<String> notes) {
         List<WriteLoad.Ack> acks = writes.acks();
         Set<Long> stored = writes.storedIds(Duration.ofSeconds(30));
         long lost = acks.stream().filter(a -> !stored.contains(a.id())).count();
@@ -129,12 +177,30 @@ public final class DrillRunner {
                 .map(s -> Duration.ofMillis(Math.max(0, s.epochMillis() - faultEpochMillis)));
         Optional<Duration> flipAfter = acks.stream()
                 .filter(a -> a.atNanos() > faultNanos && !a.serverAddress().equals(oldLeaderAddress))
-                .findFirst().map(a -> Duration.ofNanos(a.atNanos() - faultNanos));
+                .findFirst()
+                .map(a -> Duration.ofNanos(a.atNanos() - faultNanos));
         Duration outage = longestGap(acks, faultNanos);
-        long lastAckBeforeHeal = acks.stream().mapToLong(WriteLoad.Ack::atNanos).filter(t -> t < healNanos).max().orElse(faultNanos);
+        long lastAckBeforeHeal = acks.stream()
+                .mapToLong(WriteLoad.Ack::atNanos)
+                .filter(t -> t < healNanos)
+                .max()
+                .orElse(faultNanos);
         boolean refused = healNanos - lastAckBeforeHeal >= Duration.ofSeconds(2).toNanos();
-        return new DrillResult(scenario, Instant.ofEpochMilli(faultEpochMillis), oldLeader, newLeader, outage, newLeaderAfter, flipAfter,
-                acks.size(), lost, samples.splitBrainOverlaps(), healedAfter, refused, reads.successesBetween(faultNanos, healNanos), notes,
+        return new DrillResult(
+                scenario,
+                Instant.ofEpochMilli(faultEpochMillis),
+                oldLeader,
+                newLeader,
+                outage,
+                newLeaderAfter,
+                flipAfter,
+                acks.size(),
+                lost,
+                samples.splitBrainOverlaps(),
+                healedAfter,
+                refused,
+                reads.successesBetween(faultNanos, healNanos),
+                notes,
                 writeGaps(acks, faultNanos, GAP_BUCKET));
     }
 
@@ -155,7 +221,10 @@ public final class DrillRunner {
     }
 
     private void awaitHealthy(Duration limit) {
-        await("a healthy cluster (one leader, every replica streaming and, in synchronous mode, in the synchronous set)", limit, this::readyForFailover);
+        await(
+                "a healthy cluster (one leader, every replica streaming and, in synchronous mode, in the synchronous set)",
+                limit,
+                this::readyForFailover);
     }
 
     static Duration longestGap(List<WriteLoad.Ack> acks, long faultNanos) {
@@ -183,7 +252,8 @@ public final class DrillRunner {
         for (WriteLoad.Ack a : acks) {
             if (previous >= 0) {
                 long b = Math.floorDiv(a.atNanos() - faultNanos, bucketNanos);
-                WriteGap g = new WriteGap(Duration.ofNanos(a.atNanos() - faultNanos), Duration.ofNanos(a.atNanos() - previous));
+                WriteGap g = new WriteGap(
+                        Duration.ofNanos(a.atNanos() - faultNanos), Duration.ofNanos(a.atNanos() - previous));
                 if (b != currentBucket) {
                     if (best != null) {
                         gaps.add(best);

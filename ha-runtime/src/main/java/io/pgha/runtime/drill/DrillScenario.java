@@ -39,7 +39,9 @@ public enum DrillScenario {
     }
 
     public static DrillScenario parse(String name) {
-        return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.cliName.equals(name))
+                .findFirst()
                 .orElseThrow(() -> PghaException.invalidInput("unknown drill '" + name + "'; choose one of "
                         + Arrays.stream(values()).map(DrillScenario::cliName).collect(Collectors.joining(", "))));
     }

@@ -31,10 +31,32 @@ public record DrillTarget(
         java.util.Optional<io.pgha.runtime.cluster.RestApiCredentials> restCredentials) {
 
     /** A target over plain HTTP without REST credentials. */
-    public DrillTarget(String scope, List<String> members, List<String> etcdMembers, String network, String routerHost, int writePort,
-                       int readPort, Map<String, String> patroniUrls, String superuser, String password, String watcherImage) {
-        this(scope, members, etcdMembers, network, routerHost, writePort, readPort, patroniUrls, superuser, password, watcherImage,
-                java.util.Optional.empty(), java.util.Optional.empty());
+    public DrillTarget(
+            String scope,
+            List<String> members,
+            List<String> etcdMembers,
+            String network,
+            String routerHost,
+            int writePort,
+            int readPort,
+            Map<String, String> patroniUrls,
+            String superuser,
+            String password,
+            String watcherImage) {
+        this(
+                scope,
+                members,
+                etcdMembers,
+                network,
+                routerHost,
+                writePort,
+                readPort,
+                patroniUrls,
+                superuser,
+                password,
+                watcherImage,
+                java.util.Optional.empty(),
+                java.util.Optional.empty());
     }
 
     public DrillTarget {

@@ -16,11 +16,11 @@ final class InjectedFault {
 
     /** No fault (yet). */
     static InjectedFault nothing() {
-        return new InjectedFault(() -> { }, () -> { });
+        return new InjectedFault(() -> {}, () -> {});
     }
 
     static InjectedFault healedBy(Runnable heal) {
-        return new InjectedFault(heal, () -> { });
+        return new InjectedFault(heal, () -> {});
     }
 
     /** A fault that heals itself (Patroni restarts a postmaster, a switchover is over when it answers). */
@@ -34,7 +34,7 @@ final class InjectedFault {
 
     void heal() {
         heal.run();
-        heal = () -> { };
+        heal = () -> {};
     }
 
     void stopWatching() {

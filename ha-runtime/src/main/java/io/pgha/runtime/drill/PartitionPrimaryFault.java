@@ -15,33 +15,46 @@ final class PartitionPrimaryFault implements DrillFault {
         String network = tools.target().network();
         tools.docker().disconnect(network, leader);
         return InjectedFault.healedBy(() -> {
-            if (!tools.docker().isConnected(network, leader)) {
-                tools.docker().connect(network, leader);
-            }
-        }).watchedBy(probeFromInside(tools, leader));
+                    if (!tools.docker().isConnected(network, leader)) {
+                        tools.docker().connect(network, leader);
+                    }
+                })
+                .watchedBy(probeFromInside(tools, leader));
     }
 
     private static Thread probeFromInside(FaultTools tools, String node) {
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                String out = tools.docker().exec(node, Duration.ofSeconds(3), "psql", "-U", tools.target().superuser(), "-h",
-                        "/var/run/postgresql", "-XAtc",
-                        "SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'").strip();
-                tools.samples().add(new RoleSamples.Sample(System.currentTimeMillis(), node, state(out)));
-                try {
-                    Thread.sleep(SAMPLING_MILLIS); // sampling period
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "pgha-drill-isolated-probe");
+        Thread t = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        String out = tools.docker()
+                                .exec(
+                                        node,
+                                        Duration.ofSeconds(3),
+                                        "psql",
+                                        "-U",
+                                        tools.target().superuser(),
+                                        "-h",
+                                        "/var/run/postgresql",
+                                        "-XAtc",
+                                        "SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'")
+                                .strip();
+                        tools.samples().add(new RoleSamples.Sample(System.currentTimeMillis(), node, state(out)));
+                        try {
+                            Thread.sleep(SAMPLING_MILLIS); // sampling period
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "pgha-drill-isolated-probe");
         t.setDaemon(true);
         t.start();
         return t;
     }
 
     static RoleSamples.State state(String psqlAnswer) {
-        return psqlAnswer.equals("t") ? RoleSamples.State.WRITABLE
+        return psqlAnswer.equals("t")
+                ? RoleSamples.State.WRITABLE
                 : psqlAnswer.equals("f") ? RoleSamples.State.READ_ONLY : RoleSamples.State.UNREACHABLE;
     }
 

@@ -13,7 +13,9 @@ enum RecoveredWhen {
         @Override
         boolean test(Recovery r) {
             return r.leader().get().filter(l -> !l.equals(r.oldLeader())).isPresent()
-                    && r.acks().get().stream().anyMatch(a -> a.atNanos() > r.faultNanos() && !a.serverAddress().equals(r.oldLeaderAddress()));
+                    && r.acks().get().stream()
+                            .anyMatch(a -> a.atNanos() > r.faultNanos()
+                                    && !a.serverAddress().equals(r.oldLeaderAddress()));
         }
     },
     /** Some member accepts writes again after the old leader stopped (Patroni restarts a crashed postmaster in place when it can). */
@@ -39,7 +41,12 @@ enum RecoveredWhen {
      *
      * @param oldLeaderAddress the old leader's address on the stack network, null when unknown
      */
-    record Recovery(String oldLeader, String oldLeaderAddress, long faultNanos, long faultEpochMillis,
-                    Supplier<Optional<String>> leader, Supplier<List<WriteLoad.Ack>> acks, RoleSamples samples) {
-    }
+    record Recovery(
+            String oldLeader,
+            String oldLeaderAddress,
+            long faultNanos,
+            long faultEpochMillis,
+            Supplier<Optional<String>> leader,
+            Supplier<List<WriteLoad.Ack>> acks,
+            RoleSamples samples) {}
 }

@@ -14,13 +14,15 @@ import java.util.stream.Collectors;
  */
 final class RoleSamples {
 
-    enum State { WRITABLE, READ_ONLY, UNREACHABLE }
-
-    record Sample(long epochMillis, String node, State state) {
+    enum State {
+        WRITABLE,
+        READ_ONLY,
+        UNREACHABLE
     }
 
-    record Interval(String node, long fromMillis, long toMillis) {
-    }
+    record Sample(long epochMillis, String node, State state) {}
+
+    record Interval(String node, long fromMillis, long toMillis) {}
 
     private final List<Sample> samples = new ArrayList<>();
 
@@ -58,8 +60,10 @@ final class RoleSamples {
 
     /** The first moment a node other than {@code oldLeader} was seen writable at or after {@code fromMillis}. */
     Optional<Sample> firstWritableOtherThan(String oldLeader, long fromMillis) {
-        return snapshot().stream().filter(s -> s.epochMillis() >= fromMillis && !s.node().equals(oldLeader)
-                && s.state() == State.WRITABLE).findFirst();
+        return snapshot().stream()
+                .filter(s ->
+                        s.epochMillis() >= fromMillis && !s.node().equals(oldLeader) && s.state() == State.WRITABLE)
+                .findFirst();
     }
 
     /**
@@ -68,10 +72,14 @@ final class RoleSamples {
      * restarted in place counts, and so does another member that took over.
      */
     boolean writableAgainAfterOutageOf(String node, long fromMillis) {
-        List<Sample> after = snapshot().stream().filter(s -> s.epochMillis() >= fromMillis).toList();
-        Optional<Long> down = after.stream().filter(s -> s.node().equals(node) && s.state() != State.WRITABLE)
-                .map(Sample::epochMillis).findFirst();
-        return down.isPresent() && after.stream().anyMatch(s -> s.epochMillis() > down.get() && s.state() == State.WRITABLE);
+        List<Sample> after =
+                snapshot().stream().filter(s -> s.epochMillis() >= fromMillis).toList();
+        Optional<Long> down = after.stream()
+                .filter(s -> s.node().equals(node) && s.state() != State.WRITABLE)
+                .map(Sample::epochMillis)
+                .findFirst();
+        return down.isPresent()
+                && after.stream().anyMatch(s -> s.epochMillis() > down.get() && s.state() == State.WRITABLE);
     }
 
     List<Interval> writableIntervals() {

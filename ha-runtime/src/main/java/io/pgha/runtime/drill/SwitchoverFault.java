@@ -13,15 +13,18 @@ final class SwitchoverFault implements DrillFault {
 
     @Override
     public InjectedFault inject(FaultTools tools, String leader) {
-        ClusterSnapshot view = tools.patroni().snapshot()
+        ClusterSnapshot view = tools.patroni()
+                .snapshot()
                 .orElseThrow(() -> PghaException.unavailable("no member's Patroni answers: no switchover"));
         tools.patroni().switchover(leader, candidate(view));
         return InjectedFault.healsItself();
     }
 
     static String candidate(ClusterSnapshot view) {
-        return Candidates.best(view).map(Member::name).orElseThrow(() -> PghaException.unavailable("no replica can take over: "
-                + String.join("; ", Candidates.reasonsNoneCan(view))));
+        return Candidates.best(view)
+                .map(Member::name)
+                .orElseThrow(() -> PghaException.unavailable(
+                        "no replica can take over: " + String.join("; ", Candidates.reasonsNoneCan(view))));
     }
 
     @Override

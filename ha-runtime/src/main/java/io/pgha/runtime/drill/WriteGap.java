@@ -9,5 +9,4 @@ import java.time.Duration;
  * @param at  when the write was acknowledged, from the moment the fault was injected (negative before it)
  * @param gap the time since the previous acknowledged write
  */
-public record WriteGap(Duration at, Duration gap) {
-}
+public record WriteGap(Duration at, Duration gap) {}

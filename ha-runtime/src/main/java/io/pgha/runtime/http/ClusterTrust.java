@@ -18,8 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class ClusterTrust {
 
-    private ClusterTrust() {
-    }
+    private ClusterTrust() {}
 
     public static SSLContext sslContext(String caFile) {
         try {
@@ -31,7 +30,8 @@ public final class ClusterTrust {
                     trust.setCertificateEntry("ca-" + i++, c);
                 }
                 if (i == 0) {
-                    throw PghaException.invalidInput(caFile + " holds no PEM certificate: give the cluster's CA certificate");
+                    throw PghaException.invalidInput(
+                            caFile + " holds no PEM certificate: give the cluster's CA certificate");
                 }
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -40,9 +40,11 @@ public final class ClusterTrust {
             context.init(null, tmf.getTrustManagers(), null);
             return context;
         } catch (IOException e) {
-            throw PghaException.invalidInput("cannot read the cluster's CA certificate " + caFile + ": " + e.getMessage());
+            throw PghaException.invalidInput(
+                    "cannot read the cluster's CA certificate " + caFile + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
-            throw PghaException.invalidInput("cannot use the cluster's CA certificate " + caFile + ": " + e.getMessage());
+            throw PghaException.invalidInput(
+                    "cannot use the cluster's CA certificate " + caFile + ": " + e.getMessage());
         }
     }
 }

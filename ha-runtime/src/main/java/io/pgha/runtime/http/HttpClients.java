@@ -9,8 +9,7 @@ public final class HttpClients {
 
     private static final HttpClient SHARED = create(Duration.ofSeconds(1));
 
-    private HttpClients() {
-    }
+    private HttpClients() {}
 
     public static HttpClient shared() {
         return SHARED;
@@ -30,13 +29,15 @@ public final class HttpClients {
      * file, made on first use.
      */
     public static HttpClient forCa(java.util.Optional<String> caFile) {
-        return caFile.map(ca -> BY_CA.computeIfAbsent(ca, f -> create(Duration.ofSeconds(1), ClusterTrust.sslContext(f))))
+        return caFile.map(
+                        ca -> BY_CA.computeIfAbsent(ca, f -> create(Duration.ofSeconds(1), ClusterTrust.sslContext(f))))
                 .orElse(SHARED);
     }
 
     /** {@link #forCa} with the supervisor's 500 ms connect deadline. */
     public static HttpClient fastConnect(java.util.Optional<String> caFile) {
-        return caFile.map(ca -> FAST_BY_CA.computeIfAbsent(ca, f -> create(Duration.ofMillis(500), ClusterTrust.sslContext(f))))
+        return caFile.map(ca ->
+                        FAST_BY_CA.computeIfAbsent(ca, f -> create(Duration.ofMillis(500), ClusterTrust.sslContext(f))))
                 .orElseGet(HttpClients::fastConnect);
     }
 
@@ -57,11 +58,11 @@ public final class HttpClients {
         if (tls != null) {
             b.sslContext(tls);
         }
-        return b
-                .connectTimeout(connectTimeout)
+        return b.connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name("pgha-http-", 0).factory()))
+                .executor(Executors.newCachedThreadPool(
+                        Thread.ofPlatform().daemon().name("pgha-http-", 0).factory()))
                 .build();
     }
 }

@@ -15,16 +15,15 @@ import java.util.concurrent.CompletableFuture;
 public final class HttpGet {
 
     /** An answer: its status code and its body as text. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
-    private HttpGet() {
-    }
+    private HttpGet() {}
 
     /** The body of a 200 answer; empty for any other answer, or none. */
     public static Optional<String> okBody(String url, Duration timeout) {
         try {
-            HttpResponse<String> r = HttpClients.shared().send(request(url, timeout), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    HttpClients.shared().send(request(url, timeout), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
@@ -36,7 +35,8 @@ public final class HttpGet {
 
     /** The answer, whatever its status; completes exceptionally when there is none. */
     public static CompletableFuture<Answer> answer(String url, Duration timeout) {
-        return HttpClients.shared().sendAsync(request(url, timeout), HttpResponse.BodyHandlers.ofString())
+        return HttpClients.shared()
+                .sendAsync(request(url, timeout), HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new Answer(r.statusCode(), r.body()));
     }
 

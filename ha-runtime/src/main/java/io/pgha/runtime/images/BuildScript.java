@@ -32,9 +32,9 @@ public final class BuildScript implements ImageBuilder {
 
     /** The build script of this pgha installation or checkout. */
     public static BuildScript ofThisPgha() {
-        return new BuildScript(PghaHome.buildScript().orElseThrow(() -> PghaException.notFound(
-                "pgha cannot find its image recipes (" + PghaHome.BUILD_SCRIPT + "); reinstall pgha, or run it from a checkout "
-                        + "with ./pgha")));
+        return new BuildScript(PghaHome.buildScript()
+                .orElseThrow(() -> PghaException.notFound("pgha cannot find its image recipes (" + PghaHome.BUILD_SCRIPT
+                        + "); reinstall pgha, or run it from a checkout " + "with ./pgha")));
     }
 
     @Override
@@ -58,12 +58,16 @@ public final class BuildScript implements ImageBuilder {
         Deque<String> errors = new ArrayDeque<>();
         Process p;
         try {
-            p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(nullFile())).start();
+            p = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                    .start();
         } catch (IOException e) {
             throw PghaException.unavailable("cannot run " + script + ": " + e.getMessage(), e);
         }
-        Thread stderr = Thread.ofPlatform().daemon().name("pgha-image-build-stderr").start(() -> read(p, errors));
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        Thread stderr =
+                Thread.ofPlatform().daemon().name("pgha-image-build-stderr").start(() -> read(p, errors));
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(PREFIX)) {
                     progress.accept(line.substring(PREFIX.length()));
@@ -72,8 +76,8 @@ public final class BuildScript implements ImageBuilder {
             if (!p.waitFor(LIMIT.toMinutes(), TimeUnit.MINUTES)) {
                 p.descendants().forEach(ProcessHandle::destroy);
                 p.destroy();
-                throw PghaException.timeout("building the images took longer than " + LIMIT.toMinutes() + " minutes; run "
-                        + String.join(" ", command) + " to see where it stops");
+                throw PghaException.timeout("building the images took longer than " + LIMIT.toMinutes()
+                        + " minutes; run " + String.join(" ", command) + " to see where it stops");
             }
             stderr.join(Duration.ofSeconds(5));
         } catch (IOException e) {
@@ -101,7 +105,8 @@ public final class BuildScript implements ImageBuilder {
     }
 
     private static void read(Process p, Deque<String> errors) {
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
                 synchronized (errors) {
                     errors.addLast(line);

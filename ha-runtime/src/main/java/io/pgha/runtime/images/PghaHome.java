@@ -15,8 +15,7 @@ public final class PghaHome {
 
     static final String BUILD_SCRIPT = "stack/images/build-local.sh";
 
-    private PghaHome() {
-    }
+    private PghaHome() {}
 
     public static Optional<Path> find() {
         String property = System.getProperty("pgha.home");

@@ -11,8 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The runtime's JSON and YAML mappers, configured once (thread-safe, shared). */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Compact JSON: one object per line in journals, API bodies, `--json` output. */
     public static ObjectMapper mapper() {
@@ -30,7 +29,8 @@ public final class Json {
     }
 
     private static ObjectMapper configure(ObjectMapper m) {
-        return m.registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+        return m.registerModule(new Jdk8Module())
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

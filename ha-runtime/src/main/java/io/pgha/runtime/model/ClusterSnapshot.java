@@ -49,7 +49,9 @@ public record ClusterSnapshot(
     }
 
     public List<Member> replicas() {
-        return members.stream().filter(m -> !leader.map(m.name()::equals).orElse(false)).toList();
+        return members.stream()
+                .filter(m -> !leader.map(m.name()::equals).orElse(false))
+                .toList();
     }
 
     public Optional<ContainerInfo> container(String name) {
@@ -73,7 +75,8 @@ public record ClusterSnapshot(
         if (leader.isEmpty() || (!etcdMembers.isEmpty() && !etcdQuorum())) {
             return ClusterHealth.DOWN;
         }
-        boolean allMembersOk = members.stream().allMatch(m -> leader.get().equals(m.name()) ? m.isRunning() : m.isStreaming());
+        boolean allMembersOk =
+                members.stream().allMatch(m -> leader.get().equals(m.name()) ? m.isRunning() : m.isStreaming());
         boolean allEtcdUp = etcdMembers.stream().allMatch(e -> e.health() == Health.UP);
         boolean noFailingChecks = checks.stream().noneMatch(c -> c.status() == HealthCheck.Status.FAIL);
         return allMembersOk && allEtcdUp && noFailingChecks ? ClusterHealth.HEALTHY : ClusterHealth.DEGRADED;

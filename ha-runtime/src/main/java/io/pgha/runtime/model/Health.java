@@ -1,4 +1,8 @@
 package io.pgha.runtime.model;
 
 /** Whether a component answered. */
-public enum Health { UP, DOWN, UNKNOWN }
+public enum Health {
+    UP,
+    DOWN,
+    UNKNOWN
+}

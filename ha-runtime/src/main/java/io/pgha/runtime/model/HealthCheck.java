@@ -13,15 +13,26 @@ import java.time.Instant;
 public record HealthCheck(Kind kind, String target, Status status, Duration latency, Instant checkedAt, String detail) {
 
     public enum Kind {
-        ETCD_ENDPOINT, ETCD_QUORUM, POSTGRES_READY, PATRONI_HEALTH, PATRONI_LIVENESS, PATRONI_READINESS,
-        ROUTER_BACKEND, EXPORTER_SCRAPE,
+        ETCD_ENDPOINT,
+        ETCD_QUORUM,
+        POSTGRES_READY,
+        PATRONI_HEALTH,
+        PATRONI_LIVENESS,
+        PATRONI_READINESS,
+        ROUTER_BACKEND,
+        EXPORTER_SCRAPE,
         /** A connection through the router's write port lands on a primary (and commits, if asked). */
         ROUTER_WRITE,
         /** A connection through the router's read port lands on a server (a replica, when a login says so). */
         ROUTER_READ
     }
 
-    public enum Status { PASS, WARN, FAIL, UNKNOWN }
+    public enum Status {
+        PASS,
+        WARN,
+        FAIL,
+        UNKNOWN
+    }
 
     public String id() {
         return kind.name().toLowerCase() + ":" + target;

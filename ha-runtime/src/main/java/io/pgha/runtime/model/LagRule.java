@@ -9,8 +9,7 @@ public final class LagRule {
     /** Patroni's default maximum_lag_on_failover. */
     public static final long DEFAULT_MAXIMUM_LAG = 1024 * 1024;
 
-    private LagRule() {
-    }
+    private LagRule() {}
 
     /** The cluster's maximum_lag_on_failover from its dynamic configuration, else Patroni's default. */
     public static long maximumLag(ClusterSnapshot snapshot) {

@@ -4,7 +4,12 @@ import java.util.Locale;
 
 /** A member's role, in Patroni's vocabulary. */
 public enum Role {
-    LEADER, STANDBY_LEADER, REPLICA, SYNC_STANDBY, QUORUM_STANDBY, UNKNOWN;
+    LEADER,
+    STANDBY_LEADER,
+    REPLICA,
+    SYNC_STANDBY,
+    QUORUM_STANDBY,
+    UNKNOWN;
 
     /** Patroni says "leader", "primary", "master", "standby_leader", "replica", "sync_standby", "quorum_standby". */
     public static Role fromPatroni(String role) {

@@ -19,7 +19,14 @@ public record RouterBackend(
         OptionalLong checkLatencyMs,
         long currentSessions) {
 
-    public enum Status { UP, DOWN, MAINT, DRAIN, NOLB, UNKNOWN }
+    public enum Status {
+        UP,
+        DOWN,
+        MAINT,
+        DRAIN,
+        NOLB,
+        UNKNOWN
+    }
 
     public static final String WRITE_LISTENER = "primary";
     public static final String READ_LISTENER = "replicas";

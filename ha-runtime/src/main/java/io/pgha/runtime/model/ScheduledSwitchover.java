@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** A switchover waiting in the DCS failover key. */
-public record ScheduledSwitchover(Optional<Instant> at, Optional<String> from, Optional<String> to) {
-}
+public record ScheduledSwitchover(Optional<Instant> at, Optional<String> from, Optional<String> to) {}

@@ -1,4 +1,11 @@
 package io.pgha.runtime.model;
 
 /** Where a part of the snapshot comes from. */
-public enum Source { DCS, PATRONI, ROUTER, POSTGRES, DOCKER, EXPORTER }
+public enum Source {
+    DCS,
+    PATRONI,
+    ROUTER,
+    POSTGRES,
+    DOCKER,
+    EXPORTER
+}

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Byte counts for people: 512 B, 1.5 KiB, 3.2 MiB, 1.1 GiB. */
 public final class ByteSize {
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     public static String format(long n) {
         if (n < 1024) {

@@ -19,8 +19,7 @@ import java.util.Optional;
 @Api
 public final class ClusterMonitors {
 
-    private ClusterMonitors() {
-    }
+    private ClusterMonitors() {}
 
     /** Starts watching at once; close the monitor to stop every thread it started. */
     public static ClusterMonitor start(ClusterConnection connection, MonitorSettings settings) {

@@ -35,8 +35,13 @@ final class DcsWatchSource implements Dcs.Listener {
     public void onView(DcsView view) {
         Optional<DcsView> previous = reading.value();
         reading = view.keys().isEmpty()
-                ? Reading.degraded(Source.DCS, Optional.of(view), true, "etcd has no keys under /service/" + scope
-                + "/: is the scope right, and has Patroni bootstrapped the cluster?", clock.instant())
+                ? Reading.degraded(
+                        Source.DCS,
+                        Optional.of(view),
+                        true,
+                        "etcd has no keys under /service/" + scope
+                                + "/: is the scope right, and has Patroni bootstrapped the cluster?",
+                        clock.instant())
                 : Reading.ok(Source.DCS, view, clock.instant());
         onChange.accept(previous, view);
     }
@@ -48,7 +53,8 @@ final class DcsWatchSource implements Dcs.Listener {
 
     @Override
     public void onUnavailable(String reason) {
-        reading = Reading.degraded(Source.DCS, Optional.empty(), false, reason == null ? "etcd unavailable" : reason, clock.instant());
+        reading = Reading.degraded(
+                Source.DCS, Optional.empty(), false, reason == null ? "etcd unavailable" : reason, clock.instant());
         onUnavailable.run();
     }
 }

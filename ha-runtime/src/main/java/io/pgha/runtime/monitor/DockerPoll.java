@@ -21,7 +21,11 @@ final class DockerPoll implements AutoCloseable {
     private ContainerObserver.Subscription events;
     private volatile boolean eventsBroken;
 
-    DockerPoll(java.util.function.Supplier<ContainerObserver> engine, String stack, Clock clock, Consumer<String> onEvent) {
+    DockerPoll(
+            java.util.function.Supplier<ContainerObserver> engine,
+            String stack,
+            Clock clock,
+            Consumer<String> onEvent) {
         this.engine = engine;
         this.stack = stack;
         this.clock = clock;
@@ -32,8 +36,12 @@ final class DockerPoll implements AutoCloseable {
         subscribe();
         List<StackContainer> containers = engine.get().inspect(stack);
         if (containers.isEmpty()) {
-            return Reading.degraded(Source.DOCKER, Optional.of(containers), true, "no container of compose project '" + stack
-                    + "' exists on the local Docker engine", clock.instant());
+            return Reading.degraded(
+                    Source.DOCKER,
+                    Optional.of(containers),
+                    true,
+                    "no container of compose project '" + stack + "' exists on the local Docker engine",
+                    clock.instant());
         }
         return Reading.ok(Source.DOCKER, containers, clock.instant());
     }

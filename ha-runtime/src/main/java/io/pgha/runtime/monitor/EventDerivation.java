@@ -37,8 +37,7 @@ final class EventDerivation {
     static final Duration PROMOTION_GRACE = Duration.ofSeconds(10);
     private static final String NOT_CONFIGURED = "not configured";
 
-    private EventDerivation() {
-    }
+    private EventDerivation() {}
 
     /** What the events so far have said: the baseline the next snapshot is compared with. */
     public record Memory(
@@ -66,8 +65,7 @@ final class EventDerivation {
     }
 
     /** A member that took the leader key and is not yet seen running on a new timeline. */
-    public record PendingLeader(String name, Instant since) {
-    }
+    public record PendingLeader(String name, Instant since) {}
 
     public record Result(List<ClusterEvent> events, Memory memory) {
         public Result {
@@ -77,8 +75,23 @@ final class EventDerivation {
 
     /** The baseline of a first snapshot: nothing is reported about it. */
     public static Memory initial(ClusterSnapshot s, long lagThreshold) {
-        return derive(new Memory(Optional.empty(), Optional.empty(), OptionalInt.empty(), false, Optional.empty(), Map.of(),
-                Map.of(), Optional.empty(), Map.of(), Optional.empty(), Map.of(), Set.of()), s, lagThreshold).memory();
+        return derive(
+                        new Memory(
+                                Optional.empty(),
+                                Optional.empty(),
+                                OptionalInt.empty(),
+                                false,
+                                Optional.empty(),
+                                Map.of(),
+                                Map.of(),
+                                Optional.empty(),
+                                Map.of(),
+                                Optional.empty(),
+                                Map.of(),
+                                Set.of()),
+                        s,
+                        lagThreshold)
+                .memory();
     }
 
     public static Result derive(Memory m, ClusterSnapshot s, long lagThreshold) {
@@ -105,8 +118,13 @@ final class EventDerivation {
             if (current.isEmpty()) {
                 pending = Optional.empty();
                 if (!leaderless && m.members().isPresent()) {
-                    b.add(Kind.LEADER_CHANGED, Severity.CRITICAL, "cluster",
-                            "no leader: " + leader.map(l -> l + " no longer holds the leader lock").orElse("nobody holds the leader lock"),
+                    b.add(
+                            Kind.LEADER_CHANGED,
+                            Severity.CRITICAL,
+                            "cluster",
+                            "no leader: "
+                                    + leader.map(l -> l + " no longer holds the leader lock")
+                                            .orElse("nobody holds the leader lock"),
                             Map.of("old", leader.orElse(""), "new", ""));
                 }
                 leaderless = m.members().isPresent() || leaderless;
@@ -118,16 +136,25 @@ final class EventDerivation {
                     leader = current;
                     leaderTimeline = tl;
                 } else if (changed) {
-                    boolean promoted = tl.isEmpty() || leaderTimeline.isEmpty() || tl.getAsInt() > leaderTimeline.getAsInt()
+                    boolean promoted = tl.isEmpty()
+                            || leaderTimeline.isEmpty()
+                            || tl.getAsInt() > leaderTimeline.getAsInt()
                             || leader.map(l::equals).orElse(false);
-                    Instant since = pending.filter(p -> p.name().equals(l)).map(PendingLeader::since).orElse(s.takenAt());
+                    Instant since = pending.filter(p -> p.name().equals(l))
+                            .map(PendingLeader::since)
+                            .orElse(s.takenAt());
                     if (promoted || !s.takenAt().isBefore(since.plus(PROMOTION_GRACE))) {
                         Map<String, String> details = new LinkedHashMap<>();
                         details.put("old", leader.orElse(""));
                         details.put("new", l);
                         tl.ifPresent(t -> details.put("timeline", String.valueOf(t)));
-                        b.add(Kind.LEADER_CHANGED, Severity.WARNING, l, "leader changed: " + leader.orElse("none") + " → " + l
-                                + (tl.isPresent() ? " (timeline " + tl.getAsInt() + ")" : ""), details);
+                        b.add(
+                                Kind.LEADER_CHANGED,
+                                Severity.WARNING,
+                                l,
+                                "leader changed: " + leader.orElse("none") + " → " + l
+                                        + (tl.isPresent() ? " (timeline " + tl.getAsInt() + ")" : ""),
+                                details);
                         leader = current;
                         leaderTimeline = tl;
                         leaderless = false;
@@ -145,15 +172,32 @@ final class EventDerivation {
             members.ifPresent(before -> changedOrJoined(before, now, b));
             lag(now, current, lagThreshold, lagging, b);
             if (paused.isPresent() && paused.get() != s.paused()) {
-                b.add(s.paused() ? Kind.PAUSED : Kind.RESUMED, Severity.WARNING, "cluster",
-                        s.paused() ? "Patroni is paused: no automatic failover" : "Patroni resumed automatic failover", Map.of());
+                b.add(
+                        s.paused() ? Kind.PAUSED : Kind.RESUMED,
+                        Severity.WARNING,
+                        "cluster",
+                        s.paused() ? "Patroni is paused: no automatic failover" : "Patroni resumed automatic failover",
+                        Map.of());
             }
             paused = Optional.of(s.paused());
             members = Optional.of(now);
         }
         Map<String, RouterBackend.Status> router = pending.isPresent() ? m.router() : router(m, s, b);
-        return new Result(b.events, new Memory(members, leader, leaderTimeline, leaderless, pending, router, etcd, quorum,
-                containers, paused, sources, lagging));
+        return new Result(
+                b.events,
+                new Memory(
+                        members,
+                        leader,
+                        leaderTimeline,
+                        leaderless,
+                        pending,
+                        router,
+                        etcd,
+                        quorum,
+                        containers,
+                        paused,
+                        sources,
+                        lagging));
     }
 
     private static Map<Source, Boolean> sources(Memory m, ClusterSnapshot s, Builder b) {
@@ -165,9 +209,15 @@ final class EventDerivation {
             }
             Boolean before = m.sources().get(st.source());
             if (before != null && before != st.available()) {
-                b.add(st.available() ? Kind.SOURCE_RECOVERED : Kind.SOURCE_UNAVAILABLE, st.available() ? Severity.INFO : Severity.WARNING,
-                        st.source().name().toLowerCase(), st.source() + (st.available() ? " answers again"
-                                : " unavailable: " + st.reason().orElse("no answer")), Map.of());
+                b.add(
+                        st.available() ? Kind.SOURCE_RECOVERED : Kind.SOURCE_UNAVAILABLE,
+                        st.available() ? Severity.INFO : Severity.WARNING,
+                        st.source().name().toLowerCase(),
+                        st.source()
+                                + (st.available()
+                                        ? " answers again"
+                                        : " unavailable: " + st.reason().orElse("no answer")),
+                        Map.of());
             }
             result.put(st.source(), st.available());
         }
@@ -189,14 +239,27 @@ final class EventDerivation {
                 Map<String, String> details = new LinkedHashMap<>();
                 details.put("state", c.state());
                 c.exitCode().ifPresent(x -> details.put("exitCode", String.valueOf(x)));
-                b.add(Kind.CONTAINER_DIED, "postgres".equals(c.role()) ? Severity.CRITICAL : Severity.WARNING, c.name(),
-                        "container " + c.name() + " died (" + c.state() + c.exitCode().stream().mapToObj(x -> ", exit " + x)
-                                .findFirst().orElse("") + ")", details);
+                b.add(
+                        Kind.CONTAINER_DIED,
+                        "postgres".equals(c.role()) ? Severity.CRITICAL : Severity.WARNING,
+                        c.name(),
+                        "container " + c.name() + " died (" + c.state()
+                                + c.exitCode().stream()
+                                        .mapToObj(x -> ", exit " + x)
+                                        .findFirst()
+                                        .orElse("") + ")",
+                        details);
             } else if (!before.running() && c.running()) {
                 b.add(Kind.CONTAINER_STARTED, Severity.INFO, c.name(), "container " + c.name() + " started", Map.of());
-            } else if (c.running() && (c.restartCount() > before.restartCount() || !c.startedAt().equals(before.startedAt()))) {
-                b.add(Kind.CONTAINER_RESTARTED, Severity.WARNING, c.name(), "container " + c.name() + " restarted (restart count "
-                        + c.restartCount() + ")", Map.of("restartCount", String.valueOf(c.restartCount())));
+            } else if (c.running()
+                    && (c.restartCount() > before.restartCount()
+                            || !c.startedAt().equals(before.startedAt()))) {
+                b.add(
+                        Kind.CONTAINER_RESTARTED,
+                        Severity.WARNING,
+                        c.name(),
+                        "container " + c.name() + " restarted (restart count " + c.restartCount() + ")",
+                        Map.of("restartCount", String.valueOf(c.restartCount())));
             }
         }
         return now;
@@ -213,10 +276,18 @@ final class EventDerivation {
             }
             Health before = m.etcd().get(e.name());
             if (before == Health.UP && e.health() == Health.DOWN) {
-                b.add(Kind.ETCD_MEMBER_DOWN, Severity.WARNING, e.name(), "etcd member " + e.name() + " is down: "
-                        + e.error().orElse("no answer"), Map.of("endpoint", e.endpoint()));
+                b.add(
+                        Kind.ETCD_MEMBER_DOWN,
+                        Severity.WARNING,
+                        e.name(),
+                        "etcd member " + e.name() + " is down: " + e.error().orElse("no answer"),
+                        Map.of("endpoint", e.endpoint()));
             } else if (before == Health.DOWN && e.health() == Health.UP) {
-                b.add(Kind.ETCD_MEMBER_UP, Severity.INFO, e.name(), "etcd member " + e.name() + " is healthy again",
+                b.add(
+                        Kind.ETCD_MEMBER_UP,
+                        Severity.INFO,
+                        e.name(),
+                        "etcd member " + e.name() + " is healthy again",
                         Map.of("endpoint", e.endpoint()));
             }
             now.put(e.name(), e.health());
@@ -232,7 +303,8 @@ final class EventDerivation {
     private static Optional<Boolean> quorum(Memory m, ClusterSnapshot s, Builder b) {
         int size = s.etcdMembers().size();
         long up = s.etcdMembers().stream().filter(e -> e.health() == Health.UP).count();
-        long down = s.etcdMembers().stream().filter(e -> e.health() == Health.DOWN).count();
+        long down =
+                s.etcdMembers().stream().filter(e -> e.health() == Health.DOWN).count();
         boolean decided = size > 0 && (up > size / 2 || down >= size - size / 2);
         if (!decided) {
             return m.quorum();
@@ -240,9 +312,19 @@ final class EventDerivation {
         boolean q = s.etcdQuorum();
         String count = up + " of " + size + " members healthy";
         if (m.quorum().isPresent() && m.quorum().get() && !q) {
-            b.add(Kind.QUORUM_LOST, Severity.CRITICAL, "etcd", "etcd lost quorum: " + count, Map.of("healthy", String.valueOf(up)));
+            b.add(
+                    Kind.QUORUM_LOST,
+                    Severity.CRITICAL,
+                    "etcd",
+                    "etcd lost quorum: " + count,
+                    Map.of("healthy", String.valueOf(up)));
         } else if (m.quorum().isPresent() && !m.quorum().get() && q) {
-            b.add(Kind.QUORUM_REGAINED, Severity.INFO, "etcd", "etcd has quorum again: " + count, Map.of("healthy", String.valueOf(up)));
+            b.add(
+                    Kind.QUORUM_REGAINED,
+                    Severity.INFO,
+                    "etcd",
+                    "etcd has quorum again: " + count,
+                    Map.of("healthy", String.valueOf(up)));
         }
         return Optional.of(q);
     }
@@ -250,7 +332,11 @@ final class EventDerivation {
     private static void left(Map<String, Member> before, Map<String, Member> now, Builder b) {
         before.forEach((name, x) -> {
             if (!now.containsKey(name)) {
-                b.add(Kind.MEMBER_LEFT, Severity.WARNING, name, name + " left the cluster (was " + x.state() + ")",
+                b.add(
+                        Kind.MEMBER_LEFT,
+                        Severity.WARNING,
+                        name,
+                        name + " left the cluster (was " + x.state() + ")",
                         Map.of("lastState", x.state()));
             }
         });
@@ -260,23 +346,37 @@ final class EventDerivation {
         now.forEach((name, x) -> {
             Member old = before.get(name);
             if (old == null) {
-                b.add(Kind.MEMBER_JOINED, Severity.INFO, name, name + " joined (" + x.role().patroniName() + ", " + x.state() + ")",
+                b.add(
+                        Kind.MEMBER_JOINED,
+                        Severity.INFO,
+                        name,
+                        name + " joined (" + x.role().patroniName() + ", " + x.state() + ")",
                         Map.of("role", x.role().patroniName(), "state", x.state()));
                 return;
             }
             if (old.role() != x.role()) {
-                b.add(Kind.ROLE_CHANGED, Severity.INFO, name, name + ": " + old.role().patroniName() + " → " + x.role().patroniName(),
+                b.add(
+                        Kind.ROLE_CHANGED,
+                        Severity.INFO,
+                        name,
+                        name + ": " + old.role().patroniName() + " → "
+                                + x.role().patroniName(),
                         Map.of("old", old.role().patroniName(), "new", x.role().patroniName()));
             }
             if (!old.state().equals(x.state())) {
                 boolean fine = x.isRunning();
-                b.add(Kind.MEMBER_STATE_CHANGED, fine ? Severity.INFO : Severity.WARNING, name, name + ": " + old.state() + " → " + x.state(),
+                b.add(
+                        Kind.MEMBER_STATE_CHANGED,
+                        fine ? Severity.INFO : Severity.WARNING,
+                        name,
+                        name + ": " + old.state() + " → " + x.state(),
                         Map.of("old", old.state(), "new", x.state()));
             }
         });
     }
 
-    private static void lag(Map<String, Member> now, Optional<String> leader, long threshold, Set<String> lagging, Builder b) {
+    private static void lag(
+            Map<String, Member> now, Optional<String> leader, long threshold, Set<String> lagging, Builder b) {
         lagging.retainAll(now.keySet());
         for (Member x : now.values()) {
             if (leader.map(x.name()::equals).orElse(false) || x.lagBytes().isEmpty()) {
@@ -284,10 +384,19 @@ final class EventDerivation {
             }
             long lag = x.lagBytes().getAsLong();
             if (lag > threshold && lagging.add(x.name())) {
-                b.add(Kind.LAG_HIGH, Severity.WARNING, x.name(), x.name() + " lags " + ByteSize.format(lag) + " behind the leader (threshold "
-                        + ByteSize.format(threshold) + ")", Map.of("lagBytes", String.valueOf(lag), "threshold", String.valueOf(threshold)));
+                b.add(
+                        Kind.LAG_HIGH,
+                        Severity.WARNING,
+                        x.name(),
+                        x.name() + " lags " + ByteSize.format(lag) + " behind the leader (threshold "
+                                + ByteSize.format(threshold) + ")",
+                        Map.of("lagBytes", String.valueOf(lag), "threshold", String.valueOf(threshold)));
             } else if (lag <= threshold && lagging.remove(x.name())) {
-                b.add(Kind.LAG_RECOVERED, Severity.INFO, x.name(), x.name() + " caught up (lag " + ByteSize.format(lag) + ")",
+                b.add(
+                        Kind.LAG_RECOVERED,
+                        Severity.INFO,
+                        x.name(),
+                        x.name() + " caught up (lag " + ByteSize.format(lag) + ")",
                         Map.of("lagBytes", String.valueOf(lag), "threshold", String.valueOf(threshold)));
             }
         }
@@ -308,9 +417,20 @@ final class EventDerivation {
             boolean up = r.status() == RouterBackend.Status.UP;
             if (up || before == RouterBackend.Status.UP) {
                 boolean writeLeader = RouterBackend.WRITE_LISTENER.equals(r.listener());
-                b.add(up ? Kind.ROUTER_BACKEND_UP : Kind.ROUTER_BACKEND_DOWN, !up && writeLeader ? Severity.WARNING : Severity.INFO, key,
+                b.add(
+                        up ? Kind.ROUTER_BACKEND_UP : Kind.ROUTER_BACKEND_DOWN,
+                        !up && writeLeader ? Severity.WARNING : Severity.INFO,
+                        key,
                         "router: " + r.server() + " is " + r.status() + " on " + r.listener() + " (was " + before + ")",
-                        Map.of("listener", r.listener(), "server", r.server(), "old", before.name(), "new", r.status().name()));
+                        Map.of(
+                                "listener",
+                                r.listener(),
+                                "server",
+                                r.server(),
+                                "old",
+                                before.name(),
+                                "new",
+                                r.status().name()));
             }
         }
         return now;

@@ -3,8 +3,8 @@ package io.pgha.runtime.monitor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.json.Json;
+import io.pgha.runtime.model.ClusterEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -63,7 +63,8 @@ final class EventJournal implements AutoCloseable {
         try {
             Path f = file();
             if (Files.exists(f) && Files.size(f) > MAX_BYTES) {
-                Files.move(f, dir.resolve(OLD_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(
+                        f, dir.resolve(OLD_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.writeString(f, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             return true;
@@ -112,7 +113,8 @@ final class EventJournal implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             if (lockChannel == null) {
-                lockChannel = FileChannel.open(dir.resolve("events.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                lockChannel = FileChannel.open(
+                        dir.resolve("events.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             }
             lock = lockChannel.tryLock();
             return lock != null;

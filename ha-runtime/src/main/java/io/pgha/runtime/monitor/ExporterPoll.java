@@ -42,7 +42,8 @@ final class ExporterPoll {
             return Reading.pending(Source.EXPORTER, clock.instant());
         }
         List<StackContainer> exporters = containers.current().orElse(List.of()).stream()
-                .filter(c -> "exporter".equals(c.info().role())).toList();
+                .filter(c -> "exporter".equals(c.info().role()))
+                .toList();
         if (exporters.isEmpty()) {
             return Reading.notConfigured(Source.EXPORTER, "no exporter container found", clock.instant());
         }
@@ -55,17 +56,25 @@ final class ExporterPoll {
             checks.add(f.join());
         }
         boolean anyAnswered = checks.stream().anyMatch(c -> c.status() != HealthCheck.Status.FAIL);
-        return anyAnswered ? Reading.ok(Source.EXPORTER, checks, clock.instant())
-                : Reading.degraded(Source.EXPORTER, Optional.of(checks), false, "no exporter answered", clock.instant());
+        return anyAnswered
+                ? Reading.ok(Source.EXPORTER, checks, clock.instant())
+                : Reading.degraded(
+                        Source.EXPORTER, Optional.of(checks), false, "no exporter answered", clock.instant());
     }
 
     private CompletableFuture<HealthCheck> scrape(StackContainer c) {
         Instant at = clock.instant();
         Optional<StackContainer.HostPort> port = c.publishedPort(EXPORTER_PORT);
         if (port.isEmpty()) {
-            return CompletableFuture.completedFuture(new HealthCheck(HealthCheck.Kind.EXPORTER_SCRAPE, c.name(),
-                    c.info().running() ? HealthCheck.Status.UNKNOWN : HealthCheck.Status.FAIL, Duration.ZERO, at,
-                    c.info().running() ? "port " + EXPORTER_PORT + " is not published" : "container is " + c.info().state()));
+            return CompletableFuture.completedFuture(new HealthCheck(
+                    HealthCheck.Kind.EXPORTER_SCRAPE,
+                    c.name(),
+                    c.info().running() ? HealthCheck.Status.UNKNOWN : HealthCheck.Status.FAIL,
+                    Duration.ZERO,
+                    at,
+                    c.info().running()
+                            ? "port " + EXPORTER_PORT + " is not published"
+                            : "container is " + c.info().state()));
         }
         String url = port.get().url("http") + "/metrics";
         long start = System.nanoTime();
@@ -74,7 +83,12 @@ final class ExporterPoll {
                 .handle((r, e) -> {
                     Duration latency = Duration.ofNanos(System.nanoTime() - start);
                     if (e != null) {
-                        return new HealthCheck(HealthCheck.Kind.EXPORTER_SCRAPE, c.name(), HealthCheck.Status.FAIL, latency, at,
+                        return new HealthCheck(
+                                HealthCheck.Kind.EXPORTER_SCRAPE,
+                                c.name(),
+                                HealthCheck.Status.FAIL,
+                                latency,
+                                at,
                                 url + " did not answer (" + rootMessage(e) + ")");
                     }
                     return scraped(c.name(), url, r.status(), r.body(), latency, at);
@@ -83,17 +97,32 @@ final class ExporterPoll {
 
     static HealthCheck scraped(String target, String url, int status, String body, Duration latency, Instant at) {
         if (status != 200) {
-            return new HealthCheck(HealthCheck.Kind.EXPORTER_SCRAPE, target, HealthCheck.Status.FAIL, latency, at,
+            return new HealthCheck(
+                    HealthCheck.Kind.EXPORTER_SCRAPE,
+                    target,
+                    HealthCheck.Status.FAIL,
+                    latency,
+                    at,
                     url + " answered HTTP " + status);
         }
         Matcher m = PG_UP.matcher(body);
         if (!m.find()) {
-            return new HealthCheck(HealthCheck.Kind.EXPORTER_SCRAPE, target, HealthCheck.Status.WARN, latency, at,
+            return new HealthCheck(
+                    HealthCheck.Kind.EXPORTER_SCRAPE,
+                    target,
+                    HealthCheck.Status.WARN,
+                    latency,
+                    at,
                     "scraped, but no pg_up metric");
         }
         boolean up = Double.parseDouble(m.group(1)) >= 1;
-        return new HealthCheck(HealthCheck.Kind.EXPORTER_SCRAPE, target, up ? HealthCheck.Status.PASS : HealthCheck.Status.WARN,
-                latency, at, up ? "pg_up 1" : "pg_up 0: the exporter cannot reach its PostgreSQL");
+        return new HealthCheck(
+                HealthCheck.Kind.EXPORTER_SCRAPE,
+                target,
+                up ? HealthCheck.Status.PASS : HealthCheck.Status.WARN,
+                latency,
+                at,
+                up ? "pg_up 1" : "pg_up 0: the exporter cannot reach its PostgreSQL");
     }
 
     private static String rootMessage(Throwable e) {

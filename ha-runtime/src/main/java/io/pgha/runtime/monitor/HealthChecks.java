@@ -26,8 +26,7 @@ import java.util.TreeSet;
  */
 final class HealthChecks {
 
-    private HealthChecks() {
-    }
+    private HealthChecks() {}
 
     static List<HealthCheck> build(SnapshotParts p, Optional<String> leader, List<Member> members) {
         List<HealthCheck> checks = new ArrayList<>();
@@ -43,7 +42,12 @@ final class HealthChecks {
         Optional<EtcdClusterStatus> status = p.etcd().current();
         if (status.isEmpty()) {
             if (p.etcd().configured() && p.etcd().answered()) {
-                checks.add(new HealthCheck(Kind.ETCD_QUORUM, "etcd", Status.UNKNOWN, Duration.ZERO, p.etcd().updatedAt(),
+                checks.add(new HealthCheck(
+                        Kind.ETCD_QUORUM,
+                        "etcd",
+                        Status.UNKNOWN,
+                        Duration.ZERO,
+                        p.etcd().updatedAt(),
                         p.etcd().reason().orElse("etcd status unknown")));
             }
             return;
@@ -56,15 +60,30 @@ final class HealthChecks {
                 case UNKNOWN -> Status.UNKNOWN;
             };
             String detail = m.health() == Health.UP
-                    ? (m.leader() ? "healthy, raft leader" : "healthy") + m.raftTerm().stream().mapToObj(t -> ", term " + t).findFirst().orElse("")
-                    + (m.alarms().isEmpty() ? "" : ", alarms: " + String.join(", ", m.alarms()))
+                    ? (m.leader() ? "healthy, raft leader" : "healthy")
+                            + m.raftTerm().stream()
+                                    .mapToObj(t -> ", term " + t)
+                                    .findFirst()
+                                    .orElse("")
+                            + (m.alarms().isEmpty() ? "" : ", alarms: " + String.join(", ", m.alarms()))
                     : m.error().orElse("unhealthy");
-            checks.add(new HealthCheck(Kind.ETCD_ENDPOINT, m.name(), st, s.latencies().getOrDefault(m.name(), Duration.ZERO),
-                    s.checkedAt(), detail));
+            checks.add(new HealthCheck(
+                    Kind.ETCD_ENDPOINT,
+                    m.name(),
+                    st,
+                    s.latencies().getOrDefault(m.name(), Duration.ZERO),
+                    s.checkedAt(),
+                    detail));
         }
         long healthy = s.healthy();
-        checks.add(new HealthCheck(Kind.ETCD_QUORUM, "etcd", s.quorum() ? Status.PASS : Status.FAIL, Duration.ZERO, s.checkedAt(),
-                healthy + " of " + s.members().size() + " members healthy" + (s.quorum() ? "" : ": quorum lost, Patroni cannot keep a leader")));
+        checks.add(new HealthCheck(
+                Kind.ETCD_QUORUM,
+                "etcd",
+                s.quorum() ? Status.PASS : Status.FAIL,
+                Duration.ZERO,
+                s.checkedAt(),
+                healthy + " of " + s.members().size() + " members healthy"
+                        + (s.quorum() ? "" : ": quorum lost, Patroni cannot keep a leader")));
     }
 
     private static void patroni(SnapshotParts p, List<HealthCheck> checks) {
@@ -74,18 +93,39 @@ final class HealthChecks {
         }
         for (PatroniReading.Node n : reading.get().nodes().values()) {
             checks.add(probe(Kind.PATRONI_HEALTH, n, n.health(), "PostgreSQL is running", "PostgreSQL is not running"));
-            checks.add(probe(Kind.PATRONI_LIVENESS, n, n.liveness(), "Patroni's HA loop is alive", "Patroni's HA loop is not alive"));
-            checks.add(probe(Kind.PATRONI_READINESS, n, n.readiness(), "ready (leading, or replicating within the allowed lag)",
+            checks.add(probe(
+                    Kind.PATRONI_LIVENESS,
+                    n,
+                    n.liveness(),
+                    "Patroni's HA loop is alive",
+                    "Patroni's HA loop is not alive"));
+            checks.add(probe(
+                    Kind.PATRONI_READINESS,
+                    n,
+                    n.readiness(),
+                    "ready (leading, or replicating within the allowed lag)",
                     "not ready to serve"));
         }
     }
 
-    private static HealthCheck probe(Kind kind, PatroniReading.Node n, Optional<PatroniProbe> probe, String yes, String no) {
+    private static HealthCheck probe(
+            Kind kind, PatroniReading.Node n, Optional<PatroniProbe> probe, String yes, String no) {
         if (probe.isEmpty()) {
-            return new HealthCheck(kind, n.name(), Status.FAIL, Duration.ZERO, n.checkedAt(), n.error().orElse("no answer"));
+            return new HealthCheck(
+                    kind,
+                    n.name(),
+                    Status.FAIL,
+                    Duration.ZERO,
+                    n.checkedAt(),
+                    n.error().orElse("no answer"));
         }
         PatroniProbe r = probe.get();
-        return new HealthCheck(kind, n.name(), r.ok() ? Status.PASS : Status.FAIL, r.latency(), n.checkedAt(),
+        return new HealthCheck(
+                kind,
+                n.name(),
+                r.ok() ? Status.PASS : Status.FAIL,
+                r.latency(),
+                n.checkedAt(),
                 "HTTP " + r.statusCode() + " on " + r.endpoint() + ": " + (r.ok() ? yes : no));
     }
 
@@ -96,16 +136,23 @@ final class HealthChecks {
         p.patroni().value().ifPresent(r -> names.addAll(r.nodes().keySet()));
         Optional<PostgresReading> pg = p.postgres().value();
         for (String name : names) {
-            Optional<HealthCheck> fromDocker = pg.flatMap(r -> Optional.ofNullable(r.nodeReadiness().get(name)));
-            checks.add(fromDocker.orElseGet(() -> fromPatroni(name, p.patroni().value().flatMap(r -> r.node(name)), p.now())));
+            Optional<HealthCheck> fromDocker =
+                    pg.flatMap(r -> Optional.ofNullable(r.nodeReadiness().get(name)));
+            checks.add(fromDocker.orElseGet(
+                    () -> fromPatroni(name, p.patroni().value().flatMap(r -> r.node(name)), p.now())));
         }
     }
 
     private static HealthCheck fromPatroni(String name, Optional<PatroniReading.Node> node, Instant now) {
         Optional<PatroniNode> own = node.flatMap(PatroniReading.Node::node);
         if (own.isEmpty()) {
-            return new HealthCheck(Kind.POSTGRES_READY, name, Status.UNKNOWN, Duration.ZERO, node.map(PatroniReading.Node::checkedAt)
-                    .orElse(now), "unknown: Patroni does not answer and the node cannot be reached directly");
+            return new HealthCheck(
+                    Kind.POSTGRES_READY,
+                    name,
+                    Status.UNKNOWN,
+                    Duration.ZERO,
+                    node.map(PatroniReading.Node::checkedAt).orElse(now),
+                    "unknown: Patroni does not answer and the node cannot be reached directly");
         }
         String state = own.get().state();
         Status st = switch (state) {
@@ -113,11 +160,17 @@ final class HealthChecks {
             case "starting", "restarting", "creating replica", "running custom bootstrap script" -> Status.WARN;
             default -> Status.FAIL;
         };
-        return new HealthCheck(Kind.POSTGRES_READY, name, st, Duration.ZERO, node.get().checkedAt(),
+        return new HealthCheck(
+                Kind.POSTGRES_READY,
+                name,
+                st,
+                Duration.ZERO,
+                node.get().checkedAt(),
                 "Patroni reports PostgreSQL " + state);
     }
 
-    private static void router(SnapshotParts p, Optional<String> leader, List<Member> members, List<HealthCheck> checks) {
+    private static void router(
+            SnapshotParts p, Optional<String> leader, List<Member> members, List<HealthCheck> checks) {
         for (RouterBackend b : p.router().current().orElse(List.of())) {
             checks.add(backend(b, leader, members, p.router().updatedAt()));
         }
@@ -134,7 +187,8 @@ final class HealthChecks {
      * read listener it warns.
      */
     static HealthCheck backend(RouterBackend b, Optional<String> leader, List<Member> members, Instant at) {
-        Optional<Member> member = members.stream().filter(m -> m.name().equals(b.server())).findFirst();
+        Optional<Member> member =
+                members.stream().filter(m -> m.name().equals(b.server())).findFirst();
         boolean isLeader = leader.map(b.server()::equals).orElse(false);
         boolean expectUp;
         if (RouterBackend.WRITE_LISTENER.equals(b.listener())) {
@@ -145,17 +199,26 @@ final class HealthChecks {
             expectUp = b.status() == RouterBackend.Status.UP;
         }
         String target = b.listener() + "/" + b.server();
-        Duration latency = b.checkLatencyMs().isPresent() ? Duration.ofMillis(b.checkLatencyMs().getAsLong()) : Duration.ZERO;
-        String seen = b.status() + (b.checkStatus().isEmpty() ? "" : " (" + b.checkStatus() + ")") + ", " + b.currentSessions() + " sessions";
+        Duration latency = b.checkLatencyMs().isPresent()
+                ? Duration.ofMillis(b.checkLatencyMs().getAsLong())
+                : Duration.ZERO;
+        String seen = b.status() + (b.checkStatus().isEmpty() ? "" : " (" + b.checkStatus() + ")") + ", "
+                + b.currentSessions() + " sessions";
         if (b.status() == RouterBackend.Status.MAINT || b.status() == RouterBackend.Status.DRAIN) {
-            return new HealthCheck(Kind.ROUTER_BACKEND, target, Status.WARN, latency, at, seen + ": taken out of rotation by hand");
+            return new HealthCheck(
+                    Kind.ROUTER_BACKEND, target, Status.WARN, latency, at, seen + ": taken out of rotation by hand");
         }
         boolean up = b.status() == RouterBackend.Status.UP;
         if (up == expectUp) {
             return new HealthCheck(Kind.ROUTER_BACKEND, target, Status.PASS, latency, at, seen + ", as expected");
         }
         boolean write = RouterBackend.WRITE_LISTENER.equals(b.listener());
-        return new HealthCheck(Kind.ROUTER_BACKEND, target, write ? Status.FAIL : Status.WARN, latency, at,
+        return new HealthCheck(
+                Kind.ROUTER_BACKEND,
+                target,
+                write ? Status.FAIL : Status.WARN,
+                latency,
+                at,
                 seen + ", expected " + (expectUp ? "UP" : "DOWN"));
     }
 

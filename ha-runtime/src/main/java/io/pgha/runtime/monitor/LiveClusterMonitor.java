@@ -67,8 +67,10 @@ final class LiveClusterMonitor implements ClusterMonitor {
         this.clock = clock;
         this.startedAt = clock.instant();
         this.settleAfter = settings.sourceTimeout().multipliedBy(2).plusMillis(500);
-        this.mergeThread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("pgha-monitor-" + connection.name()).factory());
+        this.mergeThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .daemon()
+                .name("pgha-monitor-" + connection.name())
+                .factory());
         this.journal = settings.journalDir().map(EventJournal::new);
         this.sources = sources.create(new MonitorSources.Signals() {
             @Override
@@ -91,13 +93,19 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     /** A monitor of {@code connection} with the sources it has. */
     static LiveClusterMonitor of(ClusterConnection connection, MonitorSettings settings, Clock clock) {
-        return new LiveClusterMonitor(connection, settings, clock,
+        return new LiveClusterMonitor(
+                connection,
+                settings,
+                clock,
                 signals -> MonitorSources.forConnection(connection, settings, clock, signals));
     }
 
     void start() {
         sources.start();
-        mergeThread.scheduleWithFixedDelay(this::requestMerge, settleAfter.toMillis(), settings.pollInterval().toMillis(),
+        mergeThread.scheduleWithFixedDelay(
+                this::requestMerge,
+                settleAfter.toMillis(),
+                settings.pollInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -172,8 +180,20 @@ final class LiveClusterMonitor implements ClusterMonitor {
     }
 
     private static boolean sameExceptTime(ClusterSnapshot a, ClusterSnapshot b) {
-        return a.equals(new ClusterSnapshot(b.scope(), a.takenAt(), b.leader(), b.members(), b.sync(), b.paused(),
-                b.scheduledSwitchover(), b.etcdMembers(), b.routerBackends(), b.containers(), b.checks(), b.sources(), b.dynamicConfig()));
+        return a.equals(new ClusterSnapshot(
+                b.scope(),
+                a.takenAt(),
+                b.leader(),
+                b.members(),
+                b.sync(),
+                b.paused(),
+                b.scheduledSwitchover(),
+                b.etcdMembers(),
+                b.routerBackends(),
+                b.containers(),
+                b.checks(),
+                b.sources(),
+                b.dynamicConfig()));
     }
 
     private <T> void deliver(Consumer<T> listener, T value) {

@@ -45,8 +45,14 @@ public record MonitorSettings(
 
     /** Poll every 2 s with 1.5 s deadlines, Docker on, no login, no journal. */
     public static MonitorSettings defaults() {
-        return new MonitorSettings(DEFAULT_POLL_INTERVAL, DEFAULT_SOURCE_TIMEOUT, DEFAULT_LAG_THRESHOLD, Optional.empty(),
-                false, true, Optional.empty());
+        return new MonitorSettings(
+                DEFAULT_POLL_INTERVAL,
+                DEFAULT_SOURCE_TIMEOUT,
+                DEFAULT_LAG_THRESHOLD,
+                Optional.empty(),
+                false,
+                true,
+                Optional.empty());
     }
 
     public MonitorSettings withPollInterval(Duration d) {

@@ -35,6 +35,7 @@ final class MonitorSources implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorSources.class);
     /** Docker, the exporters and (while healthy) the etcd members are polled this many times slower: they cost more and change less. */
     static final int SLOW_FACTOR = 5;
+
     private static final Duration BURST = Duration.ofSeconds(10);
 
     /** What the sources tell their monitor, and ask it. */
@@ -54,8 +55,8 @@ final class MonitorSources implements AutoCloseable {
     private final Clock clock;
     private final Signals signals;
     private final Duration staleAfter;
-    private final List<AutoCloseable> resources = new ArrayList<>();  // guarded by itself
-    private boolean closed;  // guarded by resources
+    private final List<AutoCloseable> resources = new ArrayList<>(); // guarded by itself
+    private boolean closed; // guarded by resources
 
     private final DcsWatchSource dcs;
     private final Supplier<Reading<EtcdClusterStatus>> etcd;
@@ -70,6 +71,7 @@ final class MonitorSources implements AutoCloseable {
     private final List<PolledSource<?>> onLeaderChange = new ArrayList<>();
     /** Sources that look at the containers: polled again as soon as the Docker source first answers. */
     private final List<PolledSource<?>> containersKnown = new ArrayList<>();
+
     private boolean containersFirstSeen;
 
     private MonitorSources(ClusterConnection connection, MonitorSettings settings, Clock clock, Signals signals) {
@@ -77,14 +79,18 @@ final class MonitorSources implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.signals = signals;
-        this.staleAfter = settings.pollInterval().multipliedBy(3).plus(settings.sourceTimeout().multipliedBy(3));
+        this.staleAfter = settings.pollInterval()
+                .multipliedBy(3)
+                .plus(settings.sourceTimeout().multipliedBy(3));
         Instant startedAt = clock.instant();
         this.dcs = new DcsWatchSource(connection.scope(), clock, this::dcsChanged, signals::merge);
         this.etcd = etcd(startedAt);
         this.patroni = patroni();
         this.router = router(startedAt);
-        Optional<Lazy<ContainerObserver>> engine = settings.useDocker() && connection.dockerStack().isPresent()
-                ? Optional.of(new Lazy<>(() -> closeWithSources(ContainerObserver.connect(settings.sourceTimeout())))) : Optional.empty();
+        Optional<Lazy<ContainerObserver>> engine = settings.useDocker()
+                        && connection.dockerStack().isPresent()
+                ? Optional.of(new Lazy<>(() -> closeWithSources(ContainerObserver.connect(settings.sourceTimeout()))))
+                : Optional.empty();
         this.docker = docker(engine, startedAt);
         this.postgres = postgres(engine);
         this.exporters = exporters(engine, startedAt);
@@ -108,13 +114,23 @@ final class MonitorSources implements AutoCloseable {
         // idle monitor: while every member is healthy it runs at the slow pace, and at once when a container
         // of the stack changes; while one is not, at the normal pace.
         Duration timeout = settings.sourceTimeout();
-        return poll(Source.DCS, "etcd", previous -> Reading.ok(Source.DCS,
-                etcdClient.get().status(previous.answered() ? timeout : timeout.multipliedBy(2)), clock.instant()), false,
+        return poll(
+                Source.DCS,
+                "etcd",
+                previous -> Reading.ok(
+                        Source.DCS,
+                        etcdClient.get().status(previous.answered() ? timeout : timeout.multipliedBy(2)),
+                        clock.instant()),
+                false,
                 slowWhile(s -> s.healthy() == s.members().size()));
     }
 
     private Supplier<Reading<PatroniReading>> patroni() {
-        PatroniPoll patroniPoll = new PatroniPoll(connection.patroniUrls(), connection.caFile(), settings.sourceTimeout(), () -> !dcs.reading().available(),
+        PatroniPoll patroniPoll = new PatroniPoll(
+                connection.patroniUrls(),
+                connection.caFile(),
+                settings.sourceTimeout(),
+                () -> !dcs.reading().available(),
                 clock);
         resources.add(patroniPoll);
         return poll(Source.PATRONI, "patroni", patroniPoll::poll, true);
@@ -125,49 +141,70 @@ final class MonitorSources implements AutoCloseable {
             Reading<List<RouterBackend>> none = Reading.notConfigured(Source.ROUTER, "no router endpoints", startedAt);
             return () -> none;
         }
-        Lazy<RouterStats> stats = new Lazy<>(() -> RouterStats.create(connection.router().get().statsUrl(), settings.sourceTimeout()));
-        return poll(Source.ROUTER, "router", previous -> Reading.ok(Source.ROUTER, stats.get().backends(), clock.instant()), true);
+        Lazy<RouterStats> stats =
+                new Lazy<>(() -> RouterStats.create(connection.router().get().statsUrl(), settings.sourceTimeout()));
+        return poll(
+                Source.ROUTER,
+                "router",
+                previous -> Reading.ok(Source.ROUTER, stats.get().backends(), clock.instant()),
+                true);
     }
 
-    private Supplier<Reading<List<StackContainer>>> docker(Optional<Lazy<ContainerObserver>> engine, Instant startedAt) {
+    private Supplier<Reading<List<StackContainer>>> docker(
+            Optional<Lazy<ContainerObserver>> engine, Instant startedAt) {
         if (engine.isEmpty()) {
-            Reading<List<StackContainer>> none = Reading.notConfigured(Source.DOCKER, connection.dockerStack().isEmpty()
-                    ? "the cluster does not run on the local Docker engine" : "Docker observation is turned off", startedAt);
+            Reading<List<StackContainer>> none = Reading.notConfigured(
+                    Source.DOCKER,
+                    connection.dockerStack().isEmpty()
+                            ? "the cluster does not run on the local Docker engine"
+                            : "Docker observation is turned off",
+                    startedAt);
             return () -> none;
         }
-        DockerPoll dockerPoll = new DockerPoll(engine.get(), connection.dockerStack().get(), clock, this::dockerEvent);
+        DockerPoll dockerPoll =
+                new DockerPoll(engine.get(), connection.dockerStack().get(), clock, this::dockerEvent);
         resources.add(dockerPoll);
         // Docker's events trigger a poll at once; the timer only catches what the stream might have missed.
         return poll(Source.DOCKER, "docker", dockerPoll::poll, false, slowInterval());
     }
 
     private Supplier<Reading<PostgresReading>> postgres(Optional<Lazy<ContainerObserver>> engine) {
-        PostgresPoll postgresPoll = new PostgresPoll(connection.router(), settings.probeLogin(), settings.writeProbe(),
-                engine.map(e -> (Supplier<ContainerObserver>) e), this::memberNames, docker, settings.sourceTimeout(), clock);
+        PostgresPoll postgresPoll = new PostgresPoll(
+                connection.router(),
+                settings.probeLogin(),
+                settings.writeProbe(),
+                engine.map(e -> (Supplier<ContainerObserver>) e),
+                this::memberNames,
+                docker,
+                settings.sourceTimeout(),
+                clock);
         resources.add(postgresPoll);
         // Each round opens two connections through the router (a login each): at the slow pace while all is well;
         // HAProxy's and Patroni's views, polled at the normal pace, show a broken path first.
-        Supplier<Reading<PostgresReading>> source = poll(Source.POSTGRES, "postgres", postgresPoll::poll, false,
-                slowWhile(PostgresPoll::allWell));
+        Supplier<Reading<PostgresReading>> source =
+                poll(Source.POSTGRES, "postgres", postgresPoll::poll, false, slowWhile(PostgresPoll::allWell));
         containersKnown.add(polled.get(polled.size() - 1));
         onLeaderChange.add(polled.get(polled.size() - 1));
         return source;
     }
 
-    private Supplier<Reading<List<HealthCheck>>> exporters(Optional<Lazy<ContainerObserver>> engine, Instant startedAt) {
+    private Supplier<Reading<List<HealthCheck>>> exporters(
+            Optional<Lazy<ContainerObserver>> engine, Instant startedAt) {
         if (engine.isEmpty()) {
-            Reading<List<HealthCheck>> none = Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers",
-                    startedAt);
+            Reading<List<HealthCheck>> none =
+                    Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers", startedAt);
             return () -> none;
         }
         ExporterPoll exporterPoll = new ExporterPoll(docker, settings.sourceTimeout(), clock);
-        Supplier<Reading<List<HealthCheck>>> source = poll(Source.EXPORTER, "exporter", exporterPoll::poll, false, slowInterval());
+        Supplier<Reading<List<HealthCheck>>> source =
+                poll(Source.EXPORTER, "exporter", exporterPoll::poll, false, slowInterval());
         containersKnown.add(polled.get(polled.size() - 1));
         return source;
     }
 
     /** The sources {@code connection} has, wired to report to {@code signals}; none is started yet. */
-    static MonitorSources forConnection(ClusterConnection connection, MonitorSettings settings, Clock clock, Signals signals) {
+    static MonitorSources forConnection(
+            ClusterConnection connection, MonitorSettings settings, Clock clock, Signals signals) {
         return new MonitorSources(connection, settings, clock, signals);
     }
 
@@ -191,24 +228,31 @@ final class MonitorSources implements AutoCloseable {
         throw new IllegalStateException("the monitor is closed");
     }
 
-    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn, boolean burst) {
+    private <T> Supplier<Reading<T>> poll(
+            Source source, String what, Function<Reading<T>, Reading<T>> fn, boolean burst) {
         return poll(source, what, fn, burst, settings.pollInterval());
     }
 
-    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn, boolean burst,
-                                          Duration interval) {
+    private <T> Supplier<Reading<T>> poll(
+            Source source, String what, Function<Reading<T>, Reading<T>> fn, boolean burst, Duration interval) {
         return poll(source, what, fn, burst, r -> interval);
     }
 
     /** The slow interval after a reading that answered and passes the test, the normal one otherwise. */
     private <T> Function<Reading<T>, Duration> slowWhile(Predicate<T> allWell) {
-        return r -> r.current().filter(allWell).isPresent() && r.reason().isEmpty() ? slowInterval() : settings.pollInterval();
+        return r -> r.current().filter(allWell).isPresent() && r.reason().isEmpty()
+                ? slowInterval()
+                : settings.pollInterval();
     }
 
-    private <T> Supplier<Reading<T>> poll(Source source, String what, Function<Reading<T>, Reading<T>> fn, boolean burst,
-                                          Function<Reading<T>, Duration> interval) {
-        PolledSource<T> p = new PolledSource<>(source, "pgha-monitor-" + connection.name() + "-" + what, interval, clock,
-                fn, signals::settledMerge);
+    private <T> Supplier<Reading<T>> poll(
+            Source source,
+            String what,
+            Function<Reading<T>, Reading<T>> fn,
+            boolean burst,
+            Function<Reading<T>, Duration> interval) {
+        PolledSource<T> p = new PolledSource<>(
+                source, "pgha-monitor-" + connection.name() + "-" + what, interval, clock, fn, signals::settledMerge);
         polled.add(p);
         if (burst) {
             burstOnLeaderChange.add(p);
@@ -233,20 +277,33 @@ final class MonitorSources implements AutoCloseable {
 
     /** A container of the stack changed (died, stopped, started…): look at it, and at the etcd members. */
     private void dockerEvent(String action) {
-        polled.stream().filter(p -> p.reading().source() == Source.DOCKER || p.reading().source() == Source.DCS)
+        polled.stream()
+                .filter(p ->
+                        p.reading().source() == Source.DOCKER || p.reading().source() == Source.DCS)
                 .forEach(PolledSource::trigger);
     }
 
     private List<String> memberNames() {
-        List<String> names = new ArrayList<>(signals.current().members().stream().map(Member::name).toList());
-        connection.patroniUrls().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        List<String> names = new ArrayList<>(
+                signals.current().members().stream().map(Member::name).toList());
+        connection.patroniUrls().keySet().stream()
+                .filter(n -> !names.contains(n))
+                .forEach(names::add);
         return names;
     }
 
     /** Every source's latest reading at {@code now}; a poller that has not reported for too long is marked stale. */
     SnapshotParts parts(Instant now) {
-        return new SnapshotParts(connection.scope(), now, dcs.reading(), watched(etcd.get(), now), watched(patroni.get(), now),
-                watched(router.get(), now), watched(postgres.get(), now), watched(docker.get(), now), watched(exporters.get(), now));
+        return new SnapshotParts(
+                connection.scope(),
+                now,
+                dcs.reading(),
+                watched(etcd.get(), now),
+                watched(patroni.get(), now),
+                watched(router.get(), now),
+                watched(postgres.get(), now),
+                watched(docker.get(), now),
+                watched(exporters.get(), now));
     }
 
     /** Called on every merge: once the Docker source first answers, the sources that look at the containers are asked again. */
@@ -259,11 +316,13 @@ final class MonitorSources implements AutoCloseable {
 
     /** A poller that has not reported for too long is stuck: what it last said no longer counts. */
     private <T> Reading<T> watched(Reading<T> r, Instant now) {
-        boolean slow = r.source() != Source.PATRONI && r.source() != Source.ROUTER;  // the others may run at the slow pace
-        Duration after = slow ? staleAfter.plus(settings.pollInterval().multipliedBy(3L * (SLOW_FACTOR - 1))) : staleAfter;
+        boolean slow =
+                r.source() != Source.PATRONI && r.source() != Source.ROUTER; // the others may run at the slow pace
+        Duration after =
+                slow ? staleAfter.plus(settings.pollInterval().multipliedBy(3L * (SLOW_FACTOR - 1))) : staleAfter;
         if (r.configured() && r.answered() && r.updatedAt().plus(after).isBefore(now)) {
-            return r.stale("no report for " + Duration.between(r.updatedAt(), now).toSeconds() + " s: the " + r.source()
-                    + " source is stuck");
+            return r.stale("no report for "
+                    + Duration.between(r.updatedAt(), now).toSeconds() + " s: the " + r.source() + " source is stuck");
         }
         return r;
     }

@@ -34,18 +34,25 @@ final class PatroniPoll implements AutoCloseable {
     static final int PROBE_EVERY = 5;
     /** Polls since each member's check endpoints were last asked; polls never overlap, so one thread uses it. */
     private final Map<String, Integer> pollsSinceProbes = new java.util.HashMap<>();
-    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-patroni-", 0).factory());
+
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("pgha-patroni-", 0).factory());
 
     PatroniPoll(Map<String, String> urls, Duration timeout, BooleanSupplier needClusterView, Clock clock) {
         this(urls, java.util.Optional.empty(), timeout, needClusterView, clock);
     }
 
     /** @param caFile the cluster's CA, trusted for https:// URLs */
-    PatroniPoll(Map<String, String> urls, java.util.Optional<String> caFile, Duration timeout, BooleanSupplier needClusterView,
-                Clock clock) {
+    PatroniPoll(
+            Map<String, String> urls,
+            java.util.Optional<String> caFile,
+            Duration timeout,
+            BooleanSupplier needClusterView,
+            Clock clock) {
         this.clients = new Lazy<>(() -> {
             Map<String, PatroniClient> c = new LinkedHashMap<>();
-            urls.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            urls.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> c.put(e.getKey(), PatroniClient.create(e.getValue(), caFile, timeout)));
             return c;
         });
@@ -57,22 +64,27 @@ final class PatroniPoll implements AutoCloseable {
     Reading<PatroniReading> poll(Reading<PatroniReading> previous) {
         Map<String, PatroniClient> clients = this.clients.get();
         if (clients.isEmpty()) {
-            return Reading.notConfigured(Source.PATRONI, "no Patroni REST URL is known; attach with --patroni NAME=URL",
-                    clock.instant());
+            return Reading.notConfigured(
+                    Source.PATRONI, "no Patroni REST URL is known; attach with --patroni NAME=URL", clock.instant());
         }
         boolean wantCluster = needClusterView.getAsBoolean();
         Map<String, List<Future<Object>>> pending = new LinkedHashMap<>();
         List<Future<Object>> clusterCalls = new ArrayList<>();
         List<Future<Object>> configCalls = new ArrayList<>();
-        Map<String, PatroniReading.Node> before = previous.current().map(PatroniReading::nodes).orElse(Map.of());
+        Map<String, PatroniReading.Node> before =
+                previous.current().map(PatroniReading::nodes).orElse(Map.of());
         for (Map.Entry<String, PatroniClient> e : clients.entrySet()) {
             PatroniClient c = e.getValue();
             PatroniReading.Node last = before.get(e.getKey());
             if (probesStillGood(e.getKey(), last)) {
-                pending.put(e.getKey(), List.of(submit(c::node), done(last.health()), done(last.liveness()), done(last.readiness())));
+                pending.put(
+                        e.getKey(),
+                        List.of(submit(c::node), done(last.health()), done(last.liveness()), done(last.readiness())));
             } else {
                 pollsSinceProbes.put(e.getKey(), 0);
-                pending.put(e.getKey(), List.of(submit(c::node), submit(c::health), submit(c::liveness), submit(c::readiness)));
+                pending.put(
+                        e.getKey(),
+                        List.of(submit(c::node), submit(c::health), submit(c::liveness), submit(c::readiness)));
             }
             if (wantCluster) {
                 clusterCalls.add(submit(c::cluster));
@@ -91,20 +103,35 @@ final class PatroniPoll implements AutoCloseable {
             Outcome readiness = await(f.get(3), until);
             Optional<String> error = node.error().or(health::error);
             error.ifPresent(err -> failures.add(name + ": " + err));
-            nodes.put(name, new PatroniReading.Node(name, clients.get(name).baseUrl(), node.as(PatroniNode.class),
-                    health.as(PatroniProbe.class), liveness.as(PatroniProbe.class), readiness.as(PatroniProbe.class), error,
-                    clock.instant()));
+            nodes.put(
+                    name,
+                    new PatroniReading.Node(
+                            name,
+                            clients.get(name).baseUrl(),
+                            node.as(PatroniNode.class),
+                            health.as(PatroniProbe.class),
+                            liveness.as(PatroniProbe.class),
+                            readiness.as(PatroniProbe.class),
+                            error,
+                            clock.instant()));
         }
         Optional<PatroniCluster> cluster = first(clusterCalls, until, PatroniCluster.class);
         @SuppressWarnings("unchecked")
-        Optional<Map<String, Object>> config = first(configCalls, until, Map.class).map(m -> (Map<String, Object>) m);
+        Optional<Map<String, Object>> config =
+                first(configCalls, until, Map.class).map(m -> (Map<String, Object>) m);
         PatroniReading reading = new PatroniReading(nodes, cluster, config);
         if (failures.size() == clients.size()) {
-            return Reading.degraded(Source.PATRONI, Optional.of(reading), false,
-                    "no Patroni member answered (" + String.join("; ", failures) + ")", clock.instant());
+            return Reading.degraded(
+                    Source.PATRONI,
+                    Optional.of(reading),
+                    false,
+                    "no Patroni member answered (" + String.join("; ", failures) + ")",
+                    clock.instant());
         }
-        return failures.isEmpty() ? Reading.ok(Source.PATRONI, reading, clock.instant())
-                : Reading.degraded(Source.PATRONI, Optional.of(reading), true, String.join("; ", failures), clock.instant());
+        return failures.isEmpty()
+                ? Reading.ok(Source.PATRONI, reading, clock.instant())
+                : Reading.degraded(
+                        Source.PATRONI, Optional.of(reading), true, String.join("; ", failures), clock.instant());
     }
 
     /**
@@ -114,8 +141,11 @@ final class PatroniPoll implements AutoCloseable {
      */
     private boolean probesStillGood(String member, PatroniReading.Node last) {
         int polls = pollsSinceProbes.merge(member, 1, Integer::sum);
-        return last != null && polls < PROBE_EVERY && last.error().isEmpty()
-                && last.health().filter(PatroniProbe::ok).isPresent() && last.liveness().filter(PatroniProbe::ok).isPresent()
+        return last != null
+                && polls < PROBE_EVERY
+                && last.error().isEmpty()
+                && last.health().filter(PatroniProbe::ok).isPresent()
+                && last.liveness().filter(PatroniProbe::ok).isPresent()
                 && last.readiness().filter(PatroniProbe::ok).isPresent();
     }
 
@@ -139,10 +169,13 @@ final class PatroniPoll implements AutoCloseable {
 
     private static Outcome await(Future<Object> f, long until) {
         try {
-            return new Outcome(Optional.of(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)), Optional.empty());
+            return new Outcome(
+                    Optional.of(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)), Optional.empty());
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
-            return new Outcome(Optional.empty(), Optional.of(cause instanceof PghaException p ? p.getMessage() : String.valueOf(cause)));
+            return new Outcome(
+                    Optional.empty(),
+                    Optional.of(cause instanceof PghaException p ? p.getMessage() : String.valueOf(cause)));
         } catch (java.util.concurrent.TimeoutException e) {
             f.cancel(true);
             return new Outcome(Optional.empty(), Optional.of("no answer within the deadline"));

@@ -14,9 +14,15 @@ import java.util.Optional;
 record PatroniReading(Map<String, Node> nodes, Optional<PatroniCluster> cluster, Optional<Map<String, Object>> config) {
 
     /** One member's answers; a call that failed is empty and {@link #error} says why. */
-    record Node(String name, String url, Optional<PatroniNode> node, Optional<PatroniProbe> health,
-                Optional<PatroniProbe> liveness, Optional<PatroniProbe> readiness, Optional<String> error, Instant checkedAt) {
-    }
+    record Node(
+            String name,
+            String url,
+            Optional<PatroniNode> node,
+            Optional<PatroniProbe> health,
+            Optional<PatroniProbe> liveness,
+            Optional<PatroniProbe> readiness,
+            Optional<String> error,
+            Instant checkedAt) {}
 
     PatroniReading {
         nodes = Map.copyOf(nodes);

@@ -42,15 +42,21 @@ final class PolledSource<T> implements AutoCloseable {
     /**
      * @param interval how long to wait after a reading before the next poll, given that reading
      */
-    PolledSource(Source source, String threadName, Function<Reading<T>, Duration> interval, Clock clock,
-                 Function<Reading<T>, Reading<T>> poll, Runnable onUpdate) {
+    PolledSource(
+            Source source,
+            String threadName,
+            Function<Reading<T>, Duration> interval,
+            Clock clock,
+            Function<Reading<T>, Reading<T>> poll,
+            Runnable onUpdate) {
         this.source = source;
         this.poll = poll;
         this.interval = interval;
         this.onUpdate = onUpdate;
         this.clock = clock;
         this.reading = Reading.pending(source, clock.instant());
-        this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name(threadName).factory());
+        this.thread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name(threadName).factory());
     }
 
     Reading<T> reading() {
@@ -104,15 +110,22 @@ final class PolledSource<T> implements AutoCloseable {
             reading = poll.apply(previous);
         } catch (RuntimeException e) {
             LOG.debug("{} poll failed", source, e);
-            reading = Reading.degraded(source, Optional.empty(), false,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant());
+            reading = Reading.degraded(
+                    source,
+                    Optional.empty(),
+                    false,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                    clock.instant());
         }
         onUpdate.run();
         synchronized (this) {
             running = false;
             boolean again = triggeredWhileRunning;
             triggeredWhileRunning = false;
-            schedule(again ? Duration.ZERO : clock.instant().isBefore(burstUntil) ? BURST_INTERVAL : interval.apply(reading));
+            schedule(
+                    again
+                            ? Duration.ZERO
+                            : clock.instant().isBefore(burstUntil) ? BURST_INTERVAL : interval.apply(reading));
         }
     }
 

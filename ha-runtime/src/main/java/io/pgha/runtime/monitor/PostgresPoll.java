@@ -41,11 +41,18 @@ final class PostgresPoll implements AutoCloseable {
     private final Clock clock;
     static final Duration READINESS_INTERVAL = Duration.ofSeconds(10);
     private final Map<String, HealthCheck> lastReady = new LinkedHashMap<>();
-    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("pgha-postgres-", 0).factory());
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("pgha-postgres-", 0).factory());
 
-    PostgresPoll(Optional<RouterEndpoints> router, Optional<PgLogin> login, boolean write, Optional<Supplier<ContainerObserver>> docker,
-                 Supplier<List<String>> memberNames, Supplier<Reading<List<StackContainer>>> containers, Duration timeout,
-                 Clock clock) {
+    PostgresPoll(
+            Optional<RouterEndpoints> router,
+            Optional<PgLogin> login,
+            boolean write,
+            Optional<Supplier<ContainerObserver>> docker,
+            Supplier<List<String>> memberNames,
+            Supplier<Reading<List<StackContainer>>> containers,
+            Duration timeout,
+            Clock clock) {
         this.router = router;
         this.login = login;
         this.write = write;
@@ -58,15 +65,20 @@ final class PostgresPoll implements AutoCloseable {
     }
 
     Reading<PostgresReading> poll(Reading<PostgresReading> previous) {
-        Optional<Future<PostgresReading.Probe>> writeProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.writePort(), write)));
-        Optional<Future<PostgresReading.Probe>> readProbe = router.map(r -> calls.submit(() -> probe(r.host(), r.readPort(), false)));
+        Optional<Future<PostgresReading.Probe>> writeProbe =
+                router.map(r -> calls.submit(() -> probe(r.host(), r.writePort(), write)));
+        Optional<Future<PostgresReading.Probe>> readProbe =
+                router.map(r -> calls.submit(() -> probe(r.host(), r.readPort(), false)));
         Map<String, Future<HealthCheck>> readiness = new LinkedHashMap<>();
         Map<String, HealthCheck> ready = new LinkedHashMap<>();
         if (docker.isPresent()) {
             List<StackContainer> known = containers.get().current().orElse(List.of());
             for (String member : memberNames.get()) {
-                known.stream().filter(c -> c.name().equals(member) || c.composeService().filter(member::equals).isPresent())
-                        .findFirst().ifPresent(c -> {
+                known.stream()
+                        .filter(c -> c.name().equals(member)
+                                || c.composeService().filter(member::equals).isPresent())
+                        .findFirst()
+                        .ifPresent(c -> {
                             HealthCheck last = lastReady.get(member);
                             if (fresh(last, c)) {
                                 ready.put(member, last);
@@ -79,24 +91,41 @@ final class PostgresPoll implements AutoCloseable {
         long until = System.nanoTime() + timeout.multipliedBy(2).plusMillis(500).toNanos();
         Optional<PostgresReading.Probe> w = writeProbe.flatMap(f -> await(f, until));
         Optional<PostgresReading.Probe> r = readProbe.flatMap(f -> await(f, until));
-        readiness.forEach((member, f) -> ready.put(member, await(f, until).orElse(new HealthCheck(HealthCheck.Kind.POSTGRES_READY,
-                member, HealthCheck.Status.UNKNOWN, timeout, clock.instant(), "pg_isready did not finish in time"))));
+        readiness.forEach((member, f) -> ready.put(
+                member,
+                await(f, until)
+                        .orElse(new HealthCheck(
+                                HealthCheck.Kind.POSTGRES_READY,
+                                member,
+                                HealthCheck.Status.UNKNOWN,
+                                timeout,
+                                clock.instant(),
+                                "pg_isready did not finish in time"))));
         lastReady.clear();
         lastReady.putAll(ready);
         if (router.isEmpty() && docker.isEmpty()) {
-            return Reading.notConfigured(Source.POSTGRES, "no router endpoints and no local containers to probe", clock.instant());
+            return Reading.notConfigured(
+                    Source.POSTGRES, "no router endpoints and no local containers to probe", clock.instant());
         }
         PostgresReading reading = new PostgresReading(w, r, ready);
-        boolean routerDown = w.isPresent() && !w.get().result().accepting() && r.isPresent() && !r.get().result().accepting();
+        boolean routerDown = w.isPresent()
+                && !w.get().result().accepting()
+                && r.isPresent()
+                && !r.get().result().accepting();
         return routerDown
-                ? Reading.degraded(Source.POSTGRES, Optional.of(reading), true, "no PostgreSQL server answers through the router",
-                clock.instant())
+                ? Reading.degraded(
+                        Source.POSTGRES,
+                        Optional.of(reading),
+                        true,
+                        "no PostgreSQL server answers through the router",
+                        clock.instant())
                 : Reading.ok(Source.POSTGRES, reading, clock.instant());
     }
 
     /** Both router probes connect and every pg_isready passes. */
     static boolean allWell(PostgresReading r) {
-        return r.write().map(p -> p.result().accepting()).orElse(true) && r.read().map(p -> p.result().accepting()).orElse(true)
+        return r.write().map(p -> p.result().accepting()).orElse(true)
+                && r.read().map(p -> p.result().accepting()).orElse(true)
                 && r.nodeReadiness().values().stream().allMatch(c -> c.status() == HealthCheck.Status.PASS);
     }
 
@@ -105,8 +134,13 @@ final class PostgresPoll implements AutoCloseable {
      * changed: each one is a docker exec, which costs the engine far more than an HTTP call costs Patroni.
      */
     private boolean fresh(HealthCheck last, StackContainer c) {
-        return last != null && last.status() == HealthCheck.Status.PASS && c.info().running()
-                && c.info().startedAt().map(started -> started.isBefore(last.checkedAt())).orElse(false)
+        return last != null
+                && last.status() == HealthCheck.Status.PASS
+                && c.info().running()
+                && c.info()
+                        .startedAt()
+                        .map(started -> started.isBefore(last.checkedAt()))
+                        .orElse(false)
                 && last.checkedAt().plus(READINESS_INTERVAL).isAfter(clock.instant());
     }
 
@@ -118,13 +152,19 @@ final class PostgresPoll implements AutoCloseable {
     private HealthCheck pgIsReady(String member, StackContainer c) {
         Instant at = clock.instant();
         if (!c.info().running()) {
-            return new HealthCheck(HealthCheck.Kind.POSTGRES_READY, member, HealthCheck.Status.FAIL, Duration.ZERO, at,
+            return new HealthCheck(
+                    HealthCheck.Kind.POSTGRES_READY,
+                    member,
+                    HealthCheck.Status.FAIL,
+                    Duration.ZERO,
+                    at,
                     "container " + c.name() + " is " + c.info().state());
         }
         long start = System.nanoTime();
         int seconds = (int) Math.max(1, timeout.toSeconds());
         try {
-            ExecResult r = docker.orElseThrow().get().exec(c.name(), readinessCommand(login, seconds), timeout.plusSeconds(1));
+            ExecResult r =
+                    docker.orElseThrow().get().exec(c.name(), readinessCommand(login, seconds), timeout.plusSeconds(1));
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             HealthCheck.Status status = switch (r.exitCode()) {
                 case 0 -> HealthCheck.Status.PASS;
@@ -132,11 +172,24 @@ final class PostgresPoll implements AutoCloseable {
                 default -> HealthCheck.Status.FAIL;
             };
             String output = (r.stdout() + r.stderr()).strip();
-            String detail = output.isEmpty() ? "pg_isready exit " + r.exitCode() : output.lines().findFirst().orElse("");
-            return new HealthCheck(HealthCheck.Kind.POSTGRES_READY, member, status, latency, at, "pg_isready in " + c.name() + ": " + detail);
+            String detail = output.isEmpty()
+                    ? "pg_isready exit " + r.exitCode()
+                    : output.lines().findFirst().orElse("");
+            return new HealthCheck(
+                    HealthCheck.Kind.POSTGRES_READY,
+                    member,
+                    status,
+                    latency,
+                    at,
+                    "pg_isready in " + c.name() + ": " + detail);
         } catch (PghaException e) {
-            return new HealthCheck(HealthCheck.Kind.POSTGRES_READY, member, HealthCheck.Status.FAIL,
-                    Duration.ofNanos(System.nanoTime() - start), at, e.getMessage());
+            return new HealthCheck(
+                    HealthCheck.Kind.POSTGRES_READY,
+                    member,
+                    HealthCheck.Status.FAIL,
+                    Duration.ofNanos(System.nanoTime() - start),
+                    at,
+                    e.getMessage());
         }
     }
 
@@ -148,7 +201,9 @@ final class PostgresPoll implements AutoCloseable {
     static List<String> readinessCommand(Optional<PgLogin> login, int timeoutSeconds) {
         String t = String.valueOf(timeoutSeconds);
         return login.map(l -> List.of("pg_isready", "-U", l.user(), "-d", l.database(), "-t", t, "-p", "5432"))
-                .orElseGet(() -> List.of("sh", "-c",
+                .orElseGet(() -> List.of(
+                        "sh",
+                        "-c",
                         "exec pg_isready -U \"${PGUSER_SUPERUSER:-postgres}\" -d postgres -t " + t + " -p 5432"));
     }
 

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 record PostgresReading(Optional<Probe> write, Optional<Probe> read, Map<String, HealthCheck> nodeReadiness) {
 
-    record Probe(String target, SqlProbeResult result, Instant checkedAt) {
-    }
+    record Probe(String target, SqlProbeResult result, Instant checkedAt) {}
 
     PostgresReading {
         nodeReadiness = Map.copyOf(nodeReadiness);

@@ -22,14 +22,14 @@ public final class ProbeLogins {
 
     public static final String FILE = ".env.postgres";
 
-    private ProbeLogins() {
-    }
+    private ProbeLogins() {}
 
     /** The login, if pgha has one; an unreadable credential file means none (the probes still run, without). */
     public static Optional<PgLogin> forCluster(String name) {
         Optional<PgLogin> provisioned;
         try {
-            provisioned = new CredentialStore().find(name)
+            provisioned = new CredentialStore()
+                    .find(name)
                     .map(c -> new PgLogin(c.superuser().user(), c.superuser().password(), "postgres"));
         } catch (PghaException unreadable) {
             provisioned = Optional.empty();
@@ -53,6 +53,8 @@ public final class ProbeLogins {
         }
         String user = env.getProperty("PGUSER_SUPERUSER");
         String password = env.getProperty("PGPASSWORD_SUPERUSER");
-        return user == null || password == null ? Optional.empty() : Optional.of(new PgLogin(user.strip(), password.strip(), "postgres"));
+        return user == null || password == null
+                ? Optional.empty()
+                : Optional.of(new PgLogin(user.strip(), password.strip(), "postgres"));
     }
 }

@@ -12,15 +12,29 @@ import java.util.Optional;
  * @param answered   whether the source has reported at all since the monitor started
  * @param configured whether the cluster has this source at all (no router endpoints: no router source)
  */
-record Reading<T>(Source source, Optional<T> value, boolean available, Optional<String> reason, Instant updatedAt,
-                  boolean answered, boolean configured) {
+record Reading<T>(
+        Source source,
+        Optional<T> value,
+        boolean available,
+        Optional<String> reason,
+        Instant updatedAt,
+        boolean answered,
+        boolean configured) {
 
     static <T> Reading<T> pending(Source source, Instant now) {
-        return new Reading<>(source, Optional.empty(), false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), now, false, true);
+        return new Reading<>(
+                source, Optional.empty(), false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), now, false, true);
     }
 
     static <T> Reading<T> notConfigured(Source source, String why, Instant now) {
-        return new Reading<>(source, Optional.empty(), false, Optional.of(SourceStatus.NOT_CONFIGURED + ": " + why), now, true, false);
+        return new Reading<>(
+                source,
+                Optional.empty(),
+                false,
+                Optional.of(SourceStatus.NOT_CONFIGURED + ": " + why),
+                now,
+                true,
+                false);
     }
 
     static <T> Reading<T> ok(Source source, T value, Instant now) {

@@ -31,8 +31,7 @@ import java.util.OptionalLong;
  */
 final class SnapshotAssembler {
 
-    private SnapshotAssembler() {
-    }
+    private SnapshotAssembler() {}
 
     static ClusterSnapshot assemble(SnapshotParts p) {
         Optional<DcsView> dcs = p.dcs().current();
@@ -61,25 +60,49 @@ final class SnapshotAssembler {
             config = patroni.get().config().orElse(Map.of());
         } else {
             members = patroni.map(SnapshotAssembler::membersFromNodes).orElse(List.of());
-            List<Member> claimingLeader = members.stream().filter(m -> m.role().isLeader()).toList();
-            leader = claimingLeader.size() == 1 ? Optional.of(claimingLeader.get(0).name()) : Optional.empty();
+            List<Member> claimingLeader =
+                    members.stream().filter(m -> m.role().isLeader()).toList();
+            leader = claimingLeader.size() == 1
+                    ? Optional.of(claimingLeader.get(0).name())
+                    : Optional.empty();
             sync = syncFromRoles(members);
-            paused = patroni.map(r -> r.nodes().values().stream().anyMatch(n -> n.node().map(PatroniNode::paused).orElse(false)))
+            paused = patroni.map(r -> r.nodes().values().stream()
+                            .anyMatch(n -> n.node().map(PatroniNode::paused).orElse(false)))
                     .orElse(false);
             switchover = Optional.empty();
             config = patroni.flatMap(PatroniReading::config).orElse(Map.of());
         }
         if (patroni.isPresent()) {
-            members = members.stream().map(m -> overlay(m, patroni.get().node(m.name()).flatMap(PatroniReading.Node::node))).toList();
+            members = members.stream()
+                    .map(m -> overlay(m, patroni.get().node(m.name()).flatMap(PatroniReading.Node::node)))
+                    .toList();
         }
 
         List<EtcdMember> etcd = p.etcd().current().map(s -> s.members()).orElse(List.of());
         List<RouterBackend> backends = p.router().current().orElse(List.of());
-        List<ContainerInfo> containers = p.docker().current().map(l -> l.stream().map(StackContainer::info).toList())
+        List<ContainerInfo> containers = p.docker()
+                .current()
+                .map(l -> l.stream().map(StackContainer::info).toList())
                 .orElse(List.of());
-        return new ClusterSnapshot(p.scope(), p.now(), leader, members, sync, paused, switchover, etcd, backends, containers,
-                HealthChecks.build(p, leader, members), List.of(dcsStatus(p), p.patroni().status(), p.router().status(),
-                        p.postgres().status(), p.docker().status(), p.exporters().status()),
+        return new ClusterSnapshot(
+                p.scope(),
+                p.now(),
+                leader,
+                members,
+                sync,
+                paused,
+                switchover,
+                etcd,
+                backends,
+                containers,
+                HealthChecks.build(p, leader, members),
+                List.of(
+                        dcsStatus(p),
+                        p.patroni().status(),
+                        p.router().status(),
+                        p.postgres().status(),
+                        p.docker().status(),
+                        p.exporters().status()),
                 config);
     }
 
@@ -94,7 +117,10 @@ final class SnapshotAssembler {
         if (!keys.available() || members.available() || !members.configured()) {
             return keys;
         }
-        return new SourceStatus(Source.DCS, true, Optional.of("etcd member status: " + members.reason().orElse("no answer")),
+        return new SourceStatus(
+                Source.DCS,
+                true,
+                Optional.of("etcd member status: " + members.reason().orElse("no answer")),
                 keys.updatedAt());
     }
 
@@ -111,25 +137,48 @@ final class SnapshotAssembler {
         if (n.timeline().isPresent() && (timeline.isEmpty() || n.timeline().getAsInt() > timeline.getAsInt())) {
             timeline = n.timeline();
         }
-        return new Member(m.name(), m.role(), m.state(), timeline, m.lsn(), m.lagBytes(), m.host(), m.port(), m.apiUrl(),
-                m.tags().isEmpty() ? n.tags() : m.tags(), m.pendingRestart() || n.pendingRestart(),
+        return new Member(
+                m.name(),
+                m.role(),
+                m.state(),
+                timeline,
+                m.lsn(),
+                m.lagBytes(),
+                m.host(),
+                m.port(),
+                m.apiUrl(),
+                m.tags().isEmpty() ? n.tags() : m.tags(),
+                m.pendingRestart() || n.pendingRestart(),
                 m.scheduledRestart().or(n::scheduledRestart));
     }
 
     private static List<Member> membersFromNodes(PatroniReading r) {
         List<Member> members = new ArrayList<>();
         for (PatroniReading.Node node : r.nodes().values()) {
-            node.node().ifPresent(n -> members.add(new Member(n.name().orElse(node.name()), n.role(), n.displayState(),
-                    n.timeline(), n.lsn(), OptionalLong.empty(), "", 5432, node.url() + "/patroni", n.tags(), n.pendingRestart(),
-                    n.scheduledRestart())));
+            node.node()
+                    .ifPresent(n -> members.add(new Member(
+                            n.name().orElse(node.name()),
+                            n.role(),
+                            n.displayState(),
+                            n.timeline(),
+                            n.lsn(),
+                            OptionalLong.empty(),
+                            "",
+                            5432,
+                            node.url() + "/patroni",
+                            n.tags(),
+                            n.pendingRestart(),
+                            n.scheduledRestart())));
         }
         members.sort(Comparator.comparing(Member::name));
         return members;
     }
 
     private static SyncState syncFromRoles(List<Member> members) {
-        List<String> sync = members.stream().filter(m -> m.role() == Role.SYNC_STANDBY || m.role() == Role.QUORUM_STANDBY)
-                .map(Member::name).toList();
+        List<String> sync = members.stream()
+                .filter(m -> m.role() == Role.SYNC_STANDBY || m.role() == Role.QUORUM_STANDBY)
+                .map(Member::name)
+                .toList();
         if (sync.isEmpty()) {
             return SyncState.OFF;
         }

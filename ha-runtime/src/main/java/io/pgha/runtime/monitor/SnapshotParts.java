@@ -22,7 +22,12 @@ record SnapshotParts(
 
     /** Whether every source has answered (or failed) at least once. */
     boolean complete() {
-        return dcs.answered() && etcd.answered() && patroni.answered() && router.answered() && postgres.answered()
-                && docker.answered() && exporters.answered();
+        return dcs.answered()
+                && etcd.answered()
+                && patroni.answered()
+                && router.answered()
+                && postgres.answered()
+                && docker.answered()
+                && exporters.answered();
     }
 }

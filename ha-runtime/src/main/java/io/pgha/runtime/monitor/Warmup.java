@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
 @Api
 public final class Warmup {
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     public static void inBackground() {
         Thread.ofPlatform().daemon().name("pgha-warmup").start(() -> {

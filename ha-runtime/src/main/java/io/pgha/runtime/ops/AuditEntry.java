@@ -12,8 +12,17 @@ import java.util.Map;
  * One operation in the audit journal: when, who (the OS user), what on which target with which parameters
  * (no secrets), how it ended and how long it took.
  */
-public record AuditEntry(Instant at, String user, String cluster, String operation, String target, Map<String, String> parameters,
-                         Outcome outcome, String message, List<String> notes, long tookMillis) {
+public record AuditEntry(
+        Instant at,
+        String user,
+        String cluster,
+        String operation,
+        String target,
+        Map<String, String> parameters,
+        Outcome outcome,
+        String message,
+        List<String> notes,
+        long tookMillis) {
 
     public AuditEntry {
         parameters = Map.copyOf(parameters);
@@ -21,7 +30,16 @@ public record AuditEntry(Instant at, String user, String cluster, String operati
     }
 
     static AuditEntry of(String cluster, String user, OperationResult r) {
-        return new AuditEntry(r.startedAt(), user, cluster, r.operation(), r.target(), r.parameters(), r.outcome(), r.message(), r.notes(),
+        return new AuditEntry(
+                r.startedAt(),
+                user,
+                cluster,
+                r.operation(),
+                r.target(),
+                r.parameters(),
+                r.outcome(),
+                r.message(),
+                r.notes(),
                 r.took().toMillis());
     }
 
@@ -42,14 +60,23 @@ public record AuditEntry(Instant at, String user, String cluster, String operati
         details.put("user", user);
         details.put("tookMs", Long.toString(tookMillis));
         details.put("startedAt", at.toString());
-        return new ClusterEvent(at.plusMillis(tookMillis), ClusterEvent.Kind.OPERATION, severity, target,
-                operation + " " + target + " by " + user + ": " + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + message,
+        return new ClusterEvent(
+                at.plusMillis(tookMillis),
+                ClusterEvent.Kind.OPERATION,
+                severity,
+                target,
+                operation + " " + target + " by " + user + ": "
+                        + outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + message,
                 details);
     }
 
     /** Parameter names whose values are kept out of the journal. */
     static boolean looksSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || k.contains("token") || k.endsWith("key_file") || k.contains("passphrase");
+        return k.contains("password")
+                || k.contains("secret")
+                || k.contains("token")
+                || k.endsWith("key_file")
+                || k.contains("passphrase");
     }
 }

@@ -27,6 +27,7 @@ public final class AuditJournal {
 
     /** File locks are per process: threads of one process take turns here first. */
     private static final Object IN_PROCESS = new Object();
+
     private final Path dir;
 
     public AuditJournal(Path dir) {
@@ -50,8 +51,9 @@ public final class AuditJournal {
     }
 
     private void write(byte[] line) throws IOException {
-        try (FileChannel ch = FileChannel.open(file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-             FileLock ignored = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(
+                        file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                FileLock ignored = ch.lock()) {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 ch.write(buffer);

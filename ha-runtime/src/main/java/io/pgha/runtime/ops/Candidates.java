@@ -25,8 +25,7 @@ public final class Candidates {
         }
     }
 
-    private Candidates() {
-    }
+    private Candidates() {}
 
     /** Why the member cannot take over in a switchover from a running leader; empty when it can. */
     public static Optional<String> whyNotForSwitchover(ClusterSnapshot s, Member m) {
@@ -55,7 +54,9 @@ public final class Candidates {
 
     /** The best replica to switch over to: synchronous standbys first, then least lag, then failover_priority, then name. */
     public static Optional<Member> best(ClusterSnapshot s) {
-        return s.members().stream().filter(m -> whyNotForSwitchover(s, m).isEmpty()).min(preference(s));
+        return s.members().stream()
+                .filter(m -> whyNotForSwitchover(s, m).isEmpty())
+                .min(preference(s));
     }
 
     /**
@@ -63,7 +64,8 @@ public final class Candidates {
      * other eligible ones in the same order, then those that cannot, each with why not (the console's picker lists these).
      */
     public static List<Ranked> rank(ClusterSnapshot s) {
-        return s.members().stream().filter(m -> !s.leader().map(m.name()::equals).orElse(false))
+        return s.members().stream()
+                .filter(m -> !s.leader().map(m.name()::equals).orElse(false))
                 .map(m -> new Ranked(m, whyNotForSwitchover(s, m)))
                 .sorted(Comparator.comparing((Ranked r) -> !r.eligible()).thenComparing(Ranked::member, preference(s)))
                 .toList();
@@ -71,16 +73,20 @@ public final class Candidates {
 
     /** Synchronous standbys first, then least lag, then failover_priority, then name. */
     private static Comparator<Member> preference(ClusterSnapshot s) {
-        return Comparator.<Member, Boolean>comparing(m -> !s.sync().syncStandbys().contains(m.name()))
+        return Comparator.<Member, Boolean>comparing(
+                        m -> !s.sync().syncStandbys().contains(m.name()))
                 .thenComparingLong(m -> m.lagBytes().orElse(Long.MAX_VALUE))
-                .thenComparing(Comparator.comparingLong(Candidates::failoverPriority).reversed())
+                .thenComparing(
+                        Comparator.comparingLong(Candidates::failoverPriority).reversed())
                 .thenComparing(Member::name);
     }
 
     /** Why no replica can take over, member by member. */
     public static List<String> reasonsNoneCan(ClusterSnapshot s) {
-        return s.members().stream().filter(m -> !s.leader().map(m.name()::equals).orElse(false))
-                .map(m -> whyNotForSwitchover(s, m).orElse(m.name() + " could")).toList();
+        return s.members().stream()
+                .filter(m -> !s.leader().map(m.name()::equals).orElse(false))
+                .map(m -> whyNotForSwitchover(s, m).orElse(m.name() + " could"))
+                .toList();
     }
 
     static long maximumLag(ClusterSnapshot s) {
@@ -96,11 +102,14 @@ public final class Candidates {
         }
         long max = maximumLag(s);
         if (m.lagBytes().isEmpty()) {
-            return lagMustBeKnown ? Optional.of(m.name() + "'s replication lag is unknown, so it may miss transactions") : Optional.empty();
+            return lagMustBeKnown
+                    ? Optional.of(m.name() + "'s replication lag is unknown, so it may miss transactions")
+                    : Optional.empty();
         }
         if (m.lagBytes().getAsLong() > max) {
-            return Optional.of(m.name() + " lags " + ByteSize.format(m.lagBytes().getAsLong())
-                    + " behind the leader, more than maximum_lag_on_failover (" + ByteSize.format(max) + ")");
+            return Optional.of(
+                    m.name() + " lags " + ByteSize.format(m.lagBytes().getAsLong())
+                            + " behind the leader, more than maximum_lag_on_failover (" + ByteSize.format(max) + ")");
         }
         return Optional.empty();
     }
@@ -110,15 +119,20 @@ public final class Candidates {
         if (!s.sync().enabled() || s.sync().syncStandbys().contains(m.name())) {
             return Optional.empty();
         }
-        return Optional.of(m.name() + " is not a synchronous standby, and in synchronous mode (" + s.sync().mode()
-                + ") only " + (s.sync().syncStandbys().isEmpty() ? "a synchronous standby" : String.join(" or ", s.sync().syncStandbys()))
+        return Optional.of(m.name() + " is not a synchronous standby, and in synchronous mode ("
+                + s.sync().mode()
+                + ") only "
+                + (s.sync().syncStandbys().isEmpty()
+                        ? "a synchronous standby"
+                        : String.join(" or ", s.sync().syncStandbys()))
                 + " has every acknowledged transaction");
     }
 
     /** Patroni's failover_priority tag (default 1; 0 means never). */
     private static long failoverPriority(Member m) {
         try {
-            return Long.parseLong(m.tags().getOrDefault("failover_priority", "1").strip());
+            return Long.parseLong(
+                    m.tags().getOrDefault("failover_priority", "1").strip());
         } catch (NumberFormatException e) {
             return 1;
         }

@@ -65,6 +65,10 @@ public interface ClusterOperations extends AutoCloseable {
     }
 
     static ClusterOperations create(ClusterMonitor monitor, OperationSettings settings) {
-        return new LiveClusterOperations(monitor, settings, new LiveBackends(settings, monitor.connection().caFile()), java.time.Clock.systemUTC());
+        return new LiveClusterOperations(
+                monitor,
+                settings,
+                new LiveBackends(settings, monitor.connection().caFile()),
+                java.time.Clock.systemUTC());
     }
 }

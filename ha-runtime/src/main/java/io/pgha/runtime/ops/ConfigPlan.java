@@ -13,11 +13,11 @@ import java.util.Optional;
  *                      (Patroni then flags the members "pending restart")
  * @param patch         the body of Patroni's PATCH /config (nested maps; null removes a key)
  */
-public record ConfigPlan(List<Change> changes, List<String> problems, List<String> restartNeeded, Map<String, Object> patch) {
+public record ConfigPlan(
+        List<Change> changes, List<String> problems, List<String> restartNeeded, Map<String, Object> patch) {
 
     /** One key whose value changes; empty before means added, empty after means removed. */
-    public record Change(String key, Optional<String> before, Optional<String> after) {
-    }
+    public record Change(String key, Optional<String> before, Optional<String> after) {}
 
     public ConfigPlan {
         changes = List.copyOf(changes);

@@ -29,7 +29,9 @@ record Done(Outcome outcome, String message, List<String> notes, Optional<PghaEx
     }
 
     static Done failed(PghaException e) {
-        Outcome outcome = e.kind() == PghaException.Kind.TIMEOUT && e instanceof NotConfirmed ? Outcome.TIMED_OUT : Outcome.FAILED;
+        Outcome outcome = e.kind() == PghaException.Kind.TIMEOUT && e instanceof NotConfirmed
+                ? Outcome.TIMED_OUT
+                : Outcome.FAILED;
         return new Done(outcome, e.getMessage(), List.of(), Optional.of(e.kind()));
     }
 

@@ -20,23 +20,43 @@ final class DynamicConfigRules {
     static final String PARAMETERS = "postgresql.parameters.";
     /** Patroni's defaults, which apply to a key the configuration leaves out. */
     static final long DEFAULT_TTL = 30;
+
     static final long DEFAULT_LOOP_WAIT = 10;
     static final long DEFAULT_RETRY_TIMEOUT = 10;
 
     /** Whole-number keys and their minimum. */
     private static final Map<String, Long> WHOLE_NUMBERS = Map.of(
-            "ttl", 20L, "loop_wait", 1L, "retry_timeout", 3L, "maximum_lag_on_failover", 0L, "primary_start_timeout", 0L,
-            "primary_stop_timeout", 0L, "synchronous_node_count", 1L, "max_timelines_history", 0L);
-    private static final Set<String> FLAGS = Set.of("synchronous_mode_strict", "failsafe_mode", "check_timeline",
-            "postgresql.use_pg_rewind", "postgresql.use_slots");
+            "ttl",
+            20L,
+            "loop_wait",
+            1L,
+            "retry_timeout",
+            3L,
+            "maximum_lag_on_failover",
+            0L,
+            "primary_start_timeout",
+            0L,
+            "primary_stop_timeout",
+            0L,
+            "synchronous_node_count",
+            1L,
+            "max_timelines_history",
+            0L);
+
+    private static final Set<String> FLAGS = Set.of(
+            "synchronous_mode_strict",
+            "failsafe_mode",
+            "check_timeline",
+            "postgresql.use_pg_rewind",
+            "postgresql.use_slots");
     private static final String SYNCHRONOUS_MODE = "synchronous_mode";
     /** Set per node in Patroni's local configuration; Patroni ignores them in the dynamic one. */
-    private static final Set<String> LOCAL_PARAMETERS = Set.of("listen_addresses", "port", "cluster_name", "data_directory",
-            "config_file", "hba_file", "ident_file");
+    private static final Set<String> LOCAL_PARAMETERS = Set.of(
+            "listen_addresses", "port", "cluster_name", "data_directory", "config_file", "hba_file", "ident_file");
+
     private static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
 
-    private DynamicConfigRules() {
-    }
+    private DynamicConfigRules() {}
 
     static ConfigPlan preview(Map<String, Object> current, Map<String, String> requested) {
         Map<String, String> before = flatten(current);
@@ -76,7 +96,8 @@ final class DynamicConfigRules {
             }
             changes.add(new ConfigPlan.Change(e.getKey(), was, will));
             put(patch, e.getKey(), e.getValue().orElse(null));
-            if (e.getKey().startsWith(PARAMETERS) && PostmasterParameters.needsRestart(e.getKey().substring(PARAMETERS.length()))) {
+            if (e.getKey().startsWith(PARAMETERS)
+                    && PostmasterParameters.needsRestart(e.getKey().substring(PARAMETERS.length()))) {
                 restartNeeded.add(e.getKey().substring(PARAMETERS.length()));
             }
         }
@@ -93,15 +114,17 @@ final class DynamicConfigRules {
                 return Optional.of("'" + key.substring(PARAMETERS.length()) + "' is not a PostgreSQL parameter name");
             }
             if (LOCAL_PARAMETERS.contains(name)) {
-                return Optional.of(name + " is set per node in Patroni's local configuration; Patroni ignores it in the dynamic one");
+                return Optional.of(name
+                        + " is set per node in Patroni's local configuration; Patroni ignores it in the dynamic one");
             }
             return Optional.empty();
         }
         if (WHOLE_NUMBERS.containsKey(key) || FLAGS.contains(key) || key.equals(SYNCHRONOUS_MODE)) {
             return Optional.empty();
         }
-        return Optional.of("unknown key '" + key + "': pgha changes " + String.join(", ", new TreeMap<>(WHOLE_NUMBERS).keySet())
-                + ", " + SYNCHRONOUS_MODE + ", " + String.join(", ", new java.util.TreeSet<>(FLAGS)) + " and " + PARAMETERS + "NAME");
+        return Optional.of("unknown key '" + key + "': pgha changes "
+                + String.join(", ", new TreeMap<>(WHOLE_NUMBERS).keySet()) + ", " + SYNCHRONOUS_MODE + ", "
+                + String.join(", ", new java.util.TreeSet<>(FLAGS)) + " and " + PARAMETERS + "NAME");
     }
 
     /** The value as Patroni wants it in its JSON: numbers, booleans, "quorum", or PostgreSQL's own text. */
@@ -132,8 +155,9 @@ final class DynamicConfigRules {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "on", "yes" -> true;
             case "false", "off", "no" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false" + (key.equals(SYNCHRONOUS_MODE) ? " or quorum" : "")
-                    + ", not '" + value + "'");
+            default ->
+                throw new IllegalArgumentException(key + " must be true or false"
+                        + (key.equals(SYNCHRONOUS_MODE) ? " or quorum" : "") + ", not '" + value + "'");
         };
     }
 
@@ -152,12 +176,13 @@ final class DynamicConfigRules {
         if (sum <= ttl.get()) {
             return List.of();
         }
-        return List.of("loop_wait + 2·retry_timeout must not exceed ttl, or a leader could lose its key while it still runs: "
-                + loopWait.get() + " + 2·" + retry.get() + " = " + sum + " > ttl " + ttl.get());
+        return List.of(
+                "loop_wait + 2·retry_timeout must not exceed ttl, or a leader could lose its key while it still runs: "
+                        + loopWait.get() + " + 2·" + retry.get() + " = " + sum + " > ttl " + ttl.get());
     }
 
-    private static Optional<Long> effective(String key, long patroniDefault, Map<String, String> before,
-                                            Map<String, Optional<Object>> typed) {
+    private static Optional<Long> effective(
+            String key, long patroniDefault, Map<String, String> before, Map<String, Optional<Object>> typed) {
         if (typed.containsKey(key)) {
             return Optional.of(typed.get(key).map(v -> (Long) v).orElse(patroniDefault));
         }
@@ -182,7 +207,8 @@ final class DynamicConfigRules {
         Map<String, Object> node = patch;
         for (String part : path.subList(0, path.size() - 1)) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> child = (Map<String, Object>) node.computeIfAbsent(part, k -> new LinkedHashMap<String, Object>());
+            Map<String, Object> child =
+                    (Map<String, Object>) node.computeIfAbsent(part, k -> new LinkedHashMap<String, Object>());
             node = child;
         }
         node.put(path.get(path.size() - 1), value);

@@ -71,8 +71,10 @@ final class LiveClusterOperations implements ClusterOperations {
             } else if (plan.nothingToDo().isPresent()) {
                 done = Done.nothingToDo(plan.nothingToDo().get());
             } else if (plan.needsConfirmation() && !request.confirmed()) {
-                done = Done.refused(plan.summary() + " needs an explicit confirmation (" + String.join("; ", plan.warnings())
-                        + "); nothing was sent", plan.warnings());
+                done = Done.refused(
+                        plan.summary() + " needs an explicit confirmation (" + String.join("; ", plan.warnings())
+                                + "); nothing was sent",
+                        plan.warnings());
             } else {
                 Deadline deadline = Deadline.after(started, timeout(request));
                 try {
@@ -83,12 +85,22 @@ final class LiveClusterOperations implements ClusterOperations {
                     LOG.warn("{} on {} failed unexpectedly", request.operation(), plan.target(), e);
                     done = Done.failed(new PghaException(PghaException.Kind.UNAVAILABLE, e.toString(), e));
                 }
-                if (done.outcome() == OperationResult.Outcome.SUCCEEDED && !plan.warnings().isEmpty()) {
-                    done = new Done(done.outcome(), done.message(), concat(plan.warnings(), done.notes()), done.failure());
+                if (done.outcome() == OperationResult.Outcome.SUCCEEDED
+                        && !plan.warnings().isEmpty()) {
+                    done = new Done(
+                            done.outcome(), done.message(), concat(plan.warnings(), done.notes()), done.failure());
                 }
             }
-            OperationResult result = new OperationResult(request.operation(), plan.target(), request.parameters(), done.outcome(),
-                    done.message(), done.notes(), started, Duration.ofNanos(System.nanoTime() - t0), done.failure());
+            OperationResult result = new OperationResult(
+                    request.operation(),
+                    plan.target(),
+                    request.parameters(),
+                    done.outcome(),
+                    done.message(),
+                    done.notes(),
+                    started,
+                    Duration.ofNanos(System.nanoTime() - t0),
+                    done.failure());
             record(result);
             return result;
         }
@@ -99,8 +111,10 @@ final class LiveClusterOperations implements ClusterOperations {
             case Switchover r -> SwitchoverExecution.switchover(ctx, r, plan, before, deadline);
             case CancelSwitchover r -> SwitchoverExecution.cancel(ctx, r, deadline);
             case Failover r -> SwitchoverExecution.failover(ctx, r, before, deadline);
-            case Restart r -> r.kind() == RestartKind.CONTAINER ? RestartExecution.container(ctx, r, deadline)
-                    : RestartExecution.postgres(ctx, r, deadline);
+            case Restart r ->
+                r.kind() == RestartKind.CONTAINER
+                        ? RestartExecution.container(ctx, r, deadline)
+                        : RestartExecution.postgres(ctx, r, deadline);
             case Reinitialize r -> RestartExecution.reinitialize(ctx, r, before, deadline);
             case Pause r -> ClusterWideExecution.pause(ctx, true, deadline);
             case Resume r -> ClusterWideExecution.pause(ctx, false, deadline);
@@ -112,14 +126,17 @@ final class LiveClusterOperations implements ClusterOperations {
         return switch (request) {
             case Switchover r -> settings.switchoverTimeout();
             case Failover r -> settings.switchoverTimeout();
-            case Restart r -> settings.restartTimeout().plus(r.kind() == RestartKind.CONTAINER ? settings.containerStopGrace() : Duration.ZERO);
+            case Restart r ->
+                settings.restartTimeout()
+                        .plus(r.kind() == RestartKind.CONTAINER ? settings.containerStopGrace() : Duration.ZERO);
             case Reinitialize r -> settings.reinitTimeout();
             default -> settings.quickTimeout();
         };
     }
 
     private void record(OperationResult result) {
-        AuditEntry entry = AuditEntry.of(monitor.connection().name(), System.getProperty("user.name", "unknown"), result);
+        AuditEntry entry =
+                AuditEntry.of(monitor.connection().name(), System.getProperty("user.name", "unknown"), result);
         journal.ifPresent(j -> {
             try {
                 j.append(entry);
@@ -154,7 +171,8 @@ final class LiveClusterOperations implements ClusterOperations {
                 // the next member may answer
             }
         }
-        throw PghaException.unavailable("neither the DCS nor any member's REST API gave the dynamic configuration", null);
+        throw PghaException.unavailable(
+                "neither the DCS nor any member's REST API gave the dynamic configuration", null);
     }
 
     @Override

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 /** The facts executions confirm outcomes with, and how they describe what they last saw. */
 final class MemberStates {
 
-    private MemberStates() {
-    }
+    private MemberStates() {}
 
     /** A leader that runs, or a replica that streams: the member does its job. */
     static boolean serving(PatroniNode n) {
@@ -31,18 +30,26 @@ final class MemberStates {
     }
 
     static int timeline(ClusterSnapshot s, String member) {
-        return s.member(member).flatMap(m -> m.timeline().isPresent() ? Optional.of(m.timeline().getAsInt()) : Optional.empty()).orElse(0);
+        return s.member(member)
+                .flatMap(
+                        m -> m.timeline().isPresent() ? Optional.of(m.timeline().getAsInt()) : Optional.empty())
+                .orElse(0);
     }
 
     /** "leader pg-0; pg-0 running TL 3, pg-1 streaming TL 3, …" */
     static String describe(ClusterSnapshot s) {
-        return "leader " + s.leader().orElse("none") + "; " + s.members().stream()
-                .map(m -> m.name() + " " + m.state() + (m.timeline().isPresent() ? " TL " + m.timeline().getAsInt() : ""))
-                .collect(Collectors.joining(", "));
+        return "leader " + s.leader().orElse("none") + "; "
+                + s.members().stream()
+                        .map(m -> m.name() + " " + m.state()
+                                + (m.timeline().isPresent()
+                                        ? " TL " + m.timeline().getAsInt()
+                                        : ""))
+                        .collect(Collectors.joining(", "));
     }
 
     static String describe(Optional<PatroniNode> n) {
         return n.map(x -> x.displayState() + ", " + x.role().patroniName() + ", postmaster started "
-                + x.postmasterStartTime().map(Instant::toString).orElse("unknown")).orElse("no answer from its REST API");
+                        + x.postmasterStartTime().map(Instant::toString).orElse("unknown"))
+                .orElse("no answer from its REST API");
     }
 }

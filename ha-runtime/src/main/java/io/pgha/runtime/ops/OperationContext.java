@@ -55,9 +55,15 @@ final class OperationContext {
         if (known != null) {
             return known;
         }
-        return snapshot().member(member).map(Member::apiUrl).filter(u -> !u.isBlank()).map(u -> u.replaceFirst("/patroni/?$", ""))
-                .orElseThrow(() -> PghaException.unavailable("pgha knows no REST API URL for " + member
-                        + ": attach the cluster again with --patroni " + member + "=URL", null));
+        return snapshot()
+                .member(member)
+                .map(Member::apiUrl)
+                .filter(u -> !u.isBlank())
+                .map(u -> u.replaceFirst("/patroni/?$", ""))
+                .orElseThrow(() -> PghaException.unavailable(
+                        "pgha knows no REST API URL for " + member + ": attach the cluster again with --patroni "
+                                + member + "=URL",
+                        null));
     }
 
     PatroniActions actions(String member) {
@@ -82,7 +88,10 @@ final class OperationContext {
         List<String> order = new ArrayList<>();
         s.leader().ifPresent(order::add);
         s.members().stream().map(Member::name).filter(n -> !order.contains(n)).forEach(order::add);
-        monitor.connection().patroniUrls().keySet().stream().sorted().filter(n -> !order.contains(n)).forEach(order::add);
+        monitor.connection().patroniUrls().keySet().stream()
+                .sorted()
+                .filter(n -> !order.contains(n))
+                .forEach(order::add);
         PghaException last = PghaException.unavailable("no member of the cluster is known", null);
         for (String member : order) {
             try {
@@ -112,8 +121,8 @@ final class OperationContext {
                 // not yet: the member is restarting, or a source is between answers
             }
             if (deadline.passed(now())) {
-                throw new Done.NotConfirmed(outcome + " was not seen within " + deadline.timeout().toSeconds() + " s; last seen: "
-                        + lastSeen.get());
+                throw new Done.NotConfirmed(outcome + " was not seen within "
+                        + deadline.timeout().toSeconds() + " s; last seen: " + lastSeen.get());
             }
             sleep(settings.pollInterval());
         }
@@ -133,7 +142,8 @@ final class OperationContext {
         if (r.ok()) {
             return r;
         }
-        String said = "Patroni answered HTTP " + r.status() + (r.message().isEmpty() ? "" : " \"" + r.message() + "\"") + " to the " + what;
+        String said = "Patroni answered HTTP " + r.status() + (r.message().isEmpty() ? "" : " \"" + r.message() + "\"")
+                + " to the " + what;
         throw switch (r.status()) {
             case 400, 409, 412, 422 -> new PghaException(PghaException.Kind.CONFLICT, said);
             case 404 -> new PghaException(PghaException.Kind.NOT_FOUND, said);

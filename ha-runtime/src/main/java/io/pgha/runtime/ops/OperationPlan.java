@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param warnings          what the user should know before confirming (write outage, failover, lost reads …)
  * @param needsConfirmation whether the request must carry an explicit confirmation
  */
-public record OperationPlan(OperationRequest request, String target, String summary, Optional<String> refusal,
-                            Optional<String> nothingToDo, List<String> warnings, boolean needsConfirmation) {
+public record OperationPlan(
+        OperationRequest request,
+        String target,
+        String summary,
+        Optional<String> refusal,
+        Optional<String> nothingToDo,
+        List<String> warnings,
+        boolean needsConfirmation) {
 
     public OperationPlan {
         Objects.requireNonNull(request, "request");
@@ -30,16 +36,29 @@ public record OperationPlan(OperationRequest request, String target, String summ
     }
 
     static OperationPlan refused(OperationRequest request, String reason) {
-        return new OperationPlan(request, request.target(), request.operation() + " " + request.target(), Optional.of(reason),
-                Optional.empty(), List.of(), false);
-    }
-
-    static OperationPlan nothingToDo(OperationRequest request, String target, String why) {
-        return new OperationPlan(request, target, request.operation() + " " + target, Optional.empty(), Optional.of(why), List.of(),
+        return new OperationPlan(
+                request,
+                request.target(),
+                request.operation() + " " + request.target(),
+                Optional.of(reason),
+                Optional.empty(),
+                List.of(),
                 false);
     }
 
-    static OperationPlan go(OperationRequest request, String target, String summary, List<String> warnings, boolean confirm) {
+    static OperationPlan nothingToDo(OperationRequest request, String target, String why) {
+        return new OperationPlan(
+                request,
+                target,
+                request.operation() + " " + target,
+                Optional.empty(),
+                Optional.of(why),
+                List.of(),
+                false);
+    }
+
+    static OperationPlan go(
+            OperationRequest request, String target, String summary, List<String> warnings, boolean confirm) {
         return new OperationPlan(request, target, summary, Optional.empty(), Optional.empty(), warnings, confirm);
     }
 }

@@ -7,10 +7,10 @@ import java.time.Instant;
 /** The preconditions of an operation as a pure function of a snapshot: what {@link ClusterOperations#plan} answers. */
 public final class OperationPlans {
 
-    private OperationPlans() {
-    }
+    private OperationPlans() {}
 
-    public static OperationPlan plan(OperationRequest request, ClusterSnapshot snapshot, ClusterConnection connection, Instant now) {
+    public static OperationPlan plan(
+            OperationRequest request, ClusterSnapshot snapshot, ClusterConnection connection, Instant now) {
         return Preconditions.plan(request, snapshot, connection, now);
     }
 }

@@ -53,7 +53,8 @@ public sealed interface OperationRequest {
      * @param at             when Patroni should do it; empty means now
      * @param expectedLeader the leader the user saw; refused when another one leads by now
      */
-    record Switchover(Optional<String> candidate, Optional<Instant> at, Optional<String> expectedLeader, boolean confirmed)
+    record Switchover(
+            Optional<String> candidate, Optional<Instant> at, Optional<String> expectedLeader, boolean confirmed)
             implements OperationRequest {
         public Switchover {
             Objects.requireNonNull(candidate, "candidate");
@@ -98,7 +99,6 @@ public sealed interface OperationRequest {
         public String operation() {
             return "cancel-switchover";
         }
-
     }
 
     /** Promotes the candidate when the cluster has no healthy leader (Patroni's /failover). */
@@ -124,7 +124,8 @@ public sealed interface OperationRequest {
     }
 
     /** Restarts a member's PostgreSQL (through Patroni) or its whole container (through Docker). */
-    record Restart(String member, RestartKind kind, boolean onlyIfPendingRestart, boolean confirmed) implements OperationRequest {
+    record Restart(String member, RestartKind kind, boolean onlyIfPendingRestart, boolean confirmed)
+            implements OperationRequest {
         public Restart {
             Objects.requireNonNull(member, "member");
             Objects.requireNonNull(kind, "kind");
@@ -201,7 +202,6 @@ public sealed interface OperationRequest {
         public String operation() {
             return "pause";
         }
-
     }
 
     /** Ends maintenance mode. */
@@ -210,7 +210,6 @@ public sealed interface OperationRequest {
         public String operation() {
             return "resume";
         }
-
     }
 
     /**

@@ -19,8 +19,16 @@ import java.util.Optional;
  * @param took       from the request until the outcome was confirmed (or the refusal or failure)
  * @param failure    the kind of failure, for anything but SUCCEEDED, SCHEDULED and NOTHING_TO_DO
  */
-public record OperationResult(String operation, String target, Map<String, String> parameters, Outcome outcome, String message,
-                              List<String> notes, Instant startedAt, Duration took, Optional<PghaException.Kind> failure) {
+public record OperationResult(
+        String operation,
+        String target,
+        Map<String, String> parameters,
+        Outcome outcome,
+        String message,
+        List<String> notes,
+        Instant startedAt,
+        Duration took,
+        Optional<PghaException.Kind> failure) {
 
     /** How an operation ended. */
     public enum Outcome {

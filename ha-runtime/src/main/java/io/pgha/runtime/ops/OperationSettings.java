@@ -22,9 +22,15 @@ import java.util.Optional;
  * @param containerStopGrace how long Docker lets a container stop before it kills it (the stack's stop_grace_period)
  * @param pollInterval       how often the outcome is looked for
  */
-record OperationSettings(Optional<RestApiCredentials> restCredentials, Optional<Path> auditDir, Duration quickTimeout,
-                                Duration switchoverTimeout, Duration restartTimeout, Duration reinitTimeout,
-                                Duration containerStopGrace, Duration pollInterval) {
+record OperationSettings(
+        Optional<RestApiCredentials> restCredentials,
+        Optional<Path> auditDir,
+        Duration quickTimeout,
+        Duration switchoverTimeout,
+        Duration restartTimeout,
+        Duration reinitTimeout,
+        Duration containerStopGrace,
+        Duration pollInterval) {
 
     public OperationSettings {
         Objects.requireNonNull(restCredentials, "restCredentials");
@@ -39,30 +45,53 @@ record OperationSettings(Optional<RestApiCredentials> restCredentials, Optional<
 
     /** No credentials, no journal, default deadlines. */
     public static OperationSettings defaults() {
-        return new OperationSettings(Optional.empty(), Optional.empty(), Duration.ofSeconds(30), Duration.ofSeconds(90),
-                Duration.ofSeconds(120), Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMillis(250));
+        return new OperationSettings(
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(120),
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(30),
+                Duration.ofMillis(250));
     }
 
     /** The defaults for a known cluster: its REST API credentials and its audit journal, both in its directory. */
     public static OperationSettings forCluster(ClusterConnection connection) {
         ClusterRegistry.checkName(connection.name());
-        return defaults().withRestCredentials(new RestApiCredentialStore().find(connection.name()))
+        return defaults()
+                .withRestCredentials(new RestApiCredentialStore().find(connection.name()))
                 .withAuditDir(Optional.of(ConfigDirs.cluster(connection.name())));
     }
 
     public OperationSettings withRestCredentials(Optional<RestApiCredentials> credentials) {
-        return new OperationSettings(credentials, auditDir, quickTimeout, switchoverTimeout, restartTimeout, reinitTimeout,
-                containerStopGrace, pollInterval);
+        return new OperationSettings(
+                credentials,
+                auditDir,
+                quickTimeout,
+                switchoverTimeout,
+                restartTimeout,
+                reinitTimeout,
+                containerStopGrace,
+                pollInterval);
     }
 
     public OperationSettings withAuditDir(Optional<Path> dir) {
-        return new OperationSettings(restCredentials, dir, quickTimeout, switchoverTimeout, restartTimeout, reinitTimeout,
-                containerStopGrace, pollInterval);
+        return new OperationSettings(
+                restCredentials,
+                dir,
+                quickTimeout,
+                switchoverTimeout,
+                restartTimeout,
+                reinitTimeout,
+                containerStopGrace,
+                pollInterval);
     }
 
     @Override
     public String toString() {
-        return "OperationSettings[restCredentials=" + restCredentials.map(c -> c.user() + ":***").orElse("none") + ", auditDir="
+        return "OperationSettings[restCredentials="
+                + restCredentials.map(c -> c.user() + ":***").orElse("none") + ", auditDir="
                 + auditDir.map(Path::toString).orElse("none") + "]";
     }
 }

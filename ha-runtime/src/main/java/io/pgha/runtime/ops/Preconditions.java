@@ -26,27 +26,43 @@ import java.util.TreeSet;
  */
 final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     static OperationPlan plan(OperationRequest request, ClusterSnapshot s, ClusterConnection c, Instant now) {
         if (s.members().isEmpty()) {
-            return OperationPlan.refused(request, "pgha cannot see the cluster's members right now (" + unavailableSources(s)
-                    + "); nothing was sent");
+            return OperationPlan.refused(
+                    request,
+                    "pgha cannot see the cluster's members right now (" + unavailableSources(s)
+                            + "); nothing was sent");
         }
         return switch (request) {
             case Switchover r -> switchover(r, s, c, now);
-            case CancelSwitchover r -> s.scheduledSwitchover().isPresent()
-                    ? OperationPlan.go(r, "cluster", "cancel the switchover " + describe(s.scheduledSwitchover().get()), List.of(), false)
-                    : OperationPlan.nothingToDo(r, "cluster", "no switchover is pending");
+            case CancelSwitchover r ->
+                s.scheduledSwitchover().isPresent()
+                        ? OperationPlan.go(
+                                r,
+                                "cluster",
+                                "cancel the switchover "
+                                        + describe(s.scheduledSwitchover().get()),
+                                List.of(),
+                                false)
+                        : OperationPlan.nothingToDo(r, "cluster", "no switchover is pending");
             case Failover r -> failover(r, s, c);
             case Restart r -> restart(r, s, c);
             case Reinitialize r -> reinitialize(r, s, c);
-            case Pause r -> s.paused() ? OperationPlan.nothingToDo(r, "cluster", "the cluster is already paused")
-                    : OperationPlan.go(r, "cluster", "pause the cluster (maintenance mode)",
-                            List.of("Patroni stops failing over: a primary that dies stays dead until pgha resume"), false);
-            case Resume r -> s.paused() ? OperationPlan.go(r, "cluster", "resume automatic failover", List.of(), false)
-                    : OperationPlan.nothingToDo(r, "cluster", "the cluster is not paused");
+            case Pause r ->
+                s.paused()
+                        ? OperationPlan.nothingToDo(r, "cluster", "the cluster is already paused")
+                        : OperationPlan.go(
+                                r,
+                                "cluster",
+                                "pause the cluster (maintenance mode)",
+                                List.of("Patroni stops failing over: a primary that dies stays dead until pgha resume"),
+                                false);
+            case Resume r ->
+                s.paused()
+                        ? OperationPlan.go(r, "cluster", "resume automatic failover", List.of(), false)
+                        : OperationPlan.nothingToDo(r, "cluster", "the cluster is not paused");
             case ChangeConfig r -> config(r, s);
         };
     }
@@ -58,12 +74,21 @@ final class Preconditions {
         }
         Optional<Member> leader = s.leaderMember().filter(Member::isRunning);
         if (leader.isEmpty()) {
-            return OperationPlan.refused(r, "there is no running leader to hand over from"
-                    + s.leader().map(l -> " (" + l + " holds the leader key but is " + s.member(l).map(Member::state).orElse("gone") + ")")
-                    .orElse("") + ": use failover to promote a replica");
+            return OperationPlan.refused(
+                    r,
+                    "there is no running leader to hand over from"
+                            + s.leader()
+                                    .map(l -> " (" + l + " holds the leader key but is "
+                                            + s.member(l).map(Member::state).orElse("gone") + ")")
+                                    .orElse("")
+                            + ": use failover to promote a replica");
         }
-        if (r.expectedLeader().isPresent() && !r.expectedLeader().get().equals(leader.get().name())) {
-            return OperationPlan.refused(r, "the leader changed: " + leader.get().name() + " leads now, not " + r.expectedLeader().get());
+        if (r.expectedLeader().isPresent()
+                && !r.expectedLeader().get().equals(leader.get().name())) {
+            return OperationPlan.refused(
+                    r,
+                    "the leader changed: " + leader.get().name() + " leads now, not "
+                            + r.expectedLeader().get());
         }
         if (r.at().isPresent() && !r.at().get().isAfter(now)) {
             return OperationPlan.refused(r, "the scheduled time " + r.at().get() + " is not in the future");
@@ -82,7 +107,8 @@ final class Preconditions {
         } else {
             Optional<Member> best = Candidates.best(s);
             if (best.isEmpty()) {
-                return OperationPlan.refused(r, "no replica can take over: " + String.join("; ", Candidates.reasonsNoneCan(s)));
+                return OperationPlan.refused(
+                        r, "no replica can take over: " + String.join("; ", Candidates.reasonsNoneCan(s)));
             }
             target = best.get();
         }
@@ -90,7 +116,12 @@ final class Preconditions {
         warnings.add("writes stop for a moment while " + leader.get().name() + " hands over to " + target.name()
                 + "; open connections to " + leader.get().name() + " are closed");
         String when = r.at().map(t -> " at " + t).orElse("");
-        return OperationPlan.go(r, target.name(), "switch over from " + leader.get().name() + " to " + target.name() + when, warnings, true);
+        return OperationPlan.go(
+                r,
+                target.name(),
+                "switch over from " + leader.get().name() + " to " + target.name() + when,
+                warnings,
+                true);
     }
 
     private static OperationPlan failover(Failover r, ClusterSnapshot s, ClusterConnection c) {
@@ -100,7 +131,8 @@ final class Preconditions {
         }
         Optional<Member> leader = s.leaderMember().filter(Member::isRunning);
         if (leader.isPresent()) {
-            return OperationPlan.refused(r, leader.get().name() + " leads and is running: use switchover for a planned change of leader");
+            return OperationPlan.refused(
+                    r, leader.get().name() + " leads and is running: use switchover for a planned change of leader");
         }
         Optional<Member> m = s.member(r.candidate());
         if (m.isEmpty()) {
@@ -112,21 +144,27 @@ final class Preconditions {
         }
         List<String> warnings = new ArrayList<>();
         if (!s.sync().enabled()) {
-            warnings.add("without synchronous replication, transactions the old leader acknowledged but had not sent to "
-                    + r.candidate() + " are lost");
+            warnings.add(
+                    "without synchronous replication, transactions the old leader acknowledged but had not sent to "
+                            + r.candidate() + " are lost");
         }
-        return OperationPlan.go(r, r.candidate(), "promote " + r.candidate() + " (there is no healthy leader)", warnings, false);
+        return OperationPlan.go(
+                r, r.candidate(), "promote " + r.candidate() + " (there is no healthy leader)", warnings, false);
     }
 
     private static OperationPlan restart(Restart r, ClusterSnapshot s, ClusterConnection c) {
         Optional<Member> m = s.member(r.member());
         boolean container = r.kind() == RestartKind.CONTAINER;
         if (container && r.onlyIfPendingRestart()) {
-            return OperationPlan.refused(r, "only a PostgreSQL restart can be limited to a pending restart, not a container restart");
+            return OperationPlan.refused(
+                    r, "only a PostgreSQL restart can be limited to a pending restart, not a container restart");
         }
         if (container && (c.dockerStack().isEmpty() || s.container(r.member()).isEmpty())) {
-            return OperationPlan.refused(r, "pgha sees no container named " + r.member() + " on the local Docker engine"
-                    + (c.dockerStack().isEmpty() ? " (the cluster does not run on it)" : "") + ": restart PostgreSQL through Patroni instead");
+            return OperationPlan.refused(
+                    r,
+                    "pgha sees no container named " + r.member() + " on the local Docker engine"
+                            + (c.dockerStack().isEmpty() ? " (the cluster does not run on it)" : "")
+                            + ": restart PostgreSQL through Patroni instead");
         }
         if (!container && m.isEmpty()) {
             return OperationPlan.refused(r, absent(r.member(), s, c));
@@ -137,11 +175,14 @@ final class Preconditions {
         boolean leader = s.leader().map(r.member()::equals).orElse(false);
         String what = container ? "restart the container of " + r.member() : "restart PostgreSQL on " + r.member();
         if (!leader) {
-            return OperationPlan.go(r, r.member(), what, List.of(r.member() + " serves no reads until it streams again"), false);
+            return OperationPlan.go(
+                    r, r.member(), what, List.of(r.member() + " serves no reads until it streams again"), false);
         }
         String warning = container
-                ? r.member() + " is the leader: stopping its container hands the leadership to a replica (a failover), and writes stop until the new leader takes over"
-                : r.member() + " is the leader: writes stop while its PostgreSQL restarts, and a replica takes over (a failover) if it is not back in time";
+                ? r.member()
+                        + " is the leader: stopping its container hands the leadership to a replica (a failover), and writes stop until the new leader takes over"
+                : r.member()
+                        + " is the leader: writes stop while its PostgreSQL restarts, and a replica takes over (a failover) if it is not back in time";
         return OperationPlan.go(r, r.member(), what, List.of(warning), true);
     }
 
@@ -151,14 +192,20 @@ final class Preconditions {
             return OperationPlan.refused(r, absent(r.member(), s, c));
         }
         if (s.leader().map(r.member()::equals).orElse(false)) {
-            return OperationPlan.refused(r, r.member() + " is the leader: only a replica can be reinitialised (it is cloned from the leader)");
+            return OperationPlan.refused(
+                    r,
+                    r.member() + " is the leader: only a replica can be reinitialised (it is cloned from the leader)");
         }
         if (s.leaderMember().filter(Member::isRunning).isEmpty()) {
             return OperationPlan.refused(r, "there is no running leader to clone " + r.member() + " from");
         }
-        return OperationPlan.go(r, r.member(), "reinitialise " + r.member() + " from the leader " + s.leader().get(),
-                List.of(r.member() + "'s data directory is deleted and cloned again from " + s.leader().get()
-                        + "; it serves no reads until it streams again"), false);
+        return OperationPlan.go(
+                r,
+                r.member(),
+                "reinitialise " + r.member() + " from the leader " + s.leader().get(),
+                List.of(r.member() + "'s data directory is deleted and cloned again from "
+                        + s.leader().get() + "; it serves no reads until it streams again"),
+                false);
     }
 
     private static OperationPlan config(ChangeConfig r, ClusterSnapshot s) {
@@ -171,7 +218,8 @@ final class Preconditions {
         }
         List<String> warnings = new ArrayList<>();
         if (!plan.restartNeeded().isEmpty()) {
-            warnings.add(String.join(", ", plan.restartNeeded()) + " take" + (plan.restartNeeded().size() == 1 ? "s" : "")
+            warnings.add(String.join(", ", plan.restartNeeded()) + " take"
+                    + (plan.restartNeeded().size() == 1 ? "s" : "")
                     + " effect only after a restart: the members will show \"pending restart\"");
         }
         List<String> keys = plan.changes().stream().map(ConfigPlan.Change::key).toList();
@@ -182,12 +230,14 @@ final class Preconditions {
         if (s.paused()) {
             return Optional.of("the cluster is paused (maintenance mode): resume it first with pgha resume");
         }
-        return s.scheduledSwitchover().map(p -> "a switchover is already pending (" + describe(p)
-                + "): wait for it, or cancel it with pgha switchover --cancel");
+        return s.scheduledSwitchover()
+                .map(p -> "a switchover is already pending (" + describe(p)
+                        + "): wait for it, or cancel it with pgha switchover --cancel");
     }
 
     private static String describe(ScheduledSwitchover p) {
-        return p.from().orElse("leader") + " → " + p.to().orElse("any") + p.at().map(t -> " at " + t).orElse("");
+        return p.from().orElse("leader") + " → " + p.to().orElse("any")
+                + p.at().map(t -> " at " + t).orElse("");
     }
 
     /** Why a named member is not in the snapshot: unknown altogether, or known but not running. */
@@ -205,8 +255,10 @@ final class Preconditions {
     }
 
     private static String unavailableSources(ClusterSnapshot s) {
-        List<String> reasons = s.sources().stream().filter(x -> !x.available())
-                .map(x -> x.source() + ": " + x.reason().orElse("no answer")).toList();
+        List<String> reasons = s.sources().stream()
+                .filter(x -> !x.available())
+                .map(x -> x.source() + ": " + x.reason().orElse("no answer"))
+                .toList();
         return reasons.isEmpty() ? "no source answered yet" : String.join("; ", reasons);
     }
 }

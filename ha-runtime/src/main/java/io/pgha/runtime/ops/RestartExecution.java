@@ -20,39 +20,60 @@ import java.util.Optional;
  */
 final class RestartExecution {
 
-    private RestartExecution() {
-    }
+    private RestartExecution() {}
 
     static Done postgres(OperationContext ctx, Restart r, Deadline deadline) {
         String member = r.member();
         Optional<Instant> before = ctx.node(member).flatMap(PatroniNode::postmasterStartTime);
         PatroniReply reply = ctx.actions(member).restart(r.onlyIfPendingRestart());
-        if (r.onlyIfPendingRestart() && reply.status() == 503 && reply.message().toLowerCase(Locale.ROOT).contains("not satisfied")) {
+        if (r.onlyIfPendingRestart()
+                && reply.status() == 503
+                && reply.message().toLowerCase(Locale.ROOT).contains("not satisfied")) {
             return Done.nothingToDo(member + " has no pending restart any more");
         }
         OperationContext.accepted(reply, "restart");
         PatroniNode after = awaitServing(ctx, member, before, deadline);
-        return Done.succeeded(member + "'s PostgreSQL restarted at " + after.postmasterStartTime().orElseThrow() + " and "
-                + (after.role().isLeader() ? "leads" : "streams") + " again", List.of());
+        return Done.succeeded(
+                member + "'s PostgreSQL restarted at "
+                        + after.postmasterStartTime().orElseThrow() + " and "
+                        + (after.role().isLeader() ? "leads" : "streams") + " again",
+                List.of());
     }
 
     static Done container(OperationContext ctx, Restart r, Deadline deadline) {
         String member = r.member();
-        Instant before = ctx.snapshot().container(member).flatMap(ContainerInfo::startedAt).orElse(Instant.EPOCH);
+        Instant before = ctx.snapshot()
+                .container(member)
+                .flatMap(ContainerInfo::startedAt)
+                .orElse(Instant.EPOCH);
         DockerEngine docker = ctx.backends().docker();
         docker.stop(member, ctx.settings().containerStopGrace());
         docker.start(member);
-        ContainerInfo started = ctx.await("container " + member + " running again", deadline,
-                () -> ctx.snapshot().container(member).filter(c -> c.running() && c.startedAt().map(before::isBefore).orElse(false)),
-                () -> ctx.snapshot().container(member).map(c -> c.state() + " since " + c.startedAt().map(Instant::toString).orElse("?"))
+        ContainerInfo started = ctx.await(
+                "container " + member + " running again",
+                deadline,
+                () -> ctx.snapshot()
+                        .container(member)
+                        .filter(c -> c.running()
+                                && c.startedAt().map(before::isBefore).orElse(false)),
+                () -> ctx.snapshot()
+                        .container(member)
+                        .map(c -> c.state() + " since "
+                                + c.startedAt().map(Instant::toString).orElse("?"))
                         .orElse("no container in the cluster's view"));
         // The postmaster starts after the container: one second of slack for the clocks' rounding.
         Optional<Instant> containerStart = started.startedAt().map(t -> t.minusSeconds(1));
         PatroniNode after = awaitServing(ctx, member, containerStart, deadline);
-        ctx.await("a running leader", deadline, () -> ctx.snapshot().leaderMember().filter(m -> m.isRunning()),
+        ctx.await(
+                "a running leader",
+                deadline,
+                () -> ctx.snapshot().leaderMember().filter(m -> m.isRunning()),
                 () -> MemberStates.describe(ctx.snapshot()));
-        return Done.succeeded("container " + member + " restarted; " + member + " " + (after.role().isLeader() ? "leads" : "streams")
-                + " again (leader: " + ctx.snapshot().leader().orElse("none") + ")", List.of());
+        return Done.succeeded(
+                "container " + member + " restarted; " + member + " "
+                        + (after.role().isLeader() ? "leads" : "streams") + " again (leader: "
+                        + ctx.snapshot().leader().orElse("none") + ")",
+                List.of());
     }
 
     static Done reinitialize(OperationContext ctx, Reinitialize r, ClusterSnapshot before, Deadline deadline) {
@@ -60,16 +81,24 @@ final class RestartExecution {
         Optional<Instant> started = ctx.node(member).flatMap(PatroniNode::postmasterStartTime);
         OperationContext.accepted(ctx.actions(member).reinitialize(), "reinitialize");
         PatroniNode after = awaitServing(ctx, member, started, deadline);
-        return Done.succeeded(member + " was cloned again from " + before.leader().orElse("the leader") + " and streams (PostgreSQL started "
-                + after.postmasterStartTime().orElseThrow() + ")", List.of());
+        return Done.succeeded(
+                member + " was cloned again from " + before.leader().orElse("the leader")
+                        + " and streams (PostgreSQL started "
+                        + after.postmasterStartTime().orElseThrow() + ")",
+                List.of());
     }
 
     /** The member's postmaster started after the moment, it serves in its own eyes, and the cluster's view agrees. */
-    private static PatroniNode awaitServing(OperationContext ctx, String member, Optional<Instant> since, Deadline deadline) {
-        PatroniNode node = ctx.await(member + " serving with a new postmaster", deadline,
+    private static PatroniNode awaitServing(
+            OperationContext ctx, String member, Optional<Instant> since, Deadline deadline) {
+        PatroniNode node = ctx.await(
+                member + " serving with a new postmaster",
+                deadline,
                 () -> ctx.node(member).filter(n -> MemberStates.startedSince(n, since) && MemberStates.serving(n)),
                 () -> MemberStates.describe(ctx.node(member)));
-        ctx.await(member + " serving in the cluster's view", deadline,
+        ctx.await(
+                member + " serving in the cluster's view",
+                deadline,
                 () -> Optional.of(ctx.snapshot()).filter(s -> MemberStates.serving(s, member)),
                 () -> MemberStates.describe(ctx.snapshot()));
         return node;

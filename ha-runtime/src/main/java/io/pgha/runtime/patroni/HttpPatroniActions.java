@@ -17,13 +17,15 @@ final class HttpPatroniActions implements PatroniActions {
 
     /** Patroni answers a switchover or failover only after polling the DCS for up to 20 s, and a restart after PostgreSQL is up. */
     static final Duration WAITING_CALL = Duration.ofSeconds(75);
+
     static final Duration QUICK_CALL = Duration.ofSeconds(10);
 
     private final HttpPatroniClient waiting;
     private final HttpPatroniClient quick;
     private final Optional<RestApiCredentials> credentials;
 
-    HttpPatroniActions(HttpClient http, String baseUrl, Optional<RestApiCredentials> credentials, Duration waitingCall) {
+    HttpPatroniActions(
+            HttpClient http, String baseUrl, Optional<RestApiCredentials> credentials, Duration waitingCall) {
         this.waiting = new HttpPatroniClient(http, baseUrl, waitingCall);
         this.quick = new HttpPatroniClient(http, baseUrl, QUICK_CALL);
         this.credentials = credentials;
@@ -39,7 +41,8 @@ final class HttpPatroniActions implements PatroniActions {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("leader", leader);
         candidate.ifPresent(c -> body.put("candidate", c));
-        scheduledAt.ifPresent(at -> body.put("scheduled_at", at.atOffset(ZoneOffset.UTC).toString()));
+        scheduledAt.ifPresent(
+                at -> body.put("scheduled_at", at.atOffset(ZoneOffset.UTC).toString()));
         return send(scheduledAt.isPresent() ? quick : waiting, "POST", "/switchover", body);
     }
 
@@ -71,12 +74,15 @@ final class HttpPatroniActions implements PatroniActions {
     private PatroniReply send(HttpPatroniClient via, String method, String path, Object body) {
         HttpRequest.BodyPublisher publisher;
         try {
-            publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(PatroniJson.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the request body for " + path, e);
         }
-        Map<String, String> headers = credentials.map(c -> Map.of("Authorization", c.basicAuthorization())).orElse(Map.of());
+        Map<String, String> headers = credentials
+                .map(c -> Map.of("Authorization", c.basicAuthorization()))
+                .orElse(Map.of());
         HttpResponse<String> r = via.exchange(method, path, publisher, headers);
         if (r.statusCode() == 401 || r.statusCode() == 403) {
             throw PatroniErrors.notAuthorised(via.baseUrl() + path, r.statusCode(), credentials.isPresent());

@@ -86,7 +86,8 @@ final class HttpPatroniClient implements PatroniClient {
     }
 
     /** As {@link #exchange(String, String, HttpRequest.BodyPublisher)}, with extra headers (the unsafe calls' credentials). */
-    HttpResponse<String> exchange(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
+    HttpResponse<String> exchange(
+            String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         String url = baseUrl + path;
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))

@@ -52,8 +52,8 @@ public interface PatroniActions {
         return new HttpPatroniActions(HttpClients.forCa(caFile), baseUrl, credentials, HttpPatroniActions.WAITING_CALL);
     }
 
-    static PatroniActions create(String baseUrl, Optional<RestApiCredentials> credentials, Optional<String> caFile,
-                                 Duration waitingCall) {
+    static PatroniActions create(
+            String baseUrl, Optional<RestApiCredentials> credentials, Optional<String> caFile, Duration waitingCall) {
         return new HttpPatroniActions(HttpClients.forCa(caFile), baseUrl, credentials, waitingCall);
     }
 }

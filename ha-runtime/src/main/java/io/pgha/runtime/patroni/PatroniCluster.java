@@ -14,8 +14,11 @@ import java.util.OptionalLong;
  *
  * @param scope  the cluster's scope, when Patroni says it
  */
-public record PatroniCluster(Optional<String> scope, List<Member> members, boolean paused,
-                             Optional<ScheduledSwitchover> scheduledSwitchover) {
+public record PatroniCluster(
+        Optional<String> scope,
+        List<Member> members,
+        boolean paused,
+        Optional<ScheduledSwitchover> scheduledSwitchover) {
 
     public PatroniCluster {
         members = List.copyOf(members);
@@ -30,14 +33,31 @@ public record PatroniCluster(Optional<String> scope, List<Member> members, boole
      * set their roles name, pause, and the dynamic configuration {@code config} (GET /config), for rules such as which
      * replica may take over.
      */
-    public io.pgha.runtime.model.ClusterSnapshot toSnapshot(java.util.Map<String, Object> config, java.time.Instant at) {
+    public io.pgha.runtime.model.ClusterSnapshot toSnapshot(
+            java.util.Map<String, Object> config, java.time.Instant at) {
         Object mode = config.get("synchronous_mode");
-        String syncMode = mode == null || Boolean.FALSE.equals(mode) ? "off" : Boolean.TRUE.equals(mode) ? "on" : String.valueOf(mode);
-        List<String> syncStandbys = members.stream().filter(m -> m.role() == io.pgha.runtime.model.Role.SYNC_STANDBY
-                || m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY).map(Member::name).toList();
-        return new io.pgha.runtime.model.ClusterSnapshot(scope.orElse(""), at, leader().map(Member::name), members,
-                new io.pgha.runtime.model.SyncState(syncMode, syncStandbys, java.util.OptionalInt.empty()), paused, scheduledSwitchover,
-                List.of(), List.of(), List.of(), List.of(), List.of(), config);
+        String syncMode = mode == null || Boolean.FALSE.equals(mode)
+                ? "off"
+                : Boolean.TRUE.equals(mode) ? "on" : String.valueOf(mode);
+        List<String> syncStandbys = members.stream()
+                .filter(m -> m.role() == io.pgha.runtime.model.Role.SYNC_STANDBY
+                        || m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY)
+                .map(Member::name)
+                .toList();
+        return new io.pgha.runtime.model.ClusterSnapshot(
+                scope.orElse(""),
+                at,
+                leader().map(Member::name),
+                members,
+                new io.pgha.runtime.model.SyncState(syncMode, syncStandbys, java.util.OptionalInt.empty()),
+                paused,
+                scheduledSwitchover,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                config);
     }
 
     public static PatroniCluster parse(JsonNode root) {
@@ -45,7 +65,10 @@ public record PatroniCluster(Optional<String> scope, List<Member> members, boole
         for (JsonNode m : root.path("members")) {
             members.add(member(m));
         }
-        return new PatroniCluster(PatroniJson.text(root, "scope"), members, PatroniJson.flag(root, "pause"),
+        return new PatroniCluster(
+                PatroniJson.text(root, "scope"),
+                members,
+                PatroniJson.flag(root, "pause"),
                 scheduledSwitchover(root.path("scheduled_switchover")));
     }
 
@@ -84,7 +107,7 @@ public record PatroniCluster(Optional<String> scope, List<Member> members, boole
         if (!s.isObject()) {
             return Optional.empty();
         }
-        return Optional.of(new ScheduledSwitchover(PatroniJson.instant(s, "at"), PatroniJson.text(s, "from"),
-                PatroniJson.text(s, "to")));
+        return Optional.of(new ScheduledSwitchover(
+                PatroniJson.instant(s, "at"), PatroniJson.text(s, "from"), PatroniJson.text(s, "to")));
     }
 }

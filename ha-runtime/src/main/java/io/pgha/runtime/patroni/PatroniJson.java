@@ -1,8 +1,8 @@
 package io.pgha.runtime.patroni;
 
-import io.pgha.runtime.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.json.Json;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,8 +23,7 @@ public final class PatroniJson {
 
     public static final ObjectMapper MAPPER = Json.mapper();
 
-    private PatroniJson() {
-    }
+    private PatroniJson() {}
 
     public static Optional<String> text(JsonNode node, String field) {
         JsonNode v = node.path(field);
@@ -76,7 +75,12 @@ public final class PatroniJson {
         Map<String, String> tags = new LinkedHashMap<>();
         JsonNode t = node.path("tags");
         if (t.isObject()) {
-            t.properties().forEach(e -> tags.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            t.properties()
+                    .forEach(e -> tags.put(
+                            e.getKey(),
+                            e.getValue().isValueNode()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
         }
         return tags;
     }
@@ -119,7 +123,12 @@ public final class PatroniJson {
         try {
             return MAPPER.readTree(json == null ? "" : json);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+            throw new IllegalArgumentException(
+                    "not JSON: "
+                            + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                                    ? j.getOriginalMessage()
+                                    : e.getMessage()),
+                    e);
         }
     }
 

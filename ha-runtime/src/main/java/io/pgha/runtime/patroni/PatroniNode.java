@@ -36,8 +36,7 @@ public record PatroniNode(
         List<Replication> replication) {
 
     /** One row of pg_stat_replication as Patroni reports it. */
-    public record Replication(String applicationName, String state, String syncState) {
-    }
+    public record Replication(String applicationName, String state, String syncState) {}
 
     public PatroniNode {
         tags = Map.copyOf(tags);
@@ -61,8 +60,10 @@ public record PatroniNode(
         }
         List<Replication> replication = new ArrayList<>();
         for (JsonNode r : root.path("replication")) {
-            replication.add(new Replication(PatroniJson.text(r, "application_name").orElse(""),
-                    PatroniJson.text(r, "state").orElse(""), PatroniJson.text(r, "sync_state").orElse("")));
+            replication.add(new Replication(
+                    PatroniJson.text(r, "application_name").orElse(""),
+                    PatroniJson.text(r, "state").orElse(""),
+                    PatroniJson.text(r, "sync_state").orElse("")));
         }
         JsonNode patroni = root.path("patroni");
         return new PatroniNode(

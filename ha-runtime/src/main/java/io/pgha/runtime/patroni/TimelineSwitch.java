@@ -11,7 +11,8 @@ import java.util.OptionalLong;
  * One entry of Patroni's timeline history (GET /history, the DCS history key): the timeline that ended,
  * where, why, when, and who became leader. Old Patroni versions write only the first three fields.
  */
-public record TimelineSwitch(int timeline, OptionalLong lsn, String reason, Optional<Instant> at, Optional<String> newLeader) {
+public record TimelineSwitch(
+        int timeline, OptionalLong lsn, String reason, Optional<Instant> at, Optional<String> newLeader) {
 
     public static List<TimelineSwitch> parseAll(JsonNode root) {
         List<TimelineSwitch> result = new ArrayList<>();
@@ -19,7 +20,8 @@ public record TimelineSwitch(int timeline, OptionalLong lsn, String reason, Opti
             if (!e.isArray() || e.isEmpty()) {
                 continue;
             }
-            result.add(new TimelineSwitch(e.get(0).asInt(),
+            result.add(new TimelineSwitch(
+                    e.get(0).asInt(),
                     PatroniJson.longValue(e.path(1)),
                     e.path(2).asText(""),
                     e.path(3).isTextual() ? PatroniJson.instant(e.path(3).asText()) : Optional.empty(),

@@ -14,7 +14,8 @@ public record CertificateRequest(String name, List<String> dnsNames, List<String
     public CertificateRequest {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[a-z0-9][a-z0-9.-]{0,62}")) {
-            throw new IllegalArgumentException("certificate name '" + name + "': lower-case letters, digits, '.' and '-'");
+            throw new IllegalArgumentException(
+                    "certificate name '" + name + "': lower-case letters, digits, '.' and '-'");
         }
         dnsNames = List.copyOf(dnsNames);
         ipAddresses = List.copyOf(ipAddresses);

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class ClusterPki {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final String CA = "ca";
 
     private final Path dir;
@@ -64,7 +65,9 @@ public final class ClusterPki {
     /** Every stored certificate with its end, the authority's first. */
     public List<CertificateStatus> status() {
         List<CertificateStatus> all = new ArrayList<>();
-        readAuthority().ifPresent(ca -> all.add(status(CA, ca.certificate().getNotAfter().toInstant())));
+        readAuthority()
+                .ifPresent(
+                        ca -> all.add(status(CA, ca.certificate().getNotAfter().toInstant())));
         for (String name : names()) {
             read(name).ifPresent(c -> all.add(status(name, c.notAfter())));
         }
@@ -95,9 +98,11 @@ public final class ClusterPki {
     private boolean fits(IssuedCertificate c, CertificateRequest request, CertificateAuthority ca) {
         List<String> wanted = new ArrayList<>(request.dnsNames());
         wanted.addAll(request.ipAddresses());
-        boolean signedByThisCa = c.certificate().getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())
-                && verifies(c, ca);
-        return signedByThisCa && c.subjectAlternativeNames().size() == wanted.size()
+        boolean signedByThisCa =
+                c.certificate().getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())
+                        && verifies(c, ca);
+        return signedByThisCa
+                && c.subjectAlternativeNames().size() == wanted.size()
                 && c.subjectAlternativeNames().containsAll(wanted)
                 && Duration.between(clock.instant(), c.notAfter()).compareTo(CertificateStatus.RENEW_BEFORE) >= 0;
     }
@@ -147,8 +152,12 @@ public final class ClusterPki {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".crt")).map(n -> n.substring(0, n.length() - 4))
-                    .filter(n -> !n.equals(CA)).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".crt"))
+                    .map(n -> n.substring(0, n.length() - 4))
+                    .filter(n -> !n.equals(CA))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw PghaException.unavailable("cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -165,13 +174,18 @@ public final class ClusterPki {
             writeOwnerOnly(dir.resolve(name + ".key"), keyPem);
             writeOwnerOnly(dir.resolve(name + ".crt"), certificatePem);
         } catch (IOException e) {
-            throw PghaException.unavailable("cannot store the certificate " + name + " in " + dir + ": " + e.getMessage(), e);
+            throw PghaException.unavailable(
+                    "cannot store the certificate " + name + " in " + dir + ": " + e.getMessage(), e);
         }
     }
 
     private static void writeOwnerOnly(Path file, String text) throws IOException {
-        Path tmp = POSIX ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        Path tmp = POSIX
+                ? Files.createTempFile(
+                        file.getParent(),
+                        file.getFileName().toString(),
+                        ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         Files.writeString(tmp, text);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

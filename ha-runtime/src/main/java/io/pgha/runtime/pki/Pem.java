@@ -21,8 +21,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
  */
 final class Pem {
 
-    private Pem() {
-    }
+    private Pem() {}
 
     static String of(X509Certificate certificate) {
         return write(certificate);

@@ -9,11 +9,17 @@ import java.util.Properties;
 /** pgjdbc connections with explicit, short timeouts: a probe must never hang on a frozen server. */
 public final class PgConnections {
 
-    private PgConnections() {
-    }
+    private PgConnections() {}
 
-    public static Connection open(String host, int port, String database, String user, String password,
-                                  Duration connectTimeout, Duration socketTimeout) throws SQLException {
+    public static Connection open(
+            String host,
+            int port,
+            String database,
+            String user,
+            String password,
+            Duration connectTimeout,
+            Duration socketTimeout)
+            throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
@@ -34,6 +40,9 @@ public final class PgConnections {
     }
 
     static boolean isLoopback(String host) {
-        return "localhost".equalsIgnoreCase(host) || host.startsWith("127.") || "::1".equals(host) || "[::1]".equals(host);
+        return "localhost".equalsIgnoreCase(host)
+                || host.startsWith("127.")
+                || "::1".equals(host)
+                || "[::1]".equals(host);
     }
 }

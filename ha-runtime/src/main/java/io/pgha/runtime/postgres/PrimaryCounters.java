@@ -19,12 +19,12 @@ import java.util.OptionalLong;
 @Api
 public final class PrimaryCounters implements AutoCloseable {
 
-    private static final String QUERY = "select (select coalesce(sum(xact_commit + xact_rollback), 0) from pg_stat_database)::bigint,"
-            + " (select count(*) from pg_stat_activity where backend_type = 'client backend')::bigint";
+    private static final String QUERY =
+            "select (select coalesce(sum(xact_commit + xact_rollback), 0) from pg_stat_database)::bigint,"
+                    + " (select count(*) from pg_stat_activity where backend_type = 'client backend')::bigint";
 
     /** Counters at one moment; empty when the primary could not be asked. */
-    public record Sample(Instant at, OptionalLong transactions, OptionalLong clientConnections) {
-    }
+    public record Sample(Instant at, OptionalLong transactions, OptionalLong clientConnections) {}
 
     private final Optional<RouterEndpoints> router;
     private final Optional<PgLogin> login;
@@ -44,10 +44,17 @@ public final class PrimaryCounters implements AutoCloseable {
         try {
             if (connection == null || connection.isClosed()) {
                 PgLogin l = login.get();
-                connection = PgConnections.open(router.get().host(), router.get().writePort(), l.database(), l.user(), l.password(),
-                        Duration.ofSeconds(1), Duration.ofSeconds(2));
+                connection = PgConnections.open(
+                        router.get().host(),
+                        router.get().writePort(),
+                        l.database(),
+                        l.user(),
+                        l.password(),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2));
             }
-            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(QUERY)) {
+            try (Statement s = connection.createStatement();
+                    ResultSet r = s.executeQuery(QUERY)) {
                 r.next();
                 return new Sample(now, OptionalLong.of(r.getLong(1)), OptionalLong.of(r.getLong(2)));
             }

@@ -37,7 +37,8 @@ public final class ReadLoad implements AutoCloseable {
         while (running) {
             try {
                 if (c == null) {
-                    c = PgConnections.open(host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(2));
+                    c = PgConnections.open(
+                            host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(2));
                 }
                 try (Statement s = c.createStatement()) {
                     s.executeQuery("SELECT 1").close();
@@ -58,7 +59,9 @@ public final class ReadLoad implements AutoCloseable {
     /** How many reads succeeded between two moments (System.nanoTime()). */
     public long successesBetween(long fromNanos, long toNanos) {
         synchronized (successes) {
-            return successes.stream().filter(t -> t >= fromNanos && t <= toNanos).count();
+            return successes.stream()
+                    .filter(t -> t >= fromNanos && t <= toNanos)
+                    .count();
         }
     }
 

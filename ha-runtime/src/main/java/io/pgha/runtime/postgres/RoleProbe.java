@@ -30,10 +30,12 @@ public final class RoleProbe implements AutoCloseable {
     public Optional<Boolean> acceptsWrites() {
         try {
             if (connection == null) {
-                connection = PgConnections.open(host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(1));
+                connection = PgConnections.open(
+                        host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(1));
             }
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'")) {
+                    ResultSet rs = s.executeQuery(
+                            "SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'")) {
                 rs.next();
                 return Optional.of(rs.getBoolean(1));
             }

@@ -14,23 +14,35 @@ import java.util.Optional;
  */
 public final class RoutingProbe {
 
-    private RoutingProbe() {
-    }
+    private RoutingProbe() {}
 
     public static Optional<String> writeProblem(String host, int port, String user, String password) {
         return probe(host, port, user, password, "SELECT txid_current()::text", rs -> Optional.empty());
     }
 
     public static Optional<String> readProblem(String host, int port, String user, String password) {
-        return probe(host, port, user, password, "SELECT pg_is_in_recovery()::text",
-                rs -> "true".equals(rs) ? Optional.empty() : Optional.of("port " + port + " reached a server that is not a replica"));
+        return probe(
+                host,
+                port,
+                user,
+                password,
+                "SELECT pg_is_in_recovery()::text",
+                rs -> "true".equals(rs)
+                        ? Optional.empty()
+                        : Optional.of("port " + port + " reached a server that is not a replica"));
     }
 
-    private static Optional<String> probe(String host, int port, String user, String password, String sql,
-                                          java.util.function.Function<String, Optional<String>> verdict) {
-        try (Connection c = PgConnections.open(host, port, "postgres", user, password, Duration.ofSeconds(2), Duration.ofSeconds(5));
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+    private static Optional<String> probe(
+            String host,
+            int port,
+            String user,
+            String password,
+            String sql,
+            java.util.function.Function<String, Optional<String>> verdict) {
+        try (Connection c = PgConnections.open(
+                        host, port, "postgres", user, password, Duration.ofSeconds(2), Duration.ofSeconds(5));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return verdict.apply(rs.getString(1));
         } catch (SQLException e) {

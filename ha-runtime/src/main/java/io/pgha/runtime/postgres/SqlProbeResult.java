@@ -13,6 +13,10 @@ import java.util.Optional;
  * @param wrote       whether a write committed (only when asked, with a login, on a primary)
  * @param detail      what happened, in words
  */
-public record SqlProbeResult(boolean accepting, Optional<Boolean> inRecovery, Optional<String> server, boolean wrote,
-                             Duration latency, String detail) {
-}
+public record SqlProbeResult(
+        boolean accepting,
+        Optional<Boolean> inRecovery,
+        Optional<String> server,
+        boolean wrote,
+        Duration latency,
+        String detail) {}

@@ -23,8 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WriteLoad implements AutoCloseable {
 
     /** One acknowledged insert. */
-    public record Ack(long id, long atNanos, String serverAddress) {
-    }
+    public record Ack(long id, long atNanos, String serverAddress) {}
 
     public static final String TABLE = "pgha_drill";
 
@@ -53,17 +52,21 @@ public final class WriteLoad implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + TABLE
-                        + " (run text NOT NULL, id bigint NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (run, id))");
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
+                s.execute(
+                        "CREATE TABLE IF NOT EXISTS " + TABLE
+                                + " (run text NOT NULL, id bigint NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (run, id))");
                 return;
             } catch (SQLException e) {
                 last = e;
                 pause(200);
             }
         }
-        throw PghaException.unavailable("no writable primary on " + host + ":" + port + " within " + timeout.toSeconds()
-                + " s (" + (last == null ? "" : last.getMessage()) + "); is the cluster healthy?", last);
+        throw PghaException.unavailable(
+                "no writable primary on " + host + ":" + port + " within " + timeout.toSeconds() + " s ("
+                        + (last == null ? "" : last.getMessage()) + "); is the cluster healthy?",
+                last);
     }
 
     public void start() {
@@ -119,7 +122,7 @@ public final class WriteLoad implements AutoCloseable {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             try (Connection c = connect();
-                 PreparedStatement ps = c.prepareStatement("SELECT id FROM " + TABLE + " WHERE run = ?")) {
+                    PreparedStatement ps = c.prepareStatement("SELECT id FROM " + TABLE + " WHERE run = ?")) {
                 ps.setString(1, run);
                 Set<Long> ids = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -133,8 +136,10 @@ public final class WriteLoad implements AutoCloseable {
                 pause(200);
             }
         }
-        throw PghaException.unavailable("cannot read back the drill's rows within " + timeout.toSeconds() + " s: "
-                + (last == null ? "" : last.getMessage()), last);
+        throw PghaException.unavailable(
+                "cannot read back the drill's rows within " + timeout.toSeconds() + " s: "
+                        + (last == null ? "" : last.getMessage()),
+                last);
     }
 
     private Connection connect() throws SQLException {
@@ -142,7 +147,8 @@ public final class WriteLoad implements AutoCloseable {
     }
 
     private static String serverAddress(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT host(inet_server_addr())")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT host(inet_server_addr())")) {
             rs.next();
             return rs.getString(1);
         }

@@ -37,8 +37,8 @@ public final class PrometheusClient {
 
     /** GET /api/v1/query_range: every series of the query from {@code start} to {@code end}, one sample per {@code step}. */
     public List<Series> range(String query, Instant start, Instant end, Duration step) {
-        return series(get("/api/v1/query_range?query=" + encode(query) + "&start=" + seconds(start) + "&end=" + seconds(end)
-                + "&step=" + Math.max(1, step.toSeconds()) + "s"));
+        return series(get("/api/v1/query_range?query=" + encode(query) + "&start=" + seconds(start) + "&end="
+                + seconds(end) + "&step=" + Math.max(1, step.toSeconds()) + "s"));
     }
 
     /** GET /api/v1/query: every series of the query now, one sample each. */
@@ -64,8 +64,15 @@ public final class PrometheusClient {
     static List<Map<String, String>> parseTargets(JsonNode root) {
         List<Map<String, String>> targets = new ArrayList<>();
         for (JsonNode t : root.path("data").path("activeTargets")) {
-            targets.add(Map.of("job", t.path("labels").path("job").asText(), "instance", t.path("labels").path("instance").asText(),
-                    "health", t.path("health").asText(), "lastError", t.path("lastError").asText()));
+            targets.add(Map.of(
+                    "job",
+                    t.path("labels").path("job").asText(),
+                    "instance",
+                    t.path("labels").path("instance").asText(),
+                    "health",
+                    t.path("health").asText(),
+                    "lastError",
+                    t.path("lastError").asText()));
         }
         return targets;
     }
@@ -117,15 +124,21 @@ public final class PrometheusClient {
             throw PrometheusErrors.translate(baseUrl, new IOException("not Prometheus's JSON: " + e.getMessage(), e));
         }
         if (r.statusCode() != 200 || !"success".equals(root.path("status").asText())) {
-            throw PrometheusErrors.answer(baseUrl, r.statusCode(), root.path("error").asText(""));
+            throw PrometheusErrors.answer(
+                    baseUrl, r.statusCode(), root.path("error").asText(""));
         }
         return root;
     }
 
     private HttpResponse<String> send(String url) {
         try {
-            return HttpClients.shared().send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClients.shared()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(timeout)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PrometheusErrors.translate(baseUrl, e);

@@ -20,8 +20,13 @@ import java.util.regex.Pattern;
  * The Docker objects a spec makes: the same services the compose rendering has, with the generated
  * credentials in the environment instead of .env.postgres, and haproxy.cfg copied in instead of mounted.
  */
-record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprint, List<Planned> containers,
-                  Map<String, Map<String, String>> volumes, Map<String, String> networkLabels) {
+record DockerPlan(
+        StackSpec spec,
+        StackLayout layout,
+        SpecFingerprint fingerprint,
+        List<Planned> containers,
+        Map<String, Map<String, String>> volumes,
+        Map<String, String> networkLabels) {
 
     /** A container to have, with the service it comes from. */
     record Planned(StackService service, ContainerSpec container) {
@@ -42,7 +47,8 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
         SpecFingerprint fingerprint = SpecFingerprint.of(spec);
         StackImages images = StackImages.of(spec.images());
         List<Planned> containers = layout.services().stream()
-                .map(s -> new Planned(s, container(layout, s, images, credentials, fingerprint))).toList();
+                .map(s -> new Planned(s, container(layout, s, images, credentials, fingerprint)))
+                .toList();
         Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
         for (String v : layout.volumes()) {
             volumes.put(layout.volumeName(v), StackLabels.volume(spec.name(), kind(v), v));
@@ -51,15 +57,21 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
     }
 
     private static String kind(String volume) {
-        return volume.startsWith("etcd") ? "etcd-data" : volume.startsWith("prometheus") ? "prometheus-data" : "postgres-data";
+        return volume.startsWith("etcd")
+                ? "etcd-data"
+                : volume.startsWith("prometheus") ? "prometheus-data" : "postgres-data";
     }
 
     List<Planned> withRole(Role role) {
         return containers.stream().filter(p -> p.role() == role).toList();
     }
 
-    private static ContainerSpec container(StackLayout layout, StackService s, StackImages images, StackCredentials credentials,
-                                           SpecFingerprint fingerprint) {
+    private static ContainerSpec container(
+            StackLayout layout,
+            StackService s,
+            StackImages images,
+            StackCredentials credentials,
+            SpecFingerprint fingerprint) {
         StackSpec spec = layout.spec();
         Map<String, String> env = new LinkedHashMap<>(s.environment());
         if (s.role() == Role.POSTGRES || s.role() == Role.SUPERVISOR) {
@@ -77,18 +89,41 @@ record DockerPlan(StackSpec spec, StackLayout layout, SpecFingerprint fingerprin
         }
         Map<String, String> labels = new LinkedHashMap<>();
         s.labels().forEach((k, v) -> labels.put(k, interpolate(v)));
-        labels.putAll(StackLabels.container(spec.name(), s.role().id(), s.name(), fingerprint.hash(), fingerprint.yaml(),
+        labels.putAll(StackLabels.container(
+                spec.name(),
+                s.role().id(),
+                s.name(),
+                fingerprint.hash(),
+                fingerprint.yaml(),
                 spec.images().id()));
         Map<String, String> volumes = new LinkedHashMap<>();
         s.volumes().forEach(v -> volumes.put(layout.volumeName(v.volume()), v.path()));
         List<PublishedPort> ports = s.ports().stream()
-                .map(p -> new PublishedPort(spec.bindAddress(), p.hostPort(), p.containerPort())).toList();
-        Optional<ContainerSpec.Healthcheck> health = s.healthcheck().map(h -> new ContainerSpec.Healthcheck(h.test(),
-                Duration.ofSeconds(h.intervalSeconds()), Duration.ofSeconds(h.timeoutSeconds()), h.retries(),
-                Duration.ofSeconds(h.startPeriodSeconds())));
-        return new ContainerSpec(layout.containerName(s.name()), images.of(s.image()), s.name(), layout.network(),
-                List.of(s.name()), env, labels, volumes, ports, health, s.dnsOptions(),
-                s.stopGraceSeconds().map(Duration::ofSeconds), true, binds(s), s.command());
+                .map(p -> new PublishedPort(spec.bindAddress(), p.hostPort(), p.containerPort()))
+                .toList();
+        Optional<ContainerSpec.Healthcheck> health = s.healthcheck()
+                .map(h -> new ContainerSpec.Healthcheck(
+                        h.test(),
+                        Duration.ofSeconds(h.intervalSeconds()),
+                        Duration.ofSeconds(h.timeoutSeconds()),
+                        h.retries(),
+                        Duration.ofSeconds(h.startPeriodSeconds())));
+        return new ContainerSpec(
+                layout.containerName(s.name()),
+                images.of(s.image()),
+                s.name(),
+                layout.network(),
+                List.of(s.name()),
+                env,
+                labels,
+                volumes,
+                ports,
+                health,
+                s.dnsOptions(),
+                s.stopGraceSeconds().map(Duration::ofSeconds),
+                true,
+                binds(s),
+                s.command());
     }
 
     private static Map<String, String> binds(StackService s) {

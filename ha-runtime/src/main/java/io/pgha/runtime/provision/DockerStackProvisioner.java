@@ -66,19 +66,27 @@ final class DockerStackProvisioner implements StackProvisioner {
         long start = System.nanoTime();
         Steps steps = new Steps(progress);
         List<String> actions = Collections.synchronizedList(new ArrayList<>());
-        EngineInfo engine = steps.run("docker", "Docker engine", docker::info,
+        EngineInfo engine = steps.run(
+                "docker",
+                "Docker engine",
+                docker::info,
                 i -> "Docker " + i.serverVersion() + ", " + i.cpus() + " CPUs, " + (i.memoryBytes() >> 20) + " MiB");
 
         StackState state = StackState.of(docker, wanted.name());
         Optional<StackCredentials> stored = credentials.find(wanted.name());
-        ImageProfile knownProfile = wanted.images() != ImageProfile.AUTO ? wanted.images()
+        ImageProfile knownProfile = wanted.images() != ImageProfile.AUTO
+                ? wanted.images()
                 : state.runningProfile().orElse(ImageProfile.LOCAL);
-        steps.run("preflight", "Preflight checks", () -> {
-            refuseDrift(state, wanted.toBuilder().images(knownProfile).build());
-            DockerPlan provisional = DockerPlan.of(wanted.toBuilder().images(knownProfile).build(),
-                    stored.orElseGet(() -> generate(wanted)));
-            return new Preflight(docker).check(provisional, state, engine, stored.isPresent());
-        }, m -> m);
+        steps.run(
+                "preflight",
+                "Preflight checks",
+                () -> {
+                    refuseDrift(state, wanted.toBuilder().images(knownProfile).build());
+                    DockerPlan provisional = DockerPlan.of(
+                            wanted.toBuilder().images(knownProfile).build(), stored.orElseGet(() -> generate(wanted)));
+                    return new Preflight(docker).check(provisional, state, engine, stored.isPresent());
+                },
+                m -> m);
 
         ImageProfile profile = steps.run("images", "Images", () -> {
             ImageResolver resolver = new ImageResolver(docker);
@@ -99,12 +107,22 @@ final class DockerStackProvisioner implements StackProvisioner {
         try {
             return bringUp(plan, state, secrets, steps, actions, start);
         } catch (PghaException e) {
-            throw new PghaException(e.kind(), e.getMessage() + ". The stack may be half-built: run pgha up again to complete it, "
-                    + "or pgha down" + (spec.isDefaultName() ? "" : " --name " + spec.name()) + " to remove it (its data is kept)", e);
+            throw new PghaException(
+                    e.kind(),
+                    e.getMessage() + ". The stack may be half-built: run pgha up again to complete it, "
+                            + "or pgha down" + (spec.isDefaultName() ? "" : " --name " + spec.name())
+                            + " to remove it (its data is kept)",
+                    e);
         }
     }
 
-    private UpResult bringUp(DockerPlan plan, StackState state, StackCredentials secrets, Steps steps, List<String> actions, long start) {
+    private UpResult bringUp(
+            DockerPlan plan,
+            StackState state,
+            StackCredentials secrets,
+            Steps steps,
+            List<String> actions,
+            long start) {
         StackSpec spec = plan.spec();
         StackProbe probe = new StackProbe(probeHost(spec));
         steps.run("create", "Network, volumes and containers", () -> create(plan, state, actions));
@@ -113,24 +131,39 @@ final class DockerStackProvisioner implements StackProvisioner {
             startAll(plan.withRole(Role.ETCD), existing, actions);
             int healthy = Poll.until("etcd quorum healthy", ETCD_TIMEOUT, POLL, () -> {
                 long n = plan.layout().etcdMembers().stream()
-                        .filter(m -> probe.etcdHealthy(spec.ports().etcdOf(Integer.parseInt(m.substring(5))))).count();
-                return n == spec.etcdMembers() ? Seen.done((int) n) : Seen.notYet(n + "/" + spec.etcdMembers() + " members healthy");
+                        .filter(m -> probe.etcdHealthy(spec.ports().etcdOf(Integer.parseInt(m.substring(5)))))
+                        .count();
+                return n == spec.etcdMembers()
+                        ? Seen.done((int) n)
+                        : Seen.notYet(n + "/" + spec.etcdMembers() + " members healthy");
             });
             return Outcome.done(healthy, healthy + "/" + spec.etcdMembers() + " members healthy");
         });
         steps.run("postgres", "PostgreSQL nodes", () -> {
             startAll(plan.withRole(Role.POSTGRES), existing, actions);
             int answering = Poll.until("every Patroni REST API answers", PATRONI_TIMEOUT, POLL, () -> {
-                long n = java.util.stream.IntStream.range(0, spec.nodes()).filter(i -> probe.patroniAnswers(spec.ports().patroniOf(i))).count();
-                return n == spec.nodes() ? Seen.done((int) n) : Seen.notYet(n + "/" + spec.nodes() + " Patroni members answering");
+                long n = java.util.stream.IntStream.range(0, spec.nodes())
+                        .filter(i -> probe.patroniAnswers(spec.ports().patroniOf(i)))
+                        .count();
+                return n == spec.nodes()
+                        ? Seen.done((int) n)
+                        : Seen.notYet(n + "/" + spec.nodes() + " Patroni members answering");
             });
             return Outcome.done(answering, answering + "/" + spec.nodes() + " Patroni members answering");
         });
-        String leader = steps.run("leader", "A leader elected", () -> Poll.until("a leader is elected", LEADER_TIMEOUT, POLL, () -> {
-            List<StackProbe.Member> members = members(probe, spec);
-            return members.stream().filter(StackProbe.Member::leader).map(StackProbe.Member::name).findFirst()
-                    .<Seen<String>>map(Seen::done).orElseGet(() -> Seen.notYet(describe(members)));
-        }), l -> l + " leads");
+        String leader = steps.run(
+                "leader",
+                "A leader elected",
+                () -> Poll.until("a leader is elected", LEADER_TIMEOUT, POLL, () -> {
+                    List<StackProbe.Member> members = members(probe, spec);
+                    return members.stream()
+                            .filter(StackProbe.Member::leader)
+                            .map(StackProbe.Member::name)
+                            .findFirst()
+                            .<Seen<String>>map(Seen::done)
+                            .orElseGet(() -> Seen.notYet(describe(members)));
+                }),
+                l -> l + " leads");
         steps.run("services", "Router, exporters and supervisor started", () -> {
             List<Planned> rest = new ArrayList<>(plan.withRole(Role.ROUTER));
             rest.addAll(plan.withRole(Role.EXPORTER));
@@ -139,16 +172,31 @@ final class DockerStackProvisioner implements StackProvisioner {
             int started = startAll(rest, existing, actions);
             return started == 0 ? Outcome.skipped(0, "already running") : Outcome.done(started, "started " + started);
         });
-        List<String> replicas = steps.run("replicas", "Every replica streaming", () -> Poll.until("every replica streams",
-                REPLICAS_TIMEOUT, POLL, () -> {
+        List<String> replicas = steps.run(
+                "replicas",
+                "Every replica streaming",
+                () -> Poll.until("every replica streams", REPLICAS_TIMEOUT, POLL, () -> {
                     List<StackProbe.Member> members = members(probe, spec);
-                    Optional<StackProbe.Member> lead = members.stream().filter(StackProbe.Member::leader).findFirst();
-                    List<String> streaming = members.stream().filter(StackProbe.Member::streaming)
-                            .filter(m -> lead.isPresent() && java.util.Objects.equals(m.timeline(), lead.get().timeline()))
-                            .map(StackProbe.Member::name).sorted().toList();
-                    return lead.isPresent() && streaming.size() == spec.nodes() - 1 ? Seen.done(streaming) : Seen.notYet(describe(members));
-                }), r -> r.isEmpty() ? "no replicas in a one-node stack" : String.join(", ", r) + " streaming");
-        steps.run("router", "Router routing writes and reads", () -> awaitRouting(spec, probe, secrets, leader, replicas), m -> m);
+                    Optional<StackProbe.Member> lead =
+                            members.stream().filter(StackProbe.Member::leader).findFirst();
+                    List<String> streaming = members.stream()
+                            .filter(StackProbe.Member::streaming)
+                            .filter(m -> lead.isPresent()
+                                    && java.util.Objects.equals(
+                                            m.timeline(), lead.get().timeline()))
+                            .map(StackProbe.Member::name)
+                            .sorted()
+                            .toList();
+                    return lead.isPresent() && streaming.size() == spec.nodes() - 1
+                            ? Seen.done(streaming)
+                            : Seen.notYet(describe(members));
+                }),
+                r -> r.isEmpty() ? "no replicas in a one-node stack" : String.join(", ", r) + " streaming");
+        steps.run(
+                "router",
+                "Router routing writes and reads",
+                () -> awaitRouting(spec, probe, secrets, leader, replicas),
+                m -> m);
 
         ClusterConnection connection = connection(spec);
         registry.save(connection);
@@ -167,12 +215,14 @@ final class DockerStackProvisioner implements StackProvisioner {
         List<String> removed = Collections.synchronizedList(new ArrayList<>());
         Map<Role, List<String>> byRole = new LinkedHashMap<>();
         for (DockerContainer c : state.containers().values()) {
-            Role role = Role.valueOf(c.labels().getOrDefault(StackLabels.ROLE, "router").toUpperCase(java.util.Locale.ROOT));
+            Role role = Role.valueOf(
+                    c.labels().getOrDefault(StackLabels.ROLE, "router").toUpperCase(java.util.Locale.ROOT));
             byRole.computeIfAbsent(role, r -> new ArrayList<>()).add(c.name());
         }
         steps.run("stop", "Stop containers", () -> {
             // clients first, the DCS last, so Patroni can release its leader key while etcd is still there
-            for (Role role : List.of(Role.PROMETHEUS, Role.SUPERVISOR, Role.ROUTER, Role.EXPORTER, Role.POSTGRES, Role.ETCD)) {
+            for (Role role :
+                    List.of(Role.PROMETHEUS, Role.SUPERVISOR, Role.ROUTER, Role.EXPORTER, Role.POSTGRES, Role.ETCD)) {
                 parallel(byRole.getOrDefault(role, List.of()), c -> docker.stop(c, STOP_GRACE));
             }
             int n = state.containers().size();
@@ -197,19 +247,22 @@ final class DockerStackProvisioner implements StackProvisioner {
                     kept = "; kept network " + network + ", other containers still use it";
                 }
             }
-            return removed.isEmpty() ? Outcome.skipped(0, "nothing to remove" + kept)
+            return removed.isEmpty()
+                    ? Outcome.skipped(0, "nothing to remove" + kept)
                     : Outcome.done(removed.size(), "removed " + removed.size() + kept);
         });
         if (removeVolumes) {
             steps.run("volumes", "Remove data volumes and credentials", () -> {
-                List<String> volumes = state.volumes().stream().map(v -> v.name()).sorted().toList();
+                List<String> volumes =
+                        state.volumes().stream().map(v -> v.name()).sorted().toList();
                 parallel(volumes, v -> {
                     docker.removeVolume(v);
                     removed.add("volume " + v);
                 });
                 credentials.delete(name);
                 registry.remove(name);
-                return Outcome.done(volumes.size(), "removed " + volumes.size() + " volumes and the stored credentials");
+                return Outcome.done(
+                        volumes.size(), "removed " + volumes.size() + " volumes and the stored credentials");
             });
         }
         return new DownResult(name, removed, removeVolumes, Duration.ofNanos(System.nanoTime() - start));
@@ -222,15 +275,21 @@ final class DockerStackProvisioner implements StackProvisioner {
 
     private static void refuseDrift(StackState state, StackSpec wanted) {
         String hash = SpecFingerprint.of(wanted).hash();
-        boolean differs = state.containers().values().stream().anyMatch(c -> !hash.equals(c.labels().get(StackLabels.SPEC_HASH)));
+        boolean differs = state.containers().values().stream()
+                .anyMatch(c -> !hash.equals(c.labels().get(StackLabels.SPEC_HASH)));
         if (!differs) {
             return;
         }
-        String details = state.runningSpec().map(running -> SpecDifferences.between(running, wanted))
-                .filter(d -> !d.isEmpty()).map(d -> String.join("; ", d)).orElse("its containers were made by another version of pgha");
-        throw PghaException.conflict("stack " + wanted.name() + " already exists with a different spec, which pgha does not change "
-                + "in place (" + details + "). Nothing was changed. To apply the new spec: pgha down --name " + wanted.name()
-                + " (keeps the data), then pgha up with it; or run pgha up with the spec the stack was made from");
+        String details = state.runningSpec()
+                .map(running -> SpecDifferences.between(running, wanted))
+                .filter(d -> !d.isEmpty())
+                .map(d -> String.join("; ", d))
+                .orElse("its containers were made by another version of pgha");
+        throw PghaException.conflict(
+                "stack " + wanted.name() + " already exists with a different spec, which pgha does not change "
+                        + "in place (" + details + "). Nothing was changed. To apply the new spec: pgha down --name "
+                        + wanted.name()
+                        + " (keeps the data), then pgha up with it; or run pgha up with the spec the stack was made from");
     }
 
     private Outcome<Integer> create(DockerPlan plan, StackState state, List<String> actions) {
@@ -240,27 +299,42 @@ final class DockerStackProvisioner implements StackProvisioner {
             actions.add("created network " + plan.layout().network());
         }
         List<String> volumes = state.volumes().stream().map(v -> v.name()).toList();
-        parallel(plan.volumes().keySet().stream().filter(v -> !volumes.contains(v)).toList(), v -> {
-            docker.createVolume(v, plan.volumes().get(v));
-            actions.add("created volume " + v);
-        });
-        parallel(plan.containers().stream().filter(p -> !state.containers().containsKey(p.name())).map(Planned::name).toList(), name -> {
-            Planned p = plan.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-            docker.createContainer(p.container());
-            for (StackService.ConfigFile f : p.service().configFiles()) {
-                docker.copyFile(name, f.containerPath(), f.content().getBytes(StandardCharsets.UTF_8), 0644);
-            }
-            actions.add("created container " + name);
-        });
+        parallel(
+                plan.volumes().keySet().stream()
+                        .filter(v -> !volumes.contains(v))
+                        .toList(),
+                v -> {
+                    docker.createVolume(v, plan.volumes().get(v));
+                    actions.add("created volume " + v);
+                });
+        parallel(
+                plan.containers().stream()
+                        .filter(p -> !state.containers().containsKey(p.name()))
+                        .map(Planned::name)
+                        .toList(),
+                name -> {
+                    Planned p = plan.containers().stream()
+                            .filter(c -> c.name().equals(name))
+                            .findFirst()
+                            .orElseThrow();
+                    docker.createContainer(p.container());
+                    for (StackService.ConfigFile f : p.service().configFiles()) {
+                        docker.copyFile(name, f.containerPath(), f.content().getBytes(StandardCharsets.UTF_8), 0644);
+                    }
+                    actions.add("created container " + name);
+                });
         int made = actions.size() - before;
-        return made == 0 ? Outcome.skipped(0, "all " + plan.containers().size() + " containers exist")
+        return made == 0
+                ? Outcome.skipped(0, "all " + plan.containers().size() + " containers exist")
                 : Outcome.done(made, "created " + made + " objects");
     }
 
     /** Starts the containers of a layer that are not running; returns how many it started. */
     private int startAll(List<Planned> layer, Map<String, DockerContainer> existing, List<String> actions) {
-        List<String> toStart = layer.stream().map(Planned::name)
-                .filter(n -> existing.get(n) == null || !existing.get(n).running()).toList();
+        List<String> toStart = layer.stream()
+                .map(Planned::name)
+                .filter(n -> existing.get(n) == null || !existing.get(n).running())
+                .toList();
         parallel(toStart, n -> {
             docker.start(n);
             actions.add("started container " + n);
@@ -268,28 +342,44 @@ final class DockerStackProvisioner implements StackProvisioner {
         return toStart.size();
     }
 
-    private String awaitRouting(StackSpec spec, StackProbe probe, StackCredentials secrets, String leader, List<String> replicas) {
+    private String awaitRouting(
+            StackSpec spec, StackProbe probe, StackCredentials secrets, String leader, List<String> replicas) {
         Poll.until("the router sees the leader and the replicas up", ROUTER_TIMEOUT, POLL, () -> {
-            Optional<Map<String, Map<String, String>>> states = probe.routerStates(spec.ports().stats());
+            Optional<Map<String, Map<String, String>>> states =
+                    probe.routerStates(spec.ports().stats());
             if (states.isEmpty()) {
                 return Seen.notYet("router stats on port " + spec.ports().stats() + " do not answer");
             }
-            boolean primaryUp = "UP".equals(states.get().getOrDefault("primary", Map.of()).get(leader));
-            boolean replicasUp = replicas.stream().allMatch(r -> "UP".equals(states.get().getOrDefault("replicas", Map.of()).get(r)));
+            boolean primaryUp =
+                    "UP".equals(states.get().getOrDefault("primary", Map.of()).get(leader));
+            boolean replicasUp = replicas.stream()
+                    .allMatch(r -> "UP"
+                            .equals(states.get()
+                                    .getOrDefault("replicas", Map.of())
+                                    .get(r)));
             return primaryUp && replicasUp ? Seen.done(true) : Seen.notYet("router states " + states.get());
         });
         String host = probeHost(spec);
         StackCredentials.Login su = secrets.superuser();
-        Poll.until("a write through port " + spec.ports().write() + " succeeds", ROUTER_TIMEOUT, POLL, () ->
-                RoutingProbe.writeProblem(host, spec.ports().write(), su.user(), su.password())
-                        .<Seen<Boolean>>map(Seen::notYet).orElseGet(() -> Seen.done(true)));
+        Poll.until(
+                "a write through port " + spec.ports().write() + " succeeds",
+                ROUTER_TIMEOUT,
+                POLL,
+                () -> RoutingProbe.writeProblem(host, spec.ports().write(), su.user(), su.password())
+                        .<Seen<Boolean>>map(Seen::notYet)
+                        .orElseGet(() -> Seen.done(true)));
         if (replicas.isEmpty()) {
             return "writes on " + spec.ports().write() + " reach " + leader + "; no replicas to read from";
         }
-        Poll.until("a read through port " + spec.ports().read() + " reaches a replica", ROUTER_TIMEOUT, POLL, () ->
-                RoutingProbe.readProblem(host, spec.ports().read(), su.user(), su.password())
-                        .<Seen<Boolean>>map(Seen::notYet).orElseGet(() -> Seen.done(true)));
-        return "writes on " + spec.ports().write() + " reach " + leader + ", reads on " + spec.ports().read() + " reach replicas";
+        Poll.until(
+                "a read through port " + spec.ports().read() + " reaches a replica",
+                ROUTER_TIMEOUT,
+                POLL,
+                () -> RoutingProbe.readProblem(host, spec.ports().read(), su.user(), su.password())
+                        .<Seen<Boolean>>map(Seen::notYet)
+                        .orElseGet(() -> Seen.done(true)));
+        return "writes on " + spec.ports().write() + " reach " + leader + ", reads on "
+                + spec.ports().read() + " reach replicas";
     }
 
     private static List<StackProbe.Member> members(StackProbe probe, StackSpec spec) {
@@ -303,12 +393,18 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     private static String describe(List<StackProbe.Member> members) {
-        return members.isEmpty() ? "no Patroni answers"
-                : members.stream().map(m -> m.name() + " " + m.role() + "/" + m.state()).collect(Collectors.joining(", "));
+        return members.isEmpty()
+                ? "no Patroni answers"
+                : members.stream()
+                        .map(m -> m.name() + " " + m.role() + "/" + m.state())
+                        .collect(Collectors.joining(", "));
     }
 
     private static StackCredentials generate(StackSpec spec) {
-        return StackCredentials.generate(spec.users().superuser(), spec.users().replication(), spec.users().admin());
+        return StackCredentials.generate(
+                spec.users().superuser(),
+                spec.users().replication(),
+                spec.users().admin());
     }
 
     /** Where the host reaches the published ports: the bind address, or loopback when bound to every address. */
@@ -332,13 +428,26 @@ final class DockerStackProvisioner implements StackProvisioner {
         }
         Map<String, String> patroni = new LinkedHashMap<>();
         for (int n = 0; n < spec.nodes(); n++) {
-            patroni.put(layout.pgNodes().get(n), "http://" + host + ":" + spec.ports().patroniOf(n));
+            patroni.put(
+                    layout.pgNodes().get(n),
+                    "http://" + host + ":" + spec.ports().patroniOf(n));
         }
-        return new ClusterConnection(spec.name(), spec.scope(), etcd, Optional.empty(), patroni,
-                Optional.of(new ClusterConnection.RouterEndpoints(host, spec.ports().write(), spec.ports().read(),
+        return new ClusterConnection(
+                spec.name(),
+                spec.scope(),
+                etcd,
+                Optional.empty(),
+                patroni,
+                Optional.of(new ClusterConnection.RouterEndpoints(
+                        host,
+                        spec.ports().write(),
+                        spec.ports().read(),
                         "http://" + host + ":" + spec.ports().stats() + "/")),
-                Optional.of(spec.name()), ClusterConnection.Origin.PROVISIONED,
-                spec.monitoring().prometheus() ? Optional.of("http://" + host + ":" + spec.ports().prometheus()) : Optional.empty(),
+                Optional.of(spec.name()),
+                ClusterConnection.Origin.PROVISIONED,
+                spec.monitoring().prometheus()
+                        ? Optional.of("http://" + host + ":" + spec.ports().prometheus())
+                        : Optional.empty(),
                 Optional.empty());
     }
 
@@ -347,15 +456,18 @@ final class DockerStackProvisioner implements StackProvisioner {
             return;
         }
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = items.stream().map(i -> pool.submit(() -> action.accept(i))).collect(Collectors.toList());
+            List<Future<?>> futures =
+                    items.stream().map(i -> pool.submit(() -> action.accept(i))).collect(Collectors.toList());
             PghaException first = null;
             for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
                     if (first == null) {
-                        first = e.getCause() instanceof PghaException p ? p
-                                : new PghaException(PghaException.Kind.UNAVAILABLE, String.valueOf(e.getCause()), e.getCause());
+                        first = e.getCause() instanceof PghaException p
+                                ? p
+                                : new PghaException(
+                                        PghaException.Kind.UNAVAILABLE, String.valueOf(e.getCause()), e.getCause());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

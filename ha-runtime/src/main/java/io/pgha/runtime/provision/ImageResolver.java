@@ -73,7 +73,8 @@ final class ImageResolver {
 
     private ImageProfile local(Consumer<String> progress) {
         if (!missing(StackImages.LOCAL).isEmpty()) {
-            progress.accept("building the local images (" + String.join(", ", missing(StackImages.LOCAL)) + " missing)");
+            progress.accept(
+                    "building the local images (" + String.join(", ", missing(StackImages.LOCAL)) + " missing)");
             builds.get().localImages(progress);
             List<String> still = missing(StackImages.LOCAL);
             if (!still.isEmpty()) {
@@ -89,8 +90,11 @@ final class ImageResolver {
             try {
                 docker.pullImage(image, progress);
             } catch (PghaException e) {
-                throw new PghaException(PghaException.Kind.UNAVAILABLE, "image " + image + " is not on this machine and cannot be "
-                        + "pulled (" + e.getMessage() + "); without registry access use --images local (pgha builds them)", e);
+                throw new PghaException(
+                        PghaException.Kind.UNAVAILABLE,
+                        "image " + image + " is not on this machine and cannot be " + "pulled (" + e.getMessage()
+                                + "); without registry access use --images local (pgha builds them)",
+                        e);
             }
         }
         return ImageProfile.OFFICIAL;

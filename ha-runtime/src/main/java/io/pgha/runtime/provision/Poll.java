@@ -19,8 +19,7 @@ final class Poll {
         }
     }
 
-    private Poll() {
-    }
+    private Poll() {}
 
     static <T> T until(String what, Duration timeout, Duration interval, Supplier<Seen<T>> check) {
         long deadline = System.nanoTime() + timeout.toNanos();

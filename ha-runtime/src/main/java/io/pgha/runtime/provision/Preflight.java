@@ -42,35 +42,53 @@ final class Preflight {
         for (DockerPlan.Planned p : plan.containers()) {
             DockerContainer c = all.get(p.name());
             if (c != null && !stack.equals(c.labels().get(StackLabels.STACK))) {
-                throw PghaException.conflict("a container named " + p.name() + " already exists and is not part of pgha stack " + stack
-                        + " (" + owner(c.labels()) + "); remove it (docker rm -f " + p.name() + ") or choose another stack name with --name");
+                throw PghaException.conflict("a container named " + p.name()
+                        + " already exists and is not part of pgha stack " + stack + " (" + owner(c.labels())
+                        + "); remove it (docker rm -f " + p.name() + ") or choose another stack name with --name");
             }
         }
-        docker.network(plan.layout().network()).filter(n -> !stack.equals(n.labels().get(StackLabels.STACK))).ifPresent(n -> {
-            throw PghaException.conflict("a Docker network named " + n.name() + " already exists and is not part of pgha stack " + stack
-                    + " (" + owner(n.labels()) + "); remove it (docker network rm " + n.name() + ") or choose another stack name with --name");
-        });
+        docker.network(plan.layout().network())
+                .filter(n -> !stack.equals(n.labels().get(StackLabels.STACK)))
+                .ifPresent(n -> {
+                    throw PghaException.conflict(
+                            "a Docker network named " + n.name() + " already exists and is not part of pgha stack "
+                                    + stack + " (" + owner(n.labels()) + "); remove it (docker network rm " + n.name()
+                                    + ") or choose another stack name with --name");
+                });
         for (String volume : plan.volumes().keySet()) {
-            docker.volume(volume).filter(v -> !stack.equals(v.labels().get(StackLabels.STACK))).ifPresent(v -> {
-                throw PghaException.conflict("a Docker volume named " + volume + " already exists and is not part of pgha stack " + stack
-                        + " (" + owner(v.labels()) + "); if its data is not needed remove it (docker volume rm " + volume
-                        + ") or choose another stack name with --name");
-            });
+            docker.volume(volume)
+                    .filter(v -> !stack.equals(v.labels().get(StackLabels.STACK)))
+                    .ifPresent(v -> {
+                        throw PghaException.conflict("a Docker volume named " + volume
+                                + " already exists and is not part of pgha stack " + stack
+                                + " (" + owner(v.labels()) + "); if its data is not needed remove it (docker volume rm "
+                                + volume
+                                + ") or choose another stack name with --name");
+                    });
         }
         if (!state.volumes().isEmpty() && !credentialsStored) {
-            throw PghaException.conflict("stack " + stack + " has data volumes but its credentials are missing from pgha's config "
+            throw PghaException.conflict("stack " + stack
+                    + " has data volumes but its credentials are missing from pgha's config "
                     + "directory, so its databases cannot be reached; restore the credentials.json of cluster " + stack
                     + ", or delete the data with pgha down --name " + stack + " --volumes");
         }
         List<DockerPlan.Planned> toStart = plan.containers().stream()
-                .filter(p -> state.containers().get(p.name()) == null || !state.containers().get(p.name()).running()).toList();
+                .filter(p -> state.containers().get(p.name()) == null
+                        || !state.containers().get(p.name()).running())
+                .toList();
         if (toStart.isEmpty()) {
             return "stack " + stack + " is running; nothing to check";
         }
-        checkPorts(plan, toStart, all.values().stream().filter(c -> !stack.equals(c.labels().get(StackLabels.STACK))).toList());
+        checkPorts(
+                plan,
+                toStart,
+                all.values().stream()
+                        .filter(c -> !stack.equals(c.labels().get(StackLabels.STACK)))
+                        .toList());
         if (engine.memoryBytes() > 0 && engine.memoryBytes() < MIN_MEMORY_BYTES) {
-            throw PghaException.refused("the Docker engine has " + mib(engine.memoryBytes()) + " MiB of memory; the stack needs at least "
-                    + mib(MIN_MEMORY_BYTES) + " MiB: give Docker more memory (Docker Desktop: Settings, Resources) or close other containers");
+            throw PghaException.refused("the Docker engine has " + mib(engine.memoryBytes())
+                    + " MiB of memory; the stack needs at least " + mib(MIN_MEMORY_BYTES)
+                    + " MiB: give Docker more memory (Docker Desktop: Settings, Resources) or close other containers");
         }
         String disk = "";
         Path root = engine.rootDir().isEmpty() ? null : Path.of(engine.rootDir());
@@ -78,8 +96,9 @@ final class Preflight {
             try {
                 long free = Files.getFileStore(root).getUsableSpace();
                 if (free < MIN_DISK_BYTES) {
-                    throw PghaException.refused("only " + mib(free) + " MiB are free where Docker keeps its data (" + root
-                            + "); the stack needs at least " + mib(MIN_DISK_BYTES) + " MiB: free some space (docker system prune) and try again");
+                    throw PghaException.refused("only " + mib(free) + " MiB are free where Docker keeps its data ("
+                            + root + "); the stack needs at least " + mib(MIN_DISK_BYTES)
+                            + " MiB: free some space (docker system prune) and try again");
                 }
                 disk = ", " + (free >> 30) + " GiB free disk";
             } catch (IOException e) {
@@ -96,12 +115,17 @@ final class Preflight {
         for (DockerPlan.Planned p : toStart) {
             for (PublishedPort port : p.container().ports()) {
                 String purpose = what.getOrDefault(port.hostPort(), p.name());
-                others.stream().filter(DockerContainer::running)
-                        .filter(c -> c.publishedPorts().stream().anyMatch(o -> o.hostPort() == port.hostPort()
-                                && (o.hostIp().equals(bind) || ANY_ADDRESS.contains(o.hostIp()) || ANY_ADDRESS.contains(bind))))
+                others.stream()
+                        .filter(DockerContainer::running)
+                        .filter(c -> c.publishedPorts().stream()
+                                .anyMatch(o -> o.hostPort() == port.hostPort()
+                                        && (o.hostIp().equals(bind)
+                                                || ANY_ADDRESS.contains(o.hostIp())
+                                                || ANY_ADDRESS.contains(bind))))
                         .findFirst()
-                        .ifPresentOrElse(c -> problems.add("port " + port.hostPort() + " (" + purpose + ") is already published by container "
-                                        + c.name()),
+                        .ifPresentOrElse(
+                                c -> problems.add("port " + port.hostPort() + " (" + purpose
+                                        + ") is already published by container " + c.name()),
                                 () -> {
                                     if (!bindable(bind, port.hostPort())) {
                                         problems.add("port " + port.hostPort() + " (" + purpose + ") on " + bind
@@ -111,8 +135,9 @@ final class Preflight {
             }
         }
         if (!problems.isEmpty()) {
-            throw PghaException.conflict(String.join("; ", problems) + ". Stop what uses it, or choose other ports (--write-port, "
-                    + "--read-port, --stats-port, --patroni-port, --etcd-port, --exporter-port or a spec file); nothing was created");
+            throw PghaException.conflict(
+                    String.join("; ", problems) + ". Stop what uses it, or choose other ports (--write-port, "
+                            + "--read-port, --stats-port, --patroni-port, --etcd-port, --exporter-port or a spec file); nothing was created");
         }
     }
 

@@ -14,5 +14,11 @@ import java.time.Duration;
  */
 public record ProgressEvent(String step, String title, Status status, String message, Duration elapsed) {
 
-    public enum Status { STARTED, PROGRESS, DONE, SKIPPED, FAILED }
+    public enum Status {
+        STARTED,
+        PROGRESS,
+        DONE,
+        SKIPPED,
+        FAILED
+    }
 }

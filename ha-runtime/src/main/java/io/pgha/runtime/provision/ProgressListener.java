@@ -4,7 +4,7 @@ package io.pgha.runtime.provision;
 @FunctionalInterface
 public interface ProgressListener {
 
-    ProgressListener NONE = e -> { };
+    ProgressListener NONE = e -> {};
 
     void on(ProgressEvent event);
 }

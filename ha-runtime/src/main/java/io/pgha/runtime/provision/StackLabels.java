@@ -17,14 +17,14 @@ final class StackLabels {
     public static final String IMAGES = "io.pgha.images";
     static final String COMPOSE_PROJECT = "com.docker.compose.project";
 
-    private StackLabels() {
-    }
+    private StackLabels() {}
 
     public static Map<String, String> of(String stack) {
         return Map.of(STACK, stack);
     }
 
-    static Map<String, String> container(String stack, String role, String service, String specHash, String specYaml, String images) {
+    static Map<String, String> container(
+            String stack, String role, String service, String specHash, String specYaml, String images) {
         Map<String, String> l = new LinkedHashMap<>();
         l.put(STACK, stack);
         l.put(ROLE, role);

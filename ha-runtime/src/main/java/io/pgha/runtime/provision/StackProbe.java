@@ -24,11 +24,16 @@ final class StackProbe {
         }
 
         boolean streaming() {
-            return ("replica".equals(role) || "sync_standby".equals(role) || "quorum_standby".equals(role)) && "streaming".equals(state);
+            return ("replica".equals(role) || "sync_standby".equals(role) || "quorum_standby".equals(role))
+                    && "streaming".equals(state);
         }
 
         static Member of(io.pgha.runtime.model.Member m) {
-            return new Member(m.name(), m.role().patroniName(), m.state(), m.timeline().isPresent() ? m.timeline().getAsInt() : null);
+            return new Member(
+                    m.name(),
+                    m.role().patroniName(),
+                    m.state(),
+                    m.timeline().isPresent() ? m.timeline().getAsInt() : null);
         }
     }
 
@@ -54,7 +59,8 @@ final class StackProbe {
     /** The members as one node's Patroni REST API reports them; empty when it does not answer. */
     Optional<List<Member>> members(int port) {
         try {
-            return Optional.of(patroni(port).cluster().members().stream().map(Member::of).toList());
+            return Optional.of(
+                    patroni(port).cluster().members().stream().map(Member::of).toList());
         } catch (PghaException e) {
             return Optional.empty();
         }
@@ -63,7 +69,8 @@ final class StackProbe {
     /** HAProxy's server states per proxy, e.g. primary to {pg-0: UP, pg-1: DOWN}; empty when stats do not answer. */
     Optional<Map<String, Map<String, String>>> routerStates(int statsPort) {
         try {
-            return Optional.of(RouterStats.create("http://" + host + ":" + statsPort + "/", CALL).statusTexts());
+            return Optional.of(RouterStats.create("http://" + host + ":" + statsPort + "/", CALL)
+                    .statusTexts());
         } catch (PghaException e) {
             return Optional.empty();
         }

@@ -14,12 +14,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** What of a stack exists on the engine, found by its labels. */
-record StackState(String name, Map<String, DockerContainer> containers, Optional<DockerNetwork> network, List<DockerVolume> volumes) {
+record StackState(
+        String name,
+        Map<String, DockerContainer> containers,
+        Optional<DockerNetwork> network,
+        List<DockerVolume> volumes) {
 
     static StackState of(DockerEngine docker, String name) {
         Map<String, DockerContainer> containers = docker.containers(StackLabels.of(name)).stream()
                 .collect(Collectors.toMap(DockerContainer::name, Function.identity()));
-        Optional<DockerNetwork> network = docker.network(name).filter(n -> name.equals(n.labels().get(StackLabels.STACK)));
+        Optional<DockerNetwork> network =
+                docker.network(name).filter(n -> name.equals(n.labels().get(StackLabels.STACK)));
         return new StackState(name, containers, network, docker.volumes(StackLabels.of(name)));
     }
 
@@ -29,12 +34,18 @@ record StackState(String name, Map<String, DockerContainer> containers, Optional
 
     /** The spec the existing containers were made from, when they carry one. */
     Optional<StackSpec> runningSpec() {
-        return containers.values().stream().map(c -> c.labels().get(StackLabels.SPEC)).filter(s -> s != null && !s.isBlank())
-                .findFirst().map(yaml -> StackSpecFile.parse(yaml).build());
+        return containers.values().stream()
+                .map(c -> c.labels().get(StackLabels.SPEC))
+                .filter(s -> s != null && !s.isBlank())
+                .findFirst()
+                .map(yaml -> StackSpecFile.parse(yaml).build());
     }
 
     Optional<ImageProfile> runningProfile() {
-        return containers.values().stream().map(c -> c.labels().get(StackLabels.IMAGES)).filter(s -> s != null && !s.isBlank())
-                .findFirst().map(ImageProfile::parse);
+        return containers.values().stream()
+                .map(c -> c.labels().get(StackLabels.IMAGES))
+                .filter(s -> s != null && !s.isBlank())
+                .findFirst()
+                .map(ImageProfile::parse);
     }
 }

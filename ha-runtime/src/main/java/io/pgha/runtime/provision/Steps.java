@@ -31,7 +31,8 @@ final class Steps {
         listener.on(new ProgressEvent(step, title, Status.STARTED, "", Duration.ZERO));
         try {
             Outcome<T> outcome = work.get();
-            listener.on(new ProgressEvent(step, title, outcome.skipped() ? Status.SKIPPED : Status.DONE, outcome.message(), since(start)));
+            listener.on(new ProgressEvent(
+                    step, title, outcome.skipped() ? Status.SKIPPED : Status.DONE, outcome.message(), since(start)));
             return outcome.value();
         } catch (PghaException e) {
             listener.on(new ProgressEvent(step, title, Status.FAILED, e.getMessage(), since(start)));

@@ -11,7 +11,8 @@ import java.util.List;
  * @param leader     the member that leads
  * @param connection how to reach the stack from this host (also saved in the cluster registry)
  */
-public record UpResult(String name, List<String> actions, String leader, ClusterConnection connection, Duration elapsed) {
+public record UpResult(
+        String name, List<String> actions, String leader, ClusterConnection connection, Duration elapsed) {
 
     public UpResult {
         actions = List.copyOf(actions);

@@ -11,16 +11,19 @@ import java.util.OptionalLong;
 /** Reads HAProxy's stats CSV (the stats page with ";csv"): one {@link RouterBackend} per server row. */
 public final class HaproxyCsv {
 
-    private HaproxyCsv() {
-    }
+    private HaproxyCsv() {}
 
     public static List<RouterBackend> parse(String csv) {
         List<RouterBackend> result = new ArrayList<>();
         for (Row row : serverRows(csv)) {
             String duration = row.get("check_duration");
-            result.add(new RouterBackend(row.get("pxname"), row.get("svname"), status(row.get("status")),
+            result.add(new RouterBackend(
+                    row.get("pxname"),
+                    row.get("svname"),
+                    status(row.get("status")),
                     row.get("check_status").replace("* ", "").strip(),
-                    duration.isEmpty() ? OptionalLong.empty() : parseLong(duration), parseLong(row.get("scur")).orElse(0)));
+                    duration.isEmpty() ? OptionalLong.empty() : parseLong(duration),
+                    parseLong(row.get("scur")).orElse(0)));
         }
         return result;
     }

@@ -31,9 +31,11 @@ public final class HaproxyRuntimeApi {
     public static HaproxyRuntimeApi parse(String hostPort, Duration timeout) {
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0) {
-            throw PghaException.invalidInput("the router's runtime API must be given as host:port, not '" + hostPort + "'");
+            throw PghaException.invalidInput(
+                    "the router's runtime API must be given as host:port, not '" + hostPort + "'");
         }
-        return new HaproxyRuntimeApi(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)), timeout);
+        return new HaproxyRuntimeApi(
+                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)), timeout);
     }
 
     /** Sends one command and returns HAProxy's answer (empty when the command succeeded silently). */
@@ -46,14 +48,17 @@ public final class HaproxyRuntimeApi {
             out.flush();
             InputStream in = socket.getInputStream();
             String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (answer.toLowerCase(Locale.ROOT).startsWith("unknown command") || answer.startsWith("No such")
+            if (answer.toLowerCase(Locale.ROOT).startsWith("unknown command")
+                    || answer.startsWith("No such")
                     || answer.contains("Require 'backend/server'")) {
                 throw PghaException.invalidInput("HAProxy refused '" + command + "': " + answer);
             }
             return answer;
         } catch (IOException e) {
-            throw PghaException.unavailable("HAProxy runtime API at " + host + ":" + port + " did not answer '" + command
-                    + "' (" + e.getMessage() + ")", e);
+            throw PghaException.unavailable(
+                    "HAProxy runtime API at " + host + ":" + port + " did not answer '" + command + "' ("
+                            + e.getMessage() + ")",
+                    e);
         }
     }
 
@@ -68,7 +73,12 @@ public final class HaproxyRuntimeApi {
     /** The server names of a backend, from `show servers state`. */
     public List<String> servers(String backend) {
         String answer = command("show servers state " + backend);
-        return answer.lines().skip(1).filter(l -> !l.startsWith("#") && !l.isBlank())
-                .map(l -> l.split(" ")).filter(f -> f.length > 3).map(f -> f[3]).toList();
+        return answer.lines()
+                .skip(1)
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.split(" "))
+                .filter(f -> f.length > 3)
+                .map(f -> f[3])
+                .toList();
     }
 }

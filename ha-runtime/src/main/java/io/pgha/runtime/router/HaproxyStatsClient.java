@@ -1,7 +1,7 @@
 package io.pgha.runtime.router;
 
-import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.http.HttpClients;
+import io.pgha.runtime.model.RouterBackend;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,8 +35,13 @@ final class HaproxyStatsClient implements RouterStats {
     private <T> T parsed(Function<String, T> parser) {
         HttpResponse<String> r;
         try {
-            r = HttpClients.shared().send(HttpRequest.newBuilder(URI.create(csvUrl)).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            r = HttpClients.shared()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(csvUrl))
+                                    .timeout(timeout)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RouterErrors.translate(csvUrl, e);

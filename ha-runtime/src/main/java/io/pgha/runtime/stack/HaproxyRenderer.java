@@ -23,8 +23,7 @@ final class HaproxyRenderer {
                 : "    retries 1\n    timeout connect 1s\n";
     }
 
-    private HaproxyRenderer() {
-    }
+    private HaproxyRenderer() {}
 
     public static String render(StackSpec spec) {
         StringBuilder c = new StringBuilder("""

@@ -18,28 +18,49 @@ final class HealthChecks {
     private static final int RETRIES = 3;
 
     /** HAProxy answers its monitor URI on the stats listener (bash's /dev/tcp: the official image has no HTTP client). */
-    static final Healthcheck ROUTER = new Healthcheck(List.of("CMD", "bash", "-c",
-            "exec 3<>/dev/tcp/127.0.0.1/8404 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"),
-            INTERVAL, TIMEOUT, RETRIES, 0);
+    static final Healthcheck ROUTER = new Healthcheck(
+            List.of(
+                    "CMD",
+                    "bash",
+                    "-c",
+                    "exec 3<>/dev/tcp/127.0.0.1/8404 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"),
+            INTERVAL,
+            TIMEOUT,
+            RETRIES,
+            0);
 
     /** The exporter's landing page (no database query; busybox wget on the official image). */
-    static final Healthcheck EXPORTER = new Healthcheck(List.of("CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:9187/"),
-            INTERVAL, TIMEOUT, RETRIES, 0);
+    static final Healthcheck EXPORTER = new Healthcheck(
+            List.of("CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:9187/"), INTERVAL, TIMEOUT, RETRIES, 0);
 
     /** Prometheus's own health endpoint (busybox wget on the official image). */
-    static final Healthcheck PROMETHEUS = new Healthcheck(List.of("CMD", "wget", "-q", "-O", "/dev/null",
-            "http://127.0.0.1:9090/-/healthy"), INTERVAL, TIMEOUT, RETRIES, 30);
+    static final Healthcheck PROMETHEUS = new Healthcheck(
+            List.of("CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:9090/-/healthy"),
+            INTERVAL,
+            TIMEOUT,
+            RETRIES,
+            30);
 
     /** The supervisor wrote a heartbeat to etcd within the last 20 s. */
-    static final Healthcheck SUPERVISOR = new Healthcheck(List.of("CMD-SHELL",
-            "[ -n \"$(find " + SUPERVISOR_ALIVE_FILE + " -newermt '-20 seconds' 2>/dev/null)\" ]"), INTERVAL, TIMEOUT, RETRIES, 30);
+    static final Healthcheck SUPERVISOR = new Healthcheck(
+            List.of("CMD-SHELL", "[ -n \"$(find " + SUPERVISOR_ALIVE_FILE + " -newermt '-20 seconds' 2>/dev/null)\" ]"),
+            INTERVAL,
+            TIMEOUT,
+            RETRIES,
+            30);
 
-    private HealthChecks() {
-    }
+    private HealthChecks() {}
 
     /** PostgreSQL accepts connections and Patroni's /liveness answers (Patroni's loop is alive). */
     static Healthcheck postgres(String superuser) {
-        return new Healthcheck(List.of("CMD-SHELL", "pg_isready -q -U " + superuser
-                + " && curl -fsS -m 3 -o /dev/null http://127.0.0.1:8008/liveness"), INTERVAL, TIMEOUT, RETRIES, 60);
+        return new Healthcheck(
+                List.of(
+                        "CMD-SHELL",
+                        "pg_isready -q -U " + superuser
+                                + " && curl -fsS -m 3 -o /dev/null http://127.0.0.1:8008/liveness"),
+                INTERVAL,
+                TIMEOUT,
+                RETRIES,
+                60);
     }
 }

@@ -17,7 +17,8 @@ public record Monitoring(boolean prometheus, String retention) {
 
     public Monitoring {
         if (retention == null || !DURATION.matcher(retention).matches()) {
-            throw PghaException.invalidInput("monitoring retention '" + retention + "' is not a duration: use e.g. 36h, 7d, 2w or 1y");
+            throw PghaException.invalidInput(
+                    "monitoring retention '" + retention + "' is not a duration: use e.g. 36h, 7d, 2w or 1y");
         }
     }
 

@@ -15,8 +15,14 @@ import io.pgha.runtime.PghaException;
  * @param maximumLagOnFailover bytes a replica may lag and still be promoted
  * @param primaryStartTimeout  seconds a failed primary may take to recover before failover
  */
-public record PatroniTuning(int ttl, int loopWait, int retryTimeout, SynchronousMode synchronousMode,
-                            int synchronousNodeCount, long maximumLagOnFailover, int primaryStartTimeout) {
+public record PatroniTuning(
+        int ttl,
+        int loopWait,
+        int retryTimeout,
+        SynchronousMode synchronousMode,
+        int synchronousNodeCount,
+        long maximumLagOnFailover,
+        int primaryStartTimeout) {
 
     /** The tuned defaults (docs/decisions/0002, 0010): quorum commit of one replica. */
     public static final PatroniTuning DEFAULTS = new PatroniTuning(20, 2, 5, SynchronousMode.QUORUM, 1, 1_048_576, 10);
@@ -29,22 +35,27 @@ public record PatroniTuning(int ttl, int loopWait, int retryTimeout, Synchronous
             throw PghaException.invalidInput("Patroni ttl " + ttl + " is below Patroni's minimum of 20 seconds");
         }
         if (loopWait < 1) {
-            throw PghaException.invalidInput("Patroni loop_wait " + loopWait + " is below Patroni's minimum of 1 second");
+            throw PghaException.invalidInput(
+                    "Patroni loop_wait " + loopWait + " is below Patroni's minimum of 1 second");
         }
         if (retryTimeout < 3) {
-            throw PghaException.invalidInput("Patroni retry_timeout " + retryTimeout + " is below Patroni's minimum of 3 seconds");
+            throw PghaException.invalidInput(
+                    "Patroni retry_timeout " + retryTimeout + " is below Patroni's minimum of 3 seconds");
         }
         if (loopWait + 2 * retryTimeout > ttl) {
-            throw PghaException.invalidInput("Patroni needs loop_wait + 2·retry_timeout <= ttl, but " + loopWait + " + 2·"
-                    + retryTimeout + " = " + (loopWait + 2 * retryTimeout) + " > " + ttl
-                    + ": raise ttl or lower loop_wait or retry_timeout");
+            throw PghaException.invalidInput(
+                    "Patroni needs loop_wait + 2·retry_timeout <= ttl, but " + loopWait + " + 2·"
+                            + retryTimeout + " = " + (loopWait + 2 * retryTimeout) + " > " + ttl
+                            + ": raise ttl or lower loop_wait or retry_timeout");
         }
         java.util.Objects.requireNonNull(synchronousMode, "synchronousMode");
         if (synchronousNodeCount < 1) {
-            throw PghaException.invalidInput("Patroni synchronous_node_count " + synchronousNodeCount + " must be at least 1");
+            throw PghaException.invalidInput(
+                    "Patroni synchronous_node_count " + synchronousNodeCount + " must be at least 1");
         }
         if (maximumLagOnFailover < 0) {
-            throw PghaException.invalidInput("Patroni maximum_lag_on_failover " + maximumLagOnFailover + " is negative");
+            throw PghaException.invalidInput(
+                    "Patroni maximum_lag_on_failover " + maximumLagOnFailover + " is negative");
         }
         if (primaryStartTimeout < 0) {
             throw PghaException.invalidInput("Patroni primary_start_timeout " + primaryStartTimeout + " is negative");

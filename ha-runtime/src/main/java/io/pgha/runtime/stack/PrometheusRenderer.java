@@ -9,8 +9,7 @@ final class PrometheusRenderer {
     public static final String CONFIG_FILE = "prometheus/prometheus.yml";
     public static final String CONFIG_PATH = "/etc/prometheus/prometheus.yml";
 
-    private PrometheusRenderer() {
-    }
+    private PrometheusRenderer() {}
 
     public static String render(StackSpec spec) {
         StackLayout layout = StackLayout.of(spec);
@@ -29,8 +28,12 @@ final class PrometheusRenderer {
                     static_configs:
                 """);
         for (String node : layout.pgNodes()) {
-            y.append("      - targets: ['").append(node).append("-exporter:9187']\n")
-                    .append("        labels: {member: ").append(node).append("}\n");
+            y.append("      - targets: ['")
+                    .append(node)
+                    .append("-exporter:9187']\n")
+                    .append("        labels: {member: ")
+                    .append(node)
+                    .append("}\n");
         }
         y.append("""
                   - job_name: router

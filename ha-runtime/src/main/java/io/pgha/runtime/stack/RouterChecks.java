@@ -16,7 +16,8 @@ public record RouterChecks(int interMs, int fastInterMs, int downInterMs, int fa
 
     public RouterChecks {
         if (interMs < 100 || fastInterMs < 0 || downInterMs < 0) {
-            throw PghaException.invalidInput("router check intervals must be at least 100 ms (inter " + interMs + " ms)");
+            throw PghaException.invalidInput(
+                    "router check intervals must be at least 100 ms (inter " + interMs + " ms)");
         }
         if (fall < 1 || rise < 1) {
             throw PghaException.invalidInput("router checks need fall and rise of at least 1");

@@ -9,8 +9,7 @@ import java.util.Objects;
 /** What differs between two specs, as "key: old -> new" lines, e.g. "patroni.ttl: 20 -> 30". */
 public final class SpecDifferences {
 
-    private SpecDifferences() {
-    }
+    private SpecDifferences() {}
 
     public static List<String> between(StackSpec before, StackSpec after) {
         Map<String, String> a = flatten("", StackSpecFile.tree(before));

@@ -5,30 +5,45 @@ import java.util.Map;
 /** The SPILO_CONFIGURATION a spec gives every PostgreSQL node: Patroni's bootstrap DCS settings. */
 final class SpiloConfiguration {
 
-    private SpiloConfiguration() {
-    }
+    private SpiloConfiguration() {}
 
     public static String render(StackSpec spec) {
         PatroniTuning t = spec.patroni();
         StringBuilder y = new StringBuilder()
                 .append("bootstrap:\n")
                 .append("  dcs:\n")
-                .append("    ttl: ").append(t.ttl()).append('\n')
-                .append("    loop_wait: ").append(t.loopWait()).append('\n')
-                .append("    retry_timeout: ").append(t.retryTimeout()).append('\n')
-                .append("    maximum_lag_on_failover: ").append(t.maximumLagOnFailover()).append('\n')
-                .append("    primary_start_timeout: ").append(t.primaryStartTimeout()).append('\n');
+                .append("    ttl: ")
+                .append(t.ttl())
+                .append('\n')
+                .append("    loop_wait: ")
+                .append(t.loopWait())
+                .append('\n')
+                .append("    retry_timeout: ")
+                .append(t.retryTimeout())
+                .append('\n')
+                .append("    maximum_lag_on_failover: ")
+                .append(t.maximumLagOnFailover())
+                .append('\n')
+                .append("    primary_start_timeout: ")
+                .append(t.primaryStartTimeout())
+                .append('\n');
         if (t.synchronousMode() != SynchronousMode.OFF) {
-            y.append("    synchronous_mode: ").append(t.synchronousMode().patroniValue()).append('\n')
-                    .append("    synchronous_node_count: ").append(t.synchronousNodeCount()).append('\n');
+            y.append("    synchronous_mode: ")
+                    .append(t.synchronousMode().patroniValue())
+                    .append('\n')
+                    .append("    synchronous_node_count: ")
+                    .append(t.synchronousNodeCount())
+                    .append('\n');
         }
-        y.append("    postgresql:\n")
-                .append("      use_pg_rewind: true\n")
-                .append("      use_slots: true\n");
+        y.append("    postgresql:\n").append("      use_pg_rewind: true\n").append("      use_slots: true\n");
         if (!spec.postgresParameters().isEmpty()) {
             y.append("      parameters:\n");
             for (Map.Entry<String, String> p : spec.postgresParameters().entrySet()) {
-                y.append("        ").append(p.getKey()).append(": ").append(Yaml.scalar(p.getValue())).append('\n');
+                y.append("        ")
+                        .append(p.getKey())
+                        .append(": ")
+                        .append(Yaml.scalar(p.getValue()))
+                        .append('\n');
             }
         }
         return y.toString();

@@ -9,20 +9,29 @@ import java.util.Objects;
  */
 public record StackImages(String etcd, String spilo, String haproxy, String exporter, String prometheus) {
 
-    public static final StackImages OFFICIAL = new StackImages("quay.io/coreos/etcd:v3.6.7",
-            "ghcr.io/zalando/spilo-17:4.0-p3", "haproxy:3.3.1", "quay.io/prometheuscommunity/postgres-exporter:v0.17.1",
+    public static final StackImages OFFICIAL = new StackImages(
+            "quay.io/coreos/etcd:v3.6.7",
+            "ghcr.io/zalando/spilo-17:4.0-p3",
+            "haproxy:3.3.1",
+            "quay.io/prometheuscommunity/postgres-exporter:v0.17.1",
             "quay.io/prometheus/prometheus:v3.5.0");
 
-    public static final StackImages LOCAL = new StackImages("pgha/etcd:local", "pgha/spilo-17:local",
-            "pgha/haproxy:local", "pgha/postgres-exporter:local", "pgha/prometheus:local");
+    public static final StackImages LOCAL = new StackImages(
+            "pgha/etcd:local",
+            "pgha/spilo-17:local",
+            "pgha/haproxy:local",
+            "pgha/postgres-exporter:local",
+            "pgha/prometheus:local");
 
     public static final String SUPERVISOR = "pgha/supervisor:local";
 
     /** What the supervisor's image is built with from sources (stack/images/supervisor/Dockerfile): a registry's JDK and JRE… */
     public static final String SUPERVISOR_JDK = "eclipse-temurin:21-jdk";
+
     public static final String SUPERVISOR_JRE = "eclipse-temurin:21-jre";
     /** …or the ones build-local.sh makes from Debian packages. */
     public static final String LOCAL_JDK = "pgha/jdk-21:local";
+
     public static final String LOCAL_JRE = "pgha/jre-21:local";
 
     public StackImages {
@@ -59,8 +68,12 @@ public record StackImages(String etcd, String spilo, String haproxy, String expo
 
     /** The kinds of image, with the compose variable that selects each. */
     public enum ImageKind {
-        ETCD("ETCD_IMAGE"), SPILO("SPILO_IMAGE"), HAPROXY("HAPROXY_IMAGE"), EXPORTER("EXPORTER_IMAGE"),
-        PROMETHEUS("PROMETHEUS_IMAGE"), SUPERVISOR("SUPERVISOR_IMAGE");
+        ETCD("ETCD_IMAGE"),
+        SPILO("SPILO_IMAGE"),
+        HAPROXY("HAPROXY_IMAGE"),
+        EXPORTER("EXPORTER_IMAGE"),
+        PROMETHEUS("PROMETHEUS_IMAGE"),
+        SUPERVISOR("SUPERVISOR_IMAGE");
 
         private final String composeVariable;
 

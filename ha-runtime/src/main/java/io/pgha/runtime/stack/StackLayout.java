@@ -43,7 +43,9 @@ public record StackLayout(StackSpec spec) {
     }
 
     public List<String> etcdMembers() {
-        return IntStream.rangeClosed(1, spec.etcdMembers()).mapToObj(m -> "etcd-" + m).toList();
+        return IntStream.rangeClosed(1, spec.etcdMembers())
+                .mapToObj(m -> "etcd-" + m)
+                .toList();
     }
 
     public String containerName(String service) {
@@ -99,23 +101,40 @@ public record StackLayout(StackSpec spec) {
         env.put("ETCD_ADVERTISE_CLIENT_URLS", "http://" + name + ":2379");
         env.put("ETCD_LISTEN_PEER_URLS", "http://0.0.0.0:2380");
         env.put("ETCD_INITIAL_ADVERTISE_PEER_URLS", "http://" + name + ":2380");
-        env.put("ETCD_INITIAL_CLUSTER", etcdMembers().stream().map(m -> m + "=http://" + m + ":2380").collect(Collectors.joining(",")));
+        env.put(
+                "ETCD_INITIAL_CLUSTER",
+                etcdMembers().stream().map(m -> m + "=http://" + m + ":2380").collect(Collectors.joining(",")));
         env.put("ETCD_INITIAL_CLUSTER_STATE", "new");
         env.put("ETCD_INITIAL_CLUSTER_TOKEN", spec.name());
         env.put("ETCD_AUTO_COMPACTION_MODE", "periodic");
         env.put("ETCD_AUTO_COMPACTION_RETENTION", "1h");
-        Healthcheck health = new Healthcheck(List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"),
-                5, 3, 3, 0);
-        return new StackService(name, Role.ETCD, ImageKind.ETCD, env, false, List.of(new VolumeUse(name + "-data", ETCD_DATA_MOUNT)),
-                List.of(new PortMapping(spec.ports().etcdOf(member), 2379)), Optional.of(health), List.of(), Optional.empty(),
-                List.of(), Map.of(), List.of(), List.of(), List.of());
+        Healthcheck health = new Healthcheck(
+                List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"), 5, 3, 3, 0);
+        return new StackService(
+                name,
+                Role.ETCD,
+                ImageKind.ETCD,
+                env,
+                false,
+                List.of(new VolumeUse(name + "-data", ETCD_DATA_MOUNT)),
+                List.of(new PortMapping(spec.ports().etcdOf(member), 2379)),
+                Optional.of(health),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private StackService postgres(int node) {
         String name = "pg-" + node;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SCOPE", spec.scope());
-        env.put("ETCD3_HOSTS", etcdMembers().stream().map(m -> "'" + m + ":2379'").collect(Collectors.joining(",")));
+        env.put(
+                "ETCD3_HOSTS",
+                etcdMembers().stream().map(m -> "'" + m + ":2379'").collect(Collectors.joining(",")));
         env.put("SPILO_PROVIDER", "local");
         env.put("PGVERSION", "17");
         env.put("ALLOW_NOSSL", "true");
@@ -124,18 +143,42 @@ public record StackLayout(StackSpec spec) {
         if (spec.fastPaths().fastHandover()) {
             env.put("PGHA_FAST_HANDOVER", "1");
         }
-        return new StackService(name, Role.POSTGRES, ImageKind.SPILO, env, true, List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)),
-                List.of(new PortMapping(spec.ports().patroniOf(node), 8008)), Optional.of(HealthChecks.postgres(spec.users().superuser())),
+        return new StackService(
+                name,
+                Role.POSTGRES,
+                ImageKind.SPILO,
+                env,
+                true,
+                List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)),
+                List.of(new PortMapping(spec.ports().patroniOf(node), 8008)),
+                Optional.of(HealthChecks.postgres(spec.users().superuser())),
                 spec.fastPaths().shortDnsTimeouts() ? List.of("timeout:1", "attempts:1") : List.of(),
-                Optional.of(30), etcdMembers(), Map.of(), List.of(), List.of(), List.of());
+                Optional.of(30),
+                etcdMembers(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private StackService exporter(int node) {
         String pg = "pg-" + node;
-        return new StackService(pg + "-exporter", Role.EXPORTER, ImageKind.EXPORTER,
-                Map.of("DATA_SOURCE_URI", pg + ":5432/postgres?sslmode=require"), true, List.of(),
-                List.of(new PortMapping(spec.ports().exporterOf(node), 9187)), Optional.of(HealthChecks.EXPORTER), List.of(), Optional.empty(),
-                List.of(pg), Map.of(), List.of(), List.of(), List.of());
+        return new StackService(
+                pg + "-exporter",
+                Role.EXPORTER,
+                ImageKind.EXPORTER,
+                Map.of("DATA_SOURCE_URI", pg + ":5432/postgres?sslmode=require"),
+                true,
+                List.of(),
+                List.of(new PortMapping(spec.ports().exporterOf(node), 9187)),
+                Optional.of(HealthChecks.EXPORTER),
+                List.of(),
+                Optional.empty(),
+                List.of(pg),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private StackService router() {
@@ -145,10 +188,25 @@ public record StackLayout(StackSpec spec) {
         labels.put(traefik + ".rule", "Host(`" + containerName("pg-haproxy") + ".${DEFAULT_URL:-localhost}`)");
         labels.put("traefik.http.services." + containerName("pg-haproxy") + ".loadbalancer.server.port", "8404");
         StackPorts p = spec.ports();
-        return new StackService(ROUTER, Role.ROUTER, ImageKind.HAPROXY, Map.of(), false, List.of(),
-                List.of(new PortMapping(p.write(), 5000), new PortMapping(p.read(), 5001), new PortMapping(p.stats(), 8404)),
-                Optional.of(HealthChecks.ROUTER), List.of(), Optional.empty(), pgNodes(), labels,
-                List.of(new ConfigFile(HAPROXY_CONFIG_FILE, HAPROXY_CONFIG_PATH, HaproxyRenderer.render(spec))), List.of(), List.of());
+        return new StackService(
+                ROUTER,
+                Role.ROUTER,
+                ImageKind.HAPROXY,
+                Map.of(),
+                false,
+                List.of(),
+                List.of(
+                        new PortMapping(p.write(), 5000),
+                        new PortMapping(p.read(), 5001),
+                        new PortMapping(p.stats(), 8404)),
+                Optional.of(HealthChecks.ROUTER),
+                List.of(),
+                Optional.empty(),
+                pgNodes(),
+                labels,
+                List.of(new ConfigFile(HAPROXY_CONFIG_FILE, HAPROXY_CONFIG_PATH, HaproxyRenderer.render(spec))),
+                List.of(),
+                List.of());
     }
 
     /**
@@ -160,12 +218,27 @@ public record StackLayout(StackSpec spec) {
         env.put("PGHA_SCOPE", spec.scope());
         env.put("PGHA_ETCD_HOSTS", etcdMembers().stream().map(m -> m + ":2379").collect(Collectors.joining(",")));
         env.put("PGHA_MEMBERS", String.join(",", pgNodes()));
-        env.put("PGHA_CONTAINER_PREFIX", containerName("pg-0").substring(0, containerName("pg-0").length() - "pg-0".length()));
+        env.put(
+                "PGHA_CONTAINER_PREFIX",
+                containerName("pg-0").substring(0, containerName("pg-0").length() - "pg-0".length()));
         env.put("PGHA_ROUTER_API", ROUTER + ":" + ROUTER_API_PORT);
         env.put("PGHA_ALIVE_FILE", HealthChecks.SUPERVISOR_ALIVE_FILE);
-        return new StackService(SUPERVISOR, Role.SUPERVISOR, ImageKind.SUPERVISOR, env, true, List.of(), List.of(),
-                Optional.of(HealthChecks.SUPERVISOR), List.of(), Optional.empty(), List.of(ROUTER), Map.of(), List.of(),
-                List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET), List.of());
+        return new StackService(
+                SUPERVISOR,
+                Role.SUPERVISOR,
+                ImageKind.SUPERVISOR,
+                env,
+                true,
+                List.of(),
+                List.of(),
+                Optional.of(HealthChecks.SUPERVISOR),
+                List.of(),
+                Optional.empty(),
+                List.of(ROUTER),
+                Map.of(),
+                List.of(),
+                List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET),
+                List.of());
     }
 
     /**
@@ -173,13 +246,29 @@ public record StackLayout(StackSpec spec) {
      * user), kept for the spec's retention, its API published on the bind address like every other port.
      */
     private StackService prometheus() {
-        List<String> command = List.of("--config.file=" + PrometheusRenderer.CONFIG_PATH, "--storage.tsdb.path=" + PROMETHEUS_DATA_MOUNT,
-                "--storage.tsdb.retention.time=" + spec.monitoring().retention(), "--web.listen-address=:9090");
-        return new StackService(PROMETHEUS, Role.PROMETHEUS, ImageKind.PROMETHEUS, Map.of(), false,
+        List<String> command = List.of(
+                "--config.file=" + PrometheusRenderer.CONFIG_PATH,
+                "--storage.tsdb.path=" + PROMETHEUS_DATA_MOUNT,
+                "--storage.tsdb.retention.time=" + spec.monitoring().retention(),
+                "--web.listen-address=:9090");
+        return new StackService(
+                PROMETHEUS,
+                Role.PROMETHEUS,
+                ImageKind.PROMETHEUS,
+                Map.of(),
+                false,
                 List.of(new VolumeUse(PROMETHEUS_VOLUME, PROMETHEUS_DATA_MOUNT)),
-                List.of(new PortMapping(spec.ports().prometheus(), 9090)), Optional.of(HealthChecks.PROMETHEUS), List.of(),
-                Optional.empty(), List.of(ROUTER), Map.of(),
-                List.of(new ConfigFile(PrometheusRenderer.CONFIG_FILE, PrometheusRenderer.CONFIG_PATH, PrometheusRenderer.render(spec))),
-                List.of(), command);
+                List.of(new PortMapping(spec.ports().prometheus(), 9090)),
+                Optional.of(HealthChecks.PROMETHEUS),
+                List.of(),
+                Optional.empty(),
+                List.of(ROUTER),
+                Map.of(),
+                List.of(new ConfigFile(
+                        PrometheusRenderer.CONFIG_FILE,
+                        PrometheusRenderer.CONFIG_PATH,
+                        PrometheusRenderer.render(spec))),
+                List.of(),
+                command);
     }
 }

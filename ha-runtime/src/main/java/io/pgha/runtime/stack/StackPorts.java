@@ -73,7 +73,8 @@ public record StackPorts(int write, int read, int stats, int patroni, int etcd, 
 
     private static void put(Map<Integer, String> ports, int port, String what) {
         if (port > 65535) {
-            throw PghaException.invalidInput("the port of the " + what + " would be " + port + ", beyond 65535: lower its base port");
+            throw PghaException.invalidInput(
+                    "the port of the " + what + " would be " + port + ", beyond 65535: lower its base port");
         }
         String other = ports.putIfAbsent(port, what);
         if (other != null) {

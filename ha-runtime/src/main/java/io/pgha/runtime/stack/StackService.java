@@ -25,13 +25,30 @@ import java.util.Optional;
  * @param binds           host paths mounted into it, as host:container (the supervisor's Docker socket)
  * @param command         arguments to its image's entry point, when not the image's own
  */
-public record StackService(String name, Role role, ImageKind image, Map<String, String> environment, boolean credentials,
-                           List<VolumeUse> volumes, List<PortMapping> ports, Optional<Healthcheck> healthcheck,
-                           List<String> dnsOptions, Optional<Integer> stopGraceSeconds, List<String> dependsOn,
-                           Map<String, String> labels, List<ConfigFile> configFiles, List<String> binds, List<String> command) {
+public record StackService(
+        String name,
+        Role role,
+        ImageKind image,
+        Map<String, String> environment,
+        boolean credentials,
+        List<VolumeUse> volumes,
+        List<PortMapping> ports,
+        Optional<Healthcheck> healthcheck,
+        List<String> dnsOptions,
+        Optional<Integer> stopGraceSeconds,
+        List<String> dependsOn,
+        Map<String, String> labels,
+        List<ConfigFile> configFiles,
+        List<String> binds,
+        List<String> command) {
 
     public enum Role {
-        ETCD, POSTGRES, ROUTER, EXPORTER, SUPERVISOR, PROMETHEUS;
+        ETCD,
+        POSTGRES,
+        ROUTER,
+        EXPORTER,
+        SUPERVISOR,
+        PROMETHEUS;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -39,22 +56,19 @@ public record StackService(String name, Role role, ImageKind image, Map<String, 
     }
 
     /** A named volume (the key in the compose file, e.g. pg-0-data) mounted at a path. */
-    public record VolumeUse(String volume, String path) {
-    }
+    public record VolumeUse(String volume, String path) {}
 
-    public record PortMapping(int hostPort, int containerPort) {
-    }
+    public record PortMapping(int hostPort, int containerPort) {}
 
     /**
      * A file rendered from the spec: compose mounts it read-only from {@code stackPath} beside the compose file, the
      * provisioner copies it in before the container starts.
      */
-    public record ConfigFile(String stackPath, String containerPath, String content) {
-    }
+    public record ConfigFile(String stackPath, String containerPath, String content) {}
 
     /** Docker's health check; {@code test} is Docker's form (CMD or CMD-SHELL first), without compose's $$ escaping. */
-    public record Healthcheck(List<String> test, int intervalSeconds, int timeoutSeconds, int retries, int startPeriodSeconds) {
-    }
+    public record Healthcheck(
+            List<String> test, int intervalSeconds, int timeoutSeconds, int retries, int startPeriodSeconds) {}
 
     public StackService {
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));

@@ -26,14 +26,24 @@ import java.util.regex.Pattern;
  * @param fastPaths          what pgha adds to fail over fast
  * @param monitoring         the stack's own Prometheus
  */
-public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile images, String bindAddress,
-                        StackPorts ports, PatroniTuning patroni, Map<String, String> postgresParameters,
-                        StackUsers users, FastPaths fastPaths, Monitoring monitoring) {
+public record StackSpec(
+        String name,
+        int nodes,
+        int etcdMembers,
+        ImageProfile images,
+        String bindAddress,
+        StackPorts ports,
+        PatroniTuning patroni,
+        Map<String, String> postgresParameters,
+        StackUsers users,
+        FastPaths fastPaths,
+        Monitoring monitoring) {
 
     public static final String DEFAULT_NAME = "pg-ha";
     public static final int MAX_NODES = 7;
     private static final Set<Integer> ETCD_SIZES = Set.of(1, 3, 5);
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
     private static final Pattern PARAMETER = Pattern.compile("[a-z][a-z0-9_.]*");
 
@@ -43,11 +53,15 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
             throw PghaException.invalidInput("a stack has 1 to " + MAX_NODES + " PostgreSQL nodes, not " + nodes);
         }
         if (!ETCD_SIZES.contains(etcdMembers)) {
-            throw PghaException.invalidInput("a stack has 1, 3 or 5 etcd members (an odd number keeps a quorum), not " + etcdMembers);
+            throw PghaException.invalidInput(
+                    "a stack has 1, 3 or 5 etcd members (an odd number keeps a quorum), not " + etcdMembers);
         }
         Objects.requireNonNull(images, "images");
-        if (bindAddress == null || !(IPV4.matcher(bindAddress).matches() || IPV6.matcher(bindAddress).matches())) {
-            throw PghaException.invalidInput("bind address '" + bindAddress + "' is not an IP address: use e.g. 127.0.0.1 (the default)");
+        if (bindAddress == null
+                || !(IPV4.matcher(bindAddress).matches()
+                        || IPV6.matcher(bindAddress).matches())) {
+            throw PghaException.invalidInput(
+                    "bind address '" + bindAddress + "' is not an IP address: use e.g. 127.0.0.1 (the default)");
         }
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(monitoring, "monitoring");
@@ -68,8 +82,17 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
     }
 
     public Builder toBuilder() {
-        return new Builder().name(name).nodes(nodes).etcdMembers(etcdMembers).images(images).bindAddress(bindAddress)
-                .ports(ports).patroni(patroni).postgresParameters(postgresParameters).users(users).fastPaths(fastPaths)
+        return new Builder()
+                .name(name)
+                .nodes(nodes)
+                .etcdMembers(etcdMembers)
+                .images(images)
+                .bindAddress(bindAddress)
+                .ports(ports)
+                .patroni(patroni)
+                .postgresParameters(postgresParameters)
+                .users(users)
+                .fastPaths(fastPaths)
                 .monitoring(monitoring);
     }
 
@@ -190,7 +213,17 @@ public record StackSpec(String name, int nodes, int etcdMembers, ImageProfile im
         }
 
         public StackSpec build() {
-            return new StackSpec(name, nodes, etcdMembers, images, bindAddress, ports, patroni, postgresParameters, users, fastPaths,
+            return new StackSpec(
+                    name,
+                    nodes,
+                    etcdMembers,
+                    images,
+                    bindAddress,
+                    ports,
+                    patroni,
+                    postgresParameters,
+                    users,
+                    fastPaths,
                     monitoring);
         }
     }

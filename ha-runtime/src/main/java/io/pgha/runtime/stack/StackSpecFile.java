@@ -38,8 +38,7 @@ public final class StackSpecFile {
 
     private static final ObjectMapper YAML = Json.yaml();
 
-    private StackSpecFile() {
-    }
+    private StackSpecFile() {}
 
     /** The spec as YAML in the format {@link #parse} reads: every key, in a fixed order (it is also the spec's fingerprint). */
     public static String write(StackSpec spec) {
@@ -59,22 +58,74 @@ public final class StackSpecFile {
         t.put("images", spec.images().id());
         t.put("bind_address", spec.bindAddress());
         StackPorts p = spec.ports();
-        t.put("ports", ordered("write", p.write(), "read", p.read(), "stats", p.stats(), "patroni", p.patroni(),
-                "etcd", p.etcd(), "exporter", p.exporter(), "prometheus", p.prometheus()));
+        t.put(
+                "ports",
+                ordered(
+                        "write",
+                        p.write(),
+                        "read",
+                        p.read(),
+                        "stats",
+                        p.stats(),
+                        "patroni",
+                        p.patroni(),
+                        "etcd",
+                        p.etcd(),
+                        "exporter",
+                        p.exporter(),
+                        "prometheus",
+                        p.prometheus()));
         PatroniTuning pt = spec.patroni();
-        t.put("patroni", ordered("ttl", pt.ttl(), "loop_wait", pt.loopWait(), "retry_timeout", pt.retryTimeout(),
-                "synchronous_mode", pt.synchronousMode().name().toLowerCase(java.util.Locale.ROOT),
-                "synchronous_node_count", pt.synchronousNodeCount(), "maximum_lag_on_failover", pt.maximumLagOnFailover(),
-                "primary_start_timeout", pt.primaryStartTimeout()));
+        t.put(
+                "patroni",
+                ordered(
+                        "ttl",
+                        pt.ttl(),
+                        "loop_wait",
+                        pt.loopWait(),
+                        "retry_timeout",
+                        pt.retryTimeout(),
+                        "synchronous_mode",
+                        pt.synchronousMode().name().toLowerCase(java.util.Locale.ROOT),
+                        "synchronous_node_count",
+                        pt.synchronousNodeCount(),
+                        "maximum_lag_on_failover",
+                        pt.maximumLagOnFailover(),
+                        "primary_start_timeout",
+                        pt.primaryStartTimeout()));
         FastPaths fp = spec.fastPaths();
         RouterChecks rc = fp.routerChecks();
-        t.put("fast_paths", ordered("supervisor", fp.supervisor(), "short_dns_timeouts", fp.shortDnsTimeouts(),
-                "router_checks", ordered("inter_ms", rc.interMs(), "fastinter_ms", rc.fastInterMs(), "downinter_ms", rc.downInterMs(),
-                        "fall", rc.fall(), "rise", rc.rise()), "fast_handover", fp.fastHandover()));
+        t.put(
+                "fast_paths",
+                ordered(
+                        "supervisor",
+                        fp.supervisor(),
+                        "short_dns_timeouts",
+                        fp.shortDnsTimeouts(),
+                        "router_checks",
+                        ordered(
+                                "inter_ms",
+                                rc.interMs(),
+                                "fastinter_ms",
+                                rc.fastInterMs(),
+                                "downinter_ms",
+                                rc.downInterMs(),
+                                "fall",
+                                rc.fall(),
+                                "rise",
+                                rc.rise()),
+                        "fast_handover",
+                        fp.fastHandover()));
         t.put("postgresql", Map.of("parameters", spec.postgresParameters()));
         StackUsers u = spec.users();
         t.put("users", ordered("superuser", u.superuser(), "replication", u.replication(), "admin", u.admin()));
-        t.put("monitoring", ordered("prometheus", spec.monitoring().prometheus(), "retention", spec.monitoring().retention()));
+        t.put(
+                "monitoring",
+                ordered(
+                        "prometheus",
+                        spec.monitoring().prometheus(),
+                        "retention",
+                        spec.monitoring().retention()));
         return t;
     }
 
@@ -120,53 +171,97 @@ public final class StackSpecFile {
             return b;
         }
         StackSpec d = b.build();
-        Section top = new Section("", root, Set.of("name", "nodes", "etcd_members", "images", "bind_address", "ports",
-                "patroni", "postgresql", "users", "fast_paths", "monitoring"));
+        Section top = new Section(
+                "",
+                root,
+                Set.of(
+                        "name",
+                        "nodes",
+                        "etcd_members",
+                        "images",
+                        "bind_address",
+                        "ports",
+                        "patroni",
+                        "postgresql",
+                        "users",
+                        "fast_paths",
+                        "monitoring"));
         top.text("name", b::name);
         top.integer("nodes", b::nodes);
         top.integer("etcd_members", b::etcdMembers);
         top.text("images", v -> b.images(ImageProfile.parse(v)));
         top.text("bind_address", b::bindAddress);
-        top.section("ports", Set.of("write", "read", "stats", "patroni", "etcd", "exporter", "prometheus")).ifPresent(p -> {
-            StackPorts o = d.ports();
-            b.ports(new StackPorts(p.integerOr("write", o.write()), p.integerOr("read", o.read()), p.integerOr("stats", o.stats()),
-                    p.integerOr("patroni", o.patroni()), p.integerOr("etcd", o.etcd()), p.integerOr("exporter", o.exporter()),
-                    p.integerOr("prometheus", o.prometheus())));
-        });
-        top.section("monitoring", Set.of("prometheus", "retention")).ifPresent(m -> b.monitoring(new Monitoring(
-                m.booleanOr("prometheus", d.monitoring().prometheus()), m.textOr("retention", d.monitoring().retention()))));
-        top.section("patroni", Set.of("ttl", "loop_wait", "retry_timeout", "synchronous_mode", "synchronous_node_count",
-                "maximum_lag_on_failover", "primary_start_timeout")).ifPresent(p -> {
-            PatroniTuning o = d.patroni();
-            b.patroni(new PatroniTuning(p.integerOr("ttl", o.ttl()), p.integerOr("loop_wait", o.loopWait()),
-                    p.integerOr("retry_timeout", o.retryTimeout()), p.synchronousModeOr("synchronous_mode", o.synchronousMode()),
-                    p.integerOr("synchronous_node_count", o.synchronousNodeCount()),
-                    p.longOr("maximum_lag_on_failover", o.maximumLagOnFailover()),
-                    p.integerOr("primary_start_timeout", o.primaryStartTimeout())));
-        });
-        top.section("fast_paths", Set.of("supervisor", "short_dns_timeouts", "router_checks", "fast_handover")).ifPresent(f -> {
-            FastPaths o = d.fastPaths();
-            RouterChecks checks = f.section("router_checks", Set.of("inter_ms", "fastinter_ms", "downinter_ms", "fall", "rise"))
-                    .map(c -> new RouterChecks(c.integerOr("inter_ms", o.routerChecks().interMs()),
-                            c.integerOr("fastinter_ms", o.routerChecks().fastInterMs()),
-                            c.integerOr("downinter_ms", o.routerChecks().downInterMs()),
-                            c.integerOr("fall", o.routerChecks().fall()), c.integerOr("rise", o.routerChecks().rise())))
-                    .orElse(o.routerChecks());
-            b.fastPaths(new FastPaths(f.booleanOr("supervisor", o.supervisor()),
-                    f.booleanOr("short_dns_timeouts", o.shortDnsTimeouts()), checks, f.booleanOr("fast_handover", o.fastHandover())));
-        });
-        top.section("postgresql", Set.of("parameters")).flatMap(p -> p.section("parameters", null)).ifPresent(params -> {
-            for (Iterator<Map.Entry<String, JsonNode>> it = params.node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                    throw PghaException.invalidInput(params.path(e.getKey()) + " must be a single value");
-                }
-                b.postgresParameter(e.getKey(), e.getValue().asText());
-            }
-        });
+        top.section("ports", Set.of("write", "read", "stats", "patroni", "etcd", "exporter", "prometheus"))
+                .ifPresent(p -> {
+                    StackPorts o = d.ports();
+                    b.ports(new StackPorts(
+                            p.integerOr("write", o.write()),
+                            p.integerOr("read", o.read()),
+                            p.integerOr("stats", o.stats()),
+                            p.integerOr("patroni", o.patroni()),
+                            p.integerOr("etcd", o.etcd()),
+                            p.integerOr("exporter", o.exporter()),
+                            p.integerOr("prometheus", o.prometheus())));
+                });
+        top.section("monitoring", Set.of("prometheus", "retention"))
+                .ifPresent(m -> b.monitoring(new Monitoring(
+                        m.booleanOr("prometheus", d.monitoring().prometheus()),
+                        m.textOr("retention", d.monitoring().retention()))));
+        top.section(
+                        "patroni",
+                        Set.of(
+                                "ttl",
+                                "loop_wait",
+                                "retry_timeout",
+                                "synchronous_mode",
+                                "synchronous_node_count",
+                                "maximum_lag_on_failover",
+                                "primary_start_timeout"))
+                .ifPresent(p -> {
+                    PatroniTuning o = d.patroni();
+                    b.patroni(new PatroniTuning(
+                            p.integerOr("ttl", o.ttl()),
+                            p.integerOr("loop_wait", o.loopWait()),
+                            p.integerOr("retry_timeout", o.retryTimeout()),
+                            p.synchronousModeOr("synchronous_mode", o.synchronousMode()),
+                            p.integerOr("synchronous_node_count", o.synchronousNodeCount()),
+                            p.longOr("maximum_lag_on_failover", o.maximumLagOnFailover()),
+                            p.integerOr("primary_start_timeout", o.primaryStartTimeout())));
+                });
+        top.section("fast_paths", Set.of("supervisor", "short_dns_timeouts", "router_checks", "fast_handover"))
+                .ifPresent(f -> {
+                    FastPaths o = d.fastPaths();
+                    RouterChecks checks = f.section(
+                                    "router_checks", Set.of("inter_ms", "fastinter_ms", "downinter_ms", "fall", "rise"))
+                            .map(c -> new RouterChecks(
+                                    c.integerOr("inter_ms", o.routerChecks().interMs()),
+                                    c.integerOr("fastinter_ms", o.routerChecks().fastInterMs()),
+                                    c.integerOr("downinter_ms", o.routerChecks().downInterMs()),
+                                    c.integerOr("fall", o.routerChecks().fall()),
+                                    c.integerOr("rise", o.routerChecks().rise())))
+                            .orElse(o.routerChecks());
+                    b.fastPaths(new FastPaths(
+                            f.booleanOr("supervisor", o.supervisor()),
+                            f.booleanOr("short_dns_timeouts", o.shortDnsTimeouts()),
+                            checks,
+                            f.booleanOr("fast_handover", o.fastHandover())));
+                });
+        top.section("postgresql", Set.of("parameters"))
+                .flatMap(p -> p.section("parameters", null))
+                .ifPresent(params -> {
+                    for (Iterator<Map.Entry<String, JsonNode>> it = params.node.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = it.next();
+                        if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                            throw PghaException.invalidInput(params.path(e.getKey()) + " must be a single value");
+                        }
+                        b.postgresParameter(e.getKey(), e.getValue().asText());
+                    }
+                });
         top.section("users", Set.of("superuser", "replication", "admin")).ifPresent(u -> {
             StackUsers o = d.users();
-            b.users(new StackUsers(u.textOr("superuser", o.superuser()), u.textOr("replication", o.replication()),
+            b.users(new StackUsers(
+                    u.textOr("superuser", o.superuser()),
+                    u.textOr("replication", o.replication()),
                     u.textOr("admin", o.admin())));
         });
         return b;
@@ -177,7 +272,8 @@ public final class StackSpecFile {
 
         Section {
             if (!node.isObject()) {
-                throw PghaException.invalidInput((prefix.isEmpty() ? "the spec" : prefix) + " must be a mapping of keys to values");
+                throw PghaException.invalidInput(
+                        (prefix.isEmpty() ? "the spec" : prefix) + " must be a mapping of keys to values");
             }
             if (keys != null) {
                 for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
@@ -197,7 +293,9 @@ public final class StackSpecFile {
 
         java.util.Optional<Section> section(String key, Set<String> keys) {
             JsonNode n = node.get(key);
-            return n == null || n.isNull() ? java.util.Optional.empty() : java.util.Optional.of(new Section(path(key), n, keys));
+            return n == null || n.isNull()
+                    ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Section(path(key), n, keys));
         }
 
         void text(String key, Consumer<String> to) {
@@ -265,7 +363,8 @@ public final class StackSpecFile {
             try {
                 return SynchronousMode.parse(n.asText());
             } catch (PghaException e) {
-                throw PghaException.invalidInput(path(key) + " must be off, on or quorum (or true/false), not '" + n.asText() + "'");
+                throw PghaException.invalidInput(
+                        path(key) + " must be off, on or quorum (or true/false), not '" + n.asText() + "'");
             }
         }
     }

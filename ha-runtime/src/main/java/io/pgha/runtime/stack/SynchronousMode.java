@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /** Patroni's synchronous_mode: off, on (one synchronous standby), or quorum commit (Patroni 4). */
 public enum SynchronousMode {
-    OFF, ON, QUORUM;
+    OFF,
+    ON,
+    QUORUM;
 
     /** The value Patroni's configuration takes. */
     public String patroniValue() {
@@ -21,7 +23,8 @@ public enum SynchronousMode {
             case "off", "false", "no" -> OFF;
             case "on", "true", "yes" -> ON;
             case "quorum" -> QUORUM;
-            default -> throw PghaException.invalidInput("synchronous_mode must be off, on or quorum, not '" + text + "'");
+            default ->
+                throw PghaException.invalidInput("synchronous_mode must be off, on or quorum, not '" + text + "'");
         };
     }
 }

@@ -11,15 +11,16 @@ final class Yaml {
     private static final Pattern NUMBER_OR_SIZE = Pattern.compile("[0-9]+(\\.[0-9]+)?([A-Za-z]+)?");
     private static final Set<String> WORDS = Set.of("true", "false", "yes", "no", "on", "off", "null", "y", "n", "~");
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** A value that YAML reads as a string (compose environment values must be strings). */
     static String string(String value) {
         if (DURATION_OR_SIZE.matcher(value).matches()) {
             return value;
         }
-        if (PLAIN.matcher(value).matches() && !WORDS.contains(value.toLowerCase(java.util.Locale.ROOT)) && !value.contains(": ")) {
+        if (PLAIN.matcher(value).matches()
+                && !WORDS.contains(value.toLowerCase(java.util.Locale.ROOT))
+                && !value.contains(": ")) {
             return value;
         }
         return quoted(value);

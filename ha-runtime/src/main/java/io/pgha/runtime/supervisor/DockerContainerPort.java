@@ -18,8 +18,10 @@ final class DockerContainerPort implements ContainerPort {
 
     @Override
     public synchronized Closeable listenForDeaths(Consumer<String> onMemberDeath, Consumer<Throwable> onError) {
-        Set<String> containers = new HashSet<>(settings.members().stream().map(settings::containerOf).toList());
-        return engine().listen(containers, container -> settings.memberOf(container).ifPresent(onMemberDeath), onError);
+        Set<String> containers = new HashSet<>(
+                settings.members().stream().map(settings::containerOf).toList());
+        return engine().listen(
+                        containers, container -> settings.memberOf(container).ifPresent(onMemberDeath), onError);
     }
 
     @Override

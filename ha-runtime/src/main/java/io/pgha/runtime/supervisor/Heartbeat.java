@@ -1,16 +1,22 @@
 package io.pgha.runtime.supervisor;
 
-import io.pgha.runtime.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.json.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** What the supervisor publishes in etcd every 2 s and after every action, for the console. */
-public record Heartbeat(Instant startedAt, Optional<String> leader, boolean fence, boolean route, String promotionCheck,
-                        String lastAction, Instant lastActionAt) {
+public record Heartbeat(
+        Instant startedAt,
+        Optional<String> leader,
+        boolean fence,
+        boolean route,
+        String promotionCheck,
+        String lastAction,
+        Instant lastActionAt) {
 
     private static final ObjectMapper JSON = Json.mapper();
 

@@ -30,8 +30,9 @@ final class LiveMemberReadiness implements MemberReadiness {
 
     @Override
     public boolean patroniSaysPrimary(String member) {
-        PatroniClient client = patroni.computeIfAbsent(member, m -> PatroniClient.create(HttpClients.fastConnect(),
-                "http://" + m + ":" + patroniPort, PATRONI_CALL));
+        PatroniClient client = patroni.computeIfAbsent(
+                member,
+                m -> PatroniClient.create(HttpClients.fastConnect(), "http://" + m + ":" + patroniPort, PATRONI_CALL));
         try {
             return client.node().role() == Role.LEADER;
         } catch (PghaException e) {

@@ -31,7 +31,10 @@ final class PromotionWait {
                 return true;
             }
             try {
-                Thread.sleep(writable.isPresent() ? 10 : 50); // a bounded poll of one member, not synchronisation between threads
+                Thread.sleep(
+                        writable.isPresent()
+                                ? 10
+                                : 50); // a bounded poll of one member, not synchronisation between threads
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

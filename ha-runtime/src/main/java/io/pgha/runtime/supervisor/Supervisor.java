@@ -42,13 +42,18 @@ public final class Supervisor implements AutoCloseable {
         this.settings = settings;
         this.ports = ports;
         this.state = SupervisorState.initial(SupervisorState.Policy.of(settings, Instant.now()));
-        this.effects = new SupervisorEffects(ports, new PromotionWait(ports.readiness(), settings.promotionWait(), () -> closed),
-                () -> closed);
+        this.effects = new SupervisorEffects(
+                ports, new PromotionWait(ports.readiness(), settings.promotionWait(), () -> closed), () -> closed);
     }
 
     public void start() {
-        LOG.info("supervising scope {} (members {}, fence={}, route={}, promotion seen by {})", settings.scope(),
-                settings.members(), settings.fence(), settings.route(), state.policy().promotionCheck());
+        LOG.info(
+                "supervising scope {} (members {}, fence={}, route={}, promotion seen by {})",
+                settings.scope(),
+                settings.members(),
+                settings.fence(),
+                settings.route(),
+                state.policy().promotionCheck());
         loop.execute(this::watchLeader);
         if (settings.fence()) {
             loop.execute(this::listenForDeaths);
@@ -71,11 +76,13 @@ public final class Supervisor implements AutoCloseable {
         }
         try {
             LeaderKey.Holder holder = ports.leaderKey().read();
-            LOG.info("leader key {} names {}", ports.leaderKey().path(), holder.member().orElse("nobody"));
+            LOG.info(
+                    "leader key {} names {}",
+                    ports.leaderKey().path(),
+                    holder.member().orElse("nobody"));
             handle(new LeaderKeyRead(holder));
-            leaderWatch = ports.leaderKey().watch(holder.revision(),
-                    h -> loop.execute(() -> handle(new LeaderKeyChanged(h))),
-                    error -> {
+            leaderWatch = ports.leaderKey()
+                    .watch(holder.revision(), h -> loop.execute(() -> handle(new LeaderKeyChanged(h))), error -> {
                         LOG.warn("leader watch failed ({}); watching again", error.getMessage());
                         loop.schedule(this::watchLeader, 1, TimeUnit.SECONDS);
                     });
@@ -90,9 +97,8 @@ public final class Supervisor implements AutoCloseable {
             return;
         }
         try {
-            deathEvents = ports.containers().listenForDeaths(
-                    member -> loop.execute(() -> handle(new ContainerDied(member))),
-                    error -> {
+            deathEvents = ports.containers()
+                    .listenForDeaths(member -> loop.execute(() -> handle(new ContainerDied(member))), error -> {
                         LOG.warn("Docker event stream failed ({}); listening again", error.getMessage());
                         loop.schedule(this::listenForDeaths, 1, TimeUnit.SECONDS);
                     });

@@ -9,23 +9,19 @@ import java.util.List;
 public sealed interface SupervisorAction {
 
     /** Read the leader key now: a member's container died. Answered by {@link SupervisorEvent.LeaderKeyChecked}. */
-    record ReadLeaderKey(String deadMember) implements SupervisorAction {
-    }
+    record ReadLeaderKey(String deadMember) implements SupervisorAction {}
 
     /** Ask Docker whether the member's container is really gone. Answered by {@link SupervisorEvent.ContainerInspected}. */
-    record ConfirmNotRunning(String member, long modRevision) implements SupervisorAction {
-    }
+    record ConfirmNotRunning(String member, long modRevision) implements SupervisorAction {}
 
     /**
      * Delete the leader key if it still names {@code member} at {@code modRevision}, the revision read before
      * Docker was asked. Answered by {@link SupervisorEvent.LeaderKeyDeleted}.
      */
-    record DeleteLeaderKey(String member, long modRevision) implements SupervisorAction {
-    }
+    record DeleteLeaderKey(String member, long modRevision) implements SupervisorAction {}
 
     /** Wait (bounded) until the member's PostgreSQL accepts writes. Answered by {@link SupervisorEvent.PromotionAwaited}. */
-    record AwaitPromotion(String member) implements SupervisorAction {
-    }
+    record AwaitPromotion(String member) implements SupervisorAction {}
 
     /** HAProxy runtime API commands, in order; the first that fails ends the list (the health checks stay in charge). */
     record RouterCommands(List<RouterCommand> commands) implements SupervisorAction {
@@ -35,12 +31,14 @@ public sealed interface SupervisorAction {
     }
 
     /** Publish the heartbeat and last action in etcd. */
-    record PublishHeartbeat(Heartbeat heartbeat) implements SupervisorAction {
-    }
+    record PublishHeartbeat(Heartbeat heartbeat) implements SupervisorAction {}
 
     /** A line in the supervisor's log. */
     record Log(Level level, String message) implements SupervisorAction {
-        public enum Level { INFO, WARN }
+        public enum Level {
+            INFO,
+            WARN
+        }
 
         static Log info(String message) {
             return new Log(Level.INFO, message);
@@ -52,14 +50,11 @@ public sealed interface SupervisorAction {
     }
 
     /** One HAProxy runtime API command. */
-    sealed interface RouterCommand {
-    }
+    sealed interface RouterCommand {}
 
     /** {@code set server LISTENER/MEMBER health up|down}: lasts until the next health check. */
-    record ForceHealth(String listener, String member, boolean up) implements RouterCommand {
-    }
+    record ForceHealth(String listener, String member, boolean up) implements RouterCommand {}
 
     /** {@code shutdown sessions server LISTENER/MEMBER}. */
-    record ShutdownSessions(String listener, String member) implements RouterCommand {
-    }
+    record ShutdownSessions(String listener, String member) implements RouterCommand {}
 }

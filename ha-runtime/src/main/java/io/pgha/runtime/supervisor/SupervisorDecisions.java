@@ -48,20 +48,25 @@ public final class SupervisorDecisions {
         }
     }
 
-    private SupervisorDecisions() {
-    }
+    private SupervisorDecisions() {}
 
     public static Decision next(SupervisorState state, SupervisorEvent event, Instant now) {
         return switch (event) {
             case LeaderKeyRead read -> new Decision(state.withLeader(read.key().member()), List.of());
-            case LeaderKeyChanged changed -> leaderKeyChanged(state, changed.key().member(), now);
-            case ContainerDied died -> new Decision(state, state.policy().fence()
-                    ? List.of(new ReadLeaderKey(died.member())) : List.of());
+            case LeaderKeyChanged changed ->
+                leaderKeyChanged(state, changed.key().member(), now);
+            case ContainerDied died ->
+                new Decision(state, state.policy().fence() ? List.of(new ReadLeaderKey(died.member())) : List.of());
             case LeaderKeyChecked checked -> leaderKeyChecked(state, checked);
-            case ContainerInspected inspected -> new Decision(state, List.of(inspected.notRunning()
-                    ? new DeleteLeaderKey(inspected.member(), inspected.modRevision())
-                    : Log.info("container " + inspected.member()
-                            + " reported dead but Docker says it runs again; leaving the leader key alone")));
+            case ContainerInspected inspected ->
+                new Decision(
+                        state,
+                        List.of(
+                                inspected.notRunning()
+                                        ? new DeleteLeaderKey(inspected.member(), inspected.modRevision())
+                                        : Log.info(
+                                                "container " + inspected.member()
+                                                        + " reported dead but Docker says it runs again; leaving the leader key alone")));
             case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
             case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
             case HeartbeatDue due -> new Decision(state, List.of(new PublishHeartbeat(state.heartbeat())));
@@ -84,8 +89,11 @@ public final class SupervisorDecisions {
             // switchover it is shut down already), and a client's connect fails at once and retries instead of waiting
             // in HAProxy's retries against a refusing server until the new leader is routed.
             actions.add(new RouterCommands(takeOffWrites(previous.get())));
-            return record(next.withRoutedTo(Optional.empty()), "stopped writes to " + previous.get()
-                    + ": nobody holds the leader key", now, actions);
+            return record(
+                    next.withRoutedTo(Optional.empty()),
+                    "stopped writes to " + previous.get() + ": nobody holds the leader key",
+                    now,
+                    actions);
         }
         if (holder.isPresent() && !holder.equals(state.routedTo())) {
             actions.add(new AwaitPromotion(holder.get()));
@@ -96,15 +104,22 @@ public final class SupervisorDecisions {
     private static Decision leaderKeyChecked(SupervisorState state, LeaderKeyChecked checked) {
         String member = checked.deadMember();
         if (!checked.key().member().equals(Optional.of(member))) {
-            return new Decision(state, List.of(Log.info("container " + member + " stopped; it is not the leader, nothing to do")));
+            return new Decision(
+                    state, List.of(Log.info("container " + member + " stopped; it is not the leader, nothing to do")));
         }
-        return new Decision(state, List.of(new ConfirmNotRunning(member, checked.key().modRevision())));
+        return new Decision(
+                state, List.of(new ConfirmNotRunning(member, checked.key().modRevision())));
     }
 
     private static Decision leaderKeyDeleted(SupervisorState state, LeaderKeyDeleted deleted, Instant now) {
         String member = deleted.member();
-        Decision recorded = record(state, deleted.released() ? "fenced " + member + ": its container stopped, leader key released"
-                : "container " + member + " stopped but the leader key had already moved", now, new ArrayList<>());
+        Decision recorded = record(
+                state,
+                deleted.released()
+                        ? "fenced " + member + ": its container stopped, leader key released"
+                        : "container " + member + " stopped but the leader key had already moved",
+                now,
+                new ArrayList<>());
         if (!state.policy().route()) {
             return recorded;
         }
@@ -120,8 +135,10 @@ public final class SupervisorDecisions {
     private static Decision promotionAwaited(SupervisorState state, PromotionAwaited awaited, Instant now) {
         String member = awaited.member();
         if (!awaited.acceptsWrites()) {
-            return new Decision(state, List.of(Log.warn(member + " took the leader key but its PostgreSQL did not leave recovery within "
-                    + state.policy().promotionWait().toMillis() + " ms; leaving routing to the checks")));
+            return new Decision(
+                    state,
+                    List.of(Log.warn(member + " took the leader key but its PostgreSQL did not leave recovery within "
+                            + state.policy().promotionWait().toMillis() + " ms; leaving routing to the checks")));
         }
         List<RouterCommand> commands = new ArrayList<>();
         commands.add(new ForceHealth(WRITE, member, true));
@@ -134,8 +151,11 @@ public final class SupervisorDecisions {
         commands.add(new ForceHealth(READ, member, false));
         List<SupervisorAction> actions = new ArrayList<>();
         actions.add(new RouterCommands(commands));
-        return record(state.withRoutedTo(Optional.of(member)), "routed writes to " + member + ": its PostgreSQL accepts writes",
-                now, actions);
+        return record(
+                state.withRoutedTo(Optional.of(member)),
+                "routed writes to " + member + ": its PostgreSQL accepts writes",
+                now,
+                actions);
     }
 
     private static List<RouterCommand> takeOffWrites(String member) {

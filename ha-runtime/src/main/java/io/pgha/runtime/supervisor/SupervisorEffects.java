@@ -40,13 +40,26 @@ final class SupervisorEffects {
 
     Optional<SupervisorEvent> perform(SupervisorAction action) {
         return switch (action) {
-            case ReadLeaderKey read -> fencing(read.deadMember(),
-                    () -> new LeaderKeyChecked(read.deadMember(), ports.leaderKey().read()));
-            case ConfirmNotRunning confirm -> fencing(confirm.member(), () -> new ContainerInspected(confirm.member(),
-                    confirm.modRevision(), ports.containers().confirmedNotRunning(confirm.member())));
-            case DeleteLeaderKey delete -> fencing(delete.member(), () -> new LeaderKeyDeleted(delete.member(),
-                    ports.leaderKey().deleteIfHeldBy(delete.member(), delete.modRevision())));
-            case AwaitPromotion await -> Optional.of(new PromotionAwaited(await.member(), promotion.untilPrimary(await.member())));
+            case ReadLeaderKey read ->
+                fencing(
+                        read.deadMember(),
+                        () -> new LeaderKeyChecked(
+                                read.deadMember(), ports.leaderKey().read()));
+            case ConfirmNotRunning confirm ->
+                fencing(
+                        confirm.member(),
+                        () -> new ContainerInspected(
+                                confirm.member(),
+                                confirm.modRevision(),
+                                ports.containers().confirmedNotRunning(confirm.member())));
+            case DeleteLeaderKey delete ->
+                fencing(
+                        delete.member(),
+                        () -> new LeaderKeyDeleted(
+                                delete.member(),
+                                ports.leaderKey().deleteIfHeldBy(delete.member(), delete.modRevision())));
+            case AwaitPromotion await ->
+                Optional.of(new PromotionAwaited(await.member(), promotion.untilPrimary(await.member())));
             case RouterCommands commands -> {
                 route(commands);
                 yield Optional.empty();

@@ -9,34 +9,26 @@ import io.pgha.runtime.dcs.LeaderKey;
 public sealed interface SupervisorEvent {
 
     /** The leader key, with its revision, as read when a watch starts (at start, and again after a watch failed). */
-    record LeaderKeyRead(LeaderKey.Holder key) implements SupervisorEvent {
-    }
+    record LeaderKeyRead(LeaderKey.Holder key) implements SupervisorEvent {}
 
     /** The leader key's watch reported a write (a holder at a new revision) or a deletion. */
-    record LeaderKeyChanged(LeaderKey.Holder key) implements SupervisorEvent {
-    }
+    record LeaderKeyChanged(LeaderKey.Holder key) implements SupervisorEvent {}
 
     /** Docker reported that a member's container died. */
-    record ContainerDied(String member) implements SupervisorEvent {
-    }
+    record ContainerDied(String member) implements SupervisorEvent {}
 
     /** Answer to {@link SupervisorAction.ReadLeaderKey}: the key as it is after {@code deadMember}'s container died. */
-    record LeaderKeyChecked(String deadMember, LeaderKey.Holder key) implements SupervisorEvent {
-    }
+    record LeaderKeyChecked(String deadMember, LeaderKey.Holder key) implements SupervisorEvent {}
 
     /** Answer to {@link SupervisorAction.ConfirmNotRunning}. */
-    record ContainerInspected(String member, long modRevision, boolean notRunning) implements SupervisorEvent {
-    }
+    record ContainerInspected(String member, long modRevision, boolean notRunning) implements SupervisorEvent {}
 
     /** Answer to {@link SupervisorAction.DeleteLeaderKey}: whether that compare-and-delete released the key. */
-    record LeaderKeyDeleted(String member, boolean released) implements SupervisorEvent {
-    }
+    record LeaderKeyDeleted(String member, boolean released) implements SupervisorEvent {}
 
     /** Answer to {@link SupervisorAction.AwaitPromotion}: whether the member accepted writes within the wait. */
-    record PromotionAwaited(String member, boolean acceptsWrites) implements SupervisorEvent {
-    }
+    record PromotionAwaited(String member, boolean acceptsWrites) implements SupervisorEvent {}
 
     /** Time to publish the heartbeat (every 2 s). */
-    record HeartbeatDue() implements SupervisorEvent {
-    }
+    record HeartbeatDue() implements SupervisorEvent {}
 }

@@ -12,8 +12,7 @@ public final class SupervisorFactory {
 
     private static final Duration CALL = Duration.ofSeconds(2);
 
-    private SupervisorFactory() {
-    }
+    private SupervisorFactory() {}
 
     /** A supervisor of the stack {@code settings} describe, not yet started. */
     public static Supervisor live(SupervisorSettings settings) {
@@ -35,7 +34,8 @@ public final class SupervisorFactory {
                 new DockerContainerPort(settings),
                 new LiveMemberReadiness(postgres, settings.patroniPort()),
                 router(router),
-                new EtcdHeartbeat(etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), CALL), settings.aliveFile()),
+                new EtcdHeartbeat(
+                        etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), CALL), settings.aliveFile()),
                 resources);
     }
 
@@ -52,7 +52,8 @@ public final class SupervisorFactory {
             }
 
             @Override
-            public LeaderKey.Subscription watch(long afterRevision, Consumer<LeaderKey.Holder> onChange, Consumer<Throwable> onError) {
+            public LeaderKey.Subscription watch(
+                    long afterRevision, Consumer<LeaderKey.Holder> onChange, Consumer<Throwable> onError) {
                 return key.watch(afterRevision, onChange, onError);
             }
 

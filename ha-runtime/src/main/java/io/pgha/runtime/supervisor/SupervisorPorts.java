@@ -5,6 +5,10 @@ package io.pgha.runtime.supervisor;
  *
  * @param resources closed after the supervisor's own threads and subscriptions
  */
-public record SupervisorPorts(LeaderKeyPort leaderKey, ContainerPort containers, MemberReadiness readiness, RouterPort router,
-                              HeartbeatPort heartbeat, AutoCloseable resources) {
-}
+public record SupervisorPorts(
+        LeaderKeyPort leaderKey,
+        ContainerPort containers,
+        MemberReadiness readiness,
+        RouterPort router,
+        HeartbeatPort heartbeat,
+        AutoCloseable resources) {}

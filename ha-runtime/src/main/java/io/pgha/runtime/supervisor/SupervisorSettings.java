@@ -48,7 +48,8 @@ public record SupervisorSettings(
     /** The member a container runs, if it is one of ours. */
     public java.util.Optional<String> memberOf(String container) {
         return container.startsWith(containerPrefix) && members.contains(container.substring(containerPrefix.length()))
-                ? java.util.Optional.of(container.substring(containerPrefix.length())) : java.util.Optional.empty();
+                ? java.util.Optional.of(container.substring(containerPrefix.length()))
+                : java.util.Optional.empty();
     }
 
     /** The etcd key where the supervisor publishes its heartbeat and last action. */

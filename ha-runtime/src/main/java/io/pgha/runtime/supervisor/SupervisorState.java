@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param leader    who holds the leader key, as last read or watched
  * @param routedTo  the member writes were last routed to by the supervisor (empty after it stopped writes)
  */
-public record SupervisorState(Policy policy, Optional<String> leader, Optional<String> routedTo, String lastAction,
-                              Instant lastActionAt) {
+public record SupervisorState(
+        Policy policy, Optional<String> leader, Optional<String> routedTo, String lastAction, Instant lastActionAt) {
 
     /**
      * What does not change while the supervisor runs.
@@ -21,15 +21,25 @@ public record SupervisorState(Policy policy, Optional<String> leader, Optional<S
      * @param promotionCheck  "postgres" when a new leader's PostgreSQL is asked directly, "patroni" when its Patroni is
      * @param promotionWait   how long a new leader may take to accept writes before routing is left to the checks
      */
-    public record Policy(List<String> members, boolean fence, boolean route, String promotionCheck, Duration promotionWait,
-                         Instant startedAt) {
+    public record Policy(
+            List<String> members,
+            boolean fence,
+            boolean route,
+            String promotionCheck,
+            Duration promotionWait,
+            Instant startedAt) {
         public Policy {
             members = List.copyOf(members);
         }
 
         static Policy of(SupervisorSettings settings, Instant startedAt) {
-            return new Policy(settings.members(), settings.fence(), settings.route(),
-                    settings.postgresLogin().isPresent() ? "postgres" : "patroni", settings.promotionWait(), startedAt);
+            return new Policy(
+                    settings.members(),
+                    settings.fence(),
+                    settings.route(),
+                    settings.postgresLogin().isPresent() ? "postgres" : "patroni",
+                    settings.promotionWait(),
+                    startedAt);
         }
     }
 
@@ -50,7 +60,13 @@ public record SupervisorState(Policy policy, Optional<String> leader, Optional<S
     }
 
     Heartbeat heartbeat() {
-        return new Heartbeat(policy.startedAt(), leader, policy.fence(), policy.route(), policy.promotionCheck(), lastAction,
+        return new Heartbeat(
+                policy.startedAt(),
+                leader,
+                policy.fence(),
+                policy.route(),
+                policy.promotionCheck(),
+                lastAction,
                 lastActionAt);
     }
 }

@@ -35,7 +35,8 @@ public final class AttachCluster {
         }
     }
 
-    public ClusterDiscovery.Result attach(AttachRequest request, boolean replace, Optional<StackCredentials.Login> probeLogin) {
+    public ClusterDiscovery.Result attach(
+            AttachRequest request, boolean replace, Optional<StackCredentials.Login> probeLogin) {
         checkName(request.name(), replace);
         ClusterDiscovery.Result result = ClusterDiscovery.discover(request);
         registry.save(result.connection());
@@ -52,7 +53,8 @@ public final class AttachCluster {
             Files.deleteIfExists(f);
             Files.createFile(f);
             ownerOnly(f);
-            Files.writeString(f, "PGUSER_SUPERUSER=" + login.user() + "\nPGPASSWORD_SUPERUSER=" + login.password() + "\n");
+            Files.writeString(
+                    f, "PGUSER_SUPERUSER=" + login.user() + "\nPGPASSWORD_SUPERUSER=" + login.password() + "\n");
         } catch (IOException e) {
             throw PghaException.unavailable("cannot save the probe login in " + f + ": " + e.getMessage(), e);
         }
@@ -60,7 +62,8 @@ public final class AttachCluster {
 
     private static void ownerOnly(Path p) {
         try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+            Files.setPosixFilePermissions(
+                    p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
         } catch (UnsupportedOperationException | IOException ignored) {
             // not a POSIX file system: the user profile's own protection applies
         }

@@ -29,7 +29,9 @@ public final class ClusterHistory {
 
     /** The history of the cluster, when it has a Prometheus. */
     public static Optional<ClusterHistory> of(ClusterConnection connection) {
-        return connection.prometheus().map(url -> new ClusterHistory(new PrometheusClient(url, ASK), Clock.systemUTC()));
+        return connection
+                .prometheus()
+                .map(url -> new ClusterHistory(new PrometheusClient(url, ASK), Clock.systemUTC()));
     }
 
     public String source() {
@@ -41,7 +43,9 @@ public final class ClusterHistory {
         Instant end = clock.instant();
         Map<String, List<HistoryPoint>> lines = new TreeMap<>();
         for (Series s : prometheus.range(metric.query(range.step()), end.minus(range.span()), end, range.step())) {
-            List<HistoryPoint> points = s.samples().stream().map(p -> new HistoryPoint(p.at(), p.value())).toList();
+            List<HistoryPoint> points = s.samples().stream()
+                    .map(p -> new HistoryPoint(p.at(), p.value()))
+                    .toList();
             lines.merge(metric.seriesName(s.labels()), points, (a, b) -> a.size() >= b.size() ? a : b);
         }
         return lines;

@@ -26,8 +26,7 @@ public final class DrillPlanning {
     /** The compose stack's superuser (stack/.env.postgres), for clusters pgha attached to rather than made. */
     public static final StackCredentials.Login COMPOSE_SUPERUSER = new StackCredentials.Login("postgres", "postgres");
 
-    private DrillPlanning() {
-    }
+    private DrillPlanning() {}
 
     /**
      * Why drills cannot run on this cluster now, or empty when they can: they inject faults through Docker into the members'
@@ -39,22 +38,29 @@ public final class DrillPlanning {
                     + " was attached without them.");
         }
         if (connection.router().isEmpty()) {
-            return Optional.of("Drills write through the router's write port; no router is known for " + connection.name() + ".");
+            return Optional.of(
+                    "Drills write through the router's write port; no router is known for " + connection.name() + ".");
         }
         Optional<SourceStatus> docker = snapshot.source(Source.DOCKER);
         if (docker.isEmpty() || !docker.get().available()) {
-            return Optional.of("Docker is not available" + docker.flatMap(SourceStatus::reason).map(e -> ": " + e).orElse("")
+            return Optional.of("Docker is not available"
+                    + docker.flatMap(SourceStatus::reason).map(e -> ": " + e).orElse("")
                     + ". Drills need the local Docker engine.");
         }
         if (snapshot.members().isEmpty()) {
             return Optional.of("Waiting for the cluster's members.");
         }
-        List<String> without = members(snapshot).stream().filter(m -> snapshot.container(m).isEmpty()).toList();
+        List<String> without = members(snapshot).stream()
+                .filter(m -> snapshot.container(m).isEmpty())
+                .toList();
         if (!without.isEmpty()) {
-            return Optional.of("Drills need each member's container to carry the member's name (as in the default stack pg-ha); "
-                    + "no container is named " + String.join(", ", without) + ".");
+            return Optional.of(
+                    "Drills need each member's container to carry the member's name (as in the default stack pg-ha); "
+                            + "no container is named " + String.join(", ", without) + ".");
         }
-        List<String> missingUrls = members(snapshot).stream().filter(m -> !connection.patroniUrls().containsKey(m)).toList();
+        List<String> missingUrls = members(snapshot).stream()
+                .filter(m -> !connection.patroniUrls().containsKey(m))
+                .toList();
         if (!missingUrls.isEmpty()) {
             return Optional.of("No Patroni REST URL is known for " + String.join(", ", missingUrls) + ".");
         }
@@ -71,12 +77,19 @@ public final class DrillPlanning {
 
     /** The etcd members' containers, in the order the etcd drills stop them. */
     public static List<String> etcdContainers(ClusterSnapshot snapshot) {
-        return snapshot.containers().stream().filter(c -> "etcd".equals(c.role())).map(ContainerInfo::name).sorted().toList();
+        return snapshot.containers().stream()
+                .filter(c -> "etcd".equals(c.role()))
+                .map(ContainerInfo::name)
+                .sorted()
+                .toList();
     }
 
     /** The target for the cluster as the snapshot shows it; refused with the reason when drills cannot run now. */
-    public static DrillTarget target(ClusterConnection connection, ClusterSnapshot snapshot, Optional<StackCredentials.Login> superuser,
-                                     Consumer<String> progress) {
+    public static DrillTarget target(
+            ClusterConnection connection,
+            ClusterSnapshot snapshot,
+            Optional<StackCredentials.Login> superuser,
+            Consumer<String> progress) {
         unavailableReason(connection, snapshot).ifPresent(why -> {
             throw PghaException.invalidInput(why);
         });
@@ -88,12 +101,20 @@ public final class DrillPlanning {
      *
      * @param superuser the login the writers use; empty: the compose stack's default superuser (with a progress note)
      */
-    public static DrillTarget target(ClusterConnection connection, List<String> members, List<String> etcdContainers,
-                                     Optional<StackCredentials.Login> superuser, Consumer<String> progress) {
-        String network = connection.dockerStack().orElseThrow(() -> PghaException.invalidInput("cluster '" + connection.name()
-                + "' does not run on the local Docker engine: drills need its containers"));
-        ClusterConnection.RouterEndpoints router = connection.router().orElseThrow(() -> PghaException.invalidInput(
-                "cluster '" + connection.name() + "' has no router: drills write through its write port"));
+    public static DrillTarget target(
+            ClusterConnection connection,
+            List<String> members,
+            List<String> etcdContainers,
+            Optional<StackCredentials.Login> superuser,
+            Consumer<String> progress) {
+        String network = connection
+                .dockerStack()
+                .orElseThrow(() -> PghaException.invalidInput("cluster '" + connection.name()
+                        + "' does not run on the local Docker engine: drills need its containers"));
+        ClusterConnection.RouterEndpoints router = connection
+                .router()
+                .orElseThrow(() -> PghaException.invalidInput(
+                        "cluster '" + connection.name() + "' has no router: drills write through its write port"));
         if (members.isEmpty()) {
             throw PghaException.invalidInput("a drill needs the cluster's PostgreSQL members");
         }
@@ -101,17 +122,29 @@ public final class DrillPlanning {
         for (String m : members) {
             String url = connection.patroniUrls().get(m);
             if (url == null) {
-                throw PghaException.invalidInput("no Patroni REST URL is known for " + m + "; attach the cluster again with every member");
+                throw PghaException.invalidInput(
+                        "no Patroni REST URL is known for " + m + "; attach the cluster again with every member");
             }
             urls.put(m, url);
         }
         StackCredentials.Login login = superuser.orElseGet(() -> {
-            progress.accept("no stored credentials for " + connection.name() + ": writing as the compose stack's superuser "
-                    + COMPOSE_SUPERUSER.user());
+            progress.accept("no stored credentials for " + connection.name()
+                    + ": writing as the compose stack's superuser " + COMPOSE_SUPERUSER.user());
             return COMPOSE_SUPERUSER;
         });
-        return new DrillTarget(connection.scope(), members, etcdContainers, network, router.host(), router.writePort(),
-                router.readPort(), urls, login.user(), login.password(), StackImages.SUPERVISOR, connection.caFile(),
+        return new DrillTarget(
+                connection.scope(),
+                members,
+                etcdContainers,
+                network,
+                router.host(),
+                router.writePort(),
+                router.readPort(),
+                urls,
+                login.user(),
+                login.password(),
+                StackImages.SUPERVISOR,
+                connection.caFile(),
                 new io.pgha.runtime.cluster.RestApiCredentialStore().find(connection.name()));
     }
 }

@@ -11,17 +11,32 @@ import java.util.Map;
  */
 public enum HistoryMetric {
     /** Bytes each replica's replay is behind the primary's WAL, as the primary's pg_stat_replication says. */
-    REPLICATION_LAG("replication lag", "bytes", "max by (application_name) (pg_stat_replication_pg_wal_lsn_diff)", "application_name"),
+    REPLICATION_LAG(
+            "replication lag",
+            "bytes",
+            "max by (application_name) (pg_stat_replication_pg_wal_lsn_diff)",
+            "application_name"),
     /** Transactions committed and rolled back per second, per member. */
-    TRANSACTIONS("transactions", "per second", "sum by (member) (rate(pg_stat_database_xact_commit[WINDOW]))"
-            + " + sum by (member) (rate(pg_stat_database_xact_rollback[WINDOW]))", "member"),
+    TRANSACTIONS(
+            "transactions",
+            "per second",
+            "sum by (member) (rate(pg_stat_database_xact_commit[WINDOW]))"
+                    + " + sum by (member) (rate(pg_stat_database_xact_rollback[WINDOW]))",
+            "member"),
     /**
      * Client backends of each member (what the console's live chart counts on the primary: pg_stat_activity's
      * {@code client backend}s, without Patroni's walsenders and PostgreSQL's own workers).
      */
-    CONNECTIONS("connections", "client backends", "sum by (member) (pg_stat_activity_count{backend_type=\"client backend\"})", "member"),
+    CONNECTIONS(
+            "connections",
+            "client backends",
+            "sum by (member) (pg_stat_activity_count{backend_type=\"client backend\"})",
+            "member"),
     /** Sessions open on the router's write (primary) and read (replicas) listeners. */
-    ROUTER_SESSIONS("router sessions", "sessions", "sum by (proxy) (haproxy_frontend_current_sessions{proxy=~\"primary|replicas\"})",
+    ROUTER_SESSIONS(
+            "router sessions",
+            "sessions",
+            "sum by (proxy) (haproxy_frontend_current_sessions{proxy=~\"primary|replicas\"})",
             "proxy");
 
     /** The shortest window a rate is taken over: four scrapes at the stack's 15 s. */

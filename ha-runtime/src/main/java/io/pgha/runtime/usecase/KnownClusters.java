@@ -26,9 +26,15 @@ public final class KnownClusters {
      * @param leader  the member that leads, when one answered
      * @param running members running, of {@code members}
      */
-    public record Entry(String name, String scope, String origin, String source, String state, Optional<String> leader,
-                        int running, int members) {
-    }
+    public record Entry(
+            String name,
+            String scope,
+            String origin,
+            String source,
+            String state,
+            Optional<String> leader,
+            int running,
+            int members) {}
 
     private final ClusterRegistry registry;
 
@@ -39,21 +45,39 @@ public final class KnownClusters {
     /** Every known cluster, sorted by name; all are asked in parallel, each within 1.5 s. */
     public List<Entry> list() {
         List<CompletableFuture<Entry>> asked = registry.list().stream()
-                .map(c -> CompletableFuture.supplyAsync(() -> entry(c), runnable -> Thread.ofVirtual().start(runnable))).toList();
+                .map(c -> CompletableFuture.supplyAsync(
+                        () -> entry(c), runnable -> Thread.ofVirtual().start(runnable)))
+                .toList();
         return asked.stream().map(CompletableFuture::join).toList();
     }
 
     static Entry entry(ClusterConnection c) {
         String origin = c.origin().name().toLowerCase(Locale.ROOT);
-        String source = c.dockerStack().map(s -> "docker stack " + s)
-                .orElseGet(() -> c.etcdEndpoints().isEmpty() ? String.join(",", c.patroniUrls().values()) : String.join(",", c.etcdEndpoints()));
-        Optional<PatroniCluster> seen = c.patroniUrls().values().stream().sorted().map(url -> ask(url, c.caFile()))
-                .flatMap(Optional::stream).findFirst();
+        String source = c.dockerStack()
+                .map(s -> "docker stack " + s)
+                .orElseGet(() -> c.etcdEndpoints().isEmpty()
+                        ? String.join(",", c.patroniUrls().values())
+                        : String.join(",", c.etcdEndpoints()));
+        Optional<PatroniCluster> seen = c.patroniUrls().values().stream()
+                .sorted()
+                .map(url -> ask(url, c.caFile()))
+                .flatMap(Optional::stream)
+                .findFirst();
         if (seen.isEmpty()) {
-            return new Entry(c.name(), c.scope(), origin, source, "unreachable", Optional.empty(), 0, c.patroniUrls().size());
+            return new Entry(
+                    c.name(),
+                    c.scope(),
+                    origin,
+                    source,
+                    "unreachable",
+                    Optional.empty(),
+                    0,
+                    c.patroniUrls().size());
         }
         List<Member> members = seen.get().members();
-        int running = (int) members.stream().filter(m -> "running".equals(m.state()) || "streaming".equals(m.state())).count();
+        int running = (int) members.stream()
+                .filter(m -> "running".equals(m.state()) || "streaming".equals(m.state()))
+                .count();
         Optional<String> leader = seen.get().leader().map(Member::name);
         int expected = Math.max(members.size(), c.patroniUrls().size());
         String state = leader.isPresent() && running == expected ? "running" : "degraded";
@@ -70,7 +94,9 @@ public final class KnownClusters {
 
     /** "pg-0 leads, 3/3 running" and the like, for one line of text. */
     public static String summary(Entry e) {
-        return e.state().equals("unreachable") ? "no member answers"
-                : e.leader().map(l -> l + " leads").orElse("no leader") + ", " + e.running() + "/" + e.members() + " running";
+        return e.state().equals("unreachable")
+                ? "no member answers"
+                : e.leader().map(l -> l + " leads").orElse("no leader") + ", " + e.running() + "/" + e.members()
+                        + " running";
     }
 }

@@ -15,18 +15,35 @@ import org.junit.jupiter.api.Test;
 
 class LocalStacksTest {
 
-    private static StackContainer container(String name, String role, Map<Integer, StackContainer.HostPort> published,
-                                            Optional<String> scope) {
-        return new StackContainer(new ContainerInfo(name, "id-" + name, role, "img", "running", "none", 0, Optional.empty(),
-                OptionalInt.empty()), published, Optional.of("pg-ha"), Optional.of(name), scope);
+    private static StackContainer container(
+            String name, String role, Map<Integer, StackContainer.HostPort> published, Optional<String> scope) {
+        return new StackContainer(
+                new ContainerInfo(
+                        name, "id-" + name, role, "img", "running", "none", 0, Optional.empty(), OptionalInt.empty()),
+                published,
+                Optional.of("pg-ha"),
+                Optional.of(name),
+                scope);
     }
 
     @Test
     void aComposeProjectWithEtcdAndPostgresIsAStackToAttachByItsPublishedEtcdPorts() {
         List<StackContainer> containers = List.of(
-                container("etcd-2", "etcd", Map.of(2379, new StackContainer.HostPort("127.0.0.1", 23792)), Optional.empty()),
-                container("etcd-1", "etcd", Map.of(2379, new StackContainer.HostPort("127.0.0.1", 23791)), Optional.empty()),
-                container("pg-0", "postgres", Map.of(8008, new StackContainer.HostPort("127.0.0.1", 8008)), Optional.of("pg-ha")));
+                container(
+                        "etcd-2",
+                        "etcd",
+                        Map.of(2379, new StackContainer.HostPort("127.0.0.1", 23792)),
+                        Optional.empty()),
+                container(
+                        "etcd-1",
+                        "etcd",
+                        Map.of(2379, new StackContainer.HostPort("127.0.0.1", 23791)),
+                        Optional.empty()),
+                container(
+                        "pg-0",
+                        "postgres",
+                        Map.of(8008, new StackContainer.HostPort("127.0.0.1", 8008)),
+                        Optional.of("pg-ha")));
         LocalStack s = LocalStacks.of("pg-ha", containers).orElseThrow();
         assertThat(s.etcdEndpoints()).containsExactly("http://127.0.0.1:23791", "http://127.0.0.1:23792");
         assertThat(s.scope()).contains("pg-ha");
@@ -36,10 +53,20 @@ class LocalStacksTest {
 
     @Test
     void withoutPublishedEtcdOrWithoutPostgresItIsNot() {
-        assertThat(LocalStacks.of("x", List.of(container("etcd-1", "etcd", Map.of(), Optional.empty()),
-                container("pg-0", "postgres", Map.of(), Optional.of("x"))))).isEmpty();
-        assertThat(LocalStacks.of("x", List.of(container("etcd-1", "etcd",
-                Map.of(2379, new StackContainer.HostPort("127.0.0.1", 2379)), Optional.empty())))).isEmpty();
+        assertThat(LocalStacks.of(
+                        "x",
+                        List.of(
+                                container("etcd-1", "etcd", Map.of(), Optional.empty()),
+                                container("pg-0", "postgres", Map.of(), Optional.of("x")))))
+                .isEmpty();
+        assertThat(LocalStacks.of(
+                        "x",
+                        List.of(container(
+                                "etcd-1",
+                                "etcd",
+                                Map.of(2379, new StackContainer.HostPort("127.0.0.1", 2379)),
+                                Optional.empty()))))
+                .isEmpty();
     }
 
     @Test

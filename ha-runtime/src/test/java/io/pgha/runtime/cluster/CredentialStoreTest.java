@@ -17,10 +17,18 @@ class CredentialStoreTest {
     void passwordsAreStrongDistinctAndNeverShownByToString() {
         StackCredentials c = StackCredentials.generate("postgres", "standby", "admin");
         assertThat(c.superuser().password()).hasSize(32).matches("[A-Za-z0-9]+");
-        assertThat(c.superuser().password()).isNotEqualTo(c.replication().password()).isNotEqualTo(c.admin().password());
-        assertThat(StackCredentials.generate("postgres", "standby", "admin").superuser().password())
+        assertThat(c.superuser().password())
+                .isNotEqualTo(c.replication().password())
+                .isNotEqualTo(c.admin().password());
+        assertThat(StackCredentials.generate("postgres", "standby", "admin")
+                        .superuser()
+                        .password())
                 .isNotEqualTo(c.superuser().password());
-        assertThat(c.toString()).doesNotContain(c.superuser().password(), c.replication().password(), c.admin().password());
+        assertThat(c.toString())
+                .doesNotContain(
+                        c.superuser().password(),
+                        c.replication().password(),
+                        c.admin().password());
     }
 
     @Test
@@ -30,11 +38,17 @@ class CredentialStoreTest {
         store.save("shop", c);
         assertThat(store.get("shop")).isEqualTo(c);
         Path file = store.file("shop");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent().getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(file.getParent().getParent())))
+                .isEqualTo("rwx------");
         store.delete("shop");
         assertThat(store.find("shop")).isEmpty();
-        assertThatThrownBy(() -> store.get("shop")).isInstanceOf(PghaException.class).hasMessageContaining("no credentials are stored");
+        assertThatThrownBy(() -> store.get("shop"))
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining("no credentials are stored");
     }
 }

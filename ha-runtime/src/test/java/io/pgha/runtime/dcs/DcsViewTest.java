@@ -14,17 +14,29 @@ class DcsViewTest {
 
     private static Map<String, String> stackKeys() {
         Map<String, String> k = new HashMap<>();
-        k.put("config", "{\"loop_wait\":2,\"maximum_lag_on_failover\":1048576,\"postgresql\":{\"use_pg_rewind\":true},\"ttl\":20}");
-        k.put("history", "[[1,67358560,\"no recovery target specified\",\"2026-11-25T22:06:40.609452+00:00\",\"pg-1\"]]");
+        k.put(
+                "config",
+                "{\"loop_wait\":2,\"maximum_lag_on_failover\":1048576,\"postgresql\":{\"use_pg_rewind\":true},\"ttl\":20}");
+        k.put(
+                "history",
+                "[[1,67358560,\"no recovery target specified\",\"2026-11-25T22:06:40.609452+00:00\",\"pg-1\"]]");
         k.put("initialize", "7712233834460418072");
         k.put("leader", "pg-0");
-        k.put("members/pg-0", "{\"conn_url\":\"postgres://pg-0:5432/postgres\",\"api_url\":\"http://pg-0:8008/patroni\",\"state\":\"running\","
-                + "\"role\":\"primary\",\"version\":\"4.0.7\",\"xlog_location\":67428200,\"timeline\":5}");
-        k.put("members/pg-1", "{\"conn_url\":\"postgres://pg-1:5432/postgres\",\"api_url\":\"http://pg-1:8008/patroni\",\"state\":\"running\","
-                + "\"role\":\"replica\",\"version\":\"4.0.7\",\"xlog_location\":67428000,\"replication_state\":\"streaming\",\"timeline\":5}");
-        k.put("members/pg-2", "{\"conn_url\":\"postgres://pg-2:5433/postgres\",\"api_url\":\"http://pg-2:8008/patroni\",\"state\":\"starting\","
-                + "\"role\":\"replica\",\"version\":\"4.0.7\",\"tags\":{\"nofailover\":true}}");
-        k.put("status", "{\"optime\":67428300,\"slots\":{\"pg_2\":67428200,\"pg_1\":67428200},\"retain_slots\":[\"pg_0\",\"pg_1\",\"pg_2\"]}");
+        k.put(
+                "members/pg-0",
+                "{\"conn_url\":\"postgres://pg-0:5432/postgres\",\"api_url\":\"http://pg-0:8008/patroni\",\"state\":\"running\","
+                        + "\"role\":\"primary\",\"version\":\"4.0.7\",\"xlog_location\":67428200,\"timeline\":5}");
+        k.put(
+                "members/pg-1",
+                "{\"conn_url\":\"postgres://pg-1:5432/postgres\",\"api_url\":\"http://pg-1:8008/patroni\",\"state\":\"running\","
+                        + "\"role\":\"replica\",\"version\":\"4.0.7\",\"xlog_location\":67428000,\"replication_state\":\"streaming\",\"timeline\":5}");
+        k.put(
+                "members/pg-2",
+                "{\"conn_url\":\"postgres://pg-2:5433/postgres\",\"api_url\":\"http://pg-2:8008/patroni\",\"state\":\"starting\","
+                        + "\"role\":\"replica\",\"version\":\"4.0.7\",\"tags\":{\"nofailover\":true}}");
+        k.put(
+                "status",
+                "{\"optime\":67428300,\"slots\":{\"pg_2\":67428200,\"pg_1\":67428200},\"retain_slots\":[\"pg_0\",\"pg_1\",\"pg_2\"]}");
         return k;
     }
 
@@ -45,8 +57,12 @@ class DcsViewTest {
 
         Member replica = v.member("pg-1").orElseThrow();
         assertThat(replica.role()).isEqualTo(Role.REPLICA);
-        assertThat(replica.state()).as("running + replication_state shows as the replication state").isEqualTo("streaming");
-        assertThat(replica.lagBytes()).as("status optime minus its own position").hasValue(300);
+        assertThat(replica.state())
+                .as("running + replication_state shows as the replication state")
+                .isEqualTo("streaming");
+        assertThat(replica.lagBytes())
+                .as("status optime minus its own position")
+                .hasValue(300);
         assertThat(replica.lsn()).hasValue(67428000);
 
         Member starting = v.member("pg-2").orElseThrow();
@@ -87,7 +103,8 @@ class DcsViewTest {
         DcsView v = DcsView.parse("pg-ha", 1, k);
         assertThat(v.leader()).isEmpty();
         assertThat(v.members()).noneMatch(m -> m.role().isLeader());
-        assertThat(v.member("pg-0").orElseThrow().role()).as("a primary without the key shows as a replica, like /cluster")
+        assertThat(v.member("pg-0").orElseThrow().role())
+                .as("a primary without the key shows as a replica, like /cluster")
                 .isEqualTo(Role.REPLICA);
     }
 
@@ -110,7 +127,8 @@ class DcsViewTest {
         assertThat(quorum.member("pg-2").orElseThrow().role()).isEqualTo(Role.QUORUM_STANDBY);
 
         k.put("config", "{\"synchronous_mode\":false}");
-        assertThat(DcsView.parse("pg-ha", 1, k).member("pg-1").orElseThrow().role()).as("a stale sync key without sync mode")
+        assertThat(DcsView.parse("pg-ha", 1, k).member("pg-1").orElseThrow().role())
+                .as("a stale sync key without sync mode")
                 .isEqualTo(Role.REPLICA);
     }
 

@@ -23,11 +23,13 @@ class EtcdMembersTest {
             new EtcdMembers.Listed(33, "etcd-3", List.of("http://etcd-3:2379")));
 
     private static EtcdMembers.EndpointStatus ok(String endpoint, long id, long leader) {
-        return new EtcdMembers.EndpointStatus(endpoint, OptionalLong.of(id), leader, 5, 73728, Duration.ofMillis(3), Optional.empty());
+        return new EtcdMembers.EndpointStatus(
+                endpoint, OptionalLong.of(id), leader, 5, 73728, Duration.ofMillis(3), Optional.empty());
     }
 
     private static EtcdMembers.EndpointStatus down(String endpoint) {
-        return new EtcdMembers.EndpointStatus(endpoint, OptionalLong.empty(), 0, 0, 0, Duration.ZERO, Optional.of("connection refused"));
+        return new EtcdMembers.EndpointStatus(
+                endpoint, OptionalLong.empty(), 0, 0, 0, Duration.ZERO, Optional.of("connection refused"));
     }
 
     private static Map<String, EtcdMember> byName(List<EtcdMember> members) {
@@ -39,7 +41,10 @@ class EtcdMembersTest {
     @Test
     void endpointsAreTiedToMembersByTheIdTheyAnswerWith() {
         Map<String, Long> learned = new HashMap<>();
-        var m = byName(EtcdMembers.resolve(LIST, List.of(ok(E1, 22, 33), ok(E2, 11, 33), ok(E3, 33, 33)), learned,
+        var m = byName(EtcdMembers.resolve(
+                LIST,
+                List.of(ok(E1, 22, 33), ok(E2, 11, 33), ok(E3, 33, 33)),
+                learned,
                 Map.of(11L, List.of("NOSPACE"))));
         assertThat(m.get("etcd-2").endpoint()).isEqualTo(E1);
         assertThat(m.get("etcd-1").endpoint()).isEqualTo(E2);
@@ -64,7 +69,8 @@ class EtcdMembersTest {
 
     @Test
     void anEndpointDownFromTheStartIsPairedWithTheOnlyUnmatchedMember() {
-        var m = byName(EtcdMembers.resolve(LIST, List.of(down(E1), ok(E2, 22, 22), ok(E3, 33, 22)), new HashMap<>(), Map.of()));
+        var m = byName(EtcdMembers.resolve(
+                LIST, List.of(down(E1), ok(E2, 22, 22), ok(E3, 33, 22)), new HashMap<>(), Map.of()));
         assertThat(m.get("etcd-1").endpoint()).isEqualTo(E1);
         assertThat(m.get("etcd-1").health()).isEqualTo(Health.DOWN);
         assertThat(m.get("etcd-2").leader()).isTrue();
@@ -72,12 +78,14 @@ class EtcdMembersTest {
 
     @Test
     void aMemberThatAnswersWithoutALeaderHasLostQuorumAndIsNotHealthy() {
-        var m = byName(EtcdMembers.resolve(LIST, List.of(ok(E1, 11, 0), down(E2), down(E3)), new HashMap<>(), Map.of()));
+        var m = byName(
+                EtcdMembers.resolve(LIST, List.of(ok(E1, 11, 0), down(E2), down(E3)), new HashMap<>(), Map.of()));
         assertThat(m.get("etcd-1").health()).isEqualTo(Health.DOWN);
         assertThat(m.get("etcd-1").error().orElseThrow()).contains("no raft leader");
         assertThat(m.get("etcd-2").health()).isEqualTo(Health.DOWN);
         assertThat(m.get("etcd-3").health()).isEqualTo(Health.DOWN);
-        EtcdClusterStatus s = new EtcdClusterStatus(List.copyOf(m.values()), Map.of(), java.time.Instant.now(), Optional.empty());
+        EtcdClusterStatus s =
+                new EtcdClusterStatus(List.copyOf(m.values()), Map.of(), java.time.Instant.now(), Optional.empty());
         assertThat(s.quorum()).isFalse();
     }
 
@@ -91,7 +99,8 @@ class EtcdMembersTest {
 
     @Test
     void withoutAMemberListEachEndpointIsAMember() {
-        List<EtcdMember> m = EtcdMembers.resolve(List.of(), List.of(ok(E1, 11, 11), down(E2)), new HashMap<>(), Map.of());
+        List<EtcdMember> m =
+                EtcdMembers.resolve(List.of(), List.of(ok(E1, 11, 11), down(E2)), new HashMap<>(), Map.of());
         assertThat(m).extracting(EtcdMember::name).containsExactly("127.0.0.1:23791", "127.0.0.1:23792");
         assertThat(m).extracting(EtcdMember::health).containsExactly(Health.UP, Health.DOWN);
     }
@@ -101,11 +110,12 @@ class EtcdMembersTest {
     void aFirstMissedDeadlineIsUnknownNotDown() {
         Map<String, Long> learned = new HashMap<>();
         EtcdMembers.resolve(LIST, List.of(ok(E1, 11, 33), ok(E2, 22, 33), ok(E3, 33, 33)), learned, Map.of());
-        EtcdMembers.EndpointStatus slow = new EtcdMembers.EndpointStatus(E2, OptionalLong.empty(), 0, 0, 0, Duration.ZERO,
-                Optional.of("etcd did not answer in time"), true);
+        EtcdMembers.EndpointStatus slow = new EtcdMembers.EndpointStatus(
+                E2, OptionalLong.empty(), 0, 0, 0, Duration.ZERO, Optional.of("etcd did not answer in time"), true);
         var m = byName(EtcdMembers.resolve(LIST, List.of(ok(E1, 11, 33), slow, down(E3)), learned, Map.of()));
         assertThat(m.get("etcd-2").health()).isEqualTo(Health.UNKNOWN);
-        assertThat(m.get("etcd-2").error()).hasValueSatisfying(e -> assertThat(e).contains("asked again"));
+        assertThat(m.get("etcd-2").error())
+                .hasValueSatisfying(e -> assertThat(e).contains("asked again"));
         assertThat(m.get("etcd-3").health()).isEqualTo(Health.DOWN);
         assertThat(m.get("etcd-1").health()).isEqualTo(Health.UP);
     }

@@ -10,7 +10,8 @@ class ContainerLogFollowerTest {
 
     @Test
     void dockersTimestampIsSplitFromTheText() {
-        ContainerLogFollower.Line line = ContainerLogFollower.parse("2026-11-26T01:02:03.123456789Z LOG:  database system is ready", true);
+        ContainerLogFollower.Line line =
+                ContainerLogFollower.parse("2026-11-26T01:02:03.123456789Z LOG:  database system is ready", true);
 
         assertThat(line.at()).contains(Instant.parse("2026-11-26T01:02:03.123456789Z"));
         assertThat(line.text()).isEqualTo("LOG:  database system is ready");

@@ -23,26 +23,42 @@ class DrillFaultsTest {
 
     static Stream<Arguments> scenarios() {
         return Stream.of(
-                Arguments.of(DrillScenario.KILL_PRIMARY, KillPrimaryFault.class, false, RecoveredWhen.NEW_LEADER_TAKES_WRITES),
-                Arguments.of(DrillScenario.STOP_PRIMARY, StopPrimaryFault.class, false, RecoveredWhen.NEW_LEADER_TAKES_WRITES),
-                Arguments.of(DrillScenario.CRASH_POSTGRES, CrashPostgresFault.class, false, RecoveredWhen.WRITABLE_AGAIN),
-                Arguments.of(DrillScenario.PARTITION_PRIMARY, PartitionPrimaryFault.class, true, RecoveredWhen.NEW_LEADER_TAKES_WRITES),
+                Arguments.of(
+                        DrillScenario.KILL_PRIMARY,
+                        KillPrimaryFault.class,
+                        false,
+                        RecoveredWhen.NEW_LEADER_TAKES_WRITES),
+                Arguments.of(
+                        DrillScenario.STOP_PRIMARY,
+                        StopPrimaryFault.class,
+                        false,
+                        RecoveredWhen.NEW_LEADER_TAKES_WRITES),
+                Arguments.of(
+                        DrillScenario.CRASH_POSTGRES, CrashPostgresFault.class, false, RecoveredWhen.WRITABLE_AGAIN),
+                Arguments.of(
+                        DrillScenario.PARTITION_PRIMARY,
+                        PartitionPrimaryFault.class,
+                        true,
+                        RecoveredWhen.NEW_LEADER_TAKES_WRITES),
                 Arguments.of(DrillScenario.FREEZE_PRIMARY, FreezePrimaryFault.class, true, RecoveredWhen.AT_ONCE),
                 Arguments.of(DrillScenario.ETCD_MINORITY, EtcdMinorityFault.class, true, RecoveredWhen.AT_ONCE),
                 Arguments.of(DrillScenario.ETCD_QUORUM_LOSS, EtcdQuorumLossFault.class, true, RecoveredWhen.AT_ONCE),
-                Arguments.of(DrillScenario.SWITCHOVER, SwitchoverFault.class, false, RecoveredWhen.NEW_LEADER_TAKES_WRITES));
+                Arguments.of(
+                        DrillScenario.SWITCHOVER, SwitchoverFault.class, false, RecoveredWhen.NEW_LEADER_TAKES_WRITES));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void eachScenarioHasItsFault(DrillScenario scenario, Class<?> strategy, boolean lasting, RecoveredWhen recoveredWhen) {
+    void eachScenarioHasItsFault(
+            DrillScenario scenario, Class<?> strategy, boolean lasting, RecoveredWhen recoveredWhen) {
         DrillFault fault = DrillFaults.of(scenario);
 
         assertThat(fault).isInstanceOf(strategy);
         assertThat(fault.lasting()).as("lasting").isEqualTo(lasting);
         assertThat(fault.recoveredWhen()).isEqualTo(recoveredWhen);
         assertThat(fault.recoveredWhen() == RecoveredWhen.NEW_LEADER_TAKES_WRITES)
-                .as("waits for a new leader exactly when the scenario expects one").isEqualTo(scenario.expectsNewLeader());
+                .as("waits for a new leader exactly when the scenario expects one")
+                .isEqualTo(scenario.expectsNewLeader());
     }
 
     @Test
@@ -59,12 +75,18 @@ class DrillFaultsTest {
     @MethodSource("snapshots")
     void drillSwitchoverAndPickerChooseTheSameCandidate(String what, ClusterSnapshot s, String expected) {
         io.pgha.runtime.ops.OperationPlan plan = io.pgha.runtime.ops.OperationPlans.plan(
-                new io.pgha.runtime.ops.OperationRequest.Switchover(java.util.Optional.empty(), java.util.Optional.empty(),
-                        java.util.Optional.empty(), true), s, CONNECTION, s.takenAt());
+                new io.pgha.runtime.ops.OperationRequest.Switchover(
+                        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), true),
+                s,
+                CONNECTION,
+                s.takenAt());
         java.util.Optional<String> picker = io.pgha.runtime.ops.Candidates.rank(s).stream()
-                .filter(io.pgha.runtime.ops.Candidates.Ranked::eligible).map(r -> r.member().name()).findFirst();
+                .filter(io.pgha.runtime.ops.Candidates.Ranked::eligible)
+                .map(r -> r.member().name())
+                .findFirst();
         if (expected.isEmpty()) {
-            assertThatThrownBy(() -> SwitchoverFault.candidate(s)).isInstanceOf(PghaException.class)
+            assertThatThrownBy(() -> SwitchoverFault.candidate(s))
+                    .isInstanceOf(PghaException.class)
                     .hasMessageContaining("no replica can take over");
             assertThat(plan.allowed()).isFalse();
             assertThat(picker).isEmpty();
@@ -83,34 +105,64 @@ class DrillFaultsTest {
         Member quorum3 = member("pg-3", Role.QUORUM_STANDBY, "streaming", java.util.OptionalLong.of(4096));
         Member lagging1 = member("pg-1", Role.REPLICA, "streaming", java.util.OptionalLong.of(8L << 20));
         return Stream.of(
-                Arguments.of("the least lag wins, then the name", snapshot("off", leader, streaming2, streaming1), "pg-1"),
+                Arguments.of(
+                        "the least lag wins, then the name", snapshot("off", leader, streaming2, streaming1), "pg-1"),
                 Arguments.of("a starting member cannot", snapshot("off", leader, starting1, streaming2), "pg-2"),
-                Arguments.of("in quorum mode only a quorum standby", snapshot("quorum", leader, streaming2, starting1, quorum3), "pg-3"),
+                Arguments.of(
+                        "in quorum mode only a quorum standby",
+                        snapshot("quorum", leader, streaming2, starting1, quorum3),
+                        "pg-3"),
                 Arguments.of("beyond maximum_lag_on_failover", snapshot("off", leader, lagging1, streaming2), "pg-2"),
                 Arguments.of("nobody can", snapshot("off", leader, starting1), ""));
     }
 
-    private static final io.pgha.runtime.cluster.ClusterConnection CONNECTION = new io.pgha.runtime.cluster.ClusterConnection(
-            "pg-ha", "pg-ha", List.of(), java.util.Optional.empty(),
-            Map.of("pg-0", "http://127.0.0.1:8008", "pg-1", "http://127.0.0.1:8009", "pg-2", "http://127.0.0.1:8010",
-                    "pg-3", "http://127.0.0.1:8011"), java.util.Optional.empty(), java.util.Optional.of("pg-ha"),
-            io.pgha.runtime.cluster.ClusterConnection.Origin.ATTACHED);
+    private static final io.pgha.runtime.cluster.ClusterConnection CONNECTION =
+            new io.pgha.runtime.cluster.ClusterConnection(
+                    "pg-ha",
+                    "pg-ha",
+                    List.of(),
+                    java.util.Optional.empty(),
+                    Map.of(
+                            "pg-0",
+                            "http://127.0.0.1:8008",
+                            "pg-1",
+                            "http://127.0.0.1:8009",
+                            "pg-2",
+                            "http://127.0.0.1:8010",
+                            "pg-3",
+                            "http://127.0.0.1:8011"),
+                    java.util.Optional.empty(),
+                    java.util.Optional.of("pg-ha"),
+                    io.pgha.runtime.cluster.ClusterConnection.Origin.ATTACHED);
 
     private static Member member(String name, Role role, String state, java.util.OptionalLong lag) {
-        return MemberBuilder.member(name, role, state).timeline(4).lsn(1000).lag(lag).build();
+        return MemberBuilder.member(name, role, state)
+                .timeline(4)
+                .lsn(1000)
+                .lag(lag)
+                .build();
     }
 
     private static ClusterSnapshot snapshot(String syncMode, Member... members) {
-        String[] sync = java.util.Arrays.stream(members).filter(m -> m.role() == Role.QUORUM_STANDBY).map(Member::name)
+        String[] sync = java.util.Arrays.stream(members)
+                .filter(m -> m.role() == Role.QUORUM_STANDBY)
+                .map(Member::name)
                 .toArray(String[]::new);
-        return SnapshotBuilder.snapshot().takenAt(java.time.Instant.parse("2026-12-04T12:00:00Z")).leader("pg-0").members(members)
-                .sync(syncMode, sync).config("maximum_lag_on_failover", 1048576).build();
+        return SnapshotBuilder.snapshot()
+                .takenAt(java.time.Instant.parse("2026-12-04T12:00:00Z"))
+                .leader("pg-0")
+                .members(members)
+                .sync(syncMode, sync)
+                .config("maximum_lag_on_failover", 1048576)
+                .build();
     }
 
     @Test
     void quorumLossStopsTheSmallestMajority() {
-        assertThat(EtcdQuorumLossFault.majority(List.of("etcd-1", "etcd-2", "etcd-3"))).containsExactly("etcd-1", "etcd-2");
-        assertThat(EtcdQuorumLossFault.majority(List.of("e1", "e2", "e3", "e4", "e5"))).containsExactly("e1", "e2", "e3");
+        assertThat(EtcdQuorumLossFault.majority(List.of("etcd-1", "etcd-2", "etcd-3")))
+                .containsExactly("etcd-1", "etcd-2");
+        assertThat(EtcdQuorumLossFault.majority(List.of("e1", "e2", "e3", "e4", "e5")))
+                .containsExactly("e1", "e2", "e3");
         assertThat(EtcdQuorumLossFault.majority(List.of("etcd-1"))).containsExactly("etcd-1");
     }
 
@@ -118,7 +170,8 @@ class DrillFaultsTest {
     void theIsolatedPrimarysOwnAnswer() {
         assertThat(PartitionPrimaryFault.state("t")).isEqualTo(RoleSamples.State.WRITABLE);
         assertThat(PartitionPrimaryFault.state("f")).isEqualTo(RoleSamples.State.READ_ONLY);
-        assertThat(PartitionPrimaryFault.state("psql: error: connection refused")).isEqualTo(RoleSamples.State.UNREACHABLE);
+        assertThat(PartitionPrimaryFault.state("psql: error: connection refused"))
+                .isEqualTo(RoleSamples.State.UNREACHABLE);
     }
 
     @Test

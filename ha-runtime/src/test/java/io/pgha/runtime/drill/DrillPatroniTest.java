@@ -14,7 +14,8 @@ class DrillPatroniTest {
 
     private static Map<String, DrillPatroni.MemberView> view(String fixture) {
         Map<String, DrillPatroni.MemberView> members = new HashMap<>();
-        PatroniCluster.parse(PatroniJson.parse(Fixtures.read("patroni/" + fixture))).members()
+        PatroniCluster.parse(PatroniJson.parse(Fixtures.read("patroni/" + fixture)))
+                .members()
                 .forEach(m -> members.put(m.name(), DrillPatroni.MemberView.of(m)));
         return members;
     }
@@ -42,10 +43,14 @@ class DrillPatroniTest {
 
     @Test
     void synchronousModeFromTheDynamicConfiguration() {
-        assertThat(DrillPatroni.synchronousMode(Map.of("synchronous_mode", true))).isEqualTo("on");
-        assertThat(DrillPatroni.synchronousMode(Map.of("synchronous_mode", "on"))).isEqualTo("on");
-        assertThat(DrillPatroni.synchronousMode(Map.of("synchronous_mode", "Quorum"))).isEqualTo("quorum");
-        assertThat(DrillPatroni.synchronousMode(Map.of("synchronous_mode", false))).isEqualTo("off");
+        assertThat(DrillPatroni.synchronousMode(Map.of("synchronous_mode", true)))
+                .isEqualTo("on");
+        assertThat(DrillPatroni.synchronousMode(Map.of("synchronous_mode", "on")))
+                .isEqualTo("on");
+        assertThat(DrillPatroni.synchronousMode(Map.of("synchronous_mode", "Quorum")))
+                .isEqualTo("quorum");
+        assertThat(DrillPatroni.synchronousMode(Map.of("synchronous_mode", false)))
+                .isEqualTo("off");
         assertThat(DrillPatroni.synchronousMode(Map.of())).isEqualTo("off");
     }
 }

@@ -46,19 +46,28 @@ class ReadyForFailoverTest {
     @Test
     void asynchronousModeNeedsOnlyStreamingReplicasOnTheLeadersTimeline() {
         var streaming = cluster(leader("pg-0"), replica("pg-1", "replica"), replica("pg-2", "replica"));
-        var behind = cluster(leader("pg-0"), replica("pg-1", "replica"), new DrillPatroni.MemberView("pg-2", "replica", "streaming", 2));
-        var starting = cluster(leader("pg-0"), replica("pg-1", "replica"), new DrillPatroni.MemberView("pg-2", "replica", "starting", 3));
+        var behind = cluster(
+                leader("pg-0"),
+                replica("pg-1", "replica"),
+                new DrillPatroni.MemberView("pg-2", "replica", "streaming", 2));
+        var starting = cluster(
+                leader("pg-0"),
+                replica("pg-1", "replica"),
+                new DrillPatroni.MemberView("pg-2", "replica", "starting", 3));
 
         assertThat(DrillPatroni.readyForFailover(streaming, 3, "off")).isTrue();
         assertThat(DrillPatroni.readyForFailover(behind, 3, "off")).isFalse();
         assertThat(DrillPatroni.readyForFailover(starting, 3, "off")).isFalse();
-        assertThat(DrillPatroni.readyForFailover(streaming, 4, "off")).as("a member missing").isFalse();
+        assertThat(DrillPatroni.readyForFailover(streaming, 4, "off"))
+                .as("a member missing")
+                .isFalse();
     }
 
     @Test
     void aClusterWithoutOneRunningLeaderIsNotReady() {
         var noLeader = cluster(replica("pg-1", "replica"), replica("pg-2", "replica"));
-        var stoppedLeader = cluster(new DrillPatroni.MemberView("pg-0", "leader", "stopped", 3), replica("pg-1", "replica"));
+        var stoppedLeader =
+                cluster(new DrillPatroni.MemberView("pg-0", "leader", "stopped", 3), replica("pg-1", "replica"));
 
         assertThat(DrillPatroni.readyForFailover(noLeader, 2, "off")).isFalse();
         assertThat(DrillPatroni.readyForFailover(stoppedLeader, 2, "off")).isFalse();

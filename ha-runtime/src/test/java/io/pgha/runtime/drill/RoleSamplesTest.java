@@ -16,10 +16,20 @@ class RoleSamplesTest {
 
     @Test
     void aCleanHandOverIsNotASplitBrain() {
-        feed("S 1000 pg-0 w", "S 1000 pg-1 r", "S 1050 pg-0 w", "S 1050 pg-1 r",
-                "S 1100 pg-0 r", "S 1100 pg-1 r", "S 1150 pg-0 r", "S 1150 pg-1 w", "S 1200 pg-1 w");
+        feed(
+                "S 1000 pg-0 w",
+                "S 1000 pg-1 r",
+                "S 1050 pg-0 w",
+                "S 1050 pg-1 r",
+                "S 1100 pg-0 r",
+                "S 1100 pg-1 r",
+                "S 1150 pg-0 r",
+                "S 1150 pg-1 w",
+                "S 1200 pg-1 w");
         assertThat(samples.splitBrainOverlaps()).isZero();
-        assertThat(samples.firstWritableOtherThan("pg-0", 1000)).map(RoleSamples.Sample::epochMillis).contains(1150L);
+        assertThat(samples.firstWritableOtherThan("pg-0", 1000))
+                .map(RoleSamples.Sample::epochMillis)
+                .contains(1150L);
     }
 
     @Test
@@ -31,7 +41,9 @@ class RoleSamplesTest {
     @Test
     void anUnreachableNodeStaysWritableUntilSeenReadOnly() {
         feed("S 1000 pg-0 w", "S 1100 pg-0 u", "S 1200 pg-1 w", "S 1300 pg-0 w", "S 1400 pg-0 r");
-        assertThat(samples.splitBrainOverlaps()).as("pg-0 was writable from 1000 to 1300, pg-1 at 1200").isEqualTo(1);
+        assertThat(samples.splitBrainOverlaps())
+                .as("pg-0 was writable from 1000 to 1300, pg-1 at 1200")
+                .isEqualTo(1);
     }
 
     @Test
@@ -49,12 +61,20 @@ class RoleSamplesTest {
     @Test
     void aPrimaryRestartedInPlaceIsWritableAgainOnlyAfterItWasDown() {
         feed("S 1000 pg-0 w", "S 1050 pg-1 r", "S 1100 pg-0 w");
-        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000)).as("never down yet").isFalse();
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000))
+                .as("never down yet")
+                .isFalse();
         feed("S 1150 pg-0 u", "S 1200 pg-0 u");
-        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000)).as("down, not back").isFalse();
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000))
+                .as("down, not back")
+                .isFalse();
         feed("S 1250 pg-0 w");
-        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000)).as("restarted in place").isTrue();
-        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1260)).as("nothing after the given moment").isFalse();
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000))
+                .as("restarted in place")
+                .isTrue();
+        assertThat(samples.writableAgainAfterOutageOf("pg-0", 1260))
+                .as("nothing after the given moment")
+                .isFalse();
     }
 
     @Test

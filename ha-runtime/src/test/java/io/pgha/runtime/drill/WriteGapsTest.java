@@ -26,13 +26,15 @@ class WriteGapsTest {
     @Test
     void keepsTheLongestWaitOfEachBucketWithItsFullLength() {
         long fault = 1_000 * MS;
-        List<WriteLoad.Ack> acks = List.of(ack(1, 900), ack(2, 920), ack(3, 950), ack(4, 990), ack(5, 3_450), ack(6, 3_470));
+        List<WriteLoad.Ack> acks =
+                List.of(ack(1, 900), ack(2, 920), ack(3, 950), ack(4, 990), ack(5, 3_450), ack(6, 3_470));
 
         List<WriteGap> gaps = DrillRunner.writeGaps(acks, fault, Duration.ofMillis(100));
 
-        assertThat(gaps).containsExactly(
-                new WriteGap(Duration.ofMillis(-10), Duration.ofMillis(40)),
-                new WriteGap(Duration.ofMillis(2_450), Duration.ofMillis(2_460)));
+        assertThat(gaps)
+                .containsExactly(
+                        new WriteGap(Duration.ofMillis(-10), Duration.ofMillis(40)),
+                        new WriteGap(Duration.ofMillis(2_450), Duration.ofMillis(2_460)));
         assertThat(gaps.stream().map(WriteGap::gap).max(Duration::compareTo))
                 .contains(DrillRunner.longestGap(acks, fault));
     }
@@ -52,16 +54,33 @@ class WriteGapsTest {
     @Test
     void noWritesNoTimeline() {
         assertThat(DrillRunner.writeGaps(List.of(), 0, DrillRunner.GAP_BUCKET)).isEmpty();
-        assertThat(DrillRunner.writeGaps(List.of(ack(1, 5)), 0, DrillRunner.GAP_BUCKET)).isEmpty();
+        assertThat(DrillRunner.writeGaps(List.of(ack(1, 5)), 0, DrillRunner.GAP_BUCKET))
+                .isEmpty();
     }
 
     @Test
     void theTimelineIsNotPartOfTheJsonOfPghaDrill() throws Exception {
-        DrillResult result = new DrillResult(DrillScenario.KILL_PRIMARY, Instant.EPOCH, "pg-0", Optional.of("pg-1"), Duration.ofSeconds(2),
-                Optional.of(Duration.ofSeconds(1)), Optional.of(Duration.ofSeconds(2)), 100, 0, 0, Optional.empty(), false, 0, List.of(),
+        DrillResult result = new DrillResult(
+                DrillScenario.KILL_PRIMARY,
+                Instant.EPOCH,
+                "pg-0",
+                Optional.of("pg-1"),
+                Duration.ofSeconds(2),
+                Optional.of(Duration.ofSeconds(1)),
+                Optional.of(Duration.ofSeconds(2)),
+                100,
+                0,
+                0,
+                Optional.empty(),
+                false,
+                0,
+                List.of(),
                 List.of(new WriteGap(Duration.ZERO, Duration.ofMillis(12))));
-        ObjectMapper cli = new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper cli = new ObjectMapper()
+                .registerModule(new Jdk8Module())
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
         String json = cli.writeValueAsString(result);
 

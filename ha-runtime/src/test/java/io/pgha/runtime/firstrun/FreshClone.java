@@ -17,8 +17,7 @@ import java.util.List;
  */
 final class FreshClone {
 
-    private FreshClone() {
-    }
+    private FreshClone() {}
 
     static Path copyTo(Path dir) {
         Path root = RepoPaths.root();

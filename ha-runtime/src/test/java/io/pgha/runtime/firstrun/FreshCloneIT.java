@@ -60,7 +60,8 @@ class FreshCloneIT {
     @AfterAll
     void removeTheStack() {
         if (clone != null) {
-            Commands.Result down = Commands.run(Duration.ofMinutes(3), clone, env, "./pgha", "down", "--volumes", "--yes");
+            Commands.Result down =
+                    Commands.run(Duration.ofMinutes(3), clone, env, "./pgha", "down", "--volumes", "--yes");
             assertThat(down.exitCode()).as(down.describe()).isZero();
             Commands.run(Duration.ofMinutes(1), "rm", "-rf", work.toString());
         }
@@ -73,41 +74,77 @@ class FreshCloneIT {
         Instant start = Instant.now();
         for (String command : commands) {
             Commands.Result r = Commands.run(FIRST_RUN_LIMIT, clone, env, "bash", "-c", command);
-            System.out.printf("README run command `%s` on a fresh clone and engine: exit %d after %d s%n%s%n", command,
-                    r.exitCode(), Duration.between(start, Instant.now()).toSeconds(), r.stdout() + r.stderr());
-            assertThat(r.exitCode()).as("README's run command `%s` on a fresh clone:%n%s", command, r.describe()).isZero();
+            System.out.printf(
+                    "README run command `%s` on a fresh clone and engine: exit %d after %d s%n%s%n",
+                    command,
+                    r.exitCode(),
+                    Duration.between(start, Instant.now()).toSeconds(),
+                    r.stdout() + r.stderr());
+            assertThat(r.exitCode())
+                    .as("README's run command `%s` on a fresh clone:%n%s", command, r.describe())
+                    .isZero();
         }
-        JsonNode superuser = JSON.readTree(pgha("credentials", "--json").stdout()).path("superuser");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5000/postgres",
-                superuser.path("user").asText(), superuser.path("password").asText());
-             Statement st = c.createStatement()) {
+        JsonNode superuser =
+                JSON.readTree(pgha("credentials", "--json").stdout()).path("superuser");
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:5000/postgres",
+                        superuser.path("user").asText(),
+                        superuser.path("password").asText());
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS first_run (id serial PRIMARY KEY)");
             st.execute("INSERT INTO first_run DEFAULT VALUES");
             try (ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
                 rs.next();
-                assertThat(rs.getBoolean(1)).as("5000 reaches a writable primary").isFalse();
+                assertThat(rs.getBoolean(1))
+                        .as("5000 reaches a writable primary")
+                        .isFalse();
             }
         }
-        assertThat(ComposeStack.patronictlList()).filteredOn(ComposeStack.PatroniRow::isLeader).hasSize(1);
-        assertThat(ComposeStack.patronictlList()).filteredOn(ComposeStack.PatroniRow::isStreamingReplica).hasSize(2);
+        assertThat(ComposeStack.patronictlList())
+                .filteredOn(ComposeStack.PatroniRow::isLeader)
+                .hasSize(1);
+        assertThat(ComposeStack.patronictlList())
+                .filteredOn(ComposeStack.PatroniRow::isStreamingReplica)
+                .hasSize(2);
     }
 
     @Test
     @Order(2)
     void everyContainerOfTheStackIsHealthyInDockerPs() {
-        await("docker ps shows every container of pg-ha healthy").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+        await("docker ps shows every container of pg-ha healthy")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
-                    List<String> rows = Commands.runOk(Duration.ofSeconds(30), "docker", "ps", "-a", "--filter",
-                            "label=io.pgha.stack=pg-ha", "--format", "{{.Names}} {{.Status}}").stdout().lines().toList();
-                    assertThat(rows).hasSize(12).allSatisfy(row -> assertThat(row).contains("(healthy)"));
+                    List<String> rows = Commands.runOk(
+                                    Duration.ofSeconds(30),
+                                    "docker",
+                                    "ps",
+                                    "-a",
+                                    "--filter",
+                                    "label=io.pgha.stack=pg-ha",
+                                    "--format",
+                                    "{{.Names}} {{.Status}}")
+                            .stdout()
+                            .lines()
+                            .toList();
+                    assertThat(rows)
+                            .hasSize(12)
+                            .allSatisfy(row -> assertThat(row).contains("(healthy)"));
                 });
     }
 
     @Test
     @Order(3)
     void theSeedsTroubleshootingCommandWorksVerbatim() {
-        Commands.Result r = Commands.run(Duration.ofSeconds(30), "docker", "exec", "pg-0", "patronictl", "-c",
-                "/etc/patroni/patroni.yml", "list");
+        Commands.Result r = Commands.run(
+                Duration.ofSeconds(30),
+                "docker",
+                "exec",
+                "pg-0",
+                "patronictl",
+                "-c",
+                "/etc/patroni/patroni.yml",
+                "list");
         assertThat(r.exitCode()).as(r.describe()).isZero();
         assertThat(r.stdout()).contains("pg-0", "pg-1", "pg-2", "Leader");
     }
@@ -130,18 +167,25 @@ class FreshCloneIT {
         JsonNode run = JSON.readTree(r.stdout()).path("runs").get(0);
         assertThat(run.path("lostWrites").asLong()).as(r.describe()).isZero();
         assertThat(run.path("splitBrainSamples").asLong()).isZero();
-        assertThat(run.path("acknowledgedWrites").asLong()).as("writes acknowledged with the generated password").isPositive();
-        assertThat(run.path("newLeader").asText()).isNotEqualTo(run.path("oldLeader").asText());
+        assertThat(run.path("acknowledgedWrites").asLong())
+                .as("writes acknowledged with the generated password")
+                .isPositive();
+        assertThat(run.path("newLeader").asText())
+                .isNotEqualTo(run.path("oldLeader").asText());
     }
 
     @Test
     @Order(6)
     void noJvmWarningReachesUsersOnJdk25() {
-        for (String[] command : List.of(new String[] {"status"}, new String[] {"clusters"}, new String[] {"--version"},
-                new String[] {"up"})) {
+        for (String[] command : List.of(
+                new String[] {"status"}, new String[] {"clusters"}, new String[] {"--version"}, new String[] {"up"})) {
             Commands.Result r = pgha(command);
-            assertThat(r.stderr()).as("pgha %s on JDK %s", String.join(" ", command), Runtime.version().feature())
-                    .doesNotContain("WARNING").doesNotContain("warning:");
+            assertThat(r.stderr())
+                    .as(
+                            "pgha %s on JDK %s",
+                            String.join(" ", command), Runtime.version().feature())
+                    .doesNotContain("WARNING")
+                    .doesNotContain("warning:");
             assertThat(r.stdout()).endsWith("\n");
         }
     }
@@ -149,14 +193,36 @@ class FreshCloneIT {
     @Test
     @Order(7)
     void noJvmWarningReachesUsersOnJdk21() {
-        Commands.runOk(Duration.ofMinutes(10), clone.resolve("stack/images/build-local.sh").toString(), "--java-images");
+        Commands.runOk(
+                Duration.ofMinutes(10),
+                clone.resolve("stack/images/build-local.sh").toString(),
+                "--java-images");
         for (String command : List.of("status", "clusters", "--version")) {
-            Commands.Result r = Commands.run(Duration.ofMinutes(2), "docker", "run", "--rm", "--network", "host",
-                    "-v", clone + ":" + clone, "-v", env.get("PGHA_CONFIG_DIR") + ":/config", "-e", "PGHA_CONFIG_DIR=/config",
-                    "-e", "JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64", "-w", clone.toString(), "pgha/jdk-21:local",
-                    "./pgha", command);
+            Commands.Result r = Commands.run(
+                    Duration.ofMinutes(2),
+                    "docker",
+                    "run",
+                    "--rm",
+                    "--network",
+                    "host",
+                    "-v",
+                    clone + ":" + clone,
+                    "-v",
+                    env.get("PGHA_CONFIG_DIR") + ":/config",
+                    "-e",
+                    "PGHA_CONFIG_DIR=/config",
+                    "-e",
+                    "JAVA_HOME=/usr/lib/jvm/java-21-openjdk-amd64",
+                    "-w",
+                    clone.toString(),
+                    "pgha/jdk-21:local",
+                    "./pgha",
+                    command);
             assertThat(r.exitCode()).as(r.describe()).isZero();
-            assertThat(r.stderr()).as("pgha %s on JDK 21", command).doesNotContain("WARNING").doesNotContain("warning:");
+            assertThat(r.stderr())
+                    .as("pgha %s on JDK 21", command)
+                    .doesNotContain("WARNING")
+                    .doesNotContain("warning:");
             assertThat(r.stdout()).endsWith("\n");
         }
     }
@@ -173,12 +239,29 @@ class FreshCloneIT {
     /** A fresh engine: no pgha/* image, so no container of ours, and no pg-ha stack, network or volume from an earlier run. */
     private static void removeEveryPghaImage() {
         // the compose stack other tests share (same names, ports and network as pgha up's default stack)
-        Commands.run(Duration.ofMinutes(3), "docker", "compose", "-p", "pg-ha", "down", "--volumes", "--remove-orphans", "-t", "5");
-        List<String> images = Commands.runOk(Duration.ofMinutes(1), "docker", "images", "--format", "{{.Repository}}:{{.Tag}}")
-                .stdout().lines().filter(i -> i.startsWith("pgha/")).toList();
+        Commands.run(
+                Duration.ofMinutes(3),
+                "docker",
+                "compose",
+                "-p",
+                "pg-ha",
+                "down",
+                "--volumes",
+                "--remove-orphans",
+                "-t",
+                "5");
+        List<String> images = Commands.runOk(
+                        Duration.ofMinutes(1), "docker", "images", "--format", "{{.Repository}}:{{.Tag}}")
+                .stdout()
+                .lines()
+                .filter(i -> i.startsWith("pgha/"))
+                .toList();
         for (String image : images) {
-            List<String> users = Commands.runOk(Duration.ofMinutes(1), "docker", "ps", "-aq", "--filter", "ancestor=" + image)
-                    .stdout().lines().toList();
+            List<String> users = Commands.runOk(
+                            Duration.ofMinutes(1), "docker", "ps", "-aq", "--filter", "ancestor=" + image)
+                    .stdout()
+                    .lines()
+                    .toList();
             if (!users.isEmpty()) {
                 System.out.println("removing containers of an earlier run that use " + image + ": " + users);
                 Commands.runOk(Duration.ofMinutes(2), concat(new String[] {"docker", "rm", "-f"}, users));
@@ -187,13 +270,23 @@ class FreshCloneIT {
         if (!images.isEmpty()) {
             Commands.runOk(Duration.ofMinutes(5), concat(new String[] {"docker", "rmi", "-f"}, images));
         }
-        Commands.run(Duration.ofMinutes(1), "docker", "network", "rm", "pg-ha"); // compose down -p leaves a network named in the file
-        List<String> volumes = Commands.runOk(Duration.ofMinutes(1), "docker", "volume", "ls", "-q", "--filter", "name=pg-ha_")
-                .stdout().lines().toList();
+        Commands.run(
+                Duration.ofMinutes(1),
+                "docker",
+                "network",
+                "rm",
+                "pg-ha"); // compose down -p leaves a network named in the file
+        List<String> volumes = Commands.runOk(
+                        Duration.ofMinutes(1), "docker", "volume", "ls", "-q", "--filter", "name=pg-ha_")
+                .stdout()
+                .lines()
+                .toList();
         if (!volumes.isEmpty()) {
             Commands.runOk(Duration.ofMinutes(1), concat(new String[] {"docker", "volume", "rm", "-f"}, volumes));
         }
-        assertThat(Commands.runOk(Duration.ofMinutes(1), "docker", "images", "-q", "--filter", "reference=pgha/*").stdout()).isBlank();
+        assertThat(Commands.runOk(Duration.ofMinutes(1), "docker", "images", "-q", "--filter", "reference=pgha/*")
+                        .stdout())
+                .isBlank();
     }
 
     private static String[] concat(String[] head, List<String> tail) {

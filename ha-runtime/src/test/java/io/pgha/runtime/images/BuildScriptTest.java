@@ -35,7 +35,9 @@ class BuildScriptTest {
                 """);
         List<String> lines = new ArrayList<>();
         new BuildScript(script).supervisor("eclipse-temurin:21-jre", lines::add);
-        assertThat(lines).containsExactly("args: --supervisor-only --jre-image eclipse-temurin:21-jre", "(1/5) pgha/spilo-17:local");
+        assertThat(lines)
+                .containsExactly(
+                        "args: --supervisor-only --jre-image eclipse-temurin:21-jre", "(1/5) pgha/spilo-17:local");
 
         lines.clear();
         new BuildScript(script).localImages(lines::add);
@@ -50,15 +52,17 @@ class BuildScriptTest {
                 echo "[build-local] ERROR: making the base image with debootstrap needs root, once: run sudo pgha up" >&2
                 exit 1
                 """);
-        assertThatThrownBy(() -> new BuildScript(script).localImages(line -> { }))
+        assertThatThrownBy(() -> new BuildScript(script).localImages(line -> {}))
                 .isInstanceOf(PghaException.class)
-                .hasMessage("building the images failed: making the base image with debootstrap needs root, once: run sudo pgha up");
+                .hasMessage(
+                        "building the images failed: making the base image with debootstrap needs root, once: run sudo pgha up");
     }
 
     @Test
     void withoutAnErrorLineTheLastLinesAreShown() throws IOException {
         Path script = script("echo 'docker: no space left on device' >&2\nexit 3\n");
-        assertThatThrownBy(() -> new BuildScript(script).localImages(line -> { }))
-                .hasMessageContaining("exit 3").hasMessageContaining("no space left on device");
+        assertThatThrownBy(() -> new BuildScript(script).localImages(line -> {}))
+                .hasMessageContaining("exit 3")
+                .hasMessageContaining("no space left on device");
     }
 }

@@ -13,25 +13,43 @@ import org.junit.jupiter.api.Test;
 class ClusterSnapshotTest {
 
     private static Member member(String name, Role role, String state) {
-        return MemberBuilder.member(name, role, state).timeline(1).lag(role.isLeader() ? OptionalLong.empty() : OptionalLong.of(0))
+        return MemberBuilder.member(name, role, state)
+                .timeline(1)
+                .lag(role.isLeader() ? OptionalLong.empty() : OptionalLong.of(0))
                 .build();
     }
 
     private static EtcdMember etcd(String name, Health health) {
-        return new EtcdMember(name, "http://" + name + ":2379", health, false, OptionalLong.empty(), OptionalLong.empty(),
-                List.of(), Optional.empty());
+        return new EtcdMember(
+                name,
+                "http://" + name + ":2379",
+                health,
+                false,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                List.of(),
+                Optional.empty());
     }
 
     private static ClusterSnapshot snapshot(Optional<String> leader, List<Member> members, List<EtcdMember> etcd) {
-        return SnapshotBuilder.snapshot().takenAt(Instant.now()).leader(leader).members(members).etcdMembers(etcd).build();
+        return SnapshotBuilder.snapshot()
+                .takenAt(Instant.now())
+                .leader(leader)
+                .members(members)
+                .etcdMembers(etcd)
+                .build();
     }
 
-    private final List<Member> healthyMembers = List.of(member("pg-0", Role.LEADER, "running"),
-            member("pg-1", Role.REPLICA, "streaming"), member("pg-2", Role.REPLICA, "streaming"));
+    private final List<Member> healthyMembers = List.of(
+            member("pg-0", Role.LEADER, "running"),
+            member("pg-1", Role.REPLICA, "streaming"),
+            member("pg-2", Role.REPLICA, "streaming"));
 
     @Test
     void healthyWhenLeaderReplicasStreamingAndAllEtcdUp() {
-        var s = snapshot(Optional.of("pg-0"), healthyMembers,
+        var s = snapshot(
+                Optional.of("pg-0"),
+                healthyMembers,
                 List.of(etcd("etcd-1", Health.UP), etcd("etcd-2", Health.UP), etcd("etcd-3", Health.UP)));
         assertThat(s.health()).isEqualTo(ClusterHealth.HEALTHY);
         assertThat(s.replicas()).extracting(Member::name).containsExactly("pg-1", "pg-2");
@@ -39,7 +57,9 @@ class ClusterSnapshotTest {
 
     @Test
     void degradedWhenOneEtcdMemberIsDownButQuorumHolds() {
-        var s = snapshot(Optional.of("pg-0"), healthyMembers,
+        var s = snapshot(
+                Optional.of("pg-0"),
+                healthyMembers,
                 List.of(etcd("etcd-1", Health.DOWN), etcd("etcd-2", Health.UP), etcd("etcd-3", Health.UP)));
         assertThat(s.etcdQuorum()).isTrue();
         assertThat(s.health()).isEqualTo(ClusterHealth.DEGRADED);
@@ -47,7 +67,9 @@ class ClusterSnapshotTest {
 
     @Test
     void downWithoutQuorumOrLeader() {
-        var noQuorum = snapshot(Optional.of("pg-0"), healthyMembers,
+        var noQuorum = snapshot(
+                Optional.of("pg-0"),
+                healthyMembers,
                 List.of(etcd("etcd-1", Health.DOWN), etcd("etcd-2", Health.DOWN), etcd("etcd-3", Health.UP)));
         assertThat(noQuorum.health()).isEqualTo(ClusterHealth.DOWN);
         var noLeader = snapshot(Optional.empty(), healthyMembers, List.of());

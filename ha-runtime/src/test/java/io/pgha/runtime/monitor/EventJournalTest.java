@@ -18,8 +18,13 @@ class EventJournalTest {
     Path dir;
 
     private static ClusterEvent event(int i) {
-        return new ClusterEvent(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), ClusterEvent.Kind.MEMBER_JOINED,
-                ClusterEvent.Severity.INFO, "pg-" + i, "pg-" + i + " joined", Map.of("state", "streaming"));
+        return new ClusterEvent(
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
+                ClusterEvent.Kind.MEMBER_JOINED,
+                ClusterEvent.Severity.INFO,
+                "pg-" + i,
+                "pg-" + i + " joined",
+                Map.of("state", "streaming"));
     }
 
     @Test
@@ -36,12 +41,17 @@ class EventJournalTest {
 
     @Test
     void onlyOneJournalWritesWhileTheOtherReads() {
-        try (EventJournal writer = new EventJournal(dir); EventJournal reader = new EventJournal(dir)) {
+        try (EventJournal writer = new EventJournal(dir);
+                EventJournal reader = new EventJournal(dir)) {
             assertThat(writer.append(List.of(event(1)))).isTrue();
-            assertThat(reader.append(List.of(event(1)))).as("the same events from a second monitor are not written twice").isFalse();
+            assertThat(reader.append(List.of(event(1))))
+                    .as("the same events from a second monitor are not written twice")
+                    .isFalse();
             assertThat(reader.recent(10)).containsExactly(event(1));
             writer.close();
-            assertThat(reader.append(List.of(event(2)))).as("the reader takes over once the writer is gone").isTrue();
+            assertThat(reader.append(List.of(event(2))))
+                    .as("the reader takes over once the writer is gone")
+                    .isTrue();
         }
     }
 
@@ -58,7 +68,8 @@ class EventJournalTest {
     void aFullFileIsRotatedAndStillRead() throws IOException {
         try (EventJournal j = new EventJournal(dir)) {
             j.append(List.of(event(1)));
-            Files.writeString(j.file(), "\n".repeat((int) EventJournal.MAX_BYTES + 1), java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    j.file(), "\n".repeat((int) EventJournal.MAX_BYTES + 1), java.nio.file.StandardOpenOption.APPEND);
             j.append(List.of(event(2)));
             assertThat(Files.exists(dir.resolve(EventJournal.OLD_FILE))).isTrue();
             assertThat(j.recent(10)).containsExactly(event(2), event(1));

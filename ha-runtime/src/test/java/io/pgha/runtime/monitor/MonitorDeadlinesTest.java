@@ -39,15 +39,17 @@ class MonitorDeadlinesTest {
 
     private int silentPort() throws IOException {
         silent = new ServerSocket(0);
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    accepted.add(silent.accept());
-                }
-            } catch (IOException closed) {
-                // test over
-            }
-        }, "silent-listener");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            accepted.add(silent.accept());
+                        }
+                    } catch (IOException closed) {
+                        // test over
+                    }
+                },
+                "silent-listener");
         t.setDaemon(true);
         t.start();
         return silent.getLocalPort();
@@ -61,26 +63,44 @@ class MonitorDeadlinesTest {
 
     @Test
     void aSilentAndARefusingMemberAreReportedWithinTheDeadlineAndCloseStopsEveryThread() throws IOException {
-        ClusterConnection c = new ClusterConnection("deadlines", "nowhere", List.of(), Optional.empty(),
+        ClusterConnection c = new ClusterConnection(
+                "deadlines",
+                "nowhere",
+                List.of(),
+                Optional.empty(),
                 Map.of("pg-0", "http://127.0.0.1:" + silentPort(), "pg-1", "http://127.0.0.1:" + closedPort()),
-                Optional.empty(), Optional.empty(), ClusterConnection.Origin.ATTACHED);
-        MonitorSettings settings = MonitorSettings.defaults().withPollInterval(Duration.ofMillis(500))
-                .withSourceTimeout(Duration.ofMillis(700)).withDocker(false);
+                Optional.empty(),
+                Optional.empty(),
+                ClusterConnection.Origin.ATTACHED);
+        MonitorSettings settings = MonitorSettings.defaults()
+                .withPollInterval(Duration.ofMillis(500))
+                .withSourceTimeout(Duration.ofMillis(700))
+                .withDocker(false);
         long start = System.nanoTime();
         ClusterSnapshot s;
         try (ClusterMonitor m = ClusterMonitors.start(c, settings)) {
             s = m.awaitComplete(Duration.ofSeconds(10));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(took).as("complete well within the deadline of every source").isLessThan(Duration.ofSeconds(3));
+            assertThat(took)
+                    .as("complete well within the deadline of every source")
+                    .isLessThan(Duration.ofSeconds(3));
         }
         assertThat(s.source(Source.PATRONI).orElseThrow().available()).isFalse();
-        assertThat(s.source(Source.PATRONI).orElseThrow().reason().orElseThrow()).contains("pg-0").contains("pg-1");
-        assertThat(s.checks()).filteredOn(h -> h.id().equals("patroni_health:pg-0")).first()
+        assertThat(s.source(Source.PATRONI).orElseThrow().reason().orElseThrow())
+                .contains("pg-0")
+                .contains("pg-1");
+        assertThat(s.checks())
+                .filteredOn(h -> h.id().equals("patroni_health:pg-0"))
+                .first()
                 .satisfies(h -> assertThat(h.status()).isEqualTo(HealthCheck.Status.FAIL));
-        assertThat(s.checks()).filteredOn(h -> h.id().equals("patroni_health:pg-1")).first()
+        assertThat(s.checks())
+                .filteredOn(h -> h.id().equals("patroni_health:pg-1"))
+                .first()
                 .satisfies(h -> assertThat(h.detail()).contains("refused"));
         assertThat(s.source(Source.DCS).orElseThrow().reason().orElseThrow()).startsWith("not configured");
-        await("the monitor's threads are gone").atMost(Duration.ofSeconds(5))
-                .until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("pgha-monitor-deadlines")));
+        await("the monitor's threads are gone")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().startsWith("pgha-monitor-deadlines")));
     }
 }

@@ -20,12 +20,10 @@ class MonitorSourcesTest {
 
     private static final MonitorSources.Signals NO_MONITOR = new MonitorSources.Signals() {
         @Override
-        public void merge() {
-        }
+        public void merge() {}
 
         @Override
-        public void settledMerge() {
-        }
+        public void settledMerge() {}
 
         @Override
         public ClusterSnapshot current() {
@@ -35,20 +33,30 @@ class MonitorSourcesTest {
 
     @Test
     void aClusterAttachedByPatroniUrlsOnlyHasOnlyPolledPatroniAndPostgres() {
-        ClusterConnection patroniOnly = new ClusterConnection("only-patroni", "pg-ha", List.of(), Optional.empty(),
-                Map.of("pg-0", "http://127.0.0.1:1"), Optional.empty(), Optional.empty(), ClusterConnection.Origin.ATTACHED);
+        ClusterConnection patroniOnly = new ClusterConnection(
+                "only-patroni",
+                "pg-ha",
+                List.of(),
+                Optional.empty(),
+                Map.of("pg-0", "http://127.0.0.1:1"),
+                Optional.empty(),
+                Optional.empty(),
+                ClusterConnection.Origin.ATTACHED);
 
-        try (MonitorSources sources = MonitorSources.forConnection(patroniOnly, MonitorSettings.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC), NO_MONITOR)) {
+        try (MonitorSources sources = MonitorSources.forConnection(
+                patroniOnly, MonitorSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), NO_MONITOR)) {
             SnapshotParts parts = sources.parts(NOW);
 
             assertThat(parts.scope()).isEqualTo("pg-ha");
             assertThat(parts.dcs().configured()).isFalse();
-            assertThat(parts.dcs().reason()).contains("not configured: no etcd endpoints; members come from Patroni's REST API");
+            assertThat(parts.dcs().reason())
+                    .contains("not configured: no etcd endpoints; members come from Patroni's REST API");
             assertThat(parts.etcd().reason()).contains("not configured: no etcd endpoints");
             assertThat(parts.router().reason()).contains("not configured: no router endpoints");
-            assertThat(parts.docker().reason()).contains("not configured: the cluster does not run on the local Docker engine");
-            assertThat(parts.exporters().reason()).contains("not configured: exporters are found among the local containers");
+            assertThat(parts.docker().reason())
+                    .contains("not configured: the cluster does not run on the local Docker engine");
+            assertThat(parts.exporters().reason())
+                    .contains("not configured: exporters are found among the local containers");
             assertThat(parts.patroni().configured()).as("Patroni is polled").isTrue();
             assertThat(parts.patroni().answered()).isFalse();
             assertThat(parts.postgres().configured()).as("PostgreSQL is polled").isTrue();
@@ -58,11 +66,18 @@ class MonitorSourcesTest {
 
     @Test
     void dockerObservationTurnedOffIsSaidSo() {
-        ClusterConnection local = new ClusterConnection("local", "pg-ha", List.of(), Optional.empty(), Map.of(), Optional.empty(),
-                Optional.of("pg-ha"), ClusterConnection.Origin.PROVISIONED);
+        ClusterConnection local = new ClusterConnection(
+                "local",
+                "pg-ha",
+                List.of(),
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                Optional.of("pg-ha"),
+                ClusterConnection.Origin.PROVISIONED);
 
-        try (MonitorSources sources = MonitorSources.forConnection(local, MonitorSettings.defaults().withDocker(false),
-                Clock.fixed(NOW, ZoneOffset.UTC), NO_MONITOR)) {
+        try (MonitorSources sources = MonitorSources.forConnection(
+                local, MonitorSettings.defaults().withDocker(false), Clock.fixed(NOW, ZoneOffset.UTC), NO_MONITOR)) {
             SnapshotParts parts = sources.parts(NOW);
 
             assertThat(parts.docker().source()).isEqualTo(Source.DOCKER);

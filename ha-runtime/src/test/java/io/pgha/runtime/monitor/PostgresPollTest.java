@@ -11,7 +11,8 @@ class PostgresPollTest {
 
     @Test
     void readinessProbeNamesTheStoredLoginsRoleAndDatabase() {
-        List<String> command = PostgresPoll.readinessCommand(Optional.of(new PgLogin("admin", "secret", "postgres")), 3);
+        List<String> command =
+                PostgresPoll.readinessCommand(Optional.of(new PgLogin("admin", "secret", "postgres")), 3);
 
         assertThat(command).containsExactly("pg_isready", "-U", "admin", "-d", "postgres", "-t", "3", "-p", "5432");
         assertThat(String.join(" ", command)).doesNotContain("secret");
@@ -22,6 +23,7 @@ class PostgresPollTest {
         List<String> command = PostgresPoll.readinessCommand(Optional.empty(), 2);
 
         assertThat(command).startsWith("sh", "-c");
-        assertThat(command.get(2)).isEqualTo("exec pg_isready -U \"${PGUSER_SUPERUSER:-postgres}\" -d postgres -t 2 -p 5432");
+        assertThat(command.get(2))
+                .isEqualTo("exec pg_isready -U \"${PGUSER_SUPERUSER:-postgres}\" -d postgres -t 2 -p 5432");
     }
 }

@@ -28,48 +28,87 @@ class SnapshotAssemblerTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     private static DcsView dcs(String leader, int leaderTimeline) {
-        return DcsView.parse("pg-ha", 10, Map.of(
-                "leader", leader,
-                "members/pg-0", "{\"conn_url\":\"postgres://pg-0:5432/postgres\",\"api_url\":\"http://pg-0:8008/patroni\",\"state\":\"running\","
-                        + "\"role\":\"primary\",\"xlog_location\":100,\"timeline\":" + leaderTimeline + "}",
-                "members/pg-1", "{\"conn_url\":\"postgres://pg-1:5432/postgres\",\"api_url\":\"http://pg-1:8008/patroni\",\"state\":\"running\","
-                        + "\"role\":\"replica\",\"xlog_location\":100,\"replication_state\":\"streaming\",\"timeline\":5}"));
+        return DcsView.parse(
+                "pg-ha",
+                10,
+                Map.of(
+                        "leader", leader,
+                        "members/pg-0",
+                                "{\"conn_url\":\"postgres://pg-0:5432/postgres\",\"api_url\":\"http://pg-0:8008/patroni\",\"state\":\"running\","
+                                        + "\"role\":\"primary\",\"xlog_location\":100,\"timeline\":" + leaderTimeline
+                                        + "}",
+                        "members/pg-1",
+                                "{\"conn_url\":\"postgres://pg-1:5432/postgres\",\"api_url\":\"http://pg-1:8008/patroni\",\"state\":\"running\","
+                                        + "\"role\":\"replica\",\"xlog_location\":100,\"replication_state\":\"streaming\",\"timeline\":5}"));
     }
 
     private static PatroniReading.Node node(String name, String fixture) {
         PatroniNode n = PatroniNode.parse(PatroniJson.parse(Fixtures.read("patroni/" + fixture)));
         PatroniProbe ok = new PatroniProbe("/health", 200, Duration.ofMillis(3));
-        return new PatroniReading.Node(name, "http://127.0.0.1:8008", Optional.of(n), Optional.of(ok),
+        return new PatroniReading.Node(
+                name,
+                "http://127.0.0.1:8008",
+                Optional.of(n),
+                Optional.of(ok),
                 Optional.of(new PatroniProbe("/liveness", 200, Duration.ofMillis(2))),
-                Optional.of(new PatroniProbe("/readiness", 503, Duration.ofMillis(2))), Optional.empty(), NOW);
+                Optional.of(new PatroniProbe("/readiness", 503, Duration.ofMillis(2))),
+                Optional.empty(),
+                NOW);
     }
 
     private static <T> Reading<T> none(Source s) {
         return Reading.notConfigured(s, "not here", NOW);
     }
 
-    private static SnapshotParts parts(Reading<DcsView> dcs, Reading<PatroniReading> patroni, Reading<List<RouterBackend>> router) {
-        return new SnapshotParts("pg-ha", NOW, dcs, Reading.<EtcdClusterStatus>pending(Source.DCS, NOW), patroni, router,
-                none(Source.POSTGRES), none(Source.DOCKER), none(Source.EXPORTER));
+    private static SnapshotParts parts(
+            Reading<DcsView> dcs, Reading<PatroniReading> patroni, Reading<List<RouterBackend>> router) {
+        return new SnapshotParts(
+                "pg-ha",
+                NOW,
+                dcs,
+                Reading.<EtcdClusterStatus>pending(Source.DCS, NOW),
+                patroni,
+                router,
+                none(Source.POSTGRES),
+                none(Source.DOCKER),
+                none(Source.EXPORTER));
     }
 
     @Test
     void theDcsDecidesWhoLeadsAndAMembersOwnAnswerGivesTheFresherTimeline() {
-        PatroniReading patroni = new PatroniReading(Map.of("pg-0", node("pg-0", "patroni-primary.json")), Optional.empty(), Optional.empty());
-        ClusterSnapshot s = SnapshotAssembler.assemble(parts(Reading.ok(Source.DCS, dcs("pg-0", 4), NOW),
-                Reading.ok(Source.PATRONI, patroni, NOW), none(Source.ROUTER)));
+        PatroniReading patroni = new PatroniReading(
+                Map.of("pg-0", node("pg-0", "patroni-primary.json")), Optional.empty(), Optional.empty());
+        ClusterSnapshot s = SnapshotAssembler.assemble(parts(
+                Reading.ok(Source.DCS, dcs("pg-0", 4), NOW),
+                Reading.ok(Source.PATRONI, patroni, NOW),
+                none(Source.ROUTER)));
         assertThat(s.leader()).contains("pg-0");
-        assertThat(s.member("pg-0").orElseThrow().timeline()).as("5 from /patroni beats 4 from the key").hasValue(5);
+        assertThat(s.member("pg-0").orElseThrow().timeline())
+                .as("5 from /patroni beats 4 from the key")
+                .hasValue(5);
         assertThat(s.member("pg-1").orElseThrow().lagBytes()).hasValue(0);
-        assertThat(s.checks()).extracting(HealthCheck::id).contains("patroni_health:pg-0", "patroni_liveness:pg-0",
-                "patroni_readiness:pg-0", "postgres_ready:pg-0", "postgres_ready:pg-1");
-        assertThat(s.checks()).filteredOn(c -> c.id().equals("patroni_readiness:pg-0")).first()
+        assertThat(s.checks())
+                .extracting(HealthCheck::id)
+                .contains(
+                        "patroni_health:pg-0",
+                        "patroni_liveness:pg-0",
+                        "patroni_readiness:pg-0",
+                        "postgres_ready:pg-0",
+                        "postgres_ready:pg-1");
+        assertThat(s.checks())
+                .filteredOn(c -> c.id().equals("patroni_readiness:pg-0"))
+                .first()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(HealthCheck.Status.FAIL));
-        assertThat(s.checks()).filteredOn(c -> c.id().equals("postgres_ready:pg-1")).first()
-                .satisfies(c -> assertThat(c.status()).as("pg-1's Patroni did not answer").isEqualTo(HealthCheck.Status.UNKNOWN));
+        assertThat(s.checks())
+                .filteredOn(c -> c.id().equals("postgres_ready:pg-1"))
+                .first()
+                .satisfies(c -> assertThat(c.status())
+                        .as("pg-1's Patroni did not answer")
+                        .isEqualTo(HealthCheck.Status.UNKNOWN));
         assertThat(s.source(Source.DCS).orElseThrow().available()).isTrue();
         assertThat(s.etcdMembers()).isEmpty();
-        assertThat(s.source(Source.DCS).orElseThrow().reason()).as("why the etcd members are missing")
+        assertThat(s.source(Source.DCS).orElseThrow().reason())
+                .as("why the etcd members are missing")
                 .hasValueSatisfying(r -> assertThat(r).startsWith("etcd member status: "));
     }
 
@@ -77,8 +116,10 @@ class SnapshotAssemblerTest {
     void withoutTheDcsPatronisClusterViewIsUsedAndStaleDcsDataIsNot() {
         PatroniCluster cluster = PatroniCluster.parse(PatroniJson.parse(Fixtures.read("patroni/cluster-4.0.json")));
         PatroniReading patroni = new PatroniReading(Map.of(), Optional.of(cluster), Optional.of(Map.of("ttl", 20)));
-        Reading<DcsView> dark = Reading.degraded(Source.DCS, Optional.of(dcs("pg-1", 9)), false, "etcd has no leader", NOW);
-        ClusterSnapshot s = SnapshotAssembler.assemble(parts(dark, Reading.ok(Source.PATRONI, patroni, NOW), none(Source.ROUTER)));
+        Reading<DcsView> dark =
+                Reading.degraded(Source.DCS, Optional.of(dcs("pg-1", 9)), false, "etcd has no leader", NOW);
+        ClusterSnapshot s =
+                SnapshotAssembler.assemble(parts(dark, Reading.ok(Source.PATRONI, patroni, NOW), none(Source.ROUTER)));
         assertThat(s.leader()).contains("pg-0");
         assertThat(s.members()).extracting(Member::name).containsExactly("pg-0", "pg-1", "pg-2");
         assertThat(s.dynamicConfig()).containsEntry("ttl", 20);
@@ -87,13 +128,17 @@ class SnapshotAssemblerTest {
 
     @Test
     void withNeitherEachMembersOwnAnswerIsUsedAndOnlyASoleClaimantLeads() {
-        PatroniReading patroni = new PatroniReading(Map.of("pg-0", node("pg-0", "patroni-primary.json"),
-                "pg-1", node("pg-1", "patroni-replica.json")), Optional.empty(), Optional.empty());
-        ClusterSnapshot s = SnapshotAssembler.assemble(parts(Reading.pending(Source.DCS, NOW), Reading.ok(Source.PATRONI, patroni, NOW),
-                none(Source.ROUTER)));
+        PatroniReading patroni = new PatroniReading(
+                Map.of("pg-0", node("pg-0", "patroni-primary.json"), "pg-1", node("pg-1", "patroni-replica.json")),
+                Optional.empty(),
+                Optional.empty());
+        ClusterSnapshot s = SnapshotAssembler.assemble(
+                parts(Reading.pending(Source.DCS, NOW), Reading.ok(Source.PATRONI, patroni, NOW), none(Source.ROUTER)));
         assertThat(s.leader()).contains("pg-0");
         assertThat(s.member("pg-1").orElseThrow().state()).isEqualTo("streaming");
-        assertThat(s.member("pg-1").orElseThrow().lagBytes()).as("nobody computed it").isEmpty();
+        assertThat(s.member("pg-1").orElseThrow().lagBytes())
+                .as("nobody computed it")
+                .isEmpty();
     }
 
     @Test
@@ -104,11 +149,16 @@ class SnapshotAssemblerTest {
                 new RouterBackend("replicas", "pg-0", RouterBackend.Status.DOWN, "L7STS", OptionalLong.of(2), 0),
                 new RouterBackend("replicas", "pg-1", RouterBackend.Status.UP, "L7OK", OptionalLong.of(2), 4),
                 new RouterBackend("replicas", "pg-2", RouterBackend.Status.MAINT, "", OptionalLong.empty(), 0));
-        ClusterSnapshot s = SnapshotAssembler.assemble(parts(Reading.ok(Source.DCS, dcs("pg-0", 5), NOW), none(Source.PATRONI),
+        ClusterSnapshot s = SnapshotAssembler.assemble(parts(
+                Reading.ok(Source.DCS, dcs("pg-0", 5), NOW),
+                none(Source.PATRONI),
                 Reading.ok(Source.ROUTER, backends, NOW)));
         Map<String, HealthCheck.Status> status = new java.util.HashMap<>();
-        s.checks().stream().filter(c -> c.kind() == HealthCheck.Kind.ROUTER_BACKEND).forEach(c -> status.put(c.target(), c.status()));
-        assertThat(status).containsEntry("primary/pg-0", HealthCheck.Status.FAIL)
+        s.checks().stream()
+                .filter(c -> c.kind() == HealthCheck.Kind.ROUTER_BACKEND)
+                .forEach(c -> status.put(c.target(), c.status()));
+        assertThat(status)
+                .containsEntry("primary/pg-0", HealthCheck.Status.FAIL)
                 .containsEntry("primary/pg-1", HealthCheck.Status.PASS)
                 .containsEntry("replicas/pg-0", HealthCheck.Status.PASS)
                 .containsEntry("replicas/pg-1", HealthCheck.Status.PASS)
@@ -118,9 +168,16 @@ class SnapshotAssemblerTest {
 
     @Test
     void beforeAnyAnswerEverySourceWaits() {
-        ClusterSnapshot s = SnapshotAssembler.assemble(new SnapshotParts("pg-ha", NOW, Reading.pending(Source.DCS, NOW),
-                Reading.pending(Source.DCS, NOW), Reading.pending(Source.PATRONI, NOW), Reading.pending(Source.ROUTER, NOW),
-                Reading.pending(Source.POSTGRES, NOW), Reading.pending(Source.DOCKER, NOW), Reading.pending(Source.EXPORTER, NOW)));
+        ClusterSnapshot s = SnapshotAssembler.assemble(new SnapshotParts(
+                "pg-ha",
+                NOW,
+                Reading.pending(Source.DCS, NOW),
+                Reading.pending(Source.DCS, NOW),
+                Reading.pending(Source.PATRONI, NOW),
+                Reading.pending(Source.ROUTER, NOW),
+                Reading.pending(Source.POSTGRES, NOW),
+                Reading.pending(Source.DOCKER, NOW),
+                Reading.pending(Source.EXPORTER, NOW)));
         assertThat(s.sources()).hasSize(6).noneMatch(st -> st.available());
         assertThat(s.members()).isEmpty();
         assertThat(s.leader()).isEmpty();

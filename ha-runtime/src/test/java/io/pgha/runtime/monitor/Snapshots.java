@@ -19,7 +19,9 @@ import java.util.OptionalLong;
 /** Snapshots for the pure-logic tests: a healthy three-node stack to change bit by bit. */
 final class Snapshots {
 
-    private final SnapshotBuilder snapshot = SnapshotBuilder.snapshot().takenAt(Instant.parse("2026-01-01T00:00:00Z")).leader("pg-0");
+    private final SnapshotBuilder snapshot = SnapshotBuilder.snapshot()
+            .takenAt(Instant.parse("2026-01-01T00:00:00Z"))
+            .leader("pg-0");
     private Instant at = Instant.parse("2026-01-01T00:00:00Z");
 
     static Snapshots healthy() {
@@ -66,8 +68,10 @@ final class Snapshots {
     }
 
     Snapshots member(String name, Role role, String state, int timeline, OptionalLong lag) {
-        snapshot.member(MemberBuilder.member(name, role, state).timeline(timeline < 0 ? OptionalInt.empty() : OptionalInt.of(timeline))
-                .lag(lag).build());
+        snapshot.member(MemberBuilder.member(name, role, state)
+                .timeline(timeline < 0 ? OptionalInt.empty() : OptionalInt.of(timeline))
+                .lag(lag)
+                .build());
         return this;
     }
 
@@ -77,20 +81,35 @@ final class Snapshots {
     }
 
     Snapshots etcd(String name, Health health) {
-        snapshot.etcdMember(new EtcdMember(name, "http://" + name + ":2379", health, false, OptionalLong.of(3), OptionalLong.of(1000),
-                List.of(), health == Health.UP ? Optional.empty() : Optional.of("connection refused")));
+        snapshot.etcdMember(new EtcdMember(
+                name,
+                "http://" + name + ":2379",
+                health,
+                false,
+                OptionalLong.of(3),
+                OptionalLong.of(1000),
+                List.of(),
+                health == Health.UP ? Optional.empty() : Optional.of("connection refused")));
         return this;
     }
 
     Snapshots backend(String listener, String server, RouterBackend.Status status) {
-        snapshot.routerBackend(new RouterBackend(listener, server, status, status == RouterBackend.Status.UP ? "L7OK" : "L7STS",
-                OptionalLong.of(2), 0));
+        snapshot.routerBackend(new RouterBackend(
+                listener, server, status, status == RouterBackend.Status.UP ? "L7OK" : "L7STS", OptionalLong.of(2), 0));
         return this;
     }
 
     Snapshots container(String name, String state, int restarts, String startedAt) {
-        snapshot.container(new ContainerInfo(name, "id-" + name, name.startsWith("pg") ? "postgres" : "etcd", "img", state, "none",
-                restarts, Optional.of(Instant.parse(startedAt)), "running".equals(state) ? OptionalInt.empty() : OptionalInt.of(137)));
+        snapshot.container(new ContainerInfo(
+                name,
+                "id-" + name,
+                name.startsWith("pg") ? "postgres" : "etcd",
+                "img",
+                state,
+                "none",
+                restarts,
+                Optional.of(Instant.parse(startedAt)),
+                "running".equals(state) ? OptionalInt.empty() : OptionalInt.of(137)));
         return this;
     }
 

@@ -61,7 +61,8 @@ class LiveClusterOperationsTest {
                 assertThat(e.severity()).isEqualTo(ClusterEvent.Severity.WARNING);
             });
             assertThat(ops.recentEvents(5)).extracting(ClusterEvent::kind).containsExactly(ClusterEvent.Kind.OPERATION);
-            PghaException thrown = org.assertj.core.api.Assertions.catchThrowableOfType(PghaException.class, r::orThrow);
+            PghaException thrown =
+                    org.assertj.core.api.Assertions.catchThrowableOfType(PghaException.class, r::orThrow);
             assertThat(thrown.kind()).isEqualTo(PghaException.Kind.REFUSED);
             assertThat(thrown.getMessage()).startsWith("config refused: ");
         }
@@ -96,7 +97,8 @@ class LiveClusterOperationsTest {
     void aScheduledSwitchoverIsSentToTheLeaderAndConfirmedByThePendingKey() {
         Instant at = Instant.now().plusSeconds(3600);
         try (LiveClusterOperations ops = operations()) {
-            OperationResult r = ops.perform(new OperationRequest.Switchover(Optional.of("pg-2"), Optional.of(at), Optional.empty(), true));
+            OperationResult r = ops.perform(
+                    new OperationRequest.Switchover(Optional.of("pg-2"), Optional.of(at), Optional.empty(), true));
             assertThat(sent).containsExactly("POST http://127.0.0.1:8008 switchover pg-0 → pg-2 at " + at);
             assertThat(r.outcome()).isEqualTo(Outcome.SCHEDULED);
             assertThat(r.message()).isEqualTo("switchover from pg-0 to pg-2 scheduled at " + at);
@@ -142,12 +144,12 @@ class LiveClusterOperationsTest {
         @Override
         public Subscription onSnapshot(Consumer<ClusterSnapshot> listener) {
             listener.accept(current);
-            return () -> { };
+            return () -> {};
         }
 
         @Override
         public Subscription onEvent(Consumer<ClusterEvent> listener) {
-            return () -> { };
+            return () -> {};
         }
 
         @Override
@@ -156,8 +158,7 @@ class LiveClusterOperationsTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private final class RecordingBackends implements Backends {
@@ -170,10 +171,13 @@ class LiveClusterOperationsTest {
                 }
 
                 @Override
-                public PatroniReply switchover(String leader, Optional<String> candidate, Optional<Instant> scheduledAt) {
+                public PatroniReply switchover(
+                        String leader, Optional<String> candidate, Optional<Instant> scheduledAt) {
                     record("POST " + baseUrl + " switchover " + leader + " → " + candidate.orElse("any")
                             + scheduledAt.map(t -> " at " + t).orElse(""));
-                    scheduledAt.ifPresent(t -> monitor.current = Snapshots.healthy().pending(leader, candidate.orElse("any")).build());
+                    scheduledAt.ifPresent(t -> monitor.current = Snapshots.healthy()
+                            .pending(leader, candidate.orElse("any"))
+                            .build());
                     return new PatroniReply(202, "Switchover scheduled");
                 }
 
@@ -227,7 +231,6 @@ class LiveClusterOperationsTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -19,16 +19,25 @@ import java.util.OptionalLong;
 final class Snapshots {
 
     static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
-    static final ClusterConnection CONNECTION = new ClusterConnection("pg-ha", "pg-ha", List.of("http://127.0.0.1:23791"),
-            Optional.empty(), Map.of("pg-0", "http://127.0.0.1:8008", "pg-1", "http://127.0.0.1:8009", "pg-2", "http://127.0.0.1:8010"),
-            Optional.empty(), Optional.of("pg-ha"), ClusterConnection.Origin.ATTACHED);
+    static final ClusterConnection CONNECTION = new ClusterConnection(
+            "pg-ha",
+            "pg-ha",
+            List.of("http://127.0.0.1:23791"),
+            Optional.empty(),
+            Map.of("pg-0", "http://127.0.0.1:8008", "pg-1", "http://127.0.0.1:8009", "pg-2", "http://127.0.0.1:8010"),
+            Optional.empty(),
+            Optional.of("pg-ha"),
+            ClusterConnection.Origin.ATTACHED);
 
-    private final SnapshotBuilder snapshot = SnapshotBuilder.snapshot().takenAt(NOW).leader("pg-0")
+    private final SnapshotBuilder snapshot = SnapshotBuilder.snapshot()
+            .takenAt(NOW)
+            .leader("pg-0")
             .dynamicConfig(Map.of("ttl", 20, "loop_wait", 2, "retry_timeout", 5, "maximum_lag_on_failover", 1048576));
 
     static Snapshots healthy() {
         Snapshots s = new Snapshots();
-        s.snapshot.members(member("pg-0", Role.LEADER, "running", OptionalLong.empty(), Map.of()),
+        s.snapshot.members(
+                member("pg-0", Role.LEADER, "running", OptionalLong.empty(), Map.of()),
                 member("pg-1", Role.REPLICA, "streaming", OptionalLong.of(0), Map.of()),
                 member("pg-2", Role.REPLICA, "streaming", OptionalLong.of(0), Map.of()));
         for (String n : List.of("pg-0", "pg-1", "pg-2")) {
@@ -38,11 +47,24 @@ final class Snapshots {
     }
 
     static Member member(String name, Role role, String state, OptionalLong lag, Map<String, String> tags) {
-        return MemberBuilder.member(name, role, state).timeline(3).lsn(100).lag(lag).tags(tags).build();
+        return MemberBuilder.member(name, role, state)
+                .timeline(3)
+                .lsn(100)
+                .lag(lag)
+                .tags(tags)
+                .build();
     }
 
     static ContainerInfo containerInfo(String name, String state) {
-        return new ContainerInfo(name, "id-" + name, "postgres", "pgha/spilo-17:local", state, "none", 0, Optional.of(NOW),
+        return new ContainerInfo(
+                name,
+                "id-" + name,
+                "postgres",
+                "pgha/spilo-17:local",
+                state,
+                "none",
+                0,
+                Optional.of(NOW),
                 OptionalInt.empty());
     }
 
@@ -77,8 +99,8 @@ final class Snapshots {
     }
 
     Snapshots pending(String from, String to) {
-        snapshot.scheduledSwitchover(Optional.of(new ScheduledSwitchover(Optional.of(NOW.plusSeconds(3600)), Optional.of(from),
-                Optional.of(to))));
+        snapshot.scheduledSwitchover(Optional.of(
+                new ScheduledSwitchover(Optional.of(NOW.plusSeconds(3600)), Optional.of(from), Optional.of(to))));
         return this;
     }
 

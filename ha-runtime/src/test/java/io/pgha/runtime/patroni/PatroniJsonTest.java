@@ -56,7 +56,9 @@ class PatroniJsonTest {
         assertThat(m.get("a").scheduledRestart()).contains(Instant.parse("2025-03-01T10:00:00Z"));
 
         assertThat(m.get("b").role()).isEqualTo(Role.SYNC_STANDBY);
-        assertThat(m.get("b").lagBytes()).as("\"lag\": \"unknown\" stays unknown, never 0").isEmpty();
+        assertThat(m.get("b").lagBytes())
+                .as("\"lag\": \"unknown\" stays unknown, never 0")
+                .isEmpty();
         assertThat(m.get("b").noFailover()).isTrue();
 
         assertThat(m.get("c").role()).isEqualTo(Role.QUORUM_STANDBY);
@@ -95,7 +97,9 @@ class PatroniJsonTest {
         assertThat(n.timeline()).hasValue(5);
         assertThat(n.serverVersion()).hasValue(170012);
         assertThat(n.postmasterStartTime()).contains(Instant.parse("2026-11-25T22:08:16.309324Z"));
-        assertThat(n.replication()).extracting(PatroniNode.Replication::applicationName).containsExactly("pg-1", "pg-2");
+        assertThat(n.replication())
+                .extracting(PatroniNode.Replication::applicationName)
+                .containsExactly("pg-1", "pg-2");
         assertThat(n.pendingRestart()).isFalse();
     }
 
@@ -133,8 +137,13 @@ class PatroniJsonTest {
     void historyEntriesOfFiveAndOfThreeFields() {
         List<TimelineSwitch> h = TimelineSwitch.parseAll(PatroniJson.parse(Fixtures.read("patroni/history.json")));
         assertThat(h).hasSize(3);
-        assertThat(h.get(0)).isEqualTo(new TimelineSwitch(1, OptionalLong.of(67358560), "no recovery target specified",
-                Optional.of(Instant.parse("2026-11-25T22:06:40.609452Z")), Optional.of("pg-1")));
+        assertThat(h.get(0))
+                .isEqualTo(new TimelineSwitch(
+                        1,
+                        OptionalLong.of(67358560),
+                        "no recovery target specified",
+                        Optional.of(Instant.parse("2026-11-25T22:06:40.609452Z")),
+                        Optional.of("pg-1")));
         assertThat(h.get(1).newLeader()).isEmpty();
         assertThat(h.get(2).at()).isEmpty();
         assertThat(h.get(2).timeline()).isEqualTo(3);
@@ -142,13 +151,16 @@ class PatroniJsonTest {
 
     @Test
     void lenientReadersNeverGuess() {
-        var n = PatroniJson.parse("{\"a\": \"unknown\", \"b\": null, \"c\": 1.5, \"d\": \"42\", \"t\": \"2025-01-01 00:00:00\"}");
+        var n = PatroniJson.parse(
+                "{\"a\": \"unknown\", \"b\": null, \"c\": 1.5, \"d\": \"42\", \"t\": \"2025-01-01 00:00:00\"}");
         assertThat(PatroniJson.longValue(n, "a")).isEmpty();
         assertThat(PatroniJson.longValue(n, "b")).isEmpty();
         assertThat(PatroniJson.longValue(n, "missing")).isEmpty();
         assertThat(PatroniJson.longValue(n, "c")).hasValue(1);
         assertThat(PatroniJson.intValue(n, "d")).isEqualTo(OptionalInt.of(42));
-        assertThat(PatroniJson.instant(n, "t")).as("no offset means UTC").contains(Instant.parse("2025-01-01T00:00:00Z"));
+        assertThat(PatroniJson.instant(n, "t"))
+                .as("no offset means UTC")
+                .contains(Instant.parse("2025-01-01T00:00:00Z"));
         assertThat(PatroniJson.instant("not a time")).isEmpty();
     }
 }

@@ -16,20 +16,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A cluster's authority issues certificates that the JDK's own PKIX validation accepts for exactly the names asked. */
 class ClusterPkiTest {
 
-    private static final CertificateRequest ROUTER = new CertificateRequest("pg-router", List.of("pg-router", "localhost"),
-            List.of("127.0.0.1"));
+    private static final CertificateRequest ROUTER =
+            new CertificateRequest("pg-router", List.of("pg-router", "localhost"), List.of("127.0.0.1"));
 
     @TempDir
     Path dir;
@@ -44,11 +44,14 @@ class ClusterPkiTest {
 
         assertThat(router.subjectAlternativeNames()).containsExactlyInAnyOrder("pg-router", "localhost", "127.0.0.1");
         assertThat(router.notAfter()).isAfter(now.plus(Duration.ofDays(300)));
-        PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(pki.authority().certificate(), null)));
+        PKIXParameters params =
+                new PKIXParameters(Set.of(new TrustAnchor(pki.authority().certificate(), null)));
         params.setRevocationEnabled(false);
         params.setDate(java.util.Date.from(now));
-        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509")
-                .generateCertPath(List.of(router.certificate())), params);
+        CertPathValidator.getInstance("PKIX")
+                .validate(
+                        CertificateFactory.getInstance("X.509").generateCertPath(List.of(router.certificate())),
+                        params);
         assertThat(router.certificate().getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
     }
 
@@ -59,7 +62,8 @@ class ClusterPkiTest {
         IssuedCertificate router = pki.ensure(ROUTER);
         KeyStore identity = KeyStore.getInstance("PKCS12");
         identity.load(null, null);
-        identity.setKeyEntry("router", router.key(), new char[0], new java.security.cert.X509Certificate[] {router.certificate()});
+        identity.setKeyEntry(
+                "router", router.key(), new char[0], new java.security.cert.X509Certificate[] {router.certificate()});
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
         kmf.init(identity, new char[0]);
         SSLContext server = SSLContext.getInstance("TLS");
@@ -73,8 +77,8 @@ class ClusterPkiTest {
         SSLContext client = SSLContext.getInstance("TLS");
         client.init(null, tmf.getTrustManagers(), null);
 
-        try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory().createServerSocket(0, 10,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (SSLServerSocket listener = (SSLServerSocket)
+                server.getServerSocketFactory().createServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
             Thread accepting = Thread.ofPlatform().daemon().start(() -> {
                 while (!listener.isClosed()) {
                     try (SSLSocket s = (SSLSocket) listener.accept()) {
@@ -85,9 +89,12 @@ class ClusterPkiTest {
                 }
             });
             for (String host : List.of("pg-router", "localhost", "127.0.0.1")) {
-                assertThat(handshake(client, listener.getLocalPort(), host)).as(host).isNull();
+                assertThat(handshake(client, listener.getLocalPort(), host))
+                        .as(host)
+                        .isNull();
             }
-            assertThat(handshake(client, listener.getLocalPort(), "pg-0")).as("a name the certificate does not carry")
+            assertThat(handshake(client, listener.getLocalPort(), "pg-0"))
+                    .as("a name the certificate does not carry")
                     .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
             listener.close();
             accepting.join(5000);
@@ -97,7 +104,7 @@ class ClusterPkiTest {
     /** Null when the handshake succeeds, else what failed. */
     private static Exception handshake(SSLContext client, int port, String host) throws Exception {
         try (java.net.Socket plain = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
-             SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket(plain, host, port, true)) {
+                SSLSocket s = (SSLSocket) client.getSocketFactory().createSocket(plain, host, port, true)) {
             SSLParameters p = s.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");
             s.setSSLParameters(p);
@@ -118,24 +125,33 @@ class ClusterPkiTest {
         IssuedCertificate renamed = pki.ensure(fewerNames);
         assertThat(renamed.certificate()).as("names changed").isNotEqualTo(first.certificate());
 
-        ClusterPki later = new ClusterPki(dir.resolve("pki"), "shop", Clock.fixed(now.plus(Duration.ofDays(340)), ZoneOffset.UTC));
-        assertThat(later.status()).filteredOn(s -> s.name().equals("pg-router")).singleElement()
+        ClusterPki later =
+                new ClusterPki(dir.resolve("pki"), "shop", Clock.fixed(now.plus(Duration.ofDays(340)), ZoneOffset.UTC));
+        assertThat(later.status())
+                .filteredOn(s -> s.name().equals("pg-router"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.expiresSoon()).isTrue());
-        assertThat(later.ensure(fewerNames).notAfter()).as("renewed within 30 days of its end")
+        assertThat(later.ensure(fewerNames).notAfter())
+                .as("renewed within 30 days of its end")
                 .isAfter(now.plus(Duration.ofDays(600)));
 
         IssuedCertificate current = pki.ensure(fewerNames);
-        assertThat(pki.rotate(fewerNames).certificate()).as("rotation always issues anew").isNotEqualTo(current.certificate());
+        assertThat(pki.rotate(fewerNames).certificate())
+                .as("rotation always issues anew")
+                .isNotEqualTo(current.certificate());
     }
 
     @Test
     void keysAndTheDirectoryAreOwnerOnly() throws Exception {
         ClusterPki pki = new ClusterPki(dir.resolve("pki"), "shop", clock);
         pki.ensure(ROUTER);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pki")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pki"))))
+                .isEqualTo("rwx------");
         for (String file : List.of("ca.key", "ca.crt", "pg-router.key", "pg-router.crt")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pki").resolve(file))))
-                    .as(file).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dir.resolve("pki").resolve(file))))
+                    .as(file)
+                    .isEqualTo("rw-------");
         }
         assertThat(Files.readString(pki.keyFile("pg-router"))).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(pki.status()).extracting(CertificateStatus::name).containsExactly("ca", "pg-router");

@@ -20,8 +20,12 @@ class PrometheusClientParseTest {
         List<Series> lag = PrometheusClient.parse(answer("range-replication-lag.json"));
 
         assertThat(lag).extracting(s -> s.label("application_name")).containsExactly("pg-1", "pg-2");
-        assertThat(lag.getFirst().samples()).extracting(Series.Sample::at).containsExactly(
-                Instant.ofEpochSecond(1796425925), Instant.ofEpochSecond(1796425940), Instant.ofEpochSecond(1796425955));
+        assertThat(lag.getFirst().samples())
+                .extracting(Series.Sample::at)
+                .containsExactly(
+                        Instant.ofEpochSecond(1796425925),
+                        Instant.ofEpochSecond(1796425940),
+                        Instant.ofEpochSecond(1796425955));
         assertThat(lag.getFirst().samples()).extracting(Series.Sample::value).containsOnly(0.0);
     }
 
@@ -40,7 +44,8 @@ class PrometheusClientParseTest {
 
         assertThat(sessions).extracting(s -> s.label("proxy")).containsExactly("stats", "primary", "replicas");
         assertThat(sessions.get(1).labels()).containsEntry("job", "router").containsEntry("instance", "pg-router:8404");
-        assertThat(sessions.getFirst().samples()).containsExactly(new Series.Sample(Instant.ofEpochMilli(1796425932408L), 1.0));
+        assertThat(sessions.getFirst().samples())
+                .containsExactly(new Series.Sample(Instant.ofEpochMilli(1796425932408L), 1.0));
     }
 
     @Test
@@ -49,17 +54,25 @@ class PrometheusClientParseTest {
                 {"status":"success","data":{"resultType":"matrix","result":[{"metric":{"member":"pg-0"},
                  "values":[[1796425925,"NaN"],[1796425940,"+Inf"],[1796425955,"7"]]}]}}""");
 
-        assertThat(PrometheusClient.parse(root).getFirst().samples()).extracting(Series.Sample::value).containsExactly(7.0);
+        assertThat(PrometheusClient.parse(root).getFirst().samples())
+                .extracting(Series.Sample::value)
+                .containsExactly(7.0);
     }
 
     @Test
     void targetsAreEachExporterTheRouterAndPrometheusWithTheirHealth() {
         List<Map<String, String>> targets = PrometheusClient.parseTargets(answer("targets.json"));
 
-        assertThat(targets).extracting(t -> t.get("job") + " " + t.get("instance")).containsExactlyInAnyOrder(
-                "postgres pg-0-exporter:9187", "postgres pg-1-exporter:9187", "postgres pg-2-exporter:9187",
-                "router pg-router:8404", "prometheus 127.0.0.1:9090");
-        assertThat(targets).allSatisfy(t -> assertThat(t).containsEntry("health", "up").containsEntry("lastError", ""));
+        assertThat(targets)
+                .extracting(t -> t.get("job") + " " + t.get("instance"))
+                .containsExactlyInAnyOrder(
+                        "postgres pg-0-exporter:9187",
+                        "postgres pg-1-exporter:9187",
+                        "postgres pg-2-exporter:9187",
+                        "router pg-router:8404",
+                        "prometheus 127.0.0.1:9090");
+        assertThat(targets)
+                .allSatisfy(t -> assertThat(t).containsEntry("health", "up").containsEntry("lastError", ""));
     }
 
     private static JsonNode answer(String file) {

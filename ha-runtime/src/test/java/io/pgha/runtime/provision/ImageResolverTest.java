@@ -48,23 +48,88 @@ class ImageResolverTest {
         }
 
         // nothing else is asked of the engine while images are resolved
-        @Override public EngineInfo info() { throw new UnsupportedOperationException(); }
-        @Override public Optional<DockerNetwork> network(String name) { throw new UnsupportedOperationException(); }
-        @Override public void createNetwork(String name, Map<String, String> labels) { throw new UnsupportedOperationException(); }
-        @Override public void removeNetwork(String name) { throw new UnsupportedOperationException(); }
-        @Override public Optional<DockerVolume> volume(String name) { throw new UnsupportedOperationException(); }
-        @Override public List<DockerVolume> volumes(Map<String, String> labels) { throw new UnsupportedOperationException(); }
-        @Override public void createVolume(String name, Map<String, String> labels) { throw new UnsupportedOperationException(); }
-        @Override public void removeVolume(String name) { throw new UnsupportedOperationException(); }
-        @Override public List<DockerContainer> containers(Map<String, String> labels) { throw new UnsupportedOperationException(); }
-        @Override public Optional<DockerContainer> container(String name) { throw new UnsupportedOperationException(); }
-        @Override public String createContainer(ContainerSpec spec) { throw new UnsupportedOperationException(); }
-        @Override public void start(String container) { throw new UnsupportedOperationException(); }
-        @Override public void stop(String container, Duration grace) { throw new UnsupportedOperationException(); }
-        @Override public void remove(String container) { throw new UnsupportedOperationException(); }
-        @Override public void copyFile(String container, String path, byte[] content, int mode) { throw new UnsupportedOperationException(); }
-        @Override public ExecResult exec(String container, List<String> command, Duration timeout) { throw new UnsupportedOperationException(); }
-        @Override public void close() { }
+        @Override
+        public EngineInfo info() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<DockerNetwork> network(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void createNetwork(String name, Map<String, String> labels) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void removeNetwork(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<DockerVolume> volume(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DockerVolume> volumes(Map<String, String> labels) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void createVolume(String name, Map<String, String> labels) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void removeVolume(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DockerContainer> containers(Map<String, String> labels) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<DockerContainer> container(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String createContainer(ContainerSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void start(String container) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stop(String container, Duration grace) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void remove(String container) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void copyFile(String container, String path, byte[] content, int mode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ExecResult exec(String container, List<String> command, Duration timeout) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {}
     }
 
     /** Records what it was asked to build, and "builds" it into the engine. */
@@ -97,15 +162,19 @@ class ImageResolverTest {
 
     @Test
     void autoOnAFreshMachineWithoutARegistryBuildsTheLocalImages() {
-        assertThat(resolver.resolve(ImageProfile.AUTO, Optional.empty(), progress::add)).isEqualTo(ImageProfile.LOCAL);
+        assertThat(resolver.resolve(ImageProfile.AUTO, Optional.empty(), progress::add))
+                .isEqualTo(ImageProfile.LOCAL);
         assertThat(builds.asked).containsExactly("local");
-        assertThat(progress).anySatisfy(line -> assertThat(line).contains("cannot be pulled").contains("building the local ones"));
+        assertThat(progress)
+                .anySatisfy(
+                        line -> assertThat(line).contains("cannot be pulled").contains("building the local ones"));
     }
 
     @Test
     void autoWithARegistryPullsTheOfficialImages() {
         engine.registry = true;
-        assertThat(resolver.resolve(ImageProfile.AUTO, Optional.empty(), progress::add)).isEqualTo(ImageProfile.OFFICIAL);
+        assertThat(resolver.resolve(ImageProfile.AUTO, Optional.empty(), progress::add))
+                .isEqualTo(ImageProfile.OFFICIAL);
         assertThat(engine.pulled).containsExactlyInAnyOrderElementsOf(StackImages.OFFICIAL.all());
         assertThat(builds.asked).isEmpty();
     }
@@ -113,7 +182,8 @@ class ImageResolverTest {
     @Test
     void autoTakesTheLocalImagesWhenTheyAreThereAndBuildsNothing() {
         engine.present.addAll(StackImages.LOCAL.all());
-        assertThat(resolver.resolve(ImageProfile.AUTO, Optional.empty(), progress::add)).isEqualTo(ImageProfile.LOCAL);
+        assertThat(resolver.resolve(ImageProfile.AUTO, Optional.empty(), progress::add))
+                .isEqualTo(ImageProfile.LOCAL);
         assertThat(builds.asked).isEmpty();
         assertThat(engine.pulled).isEmpty();
     }
@@ -122,20 +192,25 @@ class ImageResolverTest {
     void autoKeepsTheProfileOfAStackThatRuns() {
         engine.present.addAll(StackImages.OFFICIAL.all());
         engine.present.addAll(StackImages.LOCAL.all());
-        assertThat(resolver.resolve(ImageProfile.AUTO, Optional.of(ImageProfile.LOCAL), progress::add)).isEqualTo(ImageProfile.LOCAL);
+        assertThat(resolver.resolve(ImageProfile.AUTO, Optional.of(ImageProfile.LOCAL), progress::add))
+                .isEqualTo(ImageProfile.LOCAL);
     }
 
     @Test
     void localBuildsOnlyWhatIsMissing() {
-        assertThat(resolver.resolve(ImageProfile.LOCAL, Optional.empty(), progress::add)).isEqualTo(ImageProfile.LOCAL);
-        assertThat(resolver.resolve(ImageProfile.LOCAL, Optional.empty(), progress::add)).isEqualTo(ImageProfile.LOCAL);
+        assertThat(resolver.resolve(ImageProfile.LOCAL, Optional.empty(), progress::add))
+                .isEqualTo(ImageProfile.LOCAL);
+        assertThat(resolver.resolve(ImageProfile.LOCAL, Optional.empty(), progress::add))
+                .isEqualTo(ImageProfile.LOCAL);
         assertThat(builds.asked).containsExactly("local");
     }
 
     @Test
     void officialWithoutARegistryIsRefusedWithWhatToDoInstead() {
         assertThatThrownBy(() -> resolver.resolve(ImageProfile.OFFICIAL, Optional.empty(), progress::add))
-                .isInstanceOf(PghaException.class).hasMessageContaining("cannot be pulled").hasMessageContaining("--images local");
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining("cannot be pulled")
+                .hasMessageContaining("--images local");
         assertThat(builds.asked).isEmpty();
     }
 
@@ -143,21 +218,21 @@ class ImageResolverTest {
     void theSupervisorIsBuiltOnTheJreOfTheProfile() {
         resolver.ensureSupervisor(ImageProfile.OFFICIAL, progress::add);
         resolver.ensureSupervisor(ImageProfile.LOCAL, progress::add);
-        assertThat(builds.asked).containsExactly("supervisor on " + StackImages.SUPERVISOR_JRE, "supervisor on the local JRE");
+        assertThat(builds.asked)
+                .containsExactly("supervisor on " + StackImages.SUPERVISOR_JRE, "supervisor on the local JRE");
     }
 
     @Test
     void aSupervisorThatWasNotBuiltIsReported() {
         ImageResolver broken = new ImageResolver(engine, () -> new ImageBuilder() {
             @Override
-            public void localImages(Consumer<String> progress) {
-            }
+            public void localImages(Consumer<String> progress) {}
 
             @Override
-            public void supervisor(String jreImage, Consumer<String> progress) {
-            }
+            public void supervisor(String jreImage, Consumer<String> progress) {}
         });
         assertThatThrownBy(() -> broken.ensureSupervisor(ImageProfile.LOCAL, progress::add))
-                .hasMessageContaining(StackImages.SUPERVISOR).hasMessageContaining("--no-supervisor");
+                .hasMessageContaining(StackImages.SUPERVISOR)
+                .hasMessageContaining("--no-supervisor");
     }
 }

@@ -13,7 +13,8 @@ class StackProbeTest {
 
     private static List<StackProbe.Member> members(String fixture) {
         return PatroniCluster.parse(PatroniJson.parse(Fixtures.read("patroni/" + fixture))).members().stream()
-                .map(StackProbe.Member::of).toList();
+                .map(StackProbe.Member::of)
+                .toList();
     }
 
     @Test
@@ -32,7 +33,9 @@ class StackProbeTest {
 
         assertThat(m.get(0).leader()).as("'master' running").isTrue();
         assertThat(m.get(1).streaming()).as("a streaming sync standby").isTrue();
-        assertThat(m.get(2).streaming()).as("a quorum standby that is running, not streaming").isFalse();
+        assertThat(m.get(2).streaming())
+                .as("a quorum standby that is running, not streaming")
+                .isFalse();
         assertThat(m.get(2).timeline()).isNull();
         assertThat(m.get(3).streaming()).as("a stopped replica").isFalse();
         assertThat(m.get(4).leader()).as("a standby leader is not the leader").isFalse();

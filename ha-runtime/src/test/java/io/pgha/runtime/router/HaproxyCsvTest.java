@@ -16,8 +16,15 @@ class HaproxyCsvTest {
     @Test
     void oneBackendPerServerRowWithStatusCheckAndSessions() {
         List<RouterBackend> b = HaproxyCsv.parse(Fixtures.read("patroni/haproxy-stats.csv"));
-        assertThat(b).extracting(x -> x.listener() + "/" + x.server()).containsExactly(
-                "primary/pg-0", "primary/pg-1", "primary/pg-2", "replicas/pg-0", "replicas/pg-1", "replicas/pg-2");
+        assertThat(b)
+                .extracting(x -> x.listener() + "/" + x.server())
+                .containsExactly(
+                        "primary/pg-0",
+                        "primary/pg-1",
+                        "primary/pg-2",
+                        "replicas/pg-0",
+                        "replicas/pg-1",
+                        "replicas/pg-2");
         assertThat(b.get(0)).isEqualTo(new RouterBackend("primary", "pg-0", Status.UP, "L7OK", OptionalLong.of(13), 3));
         assertThat(b.get(1).status()).isEqualTo(Status.DOWN);
         assertThat(b.get(1).checkStatus()).isEqualTo("L7STS");
@@ -35,7 +42,8 @@ class HaproxyCsvTest {
         assertThat(t).containsOnlyKeys("primary", "replicas");
         assertThat(t.get("primary")).isEqualTo(Map.of("pg-0", "UP", "pg-1", "DOWN", "pg-2", "MAINT"));
         assertThat(t.get("replicas")).isEqualTo(Map.of("pg-0", "DOWN 1/2", "pg-1", "UP 1/2", "pg-2", "no check"));
-        assertThatThrownBy(() -> HaproxyCsv.statusTexts("<html>login</html>")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> HaproxyCsv.statusTexts("<html>login</html>"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -16,21 +16,24 @@ class CommittedStackIsTheDefaultSpecTest {
     @Test
     void composeFileIsTheDefaultSpecRendered() throws IOException {
         assertThat(Files.readString(RepoPaths.composeFile()))
-                .as("stack/docker-compose.yml differs from the default spec's rendering; run ./pgha export-compose --out stack")
+                .as(
+                        "stack/docker-compose.yml differs from the default spec's rendering; run ./pgha export-compose --out stack")
                 .isEqualTo(ComposeRenderer.render(StackSpec.defaults()));
     }
 
     @Test
     void haproxyConfigIsTheDefaultSpecRendered() throws IOException {
         assertThat(Files.readString(RepoPaths.stackDir().resolve("haproxy/haproxy.cfg")))
-                .as("stack/haproxy/haproxy.cfg differs from the default spec's rendering; run ./pgha export-compose --out stack")
+                .as(
+                        "stack/haproxy/haproxy.cfg differs from the default spec's rendering; run ./pgha export-compose --out stack")
                 .isEqualTo(HaproxyRenderer.render(StackSpec.defaults()));
     }
 
     @Test
     void prometheusConfigIsTheDefaultSpecRendered() throws IOException {
         assertThat(Files.readString(RepoPaths.stackDir().resolve(PrometheusRenderer.CONFIG_FILE)))
-                .as("stack/prometheus/prometheus.yml differs from the default spec's rendering; run ./pgha export-compose --out stack")
+                .as(
+                        "stack/prometheus/prometheus.yml differs from the default spec's rendering; run ./pgha export-compose --out stack")
                 .isEqualTo(PrometheusRenderer.render(StackSpec.defaults()));
     }
 

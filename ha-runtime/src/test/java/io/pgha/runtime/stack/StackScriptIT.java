@@ -26,12 +26,21 @@ class StackScriptIT {
     void missingCredentialsFileIsNamedWithHowToFixIt(@TempDir Path tmp) throws IOException {
         Path stack = copyStackWithout(tmp, ".env.postgres");
 
-        Commands.Result script = Commands.run(Duration.ofMinutes(1), stack.resolve("stack.sh").toString(), "up", "--local");
+        Commands.Result script =
+                Commands.run(Duration.ofMinutes(1), stack.resolve("stack.sh").toString(), "up", "--local");
         assertThat(script.exitCode()).isNotZero();
         assertThat(script.stderr()).contains(".env.postgres is missing").contains("git checkout stack/.env.postgres");
 
-        Commands.Result compose = Commands.run(Duration.ofMinutes(1), "docker", "compose", "--env-file",
-                stack.resolve("local.env").toString(), "-f", stack.resolve("docker-compose.yml").toString(), "config", "-q");
+        Commands.Result compose = Commands.run(
+                Duration.ofMinutes(1),
+                "docker",
+                "compose",
+                "--env-file",
+                stack.resolve("local.env").toString(),
+                "-f",
+                stack.resolve("docker-compose.yml").toString(),
+                "config",
+                "-q");
         assertThat(compose.exitCode()).as("plain docker compose refuses too").isNotZero();
         assertThat(compose.stderr()).contains(".env.postgres");
     }
@@ -39,14 +48,24 @@ class StackScriptIT {
     @Test
     void missingImageSaysHowToBuildIt(@TempDir Path tmp) throws IOException {
         Path env = tmp.resolve("missing.env");
-        Files.writeString(env, Files.readString(RepoPaths.localEnv())
-                .replaceAll("(?m)^SPILO_IMAGE=.*$", "SPILO_IMAGE=pgha/no-such-image:local"));
-        Commands.Result r = Commands.run(Duration.ofMinutes(1), null, Map.of(),
-                RepoPaths.stackDir().resolve("stack.sh").toString(), "up", "--env-file", env.toString());
+        Files.writeString(
+                env,
+                Files.readString(RepoPaths.localEnv())
+                        .replaceAll("(?m)^SPILO_IMAGE=.*$", "SPILO_IMAGE=pgha/no-such-image:local"));
+        Commands.Result r = Commands.run(
+                Duration.ofMinutes(1),
+                null,
+                Map.of(),
+                RepoPaths.stackDir().resolve("stack.sh").toString(),
+                "up",
+                "--env-file",
+                env.toString());
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.stderr()).contains("image pgha/no-such-image:local is not on this machine").contains("build-local.sh");
-        Commands.Result created = Commands.run(Duration.ofSeconds(30), "docker", "ps", "-a", "--filter",
-                "ancestor=pgha/no-such-image:local", "-q");
+        assertThat(r.stderr())
+                .contains("image pgha/no-such-image:local is not on this machine")
+                .contains("build-local.sh");
+        Commands.Result created = Commands.run(
+                Duration.ofSeconds(30), "docker", "ps", "-a", "--filter", "ancestor=pgha/no-such-image:local", "-q");
         assertThat(created.stdout()).as("no container was created").isBlank();
     }
 

@@ -44,8 +44,15 @@ class StackSpecFileTest {
 
     @Test
     void writtenSpecsReadBackEqual() {
-        StackSpec s = StackSpec.builder().name("x").nodes(2).etcdMembers(1).images(ImageProfile.OFFICIAL).bindAddress("0.0.0.0")
-                .patroni(new PatroniTuning(40, 5, 10, SynchronousMode.ON, 1, 0, 30)).postgresParameter("shared_buffers", "256MB").build();
+        StackSpec s = StackSpec.builder()
+                .name("x")
+                .nodes(2)
+                .etcdMembers(1)
+                .images(ImageProfile.OFFICIAL)
+                .bindAddress("0.0.0.0")
+                .patroni(new PatroniTuning(40, 5, 10, SynchronousMode.ON, 1, 0, 30))
+                .postgresParameter("shared_buffers", "256MB")
+                .build();
         assertThat(StackSpecFile.parse(StackSpecFile.write(s)).build()).isEqualTo(s);
         assertThat(StackSpecFile.parse("").build()).isEqualTo(StackSpec.defaults());
     }
@@ -61,13 +68,18 @@ class StackSpecFileTest {
         refused("patroni: {ttl: 10}", "below Patroni's minimum of 20");
         refused("nodes: [1", "not valid YAML");
         Path missing = dir.resolve("none.yaml");
-        assertThatThrownBy(() -> StackSpecFile.load(missing)).hasMessageContaining("spec file " + missing + " does not exist");
+        assertThatThrownBy(() -> StackSpecFile.load(missing))
+                .hasMessageContaining("spec file " + missing + " does not exist");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "etcd_members: 4\n");
-        assertThatThrownBy(() -> StackSpecFile.load(bad)).hasMessageStartingWith(bad + ": ").hasMessageContaining("not 4");
+        assertThatThrownBy(() -> StackSpecFile.load(bad))
+                .hasMessageStartingWith(bad + ": ")
+                .hasMessageContaining("not 4");
     }
 
     private static void refused(String yaml, String message) {
-        assertThatThrownBy(() -> StackSpecFile.parse(yaml).build()).isInstanceOf(PghaException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> StackSpecFile.parse(yaml).build())
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining(message);
     }
 }

@@ -71,10 +71,12 @@ class FencingRacesTest {
         b.runToEnd();
 
         assertThat(stack.deletions).hasSize(1);
-        assertThat(List.of(a.state().lastAction(), b.state().lastAction())).containsExactly(
-                "fenced pg-0: its container stopped, leader key released",
-                "container pg-0 stopped but the leader key had already moved");
-        assertThat(stack.routerLog()).containsExactly("primary/pg-0 down", "shut primary/pg-0", "primary/pg-0 down", "shut primary/pg-0");
+        assertThat(List.of(a.state().lastAction(), b.state().lastAction()))
+                .containsExactly(
+                        "fenced pg-0: its container stopped, leader key released",
+                        "container pg-0 stopped but the leader key had already moved");
+        assertThat(stack.routerLog())
+                .containsExactly("primary/pg-0 down", "shut primary/pg-0", "primary/pg-0 down", "shut primary/pg-0");
     }
 
     @Test
@@ -88,7 +90,9 @@ class FencingRacesTest {
         b.receive(new ContainerDied("pg-0")).runToEnd();
 
         assertThat(stack.deletions).hasSize(1);
-        assertThat(b.done()).containsExactly("read key (pg-0 died)", "log: container pg-0 stopped; it is not the leader, nothing to do");
+        assertThat(b.done())
+                .containsExactly(
+                        "read key (pg-0 died)", "log: container pg-0 stopped; it is not the leader, nothing to do");
     }
 
     @Test
@@ -99,11 +103,19 @@ class FencingRacesTest {
         stack.acceptsWrites("pg-1").keyTakenBy("pg-1");
         s.receive(new LeaderKeyChanged(stack.key())).runToEnd();
 
-        assertThat(stack.routerLog()).containsExactly("primary/pg-1 up", "primary/pg-0 down", "shut primary/pg-0", "primary/pg-2 down",
-                "shut primary/pg-2", "replicas/pg-1 down");
+        assertThat(stack.routerLog())
+                .containsExactly(
+                        "primary/pg-1 up",
+                        "primary/pg-0 down",
+                        "shut primary/pg-0",
+                        "primary/pg-2 down",
+                        "shut primary/pg-2",
+                        "replicas/pg-1 down");
         assertThat(s.state().routedTo()).contains("pg-1");
-        assertThat(stack.heartbeats).last().satisfies(h -> assertThat(h.lastAction())
-                .isEqualTo("routed writes to pg-1: its PostgreSQL accepts writes"));
+        assertThat(stack.heartbeats)
+                .last()
+                .satisfies(h ->
+                        assertThat(h.lastAction()).isEqualTo("routed writes to pg-1: its PostgreSQL accepts writes"));
     }
 
     @Test

@@ -83,7 +83,7 @@ final class InMemoryStack {
     // the ports
 
     SupervisorPorts ports() {
-        return new SupervisorPorts(leaderKey(), containers(), readiness(), router(), heartbeats::add, () -> { });
+        return new SupervisorPorts(leaderKey(), containers(), readiness(), router(), heartbeats::add, () -> {});
     }
 
     private LeaderKeyPort leaderKey() {
@@ -99,7 +99,8 @@ final class InMemoryStack {
             }
 
             @Override
-            public LeaderKey.Subscription watch(long afterRevision, Consumer<LeaderKey.Holder> onChange, Consumer<Throwable> onError) {
+            public LeaderKey.Subscription watch(
+                    long afterRevision, Consumer<LeaderKey.Holder> onChange, Consumer<Throwable> onError) {
                 watchers.add(onChange);
                 return () -> watchers.remove(onChange);
             }

@@ -44,7 +44,8 @@ class PromotionWaitTest {
     void postgresLeavingRecoveryEndsTheWaitAndPatroniIsNotAsked() {
         Answers a = new Answers(true, List.of(Optional.of(false), Optional.of(false), Optional.of(true)));
 
-        assertThat(new PromotionWait(a, Duration.ofSeconds(5), () -> false).untilPrimary("pg-1")).isTrue();
+        assertThat(new PromotionWait(a, Duration.ofSeconds(5), () -> false).untilPrimary("pg-1"))
+                .isTrue();
         assertThat(a.asked).containsExactly("postgres", "postgres", "postgres");
     }
 
@@ -52,7 +53,8 @@ class PromotionWaitTest {
     void patroniIsAskedOnlyWhilePostgresCannotBe() {
         Answers a = new Answers(true, List.of(Optional.empty()));
 
-        assertThat(new PromotionWait(a, Duration.ofSeconds(5), () -> false).untilPrimary("pg-1")).isTrue();
+        assertThat(new PromotionWait(a, Duration.ofSeconds(5), () -> false).untilPrimary("pg-1"))
+                .isTrue();
         assertThat(a.asked).containsExactly("postgres", "patroni");
     }
 
@@ -60,7 +62,8 @@ class PromotionWaitTest {
     void aPostgresThatStaysReadOnlyIsNotOverruledByPatroni() {
         Answers a = new Answers(true, List.of(Optional.of(false)));
 
-        assertThat(new PromotionWait(a, Duration.ofMillis(60), () -> false).untilPrimary("pg-1")).isFalse();
+        assertThat(new PromotionWait(a, Duration.ofMillis(60), () -> false).untilPrimary("pg-1"))
+                .isFalse();
         assertThat(a.asked).doesNotContain("patroni");
     }
 
@@ -68,7 +71,8 @@ class PromotionWaitTest {
     void aStoppedSupervisorStopsWaiting() {
         Answers a = new Answers(false, List.of(Optional.empty()));
 
-        assertThat(new PromotionWait(a, Duration.ofSeconds(30), () -> true).untilPrimary("pg-1")).isFalse();
+        assertThat(new PromotionWait(a, Duration.ofSeconds(30), () -> true).untilPrimary("pg-1"))
+                .isFalse();
         assertThat(a.asked).isEmpty();
     }
 }

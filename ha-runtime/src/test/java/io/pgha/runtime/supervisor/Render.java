@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 /** Actions as one short line each, so that a table of them reads like the log of a run. */
 final class Render {
 
-    private Render() {
-    }
+    private Render() {}
 
     static List<String> all(List<SupervisorAction> actions) {
         return actions.stream().map(Render::action).toList();
@@ -28,10 +27,14 @@ final class Render {
             case ConfirmNotRunning c -> "inspect " + c.member();
             case DeleteLeaderKey d -> "delete key if " + d.member() + "@" + d.modRevision();
             case AwaitPromotion a -> "await writes on " + a.member();
-            case RouterCommands r -> "router: " + r.commands().stream().map(c -> switch (c) {
-                case ForceHealth f -> f.listener() + "/" + f.member() + (f.up() ? " up" : " down");
-                case ShutdownSessions s -> "shut " + s.listener() + "/" + s.member();
-            }).collect(Collectors.joining(", "));
+            case RouterCommands r ->
+                "router: "
+                        + r.commands().stream()
+                                .map(c -> switch (c) {
+                                    case ForceHealth f -> f.listener() + "/" + f.member() + (f.up() ? " up" : " down");
+                                    case ShutdownSessions s -> "shut " + s.listener() + "/" + s.member();
+                                })
+                                .collect(Collectors.joining(", "));
             case PublishHeartbeat p -> "heartbeat: " + p.heartbeat().lastAction();
             case Log l -> (l.level() == Log.Level.WARN ? "warn: " : "log: ") + l.message();
         };

@@ -23,8 +23,10 @@ final class SteppedSupervisor {
 
     SteppedSupervisor(InMemoryStack stack, List<String> members) {
         SupervisorPorts ports = stack.ports();
-        this.state = SupervisorState.initial(new SupervisorState.Policy(members, true, true, "postgres", Duration.ofMillis(50), NOW));
-        this.effects = new SupervisorEffects(ports, new PromotionWait(ports.readiness(), Duration.ofMillis(50), () -> false), () -> false);
+        this.state = SupervisorState.initial(
+                new SupervisorState.Policy(members, true, true, "postgres", Duration.ofMillis(50), NOW));
+        this.effects = new SupervisorEffects(
+                ports, new PromotionWait(ports.readiness(), Duration.ofMillis(50), () -> false), () -> false);
     }
 
     /** An event from a source: its actions queue behind the pending ones. */

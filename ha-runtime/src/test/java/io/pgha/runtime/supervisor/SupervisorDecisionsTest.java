@@ -34,8 +34,9 @@ class SupervisorDecisionsTest {
     private static final String FENCED = "fenced pg-0: its container stopped, leader key released";
     private static final String MOVED = "container pg-0 stopped but the leader key had already moved";
     private static final String TAKE_OFF_PG0 = "router: primary/pg-0 down, shut primary/pg-0";
-    private static final String ROUTE_PG1 = "router: primary/pg-1 up, primary/pg-0 down, shut primary/pg-0, primary/pg-2 down, "
-            + "shut primary/pg-2, replicas/pg-1 down";
+    private static final String ROUTE_PG1 =
+            "router: primary/pg-1 up, primary/pg-0 down, shut primary/pg-0, primary/pg-2 down, "
+                    + "shut primary/pg-2, replicas/pg-1 down";
     private static final String ROUTED_PG1 = "routed writes to pg-1: its PostgreSQL accepts writes";
     private static final String STOPPED_PG0 = "stopped writes to pg-0: nobody holds the leader key";
 
@@ -44,20 +45,32 @@ class SupervisorDecisionsTest {
     }
 
     /** One row: a sequence of events from a fresh supervisor, the actions it takes, and whom it knows as leader and routed to. */
-    record Row(String name, SupervisorState.Policy policy, List<SupervisorEvent> events, List<String> actions,
-               Optional<String> leader, Optional<String> routedTo) {
+    record Row(
+            String name,
+            SupervisorState.Policy policy,
+            List<SupervisorEvent> events,
+            List<String> actions,
+            Optional<String> leader,
+            Optional<String> routedTo) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    private static Row row(String name, List<SupervisorEvent> events, List<String> actions, String leader, String routedTo) {
-        return new Row(name, policy(true, true), events, actions, Optional.ofNullable(leader), Optional.ofNullable(routedTo));
+    private static Row row(
+            String name, List<SupervisorEvent> events, List<String> actions, String leader, String routedTo) {
+        return new Row(
+                name, policy(true, true), events, actions, Optional.ofNullable(leader), Optional.ofNullable(routedTo));
     }
 
-    private static Row row(String name, SupervisorState.Policy policy, List<SupervisorEvent> events, List<String> actions,
-                           String leader, String routedTo) {
+    private static Row row(
+            String name,
+            SupervisorState.Policy policy,
+            List<SupervisorEvent> events,
+            List<String> actions,
+            String leader,
+            String routedTo) {
         return new Row(name, policy, events, actions, Optional.ofNullable(leader), Optional.ofNullable(routedTo));
     }
 
@@ -85,7 +98,8 @@ class SupervisorDecisionsTest {
 
     /** The key as read after {@code dead} died: {@code holder} at {@code modRevision} (null: nobody). */
     private static SupervisorEvent checked(String dead, String holder, long modRevision) {
-        return new LeaderKeyChecked(dead, new LeaderKey.Holder(Optional.ofNullable(holder), modRevision + 5, modRevision));
+        return new LeaderKeyChecked(
+                dead, new LeaderKey.Holder(Optional.ofNullable(holder), modRevision + 5, modRevision));
     }
 
     private static SupervisorEvent inspected(String member, long modRevision, boolean notRunning) {
@@ -102,100 +116,231 @@ class SupervisorDecisionsTest {
 
     static Stream<Row> rows() {
         return Stream.of(
-                row("the leader's container dies and Docker confirms it: the key goes, writes leave the dead leader",
-                        List.of(read("pg-0"), died("pg-0"), checked("pg-0", "pg-0", 10), inspected("pg-0", 10, true), deleted("pg-0", true)),
-                        List.of("read key (pg-0 died)", "inspect pg-0", "delete key if pg-0@10", "log: " + FENCED, "heartbeat: " + FENCED,
+                row(
+                        "the leader's container dies and Docker confirms it: the key goes, writes leave the dead leader",
+                        List.of(
+                                read("pg-0"),
+                                died("pg-0"),
+                                checked("pg-0", "pg-0", 10),
+                                inspected("pg-0", 10, true),
+                                deleted("pg-0", true)),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "delete key if pg-0@10",
+                                "log: " + FENCED,
+                                "heartbeat: " + FENCED,
                                 TAKE_OFF_PG0),
-                        "pg-0", null),
-                row("the container restarted between the inspect and the delete and its Patroni took the key again: "
+                        "pg-0",
+                        null),
+                row(
+                        "the container restarted between the inspect and the delete and its Patroni took the key again: "
                                 + "the delete, on the revision read before the inspect, fails",
-                        List.of(read("pg-0"), died("pg-0"), checked("pg-0", "pg-0", 10), inspected("pg-0", 10, true), deleted("pg-0", false)),
-                        List.of("read key (pg-0 died)", "inspect pg-0", "delete key if pg-0@10", "log: " + MOVED, "heartbeat: " + MOVED,
+                        List.of(
+                                read("pg-0"),
+                                died("pg-0"),
+                                checked("pg-0", "pg-0", 10),
+                                inspected("pg-0", 10, true),
+                                deleted("pg-0", false)),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "delete key if pg-0@10",
+                                "log: " + MOVED,
+                                "heartbeat: " + MOVED,
                                 TAKE_OFF_PG0),
-                        "pg-0", null),
-                row("the container runs again when Docker is asked: the key is left alone",
+                        "pg-0",
+                        null),
+                row(
+                        "the container runs again when Docker is asked: the key is left alone",
                         List.of(read("pg-0"), died("pg-0"), checked("pg-0", "pg-0", 10), inspected("pg-0", 10, false)),
-                        List.of("read key (pg-0 died)", "inspect pg-0",
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
                                 "log: container pg-0 reported dead but Docker says it runs again; leaving the leader key alone"),
-                        "pg-0", null),
-                row("the leader key changed revision before it was read: the delete compares with the revision read",
-                        List.of(read("pg-0"), died("pg-0"), checked("pg-0", "pg-0", 17), inspected("pg-0", 17, true), deleted("pg-0", true)),
-                        List.of("read key (pg-0 died)", "inspect pg-0", "delete key if pg-0@17", "log: " + FENCED, "heartbeat: " + FENCED,
+                        "pg-0",
+                        null),
+                row(
+                        "the leader key changed revision before it was read: the delete compares with the revision read",
+                        List.of(
+                                read("pg-0"),
+                                died("pg-0"),
+                                checked("pg-0", "pg-0", 17),
+                                inspected("pg-0", 17, true),
+                                deleted("pg-0", true)),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "delete key if pg-0@17",
+                                "log: " + FENCED,
+                                "heartbeat: " + FENCED,
                                 TAKE_OFF_PG0),
-                        "pg-0", null),
-                row("the second of two supervisors deletes too late: the key had already moved, writes still leave pg-0",
-                        List.of(read("pg-0"), died("pg-0"), checked("pg-0", "pg-0", 10), inspected("pg-0", 10, true), deleted("pg-0", false),
+                        "pg-0",
+                        null),
+                row(
+                        "the second of two supervisors deletes too late: the key had already moved, writes still leave pg-0",
+                        List.of(
+                                read("pg-0"),
+                                died("pg-0"),
+                                checked("pg-0", "pg-0", 10),
+                                inspected("pg-0", 10, true),
+                                deleted("pg-0", false),
                                 changed(null)),
-                        List.of("read key (pg-0 died)", "inspect pg-0", "delete key if pg-0@10", "log: " + MOVED, "heartbeat: " + MOVED,
-                                TAKE_OFF_PG0, "log: leader key changed: pg-0 -> nobody", TAKE_OFF_PG0, "log: " + STOPPED_PG0,
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "delete key if pg-0@10",
+                                "log: " + MOVED,
+                                "heartbeat: " + MOVED,
+                                TAKE_OFF_PG0,
+                                "log: leader key changed: pg-0 -> nobody",
+                                TAKE_OFF_PG0,
+                                "log: " + STOPPED_PG0,
                                 "heartbeat: " + STOPPED_PG0),
-                        null, null),
-                row("a replica's container dies: not the leader, nothing to do",
+                        null,
+                        null),
+                row(
+                        "a replica's container dies: not the leader, nothing to do",
                         List.of(read("pg-0"), died("pg-2"), checked("pg-2", "pg-0", 10)),
-                        List.of("read key (pg-2 died)", "log: container pg-2 stopped; it is not the leader, nothing to do"),
-                        "pg-0", null),
-                row("the old leader dies after the key moved on: nothing to do",
+                        List.of(
+                                "read key (pg-2 died)",
+                                "log: container pg-2 stopped; it is not the leader, nothing to do"),
+                        "pg-0",
+                        null),
+                row(
+                        "the old leader dies after the key moved on: nothing to do",
                         List.of(read("pg-0"), died("pg-0"), checked("pg-0", "pg-1", 12)),
-                        List.of("read key (pg-0 died)", "log: container pg-0 stopped; it is not the leader, nothing to do"),
-                        "pg-0", null),
-                row("the key is released, then taken: writes leave the old leader at once and reach the new one once it accepts them",
+                        List.of(
+                                "read key (pg-0 died)",
+                                "log: container pg-0 stopped; it is not the leader, nothing to do"),
+                        "pg-0",
+                        null),
+                row(
+                        "the key is released, then taken: writes leave the old leader at once and reach the new one once it accepts them",
                         List.of(read("pg-0"), changed(null), changed("pg-1"), promoted("pg-1", true)),
-                        List.of("log: leader key changed: pg-0 -> nobody", TAKE_OFF_PG0, "log: " + STOPPED_PG0, "heartbeat: " + STOPPED_PG0,
-                                "log: leader key changed: nobody -> pg-1", "await writes on pg-1", ROUTE_PG1, "log: " + ROUTED_PG1,
+                        List.of(
+                                "log: leader key changed: pg-0 -> nobody",
+                                TAKE_OFF_PG0,
+                                "log: " + STOPPED_PG0,
+                                "heartbeat: " + STOPPED_PG0,
+                                "log: leader key changed: nobody -> pg-1",
+                                "await writes on pg-1",
+                                ROUTE_PG1,
+                                "log: " + ROUTED_PG1,
                                 "heartbeat: " + ROUTED_PG1),
-                        "pg-1", "pg-1"),
-                row("the key moves straight to another member (a switchover seen in one change)",
+                        "pg-1",
+                        "pg-1"),
+                row(
+                        "the key moves straight to another member (a switchover seen in one change)",
                         List.of(read("pg-0"), changed("pg-1"), promoted("pg-1", true)),
-                        List.of("log: leader key changed: pg-0 -> pg-1", "await writes on pg-1", ROUTE_PG1, "log: " + ROUTED_PG1,
+                        List.of(
+                                "log: leader key changed: pg-0 -> pg-1",
+                                "await writes on pg-1",
+                                ROUTE_PG1,
+                                "log: " + ROUTED_PG1,
                                 "heartbeat: " + ROUTED_PG1),
-                        "pg-1", "pg-1"),
-                row("a new leader that does not accept writes within the wait: routing is left to the checks",
+                        "pg-1",
+                        "pg-1"),
+                row(
+                        "a new leader that does not accept writes within the wait: routing is left to the checks",
                         List.of(read("pg-0"), changed("pg-1"), promoted("pg-1", false)),
-                        List.of("log: leader key changed: pg-0 -> pg-1", "await writes on pg-1",
+                        List.of(
+                                "log: leader key changed: pg-0 -> pg-1",
+                                "await writes on pg-1",
                                 "warn: pg-1 took the leader key but its PostgreSQL did not leave recovery within 15000 ms; "
                                         + "leaving routing to the checks"),
-                        "pg-1", null),
-                row("the same holder at a new revision (Patroni took the key again with a new lease): nothing changes",
+                        "pg-1",
+                        null),
+                row(
+                        "the same holder at a new revision (Patroni took the key again with a new lease): nothing changes",
                         List.of(read("pg-0"), changed("pg-0", 31)),
                         List.of(),
-                        "pg-0", null),
-                row("started while a failover is under way, nobody holding the key: the next leader is routed",
+                        "pg-0",
+                        null),
+                row(
+                        "started while a failover is under way, nobody holding the key: the next leader is routed",
                         List.of(read(null), changed("pg-1"), promoted("pg-1", true)),
-                        List.of("log: leader key changed: nobody -> pg-1", "await writes on pg-1", ROUTE_PG1, "log: " + ROUTED_PG1,
+                        List.of(
+                                "log: leader key changed: nobody -> pg-1",
+                                "await writes on pg-1",
+                                ROUTE_PG1,
+                                "log: " + ROUTED_PG1,
                                 "heartbeat: " + ROUTED_PG1),
-                        "pg-1", "pg-1"),
-                row("started while a failover is under way, the key held by the new leader: the first read routes nothing, "
+                        "pg-1",
+                        "pg-1"),
+                row(
+                        "started while a failover is under way, the key held by the new leader: the first read routes nothing, "
                                 + "the old leader's death is not its business",
                         List.of(read("pg-1"), died("pg-0"), checked("pg-0", "pg-1", 12)),
-                        List.of("read key (pg-0 died)", "log: container pg-0 stopped; it is not the leader, nothing to do"),
-                        "pg-1", null),
-                row("started while the dead leader still holds the key: it is fenced",
-                        List.of(read("pg-0"), died("pg-0"), checked("pg-0", "pg-0", 10), inspected("pg-0", 10, true), deleted("pg-0", true),
-                                changed(null), changed("pg-2"), promoted("pg-2", true)),
-                        List.of("read key (pg-0 died)", "inspect pg-0", "delete key if pg-0@10", "log: " + FENCED, "heartbeat: " + FENCED,
-                                TAKE_OFF_PG0, "log: leader key changed: pg-0 -> nobody", TAKE_OFF_PG0, "log: " + STOPPED_PG0,
-                                "heartbeat: " + STOPPED_PG0, "log: leader key changed: nobody -> pg-2", "await writes on pg-2",
+                        List.of(
+                                "read key (pg-0 died)",
+                                "log: container pg-0 stopped; it is not the leader, nothing to do"),
+                        "pg-1",
+                        null),
+                row(
+                        "started while the dead leader still holds the key: it is fenced",
+                        List.of(
+                                read("pg-0"),
+                                died("pg-0"),
+                                checked("pg-0", "pg-0", 10),
+                                inspected("pg-0", 10, true),
+                                deleted("pg-0", true),
+                                changed(null),
+                                changed("pg-2"),
+                                promoted("pg-2", true)),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "delete key if pg-0@10",
+                                "log: " + FENCED,
+                                "heartbeat: " + FENCED,
+                                TAKE_OFF_PG0,
+                                "log: leader key changed: pg-0 -> nobody",
+                                TAKE_OFF_PG0,
+                                "log: " + STOPPED_PG0,
+                                "heartbeat: " + STOPPED_PG0,
+                                "log: leader key changed: nobody -> pg-2",
+                                "await writes on pg-2",
                                 "router: primary/pg-2 up, primary/pg-0 down, shut primary/pg-0, primary/pg-1 down, shut primary/pg-1, "
                                         + "replicas/pg-2 down",
                                 "log: routed writes to pg-2: its PostgreSQL accepts writes",
                                 "heartbeat: routed writes to pg-2: its PostgreSQL accepts writes"),
-                        "pg-2", "pg-2"),
-                row("without routing (--no-route) leader changes are only logged and a fenced leader stays on the router",
+                        "pg-2",
+                        "pg-2"),
+                row(
+                        "without routing (--no-route) leader changes are only logged and a fenced leader stays on the router",
                         policy(true, false),
-                        List.of(read("pg-0"), died("pg-0"), checked("pg-0", "pg-0", 10), inspected("pg-0", 10, true), deleted("pg-0", true),
-                                changed(null), changed("pg-1")),
-                        List.of("read key (pg-0 died)", "inspect pg-0", "delete key if pg-0@10", "log: " + FENCED, "heartbeat: " + FENCED,
-                                "log: leader key changed: pg-0 -> nobody", "log: leader key changed: nobody -> pg-1"),
-                        "pg-1", null),
-                row("without fencing (--no-fence) a death is ignored",
+                        List.of(
+                                read("pg-0"),
+                                died("pg-0"),
+                                checked("pg-0", "pg-0", 10),
+                                inspected("pg-0", 10, true),
+                                deleted("pg-0", true),
+                                changed(null),
+                                changed("pg-1")),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "delete key if pg-0@10",
+                                "log: " + FENCED,
+                                "heartbeat: " + FENCED,
+                                "log: leader key changed: pg-0 -> nobody",
+                                "log: leader key changed: nobody -> pg-1"),
+                        "pg-1",
+                        null),
+                row(
+                        "without fencing (--no-fence) a death is ignored",
                         policy(false, true),
                         List.of(read("pg-0"), died("pg-0")),
                         List.of(),
-                        "pg-0", null),
-                row("the heartbeat publishes the last action",
+                        "pg-0",
+                        null),
+                row(
+                        "the heartbeat publishes the last action",
                         List.of(read("pg-0"), new HeartbeatDue()),
                         List.of("heartbeat: started"),
-                        "pg-0", null));
+                        "pg-0",
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -219,15 +364,22 @@ class SupervisorDecisionsTest {
         SupervisorState state = SupervisorState.initial(policy(true, true));
         state = SupervisorDecisions.next(state, read("pg-0"), NOW).state();
         state = SupervisorDecisions.next(state, changed("pg-1"), NOW).state();
-        List<SupervisorAction> actions = SupervisorDecisions.next(state, promoted("pg-1", true), NOW.plusMillis(40)).actions();
+        List<SupervisorAction> actions = SupervisorDecisions.next(state, promoted("pg-1", true), NOW.plusMillis(40))
+                .actions();
 
-        Heartbeat published = actions.stream().filter(SupervisorAction.PublishHeartbeat.class::isInstance)
-                .map(a -> ((SupervisorAction.PublishHeartbeat) a).heartbeat()).findFirst().orElseThrow();
-        assertThat(published).isEqualTo(new Heartbeat(STARTED, Optional.of("pg-1"), true, true, "postgres", ROUTED_PG1,
-                NOW.plusMillis(40)));
-        assertThat(published.toJson()).isEqualTo("{\"state\":\"active\",\"startedAt\":\"2025-01-01T10:00:00Z\",\"leader\":\"pg-1\","
-                + "\"fence\":true,\"route\":true,\"promotionCheck\":\"postgres\",\"lastAction\":\"" + ROUTED_PG1 + "\","
-                + "\"lastActionAt\":\"2025-01-01T10:01:00.040Z\"}");
+        Heartbeat published = actions.stream()
+                .filter(SupervisorAction.PublishHeartbeat.class::isInstance)
+                .map(a -> ((SupervisorAction.PublishHeartbeat) a).heartbeat())
+                .findFirst()
+                .orElseThrow();
+        assertThat(published)
+                .isEqualTo(new Heartbeat(
+                        STARTED, Optional.of("pg-1"), true, true, "postgres", ROUTED_PG1, NOW.plusMillis(40)));
+        assertThat(published.toJson())
+                .isEqualTo("{\"state\":\"active\",\"startedAt\":\"2025-01-01T10:00:00Z\",\"leader\":\"pg-1\","
+                        + "\"fence\":true,\"route\":true,\"promotionCheck\":\"postgres\",\"lastAction\":\"" + ROUTED_PG1
+                        + "\","
+                        + "\"lastActionAt\":\"2025-01-01T10:01:00.040Z\"}");
         assertThat(new Heartbeat(STARTED, Optional.empty(), true, false, "patroni", "started", STARTED).toJson())
                 .contains("\"leader\":null", "\"route\":false", "\"promotionCheck\":\"patroni\"");
     }

@@ -24,8 +24,7 @@ public final class Commands {
         }
     }
 
-    private Commands() {
-    }
+    private Commands() {}
 
     public static Result run(Duration timeout, String... command) {
         return run(timeout, null, Map.of(), command);
@@ -51,11 +50,16 @@ public final class Commands {
                 o.join(1000);
                 e.join(1000);
                 throw new AssertionError("command timed out after " + timeout + ": " + String.join(" ", command)
-                        + "\nstdout:\n" + out.toString(StandardCharsets.UTF_8) + "\nstderr:\n" + err.toString(StandardCharsets.UTF_8));
+                        + "\nstdout:\n" + out.toString(StandardCharsets.UTF_8) + "\nstderr:\n"
+                        + err.toString(StandardCharsets.UTF_8));
             }
             o.join();
             e.join();
-            return new Result(List.of(command), p.exitValue(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            return new Result(
+                    List.of(command),
+                    p.exitValue(),
+                    out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command), ex);
         } catch (InterruptedException ex) {
@@ -73,13 +77,15 @@ public final class Commands {
     }
 
     private static Thread pump(InputStream in, ByteArrayOutputStream sink) {
-        Thread t = new Thread(() -> {
-            try (in) {
-                in.transferTo(sink);
-            } catch (IOException ignored) {
-                // the process went away; what was read is kept
-            }
-        }, "command-output");
+        Thread t = new Thread(
+                () -> {
+                    try (in) {
+                        in.transferTo(sink);
+                    } catch (IOException ignored) {
+                        // the process went away; what was read is kept
+                    }
+                },
+                "command-output");
         t.setDaemon(true);
         t.start();
         return t;

@@ -31,12 +31,16 @@ public final class ComposeStack {
         }
     }
 
-    private ComposeStack() {
-    }
+    private ComposeStack() {}
 
     public static Commands.Result compose(Duration timeout, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("docker", "compose", "--env-file", RepoPaths.localEnv().toString(),
-                "-f", RepoPaths.composeFile().toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                "docker",
+                "compose",
+                "--env-file",
+                RepoPaths.localEnv().toString(),
+                "-f",
+                RepoPaths.composeFile().toString()));
         cmd.addAll(List.of(args));
         return Commands.run(timeout, cmd.toArray(String[]::new));
     }
@@ -79,7 +83,8 @@ public final class ComposeStack {
     }
 
     public static String containerIp(String container) {
-        Commands.Result r = docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", container);
+        Commands.Result r =
+                docker("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}", container);
         return r.ok() ? r.stdout().strip() : "";
     }
 
@@ -101,7 +106,10 @@ public final class ComposeStack {
             try {
                 List<PatroniRow> rows = new ArrayList<>();
                 for (JsonNode n : JSON.readTree(r.stdout())) {
-                    rows.add(new PatroniRow(n.path("Member").asText(), n.path("Role").asText(), n.path("State").asText(),
+                    rows.add(new PatroniRow(
+                            n.path("Member").asText(),
+                            n.path("Role").asText(),
+                            n.path("State").asText(),
                             n.hasNonNull("TL") ? n.get("TL").asInt() : null));
                 }
                 return rows;
@@ -120,8 +128,18 @@ public final class ComposeStack {
     public static Optional<Boolean> inRecovery(String node) {
         Commands.Result r;
         try {
-            r = Commands.run(Duration.ofSeconds(10), "docker", "exec", node, "psql", "-U", "postgres",
-                    "-h", "/var/run/postgresql", "-XAtc", "SELECT pg_is_in_recovery()");
+            r = Commands.run(
+                    Duration.ofSeconds(10),
+                    "docker",
+                    "exec",
+                    node,
+                    "psql",
+                    "-U",
+                    "postgres",
+                    "-h",
+                    "/var/run/postgresql",
+                    "-XAtc",
+                    "SELECT pg_is_in_recovery()");
         } catch (AssertionError timedOut) {
             return Optional.empty(); // a busy machine: unknown this time, asked again on the next poll
         }
@@ -139,13 +157,18 @@ public final class ComposeStack {
         if (rows.size() != PG_NODES.size() || leader.isEmpty()) {
             return false;
         }
-        boolean replicasStreaming = rows.stream().filter(r -> !r.isLeader())
-                .allMatch(r -> r.isStreamingReplica() && r.timeline() != null && r.timeline().equals(leader.get().timeline()));
+        boolean replicasStreaming = rows.stream()
+                .filter(r -> !r.isLeader())
+                .allMatch(r -> r.isStreamingReplica()
+                        && r.timeline() != null
+                        && r.timeline().equals(leader.get().timeline()));
         if (!replicasStreaming) {
             return false;
         }
         try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
-            PgClient.execute(c, "CREATE TABLE IF NOT EXISTS pgha_probe (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
+            PgClient.execute(
+                    c,
+                    "CREATE TABLE IF NOT EXISTS pgha_probe (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
             PgClient.execute(c, "INSERT INTO pgha_probe DEFAULT VALUES");
             return true;
         } catch (Exception e) {
@@ -155,7 +178,9 @@ public final class ComposeStack {
 
     public static void awaitHealthy(Duration timeout) {
         await("stack healthy: one leader, replicas streaming, writable on 5000")
-                .atMost(timeout).pollInterval(Duration.ofSeconds(1)).until(ComposeStack::healthy);
+                .atMost(timeout)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(ComposeStack::healthy);
     }
 
     /** Brings the stack back to full health whatever an earlier test did to it. */
@@ -181,7 +206,8 @@ public final class ComposeStack {
     }
 
     private static void reconnectIfDisconnected(String container) {
-        Commands.Result r = docker("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}", container);
+        Commands.Result r =
+                docker("inspect", "-f", "{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}", container);
         if (r.ok() && !r.stdout().contains(NETWORK)) {
             docker("network", "connect", NETWORK, container);
         }

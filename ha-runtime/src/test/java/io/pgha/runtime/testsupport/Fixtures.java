@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Test fixtures from src/test/resources: real answers captured from the services. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String read(String path) {
         try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(path)) {

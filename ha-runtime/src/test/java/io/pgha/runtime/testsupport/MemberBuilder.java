@@ -81,6 +81,7 @@ public final class MemberBuilder {
     }
 
     public Member build() {
-        return new Member(name, role, state, timeline, lsn, lag, name, 5432, apiUrl, tags, pendingRestart, scheduledRestart);
+        return new Member(
+                name, role, state, timeline, lsn, lag, name, 5432, apiUrl, tags, pendingRestart, scheduledRestart);
     }
 }

@@ -17,8 +17,7 @@ public final class PgClient {
     public static final int WRITE_PORT = 5000;
     public static final int READ_PORT = 5001;
 
-    private PgClient() {
-    }
+    private PgClient() {}
 
     public static Properties credentials(Path envFile) {
         Properties env = new Properties();
@@ -53,7 +52,8 @@ public final class PgClient {
     }
 
     public static String queryOne(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
@@ -65,12 +65,11 @@ public final class PgClient {
     }
 
     /** Where a connection landed: the server's address on the stack network and whether it is a replica. */
-    public record Landing(String serverAddress, boolean inRecovery) {
-    }
+    public record Landing(String serverAddress, boolean inRecovery) {}
 
     public static Landing landing(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT host(inet_server_addr()), pg_is_in_recovery()")) {
+                ResultSet rs = s.executeQuery("SELECT host(inet_server_addr()), pg_is_in_recovery()")) {
             rs.next();
             return new Landing(rs.getString(1), rs.getBoolean(2));
         }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Where the repository's files are, for tests that use stack/ and the scripts. */
 public final class RepoPaths {
 
-    private RepoPaths() {
-    }
+    private RepoPaths() {}
 
     public static Path root() {
         String configured = System.getProperty("pgha.root");

@@ -43,17 +43,26 @@ public final class SnapshotBuilder {
     private final List<SourceStatus> sources = new ArrayList<>();
     private final Map<String, Object> dynamicConfig = new LinkedHashMap<>();
 
-    private SnapshotBuilder() {
-    }
+    private SnapshotBuilder() {}
 
     public static SnapshotBuilder snapshot() {
         return new SnapshotBuilder();
     }
 
     public static SnapshotBuilder from(ClusterSnapshot s) {
-        return snapshot().scope(s.scope()).takenAt(s.takenAt()).leader(s.leader()).members(s.members()).sync(s.sync())
-                .paused(s.paused()).scheduledSwitchover(s.scheduledSwitchover()).etcdMembers(s.etcdMembers())
-                .routerBackends(s.routerBackends()).containers(s.containers()).checks(s.checks()).sources(s.sources())
+        return snapshot()
+                .scope(s.scope())
+                .takenAt(s.takenAt())
+                .leader(s.leader())
+                .members(s.members())
+                .sync(s.sync())
+                .paused(s.paused())
+                .scheduledSwitchover(s.scheduledSwitchover())
+                .etcdMembers(s.etcdMembers())
+                .routerBackends(s.routerBackends())
+                .containers(s.containers())
+                .checks(s.checks())
+                .sources(s.sources())
                 .dynamicConfig(s.dynamicConfig());
     }
 
@@ -182,8 +191,20 @@ public final class SnapshotBuilder {
     }
 
     public ClusterSnapshot build() {
-        return new ClusterSnapshot(scope, takenAt, leader, members, sync, paused, scheduledSwitchover, etcdMembers, routerBackends,
-                containers, checks, sources, dynamicConfig);
+        return new ClusterSnapshot(
+                scope,
+                takenAt,
+                leader,
+                members,
+                sync,
+                paused,
+                scheduledSwitchover,
+                etcdMembers,
+                routerBackends,
+                containers,
+                checks,
+                sources,
+                dynamicConfig);
     }
 
     private static <T> void put(List<T> list, T item, Function<T, ?> key) {

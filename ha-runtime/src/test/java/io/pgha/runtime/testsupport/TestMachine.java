@@ -19,15 +19,15 @@ public final class TestMachine {
     private static FileLock dockerLock;
     private static boolean imagesBuilt;
 
-    private TestMachine() {
-    }
+    private TestMachine() {}
 
     /** Fails clearly when Docker is not usable; takes the machine-wide Docker lock; builds local images. */
     public static void requireDockerWithLocalImages() {
         requireDocker();
         synchronized (GUARD) {
             if (!imagesBuilt) {
-                Commands.Result r = Commands.run(Duration.ofMinutes(15),
+                Commands.Result r = Commands.run(
+                        Duration.ofMinutes(15),
                         RepoPaths.stackDir().resolve("images/build-local.sh").toString());
                 if (!r.ok()) {
                     throw new AssertionError("building the local images failed: " + r.describe());
@@ -45,7 +45,8 @@ public final class TestMachine {
         }
         Commands.Result compose = Commands.run(Duration.ofSeconds(30), "docker", "compose", "version");
         if (!compose.ok()) {
-            throw new AssertionError("These tests need the docker compose v2 plugin. Run: sudo scripts/prepare-machine.sh");
+            throw new AssertionError(
+                    "These tests need the docker compose v2 plugin. Run: sudo scripts/prepare-machine.sh");
         }
         lockDocker();
     }
@@ -56,8 +57,10 @@ public final class TestMachine {
                 return;
             }
             try {
-                FileChannel ch = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "pgha-docker-tests.lock"),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileChannel ch = FileChannel.open(
+                        Path.of(System.getProperty("java.io.tmpdir"), "pgha-docker-tests.lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
                 dockerLock = ch.lock(); // held until this JVM exits
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot take the Docker test lock", e);

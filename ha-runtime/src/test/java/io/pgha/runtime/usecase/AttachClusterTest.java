@@ -25,12 +25,21 @@ class AttachClusterTest {
     @Test
     void aKnownNameIsRefusedUnlessReplacing() {
         ClusterRegistry registry = new ClusterRegistry(config);
-        registry.save(new ClusterConnection("billing", "pg-ha", List.of("http://127.0.0.1:1"), Optional.empty(), Map.of(),
-                Optional.empty(), Optional.empty(), ClusterConnection.Origin.ATTACHED));
+        registry.save(new ClusterConnection(
+                "billing",
+                "pg-ha",
+                List.of("http://127.0.0.1:1"),
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                ClusterConnection.Origin.ATTACHED));
         AttachCluster attach = new AttachCluster(registry);
 
-        assertThatThrownBy(() -> attach.checkName("billing", false)).isInstanceOf(PghaException.class)
-                .hasMessageContaining("a cluster named 'billing' is already known").hasMessageContaining("--force");
+        assertThatThrownBy(() -> attach.checkName("billing", false))
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining("a cluster named 'billing' is already known")
+                .hasMessageContaining("--force");
         attach.checkName("billing", true);
         assertThatThrownBy(() -> attach.checkName("Billing!", false)).hasMessageContaining("invalid cluster name");
     }
@@ -39,22 +48,40 @@ class AttachClusterTest {
     void anUnreachableEtcdIsAClearErrorAndNothingIsSaved() throws IOException {
         ClusterRegistry registry = new ClusterRegistry(config);
         String endpoint = "http://127.0.0.1:" + closedPort();
-        AttachRequest request = new AttachRequest("billing", Optional.of("pg-ha"), List.of(endpoint), Optional.empty(), Map.of(),
-                List.of(), Optional.empty(), Optional.empty(), false);
+        AttachRequest request = new AttachRequest(
+                "billing",
+                Optional.of("pg-ha"),
+                List.of(endpoint),
+                Optional.empty(),
+                Map.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                false);
 
         assertThatThrownBy(() -> new AttachCluster(registry).attach(request, false, Optional.empty()))
                 .isInstanceOf(PghaException.class)
-                .hasMessage("no etcd endpoint answers: " + endpoint + " (connection refused). Check the addresses and ports, "
-                        + "and that etcd is running.");
+                .hasMessage("no etcd endpoint answers: " + endpoint
+                        + " (connection refused). Check the addresses and ports, " + "and that etcd is running.");
         assertThat(registry.list()).isEmpty();
     }
 
     @Test
     void neitherEtcdNorPatroniIsAskedFor() {
-        AttachRequest request = new AttachRequest("billing", Optional.empty(), List.of(), Optional.empty(), Map.of(), List.of(),
-                Optional.empty(), Optional.empty(), false);
-        assertThatThrownBy(() -> new AttachCluster(new ClusterRegistry(config)).attach(request, false, Optional.empty()))
-                .hasMessageContaining("--etcd").hasMessageContaining("--patroni");
+        AttachRequest request = new AttachRequest(
+                "billing",
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Map.of(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                false);
+        assertThatThrownBy(
+                        () -> new AttachCluster(new ClusterRegistry(config)).attach(request, false, Optional.empty()))
+                .hasMessageContaining("--etcd")
+                .hasMessageContaining("--patroni");
     }
 
     private static int closedPort() throws IOException {

@@ -23,8 +23,7 @@ public final class AppIcon {
     static final Color REPLICA = Color.WHITE;
     static final Color LINK = new Color(255, 255, 255, 170);
 
-    private AppIcon() {
-    }
+    private AppIcon() {}
 
     /** The icon as a square ARGB image of the given size in pixels. */
     public static BufferedImage draw(int size) {

@@ -23,14 +23,12 @@ public final class IconFiles {
     static final int PNG_SIZE = 256;
     static final List<Integer> ICO_SIZES = List.of(16, 32, 48, 256);
     /** ICNS element types and the PNG size each holds. */
-    static final List<IcnsElement> ICNS_ELEMENTS = List.of(
-            new IcnsElement("ic07", 128), new IcnsElement("ic08", 256), new IcnsElement("ic09", 512));
+    static final List<IcnsElement> ICNS_ELEMENTS =
+            List.of(new IcnsElement("ic07", 128), new IcnsElement("ic08", 256), new IcnsElement("ic09", 512));
 
-    record IcnsElement(String type, int size) {
-    }
+    record IcnsElement(String type, int size) {}
 
-    private IconFiles() {
-    }
+    private IconFiles() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -66,8 +64,8 @@ public final class IconFiles {
         for (int i = 0; i < images.size(); i++) {
             int size = ICO_SIZES.get(i);
             b.put((byte) (size >= 256 ? 0 : size)).put((byte) (size >= 256 ? 0 : size)); // 0 means 256
-            b.put((byte) 0).put((byte) 0);                     // no palette, reserved
-            b.putShort((short) 1).putShort((short) 32);        // colour planes, bits per pixel
+            b.put((byte) 0).put((byte) 0); // no palette, reserved
+            b.putShort((short) 1).putShort((short) 32); // colour planes, bits per pixel
             b.putInt(images.get(i).length).putInt(offset);
             offset += images.get(i).length;
         }

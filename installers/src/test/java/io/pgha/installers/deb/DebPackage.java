@@ -31,7 +31,7 @@ final class DebPackage {
         if (!r.ok()) {
             String why = r.stderr().contains("dependency problems")
                     ? "the machine lacks packages it depends on (" + dependencyLines(r.stderr())
-                      + "): run sudo scripts/prepare-machine.sh, or apt-get install -f"
+                            + "): run sudo scripts/prepare-machine.sh, or apt-get install -f"
                     : "dpkg failed";
             throw new AssertionError("installing " + deb + " failed: " + why + "\n" + r.describe());
         }
@@ -62,12 +62,19 @@ final class DebPackage {
     /** Every path the package put on the machine (dpkg -L), directories included. */
     List<Path> files() {
         Commands.Result r = Commands.runOk(Duration.ofSeconds(30), "dpkg", "-L", name);
-        return r.stdout().lines().map(String::strip).filter(l -> l.startsWith("/")).map(Path::of).toList();
+        return r.stdout()
+                .lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("/"))
+                .map(Path::of)
+                .toList();
     }
 
     /** A field of a .deb's control file, read from the file itself. */
     static String field(Path deb, String field) {
-        return Commands.runOk(Duration.ofSeconds(30), "dpkg-deb", "-f", deb.toString(), field).stdout().strip();
+        return Commands.runOk(Duration.ofSeconds(30), "dpkg-deb", "-f", deb.toString(), field)
+                .stdout()
+                .strip();
     }
 
     private static Commands.Result dpkg(String... args) {
@@ -76,7 +83,8 @@ final class DebPackage {
         System.arraycopy(args, 0, command, 1, args.length);
         AtomicReference<Commands.Result> last = new AtomicReference<>();
         await("dpkg " + String.join(" ", args) + " without another package manager holding the dpkg lock")
-                .atMost(LOCK_WAIT).pollInterval(Duration.ofSeconds(2))
+                .atMost(LOCK_WAIT)
+                .pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
                     Commands.Result r = Commands.run(DPKG_TIMEOUT, command);
                     last.set(r);
@@ -90,6 +98,11 @@ final class DebPackage {
     }
 
     private static String dependencyLines(String stderr) {
-        return String.join("; ", stderr.lines().map(String::strip).filter(l -> l.contains("depends on")).toList());
+        return String.join(
+                "; ",
+                stderr.lines()
+                        .map(String::strip)
+                        .filter(l -> l.contains("depends on"))
+                        .toList());
     }
 }

@@ -26,7 +26,9 @@ record DesktopEntry(Map<String, String> keys) {
             if (l.startsWith("[")) {
                 inGroup = l.equals("[Desktop Entry]");
             } else if (inGroup && l.contains("=") && !l.startsWith("#")) {
-                keys.put(l.substring(0, l.indexOf('=')).strip(), l.substring(l.indexOf('=') + 1).strip());
+                keys.put(
+                        l.substring(0, l.indexOf('=')).strip(),
+                        l.substring(l.indexOf('=') + 1).strip());
             }
         }
         return new DesktopEntry(keys);
@@ -38,7 +40,9 @@ record DesktopEntry(Map<String, String> keys) {
 
     /** The Exec line as a command, without the field codes (%f, %U, …) a launcher would fill in. */
     List<String> command() {
-        return Arrays.stream(get("Exec").split("\\s+")).filter(a -> !a.isEmpty() && !a.matches("%[a-zA-Z]"))
-                .map(a -> a.replaceAll("^\"|\"$", "")).toList();
+        return Arrays.stream(get("Exec").split("\\s+"))
+                .filter(a -> !a.isEmpty() && !a.matches("%[a-zA-Z]"))
+                .map(a -> a.replaceAll("^\"|\"$", ""))
+                .toList();
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
 /** What installing a package needs from the machine; anything missing fails with the command that fixes it. */
 final class HostTools {
 
-    private HostTools() {
-    }
+    private HostTools() {}
 
     /** Fails unless every command (name to the Debian package that brings it) is on the PATH. */
     static void require(Map<String, String> commandsToPackages) {
@@ -32,15 +31,17 @@ final class HostTools {
     static void requireRoot() {
         Commands.Result id = Commands.runOk(Duration.ofSeconds(10), "id", "-u");
         if (!id.stdout().strip().equals("0")) {
-            throw new AssertionError("installing the .deb with dpkg needs root (CI runs as root); run the tests as root");
+            throw new AssertionError(
+                    "installing the .deb with dpkg needs root (CI runs as root); run the tests as root");
         }
     }
 
     static void requireDisplay() {
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
-            throw new AssertionError("the installed console needs an X display and DISPLAY is not set. "
-                    + "Run the tests under Xvfb: xvfb-run -a ./mvnw verify (sudo scripts/prepare-machine.sh installs Xvfb)");
+            throw new AssertionError(
+                    "the installed console needs an X display and DISPLAY is not set. "
+                            + "Run the tests under Xvfb: xvfb-run -a ./mvnw verify (sudo scripts/prepare-machine.sh installs Xvfb)");
         }
     }
 

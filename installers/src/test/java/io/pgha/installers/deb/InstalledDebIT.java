@@ -58,7 +58,9 @@ class InstalledDebIT {
     void install() {
         Instant asked = Instant.now();
         TestMachine.requireDocker();
-        System.out.printf("took the machine-wide Docker test lock after %d ms%n", Duration.between(asked, Instant.now()).toMillis());
+        System.out.printf(
+                "took the machine-wide Docker test lock after %d ms%n",
+                Duration.between(asked, Instant.now()).toMillis());
         HostTools.requireRoot();
         HostTools.requireDisplay();
         HostTools.require(Map.of("dpkg", "dpkg", "dpkg-deb", "dpkg", "xwininfo", "x11-utils"));
@@ -67,13 +69,18 @@ class InstalledDebIT {
             System.out.println("removing the pgha package an earlier, interrupted run left: " + PGHA.status());
             PGHA.purge();
         }
-        assertThat(CLI).as("%s belongs to no package; remove it (a link to a checkout?) so the package can install it", CLI)
+        assertThat(CLI)
+                .as("%s belongs to no package; remove it (a link to a checkout?) so the package can install it", CLI)
                 .doesNotExist();
 
         Instant start = Instant.now();
         PGHA.install(deb);
-        System.out.printf("installed %s (%d bytes, Installed-Size %s KiB) in %d ms%n", deb.getFileName(), size(deb),
-                DebPackage.field(deb, "Installed-Size"), Duration.between(start, Instant.now()).toMillis());
+        System.out.printf(
+                "installed %s (%d bytes, Installed-Size %s KiB) in %d ms%n",
+                deb.getFileName(),
+                size(deb),
+                DebPackage.field(deb, "Installed-Size"),
+                Duration.between(start, Instant.now()).toMillis());
         assertThat(PGHA.isInstalled()).as("dpkg status: %s", PGHA.status()).isTrue();
         packaged = PGHA.files();
     }
@@ -84,7 +91,8 @@ class InstalledDebIT {
         assertThat(packaged).contains(CLI, CONSOLE);
         Commands.Result version = Commands.runOk(Duration.ofMinutes(1), "pgha", "--version");
         assertThat(version.stdout()).startsWith("pgha " + System.getProperty("pgha.version"));
-        assertThat(DebPackage.field(deb, "Version")).isEqualTo(System.getProperty("pgha.version").replaceAll("-.*$", ""));
+        assertThat(DebPackage.field(deb, "Version"))
+                .isEqualTo(System.getProperty("pgha.version").replaceAll("-.*$", ""));
         assertThat(DebPackage.field(deb, "Maintainer")).startsWith("pgha");
     }
 
@@ -94,11 +102,19 @@ class InstalledDebIT {
         Commands.Result status = Commands.runOk(Duration.ofMinutes(1), "pgha", "status", "--help");
         assertThat(status.stdout()).contains("Usage: pgha status").contains("--json");
         Commands.Result help = Commands.runOk(Duration.ofMinutes(1), "pgha", "--help");
-        assertThat(help.stdout()).contains("Usage: pgha").contains("switchover").contains("drill").contains("watch")
-                .contains("clusters").contains("console");
+        assertThat(help.stdout())
+                .contains("Usage: pgha")
+                .contains("switchover")
+                .contains("drill")
+                .contains("watch")
+                .contains("clusters")
+                .contains("console");
         Commands.Result console = Commands.runOk(Duration.ofMinutes(1), "pgha", "console", "--version");
-        assertThat(console.stdout()).as("pgha console starts the installed console").startsWith("pgha console ");
-        for (Commands.Result r : List.of(status, help, console, Commands.runOk(Duration.ofMinutes(1), "pgha", "clusters"))) {
+        assertThat(console.stdout())
+                .as("pgha console starts the installed console")
+                .startsWith("pgha console ");
+        for (Commands.Result r :
+                List.of(status, help, console, Commands.runOk(Duration.ofMinutes(1), "pgha", "clusters"))) {
             assertThat(r.stderr()).as("no JVM warning reaches users").doesNotContain("WARNING");
         }
     }
@@ -107,14 +123,21 @@ class InstalledDebIT {
     @Order(3)
     void launchersPointPghaHomeAtTheInstalledStackFiles() throws IOException {
         for (String launcher : List.of("pgha", "pgha-console")) {
-            assertThat(Files.readAllLines(APP_DIR.resolve(launcher + ".cfg"))).as("%s.cfg", launcher)
+            assertThat(Files.readAllLines(APP_DIR.resolve(launcher + ".cfg")))
+                    .as("%s.cfg", launcher)
                     .contains("java-options=-Dpgha.home=$APPDIR");
         }
-        for (String file : List.of("docker-compose.yml", ".env.postgres", "local.env", "haproxy/haproxy.cfg",
-                "images/Dockerfile", "images/spilo/spilo_entrypoint.py")) {
+        for (String file : List.of(
+                "docker-compose.yml",
+                ".env.postgres",
+                "local.env",
+                "haproxy/haproxy.cfg",
+                "images/Dockerfile",
+                "images/spilo/spilo_entrypoint.py")) {
             assertThat(INSTALLED_STACK.resolve(file)).isRegularFile();
         }
-        for (String script : List.of("stack.sh", "images/build-local.sh", "images/debian-mirror.sh", "images/spilo/post_init.sh")) {
+        for (String script :
+                List.of("stack.sh", "images/build-local.sh", "images/debian-mirror.sh", "images/spilo/post_init.sh")) {
             assertThat(INSTALLED_STACK.resolve(script)).isExecutable();
         }
     }
@@ -129,17 +152,26 @@ class InstalledDebIT {
         assertThat(entry.get("Categories")).contains("Database");
         assertThat(entry.command()).containsExactly(CONSOLE.toString());
         assertThat(Path.of(entry.get("Icon"))).isRegularFile().startsWith(PREFIX);
-        assertThat(X11Windows.titled(WINDOW_TITLE)).as("no pgha window before the console starts").isEmpty();
+        assertThat(X11Windows.titled(WINDOW_TITLE))
+                .as("no pgha window before the console starts")
+                .isEmpty();
 
         Path log = outputDir().resolve("installed-console.log");
         Files.createDirectories(log.getParent());
-        console = new ProcessBuilder(entry.command()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        console = new ProcessBuilder(entry.command())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Rectangle window = X11Windows.awaitViewable(WINDOW_TITLE, Duration.ofSeconds(90));
-        BufferedImage shot = Screenshots.awaitPainted(window, outputDir().resolve("installed-console.png"), Duration.ofSeconds(30));
+        BufferedImage shot =
+                Screenshots.awaitPainted(window, outputDir().resolve("installed-console.png"), Duration.ofSeconds(30));
 
-        assertThat(console.isAlive()).as("console still running; its output:\n%s", Files.readString(log)).isTrue();
+        assertThat(console.isAlive())
+                .as("console still running; its output:\n%s", Files.readString(log))
+                .isTrue();
         assertThat(shot.getWidth()).isGreaterThanOrEqualTo(640);
-        assertThat(systemProperties(console.pid())).as("the running console's system properties")
+        assertThat(systemProperties(console.pid()))
+                .as("the running console's system properties")
                 .contains("pgha.home=" + APP_DIR, "java.home=" + PREFIX.resolve("runtime"));
         stopConsole();
     }
@@ -150,36 +182,68 @@ class InstalledDebIT {
      */
     @Test
     @Order(5)
-    void installedPghaUpBuildsTheImagesAndProvisionsAClusterWithoutTheCheckout(@TempDir Path elsewhere) throws Exception {
+    void installedPghaUpBuildsTheImagesAndProvisionsAClusterWithoutTheCheckout(@TempDir Path elsewhere)
+            throws Exception {
         installedScript(elsewhere, Duration.ofMinutes(3), "stack.sh", "down", "--volumes");
-        List<String> stackImages = List.of("pgha/spilo-17:local", "pgha/etcd:local", "pgha/haproxy:local",
-                "pgha/postgres-exporter:local", "pgha/supervisor:local", "pgha/jre-21:local");
-        Commands.run(Duration.ofMinutes(3), Stream.concat(Stream.of("docker", "rmi", "-f"), stackImages.stream()).toArray(String[]::new));
+        List<String> stackImages = List.of(
+                "pgha/spilo-17:local",
+                "pgha/etcd:local",
+                "pgha/haproxy:local",
+                "pgha/postgres-exporter:local",
+                "pgha/supervisor:local",
+                "pgha/jre-21:local");
+        Commands.run(
+                Duration.ofMinutes(3),
+                Stream.concat(Stream.of("docker", "rmi", "-f"), stackImages.stream())
+                        .toArray(String[]::new));
         for (String image : stackImages) {
-            assertThat(Commands.run(Duration.ofMinutes(1), "docker", "image", "inspect", image).ok()).as("%s removed", image).isFalse();
+            assertThat(Commands.run(Duration.ofMinutes(1), "docker", "image", "inspect", image)
+                            .ok())
+                    .as("%s removed", image)
+                    .isFalse();
         }
-        Map<String, String> env = Map.of("PGHA_CONFIG_DIR", elsewhere.resolve("config").toString());
+        Map<String, String> env =
+                Map.of("PGHA_CONFIG_DIR", elsewhere.resolve("config").toString());
         try {
             Commands.Result up = Commands.run(Duration.ofMinutes(20), elsewhere, env, CLI.toString(), "up");
-            assertThat(up.exitCode()).as("installed pgha up:%n%s", up.describe()).isZero();
-            assertThat(up.stdout()).as("progress of the image build").contains("building pgha/spilo-17:local")
+            assertThat(up.exitCode())
+                    .as("installed pgha up:%n%s", up.describe())
+                    .isZero();
+            assertThat(up.stdout())
+                    .as("progress of the image build")
+                    .contains("building pgha/spilo-17:local")
                     .contains("building pgha/supervisor:local from the pgha jars");
             for (String image : stackImages) {
-                assertThat(Commands.run(Duration.ofMinutes(1), "docker", "image", "inspect", image).ok()).as("%s built", image).isTrue();
+                assertThat(Commands.run(Duration.ofMinutes(1), "docker", "image", "inspect", image)
+                                .ok())
+                        .as("%s built", image)
+                        .isTrue();
             }
-            assertThat(ComposeStack.patronictlList()).filteredOn(ComposeStack.PatroniRow::isLeader).hasSize(1);
-            assertThat(ComposeStack.patronictlList()).filteredOn(ComposeStack.PatroniRow::isStreamingReplica).hasSize(2);
-            Commands.Result credentials = Commands.run(Duration.ofMinutes(1), elsewhere, env, CLI.toString(), "credentials", "--json");
+            assertThat(ComposeStack.patronictlList())
+                    .filteredOn(ComposeStack.PatroniRow::isLeader)
+                    .hasSize(1);
+            assertThat(ComposeStack.patronictlList())
+                    .filteredOn(ComposeStack.PatroniRow::isStreamingReplica)
+                    .hasSize(2);
+            Commands.Result credentials =
+                    Commands.run(Duration.ofMinutes(1), elsewhere, env, CLI.toString(), "credentials", "--json");
             assertThat(credentials.exitCode()).as(credentials.describe()).isZero();
-            JsonNode superuser = new ObjectMapper().readTree(credentials.stdout()).path("superuser");
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5000/postgres",
-                    superuser.path("user").asText(), superuser.path("password").asText());
-                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
+            JsonNode superuser =
+                    new ObjectMapper().readTree(credentials.stdout()).path("superuser");
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:5000/postgres",
+                            superuser.path("user").asText(),
+                            superuser.path("password").asText());
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
                 rs.next();
-                assertThat(rs.getBoolean(1)).as("the installed CLI's stack is writable on 5000").isFalse();
+                assertThat(rs.getBoolean(1))
+                        .as("the installed CLI's stack is writable on 5000")
+                        .isFalse();
             }
         } finally {
-            Commands.Result down = Commands.run(Duration.ofMinutes(3), elsewhere, env, CLI.toString(), "down", "--volumes", "--yes");
+            Commands.Result down =
+                    Commands.run(Duration.ofMinutes(3), elsewhere, env, CLI.toString(), "down", "--volumes", "--yes");
             assertThat(down.exitCode()).as(down.describe()).isZero();
         }
     }
@@ -188,12 +252,17 @@ class InstalledDebIT {
     @Order(6)
     void removingThePackageLeavesNothingBehind() {
         PGHA.purge();
-        assertThat(PGHA.isKnown()).as("dpkg still knows the package: %s", PGHA.status()).isFalse();
+        assertThat(PGHA.isKnown())
+                .as("dpkg still knows the package: %s", PGHA.status())
+                .isFalse();
         assertThat(PREFIX).doesNotExist();
         assertThat(CLI).doesNotExist();
         assertThat(CONSOLE).doesNotExist();
         assertThat(DESKTOP_ENTRY).doesNotExist();
-        List<Path> left = packaged.stream().filter(p -> !isSharedDirectory(p)).filter(Files::exists).toList();
+        List<Path> left = packaged.stream()
+                .filter(p -> !isSharedDirectory(p))
+                .filter(Files::exists)
+                .toList();
         assertThat(left).as("files of the package still on the machine").isEmpty();
     }
 
@@ -224,7 +293,8 @@ class InstalledDebIT {
     /** What the JVM of a running process says its system properties are (jcmd, from the JDK running the tests). */
     private static List<String> systemProperties(long pid) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        Commands.Result r = Commands.runOk(Duration.ofMinutes(1), jcmd.toString(), String.valueOf(pid), "VM.system_properties");
+        Commands.Result r =
+                Commands.runOk(Duration.ofMinutes(1), jcmd.toString(), String.valueOf(pid), "VM.system_properties");
         return r.stdout().lines().map(l -> l.replace("\\:", ":")).toList();
     }
 
@@ -239,8 +309,11 @@ class InstalledDebIT {
     /** Directories the package shares with the rest of the system (dpkg -L lists them too). */
     private static boolean isSharedDirectory(Path p) {
         Path dir = p.normalize();
-        return !dir.startsWith(PREFIX) && Files.isDirectory(dir)
-                && Stream.of("/", "/usr", "/usr/bin", "/usr/lib", "/usr/share", "/usr/share/doc").map(Path::of).anyMatch(dir::equals);
+        return !dir.startsWith(PREFIX)
+                && Files.isDirectory(dir)
+                && Stream.of("/", "/usr", "/usr/bin", "/usr/lib", "/usr/share", "/usr/share/doc")
+                        .map(Path::of)
+                        .anyMatch(dir::equals);
     }
 
     private static Path outputDir() {

@@ -19,8 +19,7 @@ import javax.imageio.ImageIO;
 /** Pictures of the X display, taken the way a person looks at it: pixels on the screen. */
 final class Screenshots {
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     /** Waits until the area shows more than a blank fill (the window has painted), then saves it as PNG. */
     static BufferedImage awaitPainted(Rectangle area, Path png, Duration timeout) {
@@ -31,7 +30,9 @@ final class Screenshots {
             throw new AssertionError("cannot read the X display's pixels: " + e.getMessage(), e);
         }
         AtomicReference<BufferedImage> shot = new AtomicReference<>();
-        await("the window at " + area + " painted (more than a few colours)").atMost(timeout).pollInterval(Duration.ofMillis(500))
+        await("the window at " + area + " painted (more than a few colours)")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     shot.set(robot.createScreenCapture(area));
                     return colours(shot.get()) > 8;

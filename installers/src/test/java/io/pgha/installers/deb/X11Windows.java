@@ -16,14 +16,18 @@ final class X11Windows {
 
     private static final Pattern TREE_LINE = Pattern.compile("^\\s*(0x[0-9a-f]+) \"(.*)\":");
 
-    private X11Windows() {
-    }
+    private X11Windows() {}
 
     /** Ids of the windows whose title is exactly the given one. */
     static List<String> titled(String title) {
         Commands.Result tree = Commands.runOk(Duration.ofSeconds(10), "xwininfo", "-root", "-tree");
-        return tree.stdout().lines().map(TREE_LINE::matcher).filter(Matcher::find)
-                .filter(m -> m.group(2).equals(title)).map(m -> m.group(1)).toList();
+        return tree.stdout()
+                .lines()
+                .map(TREE_LINE::matcher)
+                .filter(Matcher::find)
+                .filter(m -> m.group(2).equals(title))
+                .map(m -> m.group(1))
+                .toList();
     }
 
     /** Where a viewable (mapped, on screen) window with that title is, if there is one. */
@@ -32,8 +36,11 @@ final class X11Windows {
             Commands.Result info = Commands.run(Duration.ofSeconds(10), "xwininfo", "-id", id);
             if (info.ok() && info.stdout().contains("Map State: IsViewable")) {
                 String s = info.stdout();
-                return Optional.of(new Rectangle(number(s, "Absolute upper-left X"), number(s, "Absolute upper-left Y"),
-                        number(s, "Width"), number(s, "Height")));
+                return Optional.of(new Rectangle(
+                        number(s, "Absolute upper-left X"),
+                        number(s, "Absolute upper-left Y"),
+                        number(s, "Width"),
+                        number(s, "Height")));
             }
         }
         return Optional.empty();
@@ -41,7 +48,9 @@ final class X11Windows {
 
     static Rectangle awaitViewable(String title, Duration timeout) {
         AtomicReference<Rectangle> found = new AtomicReference<>();
-        await("a viewable window titled \"" + title + "\"").atMost(timeout).pollInterval(Duration.ofMillis(250))
+        await("a viewable window titled \"" + title + "\"")
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     viewable(title).ifPresent(found::set);
                     return found.get() != null;

@@ -55,7 +55,8 @@ class IconFilesTest {
         for (IconFiles.IcnsElement e : IconFiles.ICNS_ELEMENTS) {
             assertThat(new String(icns, at, 4, StandardCharsets.US_ASCII)).isEqualTo(e.type());
             int length = b.getInt(at + 4);
-            assertThat(decode(Arrays.copyOfRange(icns, at + 8, at + length)).getWidth()).isEqualTo(e.size());
+            assertThat(decode(Arrays.copyOfRange(icns, at + 8, at + length)).getWidth())
+                    .isEqualTo(e.size());
             at += length;
         }
         assertThat(at).isEqualTo(icns.length);

@@ -38,8 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ObservationBenchmark {
 
-    private ObservationBenchmark() {
-    }
+    private ObservationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String etcd = arg(args, "--etcd", "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793");
@@ -48,13 +47,22 @@ public final class ObservationBenchmark {
         int statusRuns = Integer.parseInt(arg(args, "--status-runs", "5"));
         String launcher = arg(args, "--pgha", "");
 
-        ClusterConnection c = ClusterDiscovery.discover(new AttachRequest("bench", Optional.of(scope), List.of(etcd.split(",")),
-                Optional.empty(), Map.of(), List.of(), Optional.empty(), Optional.empty(), true)).connection();
+        ClusterConnection c = ClusterDiscovery.discover(new AttachRequest(
+                        "bench",
+                        Optional.of(scope),
+                        List.of(etcd.split(",")),
+                        Optional.empty(),
+                        Map.of(),
+                        List.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        true))
+                .connection();
         System.out.printf("cluster %s: %s%n", scope, c.patroniUrls());
 
         List<Long> delays = new ArrayList<>();
         try (ClusterMonitor monitor = ClusterMonitors.start(c, MonitorSettings.defaults());
-             Dcs reference = Dcs.connect(c.etcdEndpoints(), c.etcdAuth())) {
+                Dcs reference = Dcs.connect(c.etcdEndpoints(), c.etcdAuth())) {
             AtomicReference<CompletableFuture<Long>> keyChanged = new AtomicReference<>(new CompletableFuture<>());
             AtomicReference<CompletableFuture<Long>> snapshotShows = new AtomicReference<>(new CompletableFuture<>());
             AtomicReference<String> expected = new AtomicReference<>("");
@@ -80,7 +88,11 @@ public final class ObservationBenchmark {
                 for (int i = 1; i <= switchovers; i++) {
                     ClusterSnapshot healthy = awaitHealthy(monitor, Duration.ofSeconds(120));
                     String from = healthy.leader().orElseThrow();
-                    String to = healthy.replicas().stream().map(Member::name).sorted().findFirst().orElseThrow();
+                    String to = healthy.replicas().stream()
+                            .map(Member::name)
+                            .sorted()
+                            .findFirst()
+                            .orElseThrow();
                     keyChanged.set(new CompletableFuture<>());
                     snapshotShows.set(new CompletableFuture<>());
                     expected.set(to);
@@ -107,8 +119,12 @@ public final class ObservationBenchmark {
             walls.add(ms);
             System.out.printf("pgha status run %d: %d ms%n", i, ms);
         }
-        System.out.printf("%nleader change seen by the monitor after etcd: median %d ms (of %d: %s)%n", median(delays), delays.size(), delays);
-        System.out.printf("pgha status wall time on the healthy stack: median %d ms (of %d: %s)%n", median(walls), walls.size(), walls);
+        System.out.printf(
+                "%nleader change seen by the monitor after etcd: median %d ms (of %d: %s)%n",
+                median(delays), delays.size(), delays);
+        System.out.printf(
+                "pgha status wall time on the healthy stack: median %d ms (of %d: %s)%n",
+                median(walls), walls.size(), walls);
         System.exit(0);
     }
 
@@ -121,7 +137,8 @@ public final class ObservationBenchmark {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the cluster did not become healthy within " + timeout + ": " + m.current().health());
+        throw new IllegalStateException("the cluster did not become healthy within " + timeout + ": "
+                + m.current().health());
     }
 
     /** Patroni's planned switchover (POST /switchover); it answers once the new leader runs. */
@@ -129,17 +146,25 @@ public final class ObservationBenchmark {
         PatroniReply r = PatroniActions.create(patroniUrl, Optional.empty(), Duration.ofSeconds(60))
                 .switchover(leader, Optional.of(candidate), Optional.empty());
         if (r.status() != 200) {
-            throw new IllegalStateException("switchover " + leader + " -> " + candidate + " refused: HTTP " + r.status() + " " + r.body());
+            throw new IllegalStateException(
+                    "switchover " + leader + " -> " + candidate + " refused: HTTP " + r.status() + " " + r.body());
         }
     }
 
     private static long statusWallTime(Path config, String launcher) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = launcher.isEmpty()
-                ? List.of(java, "-cp", System.getProperty("java.class.path"), "io.pgha.runtime.cli.Main", "status", "bench")
+                ? List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.pgha.runtime.cli.Main",
+                        "status",
+                        "bench")
                 : List.of(launcher, "status", "bench");
         ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("PGHA_CONFIG_DIR", config.toString());
         long start = System.nanoTime();
         Process p = pb.start();

@@ -26,32 +26,48 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha attach}: remembers how to reach a Patroni cluster pgha did not create. */
-@Command(name = "attach", mixinStandardHelpOptions = true,
-        description = {"Attach to a running Patroni cluster and remember it under NAME.",
-                "Give its etcd endpoints and scope, or its Patroni REST URLs. Members' REST APIs and the router are",
-                "found among the local Docker containers' published ports when the cluster runs here."})
+@Command(
+        name = "attach",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Attach to a running Patroni cluster and remember it under NAME.",
+            "Give its etcd endpoints and scope, or its Patroni REST URLs. Members' REST APIs and the router are",
+            "found among the local Docker containers' published ports when the cluster runs here."
+        })
 final class AttachCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "pgha's name for the cluster (lower-case letters, digits, '-')")
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "pgha's name for the cluster (lower-case letters, digits, '-')")
     private String name;
 
     @Option(names = "--scope", paramLabel = "SCOPE", description = "Patroni's scope (the name under /service/ in etcd)")
     private String scope;
 
-    @Option(names = "--etcd", split = ",", paramLabel = "URL", description = "etcd client URLs, e.g. http://127.0.0.1:23791,…")
+    @Option(
+            names = "--etcd",
+            split = ",",
+            paramLabel = "URL",
+            description = "etcd client URLs, e.g. http://127.0.0.1:23791,…")
     private List<String> etcd = new ArrayList<>();
 
     @Option(names = "--etcd-user", paramLabel = "USER", description = "etcd user, when etcd has authentication on")
     private String etcdUser;
 
-    @Option(names = "--etcd-password-file", paramLabel = "FILE",
+    @Option(
+            names = "--etcd-password-file",
+            paramLabel = "FILE",
             description = "file holding the etcd password (or set PGHA_ETCD_PASSWORD)")
     private Path etcdPasswordFile;
 
-    @Option(names = "--etcd-ca", paramLabel = "FILE", description = "CA certificate (PEM) that signed etcd's certificates")
+    @Option(
+            names = "--etcd-ca",
+            paramLabel = "FILE",
+            description = "CA certificate (PEM) that signed etcd's certificates")
     private Path etcdCa;
 
     @Option(names = "--etcd-cert", paramLabel = "FILE", description = "client certificate (PEM) for etcd")
@@ -60,23 +76,41 @@ final class AttachCommand implements Callable<Integer> {
     @Option(names = "--etcd-key", paramLabel = "FILE", description = "client key (PKCS#8 PEM) for etcd")
     private Path etcdKey;
 
-    @Option(names = "--patroni", paramLabel = "[NAME=]URL",
-            description = "a member's Patroni REST URL as reachable from here, e.g. pg-0=http://127.0.0.1:8008 (repeatable)")
+    @Option(
+            names = "--patroni",
+            paramLabel = "[NAME=]URL",
+            description =
+                    "a member's Patroni REST URL as reachable from here, e.g. pg-0=http://127.0.0.1:8008 (repeatable)")
     private List<String> patroni = new ArrayList<>();
 
-    @Option(names = "--stats-url", paramLabel = "URL", description = "HAProxy's stats page, e.g. http://127.0.0.1:8404/")
+    @Option(
+            names = "--stats-url",
+            paramLabel = "URL",
+            description = "HAProxy's stats page, e.g. http://127.0.0.1:8404/")
     private String statsUrl;
 
-    @Option(names = "--router-host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "router host (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--router-host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
+            description = "router host (default: ${DEFAULT-VALUE})")
     private String routerHost;
 
-    @Option(names = "--write-port", defaultValue = "5000", description = "router's write port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--write-port",
+            defaultValue = "5000",
+            description = "router's write port (default: ${DEFAULT-VALUE})")
     private int writePort;
 
-    @Option(names = "--read-port", defaultValue = "5001", description = "router's read port (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--read-port",
+            defaultValue = "5001",
+            description = "router's read port (default: ${DEFAULT-VALUE})")
     private int readPort;
 
-    @Option(names = "--docker-stack", paramLabel = "PROJECT",
+    @Option(
+            names = "--docker-stack",
+            paramLabel = "PROJECT",
             description = "compose project of the cluster's containers (found from the members when not given)")
     private String dockerStack;
 
@@ -106,10 +140,18 @@ final class AttachCommand implements Callable<Integer> {
                 unnamed.add(p);
             }
         }
-        Optional<RouterEndpoints> router = Optional.ofNullable(statsUrl)
-                .map(u -> new RouterEndpoints(routerHost, writePort, readPort, u));
-        AttachRequest request = new AttachRequest(name, Optional.ofNullable(scope), etcd, etcdAuth(), named, unnamed, router,
-                Optional.ofNullable(dockerStack), !noDocker);
+        Optional<RouterEndpoints> router =
+                Optional.ofNullable(statsUrl).map(u -> new RouterEndpoints(routerHost, writePort, readPort, u));
+        AttachRequest request = new AttachRequest(
+                name,
+                Optional.ofNullable(scope),
+                etcd,
+                etcdAuth(),
+                named,
+                unnamed,
+                router,
+                Optional.ofNullable(dockerStack),
+                !noDocker);
         print(attach.attach(request, force, probeLogin()));
         return ExitCodes.OK;
     }
@@ -125,7 +167,8 @@ final class AttachCommand implements Callable<Integer> {
     }
 
     private Optional<EtcdAuth> etcdAuth() {
-        Optional<String> password = Optional.ofNullable(etcdPasswordFile).map(AttachCommand::readSecret)
+        Optional<String> password = Optional.ofNullable(etcdPasswordFile)
+                .map(AttachCommand::readSecret)
                 .or(() -> Optional.ofNullable(System.getenv("PGHA_ETCD_PASSWORD")));
         if (etcdUser == null && password.isEmpty() && etcdCa == null && etcdCert == null) {
             return Optional.empty();
@@ -133,7 +176,8 @@ final class AttachCommand implements Callable<Integer> {
         if ((etcdCert == null) != (etcdKey == null)) {
             throw PghaException.invalidInput("--etcd-cert and --etcd-key go together");
         }
-        return Optional.of(new EtcdAuth(Optional.ofNullable(etcdUser), password, path(etcdCa), path(etcdCert), path(etcdKey)));
+        return Optional.of(
+                new EtcdAuth(Optional.ofNullable(etcdUser), password, path(etcdCa), path(etcdCert), path(etcdKey)));
     }
 
     private static Optional<String> path(Path p) {
@@ -151,14 +195,21 @@ final class AttachCommand implements Callable<Integer> {
     private void print(ClusterDiscovery.Result r) {
         PrintWriter out = spec.commandLine().getOut();
         ClusterConnection c = r.connection();
-        out.printf("attached %s (scope %s): leader %s, %d member%s%n", c.name(), c.scope(), r.leader().orElse("none"),
-                r.members().size(), r.members().size() == 1 ? "" : "s");
+        out.printf(
+                "attached %s (scope %s): leader %s, %d member%s%n",
+                c.name(),
+                c.scope(),
+                r.leader().orElse("none"),
+                r.members().size(),
+                r.members().size() == 1 ? "" : "s");
         new java.util.TreeMap<>(c.patroniUrls()).forEach((member, url) -> out.printf("  %-10s %s%n", member, url));
         if (!c.etcdEndpoints().isEmpty()) {
             out.printf("  etcd       %s%n", String.join(",", c.etcdEndpoints()));
         }
-        c.router().ifPresent(x -> out.printf("  router     %s write %d, read %d, stats %s%n", x.host(), x.writePort(), x.readPort(),
-                x.statsUrl()));
+        c.router()
+                .ifPresent(x -> out.printf(
+                        "  router     %s write %d, read %d, stats %s%n",
+                        x.host(), x.writePort(), x.readPort(), x.statsUrl()));
         c.dockerStack().ifPresent(s -> out.printf("  containers compose project %s%n", s));
         r.notes().forEach(n -> out.println("note: " + n));
         out.printf("next: pgha status %s%n", c.name());

@@ -3,9 +3,9 @@ package io.pgha.runtime.cli;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.ConfigDirs;
+import io.pgha.runtime.json.Json;
 import io.pgha.runtime.ops.AuditEntry;
 import io.pgha.runtime.ops.AuditJournal;
-import io.pgha.runtime.json.Json;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha audit}: the operations done on a cluster, oldest first, from its audit journal. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
         description = "List the operations done on the cluster: when, by whom, what, the outcome and how long it took.")
 final class AuditCommand implements Callable<Integer> {
 
@@ -32,7 +34,11 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print a JSON array of the entries")
     private boolean json;
 
-    @Option(names = "--last", defaultValue = "50", paramLabel = "N", description = "the last N operations (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--last",
+            defaultValue = "50",
+            paramLabel = "N",
+            description = "the last N operations (default: ${DEFAULT-VALUE})")
     private int last;
 
     @Override
@@ -48,8 +54,14 @@ final class AuditCommand implements Callable<Integer> {
         } else {
             TextTable table = new TextTable("Time", "User", "Operation", "Target", "Outcome", "Took", "Message");
             for (AuditEntry e : entries) {
-                table.row(e.at().truncatedTo(ChronoUnit.SECONDS), e.user(), e.operation(), e.target(),
-                        e.outcome().name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.1f s", e.tookMillis() / 1000.0), e.message());
+                table.row(
+                        e.at().truncatedTo(ChronoUnit.SECONDS),
+                        e.user(),
+                        e.operation(),
+                        e.target(),
+                        e.outcome().name().toLowerCase(Locale.ROOT),
+                        String.format(Locale.ROOT, "%.1f s", e.tookMillis() / 1000.0),
+                        e.message());
             }
             out.print(table.render(""));
         }

@@ -13,8 +13,7 @@ import java.util.Optional;
 /** Which cluster a command is about: the one named, or the only one known. */
 final class ClusterChoice {
 
-    private ClusterChoice() {
-    }
+    private ClusterChoice() {}
 
     static ClusterConnection resolve(ClusterRegistry registry, Optional<String> name) {
         if (name.isPresent()) {
@@ -25,8 +24,9 @@ final class ClusterChoice {
             return known.get(0);
         }
         if (known.size() > 1) {
-            throw PghaException.invalidInput("several clusters are known (" + String.join(", ", known.stream().map(ClusterConnection::name)
-                    .toList()) + "): name one");
+            throw PghaException.invalidInput("several clusters are known ("
+                    + String.join(
+                            ", ", known.stream().map(ClusterConnection::name).toList()) + "): name one");
         }
         throw PghaException.notFound("no cluster is known yet. " + hint());
     }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha config show|set}: Patroni's dynamic configuration. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
         description = "Show or change Patroni's dynamic configuration (the DCS config key).",
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Set.class})
 final class ConfigCommand implements Callable<Integer> {
@@ -35,7 +37,10 @@ final class ConfigCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the dynamic configuration, one KEY = VALUE a line.")
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Print the dynamic configuration, one KEY = VALUE a line.")
     static final class Show implements Callable<Integer> {
 
         @Spec
@@ -53,7 +58,10 @@ final class ConfigCommand implements Callable<Integer> {
             try (OperationSession session = OperationSession.open(cluster)) {
                 Map<String, Object> config = session.ops().dynamicConfig();
                 if (json) {
-                    out.println(PatroniJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    out.println(PatroniJson.MAPPER
+                            .writer()
+                            .with(SerializationFeature.INDENT_OUTPUT)
+                            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                             .writeValueAsString(config));
                 } else {
                     flatten("", config, out);
@@ -75,11 +83,15 @@ final class ConfigCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true,
-            description = {"Change keys of the dynamic configuration, checked first with Patroni's rules",
-                    "(ttl ≥ 20, loop_wait ≥ 1, retry_timeout ≥ 3, loop_wait + 2·retry_timeout ≤ ttl, …).",
-                    "Keys: ttl, loop_wait, retry_timeout, maximum_lag_on_failover, synchronous_mode (true, false, quorum),",
-                    "synchronous_node_count, … and postgresql.parameters.NAME. An empty VALUE removes the key."})
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Change keys of the dynamic configuration, checked first with Patroni's rules",
+                "(ttl ≥ 20, loop_wait ≥ 1, retry_timeout ≥ 3, loop_wait + 2·retry_timeout ≤ ttl, …).",
+                "Keys: ttl, loop_wait, retry_timeout, maximum_lag_on_failover, synchronous_mode (true, false, quorum),",
+                "synchronous_node_count, … and postgresql.parameters.NAME. An empty VALUE removes the key."
+            })
     static final class Set implements Callable<Integer> {
 
         @Spec
@@ -88,7 +100,10 @@ final class ConfigCommand implements Callable<Integer> {
         @Mixin
         private ClusterOption cluster;
 
-        @Parameters(arity = "1..*", paramLabel = "KEY=VALUE", description = "e.g. loop_wait=2 postgresql.parameters.work_mem=8MB")
+        @Parameters(
+                arity = "1..*",
+                paramLabel = "KEY=VALUE",
+                description = "e.g. loop_wait=2 postgresql.parameters.work_mem=8MB")
         private List<String> assignments = new ArrayList<>();
 
         @Option(names = "--dry-run", description = "print what would change, send nothing")
@@ -108,7 +123,10 @@ final class ConfigCommand implements Callable<Integer> {
                 ClusterOperations ops = session.ops();
                 ConfigPlan plan = ops.previewConfig(changes);
                 PrintWriter err = spec.commandLine().getErr();
-                plan.changes().forEach(c -> err.println("  " + c.key() + ": " + c.before().orElse("(unset)") + " → " + c.after().orElse("(unset)")));
+                plan.changes()
+                        .forEach(c ->
+                                err.println("  " + c.key() + ": " + c.before().orElse("(unset)") + " → "
+                                        + c.after().orElse("(unset)")));
                 err.flush();
                 if (dryRun) {
                     plan.problems().forEach(p -> spec.commandLine().getOut().println("problem: " + p));

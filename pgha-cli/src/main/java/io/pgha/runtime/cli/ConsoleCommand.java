@@ -18,12 +18,18 @@ import picocli.CommandLine.Unmatched;
  * {@code pgha console}: the desktop console of this installation (jpackage puts its launcher, pgha-console, beside
  * pgha's). A checkout's ./pgha starts the console itself, before this command is reached.
  */
-@Command(name = "console",
-        description = {"Start the desktop console (needs a display). It runs until its window is closed; other arguments",
-                "(--version …) are the console's own."})
+@Command(
+        name = "console",
+        description = {
+            "Start the desktop console (needs a display). It runs until its window is closed; other arguments",
+            "(--version …) are the console's own."
+        })
 final class ConsoleCommand implements Callable<Integer> {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
     /** Passed on to the console as they are. */
@@ -32,8 +38,9 @@ final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Path launcher = launcher().orElseThrow(() -> PghaException.notFound("the console is not installed beside this pgha: "
-                + "install the pgha package (it has pgha-console), or run ./pgha console in a pgha checkout"));
+        Path launcher = launcher()
+                .orElseThrow(() -> PghaException.notFound("the console is not installed beside this pgha: "
+                        + "install the pgha package (it has pgha-console), or run ./pgha console in a pgha checkout"));
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(args);
         try {
@@ -49,12 +56,21 @@ final class ConsoleCommand implements Callable<Integer> {
      * APP/../pgha-console.exe or APP/../MacOS/pgha-console.
      */
     static Optional<Path> launcher() {
-        Stream<Path> besideThisLauncher = Optional.ofNullable(System.getProperty("jpackage.app-path")).filter(p -> !p.isBlank())
-                .map(p -> Path.of(p).toAbsolutePath()).stream()
-                .flatMap(self -> Stream.of(self.resolveSibling("pgha-console"), self.resolveSibling("pgha-console.exe")));
-        Stream<Path> besideTheApp = PghaHome.find().map(home -> home.toAbsolutePath().getParent()).stream()
-                .flatMap(prefix -> Stream.of(prefix.resolve("bin/pgha-console"), prefix.resolve("pgha-console.exe"),
+        Stream<Path> besideThisLauncher = Optional.ofNullable(System.getProperty("jpackage.app-path"))
+                .filter(p -> !p.isBlank())
+                .map(p -> Path.of(p).toAbsolutePath())
+                .stream()
+                .flatMap(self ->
+                        Stream.of(self.resolveSibling("pgha-console"), self.resolveSibling("pgha-console.exe")));
+        Stream<Path> besideTheApp = PghaHome.find()
+                .map(home -> home.toAbsolutePath().getParent())
+                .stream()
+                .flatMap(prefix -> Stream.of(
+                        prefix.resolve("bin/pgha-console"),
+                        prefix.resolve("pgha-console.exe"),
                         prefix.resolve("MacOS/pgha-console")));
-        return Stream.concat(besideThisLauncher, besideTheApp).filter(Files::isExecutable).findFirst();
+        return Stream.concat(besideThisLauncher, besideTheApp)
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 }

@@ -18,11 +18,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "credentials", mixinStandardHelpOptions = true,
-        description = "Print the generated passwords of a stack pgha made, with connection strings for writes and reads.")
+@Command(
+        name = "credentials",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the generated passwords of a stack pgha made, with connection strings for writes and reads.")
 final class CredentialsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", defaultValue = StackSpec.DEFAULT_NAME,
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "NAME",
+            defaultValue = StackSpec.DEFAULT_NAME,
             description = "stack name; default pg-ha")
     String name;
 
@@ -37,7 +44,9 @@ final class CredentialsCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         CredentialStore store = new CredentialStore();
         StackCredentials c = store.get(name);
-        RouterEndpoints router = new ClusterRegistry().find(name).flatMap(k -> k.router())
+        RouterEndpoints router = new ClusterRegistry()
+                .find(name)
+                .flatMap(k -> k.router())
                 .orElse(new RouterEndpoints("127.0.0.1", 5000, 5001, "http://127.0.0.1:8404/"));
         Login su = c.superuser();
         String write = uri(su, router.host(), router.writePort());
@@ -56,7 +65,8 @@ final class CredentialsCommand implements Callable<Integer> {
         } else {
             out.println("Stack " + name + " (stored in " + store.file(name) + ", readable by you only)");
             out.println("  superuser    " + su.user() + "  " + su.password());
-            out.println("  replication  " + c.replication().user() + "  " + c.replication().password());
+            out.println("  replication  " + c.replication().user() + "  "
+                    + c.replication().password());
             out.println("  admin        " + c.admin().user() + "  " + c.admin().password());
             out.println("  writes (primary):  " + write);
             out.println("  reads (replicas):  " + read);
@@ -73,7 +83,8 @@ final class CredentialsCommand implements Callable<Integer> {
     }
 
     private static String jdbc(Login l, String host, int port) {
-        return "jdbc:postgresql://" + host + ":" + port + "/postgres?user=" + enc(l.user()) + "&password=" + enc(l.password());
+        return "jdbc:postgresql://" + host + ":" + port + "/postgres?user=" + enc(l.user()) + "&password="
+                + enc(l.password());
     }
 
     private static String enc(String s) {

@@ -18,12 +18,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "down", mixinStandardHelpOptions = true,
-        description = {"Stop and remove a stack's containers and network, keeping its data volumes.",
-                "With --volumes also delete its data and stored credentials (asks first, unless --yes)."})
+@Command(
+        name = "down",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Stop and remove a stack's containers and network, keeping its data volumes.",
+            "With --volumes also delete its data and stored credentials (asks first, unless --yes)."
+        })
 final class DownCommand implements Callable<Integer> {
 
-    @Option(names = "--name", paramLabel = "NAME", defaultValue = StackSpec.DEFAULT_NAME, description = "stack name; default pg-ha")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            defaultValue = StackSpec.DEFAULT_NAME,
+            description = "stack name; default pg-ha")
     String name;
 
     @Option(names = "--volumes", description = "also delete the data volumes and the stored credentials")
@@ -42,8 +50,8 @@ final class DownCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
         if (volumes && !yes && !confirmed(out)) {
-            throw PghaException.refused("not confirmed; nothing was removed. Run pgha down --name " + name + " --volumes --yes "
-                    + "to delete the data without being asked");
+            throw PghaException.refused("not confirmed; nothing was removed. Run pgha down --name " + name
+                    + " --volumes --yes " + "to delete the data without being asked");
         }
         try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
             DownResult r = provisioner.down(name, volumes, new ProgressPrinter(out, json));
@@ -58,8 +66,12 @@ final class DownCommand implements Callable<Integer> {
             } else if (r.removed().isEmpty()) {
                 out.println("Stack " + name + " has nothing to remove.");
             } else {
-                out.println("Stack " + name + " is down" + (volumes ? "; its data is deleted." : "; its data volumes are kept (pgha up "
-                        + (name.equals(StackSpec.DEFAULT_NAME) ? "" : "--name " + name + " ") + "brings it back)."));
+                out.println("Stack " + name + " is down"
+                        + (volumes
+                                ? "; its data is deleted."
+                                : "; its data volumes are kept (pgha up "
+                                        + (name.equals(StackSpec.DEFAULT_NAME) ? "" : "--name " + name + " ")
+                                        + "brings it back)."));
             }
         }
         return ExitCodes.OK;
@@ -82,8 +94,8 @@ final class DownCommand implements Callable<Integer> {
 
     private boolean confirmed(PrintWriter out) {
         if (!interactive()) {
-            throw PghaException.refused("pgha down --volumes deletes the data of stack " + name + " for good and there is no terminal "
-                    + "to ask on; add --yes to confirm");
+            throw PghaException.refused("pgha down --volumes deletes the data of stack " + name
+                    + " for good and there is no terminal " + "to ask on; add --yes to confirm");
         }
         out.print("This deletes every database of stack " + name + " for good. Type the stack name to confirm: ");
         out.flush();

@@ -5,10 +5,6 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
-import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.monitor.ClusterMonitor;
-import io.pgha.runtime.monitor.ClusterMonitors;
-import io.pgha.runtime.usecase.DrillPlanning;
 import io.pgha.runtime.docker.DockerFaults;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillRunner;
@@ -17,6 +13,10 @@ import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.DrillTarget;
 import io.pgha.runtime.json.Json;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.monitor.ClusterMonitor;
+import io.pgha.runtime.monitor.ClusterMonitors;
+import io.pgha.runtime.usecase.DrillPlanning;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,11 +37,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `pgha drill`: inject a fault into a running stack and measure what clients saw. */
-@Command(name = "drill", mixinStandardHelpOptions = true,
-        description = {"Run a fault drill against a cluster on the local Docker engine and report the write outage,",
-                "time to a new leader and to the router flip, acknowledged writes lost (RPO), split brain, and time to heal.",
-                "Drills: kill-primary, stop-primary, crash-postgres, partition-primary, freeze-primary, etcd-minority,",
-                "etcd-quorum-loss, switchover."})
+@Command(
+        name = "drill",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a fault drill against a cluster on the local Docker engine and report the write outage,",
+            "time to a new leader and to the router flip, acknowledged writes lost (RPO), split brain, and time to heal.",
+            "Drills: kill-primary, stop-primary, crash-postgres, partition-primary, freeze-primary, etcd-minority,",
+            "etcd-quorum-loss, switchover."
+        })
 public final class DrillCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DRILL", description = "Which fault to inject")
@@ -56,20 +60,31 @@ public final class DrillCommand implements Callable<Integer> {
     @Option(names = "--writers", defaultValue = "2")
     int writers;
 
-    @Option(names = "--fault-seconds", defaultValue = "25",
-            description = "How long a lasting fault (partition, freeze, etcd stops) is held (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--fault-seconds",
+            defaultValue = "25",
+            description =
+                    "How long a lasting fault (partition, freeze, etcd stops) is held (default: ${DEFAULT-VALUE})")
     int faultSeconds;
 
     @Mixin
     ClusterOption cluster;
 
-    @Option(names = "--env-file", paramLabel = "FILE",
-            description = {"For a cluster pgha did not make: a file with the superuser's credentials the writers log in with",
-                    "(PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER, as in stack/.env.postgres); PGHA_DRILL_PASSWORD overrides the password.",
-                    "A cluster made by pgha up uses its stored credentials."})
+    @Option(
+            names = "--env-file",
+            paramLabel = "FILE",
+            description = {
+                "For a cluster pgha did not make: a file with the superuser's credentials the writers log in with",
+                "(PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER, as in stack/.env.postgres); PGHA_DRILL_PASSWORD overrides the password.",
+                "A cluster made by pgha up uses its stored credentials."
+            })
     Path envFile;
 
-    @Option(names = "--wait", defaultValue = "15s", converter = DurationConverter.class, paramLabel = "DURATION",
+    @Option(
+            names = "--wait",
+            defaultValue = "15s",
+            converter = DurationConverter.class,
+            paramLabel = "DURATION",
             description = "how long to wait for a first complete view of the cluster (default: ${DEFAULT-VALUE})")
     Duration wait;
 
@@ -85,12 +100,16 @@ public final class DrillCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DrillTarget target = target(err);
-        DrillSettings settings = DrillSettings.defaults().withWriters(writers).withFaultDuration(Duration.ofSeconds(faultSeconds));
+        DrillSettings settings =
+                DrillSettings.defaults().withWriters(writers).withFaultDuration(Duration.ofSeconds(faultSeconds));
         List<DrillResult> results = new ArrayList<>();
         try (DockerFaults docker = DockerFaults.connect()) {
             for (int i = 1; i <= runs; i++) {
                 int n = i;
-                DrillRunner runner = new DrillRunner(target, settings, docker,
+                DrillRunner runner = new DrillRunner(
+                        target,
+                        settings,
+                        docker,
                         step -> err.println("[" + scenario.cliName() + " " + n + "/" + runs + "] " + step));
                 DrillResult r = runner.run(scenario);
                 results.add(r);
@@ -121,7 +140,8 @@ public final class DrillCommand implements Callable<Integer> {
     private DrillTarget target(PrintWriter err) {
         ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
         ClusterSnapshot snapshot;
-        try (ClusterMonitor monitor = ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()))) {
+        try (ClusterMonitor monitor =
+                ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()))) {
             snapshot = monitor.awaitComplete(wait);
         }
         return DrillPlanning.target(c, snapshot, superuser(c), line -> err.println("[drill] " + line));
@@ -129,20 +149,25 @@ public final class DrillCommand implements Callable<Integer> {
 
     /** The stored superuser of a cluster pgha made; else the one --env-file names (PGHA_DRILL_PASSWORD overrides). */
     private Optional<StackCredentials.Login> superuser(ClusterConnection c) {
-        Optional<StackCredentials.Login> stored = new CredentialStore().find(c.name()).map(StackCredentials::superuser);
+        Optional<StackCredentials.Login> stored =
+                new CredentialStore().find(c.name()).map(StackCredentials::superuser);
         String override = System.getenv("PGHA_DRILL_PASSWORD");
         if (envFile == null) {
-            return override == null ? stored : Optional.of(new StackCredentials.Login(
-                    stored.map(StackCredentials.Login::user).orElse(DrillPlanning.COMPOSE_SUPERUSER.user()), override));
+            return override == null
+                    ? stored
+                    : Optional.of(new StackCredentials.Login(
+                            stored.map(StackCredentials.Login::user).orElse(DrillPlanning.COMPOSE_SUPERUSER.user()),
+                            override));
         }
         Properties env = new Properties();
         try (var in = Files.newBufferedReader(envFile)) {
             env.load(in);
         } catch (IOException e) {
-            throw PghaException.invalidInput("cannot read " + envFile + ": " + e.getMessage() + "; give the file with the "
-                    + "superuser's PGUSER_SUPERUSER and PGPASSWORD_SUPERUSER lines");
+            throw PghaException.invalidInput("cannot read " + envFile + ": " + e.getMessage()
+                    + "; give the file with the " + "superuser's PGUSER_SUPERUSER and PGPASSWORD_SUPERUSER lines");
         }
-        return Optional.of(new StackCredentials.Login(env.getProperty("PGUSER_SUPERUSER", "postgres"),
+        return Optional.of(new StackCredentials.Login(
+                env.getProperty("PGUSER_SUPERUSER", "postgres"),
                 Optional.ofNullable(override).orElse(env.getProperty("PGPASSWORD_SUPERUSER", "postgres"))));
     }
 }

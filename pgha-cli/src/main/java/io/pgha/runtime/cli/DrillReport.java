@@ -9,27 +9,44 @@ import java.util.Optional;
 /** Human-readable lines for drill results. */
 final class DrillReport {
 
-    private DrillReport() {
-    }
+    private DrillReport() {}
 
     static String line(int run, DrillResult r) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "run %d  %-18s leader %s -> %s  write outage %s  new leader %s  router flip %s  lost %d of %d  split brain %s  healed %s%s%s",
-                run, r.scenario().cliName(), r.oldLeader(), r.newLeader().orElse("-"), secs(r.writeOutage()),
-                secs(r.newLeaderAfter()), secs(r.routerFlipAfter()), r.lostWrites(), r.acknowledgedWrites(),
-                r.splitBrain() ? "YES (" + r.splitBrainSamples() + ")" : "no", secs(r.healedAfter()),
-                r.scenario().cliName().startsWith("etcd") ? "  writes refused during fault " + (r.writesRefusedDuringFault() ? "yes" : "no")
-                        + ", reads during fault " + r.readsDuringFault() : "",
+                run,
+                r.scenario().cliName(),
+                r.oldLeader(),
+                r.newLeader().orElse("-"),
+                secs(r.writeOutage()),
+                secs(r.newLeaderAfter()),
+                secs(r.routerFlipAfter()),
+                r.lostWrites(),
+                r.acknowledgedWrites(),
+                r.splitBrain() ? "YES (" + r.splitBrainSamples() + ")" : "no",
+                secs(r.healedAfter()),
+                r.scenario().cliName().startsWith("etcd")
+                        ? "  writes refused during fault " + (r.writesRefusedDuringFault() ? "yes" : "no")
+                                + ", reads during fault " + r.readsDuringFault()
+                        : "",
                 r.notes().isEmpty() ? "" : "  (" + String.join("; ", r.notes()) + ")");
     }
 
     static String summary(DrillSummary s) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "%s over %d run(s): write outage median %s max %s | new leader median %s | router flip median %s | "
                         + "healed median %s | acknowledged writes lost %d | runs with split brain %d",
-                s.scenario().cliName(), s.runs(), secs(s.writeOutage().median()), secs(s.writeOutage().max()),
-                secs(s.newLeaderAfter().median()), secs(s.routerFlipAfter().median()), secs(s.healedAfter().median()),
-                s.lostWritesTotal(), s.splitBrainRuns());
+                s.scenario().cliName(),
+                s.runs(),
+                secs(s.writeOutage().median()),
+                secs(s.writeOutage().max()),
+                secs(s.newLeaderAfter().median()),
+                secs(s.routerFlipAfter().median()),
+                secs(s.healedAfter().median()),
+                s.lostWritesTotal(),
+                s.splitBrainRuns());
     }
 
     static String secs(Duration d) {

@@ -16,8 +16,7 @@ public final class ExitCodes {
     public static final int CONFLICT = 8;
     public static final int SOFTWARE = 70;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     public static int of(PghaException.Kind kind) {
         return switch (kind) {

@@ -3,9 +3,8 @@ package io.pgha.runtime.cli;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.images.PghaHome;
-import io.pgha.runtime.stack.StackImages;
-import java.util.Optional;
 import io.pgha.runtime.stack.ComposeRenderer;
+import io.pgha.runtime.stack.StackImages;
 import io.pgha.runtime.stack.StackLayout;
 import io.pgha.runtime.stack.StackService;
 import io.pgha.runtime.stack.StackSpec;
@@ -14,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,10 +21,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export-compose", mixinStandardHelpOptions = true,
-        description = {"Render a stack spec as a docker compose project: the same stack pgha up makes.",
-                "Without --out, prints docker-compose.yml. With --out DIR, writes docker-compose.yml, haproxy/haproxy.cfg and",
-                "local.env there, and .env.postgres with new random passwords unless DIR already has one."})
+@Command(
+        name = "export-compose",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Render a stack spec as a docker compose project: the same stack pgha up makes.",
+            "Without --out, prints docker-compose.yml. With --out DIR, writes docker-compose.yml, haproxy/haproxy.cfg and",
+            "local.env there, and .env.postgres with new random passwords unless DIR already has one."
+        })
 final class ExportComposeCommand implements Callable<Integer> {
 
     @Mixin
@@ -41,15 +45,22 @@ final class ExportComposeCommand implements Callable<Integer> {
      * directory when that lies inside it (the committed stack/ gets ".."), else absolute; none for an installed pgha.
      */
     static Optional<String> supervisorSources(Path composeDir) {
-        return PghaHome.find().map(Path::toAbsolutePath).map(Path::normalize)
+        return PghaHome.find()
+                .map(Path::toAbsolutePath)
+                .map(Path::normalize)
                 .filter(root -> Files.isRegularFile(root.resolve(ComposeRenderer.SUPERVISOR_DOCKERFILE))
                         && Files.isDirectory(root.resolve("pgha-cli/src/main")))
-                .map(root -> composeDir.startsWith(root) ? composeDir.relativize(root).toString() : root.toString())
+                .map(root -> composeDir.startsWith(root)
+                        ? composeDir.relativize(root).toString()
+                        : root.toString())
                 .map(context -> context.isEmpty() ? "." : context);
     }
 
     private static java.util.List<String> configFiles(StackSpec spec) {
-        return StackLayout.of(spec).services().stream().flatMap(s -> s.configFiles().stream()).map(StackService.ConfigFile::stackPath).toList();
+        return StackLayout.of(spec).services().stream()
+                .flatMap(s -> s.configFiles().stream())
+                .map(StackService.ConfigFile::stackPath)
+                .toList();
     }
 
     @Override
@@ -57,7 +68,8 @@ final class ExportComposeCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         StackSpec spec = specOptions.spec();
         if (out == null) {
-            stdout.print(ComposeRenderer.render(spec, supervisorSources(Path.of("").toAbsolutePath())));
+            stdout.print(
+                    ComposeRenderer.render(spec, supervisorSources(Path.of("").toAbsolutePath())));
             stdout.flush();
             return ExitCodes.OK;
         }
@@ -75,18 +87,24 @@ final class ExportComposeCommand implements Callable<Integer> {
             Path env = out.resolve(ComposeRenderer.CREDENTIALS_FILE);
             boolean keptEnv = Files.exists(env);
             if (!keptEnv) {
-                StackCredentials c = StackCredentials.generate(spec.users().superuser(), spec.users().replication(), spec.users().admin());
+                StackCredentials c = StackCredentials.generate(
+                        spec.users().superuser(),
+                        spec.users().replication(),
+                        spec.users().admin());
                 if (env.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(env, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            env, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 }
                 Files.writeString(env, ComposeRenderer.credentialsEnv(c));
             }
-            stdout.println("Wrote docker-compose.yml, its configuration files (" + String.join(", ", configFiles(spec)) + ") and local.env to " + out
-                    + (keptEnv ? "; kept the existing " : "; new passwords in ") + ComposeRenderer.CREDENTIALS_FILE + ".");
+            stdout.println("Wrote docker-compose.yml, its configuration files (" + String.join(", ", configFiles(spec))
+                    + ") and local.env to " + out + (keptEnv ? "; kept the existing " : "; new passwords in ")
+                    + ComposeRenderer.CREDENTIALS_FILE + ".");
             stdout.println("Start it with: docker compose -f " + out.resolve("docker-compose.yml") + " up -d");
             if (sources.isEmpty()) {
-                stdout.println("Its supervisor runs the image " + StackImages.SUPERVISOR + ", which pgha up builds (or: "
-                        + "stack/images/build-local.sh --supervisor-only beside the pgha jars).");
+                stdout.println(
+                        "Its supervisor runs the image " + StackImages.SUPERVISOR + ", which pgha up builds (or: "
+                                + "stack/images/build-local.sh --supervisor-only beside the pgha jars).");
             }
         } catch (IOException e) {
             throw PghaException.unavailable("cannot write to " + out + ": " + e.getMessage(), e);

@@ -9,9 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha failover --to NODE}: promotes a replica when there is no healthy leader. */
-@Command(name = "failover", mixinStandardHelpOptions = true,
-        description = {"Promote NODE when the cluster has no healthy leader (Patroni's /failover).",
-                "Refused while a leader runs: use switchover for a planned change."})
+@Command(
+        name = "failover",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Promote NODE when the cluster has no healthy leader (Patroni's /failover).",
+            "Refused while a leader runs: use switchover for a planned change."
+        })
 final class FailoverCommand implements Callable<Integer> {
 
     @Spec

@@ -7,8 +7,7 @@ import picocli.CommandLine;
 /** Entry point of the `pgha` CLI: runs the command and turns failures into one line and an exit code. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

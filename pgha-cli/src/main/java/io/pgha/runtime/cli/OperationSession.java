@@ -36,7 +36,8 @@ final class OperationSession implements AutoCloseable {
 
     static OperationSession open(ClusterOption cluster) {
         ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
-        ClusterMonitor m = ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()).withPollInterval(POLL));
+        ClusterMonitor m = ClusterMonitors.start(
+                c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()).withPollInterval(POLL));
         try {
             m.awaitComplete(FIRST_SNAPSHOT);
             return new OperationSession(m, ClusterOperations.create(m));
@@ -72,8 +73,9 @@ final class OperationSession implements AutoCloseable {
         OperationResult r = ops.perform(toSend);
         print(spec.commandLine().getOut(), r);
         if (r.outcome() == OperationResult.Outcome.REFUSED && mustConfirm && toSend == request) {
-            throw new PghaException(PghaException.Kind.REFUSED, r.operation() + " refused: " + plan.summary()
-                    + " needs a confirmation: pass --yes");
+            throw new PghaException(
+                    PghaException.Kind.REFUSED,
+                    r.operation() + " refused: " + plan.summary() + " needs a confirmation: pass --yes");
         }
         r.orThrow();
         return ExitCodes.OK;
@@ -92,7 +94,12 @@ final class OperationSession implements AutoCloseable {
 
     static void print(PrintWriter out, OperationResult r) {
         if (r.ok()) {
-            out.printf(Locale.ROOT, "%s: %s (%.1f s)%n", r.operation(), r.message(), r.took().toMillis() / 1000.0);
+            out.printf(
+                    Locale.ROOT,
+                    "%s: %s (%.1f s)%n",
+                    r.operation(),
+                    r.message(),
+                    r.took().toMillis() / 1000.0);
             r.notes().forEach(n -> out.println("  " + n));
         }
         out.flush();

@@ -8,9 +8,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha pause}: maintenance mode, no automatic failover; {@code pgha resume} ends it. */
-@Command(name = "pause", mixinStandardHelpOptions = true,
-        description = {"Pause the cluster (maintenance mode): Patroni stops failing over and managing PostgreSQL",
-                "until pgha resume."})
+@Command(
+        name = "pause",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Pause the cluster (maintenance mode): Patroni stops failing over and managing PostgreSQL",
+            "until pgha resume."
+        })
 class PauseCommand implements Callable<Integer> {
 
     @Spec
@@ -30,7 +34,10 @@ class PauseCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume automatic failover after pgha pause.")
+    @Command(
+            name = "resume",
+            mixinStandardHelpOptions = true,
+            description = "Resume automatic failover after pgha pause.")
     static final class ResumeCommand extends PauseCommand {
         @Override
         OperationRequest request() {

@@ -5,39 +5,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /** The root of the `pgha` command line. Subcommands register here, one class each. */
-@Command(name = "pgha",
+@Command(
+        name = "pgha",
         mixinStandardHelpOptions = true,
         versionProvider = PghaCommand.VersionProvider.class,
         description = "Highly available PostgreSQL on Docker: provision, watch and operate Patroni clusters.",
         subcommands = {
-                UpCommand.class,
-                ClustersCommand.class,
-                ConsoleCommand.class,
-                DownCommand.class,
-                CredentialsCommand.class,
-                ExportComposeCommand.class,
-                DrillCommand.class,
-                SuperviseCommand.class,
-                ProbeRolesCommand.class,
-                AttachCommand.class,
-                StatusCommand.class,
-                WatchCommand.class,
-                SwitchoverCommand.class,
-                FailoverCommand.class,
-                RestartCommand.class,
-                ReinitCommand.class,
-                PauseCommand.class,
-                PauseCommand.ResumeCommand.class,
-                ConfigCommand.class,
-                AuditCommand.class,
-                RestAuthCommand.class,
+            UpCommand.class,
+            ClustersCommand.class,
+            ConsoleCommand.class,
+            DownCommand.class,
+            CredentialsCommand.class,
+            ExportComposeCommand.class,
+            DrillCommand.class,
+            SuperviseCommand.class,
+            ProbeRolesCommand.class,
+            AttachCommand.class,
+            StatusCommand.class,
+            WatchCommand.class,
+            SwitchoverCommand.class,
+            FailoverCommand.class,
+            RestartCommand.class,
+            ReinitCommand.class,
+            PauseCommand.class,
+            PauseCommand.ResumeCommand.class,
+            ConfigCommand.class,
+            AuditCommand.class,
+            RestAuthCommand.class,
         })
 public final class PghaCommand {
 
     static final class VersionProvider implements IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"pgha " + Version.get(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "pgha " + Version.get(), "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

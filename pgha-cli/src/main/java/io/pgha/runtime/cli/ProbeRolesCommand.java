@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * `pgha probe-roles`: run inside the stack network by `pgha drill`, it asks every node directly whether it
  * accepts writes, every interval, and prints one line per sample: {@code S <epoch-ms> <node> <w|r|u>}
  * (writable, read-only, unreachable). Credentials come from PGHA_PROBE_USER / PGHA_PROBE_PASSWORD.
  */
-@Command(name = "probe-roles", hidden = true, description = "Print whether each node accepts writes, continuously (used by pgha drill).")
+@Command(
+        name = "probe-roles",
+        hidden = true,
+        description = "Print whether each node accepts writes, continuously (used by pgha drill).")
 public final class ProbeRolesCommand implements Callable<Integer> {
 
     @Option(names = "--members", required = true, split = ",")
@@ -38,26 +41,29 @@ public final class ProbeRolesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String user = Optional.ofNullable(System.getenv("PGHA_PROBE_USER")).orElse("postgres");
-        String password = Optional.ofNullable(System.getenv("PGHA_PROBE_PASSWORD")).orElse("");
+        String password =
+                Optional.ofNullable(System.getenv("PGHA_PROBE_PASSWORD")).orElse("");
         PrintWriter out = spec.commandLine().getOut();
         long end = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (String member : members) {
-            Thread t = new Thread(() -> {
-                try (RoleProbe probe = new RoleProbe(member, port, user, password)) {
-                    while (System.nanoTime() < end) {
-                        Optional<Boolean> writable = probe.acceptsWrites();
-                        String state = writable.map(w -> w ? "w" : "r").orElse("u");
-                        synchronized (out) {
-                            out.println("S " + System.currentTimeMillis() + " " + member + " " + state);
-                            out.flush();
+            Thread t = new Thread(
+                    () -> {
+                        try (RoleProbe probe = new RoleProbe(member, port, user, password)) {
+                            while (System.nanoTime() < end) {
+                                Optional<Boolean> writable = probe.acceptsWrites();
+                                String state = writable.map(w -> w ? "w" : "r").orElse("u");
+                                synchronized (out) {
+                                    out.println("S " + System.currentTimeMillis() + " " + member + " " + state);
+                                    out.flush();
+                                }
+                                Thread.sleep(intervalMs); // the sampling period
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
-                        Thread.sleep(intervalMs); // the sampling period
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "probe-" + member);
+                    },
+                    "probe-" + member);
             threads.add(t);
             t.start();
         }

@@ -2,9 +2,9 @@ package io.pgha.runtime.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.json.Json;
 import io.pgha.runtime.provision.ProgressEvent;
 import io.pgha.runtime.provision.ProgressListener;
-import io.pgha.runtime.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,8 +43,10 @@ final class ProgressPrinter implements ProgressListener {
                 return;
             }
             case PROGRESS -> out.println("        " + e.message());
-            case DONE -> out.println(ansi.string("@|green ✔|@ " + seconds + "  " + pad(e.title()) + "  " + e.message()));
-            case SKIPPED -> out.println(ansi.string("@|faint -|@ " + seconds + "  " + pad(e.title()) + "  " + e.message()));
+            case DONE ->
+                out.println(ansi.string("@|green ✔|@ " + seconds + "  " + pad(e.title()) + "  " + e.message()));
+            case SKIPPED ->
+                out.println(ansi.string("@|faint -|@ " + seconds + "  " + pad(e.title()) + "  " + e.message()));
             case FAILED -> out.println(ansi.string("@|red ✘|@ " + seconds + "  " + pad(e.title()) + "  failed"));
         }
         out.flush();

@@ -9,9 +9,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha reinit NODE}: a replica's data directory is deleted and cloned again from the leader. */
-@Command(name = "reinit", mixinStandardHelpOptions = true,
-        description = {"Reinitialise the replica NODE: its data directory is deleted and cloned again from the leader",
-                "(Patroni's /reinitialize). Refused on the leader. Waits until NODE streams again."})
+@Command(
+        name = "reinit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reinitialise the replica NODE: its data directory is deleted and cloned again from the leader",
+            "(Patroni's /reinitialize). Refused on the leader. Waits until NODE streams again."
+        })
 final class ReinitCommand implements Callable<Integer> {
 
     @Spec

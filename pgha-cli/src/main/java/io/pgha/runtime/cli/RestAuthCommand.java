@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha rest-auth}: the credentials of the cluster's Patroni REST API (restapi.authentication). */
-@Command(name = "rest-auth", mixinStandardHelpOptions = true,
-        description = {"Store the user and password of the cluster's Patroni REST API (restapi.authentication); pgha sends",
-                "them with every operation. They are kept in a file only you can read, never in cluster.json."})
+@Command(
+        name = "rest-auth",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Store the user and password of the cluster's Patroni REST API (restapi.authentication); pgha sends",
+            "them with every operation. They are kept in a file only you can read, never in cluster.json."
+        })
 final class RestAuthCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +33,10 @@ final class RestAuthCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "USER", description = "the REST API user")
     private String user;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "file holding the password (or set PGHA_PATRONI_PASSWORD)")
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            description = "file holding the password (or set PGHA_PATRONI_PASSWORD)")
     private Path passwordFile;
 
     @Option(names = "--clear", description = "forget the stored credentials")
@@ -48,7 +55,8 @@ final class RestAuthCommand implements Callable<Integer> {
                 throw PghaException.invalidInput("give --user USER and --password-file FILE, or --clear");
             }
             store.save(c.name(), new RestApiCredentials(user, password()));
-            out.println("REST API credentials of " + c.name() + " saved (user " + user + ") in " + store.file(c.name()));
+            out.println(
+                    "REST API credentials of " + c.name() + " saved (user " + user + ") in " + store.file(c.name()));
         }
         out.flush();
         return ExitCodes.OK;

@@ -16,7 +16,10 @@ final class SpecOptions {
     @Option(names = "--spec", paramLabel = "FILE", description = "YAML stack spec; the flags below override it")
     Path specFile;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "stack name (Patroni scope, network, container prefix); default pg-ha")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "stack name (Patroni scope, network, container prefix); default pg-ha")
     String name;
 
     @Option(names = "--nodes", paramLabel = "N", description = "PostgreSQL nodes, 1-7; default 3")
@@ -25,11 +28,17 @@ final class SpecOptions {
     @Option(names = "--etcd-members", paramLabel = "N", description = "etcd members, 1, 3 or 5; default 3")
     Integer etcdMembers;
 
-    @Option(names = "--images", paramLabel = "PROFILE", description = "official, local or auto (default: official when present, "
-            + "local when built, else pull official)")
+    @Option(
+            names = "--images",
+            paramLabel = "PROFILE",
+            description = "official, local or auto (default: official when present, "
+                    + "local when built, else pull official)")
     String images;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "host address every port is published on; default 127.0.0.1")
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            description = "host address every port is published on; default 127.0.0.1")
     String bind;
 
     @Option(names = "--write-port", paramLabel = "PORT", description = "router port to the primary; default 5000")
@@ -41,13 +50,22 @@ final class SpecOptions {
     @Option(names = "--stats-port", paramLabel = "PORT", description = "router stats and /metrics; default 8404")
     Integer statsPort;
 
-    @Option(names = "--patroni-port", paramLabel = "PORT", description = "Patroni REST of pg-0 (pg-N on PORT+N); default 8008")
+    @Option(
+            names = "--patroni-port",
+            paramLabel = "PORT",
+            description = "Patroni REST of pg-0 (pg-N on PORT+N); default 8008")
     Integer patroniPort;
 
-    @Option(names = "--etcd-port", paramLabel = "PORT", description = "etcd client API of etcd-1 (etcd-N on PORT+N-1); default 23791")
+    @Option(
+            names = "--etcd-port",
+            paramLabel = "PORT",
+            description = "etcd client API of etcd-1 (etcd-N on PORT+N-1); default 23791")
     Integer etcdPort;
 
-    @Option(names = "--exporter-port", paramLabel = "PORT", description = "exporter of pg-0 (pg-N on PORT+N); default 9187")
+    @Option(
+            names = "--exporter-port",
+            paramLabel = "PORT",
+            description = "exporter of pg-0 (pg-N on PORT+N); default 9187")
     Integer exporterPort;
 
     @Option(names = "--ttl", paramLabel = "SECONDS", description = "Patroni leader key TTL (>= 20); default 20")
@@ -56,21 +74,33 @@ final class SpecOptions {
     @Option(names = "--loop-wait", paramLabel = "SECONDS", description = "Patroni HA loop interval; default 2")
     Integer loopWait;
 
-    @Option(names = "--retry-timeout", paramLabel = "SECONDS", description = "Patroni DCS/PostgreSQL retry timeout; default 5")
+    @Option(
+            names = "--retry-timeout",
+            paramLabel = "SECONDS",
+            description = "Patroni DCS/PostgreSQL retry timeout; default 5")
     Integer retryTimeout;
 
-    @Option(names = "--synchronous-mode", paramLabel = "off|on|quorum", arity = "0..1", fallbackValue = "on",
+    @Option(
+            names = "--synchronous-mode",
+            paramLabel = "off|on|quorum",
+            arity = "0..1",
+            fallbackValue = "on",
             description = "commits wait for synchronous standbys; default quorum (any 1 replica)")
     String synchronousMode;
 
-    @Option(names = "--synchronous-node-count", paramLabel = "N", description = "standbys a commit waits for; default 1")
+    @Option(
+            names = "--synchronous-node-count",
+            paramLabel = "N",
+            description = "standbys a commit waits for; default 1")
     Integer synchronousNodeCount;
 
     @Option(names = "--no-supervisor", description = "do not run the supervisor (fencing, instant routing)")
     boolean noSupervisor;
 
-    @Option(names = "--seed-settings", description = "the seed stack's settings: Patroni ttl 30/loop_wait 10, HAProxy checks "
-            + "every 3 s, asynchronous replication, no supervisor (for side-by-side benchmarks)")
+    @Option(
+            names = "--seed-settings",
+            description = "the seed stack's settings: Patroni ttl 30/loop_wait 10, HAProxy checks "
+                    + "every 3 s, asynchronous replication, no supervisor (for side-by-side benchmarks)")
     boolean seedSettings;
 
     @Option(names = "--maximum-lag-on-failover", paramLabel = "BYTES", description = "default 1048576")
@@ -108,11 +138,21 @@ final class SpecOptions {
             b.bindAddress(bind);
         }
         StackPorts p = base.ports();
-        b.ports(new StackPorts(or(writePort, p.write()), or(readPort, p.read()), or(statsPort, p.stats()),
-                or(patroniPort, p.patroni()), or(etcdPort, p.etcd()), or(exporterPort, p.exporter())));
+        b.ports(new StackPorts(
+                or(writePort, p.write()),
+                or(readPort, p.read()),
+                or(statsPort, p.stats()),
+                or(patroniPort, p.patroni()),
+                or(etcdPort, p.etcd()),
+                or(exporterPort, p.exporter())));
         PatroniTuning t = base.patroni();
-        b.patroni(new PatroniTuning(or(ttl, t.ttl()), or(loopWait, t.loopWait()), or(retryTimeout, t.retryTimeout()),
-                synchronousMode != null ? io.pgha.runtime.stack.SynchronousMode.parse(synchronousMode) : t.synchronousMode(),
+        b.patroni(new PatroniTuning(
+                or(ttl, t.ttl()),
+                or(loopWait, t.loopWait()),
+                or(retryTimeout, t.retryTimeout()),
+                synchronousMode != null
+                        ? io.pgha.runtime.stack.SynchronousMode.parse(synchronousMode)
+                        : t.synchronousMode(),
                 or(synchronousNodeCount, t.synchronousNodeCount()),
                 maximumLagOnFailover != null ? maximumLagOnFailover : t.maximumLagOnFailover(),
                 or(primaryStartTimeout, t.primaryStartTimeout())));

@@ -25,9 +25,13 @@ import picocli.CommandLine.Spec;
  * what is known is printed once all have answered or {@code --timeout} after the process started, whichever
  * comes first, however many parts of the cluster are down.
  */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the cluster: members (like patronictl list), etcd, router, containers and failing checks.",
-                "NAME may be left out when only one cluster is known."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show the cluster: members (like patronictl list), etcd, router, containers and failing checks.",
+            "NAME may be left out when only one cluster is known."
+        })
 final class StatusCommand implements Callable<Integer> {
 
     /** How long closing may hold up the exit once the answer is printed; the process ends right after. */
@@ -46,11 +50,19 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON (schema in docs/status-json.md)")
     private boolean json;
 
-    @Option(names = "--metrics", description = {"also print what the console charts (replication lag, transactions, connections,",
-            "router sessions) now and over the last 15 minutes, from the stack's Prometheus"})
+    @Option(
+            names = "--metrics",
+            description = {
+                "also print what the console charts (replication lag, transactions, connections,",
+                "router sessions) now and over the last 15 minutes, from the stack's Prometheus"
+            })
     private boolean metrics;
 
-    @Option(names = "--timeout", defaultValue = "3s", converter = DurationConverter.class, paramLabel = "DURATION",
+    @Option(
+            names = "--timeout",
+            defaultValue = "3s",
+            converter = DurationConverter.class,
+            paramLabel = "DURATION",
             description = "answer within this long of starting, with what is known by then (default: ${DEFAULT-VALUE})")
     private Duration timeout;
 
@@ -63,11 +75,16 @@ final class StatusCommand implements Callable<Integer> {
         try {
             ClusterSnapshot s = m.awaitComplete(remaining(timeout));
             PrintWriter out = spec.commandLine().getOut();
-            String text = json ? StatusJson.status(c, s, metrics ? history(c) : Optional.empty()) : StatusText.render(c, s);
+            String text =
+                    json ? StatusJson.status(c, s, metrics ? history(c) : Optional.empty()) : StatusText.render(c, s);
             out.print(text.endsWith("\n") ? text : text + "\n");
             if (metrics && !json) {
-                out.print(ClusterHistory.of(c).map(h -> HistoryText.render(h, HistoryRange.MINUTES_15))
-                        .orElse("\nhistory: " + c.name() + " has no Prometheus (pgha up makes one; attached clusters show live figures only)\n"));
+                out.print(
+                        ClusterHistory.of(c)
+                                .map(h -> HistoryText.render(h, HistoryRange.MINUTES_15))
+                                .orElse(
+                                        "\nhistory: " + c.name()
+                                                + " has no Prometheus (pgha up makes one; attached clusters show live figures only)\n"));
             }
             out.flush();
         } finally {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.json.Json;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
@@ -12,7 +13,6 @@ import io.pgha.runtime.model.HealthCheck;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.SourceStatus;
-import io.pgha.runtime.json.Json;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,8 +27,7 @@ final class StatusJson {
     static final int SCHEMA = 1;
     private static final ObjectMapper JSON = Json.mapper();
 
-    private StatusJson() {
-    }
+    private StatusJson() {}
 
     static String status(ClusterConnection c, ClusterSnapshot s) {
         return status(c, s, java.util.Optional.empty());

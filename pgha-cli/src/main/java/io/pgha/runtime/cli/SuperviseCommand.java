@@ -14,30 +14,48 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `pgha supervise`: the long-running fast-failover companion, run as a service inside the stack. */
-@Command(name = "supervise", mixinStandardHelpOptions = true,
-        description = {"Run the supervisor beside HAProxy: fence a primary whose container is gone and move the router's",
-                "traffic at once on a leader change. Runs inside the stack network; every option has an environment default."})
+@Command(
+        name = "supervise",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the supervisor beside HAProxy: fence a primary whose container is gone and move the router's",
+            "traffic at once on a leader change. Runs inside the stack network; every option has an environment default."
+        })
 public final class SuperviseCommand implements Callable<Integer> {
 
-    @Option(names = "--scope", defaultValue = "${env:PGHA_SCOPE:-pg-ha}", description = "Patroni scope (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--scope",
+            defaultValue = "${env:PGHA_SCOPE:-pg-ha}",
+            description = "Patroni scope (default: ${DEFAULT-VALUE})")
     String scope;
 
-    @Option(names = "--namespace", defaultValue = "${env:PGHA_NAMESPACE:-/service/}", description = "Patroni namespace (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--namespace",
+            defaultValue = "${env:PGHA_NAMESPACE:-/service/}",
+            description = "Patroni namespace (default: ${DEFAULT-VALUE})")
     String namespace;
 
-    @Option(names = "--etcd", defaultValue = "${env:PGHA_ETCD_HOSTS:-etcd-1:2379,etcd-2:2379,etcd-3:2379}",
+    @Option(
+            names = "--etcd",
+            defaultValue = "${env:PGHA_ETCD_HOSTS:-etcd-1:2379,etcd-2:2379,etcd-3:2379}",
             description = "etcd endpoints, host:port[,…] (default: ${DEFAULT-VALUE})")
     String etcd;
 
-    @Option(names = "--members", defaultValue = "${env:PGHA_MEMBERS:-pg-0,pg-1,pg-2}",
+    @Option(
+            names = "--members",
+            defaultValue = "${env:PGHA_MEMBERS:-pg-0,pg-1,pg-2}",
             description = "Patroni members = container names = HAProxy server names (default: ${DEFAULT-VALUE})")
     String members;
 
-    @Option(names = "--container-prefix", defaultValue = "${env:PGHA_CONTAINER_PREFIX:-}",
+    @Option(
+            names = "--container-prefix",
+            defaultValue = "${env:PGHA_CONTAINER_PREFIX:-}",
             description = "What precedes a member's name in its container name (empty in the default stack)")
     String containerPrefix;
 
-    @Option(names = "--router-api", defaultValue = "${env:PGHA_ROUTER_API:-pg-router:9999}",
+    @Option(
+            names = "--router-api",
+            defaultValue = "${env:PGHA_ROUTER_API:-pg-router:9999}",
             description = "HAProxy runtime API host:port (default: ${DEFAULT-VALUE})")
     String routerApi;
 
@@ -47,12 +65,18 @@ public final class SuperviseCommand implements Callable<Integer> {
     @Option(names = "--postgres-port", defaultValue = "${env:PGHA_POSTGRES_PORT:-5432}")
     int postgresPort;
 
-    @Option(names = "--postgres-user", defaultValue = "${env:PGUSER_SUPERUSER:-}",
-            description = {"The role that asks a new leader's PostgreSQL whether it accepts writes yet; its password is read",
-                    "from PGPASSWORD_SUPERUSER, never from the command line. Without both, the member's Patroni is asked."})
+    @Option(
+            names = "--postgres-user",
+            defaultValue = "${env:PGUSER_SUPERUSER:-}",
+            description = {
+                "The role that asks a new leader's PostgreSQL whether it accepts writes yet; its password is read",
+                "from PGPASSWORD_SUPERUSER, never from the command line. Without both, the member's Patroni is asked."
+            })
     String postgresUser;
 
-    @Option(names = "--alive-file", defaultValue = "${env:PGHA_ALIVE_FILE:-}",
+    @Option(
+            names = "--alive-file",
+            defaultValue = "${env:PGHA_ALIVE_FILE:-}",
             description = "A file touched after every heartbeat written to etcd, for Docker's health check")
     String aliveFile;
 
@@ -64,11 +88,25 @@ public final class SuperviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SupervisorSettings settings = new SupervisorSettings(scope, namespace, EtcdClientFactory.endpoints(etcd),
-                Arrays.stream(members.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                containerPrefix == null ? "" : containerPrefix, routerApi, patroniPort, !noFence, !noRoute, Duration.ofSeconds(15),
-                postgresLogin(), postgresPort,
-                aliveFile == null || aliveFile.isBlank() ? Optional.empty() : Optional.of(java.nio.file.Path.of(aliveFile.strip())));
+        SupervisorSettings settings = new SupervisorSettings(
+                scope,
+                namespace,
+                EtcdClientFactory.endpoints(etcd),
+                Arrays.stream(members.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList(),
+                containerPrefix == null ? "" : containerPrefix,
+                routerApi,
+                patroniPort,
+                !noFence,
+                !noRoute,
+                Duration.ofSeconds(15),
+                postgresLogin(),
+                postgresPort,
+                aliveFile == null || aliveFile.isBlank()
+                        ? Optional.empty()
+                        : Optional.of(java.nio.file.Path.of(aliveFile.strip())));
         CountDownLatch stopped = new CountDownLatch(1);
         try (Supervisor supervisor = SupervisorFactory.live(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));

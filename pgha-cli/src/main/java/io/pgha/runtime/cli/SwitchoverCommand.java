@@ -12,10 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha switchover}: a planned change of leader, confirmed by the new leader running and the old one streaming. */
-@Command(name = "switchover", mixinStandardHelpOptions = true,
-        description = {"Hand the leadership over to a replica (the best one when --to is left out): healthy, streaming,",
-                "least lag, a synchronous standby first in synchronous mode. Writes stop for a moment.",
-                "Waits until the new leader runs and the old one streams from it."})
+@Command(
+        name = "switchover",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Hand the leadership over to a replica (the best one when --to is left out): healthy, streaming,",
+            "least lag, a synchronous standby first in synchronous mode. Writes stop for a moment.",
+            "Waits until the new leader runs and the old one streams from it."
+        })
 final class SwitchoverCommand implements Callable<Integer> {
 
     @Spec
@@ -27,8 +31,12 @@ final class SwitchoverCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "NODE", description = "the replica to promote")
     private String to;
 
-    @Option(names = "--at", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "schedule it: ISO-8601 with offset (2026-05-01T03:00:00+02:00), or a local date-time / time of day")
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
+            converter = TimeConverter.class,
+            description =
+                    "schedule it: ISO-8601 with offset (2026-05-01T03:00:00+02:00), or a local date-time / time of day")
     private Instant at;
 
     @Option(names = "--yes", description = "do not ask for a confirmation")
@@ -43,7 +51,8 @@ final class SwitchoverCommand implements Callable<Integer> {
             if (cancel) {
                 return session.perform(spec, new OperationRequest.CancelSwitchover());
             }
-            Switchover request = new Switchover(Optional.ofNullable(to), Optional.ofNullable(at), Optional.empty(), false);
+            Switchover request =
+                    new Switchover(Optional.ofNullable(to), Optional.ofNullable(at), Optional.empty(), false);
             return session.perform(spec, request, yes);
         }
     }

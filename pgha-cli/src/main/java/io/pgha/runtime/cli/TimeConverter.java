@@ -27,9 +27,13 @@ final class TimeConverter implements ITypeConverter<Instant> {
             // not a local date-time: try a time of day
         }
         try {
-            return LocalDate.now().atTime(LocalTime.parse(v)).atZone(ZoneId.systemDefault()).toInstant();
+            return LocalDate.now()
+                    .atTime(LocalTime.parse(v))
+                    .atZone(ZoneId.systemDefault())
+                    .toInstant();
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException("'" + value + "' is not a time: use e.g. 2026-05-01T03:00:00+02:00 or 03:00");
+            throw new TypeConversionException(
+                    "'" + value + "' is not a time: use e.g. 2026-05-01T03:00:00+02:00 or 03:00");
         }
     }
 }

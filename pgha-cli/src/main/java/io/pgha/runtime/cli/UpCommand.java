@@ -15,9 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Create or complete a stack on Docker and wait until it is writable with every replica streaming.",
-                "Running it again on a healthy stack changes nothing; a different spec is reported, not applied."})
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Create or complete a stack on Docker and wait until it is writable with every replica streaming.",
+            "Running it again on a healthy stack changes nothing; a different spec is reported, not applied."
+        })
 final class UpCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,10 +53,14 @@ final class UpCommand implements Callable<Integer> {
                 ProgressPrinter.printJson(out, line);
             } else {
                 String took = String.format(Locale.ROOT, "%.1f s", r.elapsed().toMillis() / 1000.0);
-                out.println(r.changed() ? "Stack " + r.name() + " is up in " + took + "; " + r.leader() + " leads."
-                        : "Stack " + r.name() + " is already up; nothing changed (" + took + ").");
-                out.println("  writes: psql -h " + router.host() + " -p " + router.writePort() + " -U " + spec.users().superuser());
-                out.println("  reads:  psql -h " + router.host() + " -p " + router.readPort() + " -U " + spec.users().superuser());
+                out.println(
+                        r.changed()
+                                ? "Stack " + r.name() + " is up in " + took + "; " + r.leader() + " leads."
+                                : "Stack " + r.name() + " is already up; nothing changed (" + took + ").");
+                out.println("  writes: psql -h " + router.host() + " -p " + router.writePort() + " -U "
+                        + spec.users().superuser());
+                out.println("  reads:  psql -h " + router.host() + " -p " + router.readPort() + " -U "
+                        + spec.users().superuser());
                 out.println("  passwords and connection strings: pgha credentials " + r.name());
             }
         }

@@ -19,9 +19,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pgha watch}: prints the cluster's events as they happen, one line each, until Ctrl-C or {@code --for}. */
-@Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Stream the cluster's events as they happen (leader changes, members joining and leaving,",
-                "lag, etcd and router changes, containers dying), one line each. Stop with Ctrl-C."})
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Stream the cluster's events as they happen (leader changes, members joining and leaving,",
+            "lag, etcd and router changes, containers dying), one line each. Stop with Ctrl-C."
+        })
 final class WatchCommand implements Callable<Integer> {
 
     @Spec
@@ -33,10 +37,18 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per line (schema in docs/status-json.md)")
     private boolean json;
 
-    @Option(names = "--for", converter = DurationConverter.class, paramLabel = "DURATION", description = "stop after this long, e.g. 10m")
+    @Option(
+            names = "--for",
+            converter = DurationConverter.class,
+            paramLabel = "DURATION",
+            description = "stop after this long, e.g. 10m")
     private Duration duration;
 
-    @Option(names = "--interval", defaultValue = "2s", converter = DurationConverter.class, paramLabel = "DURATION",
+    @Option(
+            names = "--interval",
+            defaultValue = "2s",
+            converter = DurationConverter.class,
+            paramLabel = "DURATION",
             description = "how often the polled sources are asked (default: ${DEFAULT-VALUE}; etcd pushes)")
     private Duration interval;
 
@@ -46,16 +58,24 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);
-        ClusterMonitor m = ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withPollInterval(interval));
-        Thread hook = new Thread(() -> {
-            m.close();
-            stopped.countDown();
-        }, "pgha-watch-stop");
+        ClusterMonitor m =
+                ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withPollInterval(interval));
+        Thread hook = new Thread(
+                () -> {
+                    m.close();
+                    stopped.countDown();
+                },
+                "pgha-watch-stop");
         try {
             m.onEvent(e -> print(out, e));
             Runtime.getRuntime().addShutdownHook(hook);
             ClusterSnapshot s = m.awaitComplete(Duration.ofSeconds(3));
-            err.printf("watching %s (scope %s): %s, leader %s; %s%n", c.name(), c.scope(), s.health(), s.leader().orElse("none"),
+            err.printf(
+                    "watching %s (scope %s): %s, leader %s; %s%n",
+                    c.name(),
+                    c.scope(),
+                    s.health(),
+                    s.leader().orElse("none"),
                     duration == null ? "Ctrl-C stops" : "for " + duration);
             err.flush();
             if (duration == null) {
@@ -75,7 +95,8 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, ClusterEvent e) {
-        String line = json ? StatusJson.event(e)
+        String line = json
+                ? StatusJson.event(e)
                 : String.format("%s  %-8s %-20s %s", e.at(), e.severity(), e.kind(), e.message());
         synchronized (out) {
             out.println(line);

@@ -20,19 +20,26 @@ class ConsoleCommandTest {
     void argumentsArePassedOnAndAMissingConsoleIsExplained() {
         Cli.Result r = Cli.run("console", "--version");
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(ExitCodes.of(io.pgha.runtime.PghaException.Kind.NOT_FOUND));
-        assertThat(r.stderr()).contains("the console is not installed beside this pgha").contains("./pgha console");
+        assertThat(r.stderr())
+                .contains("the console is not installed beside this pgha")
+                .contains("./pgha console");
         assertThat(Cli.run("console", "--help").stdout()).contains("Start the desktop console");
     }
 
     @Test
     void theInstalledConsoleIsFoundBesideThisLauncher(@TempDir Path usr) throws IOException {
         Path bin = Files.createDirectories(usr.resolve("bin"));
-        Path pgha = Files.createFile(bin.resolve("pgha"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        Path console = Files.createFile(bin.resolve("pgha-console"),
+        Path pgha = Files.createFile(
+                bin.resolve("pgha"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path console = Files.createFile(
+                bin.resolve("pgha-console"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         String before = System.setProperty("jpackage.app-path", pgha.toString());
         try {
-            assertThat(ConsoleCommand.launcher()).as("the .deb's layout: /usr/bin/pgha, /usr/lib/pgha/app").contains(console);
+            assertThat(ConsoleCommand.launcher())
+                    .as("the .deb's layout: /usr/bin/pgha, /usr/lib/pgha/app")
+                    .contains(console);
         } finally {
             if (before == null) {
                 System.clearProperty("jpackage.app-path");

@@ -18,6 +18,8 @@ class DurationConverterTest {
         assertThat(c.convert("5m")).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.convert("2h")).isEqualTo(Duration.ofHours(2));
         assertThat(c.convert("PT1M30S")).isEqualTo(Duration.ofSeconds(90));
-        assertThatThrownBy(() -> c.convert("soon")).isInstanceOf(TypeConversionException.class).hasMessageContaining("30s");
+        assertThatThrownBy(() -> c.convert("soon"))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessageContaining("30s");
     }
 }

@@ -47,8 +47,17 @@ class OperationCommandsTest {
     @Test
     void helpListsTheOperations() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("switchover", "failover", "restart", "reinit", "pause", "resume", "config", "audit",
-                "rest-auth");
+        assertThat(out.toString())
+                .contains(
+                        "switchover",
+                        "failover",
+                        "restart",
+                        "reinit",
+                        "pause",
+                        "resume",
+                        "config",
+                        "audit",
+                        "rest-auth");
     }
 
     @Test
@@ -65,13 +74,39 @@ class OperationCommandsTest {
 
     @Test
     void theAuditListsEntriesOldestFirstAndAsJson() throws Exception {
-        new ClusterRegistry().save(new ClusterConnection("lab", "pg-ha", List.of(), Optional.empty(), Map.of(), Optional.empty(),
-                Optional.empty(), ClusterConnection.Origin.ATTACHED));
+        new ClusterRegistry()
+                .save(new ClusterConnection(
+                        "lab",
+                        "pg-ha",
+                        List.of(),
+                        Optional.empty(),
+                        Map.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        ClusterConnection.Origin.ATTACHED));
         AuditJournal journal = new AuditJournal(configDir.resolve("clusters/lab"));
-        journal.append(new AuditEntry(Instant.parse("2026-05-01T10:00:00Z"), "ann", "lab", "pause", "cluster", Map.of(),
-                Outcome.SUCCEEDED, "the cluster is paused", List.of(), 420));
-        journal.append(new AuditEntry(Instant.parse("2026-05-01T10:05:00Z"), "bob", "lab", "switchover", "pg-0", Map.of("candidate", "pg-0"),
-                Outcome.REFUSED, "pg-0 is already the leader", List.of(), 12));
+        journal.append(new AuditEntry(
+                Instant.parse("2026-05-01T10:00:00Z"),
+                "ann",
+                "lab",
+                "pause",
+                "cluster",
+                Map.of(),
+                Outcome.SUCCEEDED,
+                "the cluster is paused",
+                List.of(),
+                420));
+        journal.append(new AuditEntry(
+                Instant.parse("2026-05-01T10:05:00Z"),
+                "bob",
+                "lab",
+                "switchover",
+                "pg-0",
+                Map.of("candidate", "pg-0"),
+                Outcome.REFUSED,
+                "pg-0 is already the leader",
+                List.of(),
+                12));
 
         assertThat(run("audit", "--cluster", "lab")).isZero();
         String text = out.toString();

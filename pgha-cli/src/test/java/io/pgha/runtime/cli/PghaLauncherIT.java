@@ -31,15 +31,41 @@ class PghaLauncherIT {
 
     @Test
     void exportedComposeProjectIsValidForDockerCompose(@TempDir Path dir) {
-        Commands.Result export = pgha("export-compose", "--name", "shop", "--nodes", "5", "--etcd-members", "5", "--images", "local",
-                "--write-port", "15000", "--read-port", "15001", "--out", dir.toString());
+        Commands.Result export = pgha(
+                "export-compose",
+                "--name",
+                "shop",
+                "--nodes",
+                "5",
+                "--etcd-members",
+                "5",
+                "--images",
+                "local",
+                "--write-port",
+                "15000",
+                "--read-port",
+                "15001",
+                "--out",
+                dir.toString());
         assertThat(export.exitCode()).as(export.describe()).isZero();
-        Commands.Result config = Commands.run(Duration.ofMinutes(1), "docker", "compose", "-f",
-                dir.resolve("docker-compose.yml").toString(), "config", "--services");
+        Commands.Result config = Commands.run(
+                Duration.ofMinutes(1),
+                "docker",
+                "compose",
+                "-f",
+                dir.resolve("docker-compose.yml").toString(),
+                "config",
+                "--services");
         assertThat(config.exitCode()).as(config.describe()).isZero();
         assertThat(config.stdout().lines()).contains("etcd-5", "pg-4", "pg-4-exporter", "pg-router");
-        Commands.Result images = Commands.run(Duration.ofMinutes(1), "docker", "compose", "-f",
-                dir.resolve("docker-compose.yml").toString(), "config", "--images");
+        Commands.Result images = Commands.run(
+                Duration.ofMinutes(1),
+                "docker",
+                "compose",
+                "-f",
+                dir.resolve("docker-compose.yml").toString(),
+                "config",
+                "--images");
         assertThat(images.stdout()).contains("pgha/spilo-17:local");
     }
 }

@@ -34,21 +34,31 @@ class ProvisioningCommandsTest {
     @Test
     void deletingDataWithoutATerminalNeedsYes() {
         assertThat(run("down", "--volumes")).isEqualTo(ExitCodes.REFUSED);
-        assertThat(err.toString()).contains("deletes the data of stack pg-ha for good").contains("add --yes");
+        assertThat(err.toString())
+                .contains("deletes the data of stack pg-ha for good")
+                .contains("add --yes");
     }
 
     @Test
     void exportComposeWritesAProjectWithPrivateCredentials(@TempDir Path dir) throws IOException {
-        assertThat(run("export-compose", "--name", "shop", "--nodes", "2", "--out", dir.toString())).isZero();
-        assertThat(Files.readString(dir.resolve("docker-compose.yml"))).contains("name: shop", "container_name: shop-pg-1")
+        assertThat(run("export-compose", "--name", "shop", "--nodes", "2", "--out", dir.toString()))
+                .isZero();
+        assertThat(Files.readString(dir.resolve("docker-compose.yml")))
+                .contains("name: shop", "container_name: shop-pg-1")
                 .doesNotContain("pg-2");
-        assertThat(Files.readString(dir.resolve("haproxy/haproxy.cfg"))).contains("server pg-1 pg-1:5432").doesNotContain("pg-2");
+        assertThat(Files.readString(dir.resolve("haproxy/haproxy.cfg")))
+                .contains("server pg-1 pg-1:5432")
+                .doesNotContain("pg-2");
         Path env = dir.resolve(".env.postgres");
         assertThat(Files.readString(env)).containsPattern("PGPASSWORD_SUPERUSER=[A-Za-z0-9]{32}");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(env)))
+                .isEqualTo("rw-------");
         String before = Files.readString(env);
-        assertThat(run("export-compose", "--name", "shop", "--out", dir.toString())).isZero();
-        assertThat(Files.readString(env)).as("an existing .env.postgres is kept").isEqualTo(before);
+        assertThat(run("export-compose", "--name", "shop", "--out", dir.toString()))
+                .isZero();
+        assertThat(Files.readString(env))
+                .as("an existing .env.postgres is kept")
+                .isEqualTo(before);
     }
 
     @Test

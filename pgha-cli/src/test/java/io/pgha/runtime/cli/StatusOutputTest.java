@@ -33,27 +33,63 @@ import org.junit.jupiter.api.io.TempDir;
 class StatusOutputTest {
 
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
-    private static final ClusterConnection CONNECTION = new ClusterConnection("pg-ha", "pg-ha", List.of("http://127.0.0.1:23791"),
-            Optional.empty(), Map.of("pg-0", "http://127.0.0.1:8008"),
-            Optional.of(new ClusterConnection.RouterEndpoints("127.0.0.1", 5000, 5001, "http://127.0.0.1:8404/")), Optional.of("pg-ha"),
+    private static final ClusterConnection CONNECTION = new ClusterConnection(
+            "pg-ha",
+            "pg-ha",
+            List.of("http://127.0.0.1:23791"),
+            Optional.empty(),
+            Map.of("pg-0", "http://127.0.0.1:8008"),
+            Optional.of(new ClusterConnection.RouterEndpoints("127.0.0.1", 5000, 5001, "http://127.0.0.1:8404/")),
+            Optional.of("pg-ha"),
             ClusterConnection.Origin.ATTACHED);
 
     private static ClusterSnapshot snapshot() {
-        return SnapshotBuilder.snapshot().takenAt(AT).leader("pg-0")
-                .members(MemberBuilder.member("pg-0", Role.LEADER, "running").timeline(5).lsn(100).build(),
-                        MemberBuilder.member("pg-1", Role.REPLICA, "streaming").timeline(5).lsn(90).tags(Map.of("nofailover", "true"))
-                                .pendingRestart(true).build())
+        return SnapshotBuilder.snapshot()
+                .takenAt(AT)
+                .leader("pg-0")
+                .members(
+                        MemberBuilder.member("pg-0", Role.LEADER, "running")
+                                .timeline(5)
+                                .lsn(100)
+                                .build(),
+                        MemberBuilder.member("pg-1", Role.REPLICA, "streaming")
+                                .timeline(5)
+                                .lsn(90)
+                                .tags(Map.of("nofailover", "true"))
+                                .pendingRestart(true)
+                                .build())
                 .etcdMembers(List.of(
-                        new EtcdMember("etcd-1", "http://127.0.0.1:23791", Health.UP, true, OptionalLong.of(3), OptionalLong.of(36864),
-                                List.of(), Optional.empty()),
-                        new EtcdMember("etcd-2", "http://127.0.0.1:23792", Health.DOWN, false, OptionalLong.empty(), OptionalLong.empty(),
-                                List.of(), Optional.of("connection refused"))))
-                .routerBackends(List.of(new RouterBackend("primary", "pg-0", RouterBackend.Status.UP, "L7OK", OptionalLong.of(3), 2)))
-                .containers(List.of(new ContainerInfo("pg-1", "id", "postgres", "img", "exited", "none", 1, Optional.of(AT),
-                        OptionalInt.of(137))))
-                .checks(List.of(new HealthCheck(HealthCheck.Kind.ETCD_ENDPOINT, "etcd-2", HealthCheck.Status.FAIL, Duration.ZERO, AT,
+                        new EtcdMember(
+                                "etcd-1",
+                                "http://127.0.0.1:23791",
+                                Health.UP,
+                                true,
+                                OptionalLong.of(3),
+                                OptionalLong.of(36864),
+                                List.of(),
+                                Optional.empty()),
+                        new EtcdMember(
+                                "etcd-2",
+                                "http://127.0.0.1:23792",
+                                Health.DOWN,
+                                false,
+                                OptionalLong.empty(),
+                                OptionalLong.empty(),
+                                List.of(),
+                                Optional.of("connection refused"))))
+                .routerBackends(List.of(
+                        new RouterBackend("primary", "pg-0", RouterBackend.Status.UP, "L7OK", OptionalLong.of(3), 2)))
+                .containers(List.of(new ContainerInfo(
+                        "pg-1", "id", "postgres", "img", "exited", "none", 1, Optional.of(AT), OptionalInt.of(137))))
+                .checks(List.of(new HealthCheck(
+                        HealthCheck.Kind.ETCD_ENDPOINT,
+                        "etcd-2",
+                        HealthCheck.Status.FAIL,
+                        Duration.ZERO,
+                        AT,
                         "connection refused")))
-                .sources(List.of(new SourceStatus(Source.DCS, true, Optional.empty(), AT),
+                .sources(List.of(
+                        new SourceStatus(Source.DCS, true, Optional.empty(), AT),
                         new SourceStatus(Source.DOCKER, false, Optional.of("cannot reach the Docker engine"), AT),
                         new SourceStatus(Source.EXPORTER, false, Optional.of("not configured: no exporters"), AT)))
                 .build();
@@ -62,7 +98,9 @@ class StatusOutputTest {
     @Test
     void theTableReadsLikePatronictlListPlusEtcdRouterContainersAndProblems() {
         String text = StatusText.render(CONNECTION, snapshot());
-        assertThat(text).as("one of two etcd members up is no quorum").contains("Cluster pg-ha (scope pg-ha): DOWN")
+        assertThat(text)
+                .as("one of two etcd members up is no quorum")
+                .contains("Cluster pg-ha (scope pg-ha): DOWN")
                 .containsPattern("pg-0\\s+pg-0\\s+Leader\\s+running\\s+5")
                 .containsPattern("pg-1\\s+pg-1\\s+Replica\\s+streaming\\s+5\\s+unknown\\s+\\*\\s+nofailover: true")
                 .contains("etcd: QUORUM LOST")
@@ -81,10 +119,13 @@ class StatusOutputTest {
         assertThat(j.path("schema").asInt()).isEqualTo(1);
         assertThat(j.path("leader").asText()).isEqualTo("pg-0");
         assertThat(j.path("health").asText()).isEqualTo("DOWN");
-        assertThat(j.path("members").get(1).path("lagBytes").isNull()).as("unknown lag is null, not 0").isTrue();
+        assertThat(j.path("members").get(1).path("lagBytes").isNull())
+                .as("unknown lag is null, not 0")
+                .isTrue();
         assertThat(j.path("members").get(0).path("restUrl").asText()).isEqualTo("http://127.0.0.1:8008");
         assertThat(j.path("members").get(1).path("restUrl").isNull()).isTrue();
-        assertThat(j.path("members").get(1).path("tags").path("nofailover").asText()).isEqualTo("true");
+        assertThat(j.path("members").get(1).path("tags").path("nofailover").asText())
+                .isEqualTo("true");
         assertThat(j.path("etcd").path("quorum").asBoolean()).isFalse();
         assertThat(j.path("etcd").path("members").get(1).path("error").asText()).isEqualTo("connection refused");
         assertThat(j.path("router").get(0).path("checkLatencyMs").asLong()).isEqualTo(3);
@@ -96,8 +137,13 @@ class StatusOutputTest {
 
     @Test
     void anEventIsOneJsonLine() throws Exception {
-        String line = StatusJson.event(new ClusterEvent(AT, ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING, "pg-1",
-                "leader changed: pg-0 → pg-1 (timeline 6)", Map.of("old", "pg-0", "new", "pg-1", "timeline", "6")));
+        String line = StatusJson.event(new ClusterEvent(
+                AT,
+                ClusterEvent.Kind.LEADER_CHANGED,
+                ClusterEvent.Severity.WARNING,
+                "pg-1",
+                "leader changed: pg-0 → pg-1 (timeline 6)",
+                Map.of("old", "pg-0", "new", "pg-1", "timeline", "6")));
         assertThat(line).doesNotContain("\n");
         JsonNode j = new ObjectMapper().readTree(line);
         assertThat(j.path("kind").asText()).isEqualTo("LEADER_CHANGED");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class LeaderKeyIT {
 
-    private static final List<String> ETCD = List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792", "http://127.0.0.1:23793");
+    private static final List<String> ETCD =
+            List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792", "http://127.0.0.1:23793");
     private static final String SCOPE = "pgha-leader-key-it";
 
     private static EtcdSession session;
@@ -109,7 +110,7 @@ class LeaderKeyIT {
     void aWatchReportsTheModRevisionOfEachWrite() throws Exception {
         LeaderKey.Holder before = key.read();
         List<LeaderKey.Holder> seen = new CopyOnWriteArrayList<>();
-        try (LeaderKey.Subscription watch = key.watch(before.revision(), seen::add, e -> { })) {
+        try (LeaderKey.Subscription watch = key.watch(before.revision(), seen::add, e -> {})) {
             put("pg-2");
             await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
         }

@@ -49,7 +49,12 @@ class DrillIT {
         ComposeStack.restoreHealthy();
         configDir = Files.createTempDirectory("pgha-drill-it");
         System.setProperty("pgha.config.dir", configDir.toString());
-        Cli.Result attach = Cli.run("attach", CLUSTER, "--scope", "pg-ha", "--etcd",
+        Cli.Result attach = Cli.run(
+                "attach",
+                CLUSTER,
+                "--scope",
+                "pg-ha",
+                "--etcd",
                 "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793");
         assertThat(attach.exitCode()).as(attach.describe()).isZero();
     }
@@ -61,31 +66,44 @@ class DrillIT {
     }
 
     /** One timestamped change of the leader key, seen from the host. */
-    record KeyChange(long atMillis, Optional<String> holder) {
-    }
+    record KeyChange(long atMillis, Optional<String> holder) {}
 
     private static JsonNode drill(String name, String... extra) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> args = new ArrayList<>(List.of("drill", name, "--json", "--cluster", CLUSTER, "--env-file",
+        List<String> args = new ArrayList<>(List.of(
+                "drill",
+                name,
+                "--json",
+                "--cluster",
+                CLUSTER,
+                "--env-file",
                 RepoPaths.stackDir().resolve(".env.postgres").toString()));
         args.addAll(List.of(extra));
         int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(code).as("pgha drill " + name + " exit code; stderr:\n" + err).isZero();
+        assertThat(code)
+                .as("pgha drill " + name + " exit code; stderr:\n" + err)
+                .isZero();
         JsonNode run = JSON.readTree(out.toString()).path("runs").get(0);
         assertThat(run).as("drill output: " + out).isNotNull();
         return run;
     }
 
     private static void assertSafe(JsonNode run) {
-        assertThat(run.path("lostWrites").asLong()).as("acknowledged writes lost: " + run).isZero();
-        assertThat(run.path("splitBrainSamples").asLong()).as("split brain: " + run).isZero();
+        assertThat(run.path("lostWrites").asLong())
+                .as("acknowledged writes lost: " + run)
+                .isZero();
+        assertThat(run.path("splitBrainSamples").asLong())
+                .as("split brain: " + run)
+                .isZero();
         assertThat(run.path("acknowledgedWrites").asLong()).isPositive();
         assertThat(run.path("healedAfter").isNull()).as("healed: " + run).isFalse();
     }
 
     private static void assertNewLeader(JsonNode run) {
-        assertThat(run.path("newLeader").asText()).as("new leader: " + run).isNotEqualTo(run.path("oldLeader").asText());
+        assertThat(run.path("newLeader").asText())
+                .as("new leader: " + run)
+                .isNotEqualTo(run.path("oldLeader").asText());
     }
 
     @Test
@@ -139,17 +157,25 @@ class DrillIT {
     void etcdMinorityKeepsWriting() throws Exception {
         JsonNode run = drill("etcd-minority", "--fault-seconds", "10");
         assertSafe(run);
-        assertThat(run.path("writesRefusedDuringFault").asBoolean()).as("writes kept flowing: " + run).isFalse();
+        assertThat(run.path("writesRefusedDuringFault").asBoolean())
+                .as("writes kept flowing: " + run)
+                .isFalse();
     }
 
     @Test
     @Order(7)
     void etcdQuorumLossRefusesWritesKeepsReadsAndResumes() throws Exception {
         JsonNode run = drill("etcd-quorum-loss", "--fault-seconds", "20");
-        assertThat(run.path("writesRefusedDuringFault").asBoolean()).as("writes refused while quorum is lost: " + run).isTrue();
-        assertThat(run.path("readsDuringFault").asLong()).as("reads while quorum is lost").isPositive();
+        assertThat(run.path("writesRefusedDuringFault").asBoolean())
+                .as("writes refused while quorum is lost: " + run)
+                .isTrue();
+        assertThat(run.path("readsDuringFault").asLong())
+                .as("reads while quorum is lost")
+                .isPositive();
         assertThat(run.path("lostWrites").asLong()).isZero();
-        assertThat(run.path("healedAfter").isNull()).as("writes resume and the cluster heals").isFalse();
+        assertThat(run.path("healedAfter").isNull())
+                .as("writes resume and the cluster heals")
+                .isFalse();
     }
 
     @Test
@@ -158,10 +184,12 @@ class DrillIT {
         JsonNode run = drill("switchover");
         assertSafe(run);
         assertNewLeader(run);
-        Commands.Result state = ComposeStack.docker("exec", "etcd-1", "etcdctl", "get", "--print-value-only", "/pgha/pg-ha/supervisor");
+        Commands.Result state =
+                ComposeStack.docker("exec", "etcd-1", "etcdctl", "get", "--print-value-only", "/pgha/pg-ha/supervisor");
         JsonNode supervisor = JSON.readTree(state.stdout());
         assertThat(supervisor.path("promotionCheck").asText())
-                .as("the supervisor asks the new leader's PostgreSQL directly (ADR 13): " + state.describe()).isEqualTo("postgres");
+                .as("the supervisor asks the new leader's PostgreSQL directly (ADR 13): " + state.describe())
+                .isEqualTo("postgres");
         assertThat(supervisor.path("lastAction").asText())
                 .isEqualTo("routed writes to " + run.path("newLeader").asText() + ": its PostgreSQL accepts writes");
     }
@@ -182,7 +210,9 @@ class DrillIT {
         assertThat(ComposeStack.leader().map(ComposeStack.PatroniRow::member)).contains(leader);
         assertThat(ComposeStack.healthy()).isTrue();
         ComposeStack.dockerOk("start", "pg-supervisor");
-        await("the supervisor is back").atMost(Duration.ofSeconds(30)).until(() -> ComposeStack.isRunning("pg-supervisor"));
+        await("the supervisor is back")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> ComposeStack.isRunning("pg-supervisor"));
         assertThat(ComposeStack.leader().map(ComposeStack.PatroniRow::member)).contains(leader);
     }
 
@@ -192,10 +222,12 @@ class DrillIT {
 
     private static void assertLeaderKeyExpiredRatherThanDeleted(KeyWatch keys, String leader, long fault) {
         Optional<KeyChange> firstMove = keys.changes().stream()
-                .filter(c -> c.atMillis() >= fault && !c.holder().equals(Optional.of(leader))).findFirst();
+                .filter(c -> c.atMillis() >= fault && !c.holder().equals(Optional.of(leader)))
+                .findFirst();
         assertThat(firstMove).as("the leader key moved away from " + leader).isPresent();
         assertThat(firstMove.get().atMillis() - fault)
-                .as("the key of an unreachable (not dead) primary expires with its TTL (20 s), it is not released early")
+                .as(
+                        "the key of an unreachable (not dead) primary expires with its TTL (20 s), it is not released early")
                 .isGreaterThanOrEqualTo(15_000);
     }
 
@@ -211,16 +243,20 @@ class DrillIT {
             synchronized (changes) {
                 changes.add(new KeyChange(System.currentTimeMillis(), now.member()));
             }
-            this.watcher = key.watch(now.revision(), h -> {
-                synchronized (changes) {
-                    changes.add(new KeyChange(System.currentTimeMillis(), h.member()));
-                }
-            }, e -> { });
+            this.watcher = key.watch(
+                    now.revision(),
+                    h -> {
+                        synchronized (changes) {
+                            changes.add(new KeyChange(System.currentTimeMillis(), h.member()));
+                        }
+                    },
+                    e -> {});
         }
 
         static KeyWatch start() {
-            EtcdSession s = EtcdSession.open(List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792",
-                    "http://127.0.0.1:23793"), Duration.ofSeconds(2));
+            EtcdSession s = EtcdSession.open(
+                    List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792", "http://127.0.0.1:23793"),
+                    Duration.ofSeconds(2));
             return new KeyWatch(s, s.leaderKey("/service/", "pg-ha", Duration.ofSeconds(3)));
         }
 

@@ -19,9 +19,9 @@ import io.pgha.runtime.model.HealthCheck;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.testsupport.Commands;
-import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.ComposeStack.PatroniRow;
+import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,11 +69,14 @@ class ObservationIT {
         System.setProperty("pgha.config.dir", configDir.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int rc = Main.run(new String[] {"attach", "pg-ha", "--etcd", ETCD, "--scope", "pg-ha"}, new PrintWriter(out, true),
+        int rc = Main.run(
+                new String[] {"attach", "pg-ha", "--etcd", ETCD, "--scope", "pg-ha"},
+                new PrintWriter(out, true),
                 new PrintWriter(err, true));
         assertThat(rc).as("pgha attach: " + out + err).isZero();
         connection = new ClusterRegistry().get("pg-ha");
-        monitor = ClusterMonitors.start(connection, ClusterMonitors.settingsFor(connection).withPollInterval(Duration.ofSeconds(1)));
+        monitor = ClusterMonitors.start(
+                connection, ClusterMonitors.settingsFor(connection).withPollInterval(Duration.ofSeconds(1)));
         monitor.onEvent(EVENTS::add);
         // The first launch after a build writes the launcher's class-data archive; users pay that once.
         Commands.Result first = runStatus();
@@ -99,8 +102,14 @@ class ObservationIT {
     @Test
     @Order(1)
     void attachingByEtcdFindsTheSameLeaderAndMembersAsPatronictl() {
-        assertThat(connection.patroniUrls()).isEqualTo(Map.of("pg-0", "http://127.0.0.1:8008", "pg-1", "http://127.0.0.1:8009",
-                "pg-2", "http://127.0.0.1:8010"));
+        assertThat(connection.patroniUrls())
+                .isEqualTo(Map.of(
+                        "pg-0",
+                        "http://127.0.0.1:8008",
+                        "pg-1",
+                        "http://127.0.0.1:8009",
+                        "pg-2",
+                        "http://127.0.0.1:8010"));
         assertThat(connection.router()).hasValueSatisfying(r -> {
             assertThat(r.writePort()).isEqualTo(5000);
             assertThat(r.readPort()).isEqualTo(5001);
@@ -109,18 +118,27 @@ class ObservationIT {
         assertThat(connection.dockerStack()).contains("pg-ha");
         assertThat(connection.origin()).isEqualTo(ClusterConnection.Origin.ATTACHED);
 
-        await("the snapshot agrees with patronictl list").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        await("the snapshot agrees with patronictl list")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     List<PatroniRow> rows = ComposeStack.patronictlList();
                     ClusterSnapshot s = monitor.current();
-                    assertThat(s.leader()).isEqualTo(rows.stream().filter(PatroniRow::isLeader).map(PatroniRow::member).findFirst());
-                    assertThat(s.members()).extracting(Member::name)
-                            .containsExactlyInAnyOrderElementsOf(rows.stream().map(PatroniRow::member).toList());
+                    assertThat(s.leader())
+                            .isEqualTo(rows.stream()
+                                    .filter(PatroniRow::isLeader)
+                                    .map(PatroniRow::member)
+                                    .findFirst());
+                    assertThat(s.members())
+                            .extracting(Member::name)
+                            .containsExactlyInAnyOrderElementsOf(
+                                    rows.stream().map(PatroniRow::member).toList());
                     for (PatroniRow row : rows) {
                         Member m = s.member(row.member()).orElseThrow();
                         assertThat(StatusRole.of(m)).as(row.member()).isEqualTo(row.role());
                         assertThat(m.state()).as(row.member()).isEqualTo(row.state());
-                        assertThat(m.timeline().isPresent() ? m.timeline().getAsInt() : null).isEqualTo(row.timeline());
+                        assertThat(m.timeline().isPresent() ? m.timeline().getAsInt() : null)
+                                .isEqualTo(row.timeline());
                     }
                 });
     }
@@ -128,42 +146,70 @@ class ObservationIT {
     @Test
     @Order(2)
     void aHealthyStackHasOneLeaderTwoStreamingReplicasThreeHealthyEtcdMembersAndRoutesByRole() throws Exception {
-        await("a healthy snapshot").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            ClusterSnapshot s = monitor.current();
-            String leader = s.leader().orElseThrow();
-            assertThat(s.members()).filteredOn(m -> m.role().isLeader()).extracting(Member::name).containsExactly(leader);
-            List<Member> replicas = s.replicas();
-            assertThat(replicas).hasSize(2).allSatisfy(r -> {
-                assertThat(r.isStreaming()).as(r.name() + " streams").isTrue();
-                assertThat(r.lagBytes()).as(r.name() + " has a numeric lag").isPresent();
-            });
-            assertThat(s.etcdMembers()).hasSize(3).allMatch(e -> e.health() == Health.UP);
-            assertThat(s.etcdMembers()).filteredOn(EtcdMember::leader).hasSize(1);
-            assertThat(up(s, RouterBackend.WRITE_LISTENER)).containsExactly(leader);
-            assertThat(up(s, RouterBackend.READ_LISTENER)).containsExactlyInAnyOrderElementsOf(replicas.stream().map(Member::name).toList());
-            assertThat(s.containers()).extracting(c -> c.name()).contains("pg-0", "pg-1", "pg-2", "etcd-1", "pg-router", "pg-0-exporter");
-            assertThat(s.checks()).extracting(HealthCheck::kind).contains(HealthCheck.Kind.ETCD_ENDPOINT, HealthCheck.Kind.ETCD_QUORUM,
-                    HealthCheck.Kind.POSTGRES_READY, HealthCheck.Kind.PATRONI_HEALTH, HealthCheck.Kind.PATRONI_LIVENESS,
-                    HealthCheck.Kind.PATRONI_READINESS, HealthCheck.Kind.ROUTER_BACKEND, HealthCheck.Kind.EXPORTER_SCRAPE,
-                    HealthCheck.Kind.ROUTER_WRITE, HealthCheck.Kind.ROUTER_READ);
-            assertThat(s.checks()).filteredOn(c -> c.status() != HealthCheck.Status.PASS).isEmpty();
-            assertThat(s.sources()).allMatch(st -> st.available());
-            assertThat(s.health()).isEqualTo(ClusterHealth.HEALTHY);
-        });
+        await("a healthy snapshot")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    ClusterSnapshot s = monitor.current();
+                    String leader = s.leader().orElseThrow();
+                    assertThat(s.members())
+                            .filteredOn(m -> m.role().isLeader())
+                            .extracting(Member::name)
+                            .containsExactly(leader);
+                    List<Member> replicas = s.replicas();
+                    assertThat(replicas).hasSize(2).allSatisfy(r -> {
+                        assertThat(r.isStreaming()).as(r.name() + " streams").isTrue();
+                        assertThat(r.lagBytes())
+                                .as(r.name() + " has a numeric lag")
+                                .isPresent();
+                    });
+                    assertThat(s.etcdMembers()).hasSize(3).allMatch(e -> e.health() == Health.UP);
+                    assertThat(s.etcdMembers()).filteredOn(EtcdMember::leader).hasSize(1);
+                    assertThat(up(s, RouterBackend.WRITE_LISTENER)).containsExactly(leader);
+                    assertThat(up(s, RouterBackend.READ_LISTENER))
+                            .containsExactlyInAnyOrderElementsOf(
+                                    replicas.stream().map(Member::name).toList());
+                    assertThat(s.containers())
+                            .extracting(c -> c.name())
+                            .contains("pg-0", "pg-1", "pg-2", "etcd-1", "pg-router", "pg-0-exporter");
+                    assertThat(s.checks())
+                            .extracting(HealthCheck::kind)
+                            .contains(
+                                    HealthCheck.Kind.ETCD_ENDPOINT,
+                                    HealthCheck.Kind.ETCD_QUORUM,
+                                    HealthCheck.Kind.POSTGRES_READY,
+                                    HealthCheck.Kind.PATRONI_HEALTH,
+                                    HealthCheck.Kind.PATRONI_LIVENESS,
+                                    HealthCheck.Kind.PATRONI_READINESS,
+                                    HealthCheck.Kind.ROUTER_BACKEND,
+                                    HealthCheck.Kind.EXPORTER_SCRAPE,
+                                    HealthCheck.Kind.ROUTER_WRITE,
+                                    HealthCheck.Kind.ROUTER_READ);
+                    assertThat(s.checks())
+                            .filteredOn(c -> c.status() != HealthCheck.Status.PASS)
+                            .isEmpty();
+                    assertThat(s.sources()).allMatch(st -> st.available());
+                    assertThat(s.health()).isEqualTo(ClusterHealth.HEALTHY);
+                });
         StatusRun status = status();
         if (status.json().path("members").isEmpty()) {
             assertUnanswered(status, "DCS");
             assertUnanswered(status, "PATRONI");
         } else {
-            assertThat(status.json().path("leader").asText()).as(status.json().toString())
+            assertThat(status.json().path("leader").asText())
+                    .as(status.json().toString())
                     .isEqualTo(monitor.current().leader().orElseThrow());
-            assertThat(status.json().path("members")).as(status.json().toString()).hasSize(3);
+            assertThat(status.json().path("members"))
+                    .as(status.json().toString())
+                    .hasSize(3);
             boolean allAnswered = true;
             for (JsonNode src : status.json().path("sources")) {
                 allAnswered &= src.path("available").asBoolean();
             }
             if (allAnswered) {
-                assertThat(status.json().path("health").asText()).as(status.json().toString()).isEqualTo("HEALTHY");
+                assertThat(status.json().path("health").asText())
+                        .as(status.json().toString())
+                        .isEqualTo("HEALTHY");
             }
         }
     }
@@ -177,8 +223,12 @@ class ObservationIT {
         EVENTS.clear();
         dockerOk("kill", old);
 
-        await("container died, leader changed, router follows").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> indexOf(Kind.ROUTER_BACKEND_UP, e -> e.subject().startsWith(RouterBackend.WRITE_LISTENER + "/")) >= 0);
+        await("container died, leader changed, router follows")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() ->
+                        indexOf(Kind.ROUTER_BACKEND_UP, e -> e.subject().startsWith(RouterBackend.WRITE_LISTENER + "/"))
+                                >= 0);
         int died = indexOf(Kind.CONTAINER_DIED, e -> e.subject().equals(old));
         int changed = indexOf(Kind.LEADER_CHANGED, e -> e.details().get("new").length() > 0);
         int routed = indexOf(Kind.ROUTER_BACKEND_UP, e -> e.subject().startsWith(RouterBackend.WRITE_LISTENER + "/"));
@@ -188,23 +238,41 @@ class ObservationIT {
         assertThat(changed).as(describe()).isLessThan(routed);
         assertThat(change.details()).containsEntry("old", old);
         assertThat(leader).isNotEqualTo(old);
-        assertThat(Integer.parseInt(change.details().get("timeline"))).as("the new timeline").isGreaterThan(oldTimeline);
+        assertThat(Integer.parseInt(change.details().get("timeline")))
+                .as("the new timeline")
+                .isGreaterThan(oldTimeline);
         assertThat(EVENTS.get(routed).subject()).isEqualTo(RouterBackend.WRITE_LISTENER + "/" + leader);
 
         dockerOk("start", old);
-        await("the old primary joins again and streams").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await("the old primary joins again and streams")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     // Patroni's member key outlives a quick restart (the supervisor fenced only the leader key), so
                     // the member either joins again or, still listed, changes state; either way it ends streaming
                     List<ClusterEvent> seen = List.copyOf(EVENTS);
-                    int started = indexOf(Kind.CONTAINER_STARTED, e -> e.subject().equals(old));
+                    int started =
+                            indexOf(Kind.CONTAINER_STARTED, e -> e.subject().equals(old));
                     assertThat(started).as(describe()).isNotNegative();
-                    assertThat(seen.subList(Math.min(started, seen.size()), seen.size()).stream().anyMatch(e -> e.subject().equals(old) && "streaming".equals(
-                            e.kind() == Kind.MEMBER_JOINED ? e.details().get("state") : e.kind() == Kind.MEMBER_STATE_CHANGED
-                                    ? e.details().get("new") : null))).as(describe()).isTrue();
-                    assertThat(monitor.current().member(old).map(Member::isStreaming)).contains(true);
+                    assertThat(seen.subList(Math.min(started, seen.size()), seen.size()).stream()
+                                    .anyMatch(e -> e.subject().equals(old)
+                                            && "streaming"
+                                                    .equals(
+                                                            e.kind() == Kind.MEMBER_JOINED
+                                                                    ? e.details()
+                                                                            .get("state")
+                                                                    : e.kind() == Kind.MEMBER_STATE_CHANGED
+                                                                            ? e.details()
+                                                                                    .get("new")
+                                                                            : null)))
+                            .as(describe())
+                            .isTrue();
+                    assertThat(monitor.current().member(old).map(Member::isStreaming))
+                            .contains(true);
                 });
-        assertThat(monitor.recentEvents(100)).as("the journal on disk has them").extracting(ClusterEvent::kind)
+        assertThat(monitor.recentEvents(100))
+                .as("the journal on disk has them")
+                .extracting(ClusterEvent::kind)
                 .contains(Kind.CONTAINER_DIED, Kind.LEADER_CHANGED, Kind.CONTAINER_STARTED)
                 .containsAnyOf(Kind.MEMBER_JOINED, Kind.MEMBER_STATE_CHANGED);
     }
@@ -212,54 +280,73 @@ class ObservationIT {
     @Test
     @Order(4)
     void etcdMembersDownAreSeenQuorumLossTooAndStatusStillAnswersWithinFiveSeconds() {
-        await("etcd all healthy before").atMost(Duration.ofSeconds(30))
+        await("etcd all healthy before")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> monitor.current().etcdMembers().stream().allMatch(e -> e.health() == Health.UP));
         EVENTS.clear();
         dockerOk("stop", "-t", "2", "etcd-3");
-        await("etcd-3 down, quorum kept").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            ClusterSnapshot s = monitor.current();
-            assertThat(health(s, "etcd-3")).isEqualTo(Health.DOWN);
-            assertThat(health(s, "etcd-1")).isEqualTo(Health.UP);
-            assertThat(s.etcdQuorum()).isTrue();
-            assertThat(indexOf(Kind.ETCD_MEMBER_DOWN, e -> e.subject().equals("etcd-3"))).isNotNegative();
-        });
+        await("etcd-3 down, quorum kept")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    ClusterSnapshot s = monitor.current();
+                    assertThat(health(s, "etcd-3")).isEqualTo(Health.DOWN);
+                    assertThat(health(s, "etcd-1")).isEqualTo(Health.UP);
+                    assertThat(s.etcdQuorum()).isTrue();
+                    assertThat(indexOf(Kind.ETCD_MEMBER_DOWN, e -> e.subject().equals("etcd-3")))
+                            .isNotNegative();
+                });
         assertTruthfulEtcd(status(), "etcd-3", true);
 
         dockerOk("stop", "-t", "2", "etcd-2");
-        await("quorum lost").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            ClusterSnapshot s = monitor.current();
-            assertThat(s.etcdQuorum()).isFalse();
-            assertThat(indexOf(Kind.QUORUM_LOST, e -> true)).isNotNegative();
-        });
+        await("quorum lost")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    ClusterSnapshot s = monitor.current();
+                    assertThat(s.etcdQuorum()).isFalse();
+                    assertThat(indexOf(Kind.QUORUM_LOST, e -> true)).isNotNegative();
+                });
         assertTruthfulEtcd(status(), "etcd-2", false);
 
         dockerOk("start", "etcd-2", "etcd-3");
-        await("quorum regained").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(monitor.current().etcdQuorum()).isTrue();
-            assertThat(indexOf(Kind.QUORUM_REGAINED, e -> true)).isNotNegative();
-        });
+        await("quorum regained")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    assertThat(monitor.current().etcdQuorum()).isTrue();
+                    assertThat(indexOf(Kind.QUORUM_REGAINED, e -> true)).isNotNegative();
+                });
     }
 
     @Test
     @Order(5)
     void theMonitorsReadinessProbesLeaveNoFailedLoginInAnyNodesLog() {
-        assertThat(monitor.current().checks()).as("pg_isready ran").anyMatch(c -> c.kind() == HealthCheck.Kind.POSTGRES_READY
-                && c.status() == HealthCheck.Status.PASS);
+        assertThat(monitor.current().checks())
+                .as("pg_isready ran")
+                .anyMatch(c -> c.kind() == HealthCheck.Kind.POSTGRES_READY && c.status() == HealthCheck.Status.PASS);
         for (String node : ComposeStack.PG_NODES) {
             Commands.Result logs = ComposeStack.docker("logs", "--since", watchedSince.toString(), node);
             assertThat(logs.ok()).as(logs.describe()).isTrue();
             assertThat((logs.stdout() + logs.stderr()).lines().filter(l -> l.matches(".*role \".*\" does not exist.*")))
-                    .as(node + "'s log while the monitor watched").isEmpty();
+                    .as(node + "'s log while the monitor watched")
+                    .isEmpty();
         }
     }
 
     private static List<String> up(ClusterSnapshot s, String listener) {
-        return s.routerBackends().stream().filter(b -> b.listener().equals(listener) && b.status() == RouterBackend.Status.UP)
-                .map(RouterBackend::server).toList();
+        return s.routerBackends().stream()
+                .filter(b -> b.listener().equals(listener) && b.status() == RouterBackend.Status.UP)
+                .map(RouterBackend::server)
+                .toList();
     }
 
     private static Health health(ClusterSnapshot s, String etcdMember) {
-        return s.etcdMembers().stream().filter(e -> e.name().equals(etcdMember)).map(EtcdMember::health).findFirst().orElse(Health.UNKNOWN);
+        return s.etcdMembers().stream()
+                .filter(e -> e.name().equals(etcdMember))
+                .map(EtcdMember::health)
+                .findFirst()
+                .orElse(Health.UNKNOWN);
     }
 
     /**
@@ -282,7 +369,8 @@ class ObservationIT {
         JsonNode dcs = sourceOf(run, "DCS");
         if (dcs != null && dcs.path("available").asBoolean()) {
             assertThat(dcs.path("reason").asText()).as(run.json().toString()).startsWith("etcd member status: ");
-            System.out.println("pgha status answered in " + run.took().toMillis() + " ms before etcd's member status did: " + dcs);
+            System.out.println(
+                    "pgha status answered in " + run.took().toMillis() + " ms before etcd's member status did: " + dcs);
             return;
         }
         assertUnanswered(run, "DCS");
@@ -292,9 +380,12 @@ class ObservationIT {
     private static void assertUnanswered(StatusRun run, String source) {
         JsonNode found = sourceOf(run, source);
         assertThat(found).as(source + " must be listed: " + run.json()).isNotNull();
-        assertThat(found.path("available").asBoolean()).as(run.json().toString()).isFalse();
+        assertThat(found.path("available").asBoolean())
+                .as(run.json().toString())
+                .isFalse();
         assertThat(found.path("reason").asText()).as(run.json().toString()).isNotEmpty();
-        System.out.println("pgha status answered in " + run.took().toMillis() + " ms before " + source + " did: " + found);
+        System.out.println(
+                "pgha status answered in " + run.took().toMillis() + " ms before " + source + " did: " + found);
     }
 
     /** The last entry for {@code source} in the run's "sources", or null when it has none. */
@@ -330,17 +421,24 @@ class ObservationIT {
 
     private static String describe() {
         synchronized (EVENTS) {
-            return "events:\n" + EVENTS.stream().map(e -> e.at() + " " + e.kind() + " " + e.message()).collect(Collectors.joining("\n"));
+            return "events:\n"
+                    + EVENTS.stream()
+                            .map(e -> e.at() + " " + e.kind() + " " + e.message())
+                            .collect(Collectors.joining("\n"));
         }
     }
 
     /** {@code ./pgha status --json}, the launcher users run (the jar is packaged before integration tests run). */
-    private record StatusRun(JsonNode json, Duration took) {
-    }
+    private record StatusRun(JsonNode json, Duration took) {}
 
     private static Commands.Result runStatus() {
-        return Commands.run(Duration.ofSeconds(60), RepoPaths.root(), Map.of("PGHA_CONFIG_DIR", configDir.toString(),
-                "JAVA_HOME", System.getProperty("java.home")), RepoPaths.root().resolve("pgha").toString(), "status", "--json");
+        return Commands.run(
+                Duration.ofSeconds(60),
+                RepoPaths.root(),
+                Map.of("PGHA_CONFIG_DIR", configDir.toString(), "JAVA_HOME", System.getProperty("java.home")),
+                RepoPaths.root().resolve("pgha").toString(),
+                "status",
+                "--json");
     }
 
     /** It must answer within 5 s, whatever is down. */

@@ -60,13 +60,21 @@ class OperationsIT {
         ComposeStack.restoreHealthy();
         configDir = Files.createTempDirectory("pgha-ops-it");
         System.setProperty("pgha.config.dir", configDir.toString());
-        Cli.Result attach = Cli.run("attach", CLUSTER, "--scope", "pg-ha", "--etcd",
+        Cli.Result attach = Cli.run(
+                "attach",
+                CLUSTER,
+                "--scope",
+                "pg-ha",
+                "--etcd",
                 "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793");
         assertThat(attach.exitCode()).as(attach.describe()).isZero();
         connection = new ClusterRegistry().get(CLUSTER);
         assertThat(connection.patroniUrls()).containsOnlyKeys(ComposeStack.PG_NODES);
-        monitor = ClusterMonitors.start(connection, ClusterMonitors.settingsFor(connection).withJournal(Optional.empty())
-                .withPollInterval(Duration.ofMillis(500)));
+        monitor = ClusterMonitors.start(
+                connection,
+                ClusterMonitors.settingsFor(connection)
+                        .withJournal(Optional.empty())
+                        .withPollInterval(Duration.ofMillis(500)));
         monitor.awaitComplete(Duration.ofSeconds(10));
         ops = ClusterOperations.create(monitor);
         // another suite may have left it paused: this one starts from automatic failover
@@ -97,9 +105,14 @@ class OperationsIT {
         }
         String old = leader();
         // with quorum commit only a synchronous standby may be promoted: after a switchover it takes a moment
-        await("pg-1 is a streaming synchronous standby").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> monitor.current().member("pg-1").filter(Member::isStreaming)
-                        .filter(m -> m.role() == Role.SYNC_STANDBY || m.role() == Role.QUORUM_STANDBY).isPresent());
+        await("pg-1 is a streaming synchronous standby")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> monitor.current()
+                        .member("pg-1")
+                        .filter(Member::isStreaming)
+                        .filter(m -> m.role() == Role.SYNC_STANDBY || m.role() == Role.QUORUM_STANDBY)
+                        .isPresent());
 
         Cli.Result run = Cli.run("switchover", "--cluster", CLUSTER, "--to", "pg-1", "--yes");
 
@@ -107,21 +120,30 @@ class OperationsIT {
         assertThat(run.stdout()).contains("pg-1 is the leader now").contains(old + " streams from it");
         assertThat(leader()).isEqualTo("pg-1");
         PatroniRow newLeader = ComposeStack.leader().orElseThrow();
-        assertThat(ComposeStack.patronictlList()).filteredOn(r -> r.member().equals(old)).singleElement()
-                .satisfies(r -> assertThat(r.isStreamingReplica()).as(r.toString()).isTrue())
+        assertThat(ComposeStack.patronictlList())
+                .filteredOn(r -> r.member().equals(old))
+                .singleElement()
+                .satisfies(
+                        r -> assertThat(r.isStreamingReplica()).as(r.toString()).isTrue())
                 .satisfies(r -> assertThat(r.timeline()).isEqualTo(newLeader.timeline()));
         String pg1 = ComposeStack.containerIp("pg-1");
-        await("a write through 5000 lands on pg-1").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await("a write through 5000 lands on pg-1")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> writeLandsOn(pg1));
 
-        JsonNode audit = JSON.readTree(Cli.run("audit", "--cluster", CLUSTER, "--json").stdout());
+        JsonNode audit =
+                JSON.readTree(Cli.run("audit", "--cluster", CLUSTER, "--json").stdout());
         JsonNode last = audit.get(audit.size() - 1);
         assertThat(last.path("operation").asText()).isEqualTo("switchover");
         assertThat(last.path("target").asText()).isEqualTo("pg-1");
         assertThat(last.path("outcome").asText()).isEqualTo("SUCCEEDED");
         assertThat(last.path("user").asText()).isEqualTo(System.getProperty("user.name"));
         assertThat(last.path("tookMillis").asLong()).isPositive();
-        assertThat(Cli.run("audit", "--cluster", CLUSTER).stdout()).contains("switchover").contains("pg-1").contains("succeeded");
+        assertThat(Cli.run("audit", "--cluster", CLUSTER).stdout())
+                .contains("switchover")
+                .contains("pg-1")
+                .contains("succeeded");
     }
 
     @Test
@@ -141,8 +163,13 @@ class OperationsIT {
 
         dockerOk("stop", stopped);
         try {
-            await("the monitor sees " + stopped + " stopped").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> monitor.current().container(stopped).map(c -> !c.running()).orElse(false));
+            await("the monitor sees " + stopped + " stopped")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> monitor.current()
+                            .container(stopped)
+                            .map(c -> !c.running())
+                            .orElse(false));
             Cli.Result toStopped = Cli.run("switchover", "--cluster", CLUSTER, "--to", stopped, "--yes");
             assertThat(toStopped.exitCode()).as(toStopped.describe()).isEqualTo(ExitCodes.REFUSED);
             assertThat(toStopped.stderr()).contains(stopped + " is not running");
@@ -150,7 +177,9 @@ class OperationsIT {
             PatroniRow after = ComposeStack.leader().orElseThrow();
             assertThat(after.member()).as("the leader").isEqualTo(leader);
             assertThat(after.timeline()).as("the timeline").isEqualTo(before.timeline());
-            assertThat(monitor.current().scheduledSwitchover()).as("a failover key").isEmpty();
+            assertThat(monitor.current().scheduledSwitchover())
+                    .as("a failover key")
+                    .isEmpty();
             assertThat(ops.audit(3)).extracting(AuditEntry::outcome).containsOnly(OperationResult.Outcome.REFUSED);
             assertThat(ops.audit(3)).extracting(AuditEntry::target).containsExactly(stopped, "pg-9", leader);
         } finally {
@@ -196,9 +225,13 @@ class OperationsIT {
         Cli.Result reinit = Cli.run("reinit", "--cluster", CLUSTER, replica);
 
         assertThat(reinit.exitCode()).as(reinit.describe()).isZero();
-        assertThat(docker("exec", replica, "test", "-e", PGDATA + "/pgha-reinit-marker").exitCode())
-                .as("the marker left in the old data directory").isNotZero();
-        assertThat(stat(replica, "%Y", PGDATA + "/PG_VERSION")).as("PG_VERSION written again").isNotEqualTo(versionWritten);
+        assertThat(docker("exec", replica, "test", "-e", PGDATA + "/pgha-reinit-marker")
+                        .exitCode())
+                .as("the marker left in the old data directory")
+                .isNotZero();
+        assertThat(stat(replica, "%Y", PGDATA + "/PG_VERSION"))
+                .as("PG_VERSION written again")
+                .isNotEqualTo(versionWritten);
         assertThat(streaming(replica)).isTrue();
 
         Cli.Result onLeader = Cli.run("reinit", "--cluster", CLUSTER, leader());
@@ -213,23 +246,32 @@ class OperationsIT {
         Cli.Result invalid = Cli.run("config", "set", "--cluster", CLUSTER, "loop_wait=20", "ttl=20");
         assertThat(invalid.exitCode()).as(invalid.describe()).isEqualTo(ExitCodes.REFUSED);
         assertThat(invalid.stderr()).contains("loop_wait + 2·retry_timeout must not exceed ttl");
-        Map<String, Object> fromPatroni = PatroniClient.create(connection.patroniUrls().get(leader()), Duration.ofSeconds(3)).config();
+        Map<String, Object> fromPatroni = PatroniClient.create(
+                        connection.patroniUrls().get(leader()), Duration.ofSeconds(3))
+                .config();
         assertThat(fromPatroni.get("loop_wait")).isEqualTo(before.get("loop_wait"));
         assertThat(fromPatroni.get("ttl")).isEqualTo(before.get("ttl"));
 
         Object original = before.get("synchronous_mode");
         String restore = original == null ? "" : String.valueOf(original);
         if (original != null && !"false".equals(restore)) {
-            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false"))).orThrow();
+            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false")))
+                    .orThrow();
         }
         try {
             Cli.Result sync = Cli.run("config", "set", "--cluster", CLUSTER, "synchronous_mode=true");
             assertThat(sync.exitCode()).as(sync.describe()).isZero();
-            await("a replica is sync_standby in the snapshot").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> monitor.current().members().stream().anyMatch(m -> m.role() == Role.SYNC_STANDBY && m.isStreaming()));
-            assertThat(ComposeStack.patronictlList()).extracting(PatroniRow::role).contains("Sync Standby");
+            await("a replica is sync_standby in the snapshot")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> monitor.current().members().stream()
+                            .anyMatch(m -> m.role() == Role.SYNC_STANDBY && m.isStreaming()));
+            assertThat(ComposeStack.patronictlList())
+                    .extracting(PatroniRow::role)
+                    .contains("Sync Standby");
         } finally {
-            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", restore))).orThrow();
+            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", restore)))
+                    .orThrow();
         }
         assertThat(ops.dynamicConfig().get("synchronous_mode")).isEqualTo(original);
     }
@@ -245,16 +287,24 @@ class OperationsIT {
         dockerOk("kill", killed);
         try {
             // The leader key lives 20 s (ttl); a failover would come within a few Patroni loops (2 s) of its expiry.
-            await("no failover while paused").during(Duration.ofSeconds(28)).atMost(Duration.ofSeconds(40))
+            await("no failover while paused")
+                    .during(Duration.ofSeconds(28))
+                    .atMost(Duration.ofSeconds(40))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> noneLeads(others));
 
             Cli.Result resume = Cli.run("resume", "--cluster", CLUSTER);
             assertThat(resume.exitCode()).as(resume.describe()).isZero();
-            await("a replica takes over after resume").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> ComposeStack.leader().map(l -> others.contains(l.member())).orElse(false));
+            await("a replica takes over after resume")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> ComposeStack.leader()
+                            .map(l -> others.contains(l.member()))
+                            .orElse(false));
             String newLeader = ComposeStack.containerIp(leader());
-            await("writes through 5000 again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+            await("writes through 5000 again")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> writeLandsOn(newLeader));
         } finally {
             if (!ComposeStack.isRunning(killed)) {
@@ -267,12 +317,15 @@ class OperationsIT {
     private static boolean noneLeads(List<String> others) {
         ClusterSnapshot s = monitor.current();
         boolean dcsLeaderIsOther = s.leader().map(others::contains).orElse(false);
-        boolean otherIsPrimary = others.stream().anyMatch(o -> ComposeStack.inRecovery(o).map(r -> !r).orElse(false));
+        boolean otherIsPrimary = others.stream()
+                .anyMatch(o -> ComposeStack.inRecovery(o).map(r -> !r).orElse(false));
         return !dcsLeaderIsOther && !otherIsPrimary;
     }
 
     private static String leader() {
-        return ComposeStack.leader().orElseThrow(() -> new AssertionError("no leader: " + ComposeStack.patronictlList())).member();
+        return ComposeStack.leader()
+                .orElseThrow(() -> new AssertionError("no leader: " + ComposeStack.patronictlList()))
+                .member();
     }
 
     private static List<String> replicas() {
@@ -282,19 +335,28 @@ class OperationsIT {
     }
 
     private static boolean streaming(String member) {
-        return ComposeStack.patronictlList().stream().anyMatch(r -> r.member().equals(member) && r.isStreamingReplica());
+        return ComposeStack.patronictlList().stream()
+                .anyMatch(r -> r.member().equals(member) && r.isStreamingReplica());
     }
 
     private static void awaitStreaming(String member) {
-        await(member + " streams").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> streaming(member));
+        await(member + " streams")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> streaming(member));
     }
 
     private static Instant postmasterStart(String member) {
-        return PatroniClient.create(connection.patroniUrls().get(member), Duration.ofSeconds(3)).node().postmasterStartTime().orElseThrow();
+        return PatroniClient.create(connection.patroniUrls().get(member), Duration.ofSeconds(3))
+                .node()
+                .postmasterStartTime()
+                .orElseThrow();
     }
 
     private static String containerStartedAt(String container) {
-        return docker("inspect", "-f", "{{.State.StartedAt}}", container).stdout().strip();
+        return docker("inspect", "-f", "{{.State.StartedAt}}", container)
+                .stdout()
+                .strip();
     }
 
     private static String stat(String container, String format, String file) {
@@ -305,7 +367,8 @@ class OperationsIT {
 
     private static boolean writeLandsOn(String address) {
         try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
-            PgClient.execute(c, "CREATE TABLE IF NOT EXISTS ops_it (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
+            PgClient.execute(
+                    c, "CREATE TABLE IF NOT EXISTS ops_it (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
             PgClient.execute(c, "INSERT INTO ops_it DEFAULT VALUES");
             PgClient.Landing landing = PgClient.landing(c);
             return !landing.inRecovery() && landing.serverAddress().equals(address);

@@ -37,13 +37,18 @@ class PatroniAuthIT {
     @BeforeAll
     static void startAClusterWithRestAuthentication() throws Exception {
         TestMachine.requireDockerWithLocalImages();
-        composeFile = Path.of(PatroniAuthIT.class.getResource("/ops/auth-stack.yml").toURI());
+        composeFile =
+                Path.of(PatroniAuthIT.class.getResource("/ops/auth-stack.yml").toURI());
         compose("down", "--volumes", "--remove-orphans");
         Commands.Result up = compose("up", "-d");
         assertThat(up.ok()).as(up.describe()).isTrue();
         PatroniClient patroni = PatroniClient.create(REST, Duration.ofSeconds(2));
-        await("the one member leads").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> patroni.node().role() == Role.LEADER && "running".equals(patroni.node().state()));
+        await("the one member leads")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> patroni.node().role() == Role.LEADER
+                        && "running".equals(patroni.node().state()));
         configDir = Files.createTempDirectory("pgha-auth-it");
         System.setProperty("pgha.config.dir", configDir.toString());
         Cli.Result attach = Cli.run("attach", CLUSTER, "--patroni", "pgha-auth-it-pg=" + REST, "--no-docker");
@@ -63,26 +68,35 @@ class PatroniAuthIT {
     void aWrongCredentialIsNotAuthorisedAndNothingChanges() throws Exception {
         Path password = configDir.resolve("wrong-password");
         Files.writeString(password, "not-the-password\n");
-        Cli.Result store = Cli.run("rest-auth", "--cluster", CLUSTER, "--user", "pgha-ops", "--password-file", password.toString());
+        Cli.Result store = Cli.run(
+                "rest-auth", "--cluster", CLUSTER, "--user", "pgha-ops", "--password-file", password.toString());
         assertThat(store.exitCode()).as(store.describe()).isZero();
         assertThat(store.stdout()).doesNotContain("not-the-password");
         Path stored = ConfigDirs.cluster(CLUSTER).resolve("patroni-rest.json");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored))).isEqualTo("rw-------");
-        assertThat(Files.readString(ConfigDirs.cluster(CLUSTER).resolve("cluster.json"))).doesNotContain("not-the-password");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(ConfigDirs.cluster(CLUSTER).resolve("cluster.json")))
+                .doesNotContain("not-the-password");
 
         Cli.Result pause = Cli.run("pause", "--cluster", CLUSTER);
 
         assertThat(pause.exitCode()).as(pause.describe()).isEqualTo(ExitCodes.UNAUTHORIZED);
-        assertThat(pause.stderr()).contains("pause failed: not authorised").contains("rejected the REST API credentials")
+        assertThat(pause.stderr())
+                .contains("pause failed: not authorised")
+                .contains("rejected the REST API credentials")
                 .doesNotContain("not-the-password");
         assertThat(paused()).isFalse();
-        assertThat(Cli.run("audit", "--cluster", CLUSTER).stdout()).contains("pause").contains("failed").doesNotContain("not-the-password");
+        assertThat(Cli.run("audit", "--cluster", CLUSTER).stdout())
+                .contains("pause")
+                .contains("failed")
+                .doesNotContain("not-the-password");
     }
 
     @Test
     @Order(2)
     void noCredentialIsNotAuthorisedEither() {
-        assertThat(Cli.run("rest-auth", "--cluster", CLUSTER, "--clear").exitCode()).isZero();
+        assertThat(Cli.run("rest-auth", "--cluster", CLUSTER, "--clear").exitCode())
+                .isZero();
         Cli.Result pause = Cli.run("pause", "--cluster", CLUSTER);
         assertThat(pause.exitCode()).as(pause.describe()).isEqualTo(ExitCodes.UNAUTHORIZED);
         assertThat(pause.stderr()).contains("not authorised").contains("wants credentials and pgha has none");
@@ -94,7 +108,16 @@ class PatroniAuthIT {
     void theRightCredentialIsSentWithTheUnsafeCalls() throws Exception {
         Path password = configDir.resolve("right-password");
         Files.writeString(password, "right-password\n");
-        assertThat(Cli.run("rest-auth", "--cluster", CLUSTER, "--user", "pgha-ops", "--password-file", password.toString()).exitCode()).isZero();
+        assertThat(Cli.run(
+                                "rest-auth",
+                                "--cluster",
+                                CLUSTER,
+                                "--user",
+                                "pgha-ops",
+                                "--password-file",
+                                password.toString())
+                        .exitCode())
+                .isZero();
 
         Cli.Result pause = Cli.run("pause", "--cluster", CLUSTER);
         assertThat(pause.exitCode()).as(pause.describe()).isZero();
@@ -105,7 +128,8 @@ class PatroniAuthIT {
     }
 
     private static boolean paused() {
-        return Boolean.TRUE.equals(PatroniClient.create(REST, Duration.ofSeconds(3)).config().get("pause"));
+        return Boolean.TRUE.equals(
+                PatroniClient.create(REST, Duration.ofSeconds(3)).config().get("pause"));
     }
 
     private static Commands.Result compose(String... args) {

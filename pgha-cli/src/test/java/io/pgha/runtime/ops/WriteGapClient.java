@@ -20,8 +20,7 @@ final class WriteGapClient implements AutoCloseable {
 
     static final Duration INTERVAL = Duration.ofMillis(50);
     /** A failed write or connection attempt: when it ended, and the error's first line. */
-    record Failure(long at, String error) {
-    }
+    record Failure(long at, String error) {}
 
     private final List<Long> acknowledged = new CopyOnWriteArrayList<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
@@ -39,12 +38,16 @@ final class WriteGapClient implements AutoCloseable {
             try {
                 if (c == null) {
                     c = connect();
-                    PgClient.execute(c, "CREATE TABLE IF NOT EXISTS write_gap (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
+                    PgClient.execute(
+                            c,
+                            "CREATE TABLE IF NOT EXISTS write_gap (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
                 }
                 PgClient.execute(c, "INSERT INTO write_gap DEFAULT VALUES");
                 acknowledged.add(System.nanoTime());
             } catch (Exception e) {
-                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+                String m = e.getMessage() == null
+                        ? e.getClass().getSimpleName()
+                        : e.getMessage().lines().findFirst().orElse("");
                 failures.add(new Failure(System.nanoTime(), m));
                 close(c);
                 c = null;
@@ -105,7 +108,11 @@ final class WriteGapClient implements AutoCloseable {
 
     /** The distinct errors seen between the two marks, in order. */
     List<String> errors(long from, long to) {
-        return failures.stream().filter(f -> f.at() > from && f.at() <= to).map(Failure::error).distinct().toList();
+        return failures.stream()
+                .filter(f -> f.at() > from && f.at() <= to)
+                .map(Failure::error)
+                .distinct()
+                .toList();
     }
 
     private static void close(Connection c) {

@@ -49,7 +49,8 @@ class PghaUpDownIT {
 
     private static final String STACK = "pg-ha";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static Path configDir;
 
     @BeforeAll
@@ -59,7 +60,9 @@ class PghaUpDownIT {
         System.setProperty("pgha.config.dir", configDir.toString());
         ComposeStack.down(true); // a compose-made pg-ha (and, through compose's labels, a pgha-made one) with its data
         Cli.runOk("down", "--volumes", "--yes");
-        assertThat(stackObjects()).as("nothing of stack pg-ha is left before the tests").isEmpty();
+        assertThat(stackObjects())
+                .as("nothing of stack pg-ha is left before the tests")
+                .isEmpty();
     }
 
     @AfterAll
@@ -75,7 +78,9 @@ class PghaUpDownIT {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5001));
             Cli.Result r = Cli.run("up", "--images", "local");
             assertThat(r.exitCode()).as(r.describe()).isEqualTo(ExitCodes.CONFLICT);
-            assertThat(r.stderr()).contains("port 5001 (router reads) on 127.0.0.1 is already in use").contains("nothing was created");
+            assertThat(r.stderr())
+                    .contains("port 5001 (router reads) on 127.0.0.1 is already in use")
+                    .contains("nothing was created");
         }
         assertThat(stackObjects()).as("objects of the stack after a refused up").isEmpty();
         assertThat(configDir.resolve("clusters/pg-ha/credentials.json")).doesNotExist();
@@ -89,22 +94,33 @@ class PghaUpDownIT {
         JsonNode result = lines.getLast();
         assertThat(result.path("type").asText()).isEqualTo("result");
         assertThat(result.path("changed").asBoolean()).isTrue();
-        assertThat(lines).filteredOn(l -> l.path("status").asText().equals("done")).extracting(l -> l.path("step").asText())
-                .containsSubsequence("docker", "preflight", "images", "create", "etcd", "postgres", "leader", "replicas", "router");
-        System.out.println("pgha up from an empty engine: " + result.path("elapsed_ms").asLong() + " ms");
+        assertThat(lines)
+                .filteredOn(l -> l.path("status").asText().equals("done"))
+                .extracting(l -> l.path("step").asText())
+                .containsSubsequence(
+                        "docker", "preflight", "images", "create", "etcd", "postgres", "leader", "replicas", "router");
+        System.out.println(
+                "pgha up from an empty engine: " + result.path("elapsed_ms").asLong() + " ms");
 
         JsonNode credentials = JSON.readTree(Cli.runOk("credentials", "--json").stdout());
         String password = credentials.path("superuser").path("password").asText();
         assertThat(password).hasSize(32);
         assertThat(r.stdout() + r.stderr()).as("up never prints a password").doesNotContain(password);
         Path file = configDir.resolve("clusters/pg-ha/credentials.json");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(credentials.path("write_uri").asText()).startsWith("postgresql://postgres:").endsWith("@127.0.0.1:5000/postgres");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(credentials.path("write_uri").asText())
+                .startsWith("postgresql://postgres:")
+                .endsWith("@127.0.0.1:5000/postgres");
 
         JsonNode members = JSON.readTree(get("http://127.0.0.1:8008/cluster")).path("members");
         assertThat(members).hasSize(3);
-        assertThat(members).filteredOn(m -> m.path("role").asText().equals("leader")).hasSize(1);
-        assertThat(members).filteredOn(m -> m.path("state").asText().equals("streaming")).hasSize(2);
+        assertThat(members)
+                .filteredOn(m -> m.path("role").asText().equals("leader"))
+                .hasSize(1);
+        assertThat(members)
+                .filteredOn(m -> m.path("state").asText().equals("streaming"))
+                .hasSize(2);
         try (Connection c = connect(5000, password)) {
             execute(c, "CREATE TABLE kept (id text PRIMARY KEY)");
             assertThat(queryOne(c, "SELECT pg_is_in_recovery()")).isEqualTo("f");
@@ -114,33 +130,63 @@ class PghaUpDownIT {
         }
 
         List<String> containers = containersOfStack();
-        assertThat(containers).containsExactlyInAnyOrder("etcd-1", "etcd-2", "etcd-3", "pg-0", "pg-1", "pg-2",
-                "pg-0-exporter", "pg-1-exporter", "pg-2-exporter", "pg-router", "pg-supervisor", "pg-prometheus");
-        assertThat(docker("ps", "--filter", "label=io.pgha.role=postgres", "--format", "{{.Names}}").stdout().lines().toList())
+        assertThat(containers)
+                .containsExactlyInAnyOrder(
+                        "etcd-1",
+                        "etcd-2",
+                        "etcd-3",
+                        "pg-0",
+                        "pg-1",
+                        "pg-2",
+                        "pg-0-exporter",
+                        "pg-1-exporter",
+                        "pg-2-exporter",
+                        "pg-router",
+                        "pg-supervisor",
+                        "pg-prometheus");
+        assertThat(docker("ps", "--filter", "label=io.pgha.role=postgres", "--format", "{{.Names}}")
+                        .stdout()
+                        .lines()
+                        .toList())
                 .containsExactlyInAnyOrder("pg-0", "pg-1", "pg-2");
-        assertThat(docker("compose", "-p", STACK, "ps", "--format", "{{.Name}}").stdout().lines().toList())
-                .as("docker compose sees the stack").hasSize(12);
-        assertThat(docker("exec", "pg-0", "patronictl", "list").stdout()).contains("Leader").contains("streaming");
+        assertThat(docker("compose", "-p", STACK, "ps", "--format", "{{.Name}}")
+                        .stdout()
+                        .lines()
+                        .toList())
+                .as("docker compose sees the stack")
+                .hasSize(12);
+        assertThat(docker("exec", "pg-0", "patronictl", "list").stdout())
+                .contains("Leader")
+                .contains("streaming");
         assertThat(get("http://127.0.0.1:9187/metrics")).contains("\npg_up 1");
     }
 
     @Test
     @Order(3)
     void aSecondUpIsANoOp() {
-        String before = docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha").stdout();
+        String before = docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha")
+                .stdout();
         Cli.Result r = Cli.runOk("up", "--images", "local");
         assertThat(r.stdout()).contains("Stack pg-ha is already up; nothing changed");
-        assertThat(docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha").stdout()).isEqualTo(before);
+        assertThat(docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha")
+                        .stdout())
+                .isEqualTo(before);
     }
 
     @Test
     @Order(4)
     void aDifferentSpecIsReportedNotApplied() {
-        String before = docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha").stdout();
+        String before = docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha")
+                .stdout();
         Cli.Result r = Cli.run("up", "--images", "local", "--ttl", "30");
         assertThat(r.exitCode()).as(r.describe()).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(r.stderr()).contains("different spec").contains("patroni.ttl: 20 -> 30").contains("Nothing was changed");
-        assertThat(docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha").stdout()).isEqualTo(before);
+        assertThat(r.stderr())
+                .contains("different spec")
+                .contains("patroni.ttl: 20 -> 30")
+                .contains("Nothing was changed");
+        assertThat(docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha")
+                        .stdout())
+                .isEqualTo(before);
     }
 
     @Test
@@ -151,7 +197,9 @@ class PghaUpDownIT {
         dockerOk("rm", "-f", replica);
         Cli.Result r = Cli.runOk("up", "--images", "local", "--json");
         JsonNode result = jsonLines(r.stdout()).getLast();
-        assertThat(result.path("actions").toString()).contains("created container " + replica).contains("started container etcd-3");
+        assertThat(result.path("actions").toString())
+                .contains("created container " + replica)
+                .contains("started container etcd-3");
         assertThat(replicas()).contains(replica).hasSize(2);
         assertThat(ComposeStack.isRunning("etcd-3")).isTrue();
     }
@@ -167,11 +215,16 @@ class PghaUpDownIT {
         Cli.Result down = Cli.runOk("down");
         assertThat(down.stdout()).contains("its data volumes are kept");
         assertThat(containersOfStack()).isEmpty();
-        assertThat(docker("volume", "ls", "-q", "--filter", "label=io.pgha.stack=pg-ha").stdout().lines().toList()).hasSize(7);
+        assertThat(docker("volume", "ls", "-q", "--filter", "label=io.pgha.stack=pg-ha")
+                        .stdout()
+                        .lines()
+                        .toList())
+                .hasSize(7);
 
         Cli.runOk("up", "--images", "local");
         try (Connection c = connect(5000, password)) {
-            assertThat(queryOne(c, "SELECT count(*) FROM kept WHERE id = '" + marker + "'")).isEqualTo("1");
+            assertThat(queryOne(c, "SELECT count(*) FROM kept WHERE id = '" + marker + "'"))
+                    .isEqualTo("1");
         }
     }
 
@@ -189,10 +242,15 @@ class PghaUpDownIT {
             Cli.Result r = Cli.runOk("down", "--volumes", "--yes", "--json");
             assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(20);
             assertThat(stackObjects()).isEmpty();
-            assertThat(docker("network", "ls", "-q", "--filter", "name=^pg-ha$").stdout()).isBlank();
+            assertThat(docker("network", "ls", "-q", "--filter", "name=^pg-ha$").stdout())
+                    .isBlank();
             assertThat(configDir.resolve("clusters/pg-ha")).doesNotExist();
-            assertThat(ComposeStack.isRunning(bystander)).as("a container not of the stack survives").isTrue();
-            assertThat(docker("volume", "inspect", bystander).ok()).as("a volume not of the stack survives").isTrue();
+            assertThat(ComposeStack.isRunning(bystander))
+                    .as("a container not of the stack survives")
+                    .isTrue();
+            assertThat(docker("volume", "inspect", bystander).ok())
+                    .as("a volume not of the stack survives")
+                    .isTrue();
         } finally {
             docker("rm", "-f", bystander);
             docker("volume", "rm", bystander);
@@ -201,13 +259,22 @@ class PghaUpDownIT {
 
     private static List<String> stackObjects() {
         List<String> objects = new ArrayList<>(containersOfStack());
-        objects.addAll(docker("volume", "ls", "-q", "--filter", "label=io.pgha.stack=pg-ha").stdout().lines().toList());
-        objects.addAll(docker("network", "ls", "-q", "--filter", "label=io.pgha.stack=pg-ha").stdout().lines().toList());
+        objects.addAll(docker("volume", "ls", "-q", "--filter", "label=io.pgha.stack=pg-ha")
+                .stdout()
+                .lines()
+                .toList());
+        objects.addAll(docker("network", "ls", "-q", "--filter", "label=io.pgha.stack=pg-ha")
+                .stdout()
+                .lines()
+                .toList());
         return objects;
     }
 
     private static List<String> containersOfStack() {
-        return docker("ps", "-a", "--filter", "label=io.pgha.stack=pg-ha", "--format", "{{.Names}}").stdout().lines().toList();
+        return docker("ps", "-a", "--filter", "label=io.pgha.stack=pg-ha", "--format", "{{.Names}}")
+                .stdout()
+                .lines()
+                .toList();
     }
 
     private static List<String> replicas() throws Exception {
@@ -221,7 +288,10 @@ class PghaUpDownIT {
     }
 
     private static String password() throws IOException {
-        return JSON.readTree(Cli.runOk("credentials", "--json").stdout()).path("superuser").path("password").asText();
+        return JSON.readTree(Cli.runOk("credentials", "--json").stdout())
+                .path("superuser")
+                .path("password")
+                .asText();
     }
 
     private static List<JsonNode> jsonLines(String out) throws IOException {
@@ -233,7 +303,10 @@ class PghaUpDownIT {
     }
 
     private static String get(String url) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(url).isEqualTo(200);
         return r.body();
@@ -247,8 +320,11 @@ class PghaUpDownIT {
         p.setProperty("socketTimeout", "10");
         Connection[] c = new Connection[1];
         // the router may need a check interval to mark a restarted node up: retry briefly
-        await("a connection through port " + port).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300))
-                .ignoreExceptions().until(() -> {
+        await("a connection through port " + port)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .until(() -> {
                     c[0] = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", p);
                     return true;
                 });
@@ -262,7 +338,8 @@ class PghaUpDownIT {
     }
 
     private static String queryOne(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

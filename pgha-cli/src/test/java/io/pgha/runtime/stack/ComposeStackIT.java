@@ -46,7 +46,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeStackIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @BeforeAll
     static void startFromNothing() {
@@ -71,10 +72,15 @@ class ComposeStackIT {
         assertThat(rows).filteredOn(PatroniRow::isStreamingReplica).hasSize(2);
         String leader = ComposeStack.leader().orElseThrow().member();
         for (String node : ComposeStack.PG_NODES) {
-            Commands.Result handover = ComposeStack.docker("exec", node, "python3", "-c",
+            Commands.Result handover = ComposeStack.docker(
+                    "exec",
+                    node,
+                    "python3",
+                    "-c",
                     "import patroni.pgha_handover as h, patroni.postgresql as p, patroni.dcs.etcd3 as e;"
                             + " print(h.FAST, p.STOP_POLLING_INTERVAL, hasattr(e.Etcd3, '_pgha_release_with_status'))");
-            assertThat(handover.stdout().strip()).as("Patroni in " + node + " runs pgha's fast handover (ADR 0013): " + handover.describe())
+            assertThat(handover.stdout().strip())
+                    .as("Patroni in " + node + " runs pgha's fast handover (ADR 0013): " + handover.describe())
                     .isEqualTo("True 0.05 True");
         }
 
@@ -82,7 +88,9 @@ class ComposeStackIT {
             PgClient.execute(c, "CREATE TABLE IF NOT EXISTS stack_it (id text PRIMARY KEY)");
             PgClient.execute(c, "INSERT INTO stack_it VALUES ('first-write')");
             PgClient.Landing landing = PgClient.landing(c);
-            assertThat(landing.inRecovery()).as("a write through 5000 lands on the primary").isFalse();
+            assertThat(landing.inRecovery())
+                    .as("a write through 5000 lands on the primary")
+                    .isFalse();
             assertThat(landing.serverAddress()).isEqualTo(ComposeStack.containerIp(leader));
             assertThat(PgClient.queryOne(c, "SHOW server_version_num")).startsWith("17");
         }
@@ -97,16 +105,31 @@ class ComposeStackIT {
         for (int i = 0; i < 6; i++) {
             try (Connection c = PgClient.connect(PgClient.READ_PORT)) {
                 PgClient.Landing landing = PgClient.landing(c);
-                assertThat(landing.inRecovery()).as("a read through 5001 lands on a replica").isTrue();
+                assertThat(landing.inRecovery())
+                        .as("a read through 5001 lands on a replica")
+                        .isTrue();
                 readLandings.add(landing.serverAddress());
             }
         }
-        assertThat(new HashSet<>(readLandings)).as("reads through 5001 reach both replicas").isEqualTo(replicaIps);
+        assertThat(new HashSet<>(readLandings))
+                .as("reads through 5001 reach both replicas")
+                .isEqualTo(replicaIps);
         for (int i = 1; i < readLandings.size(); i++) {
-            assertThat(readLandings.get(i)).as("round-robin alternates between the replicas").isNotEqualTo(readLandings.get(i - 1));
+            assertThat(readLandings.get(i))
+                    .as("round-robin alternates between the replicas")
+                    .isNotEqualTo(readLandings.get(i - 1));
         }
         for (String node : ComposeStack.PG_NODES) {
-            Commands.Result version = docker("exec", node, "psql", "-U", "postgres", "-h", "/var/run/postgresql", "-XAtc", "SHOW server_version");
+            Commands.Result version = docker(
+                    "exec",
+                    node,
+                    "psql",
+                    "-U",
+                    "postgres",
+                    "-h",
+                    "/var/run/postgresql",
+                    "-XAtc",
+                    "SHOW server_version");
             assertThat(version.stdout()).as("PostgreSQL version on " + node).startsWith("17.");
         }
 
@@ -115,12 +138,18 @@ class ComposeStackIT {
         assertThat(patronictl.stdout()).contains("Leader").contains("streaming");
 
         for (int port : new int[] {23791, 23792, 23793}) {
-            assertThat(get("http://127.0.0.1:" + port + "/health").body()).as("etcd on " + port).contains("\"health\":\"true\"");
+            assertThat(get("http://127.0.0.1:" + port + "/health").body())
+                    .as("etcd on " + port)
+                    .contains("\"health\":\"true\"");
         }
-        Commands.Result members = docker("exec", "etcd-1", "etcdctl", "--endpoints=etcd-1:2379,etcd-2:2379,etcd-3:2379",
-                "endpoint", "health");
+        Commands.Result members = docker(
+                "exec", "etcd-1", "etcdctl", "--endpoints=etcd-1:2379,etcd-2:2379,etcd-3:2379", "endpoint", "health");
         assertThat(members.ok()).as(members.describe()).isTrue();
-        assertThat((members.stdout() + members.stderr()).lines().filter(l -> l.contains("is healthy")).count()).isEqualTo(3);
+        assertThat((members.stdout() + members.stderr())
+                        .lines()
+                        .filter(l -> l.contains("is healthy"))
+                        .count())
+                .isEqualTo(3);
 
         HttpResponse<String> stats = get("http://127.0.0.1:8404/");
         assertThat(stats.statusCode()).isEqualTo(200);
@@ -129,12 +158,25 @@ class ComposeStackIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("haproxy_backend_active_servers");
         for (int port : new int[] {9187, 9188, 9189}) {
-            assertThat(get("http://127.0.0.1:" + port + "/metrics").body()).as("exporter on " + port).contains("\npg_up 1");
+            assertThat(get("http://127.0.0.1:" + port + "/metrics").body())
+                    .as("exporter on " + port)
+                    .contains("\npg_up 1");
         }
-        await("docker ps shows every container of the compose stack healthy").atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(docker("ps", "-a", "--filter",
-                        "label=com.docker.compose.project=pg-ha", "--format", "{{.Names}} {{.Status}}").stdout().lines().toList())
-                        .hasSize(12).allSatisfy(row -> assertThat(row).contains("(healthy)")));
+        await("docker ps shows every container of the compose stack healthy")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(docker(
+                                        "ps",
+                                        "-a",
+                                        "--filter",
+                                        "label=com.docker.compose.project=pg-ha",
+                                        "--format",
+                                        "{{.Names}} {{.Status}}")
+                                .stdout()
+                                .lines()
+                                .toList())
+                        .hasSize(12)
+                        .allSatisfy(row -> assertThat(row).contains("(healthy)")));
     }
 
     @Test
@@ -143,10 +185,16 @@ class ComposeStackIT {
         PatroniRow old = ComposeStack.leader().orElseThrow();
         dockerOk("kill", old.member());
 
-        await("another node leads").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ComposeStack.leader().filter(l -> !l.member().equals(old.member())).isPresent());
+        await("another node leads")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> ComposeStack.leader()
+                        .filter(l -> !l.member().equals(old.member()))
+                        .isPresent());
         String newLeader = ComposeStack.leader().orElseThrow().member();
-        await("writes through 5000 succeed again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        await("writes through 5000 succeed again")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> writeLandsOn(newLeader, "after-kill-" + UUID.randomUUID()));
         oldLeader = old;
     }
@@ -158,11 +206,16 @@ class ComposeStackIT {
     void restartedOldPrimaryRejoinsAsStreamingReplicaOnTheNewTimeline() {
         PatroniRow old = oldLeader != null ? oldLeader : ComposeStack.leader().orElseThrow();
         dockerOk("start", old.member());
-        await("old primary streams again").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> ComposeStack.patronictlList().stream().anyMatch(r -> r.member().equals(old.member())
-                        && r.isStreamingReplica()));
+        await("old primary streams again")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> ComposeStack.patronictlList().stream()
+                        .anyMatch(r -> r.member().equals(old.member()) && r.isStreamingReplica()));
         PatroniRow leader = ComposeStack.leader().orElseThrow();
-        PatroniRow rejoined = ComposeStack.patronictlList().stream().filter(r -> r.member().equals(old.member())).findFirst().orElseThrow();
+        PatroniRow rejoined = ComposeStack.patronictlList().stream()
+                .filter(r -> r.member().equals(old.member()))
+                .findFirst()
+                .orElseThrow();
         assertThat(leader.timeline()).isGreaterThan(old.timeline());
         assertThat(rejoined.timeline()).isEqualTo(leader.timeline());
         assertThat(ComposeStack.inRecovery(old.member())).contains(true);
@@ -208,7 +261,10 @@ class ComposeStackIT {
                         PgClient.execute(c, "INSERT INTO stack_it VALUES ('" + UUID.randomUUID() + "')");
                         String node = ipToNode.getOrDefault(PgClient.landing(c).serverAddress(), "?");
                         synchronized (writeLandings) {
-                            if (writeLandings.isEmpty() || !writeLandings.get(writeLandings.size() - 1).equals(node)) {
+                            if (writeLandings.isEmpty()
+                                    || !writeLandings
+                                            .get(writeLandings.size() - 1)
+                                            .equals(node)) {
                                 writeLandings.add(node);
                             }
                         }
@@ -220,25 +276,38 @@ class ComposeStackIT {
                 return null;
             });
 
-            await("the writer reaches the primary before the cut").atMost(Duration.ofSeconds(30))
+            await("the writer reaches the primary before the cut")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> {
                         synchronized (writeLandings) {
                             return writeLandings.contains(old.member());
                         }
                     });
             dockerOk("network", "disconnect", ComposeStack.NETWORK, old.member());
-            await("the cut-off primary stops accepting writes").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            await("the cut-off primary stops accepting writes")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> !ComposeStack.inRecovery(old.member()).equals(Optional.of(false)));
-            await("another node leads and takes writes through 5000").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            await("another node leads and takes writes through 5000")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         synchronized (writeLandings) {
-                            return !writeLandings.isEmpty() && !writeLandings.get(writeLandings.size() - 1).equals(old.member())
-                                    && !writeLandings.get(writeLandings.size() - 1).equals("?");
+                            return !writeLandings.isEmpty()
+                                    && !writeLandings
+                                            .get(writeLandings.size() - 1)
+                                            .equals(old.member())
+                                    && !writeLandings
+                                            .get(writeLandings.size() - 1)
+                                            .equals("?");
                         }
                     });
             dockerOk("network", "connect", ComposeStack.NETWORK, old.member());
-            await("the old primary rejoins as a streaming replica").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> ComposeStack.patronictlList().stream().anyMatch(r -> r.member().equals(old.member()) && r.isStreamingReplica()));
+            await("the old primary rejoins as a streaming replica")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ComposeStack.patronictlList().stream()
+                            .anyMatch(r -> r.member().equals(old.member()) && r.isStreamingReplica()));
             stop.set(true);
             watcher.get(60, TimeUnit.SECONDS);
             writer.get(60, TimeUnit.SECONDS);
@@ -246,8 +315,14 @@ class ComposeStackIT {
             stop.set(true);
             pool.shutdownNow();
         }
-        assertThat(splitBrainRounds).as("rounds in which two nodes accepted writes").isEmpty();
-        assertThat(writeLandings).as("nodes that took writes through 5000, in order").hasSize(2).first().isEqualTo(old.member());
+        assertThat(splitBrainRounds)
+                .as("rounds in which two nodes accepted writes")
+                .isEmpty();
+        assertThat(writeLandings)
+                .as("nodes that took writes through 5000, in order")
+                .hasSize(2)
+                .first()
+                .isEqualTo(old.member());
     }
 
     @Test
@@ -257,14 +332,22 @@ class ComposeStackIT {
         String leader = ComposeStack.leader().orElseThrow().member();
         dockerOk("stop", "etcd-1", "etcd-2");
         try {
-            await("the primary turns read-only").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            await("the primary turns read-only")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> ComposeStack.inRecovery(leader).equals(Optional.of(true)));
-            await("writes through 5000 are refused").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+            await("writes through 5000 are refused")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> !tryWrite("during-quorum-loss"));
-            assertThat(tryWrite("during-quorum-loss-2")).as("a write while quorum is lost").isFalse();
+            assertThat(tryWrite("during-quorum-loss-2"))
+                    .as("a write while quorum is lost")
+                    .isFalse();
 
             try (Connection c = PgClient.connect(PgClient.READ_PORT)) {
-                assertThat(PgClient.queryOne(c, "SELECT count(*) FROM stack_it")).as("reads through 5001 still work").isNotNull();
+                assertThat(PgClient.queryOne(c, "SELECT count(*) FROM stack_it"))
+                        .as("reads through 5001 still work")
+                        .isNotNull();
             }
             // A client with no timeouts of its own must still get an error quickly, not hang.
             ExecutorService one = Executors.newSingleThreadExecutor();
@@ -291,7 +374,9 @@ class ComposeStackIT {
         } finally {
             dockerOk("start", "etcd-1", "etcd-2");
         }
-        await("writes resume once quorum is back").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await("writes resume once quorum is back")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> tryWrite("after-quorum-" + UUID.randomUUID()));
     }
 
@@ -308,7 +393,8 @@ class ComposeStackIT {
         ComposeStack.up();
         ComposeStack.awaitHealthy(Duration.ofMinutes(2));
         try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
-            assertThat(PgClient.queryOne(c, "SELECT count(*) FROM stack_it WHERE id = '" + marker + "'")).isEqualTo("1");
+            assertThat(PgClient.queryOne(c, "SELECT count(*) FROM stack_it WHERE id = '" + marker + "'"))
+                    .isEqualTo("1");
         }
     }
 
@@ -332,7 +418,10 @@ class ComposeStackIT {
     }
 
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -13,8 +13,7 @@ public final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static Result run(String... args) {
         StringWriter out = new StringWriter();

@@ -47,7 +47,8 @@ public final class ActionLauncher {
 
     /** The candidate picker for a planned switchover, the best candidate (or the given one) preselected. */
     public void switchover(Optional<String> preselect) {
-        new CandidateDialog(viewModel, CandidateDialog.Mode.SWITCHOVER, preselect, owner, this::switchover).showThen(viewModel::perform);
+        new CandidateDialog(viewModel, CandidateDialog.Mode.SWITCHOVER, preselect, owner, this::switchover)
+                .showThen(viewModel::perform);
     }
 
     public void failover() {

@@ -59,7 +59,13 @@ public final class ActionsViewModel {
     private long generation;
 
     public ActionsViewModel(ClusterActions actions, UiExecutors executors, Notifier notifier, ClusterSnapshot initial) {
-        this(actions, executors, notifier, initial, new SimpleObjectProperty<>(Optional.empty()), initial.scope(),
+        this(
+                actions,
+                executors,
+                notifier,
+                initial,
+                new SimpleObjectProperty<>(Optional.empty()),
+                initial.scope(),
                 Clock.systemDefaultZone());
     }
 
@@ -67,8 +73,14 @@ public final class ActionsViewModel {
      * @param plannedWork where the planned work under way is published (shared with the clusters sidebar)
      * @param clusterName what the user types to fail over a cluster whose primary is healthy
      */
-    public ActionsViewModel(ClusterActions actions, UiExecutors executors, Notifier notifier, ClusterSnapshot initial,
-                            ObjectProperty<Optional<PlannedWork>> plannedWork, String clusterName, Clock clock) {
+    public ActionsViewModel(
+            ClusterActions actions,
+            UiExecutors executors,
+            Notifier notifier,
+            ClusterSnapshot initial,
+            ObjectProperty<Optional<PlannedWork>> plannedWork,
+            String clusterName,
+            Clock clock) {
         this.actions = actions;
         this.executors = executors;
         this.notifier = notifier;
@@ -112,7 +124,9 @@ public final class ActionsViewModel {
      * ({@link Candidates}, what {@code pgha switchover} applies), the best eligible one first, ineligible ones last.
      */
     static List<Candidate> rankCandidates(ClusterSnapshot snapshot) {
-        return Candidates.rank(snapshot).stream().map(r -> Candidate.of(r.member(), r.whyNot())).toList();
+        return Candidates.rank(snapshot).stream()
+                .map(r -> Candidate.of(r.member(), r.whyNot()))
+                .toList();
     }
 
     static Optional<Candidate> bestCandidate(ClusterSnapshot snapshot) {
@@ -132,7 +146,8 @@ public final class ActionsViewModel {
 
     /** Why a switchover cannot be scheduled at that local time; empty when it can. */
     public Optional<String> scheduleProblem(LocalDateTime at) {
-        return at.atZone(clock.getZone()).toInstant().isAfter(clock.instant()) ? Optional.empty()
+        return at.atZone(clock.getZone()).toInstant().isAfter(clock.instant())
+                ? Optional.empty()
                 : Optional.of("Choose a time in the future.");
     }
 
@@ -177,7 +192,8 @@ public final class ActionsViewModel {
         plannedWork.set(PlannedWorks.of(confirmed.action()));
         writePause = plannedWork.get().flatMap(PlannedWork::handover).map(h -> new WritePause());
         writePause.ifPresent(p -> p.observe(snapshot));
-        executors.supply(() -> actions.perform(confirmed.action()),
+        executors.supply(
+                () -> actions.perform(confirmed.action()),
                 outcome -> finished(confirmed, outcome),
                 failure -> failed(confirmed, failure));
     }
@@ -186,7 +202,8 @@ public final class ActionsViewModel {
         done();
         String pause = writePause.map(ActionsViewModel::pauseText).orElse("");
         result.set(confirmed.title() + ": done in " + Formats.duration(outcome.took()) + pause);
-        notifier.show(Notice.success(confirmed.title(), outcome.summary() + " (" + Formats.duration(outcome.took()) + ")" + pause));
+        notifier.show(Notice.success(
+                confirmed.title(), outcome.summary() + " (" + Formats.duration(outcome.took()) + ")" + pause));
         if (plannedWork.get().isPresent()) {
             settle();
         }
@@ -201,11 +218,16 @@ public final class ActionsViewModel {
         settling = true;
         long mine = generation;
         try {
-            executors.background().schedule(() -> executors.fx().execute(() -> {
-                if (mine == generation && settling) {
-                    endPlannedWork();
-                }
-            }), SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            executors
+                    .background()
+                    .schedule(
+                            () -> executors.fx().execute(() -> {
+                                if (mine == generation && settling) {
+                                    endPlannedWork();
+                                }
+                            }),
+                            SETTLE.toMillis(),
+                            TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closing) {
             endPlannedWork();
         }
@@ -217,7 +239,9 @@ public final class ActionsViewModel {
     }
 
     private static String pauseText(WritePause pause) {
-        return pause.measured().map(d -> String.format(Locale.ROOT, " · writes paused %.1f s", d.toMillis() / 1000.0)).orElse("");
+        return pause.measured()
+                .map(d -> String.format(Locale.ROOT, " · writes paused %.1f s", d.toMillis() / 1000.0))
+                .orElse("");
     }
 
     private void failed(Confirmation confirmed, RuntimeException failure) {

@@ -16,8 +16,13 @@ public record Candidate(String name, Role role, String state, OptionalLong lagBy
 
     /** The member with the runtime's reason it cannot be chosen, without its name (the row shows it). */
     static Candidate of(Member m, Optional<String> whyNot) {
-        return new Candidate(m.name(), m.role(), m.state(), m.lagBytes(),
-                whyNot.map(w -> w.startsWith(m.name() + " ") ? w.substring(m.name().length() + 1) : w));
+        return new Candidate(
+                m.name(),
+                m.role(),
+                m.state(),
+                m.lagBytes(),
+                whyNot.map(
+                        w -> w.startsWith(m.name() + " ") ? w.substring(m.name().length() + 1) : w));
     }
 
     public boolean eligible() {
@@ -30,6 +35,7 @@ public record Candidate(String name, Role role, String state, OptionalLong lagBy
 
     @Override
     public String toString() {
-        return name + " · " + Roles.label(role) + " · " + state + " · lag " + lagText() + whyNot.map(w -> " — " + w).orElse("");
+        return name + " · " + Roles.label(role) + " · " + state + " · lag " + lagText()
+                + whyNot.map(w -> " — " + w).orElse("");
     }
 }

@@ -30,7 +30,10 @@ import javafx.stage.Window;
 final class CandidateDialog extends Dialog<ButtonType> {
 
     /** Planned switchover (the leader hands over) or failover (without it). */
-    enum Mode { SWITCHOVER, FAILOVER }
+    enum Mode {
+        SWITCHOVER,
+        FAILOVER
+    }
 
     private final ActionsViewModel viewModel;
     private final Mode mode;
@@ -42,8 +45,12 @@ final class CandidateDialog extends Dialog<ButtonType> {
     private final Optional<String> healthyLeader;
 
     /** @param switchoverInstead opens the switchover dialog for the member chosen here */
-    CandidateDialog(ActionsViewModel viewModel, Mode mode, Optional<String> preselect, Window owner,
-                    Consumer<Optional<String>> switchoverInstead) {
+    CandidateDialog(
+            ActionsViewModel viewModel,
+            Mode mode,
+            Optional<String> preselect,
+            Window owner,
+            Consumer<Optional<String>> switchoverInstead) {
         this.viewModel = viewModel;
         this.mode = mode;
         this.healthyLeader = mode == Mode.FAILOVER ? viewModel.healthyLeader() : Optional.empty();
@@ -58,8 +65,15 @@ final class CandidateDialog extends Dialog<ButtonType> {
         list.getStyleClass().add("candidate-list");
         list.getItems().setAll(viewModel.candidates());
         // every row shows: the list is as tall as its rows are (a fixed size from the stylesheet), never a guess
-        list.prefHeightProperty().bind(Bindings.createDoubleBinding(() -> list.getFixedCellSize() * Math.max(1, list.getItems().size())
-                + list.snappedTopInset() + list.snappedBottomInset() + 2, list.fixedCellSizeProperty(), list.getItems()));
+        list.prefHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> list.getFixedCellSize()
+                                        * Math.max(1, list.getItems().size())
+                                + list.snappedTopInset()
+                                + list.snappedBottomInset()
+                                + 2,
+                        list.fixedCellSizeProperty(),
+                        list.getItems()));
         list.minHeightProperty().bind(list.prefHeightProperty());
         list.setCellFactory(l -> new CandidateCell());
         consequences.setWrapText(true);
@@ -85,25 +99,36 @@ final class CandidateDialog extends Dialog<ButtonType> {
             ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         }
         list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> describe(c));
-        typedName.textProperty().addListener((o, a, b) -> describe(list.getSelectionModel().getSelectedItem()));
-        Optional<Candidate> first = preselect.flatMap(name -> list.getItems().stream().filter(c -> c.name().equals(name)).findFirst())
+        typedName
+                .textProperty()
+                .addListener((o, a, b) -> describe(list.getSelectionModel().getSelectedItem()));
+        Optional<Candidate> first = preselect
+                .flatMap(name -> list.getItems().stream()
+                        .filter(c -> c.name().equals(name))
+                        .findFirst())
                 .or(viewModel::bestCandidate);
         first.ifPresentOrElse(c -> list.getSelectionModel().select(c), () -> describe(null));
         DialogFit.keep(this);
-        addEventHandler(DialogEvent.DIALOG_SHOWN,
-                e -> getDialogPane().lookupButton(mode == Mode.FAILOVER ? ButtonType.CANCEL : confirm).requestFocus());
+        addEventHandler(
+                DialogEvent.DIALOG_SHOWN,
+                e -> getDialogPane()
+                        .lookupButton(mode == Mode.FAILOVER ? ButtonType.CANCEL : confirm)
+                        .requestFocus());
     }
 
     private VBox healthyLeaderWarning(String leader, Consumer<Optional<String>> switchoverInstead) {
-        Label says = new Label(leader + " is a healthy primary. A failover promotes a member without its consent, and what "
-                + leader + " has not replicated is lost. A switchover hands over cleanly.");
+        Label says =
+                new Label(leader + " is a healthy primary. A failover promotes a member without its consent, and what "
+                        + leader + " has not replicated is lost. A switchover hands over cleanly.");
         says.setWrapText(true);
         says.setPrefWidth(460);
         says.setMinHeight(Region.USE_PREF_SIZE);
         Button instead = new Button("Switch over instead…");
         instead.setId("switchover-instead");
         instead.setOnAction(e -> {
-            Optional<String> chosen = Optional.ofNullable(list.getSelectionModel().getSelectedItem()).map(Candidate::name);
+            Optional<String> chosen = Optional.ofNullable(
+                            list.getSelectionModel().getSelectedItem())
+                    .map(Candidate::name);
             setResult(ButtonType.CANCEL);
             close();
             switchoverInstead.accept(chosen);
@@ -130,7 +155,9 @@ final class CandidateDialog extends Dialog<ButtonType> {
         if (mode == Mode.FAILOVER) {
             return Optional.of(viewModel.failoverTo(c.name()));
         }
-        return schedule.at().isPresent() ? viewModel.switchoverTo(c.name(), schedule.at().get()) : viewModel.switchoverTo(c.name());
+        return schedule.at().isPresent()
+                ? viewModel.switchoverTo(c.name(), schedule.at().get())
+                : viewModel.switchoverTo(c.name());
     }
 
     private void describe(Candidate c) {
@@ -140,14 +167,19 @@ final class CandidateDialog extends Dialog<ButtonType> {
         boolean nameTyped = mode == Mode.SWITCHOVER || viewModel.failoverConfirmedBy(typedName.getText());
         getDialogPane().lookupButton(confirm).setDisable(action.isEmpty() || scheduleProblem.isPresent() || !nameTyped);
         consequences.setText(action.map(a -> viewModel.confirmation(a).whatHappens())
-                .orElse(c == null ? "No member can be promoted now." : c.name() + " cannot be promoted: " + c.whyNot().orElse(
-                        "there is no primary to hand over from (use failover)")));
+                .orElse(
+                        c == null
+                                ? "No member can be promoted now."
+                                : c.name() + " cannot be promoted: "
+                                        + c.whyNot().orElse("there is no primary to hand over from (use failover)")));
     }
 
     void showThen(Consumer<Confirmation> confirmed) {
         setOnHidden(e -> {
             if (getResult() == confirm) {
-                action(list.getSelectionModel().getSelectedItem()).map(viewModel::confirmation).ifPresent(confirmed);
+                action(list.getSelectionModel().getSelectedItem())
+                        .map(viewModel::confirmation)
+                        .ifPresent(confirmed);
             }
         });
         show();

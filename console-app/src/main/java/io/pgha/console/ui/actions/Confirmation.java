@@ -8,5 +8,5 @@ import io.pgha.console.service.ClusterAction;
  * @param whatHappens the consequences, in plain words
  * @param risky       whether it interrupts service (the confirm button is styled as dangerous)
  */
-public record Confirmation(ClusterAction action, String title, String whatHappens, String confirmLabel, boolean risky) {
-}
+public record Confirmation(
+        ClusterAction action, String title, String whatHappens, String confirmLabel, boolean risky) {}

@@ -10,15 +10,16 @@ import java.util.Optional;
  */
 final class PlannedWorks {
 
-    private PlannedWorks() {
-    }
+    private PlannedWorks() {}
 
     static Optional<PlannedWork> of(ClusterAction action) {
         return switch (action) {
-            case ClusterAction.Switchover s -> s.at().isPresent() ? Optional.empty()
-                    : Optional.of(PlannedWork.switchover(s.leader(), s.candidate()));
-            case ClusterAction.RestartPostgres r -> Optional.of(PlannedWork.of("restarting PostgreSQL on " + r.member()));
-            case ClusterAction.RestartContainer r -> Optional.of(PlannedWork.of("restarting container " + r.container()));
+            case ClusterAction.Switchover s ->
+                s.at().isPresent() ? Optional.empty() : Optional.of(PlannedWork.switchover(s.leader(), s.candidate()));
+            case ClusterAction.RestartPostgres r ->
+                Optional.of(PlannedWork.of("restarting PostgreSQL on " + r.member()));
+            case ClusterAction.RestartContainer r ->
+                Optional.of(PlannedWork.of("restarting container " + r.container()));
             case ClusterAction.Reinitialize r -> Optional.of(PlannedWork.of("reinitialising " + r.member()));
             case ClusterAction.Failover f -> Optional.empty();
             case ClusterAction.Pause p -> Optional.empty();

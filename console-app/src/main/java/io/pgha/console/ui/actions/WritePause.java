@@ -39,8 +39,10 @@ final class WritePause {
             return false;
         }
         boolean routed = s.routerBackends().stream().noneMatch(b -> b.listener().equals(RouterBackend.WRITE_LISTENER))
-                || s.routerBackends().stream().anyMatch(b -> b.listener().equals(RouterBackend.WRITE_LISTENER)
-                && b.server().equals(leader.get().name()) && b.status() == RouterBackend.Status.UP);
+                || s.routerBackends().stream()
+                        .anyMatch(b -> b.listener().equals(RouterBackend.WRITE_LISTENER)
+                                && b.server().equals(leader.get().name())
+                                && b.status() == RouterBackend.Status.UP);
         return routed;
     }
 }

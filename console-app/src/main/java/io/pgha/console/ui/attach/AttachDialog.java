@@ -50,7 +50,8 @@ public final class AttachDialog extends Dialog<ButtonType> {
         patroni.setToggleGroup(modes);
         patroni.setUserData(AttachViewModel.Mode.PATRONI);
         modes.selectToggle(viewModel.modeProperty().get() == AttachViewModel.Mode.ETCD ? etcd : patroni);
-        modes.selectedToggleProperty().addListener((o, a, t) -> viewModel.modeProperty().set((AttachViewModel.Mode) t.getUserData()));
+        modes.selectedToggleProperty()
+                .addListener((o, a, t) -> viewModel.modeProperty().set((AttachViewModel.Mode) t.getUserData()));
         TextField endpoints = new TextField();
         endpoints.setId("attach-endpoints");
         endpoints.setPromptText("comma-separated, e.g. http://127.0.0.1:23791");

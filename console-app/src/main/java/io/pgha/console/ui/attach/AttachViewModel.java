@@ -30,7 +30,10 @@ import javafx.beans.property.StringProperty;
 public final class AttachViewModel {
 
     /** How pgha finds the members of the cluster. */
-    public enum Mode { ETCD, PATRONI }
+    public enum Mode {
+        ETCD,
+        PATRONI
+    }
 
     private final ClusterAttachment attachment;
     private final UiExecutors executors;
@@ -61,7 +64,11 @@ public final class AttachViewModel {
     }
 
     /** A field's problem is shown once the user has typed in it: an empty form is not an error. */
-    private enum Field { NAME, SCOPE, ENDPOINTS }
+    private enum Field {
+        NAME,
+        SCOPE,
+        ENDPOINTS
+    }
 
     private void edited(Field field) {
         edited.add(field);
@@ -72,7 +79,8 @@ public final class AttachViewModel {
         failure.set("");
         String nameProblem = Validation.problem(() -> ClusterRegistry.checkName(name.get()), PghaException.class);
         String s = scope.get().strip();
-        String scopeProblem = mode.get() == Mode.PATRONI || (!s.isEmpty() && !s.contains("/") && !s.contains(" ")) ? ""
+        String scopeProblem = mode.get() == Mode.PATRONI || (!s.isEmpty() && !s.contains("/") && !s.contains(" "))
+                ? ""
                 : "the Patroni scope (the DCS namespace /service/<scope>/) without '/' or spaces";
         String endpointsProblem = Validation.problem(() -> {
             if (mode.get() == Mode.ETCD) {
@@ -89,7 +97,9 @@ public final class AttachViewModel {
 
     AttachForm request() {
         boolean etcd = mode.get() == Mode.ETCD;
-        return new AttachForm(name.get().strip(), scope.get().strip(),
+        return new AttachForm(
+                name.get().strip(),
+                scope.get().strip(),
                 etcd ? Endpoints.urls(etcdEndpoints.get()) : List.of(),
                 etcd ? Map.of() : Endpoints.namedUrls(patroniUrls.get()));
     }
@@ -102,13 +112,16 @@ public final class AttachViewModel {
         AttachForm request = request();
         busy.set(true);
         failure.set("");
-        executors.supply(() -> attachment.attach(request), (ClusterConnection c) -> {
-            busy.set(false);
-            attached.accept(c.name());
-        }, e -> {
-            busy.set(false);
-            failure.set(String.valueOf(e.getMessage()));
-        });
+        executors.supply(
+                () -> attachment.attach(request),
+                (ClusterConnection c) -> {
+                    busy.set(false);
+                    attached.accept(c.name());
+                },
+                e -> {
+                    busy.set(false);
+                    failure.set(String.valueOf(e.getMessage()));
+                });
     }
 
     public StringProperty nameProperty() {

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Parses the endpoints typed into the attach form; a bare host:port means http. */
 final class Endpoints {
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** "127.0.0.1:2379, http://h:2379" becomes two URLs; throws IllegalArgumentException naming the bad one. */
     static List<String> urls(String text) {
@@ -49,8 +48,11 @@ final class Endpoints {
         String candidate = text.contains("://") ? text : "http://" + text;
         try {
             URI uri = new URI(candidate);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null || uri.getPort() < 0) {
-                throw new IllegalArgumentException("'" + text + "' is not an http(s) URL with a host and a port, e.g. http://127.0.0.1:2379");
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
+                    || uri.getPort() < 0) {
+                throw new IllegalArgumentException(
+                        "'" + text + "' is not an http(s) URL with a host and a port, e.g. http://127.0.0.1:2379");
             }
             return candidate.endsWith("/") ? candidate.substring(0, candidate.length() - 1) : candidate;
         } catch (URISyntaxException e) {

@@ -32,7 +32,9 @@ public final class ClustersView extends VBox {
         empty.textProperty().bind(viewModel.loadedProperty().map(loaded -> loaded ? "No clusters yet." : ""));
         list.setPlaceholder(empty);
         list.setCellFactory(l -> new ClusterCell(viewModel));
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> viewModel.selectedProperty().set(item));
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, item) -> viewModel.selectedProperty().set(item));
         viewModel.selectedProperty().addListener((o, a, item) -> {
             if (list.getSelectionModel().getSelectedItem() != item) {
                 list.getSelectionModel().select(item);

@@ -52,15 +52,18 @@ public final class ClustersViewModel implements AutoCloseable {
 
     /** Reads the registry again; selects the named cluster once it is listed. */
     public void reload(Optional<String> select) {
-        executors.supply(registry::list, known -> {
-            merge(known);
-            problem.set("");
-            select.flatMap(this::item).ifPresent(selected::set);
-            loaded.set(true);
-        }, failure -> {
-            problem.set(failure.getMessage());
-            loaded.set(true);
-        });
+        executors.supply(
+                registry::list,
+                known -> {
+                    merge(known);
+                    problem.set("");
+                    select.flatMap(this::item).ifPresent(selected::set);
+                    loaded.set(true);
+                },
+                failure -> {
+                    problem.set(failure.getMessage());
+                    loaded.set(true);
+                });
     }
 
     /** False until the registry has been read once: until then the list is not known to be empty. */
@@ -73,8 +76,8 @@ public final class ClustersViewModel implements AutoCloseable {
         List.copyOf(items).stream().filter(i -> !names.contains(i.name())).forEach(i -> drop(i.name()));
         for (ClusterConnection c : known) {
             if (item(c.name()).isEmpty()) {
-                ClusterItem item = new ClusterItem(c.name(),
-                        c.origin() == ClusterConnection.Origin.PROVISIONED ? "created by pgha" : "attached");
+                ClusterItem item = new ClusterItem(
+                        c.name(), c.origin() == ClusterConnection.Origin.PROVISIONED ? "created by pgha" : "attached");
                 items.add(item);
                 watch(item, c);
             }
@@ -83,19 +86,22 @@ public final class ClustersViewModel implements AutoCloseable {
     }
 
     private void watch(ClusterItem item, ClusterConnection connection) {
-        CompletableFuture<ClusterSession> session = CompletableFuture.supplyAsync(() -> sessions.open(connection), executors.background());
+        CompletableFuture<ClusterSession> session =
+                CompletableFuture.supplyAsync(() -> sessions.open(connection), executors.background());
         open.put(item.name(), session);
-        session.whenCompleteAsync((s, failure) -> {
-            if (open.get(item.name()) != session) {
-                return;
-            }
-            if (failure != null) {
-                item.unreachable(cause(failure).getMessage());
-                return;
-            }
-            LatestValueRelay<ClusterSnapshot> relay = new LatestValueRelay<>(executors.fx(), item::show);
-            watches.put(item.name(), s.monitor().onSnapshot(relay));
-        }, executors.fx());
+        session.whenCompleteAsync(
+                (s, failure) -> {
+                    if (open.get(item.name()) != session) {
+                        return;
+                    }
+                    if (failure != null) {
+                        item.unreachable(cause(failure).getMessage());
+                        return;
+                    }
+                    LatestValueRelay<ClusterSnapshot> relay = new LatestValueRelay<>(executors.fx(), item::show);
+                    watches.put(item.name(), s.monitor().onSnapshot(relay));
+                },
+                executors.fx());
     }
 
     /** Calls back on the FX thread with the cluster's session once it is open. */
@@ -105,22 +111,27 @@ public final class ClustersViewModel implements AutoCloseable {
             failed.accept(new IllegalStateException("no cluster named " + name + " is listed"));
             return;
         }
-        session.whenCompleteAsync((s, failure) -> {
-            if (failure != null) {
-                failed.accept(cause(failure));
-            } else {
-                then.accept(s);
-            }
-        }, executors.fx());
+        session.whenCompleteAsync(
+                (s, failure) -> {
+                    if (failure != null) {
+                        failed.accept(cause(failure));
+                    } else {
+                        then.accept(s);
+                    }
+                },
+                executors.fx());
     }
 
     /** Removes the cluster from the registry (not the cluster itself) and closes its session. */
     public void forget(String name) {
         drop(name);
-        executors.supply(() -> {
-            registry.remove(name);
-            return name;
-        }, n -> problem.set(""), failure -> problem.set(failure.getMessage()));
+        executors.supply(
+                () -> {
+                    registry.remove(name);
+                    return name;
+                },
+                n -> problem.set(""),
+                failure -> problem.set(failure.getMessage()));
     }
 
     private void drop(String name) {
@@ -131,7 +142,8 @@ public final class ClustersViewModel implements AutoCloseable {
             }
         });
         Optional.ofNullable(watches.remove(name)).ifPresent(ClusterMonitor.Subscription::close);
-        Optional.ofNullable(open.remove(name)).ifPresent(f -> f.thenAcceptAsync(ClusterSession::close, executors.background()));
+        Optional.ofNullable(open.remove(name))
+                .ifPresent(f -> f.thenAcceptAsync(ClusterSession::close, executors.background()));
     }
 
     public Optional<ClusterItem> item(String name) {

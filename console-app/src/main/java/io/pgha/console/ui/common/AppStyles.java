@@ -7,8 +7,7 @@ public final class AppStyles {
 
     public static final String STYLESHEET = "/io/pgha/console/pgha.css";
 
-    private AppStyles() {
-    }
+    private AppStyles() {}
 
     public static <P extends Parent> P apply(P root) {
         root.getStylesheets().add(AppStyles.class.getResource(STYLESHEET).toExternalForm());

@@ -26,8 +26,9 @@ public record ClusterStatus(Tone tone, String text) {
      * which says nothing about the cluster (and must not show it red).
      */
     public static boolean checking(ClusterSnapshot s) {
-        return s.members().isEmpty() && s.sources().stream()
-                .anyMatch(st -> (st.source() == Source.DCS || st.source() == Source.PATRONI) && st.pending());
+        return s.members().isEmpty()
+                && s.sources().stream()
+                        .anyMatch(st -> (st.source() == Source.DCS || st.source() == Source.PATRONI) && st.pending());
     }
 
     public static ClusterStatus of(ClusterHealth health, Optional<PlannedWork> planned) {

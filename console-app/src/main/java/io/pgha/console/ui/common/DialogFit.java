@@ -14,8 +14,7 @@ import javafx.stage.Window;
  */
 public final class DialogFit {
 
-    private DialogFit() {
-    }
+    private DialogFit() {}
 
     public static void keep(Dialog<?> dialog) {
         DialogPane pane = dialog.getDialogPane();
@@ -35,8 +34,14 @@ public final class DialogFit {
         }
         // what it cannot do without (lists may shrink; labels, fields and the buttons may not), within the screen
         double height = pane.minHeight(scene.getWidth());
-        double room = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(), window.getHeight()).stream()
-                .findFirst().orElse(Screen.getPrimary()).getVisualBounds().getMaxY() - window.getY();
+        double room =
+                Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(), window.getHeight())
+                                .stream()
+                                .findFirst()
+                                .orElse(Screen.getPrimary())
+                                .getVisualBounds()
+                                .getMaxY()
+                        - window.getY();
         double decorations = window.getHeight() - scene.getHeight();
         if (height > scene.getHeight() + 0.5) {
             window.setHeight(Math.min(height + decorations, Math.max(room, window.getHeight())));

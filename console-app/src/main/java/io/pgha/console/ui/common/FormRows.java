@@ -9,8 +9,7 @@ import javafx.scene.layout.Region;
 /** Form layout: a label, a field, and under it the field's inline error (hidden while empty). */
 public final class FormRows {
 
-    private FormRows() {
-    }
+    private FormRows() {}
 
     /** Adds the row and its error line; returns the next free row. */
     public static int add(GridPane grid, int row, String label, Node field, ObservableStringValue error) {

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public record PlannedWork(String description, Optional<Handover> handover) {
 
-    public record Handover(String from, String to) {
-    }
+    public record Handover(String from, String to) {}
 
     public PlannedWork {
         Objects.requireNonNull(description, "description");

@@ -5,8 +5,7 @@ import io.pgha.runtime.model.Role;
 /** A member's role in words, never Patroni's identifiers ({@code quorum_standby}). */
 public final class Roles {
 
-    private Roles() {
-    }
+    private Roles() {}
 
     public static String label(Role role) {
         return switch (role) {

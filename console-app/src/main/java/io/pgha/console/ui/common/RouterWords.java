@@ -6,8 +6,7 @@ import io.pgha.runtime.model.RouterBackend;
 /** HAProxy's view of a server in words: its check codes, and which DOWN is by design. */
 public final class RouterWords {
 
-    private RouterWords() {
-    }
+    private RouterWords() {}
 
     /** A check code with its meaning, e.g. "L7STS · answered 'not this role' (HTTP 503)"; HAProxy's pages show only the code. */
     public static String check(String code) {
@@ -41,7 +40,8 @@ public final class RouterWords {
 
     /** Why a server is down by design on this listener, for a member's detail. */
     public static String byDesign(RouterBackend b) {
-        return RouterBackend.WRITE_LISTENER.equals(b.listener()) ? "not a write target: only the primary takes writes"
+        return RouterBackend.WRITE_LISTENER.equals(b.listener())
+                ? "not a write target: only the primary takes writes"
                 : "not a read target: reads go to the replicas";
     }
 }

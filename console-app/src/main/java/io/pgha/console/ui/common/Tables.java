@@ -13,8 +13,7 @@ import javafx.scene.text.Text;
 /** Columns over immutable row records, which need no properties of their own. */
 public final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     public static <S> TableColumn<S, String> column(String title, double emWidth, Function<S, String> value) {
         TableColumn<S, String> column = new TableColumn<>(title);
@@ -29,17 +28,23 @@ public final class Tables {
      */
     private static void width(TableColumn<?, ?> column, double emWidth) {
         Text title = new Text(column.getText());
-        title.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize()));
-        double header = Math.ceil(title.getLayoutBounds().getWidth() + 2 * Font.getDefault().getSize() + 6);
+        title.setFont(Font.font(
+                Font.getDefault().getFamily(),
+                FontWeight.BOLD,
+                Font.getDefault().getSize()));
+        double header = Math.ceil(
+                title.getLayoutBounds().getWidth() + 2 * Font.getDefault().getSize() + 6);
         column.setMinWidth(header);
         column.setPrefWidth(Math.max(emWidth * 13, header));
     }
 
-    public static <S> TableColumn<S, S> toneColumn(String title, double emWidth, Function<S, String> text, Function<S, Tone> tone) {
+    public static <S> TableColumn<S, S> toneColumn(
+            String title, double emWidth, Function<S, String> text, Function<S, Tone> tone) {
         TableColumn<S, S> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new ToneCell<>(text, tone));
-        column.setComparator((a, b) -> Integer.compare(tone.apply(b).severity(), tone.apply(a).severity()));
+        column.setComparator((a, b) ->
+                Integer.compare(tone.apply(b).severity(), tone.apply(a).severity()));
         width(column, emWidth);
         return column;
     }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /** The console's themes: AtlantaFX Primer, light and dark. */
 public enum Theme {
-    LIGHT, DARK;
+    LIGHT,
+    DARK;
 
     public String userAgentStylesheet() {
         return this == DARK ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();

@@ -7,7 +7,10 @@ import java.util.Locale;
 
 /** The semantic colour of a status; the app stylesheet maps each to a colour of the current theme. */
 public enum Tone {
-    OK, WARN, FAIL, UNKNOWN,
+    OK,
+    WARN,
+    FAIL,
+    UNKNOWN,
     /** Work the user started is under way: the accent colour, neither health nor alarm. */
     PLANNED;
 

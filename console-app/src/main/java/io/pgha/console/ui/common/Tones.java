@@ -7,8 +7,7 @@ import javafx.scene.shape.Circle;
 /** Puts a tone's CSS class on a node, replacing any other tone. */
 public final class Tones {
 
-    private Tones() {
-    }
+    private Tones() {}
 
     public static <N extends Node> N apply(N node, Tone tone) {
         node.getStyleClass().removeIf(c -> c.startsWith("tone-"));

@@ -9,8 +9,7 @@ import javafx.scene.layout.HBox;
 /** The row of filters and counts above a table. */
 public final class Toolbars {
 
-    private Toolbars() {
-    }
+    private Toolbars() {}
 
     public static HBox of(Node... nodes) {
         HBox toolbar = new HBox(8, nodes);

@@ -20,7 +20,8 @@ public record UiExecutors(ScheduledExecutorService background, Executor fx) {
     private static final int BACKGROUND_THREADS = 4;
 
     public static UiExecutors forApplication() {
-        ScheduledThreadPoolExecutor background = new ScheduledThreadPoolExecutor(BACKGROUND_THREADS, namedDaemons("pgha-background-"));
+        ScheduledThreadPoolExecutor background =
+                new ScheduledThreadPoolExecutor(BACKGROUND_THREADS, namedDaemons("pgha-background-"));
         background.setRemoveOnCancelPolicy(true);
         background.setKeepAliveTime(30, TimeUnit.SECONDS);
         background.allowCoreThreadTimeOut(true);

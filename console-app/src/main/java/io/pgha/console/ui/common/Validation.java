@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Runs a check and turns its refusal into the message shown under a field. */
 public final class Validation {
 
-    private Validation() {
-    }
+    private Validation() {}
 
     /**
      * The check's message when it throws one of the refusals (or IllegalArgumentException), else "".

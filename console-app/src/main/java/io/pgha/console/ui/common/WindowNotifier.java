@@ -97,11 +97,12 @@ public final class WindowNotifier implements Notifier {
     }
 
     private static Node toast(Notice notice) {
-        Label mark = new Label(switch (notice.level()) {
-            case SUCCESS -> "✓";
-            case INFO -> "i";
-            case WARNING, ERROR -> "!";
-        });
+        Label mark = new Label(
+                switch (notice.level()) {
+                    case SUCCESS -> "✓";
+                    case INFO -> "i";
+                    case WARNING, ERROR -> "!";
+                });
         mark.getStyleClass().add("notice-mark");
         Label title = new Label(notice.title());
         title.getStyleClass().add("notice-title");
@@ -110,7 +111,8 @@ public final class WindowNotifier implements Notifier {
         text.getStyleClass().add("notice-text");
         text.setWrapText(true);
         VBox toast = new VBox(new HBox(6, mark, title), text);
-        toast.getStyleClass().addAll("notice-toast", "level-" + notice.level().name().toLowerCase(Locale.ROOT));
+        toast.getStyleClass()
+                .addAll("notice-toast", "level-" + notice.level().name().toLowerCase(Locale.ROOT));
         toast.setId("notice-" + notice.level().name().toLowerCase(Locale.ROOT));
         toast.setPrefWidth(WIDTH);
         toast.setMaxWidth(WIDTH);

@@ -4,8 +4,8 @@ import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.common.AppStyles;
 import io.pgha.console.ui.common.FormRows;
 import io.pgha.console.ui.common.Tables;
-import io.pgha.console.ui.common.Toolbars;
 import io.pgha.console.ui.common.Tones;
+import io.pgha.console.ui.common.Toolbars;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -53,8 +53,8 @@ public final class DrillsView extends BorderPane {
         scenario.setId("drill-scenario");
         scenario.valueProperty().bindBidirectional(viewModel.scenarioProperty());
         scenario.disableProperty().bind(viewModel.activeProperty());
-        Spinner<Integer> runs = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, DrillsViewModel.MAX_RUNS,
-                viewModel.runsProperty().get()));
+        Spinner<Integer> runs = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, DrillsViewModel.MAX_RUNS, viewModel.runsProperty().get()));
         runs.setId("drill-runs");
         runs.setEditable(true);
         runs.setPrefWidth(80);
@@ -82,8 +82,10 @@ public final class DrillsView extends BorderPane {
         availability.setWrapText(true);
         run.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        VBox top = new VBox(Toolbars.of(FormRows.label("Drill"), scenario, FormRows.label("Runs"), runs, run, cancel, description),
-                Toolbars.of(availability), Toolbars.of(message));
+        VBox top = new VBox(
+                Toolbars.of(FormRows.label("Drill"), scenario, FormRows.label("Runs"), runs, run, cancel, description),
+                Toolbars.of(availability),
+                Toolbars.of(message));
 
         figures.setId("drill-figures");
         figures.setHgap(10);
@@ -156,8 +158,11 @@ public final class DrillsView extends BorderPane {
     private void redraw() {
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
         for (GapSeries s : viewModel.gaps()) {
-            series.add(new XYChart.Series<>(s.name(), FXCollections.observableList(s.points().stream()
-                    .map(p -> new XYChart.Data<Number, Number>(p.seconds(), p.gapSeconds())).toList())));
+            series.add(new XYChart.Series<>(
+                    s.name(),
+                    FXCollections.observableList(s.points().stream()
+                            .map(p -> new XYChart.Data<Number, Number>(p.seconds(), p.gapSeconds()))
+                            .toList())));
         }
         chart.getData().setAll(series);
     }
@@ -170,7 +175,8 @@ public final class DrillsView extends BorderPane {
             label.getStyleClass().add("detail-label");
             Label value = new Label(f.value());
             value.setMinWidth(Region.USE_PREF_SIZE);
-            value.setId("drill-figure-" + f.label().replaceAll("[^a-zA-Z]+", "-").replaceAll("-$", ""));
+            value.setId(
+                    "drill-figure-" + f.label().replaceAll("[^a-zA-Z]+", "-").replaceAll("-$", ""));
             value.getStyleClass().add("tone-text");
             Tones.apply(value, f.tone());
             figures.addRow(row++, label, value);

@@ -12,10 +12,10 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.drill.DrillSettings;
-import io.pgha.runtime.usecase.DrillPlanning;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.WriteGap;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.usecase.DrillPlanning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,17 +50,27 @@ public final class DrillsViewModel {
     static final DrillSettings SETTINGS = DrillSettings.defaults();
     /** docs/DESIGN targets: a killed primary within 5 s, a planned switchover within 1 s. */
     private static final Duration OUTAGE_TARGET = Duration.ofSeconds(5);
+
     private static final Duration SWITCHOVER_TARGET = Duration.ofSeconds(1);
 
     /** Where the drill is. */
-    public enum State { IDLE, RUNNING, CANCELLING, SUCCEEDED, FAILED, CANCELLED }
+    public enum State {
+        IDLE,
+        RUNNING,
+        CANCELLING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED
+    }
 
     private final FaultDrills drills;
     private final ClusterConnection connection;
     private final UiExecutors executors;
     private final Notifier notifier;
-    private final ObservableList<DrillChoice> scenarios = FXCollections.observableArrayList(Arrays.stream(DrillScenario.values())
-            .map(s -> new DrillChoice(s.cliName(), s.description())).toList());
+    private final ObservableList<DrillChoice> scenarios =
+            FXCollections.observableArrayList(Arrays.stream(DrillScenario.values())
+                    .map(s -> new DrillChoice(s.cliName(), s.description()))
+                    .toList());
     private final ObjectProperty<DrillChoice> scenario = new SimpleObjectProperty<>(scenarios.getFirst());
     private final IntegerProperty runs = new SimpleIntegerProperty(1);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
@@ -81,8 +91,12 @@ public final class DrillsViewModel {
     private DrillScenario running = DrillScenario.KILL_PRIMARY;
     private boolean closed;
 
-    public DrillsViewModel(FaultDrills drills, ClusterConnection connection, UiExecutors executors, Notifier notifier,
-                           ClusterSnapshot initial) {
+    public DrillsViewModel(
+            FaultDrills drills,
+            ClusterConnection connection,
+            UiExecutors executors,
+            Notifier notifier,
+            ClusterSnapshot initial) {
         this.drills = drills;
         this.connection = connection;
         this.executors = executors;
@@ -99,8 +113,8 @@ public final class DrillsViewModel {
         if (why.isEmpty()) {
             members = DrillPlanning.members(snapshot);
             etcdContainers = DrillPlanning.etcdContainers(snapshot);
-            availability.set("Runs against " + connection.name() + " on the local Docker engine: " + String.join(", ", members)
-                    + ", etcd " + String.join(", ", etcdContainers) + ".");
+            availability.set("Runs against " + connection.name() + " on the local Docker engine: "
+                    + String.join(", ", members) + ", etcd " + String.join(", ", etcdContainers) + ".");
         } else {
             availability.set(why.get());
         }
@@ -122,20 +136,31 @@ public final class DrillsViewModel {
         String fault = switch (s.cliName()) {
             case "kill-primary" -> "Docker kills the container of " + primary + ".";
             case "stop-primary" -> "Docker stops the container of " + primary + ".";
-            case "crash-postgres" -> "PostgreSQL's postmaster on " + primary + " is killed with kill -9; Patroni stays up.";
-            case "partition-primary" -> primary.substring(0, 1).toUpperCase() + primary.substring(1) + " is cut off the stack network for "
-                    + hold + " s.";
+            case "crash-postgres" ->
+                "PostgreSQL's postmaster on " + primary + " is killed with kill -9; Patroni stays up.";
+            case "partition-primary" ->
+                primary.substring(0, 1).toUpperCase() + primary.substring(1) + " is cut off the stack network for "
+                        + hold + " s.";
             case "freeze-primary" -> "Docker pauses the container of " + primary + " for " + hold + " s.";
-            case "etcd-minority" -> "Docker stops the etcd member " + etcdContainers.stream().findFirst().orElse("etcd-1") + " for " + hold + " s.";
-            case "etcd-quorum-loss" -> "Docker stops the etcd members " + String.join(" and ", etcdContainers.subList(0,
-                    Math.min(etcdContainers.size(), etcdContainers.size() / 2 + 1))) + " for " + hold
-                    + " s: etcd loses its quorum and the cluster takes no writes meanwhile.";
+            case "etcd-minority" ->
+                "Docker stops the etcd member "
+                        + etcdContainers.stream().findFirst().orElse("etcd-1") + " for " + hold + " s.";
+            case "etcd-quorum-loss" ->
+                "Docker stops the etcd members "
+                        + String.join(
+                                " and ",
+                                etcdContainers.subList(
+                                        0, Math.min(etcdContainers.size(), etcdContainers.size() / 2 + 1)))
+                        + " for " + hold
+                        + " s: etcd loses its quorum and the cluster takes no writes meanwhile.";
             case "switchover" -> "Patroni hands the primary role of " + primary + " to a replica.";
             default -> s.description() + ".";
         };
         String times = n == 1 ? "once" : n + " times, one run after the other";
-        return new DrillConfirmation("Run the " + s.cliName() + " drill on " + connection.name(),
-                "This drill disturbs " + connection.name() + " " + times + ". " + fault + " Meanwhile " + SETTINGS.writers()
+        return new DrillConfirmation(
+                "Run the " + s.cliName() + " drill on " + connection.name(),
+                "This drill disturbs " + connection.name() + " " + times + ". " + fault + " Meanwhile "
+                        + SETTINGS.writers()
                         + " writers insert rows through the router's write port (table pgha_drill) and a watcher container joins "
                         + "the stack's network. Each run waits for a healthy cluster first, heals the fault afterwards and waits until "
                         + "every replica streams again. Applications using this cluster see the outage: run it only where that is fine.",
@@ -179,8 +204,8 @@ public final class DrillsViewModel {
                 executors.fx().execute(() -> stopped(Optional.of(e)));
                 return;
             }
-            lines.accept(prefix + "done: write outage " + Formats.duration(result.writeOutage()) + ", " + result.lostWrites()
-                    + " acknowledged rows missing");
+            lines.accept(prefix + "done: write outage " + Formats.duration(result.writeOutage()) + ", "
+                    + result.lostWrites() + " acknowledged rows missing");
             executors.fx().execute(() -> record(run, total, result));
         }
         executors.fx().execute(this::succeeded);
@@ -222,11 +247,15 @@ public final class DrillsViewModel {
         state.set(State.SUCCEEDED);
         DrillSummary summary = DrillSummary.of(running, finished);
         boolean bad = summary.lostWritesTotal() > 0 || summary.splitBrainRuns() > 0;
-        message.set(running.cliName() + ": " + finished.size() + (finished.size() == 1 ? " run" : " runs") + ", write outage "
-                + figure(summary.writeOutage(), finished.size()) + ", " + summary.lostWritesTotal() + " acknowledged rows missing"
+        message.set(running.cliName() + ": " + finished.size() + (finished.size() == 1 ? " run" : " runs")
+                + ", write outage "
+                + figure(summary.writeOutage(), finished.size()) + ", " + summary.lostWritesTotal()
+                + " acknowledged rows missing"
                 + (summary.splitBrainRuns() > 0 ? ", SPLIT BRAIN in " + summary.splitBrainRuns() : ""));
-        notifier.show(bad ? Notice.error("Drill " + running.cliName() + " lost data", message.get())
-                : Notice.success("Drill " + running.cliName() + " finished", message.get()));
+        notifier.show(
+                bad
+                        ? Notice.error("Drill " + running.cliName() + " lost data", message.get())
+                        : Notice.success("Drill " + running.cliName() + " finished", message.get()));
     }
 
     private void stopped(Optional<RuntimeException> failure) {
@@ -270,7 +299,8 @@ public final class DrillsViewModel {
     }
 
     static DrillRunRow row(int run, DrillResult r) {
-        boolean missingLeader = r.scenario().expectsNewLeader() && r.newLeader().filter(l -> !l.equals(r.oldLeader())).isEmpty();
+        boolean missingLeader = r.scenario().expectsNewLeader()
+                && r.newLeader().filter(l -> !l.equals(r.oldLeader())).isEmpty();
         Tone tone = outageTone(r.scenario(), r.writeOutage());
         if (missingLeader || r.healedAfter().isEmpty()) {
             tone = tone.worse(Tone.WARN);
@@ -278,10 +308,17 @@ public final class DrillsViewModel {
         if (r.lostWrites() > 0 || r.splitBrain()) {
             tone = Tone.FAIL;
         }
-        return new DrillRunRow(run, r.oldLeader() + " → " + r.newLeader().orElse("-"), Formats.duration(r.writeOutage()),
-                r.newLeaderAfter().map(Formats::duration).orElse("none"), r.routerFlipAfter().map(Formats::duration).orElse("none"),
-                r.lostWrites() + " of " + r.acknowledgedWrites(), r.splitBrain() ? "YES (" + r.splitBrainSamples() + ")" : "no",
-                r.healedAfter().map(Formats::duration).orElse("not in time"), String.join("; ", r.notes()), tone);
+        return new DrillRunRow(
+                run,
+                r.oldLeader() + " → " + r.newLeader().orElse("-"),
+                Formats.duration(r.writeOutage()),
+                r.newLeaderAfter().map(Formats::duration).orElse("none"),
+                r.routerFlipAfter().map(Formats::duration).orElse("none"),
+                r.lostWrites() + " of " + r.acknowledgedWrites(),
+                r.splitBrain() ? "YES (" + r.splitBrainSamples() + ")" : "no",
+                r.healedAfter().map(Formats::duration).orElse("not in time"),
+                String.join("; ", r.notes()),
+                tone);
     }
 
     /** The figures over all runs so far: one value for one run, median and maximum for more. */
@@ -290,25 +327,50 @@ public final class DrillsViewModel {
         DrillScenario scenario = s.scenario();
         List<DrillFigure> f = new ArrayList<>();
         Duration target = scenario == DrillScenario.SWITCHOVER ? SWITCHOVER_TARGET : OUTAGE_TARGET;
-        f.add(new DrillFigure("write outage", figure(s.writeOutage(), n) + " (target ≤ " + Formats.duration(target) + ")",
+        f.add(new DrillFigure(
+                "write outage",
+                figure(s.writeOutage(), n) + " (target ≤ " + Formats.duration(target) + ")",
                 s.writeOutage().median().map(m -> outageTone(scenario, m)).orElse(Tone.UNKNOWN)));
-        f.add(new DrillFigure("time to new leader", figure(s.newLeaderAfter(), n),
-                s.newLeaderAfter().median().isPresent() ? Tone.OK : scenario.expectsNewLeader() ? Tone.WARN : Tone.UNKNOWN));
-        f.add(new DrillFigure("router flip", figure(s.routerFlipAfter(), n),
-                s.routerFlipAfter().median().isPresent() ? Tone.OK : scenario.expectsNewLeader() ? Tone.WARN : Tone.UNKNOWN));
-        long acknowledged = results.stream().mapToLong(DrillResult::acknowledgedWrites).sum();
-        f.add(new DrillFigure("rows missing (RPO)", s.lostWritesTotal() + " of " + acknowledged + " acknowledged",
+        f.add(new DrillFigure(
+                "time to new leader",
+                figure(s.newLeaderAfter(), n),
+                s.newLeaderAfter().median().isPresent()
+                        ? Tone.OK
+                        : scenario.expectsNewLeader() ? Tone.WARN : Tone.UNKNOWN));
+        f.add(new DrillFigure(
+                "router flip",
+                figure(s.routerFlipAfter(), n),
+                s.routerFlipAfter().median().isPresent()
+                        ? Tone.OK
+                        : scenario.expectsNewLeader() ? Tone.WARN : Tone.UNKNOWN));
+        long acknowledged =
+                results.stream().mapToLong(DrillResult::acknowledgedWrites).sum();
+        f.add(new DrillFigure(
+                "rows missing (RPO)",
+                s.lostWritesTotal() + " of " + acknowledged + " acknowledged",
                 s.lostWritesTotal() == 0 ? Tone.OK : Tone.FAIL));
-        f.add(new DrillFigure("split brain", s.splitBrainRuns() == 0 ? "never" : "in " + s.splitBrainRuns() + " of " + n + " runs",
+        f.add(new DrillFigure(
+                "split brain",
+                s.splitBrainRuns() == 0 ? "never" : "in " + s.splitBrainRuns() + " of " + n + " runs",
                 s.splitBrainRuns() == 0 ? Tone.OK : Tone.FAIL));
         long healed = results.stream().filter(r -> r.healedAfter().isPresent()).count();
-        f.add(new DrillFigure("time to healed", figure(s.healedAfter(), n) + (healed < n ? " (" + (n - healed) + " not in time)" : ""),
+        f.add(new DrillFigure(
+                "time to healed",
+                figure(s.healedAfter(), n) + (healed < n ? " (" + (n - healed) + " not in time)" : ""),
                 healed == n ? Tone.OK : Tone.WARN));
         if (scenario == DrillScenario.ETCD_MINORITY || scenario == DrillScenario.ETCD_QUORUM_LOSS) {
-            long refused = results.stream().filter(DrillResult::writesRefusedDuringFault).count();
-            f.add(new DrillFigure("writes during the fault", refused == 0 ? "accepted" : "refused in " + refused + " of " + n + " runs",
+            long refused = results.stream()
+                    .filter(DrillResult::writesRefusedDuringFault)
+                    .count();
+            f.add(new DrillFigure(
+                    "writes during the fault",
+                    refused == 0 ? "accepted" : "refused in " + refused + " of " + n + " runs",
                     Tone.UNKNOWN));
-            f.add(new DrillFigure("reads during the fault", String.valueOf(results.stream().mapToLong(DrillResult::readsDuringFault).sum()),
+            f.add(new DrillFigure(
+                    "reads during the fault",
+                    String.valueOf(results.stream()
+                            .mapToLong(DrillResult::readsDuringFault)
+                            .sum()),
                     Tone.UNKNOWN));
         }
         return f;
@@ -318,8 +380,10 @@ public final class DrillsViewModel {
         if (figure.median().isEmpty()) {
             return "none";
         }
-        return runs == 1 ? Formats.duration(figure.median().get())
-                : "median " + Formats.duration(figure.median().get()) + " · max " + Formats.duration(figure.max().orElseThrow());
+        return runs == 1
+                ? Formats.duration(figure.median().get())
+                : "median " + Formats.duration(figure.median().get()) + " · max "
+                        + Formats.duration(figure.max().orElseThrow());
     }
 
     private static Tone outageTone(DrillScenario scenario, Duration outage) {
@@ -338,7 +402,8 @@ public final class DrillsViewModel {
                     peak = gaps.get(j);
                 }
             }
-            points.add(new GapSeries.Point(peak.at().toMillis() / 1000.0, peak.gap().toMillis() / 1000.0));
+            points.add(new GapSeries.Point(
+                    peak.at().toMillis() / 1000.0, peak.gap().toMillis() / 1000.0));
         }
         return points;
     }

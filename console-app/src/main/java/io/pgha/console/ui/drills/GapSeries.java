@@ -9,6 +9,5 @@ public record GapSeries(String name, List<Point> points) {
         points = List.copyOf(points);
     }
 
-    public record Point(double seconds, double gapSeconds) {
-    }
+    public record Point(double seconds, double gapSeconds) {}
 }

@@ -51,8 +51,10 @@ public final class EventsView extends BorderPane {
             nodes.getItems().addAll(viewModel.subjects());
             nodes.setValue(selected);
         });
-        nodes.valueProperty().addListener((o, a, node) ->
-                viewModel.subjectFilter().set(node == null || node.equals(ALL_NODES) ? Optional.empty() : Optional.of(node)));
+        nodes.valueProperty()
+                .addListener((o, a, node) -> viewModel
+                        .subjectFilter()
+                        .set(node == null || node.equals(ALL_NODES) ? Optional.empty() : Optional.of(node)));
 
         Label count = Toolbars.muted(Bindings.size(viewModel.rows()).asString("%d events"));
 

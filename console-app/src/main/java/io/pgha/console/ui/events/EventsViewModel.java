@@ -24,7 +24,8 @@ public final class EventsViewModel {
 
     public static final int CAPACITY = 2000;
     public static final int STRIP_SIZE = 4;
-    static final Comparator<ClusterEvent> NEWEST_FIRST = Comparator.comparing(ClusterEvent::at).reversed();
+    static final Comparator<ClusterEvent> NEWEST_FIRST =
+            Comparator.comparing(ClusterEvent::at).reversed();
 
     private final ObservableList<EventRow> all = FXCollections.observableArrayList();
     private final FilteredList<EventRow> filtered = new FilteredList<>(all);
@@ -46,7 +47,12 @@ public final class EventsViewModel {
         List<ClusterEvent> merged = new ArrayList<>(all.size() + events.size());
         all.forEach(r -> merged.add(r.event()));
         merged.addAll(events);
-        List<EventRow> rows = merged.stream().distinct().sorted(NEWEST_FIRST).limit(CAPACITY).map(EventRow::of).toList();
+        List<EventRow> rows = merged.stream()
+                .distinct()
+                .sorted(NEWEST_FIRST)
+                .limit(CAPACITY)
+                .map(EventRow::of)
+                .toList();
         all.setAll(rows);
         latest.setAll(rows.subList(0, Math.min(STRIP_SIZE, rows.size())));
         TreeSet<String> names = new TreeSet<>(subjects);
@@ -57,8 +63,10 @@ public final class EventsViewModel {
     }
 
     private void refilter() {
-        Predicate<EventRow> byKind = r -> kinds.isEmpty() || kinds.contains(r.event().kind());
-        Predicate<EventRow> bySubject = r -> subject.get().map(r.subject()::equals).orElse(true);
+        Predicate<EventRow> byKind =
+                r -> kinds.isEmpty() || kinds.contains(r.event().kind());
+        Predicate<EventRow> bySubject =
+                r -> subject.get().map(r.subject()::equals).orElse(true);
         filtered.setPredicate(byKind.and(bySubject));
     }
 

@@ -10,14 +10,18 @@ import java.util.Locale;
 public record HealthRow(HealthCheck check, String kind, Tone tone, String latency, String checkedAt) {
 
     /** Failing first, then warnings, unknown, passing; then by kind and target. */
-    public static final Comparator<HealthRow> FAILING_FIRST = Comparator
-            .comparingInt((HealthRow r) -> -r.tone().severity())
+    public static final Comparator<HealthRow> FAILING_FIRST = Comparator.comparingInt(
+                    (HealthRow r) -> -r.tone().severity())
             .thenComparing(HealthRow::kind)
             .thenComparing(HealthRow::target);
 
     public static HealthRow of(HealthCheck c) {
-        return new HealthRow(c, c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), Tone.of(c.status()),
-                Formats.duration(c.latency()), Formats.clock(c.checkedAt()));
+        return new HealthRow(
+                c,
+                c.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                Tone.of(c.status()),
+                Formats.duration(c.latency()),
+                Formats.clock(c.checkedAt()));
     }
 
     public String target() {
@@ -34,7 +38,8 @@ public record HealthRow(HealthCheck check, String kind, Tone tone, String latenc
 
     boolean matches(String text) {
         String needle = text.toLowerCase(Locale.ROOT);
-        return kind.contains(needle) || target().toLowerCase(Locale.ROOT).contains(needle)
+        return kind.contains(needle)
+                || target().toLowerCase(Locale.ROOT).contains(needle)
                 || detail().toLowerCase(Locale.ROOT).contains(needle);
     }
 }

@@ -30,14 +30,20 @@ public final class HealthViewModel {
     }
 
     public void apply(ClusterSnapshot snapshot) {
-        List<HealthRow> rows = snapshot.checks().stream().map(HealthRow::of).sorted(HealthRow.FAILING_FIRST).toList();
+        List<HealthRow> rows = snapshot.checks().stream()
+                .map(HealthRow::of)
+                .sorted(HealthRow.FAILING_FIRST)
+                .toList();
         if (!rows.equals(all)) {
             all.setAll(rows);
         }
         Map<Tone, Long> byTone = rows.stream().collect(Collectors.groupingBy(HealthRow::tone, Collectors.counting()));
-        counts.set(rows.isEmpty() ? "no checks yet"
-                : byTone.getOrDefault(Tone.FAIL, 0L) + " failing · " + byTone.getOrDefault(Tone.WARN, 0L) + " warning · "
-                + byTone.getOrDefault(Tone.UNKNOWN, 0L) + " unknown · " + byTone.getOrDefault(Tone.OK, 0L) + " passing");
+        counts.set(
+                rows.isEmpty()
+                        ? "no checks yet"
+                        : byTone.getOrDefault(Tone.FAIL, 0L) + " failing · " + byTone.getOrDefault(Tone.WARN, 0L)
+                                + " warning · " + byTone.getOrDefault(Tone.UNKNOWN, 0L) + " unknown · "
+                                + byTone.getOrDefault(Tone.OK, 0L) + " passing");
     }
 
     private void refilter() {

@@ -4,7 +4,10 @@ import io.pgha.console.ui.common.Tone;
 
 /** Which checks the health table shows. */
 public enum StatusFilter {
-    ALL("All checks"), PROBLEMS("Problems"), FAILING("Failing"), PASSING("Passing");
+    ALL("All checks"),
+    PROBLEMS("Problems"),
+    FAILING("Failing"),
+    PASSING("Passing");
 
     private final String label;
 

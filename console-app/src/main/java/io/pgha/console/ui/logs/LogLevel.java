@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * every line, INFO included, to stderr.
  */
 public enum LogLevel {
-    ERROR, WARN, INFO, DEBUG,
+    ERROR,
+    WARN,
+    INFO,
+    DEBUG,
     /** No level found (a continuation line, a banner): shown plain. */
     NONE;
 

@@ -29,7 +29,9 @@ public final class LogsView extends BorderPane {
         containers.setPromptText("Container");
         containers.setValue(viewModel.containerProperty().get().orElse(null));
         viewModel.containerProperty().addListener((o, a, name) -> containers.setValue(name.orElse(null)));
-        containers.valueProperty().addListener((o, a, name) -> viewModel.containerProperty().set(Optional.ofNullable(name)));
+        containers
+                .valueProperty()
+                .addListener((o, a, name) -> viewModel.containerProperty().set(Optional.ofNullable(name)));
         search = TextFields.createClearableTextField();
         search.setId("log-search");
         search.setPromptText("Search (Ctrl+F)");
@@ -70,8 +72,8 @@ public final class LogsView extends BorderPane {
 
     /** Coloured by the level the line states ({@link LogLevel}), whichever stream it came on. */
     private static final class LogCell extends ListCell<LogLine> {
-        private static final List<String> LEVEL_CLASSES = Arrays.stream(LogLevel.values())
-                .map(LogCell::styleClass).toList();
+        private static final List<String> LEVEL_CLASSES =
+                Arrays.stream(LogLevel.values()).map(LogCell::styleClass).toList();
 
         @Override
         protected void updateItem(LogLine line, boolean empty) {

@@ -83,11 +83,16 @@ public final class LogsViewModel implements AutoCloseable {
                 append(batch);
             }
         });
-        executors.supply(() -> logs.tail(name.get(), INITIAL_LINES, relay, failure -> executors.fx().execute(() -> {
-                    if (mine == generation) {
-                        status.set("the log of " + name.get() + " stopped: " + failure.getMessage());
-                    }
-                })),
+        executors.supply(
+                () -> logs.tail(
+                        name.get(),
+                        INITIAL_LINES,
+                        relay,
+                        failure -> executors.fx().execute(() -> {
+                            if (mine == generation) {
+                                status.set("the log of " + name.get() + " stopped: " + failure.getMessage());
+                            }
+                        })),
                 started -> {
                     if (mine == generation) {
                         tail = started;
@@ -116,7 +121,8 @@ public final class LogsViewModel implements AutoCloseable {
 
     private void refilter() {
         String needle = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        shown.setPredicate(needle.isEmpty() ? null : l -> l.text().toLowerCase(Locale.ROOT).contains(needle));
+        shown.setPredicate(
+                needle.isEmpty() ? null : l -> l.text().toLowerCase(Locale.ROOT).contains(needle));
     }
 
     private void stopTail() {

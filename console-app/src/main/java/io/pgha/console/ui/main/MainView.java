@@ -57,7 +57,10 @@ public final class MainView extends BorderPane {
     private VBox opening() {
         Label text = new Label();
         text.getStyleClass().add("muted");
-        text.textProperty().bind(viewModel.openingProperty().map(n -> n.map(name -> "Opening " + name + " …").orElse("")));
+        text.textProperty()
+                .bind(viewModel
+                        .openingProperty()
+                        .map(n -> n.map(name -> "Opening " + name + " …").orElse("")));
         VBox box = new VBox(12, new ProgressIndicator(), text);
         box.setId("opening-view");
         box.setAlignment(Pos.CENTER);
@@ -75,7 +78,8 @@ public final class MainView extends BorderPane {
         Button theme = new Button();
         theme.setId("toggle-theme");
         theme.getStyleClass().add(Styles.FLAT);
-        theme.textProperty().bind(viewModel.settings().themeProperty().map(t -> t == Theme.DARK ? "☀ Light" : "☾ Dark"));
+        theme.textProperty()
+                .bind(viewModel.settings().themeProperty().map(t -> t == Theme.DARK ? "☀ Light" : "☾ Dark"));
         theme.setTooltip(new Tooltip("Switch between light and dark (Ctrl+T)"));
         theme.setOnAction(e -> viewModel.settings().toggleTheme());
         HBox header = new HBox(8, title, version, grow, theme);
@@ -86,7 +90,10 @@ public final class MainView extends BorderPane {
 
     private void show(WorkspaceViewModel w) {
         workspace = w == null ? null : new WorkspaceView(w, viewModel.settings());
-        setCenter(workspace != null ? workspace : viewModel.openingProperty().get().isPresent() ? opening : start);
+        setCenter(
+                workspace != null
+                        ? workspace
+                        : viewModel.openingProperty().get().isPresent() ? opening : start);
         status.show(w);
     }
 

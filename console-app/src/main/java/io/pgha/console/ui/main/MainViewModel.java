@@ -39,8 +39,13 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Optional<String>> opening = new ReadOnlyObjectWrapper<>(Optional.empty());
 
     /** @param browser opens a URL in the user's browser */
-    public MainViewModel(ConsoleServices services, ConsolePreferences preferences, UiExecutors executors, Notifier notifier,
-                         Consumer<String> browser, Clock clock) {
+    public MainViewModel(
+            ConsoleServices services,
+            ConsolePreferences preferences,
+            UiExecutors executors,
+            Notifier notifier,
+            Consumer<String> browser,
+            Clock clock) {
         this.services = services;
         this.preferences = preferences;
         this.executors = executors;
@@ -75,18 +80,22 @@ public final class MainViewModel implements AutoCloseable {
         opening.set(item.map(ClusterItem::name));
         preferences.lastCluster(item.map(ClusterItem::name));
         executors.background().execute(preferences::save);
-        item.ifPresent(i -> clusters.session(i.name(), session -> {
-            if (clusters.selectedProperty().get() == i) {
-                show(session, i);
-            }
-        }, failure -> {
-            opening.set(Optional.empty());
-            notifier.show(Notice.error("Cannot open " + i.name(), String.valueOf(failure.getMessage())));
-        }));
+        item.ifPresent(i -> clusters.session(
+                i.name(),
+                session -> {
+                    if (clusters.selectedProperty().get() == i) {
+                        show(session, i);
+                    }
+                },
+                failure -> {
+                    opening.set(Optional.empty());
+                    notifier.show(Notice.error("Cannot open " + i.name(), String.valueOf(failure.getMessage())));
+                }));
     }
 
     private void show(ClusterSession session, ClusterItem item) {
-        WorkspaceViewModel next = new WorkspaceViewModel(session, executors, notifier, browser, clock, item.plannedWorkProperty());
+        WorkspaceViewModel next =
+                new WorkspaceViewModel(session, executors, notifier, browser, clock, item.plannedWorkProperty());
         next.start(settings.refreshInterval());
         workspace.set(next);
         opening.set(Optional.empty());

@@ -19,8 +19,16 @@ public final class Shortcuts {
     public static final KeyCombination PAUSE_RESUME = shiftShortcut(KeyCode.P);
     public static final KeyCombination RESTART_SELECTED = shiftShortcut(KeyCode.R);
     public static final KeyCombination CLEAR_SELECTION = new KeyCodeCombination(KeyCode.ESCAPE);
-    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-        KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8};
+    private static final KeyCode[] DIGITS = {
+        KeyCode.DIGIT1,
+        KeyCode.DIGIT2,
+        KeyCode.DIGIT3,
+        KeyCode.DIGIT4,
+        KeyCode.DIGIT5,
+        KeyCode.DIGIT6,
+        KeyCode.DIGIT7,
+        KeyCode.DIGIT8
+    };
 
     private final Map<KeyCombination, Runnable> actions = new LinkedHashMap<>();
 

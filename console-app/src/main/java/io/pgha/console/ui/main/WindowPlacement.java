@@ -14,14 +14,15 @@ public final class WindowPlacement {
     public static final double MIN_WIDTH = 960;
     public static final double MIN_HEIGHT = 640;
 
-    private WindowPlacement() {
-    }
+    private WindowPlacement() {}
 
     public static void restore(Stage stage, ConsolePreferences preferences) {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         WindowGeometry saved = preferences.window().orElse(null);
-        if (saved != null && !Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height()).isEmpty()) {
+        if (saved != null
+                && !Screen.getScreensForRectangle(saved.x(), saved.y(), saved.width(), saved.height())
+                        .isEmpty()) {
             stage.setX(saved.x());
             stage.setY(saved.y());
             stage.setWidth(saved.width());
@@ -37,6 +38,7 @@ public final class WindowPlacement {
 
     /** Remembers the window (its normal bounds: a maximised window keeps the size it returns to). */
     public static void remember(Stage stage, ConsolePreferences preferences) {
-        preferences.window(new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        preferences.window(new WindowGeometry(
+                stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
     }
 }

@@ -41,21 +41,38 @@ public final class MemberDetailView extends VBox {
         facts.setVgap(4);
         viewModel.rows().addListener((ListChangeListener<DetailRow>) c -> fillFacts());
 
-        Button switchover = button("Make primary…", "switchover-here", "Switch over to this member (Ctrl+Shift+S)",
+        Button switchover = button(
+                "Make primary…",
+                "switchover-here",
+                "Switch over to this member (Ctrl+Shift+S)",
                 () -> launcher.get().switchover(viewModel.member()));
         switchover.disableProperty().bind(viewModel.canBecomePrimaryProperty().not());
-        Button restart = button("Restart PostgreSQL…", "restart-postgres", "Restart PostgreSQL through Patroni (Ctrl+Shift+R)",
+        Button restart = button(
+                "Restart PostgreSQL…",
+                "restart-postgres",
+                "Restart PostgreSQL through Patroni (Ctrl+Shift+R)",
                 () -> launcher.get().confirmAndRun(viewModel.restartPostgres()));
         restart.disableProperty().bind(viewModel.presentProperty().not());
-        Button reinit = button("Reinitialise…", "reinitialize", "Clone this replica again from the primary",
+        Button reinit = button(
+                "Reinitialise…",
+                "reinitialize",
+                "Clone this replica again from the primary",
                 () -> launcher.get().confirmAndRun(viewModel.reinitialize()));
         reinit.disableProperty().bind(viewModel.presentProperty().not().or(viewModel.leaderProperty()));
-        Button restartContainer = button("Restart container…", "restart-container", "Restart the Docker container",
+        Button restartContainer = button(
+                "Restart container…",
+                "restart-container",
+                "Restart the Docker container",
                 () -> launcher.get().confirmAndRun(viewModel.restartContainer()));
         restartContainer.disableProperty().bind(viewModel.hasContainerProperty().not());
-        Button stopStart = button("Stop container…", "stop-start-container", "Stop or start the Docker container",
+        Button stopStart = button(
+                "Stop container…",
+                "stop-start-container",
+                "Stop or start the Docker container",
                 () -> launcher.get().confirmAndRun(viewModel.stopOrStartContainer()));
-        stopStart.textProperty().bind(viewModel.containerRunningProperty().map(r -> r ? "Stop container…" : "Start container…"));
+        stopStart
+                .textProperty()
+                .bind(viewModel.containerRunningProperty().map(r -> r ? "Stop container…" : "Start container…"));
         stopStart.disableProperty().bind(viewModel.hasContainerProperty().not());
         FlowPane actions = new FlowPane(6, 6, switchover, restart, reinit, restartContainer, stopStart);
 

@@ -59,8 +59,8 @@ public final class MemberDetailViewModel {
     public void apply(ClusterSnapshot snapshot) {
         Optional<Member> m = member.flatMap(snapshot::member);
         present.set(m.isPresent());
-        Optional<ContainerInfo> supervisor = member.flatMap(snapshot::container)
-                .filter(c -> TopologyMapper.SUPERVISOR_ROLE.equals(c.role()));
+        Optional<ContainerInfo> supervisor =
+                member.flatMap(snapshot::container).filter(c -> TopologyMapper.SUPERVISOR_ROLE.equals(c.role()));
         if (m.isEmpty() && supervisor.isPresent()) {
             showSupervisor(snapshot, supervisor.get());
             return;
@@ -78,7 +78,10 @@ public final class MemberDetailViewModel {
         Optional<ContainerInfo> container = snapshot.container(member.name());
         title.set(member.name());
         leader.set(member.role().isLeader());
-        canBecomePrimary.set(!member.role().isLeader() && member.isRunning() && !member.noFailover() && snapshot.leader().isPresent());
+        canBecomePrimary.set(!member.role().isLeader()
+                && member.isRunning()
+                && !member.noFailover()
+                && snapshot.leader().isPresent());
         hasContainer.set(container.isPresent());
         containerRunning.set(container.map(ContainerInfo::running).orElse(false));
         List<DetailRow> next = rows(snapshot, member, container);
@@ -93,16 +96,20 @@ public final class MemberDetailViewModel {
         canBecomePrimary.set(false);
         hasContainer.set(true);
         containerRunning.set(c.running());
-        boolean dockerAnswers = snapshot.source(Source.DOCKER).map(SourceStatus::available).orElse(false);
+        boolean dockerAnswers =
+                snapshot.source(Source.DOCKER).map(SourceStatus::available).orElse(false);
         List<DetailRow> next = new ArrayList<>();
         next.add(DetailRow.plain("role", "supervisor: fences a dead primary's leader key, moves the router's traffic"));
         if (dockerAnswers) {
-            next.add(new DetailRow("container", c.state() + (c.health().equals("none") ? "" : " (" + c.health() + ")"),
+            next.add(new DetailRow(
+                    "container",
+                    c.state() + (c.health().equals("none") ? "" : " (" + c.health() + ")"),
                     TopologyMapper.containerTone(c)));
         } else {
             next.add(new DetailRow("container", "unknown: Docker does not answer", Tone.UNKNOWN));
         }
-        next.add(new DetailRow("restarts", String.valueOf(c.restartCount()), c.restartCount() == 0 ? Tone.OK : Tone.WARN));
+        next.add(new DetailRow(
+                "restarts", String.valueOf(c.restartCount()), c.restartCount() == 0 ? Tone.OK : Tone.WARN));
         c.startedAt().ifPresent(at -> next.add(DetailRow.plain("started", Formats.clock(at))));
         if (!c.running()) {
             c.exitCode().ifPresent(code -> next.add(new DetailRow("exit code", String.valueOf(code), Tone.FAIL)));
@@ -125,25 +132,40 @@ public final class MemberDetailViewModel {
         List<DetailRow> rows = new ArrayList<>();
         rows.add(new DetailRow("role", Roles.label(m.role()), m.role().isLeader() ? Tone.OK : Tone.UNKNOWN));
         rows.add(new DetailRow("state", m.state(), m.isRunning() ? Tone.OK : Tone.FAIL));
-        rows.add(DetailRow.plain("timeline", m.timeline().isPresent() ? String.valueOf(m.timeline().getAsInt()) : "unknown"));
+        rows.add(DetailRow.plain(
+                "timeline",
+                m.timeline().isPresent() ? String.valueOf(m.timeline().getAsInt()) : "unknown"));
         rows.add(DetailRow.plain("lsn", m.lsn().isPresent() ? lsn(m.lsn().getAsLong()) : "unknown"));
         if (!m.role().isLeader()) {
-            boolean high = m.lagBytes().isPresent() && m.lagBytes().getAsLong() > TopologyMapper.lagAlarmBytes(snapshot);
-            rows.add(new DetailRow("lag", Formats.lag(m.lagBytes()), m.lagBytes().isEmpty() ? Tone.UNKNOWN : high ? Tone.WARN : Tone.OK));
+            boolean high =
+                    m.lagBytes().isPresent() && m.lagBytes().getAsLong() > TopologyMapper.lagAlarmBytes(snapshot);
+            rows.add(new DetailRow(
+                    "lag",
+                    Formats.lag(m.lagBytes()),
+                    m.lagBytes().isEmpty() ? Tone.UNKNOWN : high ? Tone.WARN : Tone.OK));
         }
         rows.add(DetailRow.plain("address", m.host() + ":" + m.port()));
-        rows.add(DetailRow.plain("Patroni API", Optional.ofNullable(hostPatroniUrls.get(m.name()))
-                .map(url -> url.replaceAll("/+$", "") + "/patroni").orElse(m.apiUrl() + " (inside the stack's network)")));
+        rows.add(DetailRow.plain(
+                "Patroni API",
+                Optional.ofNullable(hostPatroniUrls.get(m.name()))
+                        .map(url -> url.replaceAll("/+$", "") + "/patroni")
+                        .orElse(m.apiUrl() + " (inside the stack's network)")));
         if (m.pendingRestart()) {
             rows.add(new DetailRow("pending restart", "yes: a changed setting needs a restart", Tone.WARN));
         }
         m.scheduledRestart().ifPresent(at -> rows.add(DetailRow.plain("scheduled restart", Formats.clock(at))));
         if (!m.tags().isEmpty()) {
-            rows.add(DetailRow.plain("tags", m.tags().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
+            rows.add(DetailRow.plain(
+                    "tags",
+                    m.tags().entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(", "))));
         }
         container.ifPresent(c -> {
-            rows.add(new DetailRow("container", c.state() + (c.health().equals("none") ? "" : " (" + c.health() + ")"),
+            rows.add(new DetailRow(
+                    "container",
+                    c.state() + (c.health().equals("none") ? "" : " (" + c.health() + ")"),
                     c.running() ? Tone.OK : Tone.FAIL));
             rows.add(DetailRow.plain("restarts", String.valueOf(c.restartCount())));
             c.startedAt().ifPresent(at -> rows.add(DetailRow.plain("started", Formats.clock(at))));
@@ -152,14 +174,18 @@ public final class MemberDetailViewModel {
             if (b.server().equals(m.name())) {
                 boolean byDesign = RouterWords.standby(snapshot, b) && b.status() == RouterBackend.Status.DOWN;
                 String sessions = b.currentSessions() == 1 ? "1 session" : b.currentSessions() + " sessions";
-                rows.add(new DetailRow("router " + listener(b), byDesign ? RouterWords.byDesign(b)
-                        : b.status() + " · " + RouterWords.check(b.checkStatus()) + " · " + sessions,
+                rows.add(new DetailRow(
+                        "router " + listener(b),
+                        byDesign
+                                ? RouterWords.byDesign(b)
+                                : b.status() + " · " + RouterWords.check(b.checkStatus()) + " · " + sessions,
                         b.status() == RouterBackend.Status.UP ? Tone.OK : byDesign ? Tone.UNKNOWN : Tone.FAIL));
             }
         }
         for (HealthCheck c : snapshot.checks()) {
             if (c.target().equals(m.name())) {
-                rows.add(new DetailRow(c.kind().name().toLowerCase().replace('_', ' '), c.detail(), Tone.of(c.status())));
+                rows.add(new DetailRow(
+                        c.kind().name().toLowerCase().replace('_', ' '), c.detail(), Tone.of(c.status())));
             }
         }
         return rows;
@@ -167,7 +193,8 @@ public final class MemberDetailViewModel {
 
     /** PostgreSQL writes an LSN as two hex halves, e.g. 0/3000148. */
     static String lsn(long lsn) {
-        return Long.toHexString(lsn >>> 32).toUpperCase() + "/" + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
+        return Long.toHexString(lsn >>> 32).toUpperCase() + "/"
+                + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
     }
 
     public Optional<String> member() {
@@ -187,7 +214,8 @@ public final class MemberDetailViewModel {
     }
 
     public ClusterAction stopOrStartContainer() {
-        return containerRunning.get() ? new ClusterAction.StopContainer(member.orElseThrow())
+        return containerRunning.get()
+                ? new ClusterAction.StopContainer(member.orElseThrow())
                 : new ClusterAction.StartContainer(member.orElseThrow());
     }
 

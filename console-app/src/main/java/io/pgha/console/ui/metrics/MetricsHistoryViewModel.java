@@ -2,8 +2,8 @@ package io.pgha.console.ui.metrics;
 
 import io.pgha.console.service.MetricsHistory;
 import io.pgha.console.ui.common.UiExecutors;
-import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryMetric;
+import io.pgha.runtime.usecase.HistoryPoint;
 import io.pgha.runtime.usecase.HistoryRange;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +33,8 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class MetricsHistoryViewModel implements AutoCloseable {
 
     /** What the charts show without history. */
-    public static final String LIVE_ONLY = "History needs the stack's Prometheus; showing what was collected since the console opened.";
+    public static final String LIVE_ONLY =
+            "History needs the stack's Prometheus; showing what was collected since the console opened.";
     /** How soon a read that failed is tried again, whatever the range's step. */
     static final Duration RETRY = Duration.ofSeconds(15);
 
@@ -49,6 +50,7 @@ public final class MetricsHistoryViewModel implements AutoCloseable {
     private boolean closed;
     /** Bumped whenever reading restarts or stops, so that only the newest chain of reads schedules the next one. */
     private long chain;
+
     private long lastReadMillis = -1;
     private ScheduledFuture<?> pending;
 
@@ -114,7 +116,8 @@ public final class MetricsHistoryViewModel implements AutoCloseable {
         executors.fx().execute(() -> arrived(ofChain, chosen, answer));
     }
 
-    private void arrived(long ofChain, ChartRange chosen, Map<MetricChart, Map<String, List<TimeSeries.Point>>> answer) {
+    private void arrived(
+            long ofChain, ChartRange chosen, Map<MetricChart, Map<String, List<TimeSeries.Point>>> answer) {
         if (closed) {
             return;
         }
@@ -150,15 +153,20 @@ public final class MetricsHistoryViewModel implements AutoCloseable {
     }
 
     private static String reason(RuntimeException e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String message = e.getMessage() == null || e.getMessage().isBlank()
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         message = Character.toUpperCase(message.charAt(0)) + message.substring(1);
         return message.matches(".*[.?!]$") ? message : message + ".";
     }
 
     private static Map<String, List<TimeSeries.Point>> points(Map<String, List<HistoryPoint>> answer) {
         Map<String, List<TimeSeries.Point>> points = new TreeMap<>();
-        answer.forEach((name, samples) -> points.put(name,
-                samples.stream().map(s -> new TimeSeries.Point(s.at().toEpochMilli(), s.value())).toList()));
+        answer.forEach((name, samples) -> points.put(
+                name,
+                samples.stream()
+                        .map(s -> new TimeSeries.Point(s.at().toEpochMilli(), s.value()))
+                        .toList()));
         return points;
     }
 

@@ -72,8 +72,10 @@ public final class MetricsView extends BorderPane {
             toggle.setId("range-" + range.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             toggle.setUserData(range);
             toggle.setToggleGroup(group);
-            toggle.getStyleClass().addAll(Styles.SMALL,
-                    i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            toggle.getStyleClass()
+                    .addAll(
+                            Styles.SMALL,
+                            i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
             toggle.setSelected(range == history.rangeProperty().get());
             ranges.getChildren().add(toggle);
         }
@@ -84,8 +86,11 @@ public final class MetricsView extends BorderPane {
                 history.rangeProperty().set((ChartRange) chosen.getUserData());
             }
         });
-        history.rangeProperty().addListener((o, a, range) -> group.getToggles().stream()
-                .filter(t -> t.getUserData() == range).findFirst().ifPresent(group::selectToggle));
+        history.rangeProperty()
+                .addListener((o, a, range) -> group.getToggles().stream()
+                        .filter(t -> t.getUserData() == range)
+                        .findFirst()
+                        .ifPresent(group::selectToggle));
         ranges.disableProperty().bind(history.rangeChoosableProperty().not());
         ranges.setId("metrics-range");
         Label note = Toolbars.muted(history.noteProperty());
@@ -116,12 +121,14 @@ public final class MetricsView extends BorderPane {
         }
         int i = 0;
         for (MetricChart chart : MetricChart.values()) {
-            LineChart<Number, Number> lineChart = chart(chart, viewModel.history().rangeProperty().get());
+            LineChart<Number, Number> lineChart =
+                    chart(chart, viewModel.history().rangeProperty().get());
             charts.put(chart, lineChart);
             StackPane cell = new StackPane(lineChart);
             if (chart == MetricChart.TRANSACTIONS || chart == MetricChart.CONNECTIONS) {
-                Label placeholder = new Label("No database counters yet: transactions and connections are read "
-                        + "on the primary through the router with pgha's probe login (pgha attach --pg-user for attached clusters).");
+                Label placeholder = new Label(
+                        "No database counters yet: transactions and connections are read "
+                                + "on the primary through the router with pgha's probe login (pgha attach --pg-user for attached clusters).");
                 placeholder.getStyleClass().add("chart-placeholder");
                 placeholder.setMaxWidth(320);
                 placeholders.put(chart, placeholder);
@@ -179,18 +186,27 @@ public final class MetricsView extends BorderPane {
 
     private void redraw(MetricChart chart, LineChart<Number, Number> lineChart) {
         Map<String, List<TimeSeries.Point>> lines = viewModel.lines(chart);
-        long now = lines.values().stream().mapToLong(l -> l.getLast().epochMillis()).max().orElse(0);
+        long now = lines.values().stream()
+                .mapToLong(l -> l.getLast().epochMillis())
+                .max()
+                .orElse(0);
         long unit = viewModel.history().rangeProperty().get().axisUnitMillis();
         List<XYChart.Series<Number, Number>> drawn = new ArrayList<>();
-        lines.forEach((name, line) -> drawn.add(new XYChart.Series<>(name, FXCollections.observableList(points(line, now, unit)))));
-        double max = drawn.stream().flatMap(s -> s.getData().stream()).mapToDouble(d -> d.getYValue().doubleValue()).max().orElse(0);
+        lines.forEach((name, line) ->
+                drawn.add(new XYChart.Series<>(name, FXCollections.observableList(points(line, now, unit)))));
+        double max = drawn.stream()
+                .flatMap(s -> s.getData().stream())
+                .mapToDouble(d -> d.getYValue().doubleValue())
+                .max()
+                .orElse(0);
         if (chart != MetricChart.TRANSACTIONS) {
             scale(chart, (NumberAxis) lineChart.getYAxis(), max);
         }
         lineChart.getData().setAll(drawn);
         Label placeholder = placeholders.get(chart);
         if (placeholder != null) {
-            placeholder.setVisible(drawn.isEmpty() && !viewModel.databaseCountersProperty().get());
+            placeholder.setVisible(
+                    drawn.isEmpty() && !viewModel.databaseCountersProperty().get());
         }
     }
 

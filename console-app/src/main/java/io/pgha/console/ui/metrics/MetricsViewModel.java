@@ -66,7 +66,8 @@ public final class MetricsViewModel {
         String leader = snapshot.leader().orElse("");
         for (Member m : snapshot.members()) {
             if (!m.name().equals(leader) && m.lagBytes().isPresent()) {
-                series(MetricChart.REPLICATION_LAG, m.name()).add(at, m.lagBytes().getAsLong());
+                series(MetricChart.REPLICATION_LAG, m.name())
+                        .add(at, m.lagBytes().getAsLong());
             }
         }
         if (!snapshot.routerBackends().isEmpty()) {
@@ -74,9 +75,13 @@ public final class MetricsViewModel {
             series(MetricChart.ROUTER_SESSIONS, "reads").add(at, sessions(snapshot, RouterBackend.READ_LISTENER));
         }
         Optional<String> primary = snapshot.leader();
-        primary.ifPresent(p -> counters.connections().ifPresent(c -> series(MetricChart.CONNECTIONS, p).add(counters.at(), c)));
-        primary.ifPresent(p -> transactionRate(counters, p).ifPresent(rate -> series(MetricChart.TRANSACTIONS, p).add(counters.at(), rate)));
-        databaseCounters.set(databaseCounters.get() || counters.transactions().isPresent() || counters.connections().isPresent());
+        primary.ifPresent(p -> counters.connections()
+                .ifPresent(c -> series(MetricChart.CONNECTIONS, p).add(counters.at(), c)));
+        primary.ifPresent(p -> transactionRate(counters, p)
+                .ifPresent(rate -> series(MetricChart.TRANSACTIONS, p).add(counters.at(), rate)));
+        databaseCounters.set(databaseCounters.get()
+                || counters.transactions().isPresent()
+                || counters.connections().isPresent());
         previousCounters = Optional.of(counters);
         previousPrimary = primary;
         dropBefore(at.minus(WINDOW));
@@ -88,7 +93,9 @@ public final class MetricsViewModel {
      * primary (the two counters are then two servers').
      */
     private Optional<Double> transactionRate(DatabaseCounters now, String primary) {
-        if (previousCounters.isEmpty() || now.transactions().isEmpty() || previousCounters.get().transactions().isEmpty()
+        if (previousCounters.isEmpty()
+                || now.transactions().isEmpty()
+                || previousCounters.get().transactions().isEmpty()
                 || !previousPrimary.equals(Optional.of(primary))) {
             return Optional.empty();
         }
@@ -99,8 +106,10 @@ public final class MetricsViewModel {
     }
 
     private static long sessions(ClusterSnapshot snapshot, String listener) {
-        return snapshot.routerBackends().stream().filter(b -> b.listener().equals(listener))
-                .mapToLong(RouterBackend::currentSessions).sum();
+        return snapshot.routerBackends().stream()
+                .filter(b -> b.listener().equals(listener))
+                .mapToLong(RouterBackend::currentSessions)
+                .sum();
     }
 
     private TimeSeries series(MetricChart chart, String name) {
@@ -127,7 +136,11 @@ public final class MetricsViewModel {
     public Map<String, List<TimeSeries.Point>> lines(MetricChart chart) {
         Map<String, List<TimeSeries.Point>> past = history.lines(chart);
         Map<String, TimeSeries> live = charts.get(chart);
-        long newest = Math.max(newest(past.values().stream().filter(l -> !l.isEmpty()).map(List::getLast).toList()),
+        long newest = Math.max(
+                newest(past.values().stream()
+                        .filter(l -> !l.isEmpty())
+                        .map(List::getLast)
+                        .toList()),
                 newest(live.values().stream().map(TimeSeries::last).toList()));
         Map<String, List<TimeSeries.Point>> lines = new TreeMap<>();
         if (newest == Long.MIN_VALUE) {
@@ -141,8 +154,10 @@ public final class MetricsViewModel {
             long after = before.isEmpty() ? Long.MIN_VALUE : before.getLast().epochMillis();
             List<TimeSeries.Point> line = new ArrayList<>();
             before.stream().filter(p -> p.epochMillis() >= oldest).forEach(line::add);
-            Optional.ofNullable(live.get(name)).ifPresent(s -> s.points().stream()
-                    .filter(p -> p.epochMillis() > after && p.epochMillis() >= oldest).forEach(line::add));
+            Optional.ofNullable(live.get(name))
+                    .ifPresent(s -> s.points().stream()
+                            .filter(p -> p.epochMillis() > after && p.epochMillis() >= oldest)
+                            .forEach(line::add));
             if (!line.isEmpty()) {
                 lines.put(name, line);
             }
@@ -151,7 +166,10 @@ public final class MetricsViewModel {
     }
 
     private static long newest(List<TimeSeries.Point> lastPoints) {
-        return lastPoints.stream().mapToLong(TimeSeries.Point::epochMillis).max().orElse(Long.MIN_VALUE);
+        return lastPoints.stream()
+                .mapToLong(TimeSeries.Point::epochMillis)
+                .max()
+                .orElse(Long.MIN_VALUE);
     }
 
     /** The chosen range, the note when there is no history, and when the screen is shown (history is read only then). */

@@ -74,6 +74,5 @@ public final class TimeSeries {
     }
 
     /** @param epochMillis when the value was sampled */
-    public record Point(long epochMillis, double value) {
-    }
+    public record Point(long epochMillis, double value) {}
 }

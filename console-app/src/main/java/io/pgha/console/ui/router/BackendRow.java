@@ -6,10 +6,11 @@ import io.pgha.runtime.model.RouterBackend;
 import java.util.Comparator;
 
 /** One HAProxy server on one listener, as the router table shows it. */
-public record BackendRow(String listener, String server, String status, Tone tone, String check, String checkLatency,
-                         long sessions) {
+public record BackendRow(
+        String listener, String server, String status, Tone tone, String check, String checkLatency, long sessions) {
 
-    static final Comparator<BackendRow> BY_LISTENER = Comparator.comparing(BackendRow::listener).thenComparing(BackendRow::server);
+    static final Comparator<BackendRow> BY_LISTENER =
+            Comparator.comparing(BackendRow::listener).thenComparing(BackendRow::server);
 
     /**
      * @param standby whether the server is down on this listener by design: a replica on the write listener,
@@ -23,7 +24,16 @@ public record BackendRow(String listener, String server, String status, Tone ton
             case UNKNOWN -> Tone.UNKNOWN;
         };
         String latency = b.checkLatencyMs().isPresent() ? b.checkLatencyMs().getAsLong() + " ms" : "";
-        String status = standby && b.status() == RouterBackend.Status.DOWN ? "DOWN (standby)" : b.status().name();
-        return new BackendRow(listenerLabel, b.server(), status, tone, RouterWords.check(b.checkStatus()), latency, b.currentSessions());
+        String status = standby && b.status() == RouterBackend.Status.DOWN
+                ? "DOWN (standby)"
+                : b.status().name();
+        return new BackendRow(
+                listenerLabel,
+                b.server(),
+                status,
+                tone,
+                RouterWords.check(b.checkStatus()),
+                latency,
+                b.currentSessions());
     }
 }

@@ -1,7 +1,7 @@
 package io.pgha.console.ui.router;
 
-import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.console.ui.common.RouterWords;
+import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.RouterBackend;
 import java.util.List;
@@ -45,8 +45,10 @@ public final class RouterViewModel {
     }
 
     private static long sessions(ClusterSnapshot snapshot, String listener) {
-        return snapshot.routerBackends().stream().filter(b -> b.listener().equals(listener))
-                .mapToLong(RouterBackend::currentSessions).sum();
+        return snapshot.routerBackends().stream()
+                .filter(b -> b.listener().equals(listener))
+                .mapToLong(RouterBackend::currentSessions)
+                .sum();
     }
 
     /** "writes :5000" and "reads :5001" when the ports are known, else HAProxy's own name. */

@@ -20,8 +20,7 @@ final class ConfigUnits {
             Map.entry("synchronous_node_count", "members"),
             Map.entry("max_timelines_history", "timelines"));
 
-    private ConfigUnits() {
-    }
+    private ConfigUnits() {}
 
     /** "seconds", "bytes (1.0 MiB)", or empty when the key has no unit pgha knows. */
     static String of(String key, String value) {

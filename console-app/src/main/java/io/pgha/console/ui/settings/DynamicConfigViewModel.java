@@ -65,23 +65,30 @@ public final class DynamicConfigViewModel {
 
     public void preview() {
         Map<String, String> changes = Map.copyOf(edits);
-        executors.supply(() -> editing.preview(changes), p -> preview.set(describe(p)),
+        executors.supply(
+                () -> editing.preview(changes),
+                p -> preview.set(describe(p)),
                 failure -> preview.set("cannot preview: " + failure.getMessage()));
     }
 
     public void applyEdits() {
         Map<String, String> changes = Map.copyOf(edits);
-        executors.supply(() -> editing.apply(changes), outcome -> {
-            edits.clear();
-            preview.set("");
-            refreshEntries();
-            notifier.show(Notice.success("Configuration changed", outcome.summary()));
-        }, failure -> notifier.show(Notice.error("Configuration not changed", String.valueOf(failure.getMessage()))));
+        executors.supply(
+                () -> editing.apply(changes),
+                outcome -> {
+                    edits.clear();
+                    preview.set("");
+                    refreshEntries();
+                    notifier.show(Notice.success("Configuration changed", outcome.summary()));
+                },
+                failure ->
+                        notifier.show(Notice.error("Configuration not changed", String.valueOf(failure.getMessage()))));
     }
 
     static String describe(ConfigPreview p) {
         String diff = p.changes().stream()
-                .map(c -> c.key() + ": " + c.before().orElse("(unset)") + " → " + c.after().orElse("(unset)"))
+                .map(c -> c.key() + ": " + c.before().orElse("(unset)") + " → "
+                        + c.after().orElse("(unset)"))
                 .collect(Collectors.joining("\n"));
         if (p.valid()) {
             return diff.isEmpty() ? "no change" : diff;

@@ -33,11 +33,14 @@ public final class SettingsView extends VBox {
             }
         });
         theme.valueProperty().bindBidirectional(viewModel.themeProperty());
-        Spinner<Integer> refresh = new Spinner<>(SettingsViewModel.MIN_REFRESH_SECONDS, SettingsViewModel.MAX_REFRESH_SECONDS,
+        Spinner<Integer> refresh = new Spinner<>(
+                SettingsViewModel.MIN_REFRESH_SECONDS,
+                SettingsViewModel.MAX_REFRESH_SECONDS,
                 viewModel.refreshSecondsProperty().get());
         refresh.setId("settings-refresh");
         refresh.setEditable(true);
-        refresh.valueProperty().addListener((o, a, v) -> viewModel.refreshSecondsProperty().set(v));
+        refresh.valueProperty()
+                .addListener((o, a, v) -> viewModel.refreshSecondsProperty().set(v));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);

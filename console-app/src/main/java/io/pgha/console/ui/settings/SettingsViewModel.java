@@ -20,7 +20,8 @@ public final class SettingsViewModel {
 
     public SettingsViewModel(ConsolePreferences preferences, UiExecutors executors) {
         theme = new SimpleObjectProperty<>(Theme.parse(preferences.theme()));
-        refreshSeconds = new SimpleIntegerProperty((int) preferences.refreshInterval().toSeconds());
+        refreshSeconds =
+                new SimpleIntegerProperty((int) preferences.refreshInterval().toSeconds());
         theme.addListener((o, a, t) -> {
             preferences.theme(t.id());
             executors.background().execute(preferences::save);

@@ -15,8 +15,9 @@ public final class StartView extends VBox {
         getStyleClass().add("start-screen");
         Label headline = new Label("Highly available PostgreSQL on Docker");
         headline.getStyleClass().add("headline");
-        Label explain = new Label("3 etcd members, 3 PostgreSQL 17 nodes with Patroni, and HAProxy sending writes to port 5000 "
-                + "and reads to 5001 — created in one click, or attach to a cluster you already run.");
+        Label explain =
+                new Label("3 etcd members, 3 PostgreSQL 17 nodes with Patroni, and HAProxy sending writes to port 5000 "
+                        + "and reads to 5001 — created in one click, or attach to a cluster you already run.");
         explain.setWrapText(true);
         explain.setMaxWidth(560);
         explain.getStyleClass().add("muted");

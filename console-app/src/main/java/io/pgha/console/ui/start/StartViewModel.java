@@ -31,16 +31,21 @@ public final class StartViewModel {
             return;
         }
         checking.set(true);
-        executors.supply(docker::status, this::show,
+        executors.supply(
+                docker::status,
+                this::show,
                 failure -> show(new DockerStatus(false, String.valueOf(failure.getMessage()), "")));
     }
 
     private void show(DockerStatus status) {
         checking.set(false);
         dockerReachable.set(status.reachable());
-        dockerMessage.set(status.reachable() ? "Docker engine " + status.detail() + " is ready."
-                : "The Docker engine is not reachable: " + status.detail());
-        dockerFix.set(status.reachable() ? "" : status.howToFix() + " Attaching to an existing cluster works without it.");
+        dockerMessage.set(
+                status.reachable()
+                        ? "Docker engine " + status.detail() + " is ready."
+                        : "The Docker engine is not reachable: " + status.detail());
+        dockerFix.set(
+                status.reachable() ? "" : status.howToFix() + " Attaching to an existing cluster works without it.");
     }
 
     public ReadOnlyBooleanProperty dockerReachableProperty() {

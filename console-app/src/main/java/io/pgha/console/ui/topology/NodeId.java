@@ -6,8 +6,7 @@ public final class NodeId {
     public static final String ROUTER = "router";
     public static final String SUPERVISOR = "supervisor";
 
-    private NodeId() {
-    }
+    private NodeId() {}
 
     public static String postgres(String member) {
         return "pg:" + member;

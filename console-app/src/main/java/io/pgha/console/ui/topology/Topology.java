@@ -7,10 +7,16 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /** What the topology draws, derived from one snapshot by {@link TopologyMapper}. */
-public record Topology(List<EtcdNode> etcd, List<PostgresNode> postgres, RouterNode router, SupervisorNode supervisor,
-                       List<Link> links, boolean paused) {
+public record Topology(
+        List<EtcdNode> etcd,
+        List<PostgresNode> postgres,
+        RouterNode router,
+        SupervisorNode supervisor,
+        List<Link> links,
+        boolean paused) {
 
-    public static final Topology EMPTY = new Topology(List.of(), List.of(), RouterNode.ABSENT, SupervisorNode.ABSENT, List.of(), false);
+    public static final Topology EMPTY =
+            new Topology(List.of(), List.of(), RouterNode.ABSENT, SupervisorNode.ABSENT, List.of(), false);
 
     public Topology {
         etcd = List.copyOf(etcd);
@@ -26,8 +32,15 @@ public record Topology(List<EtcdNode> etcd, List<PostgresNode> postgres, RouterN
     }
 
     /** @param lagAlarm whether its lag is above the cluster's alarm threshold */
-    public record PostgresNode(String name, Role role, String state, OptionalInt timeline, OptionalLong lagBytes,
-                               boolean lagAlarm, boolean pendingRestart, Tone tone) {
+    public record PostgresNode(
+            String name,
+            Role role,
+            String state,
+            OptionalInt timeline,
+            OptionalLong lagBytes,
+            boolean lagAlarm,
+            boolean pendingRestart,
+            Tone tone) {
         public String id() {
             return NodeId.postgres(name);
         }
@@ -61,6 +74,11 @@ public record Topology(List<EtcdNode> etcd, List<PostgresNode> postgres, RouterN
      * handover of the primary role while the console switches over.
      */
     public record Link(Kind kind, String from, String to, Tone tone, String label) {
-        public enum Kind { WRITE, READ, REPLICATION, HANDOVER }
+        public enum Kind {
+            WRITE,
+            READ,
+            REPLICATION,
+            HANDOVER
+        }
     }
 }

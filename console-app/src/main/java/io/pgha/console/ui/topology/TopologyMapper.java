@@ -9,9 +9,9 @@ import io.pgha.console.ui.topology.Topology.PostgresNode;
 import io.pgha.console.ui.topology.Topology.RouterNode;
 import io.pgha.console.ui.topology.Topology.SupervisorNode;
 import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.model.LagRule;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
+import io.pgha.runtime.model.LagRule;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.Source;
@@ -29,11 +29,16 @@ public final class TopologyMapper {
     public static final long DEFAULT_LAG_ALARM_BYTES = LagRule.DEFAULT_MAXIMUM_LAG;
     /** ContainerInfo's role of the supervisor's container. */
     public static final String SUPERVISOR_ROLE = "supervisor";
-    private static final Set<String> STARTING_STATES = Set.of("starting", "creating replica", "in archive recovery",
-            "restarting", "running custom bootstrap script", "initializing new cluster");
 
-    private TopologyMapper() {
-    }
+    private static final Set<String> STARTING_STATES = Set.of(
+            "starting",
+            "creating replica",
+            "in archive recovery",
+            "restarting",
+            "running custom bootstrap script",
+            "initializing new cluster");
+
+    private TopologyMapper() {}
 
     public static Topology map(ClusterSnapshot snapshot) {
         return map(snapshot, Optional.empty());
@@ -47,21 +52,52 @@ public final class TopologyMapper {
     public static Topology map(ClusterSnapshot snapshot, Optional<PlannedWork> planned) {
         Topology t = mapSnapshot(snapshot);
         Optional<PlannedWork.Handover> handover = planned.flatMap(PlannedWork::handover)
-                .filter(h -> snapshot.member(h.from()).isPresent() && snapshot.member(h.to()).isPresent());
+                .filter(h -> snapshot.member(h.from()).isPresent()
+                        && snapshot.member(h.to()).isPresent());
         if (handover.isEmpty()) {
             return t;
         }
         PlannedWork.Handover h = handover.get();
         Set<String> involved = Set.of(NodeId.postgres(h.from()), NodeId.postgres(h.to()));
-        List<PostgresNode> postgres = t.postgres().stream().map(p -> involved.contains(p.id()) && p.tone() != Tone.OK
-                ? new PostgresNode(p.name(), p.role(), p.state(), p.timeline(), p.lagBytes(), p.lagAlarm(), p.pendingRestart(), Tone.PLANNED)
-                : p).toList();
+        List<PostgresNode> postgres = t.postgres().stream()
+                .map(p -> involved.contains(p.id()) && p.tone() != Tone.OK
+                        ? new PostgresNode(
+                                p.name(),
+                                p.role(),
+                                p.state(),
+                                p.timeline(),
+                                p.lagBytes(),
+                                p.lagAlarm(),
+                                p.pendingRestart(),
+                                Tone.PLANNED)
+                        : p)
+                .toList();
         RouterNode router = t.router().tone() == Tone.FAIL
-                ? new RouterNode(true, Tone.PLANNED, t.router().writeSessions(), t.router().readSessions()) : t.router();
-        List<Link> links = new ArrayList<>(t.links().stream().map(l -> l.tone() != Tone.OK && (l.kind() == Link.Kind.WRITE
-                || involved.contains(l.to()) || involved.contains(l.from()))
-                ? new Link(l.kind(), l.from(), l.to(), Tone.PLANNED, l.kind() == Link.Kind.WRITE ? "writes paused" : l.label()) : l).toList());
-        links.add(new Link(Link.Kind.HANDOVER, NodeId.postgres(h.from()), NodeId.postgres(h.to()), Tone.PLANNED, "switching over"));
+                ? new RouterNode(
+                        true,
+                        Tone.PLANNED,
+                        t.router().writeSessions(),
+                        t.router().readSessions())
+                : t.router();
+        List<Link> links = new ArrayList<>(t.links().stream()
+                .map(l -> l.tone() != Tone.OK
+                                && (l.kind() == Link.Kind.WRITE
+                                        || involved.contains(l.to())
+                                        || involved.contains(l.from()))
+                        ? new Link(
+                                l.kind(),
+                                l.from(),
+                                l.to(),
+                                Tone.PLANNED,
+                                l.kind() == Link.Kind.WRITE ? "writes paused" : l.label())
+                        : l)
+                .toList());
+        links.add(new Link(
+                Link.Kind.HANDOVER,
+                NodeId.postgres(h.from()),
+                NodeId.postgres(h.to()),
+                Tone.PLANNED,
+                "switching over"));
         return new Topology(t.etcd(), postgres, router, t.supervisor(), links, t.paused());
     }
 
@@ -76,7 +112,8 @@ public final class TopologyMapper {
                 .map(m -> postgresNode(snapshot, m, lagAlarm))
                 .toList();
         RouterNode router = routerNode(snapshot);
-        return new Topology(etcd, postgres, router, supervisorNode(snapshot), links(snapshot, postgres, router), snapshot.paused());
+        return new Topology(
+                etcd, postgres, router, supervisorNode(snapshot), links(snapshot, postgres, router), snapshot.paused());
     }
 
     /** The lag above which a replica is shown in alarm: the cluster's maximum_lag_on_failover. */
@@ -85,7 +122,9 @@ public final class TopologyMapper {
     }
 
     private static EtcdNode etcdNode(EtcdMember e) {
-        String detail = e.error().orElseGet(() -> e.raftTerm().isPresent() ? "term " + e.raftTerm().getAsLong() : "");
+        String detail = e.error()
+                .orElseGet(
+                        () -> e.raftTerm().isPresent() ? "term " + e.raftTerm().getAsLong() : "");
         Tone tone = Tone.of(e.health());
         if (tone == Tone.OK && !e.alarms().isEmpty()) {
             tone = Tone.WARN;
@@ -95,13 +134,15 @@ public final class TopologyMapper {
     }
 
     private static PostgresNode postgresNode(ClusterSnapshot snapshot, Member m, long lagAlarm) {
-        boolean lagHigh = !m.role().isLeader() && m.lagBytes().isPresent() && m.lagBytes().getAsLong() > lagAlarm;
+        boolean lagHigh =
+                !m.role().isLeader() && m.lagBytes().isPresent() && m.lagBytes().getAsLong() > lagAlarm;
         Tone tone = memberTone(m, lagHigh);
         Optional<ContainerInfo> container = snapshot.container(m.name());
         if (container.isPresent() && !container.get().running()) {
             tone = Tone.FAIL;
         }
-        return new PostgresNode(m.name(), m.role(), m.state(), m.timeline(), m.lagBytes(), lagHigh, m.pendingRestart(), tone);
+        return new PostgresNode(
+                m.name(), m.role(), m.state(), m.timeline(), m.lagBytes(), lagHigh, m.pendingRestart(), tone);
     }
 
     private static Tone memberTone(Member m, boolean lagHigh) {
@@ -119,9 +160,11 @@ public final class TopologyMapper {
 
     private static RouterNode routerNode(ClusterSnapshot snapshot) {
         List<RouterBackend> backends = snapshot.routerBackends();
-        boolean routerSourceKnown = snapshot.source(Source.ROUTER).map(SourceStatus::available).orElse(false);
+        boolean routerSourceKnown =
+                snapshot.source(Source.ROUTER).map(SourceStatus::available).orElse(false);
         if (backends.isEmpty()) {
-            boolean present = routerSourceKnown || snapshot.source(Source.ROUTER).isPresent();
+            boolean present =
+                    routerSourceKnown || snapshot.source(Source.ROUTER).isPresent();
             return present ? new RouterNode(true, Tone.FAIL, 0, 0) : RouterNode.ABSENT;
         }
         long writeUp = countUp(backends, RouterBackend.WRITE_LISTENER);
@@ -134,12 +177,18 @@ public final class TopologyMapper {
         } else {
             tone = Tone.OK;
         }
-        return new RouterNode(true, tone, sessions(backends, RouterBackend.WRITE_LISTENER), sessions(backends, RouterBackend.READ_LISTENER));
+        return new RouterNode(
+                true,
+                tone,
+                sessions(backends, RouterBackend.WRITE_LISTENER),
+                sessions(backends, RouterBackend.READ_LISTENER));
     }
 
     /** The supervisor's container, if the stack runs one; while Docker does not answer its state is unknown. */
     static SupervisorNode supervisorNode(ClusterSnapshot snapshot) {
-        Optional<ContainerInfo> container = snapshot.containers().stream().filter(c -> SUPERVISOR_ROLE.equals(c.role())).findFirst();
+        Optional<ContainerInfo> container = snapshot.containers().stream()
+                .filter(c -> SUPERVISOR_ROLE.equals(c.role()))
+                .findFirst();
         if (container.isEmpty()) {
             return SupervisorNode.ABSENT;
         }
@@ -153,11 +202,12 @@ public final class TopologyMapper {
     /** A container's health as the topology shows it: running and not unhealthy is fine, stopped is a failure. */
     public static Tone containerTone(ContainerInfo c) {
         return switch (c.state()) {
-            case "running" -> switch (c.health()) {
-                case "unhealthy" -> Tone.FAIL;
-                case "starting" -> Tone.WARN;
-                default -> Tone.OK;
-            };
+            case "running" ->
+                switch (c.health()) {
+                    case "unhealthy" -> Tone.FAIL;
+                    case "starting" -> Tone.WARN;
+                    default -> Tone.OK;
+                };
             case "restarting", "paused" -> Tone.WARN;
             case "exited", "dead" -> Tone.FAIL;
             default -> Tone.UNKNOWN;
@@ -165,11 +215,16 @@ public final class TopologyMapper {
     }
 
     private static long countUp(List<RouterBackend> backends, String listener) {
-        return backends.stream().filter(b -> b.listener().equals(listener) && b.status() == RouterBackend.Status.UP).count();
+        return backends.stream()
+                .filter(b -> b.listener().equals(listener) && b.status() == RouterBackend.Status.UP)
+                .count();
     }
 
     private static long sessions(List<RouterBackend> backends, String listener) {
-        return backends.stream().filter(b -> b.listener().equals(listener)).mapToLong(RouterBackend::currentSessions).sum();
+        return backends.stream()
+                .filter(b -> b.listener().equals(listener))
+                .mapToLong(RouterBackend::currentSessions)
+                .sum();
     }
 
     private static List<Link> links(ClusterSnapshot snapshot, List<PostgresNode> postgres, RouterNode router) {
@@ -178,17 +233,32 @@ public final class TopologyMapper {
         if (router.present()) {
             links.addAll(writeLinks(snapshot, leader));
             for (RouterBackend b : snapshot.routerBackends()) {
-                boolean leaderDownByDesign = leader.map(b.server()::equals).orElse(false) && b.status() != RouterBackend.Status.UP;
-                if (b.listener().equals(RouterBackend.READ_LISTENER) && snapshot.member(b.server()).isPresent() && !leaderDownByDesign) {
-                    Tone tone = b.status() == RouterBackend.Status.UP ? Tone.OK
+                boolean leaderDownByDesign =
+                        leader.map(b.server()::equals).orElse(false) && b.status() != RouterBackend.Status.UP;
+                if (b.listener().equals(RouterBackend.READ_LISTENER)
+                        && snapshot.member(b.server()).isPresent()
+                        && !leaderDownByDesign) {
+                    Tone tone = b.status() == RouterBackend.Status.UP
+                            ? Tone.OK
                             : b.status() == RouterBackend.Status.DOWN ? Tone.FAIL : Tone.UNKNOWN;
-                    links.add(new Link(Link.Kind.READ, NodeId.ROUTER, NodeId.postgres(b.server()), tone,
-                            b.status() == RouterBackend.Status.UP ? "reads" : "reads " + b.status().name().toLowerCase()));
+                    links.add(new Link(
+                            Link.Kind.READ,
+                            NodeId.ROUTER,
+                            NodeId.postgres(b.server()),
+                            tone,
+                            b.status() == RouterBackend.Status.UP
+                                    ? "reads"
+                                    : "reads " + b.status().name().toLowerCase()));
                 }
             }
         }
-        leader.ifPresent(l -> postgres.stream().filter(p -> !p.name().equals(l)).forEach(replica ->
-                links.add(new Link(Link.Kind.REPLICATION, NodeId.postgres(l), replica.id(), replicationTone(replica),
+        leader.ifPresent(l -> postgres.stream()
+                .filter(p -> !p.name().equals(l))
+                .forEach(replica -> links.add(new Link(
+                        Link.Kind.REPLICATION,
+                        NodeId.postgres(l),
+                        replica.id(),
+                        replicationTone(replica),
                         Formats.lag(replica.lagBytes())))));
         return links;
     }
@@ -196,15 +266,23 @@ public final class TopologyMapper {
     private static List<Link> writeLinks(ClusterSnapshot snapshot, Optional<String> leader) {
         List<Link> links = new ArrayList<>();
         for (RouterBackend b : snapshot.routerBackends()) {
-            if (b.listener().equals(RouterBackend.WRITE_LISTENER) && b.status() == RouterBackend.Status.UP
+            if (b.listener().equals(RouterBackend.WRITE_LISTENER)
+                    && b.status() == RouterBackend.Status.UP
                     && snapshot.member(b.server()).isPresent()) {
                 boolean toLeader = leader.map(b.server()::equals).orElse(false);
-                links.add(new Link(Link.Kind.WRITE, NodeId.ROUTER, NodeId.postgres(b.server()),
-                        toLeader ? Tone.OK : Tone.FAIL, toLeader ? "writes" : "writes to a non-leader"));
+                links.add(new Link(
+                        Link.Kind.WRITE,
+                        NodeId.ROUTER,
+                        NodeId.postgres(b.server()),
+                        toLeader ? Tone.OK : Tone.FAIL,
+                        toLeader ? "writes" : "writes to a non-leader"));
             }
         }
-        if (links.isEmpty() && leader.isPresent() && snapshot.member(leader.get()).isPresent()) {
-            links.add(new Link(Link.Kind.WRITE, NodeId.ROUTER, NodeId.postgres(leader.get()), Tone.FAIL, "no write route"));
+        if (links.isEmpty()
+                && leader.isPresent()
+                && snapshot.member(leader.get()).isPresent()) {
+            links.add(new Link(
+                    Link.Kind.WRITE, NodeId.ROUTER, NodeId.postgres(leader.get()), Tone.FAIL, "no write route"));
         }
         return links;
     }

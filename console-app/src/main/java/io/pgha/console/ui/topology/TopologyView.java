@@ -88,7 +88,11 @@ public final class TopologyView extends Pane {
             return;
         }
         Topology topology = viewModel.updateProperty().get().topology();
-        TopologyLayout layout = new TopologyLayout(getWidth(), getHeight(), topology.postgres().size(), topology.etcd().size());
+        TopologyLayout layout = new TopologyLayout(
+                getWidth(),
+                getHeight(),
+                topology.postgres().size(),
+                topology.etcd().size());
         for (int i = 0; i < topology.postgres().size(); i++) {
             centers.put(topology.postgres().get(i).id(), layout.postgres(i));
         }
@@ -101,7 +105,8 @@ public final class TopologyView extends Pane {
         }
         if (topology.supervisor().present()) {
             centers.put(NodeId.SUPERVISOR, layout.supervisor(ROUTER_WIDTH, SUPERVISOR_WIDTH));
-            nodes.getChildren().add(supervisor(topology.supervisor(), topology.router().present()));
+            nodes.getChildren()
+                    .add(supervisor(topology.supervisor(), topology.router().present()));
         }
         List<Bounds> labels = new ArrayList<>();
         topology.links().forEach(l -> drawLink(l, layout, labels));
@@ -111,7 +116,8 @@ public final class TopologyView extends Pane {
             nodes.getChildren().add(caption("etcd (DCS)", 12, layout.etcdY() - ETCD_HEIGHT / 2 - 14));
         }
         if (topology.postgres().isEmpty() && topology.etcd().isEmpty()) {
-            nodes.getChildren().add(caption("waiting for the cluster's first snapshot …", getWidth() / 2 - 120, getHeight() / 2));
+            nodes.getChildren()
+                    .add(caption("waiting for the cluster's first snapshot …", getWidth() / 2 - 120, getHeight() / 2));
         }
         fitLabels();
     }
@@ -144,10 +150,15 @@ public final class TopologyView extends Pane {
             labelAt = new Point2D(from.getX() + (to.getX() - from.getX()) * along, top + (bottom - top) * along);
         }
         line.getStyleClass().addAll("link", link.kind().name().toLowerCase());
-        line.setId("link-" + link.kind().name().toLowerCase() + "-" + link.to().substring(link.to().indexOf(':') + 1));
+        line.setId("link-" + link.kind().name().toLowerCase() + "-"
+                + link.to().substring(link.to().indexOf(':') + 1));
         Tones.apply(line, link.tone());
-        Text label = centred(link.kind() == Link.Kind.REPLICATION ? "lag " + link.label() : link.label(),
-                labelAt.getX(), labelAt.getY(), 140, "link-label");
+        Text label = centred(
+                link.kind() == Link.Kind.REPLICATION ? "lag " + link.label() : link.label(),
+                labelAt.getX(),
+                labelAt.getY(),
+                140,
+                "link-label");
         label.getStyleClass().add("link-label-" + link.kind().name().toLowerCase());
         links.getChildren().addAll(line, label);
         keepApart(label, labels);
@@ -207,13 +218,28 @@ public final class TopologyView extends Pane {
             ring.getStyleClass().add("selection-ring");
             g.getChildren().add(ring);
         }
-        g.getChildren().addAll(
-                fitted(p.name(), c.getX(), c.getY() - 8, r * 1.8, "node-name"),
-                fitted(Roles.label(p.role()), c.getX(), c.getY() + 11, r * 1.8, "node-role"),
-                centred(p.state() + p.timeline().stream().mapToObj(t -> " · TL " + t).findFirst().orElse(""),
-                        c.getX(), c.getY() + r + 14, 190, "node-facts"),
-                centred(p.leader() ? (p.pendingRestart() ? "pending restart" : "") : "lag " + Formats.lag(p.lagBytes())
-                        + (p.lagAlarm() ? " ⚠" : ""), c.getX(), c.getY() + r + 32, 190, "node-facts"));
+        g.getChildren()
+                .addAll(
+                        fitted(p.name(), c.getX(), c.getY() - 8, r * 1.8, "node-name"),
+                        fitted(Roles.label(p.role()), c.getX(), c.getY() + 11, r * 1.8, "node-role"),
+                        centred(
+                                p.state()
+                                        + p.timeline().stream()
+                                                .mapToObj(t -> " · TL " + t)
+                                                .findFirst()
+                                                .orElse(""),
+                                c.getX(),
+                                c.getY() + r + 14,
+                                190,
+                                "node-facts"),
+                        centred(
+                                p.leader()
+                                        ? (p.pendingRestart() ? "pending restart" : "")
+                                        : "lag " + Formats.lag(p.lagBytes()) + (p.lagAlarm() ? " ⚠" : ""),
+                                c.getX(),
+                                c.getY() + r + 32,
+                                190,
+                                "node-facts"));
         g.setAccessibleText(p.name() + ", " + Roles.label(p.role()) + ", " + p.state());
         g.setOnMouseClicked(e -> {
             viewModel.select(p.name());
@@ -240,8 +266,15 @@ public final class TopologyView extends Pane {
         if (e.leader()) {
             g.getChildren().add(crown(c.getX() + ETCD_WIDTH / 2 - 6, c.getY() - ETCD_HEIGHT / 2 + 2, 8));
         }
-        g.getChildren().addAll(fitted(e.name(), c.getX(), c.getY() - 7, ETCD_WIDTH - 12, "node-name"),
-                fitted(e.leader() ? "raft leader" : e.detail(), c.getX(), c.getY() + 11, ETCD_WIDTH - 12, "node-role"));
+        g.getChildren()
+                .addAll(
+                        fitted(e.name(), c.getX(), c.getY() - 7, ETCD_WIDTH - 12, "node-name"),
+                        fitted(
+                                e.leader() ? "raft leader" : e.detail(),
+                                c.getX(),
+                                c.getY() + 11,
+                                ETCD_WIDTH - 12,
+                                "node-role"));
         g.setAccessibleText(e.name() + (e.leader() ? ", raft leader" : ""));
         return g;
     }
@@ -253,15 +286,33 @@ public final class TopologyView extends Pane {
         g.getStyleClass().add("router-node");
         double w = ROUTER_WIDTH / 2;
         double h = ROUTER_HEIGHT / 2;
-        Polygon body = new Polygon(c.getX() - w, c.getY(), c.getX() - w + h, c.getY() - h, c.getX() + w - h, c.getY() - h,
-                c.getX() + w, c.getY(), c.getX() + w - h, c.getY() + h, c.getX() - w + h, c.getY() + h);
+        Polygon body = new Polygon(
+                c.getX() - w,
+                c.getY(),
+                c.getX() - w + h,
+                c.getY() - h,
+                c.getX() + w - h,
+                c.getY() - h,
+                c.getX() + w,
+                c.getY(),
+                c.getX() + w - h,
+                c.getY() + h,
+                c.getX() - w + h,
+                c.getY() + h);
         body.getStyleClass().add("node-body");
         Tones.apply(body, topology.router().tone());
         Tones.apply(g, topology.router().tone());
-        g.getChildren().addAll(body,
-                fitted("HAProxy router", c.getX(), c.getY() - 9, ROUTER_WIDTH - ROUTER_HEIGHT, "node-name"),
-                fitted(sessions(topology.router().writeSessions(), "write") + " · " + sessions(topology.router().readSessions(), "read"),
-                        c.getX(), c.getY() + 11, ROUTER_WIDTH - ROUTER_HEIGHT, "node-role"));
+        g.getChildren()
+                .addAll(
+                        body,
+                        fitted("HAProxy router", c.getX(), c.getY() - 9, ROUTER_WIDTH - ROUTER_HEIGHT, "node-name"),
+                        fitted(
+                                sessions(topology.router().writeSessions(), "write") + " · "
+                                        + sessions(topology.router().readSessions(), "read"),
+                                c.getX(),
+                                c.getY() + 11,
+                                ROUTER_WIDTH - ROUTER_HEIGHT,
+                                "node-role"));
         return g;
     }
 
@@ -281,8 +332,17 @@ public final class TopologyView extends Pane {
         g.setId("supervisor-node");
         g.getStyleClass().add("supervisor-node");
         Tones.apply(g, s.tone());
-        Polygon body = new Polygon(c.getX() - w, c.getY() - h, c.getX() + w, c.getY() - h, c.getX() + w, c.getY() + h * 0.35,
-                c.getX(), c.getY() + h, c.getX() - w, c.getY() + h * 0.35);
+        Polygon body = new Polygon(
+                c.getX() - w,
+                c.getY() - h,
+                c.getX() + w,
+                c.getY() - h,
+                c.getX() + w,
+                c.getY() + h * 0.35,
+                c.getX(),
+                c.getY() + h,
+                c.getX() - w,
+                c.getY() + h * 0.35);
         body.getStyleClass().add("node-body");
         Tones.apply(body, s.tone());
         g.getChildren().add(body);
@@ -294,11 +354,16 @@ public final class TopologyView extends Pane {
             g.getChildren().add(ring);
         }
         String state = s.state() + ("none".equals(s.health()) ? "" : " (" + s.health() + ")");
-        g.getChildren().addAll(
-                fitted(s.name(), c.getX(), c.getY() - 12, SUPERVISOR_WIDTH - 16, "node-name"),
-                fitted("supervisor · " + state, c.getX(), c.getY() + 5, SUPERVISOR_WIDTH - 16, "node-role"),
-                centred(s.restarts() + (s.restarts() == 1 ? " restart" : " restarts"), c.getX(), c.getY() + h + 12, SUPERVISOR_WIDTH,
-                        "node-facts"));
+        g.getChildren()
+                .addAll(
+                        fitted(s.name(), c.getX(), c.getY() - 12, SUPERVISOR_WIDTH - 16, "node-name"),
+                        fitted("supervisor · " + state, c.getX(), c.getY() + 5, SUPERVISOR_WIDTH - 16, "node-role"),
+                        centred(
+                                s.restarts() + (s.restarts() == 1 ? " restart" : " restarts"),
+                                c.getX(),
+                                c.getY() + h + 12,
+                                SUPERVISOR_WIDTH,
+                                "node-facts"));
         g.setAccessibleText(s.name() + ", supervisor, " + state);
         g.setOnMouseClicked(e -> {
             viewModel.select(s.name());
@@ -348,7 +413,8 @@ public final class TopologyView extends Pane {
 
     private void fitLabels() {
         for (Node n : nodes.lookupAll(".fitted")) {
-            if (n instanceof Text t && t.getProperties().get(FIT_CENTRE) instanceof Double x
+            if (n instanceof Text t
+                    && t.getProperties().get(FIT_CENTRE) instanceof Double x
                     && t.getProperties().get(FIT_WIDTH) instanceof Double max) {
                 t.applyCss();
                 double width = t.getLayoutBounds().getWidth();
@@ -377,7 +443,6 @@ public final class TopologyView extends Pane {
         t.getStyleClass().add("row-caption");
         return t;
     }
-
 
     /** A ring that grows and fades around each changed node, twice, then goes away. */
     private void pulse(Set<String> changed) {

@@ -62,10 +62,16 @@ public final class TopologyViewModel {
     }
 
     static String summarise(ClusterSnapshot snapshot, Optional<PlannedWork> planned) {
-        String leader = snapshot.leaderMember().map(m -> m.name() + " is the primary")
-                .orElse(planned.flatMap(PlannedWork::handover).map(h -> "primary moving to " + h.to()).orElse("no primary"));
-        long streaming = snapshot.replicas().stream().filter(Member::isStreaming).count();
-        long etcdUp = snapshot.etcdMembers().stream().filter(e -> e.health() == Health.UP).count();
+        String leader = snapshot.leaderMember()
+                .map(m -> m.name() + " is the primary")
+                .orElse(planned.flatMap(PlannedWork::handover)
+                        .map(h -> "primary moving to " + h.to())
+                        .orElse("no primary"));
+        long streaming =
+                snapshot.replicas().stream().filter(Member::isStreaming).count();
+        long etcdUp = snapshot.etcdMembers().stream()
+                .filter(e -> e.health() == Health.UP)
+                .count();
         String text = leader + " · " + streaming + " of " + snapshot.replicas().size() + " replicas streaming · etcd "
                 + etcdUp + "/" + snapshot.etcdMembers().size() + " up";
         return snapshot.paused() ? text + " · paused (no automatic failover)" : text;

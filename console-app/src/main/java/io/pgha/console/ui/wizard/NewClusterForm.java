@@ -21,15 +21,24 @@ final class NewClusterForm extends VBox {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(3);
-        int row = FormRows.add(grid, 0, "Name (and Patroni scope)", text("wizard-name", viewModel.nameProperty(), 18),
+        int row = FormRows.add(
+                grid,
+                0,
+                "Name (and Patroni scope)",
+                text("wizard-name", viewModel.nameProperty(), 18),
                 viewModel.nameErrorProperty());
 
-        Spinner<Integer> nodes = new Spinner<>(NewClusterViewModel.MIN_NODES, NewClusterViewModel.MAX_NODES,
+        Spinner<Integer> nodes = new Spinner<>(
+                NewClusterViewModel.MIN_NODES,
+                NewClusterViewModel.MAX_NODES,
                 viewModel.postgresNodesProperty().get());
         nodes.setId("wizard-nodes");
         nodes.setPrefWidth(90);
-        nodes.valueProperty().addListener((o, a, v) -> viewModel.postgresNodesProperty().set(v));
-        viewModel.postgresNodesProperty().addListener((o, a, v) -> nodes.getValueFactory().setValue(v.intValue()));
+        nodes.valueProperty()
+                .addListener((o, a, v) -> viewModel.postgresNodesProperty().set(v));
+        viewModel
+                .postgresNodesProperty()
+                .addListener((o, a, v) -> nodes.getValueFactory().setValue(v.intValue()));
         ChoiceBox<Integer> etcd = new ChoiceBox<>();
         etcd.setId("wizard-etcd");
         etcd.getItems().setAll(NewClusterViewModel.ETCD_SIZES);
@@ -45,17 +54,31 @@ final class NewClusterForm extends VBox {
         profile.getItems().setAll(NewClusterViewModel.IMAGE_PROFILES);
         profile.valueProperty().bindBidirectional(viewModel.imageProfileProperty());
         grid.add(FormRows.label("Images"), 0, row);
-        grid.add(new HBox(8, profile, hint("auto: the official images when present or pullable, else the local ones")), 1, row++);
+        grid.add(
+                new HBox(8, profile, hint("auto: the official images when present or pullable, else the local ones")),
+                1,
+                row++);
         grid.add(FormRows.label("Bind address"), 0, row);
         grid.add(text("wizard-bind", viewModel.bindAddressProperty(), 12), 1, row++);
 
-        HBox router = new HBox(6, FormRows.label("writes"), port("wizard-write-port", viewModel.writePortProperty()),
-                FormRows.label("reads"), port("wizard-read-port", viewModel.readPortProperty()),
-                FormRows.label("stats"), port("wizard-stats-port", viewModel.statsPortProperty()),
-                FormRows.label("Prometheus"), port("wizard-prometheus-port", viewModel.prometheusPortProperty()));
-        HBox bases = new HBox(6, FormRows.label("Patroni from"), port("wizard-patroni-port", viewModel.patroniBasePortProperty()),
-                FormRows.label("etcd from"), port("wizard-etcd-port", viewModel.etcdBasePortProperty()),
-                FormRows.label("exporters from"), port("wizard-exporter-port", viewModel.exporterBasePortProperty()));
+        HBox router = new HBox(
+                6,
+                FormRows.label("writes"),
+                port("wizard-write-port", viewModel.writePortProperty()),
+                FormRows.label("reads"),
+                port("wizard-read-port", viewModel.readPortProperty()),
+                FormRows.label("stats"),
+                port("wizard-stats-port", viewModel.statsPortProperty()),
+                FormRows.label("Prometheus"),
+                port("wizard-prometheus-port", viewModel.prometheusPortProperty()));
+        HBox bases = new HBox(
+                6,
+                FormRows.label("Patroni from"),
+                port("wizard-patroni-port", viewModel.patroniBasePortProperty()),
+                FormRows.label("etcd from"),
+                port("wizard-etcd-port", viewModel.etcdBasePortProperty()),
+                FormRows.label("exporters from"),
+                port("wizard-exporter-port", viewModel.exporterBasePortProperty()));
         router.setAlignment(Pos.CENTER_LEFT);
         bases.setAlignment(Pos.CENTER_LEFT);
         grid.add(FormRows.label("Router ports"), 0, row);
@@ -63,9 +86,14 @@ final class NewClusterForm extends VBox {
         bases.setId("wizard-ports");
         row = FormRows.add(grid, row, "Member ports", bases, viewModel.portsErrorProperty());
 
-        HBox timing = new HBox(6, FormRows.label("ttl"), port("wizard-ttl", viewModel.ttlProperty()),
-                FormRows.label("loop_wait"), port("wizard-loop-wait", viewModel.loopWaitProperty()),
-                FormRows.label("retry_timeout"), port("wizard-retry-timeout", viewModel.retryTimeoutProperty()),
+        HBox timing = new HBox(
+                6,
+                FormRows.label("ttl"),
+                port("wizard-ttl", viewModel.ttlProperty()),
+                FormRows.label("loop_wait"),
+                port("wizard-loop-wait", viewModel.loopWaitProperty()),
+                FormRows.label("retry_timeout"),
+                port("wizard-retry-timeout", viewModel.retryTimeoutProperty()),
                 hint("seconds"));
         timing.setAlignment(Pos.CENTER_LEFT);
         timing.setId("wizard-timing");

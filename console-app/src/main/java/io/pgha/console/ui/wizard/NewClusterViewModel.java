@@ -77,18 +77,43 @@ public final class NewClusterViewModel {
         this.provisioning = provisioning;
         this.executors = executors;
         this.clock = clock;
-        valid = Bindings.createBooleanBinding(() -> ready.get() && !checking.get() && Stream.of(nameError, sizeError, portsError,
-                        timingError, generalError).allMatch(e -> e.get().isEmpty()),
-                ready, checking, nameError, sizeError, portsError, timingError, generalError);
-        for (ObservableValue<?> field : List.of(name, postgresNodes, etcdMembers, imageProfile, bindAddress, writePort,
-                readPort, statsPort, patroniBasePort, etcdBasePort, exporterBasePort, prometheusPort, ttl, loopWait, retryTimeout)) {
+        valid = Bindings.createBooleanBinding(
+                () -> ready.get()
+                        && !checking.get()
+                        && Stream.of(nameError, sizeError, portsError, timingError, generalError)
+                                .allMatch(e -> e.get().isEmpty()),
+                ready,
+                checking,
+                nameError,
+                sizeError,
+                portsError,
+                timingError,
+                generalError);
+        for (ObservableValue<?> field : List.of(
+                name,
+                postgresNodes,
+                etcdMembers,
+                imageProfile,
+                bindAddress,
+                writePort,
+                readPort,
+                statsPort,
+                patroniBasePort,
+                etcdBasePort,
+                exporterBasePort,
+                prometheusPort,
+                ttl,
+                loopWait,
+                retryTimeout)) {
             field.addListener((o, a, b) -> {
                 if (ready.get()) {
                     validate();
                 }
             });
         }
-        executors.supply(provisioning::defaults, this::proposed,
+        executors.supply(
+                provisioning::defaults,
+                this::proposed,
                 failure -> generalError.set("cannot propose a spec: " + failure.getMessage()));
     }
 
@@ -120,12 +145,16 @@ public final class NewClusterViewModel {
         long mine = ++generation;
         generalError.set("");
         nameError.set(Validation.problem(() -> ClusterRegistry.checkName(name.get()), PghaException.class));
-        sizeError.set(postgresNodes.get() < MIN_NODES || postgresNodes.get() > MAX_NODES
-                ? "PostgreSQL nodes: " + MIN_NODES + " to " + MAX_NODES
-                : ETCD_SIZES.contains(etcdMembers.get()) ? "" : "etcd members: 1, 3 or 5 (an odd number keeps a quorum)");
+        sizeError.set(
+                postgresNodes.get() < MIN_NODES || postgresNodes.get() > MAX_NODES
+                        ? "PostgreSQL nodes: " + MIN_NODES + " to " + MAX_NODES
+                        : ETCD_SIZES.contains(etcdMembers.get())
+                                ? ""
+                                : "etcd members: 1, 3 or 5 (an odd number keeps a quorum)");
         portsError.set(Validation.problem(this::ports, PghaException.class));
         timingError.set(Validation.problem(this::timing, PghaException.class));
-        if (Stream.of(nameError, sizeError, portsError, timingError).allMatch(e -> e.get().isEmpty())) {
+        if (Stream.of(nameError, sizeError, portsError, timingError)
+                .allMatch(e -> e.get().isEmpty())) {
             checkWithRuntime(mine);
         } else {
             checking.set(false);
@@ -135,53 +164,78 @@ public final class NewClusterViewModel {
     private void checkWithRuntime(long mine) {
         NewClusterRequest request = request();
         checking.set(true);
-        executors.background().schedule(() -> {
-            if (mine != generation) {
-                return;
-            }
-            List<SpecProblem> problems;
-            try {
-                problems = provisioning.check(request);
-            } catch (RuntimeException e) {
-                problems = List.of(new SpecProblem(SpecProblem.GENERAL, String.valueOf(e.getMessage())));
-            }
-            List<SpecProblem> found = problems;
-            executors.fx().execute(() -> {
-                if (mine == generation) {
-                    showRuntimeProblems(found);
-                }
-            });
-        }, RUNTIME_CHECK_DELAY_MS, TimeUnit.MILLISECONDS);
+        executors
+                .background()
+                .schedule(
+                        () -> {
+                            if (mine != generation) {
+                                return;
+                            }
+                            List<SpecProblem> problems;
+                            try {
+                                problems = provisioning.check(request);
+                            } catch (RuntimeException e) {
+                                problems =
+                                        List.of(new SpecProblem(SpecProblem.GENERAL, String.valueOf(e.getMessage())));
+                            }
+                            List<SpecProblem> found = problems;
+                            executors.fx().execute(() -> {
+                                if (mine == generation) {
+                                    showRuntimeProblems(found);
+                                }
+                            });
+                        },
+                        RUNTIME_CHECK_DELAY_MS,
+                        TimeUnit.MILLISECONDS);
     }
 
     private void showRuntimeProblems(List<SpecProblem> problems) {
         checking.set(false);
-        Map<String, String> byField = problems.stream().collect(Collectors.groupingBy(SpecProblem::field,
-                Collectors.mapping(SpecProblem::message, Collectors.joining("; "))));
+        Map<String, String> byField = problems.stream()
+                .collect(Collectors.groupingBy(
+                        SpecProblem::field, Collectors.mapping(SpecProblem::message, Collectors.joining("; "))));
         byField.forEach((field, message) -> {
             switch (field) {
                 case SpecProblem.NAME -> nameError.set(message);
                 case SpecProblem.PORTS -> portsError.set(message);
                 case SpecProblem.TIMING -> timingError.set(message);
-                default -> generalError.set(generalError.get().isEmpty() ? message : generalError.get() + "; " + message);
+                default ->
+                    generalError.set(generalError.get().isEmpty() ? message : generalError.get() + "; " + message);
             }
         });
     }
 
     /** The runtime's own rules: ports in range and not shared, per-member ports included. */
     private NewClusterRequest.Ports ports() {
-        StackPorts ports = new StackPorts(number("write port", writePort), number("read port", readPort),
-                number("stats port", statsPort), number("Patroni base port", patroniBasePort), number("etcd base port", etcdBasePort),
-                number("exporter base port", exporterBasePort), number("Prometheus port", prometheusPort));
-        ports.published(postgresNodes.get(), Optional.ofNullable(etcdMembers.get()).orElse(1));
-        return new NewClusterRequest.Ports(ports.write(), ports.read(), ports.stats(), ports.patroni(), ports.etcd(), ports.exporter(),
+        StackPorts ports = new StackPorts(
+                number("write port", writePort),
+                number("read port", readPort),
+                number("stats port", statsPort),
+                number("Patroni base port", patroniBasePort),
+                number("etcd base port", etcdBasePort),
+                number("exporter base port", exporterBasePort),
+                number("Prometheus port", prometheusPort));
+        ports.published(
+                postgresNodes.get(), Optional.ofNullable(etcdMembers.get()).orElse(1));
+        return new NewClusterRequest.Ports(
+                ports.write(),
+                ports.read(),
+                ports.stats(),
+                ports.patroni(),
+                ports.etcd(),
+                ports.exporter(),
                 ports.prometheus());
     }
 
     /** Patroni's rules (ttl ≥ 20, loop_wait + 2·retry_timeout ≤ ttl …), as the runtime applies them. */
     private NewClusterRequest.PatroniTiming timing() {
-        PatroniTuning tuning = new PatroniTuning(number("ttl", ttl), number("loop_wait", loopWait), number("retry_timeout", retryTimeout),
-                PatroniTuning.DEFAULTS.synchronousMode(), PatroniTuning.DEFAULTS.synchronousNodeCount(), PatroniTuning.DEFAULTS.maximumLagOnFailover(),
+        PatroniTuning tuning = new PatroniTuning(
+                number("ttl", ttl),
+                number("loop_wait", loopWait),
+                number("retry_timeout", retryTimeout),
+                PatroniTuning.DEFAULTS.synchronousMode(),
+                PatroniTuning.DEFAULTS.synchronousNodeCount(),
+                PatroniTuning.DEFAULTS.maximumLagOnFailover(),
                 PatroniTuning.DEFAULTS.primaryStartTimeout());
         return new NewClusterRequest.PatroniTiming(tuning.ttl(), tuning.loopWait(), tuning.retryTimeout());
     }
@@ -196,8 +250,13 @@ public final class NewClusterViewModel {
 
     /** The request as the fields say; only meaningful while the form is valid. */
     public NewClusterRequest request() {
-        return new NewClusterRequest(name.get().strip(), postgresNodes.get(),
-                Optional.ofNullable(etcdMembers.get()).orElse(3), imageProfile.get(), bindAddress.get().strip(), ports(),
+        return new NewClusterRequest(
+                name.get().strip(),
+                postgresNodes.get(),
+                Optional.ofNullable(etcdMembers.get()).orElse(3),
+                imageProfile.get(),
+                bindAddress.get().strip(),
+                ports(),
                 timing());
     }
 

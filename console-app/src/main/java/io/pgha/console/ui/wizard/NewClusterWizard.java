@@ -19,7 +19,8 @@ import javafx.stage.Window;
 public final class NewClusterWizard extends Dialog<ButtonType> {
 
     private static final ButtonType CREATE = new ButtonType("Create cluster", ButtonBar.ButtonData.OK_DONE);
-    private static final ButtonType CANCEL_RUN = new ButtonType("Cancel provisioning", ButtonBar.ButtonData.CANCEL_CLOSE);
+    private static final ButtonType CANCEL_RUN =
+            new ButtonType("Cancel provisioning", ButtonBar.ButtonData.CANCEL_CLOSE);
     private final NewClusterViewModel viewModel;
     private final Consumer<String> created;
     private ProvisioningViewModel run;

@@ -39,7 +39,8 @@ final class ProvisioningProgress extends VBox {
         log.setId("provisioning-log");
         log.getStyleClass().add("wizard-log");
         log.setPrefHeight(200);
-        viewModel.log().addListener((ListChangeListener<String>) c -> log.scrollTo(viewModel.log().size() - 1));
+        viewModel.log().addListener((ListChangeListener<String>)
+                c -> log.scrollTo(viewModel.log().size() - 1));
         VBox.setVgrow(log, Priority.ALWAYS);
         getChildren().addAll(new HBox(10, message, elapsed), steps, log);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> viewModel.tick()));

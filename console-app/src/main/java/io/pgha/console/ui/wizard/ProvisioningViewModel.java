@@ -26,7 +26,14 @@ public final class ProvisioningViewModel {
     public static final int LOG_CAPACITY = 2000;
 
     /** Where the whole run is. */
-    public enum State { STARTING, RUNNING, SUCCEEDED, FAILED, CANCELLING, CANCELLED }
+    public enum State {
+        STARTING,
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLING,
+        CANCELLED
+    }
 
     private final StackProvisioning provisioning;
     private final NewClusterRequest request;
@@ -41,7 +48,8 @@ public final class ProvisioningViewModel {
     private ProvisioningRun run;
     private Optional<String> clusterName = Optional.empty();
 
-    ProvisioningViewModel(StackProvisioning provisioning, NewClusterRequest request, UiExecutors executors, Clock clock) {
+    ProvisioningViewModel(
+            StackProvisioning provisioning, NewClusterRequest request, UiExecutors executors, Clock clock) {
         this.provisioning = provisioning;
         this.request = request;
         this.executors = executors;
@@ -52,24 +60,29 @@ public final class ProvisioningViewModel {
     public void start(Consumer<String> done) {
         started = clock.instant();
         message.set("creating " + request.name() + " …");
-        BatchRelay<ProvisioningEvent> relay = new BatchRelay<>(executors.fx(), batch -> batch.forEach(e -> handle(e, done)));
-        executors.supply(() -> provisioning.start(request, relay), r -> {
-            run = r;
-            if (state.get() == State.STARTING) {
-                state.set(State.RUNNING);
-            } else if (state.get() == State.CANCELLING) {
-                cancel();
-            }
-        }, failure -> {
-            state.set(State.FAILED);
-            message.set(String.valueOf(failure.getMessage()));
-        });
+        BatchRelay<ProvisioningEvent> relay =
+                new BatchRelay<>(executors.fx(), batch -> batch.forEach(e -> handle(e, done)));
+        executors.supply(
+                () -> provisioning.start(request, relay),
+                r -> {
+                    run = r;
+                    if (state.get() == State.STARTING) {
+                        state.set(State.RUNNING);
+                    } else if (state.get() == State.CANCELLING) {
+                        cancel();
+                    }
+                },
+                failure -> {
+                    state.set(State.FAILED);
+                    message.set(String.valueOf(failure.getMessage()));
+                });
     }
 
     void handle(ProvisioningEvent event, Consumer<String> done) {
         switch (event) {
             case ProvisioningEvent.StepStarted s -> steps.add(new StepItem(s.step(), s.title(), s.at()));
-            case ProvisioningEvent.StepFinished f -> step(f.step()).ifPresent(s -> s.finish(f.at(), f.ok(), f.detail()));
+            case ProvisioningEvent.StepFinished f ->
+                step(f.step()).ifPresent(s -> s.finish(f.at(), f.ok(), f.detail()));
             case ProvisioningEvent.Log l -> appendLog(l.step() + " | " + l.line());
             case ProvisioningEvent.Done d -> {
                 state.set(State.SUCCEEDED);
@@ -111,7 +124,9 @@ public final class ProvisioningViewModel {
             return;
         }
         elapsed.set(Formats.duration(Duration.between(started, now)));
-        steps.stream().filter(s -> s.stateProperty().get() == StepItem.State.RUNNING).forEach(s -> s.tick(now));
+        steps.stream()
+                .filter(s -> s.stateProperty().get() == StepItem.State.RUNNING)
+                .forEach(s -> s.tick(now));
     }
 
     public void tick() {

@@ -13,7 +13,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class StepItem {
 
     /** Where a step is. */
-    public enum State { RUNNING, DONE, FAILED }
+    public enum State {
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     private final String id;
     private final String title;

@@ -16,7 +16,9 @@ public record SourceState(String name, Tone tone, String reason) {
         if (s.notConfigured()) {
             return new SourceState(label(s.source()), Tone.UNKNOWN, s.reason().orElse(SourceStatus.NOT_CONFIGURED));
         }
-        return new SourceState(label(s.source()), s.available() ? Tone.OK : Tone.FAIL,
+        return new SourceState(
+                label(s.source()),
+                s.available() ? Tone.OK : Tone.FAIL,
                 s.available() ? "answering" : s.reason().orElse("not answering"));
     }
 

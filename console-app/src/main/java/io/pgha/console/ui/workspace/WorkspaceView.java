@@ -41,7 +41,9 @@ import javafx.scene.layout.VBox;
 /** One open cluster: a header with its state and cluster-wide actions, and a tab per screen. */
 public final class WorkspaceView extends BorderPane {
 
-    public static final String[] TABS = {"Topology", "Health", "Events", "Metrics", "Router", "Logs", "Drills", "Settings"};
+    public static final String[] TABS = {
+        "Topology", "Health", "Events", "Metrics", "Router", "Logs", "Drills", "Settings"
+    };
 
     private final WorkspaceViewModel viewModel;
     private final TabPane tabs = new TabPane();
@@ -64,8 +66,11 @@ public final class WorkspaceView extends BorderPane {
         tabs.getTabs().add(tab(4, t -> new RouterView(viewModel.router()), WorkspaceViewModel.Screen.ROUTER));
         tabs.getTabs().add(tab(5, t -> logs = new LogsView(viewModel.logs()), WorkspaceViewModel.Screen.LOGS));
         tabs.getTabs().add(tab(6, t -> new DrillsView(viewModel.drills()), WorkspaceViewModel.Screen.DRILLS));
-        tabs.getTabs().add(tab(7, t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig())),
-                WorkspaceViewModel.Screen.SETTINGS));
+        tabs.getTabs()
+                .add(tab(
+                        7,
+                        t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig())),
+                        WorkspaceViewModel.Screen.SETTINGS));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("workspace-tabs");
         setCenter(tabs);
@@ -76,7 +81,9 @@ public final class WorkspaceView extends BorderPane {
         MemberDetailView detail = new MemberDetailView(viewModel.memberDetail(), this::launcher, this::clearSelection);
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
-        detailScroll.visibleProperty().bind(viewModel.topology().selectedMemberProperty().map(Optional::isPresent));
+        detailScroll
+                .visibleProperty()
+                .bind(viewModel.topology().selectedMemberProperty().map(Optional::isPresent));
         detailScroll.managedProperty().bind(detailScroll.visibleProperty());
         topology.setRight(detailScroll);
         topology.setBottom(new EventsStripView(viewModel.events()));
@@ -122,9 +129,12 @@ public final class WorkspaceView extends BorderPane {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setId("cluster-activity-spinner");
         spinner.getStyleClass().add("activity-spinner");
-        spinner.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.actions().busyProperty().get()
-                || viewModel.topology().statusProperty().get().planned(), viewModel.actions().busyProperty(),
-                viewModel.topology().statusProperty()));
+        spinner.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> viewModel.actions().busyProperty().get()
+                                || viewModel.topology().statusProperty().get().planned(),
+                        viewModel.actions().busyProperty(),
+                        viewModel.topology().statusProperty()));
         spinner.managedProperty().bind(spinner.visibleProperty());
         Label summary = new Label();
         summary.setId("cluster-summary");
@@ -135,14 +145,25 @@ public final class WorkspaceView extends BorderPane {
         activity.getStyleClass().add("muted");
         ReadOnlyStringProperty running = viewModel.actions().runningProperty();
         ReadOnlyStringProperty result = viewModel.actions().resultProperty();
-        activity.textProperty().bind(Bindings.createStringBinding(() -> !running.get().isEmpty() ? "· " + running.get() + " …"
-                : result.get().isEmpty() ? "" : "· " + result.get(), running, result));
+        activity.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> !running.get().isEmpty()
+                                ? "· " + running.get() + " …"
+                                : result.get().isEmpty() ? "" : "· " + result.get(),
+                        running,
+                        result));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button switchover = new Button("Switchover…");
         switchover.setId("action-switchover");
         switchover.setTooltip(new Tooltip("Hand the primary role to another member (Ctrl+Shift+S)"));
-        switchover.disableProperty().bind(viewModel.actions().hasLeaderProperty().not().or(viewModel.actions().busyProperty()));
+        switchover
+                .disableProperty()
+                .bind(viewModel
+                        .actions()
+                        .hasLeaderProperty()
+                        .not()
+                        .or(viewModel.actions().busyProperty()));
         switchover.setOnAction(e -> switchover());
         Button failover = new Button("Failover…");
         failover.setId("action-failover");

@@ -67,14 +67,19 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private boolean closed;
 
     /** @param browser opens a URL in the user's browser */
-    public WorkspaceViewModel(ClusterSession session, UiExecutors executors, Notifier notifier, Consumer<String> browser,
-                              Clock clock) {
+    public WorkspaceViewModel(
+            ClusterSession session, UiExecutors executors, Notifier notifier, Consumer<String> browser, Clock clock) {
         this(session, executors, notifier, browser, clock, new SimpleObjectProperty<>(Optional.empty()));
     }
 
     /** @param plannedWork the cluster's planned work under way, shared with its entry in the sidebar */
-    public WorkspaceViewModel(ClusterSession session, UiExecutors executors, Notifier notifier, Consumer<String> browser,
-                              Clock clock, ObjectProperty<Optional<PlannedWork>> plannedWork) {
+    public WorkspaceViewModel(
+            ClusterSession session,
+            UiExecutors executors,
+            Notifier notifier,
+            Consumer<String> browser,
+            Clock clock,
+            ObjectProperty<Optional<PlannedWork>> plannedWork) {
         this.session = session;
         this.executors = executors;
         this.clock = clock;
@@ -83,7 +88,8 @@ public final class WorkspaceViewModel implements AutoCloseable {
         ClusterSnapshot initial = session.monitor().current();
         this.snapshot = new ReadOnlyObjectWrapper<>(initial);
         this.updated.set(updatedText(initial));
-        this.actions = new ActionsViewModel(session.actions(), executors, notifier, initial, plannedWork, session.name(), clock);
+        this.actions = new ActionsViewModel(
+                session.actions(), executors, notifier, initial, plannedWork, session.name(), clock);
         topology.plannedWorkProperty().bind(plannedWork);
         this.router = new RouterViewModel(session.connection(), browser);
         this.logs = new LogsViewModel(session.logs(), executors);
@@ -97,7 +103,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
         ClusterMonitor monitor = session.monitor();
         subscriptions.add(monitor.onSnapshot(new LatestValueRelay<>(executors.fx(), this::apply)));
         subscriptions.add(monitor.onEvent(new BatchRelay<>(executors.fx(), this::addEvents)));
-        executors.supply(() -> monitor.recentEvents(EventsViewModel.CAPACITY), this::addEvents,
+        executors.supply(
+                () -> monitor.recentEvents(EventsViewModel.CAPACITY),
+                this::addEvents,
                 failure -> events.add(List.of()));
         sampleEvery(refresh);
     }
@@ -107,7 +115,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
             sampling.cancel(false);
         }
         if (!closed) {
-            sampling = executors.background().scheduleAtFixedRate(this::sample, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+            sampling = executors
+                    .background()
+                    .scheduleAtFixedRate(this::sample, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -127,7 +137,13 @@ public final class WorkspaceViewModel implements AutoCloseable {
      * snapshot, which an idle console would otherwise pay for screens nobody looks at. A screen catches up
      * with the latest snapshot the moment it is shown.
      */
-    public enum Screen { HEALTH, ROUTER, LOGS, DRILLS, SETTINGS }
+    public enum Screen {
+        HEALTH,
+        ROUTER,
+        LOGS,
+        DRILLS,
+        SETTINGS
+    }
 
     /** Called on the FX thread when a screen is shown or hidden. */
     public void screenShown(Screen screen, boolean showing) {

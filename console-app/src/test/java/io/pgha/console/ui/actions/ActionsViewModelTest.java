@@ -20,8 +20,8 @@ class ActionsViewModelTest {
 
     private final SimulatedCluster cluster = new SimulatedCluster("demo");
     private final RecordingNotifier notifier = new RecordingNotifier();
-    private final ActionsViewModel viewModel = new ActionsViewModel(cluster.session().actions(), Inline.executors(), notifier,
-            SampleCluster.healthy());
+    private final ActionsViewModel viewModel =
+            new ActionsViewModel(cluster.session().actions(), Inline.executors(), notifier, SampleCluster.healthy());
 
     @Test
     void aConfirmedSwitchoverRunsAndItsOutcomeIsNotified() {
@@ -42,26 +42,43 @@ class ActionsViewModelTest {
 
         viewModel.perform(viewModel.confirmation(new ClusterAction.Failover("pg-2")));
 
-        assertThat(notifier.last()).isEqualTo(Notice.warning("Refused: Fail over to pg-2",
-                "pg-2 lags 12 MiB, more than maximum_lag_on_failover"));
+        assertThat(notifier.last())
+                .isEqualTo(Notice.warning(
+                        "Refused: Fail over to pg-2", "pg-2 lags 12 MiB, more than maximum_lag_on_failover"));
     }
 
     @Test
     void confirmationsSayWhatWillHappenToThisCluster() {
-        assertThat(viewModel.confirmation(new ClusterAction.Switchover("pg-0", "pg-1")).whatHappens())
+        assertThat(viewModel
+                        .confirmation(new ClusterAction.Switchover("pg-0", "pg-1"))
+                        .whatHappens())
                 .startsWith("pg-0 stops being the primary and pg-1 (lag 64.0 KiB) is promoted.");
-        assertThat(viewModel.confirmation(new ClusterAction.StopContainer("pg-0")).whatHappens())
-                .contains("pg-0 is the primary: writes fail, and if it is not back within the leader ttl (20 s) a replica takes over.");
-        assertThat(viewModel.confirmation(new ClusterAction.RestartPostgres("pg-2")).risky()).isFalse();
-        assertThat(viewModel.confirmation(new ClusterAction.Reinitialize("pg-2")).whatHappens())
+        assertThat(viewModel
+                        .confirmation(new ClusterAction.StopContainer("pg-0"))
+                        .whatHappens())
+                .contains(
+                        "pg-0 is the primary: writes fail, and if it is not back within the leader ttl (20 s) a replica takes over.");
+        assertThat(viewModel
+                        .confirmation(new ClusterAction.RestartPostgres("pg-2"))
+                        .risky())
+                .isFalse();
+        assertThat(viewModel
+                        .confirmation(new ClusterAction.Reinitialize("pg-2"))
+                        .whatHappens())
                 .contains("cloned again from the primary pg-0");
         assertThat(viewModel.pauseOrResume()).isEqualTo(new ClusterAction.Pause());
     }
 
     @Test
     void failingOverAHealthyPrimaryNeedsTheClusterNameAndWithoutOneNothing() {
-        ActionsViewModel named = new ActionsViewModel(cluster.session().actions(), Inline.executors(), notifier, SampleCluster.healthy(),
-                new SimpleObjectProperty<>(Optional.empty()), "demo", Clock.systemUTC());
+        ActionsViewModel named = new ActionsViewModel(
+                cluster.session().actions(),
+                Inline.executors(),
+                notifier,
+                SampleCluster.healthy(),
+                new SimpleObjectProperty<>(Optional.empty()),
+                "demo",
+                Clock.systemUTC());
 
         assertThat(named.healthyLeader()).contains("pg-0");
         assertThat(named.failoverConfirmedBy("")).isFalse();
@@ -76,14 +93,26 @@ class ActionsViewModelTest {
     @Test
     void aScheduledSwitchoverIsALocalTimeInTheFutureAndSaysWhenItHappens() {
         Clock clock = Clock.fixed(Instant.parse("2025-06-02T09:10:00Z"), ZoneOffset.UTC);
-        ActionsViewModel scheduling = new ActionsViewModel(cluster.session().actions(), Inline.executors(), notifier,
-                SampleCluster.healthy(), new SimpleObjectProperty<>(Optional.empty()), "demo", clock);
+        ActionsViewModel scheduling = new ActionsViewModel(
+                cluster.session().actions(),
+                Inline.executors(),
+                notifier,
+                SampleCluster.healthy(),
+                new SimpleObjectProperty<>(Optional.empty()),
+                "demo",
+                clock);
 
         assertThat(scheduling.proposedSchedule()).isEqualTo(LocalDateTime.parse("2025-06-02T10:00"));
-        assertThat(scheduling.scheduleProblem(LocalDateTime.parse("2025-06-02T09:00"))).contains("Choose a time in the future.");
-        assertThat(scheduling.scheduleProblem(LocalDateTime.parse("2025-06-02T23:30"))).isEmpty();
-        ClusterAction later = scheduling.switchoverTo("pg-1", LocalDateTime.parse("2025-06-02T23:30")).orElseThrow();
-        assertThat(later).isEqualTo(new ClusterAction.Switchover("pg-0", "pg-1", Optional.of(Instant.parse("2025-06-02T23:30:00Z"))));
+        assertThat(scheduling.scheduleProblem(LocalDateTime.parse("2025-06-02T09:00")))
+                .contains("Choose a time in the future.");
+        assertThat(scheduling.scheduleProblem(LocalDateTime.parse("2025-06-02T23:30")))
+                .isEmpty();
+        ClusterAction later = scheduling
+                .switchoverTo("pg-1", LocalDateTime.parse("2025-06-02T23:30"))
+                .orElseThrow();
+        assertThat(later)
+                .isEqualTo(new ClusterAction.Switchover(
+                        "pg-0", "pg-1", Optional.of(Instant.parse("2025-06-02T23:30:00Z"))));
         assertThat(scheduling.confirmation(later).title()).isEqualTo("Schedule switchover to pg-1");
         assertThat(scheduling.confirmation(later).whatHappens()).contains("pg-0 hands the primary role to pg-1");
     }

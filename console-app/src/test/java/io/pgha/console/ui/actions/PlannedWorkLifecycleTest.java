@@ -28,7 +28,7 @@ class PlannedWorkLifecycleTest {
     private final InlineScheduler scheduler = new InlineScheduler();
     private final RecordingNotifier notifier = new RecordingNotifier();
     private ActionsViewModel viewModel;
-    private Runnable during = () -> { };
+    private Runnable during = () -> {};
 
     private final ClusterActions actions = action -> {
         seenWhileRunning.add(viewModel.plannedWorkProperty().get());
@@ -83,10 +83,20 @@ class PlannedWorkLifecycleTest {
     /** pg-2 not streaming yet after its restart: the cluster is degraded. */
     private static ClusterSnapshot pg2Starting() {
         ClusterSnapshot s = SampleCluster.healthy();
-        List<Member> members = s.members().stream().map(m -> m.name().equals("pg-2")
-                ? SampleCluster.member("pg-2", Role.REPLICA, "starting", 3, m.lsn().getAsLong(), OptionalLong.empty()) : m).toList();
-        ClusterSnapshot starting = SampleCluster.snapshot(SampleCluster.T0.plusSeconds(1), s.leader(), members, s.etcdMembers(),
-                s.routerBackends(), s.containers(), s.checks());
+        List<Member> members = s.members().stream()
+                .map(m -> m.name().equals("pg-2")
+                        ? SampleCluster.member(
+                                "pg-2", Role.REPLICA, "starting", 3, m.lsn().getAsLong(), OptionalLong.empty())
+                        : m)
+                .toList();
+        ClusterSnapshot starting = SampleCluster.snapshot(
+                SampleCluster.T0.plusSeconds(1),
+                s.leader(),
+                members,
+                s.etcdMembers(),
+                s.routerBackends(),
+                s.containers(),
+                s.checks());
         assertThat(starting.health()).isEqualTo(ClusterHealth.DEGRADED);
         return starting;
     }

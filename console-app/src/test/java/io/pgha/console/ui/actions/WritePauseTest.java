@@ -31,8 +31,14 @@ class WritePauseTest {
     void aNewLeaderTheRouterDoesNotYetSendWritesToIsNotWritable() {
         ClusterSnapshot elected = SampleCluster.withLeader("pg-1", 4, T0);
         List<RouterBackend> stale = SampleCluster.backends("pg-0", elected.members());
-        ClusterSnapshot routerBehind = SampleCluster.snapshot(T0, elected.leader(), elected.members(), elected.etcdMembers(), stale,
-                elected.containers(), elected.checks());
+        ClusterSnapshot routerBehind = SampleCluster.snapshot(
+                T0,
+                elected.leader(),
+                elected.members(),
+                elected.etcdMembers(),
+                stale,
+                elected.containers(),
+                elected.checks());
 
         assertThat(WritePause.writable(routerBehind)).isFalse();
         assertThat(WritePause.writable(elected)).isTrue();

@@ -18,10 +18,12 @@ class AttachViewModelTest {
 
     @Test
     void etcdEndpointsMayOmitTheSchemeAndAreCheckedAsTyped() {
-        AttachViewModel viewModel = new AttachViewModel(r -> {
-            requests.add(r);
-            return SampleCluster.connection(r.name());
-        }, Inline.executors());
+        AttachViewModel viewModel = new AttachViewModel(
+                r -> {
+                    requests.add(r);
+                    return SampleCluster.connection(r.name());
+                },
+                Inline.executors());
         assertThat(viewModel.validProperty().get()).isFalse();
 
         viewModel.nameProperty().set("billing");
@@ -31,8 +33,9 @@ class AttachViewModelTest {
 
         viewModel.attach(attached::add);
 
-        assertThat(requests).containsExactly(new AttachForm("billing", "pg-ha",
-                List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792"), Map.of()));
+        assertThat(requests)
+                .containsExactly(new AttachForm(
+                        "billing", "pg-ha", List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792"), Map.of()));
         assertThat(attached).containsExactly("billing");
     }
 
@@ -42,30 +45,36 @@ class AttachViewModelTest {
         viewModel.etcdEndpointsProperty().set("http://127.0.0.1");
 
         assertThat(viewModel.endpointsErrorProperty().get())
-                .isEqualTo("'http://127.0.0.1' is not an http(s) URL with a host and a port, e.g. http://127.0.0.1:2379");
+                .isEqualTo(
+                        "'http://127.0.0.1' is not an http(s) URL with a host and a port, e.g. http://127.0.0.1:2379");
     }
 
     @Test
     void patroniUrlsNeedNoScope() {
-        AttachViewModel viewModel = new AttachViewModel(r -> {
-            requests.add(r);
-            return SampleCluster.connection(r.name());
-        }, Inline.executors());
+        AttachViewModel viewModel = new AttachViewModel(
+                r -> {
+                    requests.add(r);
+                    return SampleCluster.connection(r.name());
+                },
+                Inline.executors());
         viewModel.nameProperty().set("legacy");
         viewModel.modeProperty().set(AttachViewModel.Mode.PATRONI);
         viewModel.patroniUrlsProperty().set("pg-0=http://10.0.0.5:8008\nhttp://10.0.0.6:8008");
 
         viewModel.attach(attached::add);
 
-        assertThat(requests.get(0).patroniUrls()).isEqualTo(Map.of("pg-0", "http://10.0.0.5:8008",
-                "http://10.0.0.6:8008", "http://10.0.0.6:8008"));
+        assertThat(requests.get(0).patroniUrls())
+                .isEqualTo(Map.of("pg-0", "http://10.0.0.5:8008", "http://10.0.0.6:8008", "http://10.0.0.6:8008"));
     }
 
     @Test
     void anUnreachableClusterLeavesTheFormOpenWithTheReason() {
-        AttachViewModel viewModel = new AttachViewModel(r -> {
-            throw PghaException.unavailable("no etcd endpoint answers: http://127.0.0.1:1 (connection refused)", null);
-        }, Inline.executors());
+        AttachViewModel viewModel = new AttachViewModel(
+                r -> {
+                    throw PghaException.unavailable(
+                            "no etcd endpoint answers: http://127.0.0.1:1 (connection refused)", null);
+                },
+                Inline.executors());
         viewModel.nameProperty().set("billing");
         viewModel.scopeProperty().set("pg-ha");
         viewModel.etcdEndpointsProperty().set("127.0.0.1:1");
@@ -73,10 +82,13 @@ class AttachViewModelTest {
         viewModel.attach(attached::add);
 
         assertThat(attached).isEmpty();
-        assertThat(viewModel.failureProperty().get()).isEqualTo("no etcd endpoint answers: http://127.0.0.1:1 (connection refused)");
+        assertThat(viewModel.failureProperty().get())
+                .isEqualTo("no etcd endpoint answers: http://127.0.0.1:1 (connection refused)");
         assertThat(viewModel.busyProperty().get()).isFalse();
 
         viewModel.etcdEndpointsProperty().set("127.0.0.1:2379");
-        assertThat(viewModel.failureProperty().get()).as("editing clears the old failure").isEmpty();
+        assertThat(viewModel.failureProperty().get())
+                .as("editing clears the old failure")
+                .isEmpty();
     }
 }

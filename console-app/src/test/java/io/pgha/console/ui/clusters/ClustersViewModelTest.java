@@ -22,15 +22,20 @@ class ClustersViewModelTest {
 
     @TempDir
     Path config;
+
     private final Map<String, SimulatedCluster> clusters = new HashMap<>();
 
     private ClustersViewModel viewModel(ClusterRegistry registry) {
-        return new ClustersViewModel(registry, connection -> {
-            if (connection.name().equals("broken")) {
-                throw PghaException.unavailable("cannot read its credentials", null);
-            }
-            return clusters.computeIfAbsent(connection.name(), SimulatedCluster::new).session();
-        }, Inline.executors());
+        return new ClustersViewModel(
+                registry,
+                connection -> {
+                    if (connection.name().equals("broken")) {
+                        throw PghaException.unavailable("cannot read its credentials", null);
+                    }
+                    return clusters.computeIfAbsent(connection.name(), SimulatedCluster::new)
+                            .session();
+                },
+                Inline.executors());
     }
 
     @Test
@@ -61,7 +66,8 @@ class ClustersViewModelTest {
 
         viewModel.reload(Optional.empty());
 
-        assertThat(viewModel.item("broken").orElseThrow().stateProperty().get()).isEqualTo("cannot open: cannot read its credentials");
+        assertThat(viewModel.item("broken").orElseThrow().stateProperty().get())
+                .isEqualTo("cannot open: cannot read its credentials");
     }
 
     @Test
@@ -71,7 +77,7 @@ class ClustersViewModelTest {
         ClustersViewModel viewModel = viewModel(registry);
         viewModel.reload(Optional.of("orders"));
         ClusterSession[] session = new ClusterSession[1];
-        viewModel.session("orders", s -> session[0] = s, f -> { });
+        viewModel.session("orders", s -> session[0] = s, f -> {});
 
         viewModel.forget("orders");
 
@@ -92,7 +98,8 @@ class ClustersViewModelTest {
         ClustersViewModel afterRestart = viewModel(new ClusterRegistry(config));
         afterRestart.reload(Optional.empty());
 
-        assertThat(afterRestart.items()).extracting(ClusterItem::name, ClusterItem::origin)
+        assertThat(afterRestart.items())
+                .extracting(ClusterItem::name, ClusterItem::origin)
                 .containsExactly(tuple("orders", "created by pgha"));
     }
 }

@@ -36,8 +36,8 @@ class DrillsViewModelTest {
 
     private final FakeDrills drills = new FakeDrills();
     private final RecordingNotifier notifier = new RecordingNotifier();
-    private final DrillsViewModel viewModel = new DrillsViewModel(drills, SampleCluster.connection("demo"), Inline.executors(), notifier,
-            SampleCluster.healthy());
+    private final DrillsViewModel viewModel = new DrillsViewModel(
+            drills, SampleCluster.connection("demo"), Inline.executors(), notifier, SampleCluster.healthy());
 
     /** The console's port, answering each run from a script; a step may act while "its drill is running". */
     private static final class FakeDrills implements FaultDrills {
@@ -63,23 +63,40 @@ class DrillsViewModelTest {
     }
 
     private void choose(DrillScenario scenario, int runs) {
-        viewModel.scenarioProperty().set(viewModel.scenarios().stream().filter(c -> c.id().equals(scenario.cliName())).findFirst().orElseThrow());
+        viewModel
+                .scenarioProperty()
+                .set(viewModel.scenarios().stream()
+                        .filter(c -> c.id().equals(scenario.cliName()))
+                        .findFirst()
+                        .orElseThrow());
         viewModel.runsProperty().set(runs);
     }
 
     private static String figure(DrillsViewModel vm, String label) {
-        return vm.figures().stream().filter(f -> f.label().equals(label)).findFirst().orElseThrow().value();
+        return vm.figures().stream()
+                .filter(f -> f.label().equals(label))
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 
     private static Tone tone(DrillsViewModel vm, String label) {
-        return vm.figures().stream().filter(f -> f.label().equals(label)).findFirst().orElseThrow().tone();
+        return vm.figures().stream()
+                .filter(f -> f.label().equals(label))
+                .findFirst()
+                .orElseThrow()
+                .tone();
     }
 
     @Test
     void everyScenarioOfTheRuntimeIsOffered() {
-        assertThat(viewModel.scenarios()).extracting(DrillChoice::id)
-                .containsExactlyElementsOf(Arrays.stream(DrillScenario.values()).map(DrillScenario::cliName).toList());
-        assertThat(viewModel.scenarioProperty().get().description()).isEqualTo(DrillScenario.KILL_PRIMARY.description());
+        assertThat(viewModel.scenarios())
+                .extracting(DrillChoice::id)
+                .containsExactlyElementsOf(Arrays.stream(DrillScenario.values())
+                        .map(DrillScenario::cliName)
+                        .toList());
+        assertThat(viewModel.scenarioProperty().get().description())
+                .isEqualTo(DrillScenario.KILL_PRIMARY.description());
     }
 
     @Test
@@ -87,33 +104,51 @@ class DrillsViewModelTest {
         assertThat(viewModel.availableProperty().get()).isTrue();
         assertThat(viewModel.canRunProperty().get()).isTrue();
         assertThat(viewModel.availabilityProperty().get())
-                .isEqualTo("Runs against demo on the local Docker engine: pg-0, pg-1, pg-2, etcd etcd-1, etcd-2, etcd-3.");
+                .isEqualTo(
+                        "Runs against demo on the local Docker engine: pg-0, pg-1, pg-2, etcd etcd-1, etcd-2, etcd-3.");
     }
 
     @Test
     void aClusterAttachedWithoutDockerCannotRunDrills() {
         ClusterConnection c = SampleCluster.connection("remote");
-        ClusterConnection attached = new ClusterConnection(c.name(), c.scope(), c.etcdEndpoints(), c.etcdAuth(), c.patroniUrls(), c.router(),
-                Optional.empty(), ClusterConnection.Origin.ATTACHED);
-        DrillsViewModel remote = new DrillsViewModel(drills, attached, Inline.executors(), notifier, SampleCluster.healthy());
+        ClusterConnection attached = new ClusterConnection(
+                c.name(),
+                c.scope(),
+                c.etcdEndpoints(),
+                c.etcdAuth(),
+                c.patroniUrls(),
+                c.router(),
+                Optional.empty(),
+                ClusterConnection.Origin.ATTACHED);
+        DrillsViewModel remote =
+                new DrillsViewModel(drills, attached, Inline.executors(), notifier, SampleCluster.healthy());
 
         remote.run();
 
         assertThat(remote.canRunProperty().get()).isFalse();
-        assertThat(remote.availabilityProperty().get()).startsWith("Drills need the cluster's containers on the local Docker engine");
+        assertThat(remote.availabilityProperty().get())
+                .startsWith("Drills need the cluster's containers on the local Docker engine");
         assertThat(drills.requests).isEmpty();
     }
 
     @Test
     void drillsWaitWhileDockerDoesNotAnswerAndComeBackWithIt() {
         ClusterSnapshot healthy = SampleCluster.healthy();
-        List<SourceStatus> sources = healthy.sources().stream().map(s -> s.source() == Source.DOCKER
-                ? new SourceStatus(Source.DOCKER, false, Optional.of("permission denied on /var/run/docker.sock"), s.updatedAt()) : s).toList();
+        List<SourceStatus> sources = healthy.sources().stream()
+                .map(s -> s.source() == Source.DOCKER
+                        ? new SourceStatus(
+                                Source.DOCKER,
+                                false,
+                                Optional.of("permission denied on /var/run/docker.sock"),
+                                s.updatedAt())
+                        : s)
+                .toList();
 
         viewModel.apply(SnapshotBuilder.from(healthy).sources(sources).build());
         assertThat(viewModel.canRunProperty().get()).isFalse();
-        assertThat(viewModel.availabilityProperty().get()).isEqualTo("Docker is not available: permission denied on /var/run/docker.sock. "
-                + "Drills need the local Docker engine.");
+        assertThat(viewModel.availabilityProperty().get())
+                .isEqualTo("Docker is not available: permission denied on /var/run/docker.sock. "
+                        + "Drills need the local Docker engine.");
 
         viewModel.apply(healthy);
         assertThat(viewModel.canRunProperty().get()).isTrue();
@@ -122,11 +157,27 @@ class DrillsViewModelTest {
     @Test
     void containersThatDoNotCarryTheMembersNamesCannotBeDrilled() {
         ClusterSnapshot healthy = SampleCluster.healthy();
-        List<ContainerInfo> prefixed = healthy.containers().stream().map(c -> new ContainerInfo("shop-" + c.name(), c.id(), c.role(),
-                c.image(), c.state(), c.health(), c.restartCount(), c.startedAt(), c.exitCode())).toList();
+        List<ContainerInfo> prefixed = healthy.containers().stream()
+                .map(c -> new ContainerInfo(
+                        "shop-" + c.name(),
+                        c.id(),
+                        c.role(),
+                        c.image(),
+                        c.state(),
+                        c.health(),
+                        c.restartCount(),
+                        c.startedAt(),
+                        c.exitCode()))
+                .toList();
 
-        viewModel.apply(SampleCluster.snapshot(healthy.takenAt(), healthy.leader(), healthy.members(), healthy.etcdMembers(),
-                healthy.routerBackends(), prefixed, healthy.checks()));
+        viewModel.apply(SampleCluster.snapshot(
+                healthy.takenAt(),
+                healthy.leader(),
+                healthy.members(),
+                healthy.etcdMembers(),
+                healthy.routerBackends(),
+                prefixed,
+                healthy.checks()));
 
         assertThat(viewModel.canRunProperty().get()).isFalse();
         assertThat(viewModel.availabilityProperty().get()).contains("no container is named pg-0, pg-1, pg-2");
@@ -137,15 +188,19 @@ class DrillsViewModelTest {
         choose(DrillScenario.KILL_PRIMARY, 1);
         DrillConfirmation kill = viewModel.confirmation();
         assertThat(kill.title()).isEqualTo("Run the kill-primary drill on demo");
-        assertThat(kill.whatHappens()).startsWith("This drill disturbs demo once. Docker kills the container of the primary (pg-0 now).")
+        assertThat(kill.whatHappens())
+                .startsWith("This drill disturbs demo once. Docker kills the container of the primary (pg-0 now).")
                 .contains("Applications using this cluster see the outage");
 
         choose(DrillScenario.ETCD_QUORUM_LOSS, 3);
-        assertThat(viewModel.confirmation().whatHappens()).contains("3 times, one run after the other",
-                "Docker stops the etcd members etcd-1 and etcd-2 for 25 s: etcd loses its quorum");
+        assertThat(viewModel.confirmation().whatHappens())
+                .contains(
+                        "3 times, one run after the other",
+                        "Docker stops the etcd members etcd-1 and etcd-2 for 25 s: etcd loses its quorum");
 
         choose(DrillScenario.PARTITION_PRIMARY, 1);
-        assertThat(viewModel.confirmation().whatHappens()).contains("The primary (pg-0 now) is cut off the stack network for 25 s.");
+        assertThat(viewModel.confirmation().whatHappens())
+                .contains("The primary (pg-0 now) is cut off the stack network for 25 s.");
     }
 
     @Test
@@ -163,8 +218,10 @@ class DrillsViewModelTest {
             assertThat(r.etcdContainers()).containsExactly("etcd-1", "etcd-2", "etcd-3");
         });
         assertThat(viewModel.stateProperty().get()).isEqualTo(DrillsViewModel.State.SUCCEEDED);
-        assertThat(viewModel.results()).extracting(DrillRunRow::run, DrillRunRow::writeOutage, DrillRunRow::leaders)
-                .containsExactly(tuple(1, "1.0 s", "pg-0 → pg-1"),
+        assertThat(viewModel.results())
+                .extracting(DrillRunRow::run, DrillRunRow::writeOutage, DrillRunRow::leaders)
+                .containsExactly(
+                        tuple(1, "1.0 s", "pg-0 → pg-1"),
                         tuple(2, "3.0 s", "pg-0 → pg-1"),
                         tuple(3, "2.0 s", "pg-0 → pg-1"));
         assertThat(figure(viewModel, "write outage")).isEqualTo("median 2.0 s · max 3.0 s (target ≤ 5.0 s)");
@@ -175,10 +232,13 @@ class DrillsViewModelTest {
         assertThat(figure(viewModel, "time to healed")).isEqualTo("median 14.0 s · max 14.0 s");
         assertThat(viewModel.figures()).extracting(DrillFigure::tone).containsOnly(Tone.OK);
         assertThat(viewModel.gaps()).extracting(GapSeries::name).containsExactly("run 1", "run 2", "run 3");
-        assertThat(viewModel.gaps().get(1).points()).extracting(GapSeries.Point::gapSeconds).contains(3.0);
+        assertThat(viewModel.gaps().get(1).points())
+                .extracting(GapSeries.Point::gapSeconds)
+                .contains(3.0);
         assertThat(viewModel.log()).contains("[kill-primary 2/3] injecting kill-primary on pg-0");
-        assertThat(viewModel.messageProperty().get()).isEqualTo("kill-primary: 3 runs, write outage median 2.0 s · max 3.0 s, "
-                + "0 acknowledged rows missing");
+        assertThat(viewModel.messageProperty().get())
+                .isEqualTo("kill-primary: 3 runs, write outage median 2.0 s · max 3.0 s, "
+                        + "0 acknowledged rows missing");
         assertThat(notifier.last().level()).isEqualTo(Notice.Level.SUCCESS);
         assertThat(viewModel.canRunProperty().get()).isTrue();
     }
@@ -244,18 +304,23 @@ class DrillsViewModelTest {
         choose(DrillScenario.STOP_PRIMARY, 2);
         drills.answer(SampleDrills.result(DrillScenario.STOP_PRIMARY, 2_200));
         drills.script.add((request, progress, cancelled) -> {
-            throw PghaException.timeout("drill gave up waiting for a healthy cluster (one leader, every replica streaming) after 120 s");
+            throw PghaException.timeout(
+                    "drill gave up waiting for a healthy cluster (one leader, every replica streaming) after 120 s");
         });
 
         viewModel.run();
 
         assertThat(viewModel.stateProperty().get()).isEqualTo(DrillsViewModel.State.FAILED);
-        assertThat(viewModel.messageProperty().get()).isEqualTo("run 2 failed: drill gave up waiting for a healthy cluster "
-                + "(one leader, every replica streaming) after 120 s");
+        assertThat(viewModel.messageProperty().get())
+                .isEqualTo("run 2 failed: drill gave up waiting for a healthy cluster "
+                        + "(one leader, every replica streaming) after 120 s");
         assertThat(viewModel.results()).hasSize(1);
         assertThat(viewModel.log()).last().asString().startsWith("[stop-primary 2/2] stopped: drill gave up");
-        assertThat(notifier.last()).isEqualTo(Notice.error("Drill stop-primary failed",
-                "drill gave up waiting for a healthy cluster (one leader, every replica streaming) after 120 s"));
+        assertThat(notifier.last())
+                .isEqualTo(
+                        Notice.error(
+                                "Drill stop-primary failed",
+                                "drill gave up waiting for a healthy cluster (one leader, every replica streaming) after 120 s"));
     }
 
     @Test
@@ -284,6 +349,9 @@ class DrillsViewModelTest {
 
         assertThat(points).hasSize(100);
         assertThat(points).extracting(GapSeries.Point::gapSeconds).contains(2.345);
-        assertThat(points).filteredOn(p -> p.gapSeconds() > 1).extracting(GapSeries.Point::seconds).containsExactly(53.7);
+        assertThat(points)
+                .filteredOn(p -> p.gapSeconds() > 1)
+                .extracting(GapSeries.Point::seconds)
+                .containsExactly(53.7);
     }
 }

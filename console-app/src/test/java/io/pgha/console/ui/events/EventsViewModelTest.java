@@ -17,13 +17,20 @@ class EventsViewModelTest {
     @Test
     void eventsAreNewestFirstWhateverOrderTheyArriveIn() {
         viewModel.add(SampleCluster.journal());
-        ClusterEvent live = SampleCluster.event(SampleCluster.T0, ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
-                "pg-1", "pg-1 is the new leader");
+        ClusterEvent live = SampleCluster.event(
+                SampleCluster.T0,
+                ClusterEvent.Kind.LEADER_CHANGED,
+                ClusterEvent.Severity.WARNING,
+                "pg-1",
+                "pg-1 is the new leader");
         viewModel.add(List.of(live));
 
         assertThat(viewModel.rows().get(0).event()).isEqualTo(live);
         assertThat(viewModel.rows()).extracting(r -> r.event().at()).isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(viewModel.latest()).hasSize(EventsViewModel.STRIP_SIZE).first().isEqualTo(viewModel.rows().get(0));
+        assertThat(viewModel.latest())
+                .hasSize(EventsViewModel.STRIP_SIZE)
+                .first()
+                .isEqualTo(viewModel.rows().get(0));
     }
 
     @Test
@@ -38,8 +45,12 @@ class EventsViewModelTest {
     void theTimelineKeepsOnlyTheNewestEvents() {
         List<ClusterEvent> many = new ArrayList<>();
         for (int i = 0; i < EventsViewModel.CAPACITY + 50; i++) {
-            many.add(SampleCluster.event(SampleCluster.T0.plusSeconds(i), ClusterEvent.Kind.MEMBER_STATE_CHANGED,
-                    ClusterEvent.Severity.INFO, "pg-1", "state " + i));
+            many.add(SampleCluster.event(
+                    SampleCluster.T0.plusSeconds(i),
+                    ClusterEvent.Kind.MEMBER_STATE_CHANGED,
+                    ClusterEvent.Severity.INFO,
+                    "pg-1",
+                    "state " + i));
         }
         viewModel.add(many);
 
@@ -57,7 +68,10 @@ class EventsViewModelTest {
 
         viewModel.kindFilter().clear();
         viewModel.subjectFilter().set(Optional.of("pg-0"));
-        assertThat(viewModel.rows()).extracting(EventRow::subject).containsOnly("pg-0").hasSize(1);
+        assertThat(viewModel.rows())
+                .extracting(EventRow::subject)
+                .containsOnly("pg-0")
+                .hasSize(1);
         assertThat(viewModel.subjects()).containsExactly("cluster", "etcd-3", "pg-0", "pg-2");
     }
 }

@@ -14,8 +14,13 @@ class HealthViewModelTest {
     void failingChecksComeFirstThenWarnings() {
         viewModel.apply(SampleCluster.primaryDown("pg-0", SampleCluster.T0));
 
-        assertThat(viewModel.rows()).extracting(HealthRow::tone).startsWith(Tone.FAIL, Tone.FAIL, Tone.FAIL).contains(Tone.WARN);
-        assertThat(viewModel.rows()).extracting(HealthRow::tone).isSortedAccordingTo((a, b) -> b.severity() - a.severity());
+        assertThat(viewModel.rows())
+                .extracting(HealthRow::tone)
+                .startsWith(Tone.FAIL, Tone.FAIL, Tone.FAIL)
+                .contains(Tone.WARN);
+        assertThat(viewModel.rows())
+                .extracting(HealthRow::tone)
+                .isSortedAccordingTo((a, b) -> b.severity() - a.severity());
         assertThat(viewModel.countsProperty().get()).isEqualTo("3 failing · 1 warning · 0 unknown · 10 passing");
         assertThat(viewModel.worst()).isEqualTo(Tone.FAIL);
     }
@@ -39,7 +44,10 @@ class HealthViewModelTest {
     void eachRowSaysLatencyAndWhenItWasChecked() {
         viewModel.apply(SampleCluster.healthy());
 
-        HealthRow quorum = viewModel.rows().stream().filter(r -> r.kind().equals("etcd quorum")).findFirst().orElseThrow();
+        HealthRow quorum = viewModel.rows().stream()
+                .filter(r -> r.kind().equals("etcd quorum"))
+                .findFirst()
+                .orElseThrow();
         assertThat(quorum.latency()).isEqualTo("4 ms");
         assertThat(quorum.checkedAt()).matches("\\d\\d:\\d\\d:\\d\\d");
         assertThat(quorum.status()).isEqualTo("pass");

@@ -32,7 +32,9 @@ class LogsViewModelTest {
     void listsTheStacksContainers() {
         viewModel.apply(SampleCluster.healthy());
 
-        assertThat(viewModel.containers()).contains("etcd-1", "pg-0", "pg-router", "pg-2-exporter", "pg-supervisor").hasSize(11);
+        assertThat(viewModel.containers())
+                .contains("etcd-1", "pg-0", "pg-router", "pg-2-exporter", "pg-supervisor")
+                .hasSize(11);
     }
 
     @Test
@@ -57,7 +59,9 @@ class LogsViewModelTest {
         assertThat(viewModel.lines()).hasSize(3);
 
         viewModel.searchProperty().set("SECONDARY");
-        assertThat(viewModel.lines()).extracting(LogLine::text).containsExactly("INFO: no action. I am (pg-1), a secondary");
+        assertThat(viewModel.lines())
+                .extracting(LogLine::text)
+                .containsExactly("INFO: no action. I am (pg-1), a secondary");
     }
 
     @Test
@@ -78,13 +82,15 @@ class LogsViewModelTest {
         }
 
         assertThat(viewModel.bufferedLines()).isEqualTo(LogsViewModel.CAPACITY);
-        assertThat(viewModel.lines().get(viewModel.lines().size() - 1).text()).isEqualTo("line " + (LogsViewModel.CAPACITY + 99));
+        assertThat(viewModel.lines().get(viewModel.lines().size() - 1).text())
+                .isEqualTo("line " + (LogsViewModel.CAPACITY + 99));
     }
 
     @Test
     void failuresShowInTheStatus() {
         viewModel.containerProperty().set(Optional.of("ghost"));
-        assertThat(viewModel.statusProperty().get()).isEqualTo("cannot read the log of ghost: no container named ghost");
+        assertThat(viewModel.statusProperty().get())
+                .isEqualTo("cannot read the log of ghost: no container named ghost");
 
         viewModel.containerProperty().set(Optional.of("pg-1"));
         failed.accept(new IllegalStateException("the engine went away"));

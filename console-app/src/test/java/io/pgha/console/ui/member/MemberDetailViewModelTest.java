@@ -20,11 +20,15 @@ class MemberDetailViewModelTest {
         viewModel.show(Optional.of("pg-supervisor"), SampleCluster.healthy());
 
         assertThat(viewModel.titleProperty().get()).isEqualTo("pg-supervisor");
-        assertThat(viewModel.rows()).extracting(DetailRow::label, DetailRow::value, DetailRow::tone).contains(
-                tuple("container", "running (healthy)", Tone.OK),
-                tuple("restarts", "0", Tone.OK),
-                tuple("image", "pgha/supervisor:local", Tone.UNKNOWN));
-        assertThat(viewModel.presentProperty().get()).as("no PostgreSQL actions").isFalse();
+        assertThat(viewModel.rows())
+                .extracting(DetailRow::label, DetailRow::value, DetailRow::tone)
+                .contains(
+                        tuple("container", "running (healthy)", Tone.OK),
+                        tuple("restarts", "0", Tone.OK),
+                        tuple("image", "pgha/supervisor:local", Tone.UNKNOWN));
+        assertThat(viewModel.presentProperty().get())
+                .as("no PostgreSQL actions")
+                .isFalse();
         assertThat(viewModel.canBecomePrimaryProperty().get()).isFalse();
         assertThat(viewModel.hasContainerProperty().get()).isTrue();
         assertThat(viewModel.restartContainer()).isEqualTo(new ClusterAction.RestartContainer("pg-supervisor"));
@@ -33,12 +37,20 @@ class MemberDetailViewModelTest {
     @Test
     void anExitedSupervisorShowsItsExitCodeAndCanBeStarted() {
         ClusterSnapshot s = SampleCluster.healthy();
-        viewModel.show(Optional.of("pg-supervisor"), SampleCluster.snapshot(s.takenAt(), s.leader(), s.members(), s.etcdMembers(),
-                s.routerBackends(), SampleCluster.containers(List.of("pg-supervisor")), s.checks()));
+        viewModel.show(
+                Optional.of("pg-supervisor"),
+                SampleCluster.snapshot(
+                        s.takenAt(),
+                        s.leader(),
+                        s.members(),
+                        s.etcdMembers(),
+                        s.routerBackends(),
+                        SampleCluster.containers(List.of("pg-supervisor")),
+                        s.checks()));
 
-        assertThat(viewModel.rows()).extracting(DetailRow::label, DetailRow::value, DetailRow::tone).contains(
-                tuple("container", "exited", Tone.FAIL),
-                tuple("exit code", "137", Tone.FAIL));
+        assertThat(viewModel.rows())
+                .extracting(DetailRow::label, DetailRow::value, DetailRow::tone)
+                .contains(tuple("container", "exited", Tone.FAIL), tuple("exit code", "137", Tone.FAIL));
         assertThat(viewModel.stopOrStartContainer()).isEqualTo(new ClusterAction.StartContainer("pg-supervisor"));
     }
 

@@ -24,8 +24,8 @@ class MetricsHistoryViewModelTest {
 
     private final InlineScheduler scheduler = new InlineScheduler();
     private final FakeMetricsHistory prometheus = new FakeMetricsHistory(Clock.fixed(NOW, ZoneOffset.UTC));
-    private final MetricsViewModel viewModel = new MetricsViewModel(Optional.of(prometheus), Inline.executors(scheduler),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final MetricsViewModel viewModel = new MetricsViewModel(
+            Optional.of(prometheus), Inline.executors(scheduler), Clock.fixed(NOW, ZoneOffset.UTC));
     private final MetricsHistoryViewModel history = viewModel.history();
 
     @Test
@@ -70,30 +70,46 @@ class MetricsHistoryViewModelTest {
         assertThat(prometheus.asked()).endsWith(HistoryRange.HOURS_24);
         assertThat(viewModel.versionProperty().get()).isGreaterThan(before);
         List<TimeSeries.Point> pg1 = viewModel.lines(MetricChart.TRANSACTIONS).get("pg-1");
-        assertThat(NOW.toEpochMilli() - pg1.getFirst().epochMillis()).as("a day back")
-                .isGreaterThan(Duration.ofHours(23).toMillis()).isLessThanOrEqualTo(Duration.ofHours(24).toMillis());
-        assertThat(scheduler.pending()).as("one chain of reads, not one per range chosen").isEqualTo(1);
+        assertThat(NOW.toEpochMilli() - pg1.getFirst().epochMillis())
+                .as("a day back")
+                .isGreaterThan(Duration.ofHours(23).toMillis())
+                .isLessThanOrEqualTo(Duration.ofHours(24).toMillis());
+        assertThat(scheduler.pending())
+                .as("one chain of reads, not one per range chosen")
+                .isEqualTo(1);
     }
 
     @Test
     void whatTheConsoleSampledFollowsEachLinesNewestPointFromPrometheus() {
         history.shown(true);
         scheduler.runDue();
-        long newestFromPrometheus = viewModel.lines(MetricChart.CONNECTIONS).get("pg-0").getLast().epochMillis();
+        long newestFromPrometheus =
+                viewModel.lines(MetricChart.CONNECTIONS).get("pg-0").getLast().epochMillis();
         for (int s = -60; s <= 0; s += 5) {
             Instant at = NOW.plusSeconds(s);
-            viewModel.record(at, SampleCluster.healthy(), new DatabaseCounters(at, OptionalLong.of(1000 + s), OptionalLong.of(7)));
+            viewModel.record(
+                    at,
+                    SampleCluster.healthy(),
+                    new DatabaseCounters(at, OptionalLong.of(1000 + s), OptionalLong.of(7)));
         }
 
         List<TimeSeries.Point> pg0 = viewModel.lines(MetricChart.CONNECTIONS).get("pg-0");
         assertThat(pg0.getLast()).isEqualTo(new TimeSeries.Point(NOW.toEpochMilli(), 7));
-        assertThat(pg0).as("oldest first, the console's samples only after Prometheus's newest")
+        assertThat(pg0)
+                .as("oldest first, the console's samples only after Prometheus's newest")
                 .isSortedAccordingTo((a, b) -> Long.compare(a.epochMillis(), b.epochMillis()))
-                .filteredOn(p -> p.epochMillis() <= newestFromPrometheus).noneMatch(p -> p.value() == 7);
-        assertThat(pg0.getFirst().epochMillis()).as("15 minutes back, from before the console sampled anything")
+                .filteredOn(p -> p.epochMillis() <= newestFromPrometheus)
+                .noneMatch(p -> p.value() == 7);
+        assertThat(pg0.getFirst().epochMillis())
+                .as("15 minutes back, from before the console sampled anything")
                 .isLessThan(NOW.minus(Duration.ofMinutes(14)).toEpochMilli());
-        assertThat(viewModel.lines(MetricChart.CONNECTIONS).get("pg-1").getLast().epochMillis())
-                .as("a replica's line ends where Prometheus's does").isEqualTo(newestFromPrometheus);
+        assertThat(viewModel
+                        .lines(MetricChart.CONNECTIONS)
+                        .get("pg-1")
+                        .getLast()
+                        .epochMillis())
+                .as("a replica's line ends where Prometheus's does")
+                .isEqualTo(newestFromPrometheus);
     }
 
     @Test
@@ -103,9 +119,11 @@ class MetricsHistoryViewModelTest {
         scheduler.runDue();
         viewModel.record(NOW, SampleCluster.healthy(), DatabaseCounters.none(NOW));
 
-        assertThat(history.noteProperty().get()).startsWith(MetricsHistoryViewModel.LIVE_ONLY)
+        assertThat(history.noteProperty().get())
+                .startsWith(MetricsHistoryViewModel.LIVE_ONLY)
                 .contains("Cannot connect to Prometheus at " + FakeMetricsHistory.SOURCE);
-        assertThat(viewModel.lines(MetricChart.REPLICATION_LAG)).containsOnlyKeys("pg-1", "pg-2")
+        assertThat(viewModel.lines(MetricChart.REPLICATION_LAG))
+                .containsOnlyKeys("pg-1", "pg-2")
                 .allSatisfy((name, line) -> assertThat(line).hasSize(1));
         assertThat(prometheus.asked()).as("the first failure ends the read").hasSize(1);
 

@@ -19,9 +19,24 @@ class MetricsViewModelTest {
         viewModel.record(SampleCluster.T0, snapshot, DatabaseCounters.none(SampleCluster.T0));
 
         assertThat(viewModel.series(MetricChart.REPLICATION_LAG)).containsOnlyKeys("pg-1", "pg-2");
-        assertThat(viewModel.series(MetricChart.REPLICATION_LAG).get("pg-2").last().value()).isEqualTo(131_072);
-        assertThat(viewModel.series(MetricChart.ROUTER_SESSIONS).get("writes").last().value()).isEqualTo(12);
-        assertThat(viewModel.series(MetricChart.ROUTER_SESSIONS).get("reads").last().value()).isEqualTo(8);
+        assertThat(viewModel
+                        .series(MetricChart.REPLICATION_LAG)
+                        .get("pg-2")
+                        .last()
+                        .value())
+                .isEqualTo(131_072);
+        assertThat(viewModel
+                        .series(MetricChart.ROUTER_SESSIONS)
+                        .get("writes")
+                        .last()
+                        .value())
+                .isEqualTo(12);
+        assertThat(viewModel
+                        .series(MetricChart.ROUTER_SESSIONS)
+                        .get("reads")
+                        .last()
+                        .value())
+                .isEqualTo(8);
         assertThat(viewModel.databaseCountersProperty().get()).isFalse();
         assertThat(viewModel.versionProperty().get()).isEqualTo(1);
     }
@@ -32,11 +47,14 @@ class MetricsViewModelTest {
         viewModel.record(SampleCluster.T0.plusSeconds(2), snapshot, counters(2, 1900, 7));
         viewModel.record(SampleCluster.T0.plusSeconds(4), snapshot, counters(4, 10, 7));
 
-        assertThat(viewModel.series(MetricChart.TRANSACTIONS)).as("named after the primary, like Prometheus's lines")
+        assertThat(viewModel.series(MetricChart.TRANSACTIONS))
+                .as("named after the primary, like Prometheus's lines")
                 .containsOnlyKeys("pg-0");
         assertThat(viewModel.series(MetricChart.TRANSACTIONS).get("pg-0").points())
-                .extracting(TimeSeries.Point::value).containsExactly(450.0);
-        assertThat(viewModel.series(MetricChart.CONNECTIONS).get("pg-0").points()).hasSize(3);
+                .extracting(TimeSeries.Point::value)
+                .containsExactly(450.0);
+        assertThat(viewModel.series(MetricChart.CONNECTIONS).get("pg-0").points())
+                .hasSize(3);
         assertThat(viewModel.databaseCountersProperty().get()).isTrue();
     }
 
@@ -48,7 +66,8 @@ class MetricsViewModelTest {
         viewModel.record(SampleCluster.T0.plusSeconds(4), afterSwitchover, counters(4, 5100, 5));
 
         assertThat(viewModel.series(MetricChart.TRANSACTIONS)).containsOnlyKeys("pg-1");
-        assertThat(viewModel.series(MetricChart.TRANSACTIONS).get("pg-1").points()).extracting(TimeSeries.Point::value)
+        assertThat(viewModel.series(MetricChart.TRANSACTIONS).get("pg-1").points())
+                .extracting(TimeSeries.Point::value)
                 .containsExactly(50.0);
         assertThat(viewModel.series(MetricChart.CONNECTIONS)).containsOnlyKeys("pg-0", "pg-1");
     }
@@ -58,7 +77,9 @@ class MetricsViewModelTest {
         viewModel.record(SampleCluster.T0, snapshot, counters(0, 1000, 5));
         viewModel.record(SampleCluster.T0.plusSeconds(2), snapshot, counters(2, 1900, 7));
 
-        assertThat(viewModel.lines(MetricChart.CONNECTIONS).get("pg-0")).extracting(TimeSeries.Point::value).containsExactly(5.0, 7.0);
+        assertThat(viewModel.lines(MetricChart.CONNECTIONS).get("pg-0"))
+                .extracting(TimeSeries.Point::value)
+                .containsExactly(5.0, 7.0);
         assertThat(viewModel.lines(MetricChart.REPLICATION_LAG)).containsOnlyKeys("pg-1", "pg-2");
     }
 

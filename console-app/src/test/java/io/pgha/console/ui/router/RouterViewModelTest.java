@@ -18,7 +18,8 @@ class RouterViewModelTest {
     void backendsPerListenerWithServersDownByDesignInGrey() {
         viewModel.apply(SampleCluster.healthy());
 
-        assertThat(viewModel.rows()).extracting(BackendRow::listener, BackendRow::server, BackendRow::status, BackendRow::tone)
+        assertThat(viewModel.rows())
+                .extracting(BackendRow::listener, BackendRow::server, BackendRow::status, BackendRow::tone)
                 .containsExactly(
                         tuple("reads :5001", "pg-0", "DOWN (standby)", Tone.UNKNOWN),
                         tuple("reads :5001", "pg-1", "UP", Tone.OK),
@@ -33,8 +34,10 @@ class RouterViewModelTest {
     void aReplicaDownOnTheReadListenerIsAFailure() {
         viewModel.apply(SampleCluster.primaryDown("pg-0", SampleCluster.T0));
 
-        assertThat(viewModel.rows()).filteredOn(r -> r.listener().startsWith("reads") && r.server().equals("pg-0"))
-                .extracting(BackendRow::tone).containsExactly(Tone.FAIL);
+        assertThat(viewModel.rows())
+                .filteredOn(r -> r.listener().startsWith("reads") && r.server().equals("pg-0"))
+                .extracting(BackendRow::tone)
+                .containsExactly(Tone.FAIL);
     }
 
     @Test

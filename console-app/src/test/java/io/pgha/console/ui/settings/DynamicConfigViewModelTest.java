@@ -19,27 +19,40 @@ class DynamicConfigViewModelTest {
 
     private final List<Map<String, String>> applied = new ArrayList<>();
     private final RecordingNotifier notifier = new RecordingNotifier();
-    private final DynamicConfigViewModel viewModel = new DynamicConfigViewModel(new DynamicConfigEditing() {
-        @Override
-        public ConfigPreview preview(Map<String, String> changes) {
-            return new ConfigPreview(List.of(new ConfigPreview.Change("ttl", Optional.of("20"), Optional.of(changes.get("ttl")))),
-                    changes.get("ttl").equals("10") ? List.of("ttl must be at least 20") : List.of());
-        }
+    private final DynamicConfigViewModel viewModel = new DynamicConfigViewModel(
+            new DynamicConfigEditing() {
+                @Override
+                public ConfigPreview preview(Map<String, String> changes) {
+                    return new ConfigPreview(
+                            List.of(new ConfigPreview.Change(
+                                    "ttl", Optional.of("20"), Optional.of(changes.get("ttl")))),
+                            changes.get("ttl").equals("10") ? List.of("ttl must be at least 20") : List.of());
+                }
 
-        @Override
-        public ActionOutcome apply(Map<String, String> changes) {
-            applied.add(changes);
-            return new ActionOutcome("ttl is 30 now", Duration.ofMillis(120));
-        }
-    }, Inline.executors(), notifier);
+                @Override
+                public ActionOutcome apply(Map<String, String> changes) {
+                    applied.add(changes);
+                    return new ActionOutcome("ttl is 30 now", Duration.ofMillis(120));
+                }
+            },
+            Inline.executors(),
+            notifier);
 
     @Test
     void theConfigurationIsShownAsDottedKeys() {
         viewModel.apply(SampleCluster.healthy());
 
-        assertThat(viewModel.entries()).extracting(ConfigEntry::key).containsExactly("loop_wait", "maximum_lag_on_failover",
-                "postgresql.parameters.hot_standby", "postgresql.parameters.max_connections", "postgresql.parameters.wal_level",
-                "postgresql.use_pg_rewind", "retry_timeout", "ttl");
+        assertThat(viewModel.entries())
+                .extracting(ConfigEntry::key)
+                .containsExactly(
+                        "loop_wait",
+                        "maximum_lag_on_failover",
+                        "postgresql.parameters.hot_standby",
+                        "postgresql.parameters.max_connections",
+                        "postgresql.parameters.wal_level",
+                        "postgresql.use_pg_rewind",
+                        "retry_timeout",
+                        "ttl");
     }
 
     @Test
@@ -52,7 +65,10 @@ class DynamicConfigViewModelTest {
         viewModel.edit("ttl", "30");
         viewModel.preview();
         assertThat(viewModel.previewProperty().get()).isEqualTo("ttl: 20 → 30");
-        assertThat(viewModel.entries()).filteredOn(ConfigEntry::changed).extracting(ConfigEntry::edited).containsExactly("30");
+        assertThat(viewModel.entries())
+                .filteredOn(ConfigEntry::changed)
+                .extracting(ConfigEntry::edited)
+                .containsExactly("30");
 
         viewModel.applyEdits();
         assertThat(applied).containsExactly(Map.of("ttl", "30"));

@@ -31,7 +31,8 @@ class SettingsViewModelTest {
 
     @Test
     void theRefreshIntervalStaysWithinItsLimits() {
-        SettingsViewModel viewModel = new SettingsViewModel(ConsolePreferences.load(dir.resolve("c.properties")), Inline.executors());
+        SettingsViewModel viewModel =
+                new SettingsViewModel(ConsolePreferences.load(dir.resolve("c.properties")), Inline.executors());
 
         viewModel.refreshSecondsProperty().set(0);
         assertThat(viewModel.refreshInterval()).isEqualTo(Duration.ofSeconds(SettingsViewModel.MIN_REFRESH_SECONDS));

@@ -10,8 +10,12 @@ class StartViewModelTest {
 
     @Test
     void anUnreachableEngineSaysSoAndHowToFixItAndThatAttachingStillWorks() {
-        StartViewModel viewModel = new StartViewModel(() -> new DockerStatus(false,
-                "cannot reach the Docker engine (connection refused)", "Start it (sudo systemctl start docker)."), Inline.executors());
+        StartViewModel viewModel = new StartViewModel(
+                () -> new DockerStatus(
+                        false,
+                        "cannot reach the Docker engine (connection refused)",
+                        "Start it (sudo systemctl start docker)."),
+                Inline.executors());
 
         viewModel.checkDocker();
 
@@ -19,7 +23,8 @@ class StartViewModelTest {
         assertThat(viewModel.dockerMessageProperty().get())
                 .isEqualTo("The Docker engine is not reachable: cannot reach the Docker engine (connection refused)");
         assertThat(viewModel.dockerFixProperty().get())
-                .isEqualTo("Start it (sudo systemctl start docker). Attaching to an existing cluster works without it.");
+                .isEqualTo(
+                        "Start it (sudo systemctl start docker). Attaching to an existing cluster works without it.");
     }
 
     @Test

@@ -26,27 +26,34 @@ class TopologyMapperTest {
     void aHealthyClusterShowsOnePrimaryTwoReplicasThreeEtcdAndTheRouterPaths() {
         Topology t = TopologyMapper.map(SampleCluster.healthy());
 
-        assertThat(t.postgres()).extracting(PostgresNode::name, PostgresNode::role, PostgresNode::tone).containsExactly(
-                tuple("pg-0", Role.LEADER, Tone.OK),
-                tuple("pg-1", Role.REPLICA, Tone.OK),
-                tuple("pg-2", Role.REPLICA, Tone.OK));
+        assertThat(t.postgres())
+                .extracting(PostgresNode::name, PostgresNode::role, PostgresNode::tone)
+                .containsExactly(
+                        tuple("pg-0", Role.LEADER, Tone.OK),
+                        tuple("pg-1", Role.REPLICA, Tone.OK),
+                        tuple("pg-2", Role.REPLICA, Tone.OK));
         assertThat(t.etcd()).extracting(Topology.EtcdNode::leader).containsExactly(false, true, false);
         assertThat(t.router().tone()).isEqualTo(Tone.OK);
         assertThat(links(t, Link.Kind.WRITE)).containsExactly("pg:pg-0");
-        assertThat(links(t, Link.Kind.READ)).as("the primary is down on the read listener by design, so no read path")
+        assertThat(links(t, Link.Kind.READ))
+                .as("the primary is down on the read listener by design, so no read path")
                 .containsExactlyInAnyOrder("pg:pg-1", "pg:pg-2");
-        assertThat(t.links()).filteredOn(l -> l.kind() == Link.Kind.REPLICATION)
+        assertThat(t.links())
+                .filteredOn(l -> l.kind() == Link.Kind.REPLICATION)
                 .extracting(Link::from, Link::to, Link::label)
-                .containsExactlyInAnyOrder(tuple("pg:pg-0", "pg:pg-1", "64.0 KiB"),
-                        tuple("pg:pg-0", "pg:pg-2", "128.0 KiB"));
+                .containsExactlyInAnyOrder(
+                        tuple("pg:pg-0", "pg:pg-1", "64.0 KiB"), tuple("pg:pg-0", "pg:pg-2", "128.0 KiB"));
     }
 
     @Test
     void aSwitchoverTheConsoleRunsIsDrawnAsAHandoverFromTheOldPrimaryToTheNew() {
-        Topology t = TopologyMapper.map(SampleCluster.handingOver("pg-0", "pg-1", 3, SampleCluster.T0),
+        Topology t = TopologyMapper.map(
+                SampleCluster.handingOver("pg-0", "pg-1", 3, SampleCluster.T0),
                 Optional.of(PlannedWork.switchover("pg-0", "pg-1")));
 
-        assertThat(t.links()).filteredOn(l -> l.kind() == Link.Kind.HANDOVER).extracting(Link::from, Link::to, Link::tone)
+        assertThat(t.links())
+                .filteredOn(l -> l.kind() == Link.Kind.HANDOVER)
+                .extracting(Link::from, Link::to, Link::tone)
                 .containsExactly(tuple("pg:pg-0", "pg:pg-1", Tone.PLANNED));
         assertThat(t.postgres()).extracting(PostgresNode::tone).doesNotContain(Tone.FAIL);
         assertThat(t.router().tone()).isEqualTo(Tone.PLANNED);
@@ -54,7 +61,9 @@ class TopologyMapperTest {
 
         Topology unplanned = TopologyMapper.map(SampleCluster.handingOver("pg-0", "pg-1", 3, SampleCluster.T0));
         assertThat(unplanned.links()).noneMatch(l -> l.kind() == Link.Kind.HANDOVER);
-        assertThat(unplanned.router().tone()).as("the same state, unplanned, is an outage").isEqualTo(Tone.FAIL);
+        assertThat(unplanned.router().tone())
+                .as("the same state, unplanned, is an outage")
+                .isEqualTo(Tone.FAIL);
         assertThat(unplanned.postgres().get(0).tone()).isEqualTo(Tone.FAIL);
     }
 
@@ -75,8 +84,10 @@ class TopologyMapperTest {
         PostgresNode pg2 = t.postgres().get(2);
         assertThat(pg2.lagAlarm()).isTrue();
         assertThat(pg2.tone()).isEqualTo(Tone.WARN);
-        assertThat(t.links()).filteredOn(l -> l.to().equals("pg:pg-2") && l.kind() == Link.Kind.REPLICATION)
-                .extracting(Link::tone, Link::label).containsExactly(tuple(Tone.WARN, "10.0 MiB"));
+        assertThat(t.links())
+                .filteredOn(l -> l.to().equals("pg:pg-2") && l.kind() == Link.Kind.REPLICATION)
+                .extracting(Link::tone, Link::label)
+                .containsExactly(tuple(Tone.WARN, "10.0 MiB"));
     }
 
     @Test
@@ -87,46 +98,92 @@ class TopologyMapperTest {
     @Test
     void theSupervisorIsShownWithItsContainersStateHealthAndRestarts() {
         Topology healthy = TopologyMapper.map(SampleCluster.healthy());
-        assertThat(healthy.supervisor()).isEqualTo(new SupervisorNode(true, "pg-supervisor", "running", "healthy", 0, Tone.OK));
+        assertThat(healthy.supervisor())
+                .isEqualTo(new SupervisorNode(true, "pg-supervisor", "running", "healthy", 0, Tone.OK));
 
         ClusterSnapshot s = SampleCluster.healthy();
-        Topology exited = TopologyMapper.map(SampleCluster.snapshot(s.takenAt(), s.leader(), s.members(), s.etcdMembers(),
-                s.routerBackends(), SampleCluster.containers(List.of("pg-supervisor")), s.checks()));
-        assertThat(exited.supervisor()).extracting(SupervisorNode::state, SupervisorNode::tone).containsExactly("exited", Tone.FAIL);
+        Topology exited = TopologyMapper.map(SampleCluster.snapshot(
+                s.takenAt(),
+                s.leader(),
+                s.members(),
+                s.etcdMembers(),
+                s.routerBackends(),
+                SampleCluster.containers(List.of("pg-supervisor")),
+                s.checks()));
+        assertThat(exited.supervisor())
+                .extracting(SupervisorNode::state, SupervisorNode::tone)
+                .containsExactly("exited", Tone.FAIL);
         assertThat(TopologyChanges.between(healthy, exited)).containsExactly(NodeId.SUPERVISOR);
     }
 
     @Test
     void theSupervisorsStateIsUnknownWhileDockerDoesNotAnswer() {
         ClusterSnapshot s = SampleCluster.healthy();
-        List<SourceStatus> sources = s.sources().stream().map(x -> x.source() == Source.DOCKER
-                ? new SourceStatus(Source.DOCKER, false, Optional.of("connection refused"), x.updatedAt()) : x).toList();
+        List<SourceStatus> sources = s.sources().stream()
+                .map(x -> x.source() == Source.DOCKER
+                        ? new SourceStatus(Source.DOCKER, false, Optional.of("connection refused"), x.updatedAt())
+                        : x)
+                .toList();
 
         Topology t = TopologyMapper.map(SnapshotBuilder.from(s).sources(sources).build());
 
-        assertThat(t.supervisor()).extracting(SupervisorNode::present, SupervisorNode::state, SupervisorNode::tone)
+        assertThat(t.supervisor())
+                .extracting(SupervisorNode::present, SupervisorNode::state, SupervisorNode::tone)
                 .containsExactly(true, "unknown", Tone.UNKNOWN);
     }
 
     @Test
     void aStackWithoutASupervisorDrawsNone() {
         ClusterSnapshot s = SampleCluster.healthy();
-        Topology t = TopologyMapper.map(SampleCluster.snapshot(s.takenAt(), s.leader(), s.members(), s.etcdMembers(), s.routerBackends(),
-                s.containers().stream().filter(c -> !c.role().equals("supervisor")).toList(), s.checks()));
+        Topology t = TopologyMapper.map(SampleCluster.snapshot(
+                s.takenAt(),
+                s.leader(),
+                s.members(),
+                s.etcdMembers(),
+                s.routerBackends(),
+                s.containers().stream()
+                        .filter(c -> !c.role().equals("supervisor"))
+                        .toList(),
+                s.checks()));
 
         assertThat(t.supervisor()).isEqualTo(SupervisorNode.ABSENT);
     }
 
     @Test
     void containerTonesFollowDockersStateAndHealth() {
-        assertThat(List.of(tone("running", "healthy"), tone("running", "none"), tone("running", "starting"), tone("running", "unhealthy"),
-                tone("restarting", "none"), tone("paused", "none"), tone("exited", "none"), tone("dead", "none"), tone("created", "none")))
-                .containsExactly(Tone.OK, Tone.OK, Tone.WARN, Tone.FAIL, Tone.WARN, Tone.WARN, Tone.FAIL, Tone.FAIL, Tone.UNKNOWN);
+        assertThat(List.of(
+                        tone("running", "healthy"),
+                        tone("running", "none"),
+                        tone("running", "starting"),
+                        tone("running", "unhealthy"),
+                        tone("restarting", "none"),
+                        tone("paused", "none"),
+                        tone("exited", "none"),
+                        tone("dead", "none"),
+                        tone("created", "none")))
+                .containsExactly(
+                        Tone.OK,
+                        Tone.OK,
+                        Tone.WARN,
+                        Tone.FAIL,
+                        Tone.WARN,
+                        Tone.WARN,
+                        Tone.FAIL,
+                        Tone.FAIL,
+                        Tone.UNKNOWN);
     }
 
     private static Tone tone(String state, String health) {
-        return TopologyMapper.containerTone(new ContainerInfo("pg-supervisor", "1", "supervisor", "pgha/supervisor:local", state, health, 0,
-                Optional.empty(), OptionalInt.empty()));
+        return TopologyMapper.containerTone(new ContainerInfo(
+                "pg-supervisor",
+                "1",
+                "supervisor",
+                "pgha/supervisor:local",
+                state,
+                health,
+                0,
+                Optional.empty(),
+                OptionalInt.empty()));
     }
 
     private static List<String> links(Topology t, Link.Kind kind) {

@@ -16,7 +16,8 @@ class TopologyViewModelTest {
 
         assertThat(viewModel.updateProperty().get().changed()).isEmpty();
         assertThat(viewModel.healthProperty().get()).isEqualTo(Tone.OK);
-        assertThat(viewModel.summaryProperty().get()).isEqualTo("pg-0 is the primary · 2 of 2 replicas streaming · etcd 3/3 up");
+        assertThat(viewModel.summaryProperty().get())
+                .isEqualTo("pg-0 is the primary · 2 of 2 replicas streaming · etcd 3/3 up");
     }
 
     @Test

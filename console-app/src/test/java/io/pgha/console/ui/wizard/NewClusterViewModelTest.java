@@ -14,7 +14,8 @@ class NewClusterViewModelTest {
 
     private final InlineScheduler scheduler = new InlineScheduler();
     private final TestServices.ScriptedProvisioning provisioning = new TestServices.ScriptedProvisioning();
-    private final NewClusterViewModel viewModel = new NewClusterViewModel(provisioning, Inline.executors(scheduler), Clock.systemUTC());
+    private final NewClusterViewModel viewModel =
+            new NewClusterViewModel(provisioning, Inline.executors(scheduler), Clock.systemUTC());
 
     @Test
     void theDefaultSpecIsValidOnceTheRuntimeHasCheckedIt() {
@@ -52,11 +53,13 @@ class NewClusterViewModelTest {
     @Test
     void patroniTimingMustLeaveTheLeaderKeyTimeToExpire() {
         viewModel.retryTimeoutProperty().set("10");
-        assertThat(viewModel.timingErrorProperty().get()).isEqualTo(
-                "Patroni needs loop_wait + 2·retry_timeout <= ttl, but 2 + 2·10 = 22 > 20: raise ttl or lower loop_wait or retry_timeout");
+        assertThat(viewModel.timingErrorProperty().get())
+                .isEqualTo(
+                        "Patroni needs loop_wait + 2·retry_timeout <= ttl, but 2 + 2·10 = 22 > 20: raise ttl or lower loop_wait or retry_timeout");
 
         viewModel.ttlProperty().set("15");
-        assertThat(viewModel.timingErrorProperty().get()).isEqualTo("Patroni ttl 15 is below Patroni's minimum of 20 seconds");
+        assertThat(viewModel.timingErrorProperty().get())
+                .isEqualTo("Patroni ttl 15 is below Patroni's minimum of 20 seconds");
 
         viewModel.ttlProperty().set("30");
         assertThat(viewModel.timingErrorProperty().get()).isEmpty();
@@ -71,13 +74,15 @@ class NewClusterViewModelTest {
         assertThat(viewModel.portsErrorProperty().get()).isEqualTo("write port 70000 is out of range: use 1-65535");
 
         viewModel.writePortProperty().set("8009");
-        assertThat(viewModel.portsErrorProperty().get()).isEqualTo("port 8009 is given to both the router writes and the Patroni REST of pg-1"
-                + ": choose ports that do not overlap");
+        assertThat(viewModel.portsErrorProperty().get())
+                .isEqualTo("port 8009 is given to both the router writes and the Patroni REST of pg-1"
+                        + ": choose ports that do not overlap");
     }
 
     @Test
     void whatTheRuntimeFindsShowsOnTheFieldItConcerns() {
-        provisioning.problems(List.of(new SpecProblem(SpecProblem.PORTS, "port 5000 (router writes) is in use on 127.0.0.1"),
+        provisioning.problems(List.of(
+                new SpecProblem(SpecProblem.PORTS, "port 5000 (router writes) is in use on 127.0.0.1"),
                 new SpecProblem(SpecProblem.GENERAL, "the Docker engine is not reachable")));
         viewModel.nameProperty().set("billing");
         scheduler.runDue();

@@ -19,8 +19,9 @@ class ProvisioningViewModelTest {
     private final InlineScheduler scheduler = new InlineScheduler();
     private final TestServices.ScriptedProvisioning provisioning = new TestServices.ScriptedProvisioning();
     private final List<String> created = new ArrayList<>();
-    private final ProvisioningViewModel viewModel = new NewClusterViewModel(provisioning, Inline.executors(scheduler),
-            Clock.fixed(T, ZoneOffset.UTC)).provisioning();
+    private final ProvisioningViewModel viewModel = new NewClusterViewModel(
+                    provisioning, Inline.executors(scheduler), Clock.fixed(T, ZoneOffset.UTC))
+            .provisioning();
 
     @Test
     void stepsShowTheirStateAndElapsedTimeAndTheRunEndsWithTheClusterName() {
@@ -28,12 +29,15 @@ class ProvisioningViewModelTest {
         provisioning.send(new ProvisioningEvent.StepStarted(T, "etcd", "Starting etcd-1, etcd-2, etcd-3"));
         provisioning.send(new ProvisioningEvent.Log(T.plusMillis(500), "etcd", "etcd-1 is healthy"));
         provisioning.send(new ProvisioningEvent.StepFinished(T.plusMillis(2400), "etcd", true, "quorum"));
-        provisioning.send(new ProvisioningEvent.StepStarted(T.plusMillis(2400), "postgres", "Starting pg-0, pg-1, pg-2"));
+        provisioning.send(
+                new ProvisioningEvent.StepStarted(T.plusMillis(2400), "postgres", "Starting pg-0, pg-1, pg-2"));
         viewModel.tick(T.plusSeconds(5));
 
         assertThat(viewModel.stateProperty().get()).isEqualTo(ProvisioningViewModel.State.RUNNING);
-        assertThat(viewModel.steps()).extracting(s -> s.lineProperty().get())
-                .containsExactly("Starting etcd-1, etcd-2, etcd-3  ·  2.4 s  —  quorum", "Starting pg-0, pg-1, pg-2  ·  2.6 s");
+        assertThat(viewModel.steps())
+                .extracting(s -> s.lineProperty().get())
+                .containsExactly(
+                        "Starting etcd-1, etcd-2, etcd-3  ·  2.4 s  —  quorum", "Starting pg-0, pg-1, pg-2  ·  2.6 s");
         assertThat(viewModel.steps().get(0).stateProperty().get()).isEqualTo(StepItem.State.DONE);
         assertThat(viewModel.log()).containsExactly("etcd | etcd-1 is healthy");
 
@@ -61,10 +65,12 @@ class ProvisioningViewModelTest {
     @Test
     void aFailureSaysWhy() {
         viewModel.start(created::add);
-        provisioning.send(new ProvisioningEvent.Failed(T.plusSeconds(40), "pg-1 did not start streaming within 60 s; removed the stack"));
+        provisioning.send(new ProvisioningEvent.Failed(
+                T.plusSeconds(40), "pg-1 did not start streaming within 60 s; removed the stack"));
 
         assertThat(viewModel.stateProperty().get()).isEqualTo(ProvisioningViewModel.State.FAILED);
-        assertThat(viewModel.messageProperty().get()).isEqualTo("pg-1 did not start streaming within 60 s; removed the stack");
+        assertThat(viewModel.messageProperty().get())
+                .isEqualTo("pg-1 did not start streaming within 60 s; removed the stack");
     }
 
     @Test
@@ -74,7 +80,9 @@ class ProvisioningViewModelTest {
             provisioning.send(new ProvisioningEvent.Log(T, "images", "line " + i));
         }
 
-        assertThat(viewModel.log()).hasSize(ProvisioningViewModel.LOG_CAPACITY).last().isEqualTo("images | line "
-                + (ProvisioningViewModel.LOG_CAPACITY + 9));
+        assertThat(viewModel.log())
+                .hasSize(ProvisioningViewModel.LOG_CAPACITY)
+                .last()
+                .isEqualTo("images | line " + (ProvisioningViewModel.LOG_CAPACITY + 9));
     }
 }

@@ -15,7 +15,8 @@ class SourceStateTest {
 
     @Test
     void aSourceNotAnsweredYetIsGreyCheckingNotRed() {
-        SourceState s = SourceState.of(new SourceStatus(Source.DOCKER, false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), T));
+        SourceState s = SourceState.of(
+                new SourceStatus(Source.DOCKER, false, Optional.of(SourceStatus.FIRST_ANSWER_PENDING), T));
 
         assertThat(s.tone()).isEqualTo(Tone.UNKNOWN);
         assertThat(s.reason()).isEqualTo("checking");
@@ -23,10 +24,15 @@ class SourceStateTest {
 
     @Test
     void aSourceTheClusterDoesNotHaveIsGreyAndAFailingOneRed() {
-        assertThat(SourceState.of(new SourceStatus(Source.ROUTER, false, Optional.of("not configured: no router endpoints"), T)).tone())
+        assertThat(SourceState.of(new SourceStatus(
+                                Source.ROUTER, false, Optional.of("not configured: no router endpoints"), T))
+                        .tone())
                 .isEqualTo(Tone.UNKNOWN);
-        assertThat(SourceState.of(new SourceStatus(Source.EXPORTER, false, Optional.of("connection refused"), T)).tone())
+        assertThat(SourceState.of(new SourceStatus(Source.EXPORTER, false, Optional.of("connection refused"), T))
+                        .tone())
                 .isEqualTo(Tone.FAIL);
-        assertThat(SourceState.of(new SourceStatus(Source.DCS, true, Optional.empty(), T)).tone()).isEqualTo(Tone.OK);
+        assertThat(SourceState.of(new SourceStatus(Source.DCS, true, Optional.empty(), T))
+                        .tone())
+                .isEqualTo(Tone.OK);
     }
 }

@@ -23,8 +23,8 @@ class WorkspaceViewModelTest {
     private final InlineScheduler scheduler = new InlineScheduler();
     private final SimulatedCluster cluster = new SimulatedCluster("demo");
     private final List<String> opened = new ArrayList<>();
-    private final WorkspaceViewModel viewModel = new WorkspaceViewModel(cluster.session(), Inline.executors(scheduler),
-            new RecordingNotifier(), opened::add, Clock.systemUTC());
+    private final WorkspaceViewModel viewModel = new WorkspaceViewModel(
+            cluster.session(), Inline.executors(scheduler), new RecordingNotifier(), opened::add, Clock.systemUTC());
 
     @Test
     void everySnapshotReachesTheTopologyAndTheShownScreensAndAHiddenScreenCatchesUpWhenShown() {
@@ -37,10 +37,15 @@ class WorkspaceViewModelTest {
         assertThat(viewModel.health().rows().get(0).tone()).isEqualTo(Tone.FAIL);
         assertThat(viewModel.actions().hasLeaderProperty().get()).isFalse();
         assertThat(viewModel.sources()).extracting(SourceState::name).contains("etcd", "Patroni", "HAProxy");
-        assertThat(viewModel.updatedProperty().get()).as("the time of the snapshot shown")
+        assertThat(viewModel.updatedProperty().get())
+                .as("the time of the snapshot shown")
                 .isEqualTo("updated " + Formats.clock(taken));
-        assertThat(viewModel.router().rows()).as("the router screen is not shown").isEmpty();
-        assertThat(viewModel.logs().containers()).as("the logs screen is not shown").isEmpty();
+        assertThat(viewModel.router().rows())
+                .as("the router screen is not shown")
+                .isEmpty();
+        assertThat(viewModel.logs().containers())
+                .as("the logs screen is not shown")
+                .isEmpty();
 
         viewModel.screenShown(WorkspaceViewModel.Screen.ROUTER, true);
         viewModel.screenShown(WorkspaceViewModel.Screen.LOGS, true);
@@ -50,7 +55,9 @@ class WorkspaceViewModelTest {
         viewModel.screenShown(WorkspaceViewModel.Screen.HEALTH, false);
         int rowsBefore = viewModel.health().rows().size();
         cluster.monitor().publish(SampleCluster.healthy());
-        assertThat(viewModel.health().rows()).as("a hidden screen keeps what it showed").hasSize(rowsBefore);
+        assertThat(viewModel.health().rows())
+                .as("a hidden screen keeps what it showed")
+                .hasSize(rowsBefore);
         assertThat(viewModel.health().rows().get(0).tone()).isEqualTo(Tone.FAIL);
         assertThat(viewModel.topology().healthProperty().get()).isNotEqualTo(Tone.FAIL);
     }
@@ -58,8 +65,13 @@ class WorkspaceViewModelTest {
     @Test
     void theJournalAndLiveEventsFeedTheTimeline() {
         viewModel.start(Duration.ofSeconds(2));
-        cluster.monitor().emit(SampleCluster.event(Instant.now(), ClusterEvent.Kind.LEADER_CHANGED, ClusterEvent.Severity.WARNING,
-                "pg-1", "pg-1 is the new leader"));
+        cluster.monitor()
+                .emit(SampleCluster.event(
+                        Instant.now(),
+                        ClusterEvent.Kind.LEADER_CHANGED,
+                        ClusterEvent.Severity.WARNING,
+                        "pg-1",
+                        "pg-1 is the new leader"));
 
         assertThat(viewModel.events().size()).isEqualTo(SampleCluster.journal().size() + 1);
         assertThat(viewModel.events().latest().get(0).message()).isEqualTo("pg-1 is the new leader");
@@ -72,7 +84,12 @@ class WorkspaceViewModelTest {
         scheduler.runDue();
 
         assertThat(viewModel.metrics().versionProperty().get()).isEqualTo(2);
-        assertThat(viewModel.metrics().series(MetricChart.CONNECTIONS).get("pg-0").size()).isEqualTo(2);
+        assertThat(viewModel
+                        .metrics()
+                        .series(MetricChart.CONNECTIONS)
+                        .get("pg-0")
+                        .size())
+                .isEqualTo(2);
         assertThat(viewModel.metrics().series(MetricChart.REPLICATION_LAG)).containsOnlyKeys("pg-1", "pg-2");
     }
 

@@ -24,36 +24,57 @@ class CliLayeringTest {
 
     @BeforeAll
     static void importCli() {
-        cli = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        cli = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.pgha.runtime.cli", "io.pgha.runtime.bench");
     }
 
     @Test
     void onlyTheCommandsUsePicocli() {
-        noClasses().that().resideOutsideOfPackage("io.pgha.runtime.cli")
-                .should().dependOnClassesThat().resideInAnyPackage("picocli..")
-                .allowEmptyShould(true).check(cli);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.pgha.runtime.cli")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..")
+                .allowEmptyShould(true)
+                .check(cli);
     }
 
     @Test
     void talksToNoExternalSystemItself() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..", "io.etcd.jetcd..", "java.net.http..",
-                        "java.sql..", "org.postgresql..", "javafx..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.github.dockerjava..",
+                        "io.etcd.jetcd..",
+                        "java.net.http..",
+                        "java.sql..",
+                        "org.postgresql..",
+                        "javafx..")
                 .because("Docker, etcd, Patroni, HAProxy and PostgreSQL are ha-runtime's adapters' business")
                 .check(cli);
     }
 
     @Test
     void makesNoJsonMapperAndParsesNoPatroniAnswer() {
-        noClasses().should().callConstructorWhere(target(owner(assignableTo(ObjectMapper.class))))
-                .orShould().callMethodWhere(target(name("readTree")).and(target(owner(assignableTo(ObjectMapper.class)))))
-                .because("JSON is configured once (io.pgha.runtime.json.Json) and Patroni's answers are parsed in io.pgha.runtime.patroni")
+        noClasses()
+                .should()
+                .callConstructorWhere(target(owner(assignableTo(ObjectMapper.class))))
+                .orShould()
+                .callMethodWhere(target(name("readTree")).and(target(owner(assignableTo(ObjectMapper.class)))))
+                .because(
+                        "JSON is configured once (io.pgha.runtime.json.Json) and Patroni's answers are parsed in io.pgha.runtime.patroni")
                 .check(cli);
     }
 
     @Test
     void logsThroughSlf4jOnly() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ch.qos.logback..")
                 .because("logback is configured by pgha-logging's logback.xml, never in code")
                 .check(cli);
     }
