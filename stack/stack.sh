@@ -26,6 +26,15 @@ done
 docker info >/dev/null 2>&1 || fail "the Docker engine is not reachable; start it (sudo scripts/prepare-machine.sh, or: sudo dockerd &) and try again"
 docker compose version >/dev/null 2>&1 || fail "the docker compose v2 plugin is missing; install it (sudo scripts/prepare-machine.sh does) and try again"
 
+if [ "$cmd" = up ] && [ -f "$here/.env.postgres" ] && grep -Eq '^PGPASSWORD_SUPERUSER=(postgres)?$' "$here/.env.postgres"; then
+  printf '%s\n' \
+    '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!' \
+    "stack: WARNING: this stack uses the seed's WEAK DEFAULT PASSWORDS (postgres/postgres in $here/.env.postgres)," \
+    'stack: no TLS and no login on Patroni or HAProxy. Keep it on this machine; for anything else run' \
+    'stack: `pgha up` or `pgha export-compose --out DIR` (certificates, logins, generated passwords).' \
+    '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!' >&2
+fi
+
 if [ "$cmd" = up ]; then
   [ -f "$here/.env.postgres" ] || fail "$here/.env.postgres is missing: it holds the PostgreSQL credentials the nodes and exporters read. Restore it (git checkout stack/.env.postgres) or create it with PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER, PGUSER_STANDBY, PGPASSWORD_STANDBY, PGPASSWORD_ADMIN, DATA_SOURCE_USER and DATA_SOURCE_PASS lines"
   images=$(docker compose "${env_args[@]}" -f "$here/docker-compose.yml" config --images 2>/dev/null) \

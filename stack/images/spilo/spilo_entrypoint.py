@@ -168,6 +168,30 @@ def build_config():
     return config
 
 
+WEAK_PASSWORDS = ('postgres', 'zalando', 'standby', 'admin', 'password', '')
+
+
+def warn_if_weak(config):
+    """Says loudly that a stack runs with the seed's defaults (the committed compose stack keeps them)."""
+    auth = config['postgresql']['authentication']
+    weak = [role['username'] for role in auth.values() if role.get('password') in WEAK_PASSWORDS]
+    problems = []
+    if weak:
+        problems.append('weak default passwords for ' + ', '.join(weak))
+    if env('ALLOW_NOSSL') is not None:
+        problems.append('plain-text PostgreSQL connections accepted from the network')
+    if tls_files() is None:
+        problems.append("a self-signed certificate no client can verify")
+    if 'authentication' not in config['restapi']:
+        problems.append("no login on Patroni's REST API (switchover, restart, config changes)")
+    if problems:
+        bar = '!' * 78
+        for line in [bar, 'WARNING: THIS STACK IS NOT SECURE (the seed\'s defaults):'] + \
+                ['  - ' + p for p in problems] + \
+                ['  Use it on this machine only. `pgha up` or `pgha export-compose` make the secure stack.', bar]:
+            log(line)
+
+
 def ensure_certificate(uid, gid):
     crt, key = CERT_DIR + '/server.crt', CERT_DIR + '/server.key'
     given = tls_files()
@@ -214,6 +238,7 @@ def main():
     write_private(ADMIN_FILE, yaml.safe_dump({'user': env('PGUSER_ADMIN', 'admin'),
                                               'password': env('PGPASSWORD_ADMIN', 'admin')}), uid, gid)
     log('scope {} member {} etcd3 {}'.format(config['scope'], config['name'], ','.join(config['etcd3']['hosts'])))
+    warn_if_weak(config)
     for name in list(os.environ):
         if name.startswith('PGPASSWORD') or name in ('SPILO_CONFIGURATION', 'PATRONI_RESTAPI_PASSWORD'):
             del os.environ[name]

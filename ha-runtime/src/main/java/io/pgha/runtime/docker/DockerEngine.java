@@ -56,6 +56,15 @@ public interface DockerEngine extends AutoCloseable {
     /** Writes one file into a container (created or running), with the given mode, e.g. 0644. */
     void copyFile(String container, String path, byte[] content, int mode);
 
+    /**
+     * Writes files into a container (created or running) owned by the given user id, their missing parent directories
+     * made (root's, 0755): a secret never passes through the container's environment. By default one {@link #copyFile}
+     * each, ownership left to Docker.
+     */
+    default void copyFiles(String container, List<ContainerFile> files) {
+        files.forEach(f -> copyFile(container, f.path(), f.content(), f.mode()));
+    }
+
     ExecResult exec(String container, List<String> command, Duration timeout);
 
     @Override

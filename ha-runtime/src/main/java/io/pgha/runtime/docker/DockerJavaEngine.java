@@ -334,6 +334,48 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public void copyFiles(String container, List<ContainerFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            java.util.Set<String> dirs = new java.util.TreeSet<>();
+            for (ContainerFile f : files) {
+                String p = f.path().substring(1);
+                for (int i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) {
+                    dirs.add(p.substring(0, i + 1));
+                }
+            }
+            for (String d : dirs) {
+                TarArchiveEntry entry = new TarArchiveEntry(d);
+                entry.setMode(040755);
+                tar.putArchiveEntry(entry);
+                tar.closeArchiveEntry();
+            }
+            for (ContainerFile f : files) {
+                TarArchiveEntry entry = new TarArchiveEntry(f.path().substring(1));
+                entry.setSize(f.content().length);
+                entry.setMode(f.mode());
+                entry.setUserId(f.uid());
+                entry.setGroupId(f.gid());
+                tar.putArchiveEntry(entry);
+                tar.write(f.content());
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        call("copy " + files.size() + " files into container " + container, () -> {
+            client.copyArchiveToContainerCmd(container)
+                    .withRemotePath("/")
+                    .withTarInputStream(new ByteArrayInputStream(bytes.toByteArray()))
+                    .exec();
+            return null;
+        });
+    }
+
+    @Override
     public ExecResult exec(String container, List<String> command, Duration timeout) {
         return call("run " + command.getFirst() + " in container " + container, () -> {
             String id = client.execCreateCmd(container)

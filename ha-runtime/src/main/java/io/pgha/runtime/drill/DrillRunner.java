@@ -70,8 +70,10 @@ public final class DrillRunner {
                 target.superuser(),
                 target.password(),
                 run,
-                settings.writers());
-        ReadLoad reads = new ReadLoad(target.routerHost(), target.readPort(), target.superuser(), target.password());
+                settings.writers(),
+                target.caFile());
+        ReadLoad reads = new ReadLoad(
+                target.routerHost(), target.readPort(), target.superuser(), target.password(), target.caFile());
         InjectedFault injected = InjectedFault.nothing();
         try (SidecarContainer watcher = faults.sidecar(
                 target.watcherImage(),

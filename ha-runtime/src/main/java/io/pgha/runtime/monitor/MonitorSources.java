@@ -141,8 +141,10 @@ final class MonitorSources implements AutoCloseable {
             Reading<List<RouterBackend>> none = Reading.notConfigured(Source.ROUTER, "no router endpoints", startedAt);
             return () -> none;
         }
-        Lazy<RouterStats> stats =
-                new Lazy<>(() -> RouterStats.create(connection.router().get().statsUrl(), settings.sourceTimeout()));
+        Lazy<RouterStats> stats = new Lazy<>(() -> RouterStats.create(
+                connection.router().get().statsUrl(),
+                RouterStats.loginFor(connection.name()),
+                settings.sourceTimeout()));
         return poll(
                 Source.ROUTER,
                 "router",

@@ -24,17 +24,28 @@ public final class ProbeLogins {
 
     private ProbeLogins() {}
 
-    /** The login, if pgha has one; an unreadable credential file means none (the probes still run, without). */
+    /**
+     * The login, if pgha has one; an unreadable credential file means none (the probes still run, without). For a cluster
+     * pgha made: its pg_monitor role (the superuser on a stack made before there was one), verifying the server against
+     * the cluster's CA when it has one.
+     */
     public static Optional<PgLogin> forCluster(String name) {
         Optional<PgLogin> provisioned;
         try {
             provisioned = new CredentialStore()
                     .find(name)
-                    .map(c -> new PgLogin(c.superuser().user(), c.superuser().password(), "postgres"));
+                    .map(c -> c.monitor() != null ? c.monitor() : c.superuser())
+                    .map(l -> new PgLogin(l.user(), l.password(), "postgres", caFile(name)));
         } catch (PghaException unreadable) {
             provisioned = Optional.empty();
         }
         return provisioned.or(() -> fromClusterDir(ConfigDirs.cluster(name)));
+    }
+
+    /** The cluster CA's certificate pgha keeps for a cluster it made, if it made one. */
+    public static Optional<String> caFile(String name) {
+        Path ca = ConfigDirs.cluster(name).resolve("pki").resolve("ca.crt");
+        return Files.isRegularFile(ca) ? Optional.of(ca.toString()) : Optional.empty();
     }
 
     public static Optional<PgLogin> fromClusterDir(Path clusterDir) {

@@ -32,7 +32,7 @@ final class JdbcPostgresProbe implements PostgresProbe {
         p.setProperty("socketTimeout", String.valueOf(seconds));
         p.setProperty("loginTimeout", String.valueOf(seconds));
         p.setProperty("ApplicationName", "pgha-monitor");
-        p.setProperty("sslmode", PgConnections.sslMode(host));
+        PgConnections.tls(p, host, login.flatMap(PgLogin::rootCert));
         String url = "jdbc:postgresql://" + host + ":" + port + "/"
                 + login.map(PgLogin::database).orElse("postgres");
         try (Connection c = DriverManager.getConnection(url, p);

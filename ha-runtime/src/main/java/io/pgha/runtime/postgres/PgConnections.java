@@ -20,6 +20,23 @@ public final class PgConnections {
             Duration connectTimeout,
             Duration socketTimeout)
             throws SQLException {
+        return open(host, port, database, user, password, connectTimeout, socketTimeout, java.util.Optional.empty());
+    }
+
+    /**
+     * A connection that verifies the server against {@code rootCert} (the cluster CA's certificate: sslmode=verify-full)
+     * when given.
+     */
+    public static Connection open(
+            String host,
+            int port,
+            String database,
+            String user,
+            String password,
+            Duration connectTimeout,
+            Duration socketTimeout,
+            java.util.Optional<String> rootCert)
+            throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
@@ -30,8 +47,21 @@ public final class PgConnections {
         p.setProperty("ApplicationName", "pgha");
         // on this machine's loopback (the stack's published ports) TLS protects nothing and its handshake was a
         // fifth of an idle monitor's CPU; anywhere else it stays "prefer"
-        p.setProperty("sslmode", sslMode(host));
+        tls(p, host, rootCert);
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, p);
+    }
+
+    /**
+     * With the cluster's CA: TLS, the server's certificate verified against it and its name (verify-full). Without:
+     * {@link #sslMode}.
+     */
+    static void tls(Properties p, String host, java.util.Optional<String> rootCert) {
+        if (rootCert.isPresent()) {
+            p.setProperty("sslmode", "verify-full");
+            p.setProperty("sslrootcert", rootCert.get());
+        } else {
+            p.setProperty("sslmode", sslMode(host));
+        }
     }
 
     /** "disable" on this machine's loopback (the stack's published ports), "prefer" anywhere else. */

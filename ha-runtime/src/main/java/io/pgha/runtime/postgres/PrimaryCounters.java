@@ -51,7 +51,8 @@ public final class PrimaryCounters implements AutoCloseable {
                         l.user(),
                         l.password(),
                         Duration.ofSeconds(1),
-                        Duration.ofSeconds(2));
+                        Duration.ofSeconds(2),
+                        l.rootCert());
             }
             try (Statement s = connection.createStatement();
                     ResultSet r = s.executeQuery(QUERY)) {

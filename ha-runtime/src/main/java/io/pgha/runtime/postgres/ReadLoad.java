@@ -14,15 +14,22 @@ public final class ReadLoad implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
+    private final java.util.Optional<String> rootCert;
     private final List<Long> successes = new ArrayList<>();
     private Thread thread;
     private volatile boolean running;
 
     public ReadLoad(String host, int port, String user, String password) {
+        this(host, port, user, password, java.util.Optional.empty());
+    }
+
+    /** With {@code rootCert}, the cluster CA's certificate, the server is verified (verify-full). */
+    public ReadLoad(String host, int port, String user, String password, java.util.Optional<String> rootCert) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
+        this.rootCert = rootCert;
     }
 
     public void start() {
@@ -38,7 +45,14 @@ public final class ReadLoad implements AutoCloseable {
             try {
                 if (c == null) {
                     c = PgConnections.open(
-                            host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(2));
+                            host,
+                            port,
+                            "postgres",
+                            user,
+                            password,
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(2),
+                            rootCert);
                 }
                 try (Statement s = c.createStatement()) {
                     s.executeQuery("SELECT 1").close();

@@ -17,13 +17,20 @@ public final class RoleProbe implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
+    private final Optional<String> rootCert;
     private Connection connection;
 
     public RoleProbe(String host, int port, String user, String password) {
+        this(host, port, user, password, Optional.empty());
+    }
+
+    /** With {@code rootCert}, the cluster CA's certificate, the server is verified (verify-full). */
+    public RoleProbe(String host, int port, String user, String password, Optional<String> rootCert) {
         this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
+        this.rootCert = rootCert;
     }
 
     /** true: accepts writes; false: read-only; empty: not reachable. */
@@ -31,7 +38,7 @@ public final class RoleProbe implements AutoCloseable {
         try {
             if (connection == null) {
                 connection = PgConnections.open(
-                        host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(1));
+                        host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(1), rootCert);
             }
             try (Statement s = connection.createStatement();
                     ResultSet rs = s.executeQuery(

@@ -17,15 +17,27 @@ public final class RoutingProbe {
     private RoutingProbe() {}
 
     public static Optional<String> writeProblem(String host, int port, String user, String password) {
-        return probe(host, port, user, password, "SELECT txid_current()::text", rs -> Optional.empty());
+        return writeProblem(host, port, user, password, Optional.empty());
+    }
+
+    /** With {@code rootCert}, the cluster CA's certificate, the server is verified (verify-full). */
+    public static Optional<String> writeProblem(
+            String host, int port, String user, String password, Optional<String> rootCert) {
+        return probe(host, port, user, password, rootCert, "SELECT txid_current()::text", rs -> Optional.empty());
     }
 
     public static Optional<String> readProblem(String host, int port, String user, String password) {
+        return readProblem(host, port, user, password, Optional.empty());
+    }
+
+    public static Optional<String> readProblem(
+            String host, int port, String user, String password, Optional<String> rootCert) {
         return probe(
                 host,
                 port,
                 user,
                 password,
+                rootCert,
                 "SELECT pg_is_in_recovery()::text",
                 rs -> "true".equals(rs)
                         ? Optional.empty()
@@ -37,10 +49,18 @@ public final class RoutingProbe {
             int port,
             String user,
             String password,
+            Optional<String> rootCert,
             String sql,
             java.util.function.Function<String, Optional<String>> verdict) {
         try (Connection c = PgConnections.open(
-                        host, port, "postgres", user, password, Duration.ofSeconds(2), Duration.ofSeconds(5));
+                        host,
+                        port,
+                        "postgres",
+                        user,
+                        password,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        rootCert);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();

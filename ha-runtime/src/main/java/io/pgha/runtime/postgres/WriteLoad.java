@@ -33,12 +33,26 @@ public final class WriteLoad implements AutoCloseable {
     private final String password;
     private final String run;
     private final int writers;
+    private final java.util.Optional<String> rootCert;
     private final AtomicLong nextId = new AtomicLong(1);
     private final List<Ack> acks = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     public WriteLoad(String host, int port, String user, String password, String run, int writers) {
+        this(host, port, user, password, run, writers, java.util.Optional.empty());
+    }
+
+    /** With {@code rootCert}, the cluster CA's certificate, the server is verified (verify-full). */
+    public WriteLoad(
+            String host,
+            int port,
+            String user,
+            String password,
+            String run,
+            int writers,
+            java.util.Optional<String> rootCert) {
+        this.rootCert = rootCert;
         this.host = host;
         this.port = port;
         this.user = user;
@@ -143,7 +157,8 @@ public final class WriteLoad implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        return PgConnections.open(host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(2));
+        return PgConnections.open(
+                host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(2), rootCert);
     }
 
     private static String serverAddress(Connection c) throws SQLException {

@@ -3,6 +3,7 @@ package io.pgha.runtime.provision;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.docker.ContainerSpec;
 import io.pgha.runtime.docker.PublishedPort;
+import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.StackImages;
 import io.pgha.runtime.stack.StackLayout;
 import io.pgha.runtime.stack.StackService;
@@ -17,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Docker objects a spec makes: the same services the compose rendering has, with the generated
- * credentials in the environment instead of .env.postgres, and haproxy.cfg copied in instead of mounted.
+ * The Docker objects a spec makes: the same services the compose rendering has, the generated credentials in files
+ * copied into each container before it starts (owner-only; in the environment only where an image reads nothing else,
+ * the official Spilo image), and haproxy.cfg copied in instead of mounted.
  */
 record DockerPlan(
         StackSpec spec,
@@ -28,8 +30,11 @@ record DockerPlan(
         Map<String, Map<String, String>> volumes,
         Map<String, String> networkLabels) {
 
-    /** A container to have, with the service it comes from. */
-    record Planned(StackService service, ContainerSpec container) {
+    /**
+     * A container to have, with the service it comes from and the secret files to copy into it before it starts (the
+     * service's, less those its image can only read from its environment).
+     */
+    record Planned(StackService service, ContainerSpec container, List<StackService.SecretFile> files) {
         Role role() {
             return service.role();
         }
@@ -47,7 +52,7 @@ record DockerPlan(
         SpecFingerprint fingerprint = SpecFingerprint.of(spec);
         StackImages images = StackImages.of(spec.images());
         List<Planned> containers = layout.services().stream()
-                .map(s -> new Planned(s, container(layout, s, images, credentials, fingerprint)))
+                .map(s -> new Planned(s, container(layout, s, images, credentials, fingerprint), files(spec, s)))
                 .toList();
         Map<String, Map<String, String>> volumes = new LinkedHashMap<>();
         for (String v : layout.volumes()) {
@@ -57,6 +62,9 @@ record DockerPlan(
     }
 
     private static String kind(String volume) {
+        if (volume.startsWith("router")) {
+            return "router-api";
+        }
         return volume.startsWith("etcd")
                 ? "etcd-data"
                 : volume.startsWith("prometheus") ? "prometheus-data" : "postgres-data";
@@ -74,18 +82,29 @@ record DockerPlan(
             SpecFingerprint fingerprint) {
         StackSpec spec = layout.spec();
         Map<String, String> env = new LinkedHashMap<>(s.environment());
-        if (s.role() == Role.POSTGRES || s.role() == Role.SUPERVISOR) {
-            env.put("PGUSER_SUPERUSER", credentials.superuser().user());
-            env.put("PGPASSWORD_SUPERUSER", credentials.superuser().password());
-        }
         if (s.role() == Role.POSTGRES) {
+            env.put("PGUSER_SUPERUSER", credentials.superuser().user());
             env.put("PGUSER_STANDBY", credentials.replication().user());
-            env.put("PGPASSWORD_STANDBY", credentials.replication().password());
             env.put("PGUSER_ADMIN", credentials.admin().user());
-            env.put("PGPASSWORD_ADMIN", credentials.admin().password());
         } else if (s.role() == Role.EXPORTER) {
-            env.put("DATA_SOURCE_USER", credentials.superuser().user());
-            env.put("DATA_SOURCE_PASS", credentials.superuser().password());
+            env.put("DATA_SOURCE_USER", layout.monitorRole());
+        } else if (s.role() == Role.SUPERVISOR) {
+            if (spec.security().authentication()) {
+                env.put("PGHA_POSTGRES_USER", layout.monitorRole());
+            } else {
+                env.put("PGUSER_SUPERUSER", credentials.superuser().user());
+            }
+        }
+        for (StackService.SecretFile f : s.secrets()) {
+            if (!isPassword(f.secret())) {
+                continue;
+            }
+            String variable = f.path().substring(f.path().lastIndexOf('/') + 1);
+            if (!readsFiles(spec, s)) {
+                env.put(variable, password(credentials, f.secret())); // official Spilo: docs/decisions/0020
+            } else if (s.role() == Role.EXPORTER) {
+                env.put(variable + "_FILE", f.path());
+            }
         }
         Map<String, String> labels = new LinkedHashMap<>();
         s.labels().forEach((k, v) -> labels.put(k, interpolate(v)));
@@ -124,6 +143,39 @@ record DockerPlan(
                 true,
                 binds(s),
                 s.command());
+    }
+
+    /** The secret files copied into a service's container: all but the passwords an image takes only from its environment. */
+    static List<StackService.SecretFile> files(StackSpec spec, StackService s) {
+        return s.secrets().stream()
+                .filter(f -> readsFiles(spec, s) || !isPassword(f.secret()))
+                .toList();
+    }
+
+    /**
+     * Whether the service's image reads its passwords from files: every image but the official Spilo one, which takes
+     * them from its environment only.
+     */
+    static boolean readsFiles(StackSpec spec, StackService s) {
+        return s.role() != Role.POSTGRES || spec.images() != ImageProfile.OFFICIAL;
+    }
+
+    static boolean isPassword(StackService.Secret secret) {
+        return switch (secret) {
+            case SUPERUSER_PASSWORD, REPLICATION_PASSWORD, ADMIN_PASSWORD, REST_API_PASSWORD, MONITOR_PASSWORD -> true;
+            case CA_CERTIFICATE, NODE_CERTIFICATE, NODE_KEY, ROUTER_USERS -> false;
+        };
+    }
+
+    static String password(StackCredentials c, StackService.Secret secret) {
+        return switch (secret) {
+            case SUPERUSER_PASSWORD -> c.superuser().password();
+            case REPLICATION_PASSWORD -> c.replication().password();
+            case ADMIN_PASSWORD -> c.admin().password();
+            case REST_API_PASSWORD -> c.restApi().password();
+            case MONITOR_PASSWORD -> c.monitor().password();
+            default -> throw new IllegalArgumentException(secret + " is not a password");
+        };
     }
 
     private static Map<String, String> binds(StackService s) {

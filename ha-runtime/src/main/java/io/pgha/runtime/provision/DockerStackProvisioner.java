@@ -98,14 +98,32 @@ final class DockerStackProvisioner implements StackProvisioner {
             return Outcome.done(p, p.id() + " images present");
         });
         StackSpec spec = wanted.toBuilder().images(profile).build();
-        StackCredentials secrets = stored.orElseGet(() -> {
-            StackCredentials fresh = generate(spec);
+        StackCredentials secrets = stored.filter(StackCredentials::complete).orElseGet(() -> {
+            // a new stack, or one made before pgha had the application, monitoring and API logins: add them
+            StackCredentials fresh = stored.map(c -> c.completed(
+                            StackCredentials.DEFAULT_APPLICATION,
+                            StackCredentials.DEFAULT_MONITOR,
+                            StackCredentials.DEFAULT_API_USER))
+                    .orElseGet(() -> generate(spec));
             credentials.save(spec.name(), fresh);
             return fresh;
         });
         DockerPlan plan = DockerPlan.of(spec, secrets);
+        StackSecrets material = steps.run("certificates", "Certificates", () -> {
+            StackSecrets m = StackSecrets.of(plan, secrets, clusterDir(spec.name()));
+            return spec.security().tls()
+                    ? Outcome.done(m, "cluster CA and " + spec.nodes() + " node certificates in " + m.pkiDir())
+                    : Outcome.skipped(m, "no TLS in this spec");
+        });
+        if (spec.security().authentication()) {
+            restCredentials(spec.name())
+                    .save(
+                            spec.name(),
+                            new io.pgha.runtime.cluster.RestApiCredentials(
+                                    secrets.restApi().user(), secrets.restApi().password()));
+        }
         try {
-            return bringUp(plan, state, secrets, steps, actions, start);
+            return bringUp(plan, state, secrets, material, steps, actions, start);
         } catch (PghaException e) {
             throw new PghaException(
                     e.kind(),
@@ -120,12 +138,16 @@ final class DockerStackProvisioner implements StackProvisioner {
             DockerPlan plan,
             StackState state,
             StackCredentials secrets,
+            StackSecrets material,
             Steps steps,
             List<String> actions,
             long start) {
         StackSpec spec = plan.spec();
-        StackProbe probe = new StackProbe(probeHost(spec));
-        steps.run("create", "Network, volumes and containers", () -> create(plan, state, actions));
+        StackProbe probe = new StackProbe(
+                probeHost(spec),
+                material.caFile(),
+                spec.security().authentication() ? Optional.of(secrets.router()) : Optional.empty());
+        steps.run("create", "Network, volumes and containers", () -> create(plan, state, material, actions));
         Map<String, DockerContainer> existing = state.containers();
         steps.run("etcd", "etcd quorum", () -> {
             startAll(plan.withRole(Role.ETCD), existing, actions);
@@ -193,12 +215,17 @@ final class DockerStackProvisioner implements StackProvisioner {
                 }),
                 r -> r.isEmpty() ? "no replicas in a one-node stack" : String.join(", ", r) + " streaming");
         steps.run(
+                "roles",
+                "Application and monitoring roles",
+                () -> new StackRoles(docker, plan.layout(), secrets).ensure(leader),
+                m -> m);
+        steps.run(
                 "router",
                 "Router routing writes and reads",
-                () -> awaitRouting(spec, probe, secrets, leader, replicas),
+                () -> awaitRouting(spec, probe, secrets, material.caFile(), leader, replicas),
                 m -> m);
 
-        ClusterConnection connection = connection(spec);
+        ClusterConnection connection = connection(spec).withCaFile(material.caFile());
         registry.save(connection);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("up {}: {} actions in {} ms", spec.name(), actions.size(), elapsed.toMillis());
@@ -260,6 +287,8 @@ final class DockerStackProvisioner implements StackProvisioner {
                     removed.add("volume " + v);
                 });
                 credentials.delete(name);
+                restCredentials(name).delete(name);
+                StackSecrets.deletePki(clusterDir(name));
                 registry.remove(name);
                 return Outcome.done(
                         volumes.size(), "removed " + volumes.size() + " volumes and the stored credentials");
@@ -292,7 +321,17 @@ final class DockerStackProvisioner implements StackProvisioner {
                         + " (keeps the data), then pgha up with it; or run pgha up with the spec the stack was made from");
     }
 
-    private Outcome<Integer> create(DockerPlan plan, StackState state, List<String> actions) {
+    private java.nio.file.Path clusterDir(String name) {
+        return credentials.file(name).getParent();
+    }
+
+    private io.pgha.runtime.cluster.RestApiCredentialStore restCredentials(String name) {
+        // beside credentials.json, under the same config root
+        return new io.pgha.runtime.cluster.RestApiCredentialStore(
+                clusterDir(name).getParent().getParent());
+    }
+
+    private Outcome<Integer> create(DockerPlan plan, StackState state, StackSecrets material, List<String> actions) {
         int before = actions.size();
         if (state.network().isEmpty()) {
             docker.createNetwork(plan.layout().network(), plan.networkLabels());
@@ -321,6 +360,8 @@ final class DockerStackProvisioner implements StackProvisioner {
                     for (StackService.ConfigFile f : p.service().configFiles()) {
                         docker.copyFile(name, f.containerPath(), f.content().getBytes(StandardCharsets.UTF_8), 0644);
                     }
+                    // certificates and passwords as owner-only files, before the container first starts
+                    docker.copyFiles(name, material.files(p));
                     actions.add("created container " + name);
                 });
         int made = actions.size() - before;
@@ -343,7 +384,12 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     private String awaitRouting(
-            StackSpec spec, StackProbe probe, StackCredentials secrets, String leader, List<String> replicas) {
+            StackSpec spec,
+            StackProbe probe,
+            StackCredentials secrets,
+            Optional<String> caFile,
+            String leader,
+            List<String> replicas) {
         Poll.until("the router sees the leader and the replicas up", ROUTER_TIMEOUT, POLL, () -> {
             Optional<Map<String, Map<String, String>>> states =
                     probe.routerStates(spec.ports().stats());
@@ -365,7 +411,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                 "a write through port " + spec.ports().write() + " succeeds",
                 ROUTER_TIMEOUT,
                 POLL,
-                () -> RoutingProbe.writeProblem(host, spec.ports().write(), su.user(), su.password())
+                () -> RoutingProbe.writeProblem(host, spec.ports().write(), su.user(), su.password(), caFile)
                         .<Seen<Boolean>>map(Seen::notYet)
                         .orElseGet(() -> Seen.done(true)));
         if (replicas.isEmpty()) {
@@ -375,7 +421,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                 "a read through port " + spec.ports().read() + " reaches a replica",
                 ROUTER_TIMEOUT,
                 POLL,
-                () -> RoutingProbe.readProblem(host, spec.ports().read(), su.user(), su.password())
+                () -> RoutingProbe.readProblem(host, spec.ports().read(), su.user(), su.password(), caFile)
                         .<Seen<Boolean>>map(Seen::notYet)
                         .orElseGet(() -> Seen.done(true)));
         return "writes on " + spec.ports().write() + " reach " + leader + ", reads on "
@@ -427,10 +473,10 @@ final class DockerStackProvisioner implements StackProvisioner {
             etcd.add("http://" + host + ":" + spec.ports().etcdOf(m));
         }
         Map<String, String> patroni = new LinkedHashMap<>();
+        String scheme = spec.security().tls() ? "https://" : "http://";
         for (int n = 0; n < spec.nodes(); n++) {
             patroni.put(
-                    layout.pgNodes().get(n),
-                    "http://" + host + ":" + spec.ports().patroniOf(n));
+                    layout.pgNodes().get(n), scheme + host + ":" + spec.ports().patroniOf(n));
         }
         return new ClusterConnection(
                 spec.name(),

@@ -1,6 +1,8 @@
 package io.pgha.runtime.provision;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.RestApiCredentials;
+import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.dcs.EtcdHealthEndpoint;
 import io.pgha.runtime.patroni.PatroniClient;
 import io.pgha.runtime.router.RouterStats;
@@ -38,9 +40,18 @@ final class StackProbe {
     }
 
     private final String host;
+    private final Optional<String> caFile;
+    private final Optional<String> statsAuthorization;
 
-    StackProbe(String host) {
+    /**
+     * @param caFile    the cluster CA's certificate when Patroni's REST API is HTTPS
+     * @param statsLogin HAProxy's stats page login, when it has one
+     */
+    StackProbe(String host, Optional<String> caFile, Optional<StackCredentials.Login> statsLogin) {
         this.host = host;
+        this.caFile = caFile;
+        this.statsAuthorization =
+                statsLogin.map(l -> new RestApiCredentials(l.user(), l.password()).basicAuthorization());
     }
 
     boolean etcdHealthy(int port) {
@@ -69,7 +80,7 @@ final class StackProbe {
     /** HAProxy's server states per proxy, e.g. primary to {pg-0: UP, pg-1: DOWN}; empty when stats do not answer. */
     Optional<Map<String, Map<String, String>>> routerStates(int statsPort) {
         try {
-            return Optional.of(RouterStats.create("http://" + host + ":" + statsPort + "/", CALL)
+            return Optional.of(RouterStats.create("http://" + host + ":" + statsPort + "/", statsAuthorization, CALL)
                     .statusTexts());
         } catch (PghaException e) {
             return Optional.empty();
@@ -77,6 +88,6 @@ final class StackProbe {
     }
 
     private PatroniClient patroni(int port) {
-        return PatroniClient.create("http://" + host + ":" + port, CALL);
+        return PatroniClient.create((caFile.isPresent() ? "https://" : "http://") + host + ":" + port, caFile, CALL);
     }
 }

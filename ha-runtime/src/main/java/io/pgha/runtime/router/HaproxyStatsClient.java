@@ -15,8 +15,10 @@ final class HaproxyStatsClient implements RouterStats {
 
     private final String csvUrl;
     private final Duration timeout;
+    private final java.util.Optional<String> authorization;
 
-    HaproxyStatsClient(String statsUrl, Duration timeout) {
+    HaproxyStatsClient(String statsUrl, java.util.Optional<String> authorization, Duration timeout) {
+        this.authorization = authorization;
         String base = statsUrl.contains(";csv") ? statsUrl.substring(0, statsUrl.indexOf(";csv")) : statsUrl;
         this.csvUrl = base + ";csv;norefresh";
         this.timeout = timeout;
@@ -32,16 +34,17 @@ final class HaproxyStatsClient implements RouterStats {
         return parsed(HaproxyCsv::statusTexts);
     }
 
+    private HttpRequest request() {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(csvUrl)).timeout(timeout).GET();
+        authorization.ifPresent(a -> b.header("Authorization", a));
+        return b.build();
+    }
+
     private <T> T parsed(Function<String, T> parser) {
         HttpResponse<String> r;
         try {
-            r = HttpClients.shared()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(csvUrl))
-                                    .timeout(timeout)
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            r = HttpClients.shared().send(request(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RouterErrors.translate(csvUrl, e);

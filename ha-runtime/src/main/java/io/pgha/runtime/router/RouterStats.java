@@ -18,6 +18,27 @@ public interface RouterStats {
      * @param statsUrl the stats page, e.g. http://127.0.0.1:8404/ (";csv;norefresh" is added)
      */
     static RouterStats create(String statsUrl, Duration timeout) {
-        return new HaproxyStatsClient(statsUrl, timeout);
+        return new HaproxyStatsClient(statsUrl, java.util.Optional.empty(), timeout);
+    }
+
+    /** @param authorization the value of the Authorization header the stats page wants, when it wants a login */
+    static RouterStats create(String statsUrl, java.util.Optional<String> authorization, Duration timeout) {
+        return new HaproxyStatsClient(statsUrl, authorization, timeout);
+    }
+
+    /**
+     * The Authorization header for the stats page of a cluster pgha made (its stored router login); none for an
+     * attached one, or when the credentials cannot be read.
+     */
+    static java.util.Optional<String> loginFor(String cluster) {
+        try {
+            return new io.pgha.runtime.cluster.CredentialStore()
+                    .find(cluster)
+                    .map(io.pgha.runtime.cluster.StackCredentials::router)
+                    .map(l -> new io.pgha.runtime.cluster.RestApiCredentials(l.user(), l.password())
+                            .basicAuthorization());
+        } catch (io.pgha.runtime.PghaException unreadable) {
+            return java.util.Optional.empty();
+        }
     }
 }

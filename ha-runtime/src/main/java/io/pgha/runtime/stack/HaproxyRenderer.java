@@ -4,12 +4,29 @@ package io.pgha.runtime.stack;
  * Renders haproxy.cfg for a spec: 5000 to the Patroni leader, 5001 round-robin to the replicas, 8404 the
  * stats page and /metrics. Checks and timings are those of docs/decisions/0002. Ports here are the
  * container's; the host ports are mapped by Docker, so the file is the same for every stack of one size.
+ * With the spec's security (docs/decisions/0020): the checks verify Patroni's certificate against the
+ * cluster's CA, the stats page asks for a login (users.cfg), /metrics has a listener of its own on the
+ * stack network, and the runtime API is a unix socket instead of a TCP port.
  */
 final class HaproxyRenderer {
 
+    /** The userlist the stats page asks for (in its own file, users.cfg, beside haproxy.cfg). */
+    public static final String STATS_USERLIST = "pgha-stats";
+
     private static String serverDefaults(StackSpec spec) {
+        // with TLS, the checks of Patroni's REST API verify its certificate against the cluster's CA
+        String tls = spec.security().tls()
+                ? " check-ssl verify required ca-file " + spec.security().caFile()
+                : "";
         return "    default-server " + spec.fastPaths().routerChecks().haproxyTiming()
-                + " on-marked-down shutdown-sessions check port 8008 resolvers docker init-addr last,libc,none\n";
+                + " on-marked-down shutdown-sessions check port 8008" + tls
+                + " resolvers docker init-addr last,libc,none\n";
+    }
+
+    /** users.cfg: the stats page's one user, with {@code password} e.g. "password $6$…" (a crypt(3) hash). */
+    public static String users(String password) {
+        return "# The login of HAProxy's stats page (docs/decisions/0020). Keep this file private.\n" + "userlist "
+                + STATS_USERLIST + "\n    user " + StackSecurity.API_USER + " " + password + "\n";
     }
 
     /**
@@ -31,13 +48,16 @@ final class HaproxyRenderer {
                 # 8404 -> stats page and Prometheus /metrics. Rendered from a StackSpec by `pgha export-compose`.
                 global
                     maxconn 2000
-                    # Runtime API, reachable on the stack network only (never published).
-                    stats socket ipv4@0.0.0.0:9999 level admin
+                """)
+                .append(runtimeApi(spec))
+                .append("""
                     stats timeout 30s
 
                 defaults
                     mode tcp
-                """).append(connectRetries(spec)).append("""
+                """)
+                .append(connectRetries(spec))
+                .append("""
                     timeout queue 2s
                     timeout check 1s
                     timeout client 30m
@@ -55,14 +75,9 @@ final class HaproxyRenderer {
                     hold timeout 5s
                     hold obsolete 5s
 
-                frontend stats
-                    mode http
-                    bind *:8404
-                    monitor-uri /healthz
-                    http-request use-service prometheus-exporter if { path /metrics }
-                    stats enable
-                    stats uri /
-                    stats refresh 5s
+                """)
+                .append(stats(spec))
+                .append("""
 
                 listen primary
                     bind *:5000
@@ -86,9 +101,55 @@ final class HaproxyRenderer {
         return c.toString();
     }
 
+    private static String runtimeApi(StackSpec spec) {
+        return spec.security().authentication()
+                ? "    # Runtime API: a unix socket on a volume shared with the supervisor only, never on the network.\n"
+                        + "    stats socket " + StackSecurity.ROUTER_SOCKET + " mode 600 level admin\n"
+                : "    # Runtime API, reachable on the stack network only (never published).\n"
+                        + "    stats socket ipv4@0.0.0.0:9999 level admin\n";
+    }
+
+    private static String stats(StackSpec spec) {
+        if (!spec.security().authentication()) {
+            return """
+                    frontend stats
+                        mode http
+                        bind *:8404
+                        monitor-uri /healthz
+                        http-request use-service prometheus-exporter if { path /metrics }
+                        stats enable
+                        stats uri /
+                        stats refresh 5s
+                    """;
+        }
+        return """
+                frontend stats
+                    mode http
+                    bind *:8404
+                    monitor-uri /healthz
+                    http-request auth realm pgha unless { http_auth(%s) }
+                    stats enable
+                    stats uri /
+                    stats refresh 5s
+
+                # Prometheus /metrics (read-only counters) for the stack's Prometheus: on the stack network only, never
+                # published, without a login.
+                frontend metrics
+                    mode http
+                    bind *:%d
+                    http-request use-service prometheus-exporter if { path /metrics }
+                    http-request deny
+                """.formatted(STATS_USERLIST, StackLayout.ROUTER_METRICS_PORT);
+    }
+
     private static void servers(StringBuilder c, StackSpec spec) {
         for (String node : StackLayout.of(spec).pgNodes()) {
-            c.append("    server ").append(node).append(' ').append(node).append(":5432\n");
+            c.append("    server ").append(node).append(' ').append(node).append(":5432");
+            if (spec.security().tls()) {
+                // the name Patroni's certificate must carry
+                c.append(" check-sni ").append(node).append(" verifyhost ").append(node);
+            }
+            c.append('\n');
         }
     }
 }

@@ -52,12 +52,13 @@ final class HealthChecks {
     private HealthChecks() {}
 
     /** PostgreSQL accepts connections and Patroni's /liveness answers (Patroni's loop is alive). */
-    static Healthcheck postgres(String superuser) {
+    static Healthcheck postgres(String superuser, boolean tls) {
+        String liveness = tls
+                ? "curl -fsS -m 3 -o /dev/null --cacert " + StackSecurity.TLS_DIR
+                        + "/ca.crt https://127.0.0.1:8008/liveness"
+                : "curl -fsS -m 3 -o /dev/null http://127.0.0.1:8008/liveness";
         return new Healthcheck(
-                List.of(
-                        "CMD-SHELL",
-                        "pg_isready -q -U " + superuser
-                                + " && curl -fsS -m 3 -o /dev/null http://127.0.0.1:8008/liveness"),
+                List.of("CMD-SHELL", "pg_isready -q -U " + superuser + " && " + liveness),
                 INTERVAL,
                 TIMEOUT,
                 RETRIES,

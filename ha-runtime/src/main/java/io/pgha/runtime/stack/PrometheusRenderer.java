@@ -35,11 +35,14 @@ final class PrometheusRenderer {
                     .append(node)
                     .append("}\n");
         }
+        // with a login on the stats page, HAProxy's /metrics has a listener of its own, on the stack network only
+        int metrics = spec.security().authentication() ? StackLayout.ROUTER_METRICS_PORT : 8404;
         y.append("""
                   - job_name: router
                     metrics_path: /metrics
                     static_configs:
-                      - targets: ['pg-router:8404']
+                """).append("      - targets: ['pg-router:").append(metrics).append("']\n");
+        y.append("""
                   - job_name: prometheus
                     static_configs:
                       - targets: ['127.0.0.1:9090']

@@ -5,6 +5,8 @@ import io.pgha.runtime.stack.StackService.ConfigFile;
 import io.pgha.runtime.stack.StackService.Healthcheck;
 import io.pgha.runtime.stack.StackService.PortMapping;
 import io.pgha.runtime.stack.StackService.Role;
+import io.pgha.runtime.stack.StackService.Secret;
+import io.pgha.runtime.stack.StackService.SecretFile;
 import io.pgha.runtime.stack.StackService.VolumeUse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,17 @@ public record StackLayout(StackSpec spec) {
     public static final String SUPERVISOR = "pg-supervisor";
     public static final String DOCKER_SOCKET = "/var/run/docker.sock";
     public static final int ROUTER_API_PORT = 9999;
+    /** HAProxy's Prometheus /metrics on the stack network only (never published) when its stats page needs a login. */
+    public static final int ROUTER_METRICS_PORT = 8405;
+
+    static final String ROUTER_API_VOLUME = "router-api";
+    /** HAProxy's stats login (a userlist with a crypt(3) hash), read beside haproxy.cfg when the stack has logins. */
+    public static final String HAPROXY_USERS_PATH = "/usr/local/etc/haproxy/users.cfg";
+
+    public static final String HAPROXY_USERS_FILE = "haproxy/users.cfg";
+    private static final int ROOT = 0;
+    /** The exporter images' user (nobody, on both profiles). */
+    private static final int NOBODY = 65534;
 
     public static StackLayout of(StackSpec spec) {
         return new StackLayout(spec);
@@ -68,6 +81,9 @@ public record StackLayout(StackSpec spec) {
         if (spec.monitoring().prometheus()) {
             v.add(PROMETHEUS_VOLUME);
         }
+        if (spec.security().authentication()) {
+            v.add(ROUTER_API_VOLUME);
+        }
         return v;
     }
 
@@ -94,6 +110,30 @@ public record StackLayout(StackSpec spec) {
 
     private StackService etcd(int member) {
         String name = "etcd-" + member;
+        return new StackService(
+                name,
+                Role.ETCD,
+                ImageKind.ETCD,
+                etcdEnvironment(name),
+                false,
+                List.of(new VolumeUse(name + "-data", ETCD_DATA_MOUNT)),
+                List.of(new PortMapping(spec.ports().etcdOf(member), 2379)),
+                Optional.of(etcdHealthcheck()),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                etcdSecrets(name));
+    }
+
+    /**
+     * etcd's settings for one member, the one place its listeners, peers, client/peer TLS and authentication are
+     * decided (etcd's own TLS and roles come with the etcd building blocks, docs/decisions/0020).
+     */
+    Map<String, String> etcdEnvironment(String name) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ETCD_NAME", name);
         env.put("ETCD_DATA_DIR", ETCD_DATA_MOUNT);
@@ -108,24 +148,18 @@ public record StackLayout(StackSpec spec) {
         env.put("ETCD_INITIAL_CLUSTER_TOKEN", spec.name());
         env.put("ETCD_AUTO_COMPACTION_MODE", "periodic");
         env.put("ETCD_AUTO_COMPACTION_RETENTION", "1h");
-        Healthcheck health = new Healthcheck(
+        return env;
+    }
+
+    /** etcd's health check, asked inside its container (with etcd's client TLS, its CA and certificate). */
+    Healthcheck etcdHealthcheck() {
+        return new Healthcheck(
                 List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"), 5, 3, 3, 0);
-        return new StackService(
-                name,
-                Role.ETCD,
-                ImageKind.ETCD,
-                env,
-                false,
-                List.of(new VolumeUse(name + "-data", ETCD_DATA_MOUNT)),
-                List.of(new PortMapping(spec.ports().etcdOf(member), 2379)),
-                Optional.of(health),
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of());
+    }
+
+    /** The files etcd reads: none while its clients and peers talk plain HTTP. */
+    List<SecretFile> etcdSecrets(String member) {
+        return List.of();
     }
 
     private StackService postgres(int node) {
@@ -137,11 +171,29 @@ public record StackLayout(StackSpec spec) {
                 etcdMembers().stream().map(m -> "'" + m + ":2379'").collect(Collectors.joining(",")));
         env.put("SPILO_PROVIDER", "local");
         env.put("PGVERSION", "17");
-        env.put("ALLOW_NOSSL", "true");
+        StackSecurity security = spec.security();
+        if (!security.tls()) {
+            env.put("ALLOW_NOSSL", "true");
+        }
         env.put("PATRONI_POSTGRESQL_LISTEN", "0.0.0.0:5432");
         env.put("SPILO_CONFIGURATION", SpiloConfiguration.render(spec));
         if (spec.fastPaths().fastHandover()) {
             env.put("PGHA_FAST_HANDOVER", "1");
+        }
+        if (security.authentication()) {
+            env.put("PATRONI_RESTAPI_USERNAME", StackSecurity.API_USER);
+        }
+        List<SecretFile> secrets = new ArrayList<>();
+        if (security.tls()) {
+            secrets.add(new SecretFile(StackSecurity.TLS_DIR + "/ca.crt", Secret.CA_CERTIFICATE, 0644, ROOT));
+            secrets.add(new SecretFile(StackSecurity.TLS_DIR + "/server.crt", Secret.NODE_CERTIFICATE, 0644, ROOT));
+            secrets.add(new SecretFile(StackSecurity.TLS_DIR + "/server.key", Secret.NODE_KEY, 0600, ROOT));
+        }
+        secrets.add(secret("PGPASSWORD_SUPERUSER", Secret.SUPERUSER_PASSWORD, ROOT));
+        secrets.add(secret("PGPASSWORD_STANDBY", Secret.REPLICATION_PASSWORD, ROOT));
+        secrets.add(secret("PGPASSWORD_ADMIN", Secret.ADMIN_PASSWORD, ROOT));
+        if (security.authentication()) {
+            secrets.add(secret("PATRONI_RESTAPI_PASSWORD", Secret.REST_API_PASSWORD, ROOT));
         }
         return new StackService(
                 name,
@@ -151,23 +203,47 @@ public record StackLayout(StackSpec spec) {
                 true,
                 List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)),
                 List.of(new PortMapping(spec.ports().patroniOf(node), 8008)),
-                Optional.of(HealthChecks.postgres(spec.users().superuser())),
+                Optional.of(HealthChecks.postgres(spec.users().superuser(), security.tls())),
                 spec.fastPaths().shortDnsTimeouts() ? List.of("timeout:1", "attempts:1") : List.of(),
                 Optional.of(30),
                 etcdMembers(),
                 Map.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                secrets);
+    }
+
+    /** A password file named after the variable it stands for, in the secrets directory, readable by {@code uid} only. */
+    private static SecretFile secret(String variable, Secret secret, int uid) {
+        return new SecretFile(StackSecurity.SECRETS_DIR + "/" + variable, secret, 0400, uid);
+    }
+
+    /** The role exporters, probes and the supervisor log in as: pg_monitor when the stack has logins, else the superuser. */
+    public String monitorRole() {
+        return spec.security().authentication()
+                ? StackSecurity.MONITOR_ROLE
+                : spec.users().superuser();
     }
 
     private StackService exporter(int node) {
         String pg = "pg-" + node;
+        StackSecurity security = spec.security();
+        String uri = pg + ":5432/postgres?sslmode="
+                + (security.tls() ? "verify-full&sslrootcert=" + security.caFile() : "require");
+        List<SecretFile> secrets = new ArrayList<>();
+        if (security.tls()) {
+            secrets.add(new SecretFile(security.caFile(), Secret.CA_CERTIFICATE, 0644, ROOT));
+        }
+        secrets.add(secret(
+                "DATA_SOURCE_PASS",
+                security.authentication() ? Secret.MONITOR_PASSWORD : Secret.SUPERUSER_PASSWORD,
+                NOBODY));
         return new StackService(
                 pg + "-exporter",
                 Role.EXPORTER,
                 ImageKind.EXPORTER,
-                Map.of("DATA_SOURCE_URI", pg + ":5432/postgres?sslmode=require"),
+                Map.of("DATA_SOURCE_URI", uri),
                 true,
                 List.of(),
                 List.of(new PortMapping(spec.ports().exporterOf(node), 9187)),
@@ -178,7 +254,8 @@ public record StackLayout(StackSpec spec) {
                 Map.of(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                secrets);
     }
 
     private StackService router() {
@@ -188,13 +265,27 @@ public record StackLayout(StackSpec spec) {
         labels.put(traefik + ".rule", "Host(`" + containerName("pg-haproxy") + ".${DEFAULT_URL:-localhost}`)");
         labels.put("traefik.http.services." + containerName("pg-haproxy") + ".loadbalancer.server.port", "8404");
         StackPorts p = spec.ports();
+        StackSecurity security = spec.security();
+        List<SecretFile> secrets = new ArrayList<>();
+        if (security.tls()) {
+            secrets.add(new SecretFile(security.caFile(), Secret.CA_CERTIFICATE, 0644, ROOT));
+        }
+        List<String> command = List.of();
+        List<VolumeUse> volumes = List.of();
+        if (security.authentication()) {
+            // HAProxy runs as its image's user, whose id differs between the images: the file holds only a crypt(3)
+            // hash, readable in this container alone
+            secrets.add(new SecretFile(HAPROXY_USERS_PATH, Secret.ROUTER_USERS, 0444, ROOT));
+            command = List.of("haproxy", "-W", "-db", "-f", HAPROXY_CONFIG_PATH, "-f", HAPROXY_USERS_PATH);
+            volumes = List.of(new VolumeUse(ROUTER_API_VOLUME, StackSecurity.ROUTER_SOCKET_DIR));
+        }
         return new StackService(
                 ROUTER,
                 Role.ROUTER,
                 ImageKind.HAPROXY,
                 Map.of(),
                 false,
-                List.of(),
+                volumes,
                 List.of(
                         new PortMapping(p.write(), 5000),
                         new PortMapping(p.read(), 5001),
@@ -206,14 +297,17 @@ public record StackLayout(StackSpec spec) {
                 labels,
                 List.of(new ConfigFile(HAPROXY_CONFIG_FILE, HAPROXY_CONFIG_PATH, HaproxyRenderer.render(spec))),
                 List.of(),
-                List.of());
+                command,
+                secrets);
     }
 
     /**
-     * `pgha supervise` beside the router: the Docker socket, etcd, the members, HAProxy's runtime API, and the
-     * superuser's login to ask a new leader's PostgreSQL whether it accepts writes yet (the exporters log in as it too).
+     * `pgha supervise` beside the router: the Docker socket, etcd, the members, HAProxy's runtime API (a unix socket on a
+     * volume only the two share, when the stack has logins), and a login to ask a new leader's PostgreSQL whether it
+     * accepts writes yet (pg_monitor, or the superuser on the seed's stack).
      */
     private StackService supervisor() {
+        StackSecurity security = spec.security();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PGHA_SCOPE", spec.scope());
         env.put("PGHA_ETCD_HOSTS", etcdMembers().stream().map(m -> m + ":2379").collect(Collectors.joining(",")));
@@ -221,15 +315,30 @@ public record StackLayout(StackSpec spec) {
         env.put(
                 "PGHA_CONTAINER_PREFIX",
                 containerName("pg-0").substring(0, containerName("pg-0").length() - "pg-0".length()));
-        env.put("PGHA_ROUTER_API", ROUTER + ":" + ROUTER_API_PORT);
+        env.put(
+                "PGHA_ROUTER_API",
+                security.authentication() ? "unix:" + StackSecurity.ROUTER_SOCKET : ROUTER + ":" + ROUTER_API_PORT);
         env.put("PGHA_ALIVE_FILE", HealthChecks.SUPERVISOR_ALIVE_FILE);
+        List<SecretFile> secrets = new ArrayList<>();
+        if (security.tls()) {
+            env.put("PGHA_CA_FILE", security.caFile());
+            secrets.add(new SecretFile(security.caFile(), Secret.CA_CERTIFICATE, 0644, ROOT));
+        }
+        if (security.authentication()) {
+            // its user (PGHA_POSTGRES_USER) is the provisioner's to give: a compose project has no such role
+            secrets.add(secret("PGHA_POSTGRES_PASSWORD", Secret.MONITOR_PASSWORD, ROOT));
+        } else {
+            secrets.add(secret("PGPASSWORD_SUPERUSER", Secret.SUPERUSER_PASSWORD, ROOT));
+        }
         return new StackService(
                 SUPERVISOR,
                 Role.SUPERVISOR,
                 ImageKind.SUPERVISOR,
                 env,
                 true,
-                List.of(),
+                security.authentication()
+                        ? List.of(new VolumeUse(ROUTER_API_VOLUME, StackSecurity.ROUTER_SOCKET_DIR))
+                        : List.of(),
                 List.of(),
                 Optional.of(HealthChecks.SUPERVISOR),
                 List.of(),
@@ -238,7 +347,8 @@ public record StackLayout(StackSpec spec) {
                 Map.of(),
                 List.of(),
                 List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET),
-                List.of());
+                List.of(),
+                secrets);
     }
 
     /**
@@ -269,6 +379,7 @@ public record StackLayout(StackSpec spec) {
                         PrometheusRenderer.CONFIG_PATH,
                         PrometheusRenderer.render(spec))),
                 List.of(),
-                command);
+                command,
+                List.of());
     }
 }

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param configFiles     files rendered from the spec that it reads (haproxy.cfg, prometheus.yml)
  * @param binds           host paths mounted into it, as host:container (the supervisor's Docker socket)
  * @param command         arguments to its image's entry point, when not the image's own
+ * @param secrets         the cluster's own material it reads from files (certificates, passwords): the provisioner copies
+ *                        them in, owner-only, before the container starts
  */
 public record StackService(
         String name,
@@ -40,7 +42,8 @@ public record StackService(
         Map<String, String> labels,
         List<ConfigFile> configFiles,
         List<String> binds,
-        List<String> command) {
+        List<String> command,
+        List<SecretFile> secrets) {
 
     public enum Role {
         ETCD,
@@ -59,6 +62,26 @@ public record StackService(
     public record VolumeUse(String volume, String path) {}
 
     public record PortMapping(int hostPort, int containerPort) {}
+
+    /** What a secret file holds: made per cluster (certificates by its CA, generated passwords), never part of a spec. */
+    public enum Secret {
+        CA_CERTIFICATE,
+        NODE_CERTIFICATE,
+        NODE_KEY,
+        SUPERUSER_PASSWORD,
+        REPLICATION_PASSWORD,
+        ADMIN_PASSWORD,
+        REST_API_PASSWORD,
+        MONITOR_PASSWORD,
+        /** HAProxy's userlist for its stats page: the API user with a crypt(3) hash of its password. */
+        ROUTER_USERS
+    }
+
+    /**
+     * A file of the cluster's own material at {@code path} in the container, readable by {@code uid} only unless
+     * {@code mode} says otherwise (a CA certificate is public).
+     */
+    public record SecretFile(String path, Secret secret, int mode, int uid) {}
 
     /**
      * A file rendered from the spec: compose mounts it read-only from {@code stackPath} beside the compose file, the
@@ -80,5 +103,27 @@ public record StackService(
         configFiles = List.copyOf(configFiles);
         binds = List.copyOf(binds);
         command = List.copyOf(command);
+        secrets = List.copyOf(secrets);
+    }
+
+    /** The same service without secret files, e.g. for a rendering that gives them another way. */
+    public StackService withSecrets(List<SecretFile> files) {
+        return new StackService(
+                name,
+                role,
+                image,
+                environment,
+                credentials,
+                volumes,
+                ports,
+                healthcheck,
+                dnsOptions,
+                stopGraceSeconds,
+                dependsOn,
+                labels,
+                configFiles,
+                binds,
+                command,
+                files);
     }
 }

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param users              the PostgreSQL role names (passwords are generated per cluster)
  * @param fastPaths          what pgha adds to fail over fast
  * @param monitoring         the stack's own Prometheus
+ * @param security           TLS and authentication (secure unless the seed's open stack is asked for)
  */
 public record StackSpec(
         String name,
@@ -37,7 +38,8 @@ public record StackSpec(
         Map<String, String> postgresParameters,
         StackUsers users,
         FastPaths fastPaths,
-        Monitoring monitoring) {
+        Monitoring monitoring,
+        StackSecurity security) {
 
     public static final String DEFAULT_NAME = "pg-ha";
     public static final int MAX_NODES = 7;
@@ -69,12 +71,21 @@ public record StackSpec(
         Objects.requireNonNull(patroni, "patroni");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(fastPaths, "fastPaths");
+        Objects.requireNonNull(security, "security");
         postgresParameters = Collections.unmodifiableMap(new LinkedHashMap<>(postgresParameters));
         postgresParameters.forEach(StackSpec::checkParameter);
     }
 
     public static StackSpec defaults() {
         return builder().build();
+    }
+
+    /**
+     * The committed stack (stack/docker-compose.yml): the defaults with the seed's open security, kept for seed
+     * compatibility (postgres/postgres); never what pgha up makes.
+     */
+    public static StackSpec committed() {
+        return builder().security(StackSecurity.SEED).build();
     }
 
     public static Builder builder() {
@@ -93,7 +104,8 @@ public record StackSpec(
                 .postgresParameters(postgresParameters)
                 .users(users)
                 .fastPaths(fastPaths)
-                .monitoring(monitoring);
+                .monitoring(monitoring)
+                .security(security);
     }
 
     /** Every host port the stack publishes, with what it is for. */
@@ -133,6 +145,7 @@ public record StackSpec(
         private StackUsers users = StackUsers.DEFAULTS;
         private FastPaths fastPaths = FastPaths.DEFAULTS;
         private Monitoring monitoring = Monitoring.DEFAULTS;
+        private StackSecurity security = StackSecurity.SECURE;
 
         private Builder() {
             postgresParameters.put("wal_keep_size", "256MB");
@@ -204,6 +217,11 @@ public record StackSpec(
             return this;
         }
 
+        public Builder security(StackSecurity value) {
+            this.security = value;
+            return this;
+        }
+
         /** The seed stack's settings: Patroni's defaults, HAProxy checks every 3 s, no fast paths (for benchmarks). */
         public Builder seedSettings() {
             this.patroni = PatroniTuning.SEED;
@@ -224,7 +242,8 @@ public record StackSpec(
                     postgresParameters,
                     users,
                     fastPaths,
-                    monitoring);
+                    monitoring,
+                    security);
         }
     }
 }

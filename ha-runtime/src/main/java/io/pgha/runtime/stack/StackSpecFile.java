@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  * postgresql: {parameters: {max_connections: 200, wal_keep_size: 256MB, wal_retrieve_retry_interval: 250ms}}
  * users: {superuser: postgres, replication: standby, admin: admin}
  * monitoring: {prometheus: true, retention: 7d}
+ * security: {tls: true, authentication: true}   # false, false: the seed's open stack
  * </pre>
  */
 public final class StackSpecFile {
@@ -126,6 +127,13 @@ public final class StackSpecFile {
                         spec.monitoring().prometheus(),
                         "retention",
                         spec.monitoring().retention()));
+        t.put(
+                "security",
+                ordered(
+                        "tls",
+                        spec.security().tls(),
+                        "authentication",
+                        spec.security().authentication()));
         return t;
     }
 
@@ -185,7 +193,8 @@ public final class StackSpecFile {
                         "postgresql",
                         "users",
                         "fast_paths",
-                        "monitoring"));
+                        "monitoring",
+                        "security"));
         top.text("name", b::name);
         top.integer("nodes", b::nodes);
         top.integer("etcd_members", b::etcdMembers);
@@ -203,6 +212,10 @@ public final class StackSpecFile {
                             p.integerOr("exporter", o.exporter()),
                             p.integerOr("prometheus", o.prometheus())));
                 });
+        top.section("security", Set.of("tls", "authentication"))
+                .ifPresent(m -> b.security(new StackSecurity(
+                        m.booleanOr("tls", d.security().tls()),
+                        m.booleanOr("authentication", d.security().authentication()))));
         top.section("monitoring", Set.of("prometheus", "retention"))
                 .ifPresent(m -> b.monitoring(new Monitoring(
                         m.booleanOr("prometheus", d.monitoring().prometheus()),

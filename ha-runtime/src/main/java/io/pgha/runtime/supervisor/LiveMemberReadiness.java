@@ -16,11 +16,14 @@ final class LiveMemberReadiness implements MemberReadiness {
 
     private final Optional<MemberConnections> postgres;
     private final int patroniPort;
+    private final Optional<String> caFile;
     private final Map<String, PatroniClient> patroni = new ConcurrentHashMap<>();
 
-    LiveMemberReadiness(Optional<MemberConnections> postgres, int patroniPort) {
+    /** @param caFile the cluster CA's certificate: Patroni's REST API is HTTPS, verified against it */
+    LiveMemberReadiness(Optional<MemberConnections> postgres, int patroniPort, Optional<String> caFile) {
         this.postgres = postgres;
         this.patroniPort = patroniPort;
+        this.caFile = caFile;
     }
 
     @Override
@@ -32,7 +35,10 @@ final class LiveMemberReadiness implements MemberReadiness {
     public boolean patroniSaysPrimary(String member) {
         PatroniClient client = patroni.computeIfAbsent(
                 member,
-                m -> PatroniClient.create(HttpClients.fastConnect(), "http://" + m + ":" + patroniPort, PATRONI_CALL));
+                m -> PatroniClient.create(
+                        HttpClients.fastConnect(caFile),
+                        (caFile.isPresent() ? "https://" : "http://") + m + ":" + patroniPort,
+                        PATRONI_CALL));
         try {
             return client.node().role() == Role.LEADER;
         } catch (PghaException e) {

@@ -25,9 +25,9 @@ final class MemberConnections implements AutoCloseable {
         return t;
     });
 
-    MemberConnections(List<String> members, int port, StackCredentials.Login login) {
+    MemberConnections(List<String> members, int port, StackCredentials.Login login, Optional<String> caFile) {
         for (String member : members) {
-            probes.put(member, new RoleProbe(member, port, login.user(), login.password()));
+            probes.put(member, new RoleProbe(member, port, login.user(), login.password(), caFile));
         }
         keeper.scheduleWithFixedDelay(this::keepOpen, 0, 1, TimeUnit.SECONDS);
     }

@@ -24,7 +24,8 @@ public final class SupervisorFactory {
         EtcdSession etcd = EtcdSession.open(settings.etcdEndpoints(), CALL);
         LeaderKey leaderKey = etcd.leaderKey(settings.namespace(), settings.scope(), CALL);
         Optional<MemberConnections> postgres = settings.postgresLogin()
-                .map(login -> new MemberConnections(settings.members(), settings.postgresPort(), login));
+                .map(login ->
+                        new MemberConnections(settings.members(), settings.postgresPort(), login, settings.caFile()));
         AutoCloseable resources = () -> {
             postgres.ifPresent(MemberConnections::close);
             etcd.close();
@@ -32,7 +33,7 @@ public final class SupervisorFactory {
         return new SupervisorPorts(
                 leaderKey(leaderKey),
                 new DockerContainerPort(settings),
-                new LiveMemberReadiness(postgres, settings.patroniPort()),
+                new LiveMemberReadiness(postgres, settings.patroniPort(), settings.caFile()),
                 router(router),
                 new EtcdHeartbeat(
                         etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), CALL), settings.aliveFile()),

@@ -20,6 +20,7 @@ import java.util.Optional;
  *                      its Patroni is asked
  * @param postgresPort  PostgreSQL's port on every member
  * @param aliveFile     a file touched after every heartbeat written to etcd, for Docker's health check
+ * @param caFile        the cluster CA's certificate: Patroni is asked over HTTPS and PostgreSQL over verified TLS
  */
 public record SupervisorSettings(
         String scope,
@@ -34,11 +35,45 @@ public record SupervisorSettings(
         Duration promotionWait,
         Optional<StackCredentials.Login> postgresLogin,
         int postgresPort,
-        Optional<java.nio.file.Path> aliveFile) {
+        Optional<java.nio.file.Path> aliveFile,
+        Optional<String> caFile) {
 
     public SupervisorSettings {
         etcdEndpoints = List.copyOf(etcdEndpoints);
         members = List.copyOf(members);
+        caFile = caFile == null ? Optional.empty() : caFile;
+    }
+
+    /** Settings of a stack without TLS. */
+    public SupervisorSettings(
+            String scope,
+            String namespace,
+            List<String> etcdEndpoints,
+            List<String> members,
+            String containerPrefix,
+            String routerApi,
+            int patroniPort,
+            boolean fence,
+            boolean route,
+            Duration promotionWait,
+            Optional<StackCredentials.Login> postgresLogin,
+            int postgresPort,
+            Optional<java.nio.file.Path> aliveFile) {
+        this(
+                scope,
+                namespace,
+                etcdEndpoints,
+                members,
+                containerPrefix,
+                routerApi,
+                patroniPort,
+                fence,
+                route,
+                promotionWait,
+                postgresLogin,
+                postgresPort,
+                aliveFile,
+                Optional.empty());
     }
 
     public String containerOf(String member) {

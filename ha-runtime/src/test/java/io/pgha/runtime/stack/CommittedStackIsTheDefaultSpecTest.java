@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
- * The golden test: the committed compose file and haproxy.cfg are exactly what the default spec renders.
+ * The golden test: the committed compose file and haproxy.cfg are exactly what the committed spec (the defaults with the seed's open security) renders.
  * When it fails, regenerate them with `./pgha export-compose --out stack` and review the diff.
  */
 class CommittedStackIsTheDefaultSpecTest {
@@ -17,24 +17,24 @@ class CommittedStackIsTheDefaultSpecTest {
     void composeFileIsTheDefaultSpecRendered() throws IOException {
         assertThat(Files.readString(RepoPaths.composeFile()))
                 .as(
-                        "stack/docker-compose.yml differs from the default spec's rendering; run ./pgha export-compose --out stack")
-                .isEqualTo(ComposeRenderer.render(StackSpec.defaults()));
+                        "stack/docker-compose.yml differs from the default spec's rendering; run ./pgha export-compose --seed-security --out stack")
+                .isEqualTo(ComposeRenderer.render(StackSpec.committed()));
     }
 
     @Test
     void haproxyConfigIsTheDefaultSpecRendered() throws IOException {
         assertThat(Files.readString(RepoPaths.stackDir().resolve("haproxy/haproxy.cfg")))
                 .as(
-                        "stack/haproxy/haproxy.cfg differs from the default spec's rendering; run ./pgha export-compose --out stack")
-                .isEqualTo(HaproxyRenderer.render(StackSpec.defaults()));
+                        "stack/haproxy/haproxy.cfg differs from the default spec's rendering; run ./pgha export-compose --seed-security --out stack")
+                .isEqualTo(HaproxyRenderer.render(StackSpec.committed()));
     }
 
     @Test
     void prometheusConfigIsTheDefaultSpecRendered() throws IOException {
         assertThat(Files.readString(RepoPaths.stackDir().resolve(PrometheusRenderer.CONFIG_FILE)))
                 .as(
-                        "stack/prometheus/prometheus.yml differs from the default spec's rendering; run ./pgha export-compose --out stack")
-                .isEqualTo(PrometheusRenderer.render(StackSpec.defaults()));
+                        "stack/prometheus/prometheus.yml differs from the default spec's rendering; run ./pgha export-compose --seed-security --out stack")
+                .isEqualTo(PrometheusRenderer.render(StackSpec.committed()));
     }
 
     @Test

@@ -5,12 +5,14 @@ import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.cluster.StackCredentials.Login;
+import io.pgha.runtime.monitor.ProbeLogins;
 import io.pgha.runtime.stack.StackSpec;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "credentials",
         mixinStandardHelpOptions = true,
-        description =
-                "Print the generated passwords of a stack pgha made, with connection strings for writes and reads.")
+        description = {
+            "Print how applications connect to a stack pgha made: the application role's login and its verify-full",
+            "connection strings for writes and reads (with the cluster CA's certificate as sslrootcert). --all adds the",
+            "superuser, replication, admin, monitoring and API logins."
+        })
 final class CredentialsCommand implements Callable<Integer> {
 
     @Parameters(
@@ -36,6 +41,11 @@ final class CredentialsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "as one JSON object")
     boolean json;
 
+    @Option(
+            names = {"--all", "--superuser"},
+            description = "also the superuser's and the stack's own logins (keep them for administration)")
+    boolean all;
+
     @Spec
     CommandSpec command;
 
@@ -48,43 +58,84 @@ final class CredentialsCommand implements Callable<Integer> {
                 .find(name)
                 .flatMap(k -> k.router())
                 .orElse(new RouterEndpoints("127.0.0.1", 5000, 5001, "http://127.0.0.1:8404/"));
-        Login su = c.superuser();
-        String write = uri(su, router.host(), router.writePort());
-        String read = uri(su, router.host(), router.readPort());
+        Optional<String> ca = ProbeLogins.caFile(name);
+        // the application's login on a stack that has one; the superuser's on a stack made before there was one
+        Login app = c.application() != null ? c.application() : c.superuser();
+        String database = c.application() != null ? app.user() : "postgres";
+        String write = uri(app, router.host(), router.writePort(), database, ca);
+        String read = uri(app, router.host(), router.readPort(), database, ca);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("name", name);
-            doc.put("superuser", login(su));
-            doc.put("replication", login(c.replication()));
-            doc.put("admin", login(c.admin()));
+            doc.put("application", login(app));
+            doc.put("database", database);
             doc.put("write_uri", write);
             doc.put("read_uri", read);
-            doc.put("write_jdbc", jdbc(su, router.host(), router.writePort()));
-            doc.put("read_jdbc", jdbc(su, router.host(), router.readPort()));
+            doc.put("write_jdbc", jdbc(app, router.host(), router.writePort(), database, ca));
+            doc.put("read_jdbc", jdbc(app, router.host(), router.readPort(), database, ca));
+            ca.ifPresent(f -> doc.put("sslrootcert", f));
+            if (all) {
+                doc.put("superuser", login(c.superuser()));
+                doc.put("replication", login(c.replication()));
+                doc.put("admin", login(c.admin()));
+                optional(doc, "monitor", c.monitor());
+                optional(doc, "patroni_rest_api", c.restApi());
+                optional(doc, "router_stats", c.router());
+                doc.put("superuser_write_uri", uri(c.superuser(), router.host(), router.writePort(), "postgres", ca));
+            }
             ProgressPrinter.printJson(out, doc);
         } else {
             out.println("Stack " + name + " (stored in " + store.file(name) + ", readable by you only)");
-            out.println("  superuser    " + su.user() + "  " + su.password());
-            out.println("  replication  " + c.replication().user() + "  "
-                    + c.replication().password());
-            out.println("  admin        " + c.admin().user() + "  " + c.admin().password());
+            out.println("  application  " + app.user() + "  " + app.password() + "  (database " + database + ")");
             out.println("  writes (primary):  " + write);
             out.println("  reads (replicas):  " + read);
+            ca.ifPresent(f -> out.println("  sslrootcert:       " + f + "  (the cluster's CA; sslmode=verify-full)"));
+            if (all) {
+                out.println("  superuser    " + c.superuser().user() + "  "
+                        + c.superuser().password());
+                out.println("  replication  " + c.replication().user() + "  "
+                        + c.replication().password());
+                out.println(
+                        "  admin        " + c.admin().user() + "  " + c.admin().password());
+                print(out, "monitor     ", c.monitor());
+                print(out, "rest api    ", c.restApi());
+                print(out, "router stats", c.router());
+                out.println("  superuser writes:  "
+                        + uri(c.superuser(), router.host(), router.writePort(), "postgres", ca));
+            } else {
+                out.println("  (the superuser and the stack's own logins: pgha credentials --all"
+                        + ("pg-ha".equals(name) ? "" : " " + name) + ")");
+            }
         }
         return ExitCodes.OK;
+    }
+
+    private static void optional(Map<String, Object> doc, String key, Login l) {
+        if (l != null) {
+            doc.put(key, login(l));
+        }
+    }
+
+    private static void print(PrintWriter out, String what, Login l) {
+        if (l != null) {
+            out.println("  " + what + " " + l.user() + "  " + l.password());
+        }
     }
 
     private static Map<String, String> login(Login l) {
         return Map.of("user", l.user(), "password", l.password());
     }
 
-    private static String uri(Login l, String host, int port) {
-        return "postgresql://" + enc(l.user()) + ":" + enc(l.password()) + "@" + host + ":" + port + "/postgres";
+    /** libpq's form: with the cluster's CA, sslmode=verify-full (the server's certificate and name are checked). */
+    static String uri(Login l, String host, int port, String database, Optional<String> ca) {
+        return "postgresql://" + enc(l.user()) + ":" + enc(l.password()) + "@" + host + ":" + port + "/" + database
+                + ca.map(f -> "?sslmode=verify-full&sslrootcert=" + enc(f)).orElse("");
     }
 
-    private static String jdbc(Login l, String host, int port) {
-        return "jdbc:postgresql://" + host + ":" + port + "/postgres?user=" + enc(l.user()) + "&password="
-                + enc(l.password());
+    static String jdbc(Login l, String host, int port, String database, Optional<String> ca) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?user=" + enc(l.user()) + "&password="
+                + enc(l.password())
+                + ca.map(f -> "&sslmode=verify-full&sslrootcert=" + enc(f)).orElse("");
     }
 
     private static String enc(String s) {

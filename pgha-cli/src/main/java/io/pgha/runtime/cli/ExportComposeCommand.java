@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Render a stack spec as a docker compose project: the same stack pgha up makes.",
             "Without --out, prints docker-compose.yml. With --out DIR, writes docker-compose.yml, haproxy/haproxy.cfg and",
-            "local.env there, and .env.postgres with new random passwords unless DIR already has one."
+            "local.env there, and .env.postgres with new random passwords unless DIR already has one; for the secure",
+            "stack (the default) also the cluster's CA and certificates (pki/, owner-only; tls/ what each service reads)",
+            "and haproxy/users.cfg. --seed-security writes the seed's open stack (the committed stack/)."
         })
 final class ExportComposeCommand implements Callable<Integer> {
 
@@ -95,8 +97,9 @@ final class ExportComposeCommand implements Callable<Integer> {
                     Files.createFile(
                             env, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 }
-                Files.writeString(env, ComposeRenderer.credentialsEnv(c));
+                Files.writeString(env, ComposeRenderer.credentialsEnv(c, spec.security()));
             }
+            ComposeSecurityFiles.write(spec, out);
             stdout.println("Wrote docker-compose.yml, its configuration files (" + String.join(", ", configFiles(spec))
                     + ") and local.env to " + out + (keptEnv ? "; kept the existing " : "; new passwords in ")
                     + ComposeRenderer.CREDENTIALS_FILE + ".");

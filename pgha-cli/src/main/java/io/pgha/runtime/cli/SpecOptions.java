@@ -103,6 +103,12 @@ final class SpecOptions {
                     + "every 3 s, asynchronous replication, no supervisor (for side-by-side benchmarks)")
     boolean seedSettings;
 
+    @Option(
+            names = "--seed-security",
+            description = "the seed's open stack: no TLS, no logins on Patroni's REST API or HAProxy (the committed "
+                    + "compose stack; never for a stack others can reach)")
+    boolean seedSecurity;
+
     @Option(names = "--maximum-lag-on-failover", paramLabel = "BYTES", description = "default 1048576")
     Long maximumLagOnFailover;
 
@@ -121,6 +127,9 @@ final class SpecOptions {
         StackSpec.Builder b = base.toBuilder();
         if (noSupervisor) {
             b.fastPaths(base.fastPaths().withSupervisor(false));
+        }
+        if (seedSecurity) {
+            b.security(io.pgha.runtime.stack.StackSecurity.SEED);
         }
         if (name != null) {
             b.name(name);

@@ -56,7 +56,7 @@ public final class SuperviseCommand implements Callable<Integer> {
     @Option(
             names = "--router-api",
             defaultValue = "${env:PGHA_ROUTER_API:-pg-router:9999}",
-            description = "HAProxy runtime API host:port (default: ${DEFAULT-VALUE})")
+            description = "HAProxy runtime API host:port, or unix:/path of its socket (default: ${DEFAULT-VALUE})")
     String routerApi;
 
     @Option(names = "--patroni-port", defaultValue = "${env:PGHA_PATRONI_PORT:-8008}")
@@ -67,12 +67,29 @@ public final class SuperviseCommand implements Callable<Integer> {
 
     @Option(
             names = "--postgres-user",
-            defaultValue = "${env:PGUSER_SUPERUSER:-}",
+            defaultValue = "${env:PGHA_POSTGRES_USER:-}",
             description = {
-                "The role that asks a new leader's PostgreSQL whether it accepts writes yet; its password is read",
-                "from PGPASSWORD_SUPERUSER, never from the command line. Without both, the member's Patroni is asked."
+                "The role that asks a new leader's PostgreSQL whether it accepts writes yet (pg_monitor is enough;",
+                "default PGHA_POSTGRES_USER, else PGUSER_SUPERUSER). Its password is read from the file",
+                "PGHA_POSTGRES_PASSWORD (or PGPASSWORD_SUPERUSER) in the secrets directory, else from that variable,",
+                "never from the command line. Without both, the member's Patroni is asked."
             })
     String postgresUser;
+
+    @Option(
+            names = "--secrets-dir",
+            defaultValue = "${env:PGHA_SECRETS_DIR:-/run/pgha/secrets}",
+            description = "Where files named after variables hold the secrets (default: ${DEFAULT-VALUE})")
+    java.nio.file.Path secretsDir;
+
+    @Option(
+            names = "--ca-file",
+            defaultValue = "${env:PGHA_CA_FILE:-}",
+            description = {
+                "The cluster CA's certificate: Patroni's REST API is asked over HTTPS and PostgreSQL over TLS,",
+                "both verified against it"
+            })
+    String caFile;
 
     @Option(
             names = "--alive-file",
@@ -106,7 +123,8 @@ public final class SuperviseCommand implements Callable<Integer> {
                 postgresPort,
                 aliveFile == null || aliveFile.isBlank()
                         ? Optional.empty()
-                        : Optional.of(java.nio.file.Path.of(aliveFile.strip())));
+                        : Optional.of(java.nio.file.Path.of(aliveFile.strip())),
+                caFile == null || caFile.isBlank() ? Optional.empty() : Optional.of(caFile.strip()));
         CountDownLatch stopped = new CountDownLatch(1);
         try (Supervisor supervisor = SupervisorFactory.live(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));
@@ -117,10 +135,25 @@ public final class SuperviseCommand implements Callable<Integer> {
     }
 
     private Optional<StackCredentials.Login> postgresLogin() {
-        String password = System.getenv("PGPASSWORD_SUPERUSER");
-        if (postgresUser == null || postgresUser.isBlank() || password == null || password.isEmpty()) {
+        boolean monitor = postgresUser != null && !postgresUser.isBlank();
+        String user = monitor ? postgresUser.strip() : System.getenv("PGUSER_SUPERUSER");
+        String password = secret(monitor ? "PGHA_POSTGRES_PASSWORD" : "PGPASSWORD_SUPERUSER");
+        if (user == null || user.isBlank() || password == null || password.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StackCredentials.Login(postgresUser.strip(), password));
+        return Optional.of(new StackCredentials.Login(user.strip(), password));
+    }
+
+    /** A secret from its file in the secrets directory (owner-only, never in the environment), else the variable. */
+    private String secret(String name) {
+        java.nio.file.Path file = secretsDir == null ? null : secretsDir.resolve(name);
+        if (file != null && java.nio.file.Files.isRegularFile(file)) {
+            try {
+                return java.nio.file.Files.readString(file).strip();
+            } catch (java.io.IOException e) {
+                throw io.pgha.runtime.PghaException.invalidInput("cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        return System.getenv(name);
     }
 }
