@@ -1,0 +1,60 @@
+package io.pgha.runtime.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** haproxy.cfg, prometheus.yml and the spec file of a secure stack (docs/decisions/0020). */
+class SecureRenderingTest {
+
+    @Test
+    void haproxyVerifiesPatroniAndKeepsItsRuntimeApiOffTheNetwork() {
+        String cfg = HaproxyRenderer.render(StackSpec.defaults());
+        assertThat(cfg)
+                .doesNotContain("ipv4@0.0.0.0:9999")
+                .contains("stats socket /var/lib/haproxy/admin.sock mode 600 level admin")
+                .contains("check-ssl verify required ca-file /run/pgha/tls/ca.crt")
+                .contains("server pg-1 pg-1:5432 check-sni pg-1 verifyhost pg-1")
+                .contains("http-request auth realm pgha unless { http_auth(pgha-stats) }")
+                .contains("bind *:8405");
+        String seed = HaproxyRenderer.render(StackSpec.committed());
+        assertThat(seed)
+                .contains("ipv4@0.0.0.0:9999")
+                .doesNotContain("check-ssl")
+                .doesNotContain("http_auth");
+    }
+
+    @Test
+    void prometheusScrapesTheMetricsListener() {
+        assertThat(PrometheusRenderer.render(StackSpec.defaults())).contains("pg-router:8405");
+        assertThat(PrometheusRenderer.render(StackSpec.committed())).contains("pg-router:8404");
+    }
+
+    @Test
+    void securityIsPartOfTheSpecFile() {
+        StackSpec seed = StackSpec.committed();
+        assertThat(StackSpecFile.write(seed)).contains("security:\n  tls: false\n  authentication: false");
+        assertThat(StackSpecFile.parse(StackSpecFile.write(seed)).build()).isEqualTo(seed);
+        assertThat(StackSpecFile.parse("security: {tls: false}").build().security())
+                .isEqualTo(new StackSecurity(false, true));
+        assertThat(SpecDifferences.between(StackSpec.defaults(), seed))
+                .containsExactly("security.tls: true -> false", "security.authentication: true -> false");
+    }
+
+    @Test
+    void postgresHealthCheckAsksPatroniOverTls() {
+        assertThat(String.join(" ", HealthChecks.postgres("postgres", true).test()))
+                .contains("--cacert /run/pgha/tls/ca.crt https://127.0.0.1:8008/liveness");
+    }
+
+    @Test
+    void composeMountsCertificatesAndUsers() {
+        String compose = ComposeRenderer.render(StackSpec.defaults());
+        assertThat(compose)
+                .contains("./tls/pg-0:/run/pgha/tls:ro")
+                .contains("./haproxy/users.cfg:/usr/local/etc/haproxy/users.cfg:ro")
+                .contains("router-api:/var/lib/haproxy")
+                .doesNotContain("ALLOW_NOSSL");
+        assertThat(ComposeRenderer.render(StackSpec.committed())).contains("WARNING: INSECURE SEED STACK");
+    }
+}
