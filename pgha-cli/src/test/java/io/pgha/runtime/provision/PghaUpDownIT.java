@@ -102,7 +102,8 @@ class PghaUpDownIT {
         System.out.println(
                 "pgha up from an empty engine: " + result.path("elapsed_ms").asLong() + " ms");
 
-        JsonNode credentials = JSON.readTree(Cli.runOk("credentials", "--json").stdout());
+        JsonNode credentials =
+                JSON.readTree(Cli.runOk("credentials", "--json", "--all").stdout());
         String password = credentials.path("superuser").path("password").asText();
         assertThat(password).hasSize(32);
         assertThat(r.stdout() + r.stderr()).as("up never prints a password").doesNotContain(password);
@@ -110,10 +111,14 @@ class PghaUpDownIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                 .isEqualTo("rw-------");
         assertThat(credentials.path("write_uri").asText())
-                .startsWith("postgresql://postgres:")
-                .endsWith("@127.0.0.1:5000/postgres");
+                .as("applications get their own role, verify-full with the cluster's CA")
+                .startsWith("postgresql://app:")
+                .contains("@127.0.0.1:5000/app?sslmode=verify-full&sslrootcert=");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(configDir.resolve("clusters/pg-ha/pki/ca.key"))))
+                .isEqualTo("rw-------");
 
-        JsonNode members = JSON.readTree(get("http://127.0.0.1:8008/cluster")).path("members");
+        JsonNode members = JSON.readTree(get("https://127.0.0.1:8008/cluster")).path("members");
         assertThat(members).hasSize(3);
         assertThat(members)
                 .filteredOn(m -> m.path("role").asText().equals("leader"))
@@ -279,7 +284,7 @@ class PghaUpDownIT {
 
     private static List<String> replicas() throws Exception {
         List<String> names = new ArrayList<>();
-        for (JsonNode m : JSON.readTree(get("http://127.0.0.1:8008/cluster")).path("members")) {
+        for (JsonNode m : JSON.readTree(get("https://127.0.0.1:8008/cluster")).path("members")) {
             if (m.path("state").asText().equals("streaming")) {
                 names.add(m.path("name").asText());
             }
@@ -288,7 +293,7 @@ class PghaUpDownIT {
     }
 
     private static String password() throws IOException {
-        return JSON.readTree(Cli.runOk("credentials", "--json").stdout())
+        return JSON.readTree(Cli.runOk("credentials", "--json", "--all").stdout())
                 .path("superuser")
                 .path("password")
                 .asText();
@@ -303,7 +308,14 @@ class PghaUpDownIT {
     }
 
     private static String get(String url) throws Exception {
-        HttpResponse<String> r = HTTP.send(
+        // the stack's REST API is HTTPS with a certificate of the cluster's own CA
+        HttpClient client = url.startsWith("https:")
+                ? HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .sslContext(io.pgha.runtime.http.ClusterTrust.sslContext(caFile()))
+                        .build()
+                : HTTP;
+        HttpResponse<String> r = client.send(
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(5))
                         .build(),
@@ -312,10 +324,16 @@ class PghaUpDownIT {
         return r.body();
     }
 
+    private static String caFile() {
+        return configDir.resolve("clusters/pg-ha/pki/ca.crt").toString();
+    }
+
     private static Connection connect(int port, String password) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", "postgres");
         p.setProperty("password", password);
+        p.setProperty("sslmode", "verify-full");
+        p.setProperty("sslrootcert", caFile());
         p.setProperty("connectTimeout", "3");
         p.setProperty("socketTimeout", "10");
         Connection[] c = new Connection[1];
