@@ -22,7 +22,6 @@ import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.ComposeStack.PatroniRow;
 import io.pgha.runtime.testsupport.PgClient;
 import io.pgha.runtime.testsupport.TestMachine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -58,16 +57,7 @@ class OperationsIT {
     static void attachToTheStack() throws Exception {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.restoreHealthy();
-        configDir = Files.createTempDirectory("pgha-ops-it");
-        System.setProperty("pgha.config.dir", configDir.toString());
-        Cli.Result attach = Cli.run(
-                "attach",
-                CLUSTER,
-                "--scope",
-                "pg-ha",
-                "--etcd",
-                "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793");
-        assertThat(attach.exitCode()).as(attach.describe()).isZero();
+        configDir = Cli.attachComposeStack(CLUSTER);
         connection = new ClusterRegistry().get(CLUSTER);
         assertThat(connection.patroniUrls()).containsOnlyKeys(ComposeStack.PG_NODES);
         monitor = ClusterMonitors.start(
