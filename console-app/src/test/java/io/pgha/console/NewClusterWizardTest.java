@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pgha.console.service.ProvisioningEvent;
 import java.time.Instant;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -28,6 +29,25 @@ class NewClusterWizardTest extends ConsoleUiTest {
 
         robot.interact(() -> retry.setText("5"));
         until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
+    }
+
+    @Test
+    void aBindBeyondLoopbackWaitsForPublishOnOtherAddresses(FxRobot robot) {
+        openWizard(robot);
+        until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
+        TextField bind = node(robot, "#wizard-bind", TextField.class);
+        robot.interact(() -> bind.setText("0.0.0.0"));
+
+        until(() -> node(robot, "#wizard-bind-error", Label.class).isVisible());
+        assertThat(node(robot, "#wizard-bind-error", Label.class).getText())
+                .contains("reachable from other machines")
+                .contains("tick \"Publish on other addresses\"");
+        assertThat(node(robot, "#wizard-create", Button.class).isDisabled()).isTrue();
+
+        robot.clickOn("#wizard-expose");
+        until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
+        assertThat(node(robot, "#wizard-expose", CheckBox.class).isSelected()).isTrue();
+        assertThat(node(robot, "#wizard-bind-error", Label.class).isVisible()).isFalse();
     }
 
     @Test

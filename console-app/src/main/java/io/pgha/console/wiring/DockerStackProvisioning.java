@@ -11,6 +11,7 @@ import io.pgha.runtime.provision.ProgressEvent;
 import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.PatroniTuning;
+import io.pgha.runtime.stack.PublishedAddress;
 import io.pgha.runtime.stack.StackPorts;
 import io.pgha.runtime.stack.StackSpec;
 import java.io.IOException;
@@ -29,6 +30,9 @@ import java.util.function.Supplier;
  * the run created ({@code pgha down --volumes}).
  */
 final class DockerStackProvisioning implements StackProvisioning {
+
+    /** How the wizard asks for a bind address beyond loopback. */
+    static final String HOW_TO_EXPOSE = "tick \"Publish on other addresses\"";
 
     private final ClusterRegistry registry;
     private final Supplier<StackProvisioner> provisioners;
@@ -60,6 +64,7 @@ final class DockerStackProvisioning implements StackProvisioning {
                 d.etcdMembers(),
                 d.images().id(),
                 d.bindAddress(),
+                false,
                 new NewClusterRequest.Ports(
                         p.write(), p.read(), p.stats(), p.patroni(), p.etcd(), p.exporter(), p.prometheus()),
                 new NewClusterRequest.PatroniTiming(
@@ -76,6 +81,8 @@ final class DockerStackProvisioning implements StackProvisioning {
         } catch (PghaException e) {
             return List.of(new SpecProblem(SpecProblem.GENERAL, e.getMessage()));
         }
+        PublishedAddress.refusal(spec.bindAddress(), request.expose(), HOW_TO_EXPOSE)
+                .ifPresent(refusal -> problems.add(new SpecProblem(SpecProblem.BIND, refusal)));
         if (registry.find(spec.name()).isPresent()) {
             problems.add(new SpecProblem(
                     SpecProblem.NAME,
@@ -96,6 +103,7 @@ final class DockerStackProvisioning implements StackProvisioning {
     @Override
     public ProvisioningRun start(NewClusterRequest request, Consumer<ProvisioningEvent> events) {
         StackSpec spec = spec(request);
+        PublishedAddress.check(spec, request.expose(), HOW_TO_EXPOSE);
         Run run = new Run(spec, events);
         Thread thread = Thread.ofPlatform().name("pgha-provisioning").daemon().unstarted(run::up);
         run.thread = thread;

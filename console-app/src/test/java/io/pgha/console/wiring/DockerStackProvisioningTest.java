@@ -1,6 +1,7 @@
 package io.pgha.console.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.pgha.console.service.NewClusterRequest;
@@ -63,9 +64,34 @@ class DockerStackProvisioningTest {
 
         assertThat(DockerStackProvisioning.spec(defaults)).isEqualTo(StackSpec.defaults());
         assertThat(DockerStackProvisioning.spec(new NewClusterRequest(
-                                "billing", 5, 5, "local", "127.0.0.1", defaults.ports(), defaults.timing()))
+                                "billing", 5, 5, "local", "127.0.0.1", false, defaults.ports(), defaults.timing()))
                         .images())
                 .isEqualTo(ImageProfile.LOCAL);
+    }
+
+    @Test
+    void aBindBeyondLoopbackIsAProblemUntilExposeIsAskedAndStartRefusesIt() {
+        DockerStackProvisioning provisioning =
+                new DockerStackProvisioning(new ClusterRegistry(config), BlockingUp::new, (a, p) -> true);
+        NewClusterRequest d = provisioning.defaults();
+        NewClusterRequest open = new NewClusterRequest(d.name(), 3, 3, "auto", "0.0.0.0", false, d.ports(), d.timing());
+
+        assertThat(provisioning.check(open)).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo(SpecProblem.BIND);
+            assertThat(p.message()).contains("tick \"Publish on other addresses\"");
+        });
+        assertThatThrownBy(() -> provisioning.start(open, e -> {}))
+                .isInstanceOf(io.pgha.runtime.PghaException.class)
+                .hasMessageContaining("is not this machine's loopback");
+        NewClusterRequest asked = new NewClusterRequest(d.name(), 3, 3, "auto", "0.0.0.0", true, d.ports(), d.timing());
+        assertThat(provisioning.check(asked)).isEmpty();
+        assertThat(DockerStackProvisioning.spec(asked))
+                .as("publishing elsewhere changes only the address")
+                .isEqualTo(StackSpec.builder()
+                        .name(d.name())
+                        .bindAddress("0.0.0.0")
+                        .ports(DockerStackProvisioning.spec(d).ports())
+                        .build());
     }
 
     @Test
@@ -82,6 +108,7 @@ class DockerStackProvisioningTest {
                     3,
                     "auto",
                     "127.0.0.1",
+                    false,
                     new NewClusterRequest.Ports(port, 15001, 15002, 15010, 15020, 15030, 15040),
                     d.timing());
 
