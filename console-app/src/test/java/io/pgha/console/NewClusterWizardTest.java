@@ -87,6 +87,33 @@ class NewClusterWizardTest extends ConsoleUiTest {
         until(() -> !node(robot, "#wizard-close", Button.class).isDisabled());
     }
 
+    @Test
+    void cancelAfterAFailureRemovesWhatTheRunCreated(FxRobot robot) {
+        openWizard(robot);
+        until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
+        robot.clickOn("#wizard-create");
+        until(() -> services.provisioning().started());
+        send(new ProvisioningEvent.Failed(Instant.now(), "port 5000 is in use"));
+        until(() -> node(robot, "#provisioning-message", Label.class).getText().equals("port 5000 is in use"));
+        assertThat(node(robot, "#wizard-cancel-run", Button.class).isDisabled()).isFalse();
+        assertThat(services.provisioning().cancelled()).isFalse();
+
+        robot.clickOn("#wizard-cancel-run");
+
+        until(() -> services.provisioning().cancelled());
+        send(new ProvisioningEvent.Log(Instant.now(), "cleanup", "removed container pg-ha-etcd-1"));
+        send(new ProvisioningEvent.Log(
+                Instant.now(), "cleanup", "kept what existed before this run: volume pg-ha_pg-0-data"));
+        send(new ProvisioningEvent.Cancelled(Instant.now()));
+        until(() -> node(robot, "#provisioning-message", Label.class)
+                .getText()
+                .startsWith("cancelled; what this run created has been removed"));
+        assertThat(node(robot, "#provisioning-log", ListView.class).getItems())
+                .contains("cleanup | kept what existed before this run: volume pg-ha_pg-0-data");
+        assertThat(node(robot, "#wizard-cancel-run", Button.class).isDisabled()).isTrue();
+        assertThat(node(robot, "#wizard-close", Button.class).isDisabled()).isFalse();
+    }
+
     private void openWizard(FxRobot robot) {
         until(() -> !node(robot, "#create-cluster", Button.class).isDisabled());
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);

@@ -7,6 +7,8 @@ import io.pgha.console.service.SpecProblem;
 import io.pgha.console.service.StackProvisioning;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.provision.CreatedByRun;
+import io.pgha.runtime.provision.DownResult;
 import io.pgha.runtime.provision.ProgressEvent;
 import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.stack.ImageProfile;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * The wizard's provisioning over the runtime's {@link StackProvisioner} ({@code pgha up}): the request becomes a
  * {@link StackSpec}, the provisioner's progress becomes the wizard's steps and log, and cancel removes what
- * the run created ({@code pgha down --volumes}).
+ * the run created, and only that (never a stack, volumes or credentials that existed before it).
  */
 final class DockerStackProvisioning implements StackProvisioning {
 
@@ -161,11 +163,17 @@ final class DockerStackProvisioning implements StackProvisioning {
         }
     }
 
-    /** One run of {@code up} on its own thread; cancelling interrupts it and then takes the stack down. */
+    /**
+     * One run of {@code up} on its own thread. Cancelling it, while it runs or after it failed, removes what this run
+     * created and nothing else: a stack, volumes or credentials that were there before stay.
+     */
     private final class Run implements ProvisioningRun {
         private final StackSpec spec;
         private final Consumer<ProvisioningEvent> events;
-        private volatile boolean cancelled;
+        private final CreatedByRun made = new CreatedByRun();
+        private final Object lock = new Object();
+        private boolean cancelled;
+        private boolean failed;
         private volatile Thread thread;
 
         Run(StackSpec spec, Consumer<ProvisioningEvent> events) {
@@ -176,35 +184,80 @@ final class DockerStackProvisioning implements StackProvisioning {
         void up() {
             try (StackProvisioner provisioner = provisioners.get()) {
                 try {
-                    provisioner.up(spec, e -> events.accept(translate(e)));
-                    if (!cancelled) {
-                        events.accept(new ProvisioningEvent.Done(Instant.now(), spec.name()));
-                        return;
+                    provisioner.up(spec, e -> events.accept(translate(e)), made);
+                    synchronized (lock) {
+                        if (!cancelled) {
+                            events.accept(new ProvisioningEvent.Done(Instant.now(), spec.name()));
+                            return;
+                        }
                     }
                 } catch (RuntimeException e) {
-                    if (!cancelled) {
-                        events.accept(new ProvisioningEvent.Failed(Instant.now(), String.valueOf(e.getMessage())));
-                        return;
+                    synchronized (lock) {
+                        if (!cancelled) {
+                            failed = true;
+                            events.accept(new ProvisioningEvent.Failed(
+                                    Instant.now(),
+                                    e.getMessage() + ". Cancel provisioning removes what this run created"));
+                            return;
+                        }
                     }
                 }
                 Thread.interrupted(); // the interrupt was ours; clean up without it
-                provisioner.down(spec.name(), true, e -> events.accept(translate(e)));
-                events.accept(new ProvisioningEvent.Cancelled(Instant.now()));
+                removeCreated(provisioner);
             } catch (RuntimeException e) {
-                events.accept(new ProvisioningEvent.Failed(
-                        Instant.now(),
-                        "cancelled, but removing the stack failed: " + e.getMessage()
-                                + "; remove it with: pgha down --name " + spec.name() + " --volumes"));
+                cleanupFailed(e);
             }
+        }
+
+        private void removeCreated(StackProvisioner provisioner) {
+            DownResult result = provisioner.removeCreated(spec.name(), made, e -> events.accept(translate(e)));
+            Instant now = Instant.now();
+            events.accept(new ProvisioningEvent.Log(
+                    now,
+                    "cleanup",
+                    result.removed().isEmpty()
+                            ? "this run created nothing to remove"
+                            : "removed "
+                                    + String.join(
+                                            ", ",
+                                            result.removed().stream().sorted().toList())));
+            if (!result.kept().isEmpty()) {
+                events.accept(new ProvisioningEvent.Log(
+                        now, "cleanup", "kept what existed before this run: " + String.join(", ", result.kept())));
+            }
+            events.accept(new ProvisioningEvent.Cancelled(now));
+        }
+
+        private void cleanupFailed(RuntimeException e) {
+            events.accept(new ProvisioningEvent.Failed(
+                    Instant.now(),
+                    "cancelled, but removing what this run created failed: " + e.getMessage()
+                            + "; see what is left with: docker ps -a --filter label=io.pgha.stack=" + spec.name()));
         }
 
         @Override
         public void cancel() {
-            cancelled = true;
-            Thread t = thread;
-            if (t != null) {
-                t.interrupt();
+            synchronized (lock) {
+                if (cancelled) {
+                    return;
+                }
+                cancelled = true;
+                if (!failed) {
+                    Thread t = thread;
+                    if (t != null) {
+                        t.interrupt();
+                    }
+                    return;
+                }
             }
+            // the run failed earlier: remove what it created now, on a thread of its own
+            Thread.ofPlatform().name("pgha-provisioning-cleanup").daemon().start(() -> {
+                try (StackProvisioner provisioner = provisioners.get()) {
+                    removeCreated(provisioner);
+                } catch (RuntimeException e) {
+                    cleanupFailed(e);
+                }
+            });
         }
     }
 }

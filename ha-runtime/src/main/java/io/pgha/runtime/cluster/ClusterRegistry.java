@@ -85,6 +85,16 @@ public final class ClusterRegistry {
         }
     }
 
+    /** Removes only the cluster's connection ({@code cluster.json}); whatever else is in its directory stays. */
+    public void removeConnection(String name) {
+        Path f = dir(name).resolve(FILE);
+        try {
+            Files.deleteIfExists(f);
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot remove " + f + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Forgets a cluster: removes its directory (connection, credentials, journals). */
     public void remove(String name) {
         Path d = dir(name);
