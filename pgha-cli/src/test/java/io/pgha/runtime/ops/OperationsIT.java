@@ -245,7 +245,11 @@ class OperationsIT {
         Object original = before.get("synchronous_mode");
         String restore = original == null ? "" : String.valueOf(original);
         if (original != null && !"false".equals(restore)) {
-            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false")))
+            // turning synchronous replication off weakens durability: the runtime wants it confirmed
+            assertThat(ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false")))
+                            .outcome())
+                    .isEqualTo(OperationResult.Outcome.REFUSED);
+            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false")).confirm())
                     .orThrow();
         }
         try {
@@ -260,7 +264,7 @@ class OperationsIT {
                     .extracting(PatroniRow::role)
                     .contains("Sync Standby");
         } finally {
-            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", restore)))
+            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", restore)).confirm())
                     .orThrow();
         }
         assertThat(ops.dynamicConfig().get("synchronous_mode")).isEqualTo(original);
