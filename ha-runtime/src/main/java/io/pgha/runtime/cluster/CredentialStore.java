@@ -18,6 +18,17 @@ import java.util.Optional;
 public final class CredentialStore {
 
     private static final String FILE = "credentials.json";
+    /** The etcd password of an attached cluster, kept out of cluster.json. */
+    static final String ETCD_FILE = "etcd-auth.json";
+
+    /** What {@value #ETCD_FILE} holds. */
+    record EtcdSecret(String password) {
+        @Override
+        public String toString() {
+            return "EtcdSecret[***]";
+        }
+    }
+
     private static final boolean POSIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final Path root;
@@ -72,6 +83,56 @@ public final class CredentialStore {
         } catch (IOException e) {
             throw PghaException.unavailable(
                     "cannot save the credentials of cluster '" + cluster + "' in " + f + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The etcd password stored for the cluster, if any. */
+    public Optional<String> findEtcdPassword(String cluster) {
+        Path f = etcdFile(cluster);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(
+                    json.readValue(f.toFile(), EtcdSecret.class).password());
+        } catch (IOException e) {
+            throw PghaException.invalidInput("cannot read the etcd password of cluster '" + cluster + "' in " + f + " ("
+                    + e.getClass().getSimpleName() + "); attach the cluster again with pgha attach --force");
+        }
+    }
+
+    /** Stores the cluster's etcd password, readable by the owner only. */
+    public void saveEtcdPassword(String cluster, String password) {
+        writePrivate(cluster, etcdFile(cluster), new EtcdSecret(password));
+    }
+
+    public void deleteEtcdPassword(String cluster) {
+        try {
+            Files.deleteIfExists(etcdFile(cluster));
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot delete " + etcdFile(cluster) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path etcdFile(String cluster) {
+        return file(cluster).resolveSibling(ETCD_FILE);
+    }
+
+    private void writePrivate(String cluster, Path f, Object content) {
+        try {
+            createPrivateDirectories(f.getParent());
+            Path tmp = POSIX
+                    ? Files.createTempFile(
+                            f.getParent(),
+                            f.getFileName().toString(),
+                            ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(f.getParent(), f.getFileName().toString(), ".tmp");
+            Json.pretty().writeValue(tmp.toFile(), content);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw PghaException.unavailable(
+                    "cannot save the secrets of cluster '" + cluster + "' in " + f + ": " + e.getMessage(), e);
         }
     }
 

@@ -33,6 +33,9 @@ public record StackLayout(StackSpec spec) {
     public static final String PGDATA_MOUNT = "/home/postgres/pgdata";
     public static final String ETCD_DATA_MOUNT = "/etcd-data";
     public static final String SUPERVISOR = "pg-supervisor";
+    /** The supervisor's /metrics on the stack network (not published), scraped by the stack's Prometheus. */
+    public static final int SUPERVISOR_METRICS_PORT = 9188;
+
     public static final String DOCKER_SOCKET = "/var/run/docker.sock";
     public static final int ROUTER_API_PORT = 9999;
     /** HAProxy's Prometheus /metrics on the stack network only (never published) when its stats page needs a login. */
@@ -319,6 +322,7 @@ public record StackLayout(StackSpec spec) {
                 "PGHA_ROUTER_API",
                 security.authentication() ? "unix:" + StackSecurity.ROUTER_SOCKET : ROUTER + ":" + ROUTER_API_PORT);
         env.put("PGHA_ALIVE_FILE", HealthChecks.SUPERVISOR_ALIVE_FILE);
+        env.put("PGHA_METRICS_PORT", String.valueOf(SUPERVISOR_METRICS_PORT));
         List<SecretFile> secrets = new ArrayList<>();
         if (security.tls()) {
             env.put("PGHA_CA_FILE", security.caFile());
