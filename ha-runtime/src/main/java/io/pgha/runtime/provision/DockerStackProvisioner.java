@@ -394,6 +394,16 @@ final class DockerStackProvisioner implements StackProvisioner {
                         + " (keeps the data), then pgha up with it; or run pgha up with the spec the stack was made from");
     }
 
+    private java.nio.file.Path clusterDir(String name) {
+        return credentials.file(name).getParent();
+    }
+
+    private io.pgha.runtime.cluster.RestApiCredentialStore restCredentials(String name) {
+        // beside credentials.json, under the same config root
+        return new io.pgha.runtime.cluster.RestApiCredentialStore(
+                clusterDir(name).getParent().getParent());
+    }
+
     private Outcome<Integer> create(
             DockerPlan plan, StackState state, StackSecrets material, List<String> actions, CreatedByRun made) {
         int before = actions.size();
