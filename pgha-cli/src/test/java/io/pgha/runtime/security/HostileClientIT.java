@@ -156,7 +156,7 @@ class HostileClientIT {
                             c,
                             "SELECT current_user || ' ' || current_database() || ' ' || ssl FROM pg_stat_ssl"
                                     + " WHERE pid = pg_backend_pid()"))
-                    .isEqualTo("app app t");
+                    .isEqualTo("app app true");
             assertThat(query(c, "SELECT pg_is_in_recovery()")).isEqualTo("f");
         }
         try (Connection c = connect(5001, user, password, "verify-full", ca)) {
