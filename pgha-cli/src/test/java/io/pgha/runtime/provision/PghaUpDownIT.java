@@ -224,7 +224,8 @@ class PghaUpDownIT {
                         .stdout()
                         .lines()
                         .toList())
-                .hasSize(7);
+                .as("the data volumes and the router's runtime API socket volume")
+                .hasSize(8);
 
         Cli.runOk("up", "--images", "local");
         try (Connection c = connect(5000, password)) {
