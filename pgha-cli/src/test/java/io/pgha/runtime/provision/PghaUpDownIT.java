@@ -246,7 +246,8 @@ class PghaUpDownIT {
             assertThat(containersOfStack()).as("a refused down removes nothing").hasSize(12);
 
             Cli.Result r = Cli.runOk("down", "--volumes", "--yes", "--json");
-            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(20);
+            // 12 containers, the network, 7 data volumes and the router's runtime API socket volume
+            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(21);
             assertThat(stackObjects()).isEmpty();
             assertThat(docker("network", "ls", "-q", "--filter", "name=^pg-ha$").stdout())
                     .isBlank();
