@@ -43,7 +43,9 @@ final class JetcdDcs implements Dcs {
     private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
 
     JetcdDcs(List<String> endpoints, Optional<EtcdAuth> auth) {
-        this.endpoints = List.copyOf(endpoints);
+        // with the scheme TLS implies, so that each status call's channel names the endpoint it checks
+        this.endpoints =
+                EtcdClients.uris(endpoints, auth).stream().map(URI::toString).toList();
         this.client = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), true);
         this.statusClient = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), false);
     }
