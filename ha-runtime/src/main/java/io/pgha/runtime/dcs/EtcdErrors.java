@@ -107,7 +107,8 @@ public final class EtcdErrors {
         if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
             return Optional.of(new PghaException(
                     PghaException.Kind.UNAUTHORIZED,
-                    action + ": etcd's TLS certificate does not name the host connected to (" + firstLine(text)
+                    action + ": etcd's TLS certificate does not name the host connected to ("
+                            + causeWith(t, "no subject alternative", "no name matching")
                             + "); connect by a name in its certificate (etcd-N, localhost or 127.0.0.1)",
                     t));
         }
@@ -159,6 +160,19 @@ public final class EtcdErrors {
                     t));
         }
         return Optional.empty();
+    }
+
+    /** The first message among {@code t}'s causes with one of the fragments (lower case), or the top one. */
+    private static String causeWith(Throwable t, String... fragments) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String m = c.getMessage() == null ? "" : c.getMessage();
+            for (String f : fragments) {
+                if (m.toLowerCase(java.util.Locale.ROOT).contains(f)) {
+                    return firstLine(m);
+                }
+            }
+        }
+        return firstLine(message(t));
     }
 
     private static Throwable unwrap(Throwable e) {

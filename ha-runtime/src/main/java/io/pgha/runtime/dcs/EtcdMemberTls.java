@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
  * An etcd member's configuration for TLS on both its ports, as a pure function of its name, its peers and where its
  * certificate files are inside its container: the environment (ETCD_*) a stack gives the member, or the same as
  * command-line flags. Clients and peers connect with {@code https://}; peers must show a certificate of the cluster's
- * CA (peer client-cert auth); clients may show one, and must when {@code requireClientCertificates} (otherwise etcd's
- * users and passwords authenticate them).
+ * CA (peer client-cert auth). Clients must show one only when {@code requireClientCertificates}: etcd then also takes a
+ * client certificate's common name as the etcd user when no password login is made, so the cluster's CA must never
+ * issue a certificate named like a user (root, patroni, pgha, pgha-supervisor). Otherwise (the default) etcd's users and
+ * passwords authenticate clients, and TLS keeps them private and proves the server.
  */
 public final class EtcdMemberTls {
 
@@ -72,7 +74,11 @@ public final class EtcdMemberTls {
         env.put("ETCD_INITIAL_CLUSTER", initialCluster(members));
         env.put("ETCD_CERT_FILE", files.certFile());
         env.put("ETCD_KEY_FILE", files.keyFile());
-        env.put("ETCD_TRUSTED_CA_FILE", files.caFile());
+        if (requireClientCertificates) {
+            // etcd asks every client for a certificate whenever it has a trusted CA for clients, whatever
+            // client-cert-auth says: only then
+            env.put("ETCD_TRUSTED_CA_FILE", files.caFile());
+        }
         env.put("ETCD_CLIENT_CERT_AUTH", Boolean.toString(requireClientCertificates));
         env.put("ETCD_PEER_CERT_FILE", files.certFile());
         env.put("ETCD_PEER_KEY_FILE", files.keyFile());
@@ -105,9 +111,11 @@ public final class EtcdMemberTls {
     }
 
     /**
-     * A health check to run inside the member's container, trusting the cluster's CA and needing no user: etcd's
-     * {@code /health} answers without one when authentication is on, where {@code etcdctl endpoint health} would need
-     * a password on the command line.
+     * A health check to run inside the member's container that needs no password and no shell: {@code etcdctl endpoint
+     * status} over TLS, trusting the cluster's CA. With authentication on, {@code etcdctl endpoint health} fails without a
+     * user ("user name is empty") and a user would put a password in the container's configuration; the official etcd
+     * image has no curl for {@code /health}. Whether the cluster has quorum, pgha asks etcd's {@code /health}
+     * ({@link EtcdHealthEndpoint#healthy(String, java.util.Optional, java.time.Duration)}), which answers anonymously.
      */
     public static List<String> healthcheck(Files files) {
         return List.of(
@@ -116,6 +124,6 @@ public final class EtcdMemberTls {
                 "--endpoints=https://127.0.0.1:" + CLIENT_PORT,
                 "--cacert=" + files.caFile(),
                 "endpoint",
-                "health");
+                "status");
     }
 }
