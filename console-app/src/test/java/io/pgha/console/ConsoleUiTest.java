@@ -100,4 +100,11 @@ public abstract class ConsoleUiTest {
     protected static boolean exists(FxRobot robot, String query) {
         return robot.lookup(query).tryQuery().isPresent();
     }
+
+    /** Opens the named cluster from the sidebar and waits for its topology. */
+    protected void openCluster(FxRobot robot, String name) {
+        until(() -> exists(robot, "#cluster-" + name));
+        robot.clickOn("#cluster-" + name);
+        until(() -> exists(robot, "#pg-node-pg-0"));
+    }
 }

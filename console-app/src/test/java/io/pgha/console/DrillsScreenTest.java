@@ -32,9 +32,7 @@ class DrillsScreenTest extends ConsoleUiTest {
     }
 
     private void openDrills(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
+        openCluster(robot, "demo");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
         until(() -> exists(robot, "#drills-view"));
         assertThat(node(robot, "#workspace-tabs", TabPane.class)

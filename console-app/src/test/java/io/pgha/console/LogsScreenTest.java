@@ -3,62 +3,35 @@ package io.pgha.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgha.console.service.LogLine;
+import io.pgha.console.testing.LoggedMessages;
 import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.testing.TestServices;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Font;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
 /** The Logs tab over a simulated cluster whose containers log the way Patroni and PostgreSQL do. */
 class LogsScreenTest extends ConsoleUiTest {
 
     private SimulatedCluster cluster;
-    private final List<String> controlsLog = new CopyOnWriteArrayList<>();
-    private final Logger controls = Logger.getLogger("javafx.scene.control");
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            controlsLog.add(String.valueOf(record.getMessage()));
-        }
 
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    @RegisterExtension
+    final LoggedMessages controls = new LoggedMessages("javafx.scene.control");
 
     @Override
     protected void prepare(TestServices services) {
         cluster = services.addCluster("demo");
     }
 
-    @BeforeEach
-    void recordControlsWarnings() {
-        controls.addHandler(recorder);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        controls.removeHandler(recorder);
-    }
-
     private void openLogs(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
+        openCluster(robot, "demo");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         until(() -> node(robot, "#workspace-tabs", TabPane.class)
                         .getSelectionModel()
@@ -109,7 +82,7 @@ class LogsScreenTest extends ConsoleUiTest {
         }
         String newest = ((LogLine) lines.getItems().getLast()).text();
         until(() -> cells(robot).stream().anyMatch(c -> c.getText().equals(newest)));
-        assertThat(controlsLog).noneMatch(m -> m.contains("maxCellCount"));
+        assertThat(controls.messages()).noneMatch(m -> m.contains("maxCellCount"));
     }
 
     private static List<ListCell<?>> cells(FxRobot robot) {

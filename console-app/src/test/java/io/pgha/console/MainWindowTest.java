@@ -29,15 +29,9 @@ class MainWindowTest extends ConsoleUiTest {
         cluster = services.addCluster("demo");
     }
 
-    private void openDemo(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
-    }
-
     @Test
     void theSidebarShowsTheClusterAndTheTopologyDrawsIt(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
 
         assertThat(robot.lookup("#cluster-demo").lookup(".tone-ok").tryQuery())
                 .as("healthy dot")
@@ -57,7 +51,7 @@ class MainWindowTest extends ConsoleUiTest {
 
     @Test
     void aSwitchoverFromTheDetailPanelShowsTheNewPrimary(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
         robot.clickOn("#pg-node-pg-1");
         until(() -> node(robot, "#member-detail", VBox.class).isVisible());
 
@@ -79,7 +73,7 @@ class MainWindowTest extends ConsoleUiTest {
 
     @Test
     void aRefusalIsShownAndNothingChanges(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
         cluster.refuseWith("the cluster is already paused by another operator");
 
         robot.clickOn("#action-pause");
@@ -94,7 +88,7 @@ class MainWindowTest extends ConsoleUiTest {
 
     @Test
     void aPrimaryKilledFromOutsideShowsOnTheDrawingAndInTheStrip(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
 
         cluster.monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
         cluster.monitor()
@@ -115,7 +109,7 @@ class MainWindowTest extends ConsoleUiTest {
 
     @Test
     void keyboardShortcutsReachTabsThemeAndSearch(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         until(() -> node(robot, "#workspace-tabs", TabPane.class)

@@ -81,6 +81,7 @@ class MetricsHistoryIT extends ConsoleUiTest {
                         "postgres pg-1-exporter:9187",
                         "postgres pg-2-exporter:9187",
                         "router pg-router:8404",
+                        "supervisor pg-supervisor:9188",
                         "prometheus 127.0.0.1:9090");
         assertThat(targets)
                 .allSatisfy(t -> assertThat(t.get("health"))

@@ -23,9 +23,7 @@ class MetricsScreenTest extends ConsoleUiTest {
 
     @Test
     void axesAreTitledAndTickedInTheirUnitsAndSeriesHaveDistinctColours(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
+        openCluster(robot, "demo");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         until(() -> node(robot, "#workspace-tabs", TabPane.class)
                         .getSelectionModel()

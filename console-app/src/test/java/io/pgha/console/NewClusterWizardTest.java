@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pgha.console.service.ProvisioningEvent;
 import java.time.Instant;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -28,6 +29,25 @@ class NewClusterWizardTest extends ConsoleUiTest {
 
         robot.interact(() -> retry.setText("5"));
         until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
+    }
+
+    @Test
+    void aBindBeyondLoopbackWaitsForPublishOnOtherAddresses(FxRobot robot) {
+        openWizard(robot);
+        until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
+        TextField bind = node(robot, "#wizard-bind", TextField.class);
+        robot.interact(() -> bind.setText("0.0.0.0"));
+
+        until(() -> node(robot, "#wizard-bind-error", Label.class).isVisible());
+        assertThat(node(robot, "#wizard-bind-error", Label.class).getText())
+                .contains("reachable from other machines")
+                .contains("tick \"Publish on other addresses\"");
+        assertThat(node(robot, "#wizard-create", Button.class).isDisabled()).isTrue();
+
+        robot.clickOn("#wizard-expose");
+        until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
+        assertThat(node(robot, "#wizard-expose", CheckBox.class).isSelected()).isTrue();
+        assertThat(node(robot, "#wizard-bind-error", Label.class).isVisible()).isFalse();
     }
 
     @Test
@@ -65,6 +85,33 @@ class NewClusterWizardTest extends ConsoleUiTest {
         until(() -> services.provisioning().cancelled());
         send(new ProvisioningEvent.Cancelled(Instant.now()));
         until(() -> !node(robot, "#wizard-close", Button.class).isDisabled());
+    }
+
+    @Test
+    void cancelAfterAFailureRemovesWhatTheRunCreated(FxRobot robot) {
+        openWizard(robot);
+        until(() -> !node(robot, "#wizard-create", Button.class).isDisabled());
+        robot.clickOn("#wizard-create");
+        until(() -> services.provisioning().started());
+        send(new ProvisioningEvent.Failed(Instant.now(), "port 5000 is in use"));
+        until(() -> node(robot, "#provisioning-message", Label.class).getText().equals("port 5000 is in use"));
+        assertThat(node(robot, "#wizard-cancel-run", Button.class).isDisabled()).isFalse();
+        assertThat(services.provisioning().cancelled()).isFalse();
+
+        robot.clickOn("#wizard-cancel-run");
+
+        until(() -> services.provisioning().cancelled());
+        send(new ProvisioningEvent.Log(Instant.now(), "cleanup", "removed container pg-ha-etcd-1"));
+        send(new ProvisioningEvent.Log(
+                Instant.now(), "cleanup", "kept what existed before this run: volume pg-ha_pg-0-data"));
+        send(new ProvisioningEvent.Cancelled(Instant.now()));
+        until(() -> node(robot, "#provisioning-message", Label.class)
+                .getText()
+                .startsWith("cancelled; what this run created has been removed"));
+        assertThat(node(robot, "#provisioning-log", ListView.class).getItems())
+                .contains("cleanup | kept what existed before this run: volume pg-ha_pg-0-data");
+        assertThat(node(robot, "#wizard-cancel-run", Button.class).isDisabled()).isTrue();
+        assertThat(node(robot, "#wizard-close", Button.class).isDisabled()).isFalse();
     }
 
     private void openWizard(FxRobot robot) {

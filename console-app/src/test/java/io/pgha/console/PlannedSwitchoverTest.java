@@ -2,6 +2,7 @@ package io.pgha.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgha.console.testing.LoggedMessages;
 import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.testing.TestServices;
 import io.pgha.console.ui.common.Notice;
@@ -9,16 +10,12 @@ import io.pgha.console.ui.events.EventRow;
 import io.pgha.runtime.model.ClusterEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
 /**
@@ -30,41 +27,18 @@ class PlannedSwitchoverTest extends ConsoleUiTest {
     private SimulatedCluster cluster;
     private final List<String> badges = new CopyOnWriteArrayList<>();
     private final List<String> sidebar = new CopyOnWriteArrayList<>();
-    private final List<String> cssProblems = new CopyOnWriteArrayList<>();
-    private final Logger css = Logger.getLogger("javafx.css");
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            cssProblems.add(String.valueOf(record.getMessage()));
-        }
 
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    @RegisterExtension
+    final LoggedMessages css = new LoggedMessages("javafx.css");
 
     @Override
     protected void prepare(TestServices services) {
         cluster = services.addCluster("demo");
     }
 
-    @BeforeEach
-    void recordCssProblems() {
-        css.addHandler(recorder);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        css.removeHandler(recorder);
-    }
-
     @Test
     void aSwitchoverIsShownAsSwitchingOverNeverDownAndEndsWithTheMeasuredWritePause(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
+        openCluster(robot, "demo");
         Label badge = node(robot, "#cluster-health", Label.class);
         Label state = robot.lookup("#cluster-demo").lookup(".muted").queryAs(Label.class);
         robot.interact(() -> {
@@ -122,9 +96,7 @@ class PlannedSwitchoverTest extends ConsoleUiTest {
 
     @Test
     void theResultNoticeSitsInsideTheWindowWithoutAQuestionMarkAndStylesWithoutErrors(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
+        openCluster(robot, "demo");
 
         robot.clickOn("#action-switchover");
         until(() -> exists(robot, "#candidate-list"));
@@ -146,6 +118,6 @@ class PlannedSwitchoverTest extends ConsoleUiTest {
                 .extracting(Label::getText)
                 .doesNotContain("?")
                 .contains("✓", "Switch over to pg-1");
-        assertThat(cssProblems).noneMatch(m -> m.contains("ClassCastException") || m.contains("notificationpopup"));
+        assertThat(css.messages()).noneMatch(m -> m.contains("ClassCastException") || m.contains("notificationpopup"));
     }
 }

@@ -28,9 +28,7 @@ class SmallThingsTest extends ConsoleUiTest {
             stage.setWidth(1024);
             stage.setHeight(640);
         });
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
+        openCluster(robot, "demo");
     }
 
     private static void tab(FxRobot robot, KeyCode digit) {
@@ -39,7 +37,7 @@ class SmallThingsTest extends ConsoleUiTest {
 
     @Test
     void drillsAndRouterColumnTitlesAreWholeAtTheSmallestWindow(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
         tab(robot, KeyCode.DIGIT7);
         until(() -> exists(robot, "#drill-results"));
         assertTitlesWhole(robot, "#drill-results");
@@ -50,7 +48,7 @@ class SmallThingsTest extends ConsoleUiTest {
 
     @Test
     void settingsSayLightNotLightAndOfferNothingToApplyBeforeAChange(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
         tab(robot, KeyCode.DIGIT8);
         until(() -> exists(robot, "#settings-theme"));
 
@@ -74,7 +72,7 @@ class SmallThingsTest extends ConsoleUiTest {
 
     @Test
     void aReplicasDetailShowsItsApiAsTheHostReachesItAndWhyTheWriteListenerHasItDown(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
         robot.clickOn("#pg-node-pg-1");
         until(() -> node(robot, "#member-detail", VBox.class).isVisible());
 

@@ -6,16 +6,12 @@ import io.pgha.console.service.ClusterAction;
 import io.pgha.console.testing.SampleCluster;
 import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.testing.TestServices;
-import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.model.Member;
-import io.pgha.runtime.model.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -40,36 +36,10 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
         cluster = services.addCluster("demo");
     }
 
-    private void openDemo(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
-    }
-
     @Test
     void everyCandidateIsVisibleWithoutScrollingAndRolesAreWords(FxRobot robot) {
-        openDemo(robot);
-        ClusterSnapshot s = SampleCluster.healthy();
-        List<Member> members = s.members().stream()
-                .map(m -> m.name().equals("pg-1")
-                        ? SampleCluster.member(
-                                "pg-1",
-                                Role.QUORUM_STANDBY,
-                                "streaming",
-                                3,
-                                m.lsn().getAsLong(),
-                                OptionalLong.of(0))
-                        : m)
-                .toList();
-        cluster.monitor()
-                .publish(SampleCluster.snapshot(
-                        Instant.now(),
-                        s.leader(),
-                        members,
-                        s.etcdMembers(),
-                        s.routerBackends(),
-                        s.containers(),
-                        s.checks()));
+        openCluster(robot, "demo");
+        cluster.monitor().publish(SampleCluster.withQuorumStandby("pg-1", 0));
         until(() -> node(robot, "#pg-node-pg-1", Node.class).getStyleClass().contains("role-quorum_standby"));
 
         robot.clickOn("#action-switchover");
@@ -98,7 +68,7 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
 
     @Test
     void theFailoverDialogDefaultsToCancelSoEnterPromotesNothing(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F).release(KeyCode.F, KeyCode.SHIFT, KeyCode.CONTROL);
         until(() -> exists(robot, "#candidate-list"));
@@ -117,7 +87,7 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
 
     @Test
     void failingOverAHealthyPrimaryIsDiscouragedAndNeedsTheClusterNameTyped(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
         robot.clickOn("#action-failover");
         until(() -> exists(robot, "#failover-healthy-leader"));
 
@@ -144,7 +114,7 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
 
     @Test
     void aFailoverWithoutAHealthyPrimaryAsksForNoName(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
         cluster.monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
         until(() -> !exists(robot, "#pg-node-pg-0"));
 
@@ -161,7 +131,7 @@ class SwitchoverDialogsTest extends ConsoleUiTest {
 
     @Test
     void aSwitchoverCanBeScheduledForALocalTimeInTheFuture(FxRobot robot) {
-        openDemo(robot);
+        openCluster(robot, "demo");
         robot.clickOn("#action-switchover");
         until(() -> exists(robot, "#schedule-switchover"));
         LocalDate tomorrow = LocalDate.now().plusDays(1);

@@ -27,9 +27,7 @@ class TopologyDrawingTest extends ConsoleUiTest {
 
     @Test
     void whileTheRouterCatchesUpWithANewLeaderTheLinkLabelsDoNotPileUp(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
+        openCluster(robot, "demo");
 
         ClusterSnapshot elected = SampleCluster.withLeader("pg-1", 4, Instant.now());
         List<RouterBackend> behind = new ArrayList<>(SampleCluster.backends("pg-0", elected.members()).stream()
@@ -65,9 +63,7 @@ class TopologyDrawingTest extends ConsoleUiTest {
 
     @Test
     void theDrawingKeepsItsPlaceWhenTheSupervisorAppearsLate(FxRobot robot) {
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
+        openCluster(robot, "demo");
         ClusterSnapshot full = SampleCluster.withLeader("pg-0", 3, Instant.now());
         cluster.monitor()
                 .publish(SampleCluster.snapshot(

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pgha.console.testing.SampleCluster;
 import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.testing.TestServices;
-import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.model.Member;
-import io.pgha.runtime.model.Role;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -40,30 +35,8 @@ class WindowSizesTest extends ConsoleUiTest {
             stage.setWidth(width);
             stage.setHeight(height);
         });
-        until(() -> exists(robot, "#cluster-demo"));
-        robot.clickOn("#cluster-demo");
-        until(() -> exists(robot, "#pg-node-pg-0"));
-        ClusterSnapshot s = SampleCluster.healthy();
-        List<Member> members = s.members().stream()
-                .map(m -> m.name().equals("pg-2")
-                        ? SampleCluster.member(
-                                "pg-2",
-                                Role.QUORUM_STANDBY,
-                                "streaming",
-                                3,
-                                m.lsn().getAsLong(),
-                                OptionalLong.of(1_234_567))
-                        : m)
-                .toList();
-        cluster.monitor()
-                .publish(SampleCluster.snapshot(
-                        Instant.now(),
-                        s.leader(),
-                        members,
-                        s.etcdMembers(),
-                        s.routerBackends(),
-                        s.containers(),
-                        s.checks()));
+        openCluster(robot, "demo");
+        cluster.monitor().publish(SampleCluster.withQuorumStandby("pg-2", 1_234_567));
         until(() -> robot.lookup("#pg-node-pg-2")
                 .queryAs(Node.class)
                 .getStyleClass()

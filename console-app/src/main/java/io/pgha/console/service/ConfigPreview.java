@@ -3,12 +3,23 @@ package io.pgha.console.service;
 import java.util.List;
 import java.util.Optional;
 
-/** What a change of Patroni's dynamic configuration would do, before it is applied. */
-public record ConfigPreview(List<Change> changes, List<String> problems) {
+/**
+ * What a change of Patroni's dynamic configuration would do, before it is applied.
+ *
+ * @param weakenings what the change weakens (durability or security), one sentence each; such a change is applied
+ *                   only once the user confirmed it
+ */
+public record ConfigPreview(List<Change> changes, List<String> problems, List<String> weakenings) {
 
     public ConfigPreview {
         changes = List.copyOf(changes);
         problems = List.copyOf(problems);
+        weakenings = List.copyOf(weakenings);
+    }
+
+    /** A change that weakens nothing. */
+    public ConfigPreview(List<Change> changes, List<String> problems) {
+        this(changes, problems, List.of());
     }
 
     public boolean valid() {

@@ -6,6 +6,8 @@ package io.pgha.console.service;
  * @param name          the stack's name: the name pgha knows the cluster by, and Patroni's scope
  * @param imageProfile  "official", "local" or "auto"
  * @param bindAddress   where the stack's ports are published, normally 127.0.0.1
+ * @param expose        the user ticked "Publish on other addresses": a bind address beyond loopback is allowed
+ *                      (it permits the address and nothing else)
  */
 public record NewClusterRequest(
         String name,
@@ -13,6 +15,7 @@ public record NewClusterRequest(
         int etcdMembers,
         String imageProfile,
         String bindAddress,
+        boolean expose,
         Ports ports,
         PatroniTiming timing) {
 

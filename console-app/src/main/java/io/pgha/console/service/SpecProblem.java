@@ -10,6 +10,7 @@ public record SpecProblem(String field, String message) {
     public static final String GENERAL = "general";
     public static final String NAME = "name";
     public static final String PORTS = "ports";
+    public static final String BIND = "bind";
     public static final String IMAGES = "images";
     public static final String TIMING = "timing";
 }

@@ -7,10 +7,13 @@ import io.pgha.console.service.SpecProblem;
 import io.pgha.console.service.StackProvisioning;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.provision.CreatedByRun;
+import io.pgha.runtime.provision.DownResult;
 import io.pgha.runtime.provision.ProgressEvent;
 import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.PatroniTuning;
+import io.pgha.runtime.stack.PublishedAddress;
 import io.pgha.runtime.stack.StackPorts;
 import io.pgha.runtime.stack.StackSpec;
 import java.io.IOException;
@@ -26,9 +29,12 @@ import java.util.function.Supplier;
 /**
  * The wizard's provisioning over the runtime's {@link StackProvisioner} ({@code pgha up}): the request becomes a
  * {@link StackSpec}, the provisioner's progress becomes the wizard's steps and log, and cancel removes what
- * the run created ({@code pgha down --volumes}).
+ * the run created, and only that (never a stack, volumes or credentials that existed before it).
  */
 final class DockerStackProvisioning implements StackProvisioning {
+
+    /** How the wizard asks for a bind address beyond loopback. */
+    static final String HOW_TO_EXPOSE = "tick \"Publish on other addresses\"";
 
     private final ClusterRegistry registry;
     private final Supplier<StackProvisioner> provisioners;
@@ -60,6 +66,7 @@ final class DockerStackProvisioning implements StackProvisioning {
                 d.etcdMembers(),
                 d.images().id(),
                 d.bindAddress(),
+                false,
                 new NewClusterRequest.Ports(
                         p.write(), p.read(), p.stats(), p.patroni(), p.etcd(), p.exporter(), p.prometheus()),
                 new NewClusterRequest.PatroniTiming(
@@ -76,6 +83,8 @@ final class DockerStackProvisioning implements StackProvisioning {
         } catch (PghaException e) {
             return List.of(new SpecProblem(SpecProblem.GENERAL, e.getMessage()));
         }
+        PublishedAddress.refusal(spec.bindAddress(), request.expose(), HOW_TO_EXPOSE)
+                .ifPresent(refusal -> problems.add(new SpecProblem(SpecProblem.BIND, refusal)));
         if (registry.find(spec.name()).isPresent()) {
             problems.add(new SpecProblem(
                     SpecProblem.NAME,
@@ -96,6 +105,7 @@ final class DockerStackProvisioning implements StackProvisioning {
     @Override
     public ProvisioningRun start(NewClusterRequest request, Consumer<ProvisioningEvent> events) {
         StackSpec spec = spec(request);
+        PublishedAddress.check(spec, request.expose(), HOW_TO_EXPOSE);
         Run run = new Run(spec, events);
         Thread thread = Thread.ofPlatform().name("pgha-provisioning").daemon().unstarted(run::up);
         run.thread = thread;
@@ -153,11 +163,17 @@ final class DockerStackProvisioning implements StackProvisioning {
         }
     }
 
-    /** One run of {@code up} on its own thread; cancelling interrupts it and then takes the stack down. */
+    /**
+     * One run of {@code up} on its own thread. Cancelling it, while it runs or after it failed, removes what this run
+     * created and nothing else: a stack, volumes or credentials that were there before stay.
+     */
     private final class Run implements ProvisioningRun {
         private final StackSpec spec;
         private final Consumer<ProvisioningEvent> events;
-        private volatile boolean cancelled;
+        private final CreatedByRun made = new CreatedByRun();
+        private final Object lock = new Object();
+        private boolean cancelled;
+        private boolean failed;
         private volatile Thread thread;
 
         Run(StackSpec spec, Consumer<ProvisioningEvent> events) {
@@ -168,35 +184,80 @@ final class DockerStackProvisioning implements StackProvisioning {
         void up() {
             try (StackProvisioner provisioner = provisioners.get()) {
                 try {
-                    provisioner.up(spec, e -> events.accept(translate(e)));
-                    if (!cancelled) {
-                        events.accept(new ProvisioningEvent.Done(Instant.now(), spec.name()));
-                        return;
+                    provisioner.up(spec, e -> events.accept(translate(e)), made);
+                    synchronized (lock) {
+                        if (!cancelled) {
+                            events.accept(new ProvisioningEvent.Done(Instant.now(), spec.name()));
+                            return;
+                        }
                     }
                 } catch (RuntimeException e) {
-                    if (!cancelled) {
-                        events.accept(new ProvisioningEvent.Failed(Instant.now(), String.valueOf(e.getMessage())));
-                        return;
+                    synchronized (lock) {
+                        if (!cancelled) {
+                            failed = true;
+                            events.accept(new ProvisioningEvent.Failed(
+                                    Instant.now(),
+                                    e.getMessage() + ". Cancel provisioning removes what this run created"));
+                            return;
+                        }
                     }
                 }
                 Thread.interrupted(); // the interrupt was ours; clean up without it
-                provisioner.down(spec.name(), true, e -> events.accept(translate(e)));
-                events.accept(new ProvisioningEvent.Cancelled(Instant.now()));
+                removeCreated(provisioner);
             } catch (RuntimeException e) {
-                events.accept(new ProvisioningEvent.Failed(
-                        Instant.now(),
-                        "cancelled, but removing the stack failed: " + e.getMessage()
-                                + "; remove it with: pgha down --name " + spec.name() + " --volumes"));
+                cleanupFailed(e);
             }
+        }
+
+        private void removeCreated(StackProvisioner provisioner) {
+            DownResult result = provisioner.removeCreated(spec.name(), made, e -> events.accept(translate(e)));
+            Instant now = Instant.now();
+            events.accept(new ProvisioningEvent.Log(
+                    now,
+                    "cleanup",
+                    result.removed().isEmpty()
+                            ? "this run created nothing to remove"
+                            : "removed "
+                                    + String.join(
+                                            ", ",
+                                            result.removed().stream().sorted().toList())));
+            if (!result.kept().isEmpty()) {
+                events.accept(new ProvisioningEvent.Log(
+                        now, "cleanup", "kept what existed before this run: " + String.join(", ", result.kept())));
+            }
+            events.accept(new ProvisioningEvent.Cancelled(now));
+        }
+
+        private void cleanupFailed(RuntimeException e) {
+            events.accept(new ProvisioningEvent.Failed(
+                    Instant.now(),
+                    "cancelled, but removing what this run created failed: " + e.getMessage()
+                            + "; see what is left with: docker ps -a --filter label=io.pgha.stack=" + spec.name()));
         }
 
         @Override
         public void cancel() {
-            cancelled = true;
-            Thread t = thread;
-            if (t != null) {
-                t.interrupt();
+            synchronized (lock) {
+                if (cancelled) {
+                    return;
+                }
+                cancelled = true;
+                if (!failed) {
+                    Thread t = thread;
+                    if (t != null) {
+                        t.interrupt();
+                    }
+                    return;
+                }
             }
+            // the run failed earlier: remove what it created now, on a thread of its own
+            Thread.ofPlatform().name("pgha-provisioning-cleanup").daemon().start(() -> {
+                try (StackProvisioner provisioner = provisioners.get()) {
+                    removeCreated(provisioner);
+                } catch (RuntimeException e) {
+                    cleanupFailed(e);
+                }
+            });
         }
     }
 }

@@ -5,6 +5,7 @@ import io.pgha.console.service.ConfigPreview;
 import io.pgha.console.service.DynamicConfigEditing;
 import io.pgha.runtime.ops.ClusterOperations;
 import io.pgha.runtime.ops.ConfigPlan;
+import io.pgha.runtime.ops.ConfigWeakening;
 import io.pgha.runtime.ops.OperationRequest;
 import java.util.Map;
 
@@ -24,13 +25,23 @@ final class RuntimeConfigEditing implements DynamicConfigEditing {
                 plan.changes().stream()
                         .map(c -> new ConfigPreview.Change(c.key(), c.before(), c.after()))
                         .toList(),
-                plan.problems());
+                plan.problems(),
+                plan.weakenings().stream()
+                        .map(ConfigWeakening.Weakening::describe)
+                        .toList());
     }
 
     /** The runtime checks the change again, refuses what Patroni would, and notes a restart that becomes pending. */
     @Override
     public ActionOutcome apply(Map<String, String> changes) {
-        return RuntimeClusterActions.outcome(
-                operations.perform(new OperationRequest.ChangeConfig(changes)).orThrow());
+        return apply(changes, false);
+    }
+
+    /** A weakening change is refused (and audited) unless confirmed; a confirmed one is audited as such. */
+    @Override
+    public ActionOutcome apply(Map<String, String> changes, boolean confirmed) {
+        return RuntimeClusterActions.outcome(operations
+                .perform(new OperationRequest.ChangeConfig(changes, confirmed))
+                .orThrow());
     }
 }

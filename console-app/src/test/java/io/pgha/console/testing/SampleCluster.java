@@ -99,6 +99,24 @@ public final class SampleCluster {
     }
 
     /** The primary's container was killed and no one holds the leader key yet. */
+    /** The healthy cluster, now, with one replica a quorum standby lagging by the given bytes. */
+    public static ClusterSnapshot withQuorumStandby(String name, long lagBytes) {
+        ClusterSnapshot s = healthy();
+        List<Member> members = s.members().stream()
+                .map(m -> m.name().equals(name)
+                        ? member(
+                                name,
+                                Role.QUORUM_STANDBY,
+                                "streaming",
+                                3,
+                                m.lsn().getAsLong(),
+                                OptionalLong.of(lagBytes))
+                        : m)
+                .toList();
+        return snapshot(
+                Instant.now(), s.leader(), members, s.etcdMembers(), s.routerBackends(), s.containers(), s.checks());
+    }
+
     public static ClusterSnapshot primaryDown(String deadPrimary, Instant at) {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -15,6 +15,8 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.ops.AuditEntry;
+import io.pgha.runtime.ops.ConfigPlan;
+import io.pgha.runtime.ops.ConfigWeakening;
 import io.pgha.runtime.ops.OperationResult;
 import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Duration;
@@ -42,6 +44,7 @@ public final class SimulatedCluster {
     private final FakeClusterMonitor monitor;
     private final ClusterConnection connection;
     private final List<ClusterAction> performed = new CopyOnWriteArrayList<>();
+    private final List<String> configApplied = new CopyOnWriteArrayList<>();
     private final ScriptedDrills drills = new ScriptedDrills();
     private final AtomicLong transactions = new AtomicLong(1_000_000);
     private volatile Optional<String> refusal = Optional.empty();
@@ -211,20 +214,45 @@ public final class SimulatedCluster {
         return new LogLine(Optional.empty(), !text.contains(" LOG: "), container + " " + text);
     }
 
-    private static DynamicConfigEditing config() {
+    /** The configuration changes applied, each with "confirmed" when the user confirmed a weakening. */
+    public List<String> configApplied() {
+        return configApplied;
+    }
+
+    private DynamicConfigEditing config() {
         return new DynamicConfigEditing() {
             @Override
             public ConfigPreview preview(Map<String, String> changes) {
+                Map<String, Object> current = SampleCluster.healthy().dynamicConfig();
+                List<ConfigPlan.Change> planned = new java.util.TreeMap<>(changes)
+                        .entrySet().stream()
+                                .map(e -> new ConfigPlan.Change(
+                                        e.getKey(),
+                                        Optional.ofNullable(current.get(e.getKey()))
+                                                .map(String::valueOf),
+                                        Optional.of(e.getValue())))
+                                .toList();
                 return new ConfigPreview(
-                        changes.entrySet().stream()
-                                .map(e -> new ConfigPreview.Change(
-                                        e.getKey(), Optional.of("?"), Optional.of(e.getValue())))
+                        planned.stream()
+                                .map(c -> new ConfigPreview.Change(c.key(), c.before(), c.after()))
                                 .toList(),
-                        List.of());
+                        List.of(),
+                        ConfigWeakening.of(planned).stream()
+                                .map(ConfigWeakening.Weakening::describe)
+                                .toList());
             }
 
             @Override
             public ActionOutcome apply(Map<String, String> changes) {
+                return apply(changes, false);
+            }
+
+            @Override
+            public ActionOutcome apply(Map<String, String> changes, boolean confirmed) {
+                if (!preview(changes).weakenings().isEmpty() && !confirmed) {
+                    throw PghaException.refused("config refused: needs an explicit confirmation");
+                }
+                configApplied.add(new java.util.TreeMap<>(changes) + (confirmed ? " confirmed" : ""));
                 return new ActionOutcome(changes.size() + " settings changed", Duration.ofMillis(200));
             }
         };

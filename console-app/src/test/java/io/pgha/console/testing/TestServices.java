@@ -78,6 +78,7 @@ public final class TestServices {
                 3,
                 "auto",
                 "127.0.0.1",
+                false,
                 new NewClusterRequest.Ports(5000, 5001, 8404, 8008, 23791, 9187, 9090),
                 new NewClusterRequest.PatroniTiming(20, 2, 5));
 

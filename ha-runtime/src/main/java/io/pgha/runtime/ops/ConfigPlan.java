@@ -29,4 +29,9 @@ public record ConfigPlan(
     public boolean valid() {
         return problems.isEmpty();
     }
+
+    /** The changes that weaken durability or security: they need an explicit confirmation and are audited. */
+    public List<ConfigWeakening.Weakening> weakenings() {
+        return ConfigWeakening.of(changes);
+    }
 }

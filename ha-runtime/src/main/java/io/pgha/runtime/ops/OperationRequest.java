@@ -22,7 +22,7 @@ public sealed interface OperationRequest {
     /** The request's parameters as text, for the audit journal. */
     Map<String, String> parameters();
 
-    /** Whether the user confirmed it (only switchovers and restarts of the leader need that). */
+    /** Whether the user confirmed it (switchovers, restarts of the leader and weakening configuration changes need that). */
     default boolean confirmed() {
         return false;
     }
@@ -215,12 +215,24 @@ public sealed interface OperationRequest {
     /**
      * Changes Patroni's dynamic configuration.
      *
-     * @param changes dotted keys ({@code ttl}, {@code postgresql.parameters.max_connections}) to their new values as
-     *                text; an empty value removes the key
+     * @param changes   dotted keys ({@code ttl}, {@code postgresql.parameters.max_connections}) to their new values as
+     *                  text; an empty value removes the key
+     * @param confirmed whether the user confirmed it: a change that weakens durability or security
+     *                  ({@link ConfigWeakening}) is refused without
      */
-    record ChangeConfig(Map<String, String> changes) implements OperationRequest {
+    record ChangeConfig(Map<String, String> changes, boolean confirmed) implements OperationRequest {
         public ChangeConfig {
             changes = Map.copyOf(changes);
+        }
+
+        /** A change, not yet confirmed. */
+        public ChangeConfig(Map<String, String> changes) {
+            this(changes, false);
+        }
+
+        @Override
+        public ChangeConfig confirm() {
+            return new ChangeConfig(changes, true);
         }
 
         @Override
@@ -237,6 +249,9 @@ public sealed interface OperationRequest {
         public Map<String, String> parameters() {
             Map<String, String> p = new TreeMap<>();
             changes.forEach((k, v) -> p.put(k, AuditEntry.looksSecret(k) ? "***" : v));
+            if (confirmed) {
+                p.put("confirmed", "true");
+            }
             return p;
         }
     }

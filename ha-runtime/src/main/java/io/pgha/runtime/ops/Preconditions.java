@@ -222,8 +222,10 @@ final class Preconditions {
                     + (plan.restartNeeded().size() == 1 ? "s" : "")
                     + " effect only after a restart: the members will show \"pending restart\"");
         }
+        List<ConfigWeakening.Weakening> weakenings = plan.weakenings();
+        weakenings.forEach(w -> warnings.add(w.describe()));
         List<String> keys = plan.changes().stream().map(ConfigPlan.Change::key).toList();
-        return OperationPlan.go(r, "cluster", "change " + String.join(", ", keys), warnings, false);
+        return OperationPlan.go(r, "cluster", "change " + String.join(", ", keys), warnings, !weakenings.isEmpty());
     }
 
     private static Optional<String> pausedOrPending(ClusterSnapshot s) {

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +64,7 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
-    public UpResult up(StackSpec wanted, ProgressListener progress) {
+    public UpResult up(StackSpec wanted, ProgressListener progress, CreatedByRun made) {
         long start = System.nanoTime();
         Steps steps = new Steps(progress);
         List<String> actions = Collections.synchronizedList(new ArrayList<>());
@@ -101,11 +103,12 @@ final class DockerStackProvisioner implements StackProvisioner {
         StackCredentials secrets = stored.orElseGet(() -> {
             StackCredentials fresh = generate(spec);
             credentials.save(spec.name(), fresh);
+            made.credentials();
             return fresh;
         });
         DockerPlan plan = DockerPlan.of(spec, secrets);
         try {
-            return bringUp(plan, state, secrets, steps, actions, start);
+            return bringUp(plan, state, secrets, steps, actions, start, made);
         } catch (PghaException e) {
             throw new PghaException(
                     e.kind(),
@@ -122,10 +125,11 @@ final class DockerStackProvisioner implements StackProvisioner {
             StackCredentials secrets,
             Steps steps,
             List<String> actions,
-            long start) {
+            long start,
+            CreatedByRun made) {
         StackSpec spec = plan.spec();
         StackProbe probe = new StackProbe(probeHost(spec));
-        steps.run("create", "Network, volumes and containers", () -> create(plan, state, actions));
+        steps.run("create", "Network, volumes and containers", () -> create(plan, state, actions, made));
         Map<String, DockerContainer> existing = state.containers();
         steps.run("etcd", "etcd quorum", () -> {
             startAll(plan.withRole(Role.ETCD), existing, actions);
@@ -199,7 +203,11 @@ final class DockerStackProvisioner implements StackProvisioner {
                 m -> m);
 
         ClusterConnection connection = connection(spec);
+        boolean known = registry.find(spec.name()).isPresent();
         registry.save(connection);
+        if (!known) {
+            made.connection();
+        }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("up {}: {} actions in {} ms", spec.name(), actions.size(), elapsed.toMillis());
         return new UpResult(spec.name(), actions, leader, connection, elapsed);
@@ -269,6 +277,68 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public DownResult removeCreated(String name, CreatedByRun made, ProgressListener progress) {
+        ClusterRegistry.checkName(name);
+        long start = System.nanoTime();
+        Steps steps = new Steps(progress);
+        StackState state = StackState.of(docker, name);
+        Set<String> volumesNow = new TreeSet<>();
+        state.volumes().forEach(v -> volumesNow.add(v.name()));
+        made.volumes().stream().filter(v -> docker.volume(v).isPresent()).forEach(volumesNow::add);
+        Cleanup cleanup = Cleanup.decide(
+                made,
+                state.containers().keySet(),
+                state.network()
+                        .map(n -> n.name())
+                        .or(() -> made.network().filter(n -> docker.network(n).isPresent())),
+                volumesNow,
+                credentials.find(name).isPresent());
+        List<String> removed = Collections.synchronizedList(new ArrayList<>());
+        List<String> kept = new ArrayList<>(cleanup.kept());
+        steps.run("cleanup", "Remove what this run created", () -> {
+            parallel(cleanup.containers(), c -> {
+                docker.stop(c, STOP_GRACE);
+                docker.remove(c);
+                removed.add("container " + c);
+            });
+            if (cleanup.network().isPresent()) {
+                String network = cleanup.network().get();
+                try {
+                    docker.removeNetwork(network);
+                    removed.add("network " + network);
+                } catch (PghaException e) {
+                    if (e.kind() != PghaException.Kind.CONFLICT) {
+                        throw e;
+                    }
+                    kept.add("network " + network + " (other containers use it)");
+                }
+            }
+            parallel(cleanup.volumes(), v -> {
+                docker.removeVolume(v);
+                removed.add("volume " + v);
+            });
+            if (cleanup.credentials()) {
+                credentials.delete(name);
+                removed.add("the stored credentials");
+            }
+            if (cleanup.connection()) {
+                registry.removeConnection(name);
+                removed.add("the saved connection");
+            }
+            String keptNote = kept.isEmpty() ? "" : "; kept what existed before: " + String.join(", ", kept);
+            return removed.isEmpty()
+                    ? Outcome.skipped(0, "this run created nothing" + keptNote)
+                    : Outcome.done(
+                            removed.size(),
+                            "removed "
+                                    + String.join(
+                                            ", ", removed.stream().sorted().toList()) + keptNote);
+        });
+        return new DownResult(
+                name, removed, !cleanup.volumes().isEmpty(), Duration.ofNanos(System.nanoTime() - start), kept);
+    }
+
+    @Override
     public void close() {
         docker.close();
     }
@@ -292,10 +362,11 @@ final class DockerStackProvisioner implements StackProvisioner {
                         + " (keeps the data), then pgha up with it; or run pgha up with the spec the stack was made from");
     }
 
-    private Outcome<Integer> create(DockerPlan plan, StackState state, List<String> actions) {
+    private Outcome<Integer> create(DockerPlan plan, StackState state, List<String> actions, CreatedByRun made) {
         int before = actions.size();
         if (state.network().isEmpty()) {
             docker.createNetwork(plan.layout().network(), plan.networkLabels());
+            made.network(plan.layout().network());
             actions.add("created network " + plan.layout().network());
         }
         List<String> volumes = state.volumes().stream().map(v -> v.name()).toList();
@@ -304,7 +375,11 @@ final class DockerStackProvisioner implements StackProvisioner {
                         .filter(v -> !volumes.contains(v))
                         .toList(),
                 v -> {
+                    if (docker.volume(v).isPresent()) {
+                        return; // there already, without the stack's labels: used as it is, and never this run's
+                    }
                     docker.createVolume(v, plan.volumes().get(v));
+                    made.volume(v);
                     actions.add("created volume " + v);
                 });
         parallel(
@@ -318,15 +393,16 @@ final class DockerStackProvisioner implements StackProvisioner {
                             .findFirst()
                             .orElseThrow();
                     docker.createContainer(p.container());
+                    made.container(name);
                     for (StackService.ConfigFile f : p.service().configFiles()) {
                         docker.copyFile(name, f.containerPath(), f.content().getBytes(StandardCharsets.UTF_8), 0644);
                     }
                     actions.add("created container " + name);
                 });
-        int made = actions.size() - before;
-        return made == 0
+        int created = actions.size() - before;
+        return created == 0
                 ? Outcome.skipped(0, "all " + plan.containers().size() + " containers exist")
-                : Outcome.done(made, "created " + made + " objects");
+                : Outcome.done(created, "created " + created + " objects");
     }
 
     /** Starts the containers of a layer that are not running; returns how many it started. */

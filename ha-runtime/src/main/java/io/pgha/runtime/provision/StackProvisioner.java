@@ -13,7 +13,19 @@ public interface StackProvisioner extends AutoCloseable {
      * missing, starts what is stopped, waits for each layer in turn. Running it on a healthy stack changes
      * nothing; a spec that differs from the running one is refused with the differences, never applied.
      */
-    UpResult up(StackSpec spec, ProgressListener progress);
+    default UpResult up(StackSpec spec, ProgressListener progress) {
+        return up(spec, progress, new CreatedByRun());
+    }
+
+    /** As {@link #up(StackSpec, ProgressListener)}, recording in {@code made} what this run creates, as it goes. */
+    UpResult up(StackSpec spec, ProgressListener progress, CreatedByRun made);
+
+    /**
+     * Removes what one run of {@code up} created (a cancelled or failed run), and nothing else: containers, network
+     * and volumes that existed before it stay, and so do credentials it did not generate. What stays is listed in
+     * the result's {@code kept}.
+     */
+    DownResult removeCreated(String name, CreatedByRun made, ProgressListener progress);
 
     /** Stops and removes the stack's containers and network; with {@code removeVolumes} its data and credentials too. */
     DownResult down(String name, boolean removeVolumes, ProgressListener progress);

@@ -1,7 +1,7 @@
 package io.pgha.runtime.stack;
 
 /**
- * The stack's prometheus.yml: every PostgreSQL exporter, HAProxy's /metrics and Prometheus itself, by their names on the
+ * The stack's prometheus.yml: every PostgreSQL exporter, HAProxy's /metrics, the supervisor's and Prometheus itself, by their names on the
  * stack network, every 15 s (what the console's charts and `pgha status --metrics` read back).
  */
 final class PrometheusRenderer {
@@ -14,7 +14,7 @@ final class PrometheusRenderer {
     public static String render(StackSpec spec) {
         StackLayout layout = StackLayout.of(spec);
         StringBuilder y = new StringBuilder("""
-                # Prometheus of the pgha stack: the PostgreSQL exporters, HAProxy's /metrics and Prometheus itself.
+                # Prometheus of the pgha stack: the PostgreSQL exporters, HAProxy's /metrics, the supervisor and Prometheus itself.
                 # Rendered from a StackSpec by `pgha export-compose`.
                 global:
                   scrape_interval: 15s
@@ -44,6 +44,13 @@ final class PrometheusRenderer {
                     static_configs:
                       - targets: ['127.0.0.1:9090']
                 """);
+        if (spec.fastPaths().supervisor()) {
+            y.append("  - job_name: supervisor\n    static_configs:\n      - targets: ['")
+                    .append(StackLayout.SUPERVISOR)
+                    .append(':')
+                    .append(StackLayout.SUPERVISOR_METRICS_PORT)
+                    .append("']\n");
+        }
         return y.toString();
     }
 }

@@ -31,6 +31,9 @@ public record StackLayout(StackSpec spec) {
     public static final String PGDATA_MOUNT = "/home/postgres/pgdata";
     public static final String ETCD_DATA_MOUNT = "/etcd-data";
     public static final String SUPERVISOR = "pg-supervisor";
+    /** The supervisor's /metrics on the stack network (not published), scraped by the stack's Prometheus. */
+    public static final int SUPERVISOR_METRICS_PORT = 9188;
+
     public static final String DOCKER_SOCKET = "/var/run/docker.sock";
     public static final int ROUTER_API_PORT = 9999;
 
@@ -223,6 +226,7 @@ public record StackLayout(StackSpec spec) {
                 containerName("pg-0").substring(0, containerName("pg-0").length() - "pg-0".length()));
         env.put("PGHA_ROUTER_API", ROUTER + ":" + ROUTER_API_PORT);
         env.put("PGHA_ALIVE_FILE", HealthChecks.SUPERVISOR_ALIVE_FILE);
+        env.put("PGHA_METRICS_PORT", String.valueOf(SUPERVISOR_METRICS_PORT));
         return new StackService(
                 SUPERVISOR,
                 Role.SUPERVISOR,

@@ -7,7 +7,9 @@ import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyRead;
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ public final class Supervisor implements AutoCloseable {
 
     private final SupervisorSettings settings;
     private final SupervisorPorts ports;
+    private final SupervisorMetrics metrics;
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pgha-supervisor");
         t.setDaemon(true);
@@ -39,8 +42,13 @@ public final class Supervisor implements AutoCloseable {
 
     /** @see SupervisorFactory#live(SupervisorSettings) for the supervisor of a stack */
     public Supervisor(SupervisorSettings settings, SupervisorPorts ports) {
+        this(settings, ports, SupervisorMetrics.NONE);
+    }
+
+    public Supervisor(SupervisorSettings settings, SupervisorPorts ports, SupervisorMetrics metrics) {
         this.settings = settings;
         this.ports = ports;
+        this.metrics = metrics;
         this.state = SupervisorState.initial(SupervisorState.Policy.of(settings, Instant.now()));
         this.effects = new SupervisorEffects(
                 ports, new PromotionWait(ports.readiness(), settings.promotionWait(), () -> closed), () -> closed);
@@ -63,11 +71,19 @@ public final class Supervisor implements AutoCloseable {
 
     /** Decides on the event, then carries out the actions in order; an answer is handled before the next action. */
     private void handle(SupervisorEvent event) {
+        long started = System.nanoTime();
+        long inAnswers = 0;
         SupervisorDecisions.Decision decision = SupervisorDecisions.next(state, event, Instant.now());
         state = decision.state();
         for (SupervisorAction action : decision.actions()) {
-            effects.perform(action).ifPresent(this::handle);
+            Optional<SupervisorEvent> answer = effects.perform(action);
+            if (answer.isPresent()) {
+                long answering = System.nanoTime();
+                handle(answer.get());
+                inAnswers += System.nanoTime() - answering;
+            }
         }
+        metrics.handled(event, decision.actions(), Duration.ofNanos(System.nanoTime() - started - inAnswers));
     }
 
     private void watchLeader() {
@@ -122,6 +138,7 @@ public final class Supervisor implements AutoCloseable {
                 // closing the event stream
             }
         }
+        metrics.close();
         try {
             ports.resources().close();
         } catch (Exception e) {

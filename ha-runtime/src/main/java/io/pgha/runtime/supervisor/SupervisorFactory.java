@@ -16,7 +16,12 @@ public final class SupervisorFactory {
 
     /** A supervisor of the stack {@code settings} describe, not yet started. */
     public static Supervisor live(SupervisorSettings settings) {
-        return new Supervisor(settings, ports(settings));
+        return live(settings, SupervisorMetrics.NONE);
+    }
+
+    /** The supervisor of a stack, reporting its work to {@code metrics} (closed with it). */
+    public static Supervisor live(SupervisorSettings settings, SupervisorMetrics metrics) {
+        return new Supervisor(settings, ports(settings), metrics);
     }
 
     static SupervisorPorts ports(SupervisorSettings settings) {

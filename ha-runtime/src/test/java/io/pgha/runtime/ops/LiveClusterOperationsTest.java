@@ -69,6 +69,24 @@ class LiveClusterOperationsTest {
     }
 
     @Test
+    void aWeakeningConfigChangeWithoutConfirmationSendsNothingAndTheJournalSaysWhatItWouldWeaken() {
+        try (LiveClusterOperations ops = operations()) {
+            OperationResult r = ops.perform(new ChangeConfig(Map.of("postgresql.parameters.ssl", "off")));
+
+            assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(r.message()).contains("needs an explicit confirmation").endsWith("nothing was sent");
+            assertThat(sent).isEmpty();
+            AuditEntry entry = ops.audit(10).get(0);
+            assertThat(entry.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(entry.parameters()).containsEntry("postgresql.parameters.ssl", "off");
+            assertThat(entry.notes())
+                    .singleElement()
+                    .asString()
+                    .startsWith("weakens security: postgresql.parameters.ssl (unset) → off");
+        }
+    }
+
+    @Test
     void restartingTheLeaderWithoutConfirmationSendsNothing() {
         try (LiveClusterOperations ops = operations()) {
             OperationResult r = ops.perform(Restart.postgres("pg-0"));

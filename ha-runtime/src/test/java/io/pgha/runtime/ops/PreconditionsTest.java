@@ -181,6 +181,26 @@ class PreconditionsTest {
     }
 
     @Test
+    void aWeakeningConfigChangeNeedsAConfirmationAndSaysWhatItWeakens() {
+        OperationPlan weaker = plan(
+                new ChangeConfig(Map.of("postgresql.parameters.fsync", "off", "loop_wait", "3")),
+                Snapshots.healthy().build());
+        assertThat(weaker.needsConfirmation()).isTrue();
+        assertThat(weaker.warnings())
+                .singleElement()
+                .asString()
+                .startsWith("weakens durability: postgresql.parameters.fsync (unset) → off: a crash");
+        OperationPlan harmless = plan(
+                new ChangeConfig(Map.of("loop_wait", "3")), Snapshots.healthy().build());
+        assertThat(harmless.needsConfirmation()).isFalse();
+        assertThat(harmless.warnings()).isEmpty();
+        assertThat(new ChangeConfig(Map.of("postgresql.parameters.fsync", "off"))
+                        .confirm()
+                        .parameters())
+                .containsEntry("confirmed", "true");
+    }
+
+    @Test
     void nothingIsPlannedWhenTheClusterCannotBeSeen() {
         ClusterSnapshot empty = Snapshots.healthy()
                 .without("pg-0")

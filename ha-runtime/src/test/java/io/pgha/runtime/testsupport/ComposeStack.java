@@ -15,6 +15,10 @@ public final class ComposeStack {
 
     public static final List<String> PG_NODES = List.of("pg-0", "pg-1", "pg-2");
     public static final List<String> ETCD_MEMBERS = List.of("etcd-1", "etcd-2", "etcd-3");
+    /** etcd's client ports as the committed stack publishes them on the host. */
+    public static final List<String> ETCD_ENDPOINTS =
+            List.of("http://127.0.0.1:23791", "http://127.0.0.1:23792", "http://127.0.0.1:23793");
+
     public static final String NETWORK = "pg-ha";
     public static final String ROUTER = "pg-router";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -90,7 +90,10 @@ final class ConfigCommand implements Callable<Integer> {
                 "Change keys of the dynamic configuration, checked first with Patroni's rules",
                 "(ttl ≥ 20, loop_wait ≥ 1, retry_timeout ≥ 3, loop_wait + 2·retry_timeout ≤ ttl, …).",
                 "Keys: ttl, loop_wait, retry_timeout, maximum_lag_on_failover, synchronous_mode (true, false, quorum),",
-                "synchronous_node_count, … and postgresql.parameters.NAME. An empty VALUE removes the key."
+                "synchronous_node_count, … and postgresql.parameters.NAME. An empty VALUE removes the key.",
+                "A change that weakens durability or security (synchronous_mode off, synchronous_commit off or local,",
+                "fsync or full_page_writes off, wal_level minimal, ssl off, archive_command, …) asks first, or needs",
+                "--yes without a terminal; it is written to the audit journal with what it weakens."
             })
     static final class Set implements Callable<Integer> {
 
@@ -108,6 +111,9 @@ final class ConfigCommand implements Callable<Integer> {
 
         @Option(names = "--dry-run", description = "print what would change, send nothing")
         private boolean dryRun;
+
+        @Option(names = "--yes", description = "do not ask before a change that weakens durability or security")
+        private boolean yes;
 
         @Override
         public Integer call() {
@@ -130,10 +136,12 @@ final class ConfigCommand implements Callable<Integer> {
                 err.flush();
                 if (dryRun) {
                     plan.problems().forEach(p -> spec.commandLine().getOut().println("problem: " + p));
+                    plan.weakenings()
+                            .forEach(w -> spec.commandLine().getOut().println(w.describe() + " (needs confirmation)"));
                     spec.commandLine().getOut().flush();
                     return plan.valid() ? ExitCodes.OK : ExitCodes.REFUSED;
                 }
-                return session.perform(spec, new ChangeConfig(changes));
+                return session.perform(spec, new ChangeConfig(changes), yes);
             }
         }
     }

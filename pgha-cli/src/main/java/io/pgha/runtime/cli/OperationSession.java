@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -26,15 +27,22 @@ final class OperationSession implements AutoCloseable {
     private static final Duration FIRST_SNAPSHOT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofSeconds(1);
 
-    private final ClusterMonitor monitor;
+    /** How commands open a session: on the live cluster; tests put operations of their own here. */
+    static volatile Function<ClusterOption, OperationSession> opener = OperationSession::live;
+
+    private final AutoCloseable monitor;
     private final ClusterOperations ops;
 
-    private OperationSession(ClusterMonitor monitor, ClusterOperations ops) {
+    OperationSession(AutoCloseable monitor, ClusterOperations ops) {
         this.monitor = monitor;
         this.ops = ops;
     }
 
     static OperationSession open(ClusterOption cluster) {
+        return opener.apply(cluster);
+    }
+
+    private static OperationSession live(ClusterOption cluster) {
         ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
         ClusterMonitor m = ClusterMonitors.start(
                 c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()).withPollInterval(POLL));
@@ -75,7 +83,9 @@ final class OperationSession implements AutoCloseable {
         if (r.outcome() == OperationResult.Outcome.REFUSED && mustConfirm && toSend == request) {
             throw new PghaException(
                     PghaException.Kind.REFUSED,
-                    r.operation() + " refused: " + plan.summary() + " needs a confirmation: pass --yes");
+                    r.operation() + " refused: " + plan.summary() + " needs a confirmation"
+                            + (System.console() == null ? " and there is no terminal to ask on" : "")
+                            + "; nothing was changed. Pass --yes to confirm it");
         }
         r.orThrow();
         return ExitCodes.OK;
@@ -108,6 +118,10 @@ final class OperationSession implements AutoCloseable {
     @Override
     public void close() {
         ops.close();
-        monitor.close();
+        try {
+            monitor.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

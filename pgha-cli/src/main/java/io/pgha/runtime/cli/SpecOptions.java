@@ -2,6 +2,7 @@ package io.pgha.runtime.cli;
 
 import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.PatroniTuning;
+import io.pgha.runtime.stack.PublishedAddress;
 import io.pgha.runtime.stack.StackPorts;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.stack.StackSpecFile;
@@ -38,8 +39,15 @@ final class SpecOptions {
     @Option(
             names = "--bind",
             paramLabel = "ADDRESS",
-            description = "host address every port is published on; default 127.0.0.1")
+            description =
+                    "host address every port is published on; default 127.0.0.1 (another address " + "needs --expose)")
     String bind;
+
+    @Option(
+            names = "--expose",
+            description = "allow a --bind (or spec file) address other than loopback, where other machines can "
+                    + "reach every port; it permits the address and changes nothing else")
+    boolean expose;
 
     @Option(names = "--write-port", paramLabel = "PORT", description = "router port to the primary; default 5000")
     Integer writePort;
@@ -157,7 +165,9 @@ final class SpecOptions {
                 maximumLagOnFailover != null ? maximumLagOnFailover : t.maximumLagOnFailover(),
                 or(primaryStartTimeout, t.primaryStartTimeout())));
         postgresParameters.forEach(b::postgresParameter);
-        return b.build();
+        StackSpec spec = b.build();
+        PublishedAddress.check(spec, expose, "add --expose");
+        return spec;
     }
 
     private static int or(Integer flag, int otherwise) {

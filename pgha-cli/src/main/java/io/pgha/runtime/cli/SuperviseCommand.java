@@ -5,8 +5,10 @@ import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.dcs.EtcdClientFactory;
 import io.pgha.runtime.dcs.EtcdCredentialsFile;
+import io.pgha.runtime.prometheus.SupervisorMetricsEndpoint;
 import io.pgha.runtime.supervisor.Supervisor;
 import io.pgha.runtime.supervisor.SupervisorFactory;
+import io.pgha.runtime.supervisor.SupervisorMetrics;
 import io.pgha.runtime.supervisor.SupervisorSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -117,6 +119,12 @@ public final class SuperviseCommand implements Callable<Integer> {
             description = "A file touched after every heartbeat written to etcd, for Docker's health check")
     String aliveFile;
 
+    @Option(
+            names = "--metrics-port",
+            defaultValue = "${env:PGHA_METRICS_PORT:-0}",
+            description = "Serve the supervisor's Prometheus metrics on this port at /metrics (0: not at all)")
+    int metricsPort;
+
     @Option(names = "--no-fence", description = "Never release the leader key of a dead primary")
     boolean noFence;
 
@@ -146,7 +154,9 @@ public final class SuperviseCommand implements Callable<Integer> {
                         : Optional.of(java.nio.file.Path.of(aliveFile.strip())),
                 etcdAuth());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Supervisor supervisor = SupervisorFactory.live(settings)) {
+        SupervisorMetrics metrics =
+                metricsPort > 0 ? SupervisorMetricsEndpoint.serve(metricsPort) : SupervisorMetrics.NONE;
+        try (Supervisor supervisor = SupervisorFactory.live(settings, metrics)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));
             supervisor.start();
             stopped.await();

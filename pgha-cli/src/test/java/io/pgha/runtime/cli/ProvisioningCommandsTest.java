@@ -32,6 +32,30 @@ class ProvisioningCommandsTest {
     }
 
     @Test
+    void aBindBeyondLoopbackNeedsExposeAndSaysSo() {
+        assertThat(run("up", "--bind", "0.0.0.0")).isEqualTo(ExitCodes.REFUSED);
+        assertThat(err.toString())
+                .contains("bind address 0.0.0.0 is not this machine's loopback")
+                .contains("add --expose");
+        assertThat(run("export-compose", "--bind", "192.168.1.20")).isEqualTo(ExitCodes.REFUSED);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void exposePermitsTheAddressAndNothingElse() {
+        assertThat(run("export-compose", "--bind", "0.0.0.0", "--expose")).isZero();
+        String exposed = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("export-compose")).isZero();
+        assertThat(exposed).contains("\"0.0.0.0:5000:5000\"");
+        assertThat(exposed)
+                .as("the compose file differs only in the published address")
+                .isEqualTo(out.toString()
+                        .replace("\"127.0.0.1:", "\"0.0.0.0:")
+                        .replace("from the default StackSpec", "from a StackSpec"));
+    }
+
+    @Test
     void deletingDataWithoutATerminalNeedsYes() {
         assertThat(run("down", "--volumes")).isEqualTo(ExitCodes.REFUSED);
         assertThat(err.toString())

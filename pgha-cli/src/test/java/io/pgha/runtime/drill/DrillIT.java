@@ -16,7 +16,6 @@ import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -47,16 +46,7 @@ class DrillIT {
     static void healthyStack() throws Exception {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.restoreHealthy();
-        configDir = Files.createTempDirectory("pgha-drill-it");
-        System.setProperty("pgha.config.dir", configDir.toString());
-        Cli.Result attach = Cli.run(
-                "attach",
-                CLUSTER,
-                "--scope",
-                "pg-ha",
-                "--etcd",
-                "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793");
-        assertThat(attach.exitCode()).as(attach.describe()).isZero();
+        configDir = Cli.attachComposeStack(CLUSTER);
     }
 
     @AfterAll

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ObservationIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ETCD = "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793";
+    private static final String ETCD = String.join(",", ComposeStack.ETCD_ENDPOINTS);
     private static Path configDir;
     private static ClusterConnection connection;
     private static ClusterMonitor monitor;

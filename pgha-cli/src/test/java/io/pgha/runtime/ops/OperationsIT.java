@@ -22,7 +22,6 @@ import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.ComposeStack.PatroniRow;
 import io.pgha.runtime.testsupport.PgClient;
 import io.pgha.runtime.testsupport.TestMachine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -58,16 +57,7 @@ class OperationsIT {
     static void attachToTheStack() throws Exception {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.restoreHealthy();
-        configDir = Files.createTempDirectory("pgha-ops-it");
-        System.setProperty("pgha.config.dir", configDir.toString());
-        Cli.Result attach = Cli.run(
-                "attach",
-                CLUSTER,
-                "--scope",
-                "pg-ha",
-                "--etcd",
-                "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793");
-        assertThat(attach.exitCode()).as(attach.describe()).isZero();
+        configDir = Cli.attachComposeStack(CLUSTER);
         connection = new ClusterRegistry().get(CLUSTER);
         assertThat(connection.patroniUrls()).containsOnlyKeys(ComposeStack.PG_NODES);
         monitor = ClusterMonitors.start(
@@ -255,7 +245,11 @@ class OperationsIT {
         Object original = before.get("synchronous_mode");
         String restore = original == null ? "" : String.valueOf(original);
         if (original != null && !"false".equals(restore)) {
-            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false")))
+            // turning synchronous replication off weakens durability: the runtime wants it confirmed
+            assertThat(ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false")))
+                            .outcome())
+                    .isEqualTo(OperationResult.Outcome.REFUSED);
+            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", "false")).confirm())
                     .orThrow();
         }
         try {
@@ -270,7 +264,7 @@ class OperationsIT {
                     .extracting(PatroniRow::role)
                     .contains("Sync Standby");
         } finally {
-            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", restore)))
+            ops.perform(new OperationRequest.ChangeConfig(Map.of("synchronous_mode", restore)).confirm())
                     .orThrow();
         }
         assertThat(ops.dynamicConfig().get("synchronous_mode")).isEqualTo(original);

@@ -1,6 +1,5 @@
 package io.pgha.runtime.ops;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pgha.runtime.cluster.ClusterConnection;
@@ -12,7 +11,6 @@ import io.pgha.runtime.testsupport.ComposeStack;
 import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,17 +37,7 @@ class SwitchoverOutageBench {
         ComposeStack.down(true);
         ComposeStack.up();
         ComposeStack.awaitHealthy(Duration.ofMinutes(2));
-        Path configDir = Files.createTempDirectory("pgha-bench");
-        System.setProperty("pgha.config.dir", configDir.toString());
-        assertThat(Cli.run(
-                                "attach",
-                                "bench",
-                                "--scope",
-                                "pg-ha",
-                                "--etcd",
-                                "http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793")
-                        .exitCode())
-                .isZero();
+        Cli.attachComposeStack("bench");
         ClusterConnection c = new ClusterRegistry().get("bench");
         List<String> lines = new ArrayList<>();
         List<Long> gaps = new ArrayList<>();

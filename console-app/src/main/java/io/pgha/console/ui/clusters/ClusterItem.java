@@ -52,6 +52,11 @@ public final class ClusterItem {
         state.set("cannot open: " + reason);
     }
 
+    /** Whether the cluster answered (its members or etcd were seen); it may run even when it does not. */
+    public boolean answering() {
+        return health.filter(h -> h != ClusterHealth.UNKNOWN).isPresent();
+    }
+
     public String name() {
         return name;
     }

@@ -105,8 +105,10 @@ public final class ClustersView extends VBox {
             row.setId("cluster-" + item.name());
             setGraphic(row);
             setTooltip(new Tooltip(item.name() + " (" + item.origin() + ")"));
-            MenuItem forget = new MenuItem("Forget " + item.name() + " (the cluster keeps running)");
-            forget.setOnAction(e -> viewModel.forget(item.name()));
+            MenuItem forget = new MenuItem("Forget " + item.name() + "… (the cluster keeps running)");
+            forget.setId("forget-" + item.name());
+            forget.setOnAction(e -> viewModel.prepareForget(
+                    item.name(), choice -> ForgetDialog.show(getScene().getWindow(), choice, viewModel::forget)));
             setContextMenu(new ContextMenu(forget));
         }
     }

@@ -8,6 +8,7 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.monitor.ClusterMonitor;
+import io.pgha.runtime.usecase.ForgetCluster;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,10 @@ import javafx.collections.ObservableList;
 public final class ClustersViewModel implements AutoCloseable {
 
     private final ClusterRegistry registry;
+    private final ForgetCluster forgetting;
+    /** The plans of the forget dialogs shown, by cluster: confirming one deletes exactly what it listed. */
+    private final Map<String, List<ForgetCluster.Plan>> shownForget = new HashMap<>();
+
     private final ClusterSessions sessions;
     private final UiExecutors executors;
     private final ObservableList<ClusterItem> items = FXCollections.observableArrayList();
@@ -46,6 +51,7 @@ public final class ClustersViewModel implements AutoCloseable {
 
     public ClustersViewModel(ClusterRegistry registry, ClusterSessions sessions, UiExecutors executors) {
         this.registry = registry;
+        this.forgetting = new ForgetCluster(registry);
         this.sessions = sessions;
         this.executors = executors;
     }
@@ -122,13 +128,75 @@ public final class ClustersViewModel implements AutoCloseable {
                 executors.fx());
     }
 
-    /** Removes the cluster from the registry (not the cluster itself) and closes its session. */
+    /**
+     * The two ways to forget a cluster, read from its directory: keeping its stored passwords and keys (the
+     * default), or deleting them too; each says which files go.
+     *
+     * @param hasPasswords  whether there is anything to keep beyond the connection and the journals
+     * @param keepSummary   what forgetting deletes and keeps by default
+     * @param deleteSummary what it deletes when the passwords go too
+     * @param deleteWarning said before the passwords of a cluster that runs are deleted
+     */
+    public record ForgetChoice(
+            String name,
+            boolean hasPasswords,
+            String keepSummary,
+            String deleteSummary,
+            Optional<String> deleteWarning) {
+
+        public String summary(boolean deletePasswords) {
+            return deletePasswords ? deleteSummary : keepSummary;
+        }
+
+        public Optional<String> warning(boolean deletePasswords) {
+            return deletePasswords ? deleteWarning : Optional.empty();
+        }
+    }
+
+    /** Calls back on the FX thread with what forgetting the cluster would delete, either way. */
+    public void prepareForget(String name, Consumer<ForgetChoice> then) {
+        boolean running = item(name).map(ClusterItem::answering).orElse(false);
+        executors.supply(
+                () -> List.of(forgetting.plan(name, false, running), forgetting.plan(name, true, running)),
+                plans -> {
+                    shownForget.put(name, plans);
+                    ForgetCluster.Plan keep = plans.get(0);
+                    ForgetCluster.Plan delete = plans.get(1);
+                    then.accept(new ForgetChoice(
+                            name, !keep.kept().isEmpty(), keep.summary(), delete.summary(), delete.warning()));
+                },
+                failure -> problem.set(failure.getMessage()));
+    }
+
+    /** Forgets the cluster keeping its stored passwords and keys (the cluster itself is not touched). */
     public void forget(String name) {
+        boolean running = item(name).map(ClusterItem::answering).orElse(false);
         drop(name);
         executors.supply(
                 () -> {
-                    registry.remove(name);
+                    forgetting.forget(forgetting.plan(name, false, running));
                     return name;
+                },
+                n -> problem.set(""),
+                failure -> problem.set(failure.getMessage()));
+    }
+
+    /** Removes the cluster from the list and deletes exactly the files the choice shown to the user lists. */
+    public void forget(ForgetChoice choice, boolean deletePasswords) {
+        List<ForgetCluster.Plan> plans = shownForget.remove(choice.name());
+        if (plans == null) {
+            problem.set("forget " + choice.name() + " again: what it deletes was not read");
+            return;
+        }
+        forget(plans.get(deletePasswords ? 1 : 0));
+    }
+
+    private void forget(ForgetCluster.Plan plan) {
+        drop(plan.name());
+        executors.supply(
+                () -> {
+                    forgetting.forget(plan);
+                    return plan.name();
                 },
                 n -> problem.set(""),
                 failure -> problem.set(failure.getMessage()));

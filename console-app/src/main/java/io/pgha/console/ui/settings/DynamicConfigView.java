@@ -1,9 +1,13 @@
 package io.pgha.console.ui.settings;
 
 import atlantafx.base.theme.Styles;
+import io.pgha.console.ui.common.AppStyles;
 import io.pgha.console.ui.common.Tables;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -54,5 +58,38 @@ public final class DynamicConfigView extends VBox {
         diff.setPrefRowCount(4);
         diff.textProperty().bind(viewModel.previewProperty());
         getChildren().addAll(title, table, new HBox(8, preview, apply, discard), diff);
+        viewModel.weakeningProperty().addListener((o, was, text) -> {
+            if (!text.isEmpty()) {
+                confirmWeakening(viewModel, text);
+            }
+        });
+    }
+
+    /** Asks before a change that weakens durability or security is sent; shown without blocking. */
+    private void confirmWeakening(DynamicConfigViewModel viewModel, String weakens) {
+        Alert alert = new Alert(Alert.AlertType.WARNING);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.setTitle("Weaken the cluster?");
+        alert.setHeaderText("This change weakens the cluster's guarantees");
+        alert.setContentText(weakens + "\n\nThe change and your confirmation are written to the audit journal.");
+        alert.getDialogPane().setId("config-weakening-dialog");
+        AppStyles.apply(alert.getDialogPane());
+        ButtonType confirm = new ButtonType("Apply anyway", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(confirm, ButtonType.CANCEL);
+        Button button = (Button) alert.getDialogPane().lookupButton(confirm);
+        button.setId("config-weakening-confirm");
+        button.getStyleClass().add(Styles.DANGER);
+        button.setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        alert.setOnHidden(e -> {
+            if (alert.getResult() == confirm) {
+                viewModel.confirmWeakening();
+            } else {
+                viewModel.cancelWeakening();
+            }
+        });
+        alert.show();
     }
 }

@@ -31,6 +31,8 @@ public final class DynamicConfigViewModel {
     private final Map<String, String> edits = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper edited = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper weakening = new ReadOnlyStringWrapper("");
+    private Map<String, String> awaitingConfirmation = Map.of();
     private Map<String, String> current = Map.of();
 
     public DynamicConfigViewModel(DynamicConfigEditing editing, UiExecutors executors, Notifier notifier) {
@@ -71,10 +73,51 @@ public final class DynamicConfigViewModel {
                 failure -> preview.set("cannot preview: " + failure.getMessage()));
     }
 
+    /**
+     * Applies the edits; one that weakens durability or security is not sent but waits for
+     * {@link #confirmWeakening()} (the view asks, showing {@link #weakeningProperty()}).
+     */
     public void applyEdits() {
         Map<String, String> changes = Map.copyOf(edits);
         executors.supply(
-                () -> editing.apply(changes),
+                () -> editing.preview(changes),
+                p -> {
+                    if (p.valid() && !p.weakenings().isEmpty()) {
+                        awaitingConfirmation = changes;
+                        preview.set(describe(p));
+                        weakening.set(String.join("\n", p.weakenings()));
+                    } else {
+                        send(changes, false);
+                    }
+                },
+                failure ->
+                        notifier.show(Notice.error("Configuration not changed", String.valueOf(failure.getMessage()))));
+    }
+
+    /** The user saw what the change weakens and wants it anyway. */
+    public void confirmWeakening() {
+        Map<String, String> changes = awaitingConfirmation;
+        awaitingConfirmation = Map.of();
+        weakening.set("");
+        if (!changes.isEmpty()) {
+            send(changes, true);
+        }
+    }
+
+    /** The user does not want what the change weakens: nothing is sent, the edits stay. */
+    public void cancelWeakening() {
+        awaitingConfirmation = Map.of();
+        weakening.set("");
+    }
+
+    /** What the change waiting for a confirmation weakens, one line each; empty when none waits. */
+    public ReadOnlyStringProperty weakeningProperty() {
+        return weakening.getReadOnlyProperty();
+    }
+
+    private void send(Map<String, String> changes, boolean confirmed) {
+        executors.supply(
+                () -> editing.apply(changes, confirmed),
                 outcome -> {
                     edits.clear();
                     preview.set("");
@@ -91,7 +134,11 @@ public final class DynamicConfigViewModel {
                         + c.after().orElse("(unset)"))
                 .collect(Collectors.joining("\n"));
         if (p.valid()) {
-            return diff.isEmpty() ? "no change" : diff;
+            return diff.isEmpty()
+                    ? "no change"
+                    : p.weakenings().isEmpty()
+                            ? diff
+                            : diff + "\nneeds a confirmation:\n" + String.join("\n", p.weakenings());
         }
         return diff + "\nproblems:\n" + String.join("\n", p.problems());
     }

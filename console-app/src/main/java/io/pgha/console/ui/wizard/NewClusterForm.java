@@ -3,6 +3,7 @@ package io.pgha.console.ui.wizard;
 import io.pgha.console.ui.common.FormRows;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -58,8 +59,22 @@ final class NewClusterForm extends VBox {
                 new HBox(8, profile, hint("auto: the official images when present or pullable, else the local ones")),
                 1,
                 row++);
+        CheckBox expose = new CheckBox("Publish on other addresses");
+        expose.setId("wizard-expose");
+        expose.selectedProperty().bindBidirectional(viewModel.exposeProperty());
+        HBox bind = new HBox(
+                8,
+                text("wizard-bind", viewModel.bindAddressProperty(), 12),
+                expose,
+                hint("other machines can then reach every port"));
+        bind.setAlignment(Pos.CENTER_LEFT);
         grid.add(FormRows.label("Bind address"), 0, row);
-        grid.add(text("wizard-bind", viewModel.bindAddressProperty(), 12), 1, row++);
+        grid.add(bind, 1, row++);
+        Label bindError = FormRows.errorLabel(viewModel.bindErrorProperty());
+        bindError.setId("wizard-bind-error");
+        bindError.setWrapText(true);
+        bindError.setMaxWidth(560);
+        grid.add(bindError, 1, row++);
 
         HBox router = new HBox(
                 6,

@@ -8,6 +8,7 @@ import io.pgha.console.ui.common.Validation;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.stack.PatroniTuning;
+import io.pgha.runtime.stack.PublishedAddress;
 import io.pgha.runtime.stack.StackPorts;
 import io.pgha.runtime.stack.StackSpec;
 import java.time.Clock;
@@ -19,12 +20,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -43,6 +46,7 @@ public final class NewClusterViewModel {
     public static final int MAX_NODES = StackSpec.MAX_NODES;
     public static final List<String> IMAGE_PROFILES = List.of("auto", "official", "local");
     static final long RUNTIME_CHECK_DELAY_MS = 300;
+    static final String HOW_TO_EXPOSE = "tick \"Publish on other addresses\"";
 
     private final StackProvisioning provisioning;
     private final UiExecutors executors;
@@ -52,6 +56,7 @@ public final class NewClusterViewModel {
     private final ObjectProperty<Integer> etcdMembers = new SimpleObjectProperty<>();
     private final StringProperty imageProfile = new SimpleStringProperty();
     private final StringProperty bindAddress = new SimpleStringProperty();
+    private final BooleanProperty expose = new SimpleBooleanProperty();
     private final StringProperty writePort = new SimpleStringProperty();
     private final StringProperty readPort = new SimpleStringProperty();
     private final StringProperty statsPort = new SimpleStringProperty();
@@ -64,6 +69,7 @@ public final class NewClusterViewModel {
     private final StringProperty retryTimeout = new SimpleStringProperty();
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sizeError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bindError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper portsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper timingError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper generalError = new ReadOnlyStringWrapper("");
@@ -80,12 +86,13 @@ public final class NewClusterViewModel {
         valid = Bindings.createBooleanBinding(
                 () -> ready.get()
                         && !checking.get()
-                        && Stream.of(nameError, sizeError, portsError, timingError, generalError)
+                        && Stream.of(nameError, sizeError, bindError, portsError, timingError, generalError)
                                 .allMatch(e -> e.get().isEmpty()),
                 ready,
                 checking,
                 nameError,
                 sizeError,
+                bindError,
                 portsError,
                 timingError,
                 generalError);
@@ -95,6 +102,7 @@ public final class NewClusterViewModel {
                 etcdMembers,
                 imageProfile,
                 bindAddress,
+                expose,
                 writePort,
                 readPort,
                 statsPort,
@@ -129,6 +137,7 @@ public final class NewClusterViewModel {
         etcdMembers.set(d.etcdMembers());
         imageProfile.set(d.imageProfile());
         bindAddress.set(d.bindAddress());
+        expose.set(d.expose());
         writePort.set(String.valueOf(d.ports().write()));
         readPort.set(String.valueOf(d.ports().read()));
         statsPort.set(String.valueOf(d.ports().stats()));
@@ -151,9 +160,12 @@ public final class NewClusterViewModel {
                         : ETCD_SIZES.contains(etcdMembers.get())
                                 ? ""
                                 : "etcd members: 1, 3 or 5 (an odd number keeps a quorum)");
+        bindError.set(PublishedAddress.refusal(
+                        Optional.ofNullable(bindAddress.get()).orElse("").strip(), expose.get(), HOW_TO_EXPOSE)
+                .orElse(""));
         portsError.set(Validation.problem(this::ports, PghaException.class));
         timingError.set(Validation.problem(this::timing, PghaException.class));
-        if (Stream.of(nameError, sizeError, portsError, timingError)
+        if (Stream.of(nameError, sizeError, bindError, portsError, timingError)
                 .allMatch(e -> e.get().isEmpty())) {
             checkWithRuntime(mine);
         } else {
@@ -197,6 +209,7 @@ public final class NewClusterViewModel {
         byField.forEach((field, message) -> {
             switch (field) {
                 case SpecProblem.NAME -> nameError.set(message);
+                case SpecProblem.BIND -> bindError.set(message);
                 case SpecProblem.PORTS -> portsError.set(message);
                 case SpecProblem.TIMING -> timingError.set(message);
                 default ->
@@ -256,6 +269,7 @@ public final class NewClusterViewModel {
                 Optional.ofNullable(etcdMembers.get()).orElse(3),
                 imageProfile.get(),
                 bindAddress.get().strip(),
+                expose.get(),
                 ports(),
                 timing());
     }
@@ -283,6 +297,16 @@ public final class NewClusterViewModel {
 
     public StringProperty bindAddressProperty() {
         return bindAddress;
+    }
+
+    /** "Publish on other addresses": allows a bind address beyond loopback, and nothing else. */
+    public BooleanProperty exposeProperty() {
+        return expose;
+    }
+
+    /** Why the bind address is refused (beyond loopback without "Publish on other addresses"), or empty. */
+    public ReadOnlyStringProperty bindErrorProperty() {
+        return bindError.getReadOnlyProperty();
     }
 
     public StringProperty writePortProperty() {

@@ -77,7 +77,7 @@ public final class NewClusterWizard extends Dialog<ButtonType> {
         Button close = (Button) getDialogPane().lookupButton(ButtonType.CLOSE);
         close.setId("wizard-close");
         run.stateProperty().addListener((o, a, state) -> {
-            cancel.setDisable(!run.active());
+            cancel.setDisable(!run.cancellable());
             close.setDisable(run.active());
         });
         close.setDisable(true);

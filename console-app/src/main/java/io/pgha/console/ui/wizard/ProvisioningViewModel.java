@@ -96,7 +96,7 @@ public final class ProvisioningViewModel {
             }
             case ProvisioningEvent.Cancelled c -> {
                 state.set(State.CANCELLED);
-                message.set("cancelled; what was created has been removed");
+                message.set("cancelled; what this run created has been removed, nothing else");
             }
         }
         tick(event.at());
@@ -139,9 +139,17 @@ public final class ProvisioningViewModel {
         return List.of(State.STARTING, State.RUNNING, State.CANCELLING).contains(state.get());
     }
 
-    /** Stops the run; the runtime removes what it created and reports Cancelled. */
+    /** Whether cancel can still do something: stop the run, or remove what a failed run created. */
+    public boolean cancellable() {
+        return (active() && state.get() != State.CANCELLING) || (state.get() == State.FAILED && run != null);
+    }
+
+    /**
+     * Stops the run, or, after it failed, removes what it created; the runtime removes only what this run created
+     * and reports Cancelled.
+     */
     public void cancel() {
-        if (!active()) {
+        if (!active() && !(state.get() == State.FAILED && run != null)) {
             return;
         }
         state.set(State.CANCELLING);

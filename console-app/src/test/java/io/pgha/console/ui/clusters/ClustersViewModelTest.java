@@ -10,6 +10,8 @@ import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.cluster.StackCredentials;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -87,6 +89,37 @@ class ClustersViewModelTest {
         assertThat(clusters.get("orders").monitor().closed()).isTrue();
         assertThat(clusters.get("orders").monitor().listeners()).isZero();
         assertThat(session[0].name()).isEqualTo("orders");
+    }
+
+    @Test
+    void forgettingKeepsTheStoredPasswordsUnlessThePlanShownSaysOtherwise() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        CredentialStore credentials = new CredentialStore(config);
+        registry.save(SampleCluster.connection("orders"));
+        credentials.save("orders", StackCredentials.generate("postgres", "replicator", "admin"));
+        registry.save(SampleCluster.connection("billing"));
+        credentials.save("billing", StackCredentials.generate("postgres", "replicator", "admin"));
+        ClustersViewModel viewModel = viewModel(registry);
+        viewModel.reload(Optional.empty());
+
+        viewModel.forget("orders");
+        assertThat(registry.find("orders")).isEmpty();
+        assertThat(credentials.find("orders"))
+                .as("forget keeps the passwords by default")
+                .isPresent();
+
+        ClustersViewModel.ForgetChoice[] choice = new ClustersViewModel.ForgetChoice[1];
+        viewModel.prepareForget("billing", c -> choice[0] = c);
+        assertThat(choice[0].hasPasswords()).isTrue();
+        assertThat(choice[0].summary(false)).startsWith("Deletes cluster.json; keeps credentials.json.");
+        assertThat(choice[0].warning(false)).isEmpty();
+        assertThat(choice[0].summary(true)).startsWith("Deletes cluster.json, credentials.json.");
+        assertThat(choice[0].warning(true)).as("billing answers").isPresent();
+
+        viewModel.forget(choice[0], true);
+        assertThat(viewModel.items()).isEmpty();
+        assertThat(credentials.find("billing")).isEmpty();
+        assertThat(credentials.find("orders")).isPresent();
     }
 
     @Test

@@ -30,6 +30,30 @@ class NewClusterViewModelTest {
     }
 
     @Test
+    void aBindAddressBeyondLoopbackNeedsPublishOnOtherAddresses() {
+        scheduler.runDue();
+        viewModel.bindAddressProperty().set("0.0.0.0");
+
+        assertThat(viewModel.bindErrorProperty().get())
+                .startsWith("bind address 0.0.0.0 is not this machine's loopback")
+                .contains("tick \"Publish on other addresses\"");
+        assertThat(viewModel.validProperty().get()).isFalse();
+
+        viewModel.exposeProperty().set(true);
+        scheduler.runDue();
+        assertThat(viewModel.bindErrorProperty().get()).isEmpty();
+        assertThat(viewModel.validProperty().get()).isTrue();
+        assertThat(viewModel.request().expose()).isTrue();
+        assertThat(viewModel.request().bindAddress()).isEqualTo("0.0.0.0");
+
+        viewModel.exposeProperty().set(false);
+        viewModel.bindAddressProperty().set("127.0.0.1");
+        scheduler.runDue();
+        assertThat(viewModel.bindErrorProperty().get()).isEmpty();
+        assertThat(viewModel.validProperty().get()).isTrue();
+    }
+
+    @Test
     void namesFollowTheRegistryRule() {
         viewModel.nameProperty().set("Billing DB");
 

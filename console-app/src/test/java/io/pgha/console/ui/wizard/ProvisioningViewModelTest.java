@@ -74,6 +74,27 @@ class ProvisioningViewModelTest {
     }
 
     @Test
+    void afterAFailureCancelRemovesWhatTheRunCreated() {
+        viewModel.start(created::add);
+        assertThat(viewModel.cancellable()).isTrue();
+        provisioning.send(new ProvisioningEvent.Failed(T.plusSeconds(40), "port 5000 is in use"));
+        assertThat(viewModel.cancellable())
+                .as("what the failed run created can still be removed")
+                .isTrue();
+
+        viewModel.cancel();
+
+        assertThat(provisioning.cancelled()).isTrue();
+        assertThat(viewModel.stateProperty().get()).isEqualTo(ProvisioningViewModel.State.CANCELLING);
+        assertThat(viewModel.cancellable()).isFalse();
+        provisioning.send(new ProvisioningEvent.Cancelled(T.plusSeconds(43)));
+        assertThat(viewModel.stateProperty().get()).isEqualTo(ProvisioningViewModel.State.CANCELLED);
+        assertThat(viewModel.messageProperty().get())
+                .isEqualTo("cancelled; what this run created has been removed, nothing else");
+        assertThat(viewModel.cancellable()).isFalse();
+    }
+
+    @Test
     void theLogKeepsOnlyTheNewestLines() {
         viewModel.start(created::add);
         for (int i = 0; i < ProvisioningViewModel.LOG_CAPACITY + 10; i++) {

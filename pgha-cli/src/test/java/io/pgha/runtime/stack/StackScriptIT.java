@@ -14,12 +14,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a user sees when the stack cannot start: a clear message, a non-zero exit, nothing half-built. */
+/**
+ * What a user sees when the stack cannot start: a clear message, a non-zero exit, nothing half-built. Here, not in
+ * ha-runtime: stack.sh builds the local images that are missing, the supervisor's from this module's jars.
+ */
 class StackScriptIT {
 
     @BeforeAll
     static void docker() {
-        TestMachine.requireDocker();
+        TestMachine.requireDockerWithLocalImages();
     }
 
     @Test
