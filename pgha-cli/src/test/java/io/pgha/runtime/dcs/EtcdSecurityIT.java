@@ -340,6 +340,14 @@ class EtcdSecurityIT {
         System.out.println("attach: " + attach.describe());
         assertThat(attach.exitCode()).as(attach.describe()).isZero();
         assertThat(attach.stdout()).contains("attached tls-it (scope pg-ha): leader pg-0, 1 member");
+        // the saved cluster reaches etcd again, over TLS and as pgha, with the password kept outside cluster.json
+        assertThat(Files.readString(
+                        io.pgha.runtime.cluster.ConfigDirs.cluster("tls-it").resolve("cluster.json")))
+                .doesNotContain(passwords.get(EtcdAccessPolicy.PGHA));
+        ClusterConnection saved = new io.pgha.runtime.cluster.ClusterRegistry().get("tls-it");
+        try (Dcs dcs = Dcs.connect(saved)) {
+            assertThat(dcs.read(SCOPE, CALL).leader()).contains("pg-0");
+        }
     }
 
     @Test
