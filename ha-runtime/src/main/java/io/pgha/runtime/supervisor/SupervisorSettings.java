@@ -1,5 +1,6 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import io.pgha.runtime.cluster.StackCredentials;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
  *                      its Patroni is asked
  * @param postgresPort  PostgreSQL's port on every member
  * @param aliveFile     a file touched after every heartbeat written to etcd, for Docker's health check
+ * @param etcdAuth      the supervisor's etcd user and password and the CA file to verify etcd with, when etcd has them
  */
 public record SupervisorSettings(
         String scope,
@@ -34,11 +36,45 @@ public record SupervisorSettings(
         Duration promotionWait,
         Optional<StackCredentials.Login> postgresLogin,
         int postgresPort,
-        Optional<java.nio.file.Path> aliveFile) {
+        Optional<java.nio.file.Path> aliveFile,
+        Optional<EtcdAuth> etcdAuth) {
 
     public SupervisorSettings {
         etcdEndpoints = List.copyOf(etcdEndpoints);
         members = List.copyOf(members);
+        etcdAuth = etcdAuth == null ? Optional.empty() : etcdAuth;
+    }
+
+    /** Settings for an etcd without TLS or users. */
+    public SupervisorSettings(
+            String scope,
+            String namespace,
+            List<String> etcdEndpoints,
+            List<String> members,
+            String containerPrefix,
+            String routerApi,
+            int patroniPort,
+            boolean fence,
+            boolean route,
+            Duration promotionWait,
+            Optional<StackCredentials.Login> postgresLogin,
+            int postgresPort,
+            Optional<java.nio.file.Path> aliveFile) {
+        this(
+                scope,
+                namespace,
+                etcdEndpoints,
+                members,
+                containerPrefix,
+                routerApi,
+                patroniPort,
+                fence,
+                route,
+                promotionWait,
+                postgresLogin,
+                postgresPort,
+                aliveFile,
+                Optional.empty());
     }
 
     public String containerOf(String member) {
