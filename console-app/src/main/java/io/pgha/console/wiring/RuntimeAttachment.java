@@ -4,6 +4,7 @@ import io.pgha.console.service.AttachForm;
 import io.pgha.console.service.ClusterAttachment;
 import io.pgha.runtime.attach.AttachRequest;
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.usecase.AttachCluster;
 import java.util.ArrayList;
@@ -36,12 +37,22 @@ final class RuntimeAttachment implements ClusterAttachment {
                 form.name(),
                 Optional.of(form.scope()).filter(s -> !s.isBlank()),
                 form.etcdEndpoints(),
-                Optional.empty(),
+                etcdAuth(form),
                 named,
                 unnamed,
                 Optional.empty(),
                 Optional.empty(),
                 true);
         return attach.attach(request, false, Optional.empty()).connection();
+    }
+
+    private static Optional<EtcdAuth> etcdAuth(AttachForm form) {
+        if (form.etcdUser().isEmpty()
+                && form.etcdPassword().isEmpty()
+                && form.etcdCaFile().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EtcdAuth(
+                form.etcdUser(), form.etcdPassword(), form.etcdCaFile(), Optional.empty(), Optional.empty()));
     }
 }

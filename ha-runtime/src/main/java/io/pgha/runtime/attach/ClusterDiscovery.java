@@ -177,7 +177,7 @@ public final class ClusterDiscovery {
         try (Dcs dcs = Dcs.connect(etcd, r.etcdAuth())) {
             DcsView view = dcs.read(scope, DEADLINE);
             if (view.members().isEmpty()) {
-                List<String> scopes = dcs.scopes(DEADLINE);
+                List<String> scopes = scopesOrNone(dcs);
                 throw PghaException.notFound(
                         "etcd at " + String.join(",", etcd) + " has no Patroni members under /service/" + scope + "/"
                                 + (scopes.isEmpty()
@@ -185,6 +185,15 @@ public final class ClusterDiscovery {
                                         : "; the scopes there are: " + String.join(", ", scopes)));
             }
             return view;
+        }
+    }
+
+    /** The scopes in etcd, or none when this user may not list /service/ (a role limited to its own scope). */
+    private static List<String> scopesOrNone(Dcs dcs) {
+        try {
+            return dcs.scopes(DEADLINE);
+        } catch (PghaException e) {
+            return List.of();
         }
     }
 

@@ -1,14 +1,9 @@
 package io.pgha.runtime.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.json.Json;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -29,10 +24,7 @@ public final class CredentialStore {
         }
     }
 
-    private static final boolean POSIX =
-            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final Path root;
-    private final ObjectMapper json = Json.mapper();
 
     public CredentialStore() {
         this(ConfigDirs.root());
@@ -49,11 +41,8 @@ public final class CredentialStore {
 
     public Optional<StackCredentials> find(String cluster) {
         Path f = file(cluster);
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(json.readValue(f.toFile(), StackCredentials.class));
+            return OwnerOnlyFiles.readJson(f, StackCredentials.class);
         } catch (IOException e) {
             throw PghaException.invalidInput("cannot read the credentials of cluster '" + cluster + "' in " + f + " ("
                     + e.getClass().getSimpleName() + "); restore the file from a backup");
@@ -68,33 +57,14 @@ public final class CredentialStore {
     }
 
     public void save(String cluster, StackCredentials credentials) {
-        Path f = file(cluster);
-        try {
-            createPrivateDirectories(f.getParent());
-            Path tmp = POSIX
-                    ? Files.createTempFile(
-                            f.getParent(),
-                            FILE,
-                            ".tmp",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(f.getParent(), FILE, ".tmp");
-            Json.pretty().writeValue(tmp.toFile(), credentials);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw PghaException.unavailable(
-                    "cannot save the credentials of cluster '" + cluster + "' in " + f + ": " + e.getMessage(), e);
-        }
+        writePrivate(cluster, file(cluster), credentials);
     }
 
     /** The etcd password stored for the cluster, if any. */
     public Optional<String> findEtcdPassword(String cluster) {
         Path f = etcdFile(cluster);
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.ofNullable(
-                    json.readValue(f.toFile(), EtcdSecret.class).password());
+            return OwnerOnlyFiles.readJson(f, EtcdSecret.class).map(EtcdSecret::password);
         } catch (IOException e) {
             throw PghaException.invalidInput("cannot read the etcd password of cluster '" + cluster + "' in " + f + " ("
                     + e.getClass().getSimpleName() + "); attach the cluster again with pgha attach --force");
@@ -120,16 +90,7 @@ public final class CredentialStore {
 
     private void writePrivate(String cluster, Path f, Object content) {
         try {
-            createPrivateDirectories(f.getParent());
-            Path tmp = POSIX
-                    ? Files.createTempFile(
-                            f.getParent(),
-                            f.getFileName().toString(),
-                            ".tmp",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(f.getParent(), f.getFileName().toString(), ".tmp");
-            Json.pretty().writeValue(tmp.toFile(), content);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.writeJson(root, f, content);
         } catch (IOException e) {
             throw PghaException.unavailable(
                     "cannot save the secrets of cluster '" + cluster + "' in " + f + ": " + e.getMessage(), e);
@@ -141,16 +102,6 @@ public final class CredentialStore {
             Files.deleteIfExists(file(cluster));
         } catch (IOException e) {
             throw PghaException.unavailable("cannot delete " + file(cluster) + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void createPrivateDirectories(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        if (POSIX) {
-            // the cluster directory and its parent "clusters" hold secrets: owner only
-            for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
-                Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
-            }
         }
     }
 }

@@ -1,14 +1,9 @@
 package io.pgha.runtime.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.json.Json;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -18,10 +13,7 @@ import java.util.Optional;
 public final class RestApiCredentialStore {
 
     static final String FILE = "patroni-rest.json";
-    private static final boolean POSIX =
-            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private final Path root;
-    private final ObjectMapper json = Json.mapper();
 
     public RestApiCredentialStore() {
         this(ConfigDirs.root());
@@ -38,11 +30,8 @@ public final class RestApiCredentialStore {
 
     public Optional<RestApiCredentials> find(String cluster) {
         Path f = file(cluster);
-        if (!Files.isRegularFile(f)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(json.readValue(f.toFile(), RestApiCredentials.class));
+            return OwnerOnlyFiles.readJson(f, RestApiCredentials.class);
         } catch (IOException e) {
             throw PghaException.invalidInput("cannot read the REST API credentials of cluster '" + cluster + "' in " + f
                     + " (" + e.getClass().getSimpleName() + "); set them again with `pgha rest-auth`");
@@ -52,16 +41,7 @@ public final class RestApiCredentialStore {
     public void save(String cluster, RestApiCredentials credentials) {
         Path f = file(cluster);
         try {
-            Files.createDirectories(f.getParent());
-            Path tmp = POSIX
-                    ? Files.createTempFile(
-                            f.getParent(),
-                            FILE,
-                            ".tmp",
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-                    : Files.createTempFile(f.getParent(), FILE, ".tmp");
-            json.writeValue(tmp.toFile(), credentials);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.writeJson(root, f, credentials);
         } catch (IOException e) {
             throw PghaException.unavailable(
                     "cannot save the REST API credentials of cluster '" + cluster + "' in " + f + ": " + e.getMessage(),

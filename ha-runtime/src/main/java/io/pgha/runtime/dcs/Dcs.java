@@ -1,5 +1,6 @@
 package io.pgha.runtime.dcs;
 
+import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,14 @@ public interface Dcs extends AutoCloseable {
     /** A client for these endpoints; no connection is made until the first call. */
     static Dcs connect(List<String> endpoints, Optional<EtcdAuth> auth) {
         return new JetcdDcs(endpoints, auth);
+    }
+
+    /**
+     * A client for a cluster's etcd with its credentials and TLS files; the cluster's CA file stands for etcd's when
+     * none was given for etcd alone.
+     */
+    static Dcs connect(ClusterConnection connection) {
+        return new JetcdDcs(connection.etcdEndpoints(), EtcdClients.authOf(connection));
     }
 
     /** The scopes that have keys under /service/ (to help someone who guessed the scope wrong). */

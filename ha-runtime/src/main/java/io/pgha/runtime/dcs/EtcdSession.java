@@ -1,8 +1,10 @@
 package io.pgha.runtime.dcs;
 
 import io.etcd.jetcd.Client;
+import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** One connection to an etcd cluster, and the keys pgha reads and writes through it. */
 public final class EtcdSession implements AutoCloseable {
@@ -14,7 +16,12 @@ public final class EtcdSession implements AutoCloseable {
     }
 
     public static EtcdSession open(List<String> endpoints, Duration connectTimeout) {
-        return new EtcdSession(EtcdClientFactory.create(endpoints, connectTimeout));
+        return open(endpoints, Optional.empty(), connectTimeout);
+    }
+
+    /** A session over TLS and as a user when {@code auth} says so (see {@link EtcdClients}). */
+    public static EtcdSession open(List<String> endpoints, Optional<EtcdAuth> auth, Duration connectTimeout) {
+        return new EtcdSession(EtcdClients.createDefault(endpoints, auth, connectTimeout));
     }
 
     public LeaderKey leaderKey(String namespace, String scope, Duration timeout) {

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 final class JetcdDcs implements Dcs {
 
     private final List<String> endpoints;
+    private final Optional<EtcdAuth> auth;
     private final Client client;
     private final Client statusClient;
     /** Endpoints whose last status call ran out of its deadline (status calls come from one monitor thread at a time). */
@@ -43,7 +44,10 @@ final class JetcdDcs implements Dcs {
     private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
 
     JetcdDcs(List<String> endpoints, Optional<EtcdAuth> auth) {
-        this.endpoints = List.copyOf(endpoints);
+        // with the scheme TLS implies, so that each status call's channel names the endpoint it checks
+        this.endpoints =
+                EtcdClients.uris(endpoints, auth).stream().map(URI::toString).toList();
+        this.auth = auth;
         this.client = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), true);
         this.statusClient = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), false);
     }
@@ -54,7 +58,11 @@ final class JetcdDcs implements Dcs {
 
     @Override
     public DcsView read(String scope, Duration deadline) {
-        return readKeys(client, scope, deadline);
+        try {
+            return readKeys(client, scope, deadline);
+        } catch (io.pgha.runtime.PghaException e) {
+            throw EtcdTlsCheck.explain(e, "reading " + prefix(scope) + " from etcd", endpoints, auth, deadline);
+        }
     }
 
     @Override

@@ -120,16 +120,27 @@ public final class LeaderKey {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PghaException.unavailable("interrupted during " + what, e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             future.cancel(true);
-            throw PghaException.unavailable(
-                    "etcd did not answer to " + what + " within " + timeout.toMillis() + " ms ("
-                            + (e.getCause() != null
-                                    ? e.getCause().getMessage()
-                                    : e.getClass().getSimpleName())
-                            + "); check that a majority of the etcd members is up",
-                    e);
+            java.util.Optional<PghaException> security = EtcdErrors.security(what, e);
+            if (security.isPresent()) {
+                throw security.get();
+            }
+            throw unavailable(what, e);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw unavailable(what, e);
         }
+    }
+
+    private PghaException unavailable(String what, Exception e) {
+        return PghaException.unavailable(
+                "etcd did not answer to " + what + " within " + timeout.toMillis() + " ms ("
+                        + (e.getCause() != null
+                                ? e.getCause().getMessage()
+                                : e.getClass().getSimpleName())
+                        + "); check that a majority of the etcd members is up",
+                e);
     }
 
     private static ByteSequence bytes(String s) {

@@ -43,7 +43,9 @@ public final class StateKey {
             Thread.currentThread().interrupt();
             throw PghaException.unavailable("interrupted while writing " + key, e);
         } catch (Exception e) {
-            throw PghaException.unavailable("cannot write " + key + " to etcd: " + e.getMessage(), e);
+            throw EtcdErrors.security("writing " + key, e)
+                    .orElseGet(
+                            () -> PghaException.unavailable("cannot write " + key + " to etcd: " + e.getMessage(), e));
         }
     }
 

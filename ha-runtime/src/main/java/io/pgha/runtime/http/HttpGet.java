@@ -21,9 +21,14 @@ public final class HttpGet {
 
     /** The body of a 200 answer; empty for any other answer, or none. */
     public static Optional<String> okBody(String url, Duration timeout) {
+        return okBody(url, Optional.empty(), timeout);
+    }
+
+    /** {@link #okBody(String, Duration)} trusting the cluster's CA for an https URL (see {@link HttpClients#forCa}). */
+    public static Optional<String> okBody(String url, Optional<String> caFile, Duration timeout) {
         try {
             HttpResponse<String> r =
-                    HttpClients.shared().send(request(url, timeout), HttpResponse.BodyHandlers.ofString());
+                    HttpClients.forCa(caFile).send(request(url, timeout), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -104,7 +104,7 @@ final class MonitorSources implements AutoCloseable {
         }
         // The etcd thread connects, starts the watch, then checks the members; nothing waits for it.
         Lazy<Dcs> etcdClient = new Lazy<>(() -> {
-            Dcs d = Dcs.connect(connection.etcdEndpoints(), connection.etcdAuth());
+            Dcs d = Dcs.connect(connection);
             closeWithSources(d);
             closeWithSources(d.watch(connection.scope(), dcs));
             return d;

@@ -26,7 +26,7 @@ public final class SupervisorFactory {
 
     static SupervisorPorts ports(SupervisorSettings settings) {
         HaproxyRuntimeApi router = HaproxyRuntimeApi.parse(settings.routerApi(), CALL);
-        EtcdSession etcd = EtcdSession.open(settings.etcdEndpoints(), CALL);
+        EtcdSession etcd = EtcdSession.open(settings.etcdEndpoints(), settings.etcdAuth(), CALL);
         LeaderKey leaderKey = etcd.leaderKey(settings.namespace(), settings.scope(), CALL);
         Optional<MemberConnections> postgres = settings.postgresLogin()
                 .map(login ->

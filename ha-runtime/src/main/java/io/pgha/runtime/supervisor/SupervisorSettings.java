@@ -1,5 +1,6 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import io.pgha.runtime.cluster.StackCredentials;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param postgresPort  PostgreSQL's port on every member
  * @param aliveFile     a file touched after every heartbeat written to etcd, for Docker's health check
  * @param caFile        the cluster CA's certificate: Patroni is asked over HTTPS and PostgreSQL over verified TLS
+ * @param etcdAuth      the supervisor's etcd user and password and the CA file to verify etcd with, when etcd has them
  */
 public record SupervisorSettings(
         String scope,
@@ -36,15 +38,17 @@ public record SupervisorSettings(
         Optional<StackCredentials.Login> postgresLogin,
         int postgresPort,
         Optional<java.nio.file.Path> aliveFile,
-        Optional<String> caFile) {
+        Optional<String> caFile,
+        Optional<EtcdAuth> etcdAuth) {
 
     public SupervisorSettings {
         etcdEndpoints = List.copyOf(etcdEndpoints);
         members = List.copyOf(members);
         caFile = caFile == null ? Optional.empty() : caFile;
+        etcdAuth = etcdAuth == null ? Optional.empty() : etcdAuth;
     }
 
-    /** Settings of a stack without TLS. */
+    /** Settings of a stack without TLS or etcd users. */
     public SupervisorSettings(
             String scope,
             String namespace,
@@ -73,6 +77,7 @@ public record SupervisorSettings(
                 postgresLogin,
                 postgresPort,
                 aliveFile,
+                Optional.empty(),
                 Optional.empty());
     }
 

@@ -9,11 +9,18 @@ import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
+import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.stack.StackImages;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +75,33 @@ public final class DrillPlanning {
             return Optional.of("Drills need the etcd members' containers; none is among the stack's containers.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The snapshot drills are planned on: the first that leaves no reason not to run, or the latest when {@code wait}
+     * is over. A complete snapshot is not enough: the monitor settles without a slow source (Docker's first answer
+     * on a busy engine), and drills need Docker.
+     */
+    public static ClusterSnapshot awaitTarget(ClusterConnection connection, ClusterMonitor monitor, Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        ClusterSnapshot settled = monitor.awaitComplete(wait);
+        if (unavailableReason(connection, settled).isEmpty()) {
+            return settled;
+        }
+        CompletableFuture<ClusterSnapshot> ready = new CompletableFuture<>();
+        try (ClusterMonitor.Subscription ignored = monitor.onSnapshot(s -> {
+            if (unavailableReason(connection, s).isEmpty()) {
+                ready.complete(s);
+            }
+        })) {
+            return ready.get(
+                    Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return monitor.current();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return monitor.current();
+        }
     }
 
     /** The PostgreSQL members a drill disturbs, by name. */

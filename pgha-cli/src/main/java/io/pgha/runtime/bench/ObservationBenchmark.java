@@ -62,7 +62,7 @@ public final class ObservationBenchmark {
 
         List<Long> delays = new ArrayList<>();
         try (ClusterMonitor monitor = ClusterMonitors.start(c, MonitorSettings.defaults());
-                Dcs reference = Dcs.connect(c.etcdEndpoints(), c.etcdAuth())) {
+                Dcs reference = Dcs.connect(c)) {
             AtomicReference<CompletableFuture<Long>> keyChanged = new AtomicReference<>(new CompletableFuture<>());
             AtomicReference<CompletableFuture<Long>> snapshotShows = new AtomicReference<>(new CompletableFuture<>());
             AtomicReference<String> expected = new AtomicReference<>("");

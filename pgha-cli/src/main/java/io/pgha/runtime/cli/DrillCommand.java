@@ -142,7 +142,7 @@ public final class DrillCommand implements Callable<Integer> {
         ClusterSnapshot snapshot;
         try (ClusterMonitor monitor =
                 ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()))) {
-            snapshot = monitor.awaitComplete(wait);
+            snapshot = DrillPlanning.awaitTarget(c, monitor, wait);
         }
         return DrillPlanning.target(c, snapshot, superuser(c), line -> err.println("[drill] " + line));
     }

@@ -1,7 +1,10 @@
 package io.pgha.runtime.cli;
 
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.dcs.EtcdClientFactory;
+import io.pgha.runtime.dcs.EtcdCredentialsFile;
 import io.pgha.runtime.prometheus.SupervisorMetricsEndpoint;
 import io.pgha.runtime.supervisor.Supervisor;
 import io.pgha.runtime.supervisor.SupervisorFactory;
@@ -42,6 +45,40 @@ public final class SuperviseCommand implements Callable<Integer> {
             defaultValue = "${env:PGHA_ETCD_HOSTS:-etcd-1:2379,etcd-2:2379,etcd-3:2379}",
             description = "etcd endpoints, host:port[,…] (default: ${DEFAULT-VALUE})")
     String etcd;
+
+    @Option(
+            names = "--etcd-ca",
+            paramLabel = "FILE",
+            defaultValue = "${env:PGHA_ETCD_CA:-}",
+            description = {
+                "CA certificate (PEM) that signed etcd's certificates: etcd is then reached over TLS (https) and",
+                "its certificate verified against it, names included"
+            })
+    String etcdCa;
+
+    @Option(
+            names = "--etcd-cert",
+            paramLabel = "FILE",
+            defaultValue = "${env:PGHA_ETCD_CERT:-}",
+            description = "client certificate (PEM) for etcd, when etcd asks for one")
+    String etcdCert;
+
+    @Option(
+            names = "--etcd-key",
+            paramLabel = "FILE",
+            defaultValue = "${env:PGHA_ETCD_KEY:-}",
+            description = "the client certificate's key (PKCS#8 PEM)")
+    String etcdKey;
+
+    @Option(
+            names = "--etcd-credentials-file",
+            paramLabel = "FILE",
+            defaultValue = "${env:PGHA_ETCD_CREDENTIALS_FILE:-}",
+            description = {
+                "file holding the supervisor's etcd login as one line USER:PASSWORD, e.g.",
+                "/run/pgha/secrets/etcd-supervisor; the password is never taken from the command line or environment"
+            })
+    String etcdCredentialsFile;
 
     @Option(
             names = "--members",
@@ -132,7 +169,8 @@ public final class SuperviseCommand implements Callable<Integer> {
                 aliveFile == null || aliveFile.isBlank()
                         ? Optional.empty()
                         : Optional.of(java.nio.file.Path.of(aliveFile.strip())),
-                caFile == null || caFile.isBlank() ? Optional.empty() : Optional.of(caFile.strip()));
+                caFile == null || caFile.isBlank() ? Optional.empty() : Optional.of(caFile.strip()),
+                etcdAuth());
         CountDownLatch stopped = new CountDownLatch(1);
         SupervisorMetrics metrics =
                 metricsPort > 0 ? SupervisorMetricsEndpoint.serve(metricsPort) : SupervisorMetrics.NONE;
@@ -142,6 +180,23 @@ public final class SuperviseCommand implements Callable<Integer> {
             stopped.await();
         }
         return ExitCodes.OK;
+    }
+
+    /** The supervisor's etcd login and TLS files, as the options and their environment defaults give them. */
+    Optional<EtcdAuth> etcdAuth() {
+        if (given(etcdCert) != given(etcdKey)) {
+            throw PghaException.invalidInput("--etcd-cert and --etcd-key go together");
+        }
+        return EtcdCredentialsFile.auth(
+                path(etcdCredentialsFile).map(java.nio.file.Path::of), path(etcdCa), path(etcdCert), path(etcdKey));
+    }
+
+    private static boolean given(String option) {
+        return option != null && !option.isBlank();
+    }
+
+    private static Optional<String> path(String option) {
+        return given(option) ? Optional.of(option.strip()) : Optional.empty();
     }
 
     private Optional<StackCredentials.Login> postgresLogin() {

@@ -10,6 +10,7 @@ import io.pgha.runtime.cluster.ClusterRegistry;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -42,6 +43,9 @@ public final class AttachViewModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.ETCD);
     private final StringProperty etcdEndpoints = new SimpleStringProperty("");
     private final StringProperty patroniUrls = new SimpleStringProperty("");
+    private final StringProperty etcdUser = new SimpleStringProperty("");
+    private final StringProperty etcdPassword = new SimpleStringProperty("");
+    private final StringProperty etcdCaFile = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scopeError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper endpointsError = new ReadOnlyStringWrapper("");
@@ -59,6 +63,7 @@ public final class AttachViewModel {
         mode.addListener((o, a, b) -> validate());
         etcdEndpoints.addListener((o, a, b) -> edited(Field.ENDPOINTS));
         patroniUrls.addListener((o, a, b) -> edited(Field.ENDPOINTS));
+        etcdCaFile.addListener((o, a, b) -> validate());
         valid = Bindings.createBooleanBinding(complete::get, complete);
         validate();
     }
@@ -84,7 +89,7 @@ public final class AttachViewModel {
                 : "the Patroni scope (the DCS namespace /service/<scope>/) without '/' or spaces";
         String endpointsProblem = Validation.problem(() -> {
             if (mode.get() == Mode.ETCD) {
-                Endpoints.urls(etcdEndpoints.get());
+                Endpoints.urls(etcdEndpoints.get(), etcdScheme());
             } else {
                 Endpoints.namedUrls(patroniUrls.get());
             }
@@ -100,8 +105,20 @@ public final class AttachViewModel {
         return new AttachForm(
                 name.get().strip(),
                 scope.get().strip(),
-                etcd ? Endpoints.urls(etcdEndpoints.get()) : List.of(),
-                etcd ? Map.of() : Endpoints.namedUrls(patroniUrls.get()));
+                etcd ? Endpoints.urls(etcdEndpoints.get(), etcdScheme()) : List.of(),
+                etcd ? Map.of() : Endpoints.namedUrls(patroniUrls.get()),
+                etcd ? given(etcdUser.get().strip()) : Optional.empty(),
+                etcd ? given(etcdPassword.get()) : Optional.empty(),
+                etcd ? given(etcdCaFile.get().strip()) : Optional.empty());
+    }
+
+    /** With a CA file, a bare host:port is an https endpoint. */
+    private String etcdScheme() {
+        return etcdCaFile.get().isBlank() ? "http" : "https";
+    }
+
+    private static Optional<String> given(String s) {
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
     /** Attaches in the background; on success calls back with the cluster's name, else shows why not. */
@@ -142,6 +159,21 @@ public final class AttachViewModel {
 
     public StringProperty patroniUrlsProperty() {
         return patroniUrls;
+    }
+
+    /** The etcd user, when etcd has authentication on. */
+    public StringProperty etcdUserProperty() {
+        return etcdUser;
+    }
+
+    /** Its password; kept only in memory and handed to the runtime, which stores it with the cluster. */
+    public StringProperty etcdPasswordProperty() {
+        return etcdPassword;
+    }
+
+    /** The CA certificate (PEM file) that signed etcd's certificates, when etcd uses TLS. */
+    public StringProperty etcdCaFileProperty() {
+        return etcdCaFile;
     }
 
     /** The name's problem, once the user has typed in it. */

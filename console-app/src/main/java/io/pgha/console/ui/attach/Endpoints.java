@@ -14,10 +14,15 @@ final class Endpoints {
 
     /** "127.0.0.1:2379, http://h:2379" becomes two URLs; throws IllegalArgumentException naming the bad one. */
     static List<String> urls(String text) {
+        return urls(text, "http");
+    }
+
+    /** {@link #urls(String)} where a bare host:port takes {@code scheme} (https once a CA is given). */
+    static List<String> urls(String text, String scheme) {
         List<String> urls = new ArrayList<>();
         for (String part : text.strip().split("[,\\s]+")) {
             if (!part.isEmpty()) {
-                urls.add(url(part));
+                urls.add(url(part.contains("://") ? part : scheme + "://" + part));
             }
         }
         if (urls.isEmpty()) {

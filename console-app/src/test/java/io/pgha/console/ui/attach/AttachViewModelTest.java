@@ -40,6 +40,35 @@ class AttachViewModelTest {
     }
 
     @Test
+    void anEtcdWithTlsAndAUserTakesItsCaUserAndPasswordAndBareEndpointsAreHttps() {
+        AttachViewModel viewModel = new AttachViewModel(
+                r -> {
+                    requests.add(r);
+                    return SampleCluster.connection(r.name());
+                },
+                Inline.executors());
+        viewModel.nameProperty().set("secure");
+        viewModel.scopeProperty().set("pg-ha");
+        viewModel.etcdEndpointsProperty().set("127.0.0.1:23791");
+        viewModel.etcdUserProperty().set(" pgha ");
+        viewModel.etcdPasswordProperty().set("s3cret");
+        viewModel.etcdCaFileProperty().set("/home/me/.config/pgha/clusters/secure/pki/ca.crt");
+
+        viewModel.attach(attached::add);
+
+        assertThat(requests)
+                .containsExactly(new AttachForm(
+                        "secure",
+                        "pg-ha",
+                        List.of("https://127.0.0.1:23791"),
+                        Map.of(),
+                        java.util.Optional.of("pgha"),
+                        java.util.Optional.of("s3cret"),
+                        java.util.Optional.of("/home/me/.config/pgha/clusters/secure/pki/ca.crt")));
+        assertThat(requests.getFirst().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
     void aMalformedEndpointIsNamed() {
         AttachViewModel viewModel = new AttachViewModel(r -> SampleCluster.connection(r.name()), Inline.executors());
         viewModel.etcdEndpointsProperty().set("http://127.0.0.1");
