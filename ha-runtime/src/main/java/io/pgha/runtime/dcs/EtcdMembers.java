@@ -152,38 +152,20 @@ final class EtcdMembers {
             Map<Long, List<String>> alarms) {
         List<String> memberAlarms = alarms.getOrDefault(id, List.of());
         if (status.isEmpty()) {
-            return new EtcdMember(
-                    name,
-                    endpoint,
-                    Health.UNKNOWN,
-                    false,
-                    OptionalLong.empty(),
-                    OptionalLong.empty(),
-                    memberAlarms,
-                    Optional.of("not checked"));
+            return unanswered(name, endpoint, Health.UNKNOWN, memberAlarms, "not checked");
         }
         EndpointStatus s = status.get();
         if (s.slow()) {
-            return new EtcdMember(
+            return unanswered(
                     name,
                     endpoint,
                     Health.UNKNOWN,
-                    false,
-                    OptionalLong.empty(),
-                    OptionalLong.empty(),
                     memberAlarms,
-                    Optional.of(s.error().orElse("no answer in time") + "; asked again"));
+                    s.error().orElse("no answer in time") + "; asked again");
         }
         if (!s.answered()) {
-            return new EtcdMember(
-                    name,
-                    endpoint,
-                    Health.DOWN,
-                    false,
-                    OptionalLong.empty(),
-                    OptionalLong.empty(),
-                    memberAlarms,
-                    Optional.of(s.error().orElse("no answer")));
+            return unanswered(
+                    name, endpoint, Health.DOWN, memberAlarms, s.error().orElse("no answer"));
         }
         boolean hasLeader = s.raftLeader() != 0;
         return new EtcdMember(
@@ -210,5 +192,11 @@ final class EtcdMembers {
     private static String hostPort(String endpoint) {
         URI u = URI.create(endpoint.contains("://") ? endpoint : "http://" + endpoint);
         return u.getHost() + ":" + u.getPort();
+    }
+
+    /** A member whose status is not known from an answer: no raft term or database size, only why. */
+    private static EtcdMember unanswered(String name, String endpoint, Health health, List<String> alarms, String why) {
+        return new EtcdMember(
+                name, endpoint, health, false, OptionalLong.empty(), OptionalLong.empty(), alarms, Optional.of(why));
     }
 }

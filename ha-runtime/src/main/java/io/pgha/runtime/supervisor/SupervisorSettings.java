@@ -48,39 +48,6 @@ public record SupervisorSettings(
         etcdAuth = etcdAuth == null ? Optional.empty() : etcdAuth;
     }
 
-    /** Settings of a stack without TLS or etcd users. */
-    public SupervisorSettings(
-            String scope,
-            String namespace,
-            List<String> etcdEndpoints,
-            List<String> members,
-            String containerPrefix,
-            String routerApi,
-            int patroniPort,
-            boolean fence,
-            boolean route,
-            Duration promotionWait,
-            Optional<StackCredentials.Login> postgresLogin,
-            int postgresPort,
-            Optional<java.nio.file.Path> aliveFile) {
-        this(
-                scope,
-                namespace,
-                etcdEndpoints,
-                members,
-                containerPrefix,
-                routerApi,
-                patroniPort,
-                fence,
-                route,
-                promotionWait,
-                postgresLogin,
-                postgresPort,
-                aliveFile,
-                Optional.empty(),
-                Optional.empty());
-    }
-
     public String containerOf(String member) {
         return containerPrefix + member;
     }

@@ -65,6 +65,8 @@ class EtcdAccessPolicyTest {
                 Duration.ofSeconds(15),
                 Optional.empty(),
                 5432,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         assertThat(EtcdAccessPolicy.supervisorStateKey("pg-ha")).isEqualTo(settings.stateKey());
     }

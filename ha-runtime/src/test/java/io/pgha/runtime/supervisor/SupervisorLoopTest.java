@@ -25,6 +25,8 @@ class SupervisorLoopTest {
                 Duration.ofSeconds(1),
                 Optional.empty(),
                 5432,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
     }
 
