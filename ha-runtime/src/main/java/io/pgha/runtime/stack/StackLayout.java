@@ -157,7 +157,11 @@ public record StackLayout(StackSpec spec) {
     /** etcd's health check, asked inside its container (with etcd's client TLS, its CA and certificate). */
     Healthcheck etcdHealthcheck() {
         return new Healthcheck(
-                List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"), 5, 3, 3, 0);
+                List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"),
+                HealthChecks.INTERVAL,
+                3,
+                3,
+                0);
     }
 
     /** The files etcd reads: none while its clients and peers talk plain HTTP. */
