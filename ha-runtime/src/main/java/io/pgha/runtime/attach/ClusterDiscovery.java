@@ -76,7 +76,8 @@ public final class ClusterDiscovery {
 
             Map<String, String> named = new TreeMap<>(r.patroniUrls());
             for (String url : r.unnamedPatroniUrls()) {
-                PatroniNode node = PatroniClient.create(url, DEADLINE).node();
+                PatroniNode node =
+                        PatroniClient.create(url, r.caFile(), DEADLINE).node();
                 String memberName = node.name()
                         .orElseThrow(() -> PghaException.invalidInput("the Patroni at " + url
                                 + " does not say its member name; pass it as --patroni NAME=" + url));
@@ -97,7 +98,7 @@ public final class ClusterDiscovery {
                 members = view.members();
                 leader = view.leader();
             } else {
-                PatroniCluster cluster = firstCluster(named);
+                PatroniCluster cluster = firstCluster(named, r.caFile());
                 members = cluster.members();
                 leader = cluster.leader().map(Member::name);
                 if (scope.isEmpty()) {
@@ -117,7 +118,7 @@ public final class ClusterDiscovery {
                 }
                 Optional<StackContainer> container = containerOf(m, containers);
                 Optional<String> published =
-                        container.flatMap(c -> c.publishedPort(apiPort(m))).map(p -> p.url("http"));
+                        container.flatMap(c -> c.publishedPort(apiPort(m))).map(p -> p.url(apiScheme(m)));
                 if (published.isPresent()) {
                     urls.put(m.name(), published.get());
                     if (stack.isEmpty()) {
@@ -125,7 +126,7 @@ public final class ClusterDiscovery {
                     }
                     continue;
                 }
-                Optional<String> advertised = advertisedBase(m).filter(ClusterDiscovery::answers);
+                Optional<String> advertised = advertisedBase(m).filter(url -> answers(url, r.caFile()));
                 if (advertised.isPresent()) {
                     urls.put(m.name(), advertised.get());
                 } else {
@@ -147,7 +148,15 @@ public final class ClusterDiscovery {
                         + x.writePort() + ", read " + x.readPort() + ", stats " + x.statsUrl()));
             }
             ClusterConnection c = new ClusterConnection(
-                    r.name(), scope.get(), etcd, r.etcdAuth(), urls, router, stack, ClusterConnection.Origin.ATTACHED);
+                            r.name(),
+                            scope.get(),
+                            etcd,
+                            r.etcdAuth(),
+                            urls,
+                            router,
+                            stack,
+                            ClusterConnection.Origin.ATTACHED)
+                    .withCaFile(r.caFile());
             return new Result(c, members, leader, notes);
         } finally {
             docker.ifPresent(ContainerObserver::close);
@@ -174,7 +183,7 @@ public final class ClusterDiscovery {
 
     private static DcsView readDcs(List<String> etcd, AttachRequest r, String scope) {
         EtcdReachability.requireOne(etcd, Duration.ofSeconds(2));
-        try (Dcs dcs = Dcs.connect(etcd, r.etcdAuth())) {
+        try (Dcs dcs = Dcs.connect(etcd, r.etcdAuth(), r.caFile())) {
             DcsView view = dcs.read(scope, DEADLINE);
             if (view.members().isEmpty()) {
                 List<String> scopes = scopesOrNone(dcs);
@@ -197,11 +206,11 @@ public final class ClusterDiscovery {
         }
     }
 
-    private static PatroniCluster firstCluster(Map<String, String> urls) {
+    private static PatroniCluster firstCluster(Map<String, String> urls, Optional<String> caFile) {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> e : urls.entrySet()) {
             try {
-                return PatroniClient.create(e.getValue(), DEADLINE).cluster();
+                return PatroniClient.create(e.getValue(), caFile, DEADLINE).cluster();
             } catch (PghaException ex) {
                 failures.add(ex.getMessage());
             }
@@ -227,6 +236,16 @@ public final class ClusterDiscovery {
         }
     }
 
+    /** The scheme the member advertises for its REST API (https when it has TLS), http when it says none. */
+    static String apiScheme(Member m) {
+        try {
+            String scheme = URI.create(m.apiUrl()).getScheme();
+            return "https".equalsIgnoreCase(scheme) ? "https" : "http";
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "http";
+        }
+    }
+
     private static Optional<String> advertisedHost(Member m) {
         try {
             return Optional.ofNullable(URI.create(m.apiUrl()).getHost());
@@ -248,9 +267,9 @@ public final class ClusterDiscovery {
         }
     }
 
-    private static boolean answers(String baseUrl) {
+    private static boolean answers(String baseUrl, Optional<String> caFile) {
         try {
-            PatroniClient.create(baseUrl, Duration.ofSeconds(1)).liveness();
+            PatroniClient.create(baseUrl, caFile, Duration.ofSeconds(1)).liveness();
             return true;
         } catch (PghaException e) {
             return false;
