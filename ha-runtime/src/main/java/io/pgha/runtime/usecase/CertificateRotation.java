@@ -213,20 +213,35 @@ public final class CertificateRotation implements AutoCloseable {
                 pki.finishAuthorityRotation();
                 installTrust(s);
                 for (String m : s.members().stream().map(Member::name).toList()) {
-                    reload(m);
+                    reload(container(m));
                 }
                 yield "the previous CA is trusted no more (HAProxy drops it at its next reload or restart)";
             }
         };
     }
 
+    /** A member's container: named like it, or with the stack's prefix (shop-pg-0 for pg-0). */
+    private static ContainerInfo containerInfo(ClusterSnapshot s, String member) {
+        return s.container(member)
+                .or(() -> s.containers().stream()
+                        .filter(c -> "postgres".equals(c.role()) && c.name().endsWith("-" + member))
+                        .findFirst())
+                .orElseThrow(() -> PghaException.conflict("no container for member " + member
+                        + " in the cluster's view: is the Docker engine reachable?"));
+    }
+
+    private String container(String member) {
+        return containerInfo(snapshot.get(), member).name();
+    }
+
     private String rotateNode(String member) {
         String name = certificateOf(member);
+        String container = container(member);
         IssuedCertificate issued = pki.renew(name);
         java.math.BigInteger serial = issued.certificate().getSerialNumber();
-        docker.copyFiles(member, NodeFiles.of(pki, name, owner(member)));
-        reload(member);
-        awaitServed(member, serial);
+        docker.copyFiles(container, NodeFiles.of(pki, name, owner(container)));
+        reload(container);
+        awaitServed(container, serial);
         return member + " serves certificate " + serial.toString(16) + " until " + issued.notAfter();
     }
 
@@ -275,7 +290,8 @@ public final class CertificateRotation implements AutoCloseable {
     private void installTrust(ClusterSnapshot s) {
         byte[] bundle = pki.text(pki.caFile()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         for (String m : s.members().stream().map(Member::name).toList()) {
-            docker.copyFiles(m, NodeFiles.trust(bundle, owner(m)));
+            String c = container(m);
+            docker.copyFiles(c, NodeFiles.trust(bundle, owner(c)));
         }
         for (String role : List.of("router", "exporter", "supervisor")) {
             for (String c : containers(s, role)) {
