@@ -3,10 +3,10 @@ package io.pgha.runtime.usecase;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.ConfigDirs;
+import io.pgha.runtime.docker.DockerContainer;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.DockerJavaEngine;
 import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.ops.AuditEntry;
@@ -51,12 +51,19 @@ public final class CertificateRotation implements AutoCloseable {
     /** Where the local image's entrypoint puts the node's files for PostgreSQL and Patroni, owned by postgres. */
     static final String SERVED_DIR = "/run/certs";
 
+    /** The labels the provisioner gives a stack's containers (provision.StackLabels). */
+    private static final String STACK_LABEL = "io.pgha.stack";
+
+    private static final String ROLE_LABEL = "io.pgha.role";
+    private static final String SERVICE_LABEL = "io.pgha.service";
+
     static final String PGDATA = "/home/postgres/pgdata/pgroot/data";
     private static final Duration EXEC = Duration.ofSeconds(15);
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String cluster;
+    private final String stack;
     private final Supplier<ClusterSnapshot> snapshot;
     private final DockerEngine docker;
     private final ClusterPki pki;
@@ -65,12 +72,14 @@ public final class CertificateRotation implements AutoCloseable {
 
     CertificateRotation(
             String cluster,
+            String stack,
             Supplier<ClusterSnapshot> snapshot,
             DockerEngine docker,
             ClusterPki pki,
             Optional<AuditJournal> audit,
             Clock clock) {
         this.cluster = cluster;
+        this.stack = stack;
         this.snapshot = snapshot;
         this.docker = docker;
         this.pki = pki;
@@ -94,6 +103,7 @@ public final class CertificateRotation implements AutoCloseable {
         }
         return new CertificateRotation(
                 name,
+                monitor.connection().dockerStack().get(),
                 monitor::current,
                 DockerJavaEngine.local(),
                 new ClusterPki(dir.resolve("pki"), name, Clock.systemUTC()),
@@ -109,21 +119,15 @@ public final class CertificateRotation implements AutoCloseable {
         ClusterSnapshot s = snapshot.get();
         List<String> members = s.members().stream().map(Member::name).toList();
         for (String m : members) {
-            ContainerInfo c = s.container(m)
-                    .orElseThrow(() -> PghaException.conflict("no container for member " + m
-                            + " in the cluster's view: is the Docker engine reachable?"));
-            if (!c.running()) {
-                throw PghaException.conflict("the container of " + m + " is " + c.state()
-                        + ": start it (or wait for it) before rotating certificates");
-            }
+            container(m);
             certificateOf(m);
         }
         return RotationPlan.of(
                 members,
                 s.leader(),
                 newAuthority,
-                !containers(s, "router").isEmpty(),
-                !containers(s, "supervisor").isEmpty());
+                !containers("router").isEmpty(),
+                !containers("supervisor").isEmpty());
     }
 
     /**
@@ -196,13 +200,13 @@ public final class CertificateRotation implements AutoCloseable {
                         + pki.certificates().get(0).subject() + "; trusted with the previous one everywhere";
             }
             case RELOAD_ROUTER -> {
-                for (String router : containers(s, "router")) {
+                for (String router : containers("router")) {
                     exec(router, List.of("sh", "-c", "kill -USR2 1"), "reload HAProxy");
                 }
                 yield "HAProxy reloaded";
             }
             case RESTART_SUPERVISOR -> {
-                for (String supervisor : containers(s, "supervisor")) {
+                for (String supervisor : containers("supervisor")) {
                     docker.stop(supervisor, Duration.ofSeconds(10));
                     docker.start(supervisor);
                 }
@@ -220,18 +224,22 @@ public final class CertificateRotation implements AutoCloseable {
         };
     }
 
-    /** A member's container: named like it, or with the stack's prefix (shop-pg-0 for pg-0). */
-    private static ContainerInfo containerInfo(ClusterSnapshot s, String member) {
-        return s.container(member)
-                .or(() -> s.containers().stream()
-                        .filter(c -> "postgres".equals(c.role()) && c.name().endsWith("-" + member))
-                        .findFirst())
-                .orElseThrow(() -> PghaException.conflict("no container for member " + member
-                        + " in the cluster's view: is the Docker engine reachable?"));
+    /** The running container of a member: the stack's container of that service (pg-0 is shop-pg-0 in stack shop). */
+    private String container(String member) {
+        DockerContainer c = stackContainers().stream()
+                .filter(d -> member.equals(d.labels().get(SERVICE_LABEL)) || member.equals(d.name()))
+                .findFirst()
+                .orElseThrow(() -> PghaException.conflict("no container of stack " + stack + " for member " + member
+                        + ": is it a stack made by pgha up?"));
+        if (!c.running()) {
+            throw PghaException.conflict("the container of " + member + " is " + c.state()
+                    + ": start it (or wait for it) before rotating certificates");
+        }
+        return c.name();
     }
 
-    private String container(String member) {
-        return containerInfo(snapshot.get(), member).name();
+    private List<DockerContainer> stackContainers() {
+        return docker.containers(Map.of(STACK_LABEL, stack));
     }
 
     private String rotateNode(String member) {
@@ -294,7 +302,7 @@ public final class CertificateRotation implements AutoCloseable {
             docker.copyFiles(c, NodeFiles.trust(bundle, owner(c)));
         }
         for (String role : List.of("router", "exporter", "supervisor")) {
-            for (String c : containers(s, role)) {
+            for (String c : containers(role)) {
                 docker.copyFiles(c, NodeFiles.trust(bundle));
             }
         }
@@ -320,10 +328,11 @@ public final class CertificateRotation implements AutoCloseable {
                         + pki.caFile().getParent() + " (it has " + String.join(", ", names) + ")"));
     }
 
-    private static List<String> containers(ClusterSnapshot s, String role) {
-        return s.containers().stream()
-                .filter(c -> role.equals(c.role()) && c.running())
-                .map(ContainerInfo::name)
+    /** The running containers of the stack with a role (router, exporter, supervisor). */
+    private List<String> containers(String role) {
+        return stackContainers().stream()
+                .filter(c -> role.equals(c.labels().get(ROLE_LABEL)) && c.running())
+                .map(DockerContainer::name)
                 .toList();
     }
 
