@@ -32,6 +32,7 @@ import picocli.CommandLine.IVersionProvider;
             ConfigCommand.class,
             AuditCommand.class,
             RestAuthCommand.class,
+            CertsCommand.class,
         })
 public final class PghaCommand {
 
