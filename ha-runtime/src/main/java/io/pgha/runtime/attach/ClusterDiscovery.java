@@ -116,7 +116,7 @@ public final class ClusterDiscovery {
                     urls.put(m.name(), named.get(m.name()));
                     continue;
                 }
-                Optional<StackContainer> container = containerOf(m, containers);
+                Optional<StackContainer> container = containerOf(m, scope.get(), containers);
                 Optional<String> published =
                         container.flatMap(c -> c.publishedPort(apiPort(m))).map(p -> p.url(apiScheme(m)));
                 if (published.isPresent()) {
@@ -218,13 +218,31 @@ public final class ClusterDiscovery {
         throw PghaException.unavailable("no given Patroni REST URL answers: " + String.join("; ", failures), null);
     }
 
-    private static Optional<StackContainer> containerOf(Member m, List<StackContainer> containers) {
+    /**
+     * The member's container: in the compose project named like the scope (pgha names a stack's project, scope and
+     * network alike), the one named like the member, its advertised host or its service; else, anywhere, the one named
+     * like the member or its host; else the one container whose service is named like the member. Several stacks on
+     * one engine each have a member and a service pg-0, so neither identifies a container alone.
+     */
+    static Optional<StackContainer> containerOf(Member m, String scope, List<StackContainer> containers) {
         String host = advertisedHost(m).orElse(m.host());
-        return containers.stream()
-                .filter(c -> c.name().equals(m.name())
-                        || c.composeService().filter(m.name()::equals).isPresent()
-                        || (!host.isEmpty() && c.name().equals(host)))
+        java.util.function.Predicate<StackContainer> named =
+                c -> c.name().equals(m.name()) || (!host.isEmpty() && c.name().equals(host));
+        java.util.function.Predicate<StackContainer> service =
+                c -> c.composeService().filter(m.name()::equals).isPresent();
+        Optional<StackContainer> inScope = containers.stream()
+                .filter(c -> c.composeProject().filter(scope::equals).isPresent())
+                .filter(named.or(service))
                 .findFirst();
+        if (inScope.isPresent()) {
+            return inScope;
+        }
+        Optional<StackContainer> byName = containers.stream().filter(named).findFirst();
+        if (byName.isPresent()) {
+            return byName;
+        }
+        List<StackContainer> byService = containers.stream().filter(service).toList();
+        return byService.size() == 1 ? Optional.of(byService.get(0)) : Optional.empty();
     }
 
     private static int apiPort(Member m) {

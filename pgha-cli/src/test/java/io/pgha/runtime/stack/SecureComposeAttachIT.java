@@ -102,8 +102,8 @@ class SecureComposeAttachIT {
                 .atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
-                    JsonNode s = JSON.readTree(
-                            Cli.runOk("status", "--cluster", NAME, "--json").stdout());
+                    JsonNode s =
+                            JSON.readTree(Cli.runOk("status", NAME, "--json").stdout());
                     assertThat(s.path("leader").asText()).startsWith("pg-");
                     assertThat(s.path("members")).hasSize(3);
                 });
