@@ -278,7 +278,7 @@ class CertRotationIT {
         // pgha status and a switchover work; the router follows it with checks verified against the new CA alone
         Cli.runOk("status", NAME, "--json");
         String leader = leaderByCertificate();
-        Cli.Result switchover = Cli.run("switchover", NAME, "--yes");
+        Cli.Result switchover = Cli.run("switchover", "--cluster", NAME, "--yes");
         assertThat(switchover.exitCode()).as(switchover.describe()).isZero();
         await("the router's write port on the new leader")
                 .atMost(Duration.ofSeconds(30))
