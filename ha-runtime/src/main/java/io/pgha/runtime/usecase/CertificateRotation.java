@@ -167,7 +167,10 @@ public final class CertificateRotation implements AutoCloseable {
             result = result(
                     parameters,
                     Outcome.SUCCEEDED,
-                    "new certificates on " + String.join(", ", order) + ", served without a restart",
+                    "new certificates on " + String.join(", ", order) + ", served without a restart"
+                            + (plan.newAuthority()
+                                    ? ", of the new CA trusted alone (HAProxy reloaded, the supervisor restarted)"
+                                    : ""),
                     notes,
                     start,
                     null);
@@ -222,7 +225,7 @@ public final class CertificateRotation implements AutoCloseable {
                     reload(container(m));
                 }
                 yield "the previous CA is trusted no more"
-                        + (containers("router").isEmpty() ? "" : " (HAProxy drops it at its reload)");
+                        + (containers("router").isEmpty() ? "" : " (HAProxy drops it at its reload, next)");
             }
         };
     }
