@@ -61,6 +61,8 @@ public final class CertificateRotation implements AutoCloseable {
     private static final Duration EXEC = Duration.ofSeconds(15);
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration ROUTER_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SUPERVISOR_TIMEOUT = Duration.ofSeconds(60);
 
     private final String cluster;
     private final String stack;
@@ -165,7 +167,10 @@ public final class CertificateRotation implements AutoCloseable {
             result = result(
                     parameters,
                     Outcome.SUCCEEDED,
-                    "new certificates on " + String.join(", ", order) + ", served without a restart",
+                    "new certificates on " + String.join(", ", order) + ", served without a restart"
+                            + (plan.newAuthority()
+                                    ? ", of the new CA trusted alone (HAProxy reloaded, the supervisor restarted)"
+                                    : ""),
                     notes,
                     start,
                     null);
@@ -200,17 +205,17 @@ public final class CertificateRotation implements AutoCloseable {
                         + pki.certificates().get(0).subject() + "; trusted with the previous one everywhere";
             }
             case RELOAD_ROUTER -> {
+                List<String> notes = new ArrayList<>();
                 for (String router : containers("router")) {
-                    exec(router, List.of("sh", "-c", "kill -USR2 1"), "reload HAProxy");
+                    notes.add(reloadRouter(router));
                 }
-                yield "HAProxy reloaded";
+                yield String.join("; ", notes);
             }
             case RESTART_SUPERVISOR -> {
                 for (String supervisor : containers("supervisor")) {
-                    docker.stop(supervisor, Duration.ofSeconds(10));
-                    docker.start(supervisor);
+                    restartSupervisor(supervisor);
                 }
-                yield "supervisor restarted";
+                yield "supervisor restarted, heartbeating again";
             }
             case ROTATE_NODE -> rotateNode(step.target());
             case TRUST_NEW_AUTHORITY_ONLY -> {
@@ -219,7 +224,8 @@ public final class CertificateRotation implements AutoCloseable {
                 for (String m : s.members().stream().map(Member::name).toList()) {
                     reload(container(m));
                 }
-                yield "the previous CA is trusted no more (HAProxy drops it at its next reload or restart)";
+                yield "the previous CA is trusted no more"
+                        + (containers("router").isEmpty() ? "" : " (HAProxy drops it at its reload, next)");
             }
         };
     }
@@ -251,6 +257,80 @@ public final class CertificateRotation implements AutoCloseable {
         reload(container);
         awaitServed(container, serial);
         return member + " serves certificate " + serial.toString(16) + " until " + issued.notAfter();
+    }
+
+    /**
+     * Reloads HAProxy (master-worker: {@code kill -USR2 1}) so that it reads its CA file again, its new process
+     * starting from the servers' states of the old one ({@link RouterReload}), and waits until the new process has
+     * checked every server, each passing in a backend: its checks verify against the CA file as it is now.
+     */
+    private String reloadRouter(String router) {
+        String before = RouterReload.pid(exec(router, RouterReload.ask("show info"), "ask HAProxy its process"))
+                .orElseThrow(() -> PghaException.unavailable("HAProxy in " + router + " does not tell its process id"));
+        String dump = exec(router, RouterReload.ask("show servers state"), "ask HAProxy its servers' states");
+        exec(router, RouterReload.writeStateFile(RouterReload.forReload(dump)), "write HAProxy's server-state file");
+        exec(router, List.of("sh", "-c", "kill -USR2 1"), "reload HAProxy");
+        Instant deadline = clock.instant().plus(ROUTER_TIMEOUT);
+        String waiting = "its new process to start";
+        while (true) {
+            Optional<String> now = RouterReload.pid(askRouter(router, "show info"));
+            if (now.isPresent() && !now.get().equals(before)) {
+                List<RouterReload.Server> servers = RouterReload.parse(askRouter(router, "show servers state"));
+                Optional<String> pending = RouterReload.pending(servers);
+                if (pending.isEmpty()) {
+                    exec(router, RouterReload.removeStateFile(), "remove HAProxy's server-state file");
+                    return "HAProxy reloaded (process " + before + " -> " + now.get()
+                            + "), its new process checked every server against the CA file: "
+                            + RouterReload.describe(servers);
+                }
+                waiting = pending.get();
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw PghaException.timeout(
+                        "HAProxy in " + router + " after its reload, " + ROUTER_TIMEOUT.toSeconds() + " s: " + waiting);
+            }
+            pause(router);
+        }
+    }
+
+    /** A runtime API answer, or "" while the socket changes hands between HAProxy's processes. */
+    private String askRouter(String router, String command) {
+        var r = docker.exec(router, RouterReload.ask(command), EXEC);
+        return r.ok() ? r.stdout() : "";
+    }
+
+    /**
+     * Restarts the supervisor (it reads its settings and CA at its start) and waits until it heartbeats again: its
+     * alive file (touched after each heartbeat written to etcd) is newer than the restart.
+     */
+    private void restartSupervisor(String supervisor) {
+        docker.stop(supervisor, Duration.ofSeconds(10));
+        long stopped = clock.instant().getEpochSecond();
+        docker.start(supervisor);
+        Instant deadline = clock.instant().plus(SUPERVISOR_TIMEOUT);
+        String alive = io.pgha.runtime.stack.StackLayout.SUPERVISOR_ALIVE_FILE;
+        while (true) {
+            var r = docker.exec(supervisor, List.of("stat", "-c", "%Y", alive), EXEC);
+            if (r.ok()
+                    && r.stdout().strip().matches("\\d+")
+                    && Long.parseLong(r.stdout().strip()) > stopped) {
+                return;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw PghaException.timeout("the supervisor " + supervisor + " has not heartbeaten within "
+                        + SUPERVISOR_TIMEOUT.toSeconds() + " s of its restart (docker logs " + supervisor + ")");
+            }
+            pause(supervisor);
+        }
+    }
+
+    private static void pause(String waitingFor) {
+        try {
+            Thread.sleep(POLL.toMillis()); // polling a container's answer, bounded by the caller's deadline
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PghaException.unavailable("interrupted while waiting for " + waitingFor, e);
+        }
     }
 
     /** The postgres user's ids in the node's container (the image's, not this machine's). */

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>With a new CA ({@code --ca}) every container first trusts both authorities (the new one and the previous one), the
  * router reloads its CA file and the supervisor restarts to read it, then the nodes are given certificates of the new
- * authority, and at the end the previous one is dropped from every trust file. A client that verifies against either
+ * authority, and at the end the previous one is dropped from every trust file (and the router reloads again to read
+ * it). A client that verifies against either
  * authority keeps working until its node's certificate changes; one given the bundle keeps working throughout.
  *
  * @param newAuthority whether a new CA is made
@@ -23,7 +24,10 @@ public record RotationPlan(boolean newAuthority, List<Step> steps) {
     public enum Action {
         /** Every container's CA file holds the new and the previous authority. */
         TRUST_BOTH_AUTHORITIES,
-        /** HAProxy reloads (its checks verify Patroni's certificates against the CA file). */
+        /**
+         * HAProxy reloads (its checks verify Patroni's certificates against the CA file), its new process starting
+         * from the old one's server states; done when the new process has checked every server.
+         */
         RELOAD_ROUTER,
         /** The supervisor restarts: it reads the CA file once, at its start. */
         RESTART_SUPERVISOR,
@@ -79,6 +83,10 @@ public record RotationPlan(boolean newAuthority, List<Step> steps) {
         steps.add(new Step(Action.ROTATE_NODE, leader.get()));
         if (newAuthority) {
             steps.add(new Step(Action.TRUST_NEW_AUTHORITY_ONLY, "cluster"));
+            if (router) {
+                // HAProxy reads its CA file at its start only: reloaded again, it trusts the new CA alone
+                steps.add(new Step(Action.RELOAD_ROUTER, "pg-router"));
+            }
         }
         return new RotationPlan(newAuthority, steps);
     }

@@ -16,11 +16,15 @@ class SecureRenderingTest {
                 .contains("check-ssl verify required ca-file /run/pgha/tls/ca.crt")
                 .contains("server pg-1 pg-1:5432 check-sni pg-1 verifyhost pg-1")
                 .contains("http-request auth realm pgha unless { http_auth(pgha-stats) }")
-                .contains("bind *:8405");
+                .contains("bind *:8405")
+                // a reload (certs rotate --ca) starts from the servers' states dumped just before it
+                .contains("    server-state-file /var/lib/haproxy/server-state\n")
+                .contains("    load-server-state-from-file global\n");
         String seed = HaproxyRenderer.render(StackSpec.committed());
         assertThat(seed)
                 .contains("ipv4@0.0.0.0:9999")
                 .doesNotContain("check-ssl")
+                .doesNotContain("server-state")
                 .doesNotContain("http_auth");
     }
 

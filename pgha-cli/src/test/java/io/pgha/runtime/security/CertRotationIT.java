@@ -1,11 +1,16 @@
 package io.pgha.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.docker.DockerContainer;
+import io.pgha.runtime.docker.DockerJavaEngine;
+import io.pgha.runtime.docker.ExecResult;
 import io.pgha.runtime.http.ClusterTrust;
+import io.pgha.runtime.stack.RouterChecks;
 import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.DataOutputStream;
@@ -15,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,26 +34,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * `pgha certs rotate` on a real stack made by `pgha up --images local` (a stack of its own: name "certs", its own
  * ports): while an application writes through the router with verify-full (a new connection every few writes), every
  * node gets a new certificate; afterwards the router's write port and each Patroni REST API serve a certificate with
  * a new serial that verifies against the cluster's CA, no write failed, writes go on, and the rotation is audited.
+ * Then, on the same stack, `pgha certs rotate --ca`: a new CA while the application keeps writing (its sslrootcert the
+ * cluster's ca.crt, a bundle during the roll); afterwards everything verifies against the new CA alone and is refused
+ * with the old one, HAProxy holds the new CA alone (it reloaded the final file) and routes a switchover, and the
+ * supervisor is back.
  */
+@TestMethodOrder(OrderAnnotation.class)
 class CertRotationIT {
 
     private static final String NAME = "certs";
     private static final int WRITE = 15000;
+    private static final int READ = 15001;
     private static final int PATRONI = 18008;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
@@ -69,7 +86,7 @@ class CertRotationIT {
                 "--write-port",
                 String.valueOf(WRITE),
                 "--read-port",
-                "15001",
+                String.valueOf(READ),
                 "--stats-port",
                 "18404",
                 "--patroni-port",
@@ -89,6 +106,7 @@ class CertRotationIT {
     }
 
     @Test
+    @Order(1)
     void rotatesEveryNodeCertificateWhileWritesFlowThroughVerifiedTls() throws Exception {
         JsonNode before = JSON.readTree(
                 Cli.runOk("certs", "status", "--cluster", NAME, "--json").stdout());
@@ -104,7 +122,7 @@ class CertRotationIT {
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE rotation_writes (id bigint PRIMARY KEY, at timestamptz DEFAULT now())");
         }
-        Writer writer = new Writer();
+        Writer writer = new Writer("rotation_writes");
         CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run);
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= 20);
@@ -151,6 +169,179 @@ class CertRotationIT {
         assertThat(pghaStatus.stdout().toLowerCase()).contains("certificate_expiry");
     }
 
+    @Test
+    @Order(2)
+    void rotatesTheCaWhileWritesFlowThenTrustsTheNewCaAlone() throws Exception {
+        JsonNode before = JSON.readTree(
+                Cli.runOk("certs", "status", "--cluster", NAME, "--json").stdout());
+        Path oldCa = Files.createTempFile(configDir, "old-ca", ".crt");
+        Files.copy(ca, oldCa, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(certificates(oldCa)).hasSize(1);
+        Map<String, BigInteger> served = servedSerials();
+
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE ca_rotation_writes (id bigint PRIMARY KEY, at timestamptz DEFAULT now())");
+        }
+        Writer writer = new Writer("ca_rotation_writes");
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run);
+        Cli.Result rotate;
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= 20);
+
+            rotate = Cli.runOk("certs", "rotate", "--cluster", NAME, "--ca", "--yes");
+
+            int atRotation = writer.ok.get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= atRotation + 20);
+        } finally {
+            writer.stop.set(true);
+            writing.get(30, TimeUnit.SECONDS);
+        }
+        System.out.println("certs rotate --ca:\n" + rotate.stdout() + rotate.stderr());
+        System.out.println("CA rotation under writes: " + writer.ok.get() + " rows acknowledged, "
+                + writer.failures.size() + " failed attempts, longest failing " + writer.longestOutage.toMillis()
+                + " ms" + (writer.failures.isEmpty() ? "" : ": " + writer.failures));
+        assertThat(rotate.stdout()).contains("certs-rotate: new certificates on");
+        assertThat(rotate.stderr())
+                .contains("new CA ")
+                .contains("its new process checked every server")
+                .contains("supervisor restarted")
+                .contains("the previous CA is trusted no more");
+
+        // every acknowledged row is there; writes failed at most for one HAProxy check interval
+        List<Long> acknowledged = new ArrayList<>(writer.acknowledged);
+        try (Connection c = connect();
+                var q = c.prepareStatement("SELECT count(*) FROM ca_rotation_writes WHERE id = ANY (?)")) {
+            q.setArray(1, c.createArrayOf("bigint", acknowledged.toArray()));
+            var rs = q.executeQuery();
+            rs.next();
+            assertThat(rs.getLong(1)).as("acknowledged rows present").isEqualTo(acknowledged.size());
+        }
+        assertThat(writer.longestOutage)
+                .as("longest run of failed writes through 127.0.0.1:%d (%s)", WRITE, writer.failures)
+                .isLessThanOrEqualTo(Duration.ofMillis(RouterChecks.FAST.interMs()));
+
+        // ca.crt is the new CA alone; every endpoint verifies against it, and is refused with the old CA alone
+        List<X509Certificate> trusted = certificates(ca);
+        assertThat(trusted).hasSize(1);
+        X509Certificate newCa = trusted.get(0);
+        assertThat(newCa.getSerialNumber())
+                .isNotEqualTo(certificates(oldCa).get(0).getSerialNumber());
+        Map<String, BigInteger> after = servedSerials();
+        after.put("postgres via 127.0.0.1:" + READ, peerSerial(READ, true));
+        for (String where : served.keySet()) {
+            assertThat(after.get(where)).as(where + " serves a new certificate").isNotEqualTo(served.get(where));
+        }
+        for (int n = 0; n < 3; n++) {
+            int port = PATRONI + n;
+            assertThatThrownBy(() -> peerSerial(port, false, oldCa))
+                    .as("Patroni pg-%d with the old CA alone", n)
+                    .isInstanceOf(SSLException.class);
+        }
+        for (int port : List.of(WRITE, READ)) {
+            assertThatThrownBy(() -> peerSerial(port, true, oldCa))
+                    .as("PostgreSQL via 127.0.0.1:%d with the old CA alone", port)
+                    .isInstanceOf(SSLException.class);
+        }
+        Properties oldTrust = login();
+        oldTrust.setProperty("sslrootcert", oldCa.toString());
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + WRITE + "/app", oldTrust))
+                .as("an application that holds the old CA only")
+                .isInstanceOf(SQLException.class);
+
+        JsonNode status = JSON.readTree(
+                Cli.runOk("certs", "status", "--cluster", NAME, "--json").stdout());
+        assertThat(status.get(0).path("serial").asText())
+                .isNotEqualTo(before.get(0).path("serial").asText());
+        assertThat(new BigInteger(status.get(0).path("serial").asText(), 16)).isEqualTo(newCa.getSerialNumber());
+        assertThat(status).allSatisfy(e -> assertThat(e.path("level").asText()).isEqualTo("OK"));
+
+        // HAProxy reloaded the final CA file: it holds the new CA alone, and its server-state file is gone
+        try (DockerJavaEngine docker = DockerJavaEngine.local()) {
+            String router = container(docker, "router");
+            ExecResult caFile = docker.exec(router, routerApi("show ssl ca-file /run/pgha/tls/ca.crt"), EXEC);
+            assertThat(caFile.stdout())
+                    .as(caFile.stdout() + caFile.stderr())
+                    .containsOnlyOnce("Certificate #")
+                    .containsIgnoringCase(newCa.getSerialNumber().toString(16));
+            assertThat(docker.exec(router, List.of("test", "-e", "/var/lib/haproxy/server-state"), EXEC)
+                            .exitCode())
+                    .as("the server-state file is removed after the reload")
+                    .isNotZero();
+            String supervisor = container(docker, "supervisor");
+            await("the supervisor healthy again")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> health(supervisor).equals("healthy"));
+        }
+
+        // pgha status and a switchover work; the router follows it with checks verified against the new CA alone
+        Cli.runOk("status", NAME, "--json");
+        String leader = leaderByCertificate();
+        Cli.Result switchover = Cli.run("switchover", "--cluster", NAME, "--yes");
+        assertThat(switchover.exitCode()).as(switchover.describe()).isZero();
+        await("the router's write port on the new leader")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .until(() -> !leaderByCertificate().equals(leader) && writesOnPrimary());
+    }
+
+    /** Which node's certificate PostgreSQL serves through the router's write port (its serial). */
+    private static String leaderByCertificate() throws IOException {
+        return peerSerial(WRITE, true).toString(16);
+    }
+
+    private static boolean writesOnPrimary() throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT pg_is_in_recovery()");
+            rs.next();
+            return !rs.getBoolean(1);
+        }
+    }
+
+    private static final Duration EXEC = Duration.ofSeconds(15);
+
+    /** A runtime API command inside the router's container (its unix socket, with the image's python3). */
+    private static List<String> routerApi(String command) {
+        return List.of(
+                "python3",
+                "-c",
+                "import socket,sys\n"
+                        + "s=socket.socket(socket.AF_UNIX);s.settimeout(5);s.connect('/var/lib/haproxy/admin.sock')\n"
+                        + "s.sendall((sys.argv[1]+'\\n').encode())\nout=b''\n"
+                        + "while True:\n    d=s.recv(65536)\n    if not d: break\n    out+=d\n"
+                        + "sys.stdout.write(out.decode())\n",
+                command);
+    }
+
+    private static String container(DockerJavaEngine docker, String role) {
+        return docker.containers(Map.of("io.pgha.stack", NAME)).stream()
+                .filter(c -> role.equals(c.labels().get("io.pgha.role")))
+                .map(DockerContainer::name)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + role + " container in stack " + NAME));
+    }
+
+    /** Docker's health status of a container (the test holds the machine's Docker lock). */
+    private static String health(String container) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("docker", "inspect", "-f", "{{.State.Health.Status}}", container)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor(20, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private static List<X509Certificate> certificates(Path pem) throws Exception {
+        try (var in = Files.newInputStream(pem)) {
+            List<X509Certificate> all = new ArrayList<>();
+            CertificateFactory.getInstance("X.509").generateCertificates(in).forEach(c -> all.add((X509Certificate) c));
+            return all;
+        }
+    }
+
     /** The serial each Patroni REST API serves, and PostgreSQL's through the router's write port, verified. */
     private static Map<String, BigInteger> servedSerials() throws Exception {
         Map<String, BigInteger> serials = new LinkedHashMap<>();
@@ -163,6 +354,11 @@ class CertRotationIT {
 
     /** A TLS handshake that verifies the name 127.0.0.1 against the cluster's CA; PostgreSQL's after its SSLRequest. */
     private static BigInteger peerSerial(int port, boolean postgres) throws IOException {
+        return peerSerial(port, postgres, ca);
+    }
+
+    /** The same handshake, verified against the certificates of {@code trust}. */
+    private static BigInteger peerSerial(int port, boolean postgres, Path trust) throws IOException {
         Socket raw = new Socket();
         raw.connect(new InetSocketAddress("127.0.0.1", port), 3000);
         raw.setSoTimeout(5000);
@@ -173,8 +369,9 @@ class CertRotationIT {
             out.flush();
             assertThat(raw.getInputStream().read()).as("PostgreSQL accepts TLS").isEqualTo('S');
         }
-        try (SSLSocket tls = (SSLSocket)
-                ClusterTrust.sslContext(ca.toString()).getSocketFactory().createSocket(raw, "127.0.0.1", port, true)) {
+        try (SSLSocket tls = (SSLSocket) ClusterTrust.sslContext(trust.toString())
+                .getSocketFactory()
+                .createSocket(raw, "127.0.0.1", port, true)) {
             SSLParameters p = tls.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");
             tls.setSSLParameters(p);
@@ -184,6 +381,10 @@ class CertRotationIT {
     }
 
     private static Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + WRITE + "/app", login());
+    }
+
+    private static Properties login() {
         Properties p = new Properties();
         p.setProperty("user", app.path("user").asText());
         p.setProperty("password", app.path("password").asText());
@@ -191,29 +392,66 @@ class CertRotationIT {
         p.setProperty("sslrootcert", ca.toString());
         p.setProperty("connectTimeout", "3");
         p.setProperty("socketTimeout", "10");
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + WRITE + "/app", p);
+        return p;
     }
 
-    /** Inserts a row at a time (at most for two minutes), on a new verify-full connection every fifth row. */
+    /**
+     * Inserts a row at a time (at most for three minutes), on a new verify-full connection every fifth row; remembers
+     * the rows acknowledged, the failures, and the longest time writes failed (from the first failed attempt of a run
+     * of failures to the next acknowledged row).
+     */
     private static final class Writer {
+        final String table;
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicInteger ok = new AtomicInteger();
+        final ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
         final List<String> failures = new CopyOnWriteArrayList<>();
+        volatile Duration longestOutage = Duration.ZERO;
+
+        Writer(String table) {
+            this.table = table;
+        }
 
         void run() {
-            Instant end = Instant.now().plus(Duration.ofMinutes(2));
+            Instant end = Instant.now().plus(Duration.ofMinutes(3));
             long id = 0;
+            Instant failingSince = null;
             while (!stop.get() && Instant.now().isBefore(end)) {
+                Instant attempt = Instant.now();
                 try (Connection c = connect()) {
                     for (int i = 0; i < 5 && !stop.get(); i++) {
                         try (Statement s = c.createStatement()) {
-                            s.executeUpdate("INSERT INTO rotation_writes (id) VALUES (" + ++id + ")");
+                            s.executeUpdate("INSERT INTO " + table + " (id) VALUES (" + ++id + ")");
                             ok.incrementAndGet();
+                            acknowledged.add(id);
+                            if (failingSince != null) {
+                                outage(failingSince, Instant.now());
+                                failingSince = null;
+                            }
                         }
                     }
                 } catch (SQLException e) {
-                    failures.add(Instant.now() + " " + e.getMessage());
+                    failures.add(attempt + " " + e.getMessage());
+                    if (failingSince == null) {
+                        failingSince = attempt;
+                    }
+                    try {
+                        Thread.sleep(20); // pacing of a load generator after a failure, not a synchronisation
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
+            }
+            if (failingSince != null) {
+                outage(failingSince, Instant.now());
+            }
+        }
+
+        private void outage(Instant from, Instant to) {
+            Duration d = Duration.between(from, to);
+            if (d.compareTo(longestOutage) > 0) {
+                longestOutage = d;
             }
         }
     }
