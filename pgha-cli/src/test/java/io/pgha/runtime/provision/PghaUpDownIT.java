@@ -98,7 +98,16 @@ class PghaUpDownIT {
                 .filteredOn(l -> l.path("status").asText().equals("done"))
                 .extracting(l -> l.path("step").asText())
                 .containsSubsequence(
-                        "docker", "preflight", "images", "create", "etcd", "postgres", "leader", "replicas", "router");
+                        "docker",
+                        "preflight",
+                        "images",
+                        "create",
+                        "etcd",
+                        "etcd-auth",
+                        "postgres",
+                        "leader",
+                        "replicas",
+                        "router");
         System.out.println(
                 "pgha up from an empty engine: " + result.path("elapsed_ms").asLong() + " ms");
 
