@@ -79,7 +79,8 @@ class HostileClientIT {
         System.setProperty("pgha.config.dir", configDir.toString());
         ComposeStack.down(true);
         Cli.runOk("down", "--volumes", "--yes");
-        Cli.runOk("up", "--images", "local");
+        // its steps and their times (no secret in them)
+        System.out.println("pgha up:\n" + Cli.runOk("up", "--images", "local").stdout());
         ca = configDir.resolve("clusters/pg-ha/pki/ca.crt");
         credentials = JSON.readTree(Cli.runOk("credentials", "--json", "--all").stdout());
     }
@@ -333,7 +334,7 @@ class HostileClientIT {
         String tls = etcdctl + " --endpoints=https://etcd-1:2379 --cacert=/ca.crt";
         String script = String.join(
                 "\n",
-                "run() { name=$1; shift; \"$@\" >/tmp/o 2>&1; echo \"$name=$? $(head -c 200 /tmp/o | tr '\\n' ' ')\"; }",
+                "run() { name=$1; shift; \"$@\" >/tmp/o 2>&1; echo \"$name=$? $(tail -n 1 /tmp/o | head -c 300)\"; }",
                 "run get " + tls + " get " + LEADER,
                 "run put " + tls + " put " + LEADER + " pg-evil",
                 "run del " + tls + " del " + LEADER,
