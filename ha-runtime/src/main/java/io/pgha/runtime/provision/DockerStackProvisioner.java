@@ -155,6 +155,9 @@ final class DockerStackProvisioner implements StackProvisioner {
                 probeHost(spec),
                 material.caFile(),
                 spec.security().authentication() ? Optional.of(secrets.router()) : Optional.empty());
+        if (plan.layout().etcdUsers()) {
+            EtcdBootstrap.warmUpInBackground(etcdEndpoints(spec), material.caFile());
+        }
         steps.run("create", "Network, volumes and containers", () -> create(plan, state, material, actions, made));
         Map<String, DockerContainer> existing = state.containers();
         steps.run("etcd", "etcd quorum", () -> {

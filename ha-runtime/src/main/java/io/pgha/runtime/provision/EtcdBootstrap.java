@@ -25,6 +25,16 @@ final class EtcdBootstrap {
 
     private EtcdBootstrap() {}
 
+    /**
+     * Readies the etcd client in the background while the containers are made and etcd forms its quorum, so that the
+     * step itself is only etcd's calls.
+     */
+    static void warmUpInBackground(List<String> endpoints, Optional<String> caFile) {
+        Thread.ofVirtual()
+                .name("pgha-etcd-warm-up")
+                .start(() -> EtcdAccessControl.withCa(endpoints, caFile, CALL).warmUp());
+    }
+
     static Outcome<Boolean> ensure(StackSpec spec, List<String> endpoints, Optional<String> caFile, EtcdPasswords p) {
         EtcdAccessPolicy policy = EtcdAccessPolicy.forScope(NAMESPACE, spec.scope());
         EtcdAccessControl.Result r =

@@ -110,6 +110,10 @@ class PghaUpDownIT {
                         "router");
         System.out.println(
                 "pgha up from an empty engine: " + result.path("elapsed_ms").asLong() + " ms");
+        lines.stream()
+                .filter(l -> l.path("status").asText().equals("done"))
+                .forEach(l -> System.out.println("  step " + l.path("step").asText() + ": "
+                        + l.path("elapsed_ms").asLong() + " ms"));
 
         JsonNode credentials =
                 JSON.readTree(Cli.runOk("credentials", "--json", "--all").stdout());

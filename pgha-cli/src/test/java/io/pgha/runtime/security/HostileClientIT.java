@@ -380,7 +380,29 @@ class HostileClientIT {
         assertThat(again.stdout())
                 .containsPattern("\"step\":\"etcd-auth\".*\"status\":\"skipped\"")
                 .contains("in place, authentication on");
-        assertThat(Cli.runOk("status", "--json").stdout()).contains("\"leader\"");
+        // pgha's own client: etcd's view and its members' status over TLS as etcd's user pgha
+        await("pgha status sees etcd through its user pgha")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode status =
+                            JSON.readTree(Cli.runOk("status", "--json").stdout());
+                    assertThat(status.path("etcd").path("quorum").asBoolean()).isTrue();
+                    assertThat(status.path("etcd").path("members"))
+                            .hasSize(3)
+                            .allSatisfy(
+                                    m -> assertThat(m.path("health").asText()).isEqualTo("UP"));
+                    JsonNode dcs = null;
+                    for (JsonNode source : status.path("sources")) {
+                        if (source.path("source").asText().equals("DCS")) {
+                            dcs = source;
+                        }
+                    }
+                    assertThat(dcs).isNotNull();
+                    assertThat(dcs.path("available").asBoolean())
+                            .as(dcs.toString())
+                            .isTrue();
+                });
     }
 
     private static EtcdPasswords etcdPasswords() {
