@@ -162,7 +162,14 @@ class PghaUpDownIT {
                         "pg-router",
                         "pg-supervisor",
                         "pg-prometheus");
-        assertThat(docker("ps", "--filter", "label=io.pgha.role=postgres", "--format", "{{.Names}}")
+        assertThat(docker(
+                                "ps",
+                                "--filter",
+                                "label=io.pgha.stack=pg-ha",
+                                "--filter",
+                                "label=io.pgha.role=postgres",
+                                "--format",
+                                "{{.Names}}")
                         .stdout()
                         .lines()
                         .toList())
