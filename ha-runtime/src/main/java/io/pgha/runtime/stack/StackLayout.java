@@ -189,7 +189,7 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
         List<String> test = spec.security().tls()
                 ? EtcdMemberTls.healthcheck(ETCD_TLS)
                 : List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health");
-        return new Healthcheck(test, 5, 3, 3, 0);
+        return new Healthcheck(test, HealthChecks.INTERVAL, 3, 3, 0);
     }
 
     /** The files etcd reads: the CA's certificate and the member's own certificate and key when it speaks TLS. */
