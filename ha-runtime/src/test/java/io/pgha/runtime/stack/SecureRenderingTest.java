@@ -61,4 +61,33 @@ class SecureRenderingTest {
                 .doesNotContain("ALLOW_NOSSL");
         assertThat(ComposeRenderer.render(StackSpec.committed())).contains("WARNING: INSECURE SEED STACK");
     }
+
+    @Test
+    void composeGivesEtcdTlsButNoUsersNothingThereCouldMakeThem() {
+        String compose = ComposeRenderer.render(StackSpec.defaults());
+        assertThat(compose)
+                .contains("./tls/etcd-1:/run/pgha/tls:ro")
+                .contains("ETCD_LISTEN_CLIENT_URLS: https://0.0.0.0:2379")
+                .contains("ETCD_PEER_CLIENT_CERT_AUTH: \"true\"")
+                .contains("\"--cacert=/run/pgha/tls/ca.crt\", \"endpoint\", \"status\"")
+                .contains("protocol: https")
+                .contains("etcd over TLS without users")
+                .contains("PGHA_ETCD_CA:")
+                .doesNotContain("username: patroni")
+                .doesNotContain("PATRONI_ETCD3_PASSWORD")
+                .doesNotContain("PGHA_ETCD_CREDENTIALS_FILE");
+        assertThat(ComposeRenderer.render(StackSpec.committed()))
+                .contains("ETCD_LISTEN_CLIENT_URLS: http://0.0.0.0:2379")
+                .doesNotContain("etcd3:")
+                .doesNotContain("https://etcd-");
+    }
+
+    @Test
+    void patroniReachesEtcdOverTlsAsItsUserWithoutItsPasswordInTheConfiguration() {
+        String spilo = SpiloConfiguration.render(StackSpec.defaults());
+        assertThat(spilo)
+                .startsWith("etcd3:\n  protocol: https\n  cacert: /run/pgha/tls/ca.crt\n  username: patroni\n")
+                .doesNotContain("password");
+        assertThat(SpiloConfiguration.render(StackSpec.committed())).doesNotContain("etcd3");
+    }
 }
