@@ -118,6 +118,13 @@ public final class CertificateRotation implements AutoCloseable {
      * node's container is not running or has no certificate of pgha's. Changes nothing.
      */
     public RotationPlan plan(boolean newAuthority) {
+        if (newAuthority && !etcdCertificates().isEmpty()) {
+            throw PghaException.conflict("a new CA is not rolled out to etcd yet: this stack's etcd members ("
+                    + String.join(", ", etcdCertificates())
+                    + ") serve and verify certificates of the cluster CA and read it only when they start, so a new"
+                    + " CA would cut Patroni off etcd. Nothing was changed. Rotate the node certificates without --ca"
+                    + " (same CA, no restart), or make the stack again (pgha down, pgha up) for a new CA");
+        }
         ClusterSnapshot s = snapshot.get();
         List<String> members = s.members().stream().map(Member::name).toList();
         for (String m : members) {
@@ -409,6 +416,16 @@ public final class CertificateRotation implements AutoCloseable {
     }
 
     /** The running containers of the stack with a role (router, exporter, supervisor). */
+    /** The etcd members the cluster's CA issued certificates to (a stack whose etcd speaks TLS with it). */
+    private List<String> etcdCertificates() {
+        return pki.certificates().stream()
+                .filter(c -> c.kind() == StoredCertificate.Kind.COMPONENT)
+                .map(StoredCertificate::name)
+                .filter(n -> n.startsWith("etcd-"))
+                .sorted()
+                .toList();
+    }
+
     private List<String> containers(String role) {
         return stackContainers().stream()
                 .filter(c -> role.equals(c.labels().get(ROLE_LABEL)) && c.running())
