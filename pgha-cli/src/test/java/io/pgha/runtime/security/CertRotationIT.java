@@ -106,7 +106,9 @@ class CertRotationIT {
     void rotatesEveryNodeCertificateWhileWritesFlowThroughVerifiedTls() throws Exception {
         JsonNode before = JSON.readTree(
                 Cli.runOk("certs", "status", "--cluster", NAME, "--json").stdout());
-        assertThat(before).extracting(e -> e.path("name").asText()).containsExactly("ca", "pg-0", "pg-1", "pg-2");
+        assertThat(before)
+                .extracting(e -> e.path("name").asText())
+                .containsExactly("ca", "etcd-1", "etcd-2", "etcd-3", "pg-0", "pg-1", "pg-2");
         assertThat(before).allSatisfy(e -> assertThat(e.path("level").asText()).isEqualTo("OK"));
         Map<String, BigInteger> served = servedSerials();
         assertThat(served.values()).doesNotContainNull();
@@ -143,16 +145,17 @@ class CertRotationIT {
         }
         JsonNode status = JSON.readTree(
                 Cli.runOk("certs", "status", "--cluster", NAME, "--json").stdout());
-        List<String> newSerials = new ArrayList<>();
-        status.forEach(e -> newSerials.add(e.path("serial").asText()));
-        for (int i = 1; i <= 3; i++) {
-            assertThat(newSerials.get(i))
-                    .isNotEqualTo(before.get(i).path("serial").asText());
-            assertThat(after.values()).contains(new BigInteger(newSerials.get(i), 16));
+        Map<String, String> oldSerials = serialsByName(before);
+        Map<String, String> newSerials = serialsByName(status);
+        for (String node : List.of("pg-0", "pg-1", "pg-2")) {
+            assertThat(newSerials.get(node)).as(node).isNotEqualTo(oldSerials.get(node));
+            assertThat(after.values()).contains(new BigInteger(newSerials.get(node), 16));
         }
-        assertThat(newSerials.get(0))
-                .as("the CA is kept")
-                .isEqualTo(before.get(0).path("serial").asText());
+        for (String member : List.of("ca", "etcd-1", "etcd-2", "etcd-3")) {
+            assertThat(newSerials.get(member))
+                    .as(member + " is kept (a node rotation renews PostgreSQL's and Patroni's certificates)")
+                    .isEqualTo(oldSerials.get(member));
+        }
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT count(*) FROM rotation_writes");
@@ -186,8 +189,21 @@ class CertRotationIT {
         assertThat(servedSerials())
                 .as("every endpoint serves the certificate it served")
                 .isEqualTo(served);
-        JsonNode status = JSON.readTree(Cli.runOk("status", NAME, "--json").stdout());
-        assertThat(status.path("leader").asText()).startsWith("pg-");
+        await("pgha status sees the leader")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(JSON.readTree(
+                                        Cli.runOk("status", NAME, "--json").stdout())
+                                .path("leader")
+                                .asText())
+                        .startsWith("pg-"));
+    }
+
+    private static Map<String, String> serialsByName(JsonNode certificates) {
+        Map<String, String> serials = new java.util.LinkedHashMap<>();
+        certificates.forEach(
+                e -> serials.put(e.path("name").asText(), e.path("serial").asText()));
+        return serials;
     }
 
     /** Which node's certificate PostgreSQL serves through the router's write port (its serial). */
