@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pgha.runtime.docker.DockerContainer;
-import io.pgha.runtime.docker.DockerJavaEngine;
 import io.pgha.runtime.http.ClusterTrust;
 import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.TestMachine;
@@ -17,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +22,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,60 +202,7 @@ class CertRotationIT {
         return serials;
     }
 
-    /** Which node's certificate PostgreSQL serves through the router's write port (its serial). */
-    private static String leaderByCertificate() throws IOException {
-        return peerSerial(WRITE, true).toString(16);
-    }
-
-    private static boolean writesOnPrimary() throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT pg_is_in_recovery()");
-            rs.next();
-            return !rs.getBoolean(1);
-        }
-    }
-
     private static final Duration EXEC = Duration.ofSeconds(15);
-
-    /** A runtime API command inside the router's container (its unix socket, with the image's python3). */
-    private static List<String> routerApi(String command) {
-        return List.of(
-                "python3",
-                "-c",
-                "import socket,sys\n"
-                        + "s=socket.socket(socket.AF_UNIX);s.settimeout(5);s.connect('/var/lib/haproxy/admin.sock')\n"
-                        + "s.sendall((sys.argv[1]+'\\n').encode())\nout=b''\n"
-                        + "while True:\n    d=s.recv(65536)\n    if not d: break\n    out+=d\n"
-                        + "sys.stdout.write(out.decode())\n",
-                command);
-    }
-
-    private static String container(DockerJavaEngine docker, String role) {
-        return docker.containers(Map.of("io.pgha.stack", NAME)).stream()
-                .filter(c -> role.equals(c.labels().get("io.pgha.role")))
-                .map(DockerContainer::name)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + role + " container in stack " + NAME));
-    }
-
-    /** Docker's health status of a container (the test holds the machine's Docker lock). */
-    private static String health(String container) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("docker", "inspect", "-f", "{{.State.Health.Status}}", container)
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes()).strip();
-        p.waitFor(20, TimeUnit.SECONDS);
-        return out;
-    }
-
-    private static List<X509Certificate> certificates(Path pem) throws Exception {
-        try (var in = Files.newInputStream(pem)) {
-            List<X509Certificate> all = new ArrayList<>();
-            CertificateFactory.getInstance("X.509").generateCertificates(in).forEach(c -> all.add((X509Certificate) c));
-            return all;
-        }
-    }
 
     /** The serial each Patroni REST API serves, and PostgreSQL's through the router's write port, verified. */
     private static Map<String, BigInteger> servedSerials() throws Exception {

@@ -111,16 +111,14 @@ class SecureComposeAttachIT {
 
     private static Commands.Result compose(String... args) {
         Path stack = dir.resolve("stack");
-        String[] cmd = new String[5 + args.length];
-        cmd[0] = "docker";
-        cmd[1] = "compose";
-        cmd[2] = "--env-file";
-        cmd[3] = stack.resolve("local.env").toString();
-        cmd[4] = "-f";
-        String[] full = new String[cmd.length + 1];
-        System.arraycopy(cmd, 0, full, 0, 5);
-        full[5] = stack.resolve("docker-compose.yml").toString();
-        System.arraycopy(args, 0, full, 6, args.length);
-        return Commands.run(Duration.ofMinutes(3), full);
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                "docker",
+                "compose",
+                "--env-file",
+                stack.resolve("local.env").toString(),
+                "-f",
+                stack.resolve("docker-compose.yml").toString()));
+        cmd.addAll(java.util.List.of(args));
+        return Commands.run(Duration.ofMinutes(3), cmd.toArray(String[]::new));
     }
 }
