@@ -83,6 +83,7 @@ final class RuntimeFaultDrills implements FaultDrills {
                 connection,
                 request.members(),
                 request.etcdContainers(),
+                request.containers(),
                 credentials.find(connection.name()).map(StackCredentials::superuser),
                 progress);
     }

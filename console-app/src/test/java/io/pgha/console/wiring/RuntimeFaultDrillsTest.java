@@ -31,6 +31,7 @@ class RuntimeFaultDrillsTest {
             DrillScenario.KILL_PRIMARY,
             List.of("pg-0", "pg-1", "pg-2"),
             List.of("etcd-1", "etcd-2", "etcd-3"),
+            java.util.Map.of(),
             DrillSettings.defaults());
 
     @Test

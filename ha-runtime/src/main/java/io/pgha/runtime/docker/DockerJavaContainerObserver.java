@@ -144,7 +144,8 @@ final class DockerJavaContainerObserver implements ContainerObserver {
                 health,
                 r.getRestartCount() == null ? 0 : r.getRestartCount(),
                 startedAt,
-                exitCode);
+                exitCode,
+                service);
         return new StackContainer(
                 info, published(r), Optional.ofNullable(labels.get(PROJECT_LABEL)), service, scope(r));
     }

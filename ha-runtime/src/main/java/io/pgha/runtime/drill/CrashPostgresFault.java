@@ -9,7 +9,7 @@ final class CrashPostgresFault implements DrillFault {
     public InjectedFault inject(FaultTools tools, String leader) {
         tools.docker()
                 .exec(
-                        leader,
+                        tools.target().containerOf(leader),
                         Duration.ofSeconds(10),
                         "sh",
                         "-c",

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The stack a drill runs against, on the local Docker engine.
  *
- * @param members       Patroni members = container names
+ * @param members       Patroni members
  * @param etcdMembers   etcd container names
  * @param network       the stack's Docker network
  * @param routerHost    where the host reaches the router (127.0.0.1)
@@ -14,6 +14,7 @@ import java.util.Map;
  * @param watcherImage  an image with the pgha jars, run on the stack network to watch every node from inside
  * @param caFile        the cluster's CA, trusted for its HTTPS REST API
  * @param restCredentials Patroni REST API credentials for the drill's switchover, when the API asks for them
+ * @param containers    member to its container's name where they differ (a stack made with another name than pg-ha)
  */
 public record DrillTarget(
         String scope,
@@ -28,7 +29,8 @@ public record DrillTarget(
         String password,
         String watcherImage,
         java.util.Optional<String> caFile,
-        java.util.Optional<io.pgha.runtime.cluster.RestApiCredentials> restCredentials) {
+        java.util.Optional<io.pgha.runtime.cluster.RestApiCredentials> restCredentials,
+        Map<String, String> containers) {
 
     /** A target over plain HTTP without REST credentials. */
     public DrillTarget(
@@ -56,13 +58,20 @@ public record DrillTarget(
                 password,
                 watcherImage,
                 java.util.Optional.empty(),
-                java.util.Optional.empty());
+                java.util.Optional.empty(),
+                Map.of());
     }
 
     public DrillTarget {
         members = List.copyOf(members);
         etcdMembers = List.copyOf(etcdMembers);
         patroniUrls = Map.copyOf(patroniUrls);
+        containers = Map.copyOf(containers);
+    }
+
+    /** The container the member runs in. */
+    public String containerOf(String member) {
+        return containers.getOrDefault(member, member);
     }
 
     @Override

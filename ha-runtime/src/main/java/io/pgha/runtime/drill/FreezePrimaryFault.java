@@ -4,7 +4,8 @@ package io.pgha.runtime.drill;
 final class FreezePrimaryFault implements DrillFault {
 
     @Override
-    public InjectedFault inject(FaultTools tools, String leader) {
+    public InjectedFault inject(FaultTools tools, String member) {
+        String leader = tools.target().containerOf(member);
         tools.docker().pause(leader);
         return InjectedFault.healedBy(() -> {
             if ("paused".equals(tools.docker().state(leader))) {

@@ -4,7 +4,8 @@ package io.pgha.runtime.drill;
 final class KillPrimaryFault implements DrillFault {
 
     @Override
-    public InjectedFault inject(FaultTools tools, String leader) {
+    public InjectedFault inject(FaultTools tools, String member) {
+        String leader = tools.target().containerOf(member);
         tools.docker().kill(leader);
         return InjectedFault.healedBy(() -> tools.docker().start(leader));
     }

@@ -13,10 +13,11 @@ final class PartitionPrimaryFault implements DrillFault {
     @Override
     public InjectedFault inject(FaultTools tools, String leader) {
         String network = tools.target().network();
-        tools.docker().disconnect(network, leader);
+        String container = tools.target().containerOf(leader);
+        tools.docker().disconnect(network, container);
         return InjectedFault.healedBy(() -> {
-                    if (!tools.docker().isConnected(network, leader)) {
-                        tools.docker().connect(network, leader);
+                    if (!tools.docker().isConnected(network, container)) {
+                        tools.docker().connect(network, container);
                     }
                 })
                 .watchedBy(probeFromInside(tools, leader));
@@ -28,7 +29,7 @@ final class PartitionPrimaryFault implements DrillFault {
                     while (!Thread.currentThread().isInterrupted()) {
                         String out = tools.docker()
                                 .exec(
-                                        node,
+                                        tools.target().containerOf(node),
                                         Duration.ofSeconds(3),
                                         "psql",
                                         "-U",

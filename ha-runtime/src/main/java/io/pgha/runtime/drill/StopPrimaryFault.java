@@ -6,7 +6,8 @@ import java.time.Duration;
 final class StopPrimaryFault implements DrillFault {
 
     @Override
-    public InjectedFault inject(FaultTools tools, String leader) {
+    public InjectedFault inject(FaultTools tools, String member) {
+        String leader = tools.target().containerOf(member);
         tools.docker().stop(leader, Duration.ofSeconds(30));
         return InjectedFault.healedBy(() -> tools.docker().start(leader));
     }

@@ -54,8 +54,23 @@ public record ClusterSnapshot(
                 .toList();
     }
 
+    /** The container of that name. */
     public Optional<ContainerInfo> container(String name) {
         return containers.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The container a PostgreSQL member runs in: the one named like it (the compose stack pg-ha), else the one running
+     * the compose service of its name (a stack made with another name calls pg-0's container NAME-pg-0).
+     */
+    public Optional<ContainerInfo> containerOf(String member) {
+        Optional<ContainerInfo> named = container(member);
+        if (named.isPresent()) {
+            return named;
+        }
+        List<ContainerInfo> running =
+                containers.stream().filter(c -> c.runs(member)).toList();
+        return running.size() == 1 ? Optional.of(running.get(0)) : Optional.empty();
     }
 
     public Optional<SourceStatus> source(Source source) {

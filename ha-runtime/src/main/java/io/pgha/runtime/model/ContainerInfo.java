@@ -10,6 +10,8 @@ import java.util.OptionalInt;
  * @param role    etcd, postgres, router, exporter or supervisor
  * @param state   Docker's state: running, exited, paused, restarting, created, dead
  * @param health  Docker's health: healthy, unhealthy, starting, or none
+ * @param service the compose service it runs (pg-0 in a stack named other than its members, where the container is
+ *                sw17-pg-0), when it has one
  */
 public record ContainerInfo(
         String name,
@@ -20,7 +22,31 @@ public record ContainerInfo(
         String health,
         int restartCount,
         Optional<Instant> startedAt,
-        OptionalInt exitCode) {
+        OptionalInt exitCode,
+        Optional<String> service) {
+
+    public ContainerInfo {
+        service = service == null ? Optional.empty() : service;
+    }
+
+    /** A container without a compose service. */
+    public ContainerInfo(
+            String name,
+            String id,
+            String role,
+            String image,
+            String state,
+            String health,
+            int restartCount,
+            Optional<Instant> startedAt,
+            OptionalInt exitCode) {
+        this(name, id, role, image, state, health, restartCount, startedAt, exitCode, Optional.empty());
+    }
+
+    /** Whether it runs the given member: named like it, or running the compose service of that name. */
+    public boolean runs(String member) {
+        return name.equals(member) || service.filter(member::equals).isPresent();
+    }
 
     public boolean running() {
         return "running".equals(state);

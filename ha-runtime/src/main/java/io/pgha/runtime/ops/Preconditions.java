@@ -159,7 +159,7 @@ final class Preconditions {
             return OperationPlan.refused(
                     r, "only a PostgreSQL restart can be limited to a pending restart, not a container restart");
         }
-        if (container && (c.dockerStack().isEmpty() || s.container(r.member()).isEmpty())) {
+        if (container && (c.dockerStack().isEmpty() || s.containerOf(r.member()).isEmpty())) {
             return OperationPlan.refused(
                     r,
                     "pgha sees no container named " + r.member() + " on the local Docker engine"
@@ -244,7 +244,7 @@ final class Preconditions {
 
     /** Why a named member is not in the snapshot: unknown altogether, or known but not running. */
     static String absent(String name, ClusterSnapshot s, ClusterConnection c) {
-        Optional<ContainerInfo> container = s.container(name);
+        Optional<ContainerInfo> container = s.containerOf(name);
         if (container.isPresent() && !container.get().running()) {
             return name + " is not running (its container is " + container.get().state() + ")";
         }

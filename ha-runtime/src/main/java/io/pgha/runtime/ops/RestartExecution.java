@@ -42,22 +42,21 @@ final class RestartExecution {
 
     static Done container(OperationContext ctx, Restart r, Deadline deadline) {
         String member = r.member();
-        Instant before = ctx.snapshot()
-                .container(member)
-                .flatMap(ContainerInfo::startedAt)
-                .orElse(Instant.EPOCH);
+        Optional<ContainerInfo> current = ctx.snapshot().containerOf(member);
+        String name = current.map(ContainerInfo::name).orElse(member);
+        Instant before = current.flatMap(ContainerInfo::startedAt).orElse(Instant.EPOCH);
         DockerEngine docker = ctx.backends().docker();
-        docker.stop(member, ctx.settings().containerStopGrace());
-        docker.start(member);
+        docker.stop(name, ctx.settings().containerStopGrace());
+        docker.start(name);
         ContainerInfo started = ctx.await(
                 "container " + member + " running again",
                 deadline,
                 () -> ctx.snapshot()
-                        .container(member)
+                        .containerOf(member)
                         .filter(c -> c.running()
                                 && c.startedAt().map(before::isBefore).orElse(false)),
                 () -> ctx.snapshot()
-                        .container(member)
+                        .containerOf(member)
                         .map(c -> c.state() + " since "
                                 + c.startedAt().map(Instant::toString).orElse("?"))
                         .orElse("no container in the cluster's view"));

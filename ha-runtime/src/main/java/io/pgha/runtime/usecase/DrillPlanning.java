@@ -58,12 +58,11 @@ public final class DrillPlanning {
             return Optional.of("Waiting for the cluster's members.");
         }
         List<String> without = members(snapshot).stream()
-                .filter(m -> snapshot.container(m).isEmpty())
+                .filter(m -> snapshot.containerOf(m).isEmpty())
                 .toList();
         if (!without.isEmpty()) {
-            return Optional.of(
-                    "Drills need each member's container to carry the member's name (as in the default stack pg-ha); "
-                            + "no container is named " + String.join(", ", without) + ".");
+            return Optional.of("Drills need each member's container on the local Docker engine; none runs "
+                    + String.join(", ", without) + ".");
         }
         List<String> missingUrls = members(snapshot).stream()
                 .filter(m -> !connection.patroniUrls().containsKey(m))
@@ -109,6 +108,18 @@ public final class DrillPlanning {
         return snapshot.members().stream().map(Member::name).sorted().toList();
     }
 
+    /** Each member's container by name, for the members whose container is named otherwise. */
+    public static Map<String, String> containers(ClusterSnapshot snapshot) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String m : members(snapshot)) {
+            snapshot.containerOf(m)
+                    .map(ContainerInfo::name)
+                    .filter(name -> !name.equals(m))
+                    .ifPresent(name -> result.put(m, name));
+        }
+        return result;
+    }
+
     /** The etcd members' containers, in the order the etcd drills stop them. */
     public static List<String> etcdContainers(ClusterSnapshot snapshot) {
         return snapshot.containers().stream()
@@ -127,7 +138,8 @@ public final class DrillPlanning {
         unavailableReason(connection, snapshot).ifPresent(why -> {
             throw PghaException.invalidInput(why);
         });
-        return target(connection, members(snapshot), etcdContainers(snapshot), superuser, progress);
+        return target(
+                connection, members(snapshot), etcdContainers(snapshot), containers(snapshot), superuser, progress);
     }
 
     /**
@@ -139,6 +151,7 @@ public final class DrillPlanning {
             ClusterConnection connection,
             List<String> members,
             List<String> etcdContainers,
+            Map<String, String> containers,
             Optional<StackCredentials.Login> superuser,
             Consumer<String> progress) {
         String network = connection
@@ -179,6 +192,7 @@ public final class DrillPlanning {
                 login.password(),
                 StackImages.SUPERVISOR,
                 connection.caFile(),
-                new io.pgha.runtime.cluster.RestApiCredentialStore().find(connection.name()));
+                new io.pgha.runtime.cluster.RestApiCredentialStore().find(connection.name()),
+                containers);
     }
 }

@@ -7,6 +7,7 @@ import io.pgha.runtime.testsupport.SnapshotBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +84,41 @@ class ClusterSnapshotTest {
         assertThat(Role.fromPatroni("Sync Standby")).isEqualTo(Role.SYNC_STANDBY);
         assertThat(Role.fromPatroni("quorum_standby")).isEqualTo(Role.QUORUM_STANDBY);
         assertThat(Role.fromPatroni("something new")).isEqualTo(Role.UNKNOWN);
+    }
+
+    private static ContainerInfo container(String name, Optional<String> service) {
+        return new ContainerInfo(
+                name,
+                "id-" + name,
+                "postgres",
+                "img",
+                "running",
+                "none",
+                0,
+                Optional.empty(),
+                OptionalInt.empty(),
+                service);
+    }
+
+    @Test
+    void aMembersContainerIsTheOneNamedLikeItElseTheOneRunningItsService() {
+        var compose = SnapshotBuilder.snapshot()
+                .containers(List.of(container("pg-0", Optional.of("pg-0")), container("etcd-1", Optional.of("etcd-1"))))
+                .build();
+        var named = SnapshotBuilder.snapshot()
+                .containers(List.of(
+                        container("sw17-pg-0", Optional.of("pg-0")),
+                        container("sw17-pg-1", Optional.of("pg-1")),
+                        container("sw17-pg-10", Optional.of("pg-10"))))
+                .build();
+        var twoServices = SnapshotBuilder.snapshot()
+                .containers(List.of(container("a-pg-0", Optional.of("pg-0")), container("b-pg-0", Optional.of("pg-0"))))
+                .build();
+
+        assertThat(compose.containerOf("pg-0")).map(ContainerInfo::name).contains("pg-0");
+        assertThat(named.containerOf("pg-1")).map(ContainerInfo::name).contains("sw17-pg-1");
+        assertThat(named.container("pg-1")).isEmpty();
+        assertThat(named.containerOf("pg-2")).isEmpty();
+        assertThat(twoServices.containerOf("pg-0")).as("ambiguous").isEmpty();
     }
 }

@@ -38,7 +38,7 @@ import javafx.collections.ObservableList;
 /**
  * The drills screen: runs one of the runtime's fault drills against the open cluster, a number of times one after the
  * other, off the FX thread; shows the drill's progress lines, each run's write gaps and figures, and the figures over all
- * runs. Drills are offered only for a stack on the local Docker engine whose containers carry the members' names.
+ * runs. Drills are offered only for a stack whose members' containers run on the local Docker engine.
  */
 public final class DrillsViewModel {
 
@@ -87,6 +87,7 @@ public final class DrillsViewModel {
     private volatile boolean cancelRequested;
     private List<String> members = List.of();
     private List<String> etcdContainers = List.of();
+    private java.util.Map<String, String> containers = java.util.Map.of();
     private Optional<String> leader = Optional.empty();
     private DrillScenario running = DrillScenario.KILL_PRIMARY;
     private boolean closed;
@@ -113,6 +114,7 @@ public final class DrillsViewModel {
         if (why.isEmpty()) {
             members = DrillPlanning.members(snapshot);
             etcdContainers = DrillPlanning.etcdContainers(snapshot);
+            containers = DrillPlanning.containers(snapshot);
             availability.set("Runs against " + connection.name() + " on the local Docker engine: "
                     + String.join(", ", members) + ", etcd " + String.join(", ", etcdContainers) + ".");
         } else {
@@ -174,7 +176,7 @@ public final class DrillsViewModel {
         }
         running = DrillScenario.parse(scenario.get().id());
         int total = runs();
-        DrillRequest request = new DrillRequest(running, members, etcdContainers, SETTINGS);
+        DrillRequest request = new DrillRequest(running, members, etcdContainers, containers, SETTINGS);
         finished.clear();
         results.clear();
         gaps.clear();

@@ -75,7 +75,7 @@ public final class MemberDetailViewModel {
             return;
         }
         Member member = m.get();
-        Optional<ContainerInfo> container = snapshot.container(member.name());
+        Optional<ContainerInfo> container = snapshot.containerOf(member.name());
         title.set(member.name());
         leader.set(member.role().isLeader());
         canBecomePrimary.set(!member.role().isLeader()

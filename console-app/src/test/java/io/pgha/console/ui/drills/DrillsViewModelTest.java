@@ -155,7 +155,7 @@ class DrillsViewModelTest {
     }
 
     @Test
-    void containersThatDoNotCarryTheMembersNamesCannotBeDrilled() {
+    void containersThatRunNoMemberCannotBeDrilled() {
         ClusterSnapshot healthy = SampleCluster.healthy();
         List<ContainerInfo> prefixed = healthy.containers().stream()
                 .map(c -> new ContainerInfo(
@@ -180,7 +180,7 @@ class DrillsViewModelTest {
                 healthy.checks()));
 
         assertThat(viewModel.canRunProperty().get()).isFalse();
-        assertThat(viewModel.availabilityProperty().get()).contains("no container is named pg-0, pg-1, pg-2");
+        assertThat(viewModel.availabilityProperty().get()).contains("none runs pg-0, pg-1, pg-2");
     }
 
     @Test
