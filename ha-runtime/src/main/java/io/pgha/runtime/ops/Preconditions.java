@@ -31,9 +31,7 @@ final class Preconditions {
     static OperationPlan plan(OperationRequest request, ClusterSnapshot s, ClusterConnection c, Instant now) {
         if (s.members().isEmpty()) {
             return OperationPlan.refused(
-                    request,
-                    "pgha cannot see the cluster's members right now (" + unavailableSources(s)
-                            + "); nothing was sent");
+                    request, "pgha cannot see the cluster's members right now (" + unavailableSources(s) + ")");
         }
         return switch (request) {
             case Switchover r -> switchover(r, s, c, now);

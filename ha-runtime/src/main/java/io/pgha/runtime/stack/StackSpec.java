@@ -151,7 +151,7 @@ public record StackSpec(
             postgresParameters.put("wal_keep_size", "256MB");
             // A standby whose primary went away retries every 5 s by default, and a promotion waits out that
             // sleep: up to 5 s more write outage (docs/decisions/0013).
-            postgresParameters.put("wal_retrieve_retry_interval", "250ms");
+            postgresParameters.put("wal_retrieve_retry_interval", "100ms");
         }
 
         public Builder name(String value) {

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *           maximum_lag_on_failover: 1048576, primary_start_timeout: 10}
  * fast_paths: {supervisor: true, short_dns_timeouts: true,
  *              router_checks: {inter_ms: 1000, fastinter_ms: 500, downinter_ms: 1000, fall: 2, rise: 1}}
- * postgresql: {parameters: {max_connections: 200, wal_keep_size: 256MB, wal_retrieve_retry_interval: 250ms}}
+ * postgresql: {parameters: {max_connections: 200, wal_keep_size: 256MB, wal_retrieve_retry_interval: 100ms}}
  * users: {superuser: postgres, replication: standby, admin: admin}
  * monitoring: {prometheus: true, retention: 7d}
  * security: {tls: true, authentication: true}   # false, false: the seed's open stack

@@ -23,7 +23,7 @@ class StackSpecTest {
                 .containsExactly(
                         java.util.Map.entry("max_connections", "200"),
                         java.util.Map.entry("wal_keep_size", "256MB"),
-                        java.util.Map.entry("wal_retrieve_retry_interval", "250ms"));
+                        java.util.Map.entry("wal_retrieve_retry_interval", "100ms"));
         assertThat(d.fastPaths()).isEqualTo(FastPaths.DEFAULTS);
     }
 

@@ -24,7 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class OperationSession implements AutoCloseable {
 
-    private static final Duration FIRST_SNAPSHOT = Duration.ofSeconds(5);
+    /*
+     * Returns as soon as every source has answered once, with a view or an error; only sources that have not answered
+     * at all make it wait that long (a JVM starting on a busy machine: 5 s refused switchovers with "waiting for the
+     * first answer" while the cluster was healthy).
+     */
+    private static final Duration FIRST_SNAPSHOT = Duration.ofSeconds(20);
     private static final Duration POLL = Duration.ofSeconds(1);
 
     /** How commands open a session: on the live cluster; tests put operations of their own here. */

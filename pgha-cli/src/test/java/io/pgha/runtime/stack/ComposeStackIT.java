@@ -77,11 +77,13 @@ class ComposeStackIT {
                     node,
                     "python3",
                     "-c",
-                    "import patroni.pgha_handover as h, patroni.postgresql as p, patroni.dcs.etcd3 as e;"
-                            + " print(h.FAST, p.STOP_POLLING_INTERVAL, hasattr(e.Etcd3, '_pgha_release_with_status'))");
+                    "import inspect, patroni.pgha_handover as h, patroni.postgresql as p, patroni.dcs.etcd3 as e,"
+                            + " patroni.postgresql.rewind as r;"
+                            + " print(h.FAST, p.STOP_POLLING_INTERVAL, hasattr(e.Etcd3, '_pgha_release_with_status'),"
+                            + " 'pgha_handover.FAST' in inspect.getsource(r.Rewind._check_timeline_and_lsn))");
             assertThat(handover.stdout().strip())
                     .as("Patroni in " + node + " runs pgha's fast handover (ADR 0013): " + handover.describe())
-                    .isEqualTo("True 0.05 True");
+                    .isEqualTo("True 0.05 True True");
         }
 
         try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
