@@ -67,11 +67,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(OrderAnnotation.class)
 class CertRotationIT {
 
+    // a stack and ports of its own (not the default stack's, nor those of other tests' stacks on a shared engine)
     private static final String NAME = "certs";
-    private static final int WRITE = 15000;
-    private static final int READ = 15001;
-    private static final int PATRONI = 18008;
-    private static final int ETCD = 33791;
+    private static final int WRITE = 15100;
+    private static final int READ = 15101;
+    private static final int STATS = 18504;
+    private static final int PATRONI = 18108;
+    private static final int ETCD = 33891;
+    private static final int EXPORTER = 19287;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
     private static Path ca;
@@ -94,13 +97,13 @@ class CertRotationIT {
                 "--read-port",
                 String.valueOf(READ),
                 "--stats-port",
-                "18404",
+                String.valueOf(STATS),
                 "--patroni-port",
                 String.valueOf(PATRONI),
                 "--etcd-port",
                 String.valueOf(ETCD),
                 "--exporter-port",
-                "19187");
+                String.valueOf(EXPORTER));
         ca = configDir.resolve("clusters/" + NAME + "/pki/ca.crt");
         app = JSON.readTree(Cli.runOk("credentials", NAME, "--json").stdout()).path("application");
     }
