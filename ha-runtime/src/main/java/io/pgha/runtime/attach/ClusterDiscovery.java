@@ -46,25 +46,41 @@ public final class ClusterDiscovery {
 
     private ClusterDiscovery() {}
 
-    public static Result discover(AttachRequest r) {
+    public static Result discover(AttachRequest request) {
+        return discover(request, PghaStackFiles.inConfigDir());
+    }
+
+    static Result discover(AttachRequest request, PghaStackFiles stackFiles) {
+        AttachRequest r = request;
         ClusterRegistry.checkName(r.name());
         List<String> notes = new ArrayList<>();
         Optional<ContainerObserver> docker = r.useDocker() ? connectDocker(notes) : Optional.empty();
         try {
             List<StackContainer> containers =
-                    docker.map(d -> containers(d, r.dockerStack(), notes)).orElse(List.of());
+                    docker.map(d -> containers(d, request.dockerStack(), notes)).orElse(List.of());
             List<String> etcd = r.etcdEndpoints();
             Optional<String> scope = r.scope();
-            if (etcd.isEmpty()
-                    && r.dockerStack().isPresent()
+            boolean nothingGiven = etcd.isEmpty()
                     && r.patroniUrls().isEmpty()
-                    && r.unnamedPatroniUrls().isEmpty()) {
-                Optional<LocalStack> local = LocalStacks.of(r.dockerStack().get(), containers);
+                    && r.unnamedPatroniUrls().isEmpty();
+            Optional<String> project = r.dockerStack();
+            if (nothingGiven && project.isEmpty()) {
+                project = localStackNamed(r.name(), containers, notes);
+            }
+            if (nothingGiven && project.isPresent()) {
+                String p = project.get();
+                Optional<LocalStack> local = LocalStacks.of(
+                        p,
+                        containers.stream()
+                                .filter(c ->
+                                        c.composeProject().filter(p::equals).isPresent())
+                                .toList());
                 if (local.isPresent()) {
                     etcd = local.get().etcdEndpoints();
                     scope = scope.or(local.get()::scope);
-                    notes.add("etcd endpoints from the published ports of compose project "
-                            + r.dockerStack().get() + ": " + String.join(",", etcd));
+                    notes.add("etcd endpoints from the published ports of compose project " + p + ": "
+                            + String.join(",", etcd));
+                    r = withStackTls(r, local.get(), stackFiles, notes);
                 }
             }
             if (etcd.isEmpty()
@@ -110,7 +126,7 @@ public final class ClusterDiscovery {
             }
 
             Map<String, String> urls = new TreeMap<>();
-            Optional<String> stack = r.dockerStack();
+            Optional<String> stack = project;
             for (Member m : members) {
                 if (named.containsKey(m.name())) {
                     urls.put(m.name(), named.get(m.name()));
@@ -126,7 +142,8 @@ public final class ClusterDiscovery {
                     }
                     continue;
                 }
-                Optional<String> advertised = advertisedBase(m).filter(url -> answers(url, r.caFile()));
+                Optional<String> caFile = r.caFile();
+                Optional<String> advertised = advertisedBase(m).filter(url -> answers(url, caFile));
                 if (advertised.isPresent()) {
                     urls.put(m.name(), advertised.get());
                 } else {
@@ -138,13 +155,14 @@ public final class ClusterDiscovery {
 
             Optional<RouterEndpoints> router = r.router();
             if (router.isEmpty() && stack.isPresent()) {
-                String project = stack.get();
+                String routerProject = stack.get();
                 router = containers.stream()
-                        .filter(c -> c.composeProject().filter(project::equals).isPresent())
+                        .filter(c ->
+                                c.composeProject().filter(routerProject::equals).isPresent())
                         .filter(c -> "router".equals(c.info().role()))
                         .findFirst()
                         .flatMap(ClusterDiscovery::routerOf);
-                router.ifPresent(x -> notes.add("router from the published ports of " + project + ": write "
+                router.ifPresent(x -> notes.add("router from the published ports of " + routerProject + ": write "
                         + x.writePort() + ", read " + x.readPort() + ", stats " + x.statsUrl()));
             }
             ClusterConnection c = new ClusterConnection(
@@ -161,6 +179,60 @@ public final class ClusterDiscovery {
         } finally {
             docker.ifPresent(ContainerObserver::close);
         }
+    }
+
+    /**
+     * Nothing said how to reach the cluster: the local compose project named like it, else the only Patroni cluster
+     * among the local compose projects.
+     */
+    private static Optional<String> localStackNamed(String name, List<StackContainer> containers, List<String> notes) {
+        List<LocalStack> stacks = LocalStacks.find(containers);
+        Optional<LocalStack> named =
+                stacks.stream().filter(s -> s.project().equals(name)).findFirst();
+        if (named.isPresent()) {
+            return Optional.of(name);
+        }
+        if (stacks.size() == 1) {
+            notes.add("the only Patroni cluster on the local Docker engine is compose project "
+                    + stacks.get(0).project());
+            return Optional.of(stacks.get(0).project());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A local stack whose etcd speaks TLS: unless the user said otherwise, trust the CA and use the etcd login that pgha
+     * keeps for a stack it made ({@code pgha up}); for another stack the user must give the CA ({@code --ca}).
+     */
+    static AttachRequest withStackTls(AttachRequest r, LocalStack local, PghaStackFiles files, List<String> notes) {
+        if (!local.etcdTls()) {
+            return r;
+        }
+        Optional<String> ca = r.caFile().or(() -> local.pghaStack().flatMap(files::caFile));
+        Optional<ClusterConnection.EtcdAuth> auth =
+                r.etcdAuth().or(() -> local.pghaStack().flatMap(files::etcdLogin));
+        if (ca.isEmpty()) {
+            notes.add("etcd of " + local.project() + " speaks TLS and pgha keeps no CA of it: give --ca (the"
+                    + " cluster's CA certificate, e.g. pki/ca.crt of `pgha export-compose`)");
+        } else if (r.caFile().isEmpty()) {
+            notes.add("etcd speaks TLS: trusting the CA pgha keeps for stack "
+                    + local.pghaStack().orElseThrow() + " (" + ca.get() + ")");
+        }
+        if (r.etcdAuth().isEmpty() && auth.isPresent()) {
+            notes.add("etcd login: user " + auth.get().user().orElse("") + ", its password from the credentials pgha"
+                    + " keeps for stack " + local.pghaStack().orElseThrow());
+        }
+        return new AttachRequest(
+                r.name(),
+                r.scope(),
+                r.etcdEndpoints(),
+                auth,
+                r.patroniUrls(),
+                r.unnamedPatroniUrls(),
+                r.router(),
+                r.dockerStack(),
+                r.useDocker(),
+                ca);
     }
 
     private static Optional<ContainerObserver> connectDocker(List<String> notes) {

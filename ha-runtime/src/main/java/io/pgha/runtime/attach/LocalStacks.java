@@ -16,8 +16,13 @@ public final class LocalStacks {
     private LocalStacks() {}
 
     public static List<LocalStack> find(ContainerObserver docker) {
+        return find(docker.inspectComposeContainers());
+    }
+
+    /** The Patroni clusters among these containers, by compose project. */
+    static List<LocalStack> find(List<StackContainer> all) {
         Map<String, List<StackContainer>> byProject = new TreeMap<>();
-        for (StackContainer c : docker.inspectComposeContainers()) {
+        for (StackContainer c : all) {
             c.composeProject()
                     .ifPresent(p ->
                             byProject.computeIfAbsent(p, k -> new ArrayList<>()).add(c));
@@ -27,13 +32,23 @@ public final class LocalStacks {
         return stacks;
     }
 
+    /**
+     * The project's Patroni cluster: its etcd client URLs (https when its etcd speaks TLS), its scope, and the pgha stack
+     * it is when {@code pgha up} made it.
+     */
     static Optional<LocalStack> of(String project, List<StackContainer> containers) {
-        List<String> etcd = containers.stream()
-                .filter(c -> "etcd".equals(c.info().role()))
+        List<StackContainer> etcdContainers =
+                containers.stream().filter(c -> "etcd".equals(c.info().role())).toList();
+        boolean tls = etcdContainers.stream().anyMatch(StackContainer::etcdTls);
+        List<String> etcd = etcdContainers.stream()
                 .flatMap(c -> c.publishedPort(ETCD_CLIENT_PORT).stream())
-                .map(p -> p.url("http"))
+                .map(p -> p.url(tls ? "https" : "http"))
                 .sorted()
                 .toList();
+        Optional<String> pghaStack = containers.stream()
+                .flatMap(c -> c.pghaStack().stream())
+                .filter(project::equals)
+                .findFirst();
         Optional<String> scope = containers.stream()
                 .filter(c -> "postgres".equals(c.info().role()))
                 .flatMap(c -> c.patroniScope().stream())
@@ -41,7 +56,7 @@ public final class LocalStacks {
         boolean hasPostgres =
                 containers.stream().anyMatch(c -> "postgres".equals(c.info().role()));
         return !etcd.isEmpty() && hasPostgres
-                ? Optional.of(new LocalStack(project, etcd, scope, containers))
+                ? Optional.of(new LocalStack(project, etcd, scope, containers, tls, pghaStack))
                 : Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import io.etcd.jetcd.ClientBuilder;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
+import io.pgha.runtime.http.ClusterTrust;
 import java.io.File;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,8 @@ final class EtcdClients {
             }
             try {
                 b.sslContext(ssl -> {
-                    ca.ifPresent(ssl::trustManager);
+                    // read again when the file changes (pgha certs rotate --ca), at the channel's next handshake
+                    ca.ifPresent(f -> ssl.trustManager(ClusterTrust.trustManager(f.getPath())));
                     if (cert.isPresent()) {
                         ssl.keyManager(cert.get(), key.get());
                     }

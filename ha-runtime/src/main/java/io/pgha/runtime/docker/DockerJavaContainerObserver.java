@@ -147,7 +147,13 @@ final class DockerJavaContainerObserver implements ContainerObserver {
                 exitCode,
                 service);
         return new StackContainer(
-                info, published(r), Optional.ofNullable(labels.get(PROJECT_LABEL)), service, scope(r));
+                info,
+                published(r),
+                Optional.ofNullable(labels.get(PROJECT_LABEL)),
+                service,
+                scope(r),
+                etcdTls(r),
+                Optional.ofNullable(labels.get("io.pgha.stack")));
     }
 
     private static Optional<String> scope(InspectContainerResponse r) {
@@ -161,6 +167,25 @@ final class DockerJavaContainerObserver implements ContainerObserver {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether etcd's settings in the environment say TLS for clients (read by name: no other variable is looked at). */
+    static boolean etcdTls(InspectContainerResponse r) {
+        String[] env = r.getConfig() == null ? null : r.getConfig().getEnv();
+        return env != null && etcdTls(java.util.Arrays.asList(env));
+    }
+
+    static boolean etcdTls(List<String> env) {
+        for (String e : env) {
+            if (e.startsWith("ETCD_LISTEN_CLIENT_URLS=") || e.startsWith("ETCD_ADVERTISE_CLIENT_URLS=")) {
+                if (e.substring(e.indexOf('=') + 1).strip().startsWith("https://")) {
+                    return true;
+                }
+            } else if (e.startsWith("ETCD_CERT_FILE=") && e.length() > "ETCD_CERT_FILE=".length()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<Integer, StackContainer.HostPort> published(InspectContainerResponse r) {

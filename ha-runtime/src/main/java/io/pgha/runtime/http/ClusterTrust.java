@@ -35,6 +35,15 @@ public final class ClusterTrust {
         }
     }
 
+    /**
+     * A trust manager for the certificates of a PEM file that reads it again when it changed, for clients that take a
+     * trust manager rather than a context (the etcd client's gRPC channels, which make a new handshake each time they
+     * reconnect, e.g. after an etcd member restarted during a CA rotation). Name checks stay the JDK's.
+     */
+    public static javax.net.ssl.X509ExtendedTrustManager trustManager(String caFile) {
+        return new ReloadingTrust(Path.of(caFile), ClusterTrust::load);
+    }
+
     /** A trust manager for the certificates of a PEM file (a bundle during a CA rotation). */
     private static javax.net.ssl.X509ExtendedTrustManager load(Path caFile) {
         try {

@@ -35,7 +35,9 @@ import java.util.function.Supplier;
  * kept for the container's next start and the one PostgreSQL and Patroni read), PostgreSQL and Patroni reload them on
  * SIGHUP (Patroni's REST API re-reads its certificate when it changed), and the node is asked, inside its container,
  * which certificate it now serves on 5432 and 8008 before the next one is touched. Existing connections keep their
- * sessions. Written to the cluster's audit journal like every operation.
+ * sessions. Written to the cluster's audit journal like every operation. With a new CA ({@code --ca}) etcd's members
+ * (their certificates are the cluster CA's too) restart one at a time, quorum kept ({@link EtcdMemberRoll}): to trust
+ * both authorities, to serve certificates of the new one, and to trust it alone.
  *
  * <pre>{@code
  * try (CertificateRotation r = CertificateRotation.create(monitor)) {
@@ -118,25 +120,52 @@ public final class CertificateRotation implements AutoCloseable {
      * node's container is not running or has no certificate of pgha's. Changes nothing.
      */
     public RotationPlan plan(boolean newAuthority) {
-        if (newAuthority && !etcdCertificates().isEmpty()) {
-            throw PghaException.conflict("a new CA is not rolled out to etcd yet: this stack's etcd members ("
-                    + String.join(", ", etcdCertificates())
-                    + ") serve and verify certificates of the cluster CA and read it only when they start, so a new"
-                    + " CA would cut Patroni off etcd. Nothing was changed. Rotate the node certificates without --ca"
-                    + " (same CA, no restart), or make the stack again (pgha down, pgha up) for a new CA");
-        }
         ClusterSnapshot s = snapshot.get();
         List<String> members = s.members().stream().map(Member::name).toList();
         for (String m : members) {
             container(m);
             certificateOf(m);
         }
+        List<String> etcd = newAuthority ? etcdMembers() : List.of();
         return RotationPlan.of(
                 members,
                 s.leader(),
                 newAuthority,
                 !containers("router").isEmpty(),
-                !containers("supervisor").isEmpty());
+                !containers("supervisor").isEmpty(),
+                etcd);
+    }
+
+    /**
+     * The etcd members the cluster's CA issued certificates to (a stack whose etcd speaks TLS with it), in name order;
+     * each must have a running container: a member down now would make a restart of another cost etcd its quorum.
+     */
+    private List<String> etcdMembers() {
+        Map<String, String> containers = etcdContainers();
+        List<String> members = etcdCertificates();
+        for (String m : members) {
+            String c = containers.get(m);
+            if (c == null) {
+                throw PghaException.conflict("no container of stack " + stack + " for etcd member " + m
+                        + ": is it a stack made by pgha up?");
+            }
+            if (stackContainers().stream().noneMatch(d -> d.name().equals(c) && d.running())) {
+                throw PghaException.conflict("the container of etcd member " + m + " is not running: start it"
+                        + " before rotating the CA (its peers restart one at a time and need it for their quorum)");
+            }
+        }
+        return members;
+    }
+
+    /** Every etcd container of the stack, running or not, by its service name (etcd-1). */
+    private Map<String, String> etcdContainers() {
+        Map<String, String> byMember = new java.util.TreeMap<>();
+        for (DockerContainer c : stackContainers()) {
+            if ("etcd".equals(c.labels().get(ROLE_LABEL))) {
+                byMember.put(c.labels().getOrDefault(SERVICE_LABEL, c.name()), c.name());
+            }
+        }
+        return byMember;
     }
 
     /**
@@ -167,7 +196,7 @@ public final class CertificateRotation implements AutoCloseable {
                 n++;
                 current = step.describe();
                 progress.accept("[" + n + "/" + plan.steps().size() + "] " + current);
-                String note = run(step);
+                String note = run(step, plan);
                 notes.add(note);
                 progress.accept("      " + note);
             }
@@ -176,7 +205,12 @@ public final class CertificateRotation implements AutoCloseable {
                     Outcome.SUCCEEDED,
                     "new certificates on " + String.join(", ", order) + ", served without a restart"
                             + (plan.newAuthority()
-                                    ? ", of the new CA trusted alone (HAProxy reloaded, the supervisor restarted)"
+                                    ? ", of the new CA trusted alone (HAProxy reloaded, the supervisor restarted"
+                                            + (plan.etcdOrder().isEmpty()
+                                                    ? ""
+                                                    : ", etcd members " + String.join(", ", plan.etcdOrder())
+                                                            + " restarted one at a time with new certificates")
+                                            + ")"
                                     : ""),
                     notes,
                     start,
@@ -202,12 +236,13 @@ public final class CertificateRotation implements AutoCloseable {
         return audited(result);
     }
 
-    private String run(Step step) {
-        ClusterSnapshot s = snapshot.get();
+    private String run(Step step, RotationPlan plan) {
+        // the members as planned: the monitor's view may lag while etcd's members restart
+        List<String> members = plan.nodeOrder();
         return switch (step.action()) {
             case TRUST_BOTH_AUTHORITIES -> {
                 boolean made = pki.beginAuthorityRotation();
-                installTrust(s);
+                installTrust(members);
                 yield (made ? "new CA " : "CA rotation under way, its CA ")
                         + pki.certificates().get(0).subject() + "; trusted with the previous one everywhere";
             }
@@ -224,17 +259,24 @@ public final class CertificateRotation implements AutoCloseable {
                 }
                 yield "supervisor restarted, heartbeating again";
             }
+            case RESTART_ETCD_MEMBER -> etcdRoll().restart(step.target());
+            case ROTATE_ETCD_MEMBER -> etcdRoll().rotate(step.target());
             case ROTATE_NODE -> rotateNode(step.target());
             case TRUST_NEW_AUTHORITY_ONLY -> {
                 pki.finishAuthorityRotation();
-                installTrust(s);
-                for (String m : s.members().stream().map(Member::name).toList()) {
+                installTrust(members);
+                for (String m : members) {
                     reload(container(m));
                 }
-                yield "the previous CA is trusted no more"
-                        + (containers("router").isEmpty() ? "" : " (HAProxy drops it at its reload, next)");
+                yield "the previous CA is trusted no more, Patroni and PostgreSQL reloaded"
+                        + (plan.etcdOrder().isEmpty() ? "" : " (etcd's members forget it at their restart, next)")
+                        + (containers("router").isEmpty() ? "" : " (HAProxy drops it at its reload, last)");
             }
         };
+    }
+
+    private EtcdMemberRoll etcdRoll() {
+        return new EtcdMemberRoll(docker, pki, this::etcdContainers, clock);
     }
 
     /** The running container of a member: the stack's container of that service (pg-0 is shop-pg-0 in stack shop). */
@@ -381,14 +423,18 @@ public final class CertificateRotation implements AutoCloseable {
         }
     }
 
-    /** The CA file (a bundle during a CA rotation) into every container that reads one. */
-    private void installTrust(ClusterSnapshot s) {
+    /**
+     * The CA file (a bundle during a CA rotation) into every container that reads one: the nodes (Patroni's etcd client
+     * reads it at each new connection), the router, exporters, the supervisor and etcd's members (each reads it at its
+     * next start).
+     */
+    private void installTrust(List<String> members) {
         byte[] bundle = pki.text(pki.caFile()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        for (String m : s.members().stream().map(Member::name).toList()) {
+        for (String m : members) {
             String c = container(m);
             docker.copyFiles(c, NodeFiles.trust(bundle, owner(c)));
         }
-        for (String role : List.of("router", "exporter", "supervisor")) {
+        for (String role : List.of("router", "exporter", "supervisor", "etcd")) {
             for (String c : containers(role)) {
                 docker.copyFiles(c, NodeFiles.trust(bundle));
             }
@@ -415,7 +461,6 @@ public final class CertificateRotation implements AutoCloseable {
                         + pki.caFile().getParent() + " (it has " + String.join(", ", names) + ")"));
     }
 
-    /** The running containers of the stack with a role (router, exporter, supervisor). */
     /** The etcd members the cluster's CA issued certificates to (a stack whose etcd speaks TLS with it). */
     private List<String> etcdCertificates() {
         return pki.certificates().stream()
@@ -426,6 +471,7 @@ public final class CertificateRotation implements AutoCloseable {
                 .toList();
     }
 
+    /** The running containers of the stack with a role (router, exporter, supervisor, etcd). */
     private List<String> containers(String role) {
         return stackContainers().stream()
                 .filter(c -> role.equals(c.labels().get(ROLE_LABEL)) && c.running())

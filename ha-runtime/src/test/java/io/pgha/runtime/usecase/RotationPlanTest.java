@@ -54,6 +54,46 @@ class RotationPlanTest {
         assertThat(plan.summary()).startsWith("rotate the CA and the node certificates");
     }
 
+    @org.junit.jupiter.api.Test
+    void etcdsMembersRestartWithTheBundleThenTakeNewCertificatesThenForgetThePreviousCa() {
+        List<String> etcd = list("etcd-1,etcd-2,etcd-3");
+        RotationPlan plan = RotationPlan.of(list("pg-0,pg-1,pg-2"), Optional.of("pg-1"), true, true, true, etcd);
+
+        assertThat(plan.steps().stream()
+                        .map(s -> s.action().name() + (s.target().startsWith("etcd") ? " " + s.target() : ""))
+                        .toList())
+                .containsExactly(
+                        "TRUST_BOTH_AUTHORITIES",
+                        "RELOAD_ROUTER",
+                        "RESTART_SUPERVISOR",
+                        "RESTART_ETCD_MEMBER etcd-1",
+                        "RESTART_ETCD_MEMBER etcd-2",
+                        "RESTART_ETCD_MEMBER etcd-3",
+                        "ROTATE_ETCD_MEMBER etcd-1",
+                        "ROTATE_ETCD_MEMBER etcd-2",
+                        "ROTATE_ETCD_MEMBER etcd-3",
+                        "ROTATE_NODE",
+                        "ROTATE_NODE",
+                        "ROTATE_NODE",
+                        "TRUST_NEW_AUTHORITY_ONLY",
+                        "RESTART_ETCD_MEMBER etcd-1",
+                        "RESTART_ETCD_MEMBER etcd-2",
+                        "RESTART_ETCD_MEMBER etcd-3",
+                        "RELOAD_ROUTER");
+        assertThat(plan.etcdOrder()).containsExactlyElementsOf(etcd);
+        assertThat(plan.summary()).contains("etcd's 3 members (etcd-1, etcd-2, etcd-3) restarted one at a time");
+        assertThat(plan.steps()).allSatisfy(s -> assertThat(s.describe()).isNotBlank());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNodeRotationLeavesEtcdAlone() {
+        RotationPlan plan = RotationPlan.of(
+                list("pg-0,pg-1,pg-2"), Optional.of("pg-1"), false, true, true, list("etcd-1,etcd-2,etcd-3"));
+
+        assertThat(plan.steps()).allMatch(s -> s.action() == Action.ROTATE_NODE);
+        assertThat(plan.etcdOrder()).isEmpty();
+    }
+
     @ParameterizedTest(name = "leader {0}")
     @CsvSource(
             nullValues = "none",

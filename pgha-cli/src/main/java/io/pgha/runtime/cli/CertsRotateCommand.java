@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Give every PostgreSQL node a new certificate, one at a time, the leader last: copied into its",
             "container, PostgreSQL and Patroni reload it (no restart, no switchover), then checked.",
-            "With --ca a new CA first: every container trusts the old and the new one until the roll ends.",
+            "With --ca a new CA first: every container trusts the old and the new one until the roll ends;",
+            "etcd's members restart one at a time (quorum kept) to trust both, again with new certificates,",
+            "and again to trust the new CA alone.",
             "Asks for a confirmation (or --yes); written to the audit journal."
         })
 final class CertsRotateCommand implements Callable<Integer> {

@@ -1,20 +1,30 @@
 package io.pgha.runtime.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.dcs.EtcdHealthEndpoint;
+import io.pgha.runtime.docker.DockerContainer;
+import io.pgha.runtime.docker.DockerJavaEngine;
+import io.pgha.runtime.docker.ExecResult;
 import io.pgha.runtime.http.ClusterTrust;
+import io.pgha.runtime.stack.RouterChecks;
 import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.TestMachine;
+import io.pgha.runtime.usecase.ForgetCluster;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,9 +32,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,6 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -47,17 +60,21 @@ import org.junit.jupiter.api.TestMethodOrder;
  * node gets a new certificate; afterwards the router's write port and each Patroni REST API serve a certificate with
  * a new serial that verifies against the cluster's CA, no write failed, writes go on, and the rotation is audited.
  * Then, on the same stack, `pgha certs rotate --ca`: a new CA while the application keeps writing (its sslrootcert the
- * cluster's ca.crt, a bundle during the roll); afterwards everything verifies against the new CA alone and is refused
- * with the old one, HAProxy holds the new CA alone (it reloaded the final file) and routes a switchover, and the
- * supervisor is back.
+ * cluster's ca.crt, a bundle during the roll), etcd's members restarting one at a time; afterwards everything (etcd's
+ * client and peer ports included) verifies against the new CA alone and is refused with the old one, HAProxy holds the
+ * new CA alone (it reloaded the final file) and routes a switchover, and the supervisor is back.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class CertRotationIT {
 
+    // a stack and ports of its own (not the default stack's, nor those of other tests' stacks on a shared engine)
     private static final String NAME = "certs";
-    private static final int WRITE = 15000;
-    private static final int READ = 15001;
-    private static final int PATRONI = 18008;
+    private static final int WRITE = 15100;
+    private static final int READ = 15101;
+    private static final int STATS = 18504;
+    private static final int PATRONI = 18108;
+    private static final int ETCD = 33891;
+    private static final int EXPORTER = 19287;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
     private static Path ca;
@@ -80,13 +97,13 @@ class CertRotationIT {
                 "--read-port",
                 String.valueOf(READ),
                 "--stats-port",
-                "18404",
+                String.valueOf(STATS),
                 "--patroni-port",
                 String.valueOf(PATRONI),
                 "--etcd-port",
-                "33791",
+                String.valueOf(ETCD),
                 "--exporter-port",
-                "19187");
+                String.valueOf(EXPORTER));
         ca = configDir.resolve("clusters/" + NAME + "/pki/ca.crt");
         app = JSON.readTree(Cli.runOk("credentials", NAME, "--json").stdout()).path("application");
     }
@@ -165,34 +182,395 @@ class CertRotationIT {
     }
 
     /**
-     * A new CA is refused while the stack's etcd speaks TLS with the cluster CA: etcd reads its trust only when it starts
-     * and its members' certificates are not rolled yet (ADR 0020). The --ca roll itself was proven on a stack whose etcd
-     * had no TLS (branch issue-18-ca-rotation, ADR 0020); here: refused, and nothing changed.
+     * A new CA on a stack whose etcd speaks TLS with the cluster CA (ADR 0020): while an application writes through the
+     * router (verify-full, its sslrootcert the cluster's ca.crt, a bundle during the roll) and a watcher asks etcd's
+     * three members for their /health, the whole roll runs, etcd's members restarting one at a time three times.
+     * Afterwards every certificate (PostgreSQL, Patroni's REST API, etcd's client and peer ports) chains to the new CA,
+     * a client holding the old CA alone is refused everywhere, and pgha, Patroni and the supervisor still work.
      */
     @Test
     @Order(2)
-    void aNewCaIsRefusedWhileEtcdUsesTheClusterCaAndNothingChanges() throws Exception {
-        byte[] caBefore = Files.readAllBytes(ca);
+    void rotatesTheCaEtcdIncludedWhileWritesFlowThenTrustsTheNewCaAlone() throws Exception {
+        JsonNode before = JSON.readTree(
+                Cli.runOk("certs", "status", "--cluster", NAME, "--json").stdout());
+        Path oldCa = Files.createTempFile(configDir, "old-ca", ".crt");
+        Files.copy(ca, oldCa, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(certificates(oldCa)).hasSize(1);
         Map<String, BigInteger> served = servedSerials();
-        Cli.Result rotate = Cli.run("certs", "rotate", "--cluster", NAME, "--ca", "--yes");
-        assertThat(rotate.exitCode()).as(rotate.describe()).isNotZero();
-        assertThat(rotate.stdout() + rotate.stderr())
-                .as(rotate.describe())
-                .contains("etcd")
-                .contains("Nothing was changed")
-                .contains("without --ca");
-        assertThat(Files.readAllBytes(ca)).as("ca.crt unchanged").isEqualTo(caBefore);
-        assertThat(servedSerials())
-                .as("every endpoint serves the certificate it served")
-                .isEqualTo(served);
-        await("pgha status sees the leader")
+        Map<String, BigInteger> etcdServed = etcdClientSerials(ca);
+        String patroniLeader = statusLeader();
+
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE ca_rotation_writes (id bigint PRIMARY KEY, at timestamptz DEFAULT now())");
+        }
+        Writer writer = new Writer("ca_rotation_writes");
+        QuorumWatch quorum = new QuorumWatch();
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run);
+        CompletableFuture<Void> watching = CompletableFuture.runAsync(quorum::run);
+        Cli.Result rotate;
+        Instant rotationStart;
+        Duration rotationTook;
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= 20);
+            await().atMost(Duration.ofSeconds(20)).until(() -> quorum.samples.get() >= 3);
+
+            rotationStart = Instant.now();
+            rotate = Cli.run("certs", "rotate", "--cluster", NAME, "--ca", "--yes");
+            rotationTook = Duration.between(rotationStart, Instant.now());
+            System.out.println("certs rotate --ca:\n" + rotate.stdout() + rotate.stderr());
+            assertThat(rotate.exitCode()).as(rotate.describe()).isZero();
+
+            int atRotation = writer.ok.get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= atRotation + 20);
+        } finally {
+            writer.stop.set(true);
+            quorum.stop.set(true);
+            writing.get(30, TimeUnit.SECONDS);
+            watching.get(30, TimeUnit.SECONDS);
+        }
+        System.out.println("CA rotation (etcd included) took " + rotationTook.toMillis() + " ms under writes: "
+                + writer.ok.get() + " rows acknowledged, " + writer.failures.size() + " failed attempts, longest"
+                + " failing " + writer.longestOutage.toMillis() + " ms"
+                + (writer.failures.isEmpty() ? "" : ": " + writer.failures) + "; etcd /health sampled "
+                + quorum.samples.get() + " times, " + quorum.withoutMajority.get() + " samples with fewer than 2 of 3"
+                + " members healthy, longest " + quorum.longestWithoutMajority.toMillis() + " ms");
+        assertThat(rotate.stdout())
+                .contains("certs-rotate: new certificates on")
+                .contains("etcd members");
+        assertThat(rotate.stderr())
+                .contains("new CA ")
+                .contains("its new process checked every server")
+                .contains("supervisor restarted")
+                .contains("restart etcd member etcd-1")
+                .contains("etcd-3 serves certificate")
+                .contains("to clients and peers")
+                .contains("the 3 etcd members healthy again")
+                .contains("the previous CA is trusted no more");
+
+        // every acknowledged row is there; writes failed at most for one HAProxy check interval; etcd kept a majority
+        List<Long> acknowledged = new ArrayList<>(writer.acknowledged);
+        try (Connection c = connect();
+                var q = c.prepareStatement("SELECT count(*) FROM ca_rotation_writes WHERE id = ANY (?)")) {
+            q.setArray(1, c.createArrayOf("bigint", acknowledged.toArray()));
+            var rs = q.executeQuery();
+            rs.next();
+            assertThat(rs.getLong(1)).as("acknowledged rows present").isEqualTo(acknowledged.size());
+        }
+        assertThat(writer.longestOutage)
+                .as("longest run of failed writes through 127.0.0.1:%d (%s)", WRITE, writer.failures)
+                .isLessThanOrEqualTo(Duration.ofMillis(RouterChecks.FAST.interMs()));
+        assertThat(quorum.longestWithoutMajority)
+                .as("longest time fewer than 2 of etcd's 3 members answered healthy (a leader handover, not a"
+                        + " member down: one restarts at a time)")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(statusLeader())
+                .as("Patroni's leader (no failover during the roll)")
+                .isEqualTo(patroniLeader);
+
+        // ca.crt is the new CA alone; every endpoint chains to it, and is refused with the old CA alone
+        List<X509Certificate> trusted = certificates(ca);
+        assertThat(trusted).hasSize(1);
+        X509Certificate newCa = trusted.get(0);
+        X509Certificate previousCa = certificates(oldCa).get(0);
+        assertThat(newCa.getSerialNumber()).isNotEqualTo(previousCa.getSerialNumber());
+        Map<String, BigInteger> after = servedSerials();
+        after.put("postgres via 127.0.0.1:" + READ, peerSerial(READ, true));
+        for (String where : served.keySet()) {
+            assertThat(after.get(where)).as(where + " serves a new certificate").isNotEqualTo(served.get(where));
+        }
+        for (int n = 0; n < 3; n++) {
+            int port = PATRONI + n;
+            assertThatThrownBy(() -> peerSerial(port, false, oldCa))
+                    .as("Patroni pg-%d with the old CA alone", n)
+                    .isInstanceOf(SSLException.class);
+        }
+        for (int port : List.of(WRITE, READ)) {
+            assertThatThrownBy(() -> peerSerial(port, true, oldCa))
+                    .as("PostgreSQL via 127.0.0.1:%d with the old CA alone", port)
+                    .isInstanceOf(SSLException.class);
+        }
+        Properties oldTrust = login();
+        oldTrust.setProperty("sslrootcert", oldCa.toString());
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + WRITE + "/app", oldTrust))
+                .as("an application that holds the old CA only")
+                .isInstanceOf(SQLException.class);
+
+        // etcd: each member's client port serves a new certificate of the new CA (verified with it, name 127.0.0.1),
+        // refused with the old CA alone; its peer port serves one signed by the new CA and not by the old one
+        Map<String, BigInteger> etcdAfter = etcdClientSerials(ca);
+        for (int m = 1; m <= 3; m++) {
+            String member = "etcd-" + m;
+            assertThat(etcdAfter.get(member))
+                    .as(member + " serves a new certificate")
+                    .isNotEqualTo(etcdServed.get(member));
+            int port = ETCD + m - 1;
+            assertThatThrownBy(() -> tlsSerial(port, oldCa))
+                    .as("etcd %s client port with the old CA alone", member)
+                    .isInstanceOf(SSLException.class);
+        }
+        try (DockerJavaEngine docker = DockerJavaEngine.local()) {
+            Map<String, String> etcd = containersByService(docker, "etcd");
+            assertThat(etcd).hasSize(3);
+            for (String member : etcd.keySet()) {
+                for (int port : List.of(2379, 2380)) {
+                    X509Certificate cert = servedInside(docker, etcd.get("etcd-1"), member, port);
+                    assertThat(cert.getIssuerX500Principal()).isEqualTo(newCa.getSubjectX500Principal());
+                    cert.verify(newCa.getPublicKey());
+                    assertThatThrownBy(() -> cert.verify(previousCa.getPublicKey()))
+                            .as("%s:%d is not signed by the old CA", member, port)
+                            .isInstanceOf(java.security.SignatureException.class);
+                }
+            }
+        }
+
+        JsonNode status = JSON.readTree(
+                Cli.runOk("certs", "status", "--cluster", NAME, "--json").stdout());
+        assertThat(status.get(0).path("serial").asText())
+                .isNotEqualTo(before.get(0).path("serial").asText());
+        assertThat(new BigInteger(status.get(0).path("serial").asText(), 16)).isEqualTo(newCa.getSerialNumber());
+        assertThat(status).allSatisfy(e -> assertThat(e.path("level").asText()).isEqualTo("OK"));
+        Map<String, String> oldSerials = serialsByName(before);
+        Map<String, String> newSerials = serialsByName(status);
+        for (String name : oldSerials.keySet()) {
+            assertThat(newSerials.get(name)).as(name + " renewed").isNotEqualTo(oldSerials.get(name));
+        }
+
+        // HAProxy reloaded the final CA file: it holds the new CA alone, and its server-state file is gone
+        try (DockerJavaEngine docker = DockerJavaEngine.local()) {
+            String router =
+                    containersByService(docker, "router").values().iterator().next();
+            ExecResult caFile = docker.exec(router, routerApi("show ssl ca-file /run/pgha/tls/ca.crt"), EXEC);
+            assertThat(caFile.stdout())
+                    .as(caFile.stdout() + caFile.stderr())
+                    .containsOnlyOnce("Certificate #")
+                    .containsIgnoringCase(newCa.getSerialNumber().toString(16));
+            assertThat(docker.exec(router, List.of("test", "-e", "/var/lib/haproxy/server-state"), EXEC)
+                            .exitCode())
+                    .as("the server-state file is removed after the reload")
+                    .isNotZero();
+            String supervisor = containersByService(docker, "supervisor")
+                    .values()
+                    .iterator()
+                    .next();
+            await("the supervisor healthy again (its heartbeat written to etcd)")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> health(supervisor).equals("healthy"));
+        }
+
+        // pgha status (a new process: the new CA alone) sees etcd's quorum over TLS; a switchover works (Patroni
+        // writes etcd through its client trusting the new CA alone) and the router follows it
+        await("pgha status sees etcd's three members and the leader")
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(JSON.readTree(
-                                        Cli.runOk("status", NAME, "--json").stdout())
-                                .path("leader")
-                                .asText())
-                        .startsWith("pg-"));
+                .untilAsserted(() -> {
+                    JsonNode s =
+                            JSON.readTree(Cli.runOk("status", NAME, "--json").stdout());
+                    assertThat(s.path("etcd").path("quorum").asBoolean()).isTrue();
+                    assertThat(s.path("etcd").path("members"))
+                            .hasSize(3)
+                            .allSatisfy(
+                                    m -> assertThat(m.path("health").asText()).isEqualTo("UP"));
+                    assertThat(s.path("leader").asText()).startsWith("pg-");
+                });
+        String leader = leaderByCertificate();
+        Cli.Result switchover = Cli.run("switchover", "--cluster", NAME, "--yes");
+        assertThat(switchover.exitCode()).as(switchover.describe()).isZero();
+        await("the router's write port on the new leader")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .until(() -> !leaderByCertificate().equals(leader) && writesOnPrimary());
+    }
+
+    /**
+     * Task of issue 18 (ADR 0019): a stack made by `pgha up` and then forgotten (the console's Forget keeps its
+     * credentials and CA) is attached again with `pgha attach NAME` and no other flag: its etcd is found with https
+     * endpoints on the published ports, trusted with the CA pgha keeps for it, as etcd's user pgha; `pgha status` then
+     * reads etcd and Patroni through the saved connection (the password outside cluster.json).
+     */
+    @Test
+    @Order(3)
+    void attachWithoutFlagsFindsTheStacksEtcdTlsCaAndLogin() throws Exception {
+        ForgetCluster forget = new ForgetCluster(new ClusterRegistry());
+        forget.forget(forget.plan(NAME, false, true));
+        Path dir = configDir.resolve("clusters/" + NAME);
+        assertThat(dir.resolve("cluster.json")).doesNotExist();
+        assertThat(dir.resolve("credentials.json")).exists();
+
+        Cli.Result attach = Cli.run("attach", NAME);
+
+        System.out.println("pgha attach " + NAME + ":\n" + attach.stdout() + attach.stderr());
+        assertThat(attach.exitCode()).as(attach.describe()).isZero();
+        assertThat(attach.stdout())
+                .contains("etcd       https://127.0.0.1:" + ETCD)
+                .contains("trusting the CA pgha keeps for stack " + NAME)
+                .contains("etcd login: user pgha");
+        String saved = Files.readString(dir.resolve("cluster.json"));
+        String pghaEtcdPassword = JSON.readTree(Files.readString(dir.resolve("credentials.json")))
+                .path("etcd")
+                .path("pgha")
+                .asText();
+        assertThat(pghaEtcdPassword).isNotBlank();
+        assertThat(saved).contains("https://127.0.0.1:" + ETCD).doesNotContain(pghaEtcdPassword);
+        await("pgha status of the attached stack sees etcd's quorum and the leader")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode s =
+                            JSON.readTree(Cli.runOk("status", NAME, "--json").stdout());
+                    assertThat(s.path("etcd").path("quorum").asBoolean()).isTrue();
+                    assertThat(s.path("etcd").path("members"))
+                            .hasSize(3)
+                            .allSatisfy(
+                                    m -> assertThat(m.path("health").asText()).isEqualTo("UP"));
+                    assertThat(s.path("leader").asText()).startsWith("pg-");
+                });
+    }
+
+    private static String statusLeader() throws IOException {
+        return JSON.readTree(Cli.runOk("status", NAME, "--json").stdout())
+                .path("leader")
+                .asText();
+    }
+
+    /** Which node's certificate PostgreSQL serves through the router's write port (its serial). */
+    private static String leaderByCertificate() throws IOException {
+        return peerSerial(WRITE, true).toString(16);
+    }
+
+    private static boolean writesOnPrimary() throws SQLException {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT pg_is_in_recovery()");
+            rs.next();
+            return !rs.getBoolean(1);
+        }
+    }
+
+    /** The serial each etcd member serves on its published client port, verified (name 127.0.0.1) against trust. */
+    private static Map<String, BigInteger> etcdClientSerials(Path trust) throws IOException {
+        Map<String, BigInteger> serials = new LinkedHashMap<>();
+        for (int m = 1; m <= 3; m++) {
+            serials.put("etcd-" + m, tlsSerial(ETCD + m - 1, trust));
+        }
+        return serials;
+    }
+
+    private static BigInteger tlsSerial(int port, Path trust) throws IOException {
+        return peerSerial(port, false, trust);
+    }
+
+    /**
+     * The certificate {@code member} serves on {@code port} (2379 clients, 2380 peers) as seen from inside the
+     * container {@code from} on the stack's network, showing the member's own certificate as a peer would.
+     */
+    private static X509Certificate servedInside(DockerJavaEngine docker, String from, String member, int port)
+            throws Exception {
+        ExecResult r = docker.exec(
+                from,
+                List.of(
+                        "sh",
+                        "-c",
+                        "openssl s_client -connect " + member + ":" + port + " -servername " + member
+                                + " -cert /run/pgha/tls/server.crt -key /run/pgha/tls/server.key </dev/null"
+                                + " 2>/dev/null | openssl x509"),
+                EXEC);
+        assertThat(r.ok()).as(member + ":" + port + " " + r.stderr()).isTrue();
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(r.stdout().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** A runtime API command inside the router's container (its unix socket, with the image's python3). */
+    private static List<String> routerApi(String command) {
+        return List.of(
+                "python3",
+                "-c",
+                "import socket,sys\n"
+                        + "s=socket.socket(socket.AF_UNIX);s.settimeout(5);s.connect('/var/lib/haproxy/admin.sock')\n"
+                        + "s.sendall((sys.argv[1]+'\\n').encode())\nout=b''\n"
+                        + "while True:\n    d=s.recv(65536)\n    if not d: break\n    out+=d\n"
+                        + "sys.stdout.write(out.decode())\n",
+                command);
+    }
+
+    /** The stack's containers of a role, by service name (etcd-1, pg-router). */
+    private static Map<String, String> containersByService(DockerJavaEngine docker, String role) {
+        Map<String, String> byService = new java.util.TreeMap<>();
+        for (DockerContainer c : docker.containers(Map.of("io.pgha.stack", NAME))) {
+            if (role.equals(c.labels().get("io.pgha.role"))) {
+                byService.put(c.labels().getOrDefault("io.pgha.service", c.name()), c.name());
+            }
+        }
+        if (byService.isEmpty()) {
+            throw new AssertionError("no " + role + " container in stack " + NAME);
+        }
+        return byService;
+    }
+
+    /** Docker's health status of a container (the test holds the machine's Docker lock). */
+    private static String health(String container) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("docker", "inspect", "-f", "{{.State.Health.Status}}", container)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        p.waitFor(20, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private static List<X509Certificate> certificates(Path pem) throws Exception {
+        try (var in = Files.newInputStream(pem)) {
+            List<X509Certificate> all = new ArrayList<>();
+            CertificateFactory.getInstance("X.509").generateCertificates(in).forEach(c -> all.add((X509Certificate) c));
+            return all;
+        }
+    }
+
+    /**
+     * Asks etcd's three members for their /health (over https, trusting the cluster's ca.crt as it is at each ask) four
+     * times a second; remembers how long, at most, fewer than two answered healthy.
+     */
+    private static final class QuorumWatch {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicInteger samples = new AtomicInteger();
+        final AtomicInteger withoutMajority = new AtomicInteger();
+        volatile Duration longestWithoutMajority = Duration.ZERO;
+
+        void run() {
+            Instant end = Instant.now().plus(Duration.ofMinutes(8));
+            Instant since = null;
+            while (!stop.get() && Instant.now().isBefore(end)) {
+                Instant at = Instant.now();
+                int healthy = 0;
+                for (int m = 0; m < 3; m++) {
+                    if (EtcdHealthEndpoint.healthy(
+                            "https://127.0.0.1:" + (ETCD + m), Optional.of(ca.toString()), Duration.ofSeconds(2))) {
+                        healthy++;
+                    }
+                }
+                samples.incrementAndGet();
+                if (healthy < 2) {
+                    withoutMajority.incrementAndGet();
+                    since = since == null ? at : since;
+                } else if (since != null) {
+                    Duration d = Duration.between(since, at);
+                    if (d.compareTo(longestWithoutMajority) > 0) {
+                        longestWithoutMajority = d;
+                    }
+                    since = null;
+                }
+                try {
+                    Thread.sleep(250); // sampling pace of a watcher, not a synchronisation
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (since != null) {
+                longestWithoutMajority = Duration.between(since, Instant.now());
+            }
+        }
     }
 
     private static Map<String, String> serialsByName(JsonNode certificates) {
@@ -258,7 +636,7 @@ class CertRotationIT {
     }
 
     /**
-     * Inserts a row at a time (at most for three minutes), on a new verify-full connection every fifth row; remembers
+     * Inserts a row at a time (at most for six minutes), on a new verify-full connection every fifth row; remembers
      * the rows acknowledged, the failures, and the longest time writes failed (from the first failed attempt of a run
      * of failures to the next acknowledged row).
      */
@@ -275,7 +653,7 @@ class CertRotationIT {
         }
 
         void run() {
-            Instant end = Instant.now().plus(Duration.ofMinutes(3));
+            Instant end = Instant.now().plus(Duration.ofMinutes(6));
             long id = 0;
             Instant failingSince = null;
             while (!stop.get() && Instant.now().isBefore(end)) {
