@@ -6,7 +6,6 @@ import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.cluster.Member;
 import io.etcd.jetcd.kv.GetResponse;
 import io.etcd.jetcd.maintenance.AlarmMember;
-import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.options.GetOption;
 import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
 import io.pgha.runtime.model.EtcdMember;
@@ -28,8 +27,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link Dcs} over jetcd: one client over all endpoints for the scope's keys, the watch and the member list,
  * whose calls wait for a connection (within the caller's deadline) so the first one does not fail while the
- * channel is still connecting; and one for the endpoints' status calls, each over a channel of its own that
- * does not wait: on a dead endpoint the call fails at once and its channel is shut down, never left open.
+ * channel is still connecting. Each endpoint's status comes from etcd's HTTP gateway on a kept-alive connection
+ * ({@link EtcdGatewayStatus}); where there is none, from a second client whose status calls each run over a channel
+ * of their own that does not wait: on a dead endpoint the call fails at once and its channel is shut down, never left
+ * open.
  */
 final class JetcdDcs implements Dcs {
 
@@ -39,6 +40,11 @@ final class JetcdDcs implements Dcs {
     private final Client statusClient;
     /** Endpoints whose last status call ran out of its deadline (status calls come from one monitor thread at a time). */
     private final java.util.Set<String> timedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** etcd's HTTP gateway for the status calls, unless the endpoints want a client certificate. */
+    private final Optional<EtcdGatewayStatus> gateway;
+    /** Endpoints whose gateway did not answer the status call as etcd's does: they get the gRPC call. */
+    private final java.util.Set<String> withoutGateway = ConcurrentHashMap.newKeySet();
 
     private final Map<String, Long> learnedMemberIds = new ConcurrentHashMap<>();
     private volatile List<EtcdMembers.Listed> lastMemberList = List.of();
@@ -50,6 +56,7 @@ final class JetcdDcs implements Dcs {
         this.auth = auth;
         this.client = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), true);
         this.statusClient = EtcdClients.create(endpoints, auth, Duration.ofSeconds(1), false);
+        this.gateway = EtcdGatewayStatus.of(auth);
     }
 
     static String prefix(String scope) {
@@ -124,10 +131,10 @@ final class JetcdDcs implements Dcs {
     public EtcdClusterStatus status(Duration deadline) {
         long until = System.nanoTime() + deadline.toNanos();
         Map<String, Long> started = new HashMap<>();
-        Map<String, CompletableFuture<StatusResponse>> calls = new LinkedHashMap<>();
+        Map<String, CompletableFuture<EtcdGatewayStatus.Answer>> calls = new LinkedHashMap<>();
         for (String e : endpoints) {
             started.put(e, System.nanoTime());
-            calls.put(e, statusClient.getMaintenanceClient().statusMember(target(e)));
+            calls.put(e, statusCall(e, deadline));
         }
         CompletableFuture<List<Member>> list =
                 client.getClusterClient().listMember().thenApply(r -> r.getMembers());
@@ -135,17 +142,17 @@ final class JetcdDcs implements Dcs {
                 client.getMaintenanceClient().listAlarms().thenApply(r -> r.getAlarms());
 
         List<EtcdMembers.EndpointStatus> statuses = new ArrayList<>();
-        for (Map.Entry<String, CompletableFuture<StatusResponse>> c : calls.entrySet()) {
+        for (Map.Entry<String, CompletableFuture<EtcdGatewayStatus.Answer>> c : calls.entrySet()) {
             String endpoint = c.getKey();
             try {
-                StatusResponse s = awaitStatus(c.getValue(), remaining(until));
+                EtcdGatewayStatus.Answer s = awaitStatus(c.getValue(), remaining(until));
                 Duration latency = Duration.ofNanos(System.nanoTime() - started.get(endpoint));
                 statuses.add(new EtcdMembers.EndpointStatus(
                         endpoint,
-                        OptionalLong.of(s.getHeader().getMemberId()),
-                        s.getLeader(),
-                        s.getRaftTerm(),
-                        s.getDbSize(),
+                        OptionalLong.of(s.memberId()),
+                        s.leader(),
+                        s.raftTerm(),
+                        s.dbSize(),
                         latency,
                         Optional.empty()));
                 timedOut.remove(endpoint);
@@ -199,6 +206,32 @@ final class JetcdDcs implements Dcs {
                     .ifPresent(s -> latencies.put(m.name(), s.latency()));
         }
         return new EtcdClusterStatus(members, latencies, Instant.now(), listError);
+    }
+
+    /**
+     * One member's status: through etcd's HTTP gateway on a kept-alive connection where it answers, else with jetcd's
+     * gRPC call (a channel of its own per call). The HTTP request may outlive the round's deadline by a second, so
+     * that a slow member shows as a missed deadline (unknown this round), as with the gRPC call, not as a failure.
+     */
+    private CompletableFuture<EtcdGatewayStatus.Answer> statusCall(String endpoint, Duration deadline) {
+        if (gateway.isEmpty() || withoutGateway.contains(endpoint)) {
+            return grpcStatus(endpoint);
+        }
+        return gateway.get().status(endpoint, deadline.plusSeconds(1)).exceptionallyCompose(t -> {
+            if (t instanceof EtcdGatewayStatus.NoGateway || t.getCause() instanceof EtcdGatewayStatus.NoGateway) {
+                withoutGateway.add(endpoint);
+                return grpcStatus(endpoint);
+            }
+            return CompletableFuture.failedFuture(t);
+        });
+    }
+
+    private CompletableFuture<EtcdGatewayStatus.Answer> grpcStatus(String endpoint) {
+        return statusClient
+                .getMaintenanceClient()
+                .statusMember(target(endpoint))
+                .thenApply(s -> new EtcdGatewayStatus.Answer(
+                        s.getHeader().getMemberId(), s.getLeader(), s.getRaftTerm(), s.getDbSize()));
     }
 
     /**

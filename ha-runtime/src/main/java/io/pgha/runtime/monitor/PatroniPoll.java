@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Asks every member's Patroni REST API at once (/patroni, /health, /liveness, /readiness, each call on its
- * own virtual thread with the source deadline), plus /cluster and /config when the DCS is not read directly.
+ * Asks every member's Patroni REST API at once (/patroni, or /health for the state and the probe together, /liveness,
+ * /readiness, each call on its own virtual thread with the source deadline), plus /cluster and /config when the DCS is
+ * not read directly.
  */
 final class PatroniPoll implements AutoCloseable {
 
@@ -82,9 +83,10 @@ final class PatroniPoll implements AutoCloseable {
                         List.of(submit(c::node), done(last.health()), done(last.liveness()), done(last.readiness())));
             } else {
                 pollsSinceProbes.put(e.getKey(), 0);
+                // /health answers with the member's state as well: one request (one TLS handshake) for both
+                Future<Object> nodeAndHealth = submit(c::nodeWithHealth);
                 pending.put(
-                        e.getKey(),
-                        List.of(submit(c::node), submit(c::health), submit(c::liveness), submit(c::readiness)));
+                        e.getKey(), List.of(nodeAndHealth, nodeAndHealth, submit(c::liveness), submit(c::readiness)));
             }
             if (wantCluster) {
                 clusterCalls.add(submit(c::cluster));
@@ -97,8 +99,8 @@ final class PatroniPoll implements AutoCloseable {
         for (Map.Entry<String, List<Future<Object>>> e : pending.entrySet()) {
             String name = e.getKey();
             List<Future<Object>> f = e.getValue();
-            Outcome node = await(f.get(0), until);
-            Outcome health = await(f.get(1), until);
+            Outcome node = await(f.get(0), until).part(PatroniClient.NodeHealth::node);
+            Outcome health = await(f.get(1), until).part(PatroniClient.NodeHealth::health);
             Outcome liveness = await(f.get(2), until);
             Outcome readiness = await(f.get(3), until);
             Optional<String> error = node.error().or(health::error);
@@ -176,7 +178,8 @@ final class PatroniPoll implements AutoCloseable {
             return new Outcome(
                     Optional.empty(),
                     Optional.of(cause instanceof PghaException p ? p.getMessage() : String.valueOf(cause)));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.CancellationException e) {
+            // cancelled: the same call awaited before (/health for the state and the probe) ran out of time
             f.cancel(true);
             return new Outcome(Optional.empty(), Optional.of("no answer within the deadline"));
         } catch (InterruptedException e) {
@@ -188,6 +191,13 @@ final class PatroniPoll implements AutoCloseable {
     private record Outcome(Optional<Object> value, Optional<String> error) {
         <T> Optional<T> as(Class<T> type) {
             return value.filter(type::isInstance).map(type::cast);
+        }
+
+        /** The state or the probe of an answer to /health; any other outcome as it is. */
+        Outcome part(java.util.function.Function<PatroniClient.NodeHealth, Object> part) {
+            return value.filter(PatroniClient.NodeHealth.class::isInstance)
+                    .map(v -> new Outcome(Optional.of(part.apply((PatroniClient.NodeHealth) v)), error))
+                    .orElse(this);
         }
     }
 

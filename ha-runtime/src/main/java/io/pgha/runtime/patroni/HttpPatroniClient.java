@@ -62,6 +62,23 @@ final class HttpPatroniClient implements PatroniClient {
         return probe("/readiness");
     }
 
+    @Override
+    public NodeHealth nodeWithHealth() {
+        long start = System.nanoTime();
+        HttpResponse<String> r = exchange("GET", "/health", HttpRequest.BodyPublishers.noBody());
+        PatroniProbe health = new PatroniProbe("/health", r.statusCode(), Duration.ofNanos(System.nanoTime() - start));
+        JsonNode body;
+        try {
+            body = PatroniJson.parse(r.body());
+        } catch (IllegalArgumentException e) {
+            body = null;
+        }
+        // a Patroni whose /health says no more than its status code: ask /patroni too
+        return body != null && body.has("state")
+                ? new NodeHealth(PatroniNode.parse(body), health)
+                : new NodeHealth(node(), health);
+    }
+
     private JsonNode getJson(String path) {
         HttpResponse<String> r = exchange("GET", path, HttpRequest.BodyPublishers.noBody());
         if (r.statusCode() / 100 != 2) {

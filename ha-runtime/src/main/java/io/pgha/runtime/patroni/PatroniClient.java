@@ -31,6 +31,16 @@ public interface PatroniClient {
     /** GET /health: 200 when PostgreSQL is running. */
     PatroniProbe health();
 
+    /**
+     * GET /health, read whole: Patroni answers it with the same status as /patroni besides its status code, so one
+     * request gives both. Patroni closes its connection after each answer (HTTP/1.0), so over TLS every request is a
+     * handshake: the monitor asks this instead of /patroni and /health in the rounds where it checks the member.
+     */
+    NodeHealth nodeWithHealth();
+
+    /** A member's state and its /health answer, from one request. */
+    record NodeHealth(PatroniNode node, PatroniProbe health) {}
+
     /** GET /liveness: 200 when Patroni's HA loop is alive. */
     PatroniProbe liveness();
 

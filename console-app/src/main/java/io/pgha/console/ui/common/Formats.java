@@ -13,6 +13,8 @@ public final class Formats {
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
     private static final DateTimeFormatter CLOCK =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -57,6 +59,11 @@ public final class Formats {
 
     public static String clock(Instant at) {
         return CLOCK.format(at);
+    }
+
+    /** A clock time to the minute, e.g. "08:31", for what would otherwise change with every snapshot. */
+    public static String minute(Instant at) {
+        return MINUTE.format(at);
     }
 
     /** A date and minute in the local time zone, e.g. "2025-06-02 23:30". */

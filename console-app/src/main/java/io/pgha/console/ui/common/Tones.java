@@ -1,5 +1,6 @@
 package io.pgha.console.ui.common;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Circle;
@@ -9,9 +10,18 @@ public final class Tones {
 
     private Tones() {}
 
+    /**
+     * Leaves the node alone when it has that tone already: any change to its style classes, even one that ends where
+     * it began, makes JavaFX apply its CSS again and ask for a pulse.
+     */
     public static <N extends Node> N apply(N node, Tone tone) {
-        node.getStyleClass().removeIf(c -> c.startsWith("tone-"));
-        node.getStyleClass().add(tone.styleClass());
+        List<String> classes = node.getStyleClass();
+        if (classes.contains(tone.styleClass())
+                && classes.stream().filter(c -> c.startsWith("tone-")).count() == 1) {
+            return node;
+        }
+        classes.removeIf(c -> c.startsWith("tone-"));
+        classes.add(tone.styleClass());
         return node;
     }
 

@@ -54,7 +54,11 @@ public final class EventsViewModel {
                 .map(EventRow::of)
                 .toList();
         all.setAll(rows);
-        latest.setAll(rows.subList(0, Math.min(STRIP_SIZE, rows.size())));
+        List<EventRow> newest = rows.subList(0, Math.min(STRIP_SIZE, rows.size()));
+        if (!newest.equals(latest)) {
+            // the strip under the topology rebuilds its lines on every change: only when its events differ
+            latest.setAll(newest);
+        }
         TreeSet<String> names = new TreeSet<>(subjects);
         events.forEach(e -> names.add(e.subject()));
         if (names.size() != subjects.size()) {

@@ -36,7 +36,10 @@ public final class TopologyViewModel {
         });
     }
 
-    /** Called on the FX thread with every new snapshot. */
+    /**
+     * Called on the FX thread with every new snapshot. A live monitor publishes one whenever a source reports, mostly
+     * with nothing shown here changed: every property is set only when its value changes (by value, not identity).
+     */
     public void apply(ClusterSnapshot snapshot) {
         this.snapshot = snapshot;
         Topology previous = update.get().topology();
@@ -45,7 +48,11 @@ public final class TopologyViewModel {
             update.set(new TopologyUpdate(next, TopologyChanges.between(previous, next)));
         }
         health.set(Tone.of(snapshot.health()));
-        status.set(ClusterStatus.of(snapshot, plannedWork.get()));
+        // a new but equal status would still reach the badge's listener, which restyles it (a CSS pass and a pulse)
+        ClusterStatus nextStatus = ClusterStatus.of(snapshot, plannedWork.get());
+        if (!nextStatus.equals(status.get())) {
+            status.set(nextStatus);
+        }
         summary.set(summarise(snapshot, plannedWork.get()));
     }
 

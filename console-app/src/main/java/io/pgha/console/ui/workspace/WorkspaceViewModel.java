@@ -181,12 +181,14 @@ public final class WorkspaceViewModel implements AutoCloseable {
     }
 
     /**
-     * The time of the snapshot shown, not its age: an age would change the status bar at every sample too, and
-     * on Linux every change costs a redraw of the whole window (Prism's software pipeline uploads all of it).
-     * A monitor that stops reporting shows as an old time here and as a stuck source beside it.
+     * The time of the snapshot shown, to the minute, not its age. A live monitor publishes a snapshot whenever any
+     * source reports (one or two a second on a `pgha up` stack: every check's time and latency is new), so a time to
+     * the second changed the status bar that often, and on Linux every change costs a redraw of the whole window
+     * (Prism's software pipeline uploads all of it). A monitor that stops reporting shows as an old time here and as
+     * a stuck source beside it.
      */
     static String updatedText(ClusterSnapshot snapshot) {
-        return "updated " + Formats.clock(snapshot.takenAt());
+        return "updated " + Formats.minute(snapshot.takenAt());
     }
 
     private void addEvents(List<ClusterEvent> batch) {

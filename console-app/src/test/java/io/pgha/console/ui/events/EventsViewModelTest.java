@@ -74,4 +74,38 @@ class EventsViewModelTest {
                 .hasSize(1);
         assertThat(viewModel.subjects()).containsExactly("cluster", "etcd-3", "pg-0", "pg-2");
     }
+
+    @Test
+    void anOlderEventLeavesTheStripAlone() {
+        viewModel.add(SampleCluster.journal());
+        List<String> changes = new ArrayList<>();
+        viewModel.latest().addListener((javafx.collections.ListChangeListener<EventRow>) c -> changes.add("latest"));
+
+        ClusterEvent older = SampleCluster.event(
+                SampleCluster.journal().stream()
+                        .map(ClusterEvent::at)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow()
+                        .minusSeconds(60),
+                ClusterEvent.Kind.MEMBER_STATE_CHANGED,
+                ClusterEvent.Severity.INFO,
+                "pg-2",
+                "an older event from the journal");
+        viewModel.add(List.of(older));
+
+        assertThat(viewModel.size()).isEqualTo(SampleCluster.journal().size() + 1);
+        assertThat(changes)
+                .as("the strip shows the newest events: it rebuilds its lines only when they differ")
+                .isEmpty();
+
+        ClusterEvent newest = SampleCluster.event(
+                viewModel.latest().get(0).event().at().plusSeconds(1),
+                ClusterEvent.Kind.LEADER_CHANGED,
+                ClusterEvent.Severity.WARNING,
+                "pg-1",
+                "pg-1 is the new leader");
+        viewModel.add(List.of(newest));
+        assertThat(changes).containsExactly("latest");
+        assertThat(viewModel.latest().get(0).event()).isEqualTo(newest);
+    }
 }

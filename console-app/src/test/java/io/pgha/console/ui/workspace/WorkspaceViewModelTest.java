@@ -39,7 +39,7 @@ class WorkspaceViewModelTest {
         assertThat(viewModel.sources()).extracting(SourceState::name).contains("etcd", "Patroni", "HAProxy");
         assertThat(viewModel.updatedProperty().get())
                 .as("the time of the snapshot shown")
-                .isEqualTo("updated " + Formats.clock(taken));
+                .isEqualTo("updated " + Formats.minute(taken));
         assertThat(viewModel.router().rows())
                 .as("the router screen is not shown")
                 .isEmpty();
@@ -112,5 +112,27 @@ class WorkspaceViewModelTest {
         assertThat(scheduler.pending()).isZero();
         cluster.monitor().publish(SampleCluster.primaryDown("pg-0", Instant.now()));
         assertThat(viewModel.topology().healthProperty().get()).isEqualTo(Tone.OK);
+    }
+
+    @Test
+    void snapshotsThatChangeNothingShownLeaveTheStatusBarAlone() {
+        viewModel.start(Duration.ofSeconds(2));
+        Instant minute = Instant.parse("2026-11-26T08:31:00Z");
+        cluster.monitor().publish(SampleCluster.withLeader("pg-0", 3, minute.plusSeconds(1)));
+        List<String> invalidated = new ArrayList<>();
+        viewModel.updatedProperty().addListener(o -> invalidated.add("updated"));
+        viewModel.sources().addListener((javafx.collections.ListChangeListener<SourceState>)
+                c -> invalidated.add("sources"));
+
+        // a live monitor publishes a snapshot whenever a source reports, one or two a second
+        for (int second = 2; second < 60; second++) {
+            cluster.monitor().publish(SampleCluster.withLeader("pg-0", 3, minute.plusSeconds(second)));
+        }
+
+        assertThat(invalidated).as("each change redraws the window on Linux").isEmpty();
+
+        cluster.monitor().publish(SampleCluster.withLeader("pg-0", 3, minute.plusSeconds(60)));
+        assertThat(invalidated).containsExactly("updated");
+        assertThat(viewModel.updatedProperty().get()).isEqualTo("updated " + Formats.minute(minute.plusSeconds(60)));
     }
 }

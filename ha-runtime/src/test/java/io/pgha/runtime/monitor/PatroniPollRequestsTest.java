@@ -1,0 +1,97 @@
+package io.pgha.runtime.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.pgha.runtime.model.Source;
+import io.pgha.runtime.patroni.PatroniNode;
+import io.pgha.runtime.patroni.PatroniProbe;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which requests a Patroni poll sends. Patroni closes its connection after every answer (HTTP/1.0), so over TLS each
+ * request is a handshake: the rounds that check a member ask /health, which answers with the member's state too.
+ */
+class PatroniPollRequestsTest {
+
+    /** As Patroni 4.0 answers /patroni and /health on a streaming replica. */
+    static final String STATUS = "{\"state\": \"running\", \"role\": \"replica\", \"server_version\": 170012,"
+            + " \"xlog\": {\"received_location\": 71883320, \"replayed_location\": 71883320, \"paused\": false},"
+            + " \"timeline\": 2, \"replication_state\": \"streaming\","
+            + " \"patroni\": {\"version\": \"4.0.7\", \"scope\": \"idle16\", \"name\": \"pg-1\"}}";
+
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    private PatroniPoll patroni(boolean healthHasBody) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            asked.add(path);
+            byte[] body = path.equals("/patroni") || (path.equals("/health") && healthHasBody)
+                    ? STATUS.getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
+            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return new PatroniPoll(
+                Map.of("pg-1", "http://127.0.0.1:" + server.getAddress().getPort()),
+                Duration.ofSeconds(5),
+                () -> false,
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aRoundThatChecksTheMemberAsksHealthForItsStateInsteadOfPatroniToo() throws IOException {
+        try (PatroniPoll poll = patroni(true)) {
+            Reading<PatroniReading> first = poll.poll(Reading.pending(Source.PATRONI, Instant.now()));
+
+            assertThat(asked)
+                    .as("three requests, where /patroni and /health were four")
+                    .containsExactlyInAnyOrder("/health", "/liveness", "/readiness");
+            PatroniReading.Node pg1 = first.current().orElseThrow().nodes().get("pg-1");
+            assertThat(pg1.error()).isEmpty();
+            assertThat(pg1.node().map(PatroniNode::state)).contains("running");
+            assertThat(pg1.node().flatMap(PatroniNode::replicationState)).contains("streaming");
+            assertThat(pg1.health().map(PatroniProbe::ok)).contains(true);
+            assertThat(pg1.health().map(PatroniProbe::endpoint)).contains("/health");
+
+            asked.clear();
+            poll.poll(first);
+            assertThat(asked)
+                    .as("the next rounds ask the state alone, until the checks are due again")
+                    .containsExactly("/patroni");
+        }
+    }
+
+    @Test
+    void aPatroniWhoseHealthSaysOnlyItsStatusCodeIsAskedForItsStateToo() throws IOException {
+        try (PatroniPoll poll = patroni(false)) {
+            Reading<PatroniReading> first = poll.poll(Reading.pending(Source.PATRONI, Instant.now()));
+
+            assertThat(asked).containsExactlyInAnyOrder("/health", "/patroni", "/liveness", "/readiness");
+            PatroniReading.Node pg1 = first.current().orElseThrow().nodes().get("pg-1");
+            assertThat(pg1.node().map(PatroniNode::state)).contains("running");
+            assertThat(pg1.health().map(PatroniProbe::ok)).contains(true);
+        }
+    }
+}
