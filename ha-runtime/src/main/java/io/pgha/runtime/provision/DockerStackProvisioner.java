@@ -197,7 +197,13 @@ final class DockerStackProvisioner implements StackProvisioner {
             // one at a time, so that the PostgreSQL nodes' starts never queue behind several of them in the engine
             services.add(beside.run(
                     "services",
-                    () -> startOneByOne(launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START), existing, actions)));
+                    () -> createAndStartOneByOne(
+                            launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START),
+                            state,
+                            material,
+                            existing,
+                            actions,
+                            made)));
             int healthy = Poll.until("etcd quorum healthy", ETCD_TIMEOUT, POLL, () -> {
                 long n = plan.layout().etcdMembers().stream()
                         .filter(m -> probe.etcdHealthy(spec.ports().etcdOf(Integer.parseInt(m.substring(5)))))
@@ -547,10 +553,17 @@ final class DockerStackProvisioner implements StackProvisioner {
         return toStart.size();
     }
 
-    /** Starts the containers that are not running one after the other; returns how many it started. */
-    private int startOneByOne(List<Planned> containers, Map<String, DockerContainer> existing, List<String> actions) {
+    /** Creates when missing and starts when not running, one container after the other; returns how many it started. */
+    private int createAndStartOneByOne(
+            List<Planned> containers,
+            StackState state,
+            StackSecrets material,
+            Map<String, DockerContainer> existing,
+            List<String> actions,
+            CreatedByRun made) {
         int started = 0;
         for (Planned p : containers) {
+            createAll(List.of(p), state, material, actions, made);
             started += startAll(List.of(p), existing, actions);
         }
         return started;

@@ -12,8 +12,8 @@ enum Launch {
     FIRST,
     /**
      * Router, exporters and Prometheus: they need nothing pgha waits for (they retry Patroni, PostgreSQL and their
-     * scrape targets until those answer), so they start in the background once etcd's members have started, one at a
-     * time so that the PostgreSQL nodes' starts never queue in the engine behind several of them.
+     * scrape targets until those answer), so they are created and started in the background once etcd's members have
+     * started, one at a time so that the PostgreSQL nodes' starts never queue in the engine behind several of them.
      */
     IN_BACKGROUND_AFTER_ETCD_START,
     /** PostgreSQL nodes: once etcd has its users and authentication (Patroni logs in from its first request). */
@@ -33,8 +33,11 @@ enum Launch {
         };
     }
 
-    /** Whether the container is created in step "create"; the supervisor's waits for its image. */
+    /**
+     * Whether the container is created in step "create", on the critical path: only etcd's and PostgreSQL's; the others
+     * are created in the background just before they start (the supervisor's also waits for its image).
+     */
     boolean createdUpFront() {
-        return this != IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE;
+        return this == FIRST || this == AFTER_ETCD_USERS;
     }
 }

@@ -25,11 +25,11 @@ class LaunchTest {
     }
 
     @Test
-    void everyRoleHasAMomentAndOnlyTheSupervisorIsCreatedLate() {
+    void onlyWhatTheCriticalPathStartsIsCreatedUpFront() {
         for (Role role : Role.values()) {
             assertThat(Launch.of(role).createdUpFront())
                     .as(role + " created in step create")
-                    .isEqualTo(role != Role.SUPERVISOR);
+                    .isEqualTo(role == Role.ETCD || role == Role.POSTGRES);
         }
     }
 }
