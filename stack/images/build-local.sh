@@ -154,6 +154,13 @@ supervisor_from_jars() {
     say "$supervisor is up to date with the pgha jars"
     return
   fi
+  # the same jars were built before (another checkout or version took the tag since): tag that image again
+  local earlier
+  earlier=$(docker images -q --no-trunc --filter "label=org.pgha.recipe=$sup_recipe" | head -1)
+  if [ -n "$earlier" ] && docker tag "$earlier" "$supervisor" 2>/dev/null; then
+    say "$supervisor tagged again: the image built earlier from these pgha jars"
+    return
+  fi
   ctx=$(mktemp -d /tmp/pgha-supervisor-ctx.XXXXXX)
   cleanup+=("$ctx")
   mkdir "$ctx/lib"

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,20 +40,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link StackProvisioner} on a Docker engine. Layers start in dependency order, each waited for with a
- * deadline: etcd quorum, PostgreSQL nodes, a leader, every replica streaming, the router routing writes
- * and reads. Containers of one layer are created and started in parallel; readiness is polled every 200 ms.
+ * {@link StackProvisioner} on a Docker engine. The layers another one waits for start in dependency order, each waited
+ * for with a deadline: etcd quorum, its users, PostgreSQL nodes, a leader, every replica streaming, the router routing
+ * writes and reads. What nothing waits for (router, exporters, Prometheus, the supervisor and its image, the roles)
+ * runs beside those steps as soon as what it needs is there ({@link Launch}, docs/decisions/0021), and a later step
+ * joins it. Containers of one layer are created and started in parallel; readiness is polled every 100 ms.
  */
 final class DockerStackProvisioner implements StackProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerStackProvisioner.class);
-    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration ETCD_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PATRONI_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration LEADER_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration REPLICAS_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration ROUTER_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** How long a failed or cancelled up waits for the container starts under way beside its steps. */
+    private static final Duration ABANDON_WAIT = Duration.ofSeconds(60);
 
     private final DockerEngine docker;
     private final CredentialStore credentials;
@@ -92,14 +97,19 @@ final class DockerStackProvisioner implements StackProvisioner {
                 m -> m);
 
         ImageProfile profile = steps.run("images", "Images", () -> {
-            ImageResolver resolver = new ImageResolver(docker);
             Consumer<String> lines = line -> steps.progress("images", "Images", line);
-            ImageProfile p = resolver.resolve(wanted.images(), state.runningProfile(), lines);
-            if (wanted.fastPaths().supervisor()) {
-                resolver.ensureSupervisor(p, lines);
-            }
-            return Outcome.done(p, p.id() + " images present");
+            ImageProfile p = new ImageResolver(docker).resolve(wanted.images(), state.runningProfile(), lines);
+            return Outcome.done(
+                    p,
+                    p.id() + " images present"
+                            + (wanted.fastPaths().supervisor()
+                                    ? "; the supervisor's is ensured in the background"
+                                    : ""));
         });
+        // only the supervisor's container needs it, and that starts last: its build is off the critical path
+        SupervisorImage supervisorImage = wanted.fastPaths().supervisor()
+                ? SupervisorImage.ensureInBackground(() -> new ImageResolver(docker), profile)
+                : SupervisorImage.NONE;
         StackSpec spec = wanted.toBuilder().images(profile).build();
         StackCredentials secrets = stored.filter(StackCredentials::complete).orElseGet(() -> {
             // a new stack, or one made before pgha had the application, monitoring and API logins: add them
@@ -130,7 +140,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                                     secrets.restApi().user(), secrets.restApi().password()));
         }
         try {
-            return bringUp(plan, state, secrets, material, steps, actions, start, made);
+            return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made);
         } catch (PghaException e) {
             throw new PghaException(
                     e.kind(),
@@ -146,10 +156,31 @@ final class DockerStackProvisioner implements StackProvisioner {
             StackState state,
             StackCredentials secrets,
             StackSecrets material,
+            SupervisorImage supervisorImage,
             Steps steps,
             List<String> actions,
             long start,
             CreatedByRun made) {
+        Beside beside = new Beside();
+        try {
+            return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made, beside);
+        } catch (RuntimeException e) {
+            beside.abandon(ABANDON_WAIT);
+            throw e;
+        }
+    }
+
+    private UpResult bringUp(
+            DockerPlan plan,
+            StackState state,
+            StackCredentials secrets,
+            StackSecrets material,
+            SupervisorImage supervisorImage,
+            Steps steps,
+            List<String> actions,
+            long start,
+            CreatedByRun made,
+            Beside beside) {
         StackSpec spec = plan.spec();
         StackProbe probe = new StackProbe(
                 probeHost(spec),
@@ -160,8 +191,19 @@ final class DockerStackProvisioner implements StackProvisioner {
         }
         steps.run("create", "Network, volumes and containers", () -> create(plan, state, material, actions, made));
         Map<String, DockerContainer> existing = state.containers();
+        List<CompletableFuture<Integer>> services = Collections.synchronizedList(new ArrayList<>());
         steps.run("etcd", "etcd quorum", () -> {
-            startAll(plan.withRole(Role.ETCD), existing, actions);
+            startAll(launching(plan, Launch.FIRST), existing, actions);
+            // one at a time, so that the PostgreSQL nodes' starts never queue behind several of them in the engine
+            services.add(beside.run(
+                    "services",
+                    () -> createAndStartOneByOne(
+                            launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START),
+                            state,
+                            material,
+                            existing,
+                            actions,
+                            made)));
             int healthy = Poll.until("etcd quorum healthy", ETCD_TIMEOUT, POLL, () -> {
                 long n = plan.layout().etcdMembers().stream()
                         .filter(m -> probe.etcdHealthy(spec.ports().etcdOf(Integer.parseInt(m.substring(5)))))
@@ -180,7 +222,16 @@ final class DockerStackProvisioner implements StackProvisioner {
             return EtcdBootstrap.ensure(spec, etcdEndpoints(spec), material.caFile(), secrets.etcd());
         });
         steps.run("postgres", "PostgreSQL nodes", () -> {
-            startAll(plan.withRole(Role.POSTGRES), existing, actions);
+            startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
+            List<Planned> supervisor = launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE);
+            if (!supervisor.isEmpty()) {
+                services.add(supervisorImage
+                        .ready()
+                        .thenCompose(built -> beside.run("supervisor", () -> {
+                            createAll(supervisor, state, material, actions, made);
+                            return startAll(supervisor, existing, actions);
+                        })));
+            }
             int answering = Poll.until("every Patroni REST API answers", PATRONI_TIMEOUT, POLL, () -> {
                 long n = java.util.stream.IntStream.range(0, spec.nodes())
                         .filter(i -> probe.patroniAnswers(spec.ports().patroniOf(i)))
@@ -204,13 +255,20 @@ final class DockerStackProvisioner implements StackProvisioner {
                             .orElseGet(() -> Seen.notYet(describe(members)));
                 }),
                 l -> l + " leads");
+        // the roles need only the leader: made while the replicas clone
+        CompletableFuture<String> roles =
+                beside.run("roles", () -> new StackRoles(docker, plan.layout(), secrets).ensure(leader));
         steps.run("services", "Router, exporters and supervisor started", () -> {
-            List<Planned> rest = new ArrayList<>(plan.withRole(Role.ROUTER));
-            rest.addAll(plan.withRole(Role.EXPORTER));
-            rest.addAll(plan.withRole(Role.SUPERVISOR));
-            rest.addAll(plan.withRole(Role.PROMETHEUS));
-            int started = startAll(rest, existing, actions);
-            return started == 0 ? Outcome.skipped(0, "already running") : Outcome.done(started, "started " + started);
+            int started = 0;
+            for (CompletableFuture<Integer> s : List.copyOf(services)) {
+                started += Beside.join(s);
+            }
+            supervisorImage
+                    .lines()
+                    .forEach(l -> steps.progress("services", "Router, exporters and supervisor started", l));
+            return started == 0
+                    ? Outcome.skipped(0, "already running")
+                    : Outcome.done(started, "started " + started + " (beside the steps above)");
         });
         List<String> replicas = steps.run(
                 "replicas",
@@ -232,11 +290,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                             : Seen.notYet(describe(members));
                 }),
                 r -> r.isEmpty() ? "no replicas in a one-node stack" : String.join(", ", r) + " streaming");
-        steps.run(
-                "roles",
-                "Application and monitoring roles",
-                () -> new StackRoles(docker, plan.layout(), secrets).ensure(leader),
-                m -> m);
+        steps.run("roles", "Application and monitoring roles", () -> Beside.join(roles), m -> m);
         steps.run(
                 "router",
                 "Router routing writes and reads",
@@ -251,7 +305,8 @@ final class DockerStackProvisioner implements StackProvisioner {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("up {}: {} actions in {} ms", spec.name(), actions.size(), elapsed.toMillis());
-        return new UpResult(spec.name(), actions, leader, connection, elapsed);
+        return new UpResult(
+                spec.name(), actions, leader, connection, secrets.application().user(), elapsed);
     }
 
     @Override
@@ -440,13 +495,30 @@ final class DockerStackProvisioner implements StackProvisioner {
                     made.volume(v);
                     actions.add("created volume " + v);
                 });
+        List<Planned> upFront = plan.containers().stream()
+                .filter(p -> Launch.of(p.role()).createdUpFront())
+                .toList();
+        createAll(upFront, state, material, actions, made);
+        int created = actions.size() - before;
+        return created == 0
+                ? Outcome.skipped(0, "all " + upFront.size() + " containers exist")
+                : Outcome.done(created, "created " + created + " objects");
+    }
+
+    /** Creates the containers that do not exist yet, in parallel, each with its files copied in before it starts. */
+    private void createAll(
+            List<Planned> containers,
+            StackState state,
+            StackSecrets material,
+            List<String> actions,
+            CreatedByRun made) {
         parallel(
-                plan.containers().stream()
+                containers.stream()
                         .filter(p -> !state.containers().containsKey(p.name()))
                         .map(Planned::name)
                         .toList(),
                 name -> {
-                    Planned p = plan.containers().stream()
+                    Planned p = containers.stream()
                             .filter(c -> c.name().equals(name))
                             .findFirst()
                             .orElseThrow();
@@ -459,10 +531,13 @@ final class DockerStackProvisioner implements StackProvisioner {
                     docker.copyFiles(name, material.files(p));
                     actions.add("created container " + name);
                 });
-        int created = actions.size() - before;
-        return created == 0
-                ? Outcome.skipped(0, "all " + plan.containers().size() + " containers exist")
-                : Outcome.done(created, "created " + created + " objects");
+    }
+
+    /** The containers of the plan that {@link Launch} starts at {@code when}. */
+    private static List<Planned> launching(DockerPlan plan, Launch when) {
+        return plan.containers().stream()
+                .filter(p -> Launch.of(p.role()) == when)
+                .toList();
     }
 
     /** Starts the containers of a layer that are not running; returns how many it started. */
@@ -476,6 +551,22 @@ final class DockerStackProvisioner implements StackProvisioner {
             actions.add("started container " + n);
         });
         return toStart.size();
+    }
+
+    /** Creates when missing and starts when not running, one container after the other; returns how many it started. */
+    private int createAndStartOneByOne(
+            List<Planned> containers,
+            StackState state,
+            StackSecrets material,
+            Map<String, DockerContainer> existing,
+            List<String> actions,
+            CreatedByRun made) {
+        int started = 0;
+        for (Planned p : containers) {
+            createAll(List.of(p), state, material, actions, made);
+            started += startAll(List.of(p), existing, actions);
+        }
+        return started;
     }
 
     private String awaitRouting(

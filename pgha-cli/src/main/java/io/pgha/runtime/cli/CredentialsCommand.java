@@ -9,8 +9,6 @@ import io.pgha.runtime.dcs.EtcdAccessPolicy;
 import io.pgha.runtime.monitor.ProbeLogins;
 import io.pgha.runtime.stack.StackSpec;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +61,8 @@ final class CredentialsCommand implements Callable<Integer> {
         // the application's login on a stack that has one; the superuser's on a stack made before there was one
         Login app = c.application() != null ? c.application() : c.superuser();
         String database = c.application() != null ? app.user() : "postgres";
-        String write = uri(app, router.host(), router.writePort(), database, ca);
-        String read = uri(app, router.host(), router.readPort(), database, ca);
+        String write = ConnectionUris.uri(app, router.host(), router.writePort(), database, ca);
+        String read = ConnectionUris.uri(app, router.host(), router.readPort(), database, ca);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("name", name);
@@ -72,8 +70,8 @@ final class CredentialsCommand implements Callable<Integer> {
             doc.put("database", database);
             doc.put("write_uri", write);
             doc.put("read_uri", read);
-            doc.put("write_jdbc", jdbc(app, router.host(), router.writePort(), database, ca));
-            doc.put("read_jdbc", jdbc(app, router.host(), router.readPort(), database, ca));
+            doc.put("write_jdbc", ConnectionUris.jdbc(app, router.host(), router.writePort(), database, ca));
+            doc.put("read_jdbc", ConnectionUris.jdbc(app, router.host(), router.readPort(), database, ca));
             ca.ifPresent(f -> doc.put("sslrootcert", f));
             if (all) {
                 doc.put("superuser", login(c.superuser()));
@@ -83,7 +81,9 @@ final class CredentialsCommand implements Callable<Integer> {
                 optional(doc, "patroni_rest_api", c.restApi());
                 optional(doc, "router_stats", c.router());
                 optional(doc, "etcd", etcdLogin(c));
-                doc.put("superuser_write_uri", uri(c.superuser(), router.host(), router.writePort(), "postgres", ca));
+                doc.put(
+                        "superuser_write_uri",
+                        ConnectionUris.uri(c.superuser(), router.host(), router.writePort(), "postgres", ca));
             }
             ProgressPrinter.printJson(out, doc);
         } else {
@@ -104,7 +104,7 @@ final class CredentialsCommand implements Callable<Integer> {
                 print(out, "router stats", c.router());
                 print(out, "etcd        ", etcdLogin(c));
                 out.println("  superuser writes:  "
-                        + uri(c.superuser(), router.host(), router.writePort(), "postgres", ca));
+                        + ConnectionUris.uri(c.superuser(), router.host(), router.writePort(), "postgres", ca));
             } else {
                 out.println("  (the superuser and the stack's own logins: pgha credentials --all"
                         + ("pg-ha".equals(name) ? "" : " " + name) + ")");
@@ -134,21 +134,5 @@ final class CredentialsCommand implements Callable<Integer> {
 
     private static Map<String, String> login(Login l) {
         return Map.of("user", l.user(), "password", l.password());
-    }
-
-    /** libpq's form: with the cluster's CA, sslmode=verify-full (the server's certificate and name are checked). */
-    static String uri(Login l, String host, int port, String database, Optional<String> ca) {
-        return "postgresql://" + enc(l.user()) + ":" + enc(l.password()) + "@" + host + ":" + port + "/" + database
-                + ca.map(f -> "?sslmode=verify-full&sslrootcert=" + enc(f)).orElse("");
-    }
-
-    static String jdbc(Login l, String host, int port, String database, Optional<String> ca) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?user=" + enc(l.user()) + "&password="
-                + enc(l.password())
-                + ca.map(f -> "&sslmode=verify-full&sslrootcert=" + enc(f)).orElse("");
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -6,8 +6,10 @@ import io.pgha.runtime.provision.UpResult;
 import io.pgha.runtime.stack.StackSpec;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,18 +54,33 @@ final class UpCommand implements Callable<Integer> {
                 line.put("elapsed_ms", r.elapsed().toMillis());
                 ProgressPrinter.printJson(out, line);
             } else {
-                String took = String.format(Locale.ROOT, "%.1f s", r.elapsed().toMillis() / 1000.0);
-                out.println(
-                        r.changed()
-                                ? "Stack " + r.name() + " is up in " + took + "; " + r.leader() + " leads."
-                                : "Stack " + r.name() + " is already up; nothing changed (" + took + ").");
-                out.println("  writes: psql -h " + router.host() + " -p " + router.writePort() + " -U "
-                        + spec.users().superuser());
-                out.println("  reads:  psql -h " + router.host() + " -p " + router.readPort() + " -U "
-                        + spec.users().superuser());
-                out.println("  passwords and connection strings: pgha credentials " + r.name());
+                closingLines(r).forEach(out::println);
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * What {@code up} says last: how long it took, and how an application connects the safe way, as the application
+     * role with sslmode=verify-full and the cluster's CA (issue 18); the password stays in the credential store.
+     */
+    static List<String> closingLines(UpResult r) {
+        RouterEndpoints router = r.connection().router().orElseThrow();
+        String took = String.format(Locale.ROOT, "%.1f s", r.elapsed().toMillis() / 1000.0);
+        Optional<String> ca = r.connection().caFile();
+        String app = r.application();
+        String named = "pg-ha".equals(r.name()) ? "" : " " + r.name();
+        return List.of(
+                r.changed()
+                        ? "Stack " + r.name() + " is up in " + took + "; " + r.leader() + " leads."
+                        : "Stack " + r.name() + " is already up; nothing changed (" + took + ").",
+                "  applications connect as " + app + " to database " + app
+                        + ca.map(f -> ", verifying the servers against the cluster's CA")
+                                .orElse("") + ":",
+                "  writes: psql '" + ConnectionUris.uriWithoutPassword(app, router.host(), router.writePort(), app, ca)
+                        + "'",
+                "  reads:  psql '" + ConnectionUris.uriWithoutPassword(app, router.host(), router.readPort(), app, ca)
+                        + "'",
+                "  the password and ready-made connection strings: pgha credentials" + named);
     }
 }

@@ -192,7 +192,12 @@ class PghaUpDownIT {
         String before = docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha")
                 .stdout();
         Cli.Result r = Cli.runOk("up", "--images", "local");
-        assertThat(r.stdout()).contains("Stack pg-ha is already up; nothing changed");
+        assertThat(r.stdout())
+                .contains("Stack pg-ha is already up; nothing changed")
+                .as("how an application connects: its role, verify-full with the cluster's CA, no password (issue 18)")
+                .contains("writes: psql 'postgresql://app@127.0.0.1:5000/app?sslmode=verify-full&sslrootcert=")
+                .contains("pgha credentials")
+                .doesNotContain("-U postgres");
         assertThat(docker("ps", "-q", "--no-trunc", "--filter", "label=io.pgha.stack=pg-ha")
                         .stdout())
                 .isEqualTo(before);

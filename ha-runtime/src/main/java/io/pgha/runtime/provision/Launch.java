@@ -1,0 +1,43 @@
+package io.pgha.runtime.provision;
+
+import io.pgha.runtime.stack.StackService.Role;
+
+/**
+ * When {@code pgha up} starts each kind of container (docs/decisions/0021): only what another layer waits for is on
+ * the critical path (etcd, then PostgreSQL); the rest starts in the background as soon as what it needs is there, and
+ * step "services" only joins it. Every readiness guarantee of {@code up} is checked as before, after all of them.
+ */
+enum Launch {
+    /** etcd's members: the first layer; everything else needs their quorum or nothing pgha waits for. */
+    FIRST,
+    /**
+     * Router, exporters and Prometheus: they need nothing pgha waits for (they retry Patroni, PostgreSQL and their
+     * scrape targets until those answer), so they are created and started in the background once etcd's members have
+     * started, one at a time so that the PostgreSQL nodes' starts never queue in the engine behind several of them.
+     */
+    IN_BACKGROUND_AFTER_ETCD_START,
+    /** PostgreSQL nodes: once etcd has its users and authentication (Patroni logs in from its first request). */
+    AFTER_ETCD_USERS,
+    /**
+     * The supervisor: it logs in to etcd as its user, and its image is ensured in the background during the start, so
+     * it is created and started in the background once both are there.
+     */
+    IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE;
+
+    static Launch of(Role role) {
+        return switch (role) {
+            case ETCD -> FIRST;
+            case ROUTER, EXPORTER, PROMETHEUS -> IN_BACKGROUND_AFTER_ETCD_START;
+            case POSTGRES -> AFTER_ETCD_USERS;
+            case SUPERVISOR -> IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE;
+        };
+    }
+
+    /**
+     * Whether the container is created in step "create", on the critical path: only etcd's and PostgreSQL's; the others
+     * are created in the background just before they start (the supervisor's also waits for its image).
+     */
+    boolean createdUpFront() {
+        return this == FIRST || this == AFTER_ETCD_USERS;
+    }
+}
