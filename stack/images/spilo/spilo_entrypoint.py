@@ -13,7 +13,9 @@ Beyond Spilo (docs/decisions/0017), for a stack that keeps secrets out of its en
   PostgreSQL and Patroni's REST API serve that certificate (issued by the cluster's CA),
   patronictl trusts that CA, and pg_hba takes only TLS from the network;
 - PATRONI_RESTAPI_USERNAME / PATRONI_RESTAPI_PASSWORD: basic authentication on the REST API's
-  unsafe endpoints (Patroni's restapi.authentication), used by patronictl too.
+  unsafe endpoints (Patroni's restapi.authentication), used by patronictl too;
+- /etc/pgbackrest/pgbackrest.conf (docs/decisions/0021): with it, pgBackRest's repository
+  (/home/postgres/backups), spool and log directories are made postgres's before Patroni starts.
 """
 import os
 import pwd
@@ -32,6 +34,9 @@ CERT_DIR = '/run/certs'
 BIN_DIR = '/usr/lib/postgresql/17/bin'
 
 
+PGBACKREST_CONFIG = '/etc/pgbackrest/pgbackrest.conf'
+PGBACKREST_WORK = PGHOME + '/pgdata/pgbackrest'
+PGBACKREST_REPOSITORY = PGHOME + '/backups'
 SECRETS_DIR = os.environ.get('PGHA_SECRETS_DIR', '/run/pgha/secrets')
 TLS_DIR = os.environ.get('PGHA_TLS_DIR', '/run/pgha/tls')
 
@@ -217,6 +222,16 @@ def ensure_certificate(uid, gid):
     os.chmod(key, 0o600)
 
 
+def prepare_pgbackrest(uid, gid):
+    """With a pgBackRest configuration (a stack with backups): its repository, spool and log directories, postgres's."""
+    if not os.path.isfile(PGBACKREST_CONFIG):
+        return
+    for d in (PGBACKREST_WORK + '/spool', PGBACKREST_WORK + '/log', PGBACKREST_REPOSITORY):
+        os.makedirs(d, exist_ok=True)
+        os.chown(d, uid, gid)
+    os.chmod(PGBACKREST_REPOSITORY, 0o750)
+
+
 def write_private(path, text, uid, gid):
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, 'w') as f:
@@ -233,6 +248,7 @@ def main():
         os.makedirs(d, exist_ok=True)
         os.chown(d, uid, gid)
     os.chmod(PGROOT, 0o700)
+    prepare_pgbackrest(uid, gid)
     ensure_certificate(uid, gid)
     write_private(CONFIG_FILE, yaml.safe_dump(config, default_flow_style=False), uid, gid)
     write_private(ADMIN_FILE, yaml.safe_dump({'user': env('PGUSER_ADMIN', 'admin'),

@@ -235,6 +235,7 @@ final class DockerStackProvisioner implements StackProvisioner {
         if (!known) {
             made.connection();
         }
+        steps.run("backups", "Backups", () -> new StackBackupStart(docker, plan.layout()).ensure(leader));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("up {}: {} actions in {} ms", spec.name(), actions.size(), elapsed.toMillis());
         return new UpResult(spec.name(), actions, leader, connection, elapsed);

@@ -1,5 +1,6 @@
 package io.pgha.runtime.stack;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The SPILO_CONFIGURATION a spec gives every PostgreSQL node: Patroni's bootstrap DCS settings. */
@@ -36,9 +37,15 @@ final class SpiloConfiguration {
                     .append('\n');
         }
         y.append("    postgresql:\n").append("      use_pg_rewind: true\n").append("      use_slots: true\n");
-        if (!spec.postgresParameters().isEmpty()) {
+        Map<String, String> parameters = new LinkedHashMap<>(spec.postgresParameters());
+        if (StackLayout.of(spec).archives()) {
+            // in Patroni's DCS configuration: every member has it, so archiving goes on from whichever one is primary
+            parameters.put("archive_mode", "on");
+            parameters.put("archive_command", PgBackRestConfig.archiveCommand(spec));
+        }
+        if (!parameters.isEmpty()) {
             y.append("      parameters:\n");
-            for (Map.Entry<String, String> p : spec.postgresParameters().entrySet()) {
+            for (Map.Entry<String, String> p : parameters.entrySet()) {
                 y.append("        ")
                         .append(p.getKey())
                         .append(": ")
