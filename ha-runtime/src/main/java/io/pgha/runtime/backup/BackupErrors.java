@@ -23,7 +23,9 @@ public final class BackupErrors {
         if (r.exitCode() == NOT_FOUND) {
             return PghaException.unavailable(
                     "cannot " + what + ": the node's image has no pgBackRest. Backups need the "
-                            + "local images (pgha up --images local); the official image's WAL-G is not wired yet");
+                            + "local images (pgha up --images local) built since backups came: up does not rebuild an "
+                            + "older pgha/spilo-17:local, so run stack/images/build-local.sh, then pgha down and up "
+                            + "(the data is kept); or make the stack without them (--no-backups)");
         }
         Optional<Matcher> error = error(r.stdout()).or(() -> error(r.stderr()));
         if (error.isEmpty()) {
