@@ -84,7 +84,7 @@ public final class PgBackRest {
         String sql = "SELECT pg_current_wal_lsn(), pg_walfile_name(pg_current_wal_lsn()),"
                 + " coalesce(last_archived_wal, ''), coalesce(extract(epoch FROM last_archived_time)::text, ''),"
                 + " coalesce(last_failed_wal, ''), coalesce(extract(epoch FROM last_failed_time)::text, ''),"
-                + " failed_count, current_setting('wal_segment_size')::bigint FROM pg_stat_archiver";
+                + " failed_count, pg_size_bytes(current_setting('wal_segment_size')) FROM pg_stat_archiver";
         ExecResult r = docker.exec(
                 container,
                 asPostgres(List.of(
