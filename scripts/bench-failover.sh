@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side failover figures: the seed stack's settings vs pgha's defaults, same machine, same run.
 #   scripts/with-docker-lock scripts/bench-failover.sh [RUNS] [DRILL...]
-# For each settings profile it renders the stack with `pgha export-compose` (local images), starts it with
-# docker compose, runs every drill RUNS times with `pgha drill --json`, removes the stack, and finally
+# The seed profile is rendered with `pgha export-compose --seed-settings --seed-security` and started with docker
+# compose; the pgha profile is what `pgha up --images local` makes (TLS, logins, supervisor). Each runs every drill
+# RUNS times with `pgha drill --json`, is removed, and finally the script
 # prints one Markdown table (write outage median/max, acknowledged rows lost, split-brain runs).
 # Needs: the local images (stack/images/build-local.sh, after ./mvnw package for the supervisor), python3.
 set -euo pipefail
@@ -15,22 +16,35 @@ pgha() { ./pgha "$@"; }
 
 for profile in seed pgha; do
   dir="$out/$profile"; mkdir -p "$dir"
-  flags=(--images local); [ "$profile" = seed ] && flags+=(--seed-settings)
-  pgha export-compose "${flags[@]}" --out "$dir" >/dev/null
-  compose=(docker compose --env-file "$dir/local.env" -f "$dir/docker-compose.yml")
-  "${compose[@]}" down --volumes --remove-orphans >/dev/null 2>&1 || true
-  docker rm -f pg-supervisor >/dev/null 2>&1 || true
-  echo "[$profile] starting the stack" >&2
-  "${compose[@]}" up -d >/dev/null 2>&1
-  # every pgha command takes a known cluster: attach the compose stack in a config directory of the bench's own
   export PGHA_CONFIG_DIR="$dir/config"
-  pgha attach "bench-$profile" --scope pg-ha --etcd http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793 >/dev/null
+  if [ "$profile" = seed ]; then
+    # the seed: its settings and its open control plane, as a compose project attached by etcd
+    pgha export-compose --images local --seed-settings --seed-security --out "$dir" >/dev/null
+    compose=(docker compose --env-file "$dir/local.env" -f "$dir/docker-compose.yml")
+    "${compose[@]}" down --volumes --remove-orphans >/dev/null 2>&1 || true
+    docker rm -f pg-supervisor >/dev/null 2>&1 || true
+    echo "[$profile] starting the stack" >&2
+    "${compose[@]}" up -d >/dev/null 2>&1
+    pgha attach "bench-$profile" --scope pg-ha --etcd http://127.0.0.1:23791,http://127.0.0.1:23792,http://127.0.0.1:23793 >/dev/null
+    env_file=(--env-file "$dir/.env.postgres")
+    cluster="bench-$profile"
+  else
+    # pgha: what a user gets from `pgha up` (TLS, logins, the supervisor), its credentials stored by pgha
+    echo "[$profile] starting the stack" >&2
+    pgha up --images local >/dev/null
+    env_file=()
+    cluster=pg-ha
+  fi
   for drill in "${drills[@]}"; do
     echo "[$profile] $drill x $runs" >&2
-    pgha drill "$drill" --cluster "bench-$profile" --runs "$runs" --json --env-file "$dir/.env.postgres" > "$dir/$drill.json"
+    pgha drill "$drill" --cluster "$cluster" --runs "$runs" --json "${env_file[@]}" > "$dir/$drill.json"
   done
+  if [ "$profile" = seed ]; then
+    "${compose[@]}" down --volumes --remove-orphans >/dev/null 2>&1 || true
+  else
+    pgha down --volumes --yes >/dev/null
+  fi
   unset PGHA_CONFIG_DIR
-  "${compose[@]}" down --volumes --remove-orphans >/dev/null 2>&1 || true
 done
 
 python3 - "$out" "${drills[@]}" <<'PY'

@@ -14,6 +14,9 @@ Beyond Spilo (docs/decisions/0017), for a stack that keeps secrets out of its en
   patronictl trusts that CA, and pg_hba takes only TLS from the network;
 - PATRONI_RESTAPI_USERNAME / PATRONI_RESTAPI_PASSWORD: basic authentication on the REST API's
   unsafe endpoints (Patroni's restapi.authentication), used by patronictl too;
+- PATRONI_ETCD3_PASSWORD (normally the file of that name in PGHA_SECRETS_DIR): the password of
+  Patroni's etcd user, whose name, like etcd3's protocol and CA, comes with SPILO_CONFIGURATION;
+  written into Patroni's owner-only configuration, never left in its environment;
 - /etc/pgbackrest/pgbackrest.conf (docs/decisions/0021): with it, pgBackRest's repository
   (/home/postgres/backups), spool and log directories are made postgres's before Patroni starts.
 """
@@ -170,6 +173,8 @@ def build_config():
         if override is not None and not isinstance(override, dict):
             sys.exit('spilo-local: SPILO_CONFIGURATION must be a YAML mapping')
         deep_merge(config, override)
+    if env('PATRONI_ETCD3_PASSWORD'):
+        config['etcd3']['password'] = env('PATRONI_ETCD3_PASSWORD')
     return config
 
 
@@ -256,7 +261,8 @@ def main():
     log('scope {} member {} etcd3 {}'.format(config['scope'], config['name'], ','.join(config['etcd3']['hosts'])))
     warn_if_weak(config)
     for name in list(os.environ):
-        if name.startswith('PGPASSWORD') or name in ('SPILO_CONFIGURATION', 'PATRONI_RESTAPI_PASSWORD'):
+        if name.startswith('PGPASSWORD') or name in ('SPILO_CONFIGURATION', 'PATRONI_RESTAPI_PASSWORD',
+                                                     'PATRONI_ETCD3_PASSWORD'):
             del os.environ[name]
     os.environ.update({'HOME': PGHOME, 'USER': 'postgres', 'LOGNAME': 'postgres'})
     os.chdir(PGHOME)

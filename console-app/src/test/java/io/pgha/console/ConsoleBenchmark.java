@@ -74,12 +74,15 @@ public final class ConsoleBenchmark {
         // (one every 5 s) reach only slowly; the third, twice as long, is what an open console costs from then on.
         long[] windows = {seconds, seconds, 2 * seconds};
         double[] cpuPercent = new double[windows.length];
+        ThreadCpu threads = null;
         for (int window = 0; window < windows.length; window++) {
+            threads = ThreadCpu.start();
             long cpu0 = OS.getProcessCpuTime();
             long wall0 = System.nanoTime();
             Thread.sleep(windows[window] * 1000);
             cpuPercent[window] = 100.0 * (OS.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
         }
+        String busiestThreads = threads.busiest(8);
         System.out.printf(
                 Locale.ROOT,
                 "console benchmark (%s)%n",
@@ -111,6 +114,7 @@ public final class ConsoleBenchmark {
                 windows[2],
                 cpuPercent[2],
                 windows[2]);
+        System.out.printf(Locale.ROOT, "busiest threads, steady:   %s%n", busiestThreads);
         System.out.printf(Locale.ROOT, "RSS, cluster drawn:        %s%n", rssBeforeTabs);
         System.out.printf(Locale.ROOT, "RSS, every tab visited:    %s%n", rssAfterTabs);
         System.out.printf(Locale.ROOT, "RSS, after the idle run:   %s%n", rss());

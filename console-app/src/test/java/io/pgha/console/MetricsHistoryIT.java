@@ -80,7 +80,8 @@ class MetricsHistoryIT extends ConsoleUiTest {
                         "postgres pg-0-exporter:9187",
                         "postgres pg-1-exporter:9187",
                         "postgres pg-2-exporter:9187",
-                        "router pg-router:8404",
+                        "router pg-router:8405", // with a stats login, HAProxy's /metrics has its own listener (ADR
+                        // 0020)
                         "supervisor pg-supervisor:9188",
                         "prometheus 127.0.0.1:9090");
         assertThat(targets)

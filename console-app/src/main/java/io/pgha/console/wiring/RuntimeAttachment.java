@@ -42,7 +42,8 @@ final class RuntimeAttachment implements ClusterAttachment {
                 unnamed,
                 Optional.empty(),
                 Optional.empty(),
-                true);
+                true,
+                java.util.Optional.empty());
         return attach.attach(request, false, Optional.empty()).connection();
     }
 

@@ -117,6 +117,21 @@ public final class SampleCluster {
                 Instant.now(), s.leader(), members, s.etcdMembers(), s.routerBackends(), s.containers(), s.checks());
     }
 
+    /** A healthy cluster whose node pg-1's certificate ends in 12 days (a WARN check, as the monitor makes it). */
+    public static ClusterSnapshot certificateExpiresSoon() {
+        ClusterSnapshot s = healthy();
+        List<HealthCheck> checks = new ArrayList<>(s.checks());
+        checks.add(new HealthCheck(
+                HealthCheck.Kind.CERTIFICATE_EXPIRY,
+                "pg-1",
+                HealthCheck.Status.WARN,
+                java.time.Duration.ZERO,
+                s.takenAt(),
+                "expires 2026-12-16T12:00:00Z, in 12 days: run `pgha certs rotate`"));
+        return snapshot(
+                s.takenAt(), s.leader(), s.members(), s.etcdMembers(), s.routerBackends(), s.containers(), checks);
+    }
+
     public static ClusterSnapshot primaryDown(String deadPrimary, Instant at) {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param unnamedPatroniUrls REST URLs given without a member name: the member says its name
  * @param dockerStack        the compose project of the cluster's containers, if known
  * @param useDocker          look at the local Docker engine to find published ports
+ * @param caFile             the cluster's CA (PEM) when its Patroni REST API and PostgreSQL use TLS: trusted for
+ *                           https:// REST URLs and saved with the connection for verify-full
  */
 public record AttachRequest(
         String name,
@@ -23,11 +25,13 @@ public record AttachRequest(
         List<String> unnamedPatroniUrls,
         Optional<RouterEndpoints> router,
         Optional<String> dockerStack,
-        boolean useDocker) {
+        boolean useDocker,
+        Optional<String> caFile) {
 
     public AttachRequest {
         etcdEndpoints = List.copyOf(etcdEndpoints);
         patroniUrls = Map.copyOf(patroniUrls);
         unnamedPatroniUrls = List.copyOf(unnamedPatroniUrls);
+        caFile = caFile == null ? Optional.empty() : caFile;
     }
 }

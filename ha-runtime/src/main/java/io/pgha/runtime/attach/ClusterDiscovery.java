@@ -76,7 +76,8 @@ public final class ClusterDiscovery {
 
             Map<String, String> named = new TreeMap<>(r.patroniUrls());
             for (String url : r.unnamedPatroniUrls()) {
-                PatroniNode node = PatroniClient.create(url, DEADLINE).node();
+                PatroniNode node =
+                        PatroniClient.create(url, r.caFile(), DEADLINE).node();
                 String memberName = node.name()
                         .orElseThrow(() -> PghaException.invalidInput("the Patroni at " + url
                                 + " does not say its member name; pass it as --patroni NAME=" + url));
@@ -97,7 +98,7 @@ public final class ClusterDiscovery {
                 members = view.members();
                 leader = view.leader();
             } else {
-                PatroniCluster cluster = firstCluster(named);
+                PatroniCluster cluster = firstCluster(named, r.caFile());
                 members = cluster.members();
                 leader = cluster.leader().map(Member::name);
                 if (scope.isEmpty()) {
@@ -115,9 +116,9 @@ public final class ClusterDiscovery {
                     urls.put(m.name(), named.get(m.name()));
                     continue;
                 }
-                Optional<StackContainer> container = containerOf(m, containers);
+                Optional<StackContainer> container = containerOf(m, scope.get(), containers);
                 Optional<String> published =
-                        container.flatMap(c -> c.publishedPort(apiPort(m))).map(p -> p.url("http"));
+                        container.flatMap(c -> c.publishedPort(apiPort(m))).map(p -> p.url(apiScheme(m)));
                 if (published.isPresent()) {
                     urls.put(m.name(), published.get());
                     if (stack.isEmpty()) {
@@ -125,7 +126,7 @@ public final class ClusterDiscovery {
                     }
                     continue;
                 }
-                Optional<String> advertised = advertisedBase(m).filter(ClusterDiscovery::answers);
+                Optional<String> advertised = advertisedBase(m).filter(url -> answers(url, r.caFile()));
                 if (advertised.isPresent()) {
                     urls.put(m.name(), advertised.get());
                 } else {
@@ -147,7 +148,15 @@ public final class ClusterDiscovery {
                         + x.writePort() + ", read " + x.readPort() + ", stats " + x.statsUrl()));
             }
             ClusterConnection c = new ClusterConnection(
-                    r.name(), scope.get(), etcd, r.etcdAuth(), urls, router, stack, ClusterConnection.Origin.ATTACHED);
+                            r.name(),
+                            scope.get(),
+                            etcd,
+                            r.etcdAuth(),
+                            urls,
+                            router,
+                            stack,
+                            ClusterConnection.Origin.ATTACHED)
+                    .withCaFile(r.caFile());
             return new Result(c, members, leader, notes);
         } finally {
             docker.ifPresent(ContainerObserver::close);
@@ -174,7 +183,7 @@ public final class ClusterDiscovery {
 
     private static DcsView readDcs(List<String> etcd, AttachRequest r, String scope) {
         EtcdReachability.requireOne(etcd, Duration.ofSeconds(2));
-        try (Dcs dcs = Dcs.connect(etcd, r.etcdAuth())) {
+        try (Dcs dcs = Dcs.connect(etcd, r.etcdAuth(), r.caFile())) {
             DcsView view = dcs.read(scope, DEADLINE);
             if (view.members().isEmpty()) {
                 List<String> scopes = scopesOrNone(dcs);
@@ -197,11 +206,11 @@ public final class ClusterDiscovery {
         }
     }
 
-    private static PatroniCluster firstCluster(Map<String, String> urls) {
+    private static PatroniCluster firstCluster(Map<String, String> urls, Optional<String> caFile) {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> e : urls.entrySet()) {
             try {
-                return PatroniClient.create(e.getValue(), DEADLINE).cluster();
+                return PatroniClient.create(e.getValue(), caFile, DEADLINE).cluster();
             } catch (PghaException ex) {
                 failures.add(ex.getMessage());
             }
@@ -209,13 +218,31 @@ public final class ClusterDiscovery {
         throw PghaException.unavailable("no given Patroni REST URL answers: " + String.join("; ", failures), null);
     }
 
-    private static Optional<StackContainer> containerOf(Member m, List<StackContainer> containers) {
+    /**
+     * The member's container: in the compose project named like the scope (pgha names a stack's project, scope and
+     * network alike), the one named like the member, its advertised host or its service; else, anywhere, the one named
+     * like the member or its host; else the one container whose service is named like the member. Several stacks on
+     * one engine each have a member and a service pg-0, so neither identifies a container alone.
+     */
+    static Optional<StackContainer> containerOf(Member m, String scope, List<StackContainer> containers) {
         String host = advertisedHost(m).orElse(m.host());
-        return containers.stream()
-                .filter(c -> c.name().equals(m.name())
-                        || c.composeService().filter(m.name()::equals).isPresent()
-                        || (!host.isEmpty() && c.name().equals(host)))
+        java.util.function.Predicate<StackContainer> named =
+                c -> c.name().equals(m.name()) || (!host.isEmpty() && c.name().equals(host));
+        java.util.function.Predicate<StackContainer> service =
+                c -> c.composeService().filter(m.name()::equals).isPresent();
+        Optional<StackContainer> inScope = containers.stream()
+                .filter(c -> c.composeProject().filter(scope::equals).isPresent())
+                .filter(named.or(service))
                 .findFirst();
+        if (inScope.isPresent()) {
+            return inScope;
+        }
+        Optional<StackContainer> byName = containers.stream().filter(named).findFirst();
+        if (byName.isPresent()) {
+            return byName;
+        }
+        List<StackContainer> byService = containers.stream().filter(service).toList();
+        return byService.size() == 1 ? Optional.of(byService.get(0)) : Optional.empty();
     }
 
     private static int apiPort(Member m) {
@@ -224,6 +251,16 @@ public final class ClusterDiscovery {
             return port > 0 ? port : PATRONI_PORT;
         } catch (IllegalArgumentException e) {
             return PATRONI_PORT;
+        }
+    }
+
+    /** The scheme the member advertises for its REST API (https when it has TLS), http when it says none. */
+    static String apiScheme(Member m) {
+        try {
+            String scheme = URI.create(m.apiUrl()).getScheme();
+            return "https".equalsIgnoreCase(scheme) ? "https" : "http";
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "http";
         }
     }
 
@@ -248,9 +285,9 @@ public final class ClusterDiscovery {
         }
     }
 
-    private static boolean answers(String baseUrl) {
+    private static boolean answers(String baseUrl, Optional<String> caFile) {
         try {
-            PatroniClient.create(baseUrl, Duration.ofSeconds(1)).liveness();
+            PatroniClient.create(baseUrl, caFile, Duration.ofSeconds(1)).liveness();
             return true;
         } catch (PghaException e) {
             return false;

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param monitor     the pg_monitor role of the exporters, pgha's probes and the supervisor
  * @param restApi     the login of Patroni's REST API unsafe endpoints
  * @param router      the login of HAProxy's stats page
- *     (the last four are absent from credentials stored before pgha had them: {@link #completed} adds them)
+ * @param etcd        the passwords of etcd's users (root, patroni, pgha-supervisor, pgha)
+ *     (the last five are absent from credentials stored before pgha had them: {@link #completed} adds them)
  */
 public record StackCredentials(
         Login superuser,
@@ -20,7 +21,8 @@ public record StackCredentials(
         Login application,
         Login monitor,
         Login restApi,
-        Login router) {
+        Login router,
+        EtcdPasswords etcd) {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int LENGTH = 32;
@@ -45,9 +47,9 @@ public record StackCredentials(
         Objects.requireNonNull(admin, "admin");
     }
 
-    /** Logins of the seed's roles only (the other four are made by {@link #completed}). */
+    /** Logins of the seed's roles only (the others are made by {@link #completed}). */
     public StackCredentials(Login superuser, Login replication, Login admin) {
-        this(superuser, replication, admin, null, null, null, null);
+        this(superuser, replication, admin, null, null, null, null, null);
     }
 
     /** New random passwords (32 letters and digits, about 187 bits) for the given role names. */
@@ -72,12 +74,18 @@ public record StackCredentials(
                 application != null ? application : new Login(applicationRole, password()),
                 monitor != null ? monitor : new Login(monitorRole, password()),
                 restApi != null ? restApi : new Login(apiUser, password()),
-                router != null ? router : new Login(apiUser, password()));
+                router != null ? router : new Login(apiUser, password()),
+                etcd != null ? etcd : EtcdPasswords.generate());
     }
 
     /** Whether every login is there (credentials stored by an older pgha lack some). */
     public boolean complete() {
-        return application != null && monitor != null && restApi != null && router != null;
+        return application != null && monitor != null && restApi != null && router != null && etcd != null;
+    }
+
+    /** A new random password (32 letters and digits, about 187 bits). */
+    static String newPassword() {
+        return password();
     }
 
     private static String password() {

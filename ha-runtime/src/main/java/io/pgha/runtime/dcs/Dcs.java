@@ -25,6 +25,11 @@ public interface Dcs extends AutoCloseable {
         return new JetcdDcs(connection.etcdEndpoints(), EtcdClients.authOf(connection));
     }
 
+    /** A client for etcd's endpoints, its own settings, and the cluster's CA when etcd was given none of its own. */
+    static Dcs connect(List<String> endpoints, Optional<EtcdAuth> auth, Optional<String> clusterCa) {
+        return new JetcdDcs(endpoints, EtcdClients.withClusterCa(auth, clusterCa));
+    }
+
     /** The scopes that have keys under /service/ (to help someone who guessed the scope wrong). */
     java.util.List<String> scopes(Duration deadline);
 

@@ -15,7 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * Makes a cluster's etcd match an {@link EtcdAccessPolicy}, then turns authentication on: the security bootstrap of a
@@ -119,45 +124,48 @@ public final class EtcdAccessControl {
     private void reconcileRoles(Auth auth, EtcdAccessPolicy policy, List<String> changes) {
         Set<String> existing =
                 new HashSet<>(await(auth.roleList(), "listing etcd's roles").getRoles());
-        for (EtcdAccessPolicy.Role role : policy.roles()) {
-            ByteSequence name = bytes(role.name());
-            if (!existing.contains(role.name())) {
-                await(auth.roleAdd(name), "adding the etcd role " + role.name());
-                changes.add("role " + role.name() + " added");
+        // roles are independent of each other: reconciled side by side, their changes listed in the policy's order
+        eachAtOnce(policy.roles(), changes, (role, roleChanges) -> reconcileRole(auth, existing, role, roleChanges));
+    }
+
+    private void reconcileRole(Auth auth, Set<String> existing, EtcdAccessPolicy.Role role, List<String> changes) {
+        ByteSequence name = bytes(role.name());
+        if (!existing.contains(role.name())) {
+            await(auth.roleAdd(name), "adding the etcd role " + role.name());
+            changes.add("role " + role.name() + " added");
+        }
+        if (role.name().equals(EtcdAccessPolicy.ROOT)) {
+            return; // root may do everything; etcd keeps no permissions for it
+        }
+        List<Permission> granted = await(auth.roleGet(name), "reading the etcd role " + role.name())
+                .getPermissions();
+        for (EtcdAccessPolicy.Permission wanted : role.permissions()) {
+            boolean present = granted.stream()
+                    .anyMatch(g -> wanted.sameRange(
+                                    g.getKey().getBytes(), g.getRangeEnd().getBytes())
+                            && g.getPermType().name().equals(wanted.access().name()));
+            if (!present) {
+                await(
+                        auth.roleGrantPermission(
+                                name,
+                                bytes(wanted.key()),
+                                wanted.rangeEnd().map(ByteSequence::from).orElse(ByteSequence.EMPTY),
+                                Permission.Type.valueOf(wanted.access().name())),
+                        "granting " + wanted + " to the etcd role " + role.name());
+                changes.add("role " + role.name() + ": granted " + wanted);
             }
-            if (role.name().equals(EtcdAccessPolicy.ROOT)) {
-                continue; // root may do everything; etcd keeps no permissions for it
-            }
-            List<Permission> granted = await(auth.roleGet(name), "reading the etcd role " + role.name())
-                    .getPermissions();
-            for (EtcdAccessPolicy.Permission wanted : role.permissions()) {
-                boolean present = granted.stream()
-                        .anyMatch(g -> wanted.sameRange(
-                                        g.getKey().getBytes(), g.getRangeEnd().getBytes())
-                                && g.getPermType().name().equals(wanted.access().name()));
-                if (!present) {
-                    await(
-                            auth.roleGrantPermission(
-                                    name,
-                                    bytes(wanted.key()),
-                                    wanted.rangeEnd().map(ByteSequence::from).orElse(ByteSequence.EMPTY),
-                                    Permission.Type.valueOf(wanted.access().name())),
-                            "granting " + wanted + " to the etcd role " + role.name());
-                    changes.add("role " + role.name() + ": granted " + wanted);
-                }
-            }
-            for (Permission g : granted) {
-                boolean wanted = role.permissions().stream()
-                        .anyMatch(w -> w.sameRange(
-                                g.getKey().getBytes(), g.getRangeEnd().getBytes()));
-                if (!wanted) {
-                    await(
-                            auth.roleRevokePermission(name, g.getKey(), g.getRangeEnd()),
-                            "revoking a permission of the etcd role " + role.name());
-                    changes.add("role " + role.name() + ": revoked " + g.getPermType() + " "
-                            + g.getKey().toString(StandardCharsets.UTF_8)
-                            + (g.getRangeEnd().isEmpty() ? "" : " (range)"));
-                }
+        }
+        for (Permission g : granted) {
+            boolean wanted = role.permissions().stream()
+                    .anyMatch(w ->
+                            w.sameRange(g.getKey().getBytes(), g.getRangeEnd().getBytes()));
+            if (!wanted) {
+                await(
+                        auth.roleRevokePermission(name, g.getKey(), g.getRangeEnd()),
+                        "revoking a permission of the etcd role " + role.name());
+                changes.add("role " + role.name() + ": revoked " + g.getPermType() + " "
+                        + g.getKey().toString(StandardCharsets.UTF_8)
+                        + (g.getRangeEnd().isEmpty() ? "" : " (range)"));
             }
         }
     }
@@ -166,35 +174,85 @@ public final class EtcdAccessControl {
             Auth auth, EtcdAccessPolicy policy, Map<String, String> passwords, boolean authOn, List<String> changes) {
         Set<String> existing =
                 new HashSet<>(await(auth.userList(), "listing etcd's users").getUsers());
-        for (EtcdAccessPolicy.User user : policy.users()) {
-            ByteSequence name = bytes(user.name());
-            ByteSequence password = bytes(passwords.get(user.name()));
-            if (!existing.contains(user.name())) {
-                await(auth.userAdd(name, password), "adding the etcd user " + user.name());
-                changes.add("user " + user.name() + " added");
-            } else if (!authOn || (!user.name().equals(EtcdAccessPolicy.ROOT) && !loginWorks(user.name(), passwords))) {
-                // with authentication off a password cannot be checked; root's was checked by logging in
-                await(auth.userChangePassword(name, password), "setting the password of the etcd user " + user.name());
-                changes.add("user " + user.name() + ": password set");
+        eachAtOnce(
+                policy.users(),
+                changes,
+                (user, userChanges) -> reconcileUser(auth, existing, user, passwords, authOn, userChanges));
+    }
+
+    private void reconcileUser(
+            Auth auth,
+            Set<String> existing,
+            EtcdAccessPolicy.User user,
+            Map<String, String> passwords,
+            boolean authOn,
+            List<String> changes) {
+        ByteSequence name = bytes(user.name());
+        ByteSequence password = bytes(passwords.get(user.name()));
+        if (!existing.contains(user.name())) {
+            await(auth.userAdd(name, password), "adding the etcd user " + user.name());
+            changes.add("user " + user.name() + " added");
+        } else if (!authOn || (!user.name().equals(EtcdAccessPolicy.ROOT) && !loginWorks(user.name(), passwords))) {
+            // with authentication off a password cannot be checked; root's was checked by logging in
+            await(auth.userChangePassword(name, password), "setting the password of the etcd user " + user.name());
+            changes.add("user " + user.name() + ": password set");
+        }
+        List<String> roles = await(auth.userGet(name), "reading the etcd user " + user.name())
+                .getRoles();
+        for (String role : user.roles()) {
+            if (!roles.contains(role)) {
+                await(auth.userGrantRole(name, bytes(role)), "granting " + role + " to the etcd user " + user.name());
+                changes.add("user " + user.name() + ": role " + role + " granted");
             }
-            List<String> roles = await(auth.userGet(name), "reading the etcd user " + user.name())
-                    .getRoles();
-            for (String role : user.roles()) {
-                if (!roles.contains(role)) {
-                    await(
-                            auth.userGrantRole(name, bytes(role)),
-                            "granting " + role + " to the etcd user " + user.name());
-                    changes.add("user " + user.name() + ": role " + role + " granted");
+        }
+        for (String role : roles) {
+            if (!user.roles().contains(role)) {
+                await(
+                        auth.userRevokeRole(name, bytes(role)),
+                        "revoking " + role + " from the etcd user " + user.name());
+                changes.add("user " + user.name() + ": role " + role + " revoked");
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} for every item at once (each etcd call waits on the network, and etcd hashes a new password with
+     * bcrypt), then adds their changes in the items' order; the first failure is thrown.
+     */
+    private static <T> void eachAtOnce(List<T> items, List<String> changes, BiConsumer<T, List<String>> work) {
+        List<List<String>> each = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (T item : items) {
+                List<String> mine = new ArrayList<>();
+                each.add(mine);
+                running.add(pool.submit(() -> work.accept(item, mine)));
+            }
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof PghaException p ? p : EtcdErrors.translate("etcd", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw EtcdErrors.translate("etcd", e);
                 }
             }
-            for (String role : roles) {
-                if (!user.roles().contains(role)) {
-                    await(
-                            auth.userRevokeRole(name, bytes(role)),
-                            "revoking " + role + " from the etcd user " + user.name());
-                    changes.add("user " + user.name() + ": role " + role + " revoked");
-                }
-            }
+        }
+        each.forEach(changes::addAll);
+    }
+
+    /**
+     * Loads and configures the etcd client (gRPC, Netty, TLS with the CA) without asking etcd anything, so that
+     * {@link #apply} right after etcd's quorum pays only for its calls: in a fresh process the first client costs about
+     * as much as the calls themselves. Safe to call while etcd is not up yet; failures are ignored.
+     */
+    public void warmUp() {
+        try (Client c = EtcdClients.create(endpoints, tls, deadline, true)) {
+            c.getAuthClient();
+            c.getKVClient();
+        } catch (RuntimeException e) {
+            // apply() reports whatever is wrong
         }
     }
 

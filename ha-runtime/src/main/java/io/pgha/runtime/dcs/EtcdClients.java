@@ -100,13 +100,18 @@ final class EtcdClients {
      * was given for etcd alone (a stack pgha made has one authority for all its certificates).
      */
     static Optional<EtcdAuth> authOf(ClusterConnection c) {
-        if (c.caFile().isEmpty()) {
-            return c.etcdAuth();
+        return withClusterCa(c.etcdAuth(), c.caFile());
+    }
+
+    /** etcd's own settings, with the cluster's CA standing for etcd's when none was given for etcd alone. */
+    static Optional<EtcdAuth> withClusterCa(Optional<EtcdAuth> auth, Optional<String> clusterCa) {
+        if (clusterCa.isEmpty()) {
+            return auth;
         }
-        EtcdAuth a = c.etcdAuth()
-                .orElse(new EtcdAuth(
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-        return Optional.of(new EtcdAuth(a.user(), a.password(), a.caFile().or(c::caFile), a.certFile(), a.keyFile()));
+        EtcdAuth a = auth.orElse(
+                new EtcdAuth(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        return Optional.of(
+                new EtcdAuth(a.user(), a.password(), a.caFile().or(() -> clusterCa), a.certFile(), a.keyFile()));
     }
 
     /** Whether these endpoints and files make a TLS connection. */

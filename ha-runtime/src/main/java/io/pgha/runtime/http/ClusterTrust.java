@@ -14,7 +14,8 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TLS that trusts one cluster's certificate authority and nothing else (the JDK verifies the server's name against the
- * certificate, IP addresses included): for pgha's own clients of the cluster's HTTPS endpoints.
+ * certificate, IP addresses included): for pgha's own clients of the cluster's HTTPS endpoints. The CA file is read
+ * again when it changes (a CA rotation), also by clients made before.
  */
 public final class ClusterTrust {
 
@@ -22,9 +23,24 @@ public final class ClusterTrust {
 
     public static SSLContext sslContext(String caFile) {
         try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(
+                    null,
+                    new javax.net.ssl.TrustManager[] {new ReloadingTrust(Path.of(caFile), ClusterTrust::load)},
+                    null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw PghaException.invalidInput(
+                    "cannot use the cluster's CA certificate " + caFile + ": " + e.getMessage());
+        }
+    }
+
+    /** A trust manager for the certificates of a PEM file (a bundle during a CA rotation). */
+    private static javax.net.ssl.X509ExtendedTrustManager load(Path caFile) {
+        try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
-            try (InputStream in = Files.newInputStream(Path.of(caFile))) {
+            try (InputStream in = Files.newInputStream(caFile)) {
                 int i = 0;
                 for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                     trust.setCertificateEntry("ca-" + i++, c);
@@ -36,9 +52,12 @@ public final class ClusterTrust {
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
+            for (javax.net.ssl.TrustManager m : tmf.getTrustManagers()) {
+                if (m instanceof javax.net.ssl.X509ExtendedTrustManager x) {
+                    return x;
+                }
+            }
+            throw PghaException.invalidInput("this JVM has no X.509 trust manager for " + caFile);
         } catch (IOException e) {
             throw PghaException.invalidInput(
                     "cannot read the cluster's CA certificate " + caFile + ": " + e.getMessage());

@@ -24,7 +24,9 @@ public record HealthCheck(Kind kind, String target, Status status, Duration late
         /** A connection through the router's write port lands on a primary (and commits, if asked). */
         ROUTER_WRITE,
         /** A connection through the router's read port lands on a server (a replica, when a login says so). */
-        ROUTER_READ
+        ROUTER_READ,
+        /** A certificate of the cluster's own CA (and the CA's): WARN within 30 days of its end, FAIL past it. */
+        CERTIFICATE_EXPIRY
     }
 
     public enum Status {

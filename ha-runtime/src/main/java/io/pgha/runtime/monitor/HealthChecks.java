@@ -35,6 +35,7 @@ final class HealthChecks {
         postgresReady(p, members, checks);
         router(p, leader, members, checks);
         p.exporters().value().ifPresent(checks::addAll);
+        checks.addAll(p.certificates());
         return checks;
     }
 

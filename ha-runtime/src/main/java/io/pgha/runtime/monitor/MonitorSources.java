@@ -65,6 +65,7 @@ final class MonitorSources implements AutoCloseable {
     private final Supplier<Reading<PostgresReading>> postgres;
     private final Supplier<Reading<List<StackContainer>>> docker;
     private final Supplier<Reading<List<HealthCheck>>> exporters;
+    private final CertificateChecks certificates;
     private final List<PolledSource<?>> polled = new ArrayList<>();
     private final List<PolledSource<?>> burstOnLeaderChange = new ArrayList<>();
     /** Slow sources asked once more at a leader change. */
@@ -94,6 +95,17 @@ final class MonitorSources implements AutoCloseable {
         this.docker = docker(engine, startedAt);
         this.postgres = postgres(engine);
         this.exporters = exporters(engine, startedAt);
+        this.certificates = new CertificateChecks(pkiDir(connection));
+    }
+
+    /** The cluster's own PKI, when pgha made it (in the cluster's config directory). */
+    private static Optional<java.nio.file.Path> pkiDir(ClusterConnection connection) {
+        try {
+            return Optional.of(io.pgha.runtime.cluster.ConfigDirs.cluster(connection.name())
+                    .resolve("pki"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Supplier<Reading<EtcdClusterStatus>> etcd(Instant startedAt) {
@@ -305,7 +317,8 @@ final class MonitorSources implements AutoCloseable {
                 watched(router.get(), now),
                 watched(postgres.get(), now),
                 watched(docker.get(), now),
-                watched(exporters.get(), now));
+                watched(exporters.get(), now),
+                certificates.at(now));
     }
 
     /** Called on every merge: once the Docker source first answers, the sources that look at the containers are asked again. */

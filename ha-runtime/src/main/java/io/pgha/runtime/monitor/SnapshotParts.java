@@ -18,7 +18,12 @@ record SnapshotParts(
         Reading<List<RouterBackend>> router,
         Reading<PostgresReading> postgres,
         Reading<List<StackContainer>> docker,
-        Reading<List<HealthCheck>> exporters) {
+        Reading<List<HealthCheck>> exporters,
+        List<HealthCheck> certificates) {
+
+    SnapshotParts {
+        certificates = List.copyOf(certificates);
+    }
 
     /** Whether every source has answered (or failed) at least once. */
     boolean complete() {

@@ -50,8 +50,17 @@ public final class CertificateAuthority {
 
     /** A new authority for the cluster, named after it. */
     public static CertificateAuthority create(String cluster, Clock clock) {
+        return create(cluster, "", clock);
+    }
+
+    /**
+     * A new authority whose name differs from the one it replaces by {@code generation} (e.g. the time of a CA
+     * rotation): while both are trusted, clients tell them apart by name as well as by key.
+     */
+    public static CertificateAuthority create(String cluster, String generation, Clock clock) {
         KeyPair pair = keyPair();
-        X500Name name = new X500Name("CN=pgha cluster " + cluster + " CA,O=pgha");
+        X500Name name = new X500Name(
+                "CN=pgha cluster " + cluster + " CA" + (generation.isEmpty() ? "" : " " + generation) + ",O=pgha");
         Instant now = clock.instant();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();

@@ -19,12 +19,17 @@ import java.util.stream.Stream;
  * {@code NAME.crt} and {@code NAME.key} per component. The directory is 0700 and every file 0600 (POSIX): only the owner
  * reads a key. Certificates are issued when missing, when their names changed, or within
  * {@link CertificateStatus#RENEW_BEFORE} of their end.
+ *
+ * <p>A CA rotation ({@link #beginAuthorityRotation}, {@link #finishAuthorityRotation}) makes a new authority and, until
+ * it is finished, keeps {@code ca.crt} a bundle of the new authority (first: it signs) and the previous one, so that
+ * every client given that file trusts the certificates of either while the components are given new ones.
  */
 public final class ClusterPki {
 
     private static final boolean POSIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final String CA = "ca";
+    private static final String PREVIOUS_CA = "ca-previous";
 
     private final Path dir;
     private final String cluster;
@@ -60,6 +65,75 @@ public final class ClusterPki {
     /** A new certificate for the request, whatever is stored (rotation). */
     public IssuedCertificate rotate(CertificateRequest request) {
         return issue(authority(), request);
+    }
+
+    /** A new certificate for the stored one of that name, with the same names (rotation). */
+    public IssuedCertificate renew(String name) {
+        StoredCertificate stored = certificates().stream()
+                .filter(c ->
+                        c.kind() == StoredCertificate.Kind.COMPONENT && c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> PghaException.notFound("no certificate " + name + " in " + dir));
+        return rotate(new CertificateRequest(name, stored.dnsNames(), stored.ipAddresses()));
+    }
+
+    /**
+     * Every stored certificate: the authority's first, then the previous authority while a CA rotation is under way,
+     * then the components' in name order.
+     */
+    public List<StoredCertificate> certificates() {
+        List<StoredCertificate> all = new ArrayList<>();
+        List<java.security.cert.X509Certificate> trusted = trusted();
+        for (int i = 0; i < trusted.size(); i++) {
+            all.add(new StoredCertificate(
+                    i == 0 ? CA : PREVIOUS_CA,
+                    i == 0 ? StoredCertificate.Kind.AUTHORITY : StoredCertificate.Kind.PREVIOUS_AUTHORITY,
+                    trusted.get(i)));
+        }
+        for (String name : names()) {
+            readPair(name)
+                    .ifPresent(p -> all.add(
+                            new StoredCertificate(name, StoredCertificate.Kind.COMPONENT, Pem.certificate(p[0]))));
+        }
+        return all;
+    }
+
+    /** Whether {@code ca.crt} holds more than the authority: a CA rotation is under way. */
+    public boolean authorityRotationPending() {
+        return trusted().size() > 1;
+    }
+
+    /**
+     * Starts a CA rotation: a new authority signs from now on, and {@code ca.crt} holds it and the previous one. When a
+     * rotation is already under way (it was interrupted), that one goes on: no third authority is made.
+     *
+     * @return whether a new authority was made
+     */
+    public boolean beginAuthorityRotation() {
+        if (authorityRotationPending()) {
+            return false;
+        }
+        CertificateAuthority previous = authority();
+        String generation = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(clock.instant());
+        CertificateAuthority next = CertificateAuthority.create(cluster, generation, clock);
+        write(CA, Pem.of(next.certificate()) + Pem.of(previous.certificate()), Pem.of(next.key()));
+        return true;
+    }
+
+    /** Ends a CA rotation: {@code ca.crt} holds the new authority alone, the previous one is trusted no more. */
+    public void finishAuthorityRotation() {
+        CertificateAuthority current = authority();
+        write(CA, Pem.of(current.certificate()), Pem.of(current.key()));
+    }
+
+    private List<java.security.cert.X509Certificate> trusted() {
+        Path crt = caFile();
+        if (!Files.isRegularFile(crt)) {
+            return List.of();
+        }
+        return Pem.certificates(text(crt));
     }
 
     /** Every stored certificate with its end, the authority's first. */

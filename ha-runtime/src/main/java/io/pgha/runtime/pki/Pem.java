@@ -47,6 +47,23 @@ final class Pem {
         }
     }
 
+    /** Every certificate of a PEM bundle, in order. */
+    static java.util.List<X509Certificate> certificates(String pem) {
+        java.util.List<X509Certificate> all = new java.util.ArrayList<>();
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
+                if (o instanceof X509CertificateHolder holder) {
+                    all.add(new JcaX509CertificateConverter().getCertificate(holder));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable PEM: " + e.getMessage(), e);
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("unreadable certificate: " + e.getMessage(), e);
+        }
+        return all;
+    }
+
     static PrivateKey privateKey(String pem) {
         Object o = read(pem);
         if (!(o instanceof PrivateKeyInfo info)) {

@@ -165,7 +165,13 @@ record DockerPlan(
 
     static boolean isPassword(StackService.Secret secret) {
         return switch (secret) {
-            case SUPERUSER_PASSWORD, REPLICATION_PASSWORD, ADMIN_PASSWORD, REST_API_PASSWORD, MONITOR_PASSWORD -> true;
+            case SUPERUSER_PASSWORD,
+                    REPLICATION_PASSWORD,
+                    ADMIN_PASSWORD,
+                    REST_API_PASSWORD,
+                    MONITOR_PASSWORD,
+                    ETCD_PATRONI_PASSWORD,
+                    ETCD_SUPERVISOR_LOGIN -> true;
             case CA_CERTIFICATE, NODE_CERTIFICATE, NODE_KEY, ROUTER_USERS -> false;
         };
     }
@@ -177,6 +183,7 @@ record DockerPlan(
             case ADMIN_PASSWORD -> c.admin().password();
             case REST_API_PASSWORD -> c.restApi().password();
             case MONITOR_PASSWORD -> c.monitor().password();
+            case ETCD_PATRONI_PASSWORD -> c.etcd().patroni();
             default -> throw new IllegalArgumentException(secret + " is not a password");
         };
     }

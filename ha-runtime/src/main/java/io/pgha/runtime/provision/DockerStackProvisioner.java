@@ -5,6 +5,7 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.dcs.EtcdAccessPolicy;
 import io.pgha.runtime.docker.DockerContainer;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.EngineInfo;
@@ -115,7 +116,10 @@ final class DockerStackProvisioner implements StackProvisioner {
         StackSecrets material = steps.run("certificates", "Certificates", () -> {
             StackSecrets m = StackSecrets.of(plan, secrets, clusterDir(spec.name()));
             return spec.security().tls()
-                    ? Outcome.done(m, "cluster CA and " + spec.nodes() + " node certificates in " + m.pkiDir())
+                    ? Outcome.done(
+                            m,
+                            "cluster CA, " + spec.nodes() + " node and " + spec.etcdMembers() + " etcd certificates in "
+                                    + m.pkiDir())
                     : Outcome.skipped(m, "no TLS in this spec");
         });
         if (spec.security().authentication()) {
@@ -151,6 +155,9 @@ final class DockerStackProvisioner implements StackProvisioner {
                 probeHost(spec),
                 material.caFile(),
                 spec.security().authentication() ? Optional.of(secrets.router()) : Optional.empty());
+        if (plan.layout().etcdUsers()) {
+            EtcdBootstrap.warmUpInBackground(etcdEndpoints(spec), material.caFile());
+        }
         steps.run("create", "Network, volumes and containers", () -> create(plan, state, material, actions, made));
         Map<String, DockerContainer> existing = state.containers();
         steps.run("etcd", "etcd quorum", () -> {
@@ -164,6 +171,13 @@ final class DockerStackProvisioner implements StackProvisioner {
                         : Seen.notYet(n + "/" + spec.etcdMembers() + " members healthy");
             });
             return Outcome.done(healthy, healthy + "/" + spec.etcdMembers() + " members healthy");
+        });
+        steps.run("etcd-auth", "etcd users and roles", () -> {
+            if (!plan.layout().etcdUsers()) {
+                return Outcome.skipped(false, "no authentication in this spec");
+            }
+            // before Patroni starts: it logs in as its user from the first request
+            return EtcdBootstrap.ensure(spec, etcdEndpoints(spec), material.caFile(), secrets.etcd());
         });
         steps.run("postgres", "PostgreSQL nodes", () -> {
             startAll(plan.withRole(Role.POSTGRES), existing, actions);
@@ -229,7 +243,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                 () -> awaitRouting(spec, probe, secrets, material.caFile(), leader, replicas),
                 m -> m);
 
-        ClusterConnection connection = connection(spec).withCaFile(material.caFile());
+        ClusterConnection connection = connection(spec, secrets).withCaFile(material.caFile());
         boolean known = registry.find(spec.name()).isPresent();
         registry.save(connection);
         if (!known) {
@@ -356,6 +370,7 @@ final class DockerStackProvisioner implements StackProvisioner {
             }
             if (cleanup.connection()) {
                 registry.removeConnection(name);
+                credentials.deleteEtcdPassword(name);
                 removed.add("the saved connection");
             }
             String keptNote = kept.isEmpty() ? "" : "; kept what existed before: " + String.join(", ", kept);
@@ -546,13 +561,30 @@ final class DockerStackProvisioner implements StackProvisioner {
         return bind.contains(":") ? "[" + bind + "]" : bind;
     }
 
-    static ClusterConnection connection(StackSpec spec) {
+    /** etcd's client URLs from this machine: https on a stack with TLS. */
+    static List<String> etcdEndpoints(StackSpec spec) {
         String host = probeHost(spec);
-        StackLayout layout = StackLayout.of(spec);
+        String scheme = spec.security().tls() ? "https://" : "http://";
         List<String> etcd = new ArrayList<>();
         for (int m = 1; m <= spec.etcdMembers(); m++) {
-            etcd.add("http://" + host + ":" + spec.ports().etcdOf(m));
+            etcd.add(scheme + host + ":" + spec.ports().etcdOf(m));
         }
+        return etcd;
+    }
+
+    /** How pgha reaches the stack; on a stack whose etcd has users, as etcd's user pgha (its password kept owner-only). */
+    static ClusterConnection connection(StackSpec spec, StackCredentials secrets) {
+        String host = probeHost(spec);
+        StackLayout layout = StackLayout.of(spec);
+        List<String> etcd = etcdEndpoints(spec);
+        Optional<ClusterConnection.EtcdAuth> etcdAuth = layout.etcdUsers()
+                ? Optional.of(new ClusterConnection.EtcdAuth(
+                        Optional.of(EtcdAccessPolicy.PGHA),
+                        Optional.of(secrets.etcd().pgha()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))
+                : Optional.empty();
         Map<String, String> patroni = new LinkedHashMap<>();
         String scheme = spec.security().tls() ? "https://" : "http://";
         for (int n = 0; n < spec.nodes(); n++) {
@@ -563,7 +595,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                 spec.name(),
                 spec.scope(),
                 etcd,
-                Optional.empty(),
+                etcdAuth,
                 patroni,
                 Optional.of(new ClusterConnection.RouterEndpoints(
                         host,

@@ -54,8 +54,11 @@ final class StackProbe {
                 statsLogin.map(l -> new RestApiCredentials(l.user(), l.password()).basicAuthorization());
     }
 
+    /** etcd's /health on a published client port: over TLS, verified against the cluster CA, when the stack has one. */
     boolean etcdHealthy(int port) {
-        return EtcdHealthEndpoint.healthy(host, port, CALL);
+        return caFile.isPresent()
+                ? EtcdHealthEndpoint.healthy("https://" + host + ":" + port, caFile, CALL)
+                : EtcdHealthEndpoint.healthy(host, port, CALL);
     }
 
     boolean patroniAnswers(int port) {

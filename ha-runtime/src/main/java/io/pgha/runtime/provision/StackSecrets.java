@@ -2,6 +2,9 @@ package io.pgha.runtime.provision;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.dcs.EtcdAccessPolicy;
+import io.pgha.runtime.dcs.EtcdCredentialsFile;
+import io.pgha.runtime.dcs.EtcdMemberTls;
 import io.pgha.runtime.docker.ContainerFile;
 import io.pgha.runtime.pki.CertificateRequest;
 import io.pgha.runtime.pki.ClusterPki;
@@ -63,7 +66,7 @@ final class StackSecrets {
     /**
      * A certificate per PostgreSQL node with every name a client reaches it by: its service and container names on the
      * stack network, pg-router (HAProxy passes TLS through to it), and this machine's loopback and bind address (the
-     * published ports).
+     * published ports); one per etcd member, for its clients and its peers alike (docs/decisions/0019).
      */
     static List<CertificateRequest> requests(StackSpec spec) {
         StackLayout layout = StackLayout.of(spec);
@@ -81,6 +84,17 @@ final class StackSecrets {
             dns.add(StackLayout.ROUTER);
             dns.add("localhost");
             requests.add(new CertificateRequest(node, dns, ips));
+        }
+        for (String member : layout.etcdMembers()) {
+            // as its peers and the stack's containers reach it (etcd-N), and as this machine does (the published port)
+            CertificateRequest etcd = EtcdMemberTls.certificateRequest(member);
+            List<String> dns = new ArrayList<>(etcd.dnsNames());
+            if (!layout.containerName(member).equals(member)) {
+                dns.add(layout.containerName(member));
+            }
+            List<String> addresses = new ArrayList<>(etcd.ipAddresses());
+            ips.stream().filter(ip -> !addresses.contains(ip)).forEach(addresses::add);
+            requests.add(new CertificateRequest(member, dns, addresses));
         }
         return requests;
     }
@@ -110,6 +124,9 @@ final class StackSecrets {
             case NODE_CERTIFICATE -> tls().text(tls().certificateFile(service));
             case NODE_KEY -> tls().text(tls().keyFile(service));
             case ROUTER_USERS -> routerUsers;
+            case ETCD_SUPERVISOR_LOGIN ->
+                EtcdCredentialsFile.text(
+                        EtcdAccessPolicy.SUPERVISOR, credentials.etcd().supervisor());
             default -> DockerPlan.password(credentials, secret);
         };
     }

@@ -32,7 +32,7 @@ public final class ComposeRenderer {
      *                          missing; empty where there are no sources (an installed pgha: `pgha up` builds it from its jars)
      */
     public static String render(StackSpec spec, java.util.Optional<String> supervisorSources) {
-        StackLayout layout = StackLayout.of(spec);
+        StackLayout layout = StackLayout.compose(spec);
         StackImages defaults = spec.images() == ImageProfile.LOCAL ? StackImages.LOCAL : StackImages.OFFICIAL;
         String pullPolicy = spec.images() == ImageProfile.LOCAL ? "never" : "missing";
         StringBuilder y = new StringBuilder();
@@ -52,7 +52,9 @@ public final class ComposeRenderer {
                                         + "# no login on Patroni's REST API, HAProxy's runtime API open to every container on the network.\n"
                                         + "# Only for trying pgha on this machine. `pgha up` and `pgha export-compose` make the secure stack.\n"
                                 : "# Secure: certificates of the cluster's own CA (tls/), logins on Patroni's REST API and HAProxy's stats\n"
-                                        + "# page, generated passwords in .env.postgres (keep it private), docs/decisions/0020.\n")
+                                        + "# page, generated passwords in .env.postgres (keep it private), docs/decisions/0020.\n"
+                                        + "# etcd over TLS without users: nothing in compose can make them between etcd's quorum and\n"
+                                        + "# Patroni's start (`pgha up` does, docs/decisions/0019).\n")
                 .append("name: ")
                 .append(spec.name())
                 .append("\n\nservices:\n");

@@ -52,10 +52,14 @@ final class HaproxyRenderer {
                 .append(runtimeApi(spec))
                 .append("""
                     stats timeout 30s
+                """)
+                .append(serverStateFile(spec))
+                .append("""
 
                 defaults
                     mode tcp
                 """)
+                .append(loadServerState(spec))
                 .append(connectRetries(spec))
                 .append("""
                     timeout queue 2s
@@ -99,6 +103,21 @@ final class HaproxyRenderer {
         c.append(serverDefaults(spec));
         servers(c, spec);
         return c.toString();
+    }
+
+    /**
+     * With TLS (so with a runtime API on the shared volume): a reload (`pgha certs rotate --ca`) starts the new process
+     * with the servers' states the rotation dumped just before it ({@code show servers state}), instead of every
+     * server up until its first check, which would send new connections to 5000 to a replica for a check or two. The
+     * rotation deletes the file once the new process checked every server, so a later start never reads a stale one
+     * (HAProxy starts as without the directive when the file is missing).
+     */
+    private static String serverStateFile(StackSpec spec) {
+        return spec.security().tls() ? "    server-state-file " + StackSecurity.ROUTER_STATE_FILE + "\n" : "";
+    }
+
+    private static String loadServerState(StackSpec spec) {
+        return spec.security().tls() ? "    load-server-state-from-file global\n" : "";
     }
 
     private static String runtimeApi(StackSpec spec) {

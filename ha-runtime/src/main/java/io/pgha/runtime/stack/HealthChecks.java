@@ -5,15 +5,17 @@ import java.util.List;
 
 /**
  * Docker health checks of the stack's containers, each with tools both image profiles have (the official images and the
- * local Debian ones). They run every 10 s, cost one exec each, and never log in anywhere: PostgreSQL is asked through
- * its local socket as the superuser (trust), so its log stays free of the probe.
+ * local Debian ones). They run every 30 s, cost one exec each, and never log in anywhere: PostgreSQL is asked through
+ * its local socket as the superuser (trust), so its log stays free of the probe. Nothing waits for them: they are what
+ * `docker ps` shows. Every exec costs the engine, containerd and runc a few tens of milliseconds of CPU, which on a
+ * small machine lands on Patroni's handover when it coincides; a slower pace keeps that rare (docs/BENCHMARKS.md).
  */
 final class HealthChecks {
 
     /** Touched by the supervisor after each heartbeat it wrote to etcd (every 2 s). */
     static final String SUPERVISOR_ALIVE_FILE = "/tmp/pgha-supervisor.alive";
 
-    private static final int INTERVAL = 10;
+    static final int INTERVAL = 30;
     private static final int TIMEOUT = 5;
     private static final int RETRIES = 3;
 

@@ -1,17 +1,40 @@
 package io.pgha.runtime.stack;
 
+import io.pgha.runtime.dcs.EtcdAccessPolicy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The SPILO_CONFIGURATION a spec gives every PostgreSQL node: Patroni's bootstrap DCS settings. */
+/**
+ * The SPILO_CONFIGURATION a spec gives every PostgreSQL node: Patroni's bootstrap DCS settings, and how Patroni reaches
+ * etcd when it speaks TLS (https, trusting the cluster CA) and has users (Patroni's own, {@code patroni}; its password
+ * comes from the file {@value #ETCD_PASSWORD_VARIABLE} in the node's secrets, never from this text).
+ */
 final class SpiloConfiguration {
+
+    /** The variable (and secret file) the local image's entrypoint takes Patroni's etcd3 password from. */
+    static final String ETCD_PASSWORD_VARIABLE = "PATRONI_ETCD3_PASSWORD";
 
     private SpiloConfiguration() {}
 
     public static String render(StackSpec spec) {
+        return render(spec, spec.security().authentication());
+    }
+
+    /** @param etcdUsers whether Patroni logs in to etcd as its user */
+    public static String render(StackSpec spec, boolean etcdUsers) {
         PatroniTuning t = spec.patroni();
-        StringBuilder y = new StringBuilder()
-                .append("bootstrap:\n")
+        StringBuilder y = new StringBuilder();
+        if (spec.security().tls()) {
+            y.append("etcd3:\n")
+                    .append("  protocol: https\n")
+                    .append("  cacert: ")
+                    .append(spec.security().caFile())
+                    .append('\n');
+            if (etcdUsers) {
+                y.append("  username: ").append(EtcdAccessPolicy.PATRONI).append('\n');
+            }
+        }
+        y.append("bootstrap:\n")
                 .append("  dcs:\n")
                 .append("    ttl: ")
                 .append(t.ttl())

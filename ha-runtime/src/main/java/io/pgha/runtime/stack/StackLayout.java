@@ -1,5 +1,6 @@
 package io.pgha.runtime.stack;
 
+import io.pgha.runtime.dcs.EtcdMemberTls;
 import io.pgha.runtime.stack.StackImages.ImageKind;
 import io.pgha.runtime.stack.StackService.ConfigFile;
 import io.pgha.runtime.stack.StackService.Healthcheck;
@@ -21,8 +22,12 @@ import java.util.stream.IntStream;
  * pg-router, pg-0-exporter) are also host names on the stack's own network, the same in every stack;
  * container names carry the stack name as a prefix, except in the default stack pg-ha, whose names are
  * the compose ones (docs/decisions/0003).
+ *
+ * @param etcdUsers whether etcd has users and roles (docs/decisions/0019): Patroni and the supervisor then log in to it.
+ *                  {@code pgha up} makes them after etcd has quorum and before Patroni starts; a compose project has no
+ *                  step that could, so its etcd has TLS but no users ({@link #compose})
  */
-public record StackLayout(StackSpec spec) {
+public record StackLayout(StackSpec spec, boolean etcdUsers) {
 
     public static final String ROUTER = "pg-router";
     public static final String HAPROXY_CONFIG_PATH = "/usr/local/etc/haproxy/haproxy.cfg";
@@ -35,6 +40,8 @@ public record StackLayout(StackSpec spec) {
     public static final String SUPERVISOR = "pg-supervisor";
     /** The supervisor's /metrics on the stack network (not published), scraped by the stack's Prometheus. */
     public static final int SUPERVISOR_METRICS_PORT = 9188;
+    /** Touched by the supervisor after each heartbeat it wrote to etcd (its Docker health check reads it). */
+    public static final String SUPERVISOR_ALIVE_FILE = HealthChecks.SUPERVISOR_ALIVE_FILE;
 
     public static final String DOCKER_SOCKET = "/var/run/docker.sock";
     public static final int ROUTER_API_PORT = 9999;
@@ -50,9 +57,25 @@ public record StackLayout(StackSpec spec) {
     /** The exporter images' user (nobody, on both profiles). */
     private static final int NOBODY = 65534;
 
+    /** The stack {@code pgha up} makes: etcd has users when the spec asks for authentication. */
+    public StackLayout(StackSpec spec) {
+        this(spec, spec.security().authentication());
+    }
+
     public static StackLayout of(StackSpec spec) {
         return new StackLayout(spec);
     }
+
+    /** The stack a compose file holds: etcd without users, since nothing in compose can make them. */
+    public static StackLayout compose(StackSpec spec) {
+        return new StackLayout(spec, false);
+    }
+
+    /** The etcd member's TLS files inside its container. */
+    static final EtcdMemberTls.Files ETCD_TLS = EtcdMemberTls.Files.in(StackSecurity.TLS_DIR);
+
+    /** The supervisor's etcd login (USER:PASSWORD) inside its container. */
+    public static final String SUPERVISOR_ETCD_LOGIN = StackSecurity.SECRETS_DIR + "/etcd-supervisor";
 
     public List<String> pgNodes() {
         return IntStream.range(0, spec.nodes()).mapToObj(n -> "pg-" + n).toList();
@@ -149,8 +172,9 @@ public record StackLayout(StackSpec spec) {
     }
 
     /**
-     * etcd's settings for one member, the one place its listeners, peers, client/peer TLS and authentication are
-     * decided (etcd's own TLS and roles come with the etcd building blocks, docs/decisions/0020).
+     * etcd's settings for one member, the one place its listeners, peers and client/peer TLS are decided: https on both
+     * ports with the member's certificate of the cluster CA when the spec has TLS (docs/decisions/0019; its users and
+     * roles are made at {@code pgha up}, not configured here).
      */
     Map<String, String> etcdEnvironment(String name) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -167,18 +191,34 @@ public record StackLayout(StackSpec spec) {
         env.put("ETCD_INITIAL_CLUSTER_TOKEN", spec.name());
         env.put("ETCD_AUTO_COMPACTION_MODE", "periodic");
         env.put("ETCD_AUTO_COMPACTION_RETENTION", "1h");
+        if (spec.security().tls()) {
+            // client certificates are not asked for: etcd's users authenticate clients, TLS keeps their passwords
+            // private
+            env.putAll(EtcdMemberTls.environment(name, etcdMembers(), ETCD_TLS, false));
+        }
         return env;
     }
 
-    /** etcd's health check, asked inside its container (with etcd's client TLS, its CA and certificate). */
+    /**
+     * etcd's health check, asked inside its container: over TLS, trusting the cluster CA, a check that needs no user
+     * ({@code endpoint status}; {@code endpoint health} wants one once authentication is on).
+     */
     Healthcheck etcdHealthcheck() {
-        return new Healthcheck(
-                List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health"), 5, 3, 3, 0);
+        List<String> test = spec.security().tls()
+                ? EtcdMemberTls.healthcheck(ETCD_TLS)
+                : List.of("CMD", "etcdctl", "--endpoints=http://127.0.0.1:2379", "endpoint", "health");
+        return new Healthcheck(test, HealthChecks.INTERVAL, 3, 3, 0);
     }
 
-    /** The files etcd reads: none while its clients and peers talk plain HTTP. */
+    /** The files etcd reads: the CA's certificate and the member's own certificate and key when it speaks TLS. */
     List<SecretFile> etcdSecrets(String member) {
-        return List.of();
+        if (!spec.security().tls()) {
+            return List.of();
+        }
+        return List.of(
+                new SecretFile(ETCD_TLS.caFile(), Secret.CA_CERTIFICATE, 0644, ROOT),
+                new SecretFile(ETCD_TLS.certFile(), Secret.NODE_CERTIFICATE, 0644, ROOT),
+                new SecretFile(ETCD_TLS.keyFile(), Secret.NODE_KEY, 0600, ROOT));
     }
 
     private StackService postgres(int node) {
@@ -195,7 +235,7 @@ public record StackLayout(StackSpec spec) {
             env.put("ALLOW_NOSSL", "true");
         }
         env.put("PATRONI_POSTGRESQL_LISTEN", "0.0.0.0:5432");
-        env.put("SPILO_CONFIGURATION", SpiloConfiguration.render(spec));
+        env.put("SPILO_CONFIGURATION", SpiloConfiguration.render(spec, etcdUsers));
         if (spec.fastPaths().fastHandover()) {
             env.put("PGHA_FAST_HANDOVER", "1");
         }
@@ -213,6 +253,10 @@ public record StackLayout(StackSpec spec) {
         secrets.add(secret("PGPASSWORD_ADMIN", Secret.ADMIN_PASSWORD, ROOT));
         if (security.authentication()) {
             secrets.add(secret("PATRONI_RESTAPI_PASSWORD", Secret.REST_API_PASSWORD, ROOT));
+        }
+        if (etcdUsers) {
+            // Patroni's etcd3 password; the entrypoint writes it into Patroni's owner-only configuration
+            secrets.add(secret(SpiloConfiguration.ETCD_PASSWORD_VARIABLE, Secret.ETCD_PATRONI_PASSWORD, ROOT));
         }
         List<VolumeUse> volumes = new ArrayList<>(List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)));
         List<ConfigFile> configFiles = new ArrayList<>();
@@ -348,7 +392,12 @@ public record StackLayout(StackSpec spec) {
         List<SecretFile> secrets = new ArrayList<>();
         if (security.tls()) {
             env.put("PGHA_CA_FILE", security.caFile());
+            env.put("PGHA_ETCD_CA", security.caFile());
             secrets.add(new SecretFile(security.caFile(), Secret.CA_CERTIFICATE, 0644, ROOT));
+        }
+        if (etcdUsers) {
+            env.put("PGHA_ETCD_CREDENTIALS_FILE", SUPERVISOR_ETCD_LOGIN);
+            secrets.add(new SecretFile(SUPERVISOR_ETCD_LOGIN, Secret.ETCD_SUPERVISOR_LOGIN, 0400, ROOT));
         }
         if (security.authentication()) {
             // its user (PGHA_POSTGRES_USER) is the provisioner's to give: a compose project has no such role

@@ -38,6 +38,12 @@ public record StackSecurity(boolean tls, boolean authentication) {
 
     public static final String ROUTER_SOCKET = ROUTER_SOCKET_DIR + "/admin.sock";
 
+    /**
+     * The servers' states HAProxy reads when it starts, written just before a reload by {@code pgha certs rotate --ca}
+     * and deleted once the new process has checked every server (docs/decisions/0020).
+     */
+    public static final String ROUTER_STATE_FILE = ROUTER_SOCKET_DIR + "/server-state";
+
     public String caFile() {
         return TLS_DIR + "/ca.crt";
     }

@@ -74,7 +74,11 @@ public record StackService(
         REST_API_PASSWORD,
         MONITOR_PASSWORD,
         /** HAProxy's userlist for its stats page: the API user with a crypt(3) hash of its password. */
-        ROUTER_USERS
+        ROUTER_USERS,
+        /** The password of etcd's user patroni (the PostgreSQL nodes' Patroni). */
+        ETCD_PATRONI_PASSWORD,
+        /** The supervisor's etcd login, one line USER:PASSWORD (EtcdCredentialsFile). */
+        ETCD_SUPERVISOR_LOGIN
     }
 
     /**

@@ -74,4 +74,19 @@ class LocalStacksTest {
         Member m = MemberBuilder.member("pg-0", Role.LEADER, "running").build();
         assertThat(ClusterDiscovery.advertisedBase(m)).contains("http://pg-0:8008");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "https://pg-0:8008/patroni, https",
+        "HTTPS://pg-0:8008/patroni, https",
+        "http://pg-0:8008/patroni, http",
+        "pg-0:8008, http",
+        "'', http"
+    })
+    void aPublishedRestPortIsAskedWithTheSchemeTheMemberAdvertises(String advertised, String scheme) {
+        Member m = MemberBuilder.member("pg-0", Role.LEADER, "running")
+                .apiUrl(advertised)
+                .build();
+        assertThat(ClusterDiscovery.apiScheme(m)).isEqualTo(scheme);
+    }
 }

@@ -51,4 +51,29 @@ class CredentialStoreTest {
                 .isInstanceOf(PghaException.class)
                 .hasMessageContaining("no credentials are stored");
     }
+
+    @Test
+    void credentialsStoredBeforeEtcdHadUsersGetEtcdPasswordsAndKeepTheRest(@TempDir Path root) throws IOException {
+        CredentialStore store = new CredentialStore(root);
+        StackCredentials c = StackCredentials.generate("postgres", "standby", "admin");
+        store.save("shop", c);
+        Path file = store.file("shop");
+        String json = Files.readString(file);
+        assertThat(json).contains("\"etcd\"");
+        // as an older pgha wrote it: no etcd passwords
+        Files.writeString(file, json.replaceAll(",\\s*\"etcd\"\\s*:\\s*\\{[^}]*}", ""));
+        StackCredentials old = store.get("shop");
+        assertThat(old.etcd()).isNull();
+        assertThat(old.complete()).isFalse();
+        StackCredentials completed = old.completed("app", "pgha_monitor", "pgha");
+        assertThat(completed.complete()).isTrue();
+        assertThat(completed.superuser()).isEqualTo(c.superuser());
+        assertThat(completed.router()).isEqualTo(c.router());
+        EtcdPasswords etcd = completed.etcd();
+        assertThat(java.util.List.of(etcd.root(), etcd.patroni(), etcd.supervisor(), etcd.pgha()))
+                .allSatisfy(p -> assertThat(p).hasSize(32))
+                .doesNotHaveDuplicates();
+        assertThat(etcd.toString()).doesNotContain(etcd.root());
+        assertThat(completed.toString()).doesNotContain(etcd.root());
+    }
 }

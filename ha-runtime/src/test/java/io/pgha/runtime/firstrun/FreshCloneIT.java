@@ -84,12 +84,12 @@ class FreshCloneIT {
                     .as("README's run command `%s` on a fresh clone:%n%s", command, r.describe())
                     .isZero();
         }
-        JsonNode superuser =
-                JSON.readTree(pgha("credentials", "--json").stdout()).path("superuser");
-        try (Connection c = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:5000/postgres",
-                        superuser.path("user").asText(),
-                        superuser.path("password").asText());
+        // what `pgha credentials` gives a newcomer first: the application's login, verify-full against the cluster CA
+        String writeJdbc = JSON.readTree(pgha("credentials", "--json").stdout())
+                .path("write_jdbc")
+                .asText();
+        assertThat(writeJdbc).contains("sslmode=verify-full");
+        try (Connection c = DriverManager.getConnection(writeJdbc);
                 Statement st = c.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS first_run (id serial PRIMARY KEY)");
             st.execute("INSERT INTO first_run DEFAULT VALUES");

@@ -71,7 +71,8 @@ class SnapshotAssemblerTest {
                 router,
                 none(Source.POSTGRES),
                 none(Source.DOCKER),
-                none(Source.EXPORTER));
+                none(Source.EXPORTER),
+                List.of());
     }
 
     @Test
@@ -177,7 +178,8 @@ class SnapshotAssemblerTest {
                 Reading.pending(Source.ROUTER, NOW),
                 Reading.pending(Source.POSTGRES, NOW),
                 Reading.pending(Source.DOCKER, NOW),
-                Reading.pending(Source.EXPORTER, NOW)));
+                Reading.pending(Source.EXPORTER, NOW),
+                List.of()));
         assertThat(s.sources()).hasSize(6).noneMatch(st -> st.available());
         assertThat(s.members()).isEmpty();
         assertThat(s.leader()).isEmpty();

@@ -32,7 +32,11 @@ class SecureStackPlanTest {
                 CREDENTIALS.application().password(),
                 CREDENTIALS.monitor().password(),
                 CREDENTIALS.restApi().password(),
-                CREDENTIALS.router().password());
+                CREDENTIALS.router().password(),
+                CREDENTIALS.etcd().root(),
+                CREDENTIALS.etcd().patroni(),
+                CREDENTIALS.etcd().supervisor(),
+                CREDENTIALS.etcd().pgha());
     }
 
     @Test
@@ -107,6 +111,9 @@ class SecureStackPlanTest {
         assertThat(pg0.container().env())
                 .containsEntry("PGPASSWORD_SUPERUSER", CREDENTIALS.superuser().password());
         assertThat(pg0.files()).noneMatch(f -> f.path().startsWith("/run/pgha/secrets/"));
+        // unverified here (no registry): whether Spilo hands Patroni this variable (docs/decisions/0020)
+        assertThat(pg0.container().env())
+                .containsEntry("PATRONI_ETCD3_PASSWORD", CREDENTIALS.etcd().patroni());
         assertThat(planned(plan, "pg-0-exporter").container().env()).doesNotContainKey("DATA_SOURCE_PASS");
     }
 
@@ -114,9 +121,96 @@ class SecureStackPlanTest {
     void nodeCertificatesCarryEveryNameClientsUse() {
         List<CertificateRequest> requests =
                 StackSecrets.requests(StackSpec.builder().name("blue").nodes(2).build());
-        assertThat(requests).hasSize(2);
+        assertThat(requests).hasSize(5);
         assertThat(requests.getFirst().dnsNames()).containsExactly("pg-0", "blue-pg-0", "pg-router", "localhost");
         assertThat(requests.getFirst().ipAddresses()).containsExactly("127.0.0.1");
+        CertificateRequest etcd = requests.get(2);
+        assertThat(etcd.name()).isEqualTo("etcd-1");
+        assertThat(etcd.dnsNames()).containsExactly("etcd-1", "localhost", "blue-etcd-1");
+        assertThat(etcd.ipAddresses()).containsExactly("127.0.0.1");
+        assertThat(StackSecrets.requests(
+                                StackSpec.builder().bindAddress("10.0.0.5").build())
+                        .get(3)
+                        .ipAddresses())
+                .containsExactly("127.0.0.1", "10.0.0.5");
+    }
+
+    @Test
+    void etcdSpeaksTlsOnBothPortsWithTheMembersOwnCertificate(@TempDir Path dir) {
+        DockerPlan plan = DockerPlan.of(LOCAL, CREDENTIALS);
+        Planned etcd = planned(plan, "etcd-2");
+        assertThat(etcd.container().env())
+                .containsEntry("ETCD_LISTEN_CLIENT_URLS", "https://0.0.0.0:2379")
+                .containsEntry("ETCD_ADVERTISE_CLIENT_URLS", "https://etcd-2:2379")
+                .containsEntry("ETCD_LISTEN_PEER_URLS", "https://0.0.0.0:2380")
+                .containsEntry(
+                        "ETCD_INITIAL_CLUSTER",
+                        "etcd-1=https://etcd-1:2380,etcd-2=https://etcd-2:2380,etcd-3=https://etcd-3:2380")
+                .containsEntry("ETCD_PEER_CLIENT_CERT_AUTH", "true")
+                .containsEntry("ETCD_PEER_TRUSTED_CA_FILE", "/run/pgha/tls/ca.crt")
+                .containsEntry("ETCD_CERT_FILE", "/run/pgha/tls/server.crt")
+                .containsEntry("ETCD_NAME", "etcd-2");
+        assertThat(etcd.container().healthcheck().orElseThrow().command())
+                .contains("--endpoints=https://127.0.0.1:2379", "--cacert=/run/pgha/tls/ca.crt", "status");
+        StackSecrets material = StackSecrets.of(plan, CREDENTIALS, dir);
+        Map<String, ContainerFile> files = byPath(material.files(etcd));
+        assertThat(files)
+                .containsOnlyKeys("/run/pgha/tls/ca.crt", "/run/pgha/tls/server.crt", "/run/pgha/tls/server.key");
+        assertThat(files.get("/run/pgha/tls/server.key").mode()).isEqualTo(0600);
+        assertThat(text(files.get("/run/pgha/tls/server.crt")))
+                .isEqualTo(text(byPath(material.files(etcd)).get("/run/pgha/tls/server.crt")))
+                .isNotEqualTo(text(byPath(material.files(planned(plan, "pg-0"))).get("/run/pgha/tls/server.crt")));
+    }
+
+    @Test
+    void patroniAndTheSupervisorLogInToEtcdFromOwnerOnlyFiles(@TempDir Path dir) {
+        DockerPlan plan = DockerPlan.of(LOCAL, CREDENTIALS);
+        StackSecrets material = StackSecrets.of(plan, CREDENTIALS, dir);
+        Planned pg0 = planned(plan, "pg-0");
+        ContainerFile patroni = byPath(material.files(pg0)).get("/run/pgha/secrets/PATRONI_ETCD3_PASSWORD");
+        assertThat(text(patroni)).isEqualTo(CREDENTIALS.etcd().patroni());
+        assertThat(patroni.mode()).isEqualTo(0400);
+        assertThat(pg0.container().env().get("SPILO_CONFIGURATION"))
+                .contains("etcd3:\n  protocol: https\n  cacert: /run/pgha/tls/ca.crt\n  username: patroni\n");
+
+        Planned supervisor = planned(plan, "pg-supervisor");
+        ContainerFile login = byPath(material.files(supervisor)).get("/run/pgha/secrets/etcd-supervisor");
+        assertThat(text(login))
+                .isEqualTo("pgha-supervisor:" + CREDENTIALS.etcd().supervisor() + "\n");
+        assertThat(login.mode()).isEqualTo(0400);
+        assertThat(supervisor.container().env())
+                .containsEntry("PGHA_ETCD_CA", "/run/pgha/tls/ca.crt")
+                .containsEntry("PGHA_ETCD_CREDENTIALS_FILE", "/run/pgha/secrets/etcd-supervisor");
+        // etcd's root password goes into no container
+        for (Planned p : plan.containers()) {
+            assertThat(material.files(p))
+                    .noneMatch(f -> text(f).contains(CREDENTIALS.etcd().root()));
+        }
+    }
+
+    @Test
+    void pghaReachesEtcdOverTlsAsItsOwnUser() {
+        var connection = DockerStackProvisioner.connection(LOCAL, CREDENTIALS);
+        assertThat(connection.etcdEndpoints())
+                .containsExactly("https://127.0.0.1:23791", "https://127.0.0.1:23792", "https://127.0.0.1:23793");
+        var auth = connection.etcdAuth().orElseThrow();
+        assertThat(auth.user()).contains("pgha");
+        assertThat(auth.password()).contains(CREDENTIALS.etcd().pgha());
+        var seed = DockerStackProvisioner.connection(
+                StackSpec.builder().security(StackSecurity.SEED).build(), CREDENTIALS);
+        assertThat(seed.etcdEndpoints()).allMatch(e -> e.startsWith("http://"));
+        assertThat(seed.etcdAuth()).isEmpty();
+    }
+
+    @Test
+    void etcdsUsersAreTheStoredPasswords() {
+        assertThat(EtcdBootstrap.passwords(CREDENTIALS.etcd()))
+                .containsEntry("root", CREDENTIALS.etcd().root())
+                .containsEntry("patroni", CREDENTIALS.etcd().patroni())
+                .containsEntry("pgha-supervisor", CREDENTIALS.etcd().supervisor())
+                .containsEntry("pgha", CREDENTIALS.etcd().pgha())
+                .containsOnlyKeys(io.pgha.runtime.dcs.EtcdAccessPolicy.forScope("/service/", "pg-ha")
+                        .userNames());
     }
 
     @Test
@@ -128,7 +222,15 @@ class SecureStackPlanTest {
                         .build(),
                 CREDENTIALS);
         assertThat(planned(plan, "pg-0").container().env()).containsEntry("ALLOW_NOSSL", "true");
-        assertThat(planned(plan, "pg-supervisor").container().env()).containsEntry("PGHA_ROUTER_API", "pg-router:9999");
+        assertThat(planned(plan, "pg-supervisor").container().env())
+                .containsEntry("PGHA_ROUTER_API", "pg-router:9999")
+                .doesNotContainKeys("PGHA_ETCD_CA", "PGHA_ETCD_CREDENTIALS_FILE");
+        assertThat(planned(plan, "etcd-1").container().env())
+                .containsEntry("ETCD_LISTEN_CLIENT_URLS", "http://0.0.0.0:2379")
+                .doesNotContainKey("ETCD_CERT_FILE");
+        assertThat(planned(plan, "etcd-1").files()).isEmpty();
+        assertThat(planned(plan, "pg-0").container().env().get("SPILO_CONFIGURATION"))
+                .doesNotContain("etcd3");
     }
 
     @Test

@@ -16,11 +16,15 @@ class SecureRenderingTest {
                 .contains("check-ssl verify required ca-file /run/pgha/tls/ca.crt")
                 .contains("server pg-1 pg-1:5432 check-sni pg-1 verifyhost pg-1")
                 .contains("http-request auth realm pgha unless { http_auth(pgha-stats) }")
-                .contains("bind *:8405");
+                .contains("bind *:8405")
+                // a reload (certs rotate --ca) starts from the servers' states dumped just before it
+                .contains("    server-state-file /var/lib/haproxy/server-state\n")
+                .contains("    load-server-state-from-file global\n");
         String seed = HaproxyRenderer.render(StackSpec.committed());
         assertThat(seed)
                 .contains("ipv4@0.0.0.0:9999")
                 .doesNotContain("check-ssl")
+                .doesNotContain("server-state")
                 .doesNotContain("http_auth");
     }
 
@@ -57,5 +61,34 @@ class SecureRenderingTest {
                 .contains("router-api:/var/lib/haproxy")
                 .doesNotContain("ALLOW_NOSSL");
         assertThat(ComposeRenderer.render(StackSpec.committed())).contains("WARNING: INSECURE SEED STACK");
+    }
+
+    @Test
+    void composeGivesEtcdTlsButNoUsersNothingThereCouldMakeThem() {
+        String compose = ComposeRenderer.render(StackSpec.defaults());
+        assertThat(compose)
+                .contains("./tls/etcd-1:/run/pgha/tls:ro")
+                .contains("ETCD_LISTEN_CLIENT_URLS: https://0.0.0.0:2379")
+                .contains("ETCD_PEER_CLIENT_CERT_AUTH: \"true\"")
+                .contains("\"--cacert=/run/pgha/tls/ca.crt\", \"endpoint\", \"status\"")
+                .contains("protocol: https")
+                .contains("etcd over TLS without users")
+                .contains("PGHA_ETCD_CA:")
+                .doesNotContain("username: patroni")
+                .doesNotContain("PATRONI_ETCD3_PASSWORD")
+                .doesNotContain("PGHA_ETCD_CREDENTIALS_FILE");
+        assertThat(ComposeRenderer.render(StackSpec.committed()))
+                .contains("ETCD_LISTEN_CLIENT_URLS: http://0.0.0.0:2379")
+                .doesNotContain("etcd3:")
+                .doesNotContain("https://etcd-");
+    }
+
+    @Test
+    void patroniReachesEtcdOverTlsAsItsUserWithoutItsPasswordInTheConfiguration() {
+        String spilo = SpiloConfiguration.render(StackSpec.defaults());
+        assertThat(spilo)
+                .startsWith("etcd3:\n  protocol: https\n  cacert: /run/pgha/tls/ca.crt\n  username: patroni\n")
+                .doesNotContain("password");
+        assertThat(SpiloConfiguration.render(StackSpec.committed())).doesNotContain("etcd3");
     }
 }

@@ -57,7 +57,8 @@ class AttachClusterTest {
                 List.of(),
                 Optional.empty(),
                 Optional.empty(),
-                false);
+                false,
+                Optional.empty());
 
         assertThatThrownBy(() -> new AttachCluster(registry).attach(request, false, Optional.empty()))
                 .isInstanceOf(PghaException.class)
@@ -77,7 +78,8 @@ class AttachClusterTest {
                 List.of(),
                 Optional.empty(),
                 Optional.empty(),
-                false);
+                false,
+                Optional.empty());
         assertThatThrownBy(
                         () -> new AttachCluster(new ClusterRegistry(config)).attach(request, false, Optional.empty()))
                 .hasMessageContaining("--etcd")

@@ -2,7 +2,6 @@ package io.pgha.installers.deb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.ComposeStack;
@@ -228,12 +227,12 @@ class InstalledDebIT {
             Commands.Result credentials =
                     Commands.run(Duration.ofMinutes(1), elsewhere, env, CLI.toString(), "credentials", "--json");
             assertThat(credentials.exitCode()).as(credentials.describe()).isZero();
-            JsonNode superuser =
-                    new ObjectMapper().readTree(credentials.stdout()).path("superuser");
-            try (Connection c = DriverManager.getConnection(
-                            "jdbc:postgresql://127.0.0.1:5000/postgres",
-                            superuser.path("user").asText(),
-                            superuser.path("password").asText());
+            String writeJdbc = new ObjectMapper()
+                    .readTree(credentials.stdout())
+                    .path("write_jdbc")
+                    .asText();
+            assertThat(writeJdbc).as("the application's verify-full URL").contains("sslmode=verify-full");
+            try (Connection c = DriverManager.getConnection(writeJdbc);
                     Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
                 rs.next();

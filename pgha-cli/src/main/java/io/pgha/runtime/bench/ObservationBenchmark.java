@@ -56,7 +56,8 @@ public final class ObservationBenchmark {
                         List.of(),
                         Optional.empty(),
                         Optional.empty(),
-                        true))
+                        true,
+                        java.util.Optional.empty()))
                 .connection();
         System.out.printf("cluster %s: %s%n", scope, c.patroniUrls());
 

@@ -65,6 +65,13 @@ final class AttachCommand implements Callable<Integer> {
     private Path etcdPasswordFile;
 
     @Option(
+            names = "--ca",
+            paramLabel = "FILE",
+            description = "the cluster's CA certificate (PEM) when its Patroni REST API and PostgreSQL use TLS (e.g."
+                    + " pki/ca.crt of `pgha export-compose`); also etcd's, unless --etcd-ca says otherwise")
+    private Path ca;
+
+    @Option(
             names = "--etcd-ca",
             paramLabel = "FILE",
             description = "CA certificate (PEM) that signed etcd's certificates")
@@ -151,9 +158,20 @@ final class AttachCommand implements Callable<Integer> {
                 unnamed,
                 router,
                 Optional.ofNullable(dockerStack),
-                !noDocker);
+                !noDocker,
+                caFile());
         print(attach.attach(request, force, probeLogin()));
         return ExitCodes.OK;
+    }
+
+    private Optional<String> caFile() {
+        if (ca == null) {
+            return Optional.empty();
+        }
+        if (!java.nio.file.Files.isReadable(ca)) {
+            throw PghaException.invalidInput("--ca " + ca + " cannot be read; give the cluster CA's certificate (PEM)");
+        }
+        return Optional.of(ca.toAbsolutePath().toString());
     }
 
     private Optional<StackCredentials.Login> probeLogin() {

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * The files a secure compose project reads besides its compose file: the cluster's CA and certificates in pki/ (owner-only,
  * the CA's key never leaves it), what each service reads in tls/SERVICE/ (mounted read-only at /run/pgha/tls), and
- * HAProxy's users.cfg, whose password comes from .env.postgres.
+ * HAProxy's users.cfg, whose password comes from .env.postgres. etcd gets TLS on both ports but no users: a compose project
+ * has no step between etcd's quorum and Patroni's start to make them (docs/decisions/0019).
  */
 final class ComposeSecurityFiles {
 
@@ -27,7 +28,7 @@ final class ComposeSecurityFiles {
 
     static void write(StackSpec spec, Path out) throws IOException {
         StackSecurity security = spec.security();
-        StackLayout layout = StackLayout.of(spec);
+        StackLayout layout = StackLayout.compose(spec);
         if (security.authentication()) {
             Files.writeString(
                     out.resolve(StackLayout.HAPROXY_USERS_FILE),
@@ -37,14 +38,18 @@ final class ComposeSecurityFiles {
             return;
         }
         ClusterPki pki = new ClusterPki(out.resolve("pki"), spec.name(), Clock.systemUTC());
+        List<String> ips = new ArrayList<>(List.of("127.0.0.1"));
+        if (!spec.bindAddress().equals("0.0.0.0") && !ips.contains(spec.bindAddress())) {
+            ips.add(spec.bindAddress());
+        }
         for (String node : layout.pgNodes()) {
             // every name a client reaches the node by: on the compose network, through pg-router, on this machine
-            List<String> ips = new ArrayList<>(List.of("127.0.0.1"));
-            if (!spec.bindAddress().equals("0.0.0.0") && !ips.contains(spec.bindAddress())) {
-                ips.add(spec.bindAddress());
-            }
             pki.ensure(new CertificateRequest(
                     node, List.of(node, layout.containerName(node), StackLayout.ROUTER, "localhost"), ips));
+        }
+        for (String member : layout.etcdMembers()) {
+            // etcd's clients and peers on the compose network, and this machine through the published port
+            pki.ensure(new CertificateRequest(member, List.of(member, layout.containerName(member), "localhost"), ips));
         }
         for (StackService s : layout.services()) {
             for (StackService.SecretFile f : s.secrets()) {

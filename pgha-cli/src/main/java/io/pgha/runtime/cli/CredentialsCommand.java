@@ -5,6 +5,7 @@ import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.cluster.StackCredentials.Login;
+import io.pgha.runtime.dcs.EtcdAccessPolicy;
 import io.pgha.runtime.monitor.ProbeLogins;
 import io.pgha.runtime.stack.StackSpec;
 import java.io.PrintWriter;
@@ -81,6 +82,7 @@ final class CredentialsCommand implements Callable<Integer> {
                 optional(doc, "monitor", c.monitor());
                 optional(doc, "patroni_rest_api", c.restApi());
                 optional(doc, "router_stats", c.router());
+                optional(doc, "etcd", etcdLogin(c));
                 doc.put("superuser_write_uri", uri(c.superuser(), router.host(), router.writePort(), "postgres", ca));
             }
             ProgressPrinter.printJson(out, doc);
@@ -100,6 +102,7 @@ final class CredentialsCommand implements Callable<Integer> {
                 print(out, "monitor     ", c.monitor());
                 print(out, "rest api    ", c.restApi());
                 print(out, "router stats", c.router());
+                print(out, "etcd        ", etcdLogin(c));
                 out.println("  superuser writes:  "
                         + uri(c.superuser(), router.host(), router.writePort(), "postgres", ca));
             } else {
@@ -108,6 +111,13 @@ final class CredentialsCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** pgha's own etcd login (etcd's root stays in the credential store: only pgha uses it, to make the users). */
+    private static Login etcdLogin(StackCredentials c) {
+        return c.etcd() == null
+                ? null
+                : new Login(EtcdAccessPolicy.PGHA, c.etcd().pgha());
     }
 
     private static void optional(Map<String, Object> doc, String key, Login l) {

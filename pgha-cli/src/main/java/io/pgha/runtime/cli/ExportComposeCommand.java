@@ -59,7 +59,7 @@ final class ExportComposeCommand implements Callable<Integer> {
     }
 
     private static java.util.List<String> configFiles(StackSpec spec) {
-        return StackLayout.of(spec).services().stream()
+        return StackLayout.compose(spec).services().stream()
                 .flatMap(s -> s.configFiles().stream())
                 .map(StackService.ConfigFile::stackPath)
                 .toList();
@@ -79,7 +79,7 @@ final class ExportComposeCommand implements Callable<Integer> {
             Files.createDirectories(out.resolve("haproxy"));
             Optional<String> sources = supervisorSources(out.toAbsolutePath().normalize());
             Files.writeString(out.resolve("docker-compose.yml"), ComposeRenderer.render(spec, sources));
-            for (StackService s : StackLayout.of(spec).services()) {
+            for (StackService s : StackLayout.compose(spec).services()) {
                 for (StackService.ConfigFile f : s.configFiles()) {
                     Files.createDirectories(out.resolve(f.stackPath()).getParent());
                     Files.writeString(out.resolve(f.stackPath()), f.content());

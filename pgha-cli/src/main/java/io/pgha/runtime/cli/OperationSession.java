@@ -91,7 +91,7 @@ final class OperationSession implements AutoCloseable {
         return ExitCodes.OK;
     }
 
-    private static boolean askOnTerminal(PrintWriter err) {
+    static boolean askOnTerminal(PrintWriter err) {
         Console console = System.console();
         if (console == null) {
             return false;

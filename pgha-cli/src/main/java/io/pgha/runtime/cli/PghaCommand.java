@@ -32,6 +32,7 @@ import picocli.CommandLine.IVersionProvider;
             ConfigCommand.class,
             AuditCommand.class,
             RestAuthCommand.class,
+            CertsCommand.class,
             BackupCommand.class,
         })
 public final class PghaCommand {

@@ -120,6 +120,9 @@ final class SpecOptions {
                     + "compose stack; never for a stack others can reach)")
     boolean seedSecurity;
 
+    @Option(names = "--prometheus-port", paramLabel = "PORT", description = "the stack's Prometheus; default 9090")
+    Integer prometheusPort;
+
     @Option(names = "--maximum-lag-on-failover", paramLabel = "BYTES", description = "default 1048576")
     Long maximumLagOnFailover;
 
@@ -167,7 +170,8 @@ final class SpecOptions {
                 or(statsPort, p.stats()),
                 or(patroniPort, p.patroni()),
                 or(etcdPort, p.etcd()),
-                or(exporterPort, p.exporter())));
+                or(exporterPort, p.exporter()),
+                or(prometheusPort, p.prometheus())));
         PatroniTuning t = base.patroni();
         b.patroni(new PatroniTuning(
                 or(ttl, t.ttl()),

@@ -86,6 +86,18 @@ class ProvisioningCommandsTest {
     }
 
     @Test
+    void aSpecFilesPrometheusPortIsKeptAndTheFlagOverridesIt(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("spec.yml");
+        Files.writeString(spec, "name: shop\nports: {prometheus: 29090}\n");
+        assertThat(run("export-compose", "--spec", spec.toString())).isZero();
+        assertThat(out.toString()).contains("\"127.0.0.1:29090:9090\"").doesNotContain(":9090:9090");
+        out.getBuffer().setLength(0);
+        assertThat(run("export-compose", "--spec", spec.toString(), "--prometheus-port", "29091"))
+                .isZero();
+        assertThat(out.toString()).contains("\"127.0.0.1:29091:9090\"");
+    }
+
+    @Test
     void exportComposeWithoutOutPrintsTheComposeFile() {
         assertThat(run("export-compose")).isZero();
         assertThat(out.toString()).startsWith("# The pgha stack").contains("name: pg-ha");

@@ -98,9 +98,22 @@ class PghaUpDownIT {
                 .filteredOn(l -> l.path("status").asText().equals("done"))
                 .extracting(l -> l.path("step").asText())
                 .containsSubsequence(
-                        "docker", "preflight", "images", "create", "etcd", "postgres", "leader", "replicas", "router");
+                        "docker",
+                        "preflight",
+                        "images",
+                        "create",
+                        "etcd",
+                        "etcd-auth",
+                        "postgres",
+                        "leader",
+                        "replicas",
+                        "router");
         System.out.println(
                 "pgha up from an empty engine: " + result.path("elapsed_ms").asLong() + " ms");
+        lines.stream()
+                .filter(l -> l.path("status").asText().equals("done"))
+                .forEach(l -> System.out.println("  step " + l.path("step").asText() + ": "
+                        + l.path("elapsed_ms").asLong() + " ms"));
 
         JsonNode credentials =
                 JSON.readTree(Cli.runOk("credentials", "--json", "--all").stdout());
@@ -149,7 +162,14 @@ class PghaUpDownIT {
                         "pg-router",
                         "pg-supervisor",
                         "pg-prometheus");
-        assertThat(docker("ps", "--filter", "label=io.pgha.role=postgres", "--format", "{{.Names}}")
+        assertThat(docker(
+                                "ps",
+                                "--filter",
+                                "label=io.pgha.stack=pg-ha",
+                                "--filter",
+                                "label=io.pgha.role=postgres",
+                                "--format",
+                                "{{.Names}}")
                         .stdout()
                         .lines()
                         .toList())

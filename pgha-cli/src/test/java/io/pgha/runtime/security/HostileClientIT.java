@@ -7,6 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterConnection.EtcdAuth;
+import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.cluster.EtcdPasswords;
+import io.pgha.runtime.dcs.EtcdClientFactory;
+import io.pgha.runtime.dcs.EtcdErrors;
 import io.pgha.runtime.http.ClusterTrust;
 import io.pgha.runtime.pki.CertificateRequest;
 import io.pgha.runtime.pki.ClusterPki;
@@ -19,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +39,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +55,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * from this machine and from a container on the stack's network, Patroni's unsafe endpoints, HAProxy's runtime API and
  * stats page, and plain-text PostgreSQL are refused; verified TLS works through 127.0.0.1 and pg-router with the
  * cluster's CA, a client trusting another CA is refused; no container shows a password; with credentials, pgha's status
- * and a switchover still work. (etcd's own TLS and roles are tested with the etcd building blocks.)
+ * and a switchover still work. etcd (docs/decisions/0019): without a user, the leader key can be neither read, written
+ * nor deleted, from this machine or the network; plain HTTP gets nowhere; Patroni's user cannot write outside its
+ * scope; Patroni and the supervisor work with their own users, and a second `pgha up` finds etcd's users in place.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileClientIT {
@@ -51,6 +65,9 @@ class HostileClientIT {
     private static final String NETWORK = "pg-ha";
     private static final String PROBE_IMAGE = "pgha/spilo-17:local";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ETCD = "https://127.0.0.1:23791";
+    private static final String LEADER = "/service/pg-ha/leader";
+    private static final Duration CALL = Duration.ofSeconds(5);
     private static Path configDir;
     private static Path ca;
     private static JsonNode credentials;
@@ -62,7 +79,8 @@ class HostileClientIT {
         System.setProperty("pgha.config.dir", configDir.toString());
         ComposeStack.down(true);
         Cli.runOk("down", "--volumes", "--yes");
-        Cli.runOk("up", "--images", "local");
+        // its steps and their times (no secret in them)
+        System.out.println("pgha up:\n" + Cli.runOk("up", "--images", "local").stdout());
         ca = configDir.resolve("clusters/pg-ha/pki/ca.crt");
         credentials = JSON.readTree(Cli.runOk("credentials", "--json", "--all").stdout());
     }
@@ -82,7 +100,9 @@ class HostileClientIT {
             passwords.add(credentials.path(login).path("password").asText());
         }
         passwords.add(credentials.path("application").path("password").asText());
-        assertThat(passwords).allSatisfy(p -> assertThat(p).hasSize(32));
+        EtcdPasswords etcd = etcdPasswords();
+        passwords.addAll(List.of(etcd.root(), etcd.patroni(), etcd.supervisor(), etcd.pgha()));
+        assertThat(passwords).hasSize(11).allSatisfy(p -> assertThat(p).hasSize(32));
         List<String> containers = docker("ps", "-a", "--filter", "label=io.pgha.stack=pg-ha", "--format", "{{.Names}}")
                 .stdout()
                 .lines()
@@ -245,6 +265,190 @@ class HostileClientIT {
                         return query(c, "SELECT pg_is_in_recovery()").equals("f");
                     }
                 });
+    }
+
+    @Test
+    @Order(6)
+    void fromThisMachineEtcdRefusesAClientWithoutAUserAndPlainHttp() throws Exception {
+        String leaderBefore = leaderKey();
+        assertThat(leaderBefore)
+                .as("Patroni keeps its leader key, as its etcd user")
+                .isNotEmpty();
+        try (Client anonymous = EtcdClientFactory.create(List.of(ETCD), caOnly(), CALL)) {
+            assertThatThrownBy(() -> call("get", anonymous.getKVClient().get(bytes(LEADER))))
+                    .isInstanceOfSatisfying(PghaException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(PghaException.Kind.UNAUTHORIZED);
+                        assertThat(e.getMessage()).contains("no user was given");
+                    });
+            assertThatThrownBy(() -> call("put", anonymous.getKVClient().put(bytes(LEADER), bytes("pg-evil"))))
+                    .isInstanceOfSatisfying(
+                            PghaException.class, e -> assertThat(e.kind()).isEqualTo(PghaException.Kind.UNAUTHORIZED));
+            assertThatThrownBy(() -> call("delete", anonymous.getKVClient().delete(bytes(LEADER))))
+                    .isInstanceOfSatisfying(
+                            PghaException.class, e -> assertThat(e.kind()).isEqualTo(PghaException.Kind.UNAUTHORIZED));
+        }
+        // plain HTTP: etcd's TLS listener answers its gateway with no key, and jetcd's plain channel never connects
+        HttpClient plain =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        int status;
+        try {
+            status = send(
+                    plain, "POST", "http://127.0.0.1:23791/v3/kv/deleterange", "{\"key\":\"" + base64(LEADER) + "\"}");
+        } catch (IOException refused) {
+            status = -1;
+        }
+        assertThat(status).as("a plain-HTTP delete of the leader key").isNotEqualTo(200);
+        try (Client http = EtcdClientFactory.create(
+                List.of(ETCD.replace("https://", "http://")), Optional.empty(), Duration.ofSeconds(3))) {
+            assertThatThrownBy(() -> call("delete", http.getKVClient().delete(bytes(LEADER))))
+                    .isInstanceOf(PghaException.class);
+        }
+        assertThat(leaderKey()).as("the leader key after the hostile calls").isEqualTo(leaderBefore);
+    }
+
+    @Test
+    @Order(7)
+    void patronisEtcdUserCannotWriteOutsideItsScope() {
+        try (Client patroni = EtcdClientFactory.create(
+                List.of(ETCD), as("patroni", etcdPasswords().patroni()), CALL)) {
+            assertThat(call("read", patroni.getKVClient().get(bytes(LEADER))).getKvs())
+                    .as("its own scope")
+                    .hasSize(1);
+            for (String outside :
+                    List.of("/service/other/leader", "/service/pg-ha2/leader", "/pgha/pg-ha/supervisor", "/x")) {
+                assertThatThrownBy(() ->
+                                call("put " + outside, patroni.getKVClient().put(bytes(outside), bytes("x"))))
+                        .as(outside)
+                        .isInstanceOfSatisfying(PghaException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(PghaException.Kind.UNAUTHORIZED);
+                            assertThat(e.getMessage()).contains("permission denied");
+                        });
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    void fromAContainerOnTheStackNetworkEtcdIsClosedWithoutAUser() {
+        String etcdctl = "etcdctl --dial-timeout=3s --command-timeout=5s";
+        String tls = etcdctl + " --endpoints=https://etcd-1:2379 --cacert=/ca.crt";
+        String script = String.join(
+                "\n",
+                "run() { name=$1; shift; \"$@\" >/tmp/o 2>&1; echo \"$name=$? $(tail -n 1 /tmp/o | head -c 300)\"; }",
+                "run get " + tls + " get " + LEADER,
+                "run put " + tls + " put " + LEADER + " pg-evil",
+                "run del " + tls + " del " + LEADER,
+                "run plain " + etcdctl + " --endpoints=http://etcd-2:2379 del " + LEADER,
+                "run status " + tls + " endpoint status");
+        String leaderBefore = leaderKey();
+        Commands.Result r = docker(
+                "run",
+                "--rm",
+                "--network",
+                NETWORK,
+                "-v",
+                ca + ":/ca.crt:ro",
+                "--entrypoint",
+                "bash",
+                PROBE_IMAGE,
+                "-c",
+                script);
+        String out = r.stdout();
+        System.out.println("etcd from the network without a user:\n" + out);
+        assertThat(out)
+                .as(r.stdout() + r.stderr())
+                .containsPattern("get=1 .*user name is empty")
+                .containsPattern("put=1 .*user name is empty")
+                .containsPattern("del=1 .*user name is empty")
+                .containsPattern("plain=[1-9]")
+                .as("the member answers a TLS client that trusts the cluster's CA")
+                .contains("status=0");
+        assertThat(leaderKey()).isEqualTo(leaderBefore);
+    }
+
+    @Test
+    @Order(9)
+    void patroniAndTheSupervisorWorkWithTheirUsersAndASecondUpChangesNothingInEtcd() {
+        await("the supervisor's heartbeat in etcd (its container healthy)")
+                .atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> docker("inspect", "--format", "{{.State.Health.Status}}", "pg-supervisor")
+                        .stdout()
+                        .strip()
+                        .equals("healthy"));
+        Cli.Result again = Cli.runOk("up", "--images", "local", "--json");
+        assertThat(again.stdout())
+                .containsPattern("\"step\":\"etcd-auth\".*\"status\":\"skipped\"")
+                .contains("in place, authentication on");
+        // pgha's own client: etcd's view and its members' status over TLS as etcd's user pgha
+        await("pgha status sees etcd through its user pgha")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode status =
+                            JSON.readTree(Cli.runOk("status", "--json").stdout());
+                    assertThat(status.path("etcd").path("quorum").asBoolean()).isTrue();
+                    assertThat(status.path("etcd").path("members"))
+                            .hasSize(3)
+                            .allSatisfy(
+                                    m -> assertThat(m.path("health").asText()).isEqualTo("UP"));
+                    JsonNode dcs = null;
+                    for (JsonNode source : status.path("sources")) {
+                        if (source.path("source").asText().equals("DCS")) {
+                            dcs = source;
+                        }
+                    }
+                    assertThat(dcs).isNotNull();
+                    assertThat(dcs.path("available").asBoolean())
+                            .as(dcs.toString())
+                            .isTrue();
+                });
+    }
+
+    private static EtcdPasswords etcdPasswords() {
+        return new CredentialStore(configDir).get("pg-ha").etcd();
+    }
+
+    /** The cluster's CA, no user. */
+    private static Optional<EtcdAuth> caOnly() {
+        return Optional.of(new EtcdAuth(
+                Optional.empty(), Optional.empty(), Optional.of(ca.toString()), Optional.empty(), Optional.empty()));
+    }
+
+    /** The cluster's CA and an etcd user. */
+    private static Optional<EtcdAuth> as(String user, String password) {
+        return Optional.of(new EtcdAuth(
+                Optional.of(user),
+                Optional.of(password),
+                Optional.of(ca.toString()),
+                Optional.empty(),
+                Optional.empty()));
+    }
+
+    /** The leader key's value, read as pgha's own etcd user. */
+    private static String leaderKey() {
+        try (Client c = EtcdClientFactory.create(
+                List.of(ETCD), as("pgha", etcdPasswords().pgha()), CALL)) {
+            var kvs = call("read the leader key", c.getKVClient().get(bytes(LEADER)))
+                    .getKvs();
+            return kvs.isEmpty() ? "" : kvs.getFirst().getValue().toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ByteSequence bytes(String s) {
+        return ByteSequence.from(s, StandardCharsets.UTF_8);
+    }
+
+    private static String base64(String s) {
+        return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T> T call(String what, CompletableFuture<T> f) {
+        try {
+            return f.get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw EtcdErrors.translate(what, e);
+        }
     }
 
     private static String leader() throws Exception {

@@ -52,4 +52,19 @@ class HealthViewModelTest {
         assertThat(quorum.checkedAt()).matches("\\d\\d:\\d\\d:\\d\\d");
         assertThat(quorum.status()).isEqualTo("pass");
     }
+
+    @Test
+    void aCertificateNearItsEndIsAWarningRowThatSaysWhatToDo() {
+        viewModel.apply(SampleCluster.certificateExpiresSoon());
+
+        HealthRow first = viewModel.rows().get(0);
+        assertThat(first.kind()).isEqualTo("certificate expiry");
+        assertThat(first.target()).isEqualTo("pg-1");
+        assertThat(first.tone()).isEqualTo(Tone.WARN);
+        assertThat(first.detail()).contains("pgha certs rotate");
+        assertThat(viewModel.worst()).isEqualTo(Tone.WARN);
+
+        viewModel.textFilter().set("certificate");
+        assertThat(viewModel.rows()).extracting(HealthRow::target).containsExactly("pg-1");
+    }
 }
