@@ -41,17 +41,33 @@ public final class PgBackRest {
     }
 
     /**
-     * Starts a backup in the background in {@code container} (the leader's) and returns at once; pgBackRest logs to its
-     * own log file there, and {@link #info} shows it running and then done.
+     * The stanza and, when the repository has no backup yet, a first full one, all in the background in {@code
+     * container} (the leader's): one {@code docker exec} that returns at once, so {@code pgha up} does not wait for
+     * pgBackRest (docs/decisions/0021). Fails only when the image has no pgBackRest; what the background run does goes
+     * to {@value #FIRST_BACKUP_LOG} there, and {@link #info} shows the backup running, then done.
      */
-    public void startBackup(String container, BackupType type, String member) {
-        String command = String.join(" ", pgbackrest(backupArguments(type, member)));
-        ExecResult r = docker.exec(
-                container, List.of("sh", "-c", "setsid -f " + command + " >/dev/null 2>&1 </dev/null"), SHORT);
+    public void startFirstBackup(String container, String member) {
+        ExecResult r =
+                docker.exec(container, asPostgres(List.of("sh", "-c", FIRST_BACKUP, "pgha", stanza, member)), SHORT);
         if (!r.ok()) {
-            throw BackupErrors.translate("start a " + type.id() + " backup on " + container, r);
+            throw BackupErrors.translate("start the first backup on " + container, r);
         }
     }
+
+    /** Where the background stanza-create and first backup write what they say. */
+    public static final String FIRST_BACKUP_LOG = "/home/postgres/pgdata/pgbackrest/log/pgha-first-backup.log";
+
+    /**
+     * $1 the stanza, $2 the member. The inner script is single-quoted and has no single quote; pgBackRest's JSON info
+     * is read with the image's python3 (Patroni's own interpreter).
+     */
+    private static final String FIRST_BACKUP = "command -v pgbackrest >/dev/null"
+            + " || { echo 'pgbackrest: not found' >&2; exit 127; }\n"
+            + "setsid -f sh -c 'pgbackrest --stanza=\"$1\" stanza-create || exit 1\n"
+            + "pgbackrest --stanza=\"$1\" --output=json info | python3 -c \"import json, sys;"
+            + " sys.exit(0 if any(s.get(\\\"backup\\\") for s in json.load(sys.stdin)) else 1)\" && exit 0\n"
+            + "exec pgbackrest --stanza=\"$1\" --type=full --annotation=" + PgBackRestInfo.MEMBER_ANNOTATION
+            + "=\"$2\" backup' first-backup \"$1\" \"$2\" >>" + FIRST_BACKUP_LOG + " 2>&1 </dev/null\n";
 
     /** Runs a backup in {@code container} (the leader's) and returns when it is done, or fails after {@code limit}. */
     public void backup(String container, BackupType type, String member, Duration limit) {

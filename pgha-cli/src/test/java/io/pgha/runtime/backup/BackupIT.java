@@ -49,9 +49,29 @@ class BackupIT {
                         prometheus: 15390}
                 monitoring: {prometheus: false}
                 """);
-        Cli.Result up = Cli.runOk("up", "--spec", spec.toString(), "--images", "local");
+        Cli.Result up = Cli.runOk("up", "--spec", spec.toString(), "--images", "local", "--json");
         upDoneNanos = System.nanoTime();
-        assertThat(up.stdout()).contains("Backups");
+        JsonNode step = null;
+        for (String line : up.stdout().split("\n")) {
+            JsonNode l = JSON.readTree(line);
+            if (l.path("status").asText().equals("done")) {
+                System.out.println("  step " + l.path("step").asText() + ": "
+                        + l.path("elapsed_ms").asLong() + " ms");
+            }
+            if (l.path("step").asText().equals("backups")
+                    && l.path("status").asText().equals("done")) {
+                step = l;
+            }
+            if (l.path("type").asText().equals("result")) {
+                System.out.println(
+                        "pgha up with backups: " + l.path("elapsed_ms").asLong() + " ms");
+            }
+        }
+        assertThat(step).as("the backups step of up: " + up.describe()).isNotNull();
+        // the first full backup runs in the background: the step is one docker exec, not the backup
+        assertThat(step.path("elapsed_ms").asLong())
+                .as("the backups step's time (ms)")
+                .isLessThan(1500);
     }
 
     @AfterAll
@@ -73,6 +93,10 @@ class BackupIT {
                     return list.get().path("backups").size() > 0;
                 });
         JsonNode full = list.get().path("backups").get(0);
+        System.out.println("first full backup " + full.path("id").asText() + ": "
+                + full.path("start").asText() + " .. "
+                + full.path("stop").asText() + ", " + full.path("size_bytes").asLong() + " bytes, "
+                + (System.nanoTime() - upDoneNanos) / 1_000_000 + " ms after up returned (seen)");
         assertThat(full.path("type").asText()).isEqualTo("full");
         assertThat(full.path("member").asText()).isIn(NODES);
         assertThat(full.path("wal_start").asText()).hasSize(24);
@@ -102,6 +126,8 @@ class BackupIT {
     void anIncrementalBackupBuildsOnTheFullOne() {
         JsonNode incr = json(Cli.runOk("backup", "now", "-c", STACK, "--type", "incr", "--json"));
         assertThat(incr.path("type").asText()).isEqualTo("incr");
+        System.out.println("incremental backup " + incr.path("id").asText() + ": "
+                + incr.path("start").asText() + " .. " + incr.path("stop").asText());
         assertThat(incr.path("prior").asText()).endsWith("F");
         assertThat(incr.path("member").asText()).isEqualTo(leader());
         assertThat(Cli.runOk("backup", "list", "-c", STACK).stdout())
