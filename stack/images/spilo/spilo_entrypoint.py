@@ -18,7 +18,9 @@ Beyond Spilo (docs/decisions/0017), for a stack that keeps secrets out of its en
   Patroni's etcd user, whose name, like etcd3's protocol and CA, comes with SPILO_CONFIGURATION;
   written into Patroni's owner-only configuration, never left in its environment;
 - /etc/pgbackrest/pgbackrest.conf (docs/decisions/0021): with it, pgBackRest's repository
-  (/home/postgres/backups), spool and log directories are made postgres's before Patroni starts.
+  (/home/postgres/backups), spool and log directories are made postgres's before Patroni starts;
+- argument --idle (docs/decisions/0022): pgha's restore helper; the data directories, then sleep
+  while pgha restores and recovers a backup into them with docker exec.
 """
 import os
 import pwd
@@ -247,6 +249,13 @@ def write_private(path, text, uid, gid):
 def main():
     pw = pwd.getpwnam('postgres')
     uid, gid = pw.pw_uid, pw.pw_gid
+    if sys.argv[1:] == ['--idle']:
+        # pgha's restore helper (docs/decisions/0022): the data directories, then nothing while pgha's execs run
+        for d in (PGHOME + '/pgdata', PGROOT):
+            os.makedirs(d, exist_ok=True)
+            os.chown(d, uid, gid)
+        os.chmod(PGROOT, 0o700)
+        os.execvp('sleep', ['sleep', 'infinity'])
     load_secret_files()
     config = build_config()
     for d in (PGHOME + '/pgdata', PGROOT, '/run/postgresql'):

@@ -66,6 +66,11 @@ final class DockerStackProvisioner implements StackProvisioner {
 
     @Override
     public UpResult up(StackSpec wanted, ProgressListener progress, CreatedByRun made) {
+        return up(wanted, progress, made, Optional.empty());
+    }
+
+    @Override
+    public UpResult up(StackSpec wanted, ProgressListener progress, CreatedByRun made, Optional<RestoreSeed> seed) {
         long start = System.nanoTime();
         Steps steps = new Steps(progress);
         List<String> actions = Collections.synchronizedList(new ArrayList<>());
@@ -130,7 +135,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                                     secrets.restApi().user(), secrets.restApi().password()));
         }
         try {
-            return bringUp(plan, state, secrets, material, steps, actions, start, made);
+            return bringUp(plan, state, secrets, material, steps, actions, start, made, seed);
         } catch (PghaException e) {
             throw new PghaException(
                     e.kind(),
@@ -149,7 +154,8 @@ final class DockerStackProvisioner implements StackProvisioner {
             Steps steps,
             List<String> actions,
             long start,
-            CreatedByRun made) {
+            CreatedByRun made,
+            Optional<RestoreSeed> seed) {
         StackSpec spec = plan.spec();
         StackProbe probe = new StackProbe(
                 probeHost(spec),
@@ -179,6 +185,39 @@ final class DockerStackProvisioner implements StackProvisioner {
             // before Patroni starts: it logs in as its user from the first request
             return EtcdBootstrap.ensure(spec, etcdEndpoints(spec), material.caFile(), secrets.etcd());
         });
+        if (seed.isPresent()) {
+            // a restore (docs/decisions/0022): the first node's data from the backup, then that node alone first, so
+            // that Patroni takes its data as the cluster's instead of another node running initdb
+            steps.run(
+                    "restore",
+                    "Restore from the backup",
+                    () -> seed.get()
+                            .run(
+                                    docker,
+                                    plan,
+                                    secrets,
+                                    line -> steps.progress("restore", "Restore from the backup", line)),
+                    m -> m);
+            steps.run("restore-leader", "The restored node leads", () -> {
+                startAll(
+                        plan.withRole(Role.POSTGRES).stream()
+                                .filter(p -> p.service().name().equals(RestoreSeed.FIRST))
+                                .toList(),
+                        existing,
+                        actions);
+                return Outcome.done(
+                        Poll.until(
+                                "the restored node leads",
+                                seed.get().timeout(),
+                                POLL,
+                                () -> members(probe, spec).stream()
+                                        .filter(m -> m.leader() && m.name().equals(RestoreSeed.FIRST))
+                                        .findFirst()
+                                        .<Seen<String>>map(m -> Seen.done(m.name()))
+                                        .orElseGet(() -> Seen.notYet(describe(members(probe, spec))))),
+                        RestoreSeed.FIRST + " leads on the restored data");
+            });
+        }
         steps.run("postgres", "PostgreSQL nodes", () -> {
             startAll(plan.withRole(Role.POSTGRES), existing, actions);
             int answering = Poll.until("every Patroni REST API answers", PATRONI_TIMEOUT, POLL, () -> {

@@ -5,6 +5,7 @@ import io.pgha.runtime.backup.ArchiveStatus;
 import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.backup.PgBackRest;
+import io.pgha.runtime.backup.RecoverableWindow;
 import io.pgha.runtime.backup.RepositoryInfo;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.CredentialStore;
@@ -15,6 +16,7 @@ import io.pgha.runtime.model.Member;
 import io.pgha.runtime.patroni.PatroniClient;
 import io.pgha.runtime.stack.StackLayout;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +115,27 @@ public final class StackBackups implements AutoCloseable {
                             : "the repository has no backup: pgha backup now" + clusterFlag());
         }
         return new BackupCheck(leader, problems, archive, info);
+    }
+
+    /**
+     * The recoverable window now (docs/decisions/0022): pgBackRest's check on the leader switches the WAL and waits
+     * until the segment is archived, so everything committed before the check began is in the archive; the window runs
+     * from the end of the oldest backup to that moment.
+     */
+    public RecoverableWindow window() {
+        String container = container(leader());
+        Instant end = Instant.now();
+        tool.check(container);
+        return new RecoverableWindow(tool.info(container).backups(), end);
+    }
+
+    /** The stack's stanza (its Patroni scope) and Docker stack name, which a restore reads from. */
+    public String stanza() {
+        return cluster.scope();
+    }
+
+    public String stack() {
+        return stack;
     }
 
     @Override

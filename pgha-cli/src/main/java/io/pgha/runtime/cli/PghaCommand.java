@@ -34,6 +34,7 @@ import picocli.CommandLine.IVersionProvider;
             RestAuthCommand.class,
             CertsCommand.class,
             BackupCommand.class,
+            RestoreCommand.class,
         })
 public final class PghaCommand {
 

@@ -138,8 +138,17 @@ class BackupIT {
     @Order(4)
     void afterASwitchoverTheNewPrimaryArchives() {
         String before = leader();
-        Cli.Result switchover = Cli.run("switchover", "--cluster", STACK, "--yes");
-        assertThat(switchover.exitCode()).as(switchover.describe()).isZero();
+        // on a loaded machine pgha may not see the members yet: it then sends nothing and says so; ask again
+        AtomicReference<Cli.Result> switchover = new AtomicReference<>();
+        await("a switchover accepted").atMost(Duration.ofSeconds(90)).until(() -> {
+            switchover.set(Cli.run("switchover", "--cluster", STACK, "--yes"));
+            assertThat(switchover.get().stderr())
+                    .as(switchover.get().describe())
+                    .satisfiesAnyOf(
+                            e -> assertThat(switchover.get().exitCode()).isZero(),
+                            e -> assertThat(e).contains("nothing was sent"));
+            return switchover.get().exitCode() == 0;
+        });
         await("a new leader").atMost(Duration.ofSeconds(60)).until(() -> {
             String now = leaderOrNull();
             return now != null && !now.equals(before);
