@@ -251,10 +251,11 @@ def main():
     uid, gid = pw.pw_uid, pw.pw_gid
     if sys.argv[1:] == ['--idle']:
         # pgha's restore helper (docs/decisions/0022): the data directories, then nothing while pgha's execs run
-        for d in (PGHOME + '/pgdata', PGROOT):
+        for d in (PGHOME + '/pgdata', PGROOT, PGDATA):
             os.makedirs(d, exist_ok=True)
             os.chown(d, uid, gid)
         os.chmod(PGROOT, 0o700)
+        os.chmod(PGDATA, 0o700)
         os.execvp('sleep', ['sleep', 'infinity'])
     load_secret_files()
     config = build_config()

@@ -95,31 +95,22 @@ public final class PgBackRest {
         run(container, "check the archive of " + stanza + " on " + container, CHECK, "check");
     }
 
+    /** Commits a transaction id on the primary in {@code container} (no table changes): a commit record in the WAL. */
+    public void commitMark(String container) {
+        ExecResult r = docker.exec(container, psql("SELECT txid_current()"), SHORT);
+        if (!r.ok()) {
+            throw PghaException.unavailable(
+                    "cannot commit on " + container + ": " + r.stderr().strip());
+        }
+    }
+
     /** The archiver's statistics and the archive lag on the primary in {@code container}. */
     public ArchiveStatus archiveStatus(String container) {
         String sql = "SELECT pg_current_wal_lsn(), pg_walfile_name(pg_current_wal_lsn()),"
                 + " coalesce(last_archived_wal, ''), coalesce(extract(epoch FROM last_archived_time)::text, ''),"
                 + " coalesce(last_failed_wal, ''), coalesce(extract(epoch FROM last_failed_time)::text, ''),"
                 + " failed_count, pg_size_bytes(current_setting('wal_segment_size')) FROM pg_stat_archiver";
-        ExecResult r = docker.exec(
-                container,
-                asPostgres(List.of(
-                        "psql",
-                        "-X",
-                        "-q",
-                        "-t",
-                        "-A",
-                        "-F",
-                        "|",
-                        "-h",
-                        "/var/run/postgresql",
-                        "-U",
-                        superuser,
-                        "-d",
-                        "postgres",
-                        "-c",
-                        sql)),
-                SHORT);
+        ExecResult r = docker.exec(container, psql(sql), SHORT);
         if (!r.ok()) {
             throw PghaException.unavailable("cannot read the archiver's statistics on " + container + ": "
                     + r.stderr().strip());
@@ -161,6 +152,26 @@ public final class PgBackRest {
         if (!r.ok()) {
             throw BackupErrors.translate(what, r);
         }
+    }
+
+    /** psql as postgres over the local socket, unaligned with | between fields. */
+    private List<String> psql(String sql) {
+        return asPostgres(List.of(
+                "psql",
+                "-X",
+                "-q",
+                "-t",
+                "-A",
+                "-F",
+                "|",
+                "-h",
+                "/var/run/postgresql",
+                "-U",
+                superuser,
+                "-d",
+                "postgres",
+                "-c",
+                sql));
     }
 
     /** pgbackrest as postgres with this stanza; arguments are names and ids pgha made (no user text). */

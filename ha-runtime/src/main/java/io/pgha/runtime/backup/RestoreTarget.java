@@ -23,7 +23,9 @@ public sealed interface RestoreTarget {
     record Latest() implements RestoreTarget {
         @Override
         public List<String> arguments(String set) {
-            return List.of("--set=" + set, "--type=default", "--target-action=promote");
+            // no target, so no target action (pgBackRest refuses one): recovery ends, and promotes, at the archive's
+            // end
+            return List.of("--set=" + set, "--type=default");
         }
 
         @Override

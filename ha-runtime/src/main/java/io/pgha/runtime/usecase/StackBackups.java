@@ -118,13 +118,16 @@ public final class StackBackups implements AutoCloseable {
     }
 
     /**
-     * The recoverable window now (docs/decisions/0022): pgBackRest's check on the leader switches the WAL and waits
-     * until the segment is archived, so everything committed before the check began is in the archive; the window runs
-     * from the end of the oldest backup to that moment.
+     * The recoverable window now (docs/decisions/0022): a transaction id committed on the leader (no data changes), then
+     * pgBackRest's check there switches the WAL and waits until the segment is archived, so everything committed before
+     * the check began is in the archive; the window runs from the end of the oldest backup to that moment.
      */
     public RecoverableWindow window() {
         String container = container(leader());
         Instant end = Instant.now();
+        // a commit after that moment: recovery to a time stops at the first commit past it, and an idle cluster might
+        // have none in the archive (then PostgreSQL ends recovery "before the target")
+        tool.commitMark(container);
         tool.check(container);
         return new RecoverableWindow(tool.info(container).backups(), end);
     }

@@ -83,7 +83,7 @@ class RecoverableWindowTest {
         assertThat(new RestoreTarget.AtTime(Instant.parse("2026-12-04T20:01:02.345678Z")).arguments("S"))
                 .containsExactly(
                         "--set=S", "--type=time", "--target=2026-12-04 20:01:02.345678+00", "--target-action=promote");
-        assertThat(new RestoreTarget.Latest().arguments("S")).contains("--type=default");
+        assertThat(new RestoreTarget.Latest().arguments("S")).containsExactly("--set=S", "--type=default");
         assertThat(new RestoreTarget.OfBackup("20261205-081000F").arguments("S"))
                 .contains("--type=immediate");
         assertThatThrownBy(() -> new RestoreTarget.OfBackup("yesterday")).hasMessageContaining("not a backup id");
