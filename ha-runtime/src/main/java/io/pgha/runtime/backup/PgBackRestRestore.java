@@ -46,14 +46,16 @@ public record PgBackRestRestore(String stanza, String set, RestoreTarget target)
 
     /**
      * PostgreSQL's recovery to the target, as postgres: start on the restored directory with nothing but the local
-     * socket (no TLS files, no archiving into any repository), wait until it has promoted at the target, then clear
+     * socket (no TLS files, no archiving into any repository, no synchronous standby to wait for: the source's Patroni
+     * may have left synchronous_standby_names set, and every commit would wait), wait until it has promoted, then clear
      * what pgBackRest put in postgresql.auto.conf and what the source's Patroni cached, and stop cleanly. On a recovery
      * that cannot reach its target PostgreSQL stops with FATAL, and the script ends non-zero with the log's tail.
      */
     public static String recoveryScript(String superuser, int timeoutSeconds) {
         return "set -u\n"
                 + "pg_ctl -D " + PGDATA + " -l " + RECOVERY_LOG + " -w -t " + timeoutSeconds
-                + " -o \"-c ssl=off -c archive_mode=off -c listen_addresses='' -c unix_socket_directories=/tmp"
+                + " -o \"-c ssl=off -c archive_mode=off -c synchronous_standby_names='' -c listen_addresses=''"
+                + " -c unix_socket_directories=/tmp"
                 + " -c hba_file=" + PGDATA + "/pg_hba.conf\" start >/dev/null || { tail -n 20 " + RECOVERY_LOG
                 + "; exit 1; }\n"
                 + "deadline=$(( $(date +%s) + " + timeoutSeconds + " ))\n"
