@@ -33,11 +33,15 @@ class RestoreIT {
     private static final String SOURCE = "rs19";
     private static final String INTO = "rs19r";
     private static final String REFUSED = "rs19x";
+    private static final String LATEST = "rs19l";
+    private static final String OF_BACKUP = "rs19b";
     private static final List<String> NODES = List.of("pg-0", "pg-1", "pg-2");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
     private static Path intoSpec;
     private static String target;
+    private static String firstBackup;
+    private static Path smallSpec;
     private static String sourceLeader;
 
     @BeforeAll
@@ -45,7 +49,7 @@ class RestoreIT {
         TestMachine.requireDockerWithLocalImages();
         configDir = Files.createTempDirectory("pgha-it-restore");
         System.setProperty("pgha.config.dir", configDir.toString());
-        for (String s : List.of(SOURCE, INTO, REFUSED)) {
+        for (String s : List.of(SOURCE, INTO, REFUSED, LATEST, OF_BACKUP)) {
             Cli.run("down", "--name", s, "--volumes", "--yes");
         }
         Path spec = configDir.resolve("rs19.yml");
@@ -62,6 +66,16 @@ class RestoreIT {
                         prometheus: 15690}
                 monitoring: {prometheus: false}
                 """);
+        // one node, one etcd member: the --latest and --backup restores, one after the other on the same ports
+        smallSpec = configDir.resolve("small.yml");
+        Files.writeString(smallSpec, """
+                name: small
+                nodes: 1
+                etcd_members: 1
+                ports: {write: 15700, read: 15701, stats: 15704, patroni: 15708, etcd: 15779, exporter: 15787,
+                        prometheus: 15790}
+                monitoring: {prometheus: false}
+                """);
         Cli.runOk("up", "--spec", spec.toString(), "--images", "local");
         await("the first full backup of " + SOURCE)
                 .atMost(Duration.ofSeconds(120))
@@ -70,6 +84,11 @@ class RestoreIT {
                                 .path("backups")
                                 .size()
                         > 0);
+        firstBackup = json(Cli.runOk("backup", "list", "-c", SOURCE, "--json"))
+                .path("backups")
+                .get(0)
+                .path("id")
+                .asText();
         sourceLeader = leader(SOURCE);
         psql(SOURCE, sourceLeader, "CREATE TABLE drill(n int PRIMARY KEY)");
         psql(SOURCE, sourceLeader, "INSERT INTO drill SELECT generate_series(1, 100)");
@@ -80,11 +99,12 @@ class RestoreIT {
                 "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC'," + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
         psql(SOURCE, sourceLeader, "INSERT INTO drill SELECT generate_series(101, 110)");
         psql(SOURCE, sourceLeader, "DROP TABLE drill");
+        psql(SOURCE, sourceLeader, "CREATE TABLE after_drop(n int)");
     }
 
     @AfterAll
     static void leaveNothing() {
-        for (String s : List.of(INTO, REFUSED, SOURCE)) {
+        for (String s : List.of(INTO, REFUSED, LATEST, OF_BACKUP, SOURCE)) {
             Cli.run("down", "--name", s, "--volumes", "--yes");
         }
         System.clearProperty("pgha.config.dir");
@@ -162,6 +182,42 @@ class RestoreIT {
                 .isEqualTo("0");
         Cli.Result check = Cli.run("backup", "check", "-c", SOURCE, "--json");
         assertThat(check.exitCode()).as(check.describe()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void latestHasEverythingArchivedAndABackupIdStopsAtThatBackup() {
+        Cli.Result latest = restore(LATEST, "--latest");
+        assertThat(latest.exitCode()).as(latest.describe()).isZero();
+        assertThat(tables(LATEST))
+                .as("the last change before the restore is there, the dropped table is not")
+                .isEqualTo("after_drop");
+        Cli.runOk("down", "--name", LATEST, "--volumes", "--yes");
+
+        Cli.Result ofBackup = restore(OF_BACKUP, "--backup", firstBackup);
+        assertThat(ofBackup.exitCode()).as(ofBackup.describe()).isZero();
+        assertThat(tables(OF_BACKUP))
+                .as("backup " + firstBackup + " was taken before both tables")
+                .isEmpty();
+    }
+
+    private static String tables(String stack) {
+        return psql(
+                stack,
+                "pg-0",
+                "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables"
+                        + " WHERE tablename IN ('drill', 'after_drop')");
+    }
+
+    private static Cli.Result restore(String into, String... target) {
+        long start = System.nanoTime();
+        List<String> args = new java.util.ArrayList<>(
+                List.of("restore", "-c", SOURCE, "--into", into, "--spec", smallSpec.toString(), "--images", "local"));
+        args.addAll(List.of(target));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        System.out.println("restore --into " + into + " " + String.join(" ", target) + ": "
+                + (System.nanoTime() - start) / 1_000_000 + " ms\n" + r.stdout());
+        return r;
     }
 
     private static String leader(String stack) {
