@@ -16,7 +16,11 @@ Beyond Spilo (docs/decisions/0017), for a stack that keeps secrets out of its en
   unsafe endpoints (Patroni's restapi.authentication), used by patronictl too;
 - PATRONI_ETCD3_PASSWORD (normally the file of that name in PGHA_SECRETS_DIR): the password of
   Patroni's etcd user, whose name, like etcd3's protocol and CA, comes with SPILO_CONFIGURATION;
-  written into Patroni's owner-only configuration, never left in its environment.
+  written into Patroni's owner-only configuration, never left in its environment;
+- /etc/pgbackrest/pgbackrest.conf (docs/decisions/0021): with it, pgBackRest's repository
+  (/home/postgres/backups), spool and log directories are made postgres's before Patroni starts;
+- argument --idle (docs/decisions/0022): pgha's restore helper; the data directories, then sleep
+  while pgha restores and recovers a backup into them with docker exec.
 """
 import os
 import pwd
@@ -35,6 +39,9 @@ CERT_DIR = '/run/certs'
 BIN_DIR = '/usr/lib/postgresql/17/bin'
 
 
+PGBACKREST_CONFIG = '/etc/pgbackrest/pgbackrest.conf'
+PGBACKREST_WORK = PGHOME + '/pgdata/pgbackrest'
+PGBACKREST_REPOSITORY = PGHOME + '/backups'
 SECRETS_DIR = os.environ.get('PGHA_SECRETS_DIR', '/run/pgha/secrets')
 TLS_DIR = os.environ.get('PGHA_TLS_DIR', '/run/pgha/tls')
 
@@ -222,6 +229,16 @@ def ensure_certificate(uid, gid):
     os.chmod(key, 0o600)
 
 
+def prepare_pgbackrest(uid, gid):
+    """With a pgBackRest configuration (a stack with backups): its repository, spool and log directories, postgres's."""
+    if not os.path.isfile(PGBACKREST_CONFIG):
+        return
+    for d in (PGBACKREST_WORK + '/spool', PGBACKREST_WORK + '/log', PGBACKREST_REPOSITORY):
+        os.makedirs(d, exist_ok=True)
+        os.chown(d, uid, gid)
+    os.chmod(PGBACKREST_REPOSITORY, 0o750)
+
+
 def write_private(path, text, uid, gid):
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, 'w') as f:
@@ -232,12 +249,21 @@ def write_private(path, text, uid, gid):
 def main():
     pw = pwd.getpwnam('postgres')
     uid, gid = pw.pw_uid, pw.pw_gid
+    if sys.argv[1:] == ['--idle']:
+        # pgha's restore helper (docs/decisions/0022): the data directories, then nothing while pgha's execs run
+        for d in (PGHOME + '/pgdata', PGROOT, PGDATA):
+            os.makedirs(d, exist_ok=True)
+            os.chown(d, uid, gid)
+        os.chmod(PGROOT, 0o700)
+        os.chmod(PGDATA, 0o700)
+        os.execvp('sleep', ['sleep', 'infinity'])
     load_secret_files()
     config = build_config()
     for d in (PGHOME + '/pgdata', PGROOT, '/run/postgresql'):
         os.makedirs(d, exist_ok=True)
         os.chown(d, uid, gid)
     os.chmod(PGROOT, 0o700)
+    prepare_pgbackrest(uid, gid)
     ensure_certificate(uid, gid)
     write_private(CONFIG_FILE, yaml.safe_dump(config, default_flow_style=False), uid, gid)
     write_private(ADMIN_FILE, yaml.safe_dump({'user': env('PGUSER_ADMIN', 'admin'),

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param network      the network it joins, with {@code aliases} as extra DNS names there
  * @param env          environment variables
  * @param labels       labels
- * @param volumes      named volume to mount path
+ * @param volumes      named volume to mount path; a path ending in {@value #READ_ONLY} is mounted read-only
  * @param ports        host ports to publish
  * @param healthcheck  Docker health check, if any
  * @param dnsOptions   resolv.conf options
@@ -56,6 +56,18 @@ public record ContainerSpec(
         dnsOptions = List.copyOf(dnsOptions);
         binds = Map.copyOf(binds);
         command = List.copyOf(command);
+    }
+
+    /** The suffix of a volume's mount path that mounts it read-only (as in docker run -v NAME:PATH:ro). */
+    public static final String READ_ONLY = ":ro";
+
+    /** A volume's mount path without the read-only suffix. */
+    public static String mountPath(String path) {
+        return readOnly(path) ? path.substring(0, path.length() - READ_ONLY.length()) : path;
+    }
+
+    public static boolean readOnly(String path) {
+        return path.endsWith(READ_ONLY);
     }
 
     @Override

@@ -230,7 +230,8 @@ public final class DockerJavaEngine implements DockerEngine {
                 .map(v -> new Mount()
                         .withType(MountType.VOLUME)
                         .withSource(v.getKey())
-                        .withTarget(v.getValue()))
+                        .withTarget(ContainerSpec.mountPath(v.getValue()))
+                        .withReadOnly(ContainerSpec.readOnly(v.getValue())))
                 .toList());
         spec.binds()
                 .forEach((hostPath, path) -> mounts.add(new Mount()

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The work of one {@code pgha up} that runs beside its steps (docs/decisions/0021), each piece on a virtual thread, and
+ * The work of one {@code pgha up} that runs beside its steps (docs/decisions/0023), each piece on a virtual thread, and
  * that a later step joins: its failure surfaces there, as the step's. When the run fails or is cancelled,
  * {@link #abandon} lets nothing new begin and waits for what is under way, so that removing what the run made never
  * races a container being started.

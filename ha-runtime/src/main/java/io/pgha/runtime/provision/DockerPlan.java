@@ -65,6 +65,9 @@ record DockerPlan(
         if (volume.startsWith("router")) {
             return "router-api";
         }
+        if (volume.equals(io.pgha.runtime.stack.Backups.VOLUME)) {
+            return "backups";
+        }
         return volume.startsWith("etcd")
                 ? "etcd-data"
                 : volume.startsWith("prometheus") ? "prometheus-data" : "postgres-data";

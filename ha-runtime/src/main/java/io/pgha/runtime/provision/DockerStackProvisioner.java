@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * {@link StackProvisioner} on a Docker engine. The layers another one waits for start in dependency order, each waited
  * for with a deadline: etcd quorum, its users, PostgreSQL nodes, a leader, every replica streaming, the router routing
  * writes and reads. What nothing waits for (router, exporters, Prometheus, the supervisor and its image, the roles)
- * runs beside those steps as soon as what it needs is there ({@link Launch}, docs/decisions/0021), and a later step
+ * runs beside those steps as soon as what it needs is there ({@link Launch}, docs/decisions/0023), and a later step
  * joins it. Containers of one layer are created and started in parallel; readiness is polled every 100 ms.
  */
 final class DockerStackProvisioner implements StackProvisioner {
@@ -71,6 +71,11 @@ final class DockerStackProvisioner implements StackProvisioner {
 
     @Override
     public UpResult up(StackSpec wanted, ProgressListener progress, CreatedByRun made) {
+        return up(wanted, progress, made, Optional.empty());
+    }
+
+    @Override
+    public UpResult up(StackSpec wanted, ProgressListener progress, CreatedByRun made, Optional<RestoreSeed> seed) {
         long start = System.nanoTime();
         Steps steps = new Steps(progress);
         List<String> actions = Collections.synchronizedList(new ArrayList<>());
@@ -140,7 +145,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                                     secrets.restApi().user(), secrets.restApi().password()));
         }
         try {
-            return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made);
+            return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made, seed);
         } catch (PghaException e) {
             throw new PghaException(
                     e.kind(),
@@ -160,10 +165,11 @@ final class DockerStackProvisioner implements StackProvisioner {
             Steps steps,
             List<String> actions,
             long start,
-            CreatedByRun made) {
+            CreatedByRun made,
+            Optional<RestoreSeed> seed) {
         Beside beside = new Beside();
         try {
-            return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made, beside);
+            return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made, seed, beside);
         } catch (RuntimeException e) {
             beside.abandon(ABANDON_WAIT);
             throw e;
@@ -180,6 +186,7 @@ final class DockerStackProvisioner implements StackProvisioner {
             List<String> actions,
             long start,
             CreatedByRun made,
+            Optional<RestoreSeed> seed,
             Beside beside) {
         StackSpec spec = plan.spec();
         StackProbe probe = new StackProbe(
@@ -221,6 +228,39 @@ final class DockerStackProvisioner implements StackProvisioner {
             // before Patroni starts: it logs in as its user from the first request
             return EtcdBootstrap.ensure(spec, etcdEndpoints(spec), material.caFile(), secrets.etcd());
         });
+        if (seed.isPresent()) {
+            // a restore (docs/decisions/0022): the first node's data from the backup, then that node alone first, so
+            // that Patroni takes its data as the cluster's instead of another node running initdb
+            steps.run(
+                    "restore",
+                    "Restore from the backup",
+                    () -> seed.get()
+                            .run(
+                                    docker,
+                                    plan,
+                                    secrets,
+                                    line -> steps.progress("restore", "Restore from the backup", line)),
+                    m -> m);
+            steps.run("restore-leader", "The restored node leads", () -> {
+                startAll(
+                        plan.withRole(Role.POSTGRES).stream()
+                                .filter(p -> p.service().name().equals(RestoreSeed.FIRST))
+                                .toList(),
+                        existing,
+                        actions);
+                return Outcome.done(
+                        Poll.until(
+                                "the restored node leads",
+                                seed.get().timeout(),
+                                POLL,
+                                () -> members(probe, spec).stream()
+                                        .filter(m -> m.leader() && m.name().equals(RestoreSeed.FIRST))
+                                        .findFirst()
+                                        .<Seen<String>>map(m -> Seen.done(m.name()))
+                                        .orElseGet(() -> Seen.notYet(describe(members(probe, spec))))),
+                        RestoreSeed.FIRST + " leads on the restored data");
+            });
+        }
         steps.run("postgres", "PostgreSQL nodes", () -> {
             startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
             List<Planned> supervisor = launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE);
@@ -303,6 +343,7 @@ final class DockerStackProvisioner implements StackProvisioner {
         if (!known) {
             made.connection();
         }
+        steps.run("backups", "Backups", () -> new StackBackupStart(docker, plan.layout()).ensure(leader));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         LOG.info("up {}: {} actions in {} ms", spec.name(), actions.size(), elapsed.toMillis());
         return new UpResult(

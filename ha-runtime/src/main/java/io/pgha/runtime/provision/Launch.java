@@ -3,7 +3,7 @@ package io.pgha.runtime.provision;
 import io.pgha.runtime.stack.StackService.Role;
 
 /**
- * When {@code pgha up} starts each kind of container (docs/decisions/0021): only what another layer waits for is on
+ * When {@code pgha up} starts each kind of container (docs/decisions/0023): only what another layer waits for is on
  * the critical path (etcd, then PostgreSQL); the rest starts in the background as soon as what it needs is there, and
  * step "services" only joins it. Every readiness guarantee of {@code up} is checked as before, after all of them.
  */

@@ -4,6 +4,7 @@ import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.docker.DockerJavaEngine;
 import io.pgha.runtime.stack.StackSpec;
+import java.util.Optional;
 
 /** Makes a stack real and takes it away again. */
 public interface StackProvisioner extends AutoCloseable {
@@ -19,6 +20,17 @@ public interface StackProvisioner extends AutoCloseable {
 
     /** As {@link #up(StackSpec, ProgressListener)}, recording in {@code made} what this run creates, as it goes. */
     UpResult up(StackSpec spec, ProgressListener progress, CreatedByRun made);
+
+    /**
+     * As {@link #up(StackSpec, ProgressListener, CreatedByRun)}; with a {@code seed}, a new stack's first node starts
+     * from a restored backup (docs/decisions/0022) before any Patroni runs, and leads before the others start.
+     */
+    default UpResult up(StackSpec spec, ProgressListener progress, CreatedByRun made, Optional<RestoreSeed> seed) {
+        if (seed.isPresent()) {
+            throw new UnsupportedOperationException("this provisioner cannot restore");
+        }
+        return up(spec, progress, made);
+    }
 
     /**
      * Removes what one run of {@code up} created (a cancelled or failed run), and nothing else: containers, network

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The supervisor's image, ensured in the background from the start of {@code pgha up} (docs/decisions/0014, 0021):
+ * The supervisor's image, ensured in the background from the start of {@code pgha up} (docs/decisions/0014, 0023):
  * finding it current or building it from the jars this pgha runs on no longer delays etcd and PostgreSQL, only the
  * supervisor's own container, which starts last. What the build says is kept for the step that joins it.
  */

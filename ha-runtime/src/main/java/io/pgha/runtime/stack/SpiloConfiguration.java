@@ -1,6 +1,7 @@
 package io.pgha.runtime.stack;
 
 import io.pgha.runtime.dcs.EtcdAccessPolicy;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -59,9 +60,15 @@ final class SpiloConfiguration {
                     .append('\n');
         }
         y.append("    postgresql:\n").append("      use_pg_rewind: true\n").append("      use_slots: true\n");
-        if (!spec.postgresParameters().isEmpty()) {
+        Map<String, String> parameters = new LinkedHashMap<>(spec.postgresParameters());
+        if (StackLayout.of(spec).archives()) {
+            // in Patroni's DCS configuration: every member has it, so archiving goes on from whichever one is primary
+            parameters.put("archive_mode", "on");
+            parameters.put("archive_command", PgBackRestConfig.archiveCommand(spec));
+        }
+        if (!parameters.isEmpty()) {
             y.append("      parameters:\n");
-            for (Map.Entry<String, String> p : spec.postgresParameters().entrySet()) {
+            for (Map.Entry<String, String> p : parameters.entrySet()) {
                 y.append("        ")
                         .append(p.getKey())
                         .append(": ")

@@ -88,7 +88,12 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
     }
 
     public String containerName(String service) {
-        return spec.isDefaultName() ? service : spec.name() + "-" + service;
+        return containerName(spec.name(), service);
+    }
+
+    /** A service's container in the stack of that name: the service name in pg-ha, prefixed with the stack's elsewhere. */
+    public static String containerName(String stack, String service) {
+        return StackSpec.DEFAULT_NAME.equals(stack) ? service : stack + "-" + service;
     }
 
     public String network() {
@@ -110,7 +115,18 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
         if (spec.security().authentication()) {
             v.add(ROUTER_API_VOLUME);
         }
+        if (archives()) {
+            v.add(Backups.VOLUME);
+        }
         return v;
+    }
+
+    /**
+     * Whether the stack archives WAL and takes backups with pgBackRest: when its spec asks for them and it runs the local
+     * images, which have pgBackRest (the official Spilo image's WAL-G is not wired yet, docs/decisions/0021).
+     */
+    public boolean archives() {
+        return spec.backups().enabled() && spec.images() == ImageProfile.LOCAL;
     }
 
     public List<StackService> services() {
@@ -242,20 +258,26 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
             // Patroni's etcd3 password; the entrypoint writes it into Patroni's owner-only configuration
             secrets.add(secret(SpiloConfiguration.ETCD_PASSWORD_VARIABLE, Secret.ETCD_PATRONI_PASSWORD, ROOT));
         }
+        List<VolumeUse> volumes = new ArrayList<>(List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)));
+        List<ConfigFile> configFiles = new ArrayList<>();
+        if (archives()) {
+            volumes.add(new VolumeUse(Backups.VOLUME, Backups.REPOSITORY_MOUNT));
+            configFiles.add(new ConfigFile(Backups.CONFIG_FILE, Backups.CONFIG_PATH, PgBackRestConfig.render(spec)));
+        }
         return new StackService(
                 name,
                 Role.POSTGRES,
                 ImageKind.SPILO,
                 env,
                 true,
-                List.of(new VolumeUse(name + "-data", PGDATA_MOUNT)),
+                volumes,
                 List.of(new PortMapping(spec.ports().patroniOf(node), 8008)),
                 Optional.of(HealthChecks.postgres(spec.users().superuser(), security.tls())),
                 spec.fastPaths().shortDnsTimeouts() ? List.of("timeout:1", "attempts:1") : List.of(),
                 Optional.of(30),
                 etcdMembers(),
                 Map.of(),
-                List.of(),
+                configFiles,
                 List.of(),
                 List.of(),
                 secrets);

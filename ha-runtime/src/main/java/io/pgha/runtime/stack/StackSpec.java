@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param fastPaths          what pgha adds to fail over fast
  * @param monitoring         the stack's own Prometheus
  * @param security           TLS and authentication (secure unless the seed's open stack is asked for)
+ * @param backups            WAL archive and base backups (docs/decisions/0021); off on the committed seed stack
  */
 public record StackSpec(
         String name,
@@ -39,7 +40,8 @@ public record StackSpec(
         StackUsers users,
         FastPaths fastPaths,
         Monitoring monitoring,
-        StackSecurity security) {
+        StackSecurity security,
+        Backups backups) {
 
     public static final String DEFAULT_NAME = "pg-ha";
     public static final int MAX_NODES = 7;
@@ -72,6 +74,7 @@ public record StackSpec(
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(fastPaths, "fastPaths");
         Objects.requireNonNull(security, "security");
+        Objects.requireNonNull(backups, "backups");
         postgresParameters = Collections.unmodifiableMap(new LinkedHashMap<>(postgresParameters));
         postgresParameters.forEach(StackSpec::checkParameter);
     }
@@ -82,10 +85,10 @@ public record StackSpec(
 
     /**
      * The committed stack (stack/docker-compose.yml): the defaults with the seed's open security, kept for seed
-     * compatibility (postgres/postgres); never what pgha up makes.
+     * compatibility (postgres/postgres), without backups; never what pgha up makes.
      */
     public static StackSpec committed() {
-        return builder().security(StackSecurity.SEED).build();
+        return builder().security(StackSecurity.SEED).backups(Backups.OFF).build();
     }
 
     public static Builder builder() {
@@ -105,7 +108,8 @@ public record StackSpec(
                 .users(users)
                 .fastPaths(fastPaths)
                 .monitoring(monitoring)
-                .security(security);
+                .security(security)
+                .backups(backups);
     }
 
     /** Every host port the stack publishes, with what it is for. */
@@ -146,6 +150,7 @@ public record StackSpec(
         private FastPaths fastPaths = FastPaths.DEFAULTS;
         private Monitoring monitoring = Monitoring.DEFAULTS;
         private StackSecurity security = StackSecurity.SECURE;
+        private Backups backups = Backups.DEFAULTS;
 
         private Builder() {
             postgresParameters.put("wal_keep_size", "256MB");
@@ -222,6 +227,11 @@ public record StackSpec(
             return this;
         }
 
+        public Builder backups(Backups value) {
+            this.backups = value;
+            return this;
+        }
+
         /** The seed stack's settings: Patroni's defaults, HAProxy checks every 3 s, no fast paths (for benchmarks). */
         public Builder seedSettings() {
             this.patroni = PatroniTuning.SEED;
@@ -243,7 +253,8 @@ public record StackSpec(
                     users,
                     fastPaths,
                     monitoring,
-                    security);
+                    security,
+                    backups);
         }
     }
 }

@@ -33,6 +33,7 @@ import java.util.function.Consumer;
  * users: {superuser: postgres, replication: standby, admin: admin}
  * monitoring: {prometheus: true, retention: 7d}
  * security: {tls: true, authentication: true}   # false, false: the seed's open stack
+ * backups: {enabled: true, retention_full: 2}    # pgBackRest, docs/decisions/0021
  * </pre>
  */
 public final class StackSpecFile {
@@ -134,6 +135,13 @@ public final class StackSpecFile {
                         spec.security().tls(),
                         "authentication",
                         spec.security().authentication()));
+        t.put(
+                "backups",
+                ordered(
+                        "enabled",
+                        spec.backups().enabled(),
+                        "retention_full",
+                        spec.backups().retentionFull()));
         return t;
     }
 
@@ -194,7 +202,8 @@ public final class StackSpecFile {
                         "users",
                         "fast_paths",
                         "monitoring",
-                        "security"));
+                        "security",
+                        "backups"));
         top.text("name", b::name);
         top.integer("nodes", b::nodes);
         top.integer("etcd_members", b::etcdMembers);
@@ -216,6 +225,10 @@ public final class StackSpecFile {
                 .ifPresent(m -> b.security(new StackSecurity(
                         m.booleanOr("tls", d.security().tls()),
                         m.booleanOr("authentication", d.security().authentication()))));
+        top.section("backups", Set.of("enabled", "retention_full"))
+                .ifPresent(m -> b.backups(new Backups(
+                        m.booleanOr("enabled", d.backups().enabled()),
+                        m.integerOr("retention_full", d.backups().retentionFull()))));
         top.section("monitoring", Set.of("prometheus", "retention"))
                 .ifPresent(m -> b.monitoring(new Monitoring(
                         m.booleanOr("prometheus", d.monitoring().prometheus()),

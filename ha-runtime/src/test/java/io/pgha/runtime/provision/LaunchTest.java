@@ -6,7 +6,7 @@ import io.pgha.runtime.stack.StackService.Role;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Which containers are on the critical path of pgha up and which start beside it (docs/decisions/0021). */
+/** Which containers are on the critical path of pgha up and which start beside it (docs/decisions/0023). */
 class LaunchTest {
 
     @Test

@@ -59,7 +59,7 @@ class StackSpecFileTest {
 
     @Test
     void mistakesAreNamedByTheirKey(@TempDir Path dir) throws IOException {
-        refused("nodez: 3", "unknown key 'nodez'; known keys: bind_address, etcd_members, fast_paths, images");
+        refused("nodez: 3", "unknown key 'nodez'; known keys: backups, bind_address, etcd_members, fast_paths, images");
         refused("patroni: {ttl: 20, loopwait: 2}", "unknown key 'patroni.loopwait'; known keys of patroni:");
         refused("nodes: three", "nodes must be a whole number, not 'three'");
         refused("patroni: {synchronous_mode: maybe}", "patroni.synchronous_mode must be off, on or quorum");

@@ -33,6 +33,8 @@ import picocli.CommandLine.IVersionProvider;
             AuditCommand.class,
             RestAuthCommand.class,
             CertsCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
         })
 public final class PghaCommand {
 

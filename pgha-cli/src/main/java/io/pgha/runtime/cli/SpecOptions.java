@@ -105,6 +105,9 @@ final class SpecOptions {
     @Option(names = "--no-supervisor", description = "do not run the supervisor (fencing, instant routing)")
     boolean noSupervisor;
 
+    @Option(names = "--no-backups", description = "no WAL archive and no base backups (pgBackRest, on by default)")
+    boolean noBackups;
+
     @Option(
             names = "--seed-settings",
             description = "the seed stack's settings: Patroni ttl 30/loop_wait 10, HAProxy checks "
@@ -141,6 +144,9 @@ final class SpecOptions {
         }
         if (seedSecurity) {
             b.security(io.pgha.runtime.stack.StackSecurity.SEED);
+        }
+        if (noBackups) {
+            b.backups(base.backups().withEnabled(false));
         }
         if (name != null) {
             b.name(name);

@@ -1,0 +1,74 @@
+package io.pgha.runtime.backup;
+
+import io.pgha.runtime.PghaException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The times a restore can reach (docs/decisions/0022): from the end of the oldest backup (its consistent point) to the
+ * moment the archive was last known complete (after a WAL switch reached it, or its last archived segment's time).
+ *
+ * @param backups the repository's backups, oldest first
+ * @param end     the latest time the archive is known to cover
+ */
+public record RecoverableWindow(List<BackupRecord> backups, Instant end) {
+
+    public RecoverableWindow {
+        backups = backups.stream()
+                .filter(b -> !b.error())
+                .sorted(Comparator.comparing(BackupRecord::stop))
+                .toList();
+    }
+
+    /**
+     * The earliest time a restore can reach, when the repository has a backup: a second after the oldest backup's stop
+     * (pgBackRest keeps it to the second, and its consistent point is before it).
+     */
+    public Optional<Instant> start() {
+        return backups.isEmpty() ? Optional.empty() : Optional.of(reachable(backups.getFirst()));
+    }
+
+    private static Instant reachable(BackupRecord b) {
+        return b.stop().plusSeconds(1);
+    }
+
+    /** The backup a restore to {@code target} starts from; refused, with the window, when the target is outside it. */
+    public Optional<BackupRecord> backupFor(RestoreTarget target) {
+        if (backups.isEmpty()) {
+            throw PghaException.notFound(
+                    "the repository has no backup to restore from yet: pgha backup list shows when one is done");
+        }
+        return Optional.of(
+                switch (target) {
+                    case RestoreTarget.Latest l -> backups.getLast();
+                    case RestoreTarget.OfBackup b ->
+                        backups.stream()
+                                .filter(r -> r.label().equals(b.label()))
+                                .findFirst()
+                                .orElseThrow(() -> PghaException.notFound("no backup " + b.label() + " in the"
+                                        + " repository; it has " + String.join(", ", labels())));
+                    case RestoreTarget.AtTime t -> {
+                        if (t.time().isBefore(start().orElseThrow()) || t.time().isAfter(end)) {
+                            throw PghaException.invalidInput("cannot restore to " + t.time() + ": it is outside the "
+                                    + "recoverable window " + describe() + " (from the end of the oldest backup to"
+                                    + " the last archived WAL)");
+                        }
+                        yield backups.stream()
+                                .filter(r -> !reachable(r).isAfter(t.time()))
+                                .reduce((a, b) -> b)
+                                .orElseThrow();
+                    }
+                });
+    }
+
+    /** The window in words: "2026-12-05T08:00:03Z .. 2026-12-05T09:10:00Z". */
+    public String describe() {
+        return start().map(Object::toString).orElse("(no backup)") + " .. " + end;
+    }
+
+    private List<String> labels() {
+        return backups.stream().map(BackupRecord::label).toList();
+    }
+}

@@ -1,0 +1,192 @@
+package io.pgha.runtime.usecase;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.backup.ArchiveStatus;
+import io.pgha.runtime.backup.BackupRecord;
+import io.pgha.runtime.backup.BackupType;
+import io.pgha.runtime.backup.PgBackRest;
+import io.pgha.runtime.backup.RecoverableWindow;
+import io.pgha.runtime.backup.RepositoryInfo;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.DockerJavaEngine;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.patroni.PatroniClient;
+import io.pgha.runtime.stack.StackLayout;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Backups of a stack pgha made, for {@code pgha backup} and (later) the console's Backups tab (docs/decisions/0021):
+ * take one now, list the repository, check the archive. Every pgBackRest command runs in the leader's container, found
+ * through Patroni; the repository is the stack's backups volume, which every node mounts.
+ */
+public final class StackBackups implements AutoCloseable {
+
+    private static final Duration PATRONI_CALL = Duration.ofSeconds(3);
+    /** The longest a foreground backup may take before pgha stops waiting (pgBackRest goes on). */
+    public static final Duration BACKUP_LIMIT = Duration.ofHours(6);
+
+    private final ClusterConnection cluster;
+    private final String stack;
+    private final PgBackRest tool;
+    private final Optional<DockerEngine> owned;
+
+    private StackBackups(ClusterConnection cluster, String stack, PgBackRest tool, Optional<DockerEngine> owned) {
+        this.cluster = cluster;
+        this.stack = stack;
+        this.tool = tool;
+        this.owned = owned;
+    }
+
+    /** Backups of {@code cluster} on the local Docker engine, which {@link #close} lets go. */
+    public static StackBackups onLocalDocker(ClusterConnection cluster) {
+        DockerEngine docker = DockerJavaEngine.local();
+        try {
+            return of(cluster, docker, Optional.of(docker));
+        } catch (RuntimeException e) {
+            docker.close();
+            throw e;
+        }
+    }
+
+    /** Backups of {@code cluster} through {@code docker}; refused for a cluster pgha attached to rather than made. */
+    public static StackBackups of(ClusterConnection cluster, DockerEngine docker) {
+        return of(cluster, docker, Optional.empty());
+    }
+
+    private static StackBackups of(ClusterConnection cluster, DockerEngine docker, Optional<DockerEngine> owned) {
+        String stack = cluster.dockerStack()
+                .orElseThrow(() -> PghaException.invalidInput("backups are for stacks pgha made (pgha up); "
+                        + cluster.name() + " was attached, and its backups are its own tools' business"));
+        String superuser = new CredentialStore()
+                .find(cluster.name())
+                .map(StackCredentials::superuser)
+                .map(StackCredentials.Login::user)
+                .orElse("postgres");
+        return new StackBackups(cluster, stack, new PgBackRest(docker, cluster.scope(), superuser), owned);
+    }
+
+    /** Takes a backup on the leader and returns it when it is done. */
+    public BackupRecord now(BackupType type) {
+        String leader = leader();
+        tool.backup(container(leader), type, leader, BACKUP_LIMIT);
+        return tool.info(container(leader))
+                .latest()
+                .orElseThrow(() -> PghaException.unavailable(
+                        "pgBackRest reported the backup done, but the repository lists none; see pgha backup check"));
+    }
+
+    /** The repository's backups and archive range. */
+    public RepositoryInfo list() {
+        return tool.info(container(leader()));
+    }
+
+    /**
+     * pgBackRest's check on the leader (a WAL switch archived within its timeout), then the archiver's statistics and
+     * the repository's state. A failed pgBackRest check is a problem in the result, not an exception, so the rest is
+     * still shown.
+     */
+    public BackupCheck check() {
+        String leader = leader();
+        String container = container(leader);
+        List<String> problems = new ArrayList<>();
+        try {
+            tool.check(container);
+        } catch (PghaException e) {
+            problems.add(e.getMessage());
+        }
+        ArchiveStatus archive = tool.archiveStatus(container);
+        if (archive.failing()) {
+            problems.add("archive_command failed on " + archive.lastFailedWal().orElse("?") + " at "
+                    + archive.lastFailedAt().map(Object::toString).orElse("?") + " (" + archive.failedCount()
+                    + " failures so far); see docker logs " + container);
+        }
+        RepositoryInfo info = tool.info(container);
+        if (info.latest().isEmpty()) {
+            problems.add(
+                    info.backupRunning()
+                            ? "no backup finished yet; one is running"
+                            : "the repository has no backup: pgha backup now" + clusterFlag());
+        }
+        return new BackupCheck(leader, problems, archive, info);
+    }
+
+    /**
+     * The recoverable window now (docs/decisions/0022): a transaction id committed on the leader (no data changes), then
+     * pgBackRest's check there switches the WAL and waits until the segment is archived, so everything committed before
+     * the check began is in the archive; the window runs from the end of the oldest backup to that moment.
+     */
+    public RecoverableWindow window() {
+        String container = container(leader());
+        Instant end = Instant.now();
+        // a commit after that moment: recovery to a time stops at the first commit past it, and an idle cluster might
+        // have none in the archive (then PostgreSQL ends recovery "before the target")
+        tool.commitMark(container);
+        tool.check(container);
+        return new RecoverableWindow(tool.info(container).backups(), end);
+    }
+
+    /** The stack's stanza (its Patroni scope) and Docker stack name, which a restore reads from. */
+    public String stanza() {
+        return cluster.scope();
+    }
+
+    public String stack() {
+        return stack;
+    }
+
+    @Override
+    public void close() {
+        owned.ifPresent(DockerEngine::close);
+    }
+
+    private String clusterFlag() {
+        return " -c " + cluster.name();
+    }
+
+    private String container(String member) {
+        return StackLayout.containerName(stack, member);
+    }
+
+    private String leader() {
+        PghaException last = null;
+        for (String url : cluster.patroniUrls().values()) {
+            try {
+                Optional<Member> leader = PatroniClient.create(url, cluster.caFile(), PATRONI_CALL)
+                        .cluster()
+                        .leader();
+                if (leader.isPresent()) {
+                    return leader.get().name();
+                }
+            } catch (PghaException e) {
+                last = e;
+            }
+        }
+        throw PghaException.unavailable("no leader in " + cluster.name() + " to run pgBackRest on"
+                + (last != null ? " (" + last.getMessage() + ")" : "") + "; see pgha status");
+    }
+
+    /**
+     * What {@code pgha backup check} found.
+     *
+     * @param leader   the member it ran on
+     * @param problems what is wrong, empty when all is well
+     * @param archive  the archiver's statistics and lag there
+     * @param info     the repository's state
+     */
+    public record BackupCheck(String leader, List<String> problems, ArchiveStatus archive, RepositoryInfo info) {
+        public BackupCheck {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+}

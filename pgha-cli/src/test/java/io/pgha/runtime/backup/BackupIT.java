@@ -1,0 +1,229 @@
+package io.pgha.runtime.backup;
+
+import static io.pgha.runtime.testsupport.ComposeStack.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgha.runtime.testsupport.Cli;
+import io.pgha.runtime.testsupport.Commands;
+import io.pgha.runtime.testsupport.TestMachine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Backups on a real stack made by `pgha up --images local` (docs/decisions/0021), its own name and ports so it never
+ * meets pg-ha: a first full backup within a minute of up, `backup check` passing, `backup now --type incr` on top of it,
+ * and after a switchover a WAL segment switched on the new primary reaches the archive.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackupIT {
+
+    private static final String STACK = "bk19";
+    private static final List<String> NODES = List.of("pg-0", "pg-1", "pg-2");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path configDir;
+    private static long upDoneNanos;
+
+    @BeforeAll
+    static void stackWithBackups() throws IOException {
+        TestMachine.requireDockerWithLocalImages();
+        configDir = Files.createTempDirectory("pgha-it-backups");
+        System.setProperty("pgha.config.dir", configDir.toString());
+        Cli.run("down", "--name", STACK, "--volumes", "--yes");
+        Path spec = configDir.resolve("bk19.yml");
+        Files.writeString(spec, """
+                name: bk19
+                ports: {write: 15400, read: 15401, stats: 15404, patroni: 15408, etcd: 15379, exporter: 15387,
+                        prometheus: 15390}
+                monitoring: {prometheus: false}
+                """);
+        Cli.Result up = Cli.runOk("up", "--spec", spec.toString(), "--images", "local", "--json");
+        upDoneNanos = System.nanoTime();
+        JsonNode step = null;
+        for (String line : up.stdout().split("\n")) {
+            JsonNode l = JSON.readTree(line);
+            if (l.path("status").asText().equals("done")) {
+                System.out.println("  step " + l.path("step").asText() + ": "
+                        + l.path("elapsed_ms").asLong() + " ms");
+            }
+            if (l.path("step").asText().equals("backups")
+                    && l.path("status").asText().equals("done")) {
+                step = l;
+            }
+            if (l.path("type").asText().equals("result")) {
+                System.out.println(
+                        "pgha up with backups: " + l.path("elapsed_ms").asLong() + " ms");
+            }
+        }
+        assertThat(step).as("the backups step of up: " + up.describe()).isNotNull();
+        // the first full backup runs in the background: the step is one docker exec, not the backup
+        assertThat(step.path("elapsed_ms").asLong())
+                .as("the backups step's time (ms)")
+                .isLessThan(1500);
+    }
+
+    @AfterAll
+    static void leaveNothing() {
+        Cli.run("down", "--name", STACK, "--volumes", "--yes");
+        System.clearProperty("pgha.config.dir");
+    }
+
+    @Test
+    @Order(1)
+    void aFreshStackHasAFullBackupWithinAMinuteOfUp() {
+        AtomicReference<JsonNode> list = new AtomicReference<>();
+        Duration left = Duration.ofSeconds(60).minusNanos(System.nanoTime() - upDoneNanos);
+        await("a full backup in the repository")
+                .atMost(left.isNegative() ? Duration.ofSeconds(1) : left)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    list.set(json(Cli.runOk("backup", "list", "-c", STACK, "--json")));
+                    return list.get().path("backups").size() > 0;
+                });
+        JsonNode full = list.get().path("backups").get(0);
+        System.out.println("first full backup " + full.path("id").asText() + ": "
+                + full.path("start").asText() + " .. "
+                + full.path("stop").asText() + ", " + full.path("size_bytes").asLong() + " bytes, "
+                + (System.nanoTime() - upDoneNanos) / 1_000_000 + " ms after up returned (seen)");
+        assertThat(full.path("type").asText()).isEqualTo("full");
+        assertThat(full.path("member").asText()).isIn(NODES);
+        assertThat(full.path("wal_start").asText()).hasSize(24);
+        assertThat(full.path("wal_stop").asText()).hasSize(24);
+        assertThat(full.path("size_bytes").asLong()).isPositive();
+        assertThat(list.get().path("stanza").asText()).isEqualTo(STACK);
+        // the volume is the stack's
+        assertThat(docker("volume", "ls", "-q", "--filter", "label=io.pgha.stack=" + STACK)
+                        .stdout())
+                .contains(STACK + "_backups");
+    }
+
+    @Test
+    @Order(2)
+    void backupCheckPassesAndShowsTheArchive() {
+        Cli.Result r = Cli.run("backup", "check", "-c", STACK, "--json");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        JsonNode check = json(r);
+        assertThat(check.path("ok").asBoolean()).isTrue();
+        assertThat(check.path("archive").path("last_archived_wal").asText()).isNotEmpty();
+        assertThat(check.path("archive").path("lag_bytes").isNumber()).isTrue();
+        assertThat(Cli.runOk("backup", "check", "-c", STACK).stdout()).startsWith("OK");
+    }
+
+    @Test
+    @Order(3)
+    void anIncrementalBackupBuildsOnTheFullOne() {
+        JsonNode incr = json(Cli.runOk("backup", "now", "-c", STACK, "--type", "incr", "--json"));
+        assertThat(incr.path("type").asText()).isEqualTo("incr");
+        System.out.println("incremental backup " + incr.path("id").asText() + ": "
+                + incr.path("start").asText() + " .. " + incr.path("stop").asText());
+        assertThat(incr.path("prior").asText()).endsWith("F");
+        assertThat(incr.path("member").asText()).isEqualTo(leader());
+        assertThat(Cli.runOk("backup", "list", "-c", STACK).stdout())
+                .contains(incr.path("id").asText());
+    }
+
+    @Test
+    @Order(4)
+    void afterASwitchoverTheNewPrimaryArchives() {
+        String before = leader();
+        // on a loaded machine pgha may not see the members yet: it then sends nothing and says so; ask again
+        AtomicReference<Cli.Result> switchover = new AtomicReference<>();
+        await("a switchover accepted").atMost(Duration.ofSeconds(90)).until(() -> {
+            switchover.set(Cli.run("switchover", "--cluster", STACK, "--yes"));
+            assertThat(switchover.get().stderr())
+                    .as(switchover.get().describe())
+                    .satisfiesAnyOf(
+                            e -> assertThat(switchover.get().exitCode()).isZero(),
+                            e -> assertThat(e).contains("nothing was sent"));
+            return switchover.get().exitCode() == 0;
+        });
+        await("a new leader").atMost(Duration.ofSeconds(60)).until(() -> {
+            String now = leaderOrNull();
+            return now != null && !now.equals(before);
+        });
+        String leader = leader();
+        // a segment written and switched on the new primary, on its new timeline
+        String segment = psql(leader, "SELECT pg_walfile_name(pg_current_wal_lsn())");
+        psql(leader, "CREATE TABLE IF NOT EXISTS backup_it(n int); INSERT INTO backup_it VALUES (1)");
+        psql(leader, "SELECT pg_switch_wal()");
+        assertThat(segment.substring(0, 8)).isNotEqualTo("00000001");
+        await("segment " + segment + " from " + leader + " in the archive")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    String max = json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
+                            .path("archive_max")
+                            .asText();
+                    return max.compareTo(segment) >= 0;
+                });
+        Cli.Result check = Cli.run("backup", "check", "-c", STACK, "--json");
+        assertThat(check.exitCode()).as(check.describe()).isZero();
+        assertThat(json(check).path("leader").asText()).isEqualTo(leader);
+    }
+
+    private static String leader() {
+        String l = leaderOrNull();
+        assertThat(l).as("a leader among " + NODES).isNotNull();
+        return l;
+    }
+
+    private static String leaderOrNull() {
+        for (String node : NODES) {
+            Commands.Result r = docker(
+                    "exec",
+                    STACK + "-" + node,
+                    "psql",
+                    "-X",
+                    "-tA",
+                    "-h",
+                    "/var/run/postgresql",
+                    "-U",
+                    "postgres",
+                    "-c",
+                    "SELECT pg_is_in_recovery()");
+            if (r.exitCode() == 0 && r.stdout().strip().equals("f")) {
+                return node;
+            }
+        }
+        return null;
+    }
+
+    private static String psql(String node, String sql) {
+        Commands.Result r = docker(
+                "exec",
+                STACK + "-" + node,
+                "psql",
+                "-X",
+                "-tA",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                "/var/run/postgresql",
+                "-U",
+                "postgres",
+                "-c",
+                sql);
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        return r.stdout().strip();
+    }
+
+    private static JsonNode json(Cli.Result r) {
+        try {
+            return JSON.readTree(r.stdout());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.describe(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.pgha.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** What `pgha restore` refuses before it reaches Docker: no target, two targets, a time without a zone, --name. */
+class RestoreCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void aTimeWithoutAZoneIsAUsageError() {
+        assertThat(run("restore", "--into", "copy", "--to", "2026-12-04T20:01:02"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("not an ISO-8601 time with a zone");
+    }
+
+    @Test
+    void exactlyOneTargetIsAsked() {
+        assertThat(run("restore", "--into", "copy")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("exactly one of --to TIME, --latest or --backup ID");
+        assertThat(run("restore", "--into", "copy", "--latest", "--backup", "20261205-081000F"))
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void theNewNameIsIntosAndIntoIsRequired() {
+        assertThat(run("restore", "--latest")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--into");
+        assertThat(run("restore", "--into", "copy", "--name", "other", "--latest"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("leave --name out");
+    }
+}
