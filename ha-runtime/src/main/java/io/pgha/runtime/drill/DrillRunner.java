@@ -209,7 +209,7 @@ public final class DrillRunner {
     private Map<String, String> addresses() {
         Map<String, String> result = new java.util.HashMap<>();
         for (String m : target.members()) {
-            faults.addressOn(target.network(), m).ifPresent(ip -> result.put(m, ip));
+            faults.addressOn(target.network(), target.containerOf(m)).ifPresent(ip -> result.put(m, ip));
         }
         return result;
     }
