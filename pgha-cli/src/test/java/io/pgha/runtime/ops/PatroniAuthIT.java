@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PatroniAuthIT {
 
     private static final String CLUSTER = "auth-it";
-    private static final String REST = "http://127.0.0.1:18008";
+    private static final String REST = "http://127.0.0.1:48008";
     private static Path composeFile;
     private static Path configDir;
 
