@@ -136,14 +136,15 @@ class CertRotationIT {
         Writer writer = new Writer("rotation_writes");
         CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= 20);
+            awaitLeaderSeen();
 
             Cli.Result rotate = Cli.runOk("certs", "rotate", "--cluster", NAME, "--yes");
 
             assertThat(rotate.stdout()).contains("certs-rotate: new certificates on");
             assertThat(rotate.stderr()).contains("the leader last").contains("serves certificate");
             int atRotation = writer.ok.get();
-            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= atRotation + 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= atRotation + 20);
         } finally {
             writer.stop.set(true);
             writing.get(30, TimeUnit.SECONDS);
@@ -198,7 +199,7 @@ class CertRotationIT {
         assertThat(certificates(oldCa)).hasSize(1);
         Map<String, BigInteger> served = servedSerials();
         Map<String, BigInteger> etcdServed = etcdClientSerials(ca);
-        String patroniLeader = statusLeader();
+        String patroniLeader = awaitLeaderSeen();
 
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
@@ -212,8 +213,8 @@ class CertRotationIT {
         Instant rotationStart;
         Duration rotationTook;
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= 20);
-            await().atMost(Duration.ofSeconds(20)).until(() -> quorum.samples.get() >= 3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> quorum.samples.get() >= 3);
 
             rotationStart = Instant.now();
             rotate = Cli.run("certs", "rotate", "--cluster", NAME, "--ca", "--yes");
@@ -222,7 +223,7 @@ class CertRotationIT {
             assertThat(rotate.exitCode()).as(rotate.describe()).isZero();
 
             int atRotation = writer.ok.get();
-            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= atRotation + 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= atRotation + 20);
         } finally {
             writer.stop.set(true);
             quorum.stop.set(true);
@@ -427,6 +428,15 @@ class CertRotationIT {
                                     m -> assertThat(m.path("health").asText()).isEqualTo("UP"));
                     assertThat(s.path("leader").asText()).startsWith("pg-");
                 });
+    }
+
+    /** The leader `pgha status` names, once it names one (a loaded machine answers slowly after `up`). */
+    private static String awaitLeaderSeen() {
+        return await("pgha status names a leader")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(CertRotationIT::statusLeader, l -> l.startsWith("pg-"));
     }
 
     private static String statusLeader() throws IOException {
