@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
 final class CertsRotateCommand implements Callable<Integer> {
 
     private static final Duration FIRST_SNAPSHOT = Duration.ofSeconds(5);
+    /** How long a cluster whose leader is not seen yet (a slow first answer of etcd or Patroni) is given. */
+    private static final Duration LEADER_SEEN = Duration.ofSeconds(30);
 
     @Spec
     private CommandSpec spec;
@@ -46,6 +48,19 @@ final class CertsRotateCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "do not ask for a confirmation")
     private boolean yes;
 
+    /** Until the monitor sees a leader, at most {@link #LEADER_SEEN}; the plan then says why it cannot go on. */
+    private static void awaitLeader(ClusterMonitor m) {
+        java.time.Instant deadline = java.time.Instant.now().plus(LEADER_SEEN);
+        while (m.current().leader().isEmpty() && java.time.Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(500); // polling the monitor's snapshot, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public Integer call() {
         ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
@@ -54,6 +69,7 @@ final class CertsRotateCommand implements Callable<Integer> {
                         ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()));
                 CertificateRotation rotation = CertificateRotation.create(m)) {
             m.awaitComplete(FIRST_SNAPSHOT);
+            awaitLeader(m);
             RotationPlan plan = rotation.plan(ca);
             err.println(plan.summary() + ":");
             int n = 0;

@@ -136,14 +136,15 @@ class CertRotationIT {
         Writer writer = new Writer("rotation_writes");
         CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= 20);
+            awaitLeaderSeen();
 
             Cli.Result rotate = Cli.runOk("certs", "rotate", "--cluster", NAME, "--yes");
 
             assertThat(rotate.stdout()).contains("certs-rotate: new certificates on");
             assertThat(rotate.stderr()).contains("the leader last").contains("serves certificate");
             int atRotation = writer.ok.get();
-            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= atRotation + 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= atRotation + 20);
         } finally {
             writer.stop.set(true);
             writing.get(30, TimeUnit.SECONDS);
@@ -198,7 +199,7 @@ class CertRotationIT {
         assertThat(certificates(oldCa)).hasSize(1);
         Map<String, BigInteger> served = servedSerials();
         Map<String, BigInteger> etcdServed = etcdClientSerials(ca);
-        String patroniLeader = statusLeader();
+        String patroniLeader = awaitLeaderSeen();
 
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
@@ -212,8 +213,8 @@ class CertRotationIT {
         Instant rotationStart;
         Duration rotationTook;
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= 20);
-            await().atMost(Duration.ofSeconds(20)).until(() -> quorum.samples.get() >= 3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> quorum.samples.get() >= 3);
 
             rotationStart = Instant.now();
             rotate = Cli.run("certs", "rotate", "--cluster", NAME, "--ca", "--yes");
@@ -222,7 +223,7 @@ class CertRotationIT {
             assertThat(rotate.exitCode()).as(rotate.describe()).isZero();
 
             int atRotation = writer.ok.get();
-            await().atMost(Duration.ofSeconds(20)).until(() -> writer.ok.get() >= atRotation + 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= atRotation + 20);
         } finally {
             writer.stop.set(true);
             quorum.stop.set(true);
@@ -429,6 +430,15 @@ class CertRotationIT {
                 });
     }
 
+    /** The leader `pgha status` names, once it names one (a loaded machine answers slowly after `up`). */
+    private static String awaitLeaderSeen() {
+        return await("pgha status names a leader")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(CertRotationIT::statusLeader, l -> l.startsWith("pg-"));
+    }
+
     private static String statusLeader() throws IOException {
         return JSON.readTree(Cli.runOk("status", NAME, "--json").stdout())
                 .path("leader")
@@ -542,13 +552,18 @@ class CertRotationIT {
             Instant since = null;
             while (!stop.get() && Instant.now().isBefore(end)) {
                 Instant at = Instant.now();
-                int healthy = 0;
+                // the three members asked side by side, so that one slow answer on a loaded machine does not stretch a
+                // sample
+                List<CompletableFuture<Boolean>> answers = new ArrayList<>();
                 for (int m = 0; m < 3; m++) {
-                    if (EtcdHealthEndpoint.healthy(
-                            "https://127.0.0.1:" + (ETCD + m), Optional.of(ca.toString()), Duration.ofSeconds(2))) {
-                        healthy++;
-                    }
+                    String url = "https://127.0.0.1:" + (ETCD + m);
+                    answers.add(CompletableFuture.supplyAsync(
+                            () -> EtcdHealthEndpoint.healthy(url, Optional.of(ca.toString()), Duration.ofSeconds(3))));
                 }
+                int healthy = (int) answers.stream()
+                        .map(CompletableFuture::join)
+                        .filter(b -> b)
+                        .count();
                 samples.incrementAndGet();
                 if (healthy < 2) {
                     withoutMajority.incrementAndGet();
