@@ -122,9 +122,9 @@ final class MonitorSources implements AutoCloseable {
             return d;
         });
         // The first round also pays for loading the etcd client: give it twice the deadline. A status call
-        // opens a connection to each member (jetcd has no other way to ask one member), the dearest poll of an
-        // idle monitor: while every member is healthy it runs at the slow pace, and at once when a container
-        // of the stack changes; while one is not, at the normal pace.
+        // asks each member (over etcd's HTTP gateway on a kept-alive connection, or a gRPC channel per call where
+        // there is none), once the dearest poll of an idle monitor: while every member is healthy it runs at the
+        // slow pace, and at once when a container of the stack changes; while one is not, at the normal pace.
         Duration timeout = settings.sourceTimeout();
         return poll(
                 Source.DCS,
