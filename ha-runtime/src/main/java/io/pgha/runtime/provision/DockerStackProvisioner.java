@@ -263,15 +263,6 @@ final class DockerStackProvisioner implements StackProvisioner {
         }
         steps.run("postgres", "PostgreSQL nodes", () -> {
             startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
-            List<Planned> supervisor = launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE);
-            if (!supervisor.isEmpty()) {
-                services.add(supervisorImage
-                        .ready()
-                        .thenCompose(built -> beside.run("supervisor", () -> {
-                            createAll(supervisor, state, material, actions, made);
-                            return startAll(supervisor, existing, actions);
-                        })));
-            }
             int answering = Poll.until("every Patroni REST API answers", PATRONI_TIMEOUT, POLL, () -> {
                 long n = java.util.stream.IntStream.range(0, spec.nodes())
                         .filter(i -> probe.patroniAnswers(spec.ports().patroniOf(i)))
@@ -295,6 +286,15 @@ final class DockerStackProvisioner implements StackProvisioner {
                             .orElseGet(() -> Seen.notYet(describe(members)));
                 }),
                 l -> l + " leads");
+        List<Planned> supervisor = launching(plan, Launch.IN_BACKGROUND_AFTER_LEADER_AND_IMAGE);
+        if (!supervisor.isEmpty()) {
+            services.add(supervisorImage
+                    .ready()
+                    .thenCompose(built -> beside.run("supervisor", () -> {
+                        createAll(supervisor, state, material, actions, made);
+                        return startAll(supervisor, existing, actions);
+                    })));
+        }
         // the roles need only the leader: made while the replicas clone
         CompletableFuture<String> roles =
                 beside.run("roles", () -> new StackRoles(docker, plan.layout(), secrets).ensure(leader));

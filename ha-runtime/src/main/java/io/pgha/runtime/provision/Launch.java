@@ -19,17 +19,18 @@ enum Launch {
     /** PostgreSQL nodes: once etcd has its users and authentication (Patroni logs in from its first request). */
     AFTER_ETCD_USERS,
     /**
-     * The supervisor: it logs in to etcd as its user, and its image is ensured in the background during the start, so
-     * it is created and started in the background once both are there.
+     * The supervisor: it logs in to etcd as its user and acts on a leader, and its image is ensured in the background
+     * during the start, so it is created and started in the background once a leader is elected and its image is
+     * there; its JVM's start then competes with the replicas' cloning, not with Patroni's start and the leader's initdb.
      */
-    IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE;
+    IN_BACKGROUND_AFTER_LEADER_AND_IMAGE;
 
     static Launch of(Role role) {
         return switch (role) {
             case ETCD -> FIRST;
             case ROUTER, EXPORTER, PROMETHEUS -> IN_BACKGROUND_AFTER_ETCD_START;
             case POSTGRES -> AFTER_ETCD_USERS;
-            case SUPERVISOR -> IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE;
+            case SUPERVISOR -> IN_BACKGROUND_AFTER_LEADER_AND_IMAGE;
         };
     }
 

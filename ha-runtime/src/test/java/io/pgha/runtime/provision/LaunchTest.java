@@ -20,8 +20,8 @@ class LaunchTest {
                 .as("they retry what they watch, so nothing waits for them but the last steps")
                 .containsOnly(Launch.IN_BACKGROUND_AFTER_ETCD_START);
         assertThat(Launch.of(Role.SUPERVISOR))
-                .as("it logs in to etcd as its user, on an image ensured in the background")
-                .isEqualTo(Launch.IN_BACKGROUND_AFTER_ETCD_USERS_AND_IMAGE);
+                .as("it logs in to etcd as its user and acts on a leader, on an image ensured in the background")
+                .isEqualTo(Launch.IN_BACKGROUND_AFTER_LEADER_AND_IMAGE);
     }
 
     @Test
