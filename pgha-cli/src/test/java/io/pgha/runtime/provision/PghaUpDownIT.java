@@ -249,8 +249,8 @@ class PghaUpDownIT {
                         .stdout()
                         .lines()
                         .toList())
-                .as("the data volumes and the router's runtime API socket volume")
-                .hasSize(8);
+                .as("the data volumes, the backup repository and the router's runtime API socket volume")
+                .hasSize(9);
 
         Cli.runOk("up", "--images", "local");
         try (Connection c = connect(5000, password)) {
@@ -271,8 +271,9 @@ class PghaUpDownIT {
             assertThat(containersOfStack()).as("a refused down removes nothing").hasSize(12);
 
             Cli.Result r = Cli.runOk("down", "--volumes", "--yes", "--json");
-            // 12 containers, the network, 7 data volumes and the router's runtime API socket volume
-            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(21);
+            // 12 containers, the network, 7 data volumes, the backup repository and the router's runtime API socket
+            // volume
+            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(22);
             assertThat(stackObjects()).isEmpty();
             assertThat(docker("network", "ls", "-q", "--filter", "name=^pg-ha$").stdout())
                     .isBlank();
