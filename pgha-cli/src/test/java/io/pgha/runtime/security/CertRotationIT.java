@@ -207,8 +207,10 @@ class CertRotationIT {
         }
         Writer writer = new Writer("ca_rotation_writes");
         QuorumWatch quorum = new QuorumWatch();
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run);
-        CompletableFuture<Void> watching = CompletableFuture.runAsync(quorum::run);
+        // threads of their own: the common pool has a single thread on a 2-CPU machine, which the writer would keep
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run, threads);
+        CompletableFuture<Void> watching = CompletableFuture.runAsync(quorum::run, threads);
         Cli.Result rotate;
         Instant rotationStart;
         Duration rotationTook;
@@ -229,6 +231,7 @@ class CertRotationIT {
             quorum.stop.set(true);
             writing.get(30, TimeUnit.SECONDS);
             watching.get(30, TimeUnit.SECONDS);
+            threads.shutdown();
         }
         System.out.println("CA rotation (etcd included) took " + rotationTook.toMillis() + " ms under writes: "
                 + writer.ok.get() + " rows acknowledged, " + writer.failures.size() + " failed attempts, longest"
@@ -542,6 +545,9 @@ class CertRotationIT {
      * times a second; remembers how long, at most, fewer than two answered healthy.
      */
     private static final class QuorumWatch {
+        private static final java.util.concurrent.Executor ASKS =
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicInteger samples = new AtomicInteger();
         final AtomicInteger withoutMajority = new AtomicInteger();
@@ -558,7 +564,8 @@ class CertRotationIT {
                 for (int m = 0; m < 3; m++) {
                     String url = "https://127.0.0.1:" + (ETCD + m);
                     answers.add(CompletableFuture.supplyAsync(
-                            () -> EtcdHealthEndpoint.healthy(url, Optional.of(ca.toString()), Duration.ofSeconds(3))));
+                            () -> EtcdHealthEndpoint.healthy(url, Optional.of(ca.toString()), Duration.ofSeconds(3)),
+                            ASKS));
                 }
                 int healthy = (int) answers.stream()
                         .map(CompletableFuture::join)
