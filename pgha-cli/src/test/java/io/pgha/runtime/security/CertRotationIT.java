@@ -75,6 +75,7 @@ class CertRotationIT {
     private static final int PATRONI = 18108;
     private static final int ETCD = 33891;
     private static final int EXPORTER = 19287;
+    // its Prometheus too (the default stack of a CI run publishes 9090)
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
     private static Path ca;
@@ -103,7 +104,9 @@ class CertRotationIT {
                 "--etcd-port",
                 String.valueOf(ETCD),
                 "--exporter-port",
-                String.valueOf(EXPORTER));
+                String.valueOf(EXPORTER),
+                "--prometheus-port",
+                "19190");
         ca = configDir.resolve("clusters/" + NAME + "/pki/ca.crt");
         app = JSON.readTree(Cli.runOk("credentials", NAME, "--json").stdout()).path("application");
     }
