@@ -75,6 +75,7 @@ class CertRotationIT {
     private static final int PATRONI = 18108;
     private static final int ETCD = 33891;
     private static final int EXPORTER = 19287;
+    // its Prometheus too (the default stack of a CI run publishes 9090)
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
     private static Path ca;
@@ -103,7 +104,9 @@ class CertRotationIT {
                 "--etcd-port",
                 String.valueOf(ETCD),
                 "--exporter-port",
-                String.valueOf(EXPORTER));
+                String.valueOf(EXPORTER),
+                "--prometheus-port",
+                "19190");
         ca = configDir.resolve("clusters/" + NAME + "/pki/ca.crt");
         app = JSON.readTree(Cli.runOk("credentials", NAME, "--json").stdout()).path("application");
     }
@@ -207,8 +210,10 @@ class CertRotationIT {
         }
         Writer writer = new Writer("ca_rotation_writes");
         QuorumWatch quorum = new QuorumWatch();
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run);
-        CompletableFuture<Void> watching = CompletableFuture.runAsync(quorum::run);
+        // threads of their own: the common pool has a single thread on a 2-CPU machine, which the writer would keep
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(writer::run, threads);
+        CompletableFuture<Void> watching = CompletableFuture.runAsync(quorum::run, threads);
         Cli.Result rotate;
         Instant rotationStart;
         Duration rotationTook;
@@ -229,6 +234,7 @@ class CertRotationIT {
             quorum.stop.set(true);
             writing.get(30, TimeUnit.SECONDS);
             watching.get(30, TimeUnit.SECONDS);
+            threads.shutdown();
         }
         System.out.println("CA rotation (etcd included) took " + rotationTook.toMillis() + " ms under writes: "
                 + writer.ok.get() + " rows acknowledged, " + writer.failures.size() + " failed attempts, longest"
@@ -542,6 +548,9 @@ class CertRotationIT {
      * times a second; remembers how long, at most, fewer than two answered healthy.
      */
     private static final class QuorumWatch {
+        private static final java.util.concurrent.Executor ASKS =
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicInteger samples = new AtomicInteger();
         final AtomicInteger withoutMajority = new AtomicInteger();
@@ -558,7 +567,8 @@ class CertRotationIT {
                 for (int m = 0; m < 3; m++) {
                     String url = "https://127.0.0.1:" + (ETCD + m);
                     answers.add(CompletableFuture.supplyAsync(
-                            () -> EtcdHealthEndpoint.healthy(url, Optional.of(ca.toString()), Duration.ofSeconds(3))));
+                            () -> EtcdHealthEndpoint.healthy(url, Optional.of(ca.toString()), Duration.ofSeconds(3)),
+                            ASKS));
                 }
                 int healthy = (int) answers.stream()
                         .map(CompletableFuture::join)
