@@ -6,7 +6,8 @@ take the leader lock" before it follows the new leader. Under quorum commit the 
 wait for such a follower, so these sleeps are most of a switchover's write outage. This build step routes
 them through patroni/pgha_handover.py, which keeps Patroni's own values unless the container runs with
 PGHA_FAST_HANDOVER=1 (pgha's stacks do; the seed settings don't): then it looks every 50 ms, checks the replicas
-without waiting first, and follows as soon as the leader key names another member (at most the same 2 s).
+without waiting first (again every 50 ms for up to 1 s while PostgreSQL still archives its last segment), and
+follows as soon as the leader key names another member (at most the same 2 s).
 
 With the same switch, a leader that releases its key voluntarily writes its final LSN and deletes the key in one
 etcd transaction instead of two requests. The replicas wake on the first change they see; with two requests that
@@ -38,6 +39,22 @@ def give_replicas_time():
     """Patroni's 1 s for the replicas to receive the shutdown checkpoint; fast: none, the check that follows is enough."""
     if not FAST:
         time.sleep(1)
+
+
+def failover_possible(ha, checkpoint_location):
+    """Patroni's one look at the replicas after its 1 s; fast: every 50 ms for up to 1 s. pg_control says shut down
+    as soon as the shutdown checkpoint is written; the replicas receive that record a few hundred milliseconds later,
+    and PostgreSQL then still archives its last segment before it exits (pgBackRest: 0.3 to 1.3 s). One early look
+    found the candidate behind, and the key then waited for PostgreSQL's exit."""
+    if not FAST:
+        return ha.is_failover_possible(cluster_lsn=checkpoint_location)
+    deadline = time.time() + 1
+    while True:
+        if ha.is_failover_possible(cluster_lsn=checkpoint_location):
+            return True
+        if time.time() >= deadline:
+            return False
+        time.sleep(0.05)
 
 
 def wait_for_leader_lock(ha):
@@ -115,6 +132,8 @@ EDITS = {
          'from .utils import parse_int, polling_loop, tzutc\nfrom . import pgha_handover\n', 1),
         ('time.sleep(1)  # give replicas some more time to catch up',
          'pgha_handover.give_replicas_time()  # give replicas some more time to catch up', 2),
+        ('if self.is_failover_possible(cluster_lsn=checkpoint_location):',
+         'if pgha_handover.failover_possible(self, checkpoint_location):  # pgha: fast handover', 2),
         ('time.sleep(2)  # Give a time to somebody to take the leader lock',
          'pgha_handover.wait_for_leader_lock(self)  # Give a time to somebody to take the leader lock', 2),
     ],

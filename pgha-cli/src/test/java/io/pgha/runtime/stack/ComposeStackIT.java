@@ -78,12 +78,13 @@ class ComposeStackIT {
                     "python3",
                     "-c",
                     "import inspect, patroni.pgha_handover as h, patroni.postgresql as p, patroni.dcs.etcd3 as e,"
-                            + " patroni.postgresql.rewind as r;"
+                            + " patroni.postgresql.rewind as r, patroni.ha as a;"
                             + " print(h.FAST, p.STOP_POLLING_INTERVAL, hasattr(e.Etcd3, '_pgha_release_with_status'),"
-                            + " 'pgha_handover.FAST' in inspect.getsource(r.Rewind._check_timeline_and_lsn))");
+                            + " 'pgha_handover.FAST' in inspect.getsource(r.Rewind._check_timeline_and_lsn),"
+                            + " 'pgha_handover.failover_possible' in inspect.getsource(a.Ha.demote))");
             assertThat(handover.stdout().strip())
                     .as("Patroni in " + node + " runs pgha's fast handover (ADR 0013): " + handover.describe())
-                    .isEqualTo("True 0.05 True True");
+                    .isEqualTo("True 0.05 True True True");
         }
 
         try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
