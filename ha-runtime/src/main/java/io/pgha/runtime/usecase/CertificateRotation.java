@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * which certificate it now serves on 5432 and 8008 before the next one is touched. Existing connections keep their
  * sessions. Written to the cluster's audit journal like every operation. With a new CA ({@code --ca}) etcd's members
  * (their certificates are the cluster CA's too) restart one at a time, quorum kept ({@link EtcdMemberRoll}): to trust
- * both authorities, to serve certificates of the new one, and to trust it alone.
+ * both authorities, to serve certificates of the new one, and to trust it alone; without one they get new certificates
+ * of the same CA in place, one at a time, without a restart (etcd reads its own certificate at every handshake).
  *
  * <pre>{@code
  * try (CertificateRotation r = CertificateRotation.create(monitor)) {
@@ -126,7 +127,7 @@ public final class CertificateRotation implements AutoCloseable {
             container(m);
             certificateOf(m);
         }
-        List<String> etcd = newAuthority ? etcdMembers() : List.of();
+        List<String> etcd = etcdMembers();
         return RotationPlan.of(
                 members,
                 s.leader(),
@@ -211,7 +212,10 @@ public final class CertificateRotation implements AutoCloseable {
                                                     : ", etcd members " + String.join(", ", plan.etcdOrder())
                                                             + " restarted one at a time with new certificates")
                                             + ")"
-                                    : ""),
+                                    : plan.etcdOrder().isEmpty()
+                                            ? ""
+                                            : "; etcd members " + String.join(", ", plan.etcdOrder())
+                                                    + " renewed without a restart"),
                     notes,
                     start,
                     null);
@@ -261,6 +265,7 @@ public final class CertificateRotation implements AutoCloseable {
             }
             case RESTART_ETCD_MEMBER -> etcdRoll().restart(step.target());
             case ROTATE_ETCD_MEMBER -> etcdRoll().rotate(step.target());
+            case RENEW_ETCD_MEMBER -> etcdRoll().renew(step.target());
             case ROTATE_NODE -> rotateNode(step.target());
             case TRUST_NEW_AUTHORITY_ONLY -> {
                 pki.finishAuthorityRotation();

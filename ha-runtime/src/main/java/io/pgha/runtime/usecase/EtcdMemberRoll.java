@@ -92,6 +92,23 @@ final class EtcdMemberRoll {
                 + " to clients and peers (" + restarted + ")";
     }
 
+    /**
+     * A new certificate for a member of the same authority (a rotation without {@code --ca}): etcd reads its own
+     * certificate and key at every handshake, so the member keeps running; done when it serves the new one on both
+     * ports. One member at a time, like the restarts, only while every member is healthy.
+     */
+    String renew(String member) {
+        Map<String, String> all = new TreeMap<>(members.get());
+        String container = containerOf(member, all);
+        requireAllHealthy(all, "giving " + member + " a new certificate");
+        IssuedCertificate issued = pki.renew(member);
+        BigInteger serial = issued.certificate().getSerialNumber();
+        docker.copyFiles(container, files(pki, member));
+        awaitServed(member, container, serial);
+        return member + " serves certificate " + serial.toString(16) + " until " + issued.notAfter()
+                + " to clients and peers, without a restart";
+    }
+
     /** An etcd member's files, root's (etcd runs as root in both images). */
     static List<ContainerFile> files(ClusterPki pki, String certificate) {
         return List.of(

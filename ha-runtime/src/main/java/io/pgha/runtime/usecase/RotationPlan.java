@@ -40,6 +40,11 @@ public record RotationPlan(boolean newAuthority, List<Step> steps) {
         RESTART_ETCD_MEMBER,
         /** A new certificate for an etcd member, copied into its container, the member restarted as above, checked. */
         ROTATE_ETCD_MEMBER,
+        /**
+         * A new certificate of the same CA for an etcd member, copied into its container; etcd reads it at its next
+         * handshake, nothing restarts; checked on both ports.
+         */
+        RENEW_ETCD_MEMBER,
         /** A new certificate for the node, copied into its container, PostgreSQL and Patroni reloaded, then checked. */
         ROTATE_NODE,
         /** Every CA file holds the new authority alone; the nodes reload. */
@@ -57,6 +62,8 @@ public record RotationPlan(boolean newAuthority, List<Step> steps) {
                     "restart etcd member " + target
                             + " to read its CA file (the others healthy before, all healthy after)";
                 case ROTATE_ETCD_MEMBER -> "new certificate for etcd member " + target + ", restart it, check it";
+                case RENEW_ETCD_MEMBER ->
+                    "new certificate for etcd member " + target + " (read at its next handshake), check it";
                 case ROTATE_NODE -> "new certificate for " + target + ", reload its PostgreSQL and Patroni";
                 case TRUST_NEW_AUTHORITY_ONLY -> "trust the new CA alone in every container";
             };
@@ -78,8 +85,8 @@ public record RotationPlan(boolean newAuthority, List<Step> steps) {
      *
      * @param router      whether the stack has a router (its CA file changes with a new CA)
      * @param supervisor  whether the stack has a supervisor
-     * @param etcdMembers the etcd members whose certificates the cluster's CA issued (in the order they roll); they roll
-     *                    only with a new CA (a node rotation keeps their certificates)
+     * @param etcdMembers the etcd members whose certificates the cluster's CA issued (in the order they roll): renewed
+     *                    in place without a new CA, restarted one at a time with one
      */
     public static RotationPlan of(
             List<String> members,
@@ -104,6 +111,8 @@ public record RotationPlan(boolean newAuthority, List<Step> steps) {
             // etcd trusts the bundle only once restarted: every member must, before any serves the new CA's certificate
             etcdMembers.forEach(m -> steps.add(new Step(Action.RESTART_ETCD_MEMBER, m)));
             etcdMembers.forEach(m -> steps.add(new Step(Action.ROTATE_ETCD_MEMBER, m)));
+        } else {
+            etcdMembers.forEach(m -> steps.add(new Step(Action.RENEW_ETCD_MEMBER, m)));
         }
         members.stream()
                 .filter(m -> !m.equals(leader.get()))
@@ -130,10 +139,10 @@ public record RotationPlan(boolean newAuthority, List<Step> steps) {
                 .toList();
     }
 
-    /** The etcd members whose certificates change (with a new CA), in order. */
+    /** The etcd members whose certificates change, in order. */
     public List<String> etcdOrder() {
         return steps.stream()
-                .filter(s -> s.action() == Action.ROTATE_ETCD_MEMBER)
+                .filter(s -> s.action() == Action.ROTATE_ETCD_MEMBER || s.action() == Action.RENEW_ETCD_MEMBER)
                 .map(Step::target)
                 .toList();
     }
@@ -144,7 +153,10 @@ public record RotationPlan(boolean newAuthority, List<Step> steps) {
                 + nodeOrder().size() + " nodes, the leader last (" + String.join(", ", nodeOrder()) + ")"
                 + (etcd.isEmpty()
                         ? ""
-                        : "; etcd's " + etcd.size() + " members (" + String.join(", ", etcd)
-                                + ") restarted one at a time, three times");
+                        : newAuthority
+                                ? "; etcd's " + etcd.size() + " members (" + String.join(", ", etcd)
+                                        + ") restarted one at a time, three times"
+                                : "; etcd's " + etcd.size() + " members (" + String.join(", ", etcd)
+                                        + ") renewed one at a time without a restart");
     }
 }

@@ -86,12 +86,22 @@ class RotationPlanTest {
     }
 
     @org.junit.jupiter.api.Test
-    void aNodeRotationLeavesEtcdAlone() {
+    void withoutANewCaEtcdsMembersAreRenewedInPlaceThenTheNodes() {
         RotationPlan plan = RotationPlan.of(
                 list("pg-0,pg-1,pg-2"), Optional.of("pg-1"), false, true, true, list("etcd-1,etcd-2,etcd-3"));
 
-        assertThat(plan.steps()).allMatch(s -> s.action() == Action.ROTATE_NODE);
-        assertThat(plan.etcdOrder()).isEmpty();
+        assertThat(plan.steps())
+                .extracting(s -> s.action().name() + " " + s.target())
+                .containsExactly(
+                        "RENEW_ETCD_MEMBER etcd-1",
+                        "RENEW_ETCD_MEMBER etcd-2",
+                        "RENEW_ETCD_MEMBER etcd-3",
+                        "ROTATE_NODE pg-0",
+                        "ROTATE_NODE pg-2",
+                        "ROTATE_NODE pg-1");
+        assertThat(plan.etcdOrder()).containsExactly("etcd-1", "etcd-2", "etcd-3");
+        assertThat(plan.summary()).contains("renewed one at a time without a restart");
+        assertThat(plan.steps()).allSatisfy(s -> assertThat(s.describe()).isNotBlank());
     }
 
     @ParameterizedTest(name = "leader {0}")

@@ -18,13 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code pgha certs rotate}: new node certificates (and with --ca a new CA), rolled replicas first, the leader last. */
+/** {@code pgha certs rotate}: new node and etcd certificates (and with --ca a new CA), the leader last. */
 @Command(
         name = "rotate",
         mixinStandardHelpOptions = true,
         description = {
             "Give every PostgreSQL node a new certificate, one at a time, the leader last: copied into its",
-            "container, PostgreSQL and Patroni reload it (no restart, no switchover), then checked.",
+            "container, PostgreSQL and Patroni reload it (no restart, no switchover), then checked;",
+            "etcd's members too (etcd reads its certificate at every handshake, no restart).",
             "With --ca a new CA first: every container trusts the old and the new one until the roll ends;",
             "etcd's members restart one at a time (quorum kept) to trust both, again with new certificates,",
             "and again to trust the new CA alone.",

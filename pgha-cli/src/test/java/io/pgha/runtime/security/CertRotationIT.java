@@ -142,10 +142,17 @@ class CertRotationIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= 20);
             awaitLeaderSeen();
 
+            java.time.Instant rotationStart = java.time.Instant.now();
             Cli.Result rotate = Cli.runOk("certs", "rotate", "--cluster", NAME, "--yes");
+            System.out.println("certs rotate, " + rotationStart + " to " + java.time.Instant.now() + ":\n"
+                    + rotate.stdout() + rotate.stderr());
 
             assertThat(rotate.stdout()).contains("certs-rotate: new certificates on");
-            assertThat(rotate.stderr()).contains("the leader last").contains("serves certificate");
+            assertThat(rotate.stderr())
+                    .contains("the leader last")
+                    .contains("serves certificate")
+                    .contains("etcd-3 serves certificate")
+                    .contains("without a restart");
             int atRotation = writer.ok.get();
             await().atMost(Duration.ofSeconds(60)).until(() -> writer.ok.get() >= atRotation + 20);
         } finally {
@@ -168,10 +175,17 @@ class CertRotationIT {
             assertThat(newSerials.get(node)).as(node).isNotEqualTo(oldSerials.get(node));
             assertThat(after.values()).contains(new BigInteger(newSerials.get(node), 16));
         }
-        for (String member : List.of("ca", "etcd-1", "etcd-2", "etcd-3")) {
+        assertThat(newSerials.get("ca")).as("the CA is kept without --ca").isEqualTo(oldSerials.get("ca"));
+        for (String member : List.of("etcd-1", "etcd-2", "etcd-3")) {
             assertThat(newSerials.get(member))
-                    .as(member + " is kept (a node rotation renews PostgreSQL's and Patroni's certificates)")
-                    .isEqualTo(oldSerials.get(member));
+                    .as(member + " has a new certificate of the same CA")
+                    .isNotEqualTo(oldSerials.get(member));
+        }
+        Map<String, BigInteger> etcdRenewed = etcdClientSerials(configDir.resolve("clusters/" + NAME + "/pki/ca.crt"));
+        for (String member : List.of("etcd-1", "etcd-2", "etcd-3")) {
+            assertThat(etcdRenewed.get(member))
+                    .as(member + "'s client port serves its new certificate, without a restart")
+                    .isEqualTo(new BigInteger(newSerials.get(member), 16));
         }
         try (Connection c = connect();
                 Statement s = c.createStatement()) {
