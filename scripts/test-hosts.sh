@@ -29,9 +29,9 @@ label=io.pgha.test-hosts=$prefix
 network=$prefix-net
 max_hosts=5
 
-say()  { printf '[test-hosts] %s\n' "$*" >&2; }
+say()  { printf '[test-hosts] %3ds %s\n' "$SECONDS" "$*" >&2; }
 fail() { printf '[test-hosts] ERROR: %s\n' "$*" >&2; exit 1; }
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2; exit "${1:-2}"; }
 
 deadline=$((SECONDS + budget))
 left() { local s=$((deadline - SECONDS)); [ "$s" -gt 0 ] || fail "up took longer than ${budget}s (PGHA_TEST_HOSTS_TIMEOUT); run '$0 down' and try again"; echo "$s"; }
@@ -127,34 +127,34 @@ wait_engine() {
 
 # --- images: docker save once, docker load into every host that lacks one (in parallel) ---------------------------
 load_images() {
-  local n=$1 img want missing=() i pids=() tar
+  local n=$1 want missing=() i pids=()
   [ -n "$images" ] || { say "no images to load"; return; }
-  for img in $images; do
-    docker image inspect "$img" >/dev/null 2>&1 \
-      || fail "image $img is not on this machine: run stack/images/build-local.sh (or set PGHA_TEST_HOSTS_IMAGES)"
-  done
   want=$(docker image inspect -f '{{.Id}}' $images | LC_ALL=C sort -u)
   for i in $(seq 1 "$n"); do
     # shellcheck disable=SC2086
     if [ "$(inner "$i" image inspect -f '{{.Id}}' $images 2>/dev/null | LC_ALL=C sort -u)" != "$want" ]; then missing+=("$i"); fi
   done
   if [ ${#missing[@]} -eq 0 ]; then say "images already on every host: $images"; return; fi
-  tar="$dir/images.tar"
-  say "saving $images ($(docker image inspect -f '{{.Size}}' $images | awk '{s+=$1} END {printf "%d MB before shared layers", s/1e6}'))"
-  bounded 300 docker save -o "$tar" $images || fail "docker save of $images failed"
+  # one docker save streamed through tee into a docker load per host (named pipes): no tar file on disk, one read
+  say "streaming $images ($(docker image inspect -f '{{.Size}}' $images | awk '{s+=$1} END {printf "%d MB before shared layers", s/1e6}')) into host(s) ${missing[*]}"
+  local fifos=()
   for i in "${missing[@]}"; do
-    say "host $i: loading the images"
-    ( bounded 300 docker -H "unix://$(socket_of "$i")" load -q -i "$tar" >/dev/null 2>"$dir/.load-$i" ) &
+    rm -f "$dir/.images-$i"; mkfifo "$dir/.images-$i"; fifos+=("$dir/.images-$i")
+    ( bounded 300 docker -H "unix://$(socket_of "$i")" load -q -i "$dir/.images-$i" >/dev/null 2>"$dir/.load-$i" ) &
     pids+=($!)
   done
-  local k=0 bad=""
+  local saved=0 k=0 bad=""
+  # shellcheck disable=SC2086
+  bounded 300 docker save $images | timeout 300 tee "${fifos[@]:1}" > "${fifos[0]}" || saved=$?
   for i in "${missing[@]}"; do
     wait "${pids[$k]}" || bad="$bad $i"
     k=$((k + 1))
   done
-  rm -f "$tar"
+  rm -f "${fifos[@]}"
+  [ "$saved" -eq 0 ] || fail "docker save of $images failed"
   [ -z "$bad" ] || fail "loading the images into host(s)$bad failed: $(cat "$dir"/.load-* 2>/dev/null | head -5)"
   rm -f "$dir"/.load-*
+  say "images loaded into host(s) ${missing[*]}"
 }
 
 # --- the Swarm ------------------------------------------------------------------------------------------------------
@@ -202,6 +202,11 @@ cmd_up() {
   done
   [[ $n =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le "$max_hosts" ] || fail "up needs a number of hosts from 1 to $max_hosts, e.g. $0 up 3"
   check_subnet; check_engine
+  local img
+  for img in $images; do
+    docker image inspect "$img" >/dev/null 2>&1 \
+      || fail "image $img is not on this machine: run stack/images/build-local.sh (or choose others with --images)"
+  done
   local existing; existing=$(ours | wc -l)
   [ "$existing" -eq 0 ] || [ "$existing" -eq "$n" ] \
     || fail "$existing test hosts exist already ($(ours | tr '\n' ' ')); run '$0 down' first to make $n"
@@ -212,8 +217,8 @@ cmd_up() {
   for i in $(seq 1 "$n"); do start_host "$i"; done
   for i in $(seq 1 "$n"); do wait_engine "$i"; done
   say "$n engines answer ($(inner 1 version -f '{{.Server.Version}}'))"
-  load_images "$n"
   form_swarm "$n"
+  load_images "$n"
   for i in $(seq 1 "$n"); do say "host $i: $(name_of "$i") $(ip_of "$i") unix://$(socket_of "$i")"; done
   say "up in $((SECONDS - start)) s"
   echo "unix://$(socket_of 1)"
