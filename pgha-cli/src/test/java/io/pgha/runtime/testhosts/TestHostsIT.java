@@ -55,7 +55,7 @@ class TestHostsIT {
         assertThat(up.exitCode()).as(up.describe()).isZero();
         String endpoint = lastLine(up.stdout());
         assertThat(endpoint).isEqualTo("unix://" + DIR.resolve("1/docker.sock"));
-        assertThat(up.stderr()).contains("[test-hosts] swarm: 3 nodes Ready, 3 manager(s)");
+        assertThat(up.stderr()).contains("swarm: 3 nodes Ready, 3 manager(s)");
 
         List<String> nodes =
                 lines(on(endpoint, "node", "ls", "--format", "{{.Hostname}} {{.Status}} {{.ManagerStatus}}"));
