@@ -351,6 +351,11 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public UpResult restoreInPlace(ClusterConnection cluster, RestoreSeed seed, ProgressListener progress) {
+        return new InPlaceRestore(docker, this).run(cluster, seed, progress);
+    }
+
+    @Override
     public DownResult down(String name, boolean removeVolumes, ProgressListener progress) {
         ClusterRegistry.checkName(name);
         long start = System.nanoTime();
