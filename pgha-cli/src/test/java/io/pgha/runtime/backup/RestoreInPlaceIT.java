@@ -36,6 +36,7 @@ class RestoreInPlaceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
     private static String target;
+    private static int timelineBefore;
 
     @BeforeAll
     static void stackWithABackupAMomentAndADroppedTable() throws IOException {
@@ -65,6 +66,7 @@ class RestoreInPlaceIT {
                 leader, "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
         psql(leader, "INSERT INTO drill SELECT generate_series(101, 110)");
         psql(leader, "DROP TABLE drill");
+        timelineBefore = Integer.parseInt(psql(leader, "SELECT timeline_id FROM pg_control_checkpoint()"));
     }
 
     @AfterAll
@@ -110,6 +112,10 @@ class RestoreInPlaceIT {
         assertThat(psql(leader, "SELECT count(*) || ' ' || max(n) FROM drill"))
                 .as("rows of T, none after")
                 .isEqualTo("100 100");
+        psql(leader, "CHECKPOINT");
+        int timeline = Integer.parseInt(psql(leader, "SELECT timeline_id FROM pg_control_checkpoint()"));
+        System.out.println("timeline " + timelineBefore + " -> " + timeline);
+        assertThat(timeline).as("a new timeline").isGreaterThan(timelineBefore);
         for (String node : NODES) {
             if (!node.equals(leader)) {
                 await(node + " has the restored rows")
@@ -137,6 +143,20 @@ class RestoreInPlaceIT {
         Cli.Result check = Cli.run("backup", "check", "-c", STACK);
         System.out.println(check.stdout());
         assertThat(check.exitCode()).as(check.describe()).isZero();
+        JsonNode list = json(Cli.runOk("backup", "list", "-c", STACK, "--json")).path("backups");
+        String newBackup = list.path(list.size() - 1).path("id").asText();
+        // pgha status: the window and the last backup from the repository, no warning (docs/decisions/0025)
+        JsonNode backups =
+                json(Cli.runOk("status", STACK, "--json", "--timeout", "15s")).path("backups");
+        System.out.println("status backups: " + backups);
+        assertThat(backups.path("lastBackup").path("id").asText()).isEqualTo(newBackup);
+        assertThat(backups.path("windowStart").asText()).isNotEmpty();
+        assertThat(backups.path("windowEnd").asText()).isNotEmpty();
+        assertThat(backups.path("archive").path("failing").asBoolean()).isFalse();
+        assertThat(backups.path("warnings")).isEmpty();
+        String text = Cli.runOk("status", STACK, "--timeout", "15s").stdout();
+        assertThat(text).contains("backups: recoverable window ").contains("last backup " + newBackup);
+        assertThat(text).doesNotContain("WARNING:");
     }
 
     private static String leader() {
