@@ -69,10 +69,12 @@ final class InPlaceRestore {
         } catch (PghaException e) {
             throw new PghaException(
                     e.kind(),
-                    e.getMessage() + ". The data the PostgreSQL volumes had before the restore is kept in each of them"
-                            + " under /home/postgres/pgdata/" + RestoreSeed.SET_ASIDE + "<time>; run the same pgha"
-                            + " restore --in-place again (it keeps that copy), not pgha up, which would start nodes"
-                            + " on empty data",
+                    e.getMessage() + ". Nothing was deleted: once the restore had begun, the data the PostgreSQL"
+                            + " volumes had before it is in each of them under /home/postgres/pgdata/"
+                            + RestoreSeed.SET_ASIDE + "<time>. If " + RestoreSeed.FIRST + " already leads on the"
+                            + " restored data (pgha status), pgha up completes the rest; otherwise do not run pgha up"
+                            + " (nodes on empty data with no cluster in etcd would make a new one): see"
+                            + " docs/decisions/0025, after a failed in-place restore",
                     e);
         }
         steps.run("set-aside", "Delete the data from before the restore", () -> {
