@@ -46,7 +46,7 @@ public final class StackRestore {
     public static java.util.List<String> inPlaceEffects(ClusterConnection cluster) {
         String stack = stackOf(cluster);
         java.util.List<String> nodes =
-                java.util.List.copyOf(cluster.patroniUrls().keySet());
+                cluster.patroniUrls().keySet().stream().sorted().toList();
         return java.util.List.of(
                 "stops the supervisor and the PostgreSQL nodes " + String.join(", ", nodes),
                 "removes the cluster's keys under /service/" + cluster.scope() + "/ in etcd",
