@@ -51,14 +51,29 @@ class RestoreInPlaceIT {
                         prometheus: 42090}
                 monitoring: {prometheus: false}
                 """);
-        Cli.runOk("up", "--spec", spec.toString(), "--images", "local");
-        await("the first full backup of " + STACK)
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
-                                .path("backups")
-                                .size()
-                        > 0);
+        System.out.println(
+                Cli.runOk("up", "--spec", spec.toString(), "--images", "local").stdout());
+        try {
+            await("the first full backup of " + STACK)
+                    .atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
+                                    .path("backups")
+                                    .size()
+                            > 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            for (String node : NODES) {
+                System.out.println(node + ": "
+                        + docker(
+                                        "exec",
+                                        STACK + "-" + node,
+                                        "sh",
+                                        "-c",
+                                        "tail -n 20 /home/postgres/pgdata/pgbackrest/log/*")
+                                .stdout());
+            }
+            throw e;
+        }
         String leader = leader();
         psql(leader, "CREATE TABLE drill(n int PRIMARY KEY)");
         psql(leader, "INSERT INTO drill SELECT generate_series(1, 100)");
