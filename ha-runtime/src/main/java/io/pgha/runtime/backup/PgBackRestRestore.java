@@ -83,11 +83,21 @@ public record PgBackRestRestore(String stanza, String set, RestoreTarget target)
                         + file + "; exit $r");
     }
 
-    /** As postgres: a clean stop, then no trace of the source's Patroni cache or of recovery left for Patroni. */
+    /**
+     * As postgres: a clean stop, then no trace of the source's Patroni cache or of recovery left for Patroni; and the
+     * history file of the timeline the promotion began marked ready for the archiver (recovery ran with archive_mode
+     * off, so PostgreSQL did not mark it), so that the stack's archive gets it as soon as Patroni starts PostgreSQL:
+     * without it a later restore could not follow that timeline, and a later promotion would pick its number again.
+     */
     public static String stopScript() {
         return "set -eu\n"
                 + "pg_ctl -D " + PGDATA + " -m fast -w stop >/dev/null\n"
                 + "rm -f " + PGDATA + "/patroni.dynamic.json " + PGDATA + "/recovery.signal " + PGDATA
-                + "/standby.signal\n";
+                + "/standby.signal\n"
+                + "for h in " + PGDATA + "/pg_wal/*.history; do\n"
+                + "  [ -e \"$h\" ] || continue\n"
+                + "  s=" + PGDATA + "/pg_wal/archive_status/$(basename \"$h\")\n"
+                + "  [ -e \"$s.done\" ] || [ -e \"$s.ready\" ] || touch \"$s.ready\"\n"
+                + "done\n";
     }
 }

@@ -39,6 +39,15 @@ public interface Dcs extends AutoCloseable {
                 .close();
     }
 
+    /**
+     * Removes every key under /service/&lt;scope&gt;/ (Patroni's cluster: initialize, leader, members, config, history,
+     * status), as {@code patronictl remove} does, for an in-place restore (docs/decisions/0025) whose nodes are all
+     * stopped; returns how many keys went.
+     */
+    default long removeScope(String scope, Duration deadline) {
+        throw new UnsupportedOperationException("this DCS client cannot remove a scope");
+    }
+
     /** Every key under /service/&lt;scope&gt;/ once. */
     DcsView read(String scope, Duration deadline);
 

@@ -121,6 +121,26 @@ final class JetcdDcs implements Dcs {
     }
 
     @Override
+    public long removeScope(String scope, Duration deadline) {
+        String prefix = prefix(scope);
+        try {
+            return client.getKVClient()
+                    .delete(
+                            bytes(prefix),
+                            io.etcd.jetcd.options.DeleteOption.builder()
+                                    .isPrefix(true)
+                                    .build())
+                    .get(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .getDeleted();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EtcdErrors.translate("removing " + prefix + " from etcd", e);
+        } catch (Exception e) {
+            throw EtcdErrors.translate("removing " + prefix + " from etcd", e);
+        }
+    }
+
+    @Override
     public Subscription watch(String scope, Listener listener) {
         ScopeWatch w = new ScopeWatch(client, scope, listener);
         w.start();

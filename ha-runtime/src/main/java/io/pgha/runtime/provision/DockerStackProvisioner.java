@@ -147,6 +147,9 @@ final class DockerStackProvisioner implements StackProvisioner {
         try {
             return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made, seed);
         } catch (PghaException e) {
+            if (seed.filter(RestoreSeed::inPlace).isPresent()) {
+                throw e; // an in-place restore says what to do itself: pgha up is not the answer (docs/decisions/0025)
+            }
             throw new PghaException(
                     e.kind(),
                     e.getMessage() + ". The stack may be half-built: run pgha up again to complete it, "
@@ -348,6 +351,11 @@ final class DockerStackProvisioner implements StackProvisioner {
         LOG.info("up {}: {} actions in {} ms", spec.name(), actions.size(), elapsed.toMillis());
         return new UpResult(
                 spec.name(), actions, leader, connection, secrets.application().user(), elapsed);
+    }
+
+    @Override
+    public UpResult restoreInPlace(ClusterConnection cluster, RestoreSeed seed, ProgressListener progress) {
+        return new InPlaceRestore(docker, this).run(cluster, seed, progress);
     }
 
     @Override

@@ -22,6 +22,7 @@ final class EtcdBootstrap {
     static final String NAMESPACE = "/service/";
 
     private static final Duration CALL = Duration.ofSeconds(5);
+    private static final int ATTEMPTS = 3;
 
     private EtcdBootstrap() {}
 
@@ -37,8 +38,7 @@ final class EtcdBootstrap {
 
     static Outcome<Boolean> ensure(StackSpec spec, List<String> endpoints, Optional<String> caFile, EtcdPasswords p) {
         EtcdAccessPolicy policy = EtcdAccessPolicy.forScope(NAMESPACE, spec.scope());
-        EtcdAccessControl.Result r =
-                EtcdAccessControl.withCa(endpoints, caFile, CALL).apply(policy, passwords(p));
+        EtcdAccessControl.Result r = applyWithRetries(policy, endpoints, caFile, p);
         String users = "users " + String.join(", ", policy.userNames());
         if (!r.changed()) {
             return Outcome.skipped(false, users + " in place, authentication on");
@@ -47,6 +47,23 @@ final class EtcdBootstrap {
                 true,
                 users + ": " + r.changes().size() + " changes"
                         + (r.authenticationWasOn() ? "" : ", authentication turned on"));
+    }
+
+    /**
+     * The policy applied; an etcd call that runs out of its deadline (a loaded machine: a busy etcd answers a login
+     * late) is tried again, up to {@link #ATTEMPTS} times in all: applying it is idempotent.
+     */
+    private static EtcdAccessControl.Result applyWithRetries(
+            EtcdAccessPolicy policy, List<String> endpoints, Optional<String> caFile, EtcdPasswords p) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return EtcdAccessControl.withCa(endpoints, caFile, CALL).apply(policy, passwords(p));
+            } catch (io.pgha.runtime.PghaException e) {
+                if (e.kind() != io.pgha.runtime.PghaException.Kind.TIMEOUT || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static Map<String, String> passwords(EtcdPasswords p) {

@@ -26,11 +26,30 @@ import java.util.function.Consumer;
  * passwords and stops it cleanly. {@code up} then starts that node alone, Patroni takes the existing data directory as
  * the cluster's (initialize key with its system id) and leads, and the other nodes clone from it.
  *
+ * <p>In place (docs/decisions/0025) the source is the stack itself, its nodes stopped: before the restore, what each
+ * PostgreSQL data volume holds is moved aside into {@link #SET_ASIDE}{@code <epoch seconds>} in the same volume (a
+ * rename, no copy), so the first node restores into an empty directory and the others clone from it; nothing is
+ * deleted until the restored cluster is healthy ({@link #dropSetAside()}).
+ *
  * @param sourceStack the stack whose repository volume is read
  * @param restore     what pgBackRest restores and where recovery ends
  * @param timeout     the longest the restore and the recovery may take
+ * @param inPlace     whether the stack restores itself (its data volumes set aside first)
  */
-public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duration timeout) {
+public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duration timeout, boolean inPlace) {
+
+    /** Into a new stack (docs/decisions/0022). */
+    public RestoreSeed(String sourceStack, PgBackRestRestore restore, Duration timeout) {
+        this(sourceStack, restore, timeout, false);
+    }
+
+    /** The directory, in each data volume, that holds what the volume had before an in-place restore. */
+    public static final String SET_ASIDE = ".pgha-before-restore-";
+
+    /** Where the helper mounts the other nodes' data volumes during an in-place restore. */
+    static final String ASIDE_MOUNT = "/home/postgres/aside/";
+
+    private static final String DATA_MOUNT = "/home/postgres/pgdata";
 
     /** The node that gets the restored data and leads first. */
     static final String FIRST = "pg-0";
@@ -49,6 +68,14 @@ public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duratio
         String image = plan.withRole(Role.POSTGRES).getFirst().container().image();
         String helper = layout.containerName(FIRST) + "-restore";
         docker.container(helper).ifPresent(c -> docker.remove(helper));
+        Map<String, String> mounts = new java.util.LinkedHashMap<>();
+        mounts.put(layout.volumeName(FIRST + "-data"), DATA_MOUNT);
+        mounts.put(source, PgBackRestRestore.SOURCE_MOUNT + ContainerSpec.READ_ONLY);
+        if (inPlace) {
+            layout.pgNodes().stream()
+                    .filter(n -> !n.equals(FIRST))
+                    .forEach(n -> mounts.put(layout.volumeName(n + "-data"), ASIDE_MOUNT + n));
+        }
         docker.createContainer(new ContainerSpec(
                 helper,
                 image,
@@ -57,11 +84,7 @@ public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duratio
                 List.of(),
                 Map.of(),
                 Map.of(HELPER_LABEL, plan.spec().name()),
-                Map.of(
-                        layout.volumeName(FIRST + "-data"),
-                        "/home/postgres/pgdata",
-                        source,
-                        PgBackRestRestore.SOURCE_MOUNT + ContainerSpec.READ_ONLY),
+                mounts,
                 List.of(),
                 Optional.empty(),
                 List.of(),
@@ -72,6 +95,16 @@ public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duratio
         try {
             docker.start(helper);
             String superuser = credentials.superuser().user();
+            if (inPlace) {
+                String stamp = Long.toString(java.time.Instant.now().getEpochSecond());
+                progress.accept("the data of " + String.join(", ", layout.pgNodes()) + " moved aside into " + SET_ASIDE
+                        + stamp + " in each data volume (kept until the restored cluster is healthy)");
+                ExecResult aside = docker.exec(helper, List.of("sh", "-c", setAsideScript(stamp)), SHORT);
+                if (!aside.ok()) {
+                    throw PghaException.unavailable("cannot move the old data aside in the data volumes: "
+                            + (aside.stdout() + aside.stderr()).strip());
+                }
+            }
             progress.accept("pgBackRest restores backup " + restore.set() + " of " + sourceStack + " into "
                     + layout.volumeName(FIRST + "-data"));
             ExecResult r = docker.exec(helper, asPostgres(restore.restoreCommand()), timeout);
@@ -108,6 +141,29 @@ public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duratio
         } finally {
             docker.remove(helper);
         }
+    }
+
+    /**
+     * As root in the helper: in the first node's data volume and in each other node's, everything but earlier set-aside
+     * directories moved into {@link #SET_ASIDE}{@code stamp} (a rename in the same file system), then an empty data
+     * directory for pgBackRest.
+     */
+    static String setAsideScript(String stamp) {
+        return "set -eu\n"
+                + "for d in " + DATA_MOUNT + " " + ASIDE_MOUNT + "*; do\n"
+                + "  [ -d \"$d\" ] || continue\n"
+                + "  a=\"$d/" + SET_ASIDE + stamp + "\"\n"
+                + "  mkdir -p \"$a\"\n"
+                + "  find \"$d\" -mindepth 1 -maxdepth 1 ! -name '" + SET_ASIDE + "*' -exec mv -t \"$a\" {} +\n"
+                + "done\n"
+                + "mkdir -p " + PgBackRestRestore.PGDATA + "\n"
+                + "chown -R postgres:postgres " + DATA_MOUNT + "/pgroot\n"
+                + "chmod 700 " + PgBackRestRestore.PGDATA + "\n";
+    }
+
+    /** As root in a node's container once the restored cluster is healthy: what was set aside, deleted. */
+    public static List<String> dropSetAside() {
+        return List.of("sh", "-c", "rm -rf " + DATA_MOUNT + "/" + SET_ASIDE + "*");
     }
 
     /** The roles whose passwords the restored data has from the source stack: the new stack's, as SCRAM verifiers. */

@@ -33,6 +33,16 @@ public interface StackProvisioner extends AutoCloseable {
     }
 
     /**
+     * Rebuilds a stack pgha made from its own repository (docs/decisions/0025): its PostgreSQL nodes stopped, its
+     * cluster out of the DCS, its data volumes' content set aside, then {@code up} with the in-place {@code seed}; the
+     * set-aside data is deleted once the stack is healthy.
+     */
+    default UpResult restoreInPlace(
+            io.pgha.runtime.cluster.ClusterConnection cluster, RestoreSeed seed, ProgressListener progress) {
+        throw new UnsupportedOperationException("this provisioner cannot restore in place");
+    }
+
+    /**
      * Removes what one run of {@code up} created (a cancelled or failed run), and nothing else: containers, network
      * and volumes that existed before it stay, and so do credentials it did not generate. What stays is listed in
      * the result's {@code kept}.

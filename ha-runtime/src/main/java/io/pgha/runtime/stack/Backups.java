@@ -8,8 +8,14 @@ import io.pgha.runtime.PghaException;
  *
  * @param enabled       whether the stack archives WAL and takes base backups
  * @param retentionFull how many full backups the repository keeps (the WAL between them goes with them)
+ * @param schedule      when base backups are due (docs/decisions/0025)
  */
-public record Backups(boolean enabled, int retentionFull) {
+public record Backups(boolean enabled, int retentionFull, BackupSchedule schedule) {
+
+    /** With the default schedule. */
+    public Backups(boolean enabled, int retentionFull) {
+        this(enabled, retentionFull, BackupSchedule.DEFAULTS);
+    }
 
     public static final Backups DEFAULTS = new Backups(true, 2);
 
@@ -36,6 +42,6 @@ public record Backups(boolean enabled, int retentionFull) {
     }
 
     public Backups withEnabled(boolean on) {
-        return new Backups(on, retentionFull);
+        return new Backups(on, retentionFull, schedule);
     }
 }

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * users: {superuser: postgres, replication: standby, admin: admin}
  * monitoring: {prometheus: true, retention: 7d}
  * security: {tls: true, authentication: true}   # false, false: the seed's open stack
- * backups: {enabled: true, retention_full: 2}    # pgBackRest, docs/decisions/0021
+ * backups: {enabled: true, retention_full: 2}    # pgBackRest, docs/decisions/0021; full_every: 7d, diff_every: 1d (0025)
  * </pre>
  */
 public final class StackSpecFile {
@@ -135,13 +135,20 @@ public final class StackSpecFile {
                         spec.security().tls(),
                         "authentication",
                         spec.security().authentication()));
-        t.put(
-                "backups",
-                ordered(
-                        "enabled",
-                        spec.backups().enabled(),
-                        "retention_full",
-                        spec.backups().retentionFull()));
+        Map<String, Object> backups = ordered(
+                "enabled",
+                spec.backups().enabled(),
+                "retention_full",
+                spec.backups().retentionFull());
+        // the schedule only when it is not the default, so that a stack made before it keeps its fingerprint
+        BackupSchedule schedule = spec.backups().schedule();
+        if (!schedule.fullEvery().equals(BackupSchedule.DEFAULTS.fullEvery())) {
+            backups.put("full_every", BackupSchedule.text(schedule.fullEvery()));
+        }
+        if (!schedule.diffEvery().equals(BackupSchedule.DEFAULTS.diffEvery())) {
+            backups.put("diff_every", BackupSchedule.text(schedule.diffEvery()));
+        }
+        t.put("backups", backups);
         return t;
     }
 
@@ -225,10 +232,23 @@ public final class StackSpecFile {
                 .ifPresent(m -> b.security(new StackSecurity(
                         m.booleanOr("tls", d.security().tls()),
                         m.booleanOr("authentication", d.security().authentication()))));
-        top.section("backups", Set.of("enabled", "retention_full"))
+        top.section("backups", Set.of("enabled", "retention_full", "full_every", "diff_every"))
                 .ifPresent(m -> b.backups(new Backups(
                         m.booleanOr("enabled", d.backups().enabled()),
-                        m.integerOr("retention_full", d.backups().retentionFull()))));
+                        m.integerOr("retention_full", d.backups().retentionFull()),
+                        new BackupSchedule(
+                                BackupSchedule.parse(
+                                        "full_every",
+                                        m.textOr(
+                                                "full_every",
+                                                BackupSchedule.text(
+                                                        d.backups().schedule().fullEvery()))),
+                                BackupSchedule.parse(
+                                        "diff_every",
+                                        m.textOr(
+                                                "diff_every",
+                                                BackupSchedule.text(
+                                                        d.backups().schedule().diffEvery())))))));
         top.section("monitoring", Set.of("prometheus", "retention"))
                 .ifPresent(m -> b.monitoring(new Monitoring(
                         m.booleanOr("prometheus", d.monitoring().prometheus()),

@@ -36,11 +36,18 @@ public final class StackBackups implements AutoCloseable {
     private final String stack;
     private final PgBackRest tool;
     private final Optional<DockerEngine> owned;
+    private final DockerEngine docker;
 
-    private StackBackups(ClusterConnection cluster, String stack, PgBackRest tool, Optional<DockerEngine> owned) {
+    private StackBackups(
+            ClusterConnection cluster,
+            String stack,
+            PgBackRest tool,
+            DockerEngine docker,
+            Optional<DockerEngine> owned) {
         this.cluster = cluster;
         this.stack = stack;
         this.tool = tool;
+        this.docker = docker;
         this.owned = owned;
     }
 
@@ -69,7 +76,7 @@ public final class StackBackups implements AutoCloseable {
                 .map(StackCredentials::superuser)
                 .map(StackCredentials.Login::user)
                 .orElse("postgres");
-        return new StackBackups(cluster, stack, new PgBackRest(docker, cluster.scope(), superuser), owned);
+        return new StackBackups(cluster, stack, new PgBackRest(docker, cluster.scope(), superuser), docker, owned);
     }
 
     /** Takes a backup on the leader and returns it when it is done. */
@@ -80,6 +87,32 @@ public final class StackBackups implements AutoCloseable {
                 .latest()
                 .orElseThrow(() -> PghaException.unavailable(
                         "pgBackRest reported the backup done, but the repository lists none; see pgha backup check"));
+    }
+
+    /**
+     * For {@code pgha status} (docs/decisions/0025): the repository and the leader's archiver read (two execs, nothing
+     * written), the recoverable window they give, and warnings; the last backup may be as old as the stack's schedule
+     * (its spec, on its containers' labels) allows.
+     */
+    public io.pgha.runtime.backup.BackupSummary summary() {
+        String container = container(leader());
+        return io.pgha.runtime.backup.BackupSummary.of(
+                tool.info(container),
+                tool.archiveStatus(container),
+                Instant.now(),
+                schedule(container).lateAfter());
+    }
+
+    /** The stack's backup schedule, from the spec on its container's labels; the default when it has none. */
+    private io.pgha.runtime.stack.BackupSchedule schedule(String container) {
+        return docker.container(container)
+                .map(c -> c.labels().get("io.pgha.spec"))
+                .filter(y -> !y.isBlank())
+                .map(y -> io.pgha.runtime.stack.StackSpecFile.parse(y)
+                        .build()
+                        .backups()
+                        .schedule())
+                .orElse(io.pgha.runtime.stack.BackupSchedule.DEFAULTS);
     }
 
     /** The repository's backups and archive range. */

@@ -40,6 +40,73 @@ public final class StackRestore {
     public record Restored(BackupRecord backup, RecoverableWindow window, UpResult up) {}
 
     /**
+     * What {@code pgha restore --in-place} replaces and keeps (docs/decisions/0025), for the confirmation: one line per
+     * item.
+     */
+    public static java.util.List<String> inPlaceEffects(ClusterConnection cluster) {
+        String stack = stackOf(cluster);
+        java.util.List<String> nodes =
+                cluster.patroniUrls().keySet().stream().sorted().toList();
+        return java.util.List.of(
+                "stops the supervisor and the PostgreSQL nodes " + String.join(", ", nodes),
+                "removes the cluster's keys under /service/" + cluster.scope() + "/ in etcd",
+                "replaces every database in the data volumes "
+                        + String.join(
+                                ", ",
+                                nodes.stream()
+                                        .map(n -> stack + "_" + n + "-data")
+                                        .toList())
+                        + " with the backup recovered to the target (what they hold now is moved aside in each volume"
+                        + " and deleted once the restored cluster is healthy)",
+                "keeps the backup repository volume " + stack + "_backups, etcd, the router, the credentials and the"
+                        + " ports");
+    }
+
+    /**
+     * Rebuilds {@code cluster} itself from its repository at {@code target} (docs/decisions/0025): the target is checked
+     * against the recoverable window first, on the running leader, and nothing is stopped when it is outside.
+     */
+    public static Restored inPlace(ClusterConnection cluster, RestoreTarget target, ProgressListener progress) {
+        String stack = stackOf(cluster);
+        Checked checked = checkWindow(cluster, target, progress);
+        RestoreSeed seed = new RestoreSeed(
+                stack, new PgBackRestRestore(checked.stanza(), checked.backup().label(), target), RESTORE_LIMIT, true);
+        try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
+            UpResult up = provisioner.restoreInPlace(cluster, seed, progress);
+            return new Restored(checked.backup(), checked.window(), up);
+        }
+    }
+
+    private record Checked(RecoverableWindow window, BackupRecord backup, String stanza, String stack) {}
+
+    private static Checked checkWindow(ClusterConnection source, RestoreTarget target, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        progress.on(new ProgressEvent("window", "Recoverable window", ProgressEvent.Status.STARTED, "", Duration.ZERO));
+        RecoverableWindow window;
+        String stanza;
+        String stack;
+        try (StackBackups backups = StackBackups.onLocalDocker(source)) {
+            window = backups.window();
+            stanza = backups.stanza();
+            stack = backups.stack();
+        }
+        BackupRecord backup = window.backupFor(target).orElseThrow();
+        progress.on(new ProgressEvent(
+                "window",
+                "Recoverable window",
+                ProgressEvent.Status.DONE,
+                window.describe() + "; " + target.describe() + " from backup " + backup.label(),
+                Duration.ofNanos(System.nanoTime() - t0)));
+        return new Checked(window, backup, stanza, stack);
+    }
+
+    private static String stackOf(ClusterConnection cluster) {
+        return cluster.dockerStack()
+                .orElseThrow(() -> PghaException.invalidInput(
+                        "restore is for stacks pgha made (pgha up); " + cluster.name() + " was attached"));
+    }
+
+    /**
      * Restores {@code source}'s backups at {@code target} into the new stack {@code into} (its name, ports and the rest
      * from the spec; it must not exist yet).
      */
@@ -54,24 +121,11 @@ public final class StackRestore {
                     + " new stack: choose another name, or remove it first (pgha down --name " + into.name()
                     + " --volumes)");
         }
-        RecoverableWindow window;
-        String stanza;
-        String stack;
-        long t0 = System.nanoTime();
-        progress.on(new ProgressEvent("window", "Recoverable window", ProgressEvent.Status.STARTED, "", Duration.ZERO));
-        try (StackBackups backups = StackBackups.onLocalDocker(source)) {
-            window = backups.window();
-            stanza = backups.stanza();
-            stack = backups.stack();
-        }
-        BackupRecord backup = window.backupFor(target).orElseThrow();
-        progress.on(new ProgressEvent(
-                "window",
-                "Recoverable window",
-                ProgressEvent.Status.DONE,
-                window.describe() + "; " + target.describe() + " from backup " + backup.label(),
-                Duration.ofNanos(System.nanoTime() - t0)));
-        RestoreSeed seed = new RestoreSeed(stack, new PgBackRestRestore(stanza, backup.label(), target), RESTORE_LIMIT);
+        Checked checked = checkWindow(source, target, progress);
+        BackupRecord backup = checked.backup();
+        RecoverableWindow window = checked.window();
+        RestoreSeed seed = new RestoreSeed(
+                checked.stack(), new PgBackRestRestore(checked.stanza(), backup.label(), target), RESTORE_LIMIT);
         try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
             UpResult up = provisioner.up(into, progress, new CreatedByRun(), Optional.of(seed));
             return new Restored(backup, window, up);

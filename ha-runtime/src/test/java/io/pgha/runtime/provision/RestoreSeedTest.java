@@ -24,4 +24,24 @@ class RestoreSeedTest {
             assertThat(sql).as("no clear-text password of " + l.user()).doesNotContain(l.password());
         }
     }
+
+    @Test
+    void inPlaceEveryDataVolumeIsMovedAsideNotDeletedAndTheDataDirectoryIsEmpty() {
+        String script = RestoreSeed.setAsideScript("1765000000");
+        assertThat(script)
+                .contains("for d in /home/postgres/pgdata /home/postgres/aside/*; do")
+                .contains("a=\"$d/.pgha-before-restore-1765000000\"")
+                .contains("! -name '.pgha-before-restore-*' -exec mv -t \"$a\" {} +")
+                .contains("mkdir -p /home/postgres/pgdata/pgroot/data")
+                .doesNotContain("rm ");
+        assertThat(String.join(" ", RestoreSeed.dropSetAside()))
+                .isEqualTo("sh -c rm -rf /home/postgres/pgdata/.pgha-before-restore-*");
+    }
+
+    @Test
+    void theNewTimelinesHistoryFileIsMarkedReadyForTheArchive() {
+        assertThat(io.pgha.runtime.backup.PgBackRestRestore.stopScript())
+                .contains("pg_wal/*.history")
+                .contains("[ -e \"$s.done\" ] || [ -e \"$s.ready\" ] || touch \"$s.ready\"");
+    }
 }

@@ -97,4 +97,24 @@ class BackupsSpecTest {
                 .contains("pg1-user=postgres\n")
                 .doesNotContainIgnoringCase("password");
     }
+
+    @Test
+    void theScheduleIsInTheSpecFileOnlyWhenItIsNotTheDefault() {
+        assertThat(StackSpecFile.write(LOCAL)).doesNotContain("full_every").doesNotContain("diff_every");
+        StackSpec spec = StackSpecFile.parse("backups: {full_every: 2d, diff_every: 6h}\n")
+                .build();
+        assertThat(spec.backups().schedule())
+                .isEqualTo(new BackupSchedule(java.time.Duration.ofDays(2), java.time.Duration.ofHours(6)));
+        assertThat(StackSpecFile.write(spec)).contains("  full_every: \"2d\"\n  diff_every: \"6h\"\n");
+        assertThat(StackSpecFile.parse(StackSpecFile.write(spec)).build().backups())
+                .isEqualTo(spec.backups());
+        assertThat(spec.backups().schedule().lateAfter()).isEqualTo(java.time.Duration.ofMinutes(6 * 60 + 36));
+        assertThat(BackupSchedule.DEFAULTS.lateAfter()).isEqualTo(java.time.Duration.ofHours(25));
+        assertThatThrownBy(() -> StackSpecFile.parse("backups: {diff_every: weekly}\n"))
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining("like 7d, 24h or 30m");
+        assertThatThrownBy(() -> StackSpecFile.parse("backups: {full_every: 1d, diff_every: 2d}\n"))
+                .isInstanceOf(PghaException.class)
+                .hasMessageContaining("cannot be longer");
+    }
 }

@@ -78,7 +78,7 @@ final class DownCommand implements Callable<Integer> {
     }
 
     /** Whether a person can answer (JDK 22+ gives a Console even when redirected; isTerminal tells). */
-    private static boolean interactive() {
+    static boolean interactive() {
         Console console = System.console();
         if (console == null) {
             return false;

@@ -2,6 +2,7 @@ package io.pgha.runtime.cli;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.backup.RestoreTarget;
+import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.stack.StackPorts;
 import io.pgha.runtime.stack.StackSpec;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code pgha restore --into NEW --to TIME|--latest|--backup ID}: a new stack from a stack's backups (ADR 0022). */
+/**
+ * {@code pgha restore --into NEW|--in-place --to TIME|--latest|--backup ID}: a new stack from a stack's backups (ADR
+ * 0022), or the stack itself rebuilt from them (ADR 0025).
+ */
 @Command(
         name = "restore",
         mixinStandardHelpOptions = true,
@@ -31,7 +36,11 @@ import picocli.CommandLine.TypeConversionException;
             "Make a new stack from a stack's backups at a point in time, leaving that stack as it is: the leader",
             "restored with pgBackRest and recovered to the target, the replicas cloned from it. The target is checked",
             "against the recoverable window first. The new stack takes the spec flags of pgha up; without port flags",
-            "its ports are the defaults plus " + RestoreCommand.PORT_SHIFT + "."
+            "its ports are the defaults plus " + RestoreCommand.PORT_SHIFT + ".",
+            "With --in-place instead of --into: the stack itself rebuilt from its repository (for a destroyed or",
+            "corrupted cluster): its PostgreSQL nodes stopped, their data replaced by the backup recovered to the",
+            "target (the old data kept aside until the restored cluster is healthy), the replicas cloned again; the",
+            "same name, ports and credentials. It asks first; --yes does not ask, and without a terminal it refuses."
         })
 final class RestoreCommand implements Callable<Integer> {
 
@@ -40,8 +49,11 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     private ClusterOption cluster;
 
-    @Option(names = "--into", required = true, paramLabel = "NEW", description = "the new stack's name")
+    @Option(names = "--into", paramLabel = "NEW", description = "the new stack's name")
     private String into;
+
+    @Option(names = "--in-place", description = "rebuild the stack (-c NAME) itself from its repository")
+    private boolean inPlace;
 
     @Option(
             names = "--to",
@@ -56,7 +68,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--backup", paramLabel = "ID", description = "the end of one backup (pgha backup list)")
     private String backup;
 
-    @Option(names = "--yes", description = "do not ask (restore --into never changes the source stack)")
+    @Option(
+            names = "--yes",
+            description = "do not ask before an in-place restore replaces the data (--into never changes the source)")
     private boolean yes;
 
     @Option(names = "--json", description = "one JSON object per line: progress events, then the result")
@@ -71,6 +85,14 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RestoreTarget target = RestoreTarget.of(Optional.ofNullable(to), latest, Optional.ofNullable(backup));
+        if (inPlace == (into != null)) {
+            throw PghaException.invalidInput("restore needs exactly one of --into NEW (a new stack) or --in-place (the"
+                    + " stack -c NAME itself)");
+        }
+        PrintWriter out = command.commandLine().getOut();
+        if (inPlace) {
+            return inPlace(target, out);
+        }
         if (specOptions.name != null) {
             throw PghaException.invalidInput("the new stack's name is --into's; leave --name out");
         }
@@ -79,12 +101,42 @@ final class RestoreCommand implements Callable<Integer> {
         if (specOptions.specFile == null) {
             spec = spec.toBuilder().ports(shifted(spec.ports())).build();
         }
-        PrintWriter out = command.commandLine().getOut();
         StackRestore.Restored r = StackRestore.into(
                 ClusterChoice.resolve(new ClusterRegistry(), cluster.name()),
                 spec,
                 target,
                 new ProgressPrinter(out, json));
+        print(out, r, target);
+        return ExitCodes.OK;
+    }
+
+    private int inPlace(RestoreTarget target, PrintWriter out) {
+        if (specOptions.name != null || specOptions.specFile != null) {
+            throw PghaException.invalidInput("an in-place restore keeps the stack's own spec: name it with -c NAME and"
+                    + " leave --name and --spec out");
+        }
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
+        if (!yes) {
+            PrintWriter err = command.commandLine().getErr();
+            List<String> effects = StackRestore.inPlaceEffects(c);
+            String what = "pgha restore --in-place on stack " + c.name() + " to " + target.describe() + ":\n  - "
+                    + String.join("\n  - ", effects);
+            if (!DownCommand.interactive()) {
+                throw PghaException.refused(what + "\nIt needs a confirmation and there is no terminal to ask on;"
+                        + " nothing was changed. Add --yes to confirm it");
+            }
+            err.print(what + "\nType the stack name to confirm: ");
+            err.flush();
+            String answer = System.console().readLine();
+            if (answer == null || !answer.strip().equals(c.name())) {
+                throw PghaException.refused("not confirmed; nothing was changed");
+            }
+        }
+        print(out, StackRestore.inPlace(c, target, new ProgressPrinter(out, json)), target);
+        return ExitCodes.OK;
+    }
+
+    private void print(PrintWriter out, StackRestore.Restored r, RestoreTarget target) {
         if (json) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("type", "result");
@@ -101,8 +153,11 @@ final class RestoreCommand implements Callable<Integer> {
                     + String.format(Locale.ROOT, "%.1f s", r.up().elapsed().toMillis() / 1000.0) + ", restored from "
                     + r.backup().label() + " to " + target.describe() + "; " + r.up().leader() + " leads.");
             out.println("  passwords and connection strings: pgha credentials " + r.up().name());
+            if (inPlace) {
+                out.println("  the archive goes on in a new timeline: take a full backup now (pgha backup now -c "
+                        + r.up().name() + " --type full)");
+            }
         }
-        return ExitCodes.OK;
     }
 
     /** Each port left at its default moved by {@link #PORT_SHIFT}, so the new stack does not meet a default one. */

@@ -72,11 +72,18 @@ final class StatusCommand implements Callable<Integer> {
         ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), Optional.ofNullable(name));
         MonitorSettings settings = ClusterMonitors.settingsFor(c).withJournal(Optional.empty());
         ClusterMonitor m = ClusterMonitors.start(c, settings);
+        // the repository and the archiver, beside the monitor and within the same deadline (docs/decisions/0025)
+        long begun = System.nanoTime();
+        Duration budget = remaining(timeout);
+        var backupsAsked = BackupsStatus.ask(c);
         try {
-            ClusterSnapshot s = m.awaitComplete(remaining(timeout));
+            ClusterSnapshot s = m.awaitComplete(budget);
+            Optional<BackupsStatus> backups =
+                    backupsAsked.map(f -> BackupsStatus.await(f, budget.minusNanos(System.nanoTime() - begun)));
             PrintWriter out = spec.commandLine().getOut();
-            String text =
-                    json ? StatusJson.status(c, s, metrics ? history(c) : Optional.empty()) : StatusText.render(c, s);
+            String text = json
+                    ? StatusJson.status(c, s, metrics ? history(c) : Optional.empty(), backups)
+                    : StatusText.render(c, s) + backups.map(BackupsStatus::text).orElse("");
             out.print(text.endsWith("\n") ? text : text + "\n");
             if (metrics && !json) {
                 out.print(

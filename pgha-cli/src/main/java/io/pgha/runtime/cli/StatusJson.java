@@ -35,6 +35,15 @@ final class StatusJson {
 
     /** With {@code history}: a "metrics" object, metric to line to its figures now, min and max (`pgha status --metrics --json`). */
     static String status(ClusterConnection c, ClusterSnapshot s, java.util.Optional<Object> history) {
+        return status(c, s, history, Optional.empty());
+    }
+
+    /** With {@code backups}: a "backups" object, the recoverable window, the last backup, the archive and warnings. */
+    static String status(
+            ClusterConnection c,
+            ClusterSnapshot s,
+            java.util.Optional<Object> history,
+            Optional<BackupsStatus> backups) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("cluster", c.name());
@@ -134,6 +143,7 @@ final class StatusJson {
             n.put("updatedAt", st.updatedAt().toString());
         }
         history.ifPresent(h -> root.set("metrics", JSON.valueToTree(h)));
+        backups.ifPresent(b -> b.json(root));
         return write(root, true);
     }
 

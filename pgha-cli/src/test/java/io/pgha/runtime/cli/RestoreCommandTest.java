@@ -39,4 +39,14 @@ class RestoreCommandTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("leave --name out");
     }
+
+    @Test
+    void intoOrInPlaceExactlyOne() {
+        assertThat(run("restore", "--into", "copy", "--in-place", "--latest", "--yes"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("exactly one of --into NEW (a new stack) or --in-place");
+        assertThat(run("restore", "--in-place", "--name", "other", "--latest", "--yes"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("keeps the stack's own spec");
+    }
 }

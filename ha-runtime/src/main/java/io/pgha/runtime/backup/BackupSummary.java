@@ -1,0 +1,75 @@
+package io.pgha.runtime.backup;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The backups in a few lines for {@code pgha status} (docs/decisions/0025): the recoverable window as the repository
+ * and the archiver tell it without writing anything (from a second after the oldest backup's stop to the time of the
+ * last archived segment), the last backup, the archive's lag, and what should worry an operator.
+ *
+ * @param window      from the end of the oldest backup to the last archived WAL's time, when both are known
+ * @param lastBackup  the newest backup, when there is one
+ * @param archive     the leader's archiver statistics
+ * @param running     whether a backup holds the stanza's lock now
+ * @param warnings    an archive that fails, no backup, or a last backup older than the schedule allows
+ */
+public record BackupSummary(
+        Optional<RecoverableWindow> window,
+        Optional<BackupRecord> lastBackup,
+        ArchiveStatus archive,
+        boolean running,
+        List<String> warnings) {
+
+    public BackupSummary {
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The summary of {@code info} and {@code archive} at {@code now}; a last backup that ended more than {@code
+     * maxAge} ago (the longest gap the schedule leaves between two backups, with a margin) is a warning.
+     */
+    public static BackupSummary of(RepositoryInfo info, ArchiveStatus archive, Instant now, Duration maxAge) {
+        List<String> warnings = new ArrayList<>();
+        if (archive.failing()) {
+            warnings.add("the WAL archive is failing: archive_command failed on "
+                    + archive.lastFailedWal().orElse("?") + " at "
+                    + archive.lastFailedAt().map(Object::toString).orElse("?") + " (" + archive.failedCount()
+                    + " failures); the recoverable window stops growing (pgha backup check)");
+        }
+        Optional<BackupRecord> last = info.latest();
+        if (last.isEmpty()) {
+            warnings.add(
+                    info.backupRunning()
+                            ? "no backup finished yet; one is running"
+                            : "the repository has no backup: nothing to restore from (pgha backup now)");
+        } else if (last.get().stop().plus(maxAge).isBefore(now)) {
+            warnings.add("the last backup " + last.get().label() + " ended "
+                    + ago(Duration.between(last.get().stop(), now)) + " ago, more than the schedule allows ("
+                    + ago(maxAge) + "); pgha backup now");
+        }
+        Optional<RecoverableWindow> window = archive.lastArchivedAt()
+                .filter(end -> !info.backups().isEmpty())
+                .map(end -> new RecoverableWindow(info.backups(), end))
+                .filter(w ->
+                        w.start().isPresent() && !w.end().isBefore(w.start().get()));
+        return new BackupSummary(window, last, archive, info.backupRunning(), warnings);
+    }
+
+    /** "3 d 4 h", "2 h 5 min", "40 s". */
+    static String ago(Duration d) {
+        if (d.toDays() > 0) {
+            return d.toDays() + " d " + d.toHoursPart() + " h";
+        }
+        if (d.toHours() > 0) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        if (d.toMinutes() > 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toSeconds() + " s";
+    }
+}
