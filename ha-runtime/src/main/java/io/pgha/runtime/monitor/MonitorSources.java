@@ -155,14 +155,14 @@ final class MonitorSources implements AutoCloseable {
                 "patroni",
                 patroniPoll::poll,
                 true,
-                r -> patroniQuiet(r) ? slowInterval() : settings.pollInterval());
+                r -> patroniQuiet(dcs.reading().available(), r) ? slowInterval() : settings.pollInterval());
         patroniSource = polled.get(polled.size() - 1);
         return source;
     }
 
     /** The watch shows the members, and every member's Patroni answered and runs its PostgreSQL. */
-    private boolean patroniQuiet(Reading<PatroniReading> r) {
-        return dcs.reading().available()
+    static boolean patroniQuiet(boolean watching, Reading<PatroniReading> r) {
+        return watching
                 && r.reason().isEmpty()
                 && r.current()
                         .filter(p -> !p.nodes().isEmpty()
