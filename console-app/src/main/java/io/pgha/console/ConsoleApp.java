@@ -10,7 +10,6 @@ import io.pgha.console.ui.main.MainViewModel;
 import io.pgha.console.ui.main.WindowPlacement;
 import io.pgha.console.wiring.RuntimeConsoleServices;
 import io.pgha.runtime.cluster.ConfigDirs;
-import io.pgha.runtime.monitor.Warmup;
 import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,16 +37,6 @@ public class ConsoleApp extends Application {
     public ConsoleApp(Supplier<ConsoleServices> services, Function<Stage, Notifier> notifiers) {
         this.services = services;
         this.notifiers = notifiers;
-    }
-
-    /**
-     * On the launcher thread, before the window is built: loads the sources' client libraries (jetcd, docker-java,
-     * pgjdbc) on a background thread, so the second core does it while the first builds and draws the window, and
-     * the last cluster opens sooner.
-     */
-    @Override
-    public void init() {
-        Warmup.inBackground();
     }
 
     @Override
