@@ -41,8 +41,10 @@ run() {
   quiet_jvm="--enable-native-access=ALL-UNNAMED"
   [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")" -lt 24 ] \
     || quiet_jvm="$quiet_jvm --sun-misc-unsafe-memory-access=allow"
+  local prism=""
+  if [ "$(uname -s)" = Linux ] && [ ! -e /dev/dri ]; then prism="-Dprism.order=sw"; export GDK_GL=disable; fi
   # shellcheck disable=SC2086
-  PGHA_BENCH_LAUNCHED_AT=$launched "${display[@]}" "$java_home/bin/java" $opts $cds $jvmlog $quiet_jvm \
+  PGHA_BENCH_LAUNCHED_AT=$launched "${display[@]}" "$java_home/bin/java" $opts $cds $prism $jvmlog $quiet_jvm \
     -cp "$classpath" io.pgha.console.ConsoleBenchmark
 }
 # The archive records the jars it was made from; after a build it no longer matches and the JVM would run

@@ -61,6 +61,7 @@ final class MonitorSources implements AutoCloseable {
     private final DcsWatchSource dcs;
     private final Supplier<Reading<EtcdClusterStatus>> etcd;
     private final Supplier<Reading<PatroniReading>> patroni;
+    private PolledSource<?> patroniSource;
     private final Supplier<Reading<List<RouterBackend>>> router;
     private final Supplier<Reading<PostgresReading>> postgres;
     private final Supplier<Reading<List<StackContainer>>> docker;
@@ -145,7 +146,35 @@ final class MonitorSources implements AutoCloseable {
                 () -> !dcs.reading().available(),
                 clock);
         resources.add(patroniPoll);
-        return poll(Source.PATRONI, "patroni", patroniPoll::poll, true);
+        // Every member's state, role, timeline and WAL position are in its key in etcd too, which the watch pushes:
+        // while the watch runs and every member answered well, Patroni is asked at the slow pace, and at once when
+        // a member's key changes (dcsChanged). Over TLS each request is a new connection and handshake (Patroni
+        // closes them), the largest share of what an idle console costs.
+        Supplier<Reading<PatroniReading>> source = poll(
+                Source.PATRONI,
+                "patroni",
+                patroniPoll::poll,
+                true,
+                r -> patroniQuiet(dcs.reading().available(), r) ? slowInterval() : settings.pollInterval());
+        patroniSource = polled.get(polled.size() - 1);
+        return source;
+    }
+
+    /** The watch shows the members, and every member's Patroni answered and runs its PostgreSQL. */
+    static boolean patroniQuiet(boolean watching, Reading<PatroniReading> r) {
+        return watching
+                && r.reason().isEmpty()
+                && r.current()
+                        .filter(p -> !p.nodes().isEmpty()
+                                && p.nodes().values().stream().allMatch(MonitorSources::runs))
+                        .isPresent();
+    }
+
+    private static boolean runs(PatroniReading.Node n) {
+        return n.error().isEmpty()
+                && n.node()
+                        .filter(s -> "running".equals(s.state()) || "streaming".equals(s.state()))
+                        .isPresent();
     }
 
     private Supplier<Reading<List<RouterBackend>>> router(Instant startedAt) {
@@ -285,6 +314,8 @@ final class MonitorSources implements AutoCloseable {
             Instant until = clock.instant().plus(BURST);
             burstOnLeaderChange.forEach(p -> p.burst(until));
             onLeaderChange.forEach(PolledSource::trigger);
+        } else if (previous.isPresent() && !previous.get().members().equals(view.members())) {
+            patroniSource.trigger(); // a member's key changed: Patroni has news (it may be at the slow pace)
         }
         signals.merge();
     }
@@ -331,8 +362,8 @@ final class MonitorSources implements AutoCloseable {
 
     /** A poller that has not reported for too long is stuck: what it last said no longer counts. */
     private <T> Reading<T> watched(Reading<T> r, Instant now) {
-        boolean slow =
-                r.source() != Source.PATRONI && r.source() != Source.ROUTER; // the others may run at the slow pace
+        boolean slow = r.source() != Source.ROUTER
+                && (r.source() != Source.PATRONI || dcs.reading().available()); // the others may run at the slow pace
         Duration after =
                 slow ? staleAfter.plus(settings.pollInterval().multipliedBy(3L * (SLOW_FACTOR - 1))) : staleAfter;
         if (r.configured() && r.answered() && r.updatedAt().plus(after).isBefore(now)) {

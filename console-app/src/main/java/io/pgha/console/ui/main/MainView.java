@@ -28,7 +28,7 @@ import javafx.scene.layout.VBox;
 public final class MainView extends BorderPane {
 
     private final MainViewModel viewModel;
-    private final StartView start;
+    private StartView start;
     private final SourcesStatus status = new SourcesStatus();
     private final VBox opening;
     private WorkspaceView workspace;
@@ -37,7 +37,6 @@ public final class MainView extends BorderPane {
         this.viewModel = viewModel;
         setId("main-view");
         AppStyles.apply(this);
-        start = new StartView(viewModel.startScreen(), this::createCluster, this::attachCluster);
         setTop(header());
         setLeft(new ClustersView(viewModel.clusters(), this::createCluster, this::attachCluster));
         setBottom(status.node());
@@ -45,12 +44,20 @@ public final class MainView extends BorderPane {
         viewModel.workspaceProperty().addListener((o, a, w) -> show(w));
         viewModel.openingProperty().addListener((o, a, name) -> {
             if (workspace == null) {
-                setCenter(name.isPresent() ? opening : start);
+                setCenter(name.isPresent() ? opening : start());
             }
         });
         viewModel.settings().themeProperty().addListener((o, a, theme) -> applyTheme(theme));
         applyTheme(viewModel.settings().themeProperty().get());
         show(viewModel.workspaceProperty().get());
+    }
+
+    /** The start screen, made when first shown: a console reopening its last cluster never shows it. */
+    private StartView start() {
+        if (start == null) {
+            start = new StartView(viewModel.startScreen(), this::createCluster, this::attachCluster);
+        }
+        return start;
     }
 
     /** What shows while the last cluster reopens: its name, no buttons. */
@@ -93,7 +100,7 @@ public final class MainView extends BorderPane {
         setCenter(
                 workspace != null
                         ? workspace
-                        : viewModel.openingProperty().get().isPresent() ? opening : start);
+                        : viewModel.openingProperty().get().isPresent() ? opening : start());
         status.show(w);
     }
 
