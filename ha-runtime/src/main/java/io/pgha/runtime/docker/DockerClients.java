@@ -6,7 +6,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.time.Duration;
 
-/** Builds docker-java clients for the engine the environment names (DOCKER_HOST), else the local socket. */
+/** Builds docker-java clients for the engine the environment names (DOCKER_HOST), else the local socket, or a given one. */
 public final class DockerClients {
 
     private DockerClients() {}
@@ -16,8 +16,21 @@ public final class DockerClients {
     }
 
     public static DockerClient create(Duration connectTimeout, Duration responseTimeout) {
-        DefaultDockerClientConfig config =
-                DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return client(DefaultDockerClientConfig.createDefaultConfigBuilder().build(), connectTimeout, responseTimeout);
+    }
+
+    /** A client of the engine at {@code endpoint} (unix:///… or tcp://…), e.g. a Swarm manager's. */
+    public static DockerClient create(String endpoint, Duration connectTimeout, Duration responseTimeout) {
+        return client(
+                DefaultDockerClientConfig.createDefaultConfigBuilder()
+                        .withDockerHost(endpoint)
+                        .build(),
+                connectTimeout,
+                responseTimeout);
+    }
+
+    private static DockerClient client(
+            DefaultDockerClientConfig config, Duration connectTimeout, Duration responseTimeout) {
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())

@@ -53,10 +53,10 @@ class RuntimeLayeringTest {
     }
 
     @Test
-    void onlyTheDockerPackageUsesDockerJava() {
+    void onlyTheDockerAndSwarmPackagesUseDockerJava() {
         noClasses()
                 .that()
-                .resideOutsideOfPackage("io.pgha.runtime.docker..")
+                .resideOutsideOfPackages("io.pgha.runtime.docker..", "io.pgha.runtime.swarm..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("com.github.dockerjava..")

@@ -1,8 +1,13 @@
 package io.pgha.runtime.testhosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.swarm.DockerJavaSwarm;
+import io.pgha.runtime.swarm.SwarmManager;
+import io.pgha.runtime.swarm.SwarmNode;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.TestMachine;
@@ -62,6 +67,24 @@ class TestHostsIT {
         assertThat(nodes)
                 .containsExactlyInAnyOrder(
                         PREFIX + "-1 Ready Leader", PREFIX + "-2 Ready Reachable", PREFIX + "-3 Ready Reachable");
+        try (SwarmManager swarm = DockerJavaSwarm.connect(endpoint)) {
+            List<SwarmNode> read = swarm.nodes();
+            assertThat(read)
+                    .as("the Swarm adapter reads the same nodes")
+                    .hasSize(3)
+                    .allMatch(SwarmNode::ready);
+            assertThat(read)
+                    .allMatch(SwarmNode::manager)
+                    .filteredOn(SwarmNode::leader)
+                    .hasSize(1);
+            assertThat(read.stream().map(SwarmNode::hostname))
+                    .containsExactlyInAnyOrder(PREFIX + "-1", PREFIX + "-2", PREFIX + "-3");
+        }
+        try (SwarmManager nowhere = DockerJavaSwarm.connect("unix://" + DIR.resolve("none/docker.sock"))) {
+            assertThatThrownBy(nowhere::nodes)
+                    .isInstanceOf(PghaException.class)
+                    .hasMessageContaining("Swarm manager unix://" + DIR.resolve("none/docker.sock"));
+        }
         for (int i = 1; i <= 3; i++) {
             assertThat(on(host(i), "image", "ls", "--format", "{{.Repository}}:{{.Tag}}"))
                     .as("host %d has the stack's images", i)

@@ -1,0 +1,71 @@
+package io.pgha.runtime.swarm;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.SwarmNodeRole;
+import io.pgha.runtime.docker.DockerClients;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@link SwarmManager} through docker-java, on one manager's endpoint (unix socket or tcp). */
+public final class DockerJavaSwarm implements SwarmManager {
+
+    private final String endpoint;
+    private final DockerClient client;
+
+    private DockerJavaSwarm(String endpoint, DockerClient client) {
+        this.endpoint = endpoint;
+        this.client = client;
+    }
+
+    /**
+     * A client of the manager at {@code endpoint}, e.g. unix:///tmp/pgha-th/1/docker.sock. A manager command on a host
+     * cut off from the others hangs: every call has a deadline.
+     */
+    public static DockerJavaSwarm connect(String endpoint) {
+        return new DockerJavaSwarm(
+                endpoint, DockerClients.create(endpoint, Duration.ofSeconds(5), Duration.ofSeconds(20)));
+    }
+
+    @Override
+    public List<SwarmNode> nodes() {
+        try {
+            return client.listSwarmNodesCmd().exec().stream()
+                    .map(DockerJavaSwarm::node)
+                    .toList();
+        } catch (RuntimeException e) {
+            throw SwarmErrors.translate(endpoint, "listing the Swarm's nodes", e);
+        }
+    }
+
+    static SwarmNode node(com.github.dockerjava.api.model.SwarmNode n) {
+        var spec = Optional.ofNullable(n.getSpec());
+        var status = Optional.ofNullable(n.getStatus());
+        var manager = Optional.ofNullable(n.getManagerStatus());
+        return new SwarmNode(
+                n.getId(),
+                Optional.ofNullable(n.getDescription())
+                        .map(d -> d.getHostname())
+                        .orElse(""),
+                spec.map(s -> s.getRole() == SwarmNodeRole.MANAGER).orElse(false),
+                manager.map(m -> m.isLeader()).orElse(false),
+                status.map(s -> s.getState())
+                        .map(s -> s.name().toLowerCase(Locale.ROOT))
+                        .orElse("unknown"),
+                spec.map(s -> s.getAvailability())
+                        .map(a -> a.name().toLowerCase(Locale.ROOT))
+                        .orElse("unknown"),
+                status.map(s -> s.getAddress()).orElse(""));
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing a client of an unreachable manager: nothing left to release
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.pgha.runtime.swarm;
+
+import java.util.List;
+
+/** The port to a Swarm manager's API. */
+public interface SwarmManager extends AutoCloseable {
+
+    /** Every node of the Swarm; fails with a clear message when the endpoint is not a manager. */
+    List<SwarmNode> nodes();
+
+    @Override
+    void close();
+}
