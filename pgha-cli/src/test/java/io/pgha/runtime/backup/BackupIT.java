@@ -1,5 +1,6 @@
 package io.pgha.runtime.backup;
 
+import static io.pgha.runtime.backup.NodeSql.json;
 import static io.pgha.runtime.testsupport.ComposeStack.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -201,29 +202,6 @@ class BackupIT {
     }
 
     private static String psql(String node, String sql) {
-        Commands.Result r = docker(
-                "exec",
-                STACK + "-" + node,
-                "psql",
-                "-X",
-                "-tA",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-h",
-                "/var/run/postgresql",
-                "-U",
-                "postgres",
-                "-c",
-                sql);
-        assertThat(r.exitCode()).as(r.describe()).isZero();
-        return r.stdout().strip();
-    }
-
-    private static JsonNode json(Cli.Result r) {
-        try {
-            return JSON.readTree(r.stdout());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + r.describe(), e);
-        }
+        return NodeSql.psql(STACK, node, sql);
     }
 }

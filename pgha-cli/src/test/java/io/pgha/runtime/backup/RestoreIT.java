@@ -1,13 +1,14 @@
 package io.pgha.runtime.backup;
 
+import static io.pgha.runtime.backup.NodeSql.json;
+import static io.pgha.runtime.backup.NodeSql.psql;
+import static io.pgha.runtime.backup.NodeSql.psqlOrNull;
 import static io.pgha.runtime.testsupport.ComposeStack.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.testsupport.Cli;
-import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,6 @@ class RestoreIT {
     private static final String LATEST = "rs19l";
     private static final String OF_BACKUP = "rs19b";
     private static final List<String> NODES = List.of("pg-0", "pg-1", "pg-2");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
     private static Path intoSpec;
     private static String target;
@@ -227,41 +227,5 @@ class RestoreIT {
             }
         }
         throw new AssertionError("no leader in " + stack);
-    }
-
-    private static String psqlOrNull(String stack, String node, String sql) {
-        Commands.Result r = exec(stack, node, sql);
-        return r.exitCode() == 0 ? r.stdout().strip() : null;
-    }
-
-    private static String psql(String stack, String node, String sql) {
-        Commands.Result r = exec(stack, node, sql);
-        assertThat(r.exitCode()).as(r.describe()).isZero();
-        return r.stdout().strip();
-    }
-
-    private static Commands.Result exec(String stack, String node, String sql) {
-        return docker(
-                "exec",
-                stack + "-" + node,
-                "psql",
-                "-X",
-                "-tA",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-h",
-                "/var/run/postgresql",
-                "-U",
-                "postgres",
-                "-c",
-                sql);
-    }
-
-    private static JsonNode json(Cli.Result r) {
-        try {
-            return JSON.readTree(r.stdout());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + r.describe(), e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package io.pgha.runtime.backup;
 
+import static io.pgha.runtime.backup.NodeSql.json;
 import static io.pgha.runtime.testsupport.ComposeStack.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.testsupport.Cli;
-import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +32,6 @@ class RestoreInPlaceIT {
 
     private static final String STACK = "r19";
     private static final List<String> NODES = List.of("pg-0", "pg-1", "pg-2");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
     private static String target;
     private static int timelineBefore;
@@ -183,39 +181,11 @@ class RestoreInPlaceIT {
         throw new AssertionError("no leader in " + STACK);
     }
 
-    private static String psqlOrNull(String node, String sql) {
-        Commands.Result r = exec(node, sql);
-        return r.exitCode() == 0 ? r.stdout().strip() : null;
-    }
-
     private static String psql(String node, String sql) {
-        Commands.Result r = exec(node, sql);
-        assertThat(r.exitCode()).as(r.describe()).isZero();
-        return r.stdout().strip();
+        return NodeSql.psql(STACK, node, sql);
     }
 
-    private static Commands.Result exec(String node, String sql) {
-        return docker(
-                "exec",
-                STACK + "-" + node,
-                "psql",
-                "-X",
-                "-tA",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-h",
-                "/var/run/postgresql",
-                "-U",
-                "postgres",
-                "-c",
-                sql);
-    }
-
-    private static JsonNode json(Cli.Result r) {
-        try {
-            return JSON.readTree(r.stdout());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + r.describe(), e);
-        }
+    private static String psqlOrNull(String node, String sql) {
+        return NodeSql.psqlOrNull(STACK, node, sql);
     }
 }
