@@ -6,7 +6,8 @@
 #   scripts/bench-console.sh                                       # a simulated cluster
 #   PGHA_BENCH_CLUSTER=pg-ha PGHA_CONFIG_DIR=~/.config/pgha scripts/bench-console.sh   # a live, attached one
 # PGHA_BENCH_SECONDS sets the idle windows: two of that length while the JIT warms up, then a steady one twice as
-# long (default 60; the whole run takes about 4.5 min).
+# long (default 60; the whole run takes about 4.5 min). PGHA_BENCH_TRACE=1 prints to stderr, pulse by pulse, which nodes
+# asked for a layout or a repaint (io.pgha.console.SceneTrace): how the idle repaints of the Logs tab were found.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 JAVA_HOME=$("$root/scripts/java-home.sh")

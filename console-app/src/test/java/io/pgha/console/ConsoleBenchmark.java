@@ -194,6 +194,7 @@ public final class ConsoleBenchmark {
         @Override
         public void start(Stage stage) {
             super.start(stage);
+            if (System.getenv("PGHA_BENCH_TRACE") != null) SceneTrace.install(stage.getScene());
             stage.getScene().addPostLayoutPulseListener(() -> {
                 if (FIRST_FRAME.compareAndSet(0, System.currentTimeMillis())) {
                     CPU_TO_FIRST_FRAME.set(OS.getProcessCpuTime());

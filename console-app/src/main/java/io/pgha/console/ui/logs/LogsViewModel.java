@@ -7,6 +7,7 @@ import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.Member;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +42,8 @@ public final class LogsViewModel implements AutoCloseable {
     private final StringProperty search = new SimpleStringProperty("");
     private final BooleanProperty follow = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("choose a container");
+    private final ArrayDeque<LogLine> whileHidden = new ArrayDeque<>();
+    private boolean showing = true;
     private ContainerLogs.Tail tail;
     private long generation;
 
@@ -72,6 +75,7 @@ public final class LogsViewModel implements AutoCloseable {
     private void restart(Optional<String> name) {
         stopTail();
         lines.clear();
+        whileHidden.clear();
         long mine = ++generation;
         if (name.isEmpty()) {
             status.set("choose a container");
@@ -108,8 +112,29 @@ public final class LogsViewModel implements AutoCloseable {
                 });
     }
 
+    /**
+     * Called on the FX thread when the screen is shown or hidden. While hidden, lines are kept aside, not added to the
+     * list: every change to a list view's items costs a layout and a repaint of the window, and Patroni alone logs a
+     * line every loop (2 s), which made an idle console with the Logs tab visited once repaint all day.
+     */
+    public void showing(boolean now) {
+        showing = now;
+        if (now && !whileHidden.isEmpty()) {
+            List<LogLine> kept = List.copyOf(whileHidden);
+            whileHidden.clear();
+            append(kept);
+        }
+    }
+
     void append(List<LogLine> batch) {
         if (!follow.get()) {
+            return;
+        }
+        if (!showing) {
+            whileHidden.addAll(batch);
+            while (whileHidden.size() > CAPACITY) {
+                whileHidden.removeFirst();
+            }
             return;
         }
         int overflow = lines.size() + batch.size() - CAPACITY;

@@ -147,6 +147,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
 
     /** Called on the FX thread when a screen is shown or hidden. */
     public void screenShown(Screen screen, boolean showing) {
+        if (screen == Screen.LOGS) {
+            logs.showing(showing);
+        }
         if (!showing) {
             shown.remove(screen);
         } else if (shown.add(screen) && !closed) {

@@ -87,6 +87,35 @@ class LogsViewModelTest {
     }
 
     @Test
+    void whileHiddenLinesWaitAsideAndArriveInOrderWhenShownAgain() {
+        viewModel.containerProperty().set(Optional.of("pg-1"));
+        sink.accept(line("seen"));
+        viewModel.showing(false);
+        sink.accept(line("while hidden 1"));
+        sink.accept(line("while hidden 2"));
+
+        assertThat(viewModel.lines()).extracting(LogLine::text).containsExactly("seen");
+
+        viewModel.showing(true);
+        assertThat(viewModel.lines())
+                .extracting(LogLine::text)
+                .containsExactly("seen", "while hidden 1", "while hidden 2");
+    }
+
+    @Test
+    void whatWaitsAsideIsBoundedToo() {
+        viewModel.containerProperty().set(Optional.of("pg-1"));
+        viewModel.showing(false);
+        for (int i = 0; i < LogsViewModel.CAPACITY + 100; i++) {
+            sink.accept(line("line " + i));
+        }
+        viewModel.showing(true);
+
+        assertThat(viewModel.bufferedLines()).isEqualTo(LogsViewModel.CAPACITY);
+        assertThat(viewModel.lines().getFirst().text()).isEqualTo("line 100");
+    }
+
+    @Test
     void failuresShowInTheStatus() {
         viewModel.containerProperty().set(Optional.of("ghost"));
         assertThat(viewModel.statusProperty().get())
