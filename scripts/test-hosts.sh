@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 prefix=${PGHA_TEST_HOSTS_PREFIX:-pgha-th}
 subnet=${PGHA_TEST_HOSTS_SUBNET:-192.168.231.0/24}
 dir=${PGHA_TEST_HOSTS_DIR:-/tmp/$prefix}
-images=${PGHA_TEST_HOSTS_IMAGES:-pgha/spilo-17:local pgha/etcd:local pgha/haproxy:local pgha/supervisor:local}
+images=${PGHA_TEST_HOSTS_IMAGES:-pgha/spilo-17:local pgha/etcd:local pgha/haproxy:local pgha/supervisor:local pgha/postgres-exporter:local}
 budget=${PGHA_TEST_HOSTS_TIMEOUT:-600}
 host_image=pgha/test-host:local
 label=io.pgha.test-hosts=$prefix

@@ -174,25 +174,8 @@ public final class ComposeRenderer {
         if (s.credentials() || users) {
             y.append("    env_file: ").append(CREDENTIALS_FILE).append('\n');
         }
-        if (!s.environment().isEmpty()) {
-            y.append("    environment:\n");
-            for (Map.Entry<String, String> e : s.environment().entrySet()) {
-                y.append("      ").append(e.getKey()).append(": ");
-                if (e.getValue().contains("\n")) {
-                    y.append("|\n");
-                    e.getValue()
-                            .lines()
-                            .forEach(l -> y.append("        ").append(l).append('\n'));
-                } else {
-                    y.append(Yaml.string(e.getValue())).append('\n');
-                }
-            }
-        }
-        if (!s.command().isEmpty()) {
-            y.append("    command: [")
-                    .append(s.command().stream().map(Yaml::quoted).collect(Collectors.joining(", ")))
-                    .append("]\n");
-        }
+        environment(y, s.environment());
+        command(y, s.command());
         if (!s.volumes().isEmpty() || !s.configFiles().isEmpty() || !s.binds().isEmpty() || tls || users) {
             y.append("    volumes:\n");
             for (String b : s.binds()) {
@@ -242,26 +225,7 @@ public final class ComposeRenderer {
                         .append("\"\n");
             }
         }
-        s.healthcheck()
-                .ifPresent(h -> y.append("    healthcheck:\n")
-                        .append("      test: [")
-                        .append(h.test().stream()
-                                .map(t -> Yaml.quoted(t.replace("$", "$$")))
-                                .collect(Collectors.joining(", ")))
-                        .append("]\n")
-                        .append("      interval: ")
-                        .append(h.intervalSeconds())
-                        .append("s\n")
-                        .append("      timeout: ")
-                        .append(h.timeoutSeconds())
-                        .append("s\n")
-                        .append("      retries: ")
-                        .append(h.retries())
-                        .append('\n')
-                        .append(
-                                h.startPeriodSeconds() > 0
-                                        ? "      start_period: " + h.startPeriodSeconds() + "s\n"
-                                        : ""));
+        s.healthcheck().ifPresent(h -> healthcheck(y, h));
         s.stopGraceSeconds()
                 .ifPresent(g -> y.append("    stop_grace_period: ").append(g).append("s\n"));
         if (!s.dnsOptions().isEmpty()) {
@@ -270,18 +234,66 @@ public final class ComposeRenderer {
                     .append("    dns_opt:\n");
             s.dnsOptions().forEach(o -> y.append("      - ").append(o).append('\n'));
         }
-        if (!s.labels().isEmpty()) {
-            y.append("    labels:\n");
-            s.labels()
-                    .forEach((k, v) -> y.append("      ")
-                            .append(k)
-                            .append(": ")
-                            .append(Yaml.string(v))
-                            .append('\n'));
-        }
+        labels(y, s.labels());
         if (!s.dependsOn().isEmpty()) {
             y.append("    depends_on:\n");
             s.dependsOn().forEach(d -> y.append("      - ").append(d).append('\n'));
+        }
+    }
+
+    /** A service's environment, multi-line values as literal blocks (both renderings). */
+    static void environment(StringBuilder y, Map<String, String> environment) {
+        if (environment.isEmpty()) {
+            return;
+        }
+        y.append("    environment:\n");
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            y.append("      ").append(e.getKey()).append(": ");
+            if (e.getValue().contains("\n")) {
+                y.append("|\n");
+                e.getValue().lines().forEach(l -> y.append("        ").append(l).append('\n'));
+            } else {
+                y.append(Yaml.string(e.getValue())).append('\n');
+            }
+        }
+    }
+
+    static void command(StringBuilder y, java.util.List<String> command) {
+        if (!command.isEmpty()) {
+            y.append("    command: [")
+                    .append(command.stream().map(Yaml::quoted).collect(Collectors.joining(", ")))
+                    .append("]\n");
+        }
+    }
+
+    /** Docker's health check, with compose's $$ escaping (docker stack deploy interpolates the same way). */
+    static void healthcheck(StringBuilder y, StackService.Healthcheck h) {
+        y.append("    healthcheck:\n")
+                .append("      test: [")
+                .append(h.test().stream()
+                        .map(t -> Yaml.quoted(t.replace("$", "$$")))
+                        .collect(Collectors.joining(", ")))
+                .append("]\n")
+                .append("      interval: ")
+                .append(h.intervalSeconds())
+                .append("s\n")
+                .append("      timeout: ")
+                .append(h.timeoutSeconds())
+                .append("s\n")
+                .append("      retries: ")
+                .append(h.retries())
+                .append('\n')
+                .append(h.startPeriodSeconds() > 0 ? "      start_period: " + h.startPeriodSeconds() + "s\n" : "");
+    }
+
+    static void labels(StringBuilder y, Map<String, String> labels) {
+        if (!labels.isEmpty()) {
+            y.append("    labels:\n");
+            labels.forEach((k, v) -> y.append("      ")
+                    .append(k)
+                    .append(": ")
+                    .append(Yaml.string(v))
+                    .append('\n'));
         }
     }
 

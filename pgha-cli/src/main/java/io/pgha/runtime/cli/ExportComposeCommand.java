@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
             "Without --out, prints docker-compose.yml. With --out DIR, writes docker-compose.yml, haproxy/haproxy.cfg and",
             "local.env there, and .env.postgres with new random passwords unless DIR already has one; for the secure",
             "stack (the default) also the cluster's CA and certificates (pki/, owner-only; tls/ what each service reads)",
-            "and haproxy/users.cfg. --seed-security writes the seed's open stack (the committed stack/)."
+            "and haproxy/users.cfg. --seed-security writes the seed's open stack (the committed stack/).",
+            "--swarm --out DIR writes stack.yml for docker stack deploy instead, its passwords and certificates as Swarm",
+            "secrets (secrets/, tls/) and its configuration files as Swarm configs (docs/decisions/0028)."
         })
 final class ExportComposeCommand implements Callable<Integer> {
 
@@ -38,6 +40,20 @@ final class ExportComposeCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "directory to write the files to")
     Path out;
+
+    @Option(
+            names = "--swarm",
+            description =
+                    "a stack file for docker stack deploy: each member pinned to a Swarm node, the router on every node")
+    boolean swarm;
+
+    @Option(
+            names = "--hosts",
+            split = ",",
+            paramLabel = "NODE,...",
+            description = "with --swarm: the Swarm nodes' hostnames, member i on node i; default: nodes labelled "
+                    + io.pgha.runtime.stack.SwarmPlacement.LABEL + "=i")
+    java.util.List<String> hosts = java.util.List.of();
 
     @Spec
     CommandSpec command;
@@ -69,6 +85,12 @@ final class ExportComposeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = command.commandLine().getOut();
         StackSpec spec = specOptions.spec();
+        if (swarm) {
+            return SwarmStackFiles.export(spec, new io.pgha.runtime.stack.SwarmPlacement(hosts), out, stdout);
+        }
+        if (!hosts.isEmpty()) {
+            throw io.pgha.runtime.PghaException.invalidInput("--hosts places a Swarm stack: use it with --swarm");
+        }
         if (out == null) {
             stdout.print(
                     ComposeRenderer.render(spec, supervisorSources(Path.of("").toAbsolutePath())));

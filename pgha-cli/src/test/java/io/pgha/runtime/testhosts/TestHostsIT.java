@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * scripts/test-hosts.sh as a user runs it: {@code up 3} gives an endpoint of a 3-node Swarm whose nodes each run a
  * service pinned to them and reach each other over an overlay network; {@code down} leaves nothing behind. Its own
- * prefix and subnet, so a bed made by hand beside it is not touched.
+ * prefix and subnet, so a bed made by hand beside it is not touched. On the same hosts (made once: they are the slow
+ * part), the stack file of {@code pgha export-compose --swarm} deployed with {@code docker stack deploy} runs a cluster
+ * across them ({@link SwarmStackDeploy}).
  */
 class TestHostsIT {
 
@@ -53,7 +55,7 @@ class TestHostsIT {
     }
 
     @Test
-    void threeHostsFormASwarmThatRunsPinnedServicesOverAnOverlayAndDownLeavesNothing() {
+    void threeHostsFormASwarmThatRunsPinnedServicesOverAnOverlayAndDownLeavesNothing() throws Exception {
         long started = System.nanoTime();
         Commands.Result up = script(Duration.ofMinutes(4), "up", "3");
         System.out.printf("test-hosts up 3: %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -88,7 +90,12 @@ class TestHostsIT {
         for (int i = 1; i <= 3; i++) {
             assertThat(on(host(i), "image", "ls", "--format", "{{.Repository}}:{{.Tag}}"))
                     .as("host %d has the stack's images", i)
-                    .contains("pgha/spilo-17:local", "pgha/etcd:local", "pgha/haproxy:local", "pgha/supervisor:local");
+                    .contains(
+                            "pgha/spilo-17:local",
+                            "pgha/etcd:local",
+                            "pgha/haproxy:local",
+                            "pgha/supervisor:local",
+                            "pgha/postgres-exporter:local");
         }
 
         Commands.Result again = script(Duration.ofMinutes(1), "up", "3");
@@ -97,6 +104,15 @@ class TestHostsIT {
         assertThat(again.stderr()).contains("images already on every host").doesNotContain("swarm init");
 
         pinnedServicesReachEachOtherOverAnOverlay(endpoint);
+        Path work = Files.createTempDirectory("pgha-sw");
+        try {
+            started = System.nanoTime();
+            SwarmStackDeploy.deploysAHealthyClusterAcrossTheHosts(
+                    work, i -> PREFIX + "-" + i, TestHostsIT::host, i -> "192.168.232." + (10 + i));
+            System.out.printf("swarm stack, export to checked: %.1f s%n", (System.nanoTime() - started) / 1e9);
+        } finally {
+            Commands.run(Duration.ofSeconds(30), "rm", "-rf", work.toString());
+        }
 
         started = System.nanoTime();
         Commands.Result down = script(Duration.ofMinutes(2), "down");

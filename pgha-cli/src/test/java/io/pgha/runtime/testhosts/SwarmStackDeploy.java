@@ -1,0 +1,182 @@
+package io.pgha.runtime.testhosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pgha.runtime.json.Json;
+import io.pgha.runtime.testsupport.Cli;
+import io.pgha.runtime.testsupport.Commands;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * {@code pgha export-compose --swarm} deployed with {@code docker stack deploy} on the test hosts (docs/decisions/0028):
+ * each etcd member and PostgreSQL node on its own host, a leader and two streaming replicas, a row written through one
+ * host's router read through another's. The hosts' {@code down} removes the stack with everything else.
+ */
+final class SwarmStackDeploy {
+
+    static final String STACK = "pgha-sw";
+    private static final Duration HEALTHY = Duration.ofMinutes(3);
+
+    private SwarmStackDeploy() {}
+
+    /**
+     * @param hostname the Swarm node name of host i (1..3)
+     * @param endpoint the Docker endpoint of host i
+     * @param address  host i's address on the hosts' network, where its published ports answer
+     */
+    static void deploysAHealthyClusterAcrossTheHosts(
+            Path work, IntFunction<String> hostname, IntFunction<String> endpoint, IntFunction<String> address)
+            throws Exception {
+        Path spec = work.resolve("spec.yml");
+        Files.createDirectories(work);
+        // no Prometheus: its image is not on the test hosts
+        Files.writeString(spec, "name: " + STACK + "\nimages: local\nmonitoring: {prometheus: false}\n");
+        Path out = work.resolve("stack");
+        Cli.runOk(
+                "export-compose",
+                "--swarm",
+                "--spec",
+                spec.toString(),
+                "--hosts",
+                hostname.apply(1) + "," + hostname.apply(2) + "," + hostname.apply(3),
+                "--out",
+                out.toString());
+        long started = System.nanoTime();
+        Commands.Result deploy = Commands.run(
+                Duration.ofMinutes(1),
+                out,
+                java.util.Map.of(),
+                "docker",
+                "-H",
+                endpoint.apply(1),
+                "stack",
+                "deploy",
+                "-c",
+                "stack.yml",
+                STACK);
+        assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
+
+        for (int i = 1; i <= 3; i++) {
+            int n = i;
+            await().atMost(HEALTHY)
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(services(endpoint.apply(n)))
+                            .as("host %d runs its own etcd member, PostgreSQL node and a router", n)
+                            .contains("etcd-" + n, "pg-" + (n - 1), "pg-router")
+                            .doesNotContain(otherMembers(n)));
+        }
+        await().atMost(HEALTHY).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonNode members =
+                    Json.mapper().readTree(exec(endpoint.apply(1), "pg-0", null, "patronictl", "list", "-f", "json"));
+            List<String> roles = new ArrayList<>();
+            members.forEach(
+                    m -> roles.add(m.get("Role").asText() + "/" + m.get("State").asText()));
+            assertThat(roles).hasSize(3).containsOnlyOnce("Leader/running");
+            assertThat(roles.stream().filter(r -> r.endsWith("/streaming")))
+                    .as("two replicas streaming: %s", roles)
+                    .hasSize(2);
+        });
+        System.out.printf(
+                "swarm stack: leader and 2 streaming replicas %.1f s after stack deploy%n",
+                (System.nanoTime() - started) / 1e9);
+
+        String password =
+                Files.readString(out.resolve("secrets/superuser-password")).strip();
+        exec(
+                endpoint.apply(2),
+                "pg-1",
+                password,
+                "psql",
+                uri(address.apply(1), 5000),
+                "-Atc",
+                "create table swarm_probe(host text); insert into swarm_probe values ('written through host 1')");
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(exec(
+                                endpoint.apply(3),
+                                "pg-2",
+                                password,
+                                "psql",
+                                uri(address.apply(3), 5001),
+                                "-Atc",
+                                "select host from swarm_probe"))
+                        .as("read through host 3's router from a replica")
+                        .contains("written through host 1"));
+        assertThat(exec(
+                        endpoint.apply(3),
+                        "pg-2",
+                        password,
+                        "psql",
+                        uri(address.apply(2), 5000),
+                        "-Atc",
+                        "select host from swarm_probe"))
+                .as("read through host 2's router from the primary")
+                .contains("written through host 1");
+    }
+
+    private static String uri(String address, int port) {
+        return "host=" + address + " port=" + port + " user=postgres dbname=postgres sslmode=require connect_timeout=3";
+    }
+
+    private static String[] otherMembers(int host) {
+        List<String> others = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            if (i != host) {
+                others.add("etcd-" + i);
+                others.add("pg-" + (i - 1));
+            }
+        }
+        return others.toArray(String[]::new);
+    }
+
+    /** The stack's services with a running container on a host, without the stack's prefix. */
+    private static List<String> services(String endpoint) {
+        String out = docker(
+                endpoint,
+                "ps",
+                "--filter",
+                "label=com.docker.stack.namespace=" + STACK,
+                "--format",
+                "{{.Label \"com.docker.swarm.service.name\"}}");
+        return out.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .map(l -> l.substring(STACK.length() + 1))
+                .toList();
+    }
+
+    /** A command in the running container of a service on a host, with PGPASSWORD when a password is given. */
+    private static String exec(String endpoint, String service, String password, String... command) {
+        String id = docker(
+                        endpoint,
+                        "ps",
+                        "-q",
+                        "--filter",
+                        "label=com.docker.swarm.service.name=" + STACK + "_" + service)
+                .strip();
+        assertThat(id).as("%s runs on %s", service, endpoint).isNotBlank().doesNotContain("\n");
+        List<String> args = new ArrayList<>(List.of("exec"));
+        if (password != null) {
+            args.addAll(List.of("-e", "PGPASSWORD=" + password));
+        }
+        args.add(id);
+        args.addAll(List.of(command));
+        return docker(endpoint, args.toArray(String[]::new));
+    }
+
+    private static String docker(String endpoint, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "docker";
+        command[1] = "-H";
+        command[2] = endpoint;
+        System.arraycopy(args, 0, command, 3, args.length);
+        return Commands.runOk(Duration.ofSeconds(60), command).stdout();
+    }
+}
