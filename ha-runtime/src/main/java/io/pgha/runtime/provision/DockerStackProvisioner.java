@@ -740,7 +740,9 @@ final class DockerStackProvisioner implements StackProvisioner {
                         host,
                         spec.ports().write(),
                         spec.ports().read(),
-                        "http://" + host + ":" + spec.ports().stats() + "/")),
+                        "http://" + host + ":" + spec.ports().stats() + "/",
+                        spec.routers() > 1 ? spec.ports().secondWrite() : 0,
+                        spec.routers() > 1 ? spec.ports().secondRead() : 0)),
                 Optional.of(spec.name()),
                 ClusterConnection.Origin.PROVISIONED,
                 spec.monitoring().prometheus()
