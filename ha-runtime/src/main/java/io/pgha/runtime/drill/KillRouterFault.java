@@ -2,11 +2,6 @@ package io.pgha.runtime.drill;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.postgres.PgConnections;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 
 /**
  * docker kill of the first router (pg-router) while the writers hold both routers' write ports in one multi-host URL
@@ -51,20 +46,6 @@ final class KillRouterFault implements DrillFault {
 
     /** Whether the router on {@code port} sends a new connection to a server that accepts writes. */
     static boolean writable(DrillTarget t, int port) {
-        try (Connection c = PgConnections.open(
-                        t.routerHost(),
-                        port,
-                        "postgres",
-                        t.superuser(),
-                        t.password(),
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(2),
-                        t.caFile());
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
-            return rs.next() && !rs.getBoolean(1);
-        } catch (SQLException e) {
-            return false;
-        }
+        return PgConnections.reachesPrimary(t.routerHost(), port, t.superuser(), t.password(), t.caFile());
     }
 }

@@ -78,6 +78,29 @@ public final class PgConnections {
         return DriverManager.getConnection(multiHostUrl(host, ports, database), p);
     }
 
+    /**
+     * Whether a new connection to {@code host:port} (a router's write port) reaches a server that accepts writes; false
+     * when it cannot connect or reaches a standby.
+     */
+    public static boolean reachesPrimary(
+            String host, int port, String user, String password, java.util.Optional<String> rootCert) {
+        try (Connection c = open(
+                        host,
+                        port,
+                        "postgres",
+                        user,
+                        password,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        rootCert);
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+            return rs.next() && !rs.getBoolean(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** {@code jdbc:postgresql://host:p1,host:p2/database}. */
     static String multiHostUrl(String host, java.util.List<Integer> ports, String database) {
         StringBuilder b = new StringBuilder("jdbc:postgresql://");
