@@ -329,12 +329,12 @@ class PghaUpDownIT {
         try {
             Cli.Result refused = Cli.run("down", "--volumes");
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
-            assertThat(containersOfStack()).as("a refused down removes nothing").hasSize(12);
+            assertThat(containersOfStack()).as("a refused down removes nothing").hasSize(13);
 
             Cli.Result r = Cli.runOk("down", "--volumes", "--yes", "--json");
-            // 12 containers, the network, 7 data volumes, the backup repository and the router's runtime API socket
-            // volume
-            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(22);
+            // 13 containers, the network, 7 data volumes, the backup repository and the two routers' runtime API socket
+            // volumes
+            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(24);
             assertThat(stackObjects()).isEmpty();
             assertThat(docker("network", "ls", "-q", "--filter", "name=^pg-ha$").stdout())
                     .isBlank();
