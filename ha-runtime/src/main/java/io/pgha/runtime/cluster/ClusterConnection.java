@@ -53,7 +53,28 @@ public record ClusterConnection(
     }
 
     /** Where applications and pgha reach the router from the host. */
-    public record RouterEndpoints(String host, int writePort, int readPort, String statsUrl) {}
+    /**
+     * The router(s) on {@code host}. A stack with two routers (docs/decisions/0030) has the second one's ports too; 0
+     * when there is none (and in a cluster.json written before there could be one).
+     */
+    public record RouterEndpoints(
+            String host, int writePort, int readPort, String statsUrl, int secondWritePort, int secondReadPort) {
+
+        /** One router. */
+        public RouterEndpoints(String host, int writePort, int readPort, String statsUrl) {
+            this(host, writePort, readPort, statsUrl, 0, 0);
+        }
+
+        /** The write ports, the first router's first. */
+        public List<Integer> writePorts() {
+            return secondWritePort > 0 ? List.of(writePort, secondWritePort) : List.of(writePort);
+        }
+
+        /** The read ports, the first router's first. */
+        public List<Integer> readPorts() {
+            return secondReadPort > 0 ? List.of(readPort, secondReadPort) : List.of(readPort);
+        }
+    }
 
     public ClusterConnection {
         Objects.requireNonNull(name, "name");

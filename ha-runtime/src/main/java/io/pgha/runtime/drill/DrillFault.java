@@ -14,4 +14,14 @@ interface DrillFault {
     boolean lasting();
 
     RecoveredWhen recoveredWhen();
+
+    /** Whether the writers connect with every router's write port in one multi-host URL (targetServerType=primary). */
+    default boolean writesThroughEveryRouter() {
+        return false;
+    }
+
+    /** What "healed" means beyond every member streaming again (kill-router: both routers route to the primary). */
+    default boolean healed(FaultTools tools) {
+        return true;
+    }
 }

@@ -15,6 +15,7 @@ final class DrillFaults {
             case ETCD_MINORITY -> new EtcdMinorityFault();
             case ETCD_QUORUM_LOSS -> new EtcdQuorumLossFault();
             case SWITCHOVER -> new SwitchoverFault();
+            case KILL_ROUTER -> new KillRouterFault();
         };
     }
 }

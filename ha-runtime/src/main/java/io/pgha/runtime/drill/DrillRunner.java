@@ -66,7 +66,7 @@ public final class DrillRunner {
         Map<String, String> addressOf = addresses();
         WriteLoad writes = new WriteLoad(
                 target.routerHost(),
-                target.writePort(),
+                fault.writesThroughEveryRouter() ? target.writePorts() : List.of(target.writePort()),
                 target.superuser(),
                 target.password(),
                 run,
@@ -120,7 +120,8 @@ public final class DrillRunner {
             long healNanos = System.nanoTime();
             injected.heal();
             long healedWait = System.nanoTime();
-            boolean healed = awaitQuietly(settings.healLimit(), this::allStreaming);
+            FaultTools tools = new FaultTools(faults, target, patroni, samples);
+            boolean healed = awaitQuietly(settings.healLimit(), () -> allStreaming() && fault.healed(tools));
             Optional<Duration> healedAfter =
                     healed ? Optional.of(Duration.ofNanos(System.nanoTime() - faultNanos)) : Optional.empty();
             if (!healed) {

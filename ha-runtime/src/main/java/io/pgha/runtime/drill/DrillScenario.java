@@ -13,7 +13,8 @@ public enum DrillScenario {
     FREEZE_PRIMARY("freeze-primary", "docker pause of the primary's container, unpaused later", false),
     ETCD_MINORITY("etcd-minority", "one etcd member stopped", false),
     ETCD_QUORUM_LOSS("etcd-quorum-loss", "two etcd members stopped", false),
-    SWITCHOVER("switchover", "a planned switchover through Patroni's REST API", true);
+    SWITCHOVER("switchover", "a planned switchover through Patroni's REST API", true),
+    KILL_ROUTER("kill-router", "docker kill of pg-router, writers on both routers' ports, started again later", false);
 
     private final String cliName;
     private final String description;

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param caFile        the cluster's CA, trusted for its HTTPS REST API
  * @param restCredentials Patroni REST API credentials for the drill's switchover, when the API asks for them
  * @param containers    member to its container's name where they differ (a stack made with another name than pg-ha)
+ * @param writePorts    every router's write port on {@code routerHost}, {@code writePort} first (two on a stack with
+ *                      two routers, docs/decisions/0030)
  */
 public record DrillTarget(
         String scope,
@@ -30,7 +32,42 @@ public record DrillTarget(
         String watcherImage,
         java.util.Optional<String> caFile,
         java.util.Optional<io.pgha.runtime.cluster.RestApiCredentials> restCredentials,
-        Map<String, String> containers) {
+        Map<String, String> containers,
+        List<Integer> writePorts) {
+
+    /** A target of one router. */
+    public DrillTarget(
+            String scope,
+            List<String> members,
+            List<String> etcdMembers,
+            String network,
+            String routerHost,
+            int writePort,
+            int readPort,
+            Map<String, String> patroniUrls,
+            String superuser,
+            String password,
+            String watcherImage,
+            java.util.Optional<String> caFile,
+            java.util.Optional<io.pgha.runtime.cluster.RestApiCredentials> restCredentials,
+            Map<String, String> containers) {
+        this(
+                scope,
+                members,
+                etcdMembers,
+                network,
+                routerHost,
+                writePort,
+                readPort,
+                patroniUrls,
+                superuser,
+                password,
+                watcherImage,
+                caFile,
+                restCredentials,
+                containers,
+                List.of(writePort));
+    }
 
     /** A target over plain HTTP without REST credentials. */
     public DrillTarget(
@@ -67,6 +104,12 @@ public record DrillTarget(
         etcdMembers = List.copyOf(etcdMembers);
         patroniUrls = Map.copyOf(patroniUrls);
         containers = Map.copyOf(containers);
+        writePorts = writePorts == null || writePorts.isEmpty() ? List.of(writePort) : List.copyOf(writePorts);
+    }
+
+    /** The first router's container: the stack's network is named after the stack (docs/decisions/0003). */
+    public String routerContainer() {
+        return io.pgha.runtime.stack.StackLayout.containerName(network, io.pgha.runtime.stack.StackLayout.ROUTER);
     }
 
     /** The container the member runs in. */

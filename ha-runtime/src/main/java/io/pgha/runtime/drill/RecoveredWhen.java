@@ -26,6 +26,13 @@ enum RecoveredWhen {
                     && r.acks().get().stream().anyMatch(a -> a.atNanos() > r.faultNanos());
         }
     },
+    /** A write was acknowledged after the fault (through a router that is still alive, kill-router). */
+    WRITES_AFTER_FAULT {
+        @Override
+        boolean test(Recovery r) {
+            return r.acks().get().stream().anyMatch(a -> a.atNanos() > r.faultNanos());
+        }
+    },
     /** Nothing to wait for: the fault is held for its duration, then healed. */
     AT_ONCE {
         @Override

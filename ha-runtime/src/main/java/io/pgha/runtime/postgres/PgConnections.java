@@ -52,6 +52,65 @@ public final class PgConnections {
     }
 
     /**
+     * A connection through any of several ports on {@code host} (every router's write port, docs/decisions/0030) to a
+     * server that accepts writes: pgjdbc tries them in order and skips one that refuses or answers from a standby.
+     */
+    public static Connection openPrimary(
+            String host,
+            java.util.List<Integer> ports,
+            String database,
+            String user,
+            String password,
+            Duration connectTimeout,
+            Duration socketTimeout,
+            java.util.Optional<String> rootCert)
+            throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        p.setProperty("password", password);
+        p.setProperty("connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
+        p.setProperty("loginTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds() + 1)));
+        p.setProperty("socketTimeout", Long.toString(Math.max(1, socketTimeout.toSeconds())));
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("ApplicationName", "pgha");
+        p.setProperty("targetServerType", "primary");
+        tls(p, host, rootCert);
+        return DriverManager.getConnection(multiHostUrl(host, ports, database), p);
+    }
+
+    /**
+     * Whether a new connection to {@code host:port} (a router's write port) reaches a server that accepts writes; false
+     * when it cannot connect or reaches a standby.
+     */
+    public static boolean reachesPrimary(
+            String host, int port, String user, String password, java.util.Optional<String> rootCert) {
+        try (Connection c = open(
+                        host,
+                        port,
+                        "postgres",
+                        user,
+                        password,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        rootCert);
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT pg_is_in_recovery()")) {
+            return rs.next() && !rs.getBoolean(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** {@code jdbc:postgresql://host:p1,host:p2/database}. */
+    static String multiHostUrl(String host, java.util.List<Integer> ports, String database) {
+        StringBuilder b = new StringBuilder("jdbc:postgresql://");
+        for (int i = 0; i < ports.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(host).append(':').append(ports.get(i));
+        }
+        return b.append('/').append(database).toString();
+    }
+
+    /**
      * With the cluster's CA: TLS, the server's certificate verified against it and its name (verify-full). Without:
      * {@link #sslMode}.
      */

@@ -28,7 +28,7 @@ public final class WriteLoad implements AutoCloseable {
     public static final String TABLE = "pgha_drill";
 
     private final String host;
-    private final int port;
+    private final List<Integer> ports;
     private final String user;
     private final String password;
     private final String run;
@@ -52,9 +52,24 @@ public final class WriteLoad implements AutoCloseable {
             String run,
             int writers,
             java.util.Optional<String> rootCert) {
+        this(host, List.of(port), user, password, run, writers, rootCert);
+    }
+
+    /**
+     * Writers with every router's port in one multi-host URL (targetServerType=primary): a dead router's port is
+     * skipped on the next connect (docs/decisions/0030).
+     */
+    public WriteLoad(
+            String host,
+            List<Integer> ports,
+            String user,
+            String password,
+            String run,
+            int writers,
+            java.util.Optional<String> rootCert) {
         this.rootCert = rootCert;
         this.host = host;
-        this.port = port;
+        this.ports = List.copyOf(ports);
         this.user = user;
         this.password = password;
         this.run = run;
@@ -78,7 +93,7 @@ public final class WriteLoad implements AutoCloseable {
             }
         }
         throw PghaException.unavailable(
-                "no writable primary on " + host + ":" + port + " within " + timeout.toSeconds() + " s ("
+                "no writable primary on " + host + ":" + ports + " within " + timeout.toSeconds() + " s ("
                         + (last == null ? "" : last.getMessage()) + "); is the cluster healthy?",
                 last);
     }
@@ -157,8 +172,25 @@ public final class WriteLoad implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        return PgConnections.open(
-                host, port, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(2), rootCert);
+        return ports.size() == 1
+                ? PgConnections.open(
+                        host,
+                        ports.getFirst(),
+                        "postgres",
+                        user,
+                        password,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        rootCert)
+                : PgConnections.openPrimary(
+                        host,
+                        ports,
+                        "postgres",
+                        user,
+                        password,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        rootCert);
     }
 
     private static String serverAddress(Connection c) throws SQLException {

@@ -642,25 +642,34 @@ final class DockerStackProvisioner implements StackProvisioner {
         });
         String host = probeHost(spec);
         StackCredentials.Login su = secrets.superuser();
-        Poll.until(
-                "a write through port " + spec.ports().write() + " succeeds",
-                ROUTER_TIMEOUT,
-                POLL,
-                () -> RoutingProbe.writeProblem(host, spec.ports().write(), su.user(), su.password(), caFile)
-                        .<Seen<Boolean>>map(Seen::notYet)
-                        .orElseGet(() -> Seen.done(true)));
-        if (replicas.isEmpty()) {
-            return "writes on " + spec.ports().write() + " reach " + leader + "; no replicas to read from";
+        // every router's ports: the second router (docs/decisions/0030) is checked through its own
+        List<Integer> writes = spec.ports().writePorts(spec.routers());
+        List<Integer> reads = spec.ports().readPorts(spec.routers());
+        for (int port : writes) {
+            Poll.until(
+                    "a write through port " + port + " succeeds",
+                    ROUTER_TIMEOUT,
+                    POLL,
+                    () -> RoutingProbe.writeProblem(host, port, su.user(), su.password(), caFile)
+                            .<Seen<Boolean>>map(Seen::notYet)
+                            .orElseGet(() -> Seen.done(true)));
         }
-        Poll.until(
-                "a read through port " + spec.ports().read() + " reaches a replica",
-                ROUTER_TIMEOUT,
-                POLL,
-                () -> RoutingProbe.readProblem(host, spec.ports().read(), su.user(), su.password(), caFile)
-                        .<Seen<Boolean>>map(Seen::notYet)
-                        .orElseGet(() -> Seen.done(true)));
-        return "writes on " + spec.ports().write() + " reach " + leader + ", reads on "
-                + spec.ports().read() + " reach replicas";
+        String writePorts = writes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        if (replicas.isEmpty()) {
+            return "writes on " + writePorts + " reach " + leader + "; no replicas to read from";
+        }
+        for (int port : reads) {
+            Poll.until(
+                    "a read through port " + port + " reaches a replica",
+                    ROUTER_TIMEOUT,
+                    POLL,
+                    () -> RoutingProbe.readProblem(host, port, su.user(), su.password(), caFile)
+                            .<Seen<Boolean>>map(Seen::notYet)
+                            .orElseGet(() -> Seen.done(true)));
+        }
+        return "writes on " + writePorts + " reach " + leader + ", reads on "
+                + reads.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + " reach replicas";
     }
 
     private static List<StackProbe.Member> members(StackProbe probe, StackSpec spec) {
@@ -740,7 +749,9 @@ final class DockerStackProvisioner implements StackProvisioner {
                         host,
                         spec.ports().write(),
                         spec.ports().read(),
-                        "http://" + host + ":" + spec.ports().stats() + "/")),
+                        "http://" + host + ":" + spec.ports().stats() + "/",
+                        spec.routers() > 1 ? spec.ports().secondWrite() : 0,
+                        spec.routers() > 1 ? spec.ports().secondRead() : 0)),
                 Optional.of(spec.name()),
                 ClusterConnection.Origin.PROVISIONED,
                 spec.monitoring().prometheus()

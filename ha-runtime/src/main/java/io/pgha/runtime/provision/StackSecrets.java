@@ -81,7 +81,7 @@ final class StackSecrets {
             if (!layout.containerName(node).equals(node)) {
                 dns.add(layout.containerName(node));
             }
-            dns.add(StackLayout.ROUTER);
+            dns.addAll(layout.routers());
             dns.add("localhost");
             requests.add(new CertificateRequest(node, dns, ips));
         }

@@ -30,6 +30,11 @@ import java.util.stream.IntStream;
 public record StackLayout(StackSpec spec, boolean etcdUsers) {
 
     public static final String ROUTER = "pg-router";
+    /** The second router of a stack with two (docs/decisions/0030): the same configuration, its own ports. */
+    public static final String ROUTER_2 = "pg-router-2";
+    /** Where the supervisor finds the second router's runtime API socket (the first one's at ROUTER_SOCKET_DIR). */
+    public static final String ROUTER_2_SOCKET_DIR = StackSecurity.ROUTER_SOCKET_DIR + "-2";
+
     public static final String HAPROXY_CONFIG_PATH = "/usr/local/etc/haproxy/haproxy.cfg";
     public static final String HAPROXY_CONFIG_FILE = "haproxy/haproxy.cfg";
     public static final String PROMETHEUS = "pg-prometheus";
@@ -49,6 +54,7 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
     public static final int ROUTER_METRICS_PORT = 8405;
 
     static final String ROUTER_API_VOLUME = "router-api";
+    static final String ROUTER_2_API_VOLUME = "router-2-api";
     /** HAProxy's stats login (a userlist with a crypt(3) hash), read beside haproxy.cfg when the stack has logins. */
     public static final String HAPROXY_USERS_PATH = "/usr/local/etc/haproxy/users.cfg";
 
@@ -114,6 +120,9 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
         }
         if (spec.security().authentication()) {
             v.add(ROUTER_API_VOLUME);
+            if (spec.routers() > 1) {
+                v.add(ROUTER_2_API_VOLUME);
+            }
         }
         if (archives()) {
             v.add(Backups.VOLUME);
@@ -140,7 +149,10 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
         for (int n = 0; n < spec.nodes(); n++) {
             s.add(exporter(n));
         }
-        s.add(router());
+        s.add(router(ROUTER));
+        if (spec.routers() > 1) {
+            s.add(router(ROUTER_2));
+        }
         if (spec.fastPaths().supervisor()) {
             s.add(supervisor());
         }
@@ -327,12 +339,41 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
                 secrets);
     }
 
-    private StackService router() {
-        String traefik = "traefik.http.routers." + containerName("pg-haproxy");
+    /** The routers' service names: pg-router, and pg-router-2 on a stack with two. */
+    public List<String> routers() {
+        return spec.routers() > 1 ? List.of(ROUTER, ROUTER_2) : List.of(ROUTER);
+    }
+
+    /**
+     * Where the supervisor reaches each router's runtime API, comma-separated: the unix sockets on the volumes it shares
+     * with them when the stack has logins, else their TCP port on the stack network.
+     */
+    String routerApis() {
+        if (spec.security().authentication()) {
+            return routers().stream()
+                    .map(r -> "unix:" + supervisorSocketDir(r) + "/admin.sock")
+                    .collect(Collectors.joining(","));
+        }
+        return routers().stream().map(r -> r + ":" + ROUTER_API_PORT).collect(Collectors.joining(","));
+    }
+
+    private static String supervisorSocketDir(String router) {
+        return ROUTER.equals(router) ? StackSecurity.ROUTER_SOCKET_DIR : ROUTER_2_SOCKET_DIR;
+    }
+
+    private static String apiVolume(String router) {
+        return ROUTER.equals(router) ? ROUTER_API_VOLUME : ROUTER_2_API_VOLUME;
+    }
+
+    private StackService router(String name) {
+        boolean first = ROUTER.equals(name);
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("traefik.enable", "true");
-        labels.put(traefik + ".rule", "Host(`" + containerName("pg-haproxy") + ".${DEFAULT_URL:-localhost}`)");
-        labels.put("traefik.http.services." + containerName("pg-haproxy") + ".loadbalancer.server.port", "8404");
+        if (first) {
+            String traefik = "traefik.http.routers." + containerName("pg-haproxy");
+            labels.put("traefik.enable", "true");
+            labels.put(traefik + ".rule", "Host(`" + containerName("pg-haproxy") + ".${DEFAULT_URL:-localhost}`)");
+            labels.put("traefik.http.services." + containerName("pg-haproxy") + ".loadbalancer.server.port", "8404");
+        }
         StackPorts p = spec.ports();
         StackSecurity security = spec.security();
         List<SecretFile> secrets = new ArrayList<>();
@@ -346,19 +387,23 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
             // hash, readable in this container alone
             secrets.add(new SecretFile(HAPROXY_USERS_PATH, Secret.ROUTER_USERS, 0444, ROOT));
             command = List.of("haproxy", "-W", "-db", "-f", HAPROXY_CONFIG_PATH, "-f", HAPROXY_USERS_PATH);
-            volumes = List.of(new VolumeUse(ROUTER_API_VOLUME, StackSecurity.ROUTER_SOCKET_DIR));
+            volumes = List.of(new VolumeUse(apiVolume(name), StackSecurity.ROUTER_SOCKET_DIR));
         }
+        // the second router's stats page stays on the stack network (the console reads the first one's)
+        List<PortMapping> ports = first
+                ? List.of(
+                        new PortMapping(p.write(), 5000),
+                        new PortMapping(p.read(), 5001),
+                        new PortMapping(p.stats(), 8404))
+                : List.of(new PortMapping(p.secondWrite(), 5000), new PortMapping(p.secondRead(), 5001));
         return new StackService(
-                ROUTER,
+                name,
                 Role.ROUTER,
                 ImageKind.HAPROXY,
                 Map.of(),
                 false,
                 volumes,
-                List.of(
-                        new PortMapping(p.write(), 5000),
-                        new PortMapping(p.read(), 5001),
-                        new PortMapping(p.stats(), 8404)),
+                ports,
                 Optional.of(HealthChecks.ROUTER),
                 List.of(),
                 Optional.empty(),
@@ -384,9 +429,7 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
         env.put(
                 "PGHA_CONTAINER_PREFIX",
                 containerName("pg-0").substring(0, containerName("pg-0").length() - "pg-0".length()));
-        env.put(
-                "PGHA_ROUTER_API",
-                security.authentication() ? "unix:" + StackSecurity.ROUTER_SOCKET : ROUTER + ":" + ROUTER_API_PORT);
+        env.put("PGHA_ROUTER_API", routerApis());
         env.put("PGHA_ALIVE_FILE", HealthChecks.SUPERVISOR_ALIVE_FILE);
         env.put("PGHA_METRICS_PORT", String.valueOf(SUPERVISOR_METRICS_PORT));
         List<SecretFile> secrets = new ArrayList<>();
@@ -412,13 +455,15 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
                 env,
                 true,
                 security.authentication()
-                        ? List.of(new VolumeUse(ROUTER_API_VOLUME, StackSecurity.ROUTER_SOCKET_DIR))
+                        ? routers().stream()
+                                .map(r -> new VolumeUse(apiVolume(r), supervisorSocketDir(r)))
+                                .toList()
                         : List.of(),
                 List.of(),
                 Optional.of(HealthChecks.SUPERVISOR),
                 List.of(),
                 Optional.empty(),
-                List.of(ROUTER),
+                routers(),
                 Map.of(),
                 List.of(),
                 List.of(DOCKER_SOCKET + ":" + DOCKER_SOCKET),

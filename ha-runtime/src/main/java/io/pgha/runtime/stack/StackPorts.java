@@ -7,12 +7,17 @@ import java.util.Map;
 /**
  * The host ports a stack publishes on its bind address. Per-member ports count up from a base:
  * Patroni REST of pg-N on {@code patroni + N}, etcd-N's client API on {@code etcd + N - 1},
- * pg-N's exporter on {@code exporter + N}; the stack's Prometheus on {@code prometheus}.
+ * pg-N's exporter on {@code exporter + N}; the stack's Prometheus on {@code prometheus}. A stack with two routers
+ * (docs/decisions/0030) publishes the second one's write and read listeners on {@code write + 2} and {@code read + 2}
+ * (5002 and 5003 by default); its stats page is not published.
  */
 public record StackPorts(int write, int read, int stats, int patroni, int etcd, int exporter, int prometheus) {
 
     public static final int DEFAULT_PROMETHEUS = 9090;
     public static final StackPorts DEFAULTS = new StackPorts(5000, 5001, 8404, 8008, 23791, 9187, DEFAULT_PROMETHEUS);
+
+    /** How far the second router's write and read ports are from the first one's (docs/decisions/0030). */
+    public static final int SECOND_ROUTER_OFFSET = 2;
 
     /** The ports of a stack, Prometheus on its default port. */
     public StackPorts(int write, int read, int stats, int patroni, int etcd, int exporter) {
@@ -31,6 +36,26 @@ public record StackPorts(int write, int read, int stats, int patroni, int etcd, 
 
     public StackPorts withPrometheus(int port) {
         return new StackPorts(write, read, stats, patroni, etcd, exporter, port);
+    }
+
+    /** The second router's write port: {@code write + 2}. */
+    public int secondWrite() {
+        return write + SECOND_ROUTER_OFFSET;
+    }
+
+    /** The second router's read port: {@code read + 2}. */
+    public int secondRead() {
+        return read + SECOND_ROUTER_OFFSET;
+    }
+
+    /** The write ports of a stack with {@code routers} routers, the first router's first. */
+    public java.util.List<Integer> writePorts(int routers) {
+        return routers > 1 ? java.util.List.of(write, secondWrite()) : java.util.List.of(write);
+    }
+
+    /** The read ports of a stack with {@code routers} routers, the first router's first. */
+    public java.util.List<Integer> readPorts(int routers) {
+        return routers > 1 ? java.util.List.of(read, secondRead()) : java.util.List.of(read);
     }
 
     public int patroniOf(int node) {
@@ -52,10 +77,19 @@ public record StackPorts(int write, int read, int stats, int patroni, int etcd, 
 
     /** {@link #published(int, int)}, with the Prometheus port only when the stack runs Prometheus. */
     public Map<Integer, String> published(int nodes, int etcdMembers, boolean withPrometheus) {
+        return published(nodes, etcdMembers, withPrometheus, 1);
+    }
+
+    /** {@link #published(int, int, boolean)} of a stack with {@code routers} routers (1 or 2). */
+    public Map<Integer, String> published(int nodes, int etcdMembers, boolean withPrometheus, int routers) {
         Map<Integer, String> ports = new LinkedHashMap<>();
         put(ports, write, "router writes");
         put(ports, read, "router reads");
         put(ports, stats, "router stats");
+        if (routers > 1) {
+            put(ports, secondWrite(), "second router writes");
+            put(ports, secondRead(), "second router reads");
+        }
         for (int n = 0; n < nodes; n++) {
             put(ports, patroniOf(n), "Patroni REST of pg-" + n);
         }

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  * @param monitoring         the stack's own Prometheus
  * @param security           TLS and authentication (secure unless the seed's open stack is asked for)
  * @param backups            WAL archive and base backups (docs/decisions/0021); off on the committed seed stack
+ * @param routers            how many routers (HAProxy) the stack runs, 1 or 2: two on a stack {@code pgha up} makes, so
+ *                           a client with both in its connection string outlives one's death (docs/decisions/0030); one
+ *                           on the committed seed stack
  */
 public record StackSpec(
         String name,
@@ -41,7 +44,8 @@ public record StackSpec(
         FastPaths fastPaths,
         Monitoring monitoring,
         StackSecurity security,
-        Backups backups) {
+        Backups backups,
+        int routers) {
 
     public static final String DEFAULT_NAME = "pg-ha";
     public static final int MAX_NODES = 7;
@@ -69,7 +73,10 @@ public record StackSpec(
         }
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(monitoring, "monitoring");
-        ports.published(nodes, etcdMembers, monitoring.prometheus());
+        if (routers < 1 || routers > 2) {
+            throw PghaException.invalidInput("a stack has 1 or 2 routers, not " + routers);
+        }
+        ports.published(nodes, etcdMembers, monitoring.prometheus(), routers);
         Objects.requireNonNull(patroni, "patroni");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(fastPaths, "fastPaths");
@@ -88,7 +95,11 @@ public record StackSpec(
      * compatibility (postgres/postgres), without backups; never what pgha up makes.
      */
     public static StackSpec committed() {
-        return builder().security(StackSecurity.SEED).backups(Backups.OFF).build();
+        return builder()
+                .security(StackSecurity.SEED)
+                .backups(Backups.OFF)
+                .routers(1)
+                .build();
     }
 
     public static Builder builder() {
@@ -109,12 +120,13 @@ public record StackSpec(
                 .fastPaths(fastPaths)
                 .monitoring(monitoring)
                 .security(security)
-                .backups(backups);
+                .backups(backups)
+                .routers(routers);
     }
 
     /** Every host port the stack publishes, with what it is for. */
     public Map<Integer, String> publishedPorts() {
-        return ports.published(nodes, etcdMembers, monitoring.prometheus());
+        return ports.published(nodes, etcdMembers, monitoring.prometheus(), routers);
     }
 
     /** Patroni's scope, the DCS namespace /service/&lt;scope&gt;/. */
@@ -151,6 +163,7 @@ public record StackSpec(
         private Monitoring monitoring = Monitoring.DEFAULTS;
         private StackSecurity security = StackSecurity.SECURE;
         private Backups backups = Backups.DEFAULTS;
+        private int routers = 2;
 
         private Builder() {
             postgresParameters.put("wal_keep_size", "256MB");
@@ -233,6 +246,11 @@ public record StackSpec(
         }
 
         /** The seed stack's settings: Patroni's defaults, HAProxy checks every 3 s, no fast paths (for benchmarks). */
+        public Builder routers(int value) {
+            this.routers = value;
+            return this;
+        }
+
         public Builder seedSettings() {
             this.patroni = PatroniTuning.SEED;
             this.fastPaths = FastPaths.NONE;
@@ -254,7 +272,8 @@ public record StackSpec(
                     fastPaths,
                     monitoring,
                     security,
-                    backups);
+                    backups,
+                    routers);
         }
     }
 }

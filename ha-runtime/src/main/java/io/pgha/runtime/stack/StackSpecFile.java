@@ -34,6 +34,7 @@ import java.util.function.Consumer;
  * monitoring: {prometheus: true, retention: 7d}
  * security: {tls: true, authentication: true}   # false, false: the seed's open stack
  * backups: {enabled: true, retention_full: 2}    # pgBackRest, docs/decisions/0021; full_every: 7d, diff_every: 1d (0025)
+ * routers: 2               # pg-router and pg-router-2 (docs/decisions/0030); 1 on the committed seed stack
  * </pre>
  */
 public final class StackSpecFile {
@@ -149,6 +150,10 @@ public final class StackSpecFile {
             backups.put("diff_every", BackupSchedule.text(schedule.diffEvery()));
         }
         t.put("backups", backups);
+        // only when not the default, so that a stack made before there were two keeps its fingerprint
+        if (spec.routers() != StackSpec.defaults().routers()) {
+            t.put("routers", spec.routers());
+        }
         return t;
     }
 
@@ -210,10 +215,12 @@ public final class StackSpecFile {
                         "fast_paths",
                         "monitoring",
                         "security",
-                        "backups"));
+                        "backups",
+                        "routers"));
         top.text("name", b::name);
         top.integer("nodes", b::nodes);
         top.integer("etcd_members", b::etcdMembers);
+        top.integer("routers", b::routers);
         top.text("images", v -> b.images(ImageProfile.parse(v)));
         top.text("bind_address", b::bindAddress);
         top.section("ports", Set.of("write", "read", "stats", "patroni", "etcd", "exporter", "prometheus"))

@@ -14,6 +14,8 @@ import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
 import io.pgha.runtime.supervisor.SupervisorEvent.PromotionAwaited;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -88,12 +90,36 @@ final class SupervisorEffects {
         }
     }
 
+    /**
+     * Every router gets the whole sequence on a thread of its own: a router that is dead or slow (up to the call's
+     * deadline) fails alone and delays neither the other router nor the next event by more than that deadline.
+     */
     private void route(RouterCommands commands) {
+        List<RouterPort> routers = ports.router().each();
+        if (routers.size() == 1) {
+            route(routers.getFirst(), commands);
+            return;
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (RouterPort router : routers) {
+            threads.add(Thread.ofVirtual().name("pgha-route").start(() -> route(router, commands)));
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void route(RouterPort router, RouterCommands commands) {
         try {
             for (RouterCommand command : commands.commands()) {
                 switch (command) {
-                    case ForceHealth f -> ports.router().forceHealth(f.listener(), f.member(), f.up());
-                    case ShutdownSessions s -> ports.router().shutdownSessions(s.listener(), s.member());
+                    case ForceHealth f -> router.forceHealth(f.listener(), f.member(), f.up());
+                    case ShutdownSessions s -> router.shutdownSessions(s.listener(), s.member());
                 }
             }
         } catch (RuntimeException e) {

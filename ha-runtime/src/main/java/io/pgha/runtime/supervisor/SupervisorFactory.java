@@ -25,7 +25,9 @@ public final class SupervisorFactory {
     }
 
     static SupervisorPorts ports(SupervisorSettings settings) {
-        HaproxyRuntimeApi router = HaproxyRuntimeApi.parse(settings.routerApi(), CALL);
+        RouterPort router = RouterPort.of(routerApis(settings.routerApi()).stream()
+                .map(api -> router(HaproxyRuntimeApi.parse(api, CALL)))
+                .toList());
         EtcdSession etcd = EtcdSession.open(settings.etcdEndpoints(), settings.etcdAuth(), CALL);
         LeaderKey leaderKey = etcd.leaderKey(settings.namespace(), settings.scope(), CALL);
         Optional<MemberConnections> postgres = settings.postgresLogin()
@@ -39,10 +41,22 @@ public final class SupervisorFactory {
                 leaderKey(leaderKey),
                 new DockerContainerPort(settings),
                 new LiveMemberReadiness(postgres, settings.patroniPort(), settings.caFile()),
-                router(router),
+                router,
                 new EtcdHeartbeat(
                         etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), CALL), settings.aliveFile()),
                 resources);
+    }
+
+    /** The routers' runtime APIs, comma-separated (a stack with two routers names both, docs/decisions/0030). */
+    static java.util.List<String> routerApis(String value) {
+        java.util.List<String> apis = java.util.Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        if (apis.isEmpty()) {
+            throw io.pgha.runtime.PghaException.invalidInput("no router runtime API given");
+        }
+        return apis;
     }
 
     private static LeaderKeyPort leaderKey(LeaderKey key) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param members       the Patroni members, equal to their host names and to the HAProxy server names
  * @param containerPrefix what precedes a member's name in its container name ("" in the default stack)
- * @param routerApi     HAProxy's runtime API, host:port
+ * @param routerApi     HAProxy's runtime API, host:port or unix:/path; several routers comma-separated
  * @param patroniPort   Patroni's REST port on every member
  * @param fence         whether to release the leader key of a primary whose container is gone
  * @param route         whether to move HAProxy's traffic at once on a leader change

@@ -193,6 +193,7 @@ public final class DrillPlanning {
                 StackImages.SUPERVISOR,
                 connection.caFile(),
                 new io.pgha.runtime.cluster.RestApiCredentialStore().find(connection.name()),
-                containers);
+                containers,
+                router.writePorts());
     }
 }

@@ -44,7 +44,8 @@ class DrillFaultsTest {
                 Arguments.of(DrillScenario.ETCD_MINORITY, EtcdMinorityFault.class, true, RecoveredWhen.AT_ONCE),
                 Arguments.of(DrillScenario.ETCD_QUORUM_LOSS, EtcdQuorumLossFault.class, true, RecoveredWhen.AT_ONCE),
                 Arguments.of(
-                        DrillScenario.SWITCHOVER, SwitchoverFault.class, false, RecoveredWhen.NEW_LEADER_TAKES_WRITES));
+                        DrillScenario.SWITCHOVER, SwitchoverFault.class, false, RecoveredWhen.NEW_LEADER_TAKES_WRITES),
+                Arguments.of(DrillScenario.KILL_ROUTER, KillRouterFault.class, true, RecoveredWhen.WRITES_AFTER_FAULT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -92,7 +92,7 @@ class SecureStackPlanTest {
         Planned supervisor = planned(plan, "pg-supervisor");
         assertThat(byPath(material.files(supervisor))).containsKeys("/run/pgha/secrets/PGHA_POSTGRES_PASSWORD");
         assertThat(supervisor.container().env())
-                .containsEntry("PGHA_ROUTER_API", "unix:/var/lib/haproxy/admin.sock")
+                .containsEntry("PGHA_ROUTER_API", "unix:/var/lib/haproxy/admin.sock,unix:/var/lib/haproxy-2/admin.sock")
                 .containsEntry("PGHA_CA_FILE", "/run/pgha/tls/ca.crt")
                 .containsEntry("PGHA_POSTGRES_USER", "pgha_monitor");
 
@@ -122,7 +122,8 @@ class SecureStackPlanTest {
         List<CertificateRequest> requests =
                 StackSecrets.requests(StackSpec.builder().name("blue").nodes(2).build());
         assertThat(requests).hasSize(5);
-        assertThat(requests.getFirst().dnsNames()).containsExactly("pg-0", "blue-pg-0", "pg-router", "localhost");
+        assertThat(requests.getFirst().dnsNames())
+                .containsExactly("pg-0", "blue-pg-0", "pg-router", "pg-router-2", "localhost");
         assertThat(requests.getFirst().ipAddresses()).containsExactly("127.0.0.1");
         CertificateRequest etcd = requests.get(2);
         assertThat(etcd.name()).isEqualTo("etcd-1");
@@ -223,7 +224,7 @@ class SecureStackPlanTest {
                 CREDENTIALS);
         assertThat(planned(plan, "pg-0").container().env()).containsEntry("ALLOW_NOSSL", "true");
         assertThat(planned(plan, "pg-supervisor").container().env())
-                .containsEntry("PGHA_ROUTER_API", "pg-router:9999")
+                .containsEntry("PGHA_ROUTER_API", "pg-router:9999,pg-router-2:9999")
                 .doesNotContainKeys("PGHA_ETCD_CA", "PGHA_ETCD_CREDENTIALS_FILE");
         assertThat(planned(plan, "etcd-1").container().env())
                 .containsEntry("ETCD_LISTEN_CLIENT_URLS", "http://0.0.0.0:2379")

@@ -42,7 +42,11 @@ class SecureRenderingTest {
         assertThat(StackSpecFile.parse("security: {tls: false}").build().security())
                 .isEqualTo(new StackSecurity(false, true));
         assertThat(SpecDifferences.between(
-                        StackSpec.defaults().toBuilder().backups(seed.backups()).build(), seed))
+                        StackSpec.defaults().toBuilder()
+                                .backups(seed.backups())
+                                .routers(1)
+                                .build(),
+                        seed))
                 .containsExactly("security.tls: true -> false", "security.authentication: true -> false");
     }
 

@@ -130,6 +130,7 @@ class StackSpecTest {
                         "pg-0-exporter",
                         "pg-1-exporter",
                         "pg-router",
+                        "pg-router-2",
                         "pg-supervisor",
                         "pg-prometheus");
         assertThat(other.services())

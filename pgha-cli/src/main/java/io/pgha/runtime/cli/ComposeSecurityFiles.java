@@ -44,8 +44,10 @@ final class ComposeSecurityFiles {
         }
         for (String node : layout.pgNodes()) {
             // every name a client reaches the node by: on the compose network, through pg-router, on this machine
-            pki.ensure(new CertificateRequest(
-                    node, List.of(node, layout.containerName(node), StackLayout.ROUTER, "localhost"), ips));
+            List<String> dns = new ArrayList<>(List.of(node, layout.containerName(node)));
+            dns.addAll(layout.routers());
+            dns.add("localhost");
+            pki.ensure(new CertificateRequest(node, dns, ips));
         }
         for (String member : layout.etcdMembers()) {
             // etcd's clients and peers on the compose network, and this machine through the published port

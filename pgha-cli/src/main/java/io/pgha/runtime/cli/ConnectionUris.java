@@ -3,7 +3,9 @@ package io.pgha.runtime.cli;
 import io.pgha.runtime.cluster.StackCredentials.Login;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How an application reaches a stack, in libpq's and JDBC's forms: with the cluster's CA, sslmode=verify-full (the
@@ -28,6 +30,49 @@ final class ConnectionUris {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?user=" + enc(l.user()) + "&password="
                 + enc(l.password())
                 + ca.map(f -> "&sslmode=verify-full&sslrootcert=" + enc(f)).orElse("");
+    }
+
+    /**
+     * libpq's keyword/value string over several routers (docs/decisions/0030): every router's port on {@code host}, and
+     * {@code target_session_attrs=read-write} for writes or {@code prefer-standby} for reads, so libpq tries the next
+     * router when one is dead or answers from the wrong role.
+     */
+    static String conninfo(
+            Login l, String host, List<Integer> ports, String database, Optional<String> ca, boolean write) {
+        StringBuilder b = new StringBuilder()
+                .append("host=")
+                .append(ports.stream().map(p -> host).collect(Collectors.joining(",")))
+                .append(" port=")
+                .append(ports.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .append(" dbname=")
+                .append(quoted(database))
+                .append(" user=")
+                .append(quoted(l.user()))
+                .append(" password=")
+                .append(quoted(l.password()))
+                .append(" target_session_attrs=")
+                .append(write ? "read-write" : "prefer-standby");
+        ca.ifPresent(f -> b.append(" sslmode=verify-full sslrootcert=").append(quoted(f)));
+        return b.toString();
+    }
+
+    /**
+     * pgjdbc's URL over several routers: {@code targetServerType=primary} for writes, {@code preferSecondary} for reads
+     * (docs/decisions/0030).
+     */
+    static String jdbc(Login l, String host, List<Integer> ports, String database, Optional<String> ca, boolean write) {
+        return "jdbc:postgresql://" + ports.stream().map(p -> host + ":" + p).collect(Collectors.joining(",")) + "/"
+                + database + "?targetServerType=" + (write ? "primary" : "preferSecondary") + "&user=" + enc(l.user())
+                + "&password=" + enc(l.password())
+                + ca.map(f -> "&sslmode=verify-full&sslrootcert=" + enc(f)).orElse("");
+    }
+
+    /** A libpq keyword value, single-quoted when it is empty or holds a space, a quote or a backslash. */
+    static String quoted(String value) {
+        if (!value.isEmpty() && value.chars().noneMatch(c -> c == ' ' || c == '\'' || c == '\\')) {
+            return value;
+        }
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     private static String uri(String userInfo, String host, int port, String database, Optional<String> ca) {

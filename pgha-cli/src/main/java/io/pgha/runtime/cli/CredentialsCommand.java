@@ -72,6 +72,20 @@ final class CredentialsCommand implements Callable<Integer> {
             doc.put("read_uri", read);
             doc.put("write_jdbc", ConnectionUris.jdbc(app, router.host(), router.writePort(), database, ca));
             doc.put("read_jdbc", ConnectionUris.jdbc(app, router.host(), router.readPort(), database, ca));
+            if (router.writePorts().size() > 1) {
+                doc.put(
+                        "write_conninfo",
+                        ConnectionUris.conninfo(app, router.host(), router.writePorts(), database, ca, true));
+                doc.put(
+                        "read_conninfo",
+                        ConnectionUris.conninfo(app, router.host(), router.readPorts(), database, ca, false));
+                doc.put(
+                        "write_jdbc_routers",
+                        ConnectionUris.jdbc(app, router.host(), router.writePorts(), database, ca, true));
+                doc.put(
+                        "read_jdbc_routers",
+                        ConnectionUris.jdbc(app, router.host(), router.readPorts(), database, ca, false));
+            }
             ca.ifPresent(f -> doc.put("sslrootcert", f));
             if (all) {
                 doc.put("superuser", login(c.superuser()));
@@ -91,6 +105,17 @@ final class CredentialsCommand implements Callable<Integer> {
             out.println("  application  " + app.user() + "  " + app.password() + "  (database " + database + ")");
             out.println("  writes (primary):  " + write);
             out.println("  reads (replicas):  " + read);
+            if (router.writePorts().size() > 1) {
+                out.println("  through both routers (a client outlives one router's death):");
+                out.println("    writes, libpq:   "
+                        + ConnectionUris.conninfo(app, router.host(), router.writePorts(), database, ca, true));
+                out.println("    reads, libpq:    "
+                        + ConnectionUris.conninfo(app, router.host(), router.readPorts(), database, ca, false));
+                out.println("    writes, pgjdbc:  "
+                        + ConnectionUris.jdbc(app, router.host(), router.writePorts(), database, ca, true));
+                out.println("    reads, pgjdbc:   "
+                        + ConnectionUris.jdbc(app, router.host(), router.readPorts(), database, ca, false));
+            }
             ca.ifPresent(f -> out.println("  sslrootcert:       " + f + "  (the cluster's CA; sslmode=verify-full)"));
             if (all) {
                 out.println("  superuser    " + c.superuser().user() + "  "

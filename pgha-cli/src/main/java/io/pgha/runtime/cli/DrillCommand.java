@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
             "Run a fault drill against a cluster on the local Docker engine and report the write outage,",
             "time to a new leader and to the router flip, acknowledged writes lost (RPO), split brain, and time to heal.",
             "Drills: kill-primary, stop-primary, crash-postgres, partition-primary, freeze-primary, etcd-minority,",
-            "etcd-quorum-loss, switchover."
+            "etcd-quorum-loss, switchover, kill-router (a stack with two routers; the writers hold both in one URL)."
         })
 public final class DrillCommand implements Callable<Integer> {
 

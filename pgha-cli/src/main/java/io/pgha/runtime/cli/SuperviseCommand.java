@@ -95,7 +95,8 @@ public final class SuperviseCommand implements Callable<Integer> {
     @Option(
             names = "--router-api",
             defaultValue = "${env:PGHA_ROUTER_API:-pg-router:9999}",
-            description = "HAProxy runtime API host:port, or unix:/path of its socket (default: ${DEFAULT-VALUE})")
+            description =
+                    "HAProxy runtime API host:port, or unix:/path of its socket; several routers comma-separated (default: ${DEFAULT-VALUE})")
     String routerApi;
 
     @Option(names = "--patroni-port", defaultValue = "${env:PGHA_PATRONI_PORT:-8008}")

@@ -76,7 +76,7 @@ class CancelledUpIT {
                 .nodes(1)
                 .etcdMembers(1)
                 .images(ImageProfile.LOCAL)
-                .ports(new StackPorts(25500, 25501, 25502, 25510, 25520, 25530, 25540))
+                .ports(new StackPorts(25500, 25501, 25504, 25510, 25520, 25530, 25540))
                 .fastPaths(FastPaths.DEFAULTS.withSupervisor(false))
                 .monitoring(Monitoring.DEFAULTS.withPrometheus(false))
                 .build();

@@ -127,6 +127,17 @@ class PghaUpDownIT {
                 .as("applications get their own role, verify-full with the cluster's CA")
                 .startsWith("postgresql://app:")
                 .contains("@127.0.0.1:5000/app?sslmode=verify-full&sslrootcert=");
+        assertThat(credentials.path("write_conninfo").asText())
+                .as("both routers in one libpq string (docs/decisions/0030)")
+                .startsWith("host=127.0.0.1,127.0.0.1 port=5000,5002 dbname=app user=app password=")
+                .contains(" target_session_attrs=read-write sslmode=verify-full sslrootcert=");
+        assertThat(credentials.path("read_conninfo").asText())
+                .contains("port=5001,5003")
+                .contains("target_session_attrs=prefer-standby");
+        assertThat(credentials.path("write_jdbc_routers").asText())
+                .startsWith("jdbc:postgresql://127.0.0.1:5000,127.0.0.1:5002/app?targetServerType=primary&");
+        assertThat(credentials.path("read_jdbc_routers").asText())
+                .startsWith("jdbc:postgresql://127.0.0.1:5001,127.0.0.1:5003/app?targetServerType=preferSecondary&");
         assertThat(PosixFilePermissions.toString(
                         Files.getPosixFilePermissions(configDir.resolve("clusters/pg-ha/pki/ca.key"))))
                 .isEqualTo("rw-------");
@@ -146,6 +157,16 @@ class PghaUpDownIT {
         try (Connection c = connect(5001, password)) {
             assertThat(queryOne(c, "SELECT pg_is_in_recovery()")).isEqualTo("t");
         }
+        try (Connection c = connect(5002, password)) {
+            assertThat(queryOne(c, "SELECT pg_is_in_recovery()"))
+                    .as("the second router's write port")
+                    .isEqualTo("f");
+        }
+        try (Connection c = connect(5003, password)) {
+            assertThat(queryOne(c, "SELECT pg_is_in_recovery()"))
+                    .as("the second router's read port")
+                    .isEqualTo("t");
+        }
 
         List<String> containers = containersOfStack();
         assertThat(containers)
@@ -160,6 +181,7 @@ class PghaUpDownIT {
                         "pg-1-exporter",
                         "pg-2-exporter",
                         "pg-router",
+                        "pg-router-2",
                         "pg-supervisor",
                         "pg-prometheus");
         assertThat(docker(
@@ -179,7 +201,7 @@ class PghaUpDownIT {
                         .lines()
                         .toList())
                 .as("docker compose sees the stack")
-                .hasSize(12);
+                .hasSize(13);
         assertThat(docker("exec", "pg-0", "patronictl", "list").stdout())
                 .contains("Leader")
                 .contains("streaming");
@@ -234,8 +256,47 @@ class PghaUpDownIT {
         assertThat(ComposeStack.isRunning("etcd-3")).isTrue();
     }
 
+    /**
+     * The kill-router drill (docs/decisions/0030): pg-router killed for 10 s while the writers hold both routers' write
+     * ports in one pgjdbc URL (targetServerType=primary); they keep writing through pg-router-2, nothing acknowledged is
+     * lost, and the drill heals only once pg-router is back and both routers reach the primary.
+     */
     @Test
     @Order(6)
+    void killingARouterKeepsAMultiHostClientWriting() throws Exception {
+        Cli.Result r = Cli.runOk("drill", "kill-router", "--json", "--fault-seconds", "10");
+        JsonNode run = JSON.readTree(r.stdout()).path("runs").get(0);
+        System.out.println("kill-router drill: " + run);
+        assertThat(run.path("lostWrites").asLong())
+                .as("acknowledged writes lost: " + run)
+                .isZero();
+        assertThat(run.path("splitBrainSamples").asLong())
+                .as("split brain: " + run)
+                .isZero();
+        assertThat(run.path("healedAfter").isNull()).as("healed: " + run).isFalse();
+        assertThat(run.path("writesRefusedDuringFault").asBoolean())
+                .as("writes flowed through pg-router-2 while pg-router was dead: " + run)
+                .isFalse();
+        assertThat(run.path("newLeader").asText())
+                .isEqualTo(run.path("oldLeader").asText());
+        assertThat(seconds(run.path("writeOutage")))
+                .as("the longest gap between acknowledged writes: a reconnect to the second router, " + run)
+                .isLessThan(5.0);
+        assertThat(ComposeStack.isRunning("pg-router")).isTrue();
+        try (Connection c = connect(5000, password())) {
+            assertThat(queryOne(c, "SELECT pg_is_in_recovery()")).isEqualTo("f");
+        }
+    }
+
+    /** A Duration in the drill's JSON: seconds as a number, or ISO-8601 (PT1.5S). */
+    private static double seconds(JsonNode d) {
+        return d.isNumber()
+                ? d.asDouble()
+                : java.time.Duration.parse(d.asText()).toNanos() / 1e9;
+    }
+
+    @Test
+    @Order(7)
     void downThenUpKeepsTheData() throws Exception {
         String password = password();
         String marker = "kept-" + UUID.randomUUID();
@@ -249,8 +310,8 @@ class PghaUpDownIT {
                         .stdout()
                         .lines()
                         .toList())
-                .as("the data volumes, the backup repository and the router's runtime API socket volume")
-                .hasSize(9);
+                .as("the data volumes, the backup repository and the routers' runtime API socket volumes")
+                .hasSize(10);
 
         Cli.runOk("up", "--images", "local");
         try (Connection c = connect(5000, password)) {
@@ -260,7 +321,7 @@ class PghaUpDownIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void downWithVolumesRemovesEverythingTheStackMadeAndNothingElse() throws IOException {
         String bystander = "pgha-it-bystander-" + UUID.randomUUID().toString().substring(0, 8);
         dockerOk("volume", "create", bystander);
@@ -268,12 +329,12 @@ class PghaUpDownIT {
         try {
             Cli.Result refused = Cli.run("down", "--volumes");
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
-            assertThat(containersOfStack()).as("a refused down removes nothing").hasSize(12);
+            assertThat(containersOfStack()).as("a refused down removes nothing").hasSize(13);
 
             Cli.Result r = Cli.runOk("down", "--volumes", "--yes", "--json");
-            // 12 containers, the network, 7 data volumes, the backup repository and the router's runtime API socket
-            // volume
-            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(22);
+            // 13 containers, the network, 7 data volumes, the backup repository and the two routers' runtime API socket
+            // volumes
+            assertThat(jsonLines(r.stdout()).getLast().path("removed")).hasSize(24);
             assertThat(stackObjects()).isEmpty();
             assertThat(docker("network", "ls", "-q", "--filter", "name=^pg-ha$").stdout())
                     .isBlank();
