@@ -7,11 +7,9 @@ import io.pgha.runtime.backup.RepositoryInfo;
 import io.pgha.runtime.backup.ScheduledBackup;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.DockerJavaEngine;
-import io.pgha.runtime.http.HttpClients;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.patroni.PatroniClient;
 import io.pgha.runtime.patroni.PatroniCluster;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,7 +25,6 @@ final class PgBackRestBackupPort implements BackupPort, AutoCloseable {
 
     private final SupervisorSettings settings;
     private final String superuser;
-    private final HttpClient http;
     private DockerEngine docker;
     private PgBackRest tool;
 
@@ -35,7 +32,6 @@ final class PgBackRestBackupPort implements BackupPort, AutoCloseable {
     PgBackRestBackupPort(SupervisorSettings settings, String superuser) {
         this.settings = settings;
         this.superuser = superuser;
-        this.http = HttpClients.fastConnect(settings.caFile());
     }
 
     @Override
@@ -73,7 +69,8 @@ final class PgBackRestBackupPort implements BackupPort, AutoCloseable {
             String url =
                     (settings.caFile().isPresent() ? "https://" : "http://") + member + ":" + settings.patroniPort();
             try {
-                return PatroniClient.create(http, url, PATRONI_CALL).cluster();
+                return PatroniClient.create(url, settings.caFile(), PATRONI_CALL)
+                        .cluster();
             } catch (PghaException e) {
                 last = e;
             }
