@@ -24,8 +24,19 @@ public record BackupSummary(
         boolean running,
         List<String> warnings) {
 
+    /**
+     * WAL not yet in the archive beyond which the archive counts as behind (4 default segments): the segment being
+     * written is never archived before it is full or archive_timeout passes, so a few MiB are normal on a quiet cluster.
+     */
+    public static final long ARCHIVE_BEHIND_BYTES = 64L * 1024 * 1024;
+
     public BackupSummary {
         warnings = List.copyOf(warnings);
+    }
+
+    /** The health signal for checks and the console (docs/decisions/0027): no warning. */
+    public boolean healthy() {
+        return warnings.isEmpty();
     }
 
     /**
@@ -39,6 +50,14 @@ public record BackupSummary(
                     + archive.lastFailedWal().orElse("?") + " at "
                     + archive.lastFailedAt().map(Object::toString).orElse("?") + " (" + archive.failedCount()
                     + " failures); the recoverable window stops growing (pgha backup check)");
+        }
+        if (archive.lagBytes().isPresent() && archive.lagBytes().getAsLong() >= ARCHIVE_BEHIND_BYTES) {
+            warnings.add("the WAL archive is behind: " + archive.lagBytes().getAsLong() / (1024 * 1024)
+                    + " MiB of WAL not archived yet"
+                    + archive.lastArchivedAt()
+                            .map(t -> ", the last segment archived " + ago(Duration.between(t, now)) + " ago")
+                            .orElse("")
+                    + " (a loss of the primary now would lose it; pgha backup check)");
         }
         Optional<BackupRecord> last = info.latest();
         if (last.isEmpty()) {

@@ -71,7 +71,19 @@ public final class PgBackRest {
 
     /** Runs a backup in {@code container} (the leader's) and returns when it is done, or fails after {@code limit}. */
     public void backup(String container, BackupType type, String member, Duration limit) {
-        List<String> command = pgbackrest(backupArguments(type, member));
+        backup(container, type, member, false, limit);
+    }
+
+    /**
+     * Runs a backup in {@code container} and returns when it is done; with {@code fromStandby} pgBackRest's
+     * {@code --backup-standby} (the container is a replica's, docs/decisions/0027).
+     */
+    public void backup(String container, BackupType type, String member, boolean fromStandby, Duration limit) {
+        List<String> arguments = new ArrayList<>(backupArguments(type, member));
+        if (fromStandby) {
+            arguments.add(0, "--backup-standby");
+        }
+        List<String> command = pgbackrest(arguments);
         ExecResult r = docker.exec(container, command, limit);
         if (!r.ok()) {
             throw BackupErrors.translate("take a " + type.id() + " backup on " + container, r);

@@ -10,6 +10,13 @@ public final class PgBackRestConfig {
     /** pgBackRest's own files on the node's data volume: the async archive's spool and the logs. */
     public static final String WORK_DIR = StackLayout.PGDATA_MOUNT + "/pgbackrest";
 
+    /**
+     * Whether this configuration lets pgBackRest back up from a standby ({@code --backup-standby}): not yet, since that
+     * needs the primary reachable from the standby through pgBackRest's own protocol (a {@code pg2-host} over TLS with
+     * {@code pgbackrest server} on every node, or ssh), which the stack does not run (docs/decisions/0027).
+     */
+    public static final boolean STANDBY_BACKUPS = false;
+
     private PgBackRestConfig() {}
 
     public static String render(StackSpec spec) {

@@ -3,6 +3,7 @@ package io.pgha.runtime.supervisor;
 import io.pgha.runtime.dcs.EtcdSession;
 import io.pgha.runtime.dcs.LeaderKey;
 import io.pgha.runtime.router.HaproxyRuntimeApi;
+import io.pgha.runtime.stack.BackupSchedule;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,6 +23,18 @@ public final class SupervisorFactory {
     /** The supervisor of a stack, reporting its work to {@code metrics} (closed with it). */
     public static Supervisor live(SupervisorSettings settings, SupervisorMetrics metrics) {
         return new Supervisor(settings, ports(settings), metrics);
+    }
+
+    /**
+     * The stack's scheduled backups (docs/decisions/0027), not yet started: pgBackRest in the members' containers.
+     *
+     * @param standbyBackups whether the stack's pgBackRest may back up from a standby
+     * @param superuser      the PostgreSQL superuser's name
+     */
+    public static ScheduledBackups scheduledBackups(
+            SupervisorSettings settings, BackupSchedule schedule, boolean standbyBackups, String superuser) {
+        return new ScheduledBackups(
+                schedule, new PgBackRestBackupPort(settings, superuser), standbyBackups, java.time.Clock.systemUTC());
     }
 
     static SupervisorPorts ports(SupervisorSettings settings) {

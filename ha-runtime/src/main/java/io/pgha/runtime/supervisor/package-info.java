@@ -3,6 +3,8 @@
  * routing writes at once on a leader change. Its decisions are a pure function of its state and an event
  * ({@link io.pgha.runtime.supervisor.SupervisorDecisions}, no I/O); everything it reads or does goes through small ports,
  * wired to the adapters ({@code dcs}, {@code docker}, {@code postgres}, {@code patroni}, {@code router}, {@code http}) in
- * one place, {@link io.pgha.runtime.supervisor.SupervisorFactory}. Nothing but the CLI depends on it.
+ * one place, {@link io.pgha.runtime.supervisor.SupervisorFactory}. Beside them, on a thread of their own, the stack's
+ * scheduled base backups ({@link io.pgha.runtime.supervisor.ScheduledBackups}, docs/decisions/0027). Nothing but the CLI
+ * depends on it.
  */
 package io.pgha.runtime.supervisor;

@@ -86,4 +86,29 @@ class BackupSummaryTest {
         assertThat(s.window()).isEmpty();
         assertThat(s.warnings()).singleElement().asString().contains("no backup");
     }
+
+    @Test
+    void anArchiveFarBehindThePrimaryIsAWarning() {
+        ArchiveStatus behind = new ArchiveStatus(
+                "0/F000148",
+                "00000001000000000000000F",
+                Optional.of("000000010000000000000008"),
+                Optional.of(NOW.minusSeconds(600)),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                OptionalLong.of(
+                        ArchiveLag.bytes("0/F000148", "00000001000000000000000F", "000000010000000000000008", 16 << 20)
+                                .getAsLong()));
+        BackupSummary s = BackupSummary.of(info(backup("A", NOW.minusSeconds(600))), behind, NOW, DAY);
+        assertThat(s.healthy()).isFalse();
+        assertThat(s.warnings())
+                .singleElement()
+                .asString()
+                .contains("archive is behind: 96 MiB")
+                .contains("10 min ago");
+        assertThat(BackupSummary.of(info(backup("A", NOW.minusSeconds(600))), archive(NOW, Optional.empty()), NOW, DAY)
+                        .healthy())
+                .isTrue();
+    }
 }

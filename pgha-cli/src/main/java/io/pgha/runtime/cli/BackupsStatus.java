@@ -83,6 +83,10 @@ record BackupsStatus(Optional<BackupSummary> summary, Optional<String> unknown) 
                                 ? ", lag "
                                         + ByteSize.format(s.archive().lagBytes().getAsLong())
                                 : "")
+                .append(
+                        s.archive().failedCount() > 0
+                                ? ", " + s.archive().failedCount() + " failed archive_command attempts"
+                                : "")
                 .append('\n');
         s.warnings().forEach(w -> sb.append("  WARNING: ").append(w).append('\n'));
         return sb.toString();
@@ -121,6 +125,8 @@ record BackupsStatus(Optional<BackupSummary> summary, Optional<String> unknown) 
             archive.putNull("lagBytes");
         }
         archive.put("failing", s.archive().failing());
+        archive.put("failedCount", s.archive().failedCount());
+        n.put("healthy", s.healthy());
         var warnings = n.putArray("warnings");
         s.warnings().forEach(warnings::add);
     }

@@ -6,6 +6,8 @@ import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.dcs.EtcdClientFactory;
 import io.pgha.runtime.dcs.EtcdCredentialsFile;
 import io.pgha.runtime.prometheus.SupervisorMetricsEndpoint;
+import io.pgha.runtime.stack.BackupSchedule;
+import io.pgha.runtime.supervisor.ScheduledBackups;
 import io.pgha.runtime.supervisor.Supervisor;
 import io.pgha.runtime.supervisor.SupervisorFactory;
 import io.pgha.runtime.supervisor.SupervisorMetrics;
@@ -143,6 +145,33 @@ public final class SuperviseCommand implements Callable<Integer> {
             description = "Serve the supervisor's Prometheus metrics on this port at /metrics (0: not at all)")
     int metricsPort;
 
+    @Option(
+            names = "--backup-full-every",
+            defaultValue = "${env:PGHA_BACKUP_FULL_EVERY:-}",
+            description = {
+                "Run the stack's scheduled base backups with pgBackRest (docs/decisions/0027): a full one this often",
+                "(7d, 24h, 30m); without it the supervisor takes no backup"
+            })
+    String backupFullEvery;
+
+    @Option(
+            names = "--backup-diff-every",
+            defaultValue = "${env:PGHA_BACKUP_DIFF_EVERY:-}",
+            description = "A differential backup this often between full ones (default: the full one's period)")
+    String backupDiffEvery;
+
+    @Option(
+            names = "--backup-from-standby",
+            defaultValue = "${env:PGHA_BACKUP_FROM_STANDBY:-false}",
+            description = "Whether the stack's pgBackRest may back up from a standby (--backup-standby)")
+    boolean backupFromStandby;
+
+    @Option(
+            names = "--backup-tick",
+            defaultValue = "${env:PGHA_BACKUP_TICK:-15s}",
+            description = "How often the backup schedule is checked, as 15s or 2m (default: ${DEFAULT-VALUE})")
+    String backupTick;
+
     @Option(names = "--no-fence", description = "Never release the leader key of a dead primary")
     boolean noFence;
 
@@ -175,12 +204,49 @@ public final class SuperviseCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         SupervisorMetrics metrics =
                 metricsPort > 0 ? SupervisorMetricsEndpoint.serve(metricsPort) : SupervisorMetrics.NONE;
-        try (Supervisor supervisor = SupervisorFactory.live(settings, metrics)) {
+        Optional<BackupSchedule> schedule = backupSchedule();
+        try (Supervisor supervisor = SupervisorFactory.live(settings, metrics);
+                AutoCloseable backups =
+                        schedule.map(s -> startBackups(settings, s)).orElse(() -> {})) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));
             supervisor.start();
             stopped.await();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw PghaException.unavailable("the supervisor stopped: " + e.getMessage());
         }
         return ExitCodes.OK;
+    }
+
+    /** The backup schedule the options give, when the supervisor is to run backups. */
+    Optional<BackupSchedule> backupSchedule() {
+        if (!given(backupFullEvery)) {
+            return Optional.empty();
+        }
+        java.time.Duration full = BackupSchedule.parse("full_every", backupFullEvery);
+        java.time.Duration diff = given(backupDiffEvery) ? BackupSchedule.parse("diff_every", backupDiffEvery) : full;
+        return Optional.of(new BackupSchedule(full, diff));
+    }
+
+    /** The tick: "15s", "2m". */
+    Duration backupTick() {
+        String t = backupTick.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.matches("\\d+s")) {
+            return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+        }
+        return BackupSchedule.parse("tick", t);
+    }
+
+    private AutoCloseable startBackups(SupervisorSettings settings, BackupSchedule schedule) {
+        String superuser = System.getenv("PGUSER_SUPERUSER");
+        ScheduledBackups backups = SupervisorFactory.scheduledBackups(
+                settings,
+                schedule,
+                backupFromStandby,
+                superuser == null || superuser.isBlank() ? "postgres" : superuser);
+        backups.start(Duration.ofMinutes(1), backupTick());
+        return backups;
     }
 
     /** The supervisor's etcd login and TLS files, as the options and their environment defaults give them. */

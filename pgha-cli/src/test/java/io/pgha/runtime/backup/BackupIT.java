@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Backups on a real stack made by `pgha up --images local` (docs/decisions/0021), its own name and ports so it never
  * meets pg-ha: a first full backup within a minute of up, `backup check` passing, `backup now --type incr` on top of it,
- * and after a switchover a WAL segment switched on the new primary reaches the archive.
+ * after a switchover a WAL segment switched on the new primary reaches the archive, and the supervisor takes the
+ * differential backup the spec's schedule (diff_every 2m) makes due by itself (docs/decisions/0027).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackupIT {
@@ -49,6 +50,7 @@ class BackupIT {
                 ports: {write: 15400, read: 15401, stats: 15404, patroni: 15408, etcd: 15379, exporter: 15387,
                         prometheus: 15390}
                 monitoring: {prometheus: false}
+                backups: {full_every: 30d, diff_every: 2m}
                 """);
         Cli.Result up = Cli.runOk("up", "--spec", spec.toString(), "--images", "local", "--json");
         upDoneNanos = System.nanoTime();
@@ -172,6 +174,45 @@ class BackupIT {
         Cli.Result check = Cli.run("backup", "check", "-c", STACK, "--json");
         assertThat(check.exitCode()).as(check.describe()).isZero();
         assertThat(json(check).path("leader").asText()).isEqualTo(leader);
+    }
+
+    @Test
+    @Order(5)
+    void theSupervisorRunsTheScheduledBackupByItself() {
+        long waitStarted = System.nanoTime();
+        AtomicReference<JsonNode> diff = new AtomicReference<>();
+        // only the supervisor takes differential backups here: up takes a full one, the tests above an incremental one
+        await("a differential backup the supervisor took")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    for (JsonNode b : json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
+                            .path("backups")) {
+                        if (b.path("type").asText().equals("diff")) {
+                            diff.set(b);
+                        }
+                    }
+                    return diff.get() != null;
+                });
+        JsonNode b = diff.get();
+        System.out.println("scheduled differential backup " + b.path("id").asText() + " on "
+                + b.path("member").asText() + ": " + b.path("start").asText() + " .. "
+                + b.path("stop").asText() + ", seen " + (System.nanoTime() - waitStarted) / 1_000_000
+                + " ms after the wait began");
+        assertThat(b.path("prior").asText()).endsWith("F");
+        String log = docker("logs", STACK + "-pg-supervisor").stdout()
+                + docker("logs", STACK + "-pg-supervisor").stderr();
+        String started = log.lines()
+                .filter(l -> l.contains("scheduled backup starts: diff backup"))
+                .findFirst()
+                .orElse("");
+        System.out.println("supervisor: " + started.strip());
+        // the stack's pgBackRest has no pg2-host yet, so not from a replica: on the primary, with the reason logged
+        assertThat(started)
+                .as(log)
+                .contains("on the primary " + b.path("member").asText());
+        assertThat(started).contains(ScheduledBackup.NO_STANDBY_BACKUP);
+        assertThat(b.path("member").asText()).isEqualTo(leader());
     }
 
     private static String leader() {
