@@ -12,6 +12,7 @@ import io.pgha.runtime.stack.StackLayout;
 import io.pgha.runtime.stack.StackService;
 import io.pgha.runtime.stack.StackService.Role;
 import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.SynchronousMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,6 +35,7 @@ final class StackMembers {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration QUORUM_TIMEOUT = Duration.ofSeconds(30);
 
     private final DockerStackProvisioner provisioner;
     private final DockerEngine docker;
@@ -85,6 +87,17 @@ final class StackMembers {
         StackProbe probe = probe(grown);
         List<String> streaming = DockerStackProvisioner.awaitStreaming(probe, grown);
         progress.accept(String.join(", ", streaming) + " streaming");
+        if (grown.patroni().synchronousMode() == SynchronousMode.QUORUM) {
+            // the leader puts a streaming member into synchronous_standby_names (ANY n (...)) on its next HA loop
+            progress.accept(Poll.until(member + " joins the synchronous quorum", QUORUM_TIMEOUT, POLL, () -> {
+                List<StackProbe.Member> members = DockerStackProvisioner.members(probe, grown);
+                return members.stream()
+                                .anyMatch(
+                                        m -> m.name().equals(member) && m.role().equals("quorum_standby"))
+                        ? Seen.done(member + " is a quorum standby")
+                        : Seen.notYet(DockerStackProvisioner.describe(members));
+            }));
+        }
         provisioner.createAndStartOneByOne(
                 DockerStackProvisioner.launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START),
                 state,
