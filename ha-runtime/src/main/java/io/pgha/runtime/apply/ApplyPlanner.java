@@ -83,7 +83,7 @@ public final class ApplyPlanner {
                     Kind.REMOVE_NODE,
                     name,
                     "leaves the synchronous quorum"
-                            + (synchronous ? " (Patroni names another synchronous standby first)" : "")
+                            + (synchronous ? synchronousNote(now.patroni().synchronousMode()) : "")
                             + ", the router, then Patroni; volume " + name + "-data kept; " + NO_OUTAGE,
                     ""));
             members.remove(name);
@@ -109,6 +109,12 @@ public final class ApplyPlanner {
             steps.add(synchronousStep(desired));
         }
         return new ApplyPlan(now.name(), desired, steps, List.of());
+    }
+
+    private static String synchronousNote(SynchronousMode mode) {
+        return mode == SynchronousMode.QUORUM
+                ? " (a quorum standby: the others still make the quorum)"
+                : " (the synchronous standby: Patroni names another one)";
     }
 
     private static ApplyPlan refused(StackSpec spec, String reason) {
