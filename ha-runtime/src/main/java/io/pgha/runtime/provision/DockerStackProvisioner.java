@@ -316,22 +316,7 @@ final class DockerStackProvisioner implements StackProvisioner {
         List<String> replicas = steps.run(
                 "replicas",
                 "Every replica streaming",
-                () -> Poll.until("every replica streams", REPLICAS_TIMEOUT, POLL, () -> {
-                    List<StackProbe.Member> members = members(probe, spec);
-                    Optional<StackProbe.Member> lead =
-                            members.stream().filter(StackProbe.Member::leader).findFirst();
-                    List<String> streaming = members.stream()
-                            .filter(StackProbe.Member::streaming)
-                            .filter(m -> lead.isPresent()
-                                    && java.util.Objects.equals(
-                                            m.timeline(), lead.get().timeline()))
-                            .map(StackProbe.Member::name)
-                            .sorted()
-                            .toList();
-                    return lead.isPresent() && streaming.size() == spec.nodes() - 1
-                            ? Seen.done(streaming)
-                            : Seen.notYet(describe(members));
-                }),
+                () -> awaitStreaming(probe, spec),
                 r -> r.isEmpty() ? "no replicas in a one-node stack" : String.join(", ", r) + " streaming");
         steps.run("roles", "Application and monitoring roles", () -> Beside.join(roles), m -> m);
         steps.run(
@@ -490,6 +475,21 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public io.pgha.runtime.apply.RunningStack running(String name) {
+        return new StackMembers(this, docker, credentials).running(name);
+    }
+
+    @Override
+    public String addMember(StackSpec grown, String member, Consumer<String> progress) {
+        return new StackMembers(this, docker, credentials).add(grown, member, progress);
+    }
+
+    @Override
+    public String removeMember(StackSpec shrunk, String member, boolean deleteVolume, Consumer<String> progress) {
+        return new StackMembers(this, docker, credentials).remove(shrunk, member, deleteVolume, progress);
+    }
+
+    @Override
     public void close() {
         docker.close();
     }
@@ -513,7 +513,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                         + " (keeps the data), then pgha up with it; or run pgha up with the spec the stack was made from");
     }
 
-    private java.nio.file.Path clusterDir(String name) {
+    java.nio.file.Path clusterDir(String name) {
         return credentials.file(name).getParent();
     }
 
@@ -523,7 +523,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                 clusterDir(name).getParent().getParent());
     }
 
-    private Outcome<Integer> create(
+    Outcome<Integer> create(
             DockerPlan plan, StackState state, StackSecrets material, List<String> actions, CreatedByRun made) {
         int before = actions.size();
         if (state.network().isEmpty()) {
@@ -555,7 +555,7 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     /** Creates the containers that do not exist yet, in parallel, each with its files copied in before it starts. */
-    private void createAll(
+    void createAll(
             List<Planned> containers,
             StackState state,
             StackSecrets material,
@@ -583,14 +583,14 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     /** The containers of the plan that {@link Launch} starts at {@code when}. */
-    private static List<Planned> launching(DockerPlan plan, Launch when) {
+    static List<Planned> launching(DockerPlan plan, Launch when) {
         return plan.containers().stream()
                 .filter(p -> Launch.of(p.role()) == when)
                 .toList();
     }
 
     /** Starts the containers of a layer that are not running; returns how many it started. */
-    private int startAll(List<Planned> layer, Map<String, DockerContainer> existing, List<String> actions) {
+    int startAll(List<Planned> layer, Map<String, DockerContainer> existing, List<String> actions) {
         List<String> toStart = layer.stream()
                 .map(Planned::name)
                 .filter(n -> existing.get(n) == null || !existing.get(n).running())
@@ -603,7 +603,7 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     /** Creates when missing and starts when not running, one container after the other; returns how many it started. */
-    private int createAndStartOneByOne(
+    int createAndStartOneByOne(
             List<Planned> containers,
             StackState state,
             StackSecrets material,
@@ -616,6 +616,25 @@ final class DockerStackProvisioner implements StackProvisioner {
             started += startAll(List.of(p), existing, actions);
         }
         return started;
+    }
+
+    /** Waits until every replica of the spec streams from the leader on its timeline; returns their names, sorted. */
+    static List<String> awaitStreaming(StackProbe probe, StackSpec spec) {
+        return Poll.until("every replica streams", REPLICAS_TIMEOUT, POLL, () -> {
+            List<StackProbe.Member> members = members(probe, spec);
+            Optional<StackProbe.Member> lead =
+                    members.stream().filter(StackProbe.Member::leader).findFirst();
+            List<String> streaming = members.stream()
+                    .filter(StackProbe.Member::streaming)
+                    .filter(m -> lead.isPresent()
+                            && java.util.Objects.equals(m.timeline(), lead.get().timeline()))
+                    .map(StackProbe.Member::name)
+                    .sorted()
+                    .toList();
+            return lead.isPresent() && streaming.size() == spec.nodes() - 1
+                    ? Seen.done(streaming)
+                    : Seen.notYet(describe(members));
+        });
     }
 
     private String awaitRouting(
@@ -672,7 +691,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                 + " reach replicas";
     }
 
-    private static List<StackProbe.Member> members(StackProbe probe, StackSpec spec) {
+    static List<StackProbe.Member> members(StackProbe probe, StackSpec spec) {
         for (int i = 0; i < spec.nodes(); i++) {
             Optional<List<StackProbe.Member>> m = probe.members(spec.ports().patroniOf(i));
             if (m.isPresent()) {
@@ -682,7 +701,7 @@ final class DockerStackProvisioner implements StackProvisioner {
         return List.of();
     }
 
-    private static String describe(List<StackProbe.Member> members) {
+    static String describe(List<StackProbe.Member> members) {
         return members.isEmpty()
                 ? "no Patroni answers"
                 : members.stream()

@@ -52,6 +52,28 @@ public interface StackProvisioner extends AutoCloseable {
     /** Stops and removes the stack's containers and network; with {@code removeVolumes} its data and credentials too. */
     DownResult down(String name, boolean removeVolumes, ProgressListener progress);
 
+    /** The stack as it runs: its spec (node count from its PostgreSQL containers), Patroni's members, etcd's health. */
+    default io.pgha.runtime.apply.RunningStack running(String name) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
+    /**
+     * Adds {@code member} of the {@code grown} spec to the running stack as {@code up} makes members, waits until it
+     * streams and routes to it (docs/decisions/0029); returns what it saw.
+     */
+    default String addMember(StackSpec grown, String member, java.util.function.Consumer<String> progress) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
+    /**
+     * Takes {@code member} out of the router, then out of Patroni (its containers stopped and removed), leaving the
+     * {@code shrunk} spec running; its data volume is deleted only with {@code deleteVolume}.
+     */
+    default String removeMember(
+            StackSpec shrunk, String member, boolean deleteVolume, java.util.function.Consumer<String> progress) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
     @Override
     void close();
 

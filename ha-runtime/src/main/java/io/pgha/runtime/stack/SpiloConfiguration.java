@@ -34,6 +34,8 @@ final class SpiloConfiguration {
                 y.append("  username: ").append(EtcdAccessPolicy.PATRONI).append('\n');
             }
         }
+        // a new member clones from a replica: Patroni never picks the leader while a running member has the tag
+        y.append("tags:\n").append("  clonefrom: true\n");
         y.append("bootstrap:\n")
                 .append("  dcs:\n")
                 .append("    ttl: ")

@@ -16,6 +16,7 @@ import io.pgha.runtime.ops.OperationResult.Outcome;
 import io.pgha.runtime.pki.ClusterPki;
 import io.pgha.runtime.pki.IssuedCertificate;
 import io.pgha.runtime.pki.StoredCertificate;
+import io.pgha.runtime.provision.RouterReload;
 import io.pgha.runtime.usecase.RotationPlan.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,6 +15,8 @@ import picocli.CommandLine.IVersionProvider;
             ClustersCommand.class,
             ConsoleCommand.class,
             DownCommand.class,
+            ApplyCommand.class,
+            ScaleCommand.class,
             CredentialsCommand.class,
             ExportComposeCommand.class,
             DrillCommand.class,

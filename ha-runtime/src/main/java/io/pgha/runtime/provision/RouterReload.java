@@ -1,4 +1,4 @@
-package io.pgha.runtime.usecase;
+package io.pgha.runtime.provision;
 
 import io.pgha.runtime.stack.StackSecurity;
 import java.util.ArrayList;
@@ -22,18 +22,18 @@ import java.util.Set;
  * <p>The runtime API is a unix socket inside the router's container; it is spoken to with the image's python3 (the
  * local image has it, through Patroni's packages), one command per connection.
  */
-final class RouterReload {
+public final class RouterReload {
 
     /** HAProxy's check results (enum chk_result). */
-    static final int RESULT_UNKNOWN = 0;
+    public static final int RESULT_UNKNOWN = 0;
 
-    static final int RESULT_PASSED = 3;
+    public static final int RESULT_PASSED = 3;
 
     /** HAProxy's check status INI (enum healthcheck_status): not checked yet. */
-    static final int STATUS_INI = 1;
+    public static final int STATUS_INI = 1;
 
     /** HAProxy's operational state RUNNING (enum srv_state). */
-    static final int RUNNING = 2;
+    public static final int RUNNING = 2;
 
     private static final String ASK = """
             import socket, sys
@@ -51,8 +51,8 @@ final class RouterReload {
             """;
 
     /** One server of one backend, as {@code show servers state} lists it. */
-    record Server(String backend, String name, int opState, int checkStatus, int checkResult) {
-        boolean up() {
+    public record Server(String backend, String name, int opState, int checkStatus, int checkResult) {
+        public boolean up() {
             return opState == RUNNING;
         }
     }
@@ -60,21 +60,21 @@ final class RouterReload {
     private RouterReload() {}
 
     /** The command (exec form, in the router's container) that sends one runtime API command and prints its answer. */
-    static List<String> ask(String command) {
+    public static List<String> ask(String command) {
         return List.of("python3", "-c", ASK, StackSecurity.ROUTER_SOCKET, command);
     }
 
     /** The command that writes the state file for the next start (the text is an argument: no shell parses it). */
-    static List<String> writeStateFile(String text) {
+    public static List<String> writeStateFile(String text) {
         return List.of("sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", text, StackSecurity.ROUTER_STATE_FILE);
     }
 
-    static List<String> removeStateFile() {
+    public static List<String> removeStateFile() {
         return List.of("rm", "-f", StackSecurity.ROUTER_STATE_FILE);
     }
 
     /** The process id in an answer to {@code show info}. */
-    static Optional<String> pid(String showInfo) {
+    public static Optional<String> pid(String showInfo) {
         return showInfo.lines()
                 .filter(l -> l.startsWith("Pid:"))
                 .map(l -> l.substring(4).strip())
@@ -83,7 +83,7 @@ final class RouterReload {
     }
 
     /** The servers of an answer to {@code show servers state} (format version 1). */
-    static List<Server> parse(String dump) {
+    public static List<Server> parse(String dump) {
         List<Server> servers = new ArrayList<>();
         for (String line : dump.lines().toList()) {
             String[] f = line.strip().split("\\s+");
@@ -104,7 +104,7 @@ final class RouterReload {
      * The state file for the next start: the dump as it is (operational and administrative states, weights, addresses),
      * with every server's check status INI and result unknown, so that the new process's own checks show.
      */
-    static String forReload(String dump) {
+    public static String forReload(String dump) {
         StringBuilder out = new StringBuilder();
         for (String line : dump.lines().toList()) {
             String[] f = line.strip().split("\\s+");
@@ -122,7 +122,7 @@ final class RouterReload {
      * What the new process still has to do before a rotation goes on (empty: nothing): check every server of every
      * backend once, every node passing in one backend, a server up in {@code primary}.
      */
-    static Optional<String> pending(List<Server> servers) {
+    public static Optional<String> pending(List<Server> servers) {
         if (servers.isEmpty()) {
             return Optional.of("HAProxy lists no server");
         }
@@ -152,7 +152,7 @@ final class RouterReload {
     }
 
     /** "pg-0 in primary; pg-1, pg-2 in replicas": where each server is up. */
-    static String describe(List<Server> servers) {
+    public static String describe(List<Server> servers) {
         Map<String, Set<String>> up = new LinkedHashMap<>();
         for (Server s : servers) {
             if (s.up()) {

@@ -1,4 +1,4 @@
-package io.pgha.runtime.usecase;
+package io.pgha.runtime.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,47 @@
+package io.pgha.runtime.apply;
+
+import io.pgha.runtime.stack.StackSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code pgha apply} would do: the steps in order, or why it refuses. A refused plan has no steps to run.
+ *
+ * @param stack    the stack's name
+ * @param desired  the spec the stack runs once every step is done
+ * @param steps    the steps, in order
+ * @param refusals why the plan is refused (empty when it may run)
+ */
+public record ApplyPlan(String stack, StackSpec desired, List<PlanStep> steps, List<String> refusals) {
+
+    public ApplyPlan {
+        steps = List.copyOf(steps);
+        refusals = List.copyOf(refusals);
+    }
+
+    public boolean refused() {
+        return !refusals.isEmpty();
+    }
+
+    /** Nothing to change: the stack already runs the desired spec. */
+    public boolean empty() {
+        return steps.isEmpty() && refusals.isEmpty();
+    }
+
+    /** The plan for a human: one numbered line per step, or the refusals. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        if (refused()) {
+            refusals.forEach(r -> lines.add("refused: " + r));
+            return lines;
+        }
+        if (steps.isEmpty()) {
+            lines.add("stack " + stack + " already runs this spec: nothing to do");
+            return lines;
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            lines.add((i + 1) + ". " + steps.get(i).describe());
+        }
+        return lines;
+    }
+}

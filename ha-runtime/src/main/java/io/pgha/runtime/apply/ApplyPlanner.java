@@ -1,0 +1,313 @@
+package io.pgha.runtime.apply;
+
+import io.pgha.runtime.apply.PlanStep.Kind;
+import io.pgha.runtime.stack.ImageProfile;
+import io.pgha.runtime.stack.PatroniTuning;
+import io.pgha.runtime.stack.SpecDifferences;
+import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.SynchronousMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The plan that takes a running stack to a desired spec, one step at a time, never recreating the stack: members are
+ * removed from the highest number down (a leader among them hands over first) and added from the lowest free number
+ * up, each cloned from a replica; a parameter that needs a restart, or a new image, rolls over the replicas one by one,
+ * then one switchover, then the old leader; etcd members change one at a time. Synchronous settings that the removals
+ * need are loosened first, those the additions allow are tightened last. What cannot be changed in place (ports, TLS,
+ * users, …) is refused, as are a stack below 1 node, an etcd change that could lose its quorum and a removal that leaves
+ * fewer replicas than synchronous_node_count without changing it.
+ */
+public final class ApplyPlanner {
+
+    private static final String NO_OUTAGE = "no write outage";
+
+    private ApplyPlanner() {}
+
+    /** {@code pgha scale --nodes N}: the running spec with another node count. */
+    public static ApplyPlan scale(RunningStack running, int nodes) {
+        StackSpec spec = running.spec();
+        if (nodes < 1) {
+            return refused(
+                    spec,
+                    "a stack keeps at least 1 PostgreSQL node: " + nodes
+                            + " would remove every member and its data; use pgha down to remove the stack");
+        }
+        if (nodes > StackSpec.MAX_NODES) {
+            return refused(spec, "a stack has at most " + StackSpec.MAX_NODES + " PostgreSQL nodes, not " + nodes);
+        }
+        return plan(running, spec.toBuilder().nodes(nodes).build());
+    }
+
+    public static ApplyPlan plan(RunningStack running, StackSpec desired) {
+        StackSpec now = running.spec();
+        List<String> refusals = new ArrayList<>();
+        if (!now.name().equals(desired.name())) {
+            return refused(desired, "the spec names stack " + desired.name() + ", not " + now.name());
+        }
+        refusals.addAll(unchangeable(now, desired));
+        refusals.addAll(synchronousRefusals(running, desired));
+        refusals.addAll(etcdRefusals(running, desired));
+        if (!refusals.isEmpty()) {
+            return new ApplyPlan(now.name(), desired, List.of(), refusals);
+        }
+        List<PlanStep> steps = new ArrayList<>();
+        boolean loosen = loosens(now.patroni(), desired.patroni());
+        boolean syncChanges = !synchronousEqual(now.patroni(), desired.patroni());
+        if (syncChanges && loosen) {
+            steps.add(synchronousStep(desired));
+        }
+        List<String> members = new ArrayList<>(running.members().stream()
+                .map(RunningStack.Member::name)
+                .sorted()
+                .toList());
+        String leader = running.leader().map(RunningStack.Member::name).orElse("pg-0");
+        for (int i = now.nodes() - 1; i >= desired.nodes(); i--) {
+            String name = "pg-" + i;
+            if (name.equals(leader)) {
+                String to = firstReplica(running, members, leader, name);
+                steps.add(new PlanStep(
+                        Kind.SWITCHOVER,
+                        to,
+                        "switchover " + leader + " → " + to + " (≈1 s of writes) so that the leader is not removed",
+                        leader));
+                leader = to;
+            }
+            boolean synchronous =
+                    running.member(name).map(RunningStack.Member::synchronous).orElse(false);
+            steps.add(new PlanStep(
+                    Kind.REMOVE_NODE,
+                    name,
+                    "leaves the synchronous quorum"
+                            + (synchronous ? synchronousNote(now.patroni().synchronousMode()) : "")
+                            + ", the router, then Patroni; volume " + name + "-data kept; " + NO_OUTAGE,
+                    ""));
+            members.remove(name);
+        }
+        for (int i = now.nodes(); i < desired.nodes(); i++) {
+            String name = "pg-" + i;
+            String from = firstReplica(running, members, leader, null);
+            boolean fromReplica = !from.equals(leader);
+            steps.add(new PlanStep(
+                    Kind.ADD_NODE,
+                    name,
+                    "new replica cloned from " + from
+                            + (fromReplica
+                                    ? " (a replica: the primary serves no base backup)"
+                                    : " (the primary: no replica to clone from)")
+                            + ", joins the router and the synchronous quorum; " + NO_OUTAGE,
+                    from));
+            members.add(name);
+        }
+        etcdSteps(now, desired, steps);
+        leader = parameterAndImageSteps(now, desired, members, leader, steps);
+        if (syncChanges && !loosen) {
+            steps.add(synchronousStep(desired));
+        }
+        return new ApplyPlan(now.name(), desired, steps, List.of());
+    }
+
+    private static String synchronousNote(SynchronousMode mode) {
+        return mode == SynchronousMode.QUORUM
+                ? " (a quorum standby: the others still make the quorum)"
+                : " (the synchronous standby: Patroni names another one)";
+    }
+
+    private static ApplyPlan refused(StackSpec spec, String reason) {
+        return new ApplyPlan(spec.name(), spec, List.of(), List.of(reason));
+    }
+
+    /** Everything but nodes, etcd members, parameters, images and synchronous settings must stay as it runs. */
+    private static List<String> unchangeable(StackSpec now, StackSpec desired) {
+        StackSpec comparable = desired.toBuilder()
+                .nodes(now.nodes())
+                .etcdMembers(now.etcdMembers())
+                .images(now.images())
+                .postgresParameters(now.postgresParameters())
+                .patroni(withSynchronous(desired.patroni(), now.patroni()))
+                .build();
+        return SpecDifferences.between(now, comparable).stream()
+                .map(d -> d + " is not changed in place: pgha down (keeps the data), then pgha up with the new spec")
+                .toList();
+    }
+
+    private static PatroniTuning withSynchronous(PatroniTuning t, PatroniTuning sync) {
+        return new PatroniTuning(
+                t.ttl(),
+                t.loopWait(),
+                t.retryTimeout(),
+                sync.synchronousMode(),
+                sync.synchronousNodeCount(),
+                t.maximumLagOnFailover(),
+                t.primaryStartTimeout());
+    }
+
+    private static List<String> synchronousRefusals(RunningStack running, StackSpec desired) {
+        StackSpec now = running.spec();
+        PatroniTuning t = desired.patroni();
+        int replicas = desired.nodes() - 1;
+        if (desired.nodes() < now.nodes()
+                && t.synchronousMode() != SynchronousMode.OFF
+                && replicas < t.synchronousNodeCount()) {
+            List<String> removed = new ArrayList<>();
+            for (int i = desired.nodes(); i < now.nodes(); i++) {
+                removed.add("pg-" + i);
+            }
+            String which = running.members().stream()
+                    .filter(RunningStack.Member::synchronous)
+                    .map(RunningStack.Member::name)
+                    .filter(removed::contains)
+                    .findFirst()
+                    .map(n -> n + ", a synchronous standby,")
+                    .orElse(String.join(", ", removed));
+            return List.of("removing " + which + " leaves " + replicas + " replica" + (replicas == 1 ? "" : "s")
+                    + " but synchronous_mode " + t.synchronousMode().patroniValue() + " waits for "
+                    + t.synchronousNodeCount() + " synchronous standby" + (t.synchronousNodeCount() == 1 ? "" : "s")
+                    + ": commits would stop or silently turn asynchronous. Change synchronous_mode (off) or "
+                    + "synchronous_node_count in the same spec");
+        }
+        return List.of();
+    }
+
+    private static List<String> etcdRefusals(RunningStack running, StackSpec desired) {
+        int from = running.spec().etcdMembers();
+        int to = desired.etcdMembers();
+        if (from == to) {
+            return List.of();
+        }
+        int healthy = running.etcdHealthy();
+        if (healthy < from) {
+            int after = Math.min(healthy, to);
+            return List.of("etcd " + from + " → " + to + " while " + (from - healthy) + " of " + from
+                    + " members " + (from - healthy == 1 ? "is" : "are") + " down: each membership change needs a "
+                    + "quorum of the members that answer, and " + after + " healthy of the members on the way "
+                    + "could lose it. Bring every etcd member back first");
+        }
+        return List.of();
+    }
+
+    private static void etcdSteps(StackSpec now, StackSpec desired, List<PlanStep> steps) {
+        for (int m = now.etcdMembers(); m > desired.etcdMembers(); m--) {
+            steps.add(new PlanStep(
+                    Kind.REMOVE_ETCD_MEMBER,
+                    "etcd-" + m,
+                    "etcd " + m + " → " + (m - 1) + " members, quorum " + quorum(m) + " → " + quorum(m - 1) + "; "
+                            + NO_OUTAGE,
+                    ""));
+        }
+        for (int m = now.etcdMembers(); m < desired.etcdMembers(); m++) {
+            steps.add(new PlanStep(
+                    Kind.ADD_ETCD_MEMBER,
+                    "etcd-" + (m + 1),
+                    "etcd " + m + " → " + (m + 1) + " members, quorum " + quorum(m) + " → " + quorum(m + 1) + "; "
+                            + NO_OUTAGE,
+                    ""));
+        }
+    }
+
+    private static int quorum(int members) {
+        return members / 2 + 1;
+    }
+
+    private static String parameterAndImageSteps(
+            StackSpec now, StackSpec desired, List<String> members, String leader, List<PlanStep> steps) {
+        Map<String, String> changed = changedParameters(now.postgresParameters(), desired.postgresParameters());
+        boolean image = desired.images() != ImageProfile.AUTO && !Objects.equals(now.images(), desired.images());
+        List<String> restart = changed.keySet().stream()
+                .filter(RestartParameters::needsRestart)
+                .toList();
+        if (!changed.isEmpty()) {
+            String list = String.join(", ", changed.keySet());
+            steps.add(
+                    restart.isEmpty()
+                            ? new PlanStep(Kind.RELOAD_PARAMETERS, now.name(), list + " by a reload; " + NO_OUTAGE, "")
+                            : new PlanStep(
+                                    Kind.SET_PARAMETERS,
+                                    now.name(),
+                                    list + " set in Patroni's configuration; " + String.join(", ", restart)
+                                            + " pending restart on every member; " + NO_OUTAGE,
+                                    ""));
+        }
+        if (restart.isEmpty() && !image) {
+            return leader;
+        }
+        Kind kind = image ? Kind.REPLACE_CONTAINER : Kind.RESTART;
+        String what =
+                image ? "new container of image " + desired.images().id() + ", volume kept" : "PostgreSQL restarted";
+        for (String m : members) {
+            if (!m.equals(leader)) {
+                steps.add(new PlanStep(
+                        kind, m, "replica: " + what + "; reads move to the other replicas, " + NO_OUTAGE, ""));
+            }
+        }
+        if (members.size() == 1) {
+            steps.add(new PlanStep(
+                    kind,
+                    leader,
+                    "the only member: " + what
+                            + "; writes stop until it is back (a one-node stack has no one to hand over to)",
+                    ""));
+            return leader;
+        }
+        String to = members.stream().filter(m -> !m.equals(leader)).findFirst().orElseThrow();
+        steps.add(new PlanStep(
+                Kind.SWITCHOVER,
+                to,
+                "switchover " + leader + " → " + to + " (≈1 s of writes), the only write outage of the roll",
+                leader));
+        steps.add(new PlanStep(kind, leader, "old primary, now a replica: " + what + "; " + NO_OUTAGE, ""));
+        return to;
+    }
+
+    private static Map<String, String> changedParameters(Map<String, String> now, Map<String, String> desired) {
+        Map<String, String> changed = new LinkedHashMap<>();
+        desired.forEach((k, v) -> {
+            if (!v.equals(now.get(k))) {
+                changed.put(k, v);
+            }
+        });
+        now.keySet().stream().filter(k -> !desired.containsKey(k)).forEach(k -> changed.put(k, "(default)"));
+        return changed;
+    }
+
+    /** The first streaming replica that stays, by name; the leader when there is none. */
+    private static String firstReplica(RunningStack running, List<String> members, String leader, String leaving) {
+        Optional<String> replica = members.stream()
+                .filter(m -> !m.equals(leader) && !m.equals(leaving))
+                .filter(m ->
+                        running.member(m).map(RunningStack.Member::streaming).orElse(false))
+                .findFirst();
+        return replica.orElseGet(() -> members.stream()
+                .filter(m -> !m.equals(leader) && !m.equals(leaving))
+                .findFirst()
+                .orElse(leader));
+    }
+
+    private static boolean synchronousEqual(PatroniTuning a, PatroniTuning b) {
+        return a.synchronousMode() == b.synchronousMode() && a.synchronousNodeCount() == b.synchronousNodeCount();
+    }
+
+    /** Whether the desired synchronous settings ask less of the replicas than the running ones. */
+    private static boolean loosens(PatroniTuning now, PatroniTuning desired) {
+        if (desired.synchronousMode() == SynchronousMode.OFF) {
+            return now.synchronousMode() != SynchronousMode.OFF;
+        }
+        return now.synchronousMode() != SynchronousMode.OFF
+                && desired.synchronousNodeCount() < now.synchronousNodeCount();
+    }
+
+    private static PlanStep synchronousStep(StackSpec desired) {
+        PatroniTuning t = desired.patroni();
+        return new PlanStep(
+                Kind.SYNCHRONOUS_SETTINGS,
+                desired.name(),
+                "synchronous_mode "
+                        + t.synchronousMode().patroniValue() + ", synchronous_node_count " + t.synchronousNodeCount()
+                        + " in Patroni's dynamic configuration; " + NO_OUTAGE,
+                "");
+    }
+}

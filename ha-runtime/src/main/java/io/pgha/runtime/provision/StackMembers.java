@@ -1,0 +1,193 @@
+package io.pgha.runtime.provision;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.apply.RunningStack;
+import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.docker.DockerContainer;
+import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.provision.DockerPlan.Planned;
+import io.pgha.runtime.provision.Poll.Seen;
+import io.pgha.runtime.stack.StackLayout;
+import io.pgha.runtime.stack.StackService;
+import io.pgha.runtime.stack.StackService.Role;
+import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.SynchronousMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Adds and removes PostgreSQL members of a running stack (docs/decisions/0029). A member is added by the code that
+ * {@code pgha up} makes members with ({@link DockerStackProvisioner}'s create and start of what is missing, its
+ * certificate ensured the same way), from the plan of the grown spec: Patroni clones it from a replica (every member
+ * carries the {@code clonefrom} tag, and Patroni never picks the leader while a replica has it); once it streams,
+ * HAProxy routes to it ({@link RouterMembership}). A member leaves the router first, then its container stops (Patroni
+ * shuts PostgreSQL down, the leader's synchronous quorum drops it once its member key is gone), and its data volume is
+ * kept unless asked.
+ */
+final class StackMembers {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration QUORUM_TIMEOUT = Duration.ofSeconds(30);
+
+    private final DockerStackProvisioner provisioner;
+    private final DockerEngine docker;
+    private final CredentialStore credentials;
+
+    StackMembers(DockerStackProvisioner provisioner, DockerEngine docker, CredentialStore credentials) {
+        this.provisioner = provisioner;
+        this.docker = docker;
+        this.credentials = credentials;
+    }
+
+    RunningStack running(String name) {
+        StackState state = StackState.of(docker, name);
+        StackSpec labelled = state.runningSpec()
+                .orElseThrow(() -> PghaException.notFound("no stack " + name + " made by pgha runs on this engine"));
+        int nodes = (int) state.containers().values().stream()
+                .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
+                .count();
+        StackSpec spec = labelled.toBuilder()
+                .nodes(nodes)
+                .images(state.runningProfile().orElse(labelled.images()))
+                .build();
+        StackProbe probe = probe(spec);
+        List<RunningStack.Member> members = DockerStackProvisioner.members(probe, spec).stream()
+                .map(m -> new RunningStack.Member(
+                        m.name(),
+                        m.leader(),
+                        m.streaming(),
+                        m.role().equals("sync_standby") || m.role().equals("quorum_standby")))
+                .toList();
+        int etcd = (int) IntStream.rangeClosed(1, spec.etcdMembers())
+                .filter(i -> probe.etcdHealthy(spec.ports().etcdOf(i)))
+                .count();
+        return new RunningStack(spec, members, etcd);
+    }
+
+    /** Creates and starts {@code member} of the {@code grown} spec, waits until it streams, then routes to it. */
+    String add(StackSpec grown, String member, Consumer<String> progress) {
+        StackCredentials secrets = secrets(grown.name());
+        DockerPlan plan = DockerPlan.of(grown, secrets);
+        StackSecrets material = StackSecrets.of(plan, secrets, provisioner.clusterDir(grown.name()));
+        StackState state = StackState.of(docker, grown.name());
+        List<String> actions = Collections.synchronizedList(new ArrayList<>());
+        CreatedByRun made = new CreatedByRun();
+        provisioner.create(plan, state, material, actions, made);
+        provisioner.startAll(
+                DockerStackProvisioner.launching(plan, Launch.AFTER_ETCD_USERS), state.containers(), actions);
+        progress.accept(String.join(", ", actions) + "; waiting until " + member + " streams");
+        StackProbe probe = probe(grown);
+        List<String> streaming = DockerStackProvisioner.awaitStreaming(probe, grown);
+        progress.accept(String.join(", ", streaming) + " streaming");
+        if (grown.patroni().synchronousMode() == SynchronousMode.QUORUM) {
+            // the leader puts a streaming member into synchronous_standby_names (ANY n (...)) on its next HA loop
+            progress.accept(Poll.until(member + " joins the synchronous quorum", QUORUM_TIMEOUT, POLL, () -> {
+                List<StackProbe.Member> members = DockerStackProvisioner.members(probe, grown);
+                return members.stream()
+                                .anyMatch(
+                                        m -> m.name().equals(member) && m.role().equals("quorum_standby"))
+                        ? Seen.done(member + " is a quorum standby")
+                        : Seen.notYet(DockerStackProvisioner.describe(members));
+            }));
+        }
+        provisioner.createAndStartOneByOne(
+                DockerStackProvisioner.launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START),
+                state,
+                material,
+                state.containers(),
+                actions,
+                made);
+        String routed = new RouterMembership(docker)
+                .reload(router(plan), routerConfig(plan), Optional.of(member), Optional.empty());
+        return member + " streams and is routed: " + routed;
+    }
+
+    /**
+     * Takes {@code member} out of the router (the {@code shrunk} spec's haproxy.cfg), stops and removes its containers,
+     * waits until Patroni no longer lists it, and removes its volume when asked.
+     */
+    String remove(StackSpec shrunk, String member, boolean deleteVolume, Consumer<String> progress) {
+        StackCredentials secrets = secrets(shrunk.name());
+        DockerPlan plan = DockerPlan.of(shrunk, secrets);
+        String routed = new RouterMembership(docker)
+                .reload(router(plan), routerConfig(plan), Optional.empty(), Optional.of(member));
+        progress.accept("out of the router: " + routed);
+        StackState state = StackState.of(docker, shrunk.name());
+        List<String> planned = plan.containers().stream().map(Planned::name).toList();
+        StackLayout layout = StackLayout.of(shrunk);
+        List<DockerContainer> leaving = state.containers().values().stream()
+                .filter(c -> !planned.contains(c.name()))
+                .filter(c -> c.name().equals(layout.containerName(member))
+                        || c.name().contains(member + "-"))
+                .toList();
+        for (DockerContainer c : leaving) {
+            docker.stop(c.name(), STOP_GRACE);
+            docker.remove(c.name());
+        }
+        progress.accept("stopped and removed "
+                + String.join(", ", leaving.stream().map(DockerContainer::name).toList()));
+        StackProbe probe = probe(shrunk);
+        String left = Poll.until(member + " leaves Patroni's members", LEAVE_TIMEOUT, POLL, () -> {
+            List<StackProbe.Member> members = DockerStackProvisioner.members(probe, shrunk);
+            boolean gone = members.stream().noneMatch(m -> m.name().equals(member));
+            return gone && !members.isEmpty()
+                    ? Seen.done(DockerStackProvisioner.describe(members))
+                    : Seen.notYet(DockerStackProvisioner.describe(members));
+        });
+        String volume = layout.volumeName(member + "-data");
+        if (deleteVolume) {
+            docker.removeVolume(volume);
+        }
+        return member + " removed (" + left + "); volume " + volume + (deleteVolume ? " deleted" : " kept");
+    }
+
+    private StackCredentials secrets(String name) {
+        return credentials
+                .find(name)
+                .orElseThrow(() -> PghaException.notFound("no stored credentials for stack " + name
+                        + ": only a stack pgha up made on this machine can be changed"));
+    }
+
+    private StackProbe probe(StackSpec spec) {
+        StackCredentials secrets = secrets(spec.name());
+        Optional<String> ca = spec.security().tls()
+                ? Optional.of(provisioner
+                        .clusterDir(spec.name())
+                        .resolve(StackSecrets.PKI)
+                        .resolve("ca.crt")
+                        .toString())
+                : Optional.empty();
+        return new StackProbe(
+                DockerStackProvisioner.probeHost(spec),
+                ca,
+                spec.security().authentication() ? Optional.of(secrets.router()) : Optional.empty());
+    }
+
+    private static String router(DockerPlan plan) {
+        return plan.withRole(Role.ROUTER).stream()
+                .findFirst()
+                .map(Planned::name)
+                .orElseThrow(() -> PghaException.unavailable("the stack has no router"));
+    }
+
+    private static String routerConfig(DockerPlan plan) {
+        Planned router = plan.withRole(Role.ROUTER).getFirst();
+        if (!plan.spec().security().authentication()) {
+            throw PghaException.refused("changing the members of a stack without logins (the seed's open stack) is "
+                    + "not supported: its router's runtime API is not on a unix socket");
+        }
+        return router.service().configFiles().stream()
+                .filter(f -> f.containerPath().equals(StackLayout.HAPROXY_CONFIG_PATH))
+                .map(StackService.ConfigFile::content)
+                .findFirst()
+                .orElseThrow();
+    }
+}

@@ -1,0 +1,265 @@
+package io.pgha.runtime.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgha.runtime.stack.ImageProfile;
+import io.pgha.runtime.stack.PatroniTuning;
+import io.pgha.runtime.stack.StackPorts;
+import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.SynchronousMode;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The planner as a table: a running stack, a desired spec, and the plan's steps ("KIND target") in order or its
+ * refusal. Unless a row says otherwise the stack runs the defaults (3 nodes, pg-0 leads, quorum commit of 1, 3 etcd
+ * members, local images) and is healthy.
+ */
+class ApplyPlannerTest {
+
+    private static final StackSpec THREE =
+            StackSpec.builder().name("plan").images(ImageProfile.LOCAL).build();
+
+    static Stream<Arguments> plans() {
+        return Stream.of(
+                row("same spec: nothing to do", healthy(THREE), s -> s, List.of()),
+                row("3 → 4: one replica cloned from pg-1", healthy(THREE), s -> s.nodes(4), List.of("ADD_NODE pg-3")),
+                row(
+                        "3 → 5: two replicas, lowest free names first",
+                        healthy(THREE),
+                        s -> s.nodes(5),
+                        List.of("ADD_NODE pg-3", "ADD_NODE pg-4")),
+                row(
+                        "4 → 3: the highest member leaves",
+                        healthy(nodes(4)),
+                        s -> s.nodes(3),
+                        List.of("REMOVE_NODE pg-3")),
+                row(
+                        "5 → 3: highest first",
+                        healthy(nodes(5)),
+                        s -> s.nodes(3),
+                        List.of("REMOVE_NODE pg-4", "REMOVE_NODE pg-3")),
+                row(
+                        "4 → 3 while pg-3 leads: a switchover first",
+                        leading(nodes(4), "pg-3"),
+                        s -> s.nodes(3),
+                        List.of("SWITCHOVER pg-0", "REMOVE_NODE pg-3")),
+                row(
+                        "3 → 1 with synchronous mode off in the same spec: loosened first",
+                        healthy(THREE),
+                        s -> s.nodes(1).patroni(sync(SynchronousMode.OFF, 1)),
+                        List.of("SYNCHRONOUS_SETTINGS plan", "REMOVE_NODE pg-2", "REMOVE_NODE pg-1")),
+                row(
+                        "3 → 5 with synchronous_node_count 2: tightened last",
+                        healthy(THREE),
+                        s -> s.nodes(5).patroni(sync(SynchronousMode.QUORUM, 2)),
+                        List.of("ADD_NODE pg-3", "ADD_NODE pg-4", "SYNCHRONOUS_SETTINGS plan")),
+                row(
+                        "a reload parameter: one reload",
+                        healthy(THREE),
+                        s -> s.postgresParameter("work_mem", "64MB"),
+                        List.of("RELOAD_PARAMETERS plan")),
+                row(
+                        "shared_buffers: replicas, one switchover, then the old primary",
+                        healthy(THREE),
+                        s -> s.postgresParameter("shared_buffers", "256MB"),
+                        List.of(
+                                "SET_PARAMETERS plan",
+                                "RESTART pg-1",
+                                "RESTART pg-2",
+                                "SWITCHOVER pg-1",
+                                "RESTART pg-0")),
+                row(
+                        "a new image: containers replaced in the same order",
+                        healthy(THREE),
+                        s -> s.images(ImageProfile.OFFICIAL),
+                        List.of(
+                                "REPLACE_CONTAINER pg-1",
+                                "REPLACE_CONTAINER pg-2",
+                                "SWITCHOVER pg-1",
+                                "REPLACE_CONTAINER pg-0")),
+                row("images auto: what runs is kept", healthy(THREE), s -> s.images(ImageProfile.AUTO), List.of()),
+                row(
+                        "a one-node restart says it stops writes",
+                        healthy(nodes(1)),
+                        s -> s.postgresParameter("shared_buffers", "256MB"),
+                        List.of("SET_PARAMETERS plan", "RESTART pg-0")),
+                row(
+                        "etcd 3 → 5, one member at a time",
+                        healthy(THREE),
+                        s -> s.etcdMembers(5),
+                        List.of("ADD_ETCD_MEMBER etcd-4", "ADD_ETCD_MEMBER etcd-5")),
+                row(
+                        "etcd 3 → 1 with every member healthy",
+                        healthy(THREE),
+                        s -> s.etcdMembers(1),
+                        List.of("REMOVE_ETCD_MEMBER etcd-3", "REMOVE_ETCD_MEMBER etcd-2")),
+                row(
+                        "scale down then roll: removed members are not restarted",
+                        healthy(nodes(4)),
+                        s -> s.nodes(3).postgresParameter("max_connections", "300"),
+                        List.of(
+                                "REMOVE_NODE pg-3",
+                                "SET_PARAMETERS plan",
+                                "RESTART pg-1",
+                                "RESTART pg-2",
+                                "SWITCHOVER pg-1",
+                                "RESTART pg-0")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plans")
+    void plansInOrder(String name, RunningStack running, UnaryOperator<StackSpec.Builder> change, List<String> steps) {
+        ApplyPlan plan = ApplyPlanner.plan(
+                running, change.apply(running.spec().toBuilder()).build());
+
+        assertThat(plan.refusals()).isEmpty();
+        assertThat(plan.steps()).extracting(s -> s.kind() + " " + s.target()).containsExactlyElementsOf(steps);
+        assertThat(plan.steps()).allSatisfy(s -> assertThat(s.cost()).isNotBlank());
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                row(
+                        "3 → 1 in quorum mode without changing it",
+                        healthy(THREE),
+                        s -> s.nodes(1),
+                        List.of("leaves 0 replicas but synchronous_mode quorum waits for 1 synchronous standby")),
+                row(
+                        "2 → 1 in synchronous mode on: the only synchronous replica",
+                        healthy(sized(2, sync(SynchronousMode.ON, 1))),
+                        s -> s.nodes(1),
+                        List.of("removing pg-1, a synchronous standby, leaves 0 replicas")),
+                row(
+                        "5 → 2 with synchronous_node_count 2",
+                        healthy(sized(5, sync(SynchronousMode.QUORUM, 2))),
+                        s -> s.nodes(2),
+                        List.of("leaves 1 replica but synchronous_mode quorum waits for 2 synchronous standbys")),
+                row(
+                        "etcd 3 → 1 while one is down",
+                        etcdDown(healthy(THREE), 1),
+                        s -> s.etcdMembers(1),
+                        List.of("etcd 3 → 1 while 1 of 3 members is down")),
+                row(
+                        "etcd 3 → 5 while one is down",
+                        etcdDown(healthy(THREE), 1),
+                        s -> s.etcdMembers(5),
+                        List.of("etcd 3 → 5 while 1 of 3 members is down")),
+                row(
+                        "ports are not changed in place",
+                        healthy(THREE),
+                        s -> s.ports(StackPorts.DEFAULTS.withPrometheus(43090)),
+                        List.of("is not changed in place")),
+                row(
+                        "another stack's spec",
+                        healthy(THREE),
+                        s -> s.name("other"),
+                        List.of("the spec names stack other, not plan")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesWithTheReason(
+            String name, RunningStack running, UnaryOperator<StackSpec.Builder> change, List<String> reasons) {
+        ApplyPlan plan = ApplyPlanner.plan(
+                running, change.apply(running.spec().toBuilder()).build());
+
+        assertThat(plan.refused()).isTrue();
+        assertThat(plan.steps()).isEmpty();
+        reasons.forEach(r -> assertThat(String.join("\n", plan.refusals())).contains(r));
+        assertThat(plan.lines()).allMatch(l -> l.startsWith("refused: "));
+    }
+
+    @Test
+    void scaleRefusesBelowOneAndAboveSeven() {
+        assertThat(ApplyPlanner.scale(healthy(THREE), 0).refusals())
+                .singleElement()
+                .asString()
+                .contains("at least 1 PostgreSQL node");
+        assertThat(ApplyPlanner.scale(healthy(THREE), 8).refusals())
+                .singleElement()
+                .asString()
+                .contains("at most 7");
+    }
+
+    @Test
+    void costLinesSayWhereFromAndWhatItCosts() {
+        ApplyPlan grow = ApplyPlanner.scale(healthy(THREE), 4);
+        assertThat(grow.lines())
+                .containsExactly("1. add pg-3: new replica cloned from pg-1 (a replica: the primary serves no base "
+                        + "backup), joins the router and the synchronous quorum; no write outage");
+
+        ApplyPlan roll = ApplyPlanner.plan(
+                healthy(THREE),
+                THREE.toBuilder().postgresParameter("shared_buffers", "256MB").build());
+        assertThat(roll.lines())
+                .contains("4. switchover pg-0 → pg-1: switchover pg-0 → pg-1 (≈1 s of writes), the only "
+                        + "write outage of the roll");
+        assertThat(ApplyPlanner.scale(healthy(THREE), 3).empty()).isTrue();
+    }
+
+    @Test
+    void aReplicaThatDoesNotStreamIsNotACloneSource() {
+        RunningStack running = new RunningStack(
+                THREE,
+                List.of(
+                        new RunningStack.Member("pg-0", true, false, false),
+                        new RunningStack.Member("pg-1", false, false, false),
+                        new RunningStack.Member("pg-2", false, true, true)),
+                3);
+
+        assertThat(ApplyPlanner.scale(running, 4).steps())
+                .singleElement()
+                .extracting(PlanStep::from)
+                .isEqualTo("pg-2");
+    }
+
+    private static Arguments row(
+            String name, RunningStack running, UnaryOperator<StackSpec.Builder> change, List<String> expected) {
+        return Arguments.of(name, running, change, expected);
+    }
+
+    private static StackSpec nodes(int n) {
+        return THREE.toBuilder().nodes(n).build();
+    }
+
+    private static StackSpec sized(int n, PatroniTuning tuning) {
+        return THREE.toBuilder().nodes(n).patroni(tuning).build();
+    }
+
+    private static PatroniTuning sync(SynchronousMode mode, int count) {
+        PatroniTuning d = PatroniTuning.DEFAULTS;
+        return new PatroniTuning(
+                d.ttl(),
+                d.loopWait(),
+                d.retryTimeout(),
+                mode,
+                count,
+                d.maximumLagOnFailover(),
+                d.primaryStartTimeout());
+    }
+
+    private static RunningStack healthy(StackSpec spec) {
+        return RunningStack.healthy(spec);
+    }
+
+    private static RunningStack leading(StackSpec spec, String leader) {
+        return new RunningStack(
+                spec,
+                RunningStack.healthy(spec).members().stream()
+                        .map(m -> new RunningStack.Member(
+                                m.name(), m.name().equals(leader), !m.name().equals(leader), false))
+                        .toList(),
+                spec.etcdMembers());
+    }
+
+    private static RunningStack etcdDown(RunningStack running, int down) {
+        return new RunningStack(
+                running.spec(), running.members(), running.spec().etcdMembers() - down);
+    }
+}
