@@ -105,8 +105,7 @@ final class StackMembers {
                 state.containers(),
                 actions,
                 made);
-        String routed = new RouterMembership(docker)
-                .reload(router(plan), routerConfig(plan), Optional.of(member), Optional.empty());
+        String routed = reloadRouters(plan, Optional.of(member), Optional.empty());
         return member + " streams and is routed: " + routed;
     }
 
@@ -117,8 +116,7 @@ final class StackMembers {
     String remove(StackSpec shrunk, String member, boolean deleteVolume, Consumer<String> progress) {
         StackCredentials secrets = secrets(shrunk.name());
         DockerPlan plan = DockerPlan.of(shrunk, secrets);
-        String routed = new RouterMembership(docker)
-                .reload(router(plan), routerConfig(plan), Optional.empty(), Optional.of(member));
+        String routed = reloadRouters(plan, Optional.empty(), Optional.of(member));
         progress.accept("out of the router: " + routed);
         StackState state = StackState.of(docker, shrunk.name());
         List<String> planned = plan.containers().stream().map(Planned::name).toList();
@@ -171,15 +169,21 @@ final class StackMembers {
                 spec.security().authentication() ? Optional.of(secrets.router()) : Optional.empty());
     }
 
-    private static String router(DockerPlan plan) {
-        return plan.withRole(Role.ROUTER).stream()
-                .findFirst()
-                .map(Planned::name)
-                .orElseThrow(() -> PghaException.unavailable("the stack has no router"));
+    /** Every router of the stack (pg-router, pg-router-2) in turn, each with its own haproxy.cfg. */
+    private String reloadRouters(DockerPlan plan, Optional<String> joining, Optional<String> leaving) {
+        List<Planned> routers = plan.withRole(Role.ROUTER);
+        if (routers.isEmpty()) {
+            throw PghaException.unavailable("the stack has no router");
+        }
+        List<String> described = new ArrayList<>();
+        for (Planned router : routers) {
+            described.add(router.name() + ": "
+                    + new RouterMembership(docker).reload(router.name(), routerConfig(plan, router), joining, leaving));
+        }
+        return String.join("; ", described);
     }
 
-    private static String routerConfig(DockerPlan plan) {
-        Planned router = plan.withRole(Role.ROUTER).getFirst();
+    private static String routerConfig(DockerPlan plan, Planned router) {
         if (!plan.spec().security().authentication()) {
             throw PghaException.refused("changing the members of a stack without logins (the seed's open stack) is "
                     + "not supported: its router's runtime API is not on a unix socket");

@@ -85,14 +85,20 @@ class ScaleIT {
             long grown = System.nanoTime();
             System.out.println("[ScaleIT] 3 -> 4 in " + (grown - up) / 1_000_000 + " ms:\n" + grow.stdout());
             assertThat(grow.stdout()).contains("[1/1] done").contains("runs 4 PostgreSQL nodes");
-            assertThat(docker("logs", STACK + "-pg-3").stdout()
-                            + docker("logs", STACK + "-pg-3").stderr())
-                    .as("Patroni cloned pg-3 from a replica")
-                    .containsPattern("bootstrap from replica 'pg-[12]'");
+            String newLog = docker("logs", STACK + "-pg-3").stdout()
+                    + docker("logs", STACK + "-pg-3").stderr();
+            java.util.regex.Matcher source = java.util.regex.Pattern.compile("bootstrap from replica '(pg-\\d)'")
+                    .matcher(newLog);
+            assertThat(source.find())
+                    .as("Patroni cloned pg-3 from a member: " + newLog)
+                    .isTrue();
             try (Connection c = connect(password)) {
-                assertThat(query(
-                                c, "SELECT string_agg(application_name || ' ' || state, ',') FROM pg_stat_replication"))
-                        .contains("pg-3 streaming");
+                String replicas =
+                        query(c, "SELECT string_agg(application_name || ' ' || state, ',') FROM pg_stat_replication");
+                assertThat(replicas).contains("pg-3 streaming");
+                assertThat(replicas)
+                        .as("the clone's source, " + source.group(1) + ", is a replica of the primary, not the primary")
+                        .contains(source.group(1) + " streaming");
                 assertThat(query(c, "SHOW synchronous_standby_names")).contains("pg-3");
             }
             assertThat(routerServers()).contains("replicas pg-3 2");
