@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -48,6 +49,8 @@ public final class ClustersViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final Map<String, CompletableFuture<ClusterSession>> open = new HashMap<>();
     private final Map<String, ClusterMonitor.Subscription> watches = new HashMap<>();
+    /** Sessions a registry read started in the background, until the FX thread takes them over. */
+    private final Map<String, CompletableFuture<ClusterSession>> started = new ConcurrentHashMap<>();
 
     public ClustersViewModel(ClusterRegistry registry, ClusterSessions sessions, UiExecutors executors) {
         this.registry = registry;
@@ -56,20 +59,37 @@ public final class ClustersViewModel implements AutoCloseable {
         this.executors = executors;
     }
 
-    /** Reads the registry again; selects the named cluster once it is listed. */
+    /**
+     * Reads the registry again; selects the named cluster once it is listed. The sessions of clusters not open yet
+     * start in the same background task, right after the read: handing the list to the FX thread first would make
+     * them wait for the window's first layout and paint (a second on a cold start), and the topology with them.
+     */
     public void reload(Optional<String> select) {
+        Set<String> alreadyOpen = Set.copyOf(open.keySet());
         executors.supply(
-                registry::list,
+                () -> {
+                    List<ClusterConnection> known = registry.list();
+                    known.stream()
+                            .filter(c -> !alreadyOpen.contains(c.name()))
+                            .sorted(Comparator.comparing(
+                                    (ClusterConnection c) -> !select.equals(Optional.of(c.name()))))
+                            .forEach(c -> started.put(c.name(), openSession(c)));
+                    return known;
+                },
                 known -> {
                     merge(known);
                     problem.set("");
                     select.flatMap(this::item).ifPresent(selected::set);
-                    loaded.set(true);
+                    this.loaded.set(true);
                 },
                 failure -> {
                     problem.set(failure.getMessage());
                     loaded.set(true);
                 });
+    }
+
+    private CompletableFuture<ClusterSession> openSession(ClusterConnection connection) {
+        return CompletableFuture.supplyAsync(() -> sessions.open(connection), executors.background());
     }
 
     /** False until the registry has been read once: until then the list is not known to be empty. */
@@ -81,19 +101,21 @@ public final class ClustersViewModel implements AutoCloseable {
         Set<String> names = known.stream().map(ClusterConnection::name).collect(Collectors.toSet());
         List.copyOf(items).stream().filter(i -> !names.contains(i.name())).forEach(i -> drop(i.name()));
         for (ClusterConnection c : known) {
+            CompletableFuture<ClusterSession> started = this.started.remove(c.name());
             if (item(c.name()).isEmpty()) {
                 ClusterItem item = new ClusterItem(
                         c.name(), c.origin() == ClusterConnection.Origin.PROVISIONED ? "created by pgha" : "attached");
                 items.add(item);
-                watch(item, c);
+                watch(item, started != null ? started : openSession(c));
+            } else if (started != null) {
+                // listed meanwhile by another reload, which opened its own session: this one is not needed
+                started.thenAcceptAsync(ClusterSession::close, executors.background());
             }
         }
         items.sort(Comparator.comparing(ClusterItem::name));
     }
 
-    private void watch(ClusterItem item, ClusterConnection connection) {
-        CompletableFuture<ClusterSession> session =
-                CompletableFuture.supplyAsync(() -> sessions.open(connection), executors.background());
+    private void watch(ClusterItem item, CompletableFuture<ClusterSession> session) {
         open.put(item.name(), session);
         session.whenCompleteAsync(
                 (s, failure) -> {

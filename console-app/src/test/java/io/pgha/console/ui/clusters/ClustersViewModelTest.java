@@ -61,6 +61,34 @@ class ClustersViewModelTest {
     }
 
     @Test
+    void sessionsStartBeforeTheListReachesTheFxThreadAndTheSelectedOneFirst() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("billing"));
+        registry.save(SampleCluster.connection("orders"));
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        java.util.List<Runnable> fxQueue = new java.util.ArrayList<>();
+        ClustersViewModel viewModel = new ClustersViewModel(
+                registry,
+                connection -> {
+                    opened.add(connection.name());
+                    return clusters.computeIfAbsent(connection.name(), SimulatedCluster::new)
+                            .session();
+                },
+                new io.pgha.console.ui.common.UiExecutors(new io.pgha.console.testing.InlineScheduler(), fxQueue::add));
+
+        viewModel.reload(Optional.of("orders"));
+
+        assertThat(opened).as("opened while the FX thread is still busy").containsExactly("orders", "billing");
+        assertThat(viewModel.items()).isEmpty();
+        while (!fxQueue.isEmpty()) {
+            fxQueue.removeFirst().run();
+        }
+        assertThat(viewModel.items()).extracting(ClusterItem::name).containsExactly("billing", "orders");
+        assertThat(opened).as("each session opened once").hasSize(2);
+        assertThat(viewModel.item("orders").orElseThrow().stateProperty().get()).isEqualTo("healthy");
+    }
+
+    @Test
     void aClusterThatCannotBeOpenedSaysWhy() {
         ClusterRegistry registry = new ClusterRegistry(config);
         registry.save(SampleCluster.connection("broken"));
