@@ -14,7 +14,6 @@ import io.pgha.runtime.provision.DockerPlan.Planned;
 import io.pgha.runtime.provision.Poll.Seen;
 import io.pgha.runtime.provision.Steps.Outcome;
 import io.pgha.runtime.stack.ImageProfile;
-import io.pgha.runtime.stack.SpecDifferences;
 import io.pgha.runtime.stack.StackLayout;
 import io.pgha.runtime.stack.StackService;
 import io.pgha.runtime.stack.StackService.Role;
@@ -495,22 +494,13 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     private static void refuseDrift(StackState state, StackSpec wanted) {
-        String hash = SpecFingerprint.of(wanted).hash();
-        boolean differs = state.containers().values().stream()
-                .anyMatch(c -> !hash.equals(c.labels().get(StackLabels.SPEC_HASH)));
-        if (!differs) {
-            return;
-        }
-        String details = state.runningSpec()
-                .map(running -> SpecDifferences.between(running, wanted))
-                .filter(d -> !d.isEmpty())
-                .map(d -> String.join("; ", d))
-                .orElse("its containers were made by another version of pgha");
-        throw PghaException.conflict(
-                "stack " + wanted.name() + " already exists with a different spec, which pgha does not change "
-                        + "in place (" + details + "). Nothing was changed. To apply the new spec: pgha down --name "
-                        + wanted.name()
-                        + " (keeps the data), then pgha up with it; or run pgha up with the spec the stack was made from");
+        SpecDrift.of(state.containers().values(), wanted).ifPresent(details -> {
+            throw PghaException.conflict("stack " + wanted.name()
+                    + " already exists with a different spec, which pgha up does not change in place (" + details
+                    + "). Nothing was changed. To apply the new spec: pgha apply --spec FILE (node counts), or pgha"
+                    + " down --name " + wanted.name()
+                    + " (keeps the data) then pgha up with it; or run pgha up with the spec the stack runs");
+        });
     }
 
     java.nio.file.Path clusterDir(String name) {

@@ -128,7 +128,8 @@ class FreshCloneIT {
                             .lines()
                             .toList();
                     assertThat(rows)
-                            .hasSize(12)
+                            .as("3 etcd, 3 PostgreSQL, 3 exporters, 2 routers, the supervisor, Prometheus")
+                            .hasSize(13)
                             .allSatisfy(row -> assertThat(row).contains("(healthy)"));
                 });
     }

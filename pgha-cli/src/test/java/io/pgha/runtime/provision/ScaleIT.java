@@ -3,6 +3,7 @@ package io.pgha.runtime.provision;
 import static io.pgha.runtime.testsupport.ComposeStack.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgha.runtime.cli.ExitCodes;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.TestMachine;
@@ -37,6 +38,7 @@ class ScaleIT {
     private static final int WRITE = 43000;
     private static final String ROUTER = STACK + "-pg-router";
     private static Path configDir;
+    private static Path spec;
 
     @BeforeAll
     static void threeNodes() throws Exception {
@@ -44,7 +46,7 @@ class ScaleIT {
         configDir = Files.createTempDirectory("pgha-it-scale");
         System.setProperty("pgha.config.dir", configDir.toString());
         Cli.run("down", "--name", STACK, "--volumes", "--yes");
-        Path spec = configDir.resolve("sc21.yml");
+        spec = configDir.resolve("sc21.yml");
         Files.writeString(spec, """
                 name: sc21
                 ports: {write: 43000, read: 43001, stats: 43004, patroni: 43008, etcd: 43079, exporter: 43087,
@@ -102,6 +104,12 @@ class ScaleIT {
                 assertThat(query(c, "SHOW synchronous_standby_names")).contains("pg-3");
             }
             assertThat(routerServers()).contains("replicas pg-3 2");
+            Cli.Result plainUp = Cli.run("up", "--spec", spec.toString(), "--images", "local");
+            assertThat(plainUp.exitCode()).as(plainUp.describe()).isEqualTo(ExitCodes.CONFLICT);
+            assertThat(plainUp.stderr())
+                    .as("up with the 3-node spec on the scaled stack says how many run, changes nothing")
+                    .contains("it runs 4 PostgreSQL nodes, the spec asks for 3")
+                    .contains("Nothing was changed");
 
             long down = System.nanoTime();
             Cli.Result shrink = Cli.runOk("scale", "--name", STACK, "--nodes", "3", "--yes");
@@ -126,6 +134,10 @@ class ScaleIT {
                         }
                     });
             assertThat(routerServers()).doesNotContain("pg-3");
+            Cli.Result again = Cli.run("up", "--spec", spec.toString(), "--images", "local");
+            assertThat(again.exitCode())
+                    .as("up with the spec the scaled-back stack runs changes nothing: " + again.describe())
+                    .isZero();
             writer.stop();
 
             Duration gap = writer.longestGap(up, shrunk);

@@ -107,7 +107,9 @@ class HostileClientIT {
                 .stdout()
                 .lines()
                 .toList();
-        assertThat(containers).hasSize(12);
+        assertThat(containers)
+                .as("13 containers: 3 etcd, 3 PostgreSQL, 3 exporters, 2 routers, the supervisor, Prometheus")
+                .hasSize(13);
         for (String c : containers) {
             String inspect = docker(
                             "inspect",
