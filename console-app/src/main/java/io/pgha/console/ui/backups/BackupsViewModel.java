@@ -262,12 +262,18 @@ public final class BackupsViewModel {
     public BackupConfirmation confirmation() {
         BackupChoice c = choice.get();
         return new BackupConfirmation(
-                "Take a " + c.name().toLowerCase(java.util.Locale.ROOT) + " backup of " + cluster,
+                "Take " + kind(c) + " backup of " + cluster,
                 "pgBackRest copies " + c.description() + " of " + cluster + " into the stack's backups volume now,"
                         + " on the leader. It reads the database for as long as it runs (a full backup of a large"
                         + " database takes a while) and the scheduled backups wait meanwhile. The tab shows when it"
                         + " ends.",
                 "Back up");
+    }
+
+    /** "a full", "a differential", "an incremental". */
+    private static String kind(BackupChoice c) {
+        String name = c.name().toLowerCase(java.util.Locale.ROOT);
+        return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
     }
 
     /** Starts the chosen backup in the background; nothing happens when one cannot start now. */
@@ -279,8 +285,7 @@ public final class BackupsViewModel {
         BackupType type = BackupType.parse(c.id());
         Instant started = clock.instant();
         busy.set(true);
-        progress.set("taking a " + c.name().toLowerCase(java.util.Locale.ROOT) + " backup, started "
-                + Formats.clock(started) + " …");
+        progress.set("taking " + kind(c) + " backup, started " + Formats.clock(started) + " …");
         executors.supply(
                 () -> backups.now(type),
                 done -> {
