@@ -36,7 +36,7 @@ class LogsScreenTest extends ConsoleUiTest {
         until(() -> node(robot, "#workspace-tabs", TabPane.class)
                         .getSelectionModel()
                         .getSelectedIndex()
-                == 5);
+                == 6);
     }
 
     @Test

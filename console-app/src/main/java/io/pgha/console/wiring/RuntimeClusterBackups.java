@@ -5,7 +5,7 @@ import io.pgha.console.service.ClusterBackups;
 import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.cluster.ClusterConnection;
-import io.pgha.runtime.stack.StackLayout;
+import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.usecase.StackBackups;
 import java.util.Optional;
@@ -39,12 +39,15 @@ final class RuntimeClusterBackups implements ClusterBackups {
         }
     }
 
-    /** Why a stack made with this spec takes no backups, or empty when it takes them. */
+    /**
+     * Why a stack made with this spec takes no backups, or empty when it takes them ({@code StackLayout.archives()}), or
+     * may (a spec that says "auto" images: then pgBackRest's own answer tells).
+     */
     static Optional<BackupsState.Why> off(StackSpec spec) {
         if (!spec.backups().enabled()) {
             return Optional.of(BackupsState.Why.DISABLED);
         }
-        return StackLayout.of(spec).archives() ? Optional.empty() : Optional.of(BackupsState.Why.NO_BACKUP_TOOL);
+        return spec.images() == ImageProfile.OFFICIAL ? Optional.of(BackupsState.Why.NO_BACKUP_TOOL) : Optional.empty();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.pgha.console.ui.common.Toolbars;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -98,22 +99,21 @@ public final class BackupsView extends BorderPane {
 
         TableView<BackupRow> table = Tables.table("No backup in the repository yet.");
         table.setId("backup-table");
-        table.getColumns().add(Tables.toneColumn("Backup", 12, BackupRow::label, BackupRow::tone));
+        table.getColumns().add(Tables.toneColumn("Backup", 17, BackupRow::label, BackupRow::tone));
         table.getColumns().add(Tables.column("Type", 3, BackupRow::type));
-        table.getColumns().add(Tables.column("Start", 8, BackupRow::start));
-        table.getColumns().add(Tables.column("Stop", 8, BackupRow::stop));
-        table.getColumns().add(Tables.column("Size", 10, BackupRow::size));
-        table.getColumns().add(Tables.column("Based on", 12, BackupRow::basedOn));
+        table.getColumns().add(Tables.column("Start", 11, BackupRow::start));
+        table.getColumns().add(Tables.column("Stop", 11, BackupRow::stop));
+        table.getColumns().add(Tables.column("Size", 5, BackupRow::size));
+        table.getColumns().add(Tables.column("Stored", 6, BackupRow::stored));
+        table.getColumns().add(Tables.column("Based on", 14, BackupRow::basedOn));
         table.getColumns().add(Tables.column("Member", 4, BackupRow::member));
         table.setItems(viewModel.rows());
         table.visibleProperty().bind(viewModel.availableProperty());
 
-        VBox top = new VBox(
-                6,
-                Toolbars.of(FormRows.label("Kind"), kind, now, spinner, progress, refresh, updated),
-                message,
-                figures,
-                warnings);
+        VBox summary = new VBox(6, message, figures, warnings);
+        summary.setPadding(new Insets(4, 10, 10, 10));
+        VBox top =
+                new VBox(Toolbars.of(FormRows.label("Kind"), kind, now, spinner, progress, refresh, updated), summary);
         top.getStyleClass().add("backups-summary");
         setTop(top);
         setCenter(table);

@@ -251,7 +251,8 @@ public final class BackupsViewModel {
                         b.type().id(),
                         Formats.dateTime(b.start()),
                         Formats.dateTime(b.stop()),
-                        Formats.bytes(b.size()) + " (" + Formats.bytes(b.repositorySize()) + " stored)",
+                        Formats.bytes(b.size()),
+                        Formats.bytes(b.repositorySize()),
                         b.prior().orElse(""),
                         b.member().orElse(""),
                         b.error() ? Tone.FAIL : Tone.OK))

@@ -114,7 +114,9 @@ class BackupsViewModelTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "20261205-080000F_20261205-090000I", "incr", "20261205-080000F", "pg-1"),
                         org.assertj.core.groups.Tuple.tuple("20261205-080000F", "full", "", "pg-1"));
-        assertThat(viewModel.rows().getFirst().size()).isEqualTo("1.0 GiB (100.0 MiB stored)");
+        assertThat(viewModel.rows().getFirst())
+                .extracting(BackupRow::size, BackupRow::stored, BackupRow::tone)
+                .containsExactly("1.0 GiB", "100.0 MiB", Tone.OK);
     }
 
     static Stream<Arguments> summaries() {
