@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Backups of a stack pgha made, for {@code pgha backup} and (later) the console's Backups tab (docs/decisions/0021):
+ * Backups of a stack pgha made, for {@code pgha backup} and the console's Backups tab (docs/decisions/0021, 0031):
  * take one now, list the repository, check the archive. Every pgBackRest command runs in the leader's container, found
  * through Patroni; the repository is the stack's backups volume, which every node mounts.
  */
