@@ -25,7 +25,7 @@ class ConfigWeakeningDialogTest extends ConsoleUiTest {
         until(() -> exists(robot, "#cluster-demo"));
         robot.clickOn("#cluster-demo");
         until(() -> exists(robot, "#pg-node-pg-0"));
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.DIGIT8, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT9).release(KeyCode.DIGIT9, KeyCode.CONTROL);
         until(() -> !node(robot, "#config-table", TableView.class).getItems().isEmpty());
         robot.interact(() ->
                 app.viewModel().workspaceProperty().get().dynamicConfig().edit("postgresql.parameters.fsync", "off"));

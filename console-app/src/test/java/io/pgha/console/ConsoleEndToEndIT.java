@@ -205,7 +205,7 @@ class ConsoleEndToEndIT extends ConsoleUiTest {
     @Test
     void aSwitchoverDrillFromTheDrillsScreenLosesNoAcknowledgedWrite(FxRobot robot) {
         openAttachedStack(robot);
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.DIGIT8, KeyCode.CONTROL);
         until(PATIENCE, () -> robot.lookup("#drills-view").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         ComboBox<Object> picker = robot.lookup("#drill-scenario").queryAs(ComboBox.class);

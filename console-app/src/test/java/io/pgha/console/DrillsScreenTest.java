@@ -33,7 +33,7 @@ class DrillsScreenTest extends ConsoleUiTest {
 
     private void openDrills(FxRobot robot) {
         openCluster(robot, "demo");
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.DIGIT8, KeyCode.CONTROL);
         until(() -> exists(robot, "#drills-view"));
         assertThat(node(robot, "#workspace-tabs", TabPane.class)
                         .getSelectionModel()

@@ -32,11 +32,11 @@ class LogsScreenTest extends ConsoleUiTest {
 
     private void openLogs(FxRobot robot) {
         openCluster(robot, "demo");
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
         until(() -> node(robot, "#workspace-tabs", TabPane.class)
                         .getSelectionModel()
                         .getSelectedIndex()
-                == 5);
+                == 6);
     }
 
     @Test

@@ -72,7 +72,7 @@ class ScreenshotsTest extends ConsoleUiTest {
             until(() -> robot.lookup("#member-detail").query().isVisible());
             luminance.put("topology-" + theme.id(), shoot(robot, stage.getScene(), "topology-" + theme.id()));
             robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-            for (int tab = 1; tab <= 5; tab++) {
+            for (int tab = 1; tab <= 6; tab++) {
                 int index = tab;
                 robot.interact(() -> app.viewModel().workspaceProperty().get());
                 robot.press(KeyCode.CONTROL, KeyCode.valueOf("DIGIT" + (index + 1)))
@@ -82,12 +82,18 @@ class ScreenshotsTest extends ConsoleUiTest {
                     until(() -> prometheus.asked().contains(HistoryRange.HOUR_1));
                 }
                 if (index == 5) {
+                    until(() -> !robot.lookup("#backup-table")
+                            .queryAs(TableView.class)
+                            .getItems()
+                            .isEmpty());
+                }
+                if (index == 6) {
                     robot.interact(() -> robot.lookup("#log-container")
                             .queryAs(ComboBox.class)
                             .getSelectionModel()
                             .select("pg-0"));
                 }
-                String name = List.of("", "health", "events", "metrics", "router", "logs")
+                String name = List.of("", "health", "events", "metrics", "router", "backups", "logs")
                                 .get(index) + "-" + theme.id();
                 luminance.put(name, shoot(robot, stage.getScene(), name));
             }
@@ -115,7 +121,7 @@ class ScreenshotsTest extends ConsoleUiTest {
     /** The Drills tab after three runs of kill-primary (the simulated cluster's drills answer at once). */
     @SuppressWarnings("unchecked")
     private double shootDrills(FxRobot robot, String name) throws IOException {
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT7).release(KeyCode.DIGIT7, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.DIGIT8, KeyCode.CONTROL);
         until(() -> exists(robot, "#drills-view"));
         robot.interact(() -> robot.lookup("#drill-runs")
                 .queryAs(Spinner.class)

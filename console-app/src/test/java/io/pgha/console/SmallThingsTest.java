@@ -38,7 +38,7 @@ class SmallThingsTest extends ConsoleUiTest {
     @Test
     void drillsAndRouterColumnTitlesAreWholeAtTheSmallestWindow(FxRobot robot) {
         openCluster(robot, "demo");
-        tab(robot, KeyCode.DIGIT7);
+        tab(robot, KeyCode.DIGIT8);
         until(() -> exists(robot, "#drill-results"));
         assertTitlesWhole(robot, "#drill-results");
         tab(robot, KeyCode.DIGIT5);
@@ -49,7 +49,7 @@ class SmallThingsTest extends ConsoleUiTest {
     @Test
     void settingsSayLightNotLightAndOfferNothingToApplyBeforeAChange(FxRobot robot) {
         openCluster(robot, "demo");
-        tab(robot, KeyCode.DIGIT8);
+        tab(robot, KeyCode.DIGIT9);
         until(() -> exists(robot, "#settings-theme"));
 
         ComboBox<?> theme = node(robot, "#settings-theme", ComboBox.class);

@@ -8,6 +8,7 @@ import java.util.Optional;
  * Everything the console uses for one open cluster; closing it releases the services' clients and stops its monitor.
  *
  * @param history the metrics its Prometheus keeps, when it has one
+ * @param backups its backups ({@link ClusterBackups#ATTACHED} for a cluster pgha did not make)
  */
 public record ClusterSession(
         ClusterConnection connection,
@@ -18,7 +19,8 @@ public record ClusterSession(
         DynamicConfigEditing dynamicConfig,
         FaultDrills drills,
         AutoCloseable resources,
-        Optional<MetricsHistory> history)
+        Optional<MetricsHistory> history,
+        ClusterBackups backups)
         implements AutoCloseable {
 
     /** A session whose services hold nothing but the monitor. */
@@ -30,7 +32,17 @@ public record ClusterSession(
             DatabaseMetrics metrics,
             DynamicConfigEditing dynamicConfig,
             FaultDrills drills) {
-        this(connection, monitor, actions, logs, metrics, dynamicConfig, drills, () -> {}, Optional.empty());
+        this(
+                connection,
+                monitor,
+                actions,
+                logs,
+                metrics,
+                dynamicConfig,
+                drills,
+                () -> {},
+                Optional.empty(),
+                ClusterBackups.ATTACHED);
     }
 
     /** The same session with the metrics its Prometheus keeps. */
@@ -44,7 +56,14 @@ public record ClusterSession(
                 dynamicConfig,
                 drills,
                 resources,
-                Optional.of(metricsHistory));
+                Optional.of(metricsHistory),
+                backups);
+    }
+
+    /** The same session with these backups. */
+    public ClusterSession withBackups(ClusterBackups clusterBackups) {
+        return new ClusterSession(
+                connection, monitor, actions, logs, metrics, dynamicConfig, drills, resources, history, clusterBackups);
     }
 
     public String name() {

@@ -14,7 +14,8 @@ import java.time.Duration;
  * The console's services over ha-runtime: provisioning ({@link DockerStackProvisioning}), the Docker check
  * ({@link DockerPing}), attach ({@link RuntimeAttachment}), and per open cluster the runtime's monitor, its
  * operations ({@link RuntimeClusterActions}, {@link RuntimeConfigEditing}), container logs, the primary's counters and
- * the metrics history its Prometheus keeps ({@link RuntimeMetricsHistory}).
+ * the metrics history its Prometheus keeps ({@link RuntimeMetricsHistory}) and its backups ({@link
+ * RuntimeClusterBackups}).
  */
 public final class RuntimeConsoleServices {
 
@@ -58,7 +59,8 @@ public final class RuntimeConsoleServices {
                         metrics.close();
                         operations.close();
                     },
-                    RuntimeMetricsHistory.of(connection));
+                    RuntimeMetricsHistory.of(connection),
+                    RuntimeClusterBackups.of(connection));
         } catch (RuntimeException | LinkageError e) {
             monitor.close();
             throw e;

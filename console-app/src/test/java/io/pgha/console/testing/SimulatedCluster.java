@@ -46,6 +46,7 @@ public final class SimulatedCluster {
     private final List<ClusterAction> performed = new CopyOnWriteArrayList<>();
     private final List<String> configApplied = new CopyOnWriteArrayList<>();
     private final ScriptedDrills drills = new ScriptedDrills();
+    private final ScriptedBackups backups = new ScriptedBackups();
     private final AtomicLong transactions = new AtomicLong(1_000_000);
     private volatile Optional<String> refusal = Optional.empty();
     private volatile int timeline = 3;
@@ -61,8 +62,9 @@ public final class SimulatedCluster {
     }
 
     public ClusterSession session() {
-        ClusterSession session =
-                new ClusterSession(connection, monitor, actions(), logs(), this::counters, config(), drills);
+        ClusterSession session = new ClusterSession(
+                        connection, monitor, actions(), logs(), this::counters, config(), drills)
+                .withBackups(backups);
         return history.map(session::withHistory).orElse(session);
     }
 
@@ -70,6 +72,10 @@ public final class SimulatedCluster {
     public SimulatedCluster withHistory(MetricsHistory prometheus) {
         history = Optional.of(prometheus);
         return this;
+    }
+
+    public ScriptedBackups backups() {
+        return backups;
     }
 
     public ScriptedDrills drills() {

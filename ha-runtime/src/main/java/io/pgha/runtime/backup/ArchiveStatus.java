@@ -1,5 +1,6 @@
 package io.pgha.runtime.backup;
 
+import io.pgha.runtime.Api;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +18,7 @@ import java.util.OptionalLong;
  * @param lagBytes         WAL written after the end of the last archived segment (what a loss of the primary now could
  *                         cost a restore from the archive), when a segment was archived on the current timeline
  */
+@Api
 public record ArchiveStatus(
         String currentLsn,
         String currentWal,

@@ -1,5 +1,6 @@
 package io.pgha.runtime.backup;
 
+import io.pgha.runtime.Api;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param prior          the backup it is based on (diff/incr)
  * @param error          whether pgBackRest found page checksum errors in it
  */
+@Api
 public record BackupRecord(
         String label,
         BackupType type,

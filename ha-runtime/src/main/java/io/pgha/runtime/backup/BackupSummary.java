@@ -1,5 +1,6 @@
 package io.pgha.runtime.backup;
 
+import io.pgha.runtime.Api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param running     whether a backup holds the stanza's lock now
  * @param warnings    an archive that fails, no backup, or a last backup older than the schedule allows
  */
+@Api
 public record BackupSummary(
         Optional<RecoverableWindow> window,
         Optional<BackupRecord> lastBackup,

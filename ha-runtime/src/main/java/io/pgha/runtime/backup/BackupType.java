@@ -1,9 +1,11 @@
 package io.pgha.runtime.backup;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.PghaException;
 import java.util.Locale;
 
 /** pgBackRest's kinds of backup: a full copy, or the files changed since the last full (diff) or any backup (incr). */
+@Api
 public enum BackupType {
     FULL,
     DIFF,

@@ -1,5 +1,6 @@
 package io.pgha.runtime.backup;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.PghaException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param backups the repository's backups, oldest first
  * @param end     the latest time the archive is known to cover
  */
+@Api
 public record RecoverableWindow(List<BackupRecord> backups, Instant end) {
 
     public RecoverableWindow {

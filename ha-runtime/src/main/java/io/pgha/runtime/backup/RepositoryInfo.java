@@ -1,5 +1,6 @@
 package io.pgha.runtime.backup;
 
+import io.pgha.runtime.Api;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param archiveMin    the oldest WAL segment in the archive, when there is one
  * @param archiveMax    the newest WAL segment in the archive, when there is one
  */
+@Api
 public record RepositoryInfo(
         String stanza,
         int statusCode,

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Backups of a stack pgha made, for {@code pgha backup} and (later) the console's Backups tab (docs/decisions/0021):
+ * Backups of a stack pgha made, for {@code pgha backup} and the console's Backups tab (docs/decisions/0021, 0031):
  * take one now, list the repository, check the archive. Every pgBackRest command runs in the leader's container, found
  * through Patroni; the repository is the stack's backups volume, which every node mounts.
  */
@@ -105,14 +105,23 @@ public final class StackBackups implements AutoCloseable {
 
     /** The stack's backup schedule, from the spec on its container's labels; the default when it has none. */
     private io.pgha.runtime.stack.BackupSchedule schedule(String container) {
+        return spec(container).map(s -> s.backups().schedule()).orElse(io.pgha.runtime.stack.BackupSchedule.DEFAULTS);
+    }
+
+    /**
+     * The stack's spec, from the labels of its leader's container, when it carries one: whether the stack takes backups
+     * at all ({@code StackLayout.of(spec).archives()}), and on which schedule. For the console, which says why a stack
+     * has no backups rather than showing pgBackRest's failure.
+     */
+    public Optional<io.pgha.runtime.stack.StackSpec> spec() {
+        return spec(container(leader()));
+    }
+
+    private Optional<io.pgha.runtime.stack.StackSpec> spec(String container) {
         return docker.container(container)
                 .map(c -> c.labels().get("io.pgha.spec"))
-                .filter(y -> !y.isBlank())
-                .map(y -> io.pgha.runtime.stack.StackSpecFile.parse(y)
-                        .build()
-                        .backups()
-                        .schedule())
-                .orElse(io.pgha.runtime.stack.BackupSchedule.DEFAULTS);
+                .filter(y -> y != null && !y.isBlank())
+                .map(y -> io.pgha.runtime.stack.StackSpecFile.parse(y).build());
     }
 
     /** The repository's backups and archive range. */

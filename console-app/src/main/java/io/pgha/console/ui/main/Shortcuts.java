@@ -27,7 +27,8 @@ public final class Shortcuts {
         KeyCode.DIGIT5,
         KeyCode.DIGIT6,
         KeyCode.DIGIT7,
-        KeyCode.DIGIT8
+        KeyCode.DIGIT8,
+        KeyCode.DIGIT9
     };
 
     private final Map<KeyCombination, Runnable> actions = new LinkedHashMap<>();
@@ -37,7 +38,7 @@ public final class Shortcuts {
         return this;
     }
 
-    /** Ctrl+1 … Ctrl+8 select the workspace's tabs. */
+    /** Ctrl+1 … Ctrl+9 select the workspace's tabs. */
     public static KeyCombination tab(int index) {
         return shortcut(DIGITS[index]);
     }

@@ -2,6 +2,7 @@ package io.pgha.console.ui.workspace;
 
 import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.actions.ActionLauncher;
+import io.pgha.console.ui.backups.BackupsView;
 import io.pgha.console.ui.common.ClusterStatus;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.Tones;
@@ -42,7 +43,7 @@ import javafx.scene.layout.VBox;
 public final class WorkspaceView extends BorderPane {
 
     public static final String[] TABS = {
-        "Topology", "Health", "Events", "Metrics", "Router", "Logs", "Drills", "Settings"
+        "Topology", "Health", "Events", "Metrics", "Router", "Backups", "Logs", "Drills", "Settings"
     };
 
     private final WorkspaceViewModel viewModel;
@@ -64,11 +65,12 @@ public final class WorkspaceView extends BorderPane {
             return metrics;
         }));
         tabs.getTabs().add(tab(4, t -> new RouterView(viewModel.router()), WorkspaceViewModel.Screen.ROUTER));
-        tabs.getTabs().add(tab(5, t -> logs = new LogsView(viewModel.logs()), WorkspaceViewModel.Screen.LOGS));
-        tabs.getTabs().add(tab(6, t -> new DrillsView(viewModel.drills()), WorkspaceViewModel.Screen.DRILLS));
+        tabs.getTabs().add(tab(5, t -> new BackupsView(viewModel.backups()), WorkspaceViewModel.Screen.BACKUPS));
+        tabs.getTabs().add(tab(6, t -> logs = new LogsView(viewModel.logs()), WorkspaceViewModel.Screen.LOGS));
+        tabs.getTabs().add(tab(7, t -> new DrillsView(viewModel.drills()), WorkspaceViewModel.Screen.DRILLS));
         tabs.getTabs()
                 .add(tab(
-                        7,
+                        8,
                         t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig())),
                         WorkspaceViewModel.Screen.SETTINGS));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -231,7 +233,7 @@ public final class WorkspaceView extends BorderPane {
     }
 
     public void focusSearch() {
-        if (tabs.getSelectionModel().getSelectedIndex() == 5) {
+        if (tabs.getSelectionModel().getSelectedIndex() == 6) {
             logs.focusSearch();
         } else {
             selectTab(1);

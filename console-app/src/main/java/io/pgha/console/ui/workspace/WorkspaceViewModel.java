@@ -3,6 +3,7 @@ package io.pgha.console.ui.workspace;
 import io.pgha.console.service.ClusterSession;
 import io.pgha.console.service.DatabaseCounters;
 import io.pgha.console.ui.actions.ActionsViewModel;
+import io.pgha.console.ui.backups.BackupsViewModel;
 import io.pgha.console.ui.common.BatchRelay;
 import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.LatestValueRelay;
@@ -58,6 +59,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final LogsViewModel logs;
     private final DynamicConfigViewModel dynamicConfig;
     private final DrillsViewModel drills;
+    private final BackupsViewModel backups;
     private final ReadOnlyObjectWrapper<ClusterSnapshot> snapshot;
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
     private final ObservableList<SourceState> sources = FXCollections.observableArrayList();
@@ -95,6 +97,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         this.logs = new LogsViewModel(session.logs(), executors);
         this.dynamicConfig = new DynamicConfigViewModel(session.dynamicConfig(), executors, notifier);
         this.drills = new DrillsViewModel(session.drills(), session.connection(), executors, notifier, initial);
+        this.backups = new BackupsViewModel(session.backups(), executors, notifier, clock, session.name());
         topology.selectedMemberProperty().addListener((o, a, member) -> memberDetail.show(member, snapshot.get()));
     }
 
@@ -141,6 +144,8 @@ public final class WorkspaceViewModel implements AutoCloseable {
         HEALTH,
         ROUTER,
         LOGS,
+        /** Reads the backups when shown and every 30 s while shown; follows no snapshot. */
+        BACKUPS,
         DRILLS,
         SETTINGS
     }
@@ -149,6 +154,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
     public void screenShown(Screen screen, boolean showing) {
         if (screen == Screen.LOGS) {
             logs.showing(showing);
+        }
+        if (screen == Screen.BACKUPS) {
+            backups.shown(showing);
         }
         if (!showing) {
             shown.remove(screen);
@@ -162,6 +170,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
             case HEALTH -> health.apply(next);
             case ROUTER -> router.apply(next);
             case LOGS -> logs.apply(next);
+            case BACKUPS -> {}
             case DRILLS -> drills.apply(next);
             case SETTINGS -> dynamicConfig.apply(next);
         }
@@ -210,6 +219,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         }
         logs.close();
         drills.close();
+        backups.close();
         metrics.history().close();
     }
 
@@ -267,5 +277,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
 
     public DrillsViewModel drills() {
         return drills;
+    }
+
+    public BackupsViewModel backups() {
+        return backups;
     }
 }

@@ -1,0 +1,91 @@
+package io.pgha.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgha.console.service.BackupsState;
+import io.pgha.console.testing.SimulatedCluster;
+import io.pgha.console.testing.TestServices;
+import io.pgha.console.ui.common.Notice;
+import io.pgha.runtime.backup.BackupType;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The Backups tab over a simulated cluster whose backups answer like the runtime's. */
+class BackupsScreenTest extends ConsoleUiTest {
+
+    private SimulatedCluster cluster;
+    private SimulatedCluster plain;
+
+    @Override
+    protected void prepare(TestServices services) {
+        cluster = services.addCluster("demo");
+        plain = services.addCluster("plain");
+        plain.backups().state(new BackupsState.Off(BackupsState.Why.DISABLED));
+    }
+
+    private void openBackups(FxRobot robot, String name) {
+        openCluster(robot, name);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        until(() -> exists(robot, "#backups-view"));
+        assertThat(node(robot, "#workspace-tabs", TabPane.class)
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .getText())
+                .isEqualTo("Backups");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void showsTheWindowAndTheBackupsAndTakesOneAfterTheConfirmation(FxRobot robot) {
+        openBackups(robot, "demo");
+        TableView<?> table = node(robot, "#backup-table", TableView.class);
+        until(() -> table.getItems().size() == 2);
+        assertThat(node(robot, "#backup-window", Label.class).getText()).startsWith("from 2026-12-05T08:00:31Z to ");
+        assertThat(node(robot, "#backup-archive", Label.class).getText())
+                .startsWith("lag 1.0 MiB · last segment 000000030000000000000012 archived");
+        assertThat(node(robot, "#backup-running", Label.class).getText()).isEqualTo("no backup is running");
+
+        ComboBox<Object> kind = node(robot, "#backup-type", ComboBox.class);
+        robot.interact(() -> kind.getSelectionModel().select(2));
+        cluster.backups().holdBackups();
+        robot.clickOn("#backup-now");
+        until(() -> exists(robot, "#confirm-dialog"));
+        assertThat(cluster.backups().taken())
+                .as("nothing runs before the confirmation")
+                .isEmpty();
+        robot.clickOn("#confirm-button");
+
+        until(() ->
+                node(robot, "#backup-progress-spinner", ProgressIndicator.class).isVisible());
+        assertThat(node(robot, "#backup-progress", Label.class).getText()).startsWith("taking an incremental");
+        assertThat(node(robot, "#backup-now", Button.class).isDisabled())
+                .as("one backup at a time")
+                .isTrue();
+        robot.clickOn("#backup-refresh");
+        until(() -> node(robot, "#backup-running", Label.class).getText().equals("a backup is running now"));
+        cluster.backups().release();
+
+        until(() -> table.getItems().size() == 3);
+        until(() -> !node(robot, "#backup-progress-spinner", ProgressIndicator.class)
+                .isVisible());
+        assertThat(cluster.backups().taken()).containsExactly(BackupType.INCR);
+        assertThat(notices.last().level()).isEqualTo(Notice.Level.SUCCESS);
+        assertThat(node(robot, "#backup-now", Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void aStackMadeWithoutBackupsSaysWhyInsteadOfAnError(FxRobot robot) {
+        openBackups(robot, "plain");
+        until(() -> node(robot, "#backup-message", Label.class).getText().contains("backups.enabled: false"));
+        assertThat(node(robot, "#backup-now", Button.class).isDisabled()).isTrue();
+        assertThat(node(robot, "#backup-table", TableView.class).isVisible()).isFalse();
+        assertThat(node(robot, "#backup-message", Label.class).getStyleClass()).doesNotContain("tone-fail");
+    }
+}
