@@ -37,14 +37,7 @@ public final class PgConnections {
             Duration socketTimeout,
             java.util.Optional<String> rootCert)
             throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", user);
-        p.setProperty("password", password);
-        p.setProperty("connectTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds())));
-        p.setProperty("loginTimeout", Long.toString(Math.max(1, connectTimeout.toSeconds() + 1)));
-        p.setProperty("socketTimeout", Long.toString(Math.max(1, socketTimeout.toSeconds())));
-        p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("ApplicationName", "pgha");
+        Properties p = properties(user, password, connectTimeout, socketTimeout);
         // on this machine's loopback (the stack's published ports) TLS protects nothing and its handshake was a
         // fifth of an idle monitor's CPU; anywhere else it stays "prefer"
         tls(p, host, rootCert);
@@ -65,6 +58,14 @@ public final class PgConnections {
             Duration socketTimeout,
             java.util.Optional<String> rootCert)
             throws SQLException {
+        Properties p = properties(user, password, connectTimeout, socketTimeout);
+        p.setProperty("targetServerType", "primary");
+        tls(p, host, rootCert);
+        return DriverManager.getConnection(multiHostUrl(host, ports, database), p);
+    }
+
+    private static Properties properties(
+            String user, String password, Duration connectTimeout, Duration socketTimeout) {
         Properties p = new Properties();
         p.setProperty("user", user);
         p.setProperty("password", password);
@@ -73,9 +74,7 @@ public final class PgConnections {
         p.setProperty("socketTimeout", Long.toString(Math.max(1, socketTimeout.toSeconds())));
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "pgha");
-        p.setProperty("targetServerType", "primary");
-        tls(p, host, rootCert);
-        return DriverManager.getConnection(multiHostUrl(host, ports, database), p);
+        return p;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.pgha.runtime.cli;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.apply.ApplyPlan;
+import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.usecase.ApplyStack;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,14 +10,33 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Locale;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
 
-/** What {@code pgha apply} and {@code pgha scale} share: print the plan, ask (unless --yes), run it. */
+/**
+ * What {@code pgha apply} and {@code pgha scale} share (a picocli mixin): their options, and print the plan, ask
+ * (unless --yes), run it.
+ */
 final class PlanRun {
 
-    private PlanRun() {}
+    @Option(names = "--dry-run", description = "print the plan and change nothing")
+    boolean dryRun;
 
-    static int show(
-            ApplyStack apply, ApplyPlan plan, boolean dryRun, boolean yes, boolean deleteVolumes, PrintWriter out) {
+    @Option(names = "--yes", description = "apply the plan without asking")
+    boolean yes;
+
+    @Option(names = "--delete-volumes", description = "delete the data volumes of removed members (kept by default)")
+    boolean deleteVolumes;
+
+    /** Plans on the local engine with {@code planning}, then shows, asks and runs the plan. */
+    int run(Function<ApplyStack, ApplyPlan> planning, PrintWriter out) {
+        try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
+            ApplyStack apply = new ApplyStack(provisioner);
+            return show(apply, planning.apply(apply), out);
+        }
+    }
+
+    private int show(ApplyStack apply, ApplyPlan plan, PrintWriter out) {
         out.println("Plan for stack " + plan.stack() + ":");
         plan.lines().forEach(l -> out.println("  " + l));
         out.flush();

@@ -1,10 +1,9 @@
 package io.pgha.runtime.cli;
 
-import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.stack.StackSpec;
-import io.pgha.runtime.usecase.ApplyStack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,29 +27,14 @@ final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--nodes", paramLabel = "N", required = true, description = "the PostgreSQL node count wanted")
     int nodes;
 
-    @Option(names = "--dry-run", description = "print the plan and change nothing")
-    boolean dryRun;
-
-    @Option(names = "--yes", description = "apply the plan without asking")
-    boolean yes;
-
-    @Option(names = "--delete-volumes", description = "delete the data volumes of removed members (kept by default)")
-    boolean deleteVolumes;
+    @Mixin
+    PlanRun plan;
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
-        try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
-            ApplyStack apply = new ApplyStack(provisioner);
-            return PlanRun.show(
-                    apply,
-                    apply.planScale(name, nodes),
-                    dryRun,
-                    yes,
-                    deleteVolumes,
-                    command.commandLine().getOut());
-        }
+        return plan.run(a -> a.planScale(name, nodes), command.commandLine().getOut());
     }
 }
