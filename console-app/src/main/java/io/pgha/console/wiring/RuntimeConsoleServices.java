@@ -43,7 +43,10 @@ public final class RuntimeConsoleServices {
 
     static ClusterSession open(ClusterConnection connection) {
         ClusterMonitor monitor = ClusterMonitors.start(
-                connection, ClusterMonitors.settingsFor(connection).withPollInterval(POLL_INTERVAL));
+                connection,
+                ClusterMonitors.settingsFor(connection)
+                        .withPollInterval(POLL_INTERVAL)
+                        .withLightFirstRound(true));
         try {
             ClusterOperations operations = ClusterOperations.create(monitor);
             RuntimeDatabaseMetrics metrics = new RuntimeDatabaseMetrics(connection);

@@ -111,6 +111,15 @@ final class HealthChecks {
 
     private static HealthCheck probe(
             Kind kind, PatroniReading.Node n, Optional<PatroniProbe> probe, String yes, String no) {
+        if (probe.isEmpty() && n.checksPending() && n.error().isEmpty()) {
+            return new HealthCheck(
+                    kind,
+                    n.name(),
+                    Status.UNKNOWN,
+                    Duration.ZERO,
+                    n.checkedAt(),
+                    "checking (asked with the next round)");
+        }
         if (probe.isEmpty()) {
             return new HealthCheck(
                     kind,

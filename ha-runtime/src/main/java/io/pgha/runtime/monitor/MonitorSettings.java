@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param writeProbe       commit a real transaction through the write port on every poll
  * @param useDocker        observe the containers when the cluster runs on the local Docker engine
  * @param journalDir       where the event journal is kept; empty keeps no journal
+ * @param lightFirstRound  the first Patroni round asks each member's /health alone (its checks follow a round
+ *                         later): a live view drawn sooner; a one-shot answer ({@code pgha status}) wants them all
  */
 @Api
 public record MonitorSettings(
@@ -26,7 +28,8 @@ public record MonitorSettings(
         Optional<PgLogin> probeLogin,
         boolean writeProbe,
         boolean useDocker,
-        Optional<Path> journalDir) {
+        Optional<Path> journalDir,
+        boolean lightFirstRound) {
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEFAULT_SOURCE_TIMEOUT = Duration.ofMillis(1500);
@@ -52,30 +55,42 @@ public record MonitorSettings(
                 Optional.empty(),
                 false,
                 true,
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 
     public MonitorSettings withPollInterval(Duration d) {
-        return new MonitorSettings(d, sourceTimeout, lagThreshold, probeLogin, writeProbe, useDocker, journalDir);
+        return new MonitorSettings(
+                d, sourceTimeout, lagThreshold, probeLogin, writeProbe, useDocker, journalDir, lightFirstRound);
     }
 
     public MonitorSettings withSourceTimeout(Duration d) {
-        return new MonitorSettings(pollInterval, d, lagThreshold, probeLogin, writeProbe, useDocker, journalDir);
+        return new MonitorSettings(
+                pollInterval, d, lagThreshold, probeLogin, writeProbe, useDocker, journalDir, lightFirstRound);
     }
 
     public MonitorSettings withLagThreshold(long bytes) {
-        return new MonitorSettings(pollInterval, sourceTimeout, bytes, probeLogin, writeProbe, useDocker, journalDir);
+        return new MonitorSettings(
+                pollInterval, sourceTimeout, bytes, probeLogin, writeProbe, useDocker, journalDir, lightFirstRound);
     }
 
     public MonitorSettings withProbeLogin(Optional<PgLogin> login, boolean write) {
-        return new MonitorSettings(pollInterval, sourceTimeout, lagThreshold, login, write, useDocker, journalDir);
+        return new MonitorSettings(
+                pollInterval, sourceTimeout, lagThreshold, login, write, useDocker, journalDir, lightFirstRound);
     }
 
     public MonitorSettings withDocker(boolean use) {
-        return new MonitorSettings(pollInterval, sourceTimeout, lagThreshold, probeLogin, writeProbe, use, journalDir);
+        return new MonitorSettings(
+                pollInterval, sourceTimeout, lagThreshold, probeLogin, writeProbe, use, journalDir, lightFirstRound);
     }
 
     public MonitorSettings withJournal(Optional<Path> dir) {
-        return new MonitorSettings(pollInterval, sourceTimeout, lagThreshold, probeLogin, writeProbe, useDocker, dir);
+        return new MonitorSettings(
+                pollInterval, sourceTimeout, lagThreshold, probeLogin, writeProbe, useDocker, dir, lightFirstRound);
+    }
+
+    public MonitorSettings withLightFirstRound(boolean light) {
+        return new MonitorSettings(
+                pollInterval, sourceTimeout, lagThreshold, probeLogin, writeProbe, useDocker, journalDir, light);
     }
 }

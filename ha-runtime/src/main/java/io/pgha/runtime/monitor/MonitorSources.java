@@ -144,7 +144,8 @@ final class MonitorSources implements AutoCloseable {
                 connection.caFile(),
                 settings.sourceTimeout(),
                 () -> !dcs.reading().available(),
-                clock);
+                clock,
+                settings.lightFirstRound());
         resources.add(patroniPoll);
         // Every member's state, role, timeline and WAL position are in its key in etcd too, which the watch pushes:
         // while the watch runs and every member answered well, Patroni is asked at the slow pace, and at once when

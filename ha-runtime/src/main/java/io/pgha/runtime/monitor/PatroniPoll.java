@@ -32,6 +32,7 @@ final class PatroniPoll implements AutoCloseable {
     private final BooleanSupplier needClusterView;
     private final Duration deadline;
     private final Clock clock;
+    private final boolean lightFirstRound;
     static final int PROBE_EVERY = 5;
     /** Polls since each member's check endpoints were last asked; polls never overlap, so one thread uses it. */
     private final Map<String, Integer> pollsSinceProbes = new java.util.HashMap<>();
@@ -40,7 +41,7 @@ final class PatroniPoll implements AutoCloseable {
             Thread.ofVirtual().name("pgha-patroni-", 0).factory());
 
     PatroniPoll(Map<String, String> urls, Duration timeout, BooleanSupplier needClusterView, Clock clock) {
-        this(urls, java.util.Optional.empty(), timeout, needClusterView, clock);
+        this(urls, java.util.Optional.empty(), timeout, needClusterView, clock, false);
     }
 
     /** @param caFile the cluster's CA, trusted for https:// URLs */
@@ -49,7 +50,9 @@ final class PatroniPoll implements AutoCloseable {
             java.util.Optional<String> caFile,
             Duration timeout,
             BooleanSupplier needClusterView,
-            Clock clock) {
+            Clock clock,
+            boolean lightFirstRound) {
+        this.lightFirstRound = lightFirstRound;
         this.clients = new Lazy<>(() -> {
             Map<String, PatroniClient> c = new LinkedHashMap<>();
             urls.entrySet().stream()
@@ -69,6 +72,9 @@ final class PatroniPoll implements AutoCloseable {
                     Source.PATRONI, "no Patroni REST URL is known; attach with --patroni NAME=URL", clock.instant());
         }
         boolean wantCluster = needClusterView.getAsBoolean();
+        // Patroni answers HTTP/1.0, so over TLS every request is a handshake; a cold JVM makes the first ones slow.
+        // A light first round asks each member's /health alone and one member's /cluster; the rest come a round later.
+        boolean firstRound = lightFirstRound && previous.current().isEmpty();
         Map<String, List<Future<Object>>> pending = new LinkedHashMap<>();
         List<Future<Object>> clusterCalls = new ArrayList<>();
         List<Future<Object>> configCalls = new ArrayList<>();
@@ -81,6 +87,9 @@ final class PatroniPoll implements AutoCloseable {
                 pending.put(
                         e.getKey(),
                         List.of(submit(c::node), done(last.health()), done(last.liveness()), done(last.readiness())));
+            } else if (firstRound) {
+                Future<Object> nodeAndHealth = submit(c::nodeWithHealth);
+                pending.put(e.getKey(), List.of(nodeAndHealth, nodeAndHealth, NOT_ASKED, NOT_ASKED));
             } else {
                 pollsSinceProbes.put(e.getKey(), 0);
                 // /health answers with the member's state as well: one request (one TLS handshake) for both
@@ -88,7 +97,11 @@ final class PatroniPoll implements AutoCloseable {
                 pending.put(
                         e.getKey(), List.of(nodeAndHealth, nodeAndHealth, submit(c::liveness), submit(c::readiness)));
             }
-            if (wantCluster) {
+            if (wantCluster && firstRound) {
+                if (clusterCalls.isEmpty()) {
+                    clusterCalls.add(submit(c::cluster));
+                }
+            } else if (wantCluster) {
                 clusterCalls.add(submit(c::cluster));
                 configCalls.add(submit(c::config));
             }
@@ -101,6 +114,7 @@ final class PatroniPoll implements AutoCloseable {
             List<Future<Object>> f = e.getValue();
             Outcome node = await(f.get(0), until).part(PatroniClient.NodeHealth::node);
             Outcome health = await(f.get(1), until).part(PatroniClient.NodeHealth::health);
+            boolean checksAsked = f.get(2) != NOT_ASKED;
             Outcome liveness = await(f.get(2), until);
             Outcome readiness = await(f.get(3), until);
             Optional<String> error = node.error().or(health::error);
@@ -115,6 +129,7 @@ final class PatroniPoll implements AutoCloseable {
                             liveness.as(PatroniProbe.class),
                             readiness.as(PatroniProbe.class),
                             error,
+                            !checksAsked,
                             clock.instant()));
         }
         Optional<PatroniCluster> cluster = first(clusterCalls, until, PatroniCluster.class);
@@ -150,6 +165,9 @@ final class PatroniPoll implements AutoCloseable {
                 && last.liveness().filter(PatroniProbe::ok).isPresent()
                 && last.readiness().filter(PatroniProbe::ok).isPresent();
     }
+
+    /** A check left for the next round: its outcome is empty with no error. */
+    private static final Future<Object> NOT_ASKED = CompletableFuture.completedFuture(new Object());
 
     private static Future<Object> done(Optional<PatroniProbe> probe) {
         return CompletableFuture.completedFuture(probe.orElseThrow());

@@ -13,7 +13,10 @@ import java.util.Optional;
  */
 record PatroniReading(Map<String, Node> nodes, Optional<PatroniCluster> cluster, Optional<Map<String, Object>> config) {
 
-    /** One member's answers; a call that failed is empty and {@link #error} says why. */
+    /**
+     * One member's answers; a call that failed is empty and {@link #error} says why. {@code checksPending}: the
+     * first round asked /health alone, /liveness and /readiness come with the next one.
+     */
     record Node(
             String name,
             String url,
@@ -22,6 +25,7 @@ record PatroniReading(Map<String, Node> nodes, Optional<PatroniCluster> cluster,
             Optional<PatroniProbe> liveness,
             Optional<PatroniProbe> readiness,
             Optional<String> error,
+            boolean checksPending,
             Instant checkedAt) {}
 
     PatroniReading {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,10 @@ class PatroniPollRequestsTest {
     private HttpServer server;
 
     private PatroniPoll patroni(boolean healthHasBody) throws IOException {
+        return patroni(healthHasBody, false);
+    }
+
+    private PatroniPoll patroni(boolean healthHasBody, boolean lightFirstRound) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -48,9 +53,11 @@ class PatroniPollRequestsTest {
         server.start();
         return new PatroniPoll(
                 Map.of("pg-1", "http://127.0.0.1:" + server.getAddress().getPort()),
+                Optional.empty(),
                 Duration.ofSeconds(5),
                 () -> false,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                lightFirstRound);
     }
 
     @AfterEach
@@ -61,22 +68,42 @@ class PatroniPollRequestsTest {
     }
 
     @Test
-    void aRoundThatChecksTheMemberAsksHealthForItsStateInsteadOfPatroniToo() throws IOException {
-        try (PatroniPoll poll = patroni(true)) {
+    void aLightFirstRoundAsksHealthAloneAndLeavesTheChecksForTheNextRound() throws IOException {
+        try (PatroniPoll poll = patroni(true, true)) {
             Reading<PatroniReading> first = poll.poll(Reading.pending(Source.PATRONI, Instant.now()));
+
+            assertThat(asked)
+                    .as("one request (one TLS handshake on a cold JVM) per member in the first round")
+                    .containsExactly("/health");
+            PatroniReading.Node pg1 = first.current().orElseThrow().nodes().get("pg-1");
+            assertThat(pg1.node().map(PatroniNode::state)).contains("running");
+            assertThat(pg1.checksPending()).isTrue();
+            assertThat(pg1.liveness()).isEmpty();
+            assertThat(first.reason()).as("a check not asked yet is no failure").isEmpty();
+        }
+    }
+
+    @Test
+    void aRoundThatChecksTheMemberAsksHealthForItsStateInsteadOfPatroniToo() throws IOException {
+        try (PatroniPoll poll = patroni(true, true)) {
+            Reading<PatroniReading> first = poll.poll(Reading.pending(Source.PATRONI, Instant.now()));
+            asked.clear();
+            Reading<PatroniReading> second = poll.poll(first);
 
             assertThat(asked)
                     .as("three requests, where /patroni and /health were four")
                     .containsExactlyInAnyOrder("/health", "/liveness", "/readiness");
-            PatroniReading.Node pg1 = first.current().orElseThrow().nodes().get("pg-1");
+            PatroniReading.Node pg1 = second.current().orElseThrow().nodes().get("pg-1");
             assertThat(pg1.error()).isEmpty();
+            assertThat(pg1.checksPending()).isFalse();
             assertThat(pg1.node().map(PatroniNode::state)).contains("running");
             assertThat(pg1.node().flatMap(PatroniNode::replicationState)).contains("streaming");
             assertThat(pg1.health().map(PatroniProbe::ok)).contains(true);
             assertThat(pg1.health().map(PatroniProbe::endpoint)).contains("/health");
+            assertThat(pg1.liveness().map(PatroniProbe::ok)).contains(true);
 
             asked.clear();
-            poll.poll(first);
+            poll.poll(second);
             assertThat(asked)
                     .as("the next rounds ask the state alone, until the checks are due again")
                     .containsExactly("/patroni");
@@ -88,7 +115,9 @@ class PatroniPollRequestsTest {
         try (PatroniPoll poll = patroni(false)) {
             Reading<PatroniReading> first = poll.poll(Reading.pending(Source.PATRONI, Instant.now()));
 
-            assertThat(asked).containsExactlyInAnyOrder("/health", "/patroni", "/liveness", "/readiness");
+            assertThat(asked)
+                    .as("a one-shot first round (pgha status) asks every check at once")
+                    .containsExactlyInAnyOrder("/health", "/patroni", "/liveness", "/readiness");
             PatroniReading.Node pg1 = first.current().orElseThrow().nodes().get("pg-1");
             assertThat(pg1.node().map(PatroniNode::state)).contains("running");
             assertThat(pg1.health().map(PatroniProbe::ok)).contains(true);

@@ -53,6 +53,7 @@ class SnapshotAssemblerTest {
                 Optional.of(new PatroniProbe("/liveness", 200, Duration.ofMillis(2))),
                 Optional.of(new PatroniProbe("/readiness", 503, Duration.ofMillis(2))),
                 Optional.empty(),
+                false,
                 NOW);
     }
 
@@ -111,6 +112,32 @@ class SnapshotAssemblerTest {
         assertThat(s.source(Source.DCS).orElseThrow().reason())
                 .as("why the etcd members are missing")
                 .hasValueSatisfying(r -> assertThat(r).startsWith("etcd member status: "));
+    }
+
+    @Test
+    void checksLeftForTheNextRoundAreCheckingNotFailing() {
+        PatroniReading.Node asked = node("pg-0", "patroni-primary.json");
+        PatroniReading.Node firstRound = new PatroniReading.Node(
+                asked.name(),
+                asked.url(),
+                asked.node(),
+                asked.health(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                true,
+                NOW);
+        PatroniReading patroni = new PatroniReading(Map.of("pg-0", firstRound), Optional.empty(), Optional.empty());
+        ClusterSnapshot s = SnapshotAssembler.assemble(parts(
+                Reading.ok(Source.DCS, dcs("pg-0", 4), NOW),
+                Reading.ok(Source.PATRONI, patroni, NOW),
+                none(Source.ROUTER)));
+        Map<String, HealthCheck.Status> status = new java.util.HashMap<>();
+        s.checks().forEach(c -> status.put(c.id(), c.status()));
+        assertThat(status)
+                .containsEntry("patroni_health:pg-0", HealthCheck.Status.PASS)
+                .containsEntry("patroni_liveness:pg-0", HealthCheck.Status.UNKNOWN)
+                .containsEntry("patroni_readiness:pg-0", HealthCheck.Status.UNKNOWN);
     }
 
     @Test
