@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.docker.ContainerSpec;
-import io.pgha.runtime.docker.DockerContainer;
-import io.pgha.runtime.docker.DockerEngine;
-import io.pgha.runtime.docker.DockerNetwork;
-import io.pgha.runtime.docker.DockerVolume;
 import io.pgha.runtime.docker.EngineInfo;
-import io.pgha.runtime.docker.ExecResult;
 import io.pgha.runtime.images.ImageBuilder;
 import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.StackImages;
-import java.time.Duration;
+import io.pgha.runtime.testsupport.RefusingDockerEngine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -28,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ImageResolverTest {
 
     /** An engine that only knows which images it has, and whether a registry answers. */
-    private static final class Images implements DockerEngine {
+    private static final class Images extends RefusingDockerEngine {
         final Set<String> present = new HashSet<>();
         final List<String> pulled = new ArrayList<>();
         boolean registry;
@@ -47,89 +40,10 @@ class ImageResolverTest {
             present.add(image);
         }
 
-        // nothing else is asked of the engine while images are resolved
         @Override
         public EngineInfo info() {
             throw new UnsupportedOperationException();
         }
-
-        @Override
-        public Optional<DockerNetwork> network(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void createNetwork(String name, Map<String, String> labels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void removeNetwork(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<DockerVolume> volume(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DockerVolume> volumes(Map<String, String> labels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void createVolume(String name, Map<String, String> labels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void removeVolume(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DockerContainer> containers(Map<String, String> labels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<DockerContainer> container(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String createContainer(ContainerSpec spec) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void start(String container) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void stop(String container, Duration grace) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void remove(String container) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void copyFile(String container, String path, byte[] content, int mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ExecResult exec(String container, List<String> command, Duration timeout) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {}
     }
 
     /** Records what it was asked to build, and "builds" it into the engine. */

@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.dcs.EtcdMemberTls;
 import io.pgha.runtime.docker.ContainerFile;
-import io.pgha.runtime.docker.ContainerSpec;
-import io.pgha.runtime.docker.DockerContainer;
-import io.pgha.runtime.docker.DockerEngine;
-import io.pgha.runtime.docker.DockerNetwork;
-import io.pgha.runtime.docker.DockerVolume;
-import io.pgha.runtime.docker.EngineInfo;
 import io.pgha.runtime.docker.ExecResult;
 import io.pgha.runtime.pki.ClusterPki;
+import io.pgha.runtime.testsupport.RefusingDockerEngine;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
@@ -24,8 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,7 +109,7 @@ class EtcdMemberRollTest {
     }
 
     /** Containers c-etcd-N; health true while running with a majority running; the served serial is the copied one. */
-    private static final class Etcd implements DockerEngine {
+    private static final class Etcd extends RefusingDockerEngine {
         final Map<String, Boolean> running = new LinkedHashMap<>();
         final List<String> actions = new ArrayList<>();
         int mostDownAtOnce;
@@ -185,83 +178,5 @@ class EtcdMemberRollTest {
                 throw new AssertionError(e);
             }
         }
-
-        @Override
-        public EngineInfo info() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean imagePresent(String image) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void pullImage(String image, Consumer<String> progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<DockerNetwork> network(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void createNetwork(String name, Map<String, String> labels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void removeNetwork(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<DockerVolume> volume(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DockerVolume> volumes(Map<String, String> labels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void createVolume(String name, Map<String, String> labels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void removeVolume(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DockerContainer> containers(Map<String, String> labels) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<DockerContainer> container(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String createContainer(ContainerSpec spec) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void remove(String container) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void copyFile(String container, String path, byte[] content, int mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {}
     }
 }
