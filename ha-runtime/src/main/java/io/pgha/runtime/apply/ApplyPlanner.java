@@ -238,12 +238,21 @@ public final class ApplyPlanner {
                                             + " pending restart on every member; " + NO_OUTAGE,
                                     ""));
         }
-        if (restart.isEmpty() && !image) {
+        List<String> pending = running.members().stream()
+                .filter(RunningStack.Member::pendingRestart)
+                .map(RunningStack.Member::name)
+                .filter(members::contains)
+                .toList();
+        if (restart.isEmpty() && pending.isEmpty() && !image) {
             return leader;
         }
         Kind kind = image ? Kind.REPLACE_CONTAINER : Kind.RESTART;
-        String what =
-                image ? "new container of image " + desired.images().id() + ", volume kept" : "PostgreSQL restarted";
+        String what = image
+                ? "new container of image " + desired.images().id() + ", volume kept"
+                : restart.isEmpty()
+                        ? "PostgreSQL restarted if still pending (an earlier change: pending on "
+                                + String.join(", ", pending) + ")"
+                        : "PostgreSQL restarted";
         for (String m : members) {
             if (!m.equals(leader)) {
                 steps.add(new PlanStep(

@@ -64,8 +64,13 @@ public record RunningStack(
      * @param leader      whether it holds the leader key
      * @param streaming   whether it streams from the leader
      * @param synchronous whether it is a synchronous (or quorum) standby now
+     * @param pendingRestart whether Patroni flags a restart pending (a parameter changed that a restart applies)
      */
-    public record Member(String name, boolean leader, boolean streaming, boolean synchronous) {}
+    public record Member(String name, boolean leader, boolean streaming, boolean synchronous, boolean pendingRestart) {
+        public Member(String name, boolean leader, boolean streaming, boolean synchronous) {
+            this(name, leader, streaming, synchronous, false);
+        }
+    }
 
     public Optional<Member> leader() {
         return members.stream().filter(Member::leader).findFirst();
