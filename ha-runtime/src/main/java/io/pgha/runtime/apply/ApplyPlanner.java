@@ -277,7 +277,13 @@ public final class ApplyPlanner {
                 to,
                 "switchover " + leader + " → " + to + " (≈1 s of writes), the only write outage of the roll",
                 leader));
-        steps.add(new PlanStep(kind, leader, "now a replica: " + what + "; " + NO_OUTAGE, PlanStep.OLD_PRIMARY));
+        steps.add(new PlanStep(
+                kind,
+                leader,
+                "now a replica: " + what
+                        + (image ? "" : " unless the switchover's demotion (a restart as a replica) already applied it")
+                        + "; " + NO_OUTAGE,
+                PlanStep.OLD_PRIMARY));
         return to;
     }
 

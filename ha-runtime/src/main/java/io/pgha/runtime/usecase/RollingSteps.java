@@ -31,7 +31,7 @@ final class RollingSteps {
     /** What "a small lag" is after a restart: a replica that caught up to within a megabyte. */
     static final long MAX_LAG = 1024 * 1024;
 
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final String PARAMETERS = "postgresql.parameters.";
 
@@ -76,12 +76,23 @@ final class RollingSteps {
         return pending + "; " + awaitRunning(reloadable(changed, contexts), contexts);
     }
 
-    /** Restarts {@code member}'s PostgreSQL if Patroni flags a restart pending, then waits until the cluster is healthy. */
+    /**
+     * Restarts {@code member}'s PostgreSQL if Patroni flags a restart pending, then waits until the cluster is healthy.
+     * Patroni answers "restart failed" when PostgreSQL did not start within its primary_start_timeout (a loaded
+     * machine); its HA loop starts it again, so the step waits until the member serves, and asks once more if the
+     * restart is still pending.
+     */
     String restart(String member, Consumer<String> progress) {
         awaitHealthy("healthy before restarting " + member);
-        OperationResult r = ops().perform(
-                        new OperationRequest.Restart(member, OperationRequest.RestartKind.POSTGRES, true, true))
-                .orThrow();
+        OperationRequest.Restart request =
+                new OperationRequest.Restart(member, OperationRequest.RestartKind.POSTGRES, true, true);
+        OperationResult r = ops().perform(request);
+        if (!r.ok()) {
+            progress.accept(r.message() + "; waiting until Patroni has " + member
+                    + " serving again, then once more if the restart is still pending");
+            awaitHealthy(member + " serving again after a failed restart");
+            r = ops().perform(request).orThrow();
+        }
         progress.accept(r.message());
         return awaitHealthy(member + " serving again with a small lag");
     }
