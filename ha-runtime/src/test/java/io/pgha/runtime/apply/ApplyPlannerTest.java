@@ -283,6 +283,22 @@ class ApplyPlannerTest {
     }
 
     @Test
+    void aRestartLeftPendingByAnInterruptedApplyIsRolledAgain() {
+        RunningStack interrupted = new RunningStack(
+                        THREE,
+                        List.of(
+                                new RunningStack.Member("pg-0", true, false, false, true),
+                                new RunningStack.Member("pg-1", false, true, true, false),
+                                new RunningStack.Member("pg-2", false, true, false, true)),
+                        3)
+                .withParameters(THREE.postgresParameters(), CONTEXTS);
+
+        assertThat(ApplyPlanner.plan(interrupted, THREE).steps())
+                .extracting(s -> s.kind() + " " + s.target())
+                .containsExactly("RESTART pg-1", "RESTART pg-2", "SWITCHOVER pg-1", "RESTART pg-0");
+    }
+
+    @Test
     void aRollNamesTheRoleOfEachRestart() {
         ApplyPlan roll = ApplyPlanner.plan(
                 healthy(THREE).withParameters(THREE.postgresParameters(), CONTEXTS),
