@@ -7,7 +7,6 @@ import io.pgha.runtime.stack.SpecDifferences;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.stack.SynchronousMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +51,8 @@ public final class ApplyPlanner {
         refusals.addAll(unchangeable(now, desired));
         refusals.addAll(synchronousRefusals(running, desired));
         refusals.addAll(etcdRefusals(running, desired));
+        refusals.addAll(ParameterChanges.refusals(
+                ParameterChanges.changed(running, desired.postgresParameters()).keySet(), running.parameterContexts()));
         if (!refusals.isEmpty()) {
             return new ApplyPlan(now.name(), desired, List.of(), refusals);
         }
@@ -104,7 +105,7 @@ public final class ApplyPlanner {
             members.add(name);
         }
         etcdSteps(now, desired, steps);
-        leader = parameterAndImageSteps(now, desired, members, leader, steps);
+        leader = parameterAndImageSteps(running, desired, members, leader, steps);
         if (syncChanges && !loosen) {
             steps.add(synchronousStep(desired));
         }
@@ -214,14 +215,19 @@ public final class ApplyPlanner {
     }
 
     private static String parameterAndImageSteps(
-            StackSpec now, StackSpec desired, List<String> members, String leader, List<PlanStep> steps) {
-        Map<String, String> changed = changedParameters(now.postgresParameters(), desired.postgresParameters());
+            RunningStack running, StackSpec desired, List<String> members, String leader, List<PlanStep> steps) {
+        StackSpec now = running.spec();
+        Map<String, Optional<String>> changed = ParameterChanges.changed(running, desired.postgresParameters());
         boolean image = desired.images() != ImageProfile.AUTO && !Objects.equals(now.images(), desired.images());
         List<String> restart = changed.keySet().stream()
-                .filter(RestartParameters::needsRestart)
+                .filter(p -> ParameterChanges.needsRestart(p, running.parameterContexts()))
                 .toList();
         if (!changed.isEmpty()) {
-            String list = String.join(", ", changed.keySet());
+            String list = String.join(
+                    ", ",
+                    changed.entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue().orElse("(default)"))
+                            .toList());
             steps.add(
                     restart.isEmpty()
                             ? new PlanStep(Kind.RELOAD_PARAMETERS, now.name(), list + " by a reload; " + NO_OUTAGE, "")
@@ -232,25 +238,37 @@ public final class ApplyPlanner {
                                             + " pending restart on every member; " + NO_OUTAGE,
                                     ""));
         }
-        if (restart.isEmpty() && !image) {
+        List<String> pending = running.members().stream()
+                .filter(RunningStack.Member::pendingRestart)
+                .map(RunningStack.Member::name)
+                .filter(members::contains)
+                .toList();
+        if (restart.isEmpty() && pending.isEmpty() && !image) {
             return leader;
         }
         Kind kind = image ? Kind.REPLACE_CONTAINER : Kind.RESTART;
-        String what =
-                image ? "new container of image " + desired.images().id() + ", volume kept" : "PostgreSQL restarted";
+        String what = image
+                ? "new container of image " + desired.images().id() + ", volume kept"
+                : restart.isEmpty()
+                        ? "PostgreSQL restarted if still pending (an earlier change: pending on "
+                                + String.join(", ", pending) + ")"
+                        : "PostgreSQL restarted";
         for (String m : members) {
             if (!m.equals(leader)) {
                 steps.add(new PlanStep(
-                        kind, m, "replica: " + what + "; reads move to the other replicas, " + NO_OUTAGE, ""));
+                        kind,
+                        m,
+                        what + ", then streaming again with a small lag; reads move to the other replicas, "
+                                + NO_OUTAGE,
+                        PlanStep.REPLICA));
             }
         }
         if (members.size() == 1) {
             steps.add(new PlanStep(
                     kind,
                     leader,
-                    "the only member: " + what
-                            + "; writes stop until it is back (a one-node stack has no one to hand over to)",
-                    ""));
+                    what + "; writes stop until it is back (a one-node stack has no one to hand over to)",
+                    PlanStep.ONLY_MEMBER));
             return leader;
         }
         String to = members.stream().filter(m -> !m.equals(leader)).findFirst().orElseThrow();
@@ -259,19 +277,14 @@ public final class ApplyPlanner {
                 to,
                 "switchover " + leader + " → " + to + " (≈1 s of writes), the only write outage of the roll",
                 leader));
-        steps.add(new PlanStep(kind, leader, "old primary, now a replica: " + what + "; " + NO_OUTAGE, ""));
+        steps.add(new PlanStep(
+                kind,
+                leader,
+                "now a replica: " + what
+                        + (image ? "" : " unless the switchover's demotion (a restart as a replica) already applied it")
+                        + "; " + NO_OUTAGE,
+                PlanStep.OLD_PRIMARY));
         return to;
-    }
-
-    private static Map<String, String> changedParameters(Map<String, String> now, Map<String, String> desired) {
-        Map<String, String> changed = new LinkedHashMap<>();
-        desired.forEach((k, v) -> {
-            if (!v.equals(now.get(k))) {
-                changed.put(k, v);
-            }
-        });
-        now.keySet().stream().filter(k -> !desired.containsKey(k)).forEach(k -> changed.put(k, "(default)"));
-        return changed;
     }
 
     /** The first streaming replica that stays, by name; the leader when there is none. */

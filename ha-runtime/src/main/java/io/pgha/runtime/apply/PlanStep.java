@@ -6,10 +6,15 @@ package io.pgha.runtime.apply;
  * @param kind   what the step does
  * @param target the member it acts on (pg-3, etcd-2), or the stack's name for stack-wide steps
  * @param cost   what it costs, for a human: "switchover pg-0 → pg-1 (≈1 s of writes)"
- * @param from   for {@link Kind#ADD_NODE} the member it is cloned from, for {@link Kind#SWITCHOVER} the old leader;
- *               empty otherwise
+ * @param from   for {@link Kind#ADD_NODE} the member it is cloned from, for {@link Kind#SWITCHOVER} the old leader, for
+ *               {@link Kind#RESTART} and {@link Kind#REPLACE_CONTAINER} the member's role then ({@link #REPLICA},
+ *               {@link #OLD_PRIMARY}, {@link #ONLY_MEMBER}); empty otherwise
  */
 public record PlanStep(Kind kind, String target, String cost, String from) {
+
+    public static final String REPLICA = "replica";
+    public static final String OLD_PRIMARY = "old primary";
+    public static final String ONLY_MEMBER = "only member";
 
     /** What a step does. */
     public enum Kind {
@@ -35,6 +40,10 @@ public record PlanStep(Kind kind, String target, String cost, String from) {
         REMOVE_ETCD_MEMBER;
     }
 
+    private String role() {
+        return from.isEmpty() ? "" : from + " ";
+    }
+
     /** "add pg-3: new replica cloned from pg-1; no write outage". */
     public String describe() {
         return title() + ": " + cost;
@@ -48,8 +57,8 @@ public record PlanStep(Kind kind, String target, String cost, String from) {
             case SWITCHOVER -> "switchover " + from + " → " + target;
             case RELOAD_PARAMETERS -> "reload parameters on every member";
             case SET_PARAMETERS -> "set parameters (restart needed)";
-            case RESTART -> "restart " + target;
-            case REPLACE_CONTAINER -> "replace container " + target;
+            case RESTART -> "restart " + role() + target;
+            case REPLACE_CONTAINER -> "replace container of " + role() + target;
             case ADD_ETCD_MEMBER -> "add etcd member " + target;
             case REMOVE_ETCD_MEMBER -> "remove etcd member " + target;
         };

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * PostgreSQL parameters of context {@code postmaster}: a reload does not apply them, a restart does (Patroni marks the
- * member "pending restart"). Any parameter not listed here is applied by a reload.
+ * member "pending restart"). Only the fallback of {@link ParameterChanges} when the leader's pg_settings cannot be read
+ * (a dry run on a stack whose leader is down); otherwise the server tells.
  */
 final class RestartParameters {
 

@@ -1,21 +1,60 @@
 package io.pgha.runtime.apply;
 
 import io.pgha.runtime.stack.StackSpec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the planner knows of a running stack: the spec its containers were made from, its Patroni members as they are
  * now, and how many etcd members answer.
  *
- * @param spec        the spec the stack runs (its containers' labels)
- * @param members     the PostgreSQL members Patroni lists
- * @param etcdHealthy how many of the spec's etcd members are healthy
+ * @param spec              the spec the stack runs (its containers' labels)
+ * @param members           the PostgreSQL members Patroni lists
+ * @param etcdHealthy       how many of the spec's etcd members are healthy
+ * @param dcsParameters     PostgreSQL parameters in Patroni's dynamic configuration as the DCS has them now (what an
+ *                          earlier apply set there, beyond the labels); empty when unknown
+ * @param parameterContexts pg_settings' context of every parameter the server knows (postmaster: a restart applies
+ *                          it; internal: it cannot be set), as the leader answers; empty when it did not answer
  */
-public record RunningStack(StackSpec spec, List<Member> members, int etcdHealthy) {
+public record RunningStack(
+        StackSpec spec,
+        List<Member> members,
+        int etcdHealthy,
+        Map<String, String> dcsParameters,
+        Map<String, String> parameterContexts) {
 
     public RunningStack {
         members = List.copyOf(members);
+        dcsParameters = Map.copyOf(dcsParameters);
+        parameterContexts = Map.copyOf(parameterContexts);
+    }
+
+    /** A stack whose DCS parameters and server settings are not known. */
+    public RunningStack(StackSpec spec, List<Member> members, int etcdHealthy) {
+        this(spec, members, etcdHealthy, Map.of(), Map.of());
+    }
+
+    /** The same stack, with what the DCS and the server say of its parameters. */
+    public RunningStack withParameters(Map<String, String> dcs, Map<String, String> contexts) {
+        return new RunningStack(spec, members, etcdHealthy, dcs, contexts);
+    }
+
+    /**
+     * The parameters the stack runs with, for a spec that wants {@code wanted}: the labels' parameters, each as the DCS
+     * has it now (gone when an earlier apply removed it), and those of {@code wanted} the DCS already has.
+     */
+    public Map<String, String> parametersNow(Set<String> wanted) {
+        Map<String, String> now = new LinkedHashMap<>(spec.postgresParameters());
+        if (dcsParameters.isEmpty()) {
+            return now;
+        }
+        now.keySet().retainAll(dcsParameters.keySet());
+        now.replaceAll((k, v) -> dcsParameters.get(k));
+        wanted.stream().filter(dcsParameters::containsKey).forEach(k -> now.put(k, dcsParameters.get(k)));
+        return now;
     }
 
     /**
@@ -25,8 +64,13 @@ public record RunningStack(StackSpec spec, List<Member> members, int etcdHealthy
      * @param leader      whether it holds the leader key
      * @param streaming   whether it streams from the leader
      * @param synchronous whether it is a synchronous (or quorum) standby now
+     * @param pendingRestart whether Patroni flags a restart pending (a parameter changed that a restart applies)
      */
-    public record Member(String name, boolean leader, boolean streaming, boolean synchronous) {}
+    public record Member(String name, boolean leader, boolean streaming, boolean synchronous, boolean pendingRestart) {
+        public Member(String name, boolean leader, boolean streaming, boolean synchronous) {
+            this(name, leader, streaming, synchronous, false);
+        }
+    }
 
     public Optional<Member> leader() {
         return members.stream().filter(Member::leader).findFirst();

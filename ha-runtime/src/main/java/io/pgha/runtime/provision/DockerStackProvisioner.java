@@ -479,6 +479,12 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public Map<String, io.pgha.runtime.apply.MemberSetting> settings(
+            String name, String member, java.util.Collection<String> parameters) {
+        return new StackMembers(this, docker, credentials).settings(name, member, parameters);
+    }
+
+    @Override
     public String addMember(StackSpec grown, String member, Consumer<String> progress) {
         return new StackMembers(this, docker, credentials).add(grown, member, progress);
     }

@@ -1,6 +1,7 @@
 package io.pgha.runtime.provision;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.apply.MemberSetting;
 import io.pgha.runtime.apply.RunningStack;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
@@ -15,8 +16,11 @@ import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.stack.SynchronousMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -64,12 +68,51 @@ final class StackMembers {
                         m.name(),
                         m.leader(),
                         m.streaming(),
-                        m.role().equals("sync_standby") || m.role().equals("quorum_standby")))
+                        m.role().equals("sync_standby") || m.role().equals("quorum_standby"),
+                        m.pendingRestart()))
                 .toList();
         int etcd = (int) IntStream.rangeClosed(1, spec.etcdMembers())
                 .filter(i -> probe.etcdHealthy(spec.ports().etcdOf(i)))
                 .count();
-        return new RunningStack(spec, members, etcd);
+        RunningStack running = new RunningStack(spec, members, etcd);
+        Map<String, String> contexts = new LinkedHashMap<>();
+        running.leader().ifPresent(l -> {
+            try {
+                settings(spec.name(), l.name(), List.of()).forEach((k, v) -> contexts.put(k, v.context()));
+            } catch (PghaException e) {
+                // the planner falls back to the postmaster parameters it knows
+            }
+        });
+        return running.withParameters(dcsParameters(probe, spec), contexts);
+    }
+
+    /** Patroni's postgresql.parameters in the DCS, from the first member that answers; empty when none does. */
+    private static Map<String, String> dcsParameters(StackProbe probe, StackSpec spec) {
+        for (int i = 0; i < spec.nodes(); i++) {
+            Optional<Map<String, Object>> config = probe.config(spec.ports().patroniOf(i));
+            if (config.isPresent()) {
+                Map<String, String> parameters = new LinkedHashMap<>();
+                if (config.get().get("postgresql") instanceof Map<?, ?> pg
+                        && pg.get("parameters") instanceof Map<?, ?> p) {
+                    p.forEach((k, v) -> {
+                        if (v != null) {
+                            parameters.put(String.valueOf(k), String.valueOf(v));
+                        }
+                    });
+                }
+                return parameters;
+            }
+        }
+        return Map.of();
+    }
+
+    /** {@code member}'s pg_settings rows of {@code names} (every parameter when empty). */
+    Map<String, MemberSetting> settings(String stack, String member, Collection<String> names) {
+        return new MemberSettings(docker)
+                .read(
+                        StackLayout.containerName(stack, member),
+                        secrets(stack).superuser().user(),
+                        names);
     }
 
     /** Creates and starts {@code member} of the {@code grown} spec, waits until it streams, then routes to it. */

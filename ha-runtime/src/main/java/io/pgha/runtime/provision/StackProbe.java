@@ -20,7 +20,11 @@ final class StackProbe {
     private static final Duration CALL = Duration.ofSeconds(2);
 
     /** A member as Patroni's GET /cluster shows it. */
-    record Member(String name, String role, String state, Integer timeline) {
+    record Member(String name, String role, String state, Integer timeline, boolean pendingRestart) {
+        Member(String name, String role, String state, Integer timeline) {
+            this(name, role, state, timeline, false);
+        }
+
         boolean leader() {
             return "leader".equals(role) && "running".equals(state);
         }
@@ -35,7 +39,8 @@ final class StackProbe {
                     m.name(),
                     m.role().patroniName(),
                     m.state(),
-                    m.timeline().isPresent() ? m.timeline().getAsInt() : null);
+                    m.timeline().isPresent() ? m.timeline().getAsInt() : null,
+                    m.pendingRestart());
         }
     }
 
@@ -75,6 +80,15 @@ final class StackProbe {
         try {
             return Optional.of(
                     patroni(port).cluster().members().stream().map(Member::of).toList());
+        } catch (PghaException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Patroni's dynamic configuration (GET /config) as one node's REST API gives it; empty when it does not answer. */
+    Optional<Map<String, Object>> config(int port) {
+        try {
+            return Optional.of(patroni(port).config());
         } catch (PghaException e) {
             return Optional.empty();
         }

@@ -58,6 +58,15 @@ public interface StackProvisioner extends AutoCloseable {
     }
 
     /**
+     * {@code member}'s pg_settings rows of {@code parameters} (every parameter when empty), asked inside its container:
+     * the values it runs, their unit and context, and whether a restart is pending.
+     */
+    default java.util.Map<String, io.pgha.runtime.apply.MemberSetting> settings(
+            String name, String member, java.util.Collection<String> parameters) {
+        throw new UnsupportedOperationException("this provisioner cannot read a member's settings");
+    }
+
+    /**
      * Adds {@code member} of the {@code grown} spec to the running stack as {@code up} makes members, waits until it
      * streams and routes to it (docs/decisions/0029); returns what it saw.
      */

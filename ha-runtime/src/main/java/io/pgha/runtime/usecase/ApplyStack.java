@@ -3,30 +3,56 @@ package io.pgha.runtime.usecase;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.apply.ApplyPlan;
 import io.pgha.runtime.apply.ApplyPlanner;
+import io.pgha.runtime.apply.ParameterChanges;
 import io.pgha.runtime.apply.PlanStep;
+import io.pgha.runtime.apply.RunningStack;
+import io.pgha.runtime.cluster.ConfigDirs;
+import io.pgha.runtime.ops.AuditEntry;
+import io.pgha.runtime.ops.AuditJournal;
+import io.pgha.runtime.ops.OperationResult.Outcome;
 import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.stack.StackSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * {@code pgha apply} and {@code pgha scale} (docs/decisions/0029): the plan from the running stack and the desired spec
- * ({@link ApplyPlanner}), then its steps one after the other, each waiting until the stack is healthy again before the
- * next. A step that fails stops the plan; the steps not run are listed, and a second apply plans from what then runs.
- * This slice executes node-count changes; a plan with other steps is shown but not run.
+ * {@code pgha apply} and {@code pgha scale} (docs/decisions/0029, 0033): the plan from the running stack and the
+ * desired spec ({@link ApplyPlanner}), then its steps one after the other, each waiting until the stack is healthy
+ * again before the next. A step that fails stops the plan; the steps not run are listed, and a second apply plans from
+ * what then runs. Node counts, parameters (a reload, or a rolling restart driven by Patroni's pending-restart flags)
+ * and switchovers run; images, synchronous settings and etcd members are shown but not run yet. Every step is written to
+ * the cluster's audit journal: node steps here, parameter changes, restarts and switchovers by the operations they go
+ * through.
  */
-public final class ApplyStack {
+public final class ApplyStack implements AutoCloseable {
 
-    /** The steps this slice can run. */
-    public static final Set<PlanStep.Kind> EXECUTABLE = EnumSet.of(PlanStep.Kind.ADD_NODE, PlanStep.Kind.REMOVE_NODE);
+    /** The steps this version can run. */
+    public static final Set<PlanStep.Kind> EXECUTABLE = EnumSet.of(
+            PlanStep.Kind.ADD_NODE,
+            PlanStep.Kind.REMOVE_NODE,
+            PlanStep.Kind.RELOAD_PARAMETERS,
+            PlanStep.Kind.SET_PARAMETERS,
+            PlanStep.Kind.RESTART,
+            PlanStep.Kind.SWITCHOVER);
 
     private final StackProvisioner provisioner;
+    private final Function<String, StackOperations> opener;
+    private StackOperations operations;
 
     public ApplyStack(StackProvisioner provisioner) {
+        this(provisioner, StackOperations::open);
+    }
+
+    ApplyStack(StackProvisioner provisioner, Function<String, StackOperations> opener) {
         this.provisioner = provisioner;
+        this.opener = opener;
     }
 
     public ApplyPlan planApply(StackSpec desired) {
@@ -37,14 +63,14 @@ public final class ApplyStack {
         return ApplyPlanner.scale(provisioner.running(stack), nodes);
     }
 
-    /** The steps of {@code plan} this slice cannot run yet (empty: it can run the whole plan). */
+    /** The steps of {@code plan} this version cannot run yet (empty: it can run the whole plan). */
     public static List<PlanStep> notExecutable(ApplyPlan plan) {
         return plan.steps().stream().filter(s -> !EXECUTABLE.contains(s.kind())).toList();
     }
 
     /**
      * Runs {@code plan}, printing a line when each step starts and ends; returns the spec the stack then runs. Refuses a
-     * refused plan, and a plan with steps this slice cannot run, before changing anything.
+     * refused plan, and a plan with steps this version cannot run, before changing anything.
      */
     public StackSpec run(ApplyPlan plan, boolean deleteVolumes, Consumer<String> progress) {
         if (plan.refused()) {
@@ -52,21 +78,46 @@ public final class ApplyStack {
         }
         List<PlanStep> unsupported = notExecutable(plan);
         if (!unsupported.isEmpty()) {
-            throw PghaException.refused("this version of pgha runs node-count changes only; not yet: "
+            throw PghaException.refused("this version of pgha runs node-count and parameter changes only; not yet: "
                     + String.join(
                             ", ", unsupported.stream().map(PlanStep::title).toList())
                     + ". Nothing was changed");
         }
-        StackSpec current = provisioner.running(plan.stack()).spec();
+        RunningStack running = provisioner.running(plan.stack());
+        StackSpec current = running.spec();
+        Map<String, Optional<String>> parameters =
+                ParameterChanges.changed(running, plan.desired().postgresParameters());
+        RollingSteps rolling = new RollingSteps(provisioner, plan.stack(), () -> operations(plan.stack()));
         List<PlanStep> steps = plan.steps();
         for (int i = 0; i < steps.size(); i++) {
             PlanStep step = steps.get(i);
             String prefix = "[" + (i + 1) + "/" + steps.size() + "] ";
             progress.accept(prefix + step.describe());
             long start = System.nanoTime();
+            Consumer<String> lines = line -> progress.accept(prefix + "  " + line);
             try {
-                current = runStep(
-                        current, plan.desired(), step, deleteVolumes, line -> progress.accept(prefix + "  " + line));
+                current = switch (step.kind()) {
+                    case ADD_NODE, REMOVE_NODE -> nodeStep(current, step, deleteVolumes, lines);
+                    case RELOAD_PARAMETERS, SET_PARAMETERS -> {
+                        lines.accept(rolling.setParameters(
+                                parameters,
+                                running.parameterContexts(),
+                                step.kind() == PlanStep.Kind.SET_PARAMETERS,
+                                lines));
+                        yield current.toBuilder()
+                                .postgresParameters(plan.desired().postgresParameters())
+                                .build();
+                    }
+                    case RESTART -> {
+                        lines.accept(rolling.restart(step.target(), lines));
+                        yield current;
+                    }
+                    case SWITCHOVER -> {
+                        lines.accept(rolling.switchover(step.from(), step.target(), lines));
+                        yield current;
+                    }
+                    default -> throw new IllegalStateException("not executable: " + step.kind());
+                };
             } catch (RuntimeException e) {
                 List<String> rest = steps.subList(i, steps.size()).stream()
                         .map(PlanStep::title)
@@ -79,27 +130,64 @@ public final class ApplyStack {
             }
             progress.accept(prefix + "done in " + seconds(System.nanoTime() - start));
         }
+        if (steps.stream().anyMatch(s -> s.kind() == PlanStep.Kind.RESTART)) {
+            progress.accept("every member: " + rolling.awaitRunning(parameters, running.parameterContexts()));
+        }
         return current;
     }
 
-    private StackSpec runStep(
-            StackSpec current, StackSpec desired, PlanStep step, boolean deleteVolumes, Consumer<String> progress) {
+    private StackSpec nodeStep(StackSpec current, PlanStep step, boolean deleteVolumes, Consumer<String> progress) {
         int index = Integer.parseInt(step.target().substring("pg-".length()));
-        return switch (step.kind()) {
-            case ADD_NODE -> {
-                StackSpec grown = current.toBuilder().nodes(index + 1).build();
-                progress.accept(provisioner.addMember(grown, step.target(), progress));
-                yield grown;
-            }
-            case REMOVE_NODE -> {
-                StackSpec shrunk = current.toBuilder().nodes(index).build();
-                progress.accept(provisioner.removeMember(shrunk, step.target(), deleteVolumes, progress));
-                yield shrunk;
-            }
-            default ->
-                throw new IllegalStateException(
-                        "not executable: " + step.kind() + " (desired " + desired.nodes() + " nodes)");
-        };
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        boolean add = step.kind() == PlanStep.Kind.ADD_NODE;
+        try {
+            StackSpec next = current.toBuilder().nodes(add ? index + 1 : index).build();
+            String outcome = add
+                    ? provisioner.addMember(next, step.target(), progress)
+                    : provisioner.removeMember(next, step.target(), deleteVolumes, progress);
+            progress.accept(outcome);
+            audit(current.name(), step, started, t0, Outcome.SUCCEEDED, outcome);
+            return next;
+        } catch (RuntimeException e) {
+            audit(current.name(), step, started, t0, Outcome.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Node steps go to the audit journal here; parameter steps are audited by the operations they go through. */
+    private static void audit(String stack, PlanStep step, Instant started, long t0, Outcome outcome, String message) {
+        try {
+            new AuditJournal(ConfigDirs.cluster(stack))
+                    .append(new AuditEntry(
+                            started,
+                            System.getProperty("user.name", "unknown"),
+                            stack,
+                            step.kind() == PlanStep.Kind.ADD_NODE ? "add-node" : "remove-node",
+                            step.target(),
+                            step.from().isEmpty() ? Map.of() : Map.of("from", step.from()),
+                            outcome,
+                            message,
+                            List.of(step.cost()),
+                            Duration.ofNanos(System.nanoTime() - t0).toMillis()));
+        } catch (PghaException e) {
+            // the journal is a record, not a precondition: the step has happened
+        }
+    }
+
+    private StackOperations operations(String stack) {
+        if (operations == null) {
+            operations = opener.apply(stack);
+        }
+        return operations;
+    }
+
+    @Override
+    public void close() {
+        if (operations != null) {
+            operations.close();
+            operations = null;
+        }
     }
 
     private static String seconds(long nanos) {

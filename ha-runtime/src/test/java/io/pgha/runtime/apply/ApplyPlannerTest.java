@@ -203,6 +203,118 @@ class ApplyPlannerTest {
         assertThat(ApplyPlanner.scale(healthy(THREE), 3).empty()).isTrue();
     }
 
+    private static final java.util.Map<String, String> CONTEXTS = java.util.Map.of(
+            "shared_buffers", "postmaster",
+            "max_connections", "postmaster",
+            "work_mem", "user",
+            "wal_keep_size", "sighup",
+            "wal_retrieve_retry_interval", "sighup",
+            "huge_page_size", "postmaster",
+            "block_size", "internal",
+            "max_wal_senders", "postmaster");
+
+    static Stream<Arguments> parameterPlans() {
+        return Stream.of(
+                Arguments.of("the server says work_mem is a user parameter: a reload", "work_mem", "64MB", "RELOAD"),
+                Arguments.of("the server says shared_buffers is postmaster: a roll", "shared_buffers", "256MB", "ROLL"),
+                Arguments.of(
+                        "huge_page_size, postmaster on the server though not in the fallback list: a roll",
+                        "huge_page_size",
+                        "2MB",
+                        "ROLL"),
+                Arguments.of("a dotted (extension) parameter the server does not list: a reload", "x.y", "1", "RELOAD"),
+                Arguments.of(
+                        "a parameter the server does not know: refused",
+                        "wrk_mem",
+                        "64MB",
+                        "PostgreSQL has no parameter wrk_mem"),
+                Arguments.of("an internal parameter: refused", "block_size", "16384", "context internal"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parameterPlans")
+    void theServerSaysWhatARestartNeeds(String name, String parameter, String value, String expected) {
+        RunningStack running = healthy(THREE).withParameters(THREE.postgresParameters(), CONTEXTS);
+        ApplyPlan plan = ApplyPlanner.plan(
+                running, THREE.toBuilder().postgresParameter(parameter, value).build());
+
+        List<String> kinds =
+                plan.steps().stream().map(s -> s.kind() + " " + s.target()).toList();
+        switch (expected) {
+            case "RELOAD" -> assertThat(kinds).containsExactly("RELOAD_PARAMETERS plan");
+            case "ROLL" ->
+                assertThat(kinds)
+                        .containsExactly(
+                                "SET_PARAMETERS plan",
+                                "RESTART pg-1",
+                                "RESTART pg-2",
+                                "SWITCHOVER pg-1",
+                                "RESTART pg-0");
+            default -> {
+                assertThat(plan.refused()).isTrue();
+                assertThat(String.join("\n", plan.refusals())).contains(expected);
+            }
+        }
+    }
+
+    @Test
+    void whatAnEarlierApplyPutInTheDcsIsWhatRuns() {
+        java.util.Map<String, String> dcs = new java.util.LinkedHashMap<>(THREE.postgresParameters());
+        dcs.put("work_mem", "64MB");
+        dcs.put("archive_mode", "on");
+        dcs.remove("wal_keep_size");
+        RunningStack running = healthy(THREE).withParameters(dcs, CONTEXTS);
+        StackSpec same = THREE.toBuilder().postgresParameter("work_mem", "64MB").build();
+        StackSpec withoutWalKeep = new java.util.LinkedHashMap<>(same.postgresParameters())
+                .entrySet().stream()
+                        .filter(e -> !e.getKey().equals("wal_keep_size"))
+                        .reduce(
+                                same.toBuilder().postgresParameters(java.util.Map.of()),
+                                (b, e) -> b.postgresParameter(e.getKey(), e.getValue()),
+                                (a, b) -> a)
+                        .build();
+
+        assertThat(ApplyPlanner.plan(running, withoutWalKeep).empty())
+                .as("work_mem set and wal_keep_size removed by an earlier apply; archive_mode is pgha's own")
+                .isTrue();
+        assertThat(ParameterChanges.changed(running, THREE.postgresParameters()))
+                .as("back to the labels' spec: wal_keep_size set again; work_mem, not in the spec, left as it is")
+                .containsExactly(java.util.Map.entry("wal_keep_size", java.util.Optional.of("256MB")));
+    }
+
+    @Test
+    void aRestartLeftPendingByAnInterruptedApplyIsRolledAgain() {
+        RunningStack interrupted = new RunningStack(
+                        THREE,
+                        List.of(
+                                new RunningStack.Member("pg-0", true, false, false, true),
+                                new RunningStack.Member("pg-1", false, true, true, false),
+                                new RunningStack.Member("pg-2", false, true, false, true)),
+                        3)
+                .withParameters(THREE.postgresParameters(), CONTEXTS);
+
+        assertThat(ApplyPlanner.plan(interrupted, THREE).steps())
+                .extracting(s -> s.kind() + " " + s.target())
+                .containsExactly("RESTART pg-1", "RESTART pg-2", "SWITCHOVER pg-1", "RESTART pg-0");
+    }
+
+    @Test
+    void aRollNamesTheRoleOfEachRestart() {
+        ApplyPlan roll = ApplyPlanner.plan(
+                healthy(THREE).withParameters(THREE.postgresParameters(), CONTEXTS),
+                THREE.toBuilder()
+                        .postgresParameter("shared_buffers", "256MB")
+                        .postgresParameter("work_mem", "8MB")
+                        .build());
+
+        assertThat(roll.lines())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("1. set parameters (restart needed): shared_buffers 256MB," + " work_mem 8MB"))
+                .anySatisfy(l -> assertThat(l).startsWith("2. restart replica pg-1: PostgreSQL restarted"))
+                .anySatisfy(l -> assertThat(l).startsWith("3. restart replica pg-2: "))
+                .anySatisfy(l -> assertThat(l).startsWith("5. restart old primary pg-0: now a replica"));
+    }
+
     @Test
     void aReplicaThatDoesNotStreamIsNotACloneSource() {
         RunningStack running = new RunningStack(

@@ -30,8 +30,8 @@ final class PlanRun {
 
     /** Plans on the local engine with {@code planning}, then shows, asks and runs the plan. */
     int run(Function<ApplyStack, ApplyPlan> planning, PrintWriter out) {
-        try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
-            ApplyStack apply = new ApplyStack(provisioner);
+        try (StackProvisioner provisioner = StackProvisioner.onLocalDocker();
+                ApplyStack apply = new ApplyStack(provisioner)) {
             return show(apply, planning.apply(apply), out);
         }
     }
@@ -45,7 +45,13 @@ final class PlanRun {
                     "the plan is refused, nothing was changed: " + String.join("; ", plan.refusals()));
         }
         if (!ApplyStack.notExecutable(plan).isEmpty()) {
-            out.println("  (this version runs node-count steps only; the others are shown, not run)");
+            out.println("  (this version runs node-count, parameter and switchover steps; "
+                    + String.join(
+                            ", ",
+                            ApplyStack.notExecutable(plan).stream()
+                                    .map(s -> s.title())
+                                    .toList())
+                    + " shown, not run)");
         }
         if (dryRun || plan.empty()) {
             out.println(plan.empty() ? "Nothing to do." : "Dry run: nothing was changed.");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pgha.runtime.cli.ExitCodes;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.testsupport.Cli;
+import io.pgha.runtime.testsupport.NumberedWriter;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +77,7 @@ class ScaleIT {
         assertThat(zero.stdout() + zero.stderr()).contains("at least 1 PostgreSQL node");
 
         String password = new CredentialStore(configDir).get(STACK).superuser().password();
-        try (Writer writer = new Writer(password)) {
+        try (NumberedWriter writer = new NumberedWriter("scale_writes", () -> connect(password))) {
             writer.awaitFirst();
             long up = System.nanoTime();
             Cli.Result grow = Cli.runOk("scale", "--name", STACK, "--nodes", "4", "--yes");
@@ -149,14 +146,7 @@ class ScaleIT {
                     .isEmpty();
             assertThat(gap).as("the longest gap between acknowledged writes").isLessThan(Duration.ofSeconds(1));
             try (Connection c = connect(password)) {
-                Set<Long> present = new HashSet<>();
-                try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT n FROM scale_writes")) {
-                    while (rs.next()) {
-                        present.add(rs.getLong(1));
-                    }
-                }
-                assertThat(present).as("every acknowledged write").containsAll(writer.ids);
+                assertThat(writer.present(c)).as("every acknowledged write").containsAll(writer.ids);
             }
         }
     }
@@ -195,95 +185,6 @@ class ScaleIT {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? String.valueOf(rs.getString(1)) : "";
-        }
-    }
-
-    /** Writes one numbered row every 50 ms through the write port, reconnecting after an error. */
-    private static final class Writer implements AutoCloseable {
-        final List<Long> ids = new CopyOnWriteArrayList<>();
-        final List<Long> acknowledged = new CopyOnWriteArrayList<>();
-        final List<String> failures = new CopyOnWriteArrayList<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-        private final String password;
-
-        Writer(String password) {
-            this.password = password;
-            this.thread = Thread.ofPlatform().name("scale-writer").daemon().start(this::loop);
-        }
-
-        private void loop() {
-            Connection c = null;
-            long n = 0;
-            while (running.get()) {
-                long next = System.nanoTime() + 50_000_000L;
-                try {
-                    if (c == null) {
-                        c = connect(password);
-                        try (Statement s = c.createStatement()) {
-                            s.execute("CREATE TABLE IF NOT EXISTS scale_writes (n bigint PRIMARY KEY)");
-                        }
-                    }
-                    n++;
-                    try (Statement s = c.createStatement()) {
-                        s.execute("INSERT INTO scale_writes VALUES (" + n + ")");
-                    }
-                    ids.add(n);
-                    acknowledged.add(System.nanoTime());
-                } catch (SQLException e) {
-                    failures.add(
-                            String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-                    close(c);
-                    c = null;
-                }
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    try {
-                        Thread.sleep(Duration.ofNanos(wait)); // the writer's pace, not a synchronisation
-                    } catch (InterruptedException e) {
-                        break;
-                    }
-                }
-            }
-            close(c);
-        }
-
-        void awaitFirst() {
-            org.awaitility.Awaitility.await("a first acknowledged write")
-                    .atMost(Duration.ofSeconds(20))
-                    .until(() -> !acknowledged.isEmpty());
-        }
-
-        Duration longestGap(long from, long to) {
-            long previous = from;
-            long longest = 0;
-            for (long t : acknowledged) {
-                if (t > from && t <= to) {
-                    longest = Math.max(longest, t - previous);
-                    previous = t;
-                }
-            }
-            return Duration.ofNanos(Math.max(longest, to - previous));
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join(Duration.ofSeconds(10));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            stop();
-        }
-
-        private static void close(Connection c) {
-            if (c != null) {
-                try {
-                    c.close();
-                } catch (SQLException e) {
-                    // already broken
-                }
-            }
         }
     }
 }

@@ -1,0 +1,221 @@
+package io.pgha.runtime.usecase;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.apply.MemberSetting;
+import io.pgha.runtime.apply.ParameterChanges;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.Member;
+import io.pgha.runtime.ops.OperationPlan;
+import io.pgha.runtime.ops.OperationRequest;
+import io.pgha.runtime.ops.OperationResult;
+import io.pgha.runtime.provision.StackProvisioner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The parameter steps of {@code pgha apply} (docs/decisions/0033), each through the cluster's operations (Patroni's REST
+ * adapter, audited): the new values into Patroni's dynamic configuration (PATCH /config), then either every member
+ * running them (a reload, read back from each member's pg_settings) or every member flagging the restart pending;
+ * a member's restart only if Patroni flags it (POST /restart with restart_pending), until it serves again with a
+ * small lag; one switchover to a restarted replica. Every step ends with the cluster healthy: a running leader and
+ * every other member streaming within {@link #MAX_LAG} bytes.
+ */
+final class RollingSteps {
+
+    /** What "a small lag" is after a restart: a replica that caught up to within a megabyte. */
+    static final long MAX_LAG = 1024 * 1024;
+
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final String PARAMETERS = "postgresql.parameters.";
+
+    private final StackProvisioner provisioner;
+    private final String stack;
+    private final Supplier<StackOperations> operations;
+
+    RollingSteps(StackProvisioner provisioner, String stack, Supplier<StackOperations> operations) {
+        this.provisioner = provisioner;
+        this.stack = stack;
+        this.operations = operations;
+    }
+
+    /**
+     * PATCHes {@code changed} into the DCS; with {@code restartExpected} waits until every member flags the restart
+     * (Patroni's flag in the cluster's view, which the restarts are driven by), else until every member runs the new
+     * values.
+     */
+    String setParameters(
+            Map<String, Optional<String>> changed,
+            Map<String, String> contexts,
+            boolean restartExpected,
+            Consumer<String> progress) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        changed.forEach((k, v) -> changes.put(PARAMETERS + k, v.orElse("")));
+        OperationResult r = ops().perform(new OperationRequest.ChangeConfig(changes).confirm())
+                .orThrow();
+        progress.accept(r.message());
+        if (!restartExpected) {
+            return awaitRunning(changed, contexts);
+        }
+        String pending = await("a restart pending on every member", () -> {
+            ClusterSnapshot s = snapshot();
+            List<String> flagged = s.members().stream()
+                    .filter(Member::pendingRestart)
+                    .map(Member::name)
+                    .toList();
+            return !s.members().isEmpty() && flagged.size() == s.members().size()
+                    ? Optional.of("pending restart on " + String.join(", ", flagged))
+                    : Optional.empty();
+        });
+        return pending + "; " + awaitRunning(reloadable(changed, contexts), contexts);
+    }
+
+    /**
+     * Restarts {@code member}'s PostgreSQL if Patroni flags a restart pending, then waits until the cluster is healthy.
+     * Patroni answers "restart failed" when PostgreSQL did not start within its primary_start_timeout (a loaded
+     * machine); its HA loop starts it again, so the step waits until the member serves, and asks once more if the
+     * restart is still pending.
+     */
+    String restart(String member, Consumer<String> progress) {
+        awaitHealthy("healthy before restarting " + member);
+        OperationRequest.Restart request =
+                new OperationRequest.Restart(member, OperationRequest.RestartKind.POSTGRES, true, true);
+        OperationResult r = ops().perform(request);
+        if (!r.ok()) {
+            progress.accept(r.message() + "; waiting until Patroni has " + member
+                    + " serving again, then once more if the restart is still pending");
+            awaitHealthy(member + " serving again after a failed restart");
+            r = ops().perform(request).orThrow();
+        }
+        progress.accept(r.message());
+        return awaitHealthy(member + " serving again with a small lag");
+    }
+
+    /** One switchover from {@code from} to {@code to} (a restarted replica), once Patroni would take it. */
+    String switchover(String from, String to, Consumer<String> progress) {
+        awaitHealthy("healthy before the switchover");
+        OperationRequest.Switchover request =
+                new OperationRequest.Switchover(Optional.of(to), Optional.empty(), Optional.of(from), true);
+        await(to + " ready to take over", () -> {
+            OperationPlan plan = ops().plan(request);
+            return plan.allowed() ? Optional.of(plan.summary()) : Optional.empty();
+        });
+        OperationResult r = ops().perform(request).orThrow();
+        progress.accept(r.message() + " ("
+                + String.format(java.util.Locale.ROOT, "%.1f s", r.took().toMillis() / 1e3) + ")");
+        return awaitHealthy(from + " streaming from " + to);
+    }
+
+    /** Every member runs every changed parameter that has a value (no restart pending for it). */
+    String awaitRunning(Map<String, Optional<String>> changed, Map<String, String> contexts) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        changed.forEach((k, v) -> v.ifPresent(value -> wanted.put(k, value)));
+        if (wanted.isEmpty()) {
+            return "nothing to read back";
+        }
+        List<String> last = new ArrayList<>();
+        return await("every member running " + wanted, () -> {
+            last.clear();
+            List<String> members =
+                    snapshot().members().stream().map(Member::name).toList();
+            for (String m : members) {
+                Map<String, MemberSetting> rows;
+                try {
+                    rows = provisioner.settings(stack, m, wanted.keySet());
+                } catch (PghaException e) {
+                    last.add(m + ": " + e.getMessage());
+                    continue;
+                }
+                wanted.forEach((k, v) -> {
+                    MemberSetting row = rows.get(k);
+                    if (row == null || !row.runs(v)) {
+                        last.add(m + " " + k + "=" + (row == null ? "?" : row.setting() + row.unit()));
+                    }
+                });
+            }
+            return last.isEmpty() && !members.isEmpty()
+                    ? Optional.of(String.join(", ", members) + " run " + describe(wanted))
+                    : Optional.empty();
+        });
+    }
+
+    private static Map<String, Optional<String>> reloadable(
+            Map<String, Optional<String>> changed, Map<String, String> contexts) {
+        Map<String, Optional<String>> r = new LinkedHashMap<>();
+        changed.forEach((k, v) -> {
+            if (!ParameterChanges.needsRestart(k, contexts)) {
+                r.put(k, v);
+            }
+        });
+        return r;
+    }
+
+    /** A running leader, every other member streaming within {@link #MAX_LAG}; returns what it saw. */
+    String awaitHealthy(String what) {
+        return await(what, () -> {
+            ClusterSnapshot s = snapshot();
+            Optional<Member> leader = s.leaderMember().filter(Member::isRunning);
+            boolean replicasOk = s.replicas().stream()
+                    .allMatch(m -> m.isStreaming()
+                            && m.lagBytes().isPresent()
+                            && m.lagBytes().getAsLong() <= MAX_LAG);
+            return leader.isPresent() && replicasOk && s.scheduledSwitchover().isEmpty()
+                    ? Optional.of(describe(s))
+                    : Optional.empty();
+        });
+    }
+
+    static String describe(ClusterSnapshot s) {
+        return String.join(
+                ", ",
+                s.members().stream()
+                        .map(m -> m.name() + " " + m.role().patroniName() + " " + m.state()
+                                + (m.lagBytes().isPresent()
+                                        ? " lag " + m.lagBytes().getAsLong()
+                                        : "")
+                                + (m.pendingRestart() ? " pending restart" : ""))
+                        .toList());
+    }
+
+    private static String describe(Map<String, String> wanted) {
+        return String.join(
+                ", ",
+                wanted.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList());
+    }
+
+    private <T> T await(String what, Supplier<Optional<T>> check) {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (true) {
+            Optional<T> seen = check.get();
+            if (seen.isPresent()) {
+                return seen.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw PghaException.timeout(what + " not seen within " + STEP_TIMEOUT.toSeconds() + " s (now: "
+                        + describe(snapshot()) + ")");
+            }
+            try {
+                Thread.sleep(POLL.toMillis()); // polling the monitor's view, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PghaException.timeout("interrupted while waiting until " + what);
+            }
+        }
+    }
+
+    private io.pgha.runtime.ops.ClusterOperations ops() {
+        return operations.get().ops();
+    }
+
+    private ClusterSnapshot snapshot() {
+        return operations.get().snapshot();
+    }
+}
