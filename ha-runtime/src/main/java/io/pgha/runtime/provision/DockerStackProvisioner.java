@@ -57,6 +57,8 @@ final class DockerStackProvisioner implements StackProvisioner {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** How long a failed or cancelled up waits for the container starts under way beside its steps. */
     private static final Duration ABANDON_WAIT = Duration.ofSeconds(60);
+    /** How long a container started beside the steps waits for the critical path's turn to end, at most. */
+    private static final Duration TURN_LIMIT = Duration.ofSeconds(30);
 
     private final DockerEngine docker;
     private final CredentialStore credentials;
@@ -76,6 +78,10 @@ final class DockerStackProvisioner implements StackProvisioner {
     @Override
     public UpResult up(StackSpec wanted, ProgressListener progress, CreatedByRun made, Optional<RestoreSeed> seed) {
         long start = System.nanoTime();
+        if (wanted.security().tls()) {
+            // the certificates' code warms up while the engine answers the steps before them (docs/decisions/0036)
+            Thread.ofPlatform().daemon().name("pgha-pki-warm-up").start(io.pgha.runtime.pki.ClusterPki::warmUp);
+        }
         Steps steps = new Steps(progress);
         List<String> actions = Collections.synchronizedList(new ArrayList<>());
         EngineInfo engine = steps.run(
@@ -170,11 +176,38 @@ final class DockerStackProvisioner implements StackProvisioner {
             CreatedByRun made,
             Optional<RestoreSeed> seed) {
         Beside beside = new Beside();
+        // the engine's turns (docs/decisions/0036): what starts beside the steps gives way to the critical path, first
+        // while the PostgreSQL nodes are created (beside etcd's quorum wait), then from etcd's users until they start
+        EngineTurns turns = new EngineTurns();
+        NodeTurns nodeTurns = new NodeTurns(turns, turns.hold(), turns.hold());
         try {
-            return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made, seed, beside);
+            return bringUp(
+                    plan,
+                    state,
+                    secrets,
+                    material,
+                    supervisorImage,
+                    steps,
+                    actions,
+                    start,
+                    made,
+                    seed,
+                    beside,
+                    nodeTurns);
         } catch (RuntimeException e) {
+            nodeTurns.releaseAll();
             beside.abandon(ABANDON_WAIT);
             throw e;
+        } finally {
+            nodeTurns.releaseAll();
+        }
+    }
+
+    /** The critical path's turns at the engine during one up: creating the PostgreSQL nodes, then starting them. */
+    private record NodeTurns(EngineTurns turns, EngineTurns.Hold creating, EngineTurns.Hold starting) {
+        void releaseAll() {
+            creating.release();
+            starting.release();
         }
     }
 
@@ -189,7 +222,8 @@ final class DockerStackProvisioner implements StackProvisioner {
             long start,
             CreatedByRun made,
             Optional<RestoreSeed> seed,
-            Beside beside) {
+            Beside beside,
+            NodeTurns nodeTurns) {
         StackSpec spec = plan.spec();
         StackProbe probe = new StackProbe(
                 probeHost(spec),
@@ -198,12 +232,35 @@ final class DockerStackProvisioner implements StackProvisioner {
         if (plan.layout().etcdUsers()) {
             EtcdBootstrap.warmUpInBackground(etcdEndpoints(spec), material.caFile());
         }
-        steps.run("create", "Network, volumes and containers", () -> create(plan, state, material, actions, made));
+        // etcd's containers only: the PostgreSQL nodes' are created while etcd forms its quorum
+        steps.run(
+                "create",
+                "Network, volumes and containers",
+                () -> create(plan, state, material, actions, made, launching(plan, Launch.FIRST)));
         Map<String, DockerContainer> existing = state.containers();
         List<CompletableFuture<Integer>> services = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Integer> nodesCreated = new CompletableFuture<>();
         steps.run("etcd", "etcd quorum", () -> {
             startAll(launching(plan, Launch.FIRST), existing, actions);
-            // one at a time, so that the PostgreSQL nodes' starts never queue behind several of them in the engine
+            List<Planned> nodes = launching(plan, Launch.AFTER_ETCD_USERS);
+            beside.run("postgres-create", () -> {
+                        try {
+                            int before = actions.size();
+                            createAll(nodes, state, material, actions, made);
+                            return actions.size() - before;
+                        } finally {
+                            nodeTurns.creating().release();
+                        }
+                    })
+                    .whenComplete((n, t) -> {
+                        if (t == null) {
+                            nodesCreated.complete(n);
+                        } else {
+                            nodesCreated.completeExceptionally(t);
+                        }
+                    });
+            // one at a time, each waiting for the critical path's turn, so that the PostgreSQL nodes' creates and
+            // starts never queue behind theirs in the engine
             services.add(beside.run(
                     "services",
                     () -> createAndStartOneByOne(
@@ -212,7 +269,8 @@ final class DockerStackProvisioner implements StackProvisioner {
                             material,
                             existing,
                             actions,
-                            made)));
+                            made,
+                            nodeTurns.turns())));
             int healthy = Poll.until("etcd quorum healthy", ETCD_TIMEOUT, POLL, () -> {
                 long n = plan.layout().etcdMembers().stream()
                         .filter(m -> probe.etcdHealthy(spec.ports().etcdOf(Integer.parseInt(m.substring(5)))))
@@ -231,6 +289,8 @@ final class DockerStackProvisioner implements StackProvisioner {
             return EtcdBootstrap.ensure(spec, etcdEndpoints(spec), material.caFile(), secrets.etcd());
         });
         if (seed.isPresent()) {
+            Beside.join(nodesCreated);
+            nodeTurns.starting().release(); // a restore takes minutes: the background starts go on meanwhile
             // a restore (docs/decisions/0022): the first node's data from the backup, then that node alone first, so
             // that Patroni takes its data as the cluster's instead of another node running initdb
             steps.run(
@@ -264,7 +324,12 @@ final class DockerStackProvisioner implements StackProvisioner {
             });
         }
         steps.run("postgres", "PostgreSQL nodes", () -> {
-            startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
+            Beside.join(nodesCreated);
+            try {
+                startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
+            } finally {
+                nodeTurns.starting().release();
+            }
             int answering = Poll.until("every Patroni REST API answers", PATRONI_TIMEOUT, POLL, () -> {
                 long n = java.util.stream.IntStream.range(0, spec.nodes())
                         .filter(i -> probe.patroniAnswers(spec.ports().patroniOf(i)))
@@ -513,8 +578,28 @@ final class DockerStackProvisioner implements StackProvisioner {
                 clusterDir(name).getParent().getParent());
     }
 
+    /** The network, the volumes and every container {@link Launch#createdUpFront} (a member added by apply). */
     Outcome<Integer> create(
             DockerPlan plan, StackState state, StackSecrets material, List<String> actions, CreatedByRun made) {
+        return create(
+                plan,
+                state,
+                material,
+                actions,
+                made,
+                plan.containers().stream()
+                        .filter(p -> Launch.of(p.role()).createdUpFront())
+                        .toList());
+    }
+
+    /** The network, the volumes and the containers {@code upFront}, those that do not exist yet. */
+    Outcome<Integer> create(
+            DockerPlan plan,
+            StackState state,
+            StackSecrets material,
+            List<String> actions,
+            CreatedByRun made,
+            List<Planned> upFront) {
         int before = actions.size();
         if (state.network().isEmpty()) {
             docker.createNetwork(plan.layout().network(), plan.networkLabels());
@@ -534,9 +619,6 @@ final class DockerStackProvisioner implements StackProvisioner {
                     made.volume(v);
                     actions.add("created volume " + v);
                 });
-        List<Planned> upFront = plan.containers().stream()
-                .filter(p -> Launch.of(p.role()).createdUpFront())
-                .toList();
         createAll(upFront, state, material, actions, made);
         int created = actions.size() - before;
         return created == 0
@@ -600,8 +682,28 @@ final class DockerStackProvisioner implements StackProvisioner {
             Map<String, DockerContainer> existing,
             List<String> actions,
             CreatedByRun made) {
+        return createAndStartOneByOne(containers, state, material, existing, actions, made, new EngineTurns());
+    }
+
+    /** The same, each container waiting first (at most {@link #TURN_LIMIT}) until the critical path holds no turn. */
+    int createAndStartOneByOne(
+            List<Planned> containers,
+            StackState state,
+            StackSecrets material,
+            Map<String, DockerContainer> existing,
+            List<String> actions,
+            CreatedByRun made,
+            EngineTurns turns) {
         int started = 0;
         for (Planned p : containers) {
+            try {
+                if (!turns.awaitFree(TURN_LIMIT)) {
+                    LOG.debug("{} starts without its turn: the critical path held it {} s", p.name(), TURN_LIMIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PghaException.timeout("interrupted before starting " + p.name());
+            }
             createAll(List.of(p), state, material, actions, made);
             started += startAll(List.of(p), existing, actions);
         }
@@ -654,27 +756,30 @@ final class DockerStackProvisioner implements StackProvisioner {
         // every router's ports: the second router (docs/decisions/0030) is checked through its own
         List<Integer> writes = spec.ports().writePorts(spec.routers());
         List<Integer> reads = spec.ports().readPorts(spec.routers());
-        for (int port : writes) {
+        // every port's probe at once: each is a TLS connection and a SCRAM login, and none waits for another
+        List<String> probes = new ArrayList<>();
+        writes.forEach(port -> probes.add("write " + port));
+        if (!replicas.isEmpty()) {
+            reads.forEach(port -> probes.add("read " + port));
+        }
+        parallel(probes, p -> {
+            boolean write = p.startsWith("write ");
+            int port = Integer.parseInt(p.substring(p.indexOf(' ') + 1));
             Poll.until(
-                    "a write through port " + port + " succeeds",
+                    write
+                            ? "a write through port " + port + " succeeds"
+                            : "a read through port " + port + " reaches a replica",
                     ROUTER_TIMEOUT,
                     POLL,
-                    () -> RoutingProbe.writeProblem(host, port, su.user(), su.password(), caFile)
+                    () -> (write
+                                    ? RoutingProbe.writeProblem(host, port, su.user(), su.password(), caFile)
+                                    : RoutingProbe.readProblem(host, port, su.user(), su.password(), caFile))
                             .<Seen<Boolean>>map(Seen::notYet)
                             .orElseGet(() -> Seen.done(true)));
-        }
+        });
         String writePorts = writes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         if (replicas.isEmpty()) {
             return "writes on " + writePorts + " reach " + leader + "; no replicas to read from";
-        }
-        for (int port : reads) {
-            Poll.until(
-                    "a read through port " + port + " reaches a replica",
-                    ROUTER_TIMEOUT,
-                    POLL,
-                    () -> RoutingProbe.readProblem(host, port, su.user(), su.password(), caFile)
-                            .<Seen<Boolean>>map(Seen::notYet)
-                            .orElseGet(() -> Seen.done(true)));
         }
         return "writes on " + writePorts + " reach " + leader + ", reads on "
                 + reads.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
