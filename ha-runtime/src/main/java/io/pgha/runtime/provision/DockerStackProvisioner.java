@@ -264,7 +264,10 @@ final class DockerStackProvisioner implements StackProvisioner {
             services.add(beside.run(
                     "services",
                     () -> createAndStartOneByOne(
-                            launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START),
+                            // the routers first: the last step waits for them, for nothing else of these
+                            launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START).stream()
+                                    .sorted(java.util.Comparator.comparing(p -> p.role() != Role.ROUTER))
+                                    .toList(),
                             state,
                             material,
                             existing,
@@ -329,6 +332,7 @@ final class DockerStackProvisioner implements StackProvisioner {
                 startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
             } finally {
                 nodeTurns.starting().release();
+                nodeTurns.turns().end(); // the critical path starts nothing more: the rest may start all at once
             }
             int answering = Poll.until("every Patroni REST API answers", PATRONI_TIMEOUT, POLL, () -> {
                 long n = java.util.stream.IntStream.range(0, spec.nodes())
@@ -685,7 +689,11 @@ final class DockerStackProvisioner implements StackProvisioner {
         return createAndStartOneByOne(containers, state, material, existing, actions, made, new EngineTurns());
     }
 
-    /** The same, each container waiting first (at most {@link #TURN_LIMIT}) until the critical path holds no turn. */
+    /**
+     * The same, beside the steps of {@code up}: one at a time while the critical path may still take a turn, each waiting
+     * first (at most {@link #TURN_LIMIT}) until it holds none; once its turns are over, the rest all at once (started
+     * together, the engine's work for several containers overlaps).
+     */
     int createAndStartOneByOne(
             List<Planned> containers,
             StackState state,
@@ -695,15 +703,28 @@ final class DockerStackProvisioner implements StackProvisioner {
             CreatedByRun made,
             EngineTurns turns) {
         int started = 0;
-        for (Planned p : containers) {
+        List<Planned> left = new ArrayList<>(containers);
+        while (!left.isEmpty()) {
             try {
                 if (!turns.awaitFree(TURN_LIMIT)) {
-                    LOG.debug("{} starts without its turn: the critical path held it {} s", p.name(), TURN_LIMIT);
+                    LOG.debug("{} starts without its turn: the critical path held it {}", left.getFirst(), TURN_LIMIT);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw PghaException.timeout("interrupted before starting " + p.name());
+                throw PghaException.timeout(
+                        "interrupted before starting " + left.getFirst().name());
             }
+            if (turns.over()) {
+                java.util.concurrent.atomic.AtomicInteger together = new java.util.concurrent.atomic.AtomicInteger();
+                parallel(left.stream().map(Planned::name).toList(), name -> {
+                    List<Planned> one =
+                            left.stream().filter(p -> p.name().equals(name)).toList();
+                    createAll(one, state, material, actions, made);
+                    together.addAndGet(startAll(one, existing, actions));
+                });
+                return started + together.get();
+            }
+            Planned p = left.removeFirst();
             createAll(List.of(p), state, material, actions, made);
             started += startAll(List.of(p), existing, actions);
         }

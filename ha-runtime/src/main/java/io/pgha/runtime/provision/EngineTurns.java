@@ -18,6 +18,7 @@ final class EngineTurns {
     }
 
     private int held;
+    private boolean over;
 
     /** Takes a turn: background work waits from now until it is released. */
     Hold hold() {
@@ -38,6 +39,20 @@ final class EngineTurns {
                 }
             }
         };
+    }
+
+    /**
+     * Says the critical path will take no more turns (its containers are started): what waits beside it may go at
+     * once, all together.
+     */
+    synchronized void end() {
+        over = true;
+        notifyAll();
+    }
+
+    /** Whether {@link #end} was called and no turn is held: background work need not wait any more. */
+    synchronized boolean over() {
+        return over && held == 0;
     }
 
     /** Whether the critical path holds a turn now. */

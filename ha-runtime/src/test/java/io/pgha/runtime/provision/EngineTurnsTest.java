@@ -63,4 +63,17 @@ class EngineTurnsTest {
         assertThat(free).isFalse();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
+
+    @Test
+    void theTurnsAreOverOnlyOnceEndedAndNoneIsHeld() {
+        EngineTurns turns = new EngineTurns();
+        EngineTurns.Hold starting = turns.hold();
+
+        assertThat(turns.over()).isFalse();
+        turns.end();
+        assertThat(turns.over()).as("ended, but a turn is still held").isFalse();
+        starting.release();
+
+        assertThat(turns.over()).isTrue();
+    }
 }
