@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * for with a deadline: etcd quorum, its users, PostgreSQL nodes, a leader, every replica streaming, the router routing
  * writes and reads. What nothing waits for (router, exporters, Prometheus, the supervisor and its image, the roles)
  * runs beside those steps as soon as what it needs is there ({@link Launch}, docs/decisions/0023), and a later step
- * joins it. Containers of one layer are created and started in parallel; readiness is polled every 100 ms.
+ * joins it. Containers of one layer are created and started in parallel; readiness is polled every 100 ms. The work
+ * beside the steps gives way to the critical path at the engine ({@link EngineTurns}, docs/decisions/0036).
  */
 final class DockerStackProvisioner implements StackProvisioner {
 
