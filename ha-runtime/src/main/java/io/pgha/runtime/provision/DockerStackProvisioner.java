@@ -180,7 +180,7 @@ final class DockerStackProvisioner implements StackProvisioner {
         // the engine's turns (docs/decisions/0036): what starts beside the steps gives way to the critical path, first
         // while the PostgreSQL nodes are created (beside etcd's quorum wait), then from etcd's users until they start
         EngineTurns turns = new EngineTurns();
-        NodeTurns nodeTurns = new NodeTurns(turns, turns.hold(), turns.hold());
+        NodeTurns nodeTurns = new NodeTurns(turns);
         try {
             return bringUp(
                     plan,
@@ -204,11 +204,56 @@ final class DockerStackProvisioner implements StackProvisioner {
         }
     }
 
-    /** The critical path's turns at the engine during one up: creating the PostgreSQL nodes, then starting them. */
-    private record NodeTurns(EngineTurns turns, EngineTurns.Hold creating, EngineTurns.Hold starting) {
-        void releaseAll() {
+    /**
+     * The critical path's turns at the engine during one up: creating the PostgreSQL nodes (held from the start, so the
+     * background waits for that first), then starting them (from etcd's users on).
+     */
+    private static final class NodeTurns {
+        private final EngineTurns turns;
+        private final EngineTurns.Hold creating;
+        private EngineTurns.Hold starting;
+
+        NodeTurns(EngineTurns turns) {
+            this.turns = turns;
+            this.creating = turns.hold();
+        }
+
+        EngineTurns turns() {
+            return turns;
+        }
+
+        EngineTurns.Hold creating() {
+            return creating;
+        }
+
+        /** Takes the start turn: the nodes start at the end of the next step or two. */
+        synchronized void startComing() {
+            if (starting == null) {
+                starting = turns.hold();
+            }
+        }
+
+        /** Releases the start turn, and says the critical path starts nothing more. */
+        synchronized void started() {
+            if (starting != null) {
+                starting.release();
+            }
+            turns.end();
+        }
+
+        /** Releases the start turn without ending the turns (a restore runs first). */
+        synchronized void pause() {
+            if (starting != null) {
+                starting.release();
+                starting = null;
+            }
+        }
+
+        synchronized void releaseAll() {
             creating.release();
-            starting.release();
+            if (starting != null) {
+                starting.release();
+            }
         }
     }
 
@@ -285,6 +330,7 @@ final class DockerStackProvisioner implements StackProvisioner {
             });
             return Outcome.done(healthy, healthy + "/" + spec.etcdMembers() + " members healthy");
         });
+        nodeTurns.startComing(); // the nodes start right after etcd's users: nothing beside may queue before them
         steps.run("etcd-auth", "etcd users and roles", () -> {
             if (!plan.layout().etcdUsers()) {
                 return Outcome.skipped(false, "no authentication in this spec");
@@ -294,7 +340,7 @@ final class DockerStackProvisioner implements StackProvisioner {
         });
         if (seed.isPresent()) {
             Beside.join(nodesCreated);
-            nodeTurns.starting().release(); // a restore takes minutes: the background starts go on meanwhile
+            nodeTurns.pause(); // a restore takes minutes: the background starts go on meanwhile
             // a restore (docs/decisions/0022): the first node's data from the backup, then that node alone first, so
             // that Patroni takes its data as the cluster's instead of another node running initdb
             steps.run(
@@ -332,8 +378,7 @@ final class DockerStackProvisioner implements StackProvisioner {
             try {
                 startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
             } finally {
-                nodeTurns.starting().release();
-                nodeTurns.turns().end(); // the critical path starts nothing more: the rest may start all at once
+                nodeTurns.started(); // the critical path starts nothing more: the rest may start all at once
             }
             int answering = Poll.until("every Patroni REST API answers", PATRONI_TIMEOUT, POLL, () -> {
                 long n = java.util.stream.IntStream.range(0, spec.nodes())
