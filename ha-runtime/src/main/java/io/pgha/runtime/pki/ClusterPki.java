@@ -41,6 +41,25 @@ public final class ClusterPki {
         this.clock = clock;
     }
 
+    /**
+     * Makes a throw-away authority and certificate in memory, written nowhere, and reads them back: in a fresh process
+     * the classes and code this takes (the EC key generator, BouncyCastle's builders, PEM) cost several times the
+     * certificates themselves, so {@code pgha up} runs this on another thread while it asks the engine its first
+     * questions (docs/decisions/0036). Failures are ignored: the real issue reports them.
+     */
+    public static void warmUp() {
+        try {
+            Clock clock = Clock.systemUTC();
+            CertificateAuthority ca = CertificateAuthority.create("warm-up", clock);
+            IssuedCertificate leaf =
+                    ca.issue(new CertificateRequest("warm-up", List.of("localhost"), List.of("127.0.0.1")), clock);
+            Pem.certificate(Pem.of(leaf.certificate()));
+            Pem.privateKey(Pem.of(leaf.key()));
+        } catch (RuntimeException e) {
+            // the real certificates report whatever is wrong
+        }
+    }
+
     /** The cluster's authority, made on first use. */
     public CertificateAuthority authority() {
         Optional<CertificateAuthority> existing = readAuthority();

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
  */
 final class Beside {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Beside.class);
+
     private final List<CompletableFuture<?>> running = new ArrayList<>();
     private boolean abandoned;
 
@@ -33,8 +35,10 @@ final class Beside {
             running.add(result);
         }
         Thread.ofVirtual().name("pgha-up-" + name).start(() -> {
+            long start = System.nanoTime();
             try {
                 result.complete(work.get());
+                LOG.debug("beside the steps: {} done in {} ms", name, (System.nanoTime() - start) / 1_000_000);
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * for with a deadline: etcd quorum, its users, PostgreSQL nodes, a leader, every replica streaming, the router routing
  * writes and reads. What nothing waits for (router, exporters, Prometheus, the supervisor and its image, the roles)
  * runs beside those steps as soon as what it needs is there ({@link Launch}, docs/decisions/0023), and a later step
- * joins it. Containers of one layer are created and started in parallel; readiness is polled every 100 ms.
+ * joins it. Containers of one layer are created and started in parallel; readiness is polled every 100 ms. The work
+ * beside the steps gives way to the critical path at the engine ({@link EngineTurns}, docs/decisions/0036).
  */
 final class DockerStackProvisioner implements StackProvisioner {
 
@@ -57,6 +58,8 @@ final class DockerStackProvisioner implements StackProvisioner {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** How long a failed or cancelled up waits for the container starts under way beside its steps. */
     private static final Duration ABANDON_WAIT = Duration.ofSeconds(60);
+    /** How long a container started beside the steps waits for the critical path's turn to end, at most. */
+    private static final Duration TURN_LIMIT = Duration.ofSeconds(30);
 
     private final DockerEngine docker;
     private final CredentialStore credentials;
@@ -76,6 +79,10 @@ final class DockerStackProvisioner implements StackProvisioner {
     @Override
     public UpResult up(StackSpec wanted, ProgressListener progress, CreatedByRun made, Optional<RestoreSeed> seed) {
         long start = System.nanoTime();
+        if (wanted.security().tls()) {
+            // the certificates' code warms up while the engine answers the steps before them (docs/decisions/0036)
+            Thread.ofPlatform().daemon().name("pgha-pki-warm-up").start(io.pgha.runtime.pki.ClusterPki::warmUp);
+        }
         Steps steps = new Steps(progress);
         List<String> actions = Collections.synchronizedList(new ArrayList<>());
         EngineInfo engine = steps.run(
@@ -170,11 +177,30 @@ final class DockerStackProvisioner implements StackProvisioner {
             CreatedByRun made,
             Optional<RestoreSeed> seed) {
         Beside beside = new Beside();
+        // the engine's turns (docs/decisions/0036): what starts beside the steps gives way to the critical path, first
+        // while the PostgreSQL nodes are created (beside etcd's quorum wait), then from etcd's users until they start
+        EngineTurns turns = new EngineTurns();
+        NodeTurns nodeTurns = new NodeTurns(turns);
         try {
-            return bringUp(plan, state, secrets, material, supervisorImage, steps, actions, start, made, seed, beside);
+            return bringUp(
+                    plan,
+                    state,
+                    secrets,
+                    material,
+                    supervisorImage,
+                    steps,
+                    actions,
+                    start,
+                    made,
+                    seed,
+                    beside,
+                    nodeTurns);
         } catch (RuntimeException e) {
+            nodeTurns.releaseAll();
             beside.abandon(ABANDON_WAIT);
             throw e;
+        } finally {
+            nodeTurns.releaseAll();
         }
     }
 
@@ -189,7 +215,8 @@ final class DockerStackProvisioner implements StackProvisioner {
             long start,
             CreatedByRun made,
             Optional<RestoreSeed> seed,
-            Beside beside) {
+            Beside beside,
+            NodeTurns nodeTurns) {
         StackSpec spec = plan.spec();
         StackProbe probe = new StackProbe(
                 probeHost(spec),
@@ -198,21 +225,48 @@ final class DockerStackProvisioner implements StackProvisioner {
         if (plan.layout().etcdUsers()) {
             EtcdBootstrap.warmUpInBackground(etcdEndpoints(spec), material.caFile());
         }
-        steps.run("create", "Network, volumes and containers", () -> create(plan, state, material, actions, made));
+        // etcd's containers only: the PostgreSQL nodes' are created while etcd forms its quorum
+        steps.run(
+                "create",
+                "Network, volumes and containers",
+                () -> create(plan, state, material, actions, made, launching(plan, Launch.FIRST)));
         Map<String, DockerContainer> existing = state.containers();
         List<CompletableFuture<Integer>> services = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Integer> nodesCreated = new CompletableFuture<>();
         steps.run("etcd", "etcd quorum", () -> {
             startAll(launching(plan, Launch.FIRST), existing, actions);
-            // one at a time, so that the PostgreSQL nodes' starts never queue behind several of them in the engine
+            List<Planned> nodes = launching(plan, Launch.AFTER_ETCD_USERS);
+            beside.run("postgres-create", () -> {
+                        try {
+                            int before = actions.size();
+                            createAll(nodes, state, material, actions, made);
+                            return actions.size() - before;
+                        } finally {
+                            nodeTurns.creating().release();
+                        }
+                    })
+                    .whenComplete((n, t) -> {
+                        if (t == null) {
+                            nodesCreated.complete(n);
+                        } else {
+                            nodesCreated.completeExceptionally(t);
+                        }
+                    });
+            // one at a time, each waiting for the critical path's turn, so that the PostgreSQL nodes' creates and
+            // starts never queue behind theirs in the engine
             services.add(beside.run(
                     "services",
                     () -> createAndStartOneByOne(
-                            launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START),
+                            // the routers first: the last step waits for them, for nothing else of these
+                            launching(plan, Launch.IN_BACKGROUND_AFTER_ETCD_START).stream()
+                                    .sorted(java.util.Comparator.comparing(p -> p.role() != Role.ROUTER))
+                                    .toList(),
                             state,
                             material,
                             existing,
                             actions,
-                            made)));
+                            made,
+                            nodeTurns.turns())));
             int healthy = Poll.until("etcd quorum healthy", ETCD_TIMEOUT, POLL, () -> {
                 long n = plan.layout().etcdMembers().stream()
                         .filter(m -> probe.etcdHealthy(spec.ports().etcdOf(Integer.parseInt(m.substring(5)))))
@@ -223,6 +277,7 @@ final class DockerStackProvisioner implements StackProvisioner {
             });
             return Outcome.done(healthy, healthy + "/" + spec.etcdMembers() + " members healthy");
         });
+        nodeTurns.startComing(); // the nodes start right after etcd's users: nothing beside may queue before them
         steps.run("etcd-auth", "etcd users and roles", () -> {
             if (!plan.layout().etcdUsers()) {
                 return Outcome.skipped(false, "no authentication in this spec");
@@ -231,6 +286,8 @@ final class DockerStackProvisioner implements StackProvisioner {
             return EtcdBootstrap.ensure(spec, etcdEndpoints(spec), material.caFile(), secrets.etcd());
         });
         if (seed.isPresent()) {
+            Beside.join(nodesCreated);
+            nodeTurns.pause(); // a restore takes minutes: the background starts go on meanwhile
             // a restore (docs/decisions/0022): the first node's data from the backup, then that node alone first, so
             // that Patroni takes its data as the cluster's instead of another node running initdb
             steps.run(
@@ -264,7 +321,12 @@ final class DockerStackProvisioner implements StackProvisioner {
             });
         }
         steps.run("postgres", "PostgreSQL nodes", () -> {
-            startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
+            Beside.join(nodesCreated);
+            try {
+                startAll(launching(plan, Launch.AFTER_ETCD_USERS), existing, actions);
+            } finally {
+                nodeTurns.started(); // the critical path starts nothing more: the rest may start all at once
+            }
             int answering = Poll.until("every Patroni REST API answers", PATRONI_TIMEOUT, POLL, () -> {
                 long n = java.util.stream.IntStream.range(0, spec.nodes())
                         .filter(i -> probe.patroniAnswers(spec.ports().patroniOf(i)))
@@ -519,8 +581,28 @@ final class DockerStackProvisioner implements StackProvisioner {
                 clusterDir(name).getParent().getParent());
     }
 
+    /** The network, the volumes and every container {@link Launch#createdUpFront} (a member added by apply). */
     Outcome<Integer> create(
             DockerPlan plan, StackState state, StackSecrets material, List<String> actions, CreatedByRun made) {
+        return create(
+                plan,
+                state,
+                material,
+                actions,
+                made,
+                plan.containers().stream()
+                        .filter(p -> Launch.of(p.role()).createdUpFront())
+                        .toList());
+    }
+
+    /** The network, the volumes and the containers {@code upFront}, those that do not exist yet. */
+    Outcome<Integer> create(
+            DockerPlan plan,
+            StackState state,
+            StackSecrets material,
+            List<String> actions,
+            CreatedByRun made,
+            List<Planned> upFront) {
         int before = actions.size();
         if (state.network().isEmpty()) {
             docker.createNetwork(plan.layout().network(), plan.networkLabels());
@@ -540,9 +622,6 @@ final class DockerStackProvisioner implements StackProvisioner {
                     made.volume(v);
                     actions.add("created volume " + v);
                 });
-        List<Planned> upFront = plan.containers().stream()
-                .filter(p -> Launch.of(p.role()).createdUpFront())
-                .toList();
         createAll(upFront, state, material, actions, made);
         int created = actions.size() - before;
         return created == 0
@@ -606,8 +685,45 @@ final class DockerStackProvisioner implements StackProvisioner {
             Map<String, DockerContainer> existing,
             List<String> actions,
             CreatedByRun made) {
+        return createAndStartOneByOne(containers, state, material, existing, actions, made, new EngineTurns());
+    }
+
+    /**
+     * The same, beside the steps of {@code up}: one at a time while the critical path may still take a turn, each waiting
+     * first (at most {@link #TURN_LIMIT}) until it holds none; once its turns are over, the rest all at once (started
+     * together, the engine's work for several containers overlaps).
+     */
+    int createAndStartOneByOne(
+            List<Planned> containers,
+            StackState state,
+            StackSecrets material,
+            Map<String, DockerContainer> existing,
+            List<String> actions,
+            CreatedByRun made,
+            EngineTurns turns) {
         int started = 0;
-        for (Planned p : containers) {
+        List<Planned> left = new ArrayList<>(containers);
+        while (!left.isEmpty()) {
+            try {
+                if (!turns.awaitFree(TURN_LIMIT)) {
+                    LOG.debug("{} starts without its turn: the critical path held it {}", left.getFirst(), TURN_LIMIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PghaException.timeout(
+                        "interrupted before starting " + left.getFirst().name());
+            }
+            if (turns.over()) {
+                java.util.concurrent.atomic.AtomicInteger together = new java.util.concurrent.atomic.AtomicInteger();
+                parallel(left.stream().map(Planned::name).toList(), name -> {
+                    List<Planned> one =
+                            left.stream().filter(p -> p.name().equals(name)).toList();
+                    createAll(one, state, material, actions, made);
+                    together.addAndGet(startAll(one, existing, actions));
+                });
+                return started + together.get();
+            }
+            Planned p = left.removeFirst();
             createAll(List.of(p), state, material, actions, made);
             started += startAll(List.of(p), existing, actions);
         }
@@ -660,27 +776,30 @@ final class DockerStackProvisioner implements StackProvisioner {
         // every router's ports: the second router (docs/decisions/0030) is checked through its own
         List<Integer> writes = spec.ports().writePorts(spec.routers());
         List<Integer> reads = spec.ports().readPorts(spec.routers());
-        for (int port : writes) {
+        // every port's probe at once: each is a TLS connection and a SCRAM login, and none waits for another
+        List<String> probes = new ArrayList<>();
+        writes.forEach(port -> probes.add("write " + port));
+        if (!replicas.isEmpty()) {
+            reads.forEach(port -> probes.add("read " + port));
+        }
+        parallel(probes, p -> {
+            boolean write = p.startsWith("write ");
+            int port = Integer.parseInt(p.substring(p.indexOf(' ') + 1));
             Poll.until(
-                    "a write through port " + port + " succeeds",
+                    write
+                            ? "a write through port " + port + " succeeds"
+                            : "a read through port " + port + " reaches a replica",
                     ROUTER_TIMEOUT,
                     POLL,
-                    () -> RoutingProbe.writeProblem(host, port, su.user(), su.password(), caFile)
+                    () -> (write
+                                    ? RoutingProbe.writeProblem(host, port, su.user(), su.password(), caFile)
+                                    : RoutingProbe.readProblem(host, port, su.user(), su.password(), caFile))
                             .<Seen<Boolean>>map(Seen::notYet)
                             .orElseGet(() -> Seen.done(true)));
-        }
+        });
         String writePorts = writes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         if (replicas.isEmpty()) {
             return "writes on " + writePorts + " reach " + leader + "; no replicas to read from";
-        }
-        for (int port : reads) {
-            Poll.until(
-                    "a read through port " + port + " reaches a replica",
-                    ROUTER_TIMEOUT,
-                    POLL,
-                    () -> RoutingProbe.readProblem(host, port, su.user(), su.password(), caFile)
-                            .<Seen<Boolean>>map(Seen::notYet)
-                            .orElseGet(() -> Seen.done(true)));
         }
         return "writes on " + writePorts + " reach " + leader + ", reads on "
                 + reads.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))

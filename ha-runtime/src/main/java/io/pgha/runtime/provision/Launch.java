@@ -13,10 +13,14 @@ enum Launch {
     /**
      * Router, exporters and Prometheus: they need nothing pgha waits for (they retry Patroni, PostgreSQL and their
      * scrape targets until those answer), so they are created and started in the background once etcd's members have
-     * started, one at a time so that the PostgreSQL nodes' starts never queue in the engine behind several of them.
+     * started, the routers first: one at a time, each giving way to the critical path's turns at the engine
+     * ({@link EngineTurns}), until the PostgreSQL nodes are started, then the rest all at once (docs/decisions/0036).
      */
     IN_BACKGROUND_AFTER_ETCD_START,
-    /** PostgreSQL nodes: once etcd has its users and authentication (Patroni logs in from its first request). */
+    /**
+     * PostgreSQL nodes: started once etcd has its users and authentication (Patroni logs in from its first request);
+     * {@code up} creates their containers beside etcd's quorum wait (docs/decisions/0036).
+     */
     AFTER_ETCD_USERS,
     /**
      * The supervisor: it logs in to etcd as its user and acts on a leader, and its image is ensured in the background
@@ -35,7 +39,8 @@ enum Launch {
     }
 
     /**
-     * Whether the container is created in step "create", on the critical path: only etcd's and PostgreSQL's; the others
+     * Whether the container is created with the network and volumes, before anything starts: etcd's and PostgreSQL's (a
+     * member {@code apply} adds); {@code up} makes the PostgreSQL nodes' beside etcd's quorum wait instead. The others
      * are created in the background just before they start (the supervisor's also waits for its image).
      */
     boolean createdUpFront() {

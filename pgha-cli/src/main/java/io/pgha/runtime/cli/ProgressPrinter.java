@@ -15,6 +15,13 @@ import picocli.CommandLine.Help.Ansi;
 final class ProgressPrinter implements ProgressListener {
 
     static final ObjectMapper JSON = Json.mapper();
+    /** When this process started, for the timeline of a run ({@code at_ms} of every JSON progress line). */
+    private static final long STARTED_MS = ProcessHandle.current()
+            .info()
+            .startInstant()
+            .map(java.time.Instant::toEpochMilli)
+            .orElseGet(System::currentTimeMillis);
+
     private final PrintWriter out;
     private final boolean json;
     private final Ansi ansi = Ansi.AUTO;
@@ -34,6 +41,7 @@ final class ProgressPrinter implements ProgressListener {
             line.put("status", e.status().name().toLowerCase(Locale.ROOT));
             line.put("message", e.message());
             line.put("elapsed_ms", e.elapsed().toMillis());
+            line.put("at_ms", System.currentTimeMillis() - STARTED_MS);
             printJson(out, line);
             return;
         }
