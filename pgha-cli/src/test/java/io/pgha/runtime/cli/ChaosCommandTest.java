@@ -25,7 +25,8 @@ class ChaosCommandTest {
 
     @Test
     void unknownFaultsAreAUsageErrorListingTheValidOnes() {
-        assertThat(run("chaos", "--for", "2m", "--faults", "kill-primary,meteor")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("chaos", "--for", "2m", "--faults", "kill-primary,meteor"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString())
                 .contains("unknown fault 'meteor'")
                 .contains("valid faults: kill-primary, stop-primary, crash-postgres, partition-primary,"
