@@ -167,16 +167,16 @@ public record ChaosReport(
     }
 
     /**
-     * The longest wait between acknowledged appends that covers part of {@code [from, to)}: pairs of consecutive acks
-     * with the second after {@code from} and the first before {@code to}; the run's end counts as an ack (writes that
-     * never came back are an outage until then).
+     * The longest wait between acknowledged appends that began in {@code [from, to)} (each gap belongs to one fault:
+     * the one in place or last injected when the writes stopped); the run's end counts as an ack (writes that never
+     * came back are an outage until then).
      */
     static long outageMs(long[] ackMs, long endMs, long from, long to) {
         long longest = 0;
         for (int i = 0; i < ackMs.length; i++) {
             long a = ackMs[i];
             long b = i + 1 < ackMs.length ? ackMs[i + 1] : Math.max(a, endMs);
-            if (b > from && a < to) {
+            if (a >= from && a < to) {
                 longest = Math.max(longest, b - a);
             }
         }

@@ -23,12 +23,15 @@ class ChaosReportTest {
     }
 
     @Test
-    void outageIsTheLongestGapTouchingTheFaultsWindow() {
+    void outageIsTheLongestGapThatBeganInTheFaultsWindow() {
         long[] acks = {0, 100, 200, 3200, 3300, 9000, 9100};
         assertThat(ChaosReport.outageMs(acks, 10_000, 150, 3250)).isEqualTo(3000);
         assertThat(ChaosReport.outageMs(acks, 10_000, 3250, 5000))
                 .as("a gap that began in the window and ended after it")
                 .isEqualTo(5700);
+        assertThat(ChaosReport.outageMs(acks, 10_000, 5000, 9050))
+                .as("a gap that began before the window belongs to the fault before")
+                .isEqualTo(100);
         assertThat(ChaosReport.outageMs(acks, 10_000, 9050, 10_000))
                 .as("writes that never came back: until the run's end")
                 .isEqualTo(900);
