@@ -82,7 +82,10 @@ public final class ChaosRunner {
         FaultSession.Active active = null;
         try (FaultSession session = new FaultSession(target, docker)) {
             progress.accept("waiting for a healthy cluster");
-            await("a healthy cluster before the run", HEAL_LIMIT, session::healthy);
+            if (!awaitQuietly(HEAL_LIMIT, session::healthy)) {
+                throw PghaException.timeout("chaos gave up waiting for a healthy cluster before the run after "
+                        + HEAL_LIMIT.toSeconds() + " s: " + session.describe());
+            }
             session.watch(
                     "pgha-chaos-watcher-" + target.network(),
                     plan.duration().plus(HEAL_LIMIT.multipliedBy(plan.steps().size() + 2L)));
@@ -99,7 +102,8 @@ public final class ChaosRunner {
                 sleepUntil(step.injectAt().toMillis());
                 if (!awaitQuietly(HEAL_LIMIT, session::healthy)) {
                     notes.add("step " + step.number() + " (" + step.fault().cliName()
-                            + ") injected on a cluster not healthy for " + HEAL_LIMIT.toSeconds() + " s");
+                            + ") injected on a cluster not healthy for " + HEAL_LIMIT.toSeconds() + " s: "
+                            + session.describe());
                 }
                 long injected = nowMs();
                 active = session.inject(step.fault());
@@ -124,6 +128,9 @@ public final class ChaosRunner {
             long elapsed = nowMs();
             progress.accept("[" + seconds(elapsed) + "] run over; waiting for a healthy cluster");
             boolean healthyAtEnd = awaitQuietly(HEAL_LIMIT, session::healthy);
+            if (!healthyAtEnd) {
+                notes.add("not healthy " + HEAL_LIMIT.toSeconds() + " s after the run: " + session.describe());
+            }
             Optional<Long> healthyAtEndMs = healthyAtEnd ? Optional.of(nowMs() - elapsed) : Optional.empty();
             append.close();
             bank.close();

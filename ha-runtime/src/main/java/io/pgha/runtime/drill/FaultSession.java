@@ -55,6 +55,31 @@ public final class FaultSession implements AutoCloseable {
         return DrillPatroni.readyForFailover(patroni.cluster(), target.members().size(), patroni.synchronousMode());
     }
 
+    /** Patroni's view in a line, for a message: each member's role, state and timeline, and the synchronous mode. */
+    public String describe() {
+        var members = patroni.cluster();
+        if (members.isEmpty()) {
+            return "no member's Patroni answers";
+        }
+        StringBuilder b = new StringBuilder();
+        members.values().stream()
+                .sorted(java.util.Comparator.comparing(DrillPatroni.MemberView::name))
+                .forEach(m -> b.append(m.name())
+                        .append(' ')
+                        .append(m.role())
+                        .append(' ')
+                        .append(m.state())
+                        .append(" tl ")
+                        .append(m.timeline())
+                        .append("; "));
+        return b.append(members.size())
+                .append(" of ")
+                .append(target.members().size())
+                .append(" members, synchronous_mode ")
+                .append(patroni.synchronousMode())
+                .toString();
+    }
+
     /** Injects {@code scenario}'s fault on the current leader. */
     public Active inject(DrillScenario scenario) {
         String leader = leader().orElseThrow(() -> PghaException.unavailable(
