@@ -60,6 +60,9 @@ public final class PgConnections {
             throws SQLException {
         Properties p = properties(user, password, connectTimeout, socketTimeout);
         p.setProperty("targetServerType", "primary");
+        // pgjdbc remembers a host that answered from a standby or refused for hostRecheckSeconds (10 by default) and
+        // skips it meanwhile: after a switchover both routers' ports were skipped for up to 10 s (docs/decisions/0032)
+        p.setProperty("hostRecheckSeconds", "1");
         tls(p, host, rootCert);
         return DriverManager.getConnection(multiHostUrl(host, ports, database), p);
     }

@@ -14,6 +14,11 @@ public final class PostgresErrors {
         return state.startsWith("28") || "08004".equals(state);
     }
 
+    /** A serialization failure or a deadlock: the transaction may simply be tried again on the same connection. */
+    static boolean isSerializationFailure(SQLException e) {
+        return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+    }
+
     public static PghaException translate(String where, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null

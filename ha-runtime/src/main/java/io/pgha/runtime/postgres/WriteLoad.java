@@ -9,8 +9,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,6 +36,8 @@ public final class WriteLoad implements AutoCloseable {
     private final String run;
     private final int writers;
     private final java.util.Optional<String> rootCert;
+    private final String table;
+    private final boolean keyed;
     private final AtomicLong nextId = new AtomicLong(1);
     private final List<Ack> acks = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -67,6 +71,21 @@ public final class WriteLoad implements AutoCloseable {
             String run,
             int writers,
             java.util.Optional<String> rootCert) {
+        this(host, ports, user, password, run, writers, rootCert, TABLE, true);
+    }
+
+    private WriteLoad(
+            String host,
+            List<Integer> ports,
+            String user,
+            String password,
+            String run,
+            int writers,
+            java.util.Optional<String> rootCert,
+            String table,
+            boolean keyed) {
+        this.table = table;
+        this.keyed = keyed;
         this.rootCert = rootCert;
         this.host = host;
         this.ports = List.copyOf(ports);
@@ -76,6 +95,14 @@ public final class WriteLoad implements AutoCloseable {
         this.writers = writers;
     }
 
+    /**
+     * The same writers on a table of their own without a key on (run, id), so that a row stored twice can be seen
+     * (the chaos run's append workload, docs/decisions/0032).
+     */
+    public WriteLoad inUnkeyedTable(String name) {
+        return new WriteLoad(host, ports, user, password, run, writers, rootCert, name, false);
+    }
+
     /** Creates the drill table if needed (waiting up to {@code timeout} for a writable primary). */
     public void prepare(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -83,9 +110,9 @@ public final class WriteLoad implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try (Connection c = connect();
                     Statement s = c.createStatement()) {
-                s.execute(
-                        "CREATE TABLE IF NOT EXISTS " + TABLE
-                                + " (run text NOT NULL, id bigint NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (run, id))");
+                s.execute("CREATE TABLE IF NOT EXISTS " + table
+                        + " (run text NOT NULL, id bigint NOT NULL, at timestamptz NOT NULL DEFAULT clock_timestamp()"
+                        + (keyed ? ", PRIMARY KEY (run, id))" : ")"));
                 return;
             } catch (SQLException e) {
                 last = e;
@@ -118,7 +145,7 @@ public final class WriteLoad implements AutoCloseable {
                     server = serverAddress(c);
                 }
                 long id = nextId.getAndIncrement();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (run, id) VALUES (?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (run, id) VALUES (?, ?)")) {
                     ps.setString(1, run);
                     ps.setLong(2, id);
                     ps.executeUpdate();
@@ -147,16 +174,22 @@ public final class WriteLoad implements AutoCloseable {
 
     /** The ids of this run that the current primary has, to compare with the acknowledged ones. */
     public Set<Long> storedIds(Duration timeout) {
+        return new HashSet<>(storedCounts(timeout).keySet());
+    }
+
+    /** How many rows of each id of this run the current primary has (more than one: a write stored twice). */
+    public Map<Long, Long> storedCounts(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             try (Connection c = connect();
-                    PreparedStatement ps = c.prepareStatement("SELECT id FROM " + TABLE + " WHERE run = ?")) {
+                    PreparedStatement ps =
+                            c.prepareStatement("SELECT id, count(*) FROM " + table + " WHERE run = ? GROUP BY id")) {
                 ps.setString(1, run);
-                Set<Long> ids = new HashSet<>();
+                Map<Long, Long> ids = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getLong(1));
+                        ids.put(rs.getLong(1), rs.getLong(2));
                     }
                 }
                 return ids;
@@ -171,7 +204,22 @@ public final class WriteLoad implements AutoCloseable {
                 last);
     }
 
-    private Connection connect() throws SQLException {
+    /** Drops this load's table (a chaos run leaves nothing behind); false when no primary answered in time. */
+    public boolean dropTable(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + table);
+                return true;
+            } catch (SQLException e) {
+                pause(200);
+            }
+        }
+        return false;
+    }
+
+    Connection connect() throws SQLException {
         return ports.size() == 1
                 ? PgConnections.open(
                         host,

@@ -1,10 +1,6 @@
 package io.pgha.runtime.cli;
 
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.cluster.ClusterConnection;
-import io.pgha.runtime.cluster.ClusterRegistry;
-import io.pgha.runtime.cluster.CredentialStore;
-import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.docker.DockerFaults;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillRunner;
@@ -13,21 +9,14 @@ import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.DrillTarget;
 import io.pgha.runtime.json.Json;
-import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.monitor.ClusterMonitor;
-import io.pgha.runtime.monitor.ClusterMonitors;
-import io.pgha.runtime.usecase.DrillPlanning;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,38 +125,7 @@ public final class DrillCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The cluster as it is now, aimed at the way the console's Drills tab aims (one {@link DrillPlanning}). */
     private DrillTarget target(PrintWriter err) {
-        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
-        ClusterSnapshot snapshot;
-        try (ClusterMonitor monitor =
-                ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()))) {
-            snapshot = DrillPlanning.awaitTarget(c, monitor, wait);
-        }
-        return DrillPlanning.target(c, snapshot, superuser(c), line -> err.println("[drill] " + line));
-    }
-
-    /** The stored superuser of a cluster pgha made; else the one --env-file names (PGHA_DRILL_PASSWORD overrides). */
-    private Optional<StackCredentials.Login> superuser(ClusterConnection c) {
-        Optional<StackCredentials.Login> stored =
-                new CredentialStore().find(c.name()).map(StackCredentials::superuser);
-        String override = System.getenv("PGHA_DRILL_PASSWORD");
-        if (envFile == null) {
-            return override == null
-                    ? stored
-                    : Optional.of(new StackCredentials.Login(
-                            stored.map(StackCredentials.Login::user).orElse(DrillPlanning.COMPOSE_SUPERUSER.user()),
-                            override));
-        }
-        Properties env = new Properties();
-        try (var in = Files.newBufferedReader(envFile)) {
-            env.load(in);
-        } catch (IOException e) {
-            throw PghaException.invalidInput("cannot read " + envFile + ": " + e.getMessage()
-                    + "; give the file with the " + "superuser's PGUSER_SUPERUSER and PGPASSWORD_SUPERUSER lines");
-        }
-        return Optional.of(new StackCredentials.Login(
-                env.getProperty("PGUSER_SUPERUSER", "postgres"),
-                Optional.ofNullable(override).orElse(env.getProperty("PGPASSWORD_SUPERUSER", "postgres"))));
+        return DrillTargeting.target(cluster.name(), envFile, wait, line -> err.println("[drill] " + line));
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
             CredentialsCommand.class,
             ExportComposeCommand.class,
             DrillCommand.class,
+            ChaosCommand.class,
             SuperviseCommand.class,
             ProbeRolesCommand.class,
             AttachCommand.class,
