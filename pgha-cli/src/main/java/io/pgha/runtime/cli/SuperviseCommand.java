@@ -136,7 +136,8 @@ public final class SuperviseCommand implements Callable<Integer> {
     @Option(
             names = "--alive-file",
             defaultValue = "${env:PGHA_ALIVE_FILE:-}",
-            description = "A file touched whenever etcd answered the supervisor (every second), for Docker's health check")
+            description =
+                    "A file touched whenever etcd answered the supervisor (every second), for Docker's health check")
     String aliveFile;
 
     @Option(
