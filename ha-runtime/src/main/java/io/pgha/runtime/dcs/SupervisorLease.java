@@ -81,8 +81,9 @@ public final class SupervisorLease {
     }
 
     /**
-     * Keeps the tenure's lease alive once, then checks that the key is still the one this tenure created; false when
-     * etcd no longer has the lease (expired or revoked) or the key is another's (deleted by hand and taken again).
+     * Keeps the tenure's lease alive once, then checks that the key is still the one this tenure created, bound to its
+     * lease; false when etcd no longer has the lease (expired or revoked) or the key is another's (deleted by hand and
+     * taken again, or written by hand under another lease).
      */
     public boolean renew(Tenure tenure) {
         try {
@@ -94,7 +95,9 @@ public final class SupervisorLease {
                 return false;
             }
             GetResponse r = await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
-            return r.getKvs().stream().anyMatch(kv -> kv.getCreateRevision() == tenure.createRevision());
+            return r.getKvs().stream()
+                    .anyMatch(kv ->
+                            kv.getCreateRevision() == tenure.createRevision() && kv.getLease() == tenure.leaseId());
         } catch (PghaException e) {
             if (String.valueOf(e.getMessage()).contains("lease not found")) {
                 return false; // expired or revoked: etcd said so, this is no failure to reach it

@@ -67,13 +67,17 @@ class SupervisorLeadershipIT {
                 "44187",
                 "--prometheus-port",
                 "44090");
-        await("the first supervisor leads")
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> logOf(FIRST).contains(LEADING));
+        awaitLog(FIRST, LEADING);
         startASecondSupervisorLike(FIRST, SECOND);
-        await("the second supervisor stands by")
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> logOf(SECOND).contains("standby: another supervisor holds /pgha/"));
+        awaitLog(SECOND, "standby: another supervisor holds /pgha/");
+    }
+
+    /** Waits (bounded: a JVM starting in a container on a loaded 2-core machine) for a line; fails with the log. */
+    private static void awaitLog(String container, String line) {
+        await(container + " logs '" + line + "'")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(logOf(container)).contains(line));
     }
 
     @AfterAll
@@ -114,7 +118,7 @@ class SupervisorLeadershipIT {
         await("the standby takes the lease once the killed one's runs out")
                 .atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> logOf(SECOND).contains(LEADING));
+                .untilAsserted(() -> assertThat(logOf(SECOND)).contains(LEADING));
         long tookOver = (System.nanoTime() - killed) / 1_000_000;
         System.out.println("[SupervisorLeadershipIT] the standby leads " + tookOver + " ms after the leader's kill");
         assertThat(tookOver).as("within the lease's TTL (5 s) and a round").isLessThan(8000);
