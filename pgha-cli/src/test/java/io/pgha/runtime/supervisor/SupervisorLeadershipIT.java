@@ -158,7 +158,8 @@ class SupervisorLeadershipIT {
     }
 
     private static String summary(JsonNode run) {
-        return run.path("oldLeader").asText() + " -> " + run.path("newLeader").asText() + ", write outage "
+        return run.path("oldLeader").asText() + " -> " + run.path("newLeader").asText()
+                + ", new leader writable after " + seconds(run.path("newLeaderAfter")) + " s, write outage "
                 + seconds(run.path("writeOutage")) + " s, "
                 + run.path("acknowledgedWrites").asLong()
                 + " writes acknowledged, " + run.path("lostWrites").asLong() + " lost";
