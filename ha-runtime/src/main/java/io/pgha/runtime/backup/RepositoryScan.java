@@ -1,0 +1,94 @@
+package io.pgha.runtime.backup;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stack's repository read without its cluster (docs/decisions/0034): when no PostgreSQL node of the source runs, a
+ * helper of its image mounts the repository read-only at {@link PgBackRestRestore#SOURCE_MOUNT} and reads pgBackRest's
+ * info there, and the end of the recoverable window is the newest commit in the archive: the newest archived segments
+ * fetched with pgBackRest's {@code archive-get} and read with {@code pg_waldump} until one has a commit record. A restore
+ * to a time stops at the first commit past it, so a target up to that commit can be reached.
+ */
+public final class RepositoryScan {
+
+    /** How many of the newest segments are read for a commit before the scan gives up. */
+    static final int SEGMENTS = 8;
+
+    private static final Pattern COMMIT = Pattern.compile(
+            "^last commit: (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?) UTC$", Pattern.MULTILINE);
+
+    private RepositoryScan() {}
+
+    /** pgBackRest's info of {@code stanza} in the mounted repository, as postgres-readable JSON. */
+    public static List<String> infoCommand(String stanza) {
+        return List.of(
+                "pgbackrest",
+                "--stanza=" + stanza,
+                "--repo1-path=" + PgBackRestRestore.SOURCE_MOUNT,
+                "--lock-path=/tmp/pgbackrest",
+                "--log-level-file=off",
+                "--log-level-console=warn",
+                "--output=json",
+                "info");
+    }
+
+    /**
+     * $1 the stanza. Prints "last commit: YYYY-MM-DD HH:MM:SS.ffffff UTC" for the newest commit record found in the
+     * newest {@value #SEGMENTS} archived segments (newest first), or "no commit".
+     */
+    public static String lastCommitScript() {
+        String repo = PgBackRestRestore.SOURCE_MOUNT;
+        return "set -u\n"
+                + "waldump=$(ls /usr/lib/postgresql/*/bin/pg_waldump 2>/dev/null | sort -V | tail -n 1)\n"
+                + "[ -n \"$waldump\" ] || { echo 'no pg_waldump in the image' >&2; exit 1; }\n"
+                + "mkdir -p /tmp/pgha-scan\n"
+                + "for s in $(ls " + repo + "/archive/\"$1\"/*/*/ 2>/dev/null | grep -E '^[0-9A-F]{24}-'"
+                + " | cut -c1-24 | sort -r | uniq | head -n " + SEGMENTS + "); do\n"
+                + "  rm -f /tmp/pgha-scan/*\n"
+                + "  pgbackrest --stanza=\"$1\" --repo1-path=" + repo + " --lock-path=/tmp/pgbackrest"
+                + " --log-level-file=off --log-level-console=off archive-get \"$s\" /tmp/pgha-scan/\"$s\" || continue\n"
+                + "  t=$(\"$waldump\" /tmp/pgha-scan/\"$s\" 2>/dev/null"
+                + " | grep -o 'COMMIT [0-9-]* [0-9:.]* UTC' | tail -n 1)\n"
+                + "  if [ -n \"$t\" ]; then echo \"last commit: ${t#COMMIT }\"; exit 0; fi\n"
+                + "done\n"
+                + "echo 'no commit'\n";
+    }
+
+    /** The newest commit's time in {@link #lastCommitScript()}'s output, when it found one. */
+    public static Optional<Instant> lastCommit(String output) {
+        Matcher m = COMMIT.matcher(output == null ? "" : output);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(m.group(1), FORMAT).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final DateTimeFormatter FORMAT = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart()
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .toFormatter();
+
+    /**
+     * The window of a repository read without its cluster: its backups, to the newest commit in the archive, or to the
+     * newest backup's end when the archive's newest segments have none.
+     */
+    public static RecoverableWindow window(RepositoryInfo info, Optional<Instant> lastCommit) {
+        Instant end =
+                lastCommit.orElseGet(() -> info.latest().map(BackupRecord::stop).orElse(Instant.EPOCH));
+        return new RecoverableWindow(info.backups(), end);
+    }
+}
