@@ -44,7 +44,7 @@ public final class BackupErrors {
         if (running.isPresent() && lockHeld(r)) {
             RunningBackup b = running.get();
             return PghaException.conflict("cannot " + what + ": a " + b.type().id() + " backup is already running"
-                    + b.member().map(m -> " of " + m).orElse("")
+                    + b.member().map(m -> " on " + m).orElse("")
                     + (b.fromStandby() ? " (from a standby)" : "")
                     + ", since " + b.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                     + " (pgBackRest runs one backup of a stanza at a time). Wait for it to end: pgha backup list"

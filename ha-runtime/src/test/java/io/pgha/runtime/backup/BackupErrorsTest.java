@@ -35,7 +35,7 @@ class BackupErrorsTest {
         PghaException e = BackupErrors.translate("take a full backup on bk19-pg-1", r, Optional.of(running));
         assertThat(e.kind()).isEqualTo(Kind.CONFLICT);
         assertThat(e.getMessage())
-                .contains("a diff backup is already running of pg-1, since 2026-12-05T18:40:01Z")
+                .contains("a diff backup is already running on pg-1, since 2026-12-05T18:40:01Z")
                 .contains("Wait for it to end: pgha backup list shows it")
                 .doesNotContain("pgBackRest error")
                 .doesNotContain("HINT");

@@ -179,7 +179,7 @@ class BackupIT {
             assertThat(now.exitCode()).as(now.describe()).isEqualTo(8);
             assertThat(now.stderr())
                     .as(now.describe())
-                    .contains("a full backup is already running of " + leader + ", since ")
+                    .contains("a full backup is already running on " + leader + ", since ")
                     .contains("Wait for it to end: pgha backup list shows it")
                     .doesNotContain("pgBackRest error");
             assertThat(json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
