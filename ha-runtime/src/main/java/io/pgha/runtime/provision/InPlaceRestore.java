@@ -62,8 +62,10 @@ final class InPlaceRestore {
         UpResult up;
         try {
             up = provisioner.up(spec, progress, new CreatedByRun(), Optional.of(seed));
-        } catch (PghaException e) {
-            throw rolledBack(cluster, spec, state, concat(supervisor, postgres), seed.stamp(), progress, e);
+        } catch (RuntimeException e) {
+            PghaException failure =
+                    e instanceof PghaException p ? p : PghaException.unavailable(String.valueOf(e.getMessage()), e);
+            throw rolledBack(cluster, spec, state, concat(supervisor, postgres), seed.stamp(), progress, failure);
         }
         steps.run("set-aside", "Delete the data from before the restore", () -> {
             List<String> failed = new ArrayList<>();

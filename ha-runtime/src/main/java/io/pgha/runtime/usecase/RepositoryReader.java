@@ -71,8 +71,7 @@ final class RepositoryReader {
                 throw BackupErrors.translate("read the repository of " + stack + " in " + volume, info);
             }
             RepositoryInfo repository = PgBackRestInfo.parse(info.stdout(), stanza);
-            ExecResult scan = docker.exec(
-                    helper, asPostgres(List.of("sh", "-c", RepositoryScan.lastCommitScript(), "scan", stanza)), EXEC);
+            ExecResult scan = docker.exec(helper, asPostgres(RepositoryScan.lastCommitCommand(stanza)), EXEC);
             if (!scan.ok()) {
                 throw PghaException.unavailable("cannot read the archive of " + stack + " for its newest commit: "
                         + (scan.stdout() + scan.stderr()).strip());

@@ -66,11 +66,11 @@ class RepositoryScanTest {
     void theScanReadsTheNewestSegmentsFirstAndOnlySegments() {
         String script = RepositoryScan.lastCommitScript();
         assertThat(script)
-                .contains("grep -E '^[0-9A-F]{24}-'")
                 .contains("sort -r")
                 .contains("head -n " + RepositoryScan.SEGMENTS)
-                .contains("archive-get")
-                .contains("--repo1-path=" + PgBackRestRestore.SOURCE_MOUNT);
+                .contains("cd " + PgBackRestRestore.SOURCE_MOUNT)
+                .doesNotContain("archive-get");
+        assertThat(RepositoryScan.lastCommitCommand("rs19")).endsWith("scan", "rs19", RepositoryScan.UNLZ4);
         assertThat(RepositoryScan.infoCommand("rs19")).contains("--output=json", "info", "--stanza=rs19");
     }
 }
