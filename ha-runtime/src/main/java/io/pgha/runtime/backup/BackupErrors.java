@@ -18,8 +18,38 @@ public final class BackupErrors {
 
     private BackupErrors() {}
 
+    /** pgBackRest's lock error: another command of the stanza (a backup, an expire) holds its lock. */
+    static final int LOCK_HELD = 50;
+
     /** The failure of {@code what} (e.g. "back up stanza pg-ha on pg-0") from pgBackRest's exit code and output. */
     public static PghaException translate(String what, ExecResult r) {
+        return translate(what, r, Optional.empty());
+    }
+
+    /** Whether pgBackRest failed because another command holds the stanza's lock. */
+    public static boolean lockHeld(ExecResult r) {
+        return !r.ok()
+                && error(r.stdout())
+                        .or(() -> error(r.stderr()))
+                        .map(m -> Integer.parseInt(m.group(1)) == LOCK_HELD)
+                        .orElse(r.exitCode() == LOCK_HELD);
+    }
+
+    /**
+     * As {@link #translate(String, ExecResult)}; a held lock with the backup that holds it ({@code running}, when one was
+     * found) is said as "a backup is already running", with its type, member and start, and what to do — not as
+     * pgBackRest's error (docs/decisions/0034).
+     */
+    public static PghaException translate(String what, ExecResult r, Optional<RunningBackup> running) {
+        if (running.isPresent() && lockHeld(r)) {
+            RunningBackup b = running.get();
+            return PghaException.conflict("cannot " + what + ": a " + b.type().id() + " backup is already running"
+                    + b.member().map(m -> " on " + m).orElse("")
+                    + (b.fromStandby() ? " (from a standby)" : "")
+                    + ", since " + b.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + " (pgBackRest runs one backup of a stanza at a time). Wait for it to end: pgha backup list"
+                    + " shows it running, then lists it; take another one after it only if you still need one");
+        }
         if (r.exitCode() == NOT_FOUND) {
             return PghaException.unavailable(
                     "cannot " + what + ": the node's image has no pgBackRest. Backups need the "
@@ -37,7 +67,7 @@ public final class BackupErrors {
         String message = error.get().group(2).strip();
         String said = "cannot " + what + ": pgBackRest error " + code + ": " + message;
         return switch (code) {
-            case 50 ->
+            case LOCK_HELD ->
                 PghaException.conflict(said
                         + ". Another pgBackRest command (a backup, or an expire) holds the stanza's lock; wait for it "
                         + "to end (pgha backup list shows a running backup) and try again");

@@ -86,7 +86,21 @@ public final class PgBackRest {
         List<String> command = pgbackrest(arguments);
         ExecResult r = docker.exec(container, command, limit);
         if (!r.ok()) {
-            throw BackupErrors.translate("take a " + type.id() + " backup on " + container, r);
+            Optional<RunningBackup> running = BackupErrors.lockHeld(r) ? runningBackup(container) : Optional.empty();
+            throw BackupErrors.translate("take a " + type.id() + " backup on " + container, r, running);
+        }
+    }
+
+    /**
+     * The backup running in {@code container} (its pgBackRest process), when there is one; empty also when it cannot be
+     * told (docs/decisions/0034).
+     */
+    public Optional<RunningBackup> runningBackup(String container) {
+        try {
+            ExecResult r = docker.exec(container, RunningBackup.findCommand(), SHORT);
+            return r.ok() ? RunningBackup.parse(r.stdout()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -34,7 +34,10 @@ public record ClusterEvent(
         SOURCE_UNAVAILABLE,
         SOURCE_RECOVERED,
         OPERATION,
-        SUPERVISOR
+        SUPERVISOR,
+        BACKUP_STARTED,
+        BACKUP_FINISHED,
+        BACKUP_FAILED
     }
 
     public enum Severity {

@@ -57,6 +57,9 @@ final class LiveClusterMonitor implements ClusterMonitor {
     private final Optional<EventJournal> journal;
     private final MonitorSources sources;
 
+    private final ScheduledExecutorService backupThread;
+    private Optional<BackupWatch.LiveReader> backupReader = Optional.empty();
+
     private volatile ClusterSnapshot current;
     private EventDerivation.Memory memory;
     private volatile boolean closed;
@@ -70,6 +73,10 @@ final class LiveClusterMonitor implements ClusterMonitor {
         this.mergeThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .daemon()
                 .name("pgha-monitor-" + connection.name())
+                .factory());
+        this.backupThread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .daemon()
+                .name("pgha-backups-" + connection.name())
                 .factory());
         this.journal = settings.journalDir().map(EventJournal::new);
         this.sources = sources.create(new MonitorSources.Signals() {
@@ -93,15 +100,29 @@ final class LiveClusterMonitor implements ClusterMonitor {
 
     /** A monitor of {@code connection} with the sources it has. */
     static LiveClusterMonitor of(ClusterConnection connection, MonitorSettings settings, Clock clock) {
-        return new LiveClusterMonitor(
+        LiveClusterMonitor m = new LiveClusterMonitor(
                 connection,
                 settings,
                 clock,
                 signals -> MonitorSources.forConnection(connection, settings, clock, signals));
+        if (settings.useDocker()) {
+            connection.dockerStack().ifPresent(m::watchBackups);
+        }
+        return m;
+    }
+
+    /** Backups as events (docs/decisions/0034): the stack's repository read every {@link BackupWatch#INTERVAL}. */
+    private void watchBackups(String stack) {
+        backupReader = Optional.of(new BackupWatch.LiveReader(connection, stack, () -> current));
     }
 
     void start() {
         sources.start();
+        backupReader.ifPresent(reader -> {
+            BackupWatch watch = new BackupWatch(reader, this::publishLater, clock);
+            backupThread.scheduleWithFixedDelay(
+                    watch::tick, settleAfter.toMillis(), BackupWatch.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        });
         mergeThread.scheduleWithFixedDelay(
                 this::requestMerge,
                 settleAfter.toMillis(),
@@ -160,22 +181,41 @@ final class LiveClusterMonitor implements ClusterMonitor {
             }
             EventDerivation.Result r = EventDerivation.derive(memory, current, settings.lagThreshold());
             memory = r.memory();
-            if (!r.events().isEmpty()) {
-                journal.ifPresent(j -> j.append(r.events()));
-                synchronized (inMemoryEvents) {
-                    r.events().forEach(inMemoryEvents::addFirst);
-                    while (inMemoryEvents.size() > MEMORY_EVENTS) {
-                        inMemoryEvents.removeLast();
-                    }
-                }
-                for (ClusterEvent e : r.events()) {
-                    for (Consumer<ClusterEvent> l : eventListeners) {
-                        deliver(l, e);
-                    }
-                }
-            }
+            publish(r.events());
         } catch (RuntimeException e) {
             LOG.warn("merging the snapshot of {} failed", connection.name(), e);
+        }
+    }
+
+    /** Events into the journal, the in-memory list and the listeners; on the merge thread, so they stay in order. */
+    private void publish(List<ClusterEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        journal.ifPresent(j -> j.append(events));
+        synchronized (inMemoryEvents) {
+            events.forEach(inMemoryEvents::addFirst);
+            while (inMemoryEvents.size() > MEMORY_EVENTS) {
+                inMemoryEvents.removeLast();
+            }
+        }
+        for (ClusterEvent e : events) {
+            for (Consumer<ClusterEvent> l : eventListeners) {
+                deliver(l, e);
+            }
+        }
+    }
+
+    /** Events from beside the snapshots (the backups' watch), published on the merge thread. */
+    private void publishLater(List<ClusterEvent> events) {
+        try {
+            mergeThread.execute(() -> {
+                if (!closed && memory != null) {
+                    publish(events);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+            // a closed monitor has nothing more to say
         }
     }
 
@@ -261,6 +301,8 @@ final class LiveClusterMonitor implements ClusterMonitor {
             return;
         }
         closed = true;
+        backupThread.shutdownNow();
+        backupReader.ifPresent(BackupWatch.LiveReader::close);
         sources.close();
         journal.ifPresent(j -> {
             try {

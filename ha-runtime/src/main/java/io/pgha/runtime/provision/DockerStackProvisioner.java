@@ -405,6 +405,11 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public UpResult rollBackInPlace(ClusterConnection cluster, String stamp, ProgressListener progress) {
+        return new InPlaceRestore(docker, this).rollBack(cluster, stamp, progress);
+    }
+
+    @Override
     public DownResult down(String name, boolean removeVolumes, ProgressListener progress) {
         ClusterRegistry.checkName(name);
         long start = System.nanoTime();

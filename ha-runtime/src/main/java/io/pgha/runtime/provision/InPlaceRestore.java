@@ -39,11 +39,7 @@ final class InPlaceRestore {
     UpResult run(ClusterConnection cluster, RestoreSeed seed, ProgressListener progress) {
         String name = cluster.dockerStack().orElseThrow();
         StackState state = StackState.of(docker, name);
-        StackSpec spec = state.runningSpec()
-                .orElseThrow(() -> PghaException.notFound("stack " + name + " has no containers made by pgha up"));
-        spec = spec.toBuilder()
-                .images(state.runningProfile().orElse(spec.images()))
-                .build();
+        StackSpec spec = spec(state, name);
         Steps steps = new Steps(progress);
         List<String> postgres = withRole(state, Role.POSTGRES);
         List<String> supervisor = withRole(state, Role.SUPERVISOR);
@@ -66,16 +62,10 @@ final class InPlaceRestore {
         UpResult up;
         try {
             up = provisioner.up(spec, progress, new CreatedByRun(), Optional.of(seed));
-        } catch (PghaException e) {
-            throw new PghaException(
-                    e.kind(),
-                    e.getMessage() + ". Nothing was deleted: once the restore had begun, the data the PostgreSQL"
-                            + " volumes had before it is in each of them under /home/postgres/pgdata/"
-                            + RestoreSeed.SET_ASIDE + "<time>. If " + RestoreSeed.FIRST + " already leads on the"
-                            + " restored data (pgha status), pgha up completes the rest; otherwise do not run pgha up"
-                            + " (nodes on empty data with no cluster in etcd would make a new one): see"
-                            + " docs/decisions/0025, after a failed in-place restore",
-                    e);
+        } catch (RuntimeException e) {
+            PghaException failure =
+                    e instanceof PghaException p ? p : PghaException.unavailable(String.valueOf(e.getMessage()), e);
+            throw rolledBack(cluster, spec, state, concat(supervisor, postgres), seed.stamp(), progress, failure);
         }
         steps.run("set-aside", "Delete the data from before the restore", () -> {
             List<String> failed = new ArrayList<>();
@@ -95,6 +85,70 @@ final class InPlaceRestore {
                             + " data volumes, now that the restored cluster is healthy");
         });
         return up;
+    }
+
+    /**
+     * The failed restore rolled back (docs/decisions/0034): the stack on its old data again, and the failure said with
+     * that; when the rollback fails too, where the old data is and the one command that tries the rollback again.
+     */
+    private PghaException rolledBack(
+            ClusterConnection cluster,
+            StackSpec spec,
+            StackState state,
+            List<String> stop,
+            String stamp,
+            ProgressListener progress,
+            PghaException failure) {
+        try {
+            UpResult back =
+                    new InPlaceRollback(docker, provisioner).run(cluster, spec, image(state), stop, stamp, progress);
+            return new PghaException(
+                    failure.kind(),
+                    "the in-place restore failed: " + failure.getMessage() + ". It was rolled back: " + spec.name()
+                            + " runs again on the data it had before the restore (" + back.leader()
+                            + " leads), nothing of the attempt is left, and the repository is as it was; fix the"
+                            + " cause and run the restore again",
+                    failure);
+        } catch (RuntimeException r) {
+            failure.addSuppressed(r);
+            return new PghaException(
+                    failure.kind(),
+                    "the in-place restore failed: " + failure.getMessage() + ". Rolling it back failed too: "
+                            + r.getMessage() + ". Nothing was deleted: the data the PostgreSQL volumes had before the"
+                            + " restore is in each of them under /home/postgres/pgdata/" + RestoreSeed.SET_ASIDE
+                            + stamp + ". Once the cause is fixed, try the rollback again with: pgha restore -c "
+                            + cluster.name() + " --roll-back " + stamp + " --yes (do not run pgha up before: nodes"
+                            + " on empty data with no cluster in etcd would make a new one)",
+                    failure);
+        }
+    }
+
+    /** {@code pgha restore --roll-back STAMP}: the rollback of an in-place restore run again (docs/decisions/0034). */
+    UpResult rollBack(ClusterConnection cluster, String stamp, ProgressListener progress) {
+        String name = cluster.dockerStack().orElseThrow();
+        StackState state = StackState.of(docker, name);
+        StackSpec spec = spec(state, name);
+        List<String> stop = concat(withRole(state, Role.SUPERVISOR), withRole(state, Role.POSTGRES));
+        return new InPlaceRollback(docker, provisioner).run(cluster, spec, image(state), stop, stamp, progress);
+    }
+
+    private static StackSpec spec(StackState state, String name) {
+        StackSpec spec = state.runningSpec()
+                .orElseThrow(() -> PghaException.notFound("stack " + name + " has no containers made by pgha up"));
+        return spec.toBuilder()
+                .images(state.runningProfile().orElse(spec.images()))
+                .build();
+    }
+
+    private static String image(StackState state) {
+        return state.containers().values().stream()
+                .filter(c -> Role.POSTGRES
+                        .name()
+                        .toLowerCase(Locale.ROOT)
+                        .equals(c.labels().get(StackLabels.ROLE)))
+                .map(DockerContainer::image)
+                .findFirst()
+                .orElseThrow(() -> PghaException.notFound("the stack has no PostgreSQL container"));
     }
 
     private static List<String> withRole(StackState state, Role role) {

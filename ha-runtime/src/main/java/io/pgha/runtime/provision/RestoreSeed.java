@@ -35,16 +35,32 @@ import java.util.function.Consumer;
  * @param restore     what pgBackRest restores and where recovery ends
  * @param timeout     the longest the restore and the recovery may take
  * @param inPlace     whether the stack restores itself (its data volumes set aside first)
+ * @param stamp       the name the set-aside directories get after {@link #SET_ASIDE} (epoch seconds), which a rollback
+ *                    moves back (docs/decisions/0034)
  */
-public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duration timeout, boolean inPlace) {
+public record RestoreSeed(
+        String sourceStack, PgBackRestRestore restore, Duration timeout, boolean inPlace, String stamp) {
 
     /** Into a new stack (docs/decisions/0022). */
     public RestoreSeed(String sourceStack, PgBackRestRestore restore, Duration timeout) {
         this(sourceStack, restore, timeout, false);
     }
 
+    /** Set aside under the time now, in epoch seconds. */
+    public RestoreSeed(String sourceStack, PgBackRestRestore restore, Duration timeout, boolean inPlace) {
+        this(
+                sourceStack,
+                restore,
+                timeout,
+                inPlace,
+                Long.toString(java.time.Instant.now().getEpochSecond()));
+    }
+
     /** The directory, in each data volume, that holds what the volume had before an in-place restore. */
     public static final String SET_ASIDE = ".pgha-before-restore-";
+
+    /** The helper's label (its value the stack's name). */
+    static final String HELPER_LABEL = "io.pgha.restore-helper";
 
     /** Where the helper mounts the other nodes' data volumes during an in-place restore. */
     static final String ASIDE_MOUNT = "/home/postgres/aside/";
@@ -56,7 +72,6 @@ public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duratio
 
     private static final Duration SHORT = Duration.ofSeconds(60);
     private static final String SEED_SQL = "/tmp/pgha-restore-roles.sql";
-    private static final String HELPER_LABEL = "io.pgha.restore-helper";
 
     /** Runs the restore into {@code plan}'s first node's data volume; says what it restored. */
     String run(DockerEngine docker, DockerPlan plan, StackCredentials credentials, Consumer<String> progress) {
@@ -96,7 +111,6 @@ public record RestoreSeed(String sourceStack, PgBackRestRestore restore, Duratio
             docker.start(helper);
             String superuser = credentials.superuser().user();
             if (inPlace) {
-                String stamp = Long.toString(java.time.Instant.now().getEpochSecond());
                 progress.accept("the data of " + String.join(", ", layout.pgNodes()) + " moved aside into " + SET_ASIDE
                         + stamp + " in each data volume (kept until the restored cluster is healthy)");
                 ExecResult aside = docker.exec(helper, List.of("sh", "-c", setAsideScript(stamp)), SHORT);

@@ -43,6 +43,15 @@ public interface StackProvisioner extends AutoCloseable {
     }
 
     /**
+     * The rollback of a failed in-place restore run again (docs/decisions/0034): the data set aside under {@code stamp}
+     * moved back in each data volume that has it, the stack started on it.
+     */
+    default UpResult rollBackInPlace(
+            io.pgha.runtime.cluster.ClusterConnection cluster, String stamp, ProgressListener progress) {
+        throw new UnsupportedOperationException("this provisioner cannot roll back a restore");
+    }
+
+    /**
      * Removes what one run of {@code up} created (a cancelled or failed run), and nothing else: containers, network
      * and volumes that existed before it stay, and so do credentials it did not generate. What stays is listed in
      * the result's {@code kept}.

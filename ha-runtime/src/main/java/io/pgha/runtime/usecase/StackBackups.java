@@ -174,6 +174,29 @@ public final class StackBackups implements AutoCloseable {
         return new RecoverableWindow(tool.info(container).backups(), end);
     }
 
+    /**
+     * The recoverable window, from the leader when one runs ({@link #window()}); when none does (every PostgreSQL node
+     * stopped or broken), read from the repository volume alone in a helper, to the newest commit in the archive
+     * (docs/decisions/0034). The second element says which.
+     */
+    public WindowRead windowWithOrWithoutLeader() {
+        if (runningLeader().isPresent()) {
+            return new WindowRead(window(), Optional.empty());
+        }
+        return new WindowRead(
+                new RepositoryReader(docker).window(stack, stanza()),
+                Optional.of("no PostgreSQL node of " + cluster.name() + " leads: the window was read from its"
+                        + " repository volume, to the newest commit in the archive"));
+    }
+
+    /**
+     * A window and, when it was read without a leader, why.
+     *
+     * @param window the recoverable window
+     * @param note   how it was read when not on the leader
+     */
+    public record WindowRead(RecoverableWindow window, Optional<String> note) {}
+
     /** The stack's stanza (its Patroni scope) and Docker stack name, which a restore reads from. */
     public String stanza() {
         return cluster.scope();
@@ -194,6 +217,15 @@ public final class StackBackups implements AutoCloseable {
 
     private String container(String member) {
         return StackLayout.containerName(stack, member);
+    }
+
+    /** The leader, when a member answers and names one; empty when none does. */
+    private Optional<String> runningLeader() {
+        try {
+            return Optional.of(leader());
+        } catch (PghaException e) {
+            return Optional.empty();
+        }
     }
 
     private String leader() {

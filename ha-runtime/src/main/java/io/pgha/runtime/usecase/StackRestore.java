@@ -77,6 +77,22 @@ public final class StackRestore {
         }
     }
 
+    /**
+     * {@code pgha restore --roll-back STAMP}: the rollback of a failed in-place restore run again, when the automatic one
+     * failed too (docs/decisions/0034): the data set aside under {@code STAMP} back in each data volume, the stack
+     * started on it. Returns the stack's up.
+     */
+    public static UpResult rollBack(ClusterConnection cluster, String stamp, ProgressListener progress) {
+        stackOf(cluster);
+        if (!stamp.matches("[0-9]{1,19}")) {
+            throw PghaException.invalidInput("--roll-back takes the number after " + RestoreSeed.SET_ASIDE
+                    + " that the failed restore printed, e.g. 1765000000; not '" + stamp + "'");
+        }
+        try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
+            return provisioner.rollBackInPlace(cluster, stamp, progress);
+        }
+    }
+
     private record Checked(RecoverableWindow window, BackupRecord backup, String stanza, String stack) {}
 
     private static Checked checkWindow(ClusterConnection source, RestoreTarget target, ProgressListener progress) {
@@ -85,11 +101,20 @@ public final class StackRestore {
         RecoverableWindow window;
         String stanza;
         String stack;
+        Optional<String> note;
         try (StackBackups backups = StackBackups.onLocalDocker(source)) {
-            window = backups.window();
+            StackBackups.WindowRead read = backups.windowWithOrWithoutLeader();
+            window = read.window();
+            note = read.note();
             stanza = backups.stanza();
             stack = backups.stack();
         }
+        note.ifPresent(n -> progress.on(new ProgressEvent(
+                "window",
+                "Recoverable window",
+                ProgressEvent.Status.PROGRESS,
+                n,
+                Duration.ofNanos(System.nanoTime() - t0))));
         BackupRecord backup = window.backupFor(target).orElseThrow();
         progress.on(new ProgressEvent(
                 "window",

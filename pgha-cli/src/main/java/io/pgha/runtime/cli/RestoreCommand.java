@@ -73,6 +73,13 @@ final class RestoreCommand implements Callable<Integer> {
             description = "do not ask before an in-place restore replaces the data (--into never changes the source)")
     private boolean yes;
 
+    @Option(
+            names = "--roll-back",
+            paramLabel = "STAMP",
+            description = "put the stack (-c NAME) back on the data a failed --in-place restore set aside under"
+                    + " .pgha-before-restore-STAMP (when its automatic rollback failed too; the failure prints it)")
+    private String rollBack;
+
     @Option(names = "--json", description = "one JSON object per line: progress events, then the result")
     private boolean json;
 
@@ -84,6 +91,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (rollBack != null) {
+            return rollBack(command.commandLine().getOut());
+        }
         RestoreTarget target = RestoreTarget.of(Optional.ofNullable(to), latest, Optional.ofNullable(backup));
         if (inPlace == (into != null)) {
             throw PghaException.invalidInput("restore needs exactly one of --into NEW (a new stack) or --in-place (the"
@@ -133,6 +143,32 @@ final class RestoreCommand implements Callable<Integer> {
             }
         }
         print(out, StackRestore.inPlace(c, target, new ProgressPrinter(out, json)), target);
+        return ExitCodes.OK;
+    }
+
+    private int rollBack(PrintWriter out) {
+        if (into != null || inPlace || to != null || latest || backup != null) {
+            throw PghaException.invalidInput("--roll-back puts the stack back on its own data: leave --into,"
+                    + " --in-place, --to, --latest and --backup out");
+        }
+        if (!yes) {
+            throw PghaException.refused("--roll-back stops the stack's PostgreSQL nodes, deletes what a failed restore"
+                    + " left in their data volumes and puts the data set aside under .pgha-before-restore-" + rollBack
+                    + " back; add --yes to confirm it");
+        }
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
+        io.pgha.runtime.provision.UpResult up = StackRestore.rollBack(c, rollBack, new ProgressPrinter(out, json));
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("type", "result");
+            line.put("name", up.name());
+            line.put("leader", up.leader());
+            line.put("elapsed_ms", up.elapsed().toMillis());
+            ProgressPrinter.printJson(out, line);
+        } else {
+            out.println("Stack " + up.name() + " runs again on the data from before the restore; " + up.leader()
+                    + " leads.");
+        }
         return ExitCodes.OK;
     }
 

@@ -139,6 +139,70 @@ class BackupIT {
 
     @Test
     @Order(4)
+    void backupNowWhileABackupRunsSaysSoAndWhatToDo() {
+        String leader = leader();
+        String container = STACK + "-" + leader;
+        // a real full backup, started as the supervisor starts its own, frozen (SIGSTOP) once it holds the stanza's
+        // lock so that it is still running when backup now meets it, then let go (docs/decisions/0034)
+        Commands.Result started = docker(
+                "exec",
+                "-d",
+                container,
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                "pgbackrest",
+                "--stanza=" + STACK,
+                "--type=full",
+                "--annotation=" + PgBackRestInfo.MEMBER_ANNOTATION + "=" + leader,
+                "backup");
+        assertThat(started.exitCode()).as(started.stderr()).isZero();
+        AtomicReference<String> pid = new AtomicReference<>();
+        await("the full backup's process in " + container)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    List<String> find = new java.util.ArrayList<>(List.of("exec", container));
+                    find.addAll(RunningBackup.findCommand());
+                    String out = docker(find.toArray(String[]::new)).stdout().strip();
+                    pid.set(out.isEmpty() ? null : out.split(" ")[0]);
+                    return pid.get() != null;
+                });
+        assertThat(docker("exec", container, "kill", "-STOP", pid.get()).exitCode())
+                .as("the backup frozen while it runs")
+                .isZero();
+        try {
+            Cli.Result now = Cli.run("backup", "now", "-c", STACK, "--type", "incr");
+            System.out.println("backup now during a backup: exit " + now.exitCode() + ": "
+                    + now.stderr().strip());
+            assertThat(now.exitCode()).as(now.describe()).isEqualTo(8);
+            assertThat(now.stderr())
+                    .as(now.describe())
+                    .contains("a full backup is already running on " + leader + ", since ")
+                    .contains("Wait for it to end: pgha backup list shows it")
+                    .doesNotContain("pgBackRest error");
+            assertThat(json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
+                            .path("backup_running")
+                            .asBoolean())
+                    .isTrue();
+        } finally {
+            docker("exec", container, "kill", "-CONT", pid.get());
+        }
+        await("the full backup done")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> !json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
+                        .path("backup_running")
+                        .asBoolean());
+        assertThat(json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
+                        .path("backups")
+                        .findValuesAsText("type"))
+                .containsSubsequence("full", "incr", "full");
+    }
+
+    @Test
+    @Order(5)
     void afterASwitchoverTheNewPrimaryArchives() {
         String before = leader();
         // on a loaded machine pgha may not see the members yet: it then sends nothing and says so; ask again
@@ -177,7 +241,7 @@ class BackupIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theSupervisorRunsTheScheduledBackupByItself() {
         long waitStarted = System.nanoTime();
         AtomicReference<JsonNode> diff = new AtomicReference<>();

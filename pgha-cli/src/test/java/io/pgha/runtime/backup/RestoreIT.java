@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * `pgha restore --into` on real stacks (docs/decisions/0022): rows written before a moment T are in the new stack and
  * what came after T (more rows, then the table dropped) is not; the source stack keeps its own state and leader; a
- * target outside the recoverable window is refused before anything is made. Its own names and ports.
+ * target outside the recoverable window is refused before anything is made; with every PostgreSQL node of the source
+ * stopped, the repository volume is enough (docs/decisions/0034). Its own names and ports.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestoreIT {
@@ -186,9 +187,25 @@ class RestoreIT {
 
     @Test
     @Order(4)
-    void latestHasEverythingArchivedAndABackupIdStopsAtThatBackup() {
+    void fromASourceWhoseNodesAreAllStoppedLatestHasEverythingArchivedAndABackupIdStopsAtThatBackup() {
+        // the repository volume is enough (docs/decisions/0034): every PostgreSQL node of the source stopped, its
+        // window read from the volume in a helper, to the newest commit in the archive (the check above archived it)
+        for (String node : NODES) {
+            docker("stop", SOURCE + "-" + node);
+        }
+        String outside = Instant.now().plus(Duration.ofHours(1)).toString();
+        Cli.Result refused =
+                Cli.run("restore", "-c", SOURCE, "--into", REFUSED, "--to", outside, "--spec", intoSpec.toString());
+        System.out.println("without a leader: " + refused.stderr().strip());
+        assertThat(refused.exitCode()).as(refused.describe()).isEqualTo(2);
+        String end = refused.stderr().replaceAll("(?s).*recoverable window \\S+ \\.\\. (\\S+) .*", "$1");
+        assertThat(Instant.parse(end))
+                .as("the window's end: the newest commit in the archive, after T")
+                .isAfter(Instant.parse(target))
+                .isBefore(Instant.now());
         Cli.Result latest = restore(LATEST, "--latest");
         assertThat(latest.exitCode()).as(latest.describe()).isZero();
+        assertThat(latest.stdout()).contains("the window was read from its repository volume");
         assertThat(tables(LATEST))
                 .as("the last change before the restore is there, the dropped table is not")
                 .isEqualTo("after_drop");

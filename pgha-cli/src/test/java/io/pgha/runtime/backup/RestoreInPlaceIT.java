@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pgha.runtime.testsupport.Cli;
+import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * TABLE after it; without --yes and a terminal it refuses and says what it would replace, a target outside the window
  * is refused with the window, and neither stops anything; then the stack itself restored to T has exactly the 100 rows
  * on its leader and both replicas, on the same name and ports, nothing set aside left, and a new full backup and
- * pgBackRest's check pass on the new timeline. One stack, its own name and ports (42000-42793).
+ * pgBackRest's check pass on the new timeline; a restore whose recovery fails midway (WAL missing from the archive) is
+ * rolled back to the data from before (docs/decisions/0034). One stack, its own name and ports (42000-42793).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestoreInPlaceIT {
@@ -170,6 +172,75 @@ class RestoreInPlaceIT {
         String text = Cli.runOk("status", STACK, "--timeout", "15s").stdout();
         assertThat(text).contains("backups: recoverable window ").contains("last backup " + newBackup);
         assertThat(text).doesNotContain("WARNING:");
+    }
+
+    @Test
+    @Order(4)
+    void aRestoreThatFailsMidwayIsRolledBackToTheDataFromBefore() {
+        String leader = leader();
+        psql(leader, "CREATE TABLE kept AS SELECT generate_series(1, 50) AS n");
+        String moment = psql(
+                leader, "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')");
+        psql(leader, "INSERT INTO kept VALUES (51)");
+        psql(leader, "SELECT pg_switch_wal()");
+        // a real midway failure (docs/decisions/0034): the archive misses the WAL after the newest backup, so the
+        // window
+        // check passes (it looks at backups and at the archive's newest segment) and the recovery cannot reach the
+        // target; pgBackRest's restore has run and the old data is set aside by then
+        JsonNode list = json(Cli.runOk("backup", "list", "-c", STACK, "--json")).path("backups");
+        String stop = list.path(list.size() - 1).path("wal_stop").asText();
+        await("the archive past " + stop)
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
+                                .path("archive_max")
+                                .asText()
+                                .compareTo(stop)
+                        > 0);
+        Commands.Result removed = docker(
+                "exec",
+                STACK + "-" + leader,
+                "bash",
+                "-c",
+                "for f in /home/postgres/backups/archive/" + STACK + "/*/*/*; do b=$(basename \"$f\"); s=${b%%-*};"
+                        + " if [ ${#s} -eq 24 ] && [ \"$s\" \\> \"$1\" ] && [ \"${s:0:8}\" = \"${1:0:8}\" ];"
+                        + " then rm -f \"$f\" && echo \"$s\"; fi; done",
+                "remove",
+                stop);
+        System.out.println(
+                "removed from the archive: " + removed.stdout().strip().replace('\n', ' '));
+        assertThat(removed.stdout().strip()).as(removed.stderr()).isNotEmpty();
+
+        long start = System.nanoTime();
+        Cli.Result r = Cli.run("restore", "-c", STACK, "--in-place", "--to", moment, "--yes");
+        System.out.println(r.stdout());
+        System.out.println("failed restore and its rollback: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertThat(r.exitCode()).as(r.describe()).isNotZero();
+        assertThat(r.stderr())
+                .as(r.describe())
+                .contains("did not recover to")
+                .contains("It was rolled back: r19 runs again on the data it had before the restore");
+        String after = leader();
+        assertThat(psql(after, "SELECT count(*) FROM kept"))
+                .as("the data from before")
+                .isEqualTo("51");
+        assertThat(psql(after, "SELECT count(*) FROM pg_tables WHERE tablename = 'after_restore'"))
+                .isEqualTo("1");
+        for (String node : NODES) {
+            if (!node.equals(after)) {
+                await(node + " streams the old data again")
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> "51".equals(psqlOrNull(node, "SELECT count(*) FROM kept")));
+            }
+            assertThat(docker("exec", STACK + "-" + node, "sh", "-c", "ls -a /home/postgres/pgdata")
+                            .stdout())
+                    .as("nothing set aside left on " + node)
+                    .doesNotContain(".pgha-before-restore-");
+        }
+        assertThat(docker("ps", "-aq", "--filter", "label=io.pgha.restore-helper=" + STACK)
+                        .stdout()
+                        .strip())
+                .as("no helper left")
+                .isEmpty();
     }
 
     private static String leader() {

@@ -49,4 +49,13 @@ class RestoreCommandTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("keeps the stack's own spec");
     }
+
+    @Test
+    void rollBackTakesNoTargetAndAsksForYes() {
+        assertThat(run("restore", "--roll-back", "1765000000", "--in-place", "--yes"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("leave --into, --in-place, --to, --latest and --backup out");
+        assertThat(run("restore", "--roll-back", "1765000000")).isEqualTo(ExitCodes.REFUSED);
+        assertThat(err.toString()).contains(".pgha-before-restore-1765000000").contains("add --yes");
+    }
 }

@@ -1,0 +1,171 @@
+package io.pgha.runtime.backup;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stack's repository read without its cluster (docs/decisions/0034): when no PostgreSQL node of the source runs, a
+ * helper of its image mounts the repository read-only at {@link PgBackRestRestore#SOURCE_MOUNT} and reads pgBackRest's
+ * info there, and the end of the recoverable window is the newest commit in the archive: the newest archived segments
+ * fetched with pgBackRest's {@code archive-get} and read with {@code pg_waldump} until one has a commit record. A restore
+ * to a time stops at the first commit past it, so a target up to that commit can be reached.
+ */
+public final class RepositoryScan {
+
+    /** How many of the newest segments are read for a commit before the scan gives up. */
+    static final int SEGMENTS = 8;
+
+    private static final Pattern COMMIT = Pattern.compile(
+            "^last commit: (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?) UTC$", Pattern.MULTILINE);
+
+    private RepositoryScan() {}
+
+    /** pgBackRest's info of {@code stanza} in the mounted repository, as postgres-readable JSON. */
+    public static List<String> infoCommand(String stanza) {
+        return List.of(
+                "pgbackrest",
+                "--stanza=" + stanza,
+                "--repo1-path=" + PgBackRestRestore.SOURCE_MOUNT,
+                "--lock-path=/tmp/pgbackrest",
+                "--log-level-file=off",
+                "--log-level-console=warn",
+                "--output=json",
+                "info");
+    }
+
+    /**
+     * $1 the stanza, $2 {@link #UNLZ4}. Prints "last commit: YYYY-MM-DD HH:MM:SS.ffffff UTC" for the newest commit record
+     * found in the newest {@value #SEGMENTS} archived segments (newest first), or "no commit". The segments are read
+     * straight from the repository's files and decompressed here: pgBackRest's archive-get would want the cluster's
+     * pg_control, which a stopped cluster's helper does not have, and repo-get does not decompress.
+     */
+    public static String lastCommitScript() {
+        return "set -u\n"
+                + "waldump=$(ls /usr/lib/postgresql/*/bin/pg_waldump 2>/dev/null | sort -V | tail -n 1)\n"
+                + "[ -n \"$waldump\" ] || { echo 'no pg_waldump in the image' >&2; exit 1; }\n"
+                + "mkdir -p /tmp/pgha-scan\n"
+                + "cd " + PgBackRestRestore.SOURCE_MOUNT + " || exit 1\n"
+                + "for f in $(ls archive/\"$1\"/*/*/* 2>/dev/null"
+                + " | grep -E '/[0-9A-F]{24}-[0-9a-f]{40}(\\.(lz4|gz))?$' | sort -r | head -n " + SEGMENTS + "); do\n"
+                + "  s=$(basename \"$f\" | cut -c1-24)\n"
+                + "  case \"$f\" in\n"
+                + "    *.lz4) python3 -c \"$2\" <\"$f\" >/tmp/pgha-scan/\"$s\" ;;\n"
+                + "    *.gz) gzip -dc <\"$f\" >/tmp/pgha-scan/\"$s\" ;;\n"
+                + "    *) cp \"$f\" /tmp/pgha-scan/\"$s\" ;;\n"
+                + "  esac || continue\n"
+                + "  t=$(\"$waldump\" /tmp/pgha-scan/\"$s\" 2>/dev/null"
+                + " | grep -o 'COMMIT [0-9-]* [0-9:.]* UTC' | tail -n 1)\n"
+                + "  rm -f /tmp/pgha-scan/\"$s\"\n"
+                + "  if [ -n \"$t\" ]; then echo \"last commit: ${t#COMMIT }\"; exit 0; fi\n"
+                + "done\n"
+                + "echo 'no commit'\n";
+    }
+
+    /**
+     * An LZ4 frame decompressor (stdin to stdout) in Python, the image's interpreter (it has no lz4 tool or module):
+     * pgBackRest compresses the archive with lz4 (compress-type in the stack's pgbackrest.conf). Linked blocks, raw
+     * blocks, block and content checksums (skipped) and skippable frames.
+     */
+    static final String UNLZ4 = """
+import sys
+d = sys.stdin.buffer.read()
+o = bytearray()
+p = 0
+while p + 4 <= len(d):
+    magic = int.from_bytes(d[p:p + 4], 'little')
+    p += 4
+    if 0x184D2A50 <= magic <= 0x184D2A5F:
+        p += 4 + int.from_bytes(d[p:p + 4], 'little')
+        continue
+    if magic != 0x184D2204:
+        sys.exit('not lz4')
+    flg = d[p]
+    p += 2 + (8 if flg & 8 else 0) + (4 if flg & 1 else 0) + 1
+    while True:
+        n = int.from_bytes(d[p:p + 4], 'little')
+        p += 4
+        if n == 0:
+            break
+        raw, n = n >> 31, n & 0x7FFFFFFF
+        b, p = d[p:p + n], p + n + (4 if flg & 16 else 0)
+        if raw:
+            o += b
+            continue
+        i = 0
+        while i < len(b):
+            t = b[i]
+            i += 1
+            ll = t >> 4
+            if ll == 15:
+                while True:
+                    ll += b[i]
+                    i += 1
+                    if b[i - 1] != 255:
+                        break
+            o += b[i:i + ll]
+            i += ll
+            if i >= len(b):
+                break
+            off = b[i] | b[i + 1] << 8
+            i += 2
+            ml = t & 15
+            if ml == 15:
+                while True:
+                    ml += b[i]
+                    i += 1
+                    if b[i - 1] != 255:
+                        break
+            ml += 4
+            s = len(o) - off
+            if off >= ml:
+                o += o[s:s + ml]
+            else:
+                c = o[s:]
+                o += (c * (ml // off + 1))[:ml]
+    if flg & 4:
+        p += 4
+sys.stdout.buffer.write(o)
+""";
+
+    /** The command that runs {@link #lastCommitScript()} for {@code stanza}. */
+    public static List<String> lastCommitCommand(String stanza) {
+        return List.of("sh", "-c", lastCommitScript(), "scan", stanza, UNLZ4);
+    }
+
+    /** The newest commit's time in {@link #lastCommitScript()}'s output, when it found one. */
+    public static Optional<Instant> lastCommit(String output) {
+        Matcher m = COMMIT.matcher(output == null ? "" : output);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(m.group(1), FORMAT).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final DateTimeFormatter FORMAT = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart()
+            .appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .toFormatter();
+
+    /**
+     * The window of a repository read without its cluster: its backups, to the newest commit in the archive, or to the
+     * newest backup's end when the archive's newest segments have none.
+     */
+    public static RecoverableWindow window(RepositoryInfo info, Optional<Instant> lastCommit) {
+        Instant end =
+                lastCommit.orElseGet(() -> info.latest().map(BackupRecord::stop).orElse(Instant.EPOCH));
+        return new RecoverableWindow(info.backups(), end);
+    }
+}

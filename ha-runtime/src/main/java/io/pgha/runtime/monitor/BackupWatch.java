@@ -1,0 +1,108 @@
+package io.pgha.runtime.monitor;
+
+import io.pgha.runtime.backup.BackupEvents;
+import io.pgha.runtime.backup.PgBackRest;
+import io.pgha.runtime.backup.RepositoryInfo;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.DockerJavaEngine;
+import io.pgha.runtime.model.ClusterEvent;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.stack.StackLayout;
+import io.pgha.runtime.stack.StackSpecFile;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Backups in the event stream (docs/decisions/0034): every {@link #INTERVAL} the repository is read (pgBackRest's info,
+ * one {@code docker exec} in the leader's container) and {@link BackupEvents} says what began, ended or failed since the
+ * last reading. A reading that fails says nothing and is not the new baseline. One watch per monitor, on its own
+ * thread: an exec never holds up the snapshot's merge.
+ */
+final class BackupWatch {
+
+    /** How often the repository is read: a backup takes seconds to hours, the console's Backups tab reads as often. */
+    static final Duration INTERVAL = Duration.ofSeconds(30);
+
+    private final Supplier<Optional<RepositoryInfo>> read;
+    private final Consumer<List<ClusterEvent>> publish;
+    private final Clock clock;
+    private Optional<RepositoryInfo> last = Optional.empty();
+
+    BackupWatch(Supplier<Optional<RepositoryInfo>> read, Consumer<List<ClusterEvent>> publish, Clock clock) {
+        this.read = read;
+        this.publish = publish;
+        this.clock = clock;
+    }
+
+    /** One reading: the events since the last one published. */
+    synchronized void tick() {
+        Optional<RepositoryInfo> now;
+        try {
+            now = read.get();
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (now.isEmpty()) {
+            return;
+        }
+        List<ClusterEvent> events = BackupEvents.derive(last, now.get(), clock.instant());
+        last = now;
+        if (!events.isEmpty()) {
+            publish.accept(events);
+        }
+    }
+
+    /**
+     * The repository of a stack pgha made, read in its leader's container (from the monitor's current snapshot); empty
+     * when there is no leader, the stack takes no backups (its spec on the leader's labels says so; then never again),
+     * or the read fails.
+     */
+    static final class LiveReader implements Supplier<Optional<RepositoryInfo>>, AutoCloseable {
+        private final ClusterConnection connection;
+        private final String stack;
+        private final Supplier<ClusterSnapshot> current;
+        private DockerEngine docker;
+        private boolean off;
+
+        LiveReader(ClusterConnection connection, String stack, Supplier<ClusterSnapshot> current) {
+            this.connection = connection;
+            this.stack = stack;
+            this.current = current;
+        }
+
+        @Override
+        public synchronized Optional<RepositoryInfo> get() {
+            Optional<String> leader = current.get().leader();
+            if (off || leader.isEmpty()) {
+                return Optional.empty();
+            }
+            if (docker == null) {
+                docker = DockerJavaEngine.local();
+            }
+            String container = StackLayout.containerName(stack, leader.get());
+            boolean archives = docker.container(container)
+                    .map(c -> c.labels().get("io.pgha.spec"))
+                    .filter(y -> y != null && !y.isBlank())
+                    .map(y -> StackLayout.of(StackSpecFile.parse(y).build()).archives())
+                    .orElse(true);
+            if (!archives) {
+                off = true;
+                return Optional.empty();
+            }
+            return Optional.of(new PgBackRest(docker, connection.scope(), "postgres").info(container));
+        }
+
+        @Override
+        public synchronized void close() {
+            off = true;
+            if (docker != null) {
+                docker.close();
+            }
+        }
+    }
+}

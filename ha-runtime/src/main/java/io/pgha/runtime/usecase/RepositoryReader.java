@@ -1,0 +1,90 @@
+package io.pgha.runtime.usecase;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.backup.BackupErrors;
+import io.pgha.runtime.backup.PgBackRestInfo;
+import io.pgha.runtime.backup.PgBackRestRestore;
+import io.pgha.runtime.backup.RecoverableWindow;
+import io.pgha.runtime.backup.RepositoryInfo;
+import io.pgha.runtime.backup.RepositoryScan;
+import io.pgha.runtime.docker.ContainerSpec;
+import io.pgha.runtime.docker.DockerContainer;
+import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ExecResult;
+import io.pgha.runtime.stack.Backups;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The recoverable window of a stack none of whose PostgreSQL nodes runs (docs/decisions/0034): a short-lived helper of
+ * the stack's PostgreSQL image mounts its repository volume read-only, reads pgBackRest's info and the newest commit in
+ * the archive ({@link RepositoryScan}), and is removed. Nothing of the stack is started or written.
+ */
+final class RepositoryReader {
+
+    private static final Duration EXEC = Duration.ofSeconds(120);
+    private static final String HELPER_LABEL = "io.pgha.restore-helper";
+
+    private final DockerEngine docker;
+
+    RepositoryReader(DockerEngine docker) {
+        this.docker = docker;
+    }
+
+    RecoverableWindow window(String stack, String stanza) {
+        String volume = stack + "_" + Backups.VOLUME;
+        if (docker.volume(volume).isEmpty()) {
+            throw PghaException.notFound("no PostgreSQL node of " + stack + " runs and it has no backups volume "
+                    + volume + ": there is nothing to restore from");
+        }
+        DockerContainer node = docker.containers(Map.of("io.pgha.stack", stack)).stream()
+                .filter(c -> "postgres".equals(c.labels().get("io.pgha.role")))
+                .findFirst()
+                .orElseThrow(() -> PghaException.notFound("no PostgreSQL node of " + stack + " runs and none of its"
+                        + " containers is left to take the image from; start the stack (pgha up) or restore from a"
+                        + " stack that has them"));
+        String helper = stack + "-backups-reader";
+        docker.container(helper).ifPresent(c -> docker.remove(helper));
+        docker.createContainer(new ContainerSpec(
+                helper,
+                node.image(),
+                helper,
+                stack,
+                List.of(),
+                Map.of(),
+                Map.of(HELPER_LABEL, stack),
+                Map.of(volume, PgBackRestRestore.SOURCE_MOUNT + ContainerSpec.READ_ONLY),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.of(Duration.ofSeconds(10)),
+                false,
+                Map.of(),
+                List.of("--idle")));
+        try {
+            docker.start(helper);
+            ExecResult info = docker.exec(helper, asPostgres(RepositoryScan.infoCommand(stanza)), EXEC);
+            if (!info.ok()) {
+                throw BackupErrors.translate("read the repository of " + stack + " in " + volume, info);
+            }
+            RepositoryInfo repository = PgBackRestInfo.parse(info.stdout(), stanza);
+            ExecResult scan = docker.exec(helper, asPostgres(RepositoryScan.lastCommitCommand(stanza)), EXEC);
+            if (!scan.ok()) {
+                throw PghaException.unavailable("cannot read the archive of " + stack + " for its newest commit: "
+                        + (scan.stdout() + scan.stderr()).strip());
+            }
+            return RepositoryScan.window(repository, RepositoryScan.lastCommit(scan.stdout()));
+        } finally {
+            docker.remove(helper);
+        }
+    }
+
+    private static List<String> asPostgres(List<String> command) {
+        List<String> c = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+        c.addAll(command);
+        return c;
+    }
+}
