@@ -11,5 +11,4 @@ public record SupervisorPorts(
         MemberReadiness readiness,
         RouterPort router,
         HeartbeatPort heartbeat,
-        LeadershipPort leadership,
         AutoCloseable resources) {}
