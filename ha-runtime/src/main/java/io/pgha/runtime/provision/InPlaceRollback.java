@@ -3,7 +3,6 @@ package io.pgha.runtime.provision;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.dcs.Dcs;
-import io.pgha.runtime.docker.ContainerSpec;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.ExecResult;
 import io.pgha.runtime.provision.Steps.Outcome;
@@ -75,22 +74,7 @@ final class InPlaceRollback {
         docker.container(helper).ifPresent(c -> docker.remove(helper));
         Map<String, String> mounts = new LinkedHashMap<>();
         layout.pgNodes().forEach(n -> mounts.put(layout.volumeName(n + "-data"), RestoreSeed.ASIDE_MOUNT + n));
-        docker.createContainer(new ContainerSpec(
-                helper,
-                image,
-                helper,
-                layout.network(),
-                List.of(),
-                Map.of(),
-                Map.of(RestoreSeed.HELPER_LABEL, spec.name()),
-                mounts,
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                Optional.of(Duration.ofSeconds(30)),
-                false,
-                Map.of(),
-                List.of("--idle")));
+        docker.createContainer(RestoreSeed.helperSpec(image, helper, layout.network(), spec.name(), mounts));
         try {
             docker.start(helper);
             ExecResult r = docker.exec(helper, List.of("sh", "-c", moveBackScript(stamp)), EXEC);

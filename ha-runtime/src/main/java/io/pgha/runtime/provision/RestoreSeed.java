@@ -91,22 +91,8 @@ public record RestoreSeed(
                     .filter(n -> !n.equals(FIRST))
                     .forEach(n -> mounts.put(layout.volumeName(n + "-data"), ASIDE_MOUNT + n));
         }
-        docker.createContainer(new ContainerSpec(
-                helper,
-                image,
-                helper,
-                layout.network(),
-                List.of(),
-                Map.of(),
-                Map.of(HELPER_LABEL, plan.spec().name()),
-                mounts,
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                Optional.of(Duration.ofSeconds(30)),
-                false,
-                Map.of(),
-                List.of("--idle")));
+        docker.createContainer(
+                helperSpec(image, helper, layout.network(), plan.spec().name(), mounts));
         try {
             docker.start(helper);
             String superuser = credentials.superuser().user();
@@ -200,5 +186,29 @@ public record RestoreSeed(
         List<String> c = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
         c.addAll(command);
         return c;
+    }
+
+    /**
+     * The idle helper container that works on a stack's volumes while its nodes are stopped (labelled so that
+     * a run cleans up what it made): restore's seed and the rollback of a failed in-place restore.
+     */
+    static ContainerSpec helperSpec(
+            String image, String helper, String network, String stack, Map<String, String> mounts) {
+        return new ContainerSpec(
+                helper,
+                image,
+                helper,
+                network,
+                List.of(),
+                Map.of(),
+                Map.of(HELPER_LABEL, stack),
+                mounts,
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.of(Duration.ofSeconds(30)),
+                false,
+                Map.of(),
+                List.of("--idle"));
     }
 }
