@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs external commands (docker, the stack scripts) with a deadline and captures their output. */
 public final class Commands {
@@ -44,6 +45,7 @@ public final class Commands {
             Thread o = pump(p.getInputStream(), out);
             Thread e = pump(p.getErrorStream(), err);
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                dumpJavaThreads(p);
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
@@ -74,6 +76,28 @@ public final class Commands {
             throw new AssertionError("command failed: " + r.describe());
         }
         return r;
+    }
+
+    /**
+     * A hung JVM among the timed-out command's processes prints its threads (SIGQUIT) to the output captured
+     * here, so the failure says where it hung; the dump is given a moment to be written.
+     */
+    private static void dumpJavaThreads(Process p) throws InterruptedException {
+        List<ProcessHandle> javas = Stream.concat(Stream.of(p.toHandle()), p.descendants())
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .toList();
+        for (ProcessHandle h : javas) {
+            try {
+                new ProcessBuilder("kill", "-QUIT", Long.toString(h.pid()))
+                        .start()
+                        .waitFor(2, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // no thread dump then; the timeout is reported all the same
+            }
+        }
+        if (!javas.isEmpty()) {
+            p.waitFor(2, TimeUnit.SECONDS);
+        }
     }
 
     private static Thread pump(InputStream in, ByteArrayOutputStream sink) {
