@@ -10,7 +10,6 @@ import io.pgha.runtime.drill.DrillTarget;
 import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,21 +57,7 @@ public final class ChaosCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    ClusterOption cluster;
-
-    @Option(
-            names = "--env-file",
-            paramLabel = "FILE",
-            description = "as for pgha drill: the superuser's credentials of a cluster pgha did not make")
-    Path envFile;
-
-    @Option(
-            names = "--wait",
-            defaultValue = "15s",
-            converter = DurationConverter.class,
-            paramLabel = "DURATION",
-            description = "how long to wait for a first complete view of the cluster (default: ${DEFAULT-VALUE})")
-    Duration wait;
+    DrillTargeting targeting;
 
     @Spec
     CommandSpec spec;
@@ -84,8 +69,7 @@ public final class ChaosCommand implements Callable<Integer> {
         ChaosPlan plan = ChaosPlan.of(s, length, kinds);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DrillTarget target =
-                DrillTargeting.target(cluster.name(), envFile, wait, line -> err.println("[chaos] " + line));
+        DrillTarget target = targeting.target(line -> err.println("[chaos] " + line));
         ChaosRunner.check(plan, target);
         if (!plan.drawsEveryKind()) {
             err.println("[chaos] note: " + length.toSeconds() + " s is too short to draw every fault once ("

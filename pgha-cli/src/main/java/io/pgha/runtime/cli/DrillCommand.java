@@ -11,7 +11,6 @@ import io.pgha.runtime.drill.DrillTarget;
 import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,25 +56,7 @@ public final class DrillCommand implements Callable<Integer> {
     int faultSeconds;
 
     @Mixin
-    ClusterOption cluster;
-
-    @Option(
-            names = "--env-file",
-            paramLabel = "FILE",
-            description = {
-                "For a cluster pgha did not make: a file with the superuser's credentials the writers log in with",
-                "(PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER, as in stack/.env.postgres); PGHA_DRILL_PASSWORD overrides the password.",
-                "A cluster made by pgha up uses its stored credentials."
-            })
-    Path envFile;
-
-    @Option(
-            names = "--wait",
-            defaultValue = "15s",
-            converter = DurationConverter.class,
-            paramLabel = "DURATION",
-            description = "how long to wait for a first complete view of the cluster (default: ${DEFAULT-VALUE})")
-    Duration wait;
+    DrillTargeting targeting;
 
     @Spec
     CommandSpec spec;
@@ -126,6 +107,6 @@ public final class DrillCommand implements Callable<Integer> {
     }
 
     private DrillTarget target(PrintWriter err) {
-        return DrillTargeting.target(cluster.name(), envFile, wait, line -> err.println("[drill] " + line));
+        return targeting.target(line -> err.println("[drill] " + line));
     }
 }

@@ -17,15 +17,39 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** How `pgha drill` and `pgha chaos` aim at a cluster and log in: one way for both. */
+/**
+ * How `pgha drill` and `pgha chaos` aim at a cluster and log in, with the options that say so ({@code -c},
+ * {@code --env-file}, {@code --wait}): one picocli mixin for both.
+ */
 final class DrillTargeting {
 
-    private DrillTargeting() {}
+    @Mixin
+    ClusterOption cluster;
+
+    @Option(
+            names = "--env-file",
+            paramLabel = "FILE",
+            description = {
+                "For a cluster pgha did not make: a file with the superuser's credentials the writers log in with",
+                "(PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER, as in stack/.env.postgres); PGHA_DRILL_PASSWORD overrides the password.",
+                "A cluster made by pgha up uses its stored credentials."
+            })
+    Path envFile;
+
+    @Option(
+            names = "--wait",
+            defaultValue = "15s",
+            converter = DurationConverter.class,
+            paramLabel = "DURATION",
+            description = "how long to wait for a first complete view of the cluster (default: ${DEFAULT-VALUE})")
+    Duration wait;
 
     /** The cluster as it is now, aimed at the way the console's Drills tab aims (one {@link DrillPlanning}). */
-    static DrillTarget target(Optional<String> cluster, Path envFile, Duration wait, Consumer<String> notes) {
-        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster);
+    DrillTarget target(Consumer<String> notes) {
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.name());
         ClusterSnapshot snapshot;
         try (ClusterMonitor monitor =
                 ClusterMonitors.start(c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()))) {
