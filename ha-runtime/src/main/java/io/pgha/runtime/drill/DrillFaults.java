@@ -16,6 +16,7 @@ final class DrillFaults {
             case ETCD_QUORUM_LOSS -> new EtcdQuorumLossFault();
             case SWITCHOVER -> new SwitchoverFault();
             case KILL_ROUTER -> new KillRouterFault();
+            case KILL_DURING_SWITCHOVER -> new KillDuringSwitchoverFault();
         };
     }
 }

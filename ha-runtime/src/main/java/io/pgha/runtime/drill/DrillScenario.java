@@ -14,7 +14,11 @@ public enum DrillScenario {
     ETCD_MINORITY("etcd-minority", "one etcd member stopped", false),
     ETCD_QUORUM_LOSS("etcd-quorum-loss", "two etcd members stopped", false),
     SWITCHOVER("switchover", "a planned switchover through Patroni's REST API", true),
-    KILL_ROUTER("kill-router", "docker kill of pg-router, writers on both routers' ports, started again later", false);
+    KILL_ROUTER("kill-router", "docker kill of pg-router, writers on both routers' ports, started again later", false),
+    KILL_DURING_SWITCHOVER(
+            "kill-during-switchover",
+            "a planned switchover, and the old primary killed while it hands over (started again later)",
+            true);
 
     private final String cliName;
     private final String description;

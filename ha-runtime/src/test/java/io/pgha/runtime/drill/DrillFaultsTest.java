@@ -45,7 +45,34 @@ class DrillFaultsTest {
                 Arguments.of(DrillScenario.ETCD_QUORUM_LOSS, EtcdQuorumLossFault.class, true, RecoveredWhen.AT_ONCE),
                 Arguments.of(
                         DrillScenario.SWITCHOVER, SwitchoverFault.class, false, RecoveredWhen.NEW_LEADER_TAKES_WRITES),
-                Arguments.of(DrillScenario.KILL_ROUTER, KillRouterFault.class, true, RecoveredWhen.WRITES_AFTER_FAULT));
+                Arguments.of(DrillScenario.KILL_ROUTER, KillRouterFault.class, true, RecoveredWhen.WRITES_AFTER_FAULT),
+                Arguments.of(
+                        DrillScenario.KILL_DURING_SWITCHOVER,
+                        KillDuringSwitchoverFault.class,
+                        false,
+                        RecoveredWhen.NEW_LEADER_TAKES_WRITES));
+    }
+
+    static Stream<Arguments> handovers() {
+        RoleSamples.Sample before = new RoleSamples.Sample(900, "pg-0", RoleSamples.State.READ_ONLY);
+        RoleSamples.Sample writable = new RoleSamples.Sample(1100, "pg-0", RoleSamples.State.WRITABLE);
+        RoleSamples.Sample readOnly = new RoleSamples.Sample(1150, "pg-0", RoleSamples.State.READ_ONLY);
+        RoleSamples.Sample unreachable = new RoleSamples.Sample(1150, "pg-0", RoleSamples.State.UNREACHABLE);
+        RoleSamples.Sample otherReadOnly = new RoleSamples.Sample(1150, "pg-1", RoleSamples.State.READ_ONLY);
+        return Stream.of(
+                Arguments.of("no sample yet", List.of(), false),
+                Arguments.of("still writable after the request", List.of(writable), false),
+                Arguments.of("read-only only before the request", List.of(before, writable), false),
+                Arguments.of("another node read-only", List.of(writable, otherReadOnly), false),
+                Arguments.of("read-only after the request", List.of(writable, readOnly), true),
+                Arguments.of("unreachable after the request", List.of(writable, unreachable), true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handovers")
+    void theOldPrimaryIsKilledOnceItStopsTakingWrites(String what, List<RoleSamples.Sample> samples, boolean begun) {
+        assertThat(KillDuringSwitchoverFault.handoverBegun(samples, "pg-0", 1000))
+                .isEqualTo(begun);
     }
 
     @ParameterizedTest(name = "{0}")

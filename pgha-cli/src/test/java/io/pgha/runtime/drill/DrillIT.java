@@ -206,6 +206,15 @@ class DrillIT {
         assertThat(ComposeStack.leader().map(ComposeStack.PatroniRow::member)).contains(leader);
     }
 
+    /** Two faults close together: the old primary killed while Patroni hands over to the candidate. */
+    @Test
+    @Order(10)
+    void theOldPrimaryKilledDuringASwitchoverLosesNothing() throws Exception {
+        JsonNode run = drill("kill-during-switchover");
+        assertSafe(run);
+        assertNewLeader(run);
+    }
+
     private static long faultAt(JsonNode run) {
         return java.time.Instant.parse(run.path("faultAt").asText()).toEpochMilli();
     }
