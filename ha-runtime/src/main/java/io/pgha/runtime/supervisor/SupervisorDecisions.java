@@ -17,6 +17,7 @@ import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyRead;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeadershipChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.PromotionAwaited;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ import java.util.Optional;
  * PostgreSQL accepts writes, and shuts the sessions of the others; when nobody holds the key, the old leader leaves
  * the write listener at once. A forced health lasts only until the next check, so the checks stay the safety net.</li>
  * </ul>
+ * Only the supervisor that holds the supervisors' lease acts (docs/decisions/0035): a standby keeps up with the leader
+ * key but deletes nothing, sends nothing to the routers and publishes nothing; one that loses the lease between a
+ * question and its answer acts on the answer no more.
  */
 public final class SupervisorDecisions {
 
@@ -51,6 +55,12 @@ public final class SupervisorDecisions {
     private SupervisorDecisions() {}
 
     public static Decision next(SupervisorState state, SupervisorEvent event, Instant now) {
+        if (event instanceof LeadershipChanged changed) {
+            return leadershipChanged(state, changed.tenure());
+        }
+        if (!state.leading()) {
+            return standby(state, event);
+        }
         return switch (event) {
             case LeaderKeyRead read -> new Decision(state.withLeader(read.key().member()), List.of());
             case LeaderKeyChanged changed ->
@@ -63,13 +73,47 @@ public final class SupervisorDecisions {
                         state,
                         List.of(
                                 inspected.notRunning()
-                                        ? new DeleteLeaderKey(inspected.member(), inspected.modRevision())
+                                        ? new DeleteLeaderKey(
+                                                inspected.member(),
+                                                inspected.modRevision(),
+                                                state.tenure().orElseThrow())
                                         : Log.info(
                                                 "container " + inspected.member()
                                                         + " reported dead but Docker says it runs again; leaving the leader key alone")));
             case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
             case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
             case HeartbeatDue due -> new Decision(state, List.of(new PublishHeartbeat(state.heartbeat())));
+            case LeadershipChanged changed -> throw new IllegalStateException("decided above");
+        };
+    }
+
+    /** Took the lease: this supervisor acts from now on. Lost it: it acts on nothing, not even answers it awaits. */
+    private static Decision leadershipChanged(SupervisorState state, Optional<Long> tenure) {
+        if (tenure.equals(state.tenure())) {
+            return new Decision(state, List.of());
+        }
+        SupervisorState next = state.withTenure(tenure).withRoutedTo(Optional.empty());
+        if (tenure.isPresent()) {
+            return new Decision(
+                    next,
+                    List.of(
+                            Log.info("leading the supervisors (lease tenure " + tenure.get()
+                                    + "): this supervisor fences and routes"),
+                            new PublishHeartbeat(next.heartbeat())));
+        }
+        return new Decision(
+                next,
+                List.of(Log.warn("standby: lost the supervisors' lease (tenure "
+                        + state.tenure().orElseThrow() + "); acting on nothing until this supervisor holds it again")));
+    }
+
+    /** A standby keeps up with who holds Patroni's leader key, so that it can act at once when it leads; no effects. */
+    private static Decision standby(SupervisorState state, SupervisorEvent event) {
+        return switch (event) {
+            case LeaderKeyRead read -> new Decision(state.withLeader(read.key().member()), List.of());
+            case LeaderKeyChanged changed ->
+                new Decision(state.withLeader(changed.key().member()), List.of());
+            default -> new Decision(state, List.of());
         };
     }
 

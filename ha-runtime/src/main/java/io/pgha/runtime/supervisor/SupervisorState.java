@@ -10,9 +10,16 @@ import java.util.Optional;
  *
  * @param leader    who holds the leader key, as last read or watched
  * @param routedTo  the member writes were last routed to by the supervisor (empty after it stopped writes)
+ * @param tenure    this supervisor's tenure of the supervisors' lease (docs/decisions/0035): the create revision of
+ *                  the leadership key it holds; empty while it is a standby, when it acts on nothing
  */
 public record SupervisorState(
-        Policy policy, Optional<String> leader, Optional<String> routedTo, String lastAction, Instant lastActionAt) {
+        Policy policy,
+        Optional<String> leader,
+        Optional<String> routedTo,
+        String lastAction,
+        Instant lastActionAt,
+        Optional<Long> tenure) {
 
     /**
      * What does not change while the supervisor runs.
@@ -44,19 +51,29 @@ public record SupervisorState(
     }
 
     public static SupervisorState initial(Policy policy) {
-        return new SupervisorState(policy, Optional.empty(), Optional.empty(), "started", policy.startedAt());
+        return new SupervisorState(
+                policy, Optional.empty(), Optional.empty(), "started", policy.startedAt(), Optional.empty());
     }
 
     SupervisorState withLeader(Optional<String> value) {
-        return new SupervisorState(policy, value, routedTo, lastAction, lastActionAt);
+        return new SupervisorState(policy, value, routedTo, lastAction, lastActionAt, tenure);
     }
 
     SupervisorState withRoutedTo(Optional<String> value) {
-        return new SupervisorState(policy, leader, value, lastAction, lastActionAt);
+        return new SupervisorState(policy, leader, value, lastAction, lastActionAt, tenure);
     }
 
     SupervisorState withLastAction(String action, Instant at) {
-        return new SupervisorState(policy, leader, routedTo, action, at);
+        return new SupervisorState(policy, leader, routedTo, action, at, tenure);
+    }
+
+    SupervisorState withTenure(Optional<Long> value) {
+        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, value);
+    }
+
+    /** Whether this supervisor holds the supervisors' lease, and so may act. */
+    public boolean leading() {
+        return tenure.isPresent();
     }
 
     Heartbeat heartbeat() {

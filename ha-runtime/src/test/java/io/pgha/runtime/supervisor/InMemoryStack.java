@@ -1,6 +1,8 @@
 package io.pgha.runtime.supervisor;
 
 import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.dcs.SupervisorLease;
+import io.pgha.runtime.dcs.SupervisorLease.Tenure;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * The supervisor's ports over a stack held in memory: a leader key with etcd's revision rules (every write and delete
  * takes the next revision; compare-and-delete on value and mod revision), containers that run or not, members that
- * accept writes or not, and a record of what was sent to the router and published. Shared by several supervisors, it
- * shows what only one of them can do.
+ * accept writes or not, and a record of what was sent to the router and published; and the supervisors' leadership
+ * key, created only when absent, bound to a lease that lives until the test lets it expire (docs/decisions/0035).
+ * Shared by several supervisors, it shows what only one of them can do.
  */
 final class InMemoryStack {
 
@@ -28,6 +31,11 @@ final class InMemoryStack {
     final List<String> routerLog = new CopyOnWriteArrayList<>();
     final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     final List<String> deletions = new CopyOnWriteArrayList<>();
+    private long leaseKeyCreated; // 0: nobody holds the supervisors' key
+    private long leaseKeyLease;
+    private long nextLease = 7000;
+    private final Set<Long> liveLeases = new HashSet<>();
+    private final List<Runnable> releaseWatchers = new CopyOnWriteArrayList<>();
 
     InMemoryStack(String... members) {
         running.addAll(List.of(members));
@@ -76,6 +84,32 @@ final class InMemoryStack {
         return new LeaderKey.Holder(holder, revision, modRevision);
     }
 
+    /** The supervisors' key's holder dies: its lease expires, etcd deletes the key, standbys are told. */
+    InMemoryStack supervisorLeaseExpires() {
+        Runnable notify;
+        synchronized (this) {
+            if (leaseKeyCreated == 0) {
+                return this;
+            }
+            liveLeases.remove(leaseKeyLease);
+            leaseKeyCreated = 0;
+            revision++;
+            notify = () -> releaseWatchers.forEach(Runnable::run);
+        }
+        notify.run();
+        return this;
+    }
+
+    /** The tenure that holds the supervisors' key now (its create revision), if any. */
+    synchronized java.util.OptionalLong supervisorTenure() {
+        return leaseKeyCreated == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(leaseKeyCreated);
+    }
+
+    /** Whether {@code tenure} still holds the supervisors' key with a live lease. */
+    synchronized boolean holds(Tenure tenure) {
+        return leaseKeyCreated == tenure.createRevision() && liveLeases.contains(tenure.leaseId());
+    }
+
     private void notifyWatchers(LeaderKey.Holder h) {
         watchers.forEach(w -> w.accept(h));
     }
@@ -83,7 +117,75 @@ final class InMemoryStack {
     // the ports
 
     SupervisorPorts ports() {
-        return new SupervisorPorts(leaderKey(), containers(), readiness(), router(), heartbeats::add, () -> {});
+        return new SupervisorPorts(
+                leaderKey(),
+                containers(),
+                readiness(),
+                router(),
+                (tenure, heartbeat) -> {
+                    synchronized (InMemoryStack.this) {
+                        if (leaseKeyCreated != tenure.createRevision()) {
+                            return false;
+                        }
+                    }
+                    heartbeats.add(heartbeat);
+                    return true;
+                },
+                leadership(),
+                () -> {});
+    }
+
+    LeadershipPort leadership() {
+        return new LeadershipPort() {
+            @Override
+            public String path() {
+                return "/pgha/pg-ha/supervisor";
+            }
+
+            @Override
+            public SupervisorLease.Seen read() {
+                synchronized (InMemoryStack.this) {
+                    return new SupervisorLease.Seen(leaseKeyCreated != 0, revision);
+                }
+            }
+
+            @Override
+            public java.util.Optional<Tenure> campaign(String value) {
+                synchronized (InMemoryStack.this) {
+                    if (leaseKeyCreated != 0) {
+                        return java.util.Optional.empty();
+                    }
+                    leaseKeyLease = ++nextLease;
+                    liveLeases.add(leaseKeyLease);
+                    leaseKeyCreated = ++revision;
+                    return java.util.Optional.of(new Tenure(leaseKeyCreated, leaseKeyLease));
+                }
+            }
+
+            @Override
+            public boolean renew(Tenure tenure) {
+                return holds(tenure);
+            }
+
+            @Override
+            public boolean publish(Tenure tenure, String value) {
+                return holds(tenure);
+            }
+
+            @Override
+            public void resign(Tenure tenure) {
+                if (holds(tenure)) {
+                    supervisorLeaseExpires();
+                }
+            }
+
+            @Override
+            public LeaderKey.Subscription watchReleased(
+                    long afterRevision, Runnable onReleased, Consumer<Throwable> onError) {
+                releaseWatchers.add(onReleased);
+                return () -> releaseWatchers.remove(onReleased);
+            }
+        };
     }
 
     private LeaderKeyPort leaderKey() {
@@ -106,9 +208,11 @@ final class InMemoryStack {
             }
 
             @Override
-            public boolean deleteIfHeldBy(String member, long expectedModRevision) {
+            public boolean deleteIfHeldBy(String member, long expectedModRevision, long tenure) {
                 synchronized (InMemoryStack.this) {
-                    if (!holder.equals(Optional.of(member)) || modRevision != expectedModRevision) {
+                    if (!holder.equals(Optional.of(member))
+                            || modRevision != expectedModRevision
+                            || leaseKeyCreated != tenure) {
                         return false;
                     }
                     deletions.add(member + "@" + expectedModRevision);

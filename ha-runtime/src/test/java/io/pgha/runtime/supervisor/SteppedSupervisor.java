@@ -1,16 +1,20 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.dcs.SupervisorLease.Tenure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A supervisor run one action at a time on the test's thread, against {@link InMemoryStack}'s ports, with the
  * production decisions and effects: a test can change the stack between any two actions, or interleave two
- * supervisors. An action's answer is decided on at once and its actions come next, as on the supervisor's loop.
+ * supervisors. An action's answer is decided on at once and its actions come next, as on the supervisor's loop. It
+ * tries to take the supervisors' lease when it starts; as on the loop, a change of its tenure (the lease expired in
+ * the stack) is decided on before any event.
  */
 final class SteppedSupervisor {
 
@@ -19,14 +23,44 @@ final class SteppedSupervisor {
     private final SupervisorEffects effects;
     private final Deque<SupervisorAction> pending = new ArrayDeque<>();
     private final List<SupervisorAction> done = new ArrayList<>();
+    private final InMemoryStack stack;
+    private final SupervisorPorts ports;
+    private Optional<Tenure> tenure;
     private SupervisorState state;
 
     SteppedSupervisor(InMemoryStack stack, List<String> members) {
-        SupervisorPorts ports = stack.ports();
+        this.stack = stack;
+        this.ports = stack.ports();
         this.state = SupervisorState.initial(
                 new SupervisorState.Policy(members, true, true, "postgres", Duration.ofMillis(50), NOW));
+        this.tenure = ports.leadership().campaign("{}");
         this.effects = new SupervisorEffects(
-                ports, new PromotionWait(ports.readiness(), Duration.ofMillis(50), () -> false), () -> false);
+                ports,
+                new PromotionWait(ports.readiness(), Duration.ofMillis(50), () -> false),
+                () -> false,
+                this::current,
+                () -> {});
+        // leading (or standing by) before the test begins: what it said when it took the lease is not the test's
+        this.state = SupervisorDecisions.next(
+                        state, new SupervisorEvent.LeadershipChanged(current().map(Tenure::createRevision)), NOW)
+                .state();
+    }
+
+    /** The tenure as a lease keeper would see it: while the stack still has its lease. */
+    private Optional<Tenure> current() {
+        return tenure.filter(stack::holds);
+    }
+
+    /** A standby looks again, as its keeper does every second: it takes the lease if nobody holds it. */
+    SteppedSupervisor lookAtTheLease() {
+        if (current().isEmpty()) {
+            tenure = ports.leadership().campaign("{}");
+        }
+        return this;
+    }
+
+    boolean leading() {
+        return current().isPresent();
     }
 
     /** An event from a source: its actions queue behind the pending ones. */
@@ -56,9 +90,18 @@ final class SteppedSupervisor {
     }
 
     private List<SupervisorAction> decide(SupervisorEvent event) {
+        List<SupervisorAction> actions = new ArrayList<>();
+        Optional<Long> now = current().map(Tenure::createRevision);
+        if (!now.equals(state.tenure())) {
+            SupervisorDecisions.Decision d =
+                    SupervisorDecisions.next(state, new SupervisorEvent.LeadershipChanged(now), NOW);
+            state = d.state();
+            actions.addAll(d.actions());
+        }
         SupervisorDecisions.Decision d = SupervisorDecisions.next(state, event, NOW);
         state = d.state();
-        return d.actions();
+        actions.addAll(d.actions());
+        return actions;
     }
 
     SupervisorState state() {

@@ -61,6 +61,7 @@ class TwoRoutersTest {
                 single.readiness(),
                 RouterPort.of(List.of(dead, single.router())),
                 single.heartbeat(),
+                single.leadership(),
                 single.resources());
         try (Supervisor supervisor = new Supervisor(settings(), ports)) {
             supervisor.start();
