@@ -51,12 +51,16 @@ public final class SupervisorLease {
         return key.toString(StandardCharsets.UTF_8);
     }
 
-    /** Whether some supervisor holds the key now, and the etcd revision of that answer. */
-    public record Seen(boolean held, long revision) {}
+    /**
+     * Whether some supervisor holds the key now, the etcd revision of that answer, and the lease the key is bound to
+     * (0 when nobody holds it): a supervisor recognises its own lost lease by it.
+     */
+    public record Seen(boolean held, long revision, long leaseId) {}
 
     public Seen read() {
         GetResponse r = await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
-        return new Seen(!r.getKvs().isEmpty(), r.getHeader().getRevision());
+        long lease = r.getKvs().stream().findFirst().map(KeyValue::getLease).orElse(0L);
+        return new Seen(!r.getKvs().isEmpty(), r.getHeader().getRevision(), lease);
     }
 
     /**

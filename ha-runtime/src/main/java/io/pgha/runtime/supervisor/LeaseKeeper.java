@@ -1,6 +1,7 @@
 package io.pgha.runtime.supervisor;
 
 import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.dcs.SupervisorLease;
 import io.pgha.runtime.dcs.SupervisorLease.Tenure;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * a standby reads the key and takes it when nobody holds it (and at once when its watch sees it deleted). The tenure is
  * valid by this process's monotonic clock until the last renewal <em>sent</em> plus the TTL less a margin — never later
  * than etcd's own expiry, which counts from the renewal's arrival — so this supervisor stops acting before another
- * can take the key.
+ * can take the key. A tenure lost while etcd could not be reached (a quorum loss) may still hold the key when etcd
+ * answers again — its lease could not be revoked, and a new etcd leader gives every lease a fresh TTL — so this
+ * supervisor, seeing the key bound to its own lost lease, revokes that lease and takes the key at once instead of
+ * standing by for the TTL while nobody routes.
  */
 final class LeaseKeeper implements AutoCloseable {
 
@@ -33,6 +37,24 @@ final class LeaseKeeper implements AutoCloseable {
 
     private record Held(Tenure tenure, long validUntilNanos) {}
 
+    /** What a supervisor that does not hold the lease does after reading the key. */
+    enum Look {
+        /** Nobody holds the key: take it. */
+        TAKE,
+        /** This supervisor's own lost lease still holds it: revoke that lease, then take the key. */
+        TAKE_BACK,
+        /** Another supervisor holds it: watch it. */
+        STAND_BY
+    }
+
+    /** Decides on a read of the key, {@code lost} being the tenure this supervisor lost and could not revoke. */
+    static Look look(SupervisorLease.Seen seen, Optional<Tenure> lost) {
+        if (!seen.held()) {
+            return Look.TAKE;
+        }
+        return lost.isPresent() && lost.get().leaseId() == seen.leaseId() ? Look.TAKE_BACK : Look.STAND_BY;
+    }
+
     private final LeadershipPort port;
     private final Duration ttl;
     private final LongSupplier nanos;
@@ -45,6 +67,7 @@ final class LeaseKeeper implements AutoCloseable {
         return t;
     });
     private volatile Held held;
+    private Optional<Tenure> lost = Optional.empty(); // a lost tenure whose lease was not revoked (etcd unreachable)
     private LeaderKey.Subscription watch; // on the keeper's thread only
     private boolean saidStandby;
     private String lastFailure = "";
@@ -138,7 +161,9 @@ final class LeaseKeeper implements AutoCloseable {
                 why);
         try {
             port.resign(h.tenure()); // so that the key goes at once if etcd still has it
+            lost = Optional.empty();
         } catch (RuntimeException e) {
+            lost = Optional.of(h.tenure()); // revoked when etcd answers again, if it still holds the key
             LOG.debug("the lost lease was not revoked: {}", e.getMessage());
         }
         onChange.run();
@@ -151,7 +176,21 @@ final class LeaseKeeper implements AutoCloseable {
             if (watch == null) {
                 watch = port.watchReleased(seen.revision(), this::lookNow, e -> thread.execute(() -> watch = null));
             }
-            if (seen.held()) {
+            Look next = look(seen, lost);
+            if (next == Look.TAKE_BACK) {
+                LOG.warn(
+                        "supervisor lease {}: still held by this supervisor's lost lease (tenure {}); revoking it and"
+                                + " taking the key back now",
+                        port.path(),
+                        lost.orElseThrow().createRevision());
+                try {
+                    port.resign(lost.orElseThrow());
+                } catch (RuntimeException e) {
+                    // expired meanwhile, or etcd went again: the campaign below says whether the key is free
+                    LOG.debug("the lost lease was not revoked: {}", e.getMessage());
+                }
+            } else if (next == Look.STAND_BY) {
+                lost = Optional.empty(); // the key is bound to another lease: the lost one is gone
                 if (!saidStandby) {
                     saidStandby = true;
                     LOG.info(
@@ -163,6 +202,7 @@ final class LeaseKeeper implements AutoCloseable {
             long sent = nanos.getAsLong();
             Optional<Tenure> taken = port.campaign(value.get());
             if (taken.isPresent()) {
+                lost = Optional.empty();
                 held = new Held(taken.get(), sent + validity());
                 lastFailure = "";
                 onChange.run();

@@ -89,10 +89,10 @@ public final class Supervisor implements AutoCloseable {
                 settings.route(),
                 state.policy().promotionCheck());
         lease.start();
-        loop.execute(this::watchLeader);
         if (settings.fence()) {
-            loop.execute(this::listenForDeaths);
+            loop.execute(this::listenForDeaths); // before the leader key's first read, whose routing may take a while
         }
+        loop.execute(this::watchLeader);
         loop.scheduleWithFixedDelay(() -> handle(new HeartbeatDue()), 0, 2, TimeUnit.SECONDS);
     }
 

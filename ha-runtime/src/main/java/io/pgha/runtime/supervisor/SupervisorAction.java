@@ -21,6 +21,12 @@ public sealed interface SupervisorAction {
      */
     record DeleteLeaderKey(String member, long modRevision, long tenure) implements SupervisorAction {}
 
+    /**
+     * Read the leader key again: this supervisor has just taken (or taken back) the supervisors' lease and routes
+     * writes to whoever leads now, whatever it saw or did as a standby. Answered by {@link SupervisorEvent.ClusterRead}.
+     */
+    record ReadCluster() implements SupervisorAction {}
+
     /** Wait (bounded) until the member's PostgreSQL accepts writes. Answered by {@link SupervisorEvent.PromotionAwaited}. */
     record AwaitPromotion(String member) implements SupervisorAction {}
 

@@ -6,10 +6,12 @@ import io.pgha.runtime.supervisor.SupervisorAction.DeleteLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.ForceHealth;
 import io.pgha.runtime.supervisor.SupervisorAction.Log;
 import io.pgha.runtime.supervisor.SupervisorAction.PublishHeartbeat;
+import io.pgha.runtime.supervisor.SupervisorAction.ReadCluster;
 import io.pgha.runtime.supervisor.SupervisorAction.ReadLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommand;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommands;
 import io.pgha.runtime.supervisor.SupervisorAction.ShutdownSessions;
+import io.pgha.runtime.supervisor.SupervisorEvent.ClusterRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerDied;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
 import io.pgha.runtime.supervisor.SupervisorEvent.HeartbeatDue;
@@ -38,7 +40,9 @@ import java.util.Optional;
  * </ul>
  * Only the supervisor that holds the supervisors' lease acts (docs/decisions/0035): a standby keeps up with the leader
  * key but deletes nothing, sends nothing to the routers and publishes nothing; one that loses the lease between a
- * question and its answer acts on the answer no more.
+ * question and its answer acts on the answer no more. One that takes the lease (the first time, or back after losing it
+ * to an etcd quorum loss) reads the leader key again and routes writes to whoever holds it, even to the member it
+ * routed to before: what changed while it stood by went unrouted, and a forced health lasts only until a check.
  */
 public final class SupervisorDecisions {
 
@@ -67,6 +71,7 @@ public final class SupervisorDecisions {
                 leaderKeyChanged(state, changed.key().member(), now);
             case ContainerDied died ->
                 new Decision(state, state.policy().fence() ? List.of(new ReadLeaderKey(died.member())) : List.of());
+            case ClusterRead read -> clusterRead(state, read.key().member());
             case LeaderKeyChecked checked -> leaderKeyChecked(state, checked);
             case ContainerInspected inspected ->
                 new Decision(
@@ -82,7 +87,12 @@ public final class SupervisorDecisions {
                                                         + " reported dead but Docker says it runs again; leaving the leader key alone")));
             case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
             case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
-            case HeartbeatDue due -> new Decision(state, List.of(new PublishHeartbeat(state.heartbeat())));
+            case HeartbeatDue due ->
+                new Decision(
+                        state,
+                        state.caughtUp()
+                                ? List.of(new PublishHeartbeat(state.heartbeat()))
+                                : List.of(new ReadCluster(), new PublishHeartbeat(state.heartbeat())));
             case LeadershipChanged changed -> throw new IllegalStateException("decided above");
         };
     }
@@ -99,12 +109,36 @@ public final class SupervisorDecisions {
                     List.of(
                             Log.info("leading the supervisors (lease tenure " + tenure.get()
                                     + "): this supervisor fences and routes"),
-                            new PublishHeartbeat(next.heartbeat())));
+                            new PublishHeartbeat(next.heartbeat()),
+                            new ReadCluster()));
         }
         return new Decision(
                 next,
                 List.of(Log.warn("standby: lost the supervisors' lease (tenure "
                         + state.tenure().orElseThrow() + "); acting on nothing until this supervisor holds it again")));
+    }
+
+    /**
+     * Just leading: writes go to whoever holds the leader key now, once its PostgreSQL accepts writes ({@code routedTo}
+     * was cleared when the tenure began, so this routes even to the member routed to before).
+     */
+    private static Decision clusterRead(SupervisorState state, Optional<String> holder) {
+        SupervisorState next = state.withLeader(holder).withCaughtUp();
+        if (!state.policy().route()) {
+            return new Decision(next, List.of());
+        }
+        if (holder.isEmpty()) {
+            return new Decision(
+                    next,
+                    List.of(
+                            Log.info(
+                                    "leading: nobody holds the leader key; writes are routed to the next leader when it takes it")));
+        }
+        return new Decision(
+                next,
+                List.of(
+                        Log.info("leading: the leader key names " + holder.get() + "; routing writes to it"),
+                        new AwaitPromotion(holder.get())));
     }
 
     /** A standby keeps up with who holds Patroni's leader key, so that it can act at once when it leads; no effects. */
@@ -113,6 +147,7 @@ public final class SupervisorDecisions {
             case LeaderKeyRead read -> new Decision(state.withLeader(read.key().member()), List.of());
             case LeaderKeyChanged changed ->
                 new Decision(state.withLeader(changed.key().member()), List.of());
+            case ClusterRead read -> new Decision(state.withLeader(read.key().member()), List.of());
             default -> new Decision(state, List.of());
         };
     }

@@ -7,10 +7,12 @@ import io.pgha.runtime.supervisor.SupervisorAction.DeleteLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.ForceHealth;
 import io.pgha.runtime.supervisor.SupervisorAction.Log;
 import io.pgha.runtime.supervisor.SupervisorAction.PublishHeartbeat;
+import io.pgha.runtime.supervisor.SupervisorAction.ReadCluster;
 import io.pgha.runtime.supervisor.SupervisorAction.ReadLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommand;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommands;
 import io.pgha.runtime.supervisor.SupervisorAction.ShutdownSessions;
+import io.pgha.runtime.supervisor.SupervisorEvent.ClusterRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
@@ -61,6 +63,14 @@ final class SupervisorEffects {
                         read.deadMember(),
                         () -> new LeaderKeyChecked(
                                 read.deadMember(), ports.leaderKey().read()));
+            case ReadCluster read -> {
+                try {
+                    yield Optional.of(new ClusterRead(ports.leaderKey().read()));
+                } catch (RuntimeException e) {
+                    LOG.warn("could not read the leader key to route writes: {}; trying again", e.getMessage());
+                    yield Optional.empty();
+                }
+            }
             case ConfirmNotRunning confirm ->
                 fencing(
                         confirm.member(),

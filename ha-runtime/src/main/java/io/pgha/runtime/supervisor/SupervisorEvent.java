@@ -20,6 +20,9 @@ public sealed interface SupervisorEvent {
     /** Answer to {@link SupervisorAction.ReadLeaderKey}: the key as it is after {@code deadMember}'s container died. */
     record LeaderKeyChecked(String deadMember, LeaderKey.Holder key) implements SupervisorEvent {}
 
+    /** Answer to {@link SupervisorAction.ReadCluster}: the leader key as it is when this supervisor began to lead. */
+    record ClusterRead(LeaderKey.Holder key) implements SupervisorEvent {}
+
     /** Answer to {@link SupervisorAction.ConfirmNotRunning}. */
     record ContainerInspected(String member, long modRevision, boolean notRunning) implements SupervisorEvent {}
 

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param routedTo  the member writes were last routed to by the supervisor (empty after it stopped writes)
  * @param tenure    this supervisor's tenure of the supervisors' lease (docs/decisions/0035): the create revision of
  *                  the leadership key it holds; empty while it is a standby, when it acts on nothing
+ * @param caughtUp  whether, in this tenure, the leader key was read again and writes routed from what it said: a
+ *                  supervisor that has just taken the lease knows nothing of what happened while it stood by (a
+ *                  switchover during an etcd quorum loss, say) and catches up before anything else
  */
 public record SupervisorState(
         Policy policy,
@@ -19,7 +22,8 @@ public record SupervisorState(
         Optional<String> routedTo,
         String lastAction,
         Instant lastActionAt,
-        Optional<Long> tenure) {
+        Optional<Long> tenure,
+        boolean caughtUp) {
 
     /**
      * What does not change while the supervisor runs.
@@ -52,23 +56,28 @@ public record SupervisorState(
 
     public static SupervisorState initial(Policy policy) {
         return new SupervisorState(
-                policy, Optional.empty(), Optional.empty(), "started", policy.startedAt(), Optional.empty());
+                policy, Optional.empty(), Optional.empty(), "started", policy.startedAt(), Optional.empty(), false);
     }
 
     SupervisorState withLeader(Optional<String> value) {
-        return new SupervisorState(policy, value, routedTo, lastAction, lastActionAt, tenure);
+        return new SupervisorState(policy, value, routedTo, lastAction, lastActionAt, tenure, caughtUp);
     }
 
     SupervisorState withRoutedTo(Optional<String> value) {
-        return new SupervisorState(policy, leader, value, lastAction, lastActionAt, tenure);
+        return new SupervisorState(policy, leader, value, lastAction, lastActionAt, tenure, caughtUp);
     }
 
     SupervisorState withLastAction(String action, Instant at) {
-        return new SupervisorState(policy, leader, routedTo, action, at, tenure);
+        return new SupervisorState(policy, leader, routedTo, action, at, tenure, caughtUp);
     }
 
     SupervisorState withTenure(Optional<Long> value) {
-        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, value);
+        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, value, false);
+    }
+
+    /** Caught up: the leader key read again since this tenure began. */
+    SupervisorState withCaughtUp() {
+        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, tenure, true);
     }
 
     /** Whether this supervisor holds the supervisors' lease, and so may act. */

@@ -1,5 +1,6 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.PghaException;
 import io.pgha.runtime.dcs.LeaderKey;
 import io.pgha.runtime.dcs.SupervisorLease;
 import io.pgha.runtime.dcs.SupervisorLease.Tenure;
@@ -36,6 +37,7 @@ final class InMemoryStack {
     private long nextLease = 7000;
     private final Set<Long> liveLeases = new HashSet<>();
     private final List<Runnable> releaseWatchers = new CopyOnWriteArrayList<>();
+    private volatile boolean quorumLost;
 
     InMemoryStack(String... members) {
         running.addAll(List.of(members));
@@ -75,6 +77,12 @@ final class InMemoryStack {
         return this;
     }
 
+    /** A switchover's old leader, demoted: a replica. */
+    synchronized InMemoryStack refusesWrites(String member) {
+        writable.remove(member);
+        return this;
+    }
+
     synchronized Optional<String> holder() {
         return holder;
     }
@@ -82,6 +90,31 @@ final class InMemoryStack {
     /** The key as a read or a watch would report it now. */
     synchronized LeaderKey.Holder key() {
         return new LeaderKey.Holder(holder, revision, modRevision);
+    }
+
+    /**
+     * etcd loses its quorum: every read and write of the supervisor fails, and no lease expires (only an etcd leader
+     * expires leases; the next one gives each a fresh TTL), so the supervisors' key stays bound to its lease.
+     */
+    InMemoryStack quorumLost() {
+        quorumLost = true;
+        return this;
+    }
+
+    InMemoryStack quorumBack() {
+        quorumLost = false;
+        return this;
+    }
+
+    private void answer() {
+        if (quorumLost) {
+            throw PghaException.unavailable("etcd did not answer: no quorum", null);
+        }
+    }
+
+    /** The lease the supervisors' key is bound to (0: nobody holds it). */
+    synchronized long supervisorKeyLease() {
+        return leaseKeyCreated == 0 ? 0 : leaseKeyLease;
     }
 
     /** The supervisors' key's holder dies: its lease expires, etcd deletes the key, standbys are told. */
@@ -123,6 +156,7 @@ final class InMemoryStack {
                 readiness(),
                 router(),
                 (tenure, heartbeat) -> {
+                    answer();
                     synchronized (InMemoryStack.this) {
                         if (leaseKeyCreated != tenure.createRevision()) {
                             return false;
@@ -144,13 +178,15 @@ final class InMemoryStack {
 
             @Override
             public SupervisorLease.Seen read() {
+                answer();
                 synchronized (InMemoryStack.this) {
-                    return new SupervisorLease.Seen(leaseKeyCreated != 0, revision);
+                    return new SupervisorLease.Seen(leaseKeyCreated != 0, revision, supervisorKeyLease());
                 }
             }
 
             @Override
             public java.util.Optional<Tenure> campaign(String value) {
+                answer();
                 synchronized (InMemoryStack.this) {
                     if (leaseKeyCreated != 0) {
                         return java.util.Optional.empty();
@@ -164,16 +200,19 @@ final class InMemoryStack {
 
             @Override
             public boolean renew(Tenure tenure) {
+                answer();
                 return holds(tenure);
             }
 
             @Override
             public boolean publish(Tenure tenure, String value) {
+                answer();
                 return holds(tenure);
             }
 
             @Override
             public void resign(Tenure tenure) {
+                answer();
                 if (holds(tenure)) {
                     supervisorLeaseExpires();
                 }
@@ -197,6 +236,7 @@ final class InMemoryStack {
 
             @Override
             public LeaderKey.Holder read() {
+                answer();
                 return key();
             }
 

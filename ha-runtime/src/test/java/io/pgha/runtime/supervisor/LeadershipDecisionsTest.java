@@ -3,6 +3,7 @@ package io.pgha.runtime.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.supervisor.SupervisorEvent.ClusterRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerDied;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
 import io.pgha.runtime.supervisor.SupervisorEvent.HeartbeatDue;
@@ -36,6 +37,11 @@ class LeadershipDecisionsTest {
             "log: leading the supervisors (lease tenure 7): this supervisor fences and routes";
     private static final String LOST_7 =
             "warn: standby: lost the supervisors' lease (tenure 7); acting on nothing until this supervisor holds it again";
+
+    private static final String ROUTE_PG0 = "router: primary/pg-0 up, primary/pg-1 down, shut primary/pg-1, "
+            + "primary/pg-2 down, shut primary/pg-2, replicas/pg-0 down";
+    private static final String ROUTE_PG1 = "router: primary/pg-1 up, primary/pg-0 down, shut primary/pg-0, "
+            + "primary/pg-2 down, shut primary/pg-2, replicas/pg-1 down";
 
     private static SupervisorState standby() {
         return SupervisorState.initial(
@@ -92,6 +98,7 @@ class LeadershipDecisionsTest {
                         List.of(
                                 LEADING_7,
                                 "heartbeat: started",
+                                "read key (leading)",
                                 "read key (pg-0 died)",
                                 "inspect pg-0",
                                 "delete key if pg-0@10 on tenure 7"),
@@ -99,7 +106,13 @@ class LeadershipDecisionsTest {
                 row(
                         "lost the lease mid-decision, before Docker's answer: no delete",
                         List.of(READ_PG0, lead(7), DIED_PG0, CHECKED_PG0, lose(), GONE_PG0),
-                        List.of(LEADING_7, "heartbeat: started", "read key (pg-0 died)", "inspect pg-0", LOST_7),
+                        List.of(
+                                LEADING_7,
+                                "heartbeat: started",
+                                "read key (leading)",
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                LOST_7),
                         null),
                 row(
                         "lost the lease after the delete was decided: the answer moves no traffic",
@@ -114,6 +127,7 @@ class LeadershipDecisionsTest {
                         List.of(
                                 LEADING_7,
                                 "heartbeat: started",
+                                "read key (leading)",
                                 "read key (pg-0 died)",
                                 "inspect pg-0",
                                 "delete key if pg-0@10 on tenure 7",
@@ -130,6 +144,7 @@ class LeadershipDecisionsTest {
                         List.of(
                                 LEADING_7,
                                 "heartbeat: started",
+                                "read key (leading)",
                                 "log: leader key changed: pg-0 -> pg-1",
                                 "await writes on pg-1",
                                 LOST_7),
@@ -145,6 +160,7 @@ class LeadershipDecisionsTest {
                         List.of(
                                 LEADING_7,
                                 "heartbeat: started",
+                                "read key (leading)",
                                 "log: leader key changed: pg-1 -> pg-2",
                                 "await writes on pg-2",
                                 "router: primary/pg-2 up, primary/pg-0 down, shut primary/pg-0, primary/pg-1 down, "
@@ -155,8 +171,110 @@ class LeadershipDecisionsTest {
                 row(
                         "the same tenure said again changes nothing",
                         List.of(lead(7), lead(7)),
-                        List.of(LEADING_7, "heartbeat: started"),
-                        7L));
+                        List.of(LEADING_7, "heartbeat: started", "read key (leading)"),
+                        7L),
+                row(
+                        "taking the lease it reads the leader key again and routes writes to its holder",
+                        List.of(
+                                READ_PG0,
+                                lead(7),
+                                new ClusterRead(key("pg-0", 10)),
+                                new PromotionAwaited("pg-0", true)),
+                        List.of(
+                                LEADING_7,
+                                "heartbeat: started",
+                                "read key (leading)",
+                                "log: leading: the leader key names pg-0; routing writes to it",
+                                "await writes on pg-0",
+                                ROUTE_PG0,
+                                "log: routed writes to pg-0: its PostgreSQL accepts writes",
+                                "heartbeat: routed writes to pg-0: its PostgreSQL accepts writes"),
+                        7L),
+                row(
+                        "quorum loss: routed to pg-0, lost the lease, a switchover seen as a standby, the lease taken"
+                                + " back: routes to pg-1",
+                        List.of(
+                                lead(7),
+                                new ClusterRead(key("pg-0", 10)),
+                                new PromotionAwaited("pg-0", true),
+                                lose(),
+                                new LeaderKeyChanged(key("pg-1", 21)),
+                                new HeartbeatDue(),
+                                lead(9),
+                                new ClusterRead(key("pg-1", 21)),
+                                new PromotionAwaited("pg-1", true)),
+                        List.of(
+                                LEADING_7,
+                                "heartbeat: started",
+                                "read key (leading)",
+                                "log: leading: the leader key names pg-0; routing writes to it",
+                                "await writes on pg-0",
+                                ROUTE_PG0,
+                                "log: routed writes to pg-0: its PostgreSQL accepts writes",
+                                "heartbeat: routed writes to pg-0: its PostgreSQL accepts writes",
+                                LOST_7,
+                                "log: leading the supervisors (lease tenure 9): this supervisor fences and routes",
+                                "heartbeat: routed writes to pg-0: its PostgreSQL accepts writes",
+                                "read key (leading)",
+                                "log: leading: the leader key names pg-1; routing writes to it",
+                                "await writes on pg-1",
+                                ROUTE_PG1,
+                                "log: routed writes to pg-1: its PostgreSQL accepts writes",
+                                "heartbeat: routed writes to pg-1: its PostgreSQL accepts writes"),
+                        9L),
+                row(
+                        "lease taken back with the same leader: the routing is applied again, not skipped",
+                        List.of(
+                                lead(7),
+                                new ClusterRead(key("pg-0", 10)),
+                                new PromotionAwaited("pg-0", true),
+                                lose(),
+                                lead(9),
+                                new ClusterRead(key("pg-0", 10))),
+                        List.of(
+                                LEADING_7,
+                                "heartbeat: started",
+                                "read key (leading)",
+                                "log: leading: the leader key names pg-0; routing writes to it",
+                                "await writes on pg-0",
+                                ROUTE_PG0,
+                                "log: routed writes to pg-0: its PostgreSQL accepts writes",
+                                "heartbeat: routed writes to pg-0: its PostgreSQL accepts writes",
+                                LOST_7,
+                                "log: leading the supervisors (lease tenure 9): this supervisor fences and routes",
+                                "heartbeat: routed writes to pg-0: its PostgreSQL accepts writes",
+                                "read key (leading)",
+                                "log: leading: the leader key names pg-0; routing writes to it",
+                                "await writes on pg-0"),
+                        9L),
+                row(
+                        "the read after taking the lease failed (no answer): the next heartbeat reads again",
+                        List.of(lead(7), new HeartbeatDue(), new ClusterRead(key("pg-1", 21)), new HeartbeatDue()),
+                        List.of(
+                                LEADING_7,
+                                "heartbeat: started",
+                                "read key (leading)",
+                                "read key (leading)",
+                                "heartbeat: started",
+                                "log: leading: the leader key names pg-1; routing writes to it",
+                                "await writes on pg-1",
+                                "heartbeat: started"),
+                        7L),
+                row(
+                        "taking the lease while nobody holds the leader key: nothing to route yet",
+                        List.of(lead(7), new ClusterRead(key(null, 20))),
+                        List.of(
+                                LEADING_7,
+                                "heartbeat: started",
+                                "read key (leading)",
+                                "log: leading: nobody holds the leader key; writes are routed to the next leader when"
+                                        + " it takes it"),
+                        7L),
+                row(
+                        "a standby ignores a read answered after it lost the lease",
+                        List.of(lead(7), lose(), new ClusterRead(key("pg-1", 21)), new PromotionAwaited("pg-1", true)),
+                        List.of(LEADING_7, "heartbeat: started", "read key (leading)", LOST_7),
+                        null));
     }
 
     private static List<String> render(List<SupervisorAction> actions) {

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A supervisor run one action at a time on the test's thread, against {@link InMemoryStack}'s ports, with the
  * production decisions and effects: a test can change the stack between any two actions, or interleave two
  * supervisors. An action's answer is decided on at once and its actions come next, as on the supervisor's loop. It
  * tries to take the supervisors' lease when it starts; as on the loop, a change of its tenure (the lease expired in
- * the stack) is decided on before any event.
+ * the stack) is decided on, and carried out, before any event.
  */
 final class SteppedSupervisor {
 
@@ -25,30 +26,42 @@ final class SteppedSupervisor {
     private final List<SupervisorAction> done = new ArrayList<>();
     private final InMemoryStack stack;
     private final SupervisorPorts ports;
-    private Optional<Tenure> tenure;
+    private final Supplier<Optional<Tenure>> keeper;
+    private Optional<Tenure> tenure = Optional.empty();
     private SupervisorState state;
 
+    /** Takes the supervisors' lease if it is free; its tenure lasts while the stack still has that lease. */
     SteppedSupervisor(InMemoryStack stack, List<String> members) {
+        this(stack, members, null);
+    }
+
+    /**
+     * @param keeper this supervisor's tenure as a lease keeper says now; null: it takes the lease when it starts and
+     *               holds it while the stack has it
+     */
+    SteppedSupervisor(InMemoryStack stack, List<String> members, Supplier<Optional<Tenure>> keeper) {
         this.stack = stack;
         this.ports = stack.ports();
         this.state = SupervisorState.initial(
                 new SupervisorState.Policy(members, true, true, "postgres", Duration.ofMillis(50), NOW));
-        this.tenure = ports.leadership().campaign("{}");
+        this.keeper = keeper;
+        if (keeper == null) {
+            this.tenure = ports.leadership().campaign("{}");
+        }
         this.effects = new SupervisorEffects(
                 ports,
                 new PromotionWait(ports.readiness(), Duration.ofMillis(50), () -> false),
                 () -> false,
                 this::current,
                 () -> {});
-        // leading (or standing by) before the test begins: what it said when it took the lease is not the test's
-        this.state = SupervisorDecisions.next(
-                        state, new SupervisorEvent.LeadershipChanged(current().map(Tenure::createRevision)), NOW)
-                .state();
+        // leading (or standing by) before the test begins: what it did when it took the lease is not the test's
+        decide(new SupervisorEvent.HeartbeatDue());
+        done.clear();
     }
 
-    /** The tenure as a lease keeper would see it: while the stack still has its lease. */
+    /** The tenure as a lease keeper would see it. */
     private Optional<Tenure> current() {
-        return tenure.filter(stack::holds);
+        return keeper != null ? keeper.get() : tenure.filter(stack::holds);
     }
 
     /** A standby looks again, as its keeper does every second: it takes the lease if nobody holds it. */
@@ -89,19 +102,29 @@ final class SteppedSupervisor {
         return this;
     }
 
+    /**
+     * As on the loop: a change of tenure is decided on, and its actions carried out with their answers, before the
+     * event is decided on.
+     */
     private List<SupervisorAction> decide(SupervisorEvent event) {
-        List<SupervisorAction> actions = new ArrayList<>();
         Optional<Long> now = current().map(Tenure::createRevision);
         if (!now.equals(state.tenure())) {
             SupervisorDecisions.Decision d =
                     SupervisorDecisions.next(state, new SupervisorEvent.LeadershipChanged(now), NOW);
             state = d.state();
-            actions.addAll(d.actions());
+            for (SupervisorAction action : d.actions()) {
+                done.add(action);
+                effects.perform(action).ifPresent(answer -> decide(answer).forEach(this::performNow));
+            }
         }
         SupervisorDecisions.Decision d = SupervisorDecisions.next(state, event, NOW);
         state = d.state();
-        actions.addAll(d.actions());
-        return actions;
+        return d.actions();
+    }
+
+    private void performNow(SupervisorAction action) {
+        done.add(action);
+        effects.perform(action).ifPresent(answer -> decide(answer).forEach(this::performNow));
     }
 
     SupervisorState state() {

@@ -45,13 +45,14 @@ class SupervisorDecisionsTest {
         return new SupervisorState.Policy(MEMBERS, fence, route, "postgres", Duration.ofSeconds(15), STARTED);
     }
 
-    /** A supervisor that took the supervisors' lease (tenure 1) when it started. */
+    /** A supervisor that took the supervisors' lease (tenure 1) when it started, and read the leader key then. */
     static SupervisorState leading(SupervisorState.Policy policy) {
         return SupervisorDecisions.next(
                         SupervisorState.initial(policy),
                         new SupervisorEvent.LeadershipChanged(Optional.of(1L)),
                         STARTED)
-                .state();
+                .state()
+                .withCaughtUp();
     }
 
     /** One row: a sequence of events from a fresh supervisor, the actions it takes, and whom it knows as leader and routed to. */

@@ -52,7 +52,8 @@ class TwoRoutersTest {
 
     @Test
     void aDeadFirstRouterKeepsNoCommandFromTheSecond() {
-        InMemoryStack stack = new InMemoryStack("pg-0", "pg-1", "pg-2").keyTakenBy("pg-0");
+        InMemoryStack stack =
+                new InMemoryStack("pg-0", "pg-1", "pg-2").keyTakenBy("pg-0").acceptsWrites("pg-0");
         DeadRouter dead = new DeadRouter();
         SupervisorPorts single = stack.ports();
         SupervisorPorts ports = new SupervisorPorts(
