@@ -17,7 +17,8 @@ import java.util.Optional;
  * <tr><td>patroni</td><td>/service/S/*</td><td>/service/S/*</td><td>Patroni's DCS: leader, members, config, sync,
  *     history, failover, status, initialize</td></tr>
  * <tr><td>pgha-supervisor</td><td>/service/S/*</td><td>/service/S/leader, /pgha/S/supervisor</td><td>watches the
- *     scope, compare-and-deletes the leader key of a dead primary, publishes its heartbeat</td></tr>
+ *     scope, compare-and-deletes the leader key of a dead primary, holds the supervisors' lease-bound key (its
+ *     heartbeat, docs/decisions/0035)</td></tr>
  * <tr><td>pgha</td><td>/service/S/*, /pgha/S/*</td><td>/service/S/*</td><td>the console and CLI: watch, status,
  *     operations and drills</td></tr>
  * </table>

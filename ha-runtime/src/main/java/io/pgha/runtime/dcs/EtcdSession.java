@@ -32,6 +32,11 @@ public final class EtcdSession implements AutoCloseable {
         return new StateKey(client, key, ttl, timeout);
     }
 
+    /** The supervisors' leadership key (docs/decisions/0035), bound to a lease of {@code ttl}. */
+    public SupervisorLease supervisorLease(String key, Duration ttl, Duration timeout) {
+        return new SupervisorLease(client, key, ttl, timeout);
+    }
+
     @Override
     public void close() {
         client.close();

@@ -75,12 +75,31 @@ public final class LeaderKey {
      * @return true if this call deleted it
      */
     public boolean deleteIfHeldBy(String member, long modRevision) {
+        return deleteIfHeldBy(member, modRevision, Optional.empty());
+    }
+
+    /**
+     * A fence on the deleter's own tenure: the delete happens only while {@code key} is still the one created at
+     * {@code createRevision} (the supervisors' leadership key, docs/decisions/0035), so a supervisor whose lease
+     * expired between its decision and its delete deletes nothing.
+     */
+    public record Fence(String key, long createRevision) {}
+
+    /**
+     * {@link #deleteIfHeldBy(String, long)}, in the same transaction as the comparison of {@code fence}, when given.
+     *
+     * @return true if this call deleted it; false when the key changed or the fence no longer holds
+     */
+    public boolean deleteIfHeldBy(String member, long modRevision, Optional<Fence> fence) {
+        java.util.List<Cmp> conditions = new java.util.ArrayList<>(java.util.List.of(
+                new Cmp(key, Cmp.Op.EQUAL, CmpTarget.value(bytes(member))),
+                new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision))));
+        fence.ifPresent(f ->
+                conditions.add(new Cmp(bytes(f.key()), Cmp.Op.EQUAL, CmpTarget.createRevision(f.createRevision()))));
         TxnResponse r = await(
                 client.getKVClient()
                         .txn()
-                        .If(
-                                new Cmp(key, Cmp.Op.EQUAL, CmpTarget.value(bytes(member))),
-                                new Cmp(key, Cmp.Op.EQUAL, CmpTarget.modRevision(modRevision)))
+                        .If(conditions.toArray(Cmp[]::new))
                         .Then(Op.delete(key, DeleteOption.DEFAULT))
                         .commit(),
                 "compare-and-delete " + path());

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The supervisor's work as Prometheus metrics on {@code :PORT/metrics} (the Prometheus client library's exporter), for
  * the stack's Prometheus: events by kind, leader keys released or kept, promotions seen, router commands sent, the
- * time from an event to its last action done, and the last heartbeat written to etcd.
+ * time from an event to its last action done, the last heartbeat written to etcd, and whether this supervisor leads
+ * (holds the supervisors' lease, docs/decisions/0035) or stands by.
  */
 public final class SupervisorMetricsEndpoint implements SupervisorMetrics {
 
@@ -28,6 +29,8 @@ public final class SupervisorMetricsEndpoint implements SupervisorMetrics {
     private final Counter routerCommands;
     private final Histogram reaction;
     private final Gauge lastHeartbeat;
+    private final Gauge leader;
+    private final Counter leadershipChanges;
     private final HTTPServer server;
 
     private SupervisorMetricsEndpoint(int port) throws IOException {
@@ -62,6 +65,16 @@ public final class SupervisorMetricsEndpoint implements SupervisorMetrics {
                 .name("pgha_supervisor_last_heartbeat_timestamp_seconds")
                 .help("When the supervisor last decided to write its heartbeat to etcd (every 2 s)")
                 .register(registry);
+        leader = Gauge.builder()
+                .name("pgha_supervisor_leader")
+                .help("1 while this supervisor holds the supervisors' lease and acts, 0 while it is a standby")
+                .register(registry);
+        leader.set(0);
+        leadershipChanges = Counter.builder()
+                .name("pgha_supervisor_leadership_changes_total")
+                .help("Times this supervisor took the supervisors' lease (to=leader) or lost it (to=standby)")
+                .labelNames("to")
+                .register(registry);
         server = HTTPServer.builder().port(port).registry(registry).buildAndStart();
     }
 
@@ -86,6 +99,12 @@ public final class SupervisorMetricsEndpoint implements SupervisorMetrics {
         switch (event) {
             case SupervisorEvent.LeaderKeyDeleted d ->
                 fences.labelValues(d.released() ? "released" : "kept").inc();
+            case SupervisorEvent.LeadershipChanged l -> {
+                leader.set(l.tenure().isPresent() ? 1 : 0);
+                leadershipChanges
+                        .labelValues(l.tenure().isPresent() ? "leader" : "standby")
+                        .inc();
+            }
             case SupervisorEvent.PromotionAwaited p ->
                 promotions
                         .labelValues(p.acceptsWrites() ? "writable" : "timeout")

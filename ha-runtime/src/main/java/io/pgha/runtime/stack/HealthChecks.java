@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class HealthChecks {
 
-    /** Touched by the supervisor after each heartbeat it wrote to etcd (every 2 s). */
+    /** Touched by the supervisor whenever etcd answered its lease keeper (every second, leader or standby). */
     static final String SUPERVISOR_ALIVE_FILE = "/tmp/pgha-supervisor.alive";
 
     static final int INTERVAL = 30;
@@ -43,7 +43,7 @@ final class HealthChecks {
             RETRIES,
             30);
 
-    /** The supervisor wrote a heartbeat to etcd within the last 20 s. */
+    /** etcd answered the supervisor within the last 20 s. */
     static final Healthcheck SUPERVISOR = new Healthcheck(
             List.of("CMD-SHELL", "[ -n \"$(find " + SUPERVISOR_ALIVE_FILE + " -newermt '-20 seconds' 2>/dev/null)\" ]"),
             INTERVAL,

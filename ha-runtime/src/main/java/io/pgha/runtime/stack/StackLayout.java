@@ -45,7 +45,7 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
     public static final String SUPERVISOR = "pg-supervisor";
     /** The supervisor's /metrics on the stack network (not published), scraped by the stack's Prometheus. */
     public static final int SUPERVISOR_METRICS_PORT = 9188;
-    /** Touched by the supervisor after each heartbeat it wrote to etcd (its Docker health check reads it). */
+    /** Touched by the supervisor whenever etcd answered it (its Docker health check reads it). */
     public static final String SUPERVISOR_ALIVE_FILE = HealthChecks.SUPERVISOR_ALIVE_FILE;
 
     public static final String DOCKER_SOCKET = "/var/run/docker.sock";

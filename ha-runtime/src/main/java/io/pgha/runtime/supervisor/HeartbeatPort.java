@@ -1,8 +1,10 @@
 package io.pgha.runtime.supervisor;
 
-/** Where the supervisor's heartbeat goes (etcd, under a short lease). */
+import io.pgha.runtime.dcs.SupervisorLease.Tenure;
+
+/** Where the leading supervisor's heartbeat goes (etcd: the value of the leadership key, docs/decisions/0035). */
 public interface HeartbeatPort {
 
-    /** Publishes the heartbeat; throws when it could not. */
-    void publish(Heartbeat heartbeat);
+    /** Publishes the heartbeat while the key is still the tenure's; false when it is not; throws when it could not. */
+    boolean publish(Tenure tenure, Heartbeat heartbeat);
 }

@@ -14,6 +14,9 @@ public interface LeaderKeyPort {
     /** Reports every change after {@code afterRevision}; {@code onError} gets a failed watch, which the caller renews. */
     LeaderKey.Subscription watch(long afterRevision, Consumer<LeaderKey.Holder> onChange, Consumer<Throwable> onError);
 
-    /** Deletes the key only if it still names {@code member} at {@code modRevision}; true if this call deleted it. */
-    boolean deleteIfHeldBy(String member, long modRevision);
+    /**
+     * Deletes the key only if it still names {@code member} at {@code modRevision} and the supervisors' leadership key
+     * is still the one created at {@code tenure} (one transaction); true if this call deleted it.
+     */
+    boolean deleteIfHeldBy(String member, long modRevision, long tenure);
 }

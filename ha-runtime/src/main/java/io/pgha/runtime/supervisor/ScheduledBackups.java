@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class ScheduledBackups implements AutoCloseable {
     private final BackupPort port;
     private final boolean standbyBackups;
     private final Clock clock;
+    private final BooleanSupplier leading;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pgha-backups");
@@ -36,10 +38,19 @@ public final class ScheduledBackups implements AutoCloseable {
 
     /** @param standbyBackups whether the stack's pgBackRest may back up from a standby */
     public ScheduledBackups(BackupSchedule schedule, BackupPort port, boolean standbyBackups, Clock clock) {
+        this(schedule, port, standbyBackups, clock, () -> true);
+    }
+
+    /**
+     * @param leading whether this supervisor holds the supervisors' lease (docs/decisions/0035): only that one backs up
+     */
+    public ScheduledBackups(
+            BackupSchedule schedule, BackupPort port, boolean standbyBackups, Clock clock, BooleanSupplier leading) {
         this.schedule = schedule;
         this.port = port;
         this.standbyBackups = standbyBackups;
         this.clock = clock;
+        this.leading = leading;
     }
 
     /** Ticks every {@code every}, the first after {@code first}. */
@@ -54,6 +65,9 @@ public final class ScheduledBackups implements AutoCloseable {
 
     /** One tick: read, decide, act. Returns the decision (for tests); throws what reading or the backup threw. */
     ScheduledBackup.Action tick() {
+        if (!leading.getAsBoolean()) {
+            return waiting(new ScheduledBackup.Wait("this supervisor is a standby: the leading one takes the backups"));
+        }
         RepositoryInfo info = port.repository();
         ScheduledBackup.Action action = ScheduledBackup.decide(new ScheduledBackup.Snapshot(
                 schedule,
@@ -80,7 +94,14 @@ public final class ScheduledBackups implements AutoCloseable {
             } finally {
                 running.set(false);
             }
-        } else if (!action.why().equals(lastWait)) {
+        } else {
+            waiting(action);
+        }
+        return action;
+    }
+
+    private ScheduledBackup.Action waiting(ScheduledBackup.Action action) {
+        if (!action.why().equals(lastWait)) {
             lastWait = action.why();
             LOG.info("no scheduled backup now: {}", action.why());
         }

@@ -5,6 +5,7 @@ import io.pgha.runtime.supervisor.SupervisorEvent.ContainerDied;
 import io.pgha.runtime.supervisor.SupervisorEvent.HeartbeatDue;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyRead;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeadershipChanged;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * watch, Docker's death events and a 2 s heartbeat timer feed events to the decisions, whose actions go out through
  * the {@link SupervisorPorts}; an action's answer is decided on at once, before the next event. A broken watch or
  * event stream is renewed after a second. If the supervisor dies, Patroni and the checks behave as without it.
+ * Several may run: only the one that holds the supervisors' lease acts ({@link LeaseKeeper}, docs/decisions/0035);
+ * before any event is decided on, a change of that is decided on first.
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -35,7 +38,9 @@ public final class Supervisor implements AutoCloseable {
         return t;
     });
     private final SupervisorEffects effects;
+    private final LeaseKeeper lease;
     private SupervisorState state; // read and written on the loop thread only
+    private volatile String heartbeatJson; // the key's value when this supervisor takes the lease
     private LeaderKey.Subscription leaderWatch;
     private Closeable deathEvents;
     private volatile boolean closed;
@@ -50,8 +55,29 @@ public final class Supervisor implements AutoCloseable {
         this.ports = ports;
         this.metrics = metrics;
         this.state = SupervisorState.initial(SupervisorState.Policy.of(settings, Instant.now()));
+        this.heartbeatJson = state.heartbeat().toJson();
+        this.lease = new LeaseKeeper(
+                ports.leadership(),
+                LeaseKeeper.TTL,
+                System::nanoTime,
+                () -> heartbeatJson,
+                () -> {
+                    if (!closed) {
+                        loop.execute(this::syncLeadership);
+                    }
+                },
+                () -> AliveFile.touch(settings.aliveFile()));
         this.effects = new SupervisorEffects(
-                ports, new PromotionWait(ports.readiness(), settings.promotionWait(), () -> closed), () -> closed);
+                ports,
+                new PromotionWait(ports.readiness(), settings.promotionWait(), () -> closed),
+                () -> closed,
+                lease::current,
+                lease::lookNow);
+    }
+
+    /** Whether this supervisor holds the supervisors' lease now, and so acts (its scheduled backups ask). */
+    public boolean leading() {
+        return lease.current().isPresent();
     }
 
     public void start() {
@@ -62,19 +88,34 @@ public final class Supervisor implements AutoCloseable {
                 settings.fence(),
                 settings.route(),
                 state.policy().promotionCheck());
-        loop.execute(this::watchLeader);
+        lease.start();
         if (settings.fence()) {
-            loop.execute(this::listenForDeaths);
+            loop.execute(this::listenForDeaths); // before the leader key's first read, whose routing may take a while
         }
+        loop.execute(this::watchLeader);
         loop.scheduleWithFixedDelay(() -> handle(new HeartbeatDue()), 0, 2, TimeUnit.SECONDS);
     }
 
     /** Decides on the event, then carries out the actions in order; an answer is handled before the next action. */
     private void handle(SupervisorEvent event) {
+        syncLeadership();
+        decideAndAct(event);
+    }
+
+    /** Decides on a change of this supervisor's tenure, as its lease keeper says now, before anything else. */
+    private void syncLeadership() {
+        Optional<Long> tenure = lease.current().map(t -> t.createRevision());
+        if (!tenure.equals(state.tenure())) {
+            decideAndAct(new LeadershipChanged(tenure));
+        }
+    }
+
+    private void decideAndAct(SupervisorEvent event) {
         long started = System.nanoTime();
         long inAnswers = 0;
         SupervisorDecisions.Decision decision = SupervisorDecisions.next(state, event, Instant.now());
         state = decision.state();
+        heartbeatJson = state.heartbeat().toJson();
         for (SupervisorAction action : decision.actions()) {
             Optional<SupervisorEvent> answer = effects.perform(action);
             if (answer.isPresent()) {
@@ -128,6 +169,7 @@ public final class Supervisor implements AutoCloseable {
     public void close() {
         closed = true;
         loop.shutdownNow();
+        lease.close();
         if (leaderWatch != null) {
             leaderWatch.close();
         }

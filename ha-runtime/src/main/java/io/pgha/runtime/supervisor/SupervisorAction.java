@@ -16,9 +16,16 @@ public sealed interface SupervisorAction {
 
     /**
      * Delete the leader key if it still names {@code member} at {@code modRevision}, the revision read before
-     * Docker was asked. Answered by {@link SupervisorEvent.LeaderKeyDeleted}.
+     * Docker was asked, and this supervisor still holds the supervisors' lease of {@code tenure} (one etcd
+     * transaction). Answered by {@link SupervisorEvent.LeaderKeyDeleted}.
      */
-    record DeleteLeaderKey(String member, long modRevision) implements SupervisorAction {}
+    record DeleteLeaderKey(String member, long modRevision, long tenure) implements SupervisorAction {}
+
+    /**
+     * Read the leader key again: this supervisor has just taken (or taken back) the supervisors' lease and routes
+     * writes to whoever leads now, whatever it saw or did as a standby. Answered by {@link SupervisorEvent.ClusterRead}.
+     */
+    record ReadCluster() implements SupervisorAction {}
 
     /** Wait (bounded) until the member's PostgreSQL accepts writes. Answered by {@link SupervisorEvent.PromotionAwaited}. */
     record AwaitPromotion(String member) implements SupervisorAction {}

@@ -6,10 +6,12 @@ import io.pgha.runtime.supervisor.SupervisorAction.DeleteLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.ForceHealth;
 import io.pgha.runtime.supervisor.SupervisorAction.Log;
 import io.pgha.runtime.supervisor.SupervisorAction.PublishHeartbeat;
+import io.pgha.runtime.supervisor.SupervisorAction.ReadCluster;
 import io.pgha.runtime.supervisor.SupervisorAction.ReadLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommand;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommands;
 import io.pgha.runtime.supervisor.SupervisorAction.ShutdownSessions;
+import io.pgha.runtime.supervisor.SupervisorEvent.ClusterRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerDied;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
 import io.pgha.runtime.supervisor.SupervisorEvent.HeartbeatDue;
@@ -17,6 +19,7 @@ import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyRead;
+import io.pgha.runtime.supervisor.SupervisorEvent.LeadershipChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.PromotionAwaited;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +38,11 @@ import java.util.Optional;
  * PostgreSQL accepts writes, and shuts the sessions of the others; when nobody holds the key, the old leader leaves
  * the write listener at once. A forced health lasts only until the next check, so the checks stay the safety net.</li>
  * </ul>
+ * Only the supervisor that holds the supervisors' lease acts (docs/decisions/0035): a standby keeps up with the leader
+ * key but deletes nothing, sends nothing to the routers and publishes nothing; one that loses the lease between a
+ * question and its answer acts on the answer no more. One that takes the lease (the first time, or back after losing it
+ * to an etcd quorum loss) reads the leader key again and routes writes to whoever holds it, even to the member it
+ * routed to before: what changed while it stood by went unrouted, and a forced health lasts only until a check.
  */
 public final class SupervisorDecisions {
 
@@ -51,25 +59,96 @@ public final class SupervisorDecisions {
     private SupervisorDecisions() {}
 
     public static Decision next(SupervisorState state, SupervisorEvent event, Instant now) {
+        if (event instanceof LeadershipChanged changed) {
+            return leadershipChanged(state, changed.tenure());
+        }
+        if (!state.leading()) {
+            return standby(state, event);
+        }
         return switch (event) {
             case LeaderKeyRead read -> new Decision(state.withLeader(read.key().member()), List.of());
             case LeaderKeyChanged changed ->
                 leaderKeyChanged(state, changed.key().member(), now);
             case ContainerDied died ->
                 new Decision(state, state.policy().fence() ? List.of(new ReadLeaderKey(died.member())) : List.of());
+            case ClusterRead read -> clusterRead(state, read.key().member());
             case LeaderKeyChecked checked -> leaderKeyChecked(state, checked);
             case ContainerInspected inspected ->
                 new Decision(
                         state,
                         List.of(
                                 inspected.notRunning()
-                                        ? new DeleteLeaderKey(inspected.member(), inspected.modRevision())
+                                        ? new DeleteLeaderKey(
+                                                inspected.member(),
+                                                inspected.modRevision(),
+                                                state.tenure().orElseThrow())
                                         : Log.info(
                                                 "container " + inspected.member()
                                                         + " reported dead but Docker says it runs again; leaving the leader key alone")));
             case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
             case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
-            case HeartbeatDue due -> new Decision(state, List.of(new PublishHeartbeat(state.heartbeat())));
+            case HeartbeatDue due ->
+                new Decision(
+                        state,
+                        state.caughtUp()
+                                ? List.of(new PublishHeartbeat(state.heartbeat()))
+                                : List.of(new ReadCluster(), new PublishHeartbeat(state.heartbeat())));
+            case LeadershipChanged changed -> throw new IllegalStateException("decided above");
+        };
+    }
+
+    /** Took the lease: this supervisor acts from now on. Lost it: it acts on nothing, not even answers it awaits. */
+    private static Decision leadershipChanged(SupervisorState state, Optional<Long> tenure) {
+        if (tenure.equals(state.tenure())) {
+            return new Decision(state, List.of());
+        }
+        SupervisorState next = state.withTenure(tenure).withRoutedTo(Optional.empty());
+        if (tenure.isPresent()) {
+            return new Decision(
+                    next,
+                    List.of(
+                            Log.info("leading the supervisors (lease tenure " + tenure.get()
+                                    + "): this supervisor fences and routes"),
+                            new PublishHeartbeat(next.heartbeat()),
+                            new ReadCluster()));
+        }
+        return new Decision(
+                next,
+                List.of(Log.warn("standby: lost the supervisors' lease (tenure "
+                        + state.tenure().orElseThrow() + "); acting on nothing until this supervisor holds it again")));
+    }
+
+    /**
+     * Just leading: writes go to whoever holds the leader key now, once its PostgreSQL accepts writes ({@code routedTo}
+     * was cleared when the tenure began, so this routes even to the member routed to before).
+     */
+    private static Decision clusterRead(SupervisorState state, Optional<String> holder) {
+        SupervisorState next = state.withLeader(holder).withCaughtUp();
+        if (!state.policy().route()) {
+            return new Decision(next, List.of());
+        }
+        if (holder.isEmpty()) {
+            return new Decision(
+                    next,
+                    List.of(
+                            Log.info(
+                                    "leading: nobody holds the leader key; writes are routed to the next leader when it takes it")));
+        }
+        return new Decision(
+                next,
+                List.of(
+                        Log.info("leading: the leader key names " + holder.get() + "; routing writes to it"),
+                        new AwaitPromotion(holder.get())));
+    }
+
+    /** A standby keeps up with who holds Patroni's leader key, so that it can act at once when it leads; no effects. */
+    private static Decision standby(SupervisorState state, SupervisorEvent event) {
+        return switch (event) {
+            case LeaderKeyRead read -> new Decision(state.withLeader(read.key().member()), List.of());
+            case LeaderKeyChanged changed ->
+                new Decision(state.withLeader(changed.key().member()), List.of());
+            case ClusterRead read -> new Decision(state.withLeader(read.key().member()), List.of());
+            default -> new Decision(state, List.of());
         };
     }
 

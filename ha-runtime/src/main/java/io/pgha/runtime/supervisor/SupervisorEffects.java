@@ -1,15 +1,18 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.dcs.SupervisorLease.Tenure;
 import io.pgha.runtime.supervisor.SupervisorAction.AwaitPromotion;
 import io.pgha.runtime.supervisor.SupervisorAction.ConfirmNotRunning;
 import io.pgha.runtime.supervisor.SupervisorAction.DeleteLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.ForceHealth;
 import io.pgha.runtime.supervisor.SupervisorAction.Log;
 import io.pgha.runtime.supervisor.SupervisorAction.PublishHeartbeat;
+import io.pgha.runtime.supervisor.SupervisorAction.ReadCluster;
 import io.pgha.runtime.supervisor.SupervisorAction.ReadLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommand;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommands;
 import io.pgha.runtime.supervisor.SupervisorAction.ShutdownSessions;
+import io.pgha.runtime.supervisor.SupervisorEvent.ClusterRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
@@ -33,11 +36,24 @@ final class SupervisorEffects {
     private final SupervisorPorts ports;
     private final PromotionWait promotion;
     private final BooleanSupplier closed;
+    private final Supplier<Optional<Tenure>> tenure;
+    private final Runnable tenureRefused;
 
-    SupervisorEffects(SupervisorPorts ports, PromotionWait promotion, BooleanSupplier closed) {
+    /**
+     * @param tenure        this supervisor's tenure of the supervisors' lease, as its keeper says now
+     * @param tenureRefused told when etcd refused a write made on that tenure (the keeper looks again)
+     */
+    SupervisorEffects(
+            SupervisorPorts ports,
+            PromotionWait promotion,
+            BooleanSupplier closed,
+            Supplier<Optional<Tenure>> tenure,
+            Runnable tenureRefused) {
         this.ports = ports;
         this.promotion = promotion;
         this.closed = closed;
+        this.tenure = tenure;
+        this.tenureRefused = tenureRefused;
     }
 
     Optional<SupervisorEvent> perform(SupervisorAction action) {
@@ -47,6 +63,14 @@ final class SupervisorEffects {
                         read.deadMember(),
                         () -> new LeaderKeyChecked(
                                 read.deadMember(), ports.leaderKey().read()));
+            case ReadCluster read -> {
+                try {
+                    yield Optional.of(new ClusterRead(ports.leaderKey().read()));
+                } catch (RuntimeException e) {
+                    LOG.warn("could not read the leader key to route writes: {}; trying again", e.getMessage());
+                    yield Optional.empty();
+                }
+            }
             case ConfirmNotRunning confirm ->
                 fencing(
                         confirm.member(),
@@ -59,7 +83,8 @@ final class SupervisorEffects {
                         delete.member(),
                         () -> new LeaderKeyDeleted(
                                 delete.member(),
-                                ports.leaderKey().deleteIfHeldBy(delete.member(), delete.modRevision())));
+                                ports.leaderKey()
+                                        .deleteIfHeldBy(delete.member(), delete.modRevision(), delete.tenure())));
             case AwaitPromotion await ->
                 Optional.of(new PromotionAwaited(await.member(), promotion.untilPrimary(await.member())));
             case RouterCommands commands -> {
@@ -95,6 +120,11 @@ final class SupervisorEffects {
      * deadline) fails alone and delays neither the other router nor the next event by more than that deadline.
      */
     private void route(RouterCommands commands) {
+        if (tenure.get().isEmpty()) {
+            // the lease ran out between the decision and now: another supervisor may lead already
+            LOG.warn("router commands not sent: this supervisor no longer holds the supervisors' lease");
+            return;
+        }
         List<RouterPort> routers = ports.router().each();
         if (routers.size() == 1) {
             route(routers.getFirst(), commands);
@@ -131,8 +161,15 @@ final class SupervisorEffects {
         if (closed.getAsBoolean()) {
             return;
         }
+        Optional<Tenure> held = tenure.get();
+        if (held.isEmpty()) {
+            return; // only the leader's heartbeat is the key's value
+        }
         try {
-            ports.heartbeat().publish(publish.heartbeat());
+            if (!ports.heartbeat().publish(held.get(), publish.heartbeat())) {
+                LOG.warn("heartbeat refused: the supervisors' lease key is no longer this tenure's");
+                tenureRefused.run();
+            }
         } catch (Exception e) {
             LOG.debug("heartbeat not written: {}", e.getMessage());
         }

@@ -20,6 +20,9 @@ public sealed interface SupervisorEvent {
     /** Answer to {@link SupervisorAction.ReadLeaderKey}: the key as it is after {@code deadMember}'s container died. */
     record LeaderKeyChecked(String deadMember, LeaderKey.Holder key) implements SupervisorEvent {}
 
+    /** Answer to {@link SupervisorAction.ReadCluster}: the leader key as it is when this supervisor began to lead. */
+    record ClusterRead(LeaderKey.Holder key) implements SupervisorEvent {}
+
     /** Answer to {@link SupervisorAction.ConfirmNotRunning}. */
     record ContainerInspected(String member, long modRevision, boolean notRunning) implements SupervisorEvent {}
 
@@ -28,6 +31,12 @@ public sealed interface SupervisorEvent {
 
     /** Answer to {@link SupervisorAction.AwaitPromotion}: whether the member accepted writes within the wait. */
     record PromotionAwaited(String member, boolean acceptsWrites) implements SupervisorEvent {}
+
+    /**
+     * This supervisor took the supervisors' lease ({@code tenure}: the leadership key's create revision) or lost it
+     * (empty), as its lease keeper says just before any other event is decided on (docs/decisions/0035).
+     */
+    record LeadershipChanged(java.util.Optional<Long> tenure) implements SupervisorEvent {}
 
     /** Time to publish the heartbeat (every 2 s). */
     record HeartbeatDue() implements SupervisorEvent {}

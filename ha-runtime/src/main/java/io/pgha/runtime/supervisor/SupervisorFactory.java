@@ -2,6 +2,7 @@ package io.pgha.runtime.supervisor;
 
 import io.pgha.runtime.dcs.EtcdSession;
 import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.dcs.SupervisorLease;
 import io.pgha.runtime.router.HaproxyRuntimeApi;
 import io.pgha.runtime.stack.BackupSchedule;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.function.Consumer;
 public final class SupervisorFactory {
 
     private static final Duration CALL = Duration.ofSeconds(2);
+    /** The lease's calls: short, so that a slow etcd leaves time for another renewal before the TTL runs out. */
+    private static final Duration LEASE_CALL = Duration.ofMillis(1500);
 
     private SupervisorFactory() {}
 
@@ -30,11 +33,20 @@ public final class SupervisorFactory {
      *
      * @param standbyBackups whether the stack's pgBackRest may back up from a standby
      * @param superuser      the PostgreSQL superuser's name
+     * @param leading        whether this supervisor holds the supervisors' lease: a standby takes no backup
      */
     public static ScheduledBackups scheduledBackups(
-            SupervisorSettings settings, BackupSchedule schedule, boolean standbyBackups, String superuser) {
+            SupervisorSettings settings,
+            BackupSchedule schedule,
+            boolean standbyBackups,
+            String superuser,
+            java.util.function.BooleanSupplier leading) {
         return new ScheduledBackups(
-                schedule, new PgBackRestBackupPort(settings, superuser), standbyBackups, java.time.Clock.systemUTC());
+                schedule,
+                new PgBackRestBackupPort(settings, superuser),
+                standbyBackups,
+                java.time.Clock.systemUTC(),
+                leading);
     }
 
     static SupervisorPorts ports(SupervisorSettings settings) {
@@ -50,14 +62,55 @@ public final class SupervisorFactory {
             postgres.ifPresent(MemberConnections::close);
             etcd.close();
         };
+        LeadershipPort leadership = leadership(etcd.supervisorLease(settings.stateKey(), LeaseKeeper.TTL, LEASE_CALL));
         return new SupervisorPorts(
-                leaderKey(leaderKey),
+                leaderKey(leaderKey, settings.stateKey()),
                 new DockerContainerPort(settings),
                 new LiveMemberReadiness(postgres, settings.patroniPort(), settings.caFile()),
                 router,
-                new EtcdHeartbeat(
-                        etcd.stateKey(settings.stateKey(), Duration.ofSeconds(10), CALL), settings.aliveFile()),
+                new EtcdHeartbeat(leadership),
+                leadership,
                 resources);
+    }
+
+    private static LeadershipPort leadership(SupervisorLease lease) {
+        return new LeadershipPort() {
+            @Override
+            public String path() {
+                return lease.path();
+            }
+
+            @Override
+            public SupervisorLease.Seen read() {
+                return lease.read();
+            }
+
+            @Override
+            public Optional<SupervisorLease.Tenure> campaign(String value) {
+                return lease.campaign(value);
+            }
+
+            @Override
+            public boolean renew(SupervisorLease.Tenure tenure) {
+                return lease.renew(tenure);
+            }
+
+            @Override
+            public boolean publish(SupervisorLease.Tenure tenure, String value) {
+                return lease.publish(tenure, value);
+            }
+
+            @Override
+            public void resign(SupervisorLease.Tenure tenure) {
+                lease.resign(tenure);
+            }
+
+            @Override
+            public LeaderKey.Subscription watchReleased(
+                    long afterRevision, Runnable onReleased, Consumer<Throwable> onError) {
+                return lease.watchReleased(afterRevision, onReleased, onError);
+            }
+        };
     }
 
     /** The routers' runtime APIs, comma-separated (a stack with two routers names both, docs/decisions/0030). */
@@ -72,7 +125,7 @@ public final class SupervisorFactory {
         return apis;
     }
 
-    private static LeaderKeyPort leaderKey(LeaderKey key) {
+    private static LeaderKeyPort leaderKey(LeaderKey key, String leaseKey) {
         return new LeaderKeyPort() {
             @Override
             public String path() {
@@ -91,8 +144,8 @@ public final class SupervisorFactory {
             }
 
             @Override
-            public boolean deleteIfHeldBy(String member, long modRevision) {
-                return key.deleteIfHeldBy(member, modRevision);
+            public boolean deleteIfHeldBy(String member, long modRevision, long tenure) {
+                return key.deleteIfHeldBy(member, modRevision, Optional.of(new LeaderKey.Fence(leaseKey, tenure)));
             }
         };
     }

@@ -11,4 +11,5 @@ public record SupervisorPorts(
         MemberReadiness readiness,
         RouterPort router,
         HeartbeatPort heartbeat,
+        LeadershipPort leadership,
         AutoCloseable resources) {}

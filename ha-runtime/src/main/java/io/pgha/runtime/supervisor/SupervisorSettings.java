@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param postgresLogin a login to ask a new leader's PostgreSQL directly whether it accepts writes; without one,
  *                      its Patroni is asked
  * @param postgresPort  PostgreSQL's port on every member
- * @param aliveFile     a file touched after every heartbeat written to etcd, for Docker's health check
+ * @param aliveFile     a file touched whenever etcd answered the supervisor, for Docker's health check
  * @param caFile        the cluster CA's certificate: Patroni is asked over HTTPS and PostgreSQL over verified TLS
  * @param etcdAuth      the supervisor's etcd user and password and the CA file to verify etcd with, when etcd has them
  */

@@ -66,6 +66,23 @@ class SupervisorMetricsEndpointTest {
         }
     }
 
+    @Test
+    void itSaysWhetherThisSupervisorLeadsOrStandsBy() throws Exception {
+        try (SupervisorMetricsEndpoint endpoint = SupervisorMetricsEndpoint.serve(0)) {
+            assertThat(scrape(endpoint.port())).contains("pgha_supervisor_leader 0.0");
+
+            endpoint.handled(new SupervisorEvent.LeadershipChanged(Optional.of(42L)), List.of(), Duration.ZERO);
+            assertThat(scrape(endpoint.port()))
+                    .contains("pgha_supervisor_leader 1.0")
+                    .contains("pgha_supervisor_leadership_changes_total{to=\"leader\"} 1.0");
+
+            endpoint.handled(new SupervisorEvent.LeadershipChanged(Optional.empty()), List.of(), Duration.ZERO);
+            assertThat(scrape(endpoint.port()))
+                    .contains("pgha_supervisor_leader 0.0")
+                    .contains("pgha_supervisor_leadership_changes_total{to=\"standby\"} 1.0");
+        }
+    }
+
     private static String scrape(int port) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> r = http.send(

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What happens in the stack between the supervisor's questions: a container that restarts, a key taken again, a
- * second supervisor. The stack is held in memory with etcd's revision rules; decisions and effects are the real ones.
+ * second supervisor, a lease that runs out. The stack is held in memory with etcd's revision rules; decisions and
+ * effects are the real ones.
  */
 class FencingRacesTest {
 
@@ -55,44 +56,89 @@ class FencingRacesTest {
     }
 
     @Test
-    void ofTwoSupervisorsFencingTheSameDeathOnlyOneDeletesTheKey() {
+    void ofTwoSupervisorsSeeingTheSameDeathOnlyTheOneHoldingTheLeaseActs() {
         stack.keyTakenBy("pg-0");
         SteppedSupervisor a = supervisorStarting();
         SteppedSupervisor b = supervisorStarting();
+        assertThat(List.of(a.leading(), b.leading())).containsExactly(true, false);
         stack.containerDies("pg-0");
         a.receive(new ContainerDied("pg-0"));
         b.receive(new ContainerDied("pg-0"));
 
-        for (int i = 0; i < 3; i++) { // read, inspect, delete: each step of one right after the same step of the other
-            a.step();
-            b.step();
-        }
         a.runToEnd();
         b.runToEnd();
 
         assertThat(stack.deletions).hasSize(1);
-        assertThat(List.of(a.state().lastAction(), b.state().lastAction()))
-                .containsExactly(
-                        "fenced pg-0: its container stopped, leader key released",
-                        "container pg-0 stopped but the leader key had already moved");
-        assertThat(stack.routerLog())
-                .containsExactly("primary/pg-0 down", "shut primary/pg-0", "primary/pg-0 down", "shut primary/pg-0");
+        assertThat(a.state().lastAction()).isEqualTo("fenced pg-0: its container stopped, leader key released");
+        assertThat(b.done()).as("the standby's actions").isEmpty();
+        assertThat(stack.routerLog()).containsExactly("primary/pg-0 down", "shut primary/pg-0");
     }
 
     @Test
-    void aSecondSupervisorThatReadsTheKeyAfterTheFirstFencedFindsTheNewLeader() {
+    void theStandbyActsOnceTheLeadersLeaseExpired() {
         stack.keyTakenBy("pg-0");
         SteppedSupervisor a = supervisorStarting();
         SteppedSupervisor b = supervisorStarting();
         stack.containerDies("pg-0");
         a.receive(new ContainerDied("pg-0")).runToEnd();
-        stack.keyTakenBy("pg-1");
         b.receive(new ContainerDied("pg-0")).runToEnd();
+        stack.keyTakenBy("pg-1");
+        long pg1 = stack.key().modRevision();
 
-        assertThat(stack.deletions).hasSize(1);
+        stack.supervisorLeaseExpires(); // a is killed: its lease runs out and etcd deletes the key
+        b.lookAtTheLease();
+        stack.containerDies("pg-1");
+        b.receive(new LeaderKeyChanged(stack.key())).receive(new ContainerDied("pg-1"));
+        b.runToEnd();
+
+        assertThat(b.leading()).isTrue();
+        assertThat(stack.deletions).hasSize(2);
         assertThat(b.done())
-                .containsExactly(
-                        "read key (pg-0 died)", "log: container pg-0 stopped; it is not the leader, nothing to do");
+                .containsSubsequence(
+                        "log: leading the supervisors (lease tenure "
+                                + stack.supervisorTenure().getAsLong() + "): this supervisor fences and routes",
+                        "read key (pg-1 died)",
+                        "inspect pg-1",
+                        "delete key if pg-1@" + pg1,
+                        "log: fenced pg-1: its container stopped, leader key released");
+    }
+
+    @Test
+    void aLeaseLostBetweenTheQuestionsLeavesTheKeyAlone() {
+        stack.keyTakenBy("pg-0");
+        SteppedSupervisor a = supervisorStarting();
+        stack.containerDies("pg-0");
+        a.receive(new ContainerDied("pg-0"));
+
+        a.step(); // reads the key: pg-0; asks Docker next
+        stack.supervisorLeaseExpires(); // a is cut off from etcd long enough
+        a.runToEnd();
+
+        assertThat(stack.holder()).contains("pg-0");
+        assertThat(stack.deletions).isEmpty();
+        assertThat(stack.routerLog()).isEmpty();
+        assertThat(a.done()).noneMatch(line -> line.startsWith("delete key"));
+    }
+
+    @Test
+    void aLeaseLostBetweenTheDecisionAndTheDeleteIsRefusedByTheFence() {
+        stack.keyTakenBy("pg-0");
+        SteppedSupervisor a = supervisorStarting();
+        stack.containerDies("pg-0");
+        a.receive(new ContainerDied("pg-0"));
+
+        a.step().step(); // reads the key, asks Docker: not running; the delete is decided
+        stack.supervisorLeaseExpires(); // the lease runs out before the delete reaches etcd
+        SteppedSupervisor b = new SteppedSupervisor(stack, MEMBERS); // another supervisor takes the lease
+        a.runToEnd();
+
+        assertThat(b.leading()).isTrue();
+        assertThat(a.done()).contains("delete key if pg-0@" + stack.key().modRevision());
+        assertThat(stack.deletions)
+                .as("the transaction compared a's tenure, which is over")
+                .isEmpty();
+        assertThat(stack.holder()).contains("pg-0");
+        assertThat(stack.routerLog()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.PghaException;
 import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.dcs.SupervisorLease;
+import io.pgha.runtime.dcs.SupervisorLease.Tenure;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,8 +16,9 @@ import java.util.function.Consumer;
 /**
  * The supervisor's ports over a stack held in memory: a leader key with etcd's revision rules (every write and delete
  * takes the next revision; compare-and-delete on value and mod revision), containers that run or not, members that
- * accept writes or not, and a record of what was sent to the router and published. Shared by several supervisors, it
- * shows what only one of them can do.
+ * accept writes or not, and a record of what was sent to the router and published; and the supervisors' leadership
+ * key, created only when absent, bound to a lease that lives until the test lets it expire (docs/decisions/0035).
+ * Shared by several supervisors, it shows what only one of them can do.
  */
 final class InMemoryStack {
 
@@ -28,6 +32,12 @@ final class InMemoryStack {
     final List<String> routerLog = new CopyOnWriteArrayList<>();
     final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     final List<String> deletions = new CopyOnWriteArrayList<>();
+    private long leaseKeyCreated; // 0: nobody holds the supervisors' key
+    private long leaseKeyLease;
+    private long nextLease = 7000;
+    private final Set<Long> liveLeases = new HashSet<>();
+    private final List<Runnable> releaseWatchers = new CopyOnWriteArrayList<>();
+    private volatile boolean quorumLost;
 
     InMemoryStack(String... members) {
         running.addAll(List.of(members));
@@ -67,6 +77,12 @@ final class InMemoryStack {
         return this;
     }
 
+    /** A switchover's old leader, demoted: a replica. */
+    synchronized InMemoryStack refusesWrites(String member) {
+        writable.remove(member);
+        return this;
+    }
+
     synchronized Optional<String> holder() {
         return holder;
     }
@@ -76,6 +92,57 @@ final class InMemoryStack {
         return new LeaderKey.Holder(holder, revision, modRevision);
     }
 
+    /**
+     * etcd loses its quorum: every read and write of the supervisor fails, and no lease expires (only an etcd leader
+     * expires leases; the next one gives each a fresh TTL), so the supervisors' key stays bound to its lease.
+     */
+    InMemoryStack quorumLost() {
+        quorumLost = true;
+        return this;
+    }
+
+    InMemoryStack quorumBack() {
+        quorumLost = false;
+        return this;
+    }
+
+    private void answer() {
+        if (quorumLost) {
+            throw PghaException.unavailable("etcd did not answer: no quorum", null);
+        }
+    }
+
+    /** The lease the supervisors' key is bound to (0: nobody holds it). */
+    synchronized long supervisorKeyLease() {
+        return leaseKeyCreated == 0 ? 0 : leaseKeyLease;
+    }
+
+    /** The supervisors' key's holder dies: its lease expires, etcd deletes the key, standbys are told. */
+    InMemoryStack supervisorLeaseExpires() {
+        Runnable notify;
+        synchronized (this) {
+            if (leaseKeyCreated == 0) {
+                return this;
+            }
+            liveLeases.remove(leaseKeyLease);
+            leaseKeyCreated = 0;
+            revision++;
+            notify = () -> releaseWatchers.forEach(Runnable::run);
+        }
+        notify.run();
+        return this;
+    }
+
+    /** The tenure that holds the supervisors' key now (its create revision), if any. */
+    synchronized java.util.OptionalLong supervisorTenure() {
+        return leaseKeyCreated == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(leaseKeyCreated);
+    }
+
+    /** Whether {@code tenure} still holds the supervisors' key with a live lease. */
+    synchronized boolean holds(Tenure tenure) {
+        return leaseKeyCreated == tenure.createRevision() && liveLeases.contains(tenure.leaseId());
+    }
+
     private void notifyWatchers(LeaderKey.Holder h) {
         watchers.forEach(w -> w.accept(h));
     }
@@ -83,7 +150,81 @@ final class InMemoryStack {
     // the ports
 
     SupervisorPorts ports() {
-        return new SupervisorPorts(leaderKey(), containers(), readiness(), router(), heartbeats::add, () -> {});
+        return new SupervisorPorts(
+                leaderKey(),
+                containers(),
+                readiness(),
+                router(),
+                (tenure, heartbeat) -> {
+                    answer();
+                    synchronized (InMemoryStack.this) {
+                        if (leaseKeyCreated != tenure.createRevision()) {
+                            return false;
+                        }
+                    }
+                    heartbeats.add(heartbeat);
+                    return true;
+                },
+                leadership(),
+                () -> {});
+    }
+
+    LeadershipPort leadership() {
+        return new LeadershipPort() {
+            @Override
+            public String path() {
+                return "/pgha/pg-ha/supervisor";
+            }
+
+            @Override
+            public SupervisorLease.Seen read() {
+                answer();
+                synchronized (InMemoryStack.this) {
+                    return new SupervisorLease.Seen(leaseKeyCreated != 0, revision, supervisorKeyLease());
+                }
+            }
+
+            @Override
+            public java.util.Optional<Tenure> campaign(String value) {
+                answer();
+                synchronized (InMemoryStack.this) {
+                    if (leaseKeyCreated != 0) {
+                        return java.util.Optional.empty();
+                    }
+                    leaseKeyLease = ++nextLease;
+                    liveLeases.add(leaseKeyLease);
+                    leaseKeyCreated = ++revision;
+                    return java.util.Optional.of(new Tenure(leaseKeyCreated, leaseKeyLease));
+                }
+            }
+
+            @Override
+            public boolean renew(Tenure tenure) {
+                answer();
+                return holds(tenure);
+            }
+
+            @Override
+            public boolean publish(Tenure tenure, String value) {
+                answer();
+                return holds(tenure);
+            }
+
+            @Override
+            public void resign(Tenure tenure) {
+                answer();
+                if (holds(tenure)) {
+                    supervisorLeaseExpires();
+                }
+            }
+
+            @Override
+            public LeaderKey.Subscription watchReleased(
+                    long afterRevision, Runnable onReleased, Consumer<Throwable> onError) {
+                releaseWatchers.add(onReleased);
+                return () -> releaseWatchers.remove(onReleased);
+            }
+        };
     }
 
     private LeaderKeyPort leaderKey() {
@@ -95,6 +236,7 @@ final class InMemoryStack {
 
             @Override
             public LeaderKey.Holder read() {
+                answer();
                 return key();
             }
 
@@ -106,9 +248,11 @@ final class InMemoryStack {
             }
 
             @Override
-            public boolean deleteIfHeldBy(String member, long expectedModRevision) {
+            public boolean deleteIfHeldBy(String member, long expectedModRevision, long tenure) {
                 synchronized (InMemoryStack.this) {
-                    if (!holder.equals(Optional.of(member)) || modRevision != expectedModRevision) {
+                    if (!holder.equals(Optional.of(member))
+                            || modRevision != expectedModRevision
+                            || leaseKeyCreated != tenure) {
                         return false;
                     }
                     deletions.add(member + "@" + expectedModRevision);

@@ -6,6 +6,7 @@ import io.pgha.runtime.supervisor.SupervisorAction.DeleteLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.ForceHealth;
 import io.pgha.runtime.supervisor.SupervisorAction.Log;
 import io.pgha.runtime.supervisor.SupervisorAction.PublishHeartbeat;
+import io.pgha.runtime.supervisor.SupervisorAction.ReadCluster;
 import io.pgha.runtime.supervisor.SupervisorAction.ReadLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommands;
 import io.pgha.runtime.supervisor.SupervisorAction.ShutdownSessions;
@@ -24,6 +25,7 @@ final class Render {
     static String action(SupervisorAction action) {
         return switch (action) {
             case ReadLeaderKey r -> "read key (" + r.deadMember() + " died)";
+            case ReadCluster r -> "read key (leading)";
             case ConfirmNotRunning c -> "inspect " + c.member();
             case DeleteLeaderKey d -> "delete key if " + d.member() + "@" + d.modRevision();
             case AwaitPromotion a -> "await writes on " + a.member();

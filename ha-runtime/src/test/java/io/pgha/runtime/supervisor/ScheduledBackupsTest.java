@@ -90,4 +90,17 @@ class ScheduledBackupsTest {
         assertThat(b.tick()).isInstanceOf(ScheduledBackup.Run.class);
         assertThat(ran).containsExactly("full@pg-0", "full@pg-0");
     }
+
+    @Test
+    void aStandbySupervisorTakesNoBackupTheLeaderDoes() {
+        boolean[] leading = {false};
+        ScheduledBackups b =
+                new ScheduledBackups(SCHEDULE, port, false, Clock.fixed(NOW, ZoneOffset.UTC), () -> leading[0]);
+        assertThat(b.tick())
+                .isEqualTo(new ScheduledBackup.Wait("this supervisor is a standby: the leading one takes the backups"));
+        assertThat(ran).isEmpty();
+        leading[0] = true; // the leader died and this one took the lease
+        assertThat(b.tick()).isInstanceOf(ScheduledBackup.Run.class);
+        assertThat(ran).containsExactly("full@pg-0");
+    }
 }

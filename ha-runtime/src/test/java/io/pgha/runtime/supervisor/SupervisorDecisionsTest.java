@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The supervisor's decisions as tables: a sequence of events (what it saw, and the answers to its questions) and every
- * action it takes, in order. Members pg-0, pg-1, pg-2; pg-0 leads at first.
+ * action it takes, in order. Members pg-0, pg-1, pg-2; pg-0 leads at first. The supervisor holds the supervisors' lease
+ * throughout ({@link LeadershipDecisionsTest} is about holding it or not).
  */
 class SupervisorDecisionsTest {
 
@@ -42,6 +43,16 @@ class SupervisorDecisionsTest {
 
     static SupervisorState.Policy policy(boolean fence, boolean route) {
         return new SupervisorState.Policy(MEMBERS, fence, route, "postgres", Duration.ofSeconds(15), STARTED);
+    }
+
+    /** A supervisor that took the supervisors' lease (tenure 1) when it started, and read the leader key then. */
+    static SupervisorState leading(SupervisorState.Policy policy) {
+        return SupervisorDecisions.next(
+                        SupervisorState.initial(policy),
+                        new SupervisorEvent.LeadershipChanged(Optional.of(1L)),
+                        STARTED)
+                .state()
+                .withCaughtUp();
     }
 
     /** One row: a sequence of events from a fresh supervisor, the actions it takes, and whom it knows as leader and routed to. */
@@ -346,7 +357,7 @@ class SupervisorDecisionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void decides(Row row) {
-        SupervisorState state = SupervisorState.initial(row.policy());
+        SupervisorState state = leading(row.policy());
         List<SupervisorAction> actions = new ArrayList<>();
         for (SupervisorEvent event : row.events()) {
             SupervisorDecisions.Decision d = SupervisorDecisions.next(state, event, NOW);
@@ -361,7 +372,7 @@ class SupervisorDecisionsTest {
 
     @Test
     void theHeartbeatSaysWhatTheSupervisorKnowsAndDidLast() {
-        SupervisorState state = SupervisorState.initial(policy(true, true));
+        SupervisorState state = leading(policy(true, true));
         state = SupervisorDecisions.next(state, read("pg-0"), NOW).state();
         state = SupervisorDecisions.next(state, changed("pg-1"), NOW).state();
         List<SupervisorAction> actions = SupervisorDecisions.next(state, promoted("pg-1", true), NOW.plusMillis(40))

@@ -62,4 +62,38 @@ class SupervisorLoopTest {
                         "replicas/pg-1 down");
         assertThat(stack.heartbeats).extracting(Heartbeat::promotionCheck).containsOnly("patroni");
     }
+
+    /** Two supervisors on one stack: one fences and routes, the other stands by; when the first dies, the second acts. */
+    @Test
+    void ofTwoSupervisorsOnlyTheLeaderActsAndTheOtherTakesOverWhenItDies() {
+        InMemoryStack stack = new InMemoryStack("pg-0", "pg-1", "pg-2").keyTakenBy("pg-0");
+        try (Supervisor first = new Supervisor(settings(), stack.ports())) {
+            first.start();
+            await().atMost(Duration.ofSeconds(5)).until(first::leading);
+            try (Supervisor second = new Supervisor(settings(), stack.ports())) {
+                second.start();
+                long tenure = stack.supervisorTenure().getAsLong();
+
+                stack.containerDies("pg-0");
+                await().atMost(Duration.ofSeconds(5)).until(() -> stack.holder().isEmpty());
+                stack.acceptsWrites("pg-1").keyTakenBy("pg-1");
+                await().atMost(Duration.ofSeconds(5))
+                        .untilAsserted(() -> assertThat(stack.routerLog()).endsWith("replicas/pg-1 down"));
+                assertThat(second.leading()).isFalse();
+                assertThat(stack.deletions).hasSize(1);
+                assertThat(stack.routerLog())
+                        .as("one supervisor's commands, not two")
+                        .hasSize(10);
+
+                stack.supervisorLeaseExpires(); // the first is killed: its lease runs out, etcd deletes the key
+                first.close();
+                await().atMost(Duration.ofSeconds(5)).until(second::leading);
+                assertThat(stack.supervisorTenure().getAsLong()).isGreaterThan(tenure);
+
+                stack.containerDies("pg-1");
+                await().atMost(Duration.ofSeconds(5)).until(() -> stack.holder().isEmpty());
+                assertThat(stack.deletions).hasSize(2).last().asString().startsWith("pg-1@");
+            }
+        }
+    }
 }

@@ -52,7 +52,8 @@ class TwoRoutersTest {
 
     @Test
     void aDeadFirstRouterKeepsNoCommandFromTheSecond() {
-        InMemoryStack stack = new InMemoryStack("pg-0", "pg-1", "pg-2").keyTakenBy("pg-0");
+        InMemoryStack stack =
+                new InMemoryStack("pg-0", "pg-1", "pg-2").keyTakenBy("pg-0").acceptsWrites("pg-0");
         DeadRouter dead = new DeadRouter();
         SupervisorPorts single = stack.ports();
         SupervisorPorts ports = new SupervisorPorts(
@@ -61,6 +62,7 @@ class TwoRoutersTest {
                 single.readiness(),
                 RouterPort.of(List.of(dead, single.router())),
                 single.heartbeat(),
+                single.leadership(),
                 single.resources());
         try (Supervisor supervisor = new Supervisor(settings(), ports)) {
             supervisor.start();

@@ -136,7 +136,8 @@ public final class SuperviseCommand implements Callable<Integer> {
     @Option(
             names = "--alive-file",
             defaultValue = "${env:PGHA_ALIVE_FILE:-}",
-            description = "A file touched after every heartbeat written to etcd, for Docker's health check")
+            description =
+                    "A file touched whenever etcd answered the supervisor (every second), for Docker's health check")
     String aliveFile;
 
     @Option(
@@ -206,8 +207,8 @@ public final class SuperviseCommand implements Callable<Integer> {
                 metricsPort > 0 ? SupervisorMetricsEndpoint.serve(metricsPort) : SupervisorMetrics.NONE;
         Optional<BackupSchedule> schedule = backupSchedule();
         try (Supervisor supervisor = SupervisorFactory.live(settings, metrics);
-                AutoCloseable backups =
-                        schedule.map(s -> startBackups(settings, s)).orElse(() -> {})) {
+                AutoCloseable backups = schedule.map(s -> startBackups(settings, s, supervisor::leading))
+                        .orElse(() -> {})) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pgha-supervisor-stop"));
             supervisor.start();
             stopped.await();
@@ -238,13 +239,15 @@ public final class SuperviseCommand implements Callable<Integer> {
         return BackupSchedule.parse("tick", t);
     }
 
-    private AutoCloseable startBackups(SupervisorSettings settings, BackupSchedule schedule) {
+    private AutoCloseable startBackups(
+            SupervisorSettings settings, BackupSchedule schedule, java.util.function.BooleanSupplier leading) {
         String superuser = System.getenv("PGUSER_SUPERUSER");
         ScheduledBackups backups = SupervisorFactory.scheduledBackups(
                 settings,
                 schedule,
                 backupFromStandby,
-                superuser == null || superuser.isBlank() ? "postgres" : superuser);
+                superuser == null || superuser.isBlank() ? "postgres" : superuser,
+                leading);
         backups.start(Duration.ofMinutes(1), backupTick());
         return backups;
     }

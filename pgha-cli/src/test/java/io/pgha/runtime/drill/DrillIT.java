@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Every drill against the committed stack (supervisor included), through the `pgha drill` command: each runs
- * to completion and heals the cluster, and the safety promises hold.
+ * to completion and heals the cluster, and the safety promises hold. The stack runs two supervisors here
+ * ({@link Supervisors}, docs/decisions/0035): only the one holding the supervisors' lease acts — the kill-primary is
+ * fenced once, by it; after the etcd quorum loss the supervisor takes its lease back and routes the next switchover; the
+ * acting one killed, the other takes over within the lease's TTL and routes writes to the leader at once.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DrillIT {
@@ -39,6 +43,7 @@ class DrillIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String CLUSTER = "drill-it";
+    private static final Instant STARTED = Instant.now();
     private static Path configDir;
 
     /** The compose stack, attached like any cluster pgha did not make: `pgha drill --cluster` takes it from the registry. */
@@ -47,10 +52,12 @@ class DrillIT {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.restoreHealthy();
         configDir = Cli.attachComposeStack(CLUSTER);
+        Supervisors.startTheSecond();
     }
 
     @AfterAll
     static void leaveHealthy() {
+        Supervisors.removeTheSecond();
         System.clearProperty("pgha.config.dir");
         ComposeStack.restoreHealthy();
     }
@@ -99,9 +106,33 @@ class DrillIT {
     @Test
     @Order(1)
     void killPrimary() throws Exception {
+        Instant before = Instant.now();
         JsonNode run = drill("kill-primary");
         assertSafe(run);
         assertNewLeader(run);
+
+        Supervisors.awaitLog(Supervisors.SECOND, STARTED, "standby: another supervisor holds /pgha/");
+        String dead = run.path("oldLeader").asText();
+        String acting = Supervisors.logOf(Supervisors.FIRST, before);
+        String standing = Supervisors.logOf(Supervisors.SECOND, STARTED);
+        assertThat(Supervisors.count(acting, "fenced " + dead + ": its container stopped, leader key released"))
+                .as("the acting supervisor fenced the dead primary once:\n" + acting)
+                .isEqualTo(1);
+        assertThat(Supervisors.count(
+                        acting, "routed writes to " + run.path("newLeader").asText()))
+                .as("and routed writes to the new one")
+                .isEqualTo(1);
+        assertThat(standing)
+                .as("the standby deleted nothing, routed nothing:\n" + standing)
+                .doesNotContain(Supervisors.LEADING)
+                .doesNotContain("fenced ")
+                .doesNotContain("leader key had already moved")
+                .doesNotContain("routed writes")
+                .doesNotContain("stopped writes");
+        assertThat(Supervisors.metric(Supervisors.SECOND, "pgha_supervisor_leader"))
+                .isEqualTo("0.0");
+        assertThat(Supervisors.metric(Supervisors.FIRST, "pgha_supervisor_leader"))
+                .isEqualTo("1.0");
     }
 
     @Test
@@ -155,6 +186,8 @@ class DrillIT {
     @Test
     @Order(7)
     void etcdQuorumLossRefusesWritesKeepsReadsAndResumes() throws Exception {
+        Instant before = Instant.now();
+        String acting = Supervisors.leader();
         JsonNode run = drill("etcd-quorum-loss", "--fault-seconds", "20");
         assertThat(run.path("writesRefusedDuringFault").asBoolean())
                 .as("writes refused while quorum is lost: " + run)
@@ -166,6 +199,21 @@ class DrillIT {
         assertThat(run.path("healedAfter").isNull())
                 .as("writes resume and the cluster heals")
                 .isFalse();
+
+        // 20 s without quorum: the acting supervisor lost its lease and could not revoke it, so etcd still bound the
+        // key
+        // to it when quorum came back; it revoked it and took the key back rather than stand by for the TTL
+        String lost = Supervisors.logOf(acting, before);
+        assertThat(lost)
+                .as(acting + " lost its lease and took the key back:\n" + lost)
+                .contains("standby: lost the supervisors' lease")
+                .contains("still held by this supervisor's lost lease");
+        String leader = ComposeStack.leader().orElseThrow().member();
+        await("a supervisor leads again and has routed writes to " + leader)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(Supervisors.logOf(Supervisors.leader(), before))
+                        .contains("routed writes to " + leader + ": its PostgreSQL accepts writes"));
     }
 
     @Test
@@ -189,20 +237,36 @@ class DrillIT {
     void killingTheSupervisorChangesNothing() throws Exception {
         ComposeStack.awaitHealthy(Duration.ofMinutes(2));
         String leader = ComposeStack.leader().orElseThrow().member();
-        ComposeStack.dockerOk("kill", "pg-supervisor");
+        String acting = Supervisors.leader();
+        String standby = Supervisors.other(acting);
+        Instant killed = Instant.now();
+        ComposeStack.dockerOk("kill", acting);
         long until = System.currentTimeMillis() + 8000;
+        long tookOver = -1; // ms from the kill until the standby said it leads, looked for between the writes
         while (System.currentTimeMillis() < until) {
             try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
                 PgClient.execute(c, "CREATE TABLE IF NOT EXISTS supervisor_it (at timestamptz DEFAULT now())");
                 PgClient.execute(c, "INSERT INTO supervisor_it DEFAULT VALUES");
             }
+            if (tookOver < 0 && Supervisors.logOf(standby, killed).contains(Supervisors.LEADING)) {
+                tookOver = System.currentTimeMillis() - killed.toEpochMilli();
+            }
         }
         assertThat(ComposeStack.leader().map(ComposeStack.PatroniRow::member)).contains(leader);
         assertThat(ComposeStack.healthy()).isTrue();
-        ComposeStack.dockerOk("start", "pg-supervisor");
-        await("the supervisor is back")
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> ComposeStack.isRunning("pg-supervisor"));
+        // the killed one's lease runs out (5 s) and the standby takes it: it says so, and routes writes at once
+        String took = Supervisors.logOf(standby, killed);
+        System.out.println("[DrillIT] " + standby + " leads " + tookOver + " ms after " + acting + "'s kill");
+        assertThat(tookOver)
+                .as("%s took the lease within its TTL (5 s) and a round of the 8 s of writes:%n%s", standby, took)
+                .isBetween(0L, 8000L);
+        await(standby + " routes writes to " + leader + " once it leads")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(Supervisors.logOf(standby, killed))
+                        .contains("routed writes to " + leader + ": its PostgreSQL accepts writes"));
+        ComposeStack.dockerOk("start", acting);
+        await("the supervisor is back").atMost(Duration.ofSeconds(30)).until(() -> ComposeStack.isRunning(acting));
         assertThat(ComposeStack.leader().map(ComposeStack.PatroniRow::member)).contains(leader);
     }
 
