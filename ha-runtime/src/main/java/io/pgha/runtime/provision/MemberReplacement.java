@@ -62,9 +62,25 @@ final class MemberReplacement {
         stopAndRemove(name, progress);
         progress.accept("removed container " + name + " (" + was + "), volume "
                 + StackLayout.of(spec).volumeName(member + "-data") + " kept");
-        String made = createAndStart(spec, member, image);
-        progress.accept(made + "; waiting until " + member + " serves");
-        return awaitServing(spec, member, SERVE_TIMEOUT) + " on " + image;
+        try {
+            String made = createAndStart(spec, member, image);
+            progress.accept(made + "; waiting until " + member + " serves");
+            return awaitServing(spec, member, SERVE_TIMEOUT) + " on " + image;
+        } catch (PghaException e) {
+            if (old.isEmpty()) {
+                throw e;
+            }
+            // the data volume is untouched: the member comes back on the image it ran, so the stack stays whole
+            progress.accept(member + " did not serve on " + image + " (" + e.getMessage() + "): back to " + was);
+            stopAndRemove(name, progress);
+            createAndStart(spec, member, was);
+            String back = awaitServing(spec, member, SERVE_TIMEOUT);
+            throw new PghaException(
+                    e.kind(),
+                    member + " did not serve on " + image + " (" + e.getMessage() + "); " + back + " on " + was
+                            + " again",
+                    e);
+        }
     }
 
     /** {@code member} again from scratch: its data copied aside, a new container and volume, cloned again. */
