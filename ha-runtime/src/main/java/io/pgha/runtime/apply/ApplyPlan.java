@@ -3,6 +3,7 @@ package io.pgha.runtime.apply;
 import io.pgha.runtime.stack.StackSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code pgha apply} would do: the steps in order, or why it refuses. A refused plan has no steps to run.
@@ -11,12 +12,25 @@ import java.util.List;
  * @param desired  the spec the stack runs once every step is done
  * @param steps    the steps, in order
  * @param refusals why the plan is refused (empty when it may run)
+ * @param image    for {@code pgha upgrade}: the image the PostgreSQL containers are replaced by (the spec's image
+ *                 profile names no single image); empty otherwise
+ * @param keepVolume for {@code pgha replace}: keep the replaced member's old data volume (under another name)
  */
-public record ApplyPlan(String stack, StackSpec desired, List<PlanStep> steps, List<String> refusals) {
+public record ApplyPlan(
+        String stack,
+        StackSpec desired,
+        List<PlanStep> steps,
+        List<String> refusals,
+        Optional<String> image,
+        boolean keepVolume) {
 
     public ApplyPlan {
         steps = List.copyOf(steps);
         refusals = List.copyOf(refusals);
+    }
+
+    public ApplyPlan(String stack, StackSpec desired, List<PlanStep> steps, List<String> refusals) {
+        this(stack, desired, steps, refusals, Optional.empty(), false);
     }
 
     public boolean refused() {

@@ -42,6 +42,143 @@ public final class ApplyPlanner {
         return plan(running, spec.toBuilder().nodes(nodes).build());
     }
 
+    /**
+     * {@code pgha upgrade --image REF}: every PostgreSQL container that does not run {@code image} replaced by one that
+     * does, its data volume kept: the replicas one by one, one switchover, the old primary. Refused when the image is not
+     * on the engine ({@code present} false), when every member already runs it, and without a leader.
+     */
+    public static ApplyPlan upgrade(RunningStack running, String image, boolean present) {
+        StackSpec spec = running.spec();
+        if (image == null || image.isBlank()) {
+            return refused(spec, "name the image to run: pgha upgrade --image REF");
+        }
+        if (!present) {
+            return refused(
+                    spec,
+                    "image " + image + " is not on this machine's Docker engine: build it (stack/images/build-local.sh"
+                            + " builds pgha/spilo-17:local; docker build -t " + image + " DIR; or docker tag an "
+                            + "image you have) or load it (docker pull " + image + ", docker load -i FILE), then run "
+                            + "pgha upgrade again. Nothing was changed");
+        }
+        List<String> members = memberNames(running);
+        List<String> todo = members.stream()
+                .filter(m -> !image.equals(running.images().get(m)))
+                .toList();
+        if (todo.isEmpty()) {
+            return refused(
+                    spec,
+                    "every PostgreSQL container of stack " + spec.name() + " (" + String.join(", ", members)
+                            + ") already runs " + image + ": nothing to upgrade. To recreate a member anyway: "
+                            + "pgha replace NODE");
+        }
+        Optional<String> leader = running.leader().map(RunningStack.Member::name);
+        if (leader.isEmpty()) {
+            return refused(spec, noLeader(spec));
+        }
+        String what = "new container of image " + image + ", data volume " + "kept";
+        List<PlanStep> steps = new ArrayList<>();
+        for (String m : todo) {
+            if (!m.equals(leader.get())) {
+                steps.add(new PlanStep(
+                        Kind.REPLACE_CONTAINER,
+                        m,
+                        what + " (was " + running.images().getOrDefault(m, "unknown") + "), then streaming again; "
+                                + "reads move to the other replicas, " + NO_OUTAGE,
+                        PlanStep.REPLICA));
+            }
+        }
+        if (todo.contains(leader.get())) {
+            String was = running.images().getOrDefault(leader.get(), "unknown");
+            if (members.size() == 1) {
+                steps.add(new PlanStep(
+                        Kind.REPLACE_CONTAINER,
+                        leader.get(),
+                        what + " (was " + was + "); writes stop until it is back (a one-node stack has no one to hand"
+                                + " over to)",
+                        PlanStep.ONLY_MEMBER));
+            } else {
+                String to = firstReplica(running, members, leader.get(), null);
+                steps.add(new PlanStep(
+                        Kind.SWITCHOVER,
+                        to,
+                        "switchover " + leader.get() + " → " + to
+                                + " (≈1 s of writes), the only write outage of the upgrade",
+                        leader.get()));
+                steps.add(new PlanStep(
+                        Kind.REPLACE_CONTAINER,
+                        leader.get(),
+                        "now a replica: " + what + " (was " + was + "), then streaming again; " + NO_OUTAGE,
+                        PlanStep.OLD_PRIMARY));
+            }
+        }
+        return new ApplyPlan(spec.name(), spec, steps, List.of(), Optional.of(image), false);
+    }
+
+    /**
+     * {@code pgha replace NODE}: a new container and a new, empty data volume for {@code node}, which Patroni clones
+     * again from a replica (the primary only when no other replica streams); a primary hands over first. The old volume
+     * goes once the new member streams, unless {@code keepVolume}. Refused for a member the stack does not have, a
+     * one-node stack (nothing to clone from) and a stack without a leader.
+     */
+    public static ApplyPlan replace(RunningStack running, String node, boolean keepVolume) {
+        StackSpec spec = running.spec();
+        List<String> members = memberNames(running);
+        if (!members.contains(node)) {
+            return refused(
+                    spec,
+                    "stack " + spec.name() + " has no PostgreSQL member " + node + " (it has "
+                            + String.join(", ", members) + ")");
+        }
+        if (members.size() == 1) {
+            return refused(
+                    spec,
+                    node + " is the only member of stack " + spec.name() + ": a new, empty member would have no one "
+                            + "to clone from. Add a replica first (pgha scale --nodes 2), or restore from a backup");
+        }
+        Optional<String> leader = running.leader().map(RunningStack.Member::name);
+        if (leader.isEmpty()) {
+            return refused(spec, noLeader(spec));
+        }
+        List<PlanStep> steps = new ArrayList<>();
+        String lead = leader.get();
+        if (node.equals(lead)) {
+            String to = firstReplica(running, members, lead, null);
+            steps.add(new PlanStep(
+                    Kind.SWITCHOVER,
+                    to,
+                    "switchover " + lead + " → " + to + " (≈1 s of writes) so that the primary is not replaced",
+                    lead));
+            lead = to;
+        }
+        String from = firstReplica(running, members, lead, node);
+        boolean fromReplica = !from.equals(lead);
+        steps.add(new PlanStep(
+                Kind.REPLACE_MEMBER,
+                node,
+                "its data copied aside (Docker cannot rename a volume), container and volume removed, a new container"
+                        + " with an empty volume cloned from " + from
+                        + (fromReplica
+                                ? " (a replica: the primary serves no base backup)"
+                                : " (the primary: no other replica streams)")
+                        + ", streaming again; the old data "
+                        + (keepVolume ? "kept in a volume whose name is printed" : "deleted once the new one streams")
+                        + "; " + NO_OUTAGE,
+                from));
+        return new ApplyPlan(spec.name(), spec, steps, List.of(), Optional.empty(), keepVolume);
+    }
+
+    private static List<String> memberNames(RunningStack running) {
+        java.util.TreeSet<String> names =
+                new java.util.TreeSet<>(running.images().keySet());
+        running.members().forEach(m -> names.add(m.name()));
+        return List.copyOf(names);
+    }
+
+    private static String noLeader(StackSpec spec) {
+        return "stack " + spec.name() + " has no leader now: pgha status " + spec.name()
+                + " shows why; change it once it is healthy again";
+    }
+
     public static ApplyPlan plan(RunningStack running, StackSpec desired) {
         StackSpec now = running.spec();
         List<String> refusals = new ArrayList<>();

@@ -6,7 +6,7 @@ package io.pgha.runtime.apply;
  * @param kind   what the step does
  * @param target the member it acts on (pg-3, etcd-2), or the stack's name for stack-wide steps
  * @param cost   what it costs, for a human: "switchover pg-0 → pg-1 (≈1 s of writes)"
- * @param from   for {@link Kind#ADD_NODE} the member it is cloned from, for {@link Kind#SWITCHOVER} the old leader, for
+ * @param from   for {@link Kind#ADD_NODE} and {@link Kind#REPLACE_MEMBER} the member it is cloned from, for {@link Kind#SWITCHOVER} the old leader, for
  *               {@link Kind#RESTART} and {@link Kind#REPLACE_CONTAINER} the member's role then ({@link #REPLICA},
  *               {@link #OLD_PRIMARY}, {@link #ONLY_MEMBER}); empty otherwise
  */
@@ -34,6 +34,8 @@ public record PlanStep(Kind kind, String target, String cost, String from) {
         RESTART,
         /** Replaces one member's container by one of the new image, with its data volume kept. */
         REPLACE_CONTAINER,
+        /** A new container and a new, empty data volume for one member, cloned again from a replica. */
+        REPLACE_MEMBER,
         /** Adds an etcd member. */
         ADD_ETCD_MEMBER,
         /** Removes an etcd member. */
@@ -59,6 +61,7 @@ public record PlanStep(Kind kind, String target, String cost, String from) {
             case SET_PARAMETERS -> "set parameters (restart needed)";
             case RESTART -> "restart " + role() + target;
             case REPLACE_CONTAINER -> "replace container of " + role() + target;
+            case REPLACE_MEMBER -> "replace " + target + " (new container and volume)";
             case ADD_ETCD_MEMBER -> "add etcd member " + target;
             case REMOVE_ETCD_MEMBER -> "remove etcd member " + target;
         };

@@ -18,18 +18,31 @@ import java.util.Set;
  *                          earlier apply set there, beyond the labels); empty when unknown
  * @param parameterContexts pg_settings' context of every parameter the server knows (postmaster: a restart applies
  *                          it; internal: it cannot be set), as the leader answers; empty when it did not answer
+ * @param images            the image each PostgreSQL member's container runs (pg-1 → pgha/spilo-17:local); empty when
+ *                          unknown
  */
 public record RunningStack(
         StackSpec spec,
         List<Member> members,
         int etcdHealthy,
         Map<String, String> dcsParameters,
-        Map<String, String> parameterContexts) {
+        Map<String, String> parameterContexts,
+        Map<String, String> images) {
 
     public RunningStack {
         members = List.copyOf(members);
         dcsParameters = Map.copyOf(dcsParameters);
         parameterContexts = Map.copyOf(parameterContexts);
+        images = Map.copyOf(images);
+    }
+
+    public RunningStack(
+            StackSpec spec,
+            List<Member> members,
+            int etcdHealthy,
+            Map<String, String> dcsParameters,
+            Map<String, String> parameterContexts) {
+        this(spec, members, etcdHealthy, dcsParameters, parameterContexts, Map.of());
     }
 
     /** A stack whose DCS parameters and server settings are not known. */
@@ -39,7 +52,12 @@ public record RunningStack(
 
     /** The same stack, with what the DCS and the server say of its parameters. */
     public RunningStack withParameters(Map<String, String> dcs, Map<String, String> contexts) {
-        return new RunningStack(spec, members, etcdHealthy, dcs, contexts);
+        return new RunningStack(spec, members, etcdHealthy, dcs, contexts, images);
+    }
+
+    /** The same stack, with the image each PostgreSQL member's container runs. */
+    public RunningStack withImages(Map<String, String> memberImages) {
+        return new RunningStack(spec, members, etcdHealthy, dcsParameters, parameterContexts, memberImages);
     }
 
     /**

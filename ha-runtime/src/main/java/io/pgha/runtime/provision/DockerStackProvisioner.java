@@ -562,6 +562,21 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public boolean imagePresent(String image) {
+        return docker.imagePresent(image);
+    }
+
+    @Override
+    public String replaceContainer(StackSpec spec, String member, String image, Consumer<String> progress) {
+        return new MemberReplacement(this, docker, credentials).container(spec, member, image, progress);
+    }
+
+    @Override
+    public String replaceMember(StackSpec spec, String member, boolean keepVolume, Consumer<String> progress) {
+        return new MemberReplacement(this, docker, credentials).member(spec, member, keepVolume, progress);
+    }
+
+    @Override
     public void close() {
         docker.close();
     }

@@ -74,7 +74,11 @@ final class StackMembers {
         int etcd = (int) IntStream.rangeClosed(1, spec.etcdMembers())
                 .filter(i -> probe.etcdHealthy(spec.ports().etcdOf(i)))
                 .count();
-        RunningStack running = new RunningStack(spec, members, etcd);
+        Map<String, String> images = new java.util.TreeMap<>();
+        state.containers().values().stream()
+                .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
+                .forEach(c -> images.put(c.labels().getOrDefault(StackLabels.SERVICE, c.name()), c.image()));
+        RunningStack running = new RunningStack(spec, members, etcd).withImages(images);
         Map<String, String> contexts = new LinkedHashMap<>();
         running.leader().ifPresent(l -> {
             try {
@@ -190,14 +194,14 @@ final class StackMembers {
         return member + " removed (" + left + "); volume " + volume + (deleteVolume ? " deleted" : " kept");
     }
 
-    private StackCredentials secrets(String name) {
+    StackCredentials secrets(String name) {
         return credentials
                 .find(name)
                 .orElseThrow(() -> PghaException.notFound("no stored credentials for stack " + name
                         + ": only a stack pgha up made on this machine can be changed"));
     }
 
-    private StackProbe probe(StackSpec spec) {
+    StackProbe probe(StackSpec spec) {
         StackCredentials secrets = secrets(spec.name());
         Optional<String> ca = spec.security().tls()
                 ? Optional.of(provisioner

@@ -75,6 +75,15 @@ final class StackProbe {
         }
     }
 
+    /** One node's own view of itself (GET /patroni); empty when it does not answer. */
+    Optional<io.pgha.runtime.patroni.PatroniNode> node(int port) {
+        try {
+            return Optional.of(patroni(port).node());
+        } catch (PghaException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The members as one node's Patroni REST API reports them; empty when it does not answer. */
     Optional<List<Member>> members(int port) {
         try {

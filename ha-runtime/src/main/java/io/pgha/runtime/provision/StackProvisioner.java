@@ -92,6 +92,30 @@ public interface StackProvisioner extends AutoCloseable {
         throw new UnsupportedOperationException("this provisioner cannot change a running stack");
     }
 
+    /** Whether {@code image} is on the engine (an upgrade refuses one that is not, before changing anything). */
+    default boolean imagePresent(String image) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
+    /**
+     * Replaces {@code member}'s PostgreSQL container by one of {@code image}, made as {@code up} makes it, its data
+     * volume kept; waits until the new one serves (a replica streaming) (docs/decisions/0037).
+     */
+    default String replaceContainer(
+            StackSpec spec, String member, String image, java.util.function.Consumer<String> progress) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
+    /**
+     * Replaces {@code member}, a replica, by a new container with a new, empty data volume that Patroni clones again from
+     * a replica; the old data is copied aside first and deleted once the new member streams unless {@code keepVolume}
+     * (docs/decisions/0037).
+     */
+    default String replaceMember(
+            StackSpec spec, String member, boolean keepVolume, java.util.function.Consumer<String> progress) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
     @Override
     void close();
 

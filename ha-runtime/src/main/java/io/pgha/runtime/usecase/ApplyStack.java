@@ -23,11 +23,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * {@code pgha apply} and {@code pgha scale} (docs/decisions/0029, 0033): the plan from the running stack and the
+ * {@code pgha apply}, {@code pgha scale}, {@code pgha upgrade} and {@code pgha replace} (docs/decisions/0029, 0033,
+ * 0037): the plan from the running stack and the
  * desired spec ({@link ApplyPlanner}), then its steps one after the other, each waiting until the stack is healthy
  * again before the next. A step that fails stops the plan; the steps not run are listed, and a second apply plans from
  * what then runs. Node counts, parameters (a reload, or a rolling restart driven by Patroni's pending-restart flags)
- * and switchovers run; images, synchronous settings and etcd members are shown but not run yet. Every step is written to
+ * switchovers, container replacements of a named image (upgrade) and members cloned again (replace) run; image profiles,
+ * synchronous settings and etcd members are shown but not run yet. Every step is written to
  * the cluster's audit journal: node steps here, parameter changes, restarts and switchovers by the operations they go
  * through.
  */
@@ -40,7 +42,9 @@ public final class ApplyStack implements AutoCloseable {
             PlanStep.Kind.RELOAD_PARAMETERS,
             PlanStep.Kind.SET_PARAMETERS,
             PlanStep.Kind.RESTART,
-            PlanStep.Kind.SWITCHOVER);
+            PlanStep.Kind.SWITCHOVER,
+            PlanStep.Kind.REPLACE_CONTAINER,
+            PlanStep.Kind.REPLACE_MEMBER);
 
     private final StackProvisioner provisioner;
     private final Function<String, StackOperations> opener;
@@ -63,9 +67,27 @@ public final class ApplyStack implements AutoCloseable {
         return ApplyPlanner.scale(provisioner.running(stack), nodes);
     }
 
-    /** The steps of {@code plan} this version cannot run yet (empty: it can run the whole plan). */
+    /** {@code pgha upgrade --image REF}: the PostgreSQL containers replaced by ones of {@code image}, volumes kept. */
+    public ApplyPlan planUpgrade(String stack, String image) {
+        boolean present = image != null && !image.isBlank() && provisioner.imagePresent(image);
+        return ApplyPlanner.upgrade(provisioner.running(stack), image, present);
+    }
+
+    /** {@code pgha replace NODE}: a new container and volume for {@code node}, cloned again from a replica. */
+    public ApplyPlan planReplace(String stack, String node, boolean keepVolume) {
+        return ApplyPlanner.replace(provisioner.running(stack), node, keepVolume);
+    }
+
+    /**
+     * The steps of {@code plan} this version cannot run yet (empty: it can run the whole plan). A container replacement
+     * runs when the plan names its image (pgha upgrade); an image profile changed in a spec is not run yet.
+     */
     public static List<PlanStep> notExecutable(ApplyPlan plan) {
-        return plan.steps().stream().filter(s -> !EXECUTABLE.contains(s.kind())).toList();
+        return plan.steps().stream()
+                .filter(s -> !EXECUTABLE.contains(s.kind())
+                        || (s.kind() == PlanStep.Kind.REPLACE_CONTAINER
+                                && plan.image().isEmpty()))
+                .toList();
     }
 
     /**
@@ -78,10 +100,12 @@ public final class ApplyStack implements AutoCloseable {
         }
         List<PlanStep> unsupported = notExecutable(plan);
         if (!unsupported.isEmpty()) {
-            throw PghaException.refused("this version of pgha runs node-count and parameter changes only; not yet: "
-                    + String.join(
-                            ", ", unsupported.stream().map(PlanStep::title).toList())
-                    + ". Nothing was changed");
+            throw PghaException.refused(
+                    "this version of pgha runs node-count, parameter, upgrade and replace steps; not yet: "
+                            + String.join(
+                                    ", ",
+                                    unsupported.stream().map(PlanStep::title).toList())
+                            + ". Nothing was changed");
         }
         RunningStack running = provisioner.running(plan.stack());
         StackSpec current = running.spec();
@@ -114,6 +138,12 @@ public final class ApplyStack implements AutoCloseable {
                     }
                     case SWITCHOVER -> {
                         lines.accept(rolling.switchover(step.from(), step.target(), lines));
+                        yield current;
+                    }
+                    case REPLACE_CONTAINER, REPLACE_MEMBER -> {
+                        lines.accept(rolling.awaitHealthy("healthy before replacing " + step.target()));
+                        lines.accept(replaceStep(current, plan, step, lines));
+                        lines.accept(rolling.awaitBack(step.target(), current.patroni()));
                         yield current;
                     }
                     default -> throw new IllegalStateException("not executable: " + step.kind());
@@ -155,17 +185,52 @@ public final class ApplyStack implements AutoCloseable {
         }
     }
 
-    /** Node steps go to the audit journal here; parameter steps are audited by the operations they go through. */
+    private String replaceStep(StackSpec current, ApplyPlan plan, PlanStep step, Consumer<String> progress) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        try {
+            String outcome = step.kind() == PlanStep.Kind.REPLACE_CONTAINER
+                    ? provisioner.replaceContainer(
+                            current, step.target(), plan.image().orElseThrow(), progress)
+                    : provisioner.replaceMember(current, step.target(), plan.keepVolume(), progress);
+            audit(current.name(), step, started, t0, Outcome.SUCCEEDED, outcome, plan.image());
+            return outcome;
+        } catch (RuntimeException e) {
+            audit(current.name(), step, started, t0, Outcome.FAILED, String.valueOf(e.getMessage()), plan.image());
+            throw e;
+        }
+    }
+
     private static void audit(String stack, PlanStep step, Instant started, long t0, Outcome outcome, String message) {
+        audit(stack, step, started, t0, outcome, message, Optional.empty());
+    }
+
+    /**
+     * Node and replacement steps go to the audit journal here; parameter steps are audited by the operations they go
+     * through.
+     */
+    private static void audit(
+            String stack,
+            PlanStep step,
+            Instant started,
+            long t0,
+            Outcome outcome,
+            String message,
+            Optional<String> image) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (!step.from().isEmpty()) {
+            parameters.put(step.kind() == PlanStep.Kind.REPLACE_CONTAINER ? "role" : "from", step.from());
+        }
+        image.ifPresent(i -> parameters.put("image", i));
         try {
             new AuditJournal(ConfigDirs.cluster(stack))
                     .append(new AuditEntry(
                             started,
                             System.getProperty("user.name", "unknown"),
                             stack,
-                            step.kind() == PlanStep.Kind.ADD_NODE ? "add-node" : "remove-node",
+                            operation(step.kind()),
                             step.target(),
-                            step.from().isEmpty() ? Map.of() : Map.of("from", step.from()),
+                            parameters,
                             outcome,
                             message,
                             List.of(step.cost()),
@@ -173,6 +238,16 @@ public final class ApplyStack implements AutoCloseable {
         } catch (PghaException e) {
             // the journal is a record, not a precondition: the step has happened
         }
+    }
+
+    private static String operation(PlanStep.Kind kind) {
+        return switch (kind) {
+            case ADD_NODE -> "add-node";
+            case REMOVE_NODE -> "remove-node";
+            case REPLACE_CONTAINER -> "upgrade-node";
+            case REPLACE_MEMBER -> "replace-node";
+            default -> kind.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private StackOperations operations(String stack) {

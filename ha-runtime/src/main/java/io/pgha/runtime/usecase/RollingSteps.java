@@ -112,6 +112,34 @@ final class RollingSteps {
         return awaitHealthy(from + " streaming from " + to);
     }
 
+    /**
+     * After {@code member}'s container was replaced: the cluster healthy, and with synchronous replication on, the
+     * synchronous standbys complete again ({@code member} among them in quorum mode), so that the next step may take
+     * another replica away without stopping commits.
+     */
+    String awaitBack(String member, io.pgha.runtime.stack.PatroniTuning tuning) {
+        String healthy = awaitHealthy(member + " streaming again with a small lag");
+        io.pgha.runtime.stack.SynchronousMode mode = tuning.synchronousMode();
+        if (mode == io.pgha.runtime.stack.SynchronousMode.OFF) {
+            return healthy;
+        }
+        return await(member + " back among the synchronous standbys", () -> {
+            ClusterSnapshot s = snapshot();
+            List<Member> replicas = s.replicas();
+            long synchronous = replicas.stream()
+                    .filter(m -> m.role() == io.pgha.runtime.model.Role.SYNC_STANDBY
+                            || m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY)
+                    .count();
+            boolean memberIn = mode != io.pgha.runtime.stack.SynchronousMode.QUORUM
+                    || replicas.stream()
+                            .anyMatch(m ->
+                                    m.name().equals(member) && m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY);
+            return synchronous >= Math.min(tuning.synchronousNodeCount(), replicas.size()) && memberIn
+                    ? Optional.of(describe(s))
+                    : Optional.empty();
+        });
+    }
+
     /** Every member runs every changed parameter that has a value (no restart pending for it). */
     String awaitRunning(Map<String, Optional<String>> changed, Map<String, String> contexts) {
         Map<String, String> wanted = new LinkedHashMap<>();

@@ -24,6 +24,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     PlanRun plan;
 
+    @Option(names = "--delete-volumes", description = "delete the data volumes of removed members (kept by default)")
+    boolean deleteVolumes;
+
     @Spec
     CommandSpec command;
 
@@ -31,6 +34,7 @@ final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         return plan.run(
                 a -> a.planApply(StackSpecFile.load(specFile).build()),
+                deleteVolumes,
                 command.commandLine().getOut());
     }
 }

@@ -17,6 +17,8 @@ import picocli.CommandLine.IVersionProvider;
             DownCommand.class,
             ApplyCommand.class,
             ScaleCommand.class,
+            UpgradeCommand.class,
+            ReplaceCommand.class,
             CredentialsCommand.class,
             ExportComposeCommand.class,
             DrillCommand.class,

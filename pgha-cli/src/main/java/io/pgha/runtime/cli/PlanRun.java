@@ -14,7 +14,7 @@ import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code pgha apply} and {@code pgha scale} share (a picocli mixin): their options, and print the plan, ask
+ * What {@code pgha apply}, {@code scale}, {@code upgrade} and {@code replace} share (a picocli mixin): their options, and print the plan, ask
  * (unless --yes), run it.
  */
 final class PlanRun {
@@ -25,18 +25,20 @@ final class PlanRun {
     @Option(names = "--yes", description = "apply the plan without asking")
     boolean yes;
 
-    @Option(names = "--delete-volumes", description = "delete the data volumes of removed members (kept by default)")
-    boolean deleteVolumes;
-
     /** Plans on the local engine with {@code planning}, then shows, asks and runs the plan. */
     int run(Function<ApplyStack, ApplyPlan> planning, PrintWriter out) {
+        return run(planning, false, out);
+    }
+
+    /** The same; {@code deleteVolumes}: delete the data volumes of removed members. */
+    int run(Function<ApplyStack, ApplyPlan> planning, boolean deleteVolumes, PrintWriter out) {
         try (StackProvisioner provisioner = StackProvisioner.onLocalDocker();
                 ApplyStack apply = new ApplyStack(provisioner)) {
-            return show(apply, planning.apply(apply), out);
+            return show(apply, planning.apply(apply), deleteVolumes, out);
         }
     }
 
-    private int show(ApplyStack apply, ApplyPlan plan, PrintWriter out) {
+    private int show(ApplyStack apply, ApplyPlan plan, boolean deleteVolumes, PrintWriter out) {
         out.println("Plan for stack " + plan.stack() + ":");
         plan.lines().forEach(l -> out.println("  " + l));
         out.flush();
@@ -45,7 +47,7 @@ final class PlanRun {
                     "the plan is refused, nothing was changed: " + String.join("; ", plan.refusals()));
         }
         if (!ApplyStack.notExecutable(plan).isEmpty()) {
-            out.println("  (this version runs node-count, parameter and switchover steps; "
+            out.println("  (this version runs node-count, parameter, switchover, upgrade and replace steps; "
                     + String.join(
                             ", ",
                             ApplyStack.notExecutable(plan).stream()

@@ -30,11 +30,17 @@ final class ScaleCommand implements Callable<Integer> {
     @Mixin
     PlanRun plan;
 
+    @Option(names = "--delete-volumes", description = "delete the data volumes of removed members (kept by default)")
+    boolean deleteVolumes;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
-        return plan.run(a -> a.planScale(name, nodes), command.commandLine().getOut());
+        return plan.run(
+                a -> a.planScale(name, nodes),
+                deleteVolumes,
+                command.commandLine().getOut());
     }
 }

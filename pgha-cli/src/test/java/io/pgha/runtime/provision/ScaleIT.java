@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgha.runtime.cli.ExitCodes;
 import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.ops.AuditJournal;
 import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.NumberedWriter;
 import io.pgha.runtime.testsupport.TestMachine;
@@ -21,19 +22,38 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * `pgha scale` on a real stack (docs/decisions/0029): 3 → 4 → 3 members while an application writes through the write
- * port every 50 ms. The new member clones from a replica, streams, is in the router and the synchronous quorum; the
- * removed one leaves them, its volume kept; no write fails, and every acknowledged write is there at the end. The dry
- * run and a shrink below one change nothing. Its own stack name and ports (43xxx).
+ * Day two on one real stack (issue 21), each case while an application writes through the write port every 50 ms, in
+ * order on the same 3-node stack (one {@code up} for all of them):
+ * <ol>
+ *   <li>`pgha scale` (docs/decisions/0029): 3 → 4 → 3 members. The new member clones from a replica, streams, is in the
+ *       router and the synchronous quorum; the removed one leaves them, its volume kept; no write fails. The dry run
+ *       and a shrink below one change nothing.
+ *   <li>`pgha apply` of PostgreSQL parameters (docs/decisions/0033): shared_buffers (a restart) and work_mem (a reload)
+ *       rolled over the replicas, one switchover, the old primary; every member runs the new values, each step audited.
+ *   <li>`pgha upgrade --image` (docs/decisions/0037): every PostgreSQL container replaced by one of a re-tagged local
+ *       image, data volumes kept, one switchover; a missing image and a no-op refused.
+ *   <li>`pgha replace` (docs/decisions/0037): the primary hands over, then gets a new container and volume cloned again
+ *       from a replica; the old volume is deleted once it streams.
+ * </ol>
+ * Every acknowledged write is there at the end of each. Its own stack name and ports (43xxx).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleIT {
 
     private static final String STACK = "sc21";
     private static final int WRITE = 43000;
     private static final String ROUTER = STACK + "-pg-router";
+    private static final String PORTS = "ports: {write: 43000, read: 43001, stats: 43004, patroni: 43008, etcd: 43079,"
+            + " exporter: 43087, prometheus: 43090}\n";
+    /** The "new" image of the upgrade: the local Spilo-like image under another tag, removed at the end. */
+    private static final String NEXT_IMAGE = "pgha/spilo-17:sc21-next";
+
     private static Path configDir;
     private static Path spec;
 
@@ -44,10 +64,7 @@ class ScaleIT {
         System.setProperty("pgha.config.dir", configDir.toString());
         Cli.run("down", "--name", STACK, "--volumes", "--yes");
         spec = configDir.resolve("sc21.yml");
-        Files.writeString(spec, """
-                name: sc21
-                ports: {write: 43000, read: 43001, stats: 43004, patroni: 43008, etcd: 43079, exporter: 43087,
-                        prometheus: 43090}
+        Files.writeString(spec, "name: sc21\n" + PORTS + """
                 monitoring: {prometheus: false}
                 backups: {enabled: false}
                 """);
@@ -58,10 +75,12 @@ class ScaleIT {
     static void leaveNothing() {
         Cli.run("down", "--name", STACK, "--volumes", "--yes");
         docker("volume", "rm", "-f", STACK + "_pg-3-data");
+        docker("rmi", NEXT_IMAGE);
         System.clearProperty("pgha.config.dir");
     }
 
     @Test
+    @Order(1)
     void threeToFourToThreeWithoutAWriteLost() throws Exception {
         Cli.Result dry = Cli.runOk("scale", "--name", STACK, "--nodes", "4", "--dry-run");
         assertThat(dry.stdout())
@@ -149,6 +168,283 @@ class ScaleIT {
                 assertThat(writer.present(c)).as("every acknowledged write").containsAll(writer.ids);
             }
         }
+    }
+
+    @Test
+    @Order(2)
+    void sharedBuffersAndWorkMemRolledUnderWritesWithOneSwitchover() throws Exception {
+        Path changed = configDir.resolve("sc21-params.yml");
+        Files.writeString(changed, "name: sc21\n" + PORTS + """
+                monitoring: {prometheus: false}
+                backups: {enabled: false}
+                postgresql: {parameters: {shared_buffers: 256MB, work_mem: 8MB}}
+                """);
+        Cli.Result dry = Cli.runOk("apply", "--spec", changed.toString(), "--dry-run");
+        assertThat(dry.stdout())
+                .contains("1. set parameters (restart needed): shared_buffers 256MB, work_mem 8MB")
+                .containsPattern("2\\. restart replica pg-\\d")
+                .containsPattern("4\\. switchover pg-\\d → pg-\\d: .*≈1 s of writes")
+                .containsPattern("5\\. restart old primary pg-\\d")
+                .contains("Dry run");
+        String password = new CredentialStore(configDir).get(STACK).superuser().password();
+        try (Connection c = connect(password)) {
+            assertThat(query(c, "SHOW shared_buffers"))
+                    .as("a dry run changes nothing")
+                    .isEqualTo("128MB");
+        }
+
+        try (NumberedWriter writer = new NumberedWriter("roll_writes", () -> connect(password))) {
+            writer.awaitFirst();
+            long start = System.nanoTime();
+            Cli.Result apply = Cli.runOk("apply", "--spec", changed.toString(), "--yes");
+            long end = System.nanoTime();
+            System.out.println("[ScaleIT roll] apply in " + (end - start) / 1_000_000 + " ms:\n" + apply.stdout());
+            writer.stop();
+            assertThat(apply.stdout())
+                    .contains("[5/5] done")
+                    .contains("every member: pg-0, pg-1, pg-2 run shared_buffers 256MB, work_mem 8MB");
+
+            for (String member : List.of("pg-0", "pg-1", "pg-2")) {
+                assertThat(settingIn(member, "shared_buffers"))
+                        .as(member + "'s shared_buffers")
+                        .isEqualTo("256MB");
+                assertThat(settingIn(member, "work_mem"))
+                        .as(member + "'s work_mem")
+                        .isEqualTo("8MB");
+                assertThat(settingIn(member, "pending_restart"))
+                        .as(member + " has no restart pending")
+                        .isEqualTo("f");
+            }
+            Duration gap = writer.longestGap(start, end);
+            System.out.println("[ScaleIT roll] " + writer.acknowledged.size() + " writes acknowledged, "
+                    + writer.failures.size() + " failed, longest gap between acknowledgements " + gap.toMillis()
+                    + " ms");
+            assertThat(gap).as("the writers' longest gap: one switchover").isLessThan(Duration.ofSeconds(10));
+            try (Connection c = connect(password)) {
+                assertThat(writer.present(c)).as("every acknowledged write").containsAll(writer.ids);
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Cli.runOk("status", STACK, "--json").stdout());
+        assertThat(status.path("leader").asText()).as(status.toString()).startsWith("pg-");
+        assertThat(status.path("members"))
+                .as("healthy at the end: a leader, every other member streaming, no restart pending: " + status)
+                .hasSize(3)
+                .allSatisfy(m -> {
+                    assertThat(m.path("state").asText()).isIn("running", "streaming");
+                    assertThat(m.path("pendingRestart").asBoolean()).isFalse();
+                });
+        List<String> audited = new AuditJournal(configDir.resolve("clusters").resolve(STACK))
+                .recent(20).stream()
+                        .map(e -> e.operation() + " " + e.target() + " " + e.outcome())
+                        .toList();
+        assertThat(audited)
+                .as("the steps in the audit journal")
+                .contains("config cluster SUCCEEDED", "switchover " + newLeader(audited) + " SUCCEEDED")
+                .filteredOn(a -> a.startsWith("restart pg-"))
+                .hasSize(3);
+        Cli.Result again = Cli.runOk("apply", "--spec", changed.toString(), "--dry-run");
+        assertThat(again.stdout()).as("a second apply finds nothing to do").contains("Nothing to do");
+    }
+
+    private static String newLeader(List<String> audited) {
+        return audited.stream()
+                .filter(a -> a.startsWith("switchover "))
+                .map(a -> a.split(" ")[1])
+                .findFirst()
+                .orElse("(no switchover audited)");
+    }
+
+    @Test
+    @Order(3)
+    void upgradeReplacesEveryContainerKeepsTheDataWithOneSwitchover() throws Exception {
+        assertThat(docker("tag", "pgha/spilo-17:local", NEXT_IMAGE).exitCode()).isZero();
+        Cli.Result missing = Cli.run("upgrade", "-c", STACK, "--image", "pgha/spilo-17:sc21-missing", "--yes");
+        assertThat(missing.exitCode()).as(missing.describe()).isNotZero();
+        assertThat(missing.stdout() + missing.stderr())
+                .contains("image pgha/spilo-17:sc21-missing is not on this machine")
+                .contains("docker load");
+        Cli.Result same = Cli.run("upgrade", "-c", STACK, "--image", "pgha/spilo-17:local", "--yes");
+        assertThat(same.exitCode()).as(same.describe()).isNotZero();
+        assertThat(same.stdout() + same.stderr()).contains("already runs pgha/spilo-17:local: nothing to upgrade");
+
+        String leader = leader();
+        java.util.Map<String, String> before = new java.util.TreeMap<>();
+        for (String m : List.of("pg-0", "pg-1", "pg-2")) {
+            before.put(m, inspect(STACK + "-" + m, "{{.Id}}"));
+        }
+        Cli.Result dry = Cli.runOk("upgrade", "-c", STACK, "--image", NEXT_IMAGE, "--dry-run");
+        assertThat(dry.stdout())
+                .containsPattern("1\\. replace container of replica pg-\\d: new container of image " + NEXT_IMAGE)
+                .containsPattern("3\\. switchover " + leader + " → pg-\\d: .*≈1 s of writes")
+                .contains("4. replace container of old primary " + leader)
+                .contains("Dry run");
+        assertThat(inspect(STACK + "-" + leader, "{{.Config.Image}}"))
+                .as("a dry run changes nothing")
+                .isEqualTo("pgha/spilo-17:local");
+
+        String password = new CredentialStore(configDir).get(STACK).superuser().password();
+        try (NumberedWriter writer = new NumberedWriter("upgrade_writes", () -> connect(password))) {
+            writer.awaitFirst();
+            long start = System.nanoTime();
+            Cli.Result upgrade = Cli.runOk("upgrade", "-c", STACK, "--image", NEXT_IMAGE, "--yes");
+            long end = System.nanoTime();
+            System.out.println("[ScaleIT upgrade] in " + (end - start) / 1_000_000 + " ms:\n" + upgrade.stdout());
+            writer.stop();
+            assertThat(upgrade.stdout()).contains("[4/4] done");
+            for (String m : List.of("pg-0", "pg-1", "pg-2")) {
+                assertThat(inspect(STACK + "-" + m, "{{.Config.Image}}"))
+                        .as(m + "'s image")
+                        .isEqualTo(NEXT_IMAGE);
+                assertThat(inspect(STACK + "-" + m, "{{.Id}}"))
+                        .as(m + " is a new container")
+                        .isNotEqualTo(before.get(m));
+                assertThat(settingIn(m, "shared_buffers"))
+                        .as(m + " keeps its data and configuration (the roll's shared_buffers)")
+                        .isEqualTo("256MB");
+            }
+            assertThat(leader())
+                    .as("one switchover: the old primary is a replica now")
+                    .isNotEqualTo(leader);
+            Duration gap = writer.longestGap(start, end);
+            System.out.println("[ScaleIT upgrade] " + writer.acknowledged.size() + " writes acknowledged, "
+                    + writer.failures.size() + " failed, longest gap between acknowledgements " + gap.toMillis()
+                    + " ms");
+            assertThat(gap).as("the writers' longest gap: one switchover").isLessThan(Duration.ofSeconds(10));
+            try (Connection c = connect(password)) {
+                assertThat(writer.present(c)).as("every acknowledged write").containsAll(writer.ids);
+                assertThat(query(c, "SELECT count(*) FROM scale_writes"))
+                        .as("the rows written before the upgrade are still there")
+                        .isNotEqualTo("0");
+            }
+        }
+        assertHealthy();
+        assertThat(audited())
+                .as("each replacement in the audit journal")
+                .filteredOn(a -> a.startsWith("upgrade-node pg-") && a.endsWith(" SUCCEEDED"))
+                .hasSize(3);
+        Cli.Result again = Cli.run("upgrade", "-c", STACK, "--image", NEXT_IMAGE, "--dry-run");
+        assertThat(again.exitCode())
+                .as("a second upgrade is a no-op, refused: " + again.describe())
+                .isNotZero();
+    }
+
+    @Test
+    @Order(4)
+    void replaceThePrimaryHandsOverThenClonesANewVolumeFromAReplica() throws Exception {
+        String old = leader();
+        String volume = STACK + "_" + old + "-data";
+        String containerBefore = inspect(STACK + "-" + old, "{{.Id}}");
+        String volumeBefore = docker("volume", "inspect", "-f", "{{.CreatedAt}}", volume)
+                .stdout()
+                .strip();
+        Cli.Result dry = Cli.runOk("replace", old, "-c", STACK, "--dry-run");
+        assertThat(dry.stdout())
+                .containsPattern("1\\. switchover " + old + " → pg-\\d")
+                .containsPattern("2\\. replace " + old + " \\(new container and volume\\): .*cloned from pg-\\d")
+                .contains("Dry run");
+
+        String password = new CredentialStore(configDir).get(STACK).superuser().password();
+        try (NumberedWriter writer = new NumberedWriter("replace_writes", () -> connect(password))) {
+            writer.awaitFirst();
+            long start = System.nanoTime();
+            Cli.Result replace = Cli.runOk("replace", old, "-c", STACK, "--yes");
+            long end = System.nanoTime();
+            System.out.println("[ScaleIT replace] in " + (end - start) / 1_000_000 + " ms:\n" + replace.stdout());
+            writer.stop();
+            assertThat(replace.stdout()).contains("[2/2] done").contains("deleted");
+            String now = leader();
+            assertThat(now).as("the primary handed over first").isNotEqualTo(old);
+            assertThat(inspect(STACK + "-" + old, "{{.Id}}")).isNotEqualTo(containerBefore);
+            assertThat(docker("volume", "inspect", "-f", "{{.CreatedAt}}", volume)
+                            .stdout()
+                            .strip())
+                    .as("a new volume")
+                    .isNotEqualTo(volumeBefore);
+            assertThat(docker("volume", "ls", "-q", "--filter", "name=" + volume + "-replaced-")
+                            .stdout()
+                            .strip())
+                    .as("the old data deleted once the new member streams")
+                    .isEmpty();
+            String log = docker("logs", STACK + "-" + old).stdout()
+                    + docker("logs", STACK + "-" + old).stderr();
+            java.util.regex.Matcher source = java.util.regex.Pattern.compile("bootstrap from replica '(pg-\\d)'")
+                    .matcher(log);
+            assertThat(source.find())
+                    .as("Patroni cloned " + old + " again: " + log)
+                    .isTrue();
+            assertThat(source.group(1))
+                    .as("cloned from a replica, not the primary")
+                    .isNotEqualTo(now);
+            try (Connection c = connect(password)) {
+                assertThat(query(
+                                c, "SELECT string_agg(application_name || ' ' || state, ',') FROM pg_stat_replication"))
+                        .contains(old + " streaming");
+                assertThat(writer.present(c)).as("every acknowledged write").containsAll(writer.ids);
+            }
+            Duration gap = writer.longestGap(start, end);
+            System.out.println("[ScaleIT replace] " + writer.acknowledged.size() + " writes acknowledged, "
+                    + writer.failures.size() + " failed, longest gap between acknowledgements " + gap.toMillis()
+                    + " ms");
+            assertThat(gap).as("the writers' longest gap: one switchover").isLessThan(Duration.ofSeconds(10));
+        }
+        assertHealthy();
+        assertThat(audited()).contains("replace-node " + old + " SUCCEEDED");
+        Cli.Result unknown = Cli.run("replace", "pg-7", "-c", STACK, "--yes");
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.stdout() + unknown.stderr()).contains("has no PostgreSQL member pg-7");
+    }
+
+    private static String leader() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Cli.runOk("status", STACK, "--json").stdout());
+        return status.path("leader").asText();
+    }
+
+    private static void assertHealthy() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Cli.runOk("status", STACK, "--json").stdout());
+        assertThat(status.path("leader").asText()).as(status.toString()).startsWith("pg-");
+        assertThat(status.path("members"))
+                .as("healthy at the end: a leader, every other member streaming: " + status)
+                .hasSize(3)
+                .allSatisfy(m -> assertThat(m.path("state").asText()).isIn("running", "streaming"));
+    }
+
+    private static List<String> audited() {
+        return new AuditJournal(configDir.resolve("clusters").resolve(STACK))
+                .recent(50).stream()
+                        .map(e -> e.operation() + " " + e.target() + " " + e.outcome())
+                        .toList();
+    }
+
+    private static String inspect(String container, String format) {
+        return docker("inspect", "-f", format, container).stdout().strip();
+    }
+
+    /** SHOW name (or pending_restart of shared_buffers) inside the member's container, over its local socket. */
+    private static String settingIn(String member, String name) {
+        String sql =
+                name.equals("pending_restart") ? "SELECT bool_or(pending_restart) FROM pg_settings" : "SHOW " + name;
+        return docker(
+                        "exec",
+                        STACK + "-" + member,
+                        "runuser",
+                        "-u",
+                        "postgres",
+                        "--",
+                        "psql",
+                        "-XtA",
+                        "-h",
+                        "/var/run/postgresql",
+                        "-U",
+                        "postgres",
+                        "-d",
+                        "postgres",
+                        "-c",
+                        sql)
+                .stdout()
+                .strip();
     }
 
     /** "backend server opstate" per line, from HAProxy's runtime API. */

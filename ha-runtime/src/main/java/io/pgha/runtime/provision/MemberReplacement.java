@@ -1,0 +1,207 @@
+package io.pgha.runtime.provision;
+
+import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.CredentialStore;
+import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.docker.ContainerSpec;
+import io.pgha.runtime.docker.DockerContainer;
+import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.ExecResult;
+import io.pgha.runtime.patroni.PatroniNode;
+import io.pgha.runtime.provision.DockerPlan.Planned;
+import io.pgha.runtime.provision.Poll.Seen;
+import io.pgha.runtime.stack.StackImages;
+import io.pgha.runtime.stack.StackLayout;
+import io.pgha.runtime.stack.StackSpec;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Replaces one PostgreSQL member's container (docs/decisions/0037), made by the code {@code up} makes members with (its
+ * files and certificates copied in before it starts): for {@code pgha upgrade} by one of another image with the data
+ * volume kept; for {@code pgha replace} by one with a new, empty volume that Patroni clones again (every member carries
+ * the {@code clonefrom} tag, so from a replica when there is one). Docker cannot rename a volume, so the old data is
+ * copied aside into a volume of its own first and deleted only once the new member streams, unless kept. Each waits
+ * until the member's own Patroni, answering from the new container, reports it running (and streaming as a replica).
+ */
+final class MemberReplacement {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration SERVE_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration CLONE_TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration COPY_TIMEOUT = Duration.ofMinutes(60);
+    private static final Duration POLL = Duration.ofMillis(300);
+    /** The copy's helper: pgha's Spilo-like image, whose entrypoint idles with --idle (docs/decisions/0022). */
+    private static final String HELPER_IMAGE = StackImages.LOCAL.spilo();
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final DockerStackProvisioner provisioner;
+    private final DockerEngine docker;
+    private final StackMembers members;
+
+    MemberReplacement(DockerStackProvisioner provisioner, DockerEngine docker, CredentialStore credentials) {
+        this.provisioner = provisioner;
+        this.docker = docker;
+        this.members = new StackMembers(provisioner, docker, credentials);
+    }
+
+    /** {@code member}'s container replaced by one of {@code image}, its data volume kept. */
+    String container(StackSpec spec, String member, String image, Consumer<String> progress) {
+        String name = StackLayout.containerName(spec.name(), member);
+        Optional<DockerContainer> old = docker.container(name);
+        String was = old.map(DockerContainer::image).orElse("(no container)");
+        stopAndRemove(name, progress);
+        progress.accept("removed container " + name + " (" + was + "), volume "
+                + StackLayout.of(spec).volumeName(member + "-data") + " kept");
+        try {
+            String made = createAndStart(spec, member, image);
+            progress.accept(made + "; waiting until " + member + " serves");
+            return awaitServing(spec, member, SERVE_TIMEOUT) + " on " + image;
+        } catch (PghaException e) {
+            if (old.isEmpty()) {
+                throw e;
+            }
+            // the data volume is untouched: the member comes back on the image it ran, so the stack stays whole
+            progress.accept(member + " did not serve on " + image + " (" + e.getMessage() + "): back to " + was);
+            stopAndRemove(name, progress);
+            createAndStart(spec, member, was);
+            String back = awaitServing(spec, member, SERVE_TIMEOUT);
+            throw new PghaException(
+                    e.kind(),
+                    member + " did not serve on " + image + " (" + e.getMessage() + "); " + back + " on " + was
+                            + " again",
+                    e);
+        }
+    }
+
+    /** {@code member} again from scratch: its data copied aside, a new container and volume, cloned again. */
+    String member(StackSpec spec, String member, boolean keepVolume, Consumer<String> progress) {
+        StackLayout layout = StackLayout.of(spec);
+        String name = layout.containerName(member);
+        String image = docker.container(name)
+                .map(DockerContainer::image)
+                .orElse(StackImages.of(spec.images()).spilo());
+        String volume = layout.volumeName(member + "-data");
+        String aside = volume + "-replaced-" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
+        if (!docker.imagePresent(HELPER_IMAGE)) {
+            throw PghaException.notFound("copying the old data aside needs the image " + HELPER_IMAGE
+                    + " (stack/images/build-local.sh builds it); nothing was changed");
+        }
+        stopAndRemove(name, progress);
+        if (docker.volume(volume).isPresent()) {
+            copyAside(spec, volume, aside, progress);
+            docker.removeVolume(volume);
+            progress.accept("old data copied into volume " + aside + ", volume " + volume + " removed");
+        }
+        String made = createAndStart(spec, member, image);
+        progress.accept(made + "; waiting until Patroni has cloned " + member + " and it streams");
+        String streaming = awaitServing(spec, member, CLONE_TIMEOUT);
+        if (keepVolume) {
+            return streaming + "; the old data is kept in volume " + aside + " (docker volume rm " + aside
+                    + " once you no longer need it)";
+        }
+        if (docker.volume(aside).isPresent()) {
+            docker.removeVolume(aside);
+        }
+        return streaming + "; the old data (volume " + aside + ") deleted";
+    }
+
+    private void stopAndRemove(String name, Consumer<String> progress) {
+        if (docker.container(name).isEmpty()) {
+            progress.accept(name + " has no container (an earlier run removed it)");
+            return;
+        }
+        docker.stop(name, STOP_GRACE);
+        docker.remove(name);
+    }
+
+    /** Creates what {@code up} would for {@code member} that is missing (its volume, its container of {@code image}). */
+    private String createAndStart(StackSpec spec, String member, String image) {
+        StackCredentials secrets = members.secrets(spec.name());
+        DockerPlan plan = DockerPlan.of(spec, secrets);
+        String name = plan.layout().containerName(member);
+        Planned planned = plan.containers().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> PghaException.notFound("stack " + spec.name() + " has no member " + member));
+        ContainerSpec c = planned.container();
+        Planned replaced = new Planned(
+                planned.service(),
+                new ContainerSpec(
+                        c.name(),
+                        image,
+                        c.hostname(),
+                        c.network(),
+                        c.aliases(),
+                        c.env(),
+                        c.labels(),
+                        c.volumes(),
+                        c.ports(),
+                        c.healthcheck(),
+                        c.dnsOptions(),
+                        c.stopGrace(),
+                        c.restartUnlessStopped(),
+                        c.binds(),
+                        c.command()),
+                planned.files());
+        StackSecrets material = StackSecrets.of(plan, secrets, provisioner.clusterDir(spec.name()));
+        StackState state = StackState.of(docker, spec.name());
+        List<String> actions = Collections.synchronizedList(new ArrayList<>());
+        provisioner.create(plan, state, material, actions, new CreatedByRun(), List.of(replaced));
+        docker.start(name);
+        actions.add("started container " + name);
+        return String.join(", ", actions);
+    }
+
+    /** The member's own Patroni, from the new container: running, and streaming unless it leads. */
+    private String awaitServing(StackSpec spec, String member, Duration timeout) {
+        StackProbe probe = members.probe(spec);
+        int port = spec.ports().patroniOf(Integer.parseInt(member.substring("pg-".length())));
+        return Poll.until(member + " running again", timeout, POLL, () -> {
+            Optional<PatroniNode> node = probe.node(port);
+            if (node.isEmpty()) {
+                return Seen.notYet(member + "'s Patroni does not answer yet");
+            }
+            PatroniNode n = node.get();
+            boolean primary = n.role().isLeader();
+            return "running".equals(n.state())
+                            && (primary || n.replicationState().equals(Optional.of("streaming")))
+                    ? Seen.done(member + " " + n.displayState())
+                    : Seen.notYet(member + " " + n.role() + " " + n.displayState());
+        });
+    }
+
+    /** Copies {@code volume} into a new volume {@code aside} with an idle helper of pgha's Spilo-like image. */
+    private void copyAside(StackSpec spec, String volume, String aside, Consumer<String> progress) {
+        docker.createVolume(aside, StackLabels.volume(spec.name(), "replaced-postgres-data", aside));
+        String helper = StackLayout.containerName(spec.name(), "replace-helper");
+        docker.container(helper).ifPresent(h -> docker.remove(h.name()));
+        docker.createContainer(RestoreSeed.helperSpec(
+                HELPER_IMAGE,
+                helper,
+                StackLayout.of(spec).network(),
+                spec.name(),
+                Map.of(volume, "/from", aside, "/to")));
+        try {
+            docker.start(helper);
+            progress.accept("copying the old data of " + volume + " into " + aside);
+            ExecResult r = docker.exec(helper, List.of("cp", "-a", "/from/.", "/to/"), COPY_TIMEOUT);
+            if (!r.ok()) {
+                throw PghaException.unavailable("cannot copy the old data of " + volume + " aside: "
+                        + (r.stdout() + r.stderr()).strip() + "; volume " + volume + " was not removed");
+            }
+        } finally {
+            docker.stop(helper, Duration.ofSeconds(5));
+            docker.remove(helper);
+        }
+    }
+}

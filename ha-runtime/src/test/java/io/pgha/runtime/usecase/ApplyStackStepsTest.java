@@ -1,0 +1,38 @@
+package io.pgha.runtime.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgha.runtime.apply.ApplyPlanner;
+import io.pgha.runtime.apply.PlanStep;
+import io.pgha.runtime.apply.RunningStack;
+import io.pgha.runtime.stack.ImageProfile;
+import io.pgha.runtime.stack.StackSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which planned steps this version runs: a container replacement only when the plan names its image (upgrade). */
+class ApplyStackStepsTest {
+
+    private static final StackSpec THREE =
+            StackSpec.builder().name("steps").images(ImageProfile.LOCAL).build();
+    private static final RunningStack RUNNING = RunningStack.healthy(THREE)
+            .withImages(Map.of(
+                    "pg-0", "pgha/spilo-17:local", "pg-1", "pgha/spilo-17:local", "pg-2", "pgha/spilo-17:local"));
+
+    @Test
+    void anUpgradeAndAReplaceRunWhole() {
+        assertThat(ApplyStack.notExecutable(ApplyPlanner.upgrade(RUNNING, "pgha/spilo-17:next", true)))
+                .isEmpty();
+        assertThat(ApplyStack.notExecutable(ApplyPlanner.replace(RUNNING, "pg-0", false)))
+                .isEmpty();
+    }
+
+    @Test
+    void anImageProfileChangedInASpecIsShownNotRun() {
+        assertThat(ApplyStack.notExecutable(ApplyPlanner.plan(
+                        RUNNING, THREE.toBuilder().images(ImageProfile.OFFICIAL).build())))
+                .extracting(PlanStep::kind)
+                .containsOnly(PlanStep.Kind.REPLACE_CONTAINER)
+                .hasSize(3);
+    }
+}
