@@ -41,22 +41,25 @@ public final class RepositoryScan {
     }
 
     /**
-     * $1 the stanza, $2 {@link #UNLZ4}. Prints "last commit: YYYY-MM-DD HH:MM:SS.ffffff UTC" for the newest commit record
+     * $1 the stanza. Prints "last commit: YYYY-MM-DD HH:MM:SS.ffffff UTC" for the newest commit record
      * found in the newest {@value #SEGMENTS} archived segments (newest first), or "no commit". The segments are read
-     * straight from the repository's files and decompressed here: pgBackRest's archive-get would want the cluster's
-     * pg_control, which a stopped cluster's helper does not have, and repo-get does not decompress.
+     * straight from the repository's files and decompressed here with Debian's lz4 or gzip (pgBackRest compresses the
+     * archive with lz4, compress-type in the stack's pgbackrest.conf): pgBackRest's archive-get would want the
+     * cluster's pg_control, which a stopped cluster's helper does not have, and repo-get does not decompress.
      */
     public static String lastCommitScript() {
         return "set -u\n"
                 + "waldump=$(ls /usr/lib/postgresql/*/bin/pg_waldump 2>/dev/null | sort -V | tail -n 1)\n"
                 + "[ -n \"$waldump\" ] || { echo 'no pg_waldump in the image' >&2; exit 1; }\n"
+                + "command -v lz4 >/dev/null || { echo 'no lz4 in the image (rebuild it: stack/images/build-local.sh)' >&2;"
+                + " exit 1; }\n"
                 + "mkdir -p /tmp/pgha-scan\n"
                 + "cd " + PgBackRestRestore.SOURCE_MOUNT + " || exit 1\n"
                 + "for f in $(ls archive/\"$1\"/*/*/* 2>/dev/null"
                 + " | grep -E '/[0-9A-F]{24}-[0-9a-f]{40}(\\.(lz4|gz))?$' | sort -r | head -n " + SEGMENTS + "); do\n"
                 + "  s=$(basename \"$f\" | cut -c1-24)\n"
                 + "  case \"$f\" in\n"
-                + "    *.lz4) python3 -c \"$2\" <\"$f\" >/tmp/pgha-scan/\"$s\" ;;\n"
+                + "    *.lz4) lz4 -dc <\"$f\" >/tmp/pgha-scan/\"$s\" ;;\n"
                 + "    *.gz) gzip -dc <\"$f\" >/tmp/pgha-scan/\"$s\" ;;\n"
                 + "    *) cp \"$f\" /tmp/pgha-scan/\"$s\" ;;\n"
                 + "  esac || continue\n"
@@ -68,75 +71,9 @@ public final class RepositoryScan {
                 + "echo 'no commit'\n";
     }
 
-    /**
-     * An LZ4 frame decompressor (stdin to stdout) in Python, the image's interpreter (it has no lz4 tool or module):
-     * pgBackRest compresses the archive with lz4 (compress-type in the stack's pgbackrest.conf). Linked blocks, raw
-     * blocks, block and content checksums (skipped) and skippable frames.
-     */
-    static final String UNLZ4 = """
-import sys
-d = sys.stdin.buffer.read()
-o = bytearray()
-p = 0
-while p + 4 <= len(d):
-    magic = int.from_bytes(d[p:p + 4], 'little')
-    p += 4
-    if 0x184D2A50 <= magic <= 0x184D2A5F:
-        p += 4 + int.from_bytes(d[p:p + 4], 'little')
-        continue
-    if magic != 0x184D2204:
-        sys.exit('not lz4')
-    flg = d[p]
-    p += 2 + (8 if flg & 8 else 0) + (4 if flg & 1 else 0) + 1
-    while True:
-        n = int.from_bytes(d[p:p + 4], 'little')
-        p += 4
-        if n == 0:
-            break
-        raw, n = n >> 31, n & 0x7FFFFFFF
-        b, p = d[p:p + n], p + n + (4 if flg & 16 else 0)
-        if raw:
-            o += b
-            continue
-        i = 0
-        while i < len(b):
-            t = b[i]
-            i += 1
-            ll = t >> 4
-            if ll == 15:
-                while True:
-                    ll += b[i]
-                    i += 1
-                    if b[i - 1] != 255:
-                        break
-            o += b[i:i + ll]
-            i += ll
-            if i >= len(b):
-                break
-            off = b[i] | b[i + 1] << 8
-            i += 2
-            ml = t & 15
-            if ml == 15:
-                while True:
-                    ml += b[i]
-                    i += 1
-                    if b[i - 1] != 255:
-                        break
-            ml += 4
-            s = len(o) - off
-            if off >= ml:
-                o += o[s:s + ml]
-            else:
-                c = o[s:]
-                o += (c * (ml // off + 1))[:ml]
-    if flg & 4:
-        p += 4
-sys.stdout.buffer.write(o)
-""";
-
     /** The command that runs {@link #lastCommitScript()} for {@code stanza}. */
     public static List<String> lastCommitCommand(String stanza) {
-        return List.of("sh", "-c", lastCommitScript(), "scan", stanza, UNLZ4);
+        return List.of("sh", "-c", lastCommitScript(), "scan", stanza);
     }
 
     /** The newest commit's time in {@link #lastCommitScript()}'s output, when it found one. */
