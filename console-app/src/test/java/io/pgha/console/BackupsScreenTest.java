@@ -14,6 +14,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -87,5 +88,28 @@ class BackupsScreenTest extends ConsoleUiTest {
         assertThat(node(robot, "#backup-now", Button.class).isDisabled()).isTrue();
         assertThat(node(robot, "#backup-table", TableView.class).isVisible()).isFalse();
         assertThat(node(robot, "#backup-message", Label.class).getStyleClass()).doesNotContain("tone-fail");
+    }
+
+    @Test
+    void theTimelineShowsTheWindowAndTheBackupsByTypeWithTheirDetailsOnHover(FxRobot robot) {
+        openBackups(robot, "demo");
+        until(() -> exists(robot, "#timeline-mark-20261205-080000F_20261205-090000I"));
+        Region full = node(robot, "#timeline-mark-20261205-080000F", Region.class);
+        Region incr = node(robot, "#timeline-mark-20261205-080000F_20261205-090000I", Region.class);
+        assertThat(full.getStyleClass()).contains("timeline-full");
+        assertThat(incr.getStyleClass()).contains("timeline-incr");
+        assertThat(full.getHeight())
+                .as("a full backup stands taller than an incremental one")
+                .isGreaterThan(incr.getHeight());
+        assertThat(incr.getLayoutX()).as("the later backup further right").isGreaterThan(full.getLayoutX());
+        assertThat(node(robot, "#timeline-window", Region.class).isVisible()).isTrue();
+        assertThat(node(robot, "#backup-next", Label.class).getText())
+                .startsWith("a diff backup at 2026-12-06T09:00:30Z")
+                .contains("full every 7d, differential every 1d");
+
+        robot.moveTo(incr);
+        until(() -> robot.lookup(".tooltip").queryAll().stream()
+                .anyMatch(t -> t instanceof javafx.scene.control.Labeled l
+                        && l.getText().contains("based on 20261205-080000F")));
     }
 }

@@ -5,6 +5,7 @@ import io.pgha.console.service.ClusterBackups;
 import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.stack.BackupSchedule;
 import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.usecase.StackBackups;
@@ -31,11 +32,13 @@ final class RuntimeClusterBackups implements ClusterBackups {
     @Override
     public BackupsState read() {
         try (StackBackups backups = StackBackups.onLocalDocker(connection)) {
-            Optional<BackupsState.Why> off = backups.spec().flatMap(RuntimeClusterBackups::off);
+            Optional<StackSpec> spec = backups.spec();
+            Optional<BackupsState.Why> off = spec.flatMap(RuntimeClusterBackups::off);
             if (off.isPresent()) {
                 return new BackupsState.Off(off.get());
             }
-            return new BackupsState.On(backups.summary(), backups.list().backups());
+            BackupSchedule schedule = spec.map(s -> s.backups().schedule()).orElse(BackupSchedule.DEFAULTS);
+            return new BackupsState.On(backups.summary(), backups.list().backups(), schedule);
         }
     }
 

@@ -8,6 +8,7 @@ import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupSummary;
 import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.backup.RepositoryInfo;
+import io.pgha.runtime.stack.BackupSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +81,9 @@ public final class ScriptedBackups implements ClusterBackups {
                 "demo", RepositoryInfo.OK, "ok", running, new ArrayList<>(backups), Optional.empty(), Optional.empty());
         Instant now = Instant.now();
         return new BackupsState.On(
-                BackupSummary.of(info, archive(now.minusSeconds(40)), now, Duration.ofDays(3650)), info.backups());
+                BackupSummary.of(info, archive(now.minusSeconds(40)), now, Duration.ofDays(3650)),
+                info.backups(),
+                BackupSchedule.DEFAULTS);
     }
 
     @Override
