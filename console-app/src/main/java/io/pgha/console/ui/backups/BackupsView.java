@@ -48,6 +48,13 @@ public final class BackupsView extends BorderPane {
         now.disableProperty().bind(viewModel.canBackUpProperty().not());
         now.setOnAction(e -> confirmAndBackUp(viewModel));
         now.setMinWidth(Region.USE_PREF_SIZE);
+        Button restore = new Button("Restore to a point in time…");
+        restore.setId("backup-restore");
+        restore.setTooltip(new Tooltip("Restore this cluster's backups into a new cluster, or rebuild it in place"));
+        restore.disableProperty().bind(viewModel.canRestoreProperty().not());
+        restore.setMinWidth(Region.USE_PREF_SIZE);
+        restore.setOnAction(e ->
+                viewModel.restore().ifPresent(r -> RestoreDialog.show(getScene().getWindow(), r)));
         Button refresh = new Button("Refresh");
         refresh.setId("backup-refresh");
         refresh.setOnAction(e -> viewModel.refresh());
@@ -122,8 +129,8 @@ public final class BackupsView extends BorderPane {
 
         VBox summary = new VBox(6, message, figures, timeline, legend, warnings);
         summary.setPadding(new Insets(4, 10, 10, 10));
-        VBox top =
-                new VBox(Toolbars.of(FormRows.label("Kind"), kind, now, spinner, progress, refresh, updated), summary);
+        VBox top = new VBox(
+                Toolbars.of(FormRows.label("Kind"), kind, now, spinner, progress, restore, refresh, updated), summary);
         top.getStyleClass().add("backups-summary");
         setTop(top);
         setCenter(table);

@@ -61,6 +61,9 @@ public final class BackupsViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canBackUp = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper restoring = new ReadOnlyBooleanWrapper();
+    private Optional<RecoverableWindow> lastWindow = Optional.empty();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Reading the backups …");
     private final ReadOnlyObjectWrapper<Tone> messageTone = new ReadOnlyObjectWrapper<>(Tone.UNKNOWN);
     private final ReadOnlyStringWrapper window = new ReadOnlyStringWrapper("");
@@ -89,6 +92,7 @@ public final class BackupsViewModel {
         this.cluster = cluster;
         available.addListener((o, a, b) -> update());
         busy.addListener((o, a, b) -> update());
+        restoring.addListener((o, a, b) -> update());
     }
 
     /** Called on the FX thread when the tab is shown or hidden: reads now, then every {@link #REFRESH} while shown. */
@@ -155,6 +159,8 @@ public final class BackupsViewModel {
 
     private void show(BackupSummary summary, List<BackupRecord> records, BackupSchedule schedule) {
         Instant now = clock.instant();
+        lastWindow = summary.window().filter(w -> w.start().isPresent());
+        update();
         Optional<Instant> due =
                 summary.running() ? Optional.empty() : Optional.of(BackupDue.next(schedule, records, now));
         String nextText = nextText(schedule, records, summary.running(), now);
@@ -186,6 +192,8 @@ public final class BackupsViewModel {
     }
 
     private void off(BackupsState.Why why) {
+        lastWindow = Optional.empty();
+        update();
         available.set(false);
         message.set(offText(why.name(), cluster));
         messageTone.set(Tone.UNKNOWN);
@@ -429,6 +437,33 @@ public final class BackupsViewModel {
 
     private void update() {
         canBackUp.set(available.get() && !busy.get());
+        canRestore.set(available.get() && lastWindow.isPresent() && !restoring.get());
+    }
+
+    /**
+     * The "Restore to a point in time…" dialog's model over the window read last, or empty when there is nothing to
+     * restore from yet or a restore the console started still runs.
+     */
+    public Optional<RestoreViewModel> restore() {
+        if (!canRestore.get()) {
+            return Optional.empty();
+        }
+        return lastWindow.map(w -> new RestoreViewModel(backups, executors, notifier, cluster, w, on -> {
+            restoring.set(on);
+            if (!on && !closed) {
+                refresh();
+            }
+        }));
+    }
+
+    /** Whether there is a window to restore from and no restore the console started runs. */
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore.getReadOnlyProperty();
+    }
+
+    /** Whether a restore the console started runs now. */
+    public ReadOnlyBooleanProperty restoringProperty() {
+        return restoring.getReadOnlyProperty();
     }
 
     public ObservableList<BackupChoice> choices() {

@@ -211,15 +211,10 @@ class BackupsViewModelTest {
     @Test
     void aFailedReadIsShownAndTriedAgainAtTheNextRefresh() {
         BackupsViewModel failing = new BackupsViewModel(
-                new io.pgha.console.service.ClusterBackups() {
+                new ScriptedBackups() {
                     @Override
                     public BackupsState read() {
                         throw PghaException.unavailable("no leader in demo to run pgBackRest on");
-                    }
-
-                    @Override
-                    public BackupRecord now(BackupType type) {
-                        throw new AssertionError();
                     }
                 },
                 Inline.executors(scheduler),
