@@ -165,7 +165,10 @@ public final class BackupsViewModel {
                 summary.running() ? Optional.empty() : Optional.of(BackupDue.next(schedule, records, now));
         String nextText = nextText(schedule, records, summary.running(), now);
         nextBackup.set(nextText);
-        timeline.set(timeline(summary.window(), records, due, nextText));
+        Timeline drawn = timeline(summary.window(), records, due, nextText);
+        if (!drawn.equals(timeline.get())) {
+            timeline.set(drawn);
+        }
         available.set(true);
         message.set(
                 summary.healthy()
