@@ -168,8 +168,9 @@ class BackupsScreenTest extends ConsoleUiTest {
         assertThat(cluster.backups().restores()).containsExactly("2026-12-05T08:30:00Z -> demo-restored");
         until(() -> notices.last() != null && notices.last().level() == Notice.Level.SUCCESS);
         assertThat(notices.last().title()).isEqualTo("Cluster demo-restored restored");
+        // the console then lists and opens the new cluster, as after Create (the real restore saved it in the registry;
+        // this scripted one did not, so the sidebar has nothing new to show here: RestoreViewModelTest checks the call)
         robot.clickOn("#restore-cancel");
         until(() -> !exists(robot, "#restore-dialog"));
-        until(() -> !node(robot, "#backup-restore", Button.class).isDisabled());
     }
 }

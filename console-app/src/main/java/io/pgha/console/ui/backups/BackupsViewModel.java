@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -64,6 +65,7 @@ public final class BackupsViewModel {
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper restoring = new ReadOnlyBooleanWrapper();
     private Optional<RecoverableWindow> lastWindow = Optional.empty();
+    private Consumer<String> clusterAdded = name -> {};
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Reading the backups …");
     private final ReadOnlyObjectWrapper<Tone> messageTone = new ReadOnlyObjectWrapper<>(Tone.UNKNOWN);
     private final ReadOnlyStringWrapper window = new ReadOnlyStringWrapper("");
@@ -451,12 +453,24 @@ public final class BackupsViewModel {
         if (!canRestore.get()) {
             return Optional.empty();
         }
-        return lastWindow.map(w -> new RestoreViewModel(backups, executors, notifier, cluster, w, on -> {
-            restoring.set(on);
-            if (!on && !closed) {
-                refresh();
-            }
-        }));
+        return lastWindow.map(w -> new RestoreViewModel(
+                backups,
+                executors,
+                notifier,
+                cluster,
+                w,
+                on -> {
+                    restoring.set(on);
+                    if (!on && !closed) {
+                        refresh();
+                    }
+                },
+                name -> clusterAdded.accept(name)));
+    }
+
+    /** Told the name of a cluster a restore from this tab made (the sidebar lists it). */
+    public void onClusterAdded(Consumer<String> listener) {
+        clusterAdded = listener;
     }
 
     /** Whether there is a window to restore from and no restore the console started runs. */

@@ -65,6 +65,7 @@ public final class RestoreViewModel {
     private final String cluster;
     private final RecoverableWindow window;
     private final Consumer<Boolean> running;
+    private final Consumer<String> added;
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.TIME);
     private final StringProperty time = new SimpleStringProperty("");
     private final DoubleProperty position = new SimpleDoubleProperty(1);
@@ -98,6 +99,7 @@ public final class RestoreViewModel {
     /**
      * @param window  the recoverable window the tab read last (with its backups)
      * @param running told on the FX thread when the restore starts (true) and ends (false)
+     * @param added   told on the FX thread the name of a new cluster a restore made (so the sidebar lists it)
      */
     public RestoreViewModel(
             ClusterBackups backups,
@@ -105,13 +107,15 @@ public final class RestoreViewModel {
             Notifier notifier,
             String cluster,
             RecoverableWindow window,
-            Consumer<Boolean> running) {
+            Consumer<Boolean> running,
+            Consumer<String> added) {
         this.backups = backups;
         this.executors = executors;
         this.notifier = notifier;
         this.cluster = cluster;
         this.window = window;
         this.running = running;
+        this.added = added;
         backupLabels.setAll(
                 window.backups().reversed().stream().map(b -> b.label()).toList());
         backup.set(backupLabels.isEmpty() ? null : backupLabels.getFirst());
@@ -413,6 +417,7 @@ public final class RestoreViewModel {
                                 ? "Its passwords and connection strings: pgha credentials " + r.up().name() + "."
                                 : "The archive goes on in a new timeline: take a full backup now (Back up now, Full).");
         outcome.set(text);
+        into.ifPresent(i -> added.accept(r.up().name()));
         notifier.show(Notice.success(
                 into.isPresent() ? "Cluster " + r.up().name() + " restored" : cluster + " rebuilt", text));
     }

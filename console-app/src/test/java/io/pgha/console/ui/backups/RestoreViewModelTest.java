@@ -34,8 +34,9 @@ class RestoreViewModelTest {
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final ScriptedBackups backups = new ScriptedBackups();
     private final List<Boolean> running = new ArrayList<>();
+    private final List<String> added = new ArrayList<>();
     private final RestoreViewModel vm = new RestoreViewModel(
-            backups, Inline.executors(new InlineScheduler()), notifier, "demo", WINDOW, running::add);
+            backups, Inline.executors(new InlineScheduler()), notifier, "demo", WINDOW, running::add, added::add);
 
     static Stream<Arguments> rules() {
         List<String> badPort = new ArrayList<>(PORTS);
@@ -211,7 +212,7 @@ class RestoreViewModelTest {
     @Test
     void aFreshDialogShowsNoErrorEvenWhenItCannotStartYet() {
         RestoreViewModel fresh = new RestoreViewModel(
-                backups, Inline.executors(new InlineScheduler()), notifier, "demo", WINDOW, running::add);
+                backups, Inline.executors(new InlineScheduler()), notifier, "demo", WINDOW, running::add, added::add);
         backups.busyPort(5442);
         fresh.load();
 
@@ -260,6 +261,7 @@ class RestoreViewModelTest {
         assertThat(notifier.last().title()).isEqualTo("Cluster demo-restored restored");
         assertThat(notifier.last().text()).contains("pgha credentials demo-restored");
         assertThat(running).containsExactly(true, false);
+        assertThat(added).as("the sidebar lists it").containsExactly("demo-restored");
         assertThat(vm.canRestoreProperty().get()).as("once per dialog").isFalse();
         vm.restore();
         assertThat(backups.restores()).hasSize(1);
@@ -282,6 +284,7 @@ class RestoreViewModelTest {
         assertThat(notifier.last().level()).isEqualTo(Notice.Level.ERROR);
         assertThat(notifier.last().title()).isEqualTo("Restore of demo in place failed");
         assertThat(vm.outcomeProperty().get()).isEqualTo("Failed: pgBackRest could not read the repository");
+        assertThat(added).isEmpty();
         assertThat(running).containsExactly(true, false);
     }
 }
