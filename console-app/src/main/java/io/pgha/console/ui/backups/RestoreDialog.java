@@ -100,8 +100,7 @@ final class RestoreDialog {
         Label warning = new Label();
         warning.setId("restore-warning");
         warning.setWrapText(true);
-        warning.getStyleClass().addAll("tone-text");
-        Tones.apply(warning, Tone.WARN);
+        tone(warning, Tone.WARN);
         Runnable warn = () -> warning.setText("This REBUILDS " + vm.cluster() + ": everything written after the target"
                 + " is lost, and the cluster is down while it is restored. It:\n  - "
                 + String.join("\n  - ", vm.effects()));
@@ -210,5 +209,11 @@ final class RestoreDialog {
         label.getStyleClass().add("text-muted");
         label.setWrapText(true);
         return label;
+    }
+
+    /** The tone's colour on a text ({@code Tones.apply} replaces every tone- class, tone-text too). */
+    private static void tone(Label label, Tone tone) {
+        Tones.apply(label, tone);
+        label.getStyleClass().add("tone-text");
     }
 }

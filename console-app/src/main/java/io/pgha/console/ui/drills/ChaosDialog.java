@@ -59,8 +59,7 @@ final class ChaosDialog {
         Label warning = new Label(vm.warning());
         warning.setId("chaos-warning");
         warning.setWrapText(true);
-        warning.getStyleClass().add("tone-text");
-        Tones.apply(warning, Tone.WARN);
+        tone(warning, Tone.WARN);
         Label problem = new Label();
         problem.setId("chaos-problem");
         problem.setWrapText(true);
@@ -78,10 +77,9 @@ final class ChaosDialog {
         Label verdict = new Label();
         verdict.setId("chaos-verdict");
         verdict.setWrapText(true);
-        verdict.getStyleClass().add("tone-text");
         verdict.textProperty().bind(vm.verdictProperty());
-        Tones.apply(verdict, vm.verdictToneProperty().get());
-        vm.verdictToneProperty().addListener((o, a, t) -> Tones.apply(verdict, t));
+        tone(verdict, vm.verdictToneProperty().get());
+        vm.verdictToneProperty().addListener((o, a, t) -> tone(verdict, t));
         ListView<String> log = new ListView<>(vm.log());
         log.setId("chaos-log");
         log.setPrefHeight(180);
@@ -136,5 +134,11 @@ final class ChaosDialog {
         field.setPrefColumnCount(14);
         field.textProperty().bindBidirectional(value);
         return field;
+    }
+
+    /** The tone's colour on a text ({@code Tones.apply} replaces every tone- class, tone-text too). */
+    private static void tone(Label label, Tone tone) {
+        Tones.apply(label, tone);
+        label.getStyleClass().add("tone-text");
     }
 }

@@ -37,7 +37,7 @@ import javafx.collections.ObservableList;
  */
 public final class ChaosViewModel {
 
-    /** Long enough to draw each of the nine faults once (5 s + 23 s per fault, ADR 0032). */
+    /** Long enough to draw each fault once (5 s + 23 s per fault, ADR 0032: 212 s for nine). */
     static final String DEFAULT_DURATION = "4m";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*(s|m|h)");

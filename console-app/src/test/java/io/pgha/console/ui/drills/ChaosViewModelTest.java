@@ -80,7 +80,8 @@ class ChaosViewModelTest {
                 .isEqualTo(plan.steps().size() + " faults over 240 s, one at a time, every chosen kind at least once");
 
         vm.durationProperty().set("1m");
-        assertThat(vm.planProperty().get()).endsWith("too short to draw each of the 9 chosen kinds once");
+        assertThat(vm.planProperty().get())
+                .endsWith("too short to draw each of the " + DrillScenario.values().length + " chosen kinds once");
         vm.kinds().forEach(k -> k.selectedProperty().set(false));
         assertThat(vm.canStartProperty().get()).isFalse();
         assertThat(vm.problemProperty().get()).isEqualTo("Choose at least one fault");
