@@ -10,12 +10,14 @@ import io.pgha.runtime.drill.DrillScenario;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
@@ -144,5 +146,61 @@ class DrillsScreenTest extends ConsoleUiTest {
                 .contains("pg-supervisor", "running (healthy)");
         assertThat(node(robot, "#restart-postgres", Button.class).isDisabled()).isTrue();
         assertThat(node(robot, "#restart-container", Button.class).isDisabled()).isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aChaosRunStartsOnlyFromItsConfirmationAndEndsWithTheReport(FxRobot robot) {
+        openDrills(robot);
+        robot.clickOn("#chaos-open");
+        until(() -> exists(robot, "#chaos-dialog"));
+        Button start = node(robot, "#chaos-start", Button.class);
+        assertThat(start.isDisabled()).isFalse();
+        assertThat(node(robot, "#chaos-warning", Label.class).getText()).contains("kills, stops, freezes");
+        assertThat(node(robot, "#chaos-plan", Label.class).getText()).endsWith("every chosen kind at least once");
+        assertThat(node(robot, "#chaos-problem", Label.class).getStyleClass()).doesNotContain("field-error");
+        assertThat(cluster.drills().chaosRequests())
+                .as("nothing runs before the confirmation")
+                .isEmpty();
+
+        TextField duration = node(robot, "#chaos-duration", TextField.class);
+        robot.interact(() -> duration.setText("5 minutes"));
+        until(start::isDisabled);
+        assertThat(node(robot, "#chaos-problem", Label.class).getText())
+                .isEqualTo("Write the duration as 90s, 4m or 1h");
+        assertThat(node(robot, "#chaos-problem", Label.class).getStyleClass()).contains("field-error");
+        robot.interact(() -> {
+            duration.setText("2m");
+            node(robot, "#chaos-seed", TextField.class).setText("7");
+        });
+        for (DrillScenario s : DrillScenario.values()) {
+            if (s != DrillScenario.KILL_PRIMARY && s != DrillScenario.SWITCHOVER) {
+                robot.interact(() -> node(robot, "#chaos-kind-" + s.cliName(), CheckBox.class)
+                        .setSelected(false));
+            }
+        }
+        until(() -> !start.isDisabled());
+
+        cluster.drills().holdRuns();
+        robot.clickOn(start);
+        ListView<String> log = node(robot, "#chaos-log", ListView.class);
+        until(() -> log.getItems().size() >= 2);
+        assertThat(node(robot, "#drill-run", Button.class).isDisabled())
+                .as("no drill while chaos runs")
+                .isTrue();
+        assertThat(node(robot, "#chaos-stop", Button.class).isVisible()).isTrue();
+        cluster.drills().release();
+
+        until(() -> node(robot, "#chaos-verdict", Label.class).getText().startsWith("PASSED: 0 lost"));
+        ListView<String> report = node(robot, "#chaos-report", ListView.class);
+        assertThat(report.getItems()).contains("split-brain moments: 0", "duplicated writes: 0");
+        assertThat(cluster.drills().chaosRequests()).singleElement().satisfies(r -> {
+            assertThat(r.seed()).isEqualTo(7);
+            assertThat(r.kinds()).containsExactly(DrillScenario.KILL_PRIMARY, DrillScenario.SWITCHOVER);
+        });
+        until(() -> notices.last() != null && notices.last().level() == Notice.Level.SUCCESS);
+        robot.clickOn("#chaos-cancel");
+        until(() -> !exists(robot, "#chaos-dialog"));
+        until(() -> !node(robot, "#drill-run", Button.class).isDisabled());
     }
 }

@@ -2,6 +2,7 @@ package io.pgha.console.service;
 
 import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupSummary;
+import io.pgha.runtime.stack.BackupSchedule;
 import java.util.List;
 
 /** What {@link ClusterBackups#read()} found: the backups, or why the cluster has none. */
@@ -11,9 +12,11 @@ public sealed interface BackupsState {
      * A stack that takes backups.
      *
      * @param summary the recoverable window, last backup, archive, whether one runs, warnings
-     * @param backups every backup in the repository, oldest first
+     * @param backups  every backup in the repository, oldest first
+     * @param schedule the schedule the stack's supervisor takes backups on (the spec's {@code backups.full_every} and
+     *                 {@code diff_every}, docs/decisions/0027)
      */
-    record On(BackupSummary summary, List<BackupRecord> backups) implements BackupsState {
+    record On(BackupSummary summary, List<BackupRecord> backups, BackupSchedule schedule) implements BackupsState {
         public On {
             backups = List.copyOf(backups);
         }

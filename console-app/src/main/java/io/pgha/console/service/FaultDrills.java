@@ -1,5 +1,6 @@
 package io.pgha.console.service;
 
+import io.pgha.runtime.chaos.ChaosReport;
 import io.pgha.runtime.drill.DrillResult;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -22,4 +23,13 @@ public interface FaultDrills {
      *                                       reached, INVALID_INPUT when the request does not fit the cluster
      */
     DrillResult run(DrillRequest request, Consumer<String> progress, BooleanSupplier cancelled);
+
+    /**
+     * Runs a seeded chaos run ({@code pgha chaos}: ha-runtime's {@code ChaosRunner}) and returns its report. Blocks for
+     * its duration and the healing after it, so it is called off the FX thread; progress lines arrive on the calling
+     * thread. Every way out heals the fault, stops the workloads and drops their tables.
+     *
+     * @param cancelled asked at every wait; once it says true the run heals, cleans up and throws REFUSED
+     */
+    ChaosReport chaos(ChaosRequest request, Consumer<String> progress, BooleanSupplier cancelled);
 }

@@ -153,7 +153,7 @@ final class DockerStackProvisioning implements StackProvisioning {
         };
     }
 
-    private static boolean bindable(String address, int port) {
+    static boolean bindable(String address, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));

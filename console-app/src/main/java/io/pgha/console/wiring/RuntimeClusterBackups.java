@@ -2,13 +2,26 @@ package io.pgha.console.wiring;
 
 import io.pgha.console.service.BackupsState;
 import io.pgha.console.service.ClusterBackups;
+import io.pgha.console.service.NewClusterRequest;
+import io.pgha.console.service.RestoreInto;
+import io.pgha.console.service.SpecProblem;
+import io.pgha.runtime.PghaException;
 import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupType;
+import io.pgha.runtime.backup.RestoreTarget;
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
+import io.pgha.runtime.provision.ProgressEvent;
+import io.pgha.runtime.stack.BackupSchedule;
 import io.pgha.runtime.stack.ImageProfile;
+import io.pgha.runtime.stack.StackPorts;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.usecase.StackBackups;
+import io.pgha.runtime.usecase.StackRestore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The Backups tab's service over the runtime's {@link StackBackups} on the local Docker engine, as {@code pgha backup}
@@ -18,6 +31,8 @@ import java.util.Optional;
 final class RuntimeClusterBackups implements ClusterBackups {
 
     private final ClusterConnection connection;
+    private final ClusterRegistry registry = new ClusterRegistry();
+    private volatile Optional<StackSpec> sourceSpec = Optional.empty();
 
     private RuntimeClusterBackups(ClusterConnection connection) {
         this.connection = connection;
@@ -31,11 +46,13 @@ final class RuntimeClusterBackups implements ClusterBackups {
     @Override
     public BackupsState read() {
         try (StackBackups backups = StackBackups.onLocalDocker(connection)) {
-            Optional<BackupsState.Why> off = backups.spec().flatMap(RuntimeClusterBackups::off);
+            Optional<StackSpec> spec = backups.spec();
+            Optional<BackupsState.Why> off = spec.flatMap(RuntimeClusterBackups::off);
             if (off.isPresent()) {
                 return new BackupsState.Off(off.get());
             }
-            return new BackupsState.On(backups.summary(), backups.list().backups());
+            BackupSchedule schedule = spec.map(s -> s.backups().schedule()).orElse(BackupSchedule.DEFAULTS);
+            return new BackupsState.On(backups.summary(), backups.list().backups(), schedule);
         }
     }
 
@@ -55,5 +72,86 @@ final class RuntimeClusterBackups implements ClusterBackups {
         try (StackBackups backups = StackBackups.onLocalDocker(connection)) {
             return backups.now(type);
         }
+    }
+
+    /**
+     * The new stack takes the source's spec (nodes, images, timing), under a name no known cluster has and on ports free
+     * now that belong to no known cluster, as the new-cluster form proposes them.
+     */
+    @Override
+    public RestoreInto restoreDefaults() {
+        StackSpec base = base();
+        StackPorts p = FreeStackDefaults.ports(
+                base, registry, port -> DockerStackProvisioning.bindable(base.bindAddress(), port));
+        return new RestoreInto(
+                FreeStackDefaults.name(connection.name() + "-restored", registry),
+                new NewClusterRequest.Ports(
+                        p.write(), p.read(), p.stats(), p.patroni(), p.etcd(), p.exporter(), p.prometheus()));
+    }
+
+    @Override
+    public List<SpecProblem> check(RestoreInto into) {
+        StackSpec spec;
+        try {
+            spec = spec(into);
+        } catch (PghaException e) {
+            return List.of(new SpecProblem(SpecProblem.GENERAL, e.getMessage()));
+        }
+        List<SpecProblem> problems = new ArrayList<>();
+        if (registry.find(spec.name()).isPresent()) {
+            problems.add(new SpecProblem(
+                    SpecProblem.NAME,
+                    "a cluster named '" + spec.name() + "' exists already: a restore makes a new one, so choose"
+                            + " another name"));
+        }
+        spec.publishedPorts().forEach((port, what) -> {
+            if (!DockerStackProvisioning.bindable(spec.bindAddress(), port)) {
+                problems.add(new SpecProblem(
+                        SpecProblem.PORTS,
+                        "port " + port + " (" + what + ") is in use on " + spec.bindAddress()
+                                + ": choose another port"));
+            }
+        });
+        return problems;
+    }
+
+    @Override
+    public List<String> inPlaceEffects() {
+        return StackRestore.inPlaceEffects(connection);
+    }
+
+    @Override
+    public StackRestore.Restored restore(
+            RestoreTarget target, Optional<RestoreInto> into, Consumer<ProgressEvent> progress) {
+        return into.isPresent()
+                ? StackRestore.into(connection, spec(into.get()), target, progress::accept)
+                : StackRestore.inPlace(connection, target, progress::accept);
+    }
+
+    private StackSpec spec(RestoreInto into) {
+        NewClusterRequest.Ports p = into.ports();
+        return base().toBuilder()
+                .name(into.name())
+                .ports(new StackPorts(
+                        p.write(),
+                        p.read(),
+                        p.stats(),
+                        p.patroniBase(),
+                        p.etcdBase(),
+                        p.exporterBase(),
+                        p.prometheus()))
+                .build();
+    }
+
+    /** The source stack's spec, read once from its leader's labels; the default spec for a stack without one. */
+    private StackSpec base() {
+        Optional<StackSpec> known = sourceSpec;
+        if (known.isEmpty()) {
+            try (StackBackups backups = StackBackups.onLocalDocker(connection)) {
+                known = Optional.of(backups.spec().orElseGet(StackSpec::defaults));
+            }
+            sourceSpec = known;
+        }
+        return known.get();
     }
 }

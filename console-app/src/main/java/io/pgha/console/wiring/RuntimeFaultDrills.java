@@ -1,8 +1,12 @@
 package io.pgha.console.wiring;
 
+import io.pgha.console.service.ChaosRequest;
 import io.pgha.console.service.DrillRequest;
 import io.pgha.console.service.FaultDrills;
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.chaos.ChaosPlan;
+import io.pgha.runtime.chaos.ChaosReport;
+import io.pgha.runtime.chaos.ChaosRunner;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
@@ -25,7 +29,8 @@ import java.util.function.Consumer;
  */
 final class RuntimeFaultDrills implements FaultDrills {
 
-    private static final Duration HEAL_ON_EXIT = Duration.ofSeconds(60);
+    /** A chaos run heals its fault and drops its tables (up to 30 s each) on the way out. */
+    private static final Duration HEAL_ON_EXIT = Duration.ofSeconds(90);
 
     private final ClusterConnection connection;
     private final CredentialStore credentials;
@@ -42,6 +47,37 @@ final class RuntimeFaultDrills implements FaultDrills {
     @Override
     public DrillResult run(DrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
         DrillTarget target = target(request, progress);
+        return healedOnExit(cancelled, (docker, stop) -> {
+            if (docker.addressOn(target.network(), target.members().getFirst()).isEmpty()) {
+                throw PghaException.invalidInput(target.members().getFirst() + " is not on the Docker network "
+                        + target.network() + ": drills need the stack's containers on the network named after the"
+                        + " stack");
+            }
+            return new DrillRunner(target, request.settings(), docker, progress, stop).run(request.scenario());
+        });
+    }
+
+    /** As {@code pgha chaos} runs it: the plan from the seed, checked against the target, then the runner. */
+    @Override
+    public ChaosReport chaos(ChaosRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+        ChaosPlan plan = ChaosPlan.of(request.seed(), request.duration(), request.kinds());
+        DrillTarget target = DrillPlanning.target(
+                connection,
+                request.members(),
+                request.etcdContainers(),
+                request.containers(),
+                credentials.find(connection.name()).map(StackCredentials::superuser),
+                progress);
+        ChaosRunner.check(plan, target);
+        return healedOnExit(cancelled, (docker, stop) -> new ChaosRunner(target, docker, progress, stop).run(plan));
+    }
+
+    private interface Run<T> {
+        T run(DockerFaults docker, BooleanSupplier stop);
+    }
+
+    /** Runs with a shutdown hook that cancels the run when the console exits and waits for it to heal. */
+    private static <T> T healedOnExit(BooleanSupplier cancelled, Run<T> run) {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean exiting = new AtomicBoolean();
         Thread healOnExit = new Thread(
@@ -56,24 +92,13 @@ final class RuntimeFaultDrills implements FaultDrills {
                 "pgha-drill-heal-on-exit");
         Runtime.getRuntime().addShutdownHook(healOnExit);
         try (DockerFaults docker = DockerFaults.connect()) {
-            if (docker.addressOn(target.network(), target.members().getFirst()).isEmpty()) {
-                throw PghaException.invalidInput(
-                        target.members().getFirst() + " is not on the Docker network " + target.network()
-                                + ": drills need the stack's containers on the network named after the stack");
-            }
-            return new DrillRunner(
-                            target,
-                            request.settings(),
-                            docker,
-                            progress,
-                            () -> exiting.get() || cancelled.getAsBoolean())
-                    .run(request.scenario());
+            return run.run(docker, () -> exiting.get() || cancelled.getAsBoolean());
         } finally {
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(healOnExit);
             } catch (IllegalStateException exitUnderway) {
-                // the hook is running: it returns now that the drill has finished
+                // the hook is running: it returns now that the run has finished
             }
         }
     }

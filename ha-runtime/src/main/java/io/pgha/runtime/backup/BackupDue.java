@@ -1,5 +1,6 @@
 package io.pgha.runtime.backup;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.stack.BackupSchedule;
 import java.time.Instant;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * repository has none or its newest full backup ended {@code fullEvery} ago or more; otherwise a differential one when
  * the newest backup of any type ended {@code diffEvery} ago or more.
  */
+@Api
 public final class BackupDue {
 
     private BackupDue() {}

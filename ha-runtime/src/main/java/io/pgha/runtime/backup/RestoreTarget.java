@@ -1,5 +1,6 @@
 package io.pgha.runtime.backup;
 
+import io.pgha.runtime.Api;
 import io.pgha.runtime.PghaException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * Where a restore ends (docs/decisions/0022): the end of the archive, a moment, or the consistent point of one backup.
  * Each maps onto pgBackRest's own restore types ({@code default}, {@code time}, {@code immediate}).
  */
+@Api
 public sealed interface RestoreTarget {
 
     /** pgBackRest's restore arguments for this target, from backup {@code set}. */

@@ -11,6 +11,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -23,6 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -46,6 +48,13 @@ public final class BackupsView extends BorderPane {
         now.disableProperty().bind(viewModel.canBackUpProperty().not());
         now.setOnAction(e -> confirmAndBackUp(viewModel));
         now.setMinWidth(Region.USE_PREF_SIZE);
+        Button restore = new Button("Restore to a point in time…");
+        restore.setId("backup-restore");
+        restore.setTooltip(new Tooltip("Restore this cluster's backups into a new cluster, or rebuild it in place"));
+        restore.disableProperty().bind(viewModel.canRestoreProperty().not());
+        restore.setMinWidth(Region.USE_PREF_SIZE);
+        restore.setOnAction(e ->
+                viewModel.restore().ifPresent(r -> RestoreDialog.show(getScene().getWindow(), r)));
         Button refresh = new Button("Refresh");
         refresh.setId("backup-refresh");
         refresh.setOnAction(e -> viewModel.refresh());
@@ -78,6 +87,7 @@ public final class BackupsView extends BorderPane {
         tone((Label) figures.getChildren().getLast(), viewModel.archiveToneProperty());
         figures.addRow(2, label("Last backup"), value("backup-last", viewModel.lastBackupProperty()));
         figures.addRow(3, label("Now"), value("backup-running", viewModel.runningProperty()));
+        figures.addRow(4, label("Next backup"), value("backup-next", viewModel.nextBackupProperty()));
         figures.visibleProperty().bind(viewModel.availableProperty());
         figures.managedProperty().bind(figures.visibleProperty());
 
@@ -110,13 +120,55 @@ public final class BackupsView extends BorderPane {
         table.setItems(viewModel.rows());
         table.visibleProperty().bind(viewModel.availableProperty());
 
-        VBox summary = new VBox(6, message, figures, warnings);
+        TimelineView timeline = new TimelineView(viewModel.timelineProperty());
+        timeline.visibleProperty().bind(viewModel.availableProperty());
+        timeline.managedProperty().bind(timeline.visibleProperty());
+        HBox legend = legend();
+        legend.visibleProperty().bind(viewModel.availableProperty());
+        legend.managedProperty().bind(legend.visibleProperty());
+
+        VBox summary = new VBox(6, message, figures, timeline, legend, warnings);
         summary.setPadding(new Insets(4, 10, 10, 10));
-        VBox top =
-                new VBox(Toolbars.of(FormRows.label("Kind"), kind, now, spinner, progress, refresh, updated), summary);
+        VBox top = new VBox(
+                Toolbars.of(FormRows.label("Kind"), kind, now, spinner, progress, restore, refresh, updated), summary);
         top.getStyleClass().add("backups-summary");
         setTop(top);
         setCenter(table);
+    }
+
+    /** What the timeline's shapes mean. */
+    private static HBox legend() {
+        HBox legend = new HBox(12);
+        legend.getStyleClass().add("backup-timeline");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        for (String[] kind : new String[][] {
+            {"full", "full", "14"},
+            {"diff", "differential", "10"},
+            {"incr", "incremental", "7"},
+            {"next", "next scheduled", "12"}
+        }) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("timeline-mark", "timeline-" + kind[0]);
+            double h = Double.parseDouble(kind[2]);
+            swatch.setMinSize(8, h);
+            swatch.setPrefSize(8, h);
+            swatch.setMaxSize(8, h);
+            Label text = new Label(kind[1]);
+            text.getStyleClass().add("timeline-end");
+            HBox item = new HBox(4, swatch, text);
+            item.setAlignment(Pos.BOTTOM_LEFT);
+            legend.getChildren().add(item);
+        }
+        Region window = new Region();
+        window.getStyleClass().add("timeline-window");
+        window.setMinSize(22, 10);
+        window.setMaxSize(22, 10);
+        Label text = new Label("recoverable window (hover a backup for its details)");
+        text.getStyleClass().add("timeline-end");
+        HBox item = new HBox(4, window, text);
+        item.setAlignment(Pos.CENTER_LEFT);
+        legend.getChildren().add(item);
+        return legend;
     }
 
     private static Label label(String text) {

@@ -8,10 +8,12 @@ import io.pgha.console.ui.common.Notifier;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.runtime.backup.ArchiveStatus;
+import io.pgha.runtime.backup.BackupDue;
 import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupSummary;
 import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.backup.RecoverableWindow;
+import io.pgha.runtime.stack.BackupSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,6 +62,10 @@ public final class BackupsViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canBackUp = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper restoring = new ReadOnlyBooleanWrapper();
+    private Optional<RecoverableWindow> lastWindow = Optional.empty();
+    private Consumer<String> clusterAdded = name -> {};
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Reading the backups …");
     private final ReadOnlyObjectWrapper<Tone> messageTone = new ReadOnlyObjectWrapper<>(Tone.UNKNOWN);
     private final ReadOnlyStringWrapper window = new ReadOnlyStringWrapper("");
@@ -67,6 +74,8 @@ public final class BackupsViewModel {
     private final ReadOnlyObjectWrapper<Tone> archiveTone = new ReadOnlyObjectWrapper<>(Tone.UNKNOWN);
     private final ReadOnlyStringWrapper lastBackup = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper running = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextBackup = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>(Timeline.EMPTY);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
@@ -85,6 +94,7 @@ public final class BackupsViewModel {
         this.cluster = cluster;
         available.addListener((o, a, b) -> update());
         busy.addListener((o, a, b) -> update());
+        restoring.addListener((o, a, b) -> update());
     }
 
     /** Called on the FX thread when the tab is shown or hidden: reads now, then every {@link #REFRESH} while shown. */
@@ -115,7 +125,7 @@ public final class BackupsViewModel {
             return;
         }
         switch (state) {
-            case BackupsState.On on -> show(on.summary(), on.backups());
+            case BackupsState.On on -> show(on.summary(), on.backups(), on.schedule());
             case BackupsState.Off off -> off(off.why());
         }
         updated.set("read " + Formats.clock(clock.instant()));
@@ -149,8 +159,18 @@ public final class BackupsViewModel {
         }
     }
 
-    private void show(BackupSummary summary, List<BackupRecord> records) {
+    private void show(BackupSummary summary, List<BackupRecord> records, BackupSchedule schedule) {
         Instant now = clock.instant();
+        lastWindow = summary.window().filter(w -> w.start().isPresent());
+        update();
+        Optional<Instant> due =
+                summary.running() ? Optional.empty() : Optional.of(BackupDue.next(schedule, records, now));
+        String nextText = nextText(schedule, records, summary.running(), now);
+        nextBackup.set(nextText);
+        Timeline drawn = timeline(summary.window(), records, due, nextText);
+        if (!drawn.equals(timeline.get())) {
+            timeline.set(drawn);
+        }
         available.set(true);
         message.set(
                 summary.healthy()
@@ -177,6 +197,8 @@ public final class BackupsViewModel {
     }
 
     private void off(BackupsState.Why why) {
+        lastWindow = Optional.empty();
+        update();
         available.set(false);
         message.set(offText(why.name(), cluster));
         messageTone.set(Tone.UNKNOWN);
@@ -184,6 +206,8 @@ public final class BackupsViewModel {
         archive.set("");
         lastBackup.set("");
         running.set("");
+        nextBackup.set("");
+        timeline.set(Timeline.EMPTY);
         warnings.clear();
         rows.clear();
     }
@@ -240,6 +264,103 @@ public final class BackupsViewModel {
             return Tone.UNKNOWN;
         }
         return a.lagBytes().getAsLong() >= BackupSummary.ARCHIVE_BEHIND_BYTES ? Tone.WARN : Tone.OK;
+    }
+
+    /**
+     * The next backup the stack's supervisor takes (docs/decisions/0027: it asks {@link BackupDue} every 15 s), and the
+     * schedule it follows.
+     */
+    static String nextText(BackupSchedule schedule, List<BackupRecord> records, boolean running, Instant now) {
+        String rule = " · full every " + BackupSchedule.text(schedule.fullEvery()) + ", differential every "
+                + BackupSchedule.text(schedule.diffEvery()) + " (the stack's supervisor)";
+        if (running) {
+            return "after the backup that runs now" + rule;
+        }
+        Instant at = BackupDue.next(schedule, records, now);
+        String type = BackupDue.decide(schedule, records, false, at)
+                .orElse(BackupType.DIFF)
+                .id();
+        if (!at.isAfter(now)) {
+            return "a " + type + " backup is due now: the supervisor starts it within a minute" + rule;
+        }
+        return "a " + type + " backup at " + second(at) + " (in " + in(Duration.between(now, at)) + ")" + rule;
+    }
+
+    /** "45 min", "21 h 5 min", "6 d 23 h". */
+    static String in(Duration d) {
+        long minutes = Math.max(1, (d.toSeconds() + 59) / 60);
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 48 * 60) {
+            return minutes / 60 + " h " + minutes % 60 + " min";
+        }
+        return minutes / (24 * 60) + " d " + (minutes / 60) % 24 + " h";
+    }
+
+    private static String second(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /**
+     * The axis runs from the oldest backup's start to the window's end (or the newest backup's end), and on to the next
+     * scheduled backup when that is no further than a quarter of the axis beyond it.
+     */
+    static Timeline timeline(
+            Optional<RecoverableWindow> window, List<BackupRecord> records, Optional<Instant> next, String nextText) {
+        if (records.isEmpty()) {
+            return Timeline.EMPTY;
+        }
+        List<BackupRecord> sorted = records.stream()
+                .sorted(Comparator.comparing(BackupRecord::start))
+                .toList();
+        Instant from = sorted.getFirst().start();
+        Instant to = sorted.stream()
+                .map(BackupRecord::stop)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        if (window.isPresent() && window.get().end().isAfter(to)) {
+            to = window.get().end();
+        }
+        long span = Math.max(1, Duration.between(from, to).toMillis());
+        Optional<Instant> drawnNext =
+                next.filter(n -> !n.isBefore(from) && Duration.between(from, n).toMillis() <= span * 5 / 4);
+        if (drawnNext.isPresent() && drawnNext.get().isAfter(to)) {
+            to = drawnNext.get();
+        }
+        Instant start = from;
+        long total = Math.max(1, Duration.between(from, to).toMillis());
+        java.util.function.ToDoubleFunction<Instant> at =
+                t -> Math.min(1, Math.max(0, Duration.between(start, t).toMillis() / (double) total));
+        Optional<RecoverableWindow> w = window.filter(x -> x.start().isPresent());
+        return new Timeline(
+                second(from),
+                second(to),
+                w.map(x -> at.applyAsDouble(x.start().orElseThrow())).orElse(0.0),
+                w.map(x -> at.applyAsDouble(x.end())).orElse(0.0),
+                w.isPresent(),
+                sorted.stream()
+                        .map(b -> new Timeline.Mark(
+                                b.label(),
+                                b.type().id(),
+                                at.applyAsDouble(b.start()),
+                                at.applyAsDouble(b.stop()),
+                                details(b),
+                                b.error()))
+                        .toList(),
+                drawnNext.map(at::applyAsDouble).orElse(-1.0),
+                "Next scheduled backup: " + nextText);
+    }
+
+    /** What hovering a backup on the timeline shows. */
+    static String details(BackupRecord b) {
+        return b.label() + " · " + b.type().id() + "\n" + second(b.start()) + " → " + second(b.stop()) + " ("
+                + Formats.duration(Duration.between(b.start(), b.stop())) + ")\n" + Formats.bytes(b.size())
+                + " of database, " + Formats.bytes(b.repositorySize()) + " stored"
+                + b.prior().map(p -> "\nbased on " + p).orElse("")
+                + b.member().map(m -> "\non " + m).orElse("")
+                + (b.error() ? "\nFAILED: pgBackRest found page checksum errors in it" : "")
+                + "\nrestore to its end: Restore… with \"the end of backup " + b.label() + "\"";
     }
 
     /** Newest first. */
@@ -321,6 +442,45 @@ public final class BackupsViewModel {
 
     private void update() {
         canBackUp.set(available.get() && !busy.get());
+        canRestore.set(available.get() && lastWindow.isPresent() && !restoring.get());
+    }
+
+    /**
+     * The "Restore to a point in time…" dialog's model over the window read last, or empty when there is nothing to
+     * restore from yet or a restore the console started still runs.
+     */
+    public Optional<RestoreViewModel> restore() {
+        if (!canRestore.get()) {
+            return Optional.empty();
+        }
+        return lastWindow.map(w -> new RestoreViewModel(
+                backups,
+                executors,
+                notifier,
+                cluster,
+                w,
+                on -> {
+                    restoring.set(on);
+                    if (!on && !closed) {
+                        refresh();
+                    }
+                },
+                name -> clusterAdded.accept(name)));
+    }
+
+    /** Told the name of a cluster a restore from this tab made (the sidebar lists it). */
+    public void onClusterAdded(Consumer<String> listener) {
+        clusterAdded = listener;
+    }
+
+    /** Whether there is a window to restore from and no restore the console started runs. */
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore.getReadOnlyProperty();
+    }
+
+    /** Whether a restore the console started runs now. */
+    public ReadOnlyBooleanProperty restoringProperty() {
+        return restoring.getReadOnlyProperty();
     }
 
     public ObservableList<BackupChoice> choices() {
@@ -379,6 +539,14 @@ public final class BackupsViewModel {
     }
 
     /** What the backup the console started is doing, "" when none runs. */
+    public ReadOnlyStringProperty nextBackupProperty() {
+        return nextBackup.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Timeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty progressProperty() {
         return progress.getReadOnlyProperty();
     }

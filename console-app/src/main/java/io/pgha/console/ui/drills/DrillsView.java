@@ -71,6 +71,13 @@ public final class DrillsView extends BorderPane {
         cancel.setTooltip(new Tooltip("Stop at the next wait; the fault is healed first"));
         cancel.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(DrillsViewModel.State.RUNNING));
         cancel.setOnAction(e -> viewModel.cancel());
+        Button chaos = new Button("Chaos…");
+        chaos.setId("chaos-open");
+        chaos.setTooltip(new Tooltip("A seeded run of random faults under workloads, as pgha chaos runs it"));
+        chaos.disableProperty().bind(viewModel.canRunProperty().not());
+        chaos.setMinWidth(Region.USE_PREF_SIZE);
+        chaos.setOnAction(e ->
+                viewModel.chaos().ifPresent(c -> ChaosDialog.show(getScene().getWindow(), c)));
         Label message = Toolbars.muted(viewModel.messageProperty());
         message.setId("drill-message");
 
@@ -83,7 +90,15 @@ public final class DrillsView extends BorderPane {
         run.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         VBox top = new VBox(
-                Toolbars.of(FormRows.label("Drill"), scenario, FormRows.label("Runs"), runs, run, cancel, description),
+                Toolbars.of(
+                        FormRows.label("Drill"),
+                        scenario,
+                        FormRows.label("Runs"),
+                        runs,
+                        run,
+                        cancel,
+                        chaos,
+                        description),
                 Toolbars.of(availability),
                 Toolbars.of(message));
 

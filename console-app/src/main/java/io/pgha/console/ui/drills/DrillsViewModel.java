@@ -1,5 +1,6 @@
 package io.pgha.console.ui.drills;
 
+import io.pgha.console.service.ChaosRequest;
 import io.pgha.console.service.DrillRequest;
 import io.pgha.console.service.FaultDrills;
 import io.pgha.console.ui.common.BatchRelay;
@@ -8,6 +9,7 @@ import io.pgha.console.ui.common.Notice;
 import io.pgha.console.ui.common.Notifier;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.UiExecutors;
+import io.pgha.runtime.chaos.ChaosPlan;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillScenario;
@@ -77,6 +79,7 @@ public final class DrillsViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper chaosRunning = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper availability = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
@@ -104,6 +107,7 @@ public final class DrillsViewModel {
         this.notifier = notifier;
         state.addListener((o, a, s) -> update());
         available.addListener((o, a, b) -> update());
+        chaosRunning.addListener((o, a, b) -> update());
         apply(initial);
     }
 
@@ -288,8 +292,8 @@ public final class DrillsViewModel {
 
     private void update() {
         boolean isActive = state.get() == State.RUNNING || state.get() == State.CANCELLING;
-        active.set(isActive);
-        canRun.set(available.get() && !isActive);
+        active.set(isActive || chaosRunning.get());
+        canRun.set(available.get() && !isActive && !chaosRunning.get());
     }
 
     private String progressText(int run, int total) {
@@ -434,6 +438,30 @@ public final class DrillsViewModel {
     /** Whether a drill is running or cancelling. */
     public ReadOnlyBooleanProperty activeProperty() {
         return active.getReadOnlyProperty();
+    }
+
+    /**
+     * A chaos run's model aimed at the cluster as it is now, with the clock's milliseconds as its proposed seed; empty
+     * while a drill or another chaos run is under way or drills cannot run on the cluster.
+     */
+    public Optional<ChaosViewModel> chaos() {
+        if (!canRun.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChaosViewModel(
+                drills,
+                executors,
+                notifier,
+                connection.name(),
+                System.currentTimeMillis(),
+                (seed, length, faults) -> new ChaosRequest(
+                        members, etcdContainers, containers, seed, length, ChaosPlan.faults(String.join(",", faults))),
+                chaosRunning::set));
+    }
+
+    /** Whether a chaos run the console started runs now (drills wait for it). */
+    public ReadOnlyBooleanProperty chaosRunningProperty() {
+        return chaosRunning.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canRunProperty() {

@@ -96,6 +96,8 @@ public final class MainViewModel implements AutoCloseable {
     private void show(ClusterSession session, ClusterItem item) {
         WorkspaceViewModel next =
                 new WorkspaceViewModel(session, executors, notifier, browser, clock, item.plannedWorkProperty());
+        // as after Create: the restored cluster is listed and opened
+        next.backups().onClusterAdded(this::added);
         next.start(settings.refreshInterval());
         workspace.set(next);
         opening.set(Optional.empty());

@@ -14,7 +14,9 @@ import io.pgha.runtime.backup.ArchiveStatus;
 import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupSummary;
 import io.pgha.runtime.backup.BackupType;
+import io.pgha.runtime.backup.RecoverableWindow;
 import io.pgha.runtime.backup.RepositoryInfo;
+import io.pgha.runtime.stack.BackupSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +44,8 @@ class BackupsViewModelTest {
             "20261205-080000F", BackupType.FULL, Instant.parse("2026-12-05T08:00:00Z"), Optional.empty());
 
     private static BackupsState.On on(RepositoryInfo info, ArchiveStatus archive) {
-        return new BackupsState.On(BackupSummary.of(info, archive, NOW, Duration.ofDays(2)), info.backups());
+        return new BackupsState.On(
+                BackupSummary.of(info, archive, NOW, Duration.ofDays(2)), info.backups(), BackupSchedule.DEFAULTS);
     }
 
     private static RepositoryInfo repository(boolean running, BackupRecord... records) {
@@ -208,15 +211,10 @@ class BackupsViewModelTest {
     @Test
     void aFailedReadIsShownAndTriedAgainAtTheNextRefresh() {
         BackupsViewModel failing = new BackupsViewModel(
-                new io.pgha.console.service.ClusterBackups() {
+                new ScriptedBackups() {
                     @Override
                     public BackupsState read() {
                         throw PghaException.unavailable("no leader in demo to run pgBackRest on");
-                    }
-
-                    @Override
-                    public BackupRecord now(BackupType type) {
-                        throw new AssertionError();
                     }
                 },
                 Inline.executors(scheduler),
@@ -278,5 +276,111 @@ class BackupsViewModelTest {
         BackupSummary summary = BackupSummary.of(repository(false, FULL), archive(0, false), NOW, Duration.ofDays(1));
         assertThat(BackupsViewModel.windowText(summary.window()))
                 .isEqualTo("from 2026-12-05T08:00:31Z to 2026-12-05T09:59:20Z");
+    }
+
+    private static final BackupSchedule DAILY = BackupSchedule.DEFAULTS;
+
+    static Stream<Arguments> nextBackups() {
+        BackupRecord oldFull = ScriptedBackups.record(
+                "20261128-080000F", BackupType.FULL, Instant.parse("2026-11-28T08:00:00Z"), Optional.empty());
+        BackupRecord broken = new BackupRecord(
+                "20261205-090000F",
+                BackupType.FULL,
+                Instant.parse("2026-12-05T09:00:00Z"),
+                Instant.parse("2026-12-05T09:00:30Z"),
+                1,
+                1,
+                "a",
+                "b",
+                Optional.empty(),
+                Optional.empty(),
+                true);
+        BackupSchedule hourly = new BackupSchedule(Duration.ofHours(6), Duration.ofHours(1));
+        return Stream.of(
+                Arguments.of(
+                        "a day after the last backup",
+                        DAILY,
+                        List.of(FULL),
+                        false,
+                        "a diff backup at 2026-12-06T08:00:30Z (in 22 h 1 min)"),
+                Arguments.of(
+                        "no backup: a full one now",
+                        DAILY,
+                        List.of(),
+                        false,
+                        "a full backup is due now: the supervisor starts it within a minute"),
+                Arguments.of("full older than full_every", DAILY, List.of(oldFull), false, "a full backup is due now"),
+                Arguments.of(
+                        "a backup with errors does not count",
+                        DAILY,
+                        List.of(broken),
+                        false,
+                        "a full backup is due now"),
+                Arguments.of("the spec's own schedule", hourly, List.of(FULL), false, "a diff backup is due now"),
+                Arguments.of("one runs now", DAILY, List.of(FULL), true, "after the backup that runs now"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nextBackups")
+    void theNextBackupIsTheOneTheSupervisorsScheduleTakes(
+            String name, BackupSchedule schedule, List<BackupRecord> records, boolean running, String says) {
+        String text = BackupsViewModel.nextText(schedule, records, running, NOW);
+
+        assertThat(text).startsWith(says);
+        assertThat(text)
+                .endsWith(" · full every " + BackupSchedule.text(schedule.fullEvery()) + ", differential every "
+                        + BackupSchedule.text(schedule.diffEvery()) + " (the stack's supervisor)");
+    }
+
+    @Test
+    void theTimelinePlacesTheWindowAndEachBackupByTypeWithItsDetails() {
+        BackupRecord incr = ScriptedBackups.record(
+                "20261205-080000F_20261205-090000I",
+                BackupType.INCR,
+                Instant.parse("2026-12-05T09:00:00Z"),
+                Optional.of("20261205-080000F"));
+        backups.state(on(repository(false, FULL, incr), archive(1 << 20, false)));
+        viewModel.shown(true);
+
+        Timeline t = viewModel.timelineProperty().get();
+        assertThat(t.from()).isEqualTo("2026-12-05T08:00:00Z");
+        assertThat(t.to())
+                .as("the window's end; the next backup, a day on, is off the axis")
+                .isEqualTo("2026-12-05T09:59:20Z");
+        assertThat(t.next()).isNegative();
+        assertThat(t.hasWindow()).isTrue();
+        double span = Duration.parse("PT1H59M20.123S").toMillis();
+        assertThat(t.windowFrom()).isCloseTo(31_000 / span, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(t.windowTo()).isEqualTo(1.0);
+        assertThat(t.marks()).extracting(Timeline.Mark::type).containsExactly("full", "incr");
+        assertThat(t.marks().get(1).from()).isCloseTo(3_600_000 / span, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(t.marks().get(1).details())
+                .contains(
+                        "20261205-080000F_20261205-090000I · incr",
+                        "2026-12-05T09:00:00Z → 2026-12-05T09:00:30Z",
+                        "1.0 GiB of database, 100.0 MiB stored",
+                        "based on 20261205-080000F",
+                        "on pg-1");
+        assertThat(viewModel.nextBackupProperty().get())
+                .startsWith("a diff backup at 2026-12-06T09:00:30Z (in 23 h 1 min)");
+    }
+
+    @Test
+    void aNextBackupCloseEnoughIsOnTheAxisAndNoBackupMeansNoTimeline() {
+        BackupRecord full = ScriptedBackups.record(
+                "20261205-080000F", BackupType.FULL, Instant.parse("2026-12-05T08:00:00Z"), Optional.empty());
+        RecoverableWindow window = new RecoverableWindow(List.of(full), Instant.parse("2026-12-05T09:00:00Z"));
+        Timeline t = BackupsViewModel.timeline(
+                Optional.of(window), List.of(full), Optional.of(Instant.parse("2026-12-05T09:15:00Z")), "x");
+
+        assertThat(t.to()).isEqualTo("2026-12-05T09:15:00Z");
+        assertThat(t.next()).isEqualTo(1.0);
+        assertThat(t.nextText()).isEqualTo("Next scheduled backup: x");
+        assertThat(BackupsViewModel.timeline(Optional.empty(), List.of(), Optional.of(NOW), "x"))
+                .isEqualTo(Timeline.EMPTY);
+        backups.state(new BackupsState.Off(BackupsState.Why.DISABLED));
+        viewModel.shown(true);
+        assertThat(viewModel.timelineProperty().get()).isEqualTo(Timeline.EMPTY);
+        assertThat(viewModel.nextBackupProperty().get()).isEmpty();
     }
 }

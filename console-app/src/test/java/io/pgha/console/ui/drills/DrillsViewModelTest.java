@@ -54,6 +54,12 @@ class DrillsViewModelTest {
             return script.removeFirst().run(request, progress, cancelled);
         }
 
+        @Override
+        public io.pgha.runtime.chaos.ChaosReport chaos(
+                io.pgha.console.service.ChaosRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+            throw new AssertionError("no chaos run in these tests");
+        }
+
         void answer(DrillResult result) {
             script.add((request, progress, cancelled) -> {
                 progress.accept("injecting " + request.scenario().cliName() + " on pg-0");
