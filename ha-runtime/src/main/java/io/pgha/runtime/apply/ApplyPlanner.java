@@ -233,7 +233,11 @@ public final class ApplyPlanner {
             steps.add(new PlanStep(
                     Kind.ADD_NODE,
                     name,
-                    "new replica cloned from " + from
+                    "new replica"
+                            + running.postgresImage()
+                                    .map(ref -> " of image " + ref)
+                                    .orElse("")
+                            + " cloned from " + from
                             + (fromReplica
                                     ? " (a replica: the primary serves no base backup)"
                                     : " (the primary: no replica to clone from)")

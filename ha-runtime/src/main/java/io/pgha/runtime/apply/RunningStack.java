@@ -61,6 +61,22 @@ public record RunningStack(
     }
 
     /**
+     * The image a member added now runs: the one most PostgreSQL containers run, the leader's on a tie (after {@code
+     * pgha upgrade --image REF} that is REF, while the labels still name the profile); empty when unknown (the
+     * profile's image then).
+     */
+    public Optional<String> postgresImage() {
+        Map<String, Long> counts = images.values().stream()
+                .collect(java.util.stream.Collectors.groupingBy(i -> i, java.util.stream.Collectors.counting()));
+        String leaders = leader().map(l -> images.get(l.name())).orElse(null);
+        return counts.entrySet().stream()
+                .max(java.util.Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                        .thenComparing(e -> e.getKey().equals(leaders))
+                        .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                .map(Map.Entry::getKey);
+    }
+
+    /**
      * The parameters the stack runs with, for a spec that wants {@code wanted}: the labels' parameters, each as the DCS
      * has it now (gone when an earlier apply removed it), and those of {@code wanted} the DCS already has.
      */

@@ -61,6 +61,26 @@ public record ContainerSpec(
     /** The suffix of a volume's mount path that mounts it read-only (as in docker run -v NAME:PATH:ro). */
     public static final String READ_ONLY = ":ro";
 
+    /** The same container of another image. */
+    public ContainerSpec withImage(String other) {
+        return new ContainerSpec(
+                name,
+                other,
+                hostname,
+                network,
+                aliases,
+                env,
+                labels,
+                volumes,
+                ports,
+                healthcheck,
+                dnsOptions,
+                stopGrace,
+                restartUnlessStopped,
+                binds,
+                command);
+    }
+
     /** A volume's mount path without the read-only suffix. */
     public static String mountPath(String path) {
         return readOnly(path) ? path.substring(0, path.length() - READ_ONLY.length()) : path;

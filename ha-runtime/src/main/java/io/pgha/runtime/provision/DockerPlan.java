@@ -73,6 +73,16 @@ record DockerPlan(
                 : volume.startsWith("prometheus") ? "prometheus-data" : "postgres-data";
     }
 
+    /** The same plan with every PostgreSQL container of {@code image} (the one the running members run). */
+    DockerPlan withPostgresImage(String image) {
+        List<Planned> replaced = containers.stream()
+                .map(p -> p.role() == Role.POSTGRES
+                        ? new Planned(p.service(), p.container().withImage(image), p.files())
+                        : p)
+                .toList();
+        return new DockerPlan(spec, layout, fingerprint, replaced, volumes, networkLabels);
+    }
+
     List<Planned> withRole(Role role) {
         return containers.stream().filter(p -> p.role() == role).toList();
     }

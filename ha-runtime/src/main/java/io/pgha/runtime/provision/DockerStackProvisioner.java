@@ -552,8 +552,8 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
-    public String addMember(StackSpec grown, String member, Consumer<String> progress) {
-        return new StackMembers(this, docker, credentials).add(grown, member, progress);
+    public String addMember(StackSpec grown, String member, Optional<String> image, Consumer<String> progress) {
+        return new StackMembers(this, docker, credentials).add(grown, member, image, progress);
     }
 
     @Override

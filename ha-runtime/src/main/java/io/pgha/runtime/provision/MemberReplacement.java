@@ -3,7 +3,6 @@ package io.pgha.runtime.provision;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
-import io.pgha.runtime.docker.ContainerSpec;
 import io.pgha.runtime.docker.DockerContainer;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.ExecResult;
@@ -133,26 +132,7 @@ final class MemberReplacement {
                 .filter(p -> p.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> PghaException.notFound("stack " + spec.name() + " has no member " + member));
-        ContainerSpec c = planned.container();
-        Planned replaced = new Planned(
-                planned.service(),
-                new ContainerSpec(
-                        c.name(),
-                        image,
-                        c.hostname(),
-                        c.network(),
-                        c.aliases(),
-                        c.env(),
-                        c.labels(),
-                        c.volumes(),
-                        c.ports(),
-                        c.healthcheck(),
-                        c.dnsOptions(),
-                        c.stopGrace(),
-                        c.restartUnlessStopped(),
-                        c.binds(),
-                        c.command()),
-                planned.files());
+        Planned replaced = new Planned(planned.service(), planned.container().withImage(image), planned.files());
         StackSecrets material = StackSecrets.of(plan, secrets, provisioner.clusterDir(spec.name()));
         StackState state = StackState.of(docker, spec.name());
         List<String> actions = Collections.synchronizedList(new ArrayList<>());

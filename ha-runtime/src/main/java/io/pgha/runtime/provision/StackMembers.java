@@ -119,10 +119,14 @@ final class StackMembers {
                         names);
     }
 
-    /** Creates and starts {@code member} of the {@code grown} spec, waits until it streams, then routes to it. */
-    String add(StackSpec grown, String member, Consumer<String> progress) {
+    /**
+     * Creates and starts {@code member} of the {@code grown} spec on {@code image} (the profile's when empty), waits
+     * until it streams, then routes to it.
+     */
+    String add(StackSpec grown, String member, Optional<String> image, Consumer<String> progress) {
         StackCredentials secrets = secrets(grown.name());
-        DockerPlan plan = DockerPlan.of(grown, secrets);
+        DockerPlan profiles = DockerPlan.of(grown, secrets);
+        DockerPlan plan = image.map(profiles::withPostgresImage).orElse(profiles);
         StackSecrets material = StackSecrets.of(plan, secrets, provisioner.clusterDir(grown.name()));
         StackState state = StackState.of(docker, grown.name());
         List<String> actions = Collections.synchronizedList(new ArrayList<>());

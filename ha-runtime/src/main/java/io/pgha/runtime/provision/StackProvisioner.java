@@ -77,9 +77,14 @@ public interface StackProvisioner extends AutoCloseable {
 
     /**
      * Adds {@code member} of the {@code grown} spec to the running stack as {@code up} makes members, waits until it
-     * streams and routes to it (docs/decisions/0029); returns what it saw.
+     * streams and routes to it (docs/decisions/0029); returns what it saw. Its PostgreSQL container runs {@code image},
+     * the one the running members run (the profile's image when empty).
      */
-    default String addMember(StackSpec grown, String member, java.util.function.Consumer<String> progress) {
+    default String addMember(
+            StackSpec grown,
+            String member,
+            java.util.Optional<String> image,
+            java.util.function.Consumer<String> progress) {
         throw new UnsupportedOperationException("this provisioner cannot change a running stack");
     }
 

@@ -121,7 +121,8 @@ public final class ApplyStack implements AutoCloseable {
             Consumer<String> lines = line -> progress.accept(prefix + "  " + line);
             try {
                 current = switch (step.kind()) {
-                    case ADD_NODE, REMOVE_NODE -> nodeStep(current, step, deleteVolumes, lines);
+                    case ADD_NODE, REMOVE_NODE ->
+                        nodeStep(current, step, running.postgresImage(), deleteVolumes, lines);
                     case RELOAD_PARAMETERS, SET_PARAMETERS -> {
                         lines.accept(rolling.setParameters(
                                 parameters,
@@ -166,7 +167,12 @@ public final class ApplyStack implements AutoCloseable {
         return current;
     }
 
-    private StackSpec nodeStep(StackSpec current, PlanStep step, boolean deleteVolumes, Consumer<String> progress) {
+    private StackSpec nodeStep(
+            StackSpec current,
+            PlanStep step,
+            Optional<String> image,
+            boolean deleteVolumes,
+            Consumer<String> progress) {
         int index = Integer.parseInt(step.target().substring("pg-".length()));
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -174,7 +180,7 @@ public final class ApplyStack implements AutoCloseable {
         try {
             StackSpec next = current.toBuilder().nodes(add ? index + 1 : index).build();
             String outcome = add
-                    ? provisioner.addMember(next, step.target(), progress)
+                    ? provisioner.addMember(next, step.target(), image, progress)
                     : provisioner.removeMember(next, step.target(), deleteVolumes, progress);
             progress.accept(outcome);
             audit(current.name(), step, started, t0, Outcome.SUCCEEDED, outcome);

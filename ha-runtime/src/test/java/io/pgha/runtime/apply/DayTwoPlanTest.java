@@ -160,6 +160,52 @@ class DayTwoPlanTest {
         assertThat(kept.lines().getFirst()).contains("kept in a volume whose name is printed");
     }
 
+    static Stream<Arguments> addedMembersImages() {
+        String other = "pgha/spilo-17:other";
+        return Stream.of(
+                Arguments.of("every member on the labels' profile image", on(3, "pg-0", Map.of()), OLD),
+                Arguments.of(
+                        "after an upgrade: the new image, whatever the labels say",
+                        on(3, "pg-0", Map.of("pg-0", NEW, "pg-1", NEW, "pg-2", NEW)),
+                        NEW),
+                Arguments.of(
+                        "upgrade interrupted after both replicas: the image most members run",
+                        on(3, "pg-0", Map.of("pg-1", NEW, "pg-2", NEW)),
+                        NEW),
+                Arguments.of(
+                        "upgrade interrupted after one replica: the image most members run",
+                        on(3, "pg-0", Map.of("pg-1", NEW)),
+                        OLD),
+                Arguments.of("a tie: the leader's image", on(2, "pg-1", Map.of("pg-1", NEW)), NEW),
+                Arguments.of("a tie the other way: the leader's image", on(2, "pg-0", Map.of("pg-1", NEW)), OLD),
+                Arguments.of(
+                        "a tie without a leader: the first image by name",
+                        on(2, "", Map.of("pg-0", other, "pg-1", NEW)),
+                        NEW),
+                Arguments.of(
+                        "images unknown: none (the profile's)",
+                        new RunningStack(THREE, List.of(new RunningStack.Member("pg-0", true, false, false)), 3),
+                        ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("addedMembersImages")
+    void aMemberAddedRunsTheImageTheStackRuns(String name, RunningStack running, String expected) {
+        assertThat(running.postgresImage().orElse("")).isEqualTo(expected);
+    }
+
+    @Test
+    void aScaleAfterAnUpgradeNamesTheNewImage() {
+        RunningStack upgraded = on(3, "pg-1", Map.of("pg-0", NEW, "pg-1", NEW, "pg-2", NEW));
+
+        ApplyPlan plan = ApplyPlanner.scale(upgraded, 4);
+
+        assertThat(plan.steps()).extracting(s -> s.kind() + " " + s.target()).containsExactly("ADD_NODE pg-3");
+        assertThat(plan.lines().getFirst())
+                .startsWith("1. ")
+                .contains("new replica of image " + NEW + " cloned from pg-0");
+    }
+
     private static Arguments row(
             String name, RunningStack running, Function<RunningStack, ApplyPlan> command, List<String> expected) {
         return Arguments.of(name, running, command, expected);

@@ -40,6 +40,29 @@ class SecureStackPlanTest {
     }
 
     @Test
+    void aPlanOnTheMembersImageChangesOnlyThePostgresContainers() {
+        DockerPlan plan = DockerPlan.of(LOCAL, CREDENTIALS);
+        DockerPlan upgraded = plan.withPostgresImage("pgha/spilo-17:next");
+
+        assertThat(upgraded.containers()).hasSameSizeAs(plan.containers());
+        for (int i = 0; i < plan.containers().size(); i++) {
+            Planned before = plan.containers().get(i);
+            Planned after = upgraded.containers().get(i);
+            assertThat(after.container().image())
+                    .as(before.name())
+                    .isEqualTo(
+                            before.role() == Role.POSTGRES
+                                    ? "pgha/spilo-17:next"
+                                    : before.container().image());
+            assertThat(after.container().withImage(before.container().image()))
+                    .as(before.name() + ": nothing else differs")
+                    .isEqualTo(before.container());
+            assertThat(after.files()).isEqualTo(before.files());
+        }
+        assertThat(upgraded.withRole(Role.POSTGRES)).isNotEmpty();
+    }
+
+    @Test
     void theDefaultSpecIsSecure() {
         assertThat(StackSpec.defaults().security()).isEqualTo(StackSecurity.SECURE);
         assertThat(StackSpec.committed().security()).isEqualTo(StackSecurity.SEED);

@@ -56,6 +56,42 @@ class ProvisioningCommandsTest {
     }
 
     @Test
+    void scaleNamesTheClusterWithDashCLikeUpgradeAndReplace() {
+        for (String command : new String[] {"scale", "upgrade", "replace"}) {
+            out.getBuffer().setLength(0);
+            assertThat(run(command, "--help")).isZero();
+            assertThat(out.toString())
+                    .as(command + "'s help")
+                    .contains("-c, --cluster=NAME")
+                    .doesNotContain("--name");
+        }
+    }
+
+    @Test
+    void scaleStillTakesTheDeprecatedNameOption() {
+        assertThat(scale("-c", "shop", "--nodes", "4").stack()).isEqualTo("shop");
+        assertThat(scale("--cluster", "shop", "--nodes", "4").stack()).isEqualTo("shop");
+        assertThat(scale("--name", "shop", "--nodes", "4").stack()).isEqualTo("shop");
+        assertThat(scale("--name", "shop", "-c", "shop", "--nodes", "4").stack())
+                .isEqualTo("shop");
+    }
+
+    @Test
+    void scaleRefusesTwoDifferentClusterNames() {
+        assertThat(run("scale", "-c", "shop", "--name", "pg-ha", "--nodes", "4", "--dry-run"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .contains("-c shop and --name pg-ha name different clusters: name it once, with -c NAME");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    private static ScaleCommand scale(String... args) {
+        ScaleCommand command = new ScaleCommand();
+        new picocli.CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
     void deletingDataWithoutATerminalNeedsYes() {
         assertThat(run("down", "--volumes")).isEqualTo(ExitCodes.REFUSED);
         assertThat(err.toString())

@@ -82,9 +82,10 @@ class ScaleIT {
     @Test
     @Order(1)
     void threeToFourToThreeWithoutAWriteLost() throws Exception {
-        Cli.Result dry = Cli.runOk("scale", "--name", STACK, "--nodes", "4", "--dry-run");
+        Cli.Result dry = Cli.runOk("scale", "-c", STACK, "--nodes", "4", "--dry-run");
         assertThat(dry.stdout())
-                .containsPattern("1\\. add pg-3: new replica cloned from pg-\\d \\(a replica")
+                .containsPattern(
+                        "1\\. add pg-3: new replica of image pgha/spilo-17:local cloned from pg-\\d \\(a replica")
                 .contains("Dry run");
         assertThat(docker("ps", "-aq", "--filter", "name=" + STACK + "-pg-3")
                         .stdout()
@@ -93,13 +94,16 @@ class ScaleIT {
                 .isEmpty();
         Cli.Result zero = Cli.run("scale", "--name", STACK, "--nodes", "0", "--yes");
         assertThat(zero.exitCode()).as(zero.stdout() + zero.stderr()).isNotZero();
-        assertThat(zero.stdout() + zero.stderr()).contains("at least 1 PostgreSQL node");
+        assertThat(zero.stdout() + zero.stderr())
+                .as("the deprecated --name still names the stack")
+                .contains("at least 1 PostgreSQL node")
+                .contains("scale --name is deprecated; use -c/--cluster " + STACK);
 
         String password = new CredentialStore(configDir).get(STACK).superuser().password();
         try (NumberedWriter writer = new NumberedWriter("scale_writes", () -> connect(password))) {
             writer.awaitFirst();
             long up = System.nanoTime();
-            Cli.Result grow = Cli.runOk("scale", "--name", STACK, "--nodes", "4", "--yes");
+            Cli.Result grow = Cli.runOk("scale", "-c", STACK, "--nodes", "4", "--yes");
             long grown = System.nanoTime();
             System.out.println("[ScaleIT] 3 -> 4 in " + (grown - up) / 1_000_000 + " ms:\n" + grow.stdout());
             assertThat(grow.stdout()).contains("[1/1] done").contains("runs 4 PostgreSQL nodes");
@@ -128,7 +132,7 @@ class ScaleIT {
                     .contains("Nothing was changed");
 
             long down = System.nanoTime();
-            Cli.Result shrink = Cli.runOk("scale", "--name", STACK, "--nodes", "3", "--yes");
+            Cli.Result shrink = Cli.runOk("scale", "--cluster", STACK, "--nodes", "3", "--yes");
             long shrunk = System.nanoTime();
             System.out.println("[ScaleIT] 4 -> 3 in " + (shrunk - down) / 1_000_000 + " ms:\n" + shrink.stdout());
             assertThat(shrink.stdout()).contains("volume sc21_pg-3-data kept");
@@ -327,6 +331,9 @@ class ScaleIT {
         assertThat(again.exitCode())
                 .as("a second upgrade is a no-op, refused: " + again.describe())
                 .isNotZero();
+        assertThat(Cli.runOk("scale", "-c", STACK, "--nodes", "4", "--dry-run").stdout())
+                .as("a member added after the upgrade runs the upgraded image, not the labels' profile")
+                .contains("add pg-3: new replica of image " + NEXT_IMAGE + " cloned from");
     }
 
     @Test
@@ -356,6 +363,9 @@ class ScaleIT {
             String now = leader();
             assertThat(now).as("the primary handed over first").isNotEqualTo(old);
             assertThat(inspect(STACK + "-" + old, "{{.Id}}")).isNotEqualTo(containerBefore);
+            assertThat(inspect(STACK + "-" + old, "{{.Config.Image}}"))
+                    .as("the replaced member keeps the upgraded image")
+                    .isEqualTo(NEXT_IMAGE);
             assertThat(docker("volume", "inspect", "-f", "{{.CreatedAt}}", volume)
                             .stdout()
                             .strip())
