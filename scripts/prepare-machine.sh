@@ -98,4 +98,20 @@ if jdk=$("$here/java-home.sh" 2>/dev/null); then
 else
   fail "no JDK 21 or newer found (looked at JAVA_HOME and /usr/lib/jvm/*); install one, e.g. Temurin 21/25, and set JAVA_HOME"
 fi
+# --- Ports the test stacks publish ---------------------------------------------
+# Some integration tests publish their stacks on 127.0.0.1 ports inside Linux's ephemeral range (32768-60999), which
+# the kernel also hands out as the local end of outgoing connections; a test's port taken that way for a moment made a
+# container fail to start (ScaleIT, "address already in use"). Reserve them: only explicit binds may use them then.
+test_ports="33791-33991,41000-43999,48008-48010"
+if [ -w /proc/sys/net/ipv4/ip_local_reserved_ports ]; then
+  if [ "$(cat /proc/sys/net/ipv4/ip_local_reserved_ports)" != "$test_ports" ]; then
+    echo "$test_ports" > /proc/sys/net/ipv4/ip_local_reserved_ports
+    say "reserved the test stacks' ports from the ephemeral range: $test_ports"
+  else
+    say "the test stacks' ports are already reserved"
+  fi
+else
+  say "cannot reserve the test stacks' ports (no writable /proc/sys/net/ipv4/ip_local_reserved_ports); a rare port clash is possible"
+fi
+
 say "machine ready"
