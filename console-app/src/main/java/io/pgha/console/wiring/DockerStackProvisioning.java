@@ -85,20 +85,12 @@ final class DockerStackProvisioning implements StackProvisioning {
         }
         PublishedAddress.refusal(spec.bindAddress(), request.expose(), HOW_TO_EXPOSE)
                 .ifPresent(refusal -> problems.add(new SpecProblem(SpecProblem.BIND, refusal)));
-        if (registry.find(spec.name()).isPresent()) {
-            problems.add(new SpecProblem(
-                    SpecProblem.NAME,
-                    "a cluster named '" + spec.name()
-                            + "' already exists: open it from the sidebar, or choose another name"));
-        }
-        spec.publishedPorts().forEach((port, what) -> {
-            if (!bindable.bindable(spec.bindAddress(), port)) {
-                problems.add(new SpecProblem(
-                        SpecProblem.PORTS,
-                        "port " + port + " (" + what + ") is in use on " + spec.bindAddress()
-                                + ": stop what uses it or choose another port"));
-            }
-        });
+        problems.addAll(NewStackProblems.of(
+                registry,
+                spec,
+                bindable,
+                "already exists: open it from the sidebar, or choose another name",
+                "stop what uses it or choose another port"));
         return problems;
     }
 

@@ -18,7 +18,6 @@ import io.pgha.runtime.stack.StackPorts;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.usecase.StackBackups;
 import io.pgha.runtime.usecase.StackRestore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -97,22 +96,12 @@ final class RuntimeClusterBackups implements ClusterBackups {
         } catch (PghaException e) {
             return List.of(new SpecProblem(SpecProblem.GENERAL, e.getMessage()));
         }
-        List<SpecProblem> problems = new ArrayList<>();
-        if (registry.find(spec.name()).isPresent()) {
-            problems.add(new SpecProblem(
-                    SpecProblem.NAME,
-                    "a cluster named '" + spec.name() + "' exists already: a restore makes a new one, so choose"
-                            + " another name"));
-        }
-        spec.publishedPorts().forEach((port, what) -> {
-            if (!DockerStackProvisioning.bindable(spec.bindAddress(), port)) {
-                problems.add(new SpecProblem(
-                        SpecProblem.PORTS,
-                        "port " + port + " (" + what + ") is in use on " + spec.bindAddress()
-                                + ": choose another port"));
-            }
-        });
-        return problems;
+        return NewStackProblems.of(
+                registry,
+                spec,
+                DockerStackProvisioning::bindable,
+                "exists already: a restore makes a new one, so choose another name",
+                "choose another port");
     }
 
     @Override
