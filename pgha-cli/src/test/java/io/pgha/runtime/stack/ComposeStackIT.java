@@ -78,13 +78,27 @@ class ComposeStackIT {
                     "python3",
                     "-c",
                     "import inspect, patroni.pgha_handover as h, patroni.postgresql as p, patroni.dcs.etcd3 as e,"
-                            + " patroni.postgresql.rewind as r, patroni.ha as a;"
+                            + " patroni.postgresql.rewind as r, patroni.ha as a, patroni.__main__ as m,"
+                            + " patroni.postgresql.postmaster as pm;"
                             + " print(h.FAST, p.STOP_POLLING_INTERVAL, hasattr(e.Etcd3, '_pgha_release_with_status'),"
                             + " 'pgha_handover.FAST' in inspect.getsource(r.Rewind._check_timeline_and_lsn),"
-                            + " 'pgha_handover.failover_possible' in inspect.getsource(a.Ha.demote))");
+                            + " 'pgha_handover.failover_possible' in inspect.getsource(a.Ha.demote),"
+                            + " 'pgha_handover.close_api' in inspect.getsource(m.Patroni._shutdown),"
+                            + " 'pgha_handover.postmaster_context' in inspect.getsource(pm.PostmasterProcess.start))");
             assertThat(handover.stdout().strip())
-                    .as("Patroni in " + node + " runs pgha's fast handover (ADR 0013): " + handover.describe())
-                    .isEqualTo("True 0.05 True True True");
+                    .as("Patroni in " + node + " runs pgha's fast handover (ADR 0013, ADR 0039): "
+                            + handover.describe())
+                    .isEqualTo("True 0.05 True True True True True");
+            Commands.Result forkServer = ComposeStack.docker(
+                    "exec",
+                    node,
+                    "sh",
+                    "-c",
+                    "ps -eo args | grep -c '^[^ ]*python3 -c from multiprocessing.forkserver'");
+            assertThat(forkServer.stdout().strip())
+                    .as("Patroni in " + node + " started postgres through its fork server (ADR 0039): "
+                            + forkServer.describe())
+                    .isEqualTo("1");
         }
 
         try (Connection c = PgClient.connect(PgClient.WRITE_PORT)) {
