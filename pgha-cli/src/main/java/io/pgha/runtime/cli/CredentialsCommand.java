@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,13 +30,11 @@ import picocli.CommandLine.Spec;
         })
 final class CredentialsCommand implements Callable<Integer> {
 
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "NAME",
-            defaultValue = StackSpec.DEFAULT_NAME,
-            description = "stack name; default pg-ha")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "stack name; default pg-ha")
     String name;
+
+    @Mixin
+    ClusterOption cluster;
 
     @Option(names = "--json", description = "as one JSON object")
     boolean json;
@@ -50,6 +49,7 @@ final class CredentialsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        name = cluster.or(name).orElse(StackSpec.DEFAULT_NAME);
         PrintWriter out = command.commandLine().getOut();
         CredentialStore store = new CredentialStore();
         StackCredentials c = store.get(name);

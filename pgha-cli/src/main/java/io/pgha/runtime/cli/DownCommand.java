@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
 final class DownCommand implements Callable<Integer> {
 
     @Option(
-            names = "--name",
+            names = {"-c", "--cluster", "--name"},
             paramLabel = "NAME",
             defaultValue = StackSpec.DEFAULT_NAME,
-            description = "stack name; default pg-ha")
+            description = "the stack; default pg-ha")
     String name;
 
     @Option(names = "--volumes", description = "also delete the data volumes and the stored credentials")

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +48,9 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the cluster (see pgha attach)")
     private String name;
 
+    @Mixin
+    private ClusterOption cluster;
+
     @Option(names = "--json", description = "print JSON (schema in docs/status-json.md)")
     private boolean json;
 
@@ -69,7 +73,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Warmup.inBackground();
-        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), Optional.ofNullable(name));
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.or(name));
         MonitorSettings settings = ClusterMonitors.settingsFor(c).withJournal(Optional.empty());
         ClusterMonitor m = ClusterMonitors.start(c, settings);
         // the repository and the archiver, beside the monitor and within the same deadline (docs/decisions/0025)

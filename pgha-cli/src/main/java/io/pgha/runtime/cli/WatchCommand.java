@@ -8,11 +8,11 @@ import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +34,9 @@ final class WatchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the cluster (see pgha attach)")
     private String name;
 
+    @Mixin
+    private ClusterOption cluster;
+
     @Option(names = "--json", description = "one JSON object per line (schema in docs/status-json.md)")
     private boolean json;
 
@@ -54,7 +57,7 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), Optional.ofNullable(name));
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), cluster.or(name));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);
