@@ -1,7 +1,10 @@
 package io.pgha.runtime.drill;
 
+import io.pgha.runtime.cluster.RestApiCredentials;
+import io.pgha.runtime.stack.StackLayout;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack a drill runs against, on the local Docker engine.
@@ -30,46 +33,12 @@ public record DrillTarget(
         String superuser,
         String password,
         String watcherImage,
-        java.util.Optional<String> caFile,
-        java.util.Optional<io.pgha.runtime.cluster.RestApiCredentials> restCredentials,
+        Optional<String> caFile,
+        Optional<RestApiCredentials> restCredentials,
         Map<String, String> containers,
         List<Integer> writePorts) {
 
-    /** A target of one router. */
-    public DrillTarget(
-            String scope,
-            List<String> members,
-            List<String> etcdMembers,
-            String network,
-            String routerHost,
-            int writePort,
-            int readPort,
-            Map<String, String> patroniUrls,
-            String superuser,
-            String password,
-            String watcherImage,
-            java.util.Optional<String> caFile,
-            java.util.Optional<io.pgha.runtime.cluster.RestApiCredentials> restCredentials,
-            Map<String, String> containers) {
-        this(
-                scope,
-                members,
-                etcdMembers,
-                network,
-                routerHost,
-                writePort,
-                readPort,
-                patroniUrls,
-                superuser,
-                password,
-                watcherImage,
-                caFile,
-                restCredentials,
-                containers,
-                List.of(writePort));
-    }
-
-    /** A target over plain HTTP without REST credentials. */
+    /** A target of one router over plain HTTP without REST credentials. */
     public DrillTarget(
             String scope,
             List<String> members,
@@ -94,9 +63,10 @@ public record DrillTarget(
                 superuser,
                 password,
                 watcherImage,
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                Map.of());
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                List.of(writePort));
     }
 
     public DrillTarget {
@@ -109,7 +79,7 @@ public record DrillTarget(
 
     /** The first router's container: the stack's network is named after the stack (docs/decisions/0003). */
     public String routerContainer() {
-        return io.pgha.runtime.stack.StackLayout.containerName(network, io.pgha.runtime.stack.StackLayout.ROUTER);
+        return StackLayout.containerName(network, StackLayout.ROUTER);
     }
 
     /** The container the member runs in. */

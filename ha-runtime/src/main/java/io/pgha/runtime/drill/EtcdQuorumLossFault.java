@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A majority of the etcd members stopped, started at the heal: Patroni demotes the primary, writes stop until then. */
-final class EtcdQuorumLossFault implements DrillFault {
+final class EtcdQuorumLossFault implements HeldFault {
 
     @Override
     public InjectedFault inject(FaultTools tools, String leader) {
@@ -16,15 +16,5 @@ final class EtcdQuorumLossFault implements DrillFault {
     /** The first members that make a majority: 2 of 3, 3 of 5. */
     static List<String> majority(List<String> etcdMembers) {
         return etcdMembers.subList(0, etcdMembers.size() / 2 + 1);
-    }
-
-    @Override
-    public boolean lasting() {
-        return true;
-    }
-
-    @Override
-    public RecoveredWhen recoveredWhen() {
-        return RecoveredWhen.AT_ONCE;
     }
 }

@@ -1,7 +1,7 @@
 package io.pgha.runtime.drill;
 
 /** docker pause of the primary's container, unpaused at the heal: Patroni's TTL decides, nothing to wait for. */
-final class FreezePrimaryFault implements DrillFault {
+final class FreezePrimaryFault implements HeldFault {
 
     @Override
     public InjectedFault inject(FaultTools tools, String member) {
@@ -12,15 +12,5 @@ final class FreezePrimaryFault implements DrillFault {
                 tools.docker().unpause(leader);
             }
         });
-    }
-
-    @Override
-    public boolean lasting() {
-        return true;
-    }
-
-    @Override
-    public RecoveredWhen recoveredWhen() {
-        return RecoveredWhen.AT_ONCE;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * The candidate or the third member must take over without losing an acknowledged write; the old primary is
  * started again at the heal.
  */
-final class KillDuringSwitchoverFault implements DrillFault {
+final class KillDuringSwitchoverFault implements HandoverFault {
 
     /** How long the handover may take to begin before the primary is killed anyway (then it is a plain kill). */
     static final Duration HANDOVER_START_LIMIT = Duration.ofSeconds(5);
@@ -55,15 +55,5 @@ final class KillDuringSwitchoverFault implements DrillFault {
                 .anyMatch(s -> s.node().equals(leader)
                         && s.epochMillis() >= askedAtMillis
                         && s.state() != RoleSamples.State.WRITABLE);
-    }
-
-    @Override
-    public boolean lasting() {
-        return false;
-    }
-
-    @Override
-    public RecoveredWhen recoveredWhen() {
-        return RecoveredWhen.NEW_LEADER_TAKES_WRITES;
     }
 }

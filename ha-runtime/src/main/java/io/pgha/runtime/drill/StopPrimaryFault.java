@@ -3,22 +3,12 @@ package io.pgha.runtime.drill;
 import java.time.Duration;
 
 /** docker stop of the primary's container (30 s grace); started again at the heal. */
-final class StopPrimaryFault implements DrillFault {
+final class StopPrimaryFault implements HandoverFault {
 
     @Override
     public InjectedFault inject(FaultTools tools, String member) {
         String leader = tools.target().containerOf(member);
         tools.docker().stop(leader, Duration.ofSeconds(30));
         return InjectedFault.healedBy(() -> tools.docker().start(leader));
-    }
-
-    @Override
-    public boolean lasting() {
-        return false;
-    }
-
-    @Override
-    public RecoveredWhen recoveredWhen() {
-        return RecoveredWhen.NEW_LEADER_TAKES_WRITES;
     }
 }

@@ -9,7 +9,7 @@ import io.pgha.runtime.ops.Candidates;
  * A planned switchover through Patroni's REST API to the replica {@code pgha switchover} would pick (the runtime's one
  * candidate rule, {@link Candidates}); over when Patroni answers.
  */
-final class SwitchoverFault implements DrillFault {
+final class SwitchoverFault implements HandoverFault {
 
     @Override
     public InjectedFault inject(FaultTools tools, String leader) {
@@ -25,15 +25,5 @@ final class SwitchoverFault implements DrillFault {
                 .map(Member::name)
                 .orElseThrow(() -> PghaException.unavailable(
                         "no replica can take over: " + String.join("; ", Candidates.reasonsNoneCan(view))));
-    }
-
-    @Override
-    public boolean lasting() {
-        return false;
-    }
-
-    @Override
-    public RecoveredWhen recoveredWhen() {
-        return RecoveredWhen.NEW_LEADER_TAKES_WRITES;
     }
 }
