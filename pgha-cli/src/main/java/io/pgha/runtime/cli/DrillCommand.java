@@ -31,12 +31,16 @@ import picocli.CommandLine.Spec;
         description = {
             "Run a fault drill against a cluster on the local Docker engine and report the write outage,",
             "time to a new leader and to the router flip, acknowledged writes lost (RPO), split brain, and time to heal.",
-            "Drills: kill-primary, stop-primary, crash-postgres, partition-primary, freeze-primary, etcd-minority,",
-            "etcd-quorum-loss, switchover, kill-router (a stack with two routers; the writers hold both in one URL)."
+            "The drills are listed under DRILL; kill-router wants a stack with two routers (its writers hold both in one",
+            "URL)."
         })
 public final class DrillCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DRILL", description = "Which fault to inject")
+    @Parameters(
+            index = "0",
+            paramLabel = "DRILL",
+            completionCandidates = DrillNames.class,
+            description = "Which fault to inject: ${COMPLETION-CANDIDATES}")
     String drill;
 
     @Option(names = "--runs", defaultValue = "1", description = "How many times to run it (default: ${DEFAULT-VALUE})")
@@ -108,5 +112,15 @@ public final class DrillCommand implements Callable<Integer> {
 
     private DrillTarget target(PrintWriter err) {
         return targeting.target(line -> err.println("[drill] " + line));
+    }
+
+    /** The drills' names, for the help and shell completion. */
+    static final class DrillNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(DrillScenario.values())
+                    .map(DrillScenario::cliName)
+                    .iterator();
+        }
     }
 }

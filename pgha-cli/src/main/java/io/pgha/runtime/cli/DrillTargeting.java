@@ -32,11 +32,9 @@ final class DrillTargeting {
     @Option(
             names = "--env-file",
             paramLabel = "FILE",
-            description = {
-                "For a cluster pgha did not make: a file with the superuser's credentials the writers log in with",
-                "(PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER, as in stack/.env.postgres); PGHA_DRILL_PASSWORD overrides the password.",
-                "A cluster made by pgha up uses its stored credentials."
-            })
+            description = "For a cluster pgha did not make: a file with the superuser's credentials the writers log in"
+                    + " with (PGUSER_SUPERUSER, PGPASSWORD_SUPERUSER, as in stack/.env.postgres); PGHA_DRILL_PASSWORD"
+                    + " overrides the password. A cluster made by pgha up uses its stored credentials.")
     Path envFile;
 
     @Option(

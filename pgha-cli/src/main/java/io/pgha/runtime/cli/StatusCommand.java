@@ -56,10 +56,8 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(
             names = "--metrics",
-            description = {
-                "also print what the console charts (replication lag, transactions, connections,",
-                "router sessions) now and over the last 15 minutes, from the stack's Prometheus"
-            })
+            description = "also print what the console charts (replication lag, transactions, connections, router"
+                    + " sessions) now and over the last 15 minutes, from the stack's Prometheus")
     private boolean metrics;
 
     @Option(

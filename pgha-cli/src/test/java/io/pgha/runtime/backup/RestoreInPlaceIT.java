@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * is refused with the window, and neither stops anything; then the stack itself restored to T has exactly the 100 rows
  * on its leader and both replicas, on the same name and ports, nothing set aside left, and a new full backup and
  * pgBackRest's check pass on the new timeline; a restore whose recovery fails midway (WAL missing from the archive) is
- * rolled back to the data from before (docs/decisions/0034). One stack, its own name and ports (42000-42793).
+ * rolled back to the data from before (docs/decisions/0034); and with every PostgreSQL node stopped, a disaster,
+ * the stack is rebuilt from a named backup. One stack, its own name and ports (42000-42793).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestoreInPlaceIT {
@@ -241,6 +242,44 @@ class RestoreInPlaceIT {
                         .strip())
                 .as("no helper left")
                 .isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aClusterWithNoNodeRunningIsRebuiltFromABackup() {
+        psql(leader(), "CREATE TABLE before_disaster(n int)");
+        Cli.Result backup = Cli.run("backup", "now", "-c", STACK, "--type", "full");
+        assertThat(backup.exitCode()).as(backup.describe()).isZero();
+        JsonNode list = json(Cli.runOk("backup", "list", "-c", STACK, "--json")).path("backups");
+        String id = list.path(list.size() - 1).path("id").asText();
+        psql(leader(), "CREATE TABLE after_backup(n int)");
+        for (String node : NODES) {
+            Commands.Result stopped = docker("stop", STACK + "-" + node);
+            assertThat(stopped.exitCode()).as(stopped.describe()).isZero();
+        }
+
+        long start = System.nanoTime();
+        Cli.Result r = Cli.run("restore", "-c", STACK, "--in-place", "--backup", id, "--yes");
+        System.out.println(r.stdout());
+        System.out.println(
+                "restore --in-place with no node running: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        String leader = leader();
+        assertThat(psql(
+                        leader,
+                        "SELECT string_agg(tablename, ',') FROM pg_tables"
+                                + " WHERE tablename IN ('before_disaster', 'after_backup')"))
+                .as("the backup's table, not the one made after it")
+                .isEqualTo("before_disaster");
+        for (String node : NODES) {
+            if (!node.equals(leader)) {
+                await(node + " streams the restored data")
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> "1"
+                                .equals(psqlOrNull(
+                                        node, "SELECT count(*) FROM pg_tables WHERE tablename = 'before_disaster'")));
+            }
+        }
     }
 
     private static String leader() {
