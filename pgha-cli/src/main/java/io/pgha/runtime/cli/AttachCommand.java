@@ -105,12 +105,14 @@ final class AttachCommand implements Callable<Integer> {
 
     @Option(
             names = "--write-port",
+            paramLabel = "PORT",
             defaultValue = "5000",
             description = "router's write port (default: ${DEFAULT-VALUE})")
     private int writePort;
 
     @Option(
             names = "--read-port",
+            paramLabel = "PORT",
             defaultValue = "5001",
             description = "router's read port (default: ${DEFAULT-VALUE})")
     private int readPort;

@@ -43,17 +43,26 @@ public final class DrillCommand implements Callable<Integer> {
             description = "Which fault to inject: ${COMPLETION-CANDIDATES}")
     String drill;
 
-    @Option(names = "--runs", defaultValue = "1", description = "How many times to run it (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "How many times to run it (default: ${DEFAULT-VALUE})")
     int runs;
 
     @Option(names = "--json", description = "Print the results as JSON")
     boolean json;
 
-    @Option(names = "--writers", defaultValue = "2")
+    @Option(
+            names = "--writers",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "Writer connections inserting numbered rows through the router (default: ${DEFAULT-VALUE})")
     int writers;
 
     @Option(
             names = "--fault-seconds",
+            paramLabel = "SECONDS",
             defaultValue = "25",
             description =
                     "How long a lasting fault (partition, freeze, etcd stops) is held (default: ${DEFAULT-VALUE})")
