@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * The commands' descriptions are written as source lines of up to 120 characters; picocli prints each element as its own
  * line wrapped to the terminal, which left every line ragged at 80 columns. Here the lines of one paragraph are joined
  * so that picocli wraps the paragraph as a whole. A line starts a new paragraph after one that ends a sentence or opens
- * a list (".", ":"), and a line that starts with a space or "-" stays a line of its own.
+ * a list (".", ":") and at a list item ("- "); a line that starts with a space stays a line of its own.
  */
 final class HelpParagraphs {
 
@@ -25,8 +25,9 @@ final class HelpParagraphs {
         List<String> out = new ArrayList<>();
         StringBuilder current = null;
         for (String line : lines) {
-            boolean standalone = line.isEmpty() || line.startsWith(" ") || line.startsWith("-");
-            if (current != null && !standalone && !endsParagraph(current)) {
+            boolean standalone = line.isEmpty() || line.startsWith(" ");
+            boolean listItem = line.startsWith("- ");
+            if (current != null && !standalone && !listItem && !endsParagraph(current)) {
                 current.append(' ').append(line);
                 continue;
             }

@@ -22,9 +22,10 @@ class HelpParagraphsTest {
     }
 
     @Test
-    void aColonOpensAListWhoseIndentedOrDashedLinesStayLines() {
-        assertThat(HelpParagraphs.paragraphs(new String[] {"Examples:", "  pgha up", "- one", "Then", "more", ""}))
-                .containsExactly("Examples:", "  pgha up", "- one", "Then more", "");
+    void aColonOpensAListOfIndentedLinesOrDashedItemsThatTheirNextLinesContinue() {
+        assertThat(HelpParagraphs.paragraphs(
+                        new String[] {"Examples:", "  pgha up", "- one", "--yes joins", "- two.", "Then", "more", ""}))
+                .containsExactly("Examples:", "  pgha up", "- one --yes joins", "- two.", "Then more", "");
     }
 
     @Test
