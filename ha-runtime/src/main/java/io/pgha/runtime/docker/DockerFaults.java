@@ -37,15 +37,19 @@ public final class DockerFaults implements AutoCloseable {
         }
     }
 
-    /** Starts a short-lived container on a network and streams its output lines. */
+    /**
+     * Starts a short-lived container on a network and streams its output lines; {@code secretFiles} (path to content)
+     * are copied in, owner-only, before it starts.
+     */
     public SidecarContainer sidecar(
             String image,
             String name,
             String network,
             java.util.List<String> env,
+            java.util.Map<String, String> secretFiles,
             java.util.List<String> command,
             java.util.function.Consumer<String> onLine) {
-        return SidecarContainer.start(docker, image, name, network, env, command, onLine);
+        return SidecarContainer.start(docker, image, name, network, env, secretFiles, command, onLine);
     }
 
     @Override

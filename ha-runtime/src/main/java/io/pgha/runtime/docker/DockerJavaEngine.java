@@ -324,7 +324,7 @@ public final class DockerJavaEngine implements DockerEngine {
     public void copyFile(String container, String path, byte[] content, int mode) {
         int slash = path.lastIndexOf('/');
         String dir = slash <= 0 ? "/" : path.substring(0, slash);
-        byte[] tar = tar(path.substring(slash + 1), content, mode);
+        byte[] tar = Tars.oneFile(path.substring(slash + 1), content, mode);
         call("copy " + path + " into container " + container, () -> {
             client.copyArchiveToContainerCmd(container)
                     .withRemotePath(dir)
@@ -442,21 +442,6 @@ public final class DockerJavaEngine implements DockerEngine {
                 c.getLabels() == null ? Map.of() : c.getLabels(),
                 Objects.toString(c.getState(), ""),
                 ports);
-    }
-
-    private static byte[] tar(String name, byte[] content, int mode) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry entry = new TarArchiveEntry(name);
-            entry.setSize(content.length);
-            entry.setMode(mode);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     private static <T> T call(String action, Supplier<T> work) {

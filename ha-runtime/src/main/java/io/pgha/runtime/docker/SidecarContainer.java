@@ -4,15 +4,18 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * A short-lived container on a stack's network whose output lines are streamed back: pgha uses it to watch
- * the nodes from inside the stack during a drill. Removed when closed.
+ * the nodes from inside the stack during a drill. Secrets reach it as files (owner-only, copied in before it starts),
+ * never in its environment. Removed when closed.
  */
 public final class SidecarContainer implements AutoCloseable {
 
@@ -34,6 +37,7 @@ public final class SidecarContainer implements AutoCloseable {
             String name,
             String network,
             List<String> env,
+            Map<String, String> secretFiles,
             List<String> command,
             Consumer<String> onLine) {
         try {
@@ -52,6 +56,11 @@ public final class SidecarContainer implements AutoCloseable {
                     .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network))
                     .exec()
                     .getId();
+            secretFiles.forEach((path, content) -> docker.copyArchiveToContainerCmd(id)
+                    .withRemotePath("/")
+                    .withTarInputStream(
+                            new ByteArrayInputStream(Tars.atPath(path, content.getBytes(StandardCharsets.UTF_8), 0400)))
+                    .exec());
             docker.startContainerCmd(id).exec();
             StringBuilder partial = new StringBuilder();
             AtomicBoolean closing = new AtomicBoolean();

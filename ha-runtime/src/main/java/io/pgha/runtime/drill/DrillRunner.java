@@ -75,13 +75,8 @@ public final class DrillRunner {
         ReadLoad reads = new ReadLoad(
                 target.routerHost(), target.readPort(), target.superuser(), target.password(), target.caFile());
         InjectedFault injected = InjectedFault.nothing();
-        try (SidecarContainer watcher = faults.sidecar(
-                target.watcherImage(),
-                "pgha-drill-watcher",
-                target.network(),
-                List.of("PGHA_PROBE_USER=" + target.superuser(), "PGHA_PROBE_PASSWORD=" + target.password()),
-                List.of("probe-roles", "--members", String.join(",", target.members()), "--for", "PT15M"),
-                samples::addLine)) {
+        try (SidecarContainer watcher =
+                RoleWatcher.start(faults, target, "pgha-drill-watcher", Duration.ofMinutes(15), samples)) {
             writes.prepare(Duration.ofSeconds(30));
             await("the watcher sees every node", Duration.ofSeconds(60), () -> samples.seenAll(target.members()));
             writes.start();

@@ -4,7 +4,6 @@ import io.pgha.runtime.PghaException;
 import io.pgha.runtime.docker.DockerFaults;
 import io.pgha.runtime.docker.SidecarContainer;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,13 +27,7 @@ public final class FaultSession implements AutoCloseable {
 
     /** Starts the role watcher inside the stack (container {@code name}), watching every member for {@code length}. */
     public void watch(String name, Duration length) {
-        watcher = docker.sidecar(
-                target.watcherImage(),
-                name,
-                target.network(),
-                List.of("PGHA_PROBE_USER=" + target.superuser(), "PGHA_PROBE_PASSWORD=" + target.password()),
-                List.of("probe-roles", "--members", String.join(",", target.members()), "--for", length.toString()),
-                samples::addLine);
+        watcher = RoleWatcher.start(docker, target, name, length, samples);
     }
 
     public boolean watcherSeesEveryMember() {

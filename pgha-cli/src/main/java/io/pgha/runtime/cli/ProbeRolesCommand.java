@@ -1,7 +1,11 @@
 package io.pgha.runtime.cli;
 
+import io.pgha.runtime.PghaException;
 import io.pgha.runtime.postgres.RoleProbe;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * `pgha probe-roles`: run inside the stack network by `pgha drill`, it asks every node directly whether it
  * accepts writes, every interval, and prints one line per sample: {@code S <epoch-ms> <node> <w|r|u>}
- * (writable, read-only, unreachable). Credentials come from PGHA_PROBE_USER / PGHA_PROBE_PASSWORD.
+ * (writable, read-only, unreachable). It logs in as PGHA_PROBE_USER with the password in the file PGHA_PROBE_PASSWORD_FILE
+ * names (never a password in the environment, where {@code docker inspect} shows it).
  */
 @Command(
         name = "probe-roles",
@@ -41,8 +46,7 @@ public final class ProbeRolesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String user = Optional.ofNullable(System.getenv("PGHA_PROBE_USER")).orElse("postgres");
-        String password =
-                Optional.ofNullable(System.getenv("PGHA_PROBE_PASSWORD")).orElse("");
+        String password = password();
         PrintWriter out = spec.commandLine().getOut();
         long end = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
@@ -71,5 +75,17 @@ public final class ProbeRolesCommand implements Callable<Integer> {
             t.join();
         }
         return ExitCodes.OK;
+    }
+
+    private static String password() {
+        String file = System.getenv("PGHA_PROBE_PASSWORD_FILE");
+        if (file == null) {
+            return "";
+        }
+        try {
+            return Files.readString(Path.of(file)).strip();
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot read the probe's password file " + file + ": " + e);
+        }
     }
 }
