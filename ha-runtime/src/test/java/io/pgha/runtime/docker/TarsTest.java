@@ -24,4 +24,15 @@ class TarsTest {
         }
         assertThat(entries).containsExactly("run/ 755 dir", "run/pgha/ 755 dir", "run/pgha/secret 400 pw");
     }
+
+    @Test
+    void aFileAloneHasNoFolderEntry() throws IOException {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new ByteArrayInputStream(Tars.oneFile("pgpass", "x".getBytes(), 0600)))) {
+            TarArchiveEntry only = tar.getNextEntry();
+            assertThat(only.getName()).isEqualTo("pgpass");
+            assertThat(only.getMode() & 07777).isEqualTo(0600);
+            assertThat(tar.getNextEntry()).isNull();
+        }
+    }
 }

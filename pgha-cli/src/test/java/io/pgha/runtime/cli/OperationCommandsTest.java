@@ -9,45 +9,23 @@ import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.ops.AuditEntry;
 import io.pgha.runtime.ops.AuditJournal;
 import io.pgha.runtime.ops.OperationResult.Outcome;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operation commands' parsing and the audit listing, without a cluster to act on. */
 class OperationCommandsTest {
 
-    @TempDir
-    Path configDir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeEach
-    void useATemporaryConfigDirectory() {
-        System.setProperty("pgha.config.dir", configDir.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("pgha.config.dir");
-    }
-
-    private int run(String... args) {
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    }
+    @RegisterExtension
+    final IsolatedCli cli = new IsolatedCli();
 
     @Test
     void helpListsTheOperations() {
-        assertThat(run("--help")).isZero();
-        assertThat(out.toString())
+        assertThat(cli.run("--help")).isZero();
+        assertThat(cli.out.toString())
                 .contains(
                         "switchover",
                         "failover",
@@ -62,14 +40,14 @@ class OperationCommandsTest {
 
     @Test
     void anAssignmentWithoutEqualsIsAUsageError() {
-        assertThat(run("config", "set", "loop_wait")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("'loop_wait' is not KEY=VALUE");
+        assertThat(cli.run("config", "set", "loop_wait")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err.toString()).contains("'loop_wait' is not KEY=VALUE");
     }
 
     @Test
     void failoverNeedsATarget() {
-        assertThat(run("failover")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--to");
+        assertThat(cli.run("failover")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err.toString()).contains("--to");
     }
 
     @Test
@@ -84,7 +62,7 @@ class OperationCommandsTest {
                         Optional.empty(),
                         Optional.empty(),
                         ClusterConnection.Origin.ATTACHED));
-        AuditJournal journal = new AuditJournal(configDir.resolve("clusters/lab"));
+        AuditJournal journal = new AuditJournal(cli.configDir().resolve("clusters/lab"));
         journal.append(new AuditEntry(
                 Instant.parse("2026-05-01T10:00:00Z"),
                 "ann",
@@ -108,14 +86,15 @@ class OperationCommandsTest {
                 List.of(),
                 12));
 
-        assertThat(run("audit", "--cluster", "lab")).isZero();
-        String text = out.toString();
+        assertThat(cli.run("audit", "--cluster", "lab")).isZero();
+        String text = cli.out.toString();
         assertThat(text).contains("ann").contains("succeeded").contains("0.4 s").contains("pg-0 is already the leader");
         assertThat(text.indexOf("pause")).isLessThan(text.indexOf("switchover"));
 
-        out.getBuffer().setLength(0);
-        assertThat(run("audit", "--cluster", "lab", "--json", "--last", "1")).isZero();
-        JsonNode entries = new ObjectMapper().readTree(out.toString());
+        cli.out.getBuffer().setLength(0);
+        assertThat(cli.run("audit", "--cluster", "lab", "--json", "--last", "1"))
+                .isZero();
+        JsonNode entries = new ObjectMapper().readTree(cli.out.toString());
         assertThat(entries).hasSize(1);
         assertThat(entries.get(0).path("operation").asText()).isEqualTo("switchover");
         assertThat(entries.get(0).path("at").asText()).isEqualTo("2026-05-01T10:05:00Z");
