@@ -5,6 +5,7 @@
 # compose; the pgha profile is what `pgha up --images local` makes (TLS, logins, supervisor). Each runs every drill
 # RUNS times with `pgha drill --json`, is removed, and finally the script
 # prints one Markdown table (write outage median/max, acknowledged rows lost, split-brain runs).
+# BENCH_PROFILES=pgha runs only pgha's side (the seed's columns then show "-").
 # Needs: the local images (stack/images/build-local.sh, after ./mvnw package for the supervisor), python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ out=${BENCH_OUT:-$(mktemp -d /tmp/pgha-bench-failover.XXXXXX)}
 export JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
 pgha() { ./pgha "$@"; }
 
-for profile in seed pgha; do
+for profile in ${BENCH_PROFILES:-seed pgha}; do
   dir="$out/$profile"; mkdir -p "$dir"
   export PGHA_CONFIG_DIR="$dir/config"
   if [ "$profile" = seed ]; then
@@ -62,12 +63,17 @@ print("|---|---|---|---|---|")
 for drill in drills:
     cells = []
     for profile in ("seed", "pgha"):
-        text = open(os.path.join(out, profile, drill + ".json")).read()
+        path = os.path.join(out, profile, drill + ".json")
+        if not os.path.exists(path):
+            cells.append(("-", "-", "-", "-", "-"))
+            continue
+        text = open(path).read()
         doc = json.loads(text[text.index("{"):])  # tolerate anything a JVM printed before the document
         s = doc["summary"]
         cells.append((fmt(parse(s["writeOutage"]["median"])), fmt(parse(s["writeOutage"]["max"])),
                       s["lostWritesTotal"], s["splitBrainRuns"], s["runs"]))
-    (sm, sx, sl, sb, n), (pm, px, pl, pb, _) = cells
+    (sm, sx, sl, sb, sn), (pm, px, pl, pb, pn) = cells
+    n = pn if pn != "-" else sn
     print(f"| {drill} (n={n}) | {sm} / {sx} | {pm} / {px} | {sl} / {sb} | {pl} / {pb} |")
 print(f"\nraw JSON: {out}")
 PY
