@@ -2,6 +2,7 @@ package io.pgha.runtime.chaos;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.docker.DockerFaults;
+import io.pgha.runtime.drill.BoundedWait;
 import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.drill.DrillTarget;
 import io.pgha.runtime.drill.FaultSession;
@@ -36,14 +37,14 @@ public final class ChaosRunner {
     private final DrillTarget target;
     private final DockerFaults docker;
     private final Consumer<String> progress;
-    private final BooleanSupplier cancelled;
+    private final BoundedWait waits;
     private long startNanos;
 
     public ChaosRunner(DrillTarget target, DockerFaults docker, Consumer<String> progress, BooleanSupplier cancelled) {
         this.target = target;
         this.docker = docker;
         this.progress = progress;
-        this.cancelled = cancelled;
+        this.waits = new BoundedWait("the chaos run", "chaos", cancelled);
     }
 
     /** Refuses a plan the target cannot run (kill-router on a stack of one router). */
@@ -82,7 +83,7 @@ public final class ChaosRunner {
         FaultSession.Active active = null;
         try (FaultSession session = new FaultSession(target, docker)) {
             progress.accept("waiting for a healthy cluster");
-            if (!awaitQuietly(HEAL_LIMIT, session::healthy)) {
+            if (!waits.quietly(HEAL_LIMIT, session::healthy)) {
                 throw PghaException.timeout("chaos gave up waiting for a healthy cluster before the run after "
                         + HEAL_LIMIT.toSeconds() + " s: " + session.describe());
             }
@@ -91,16 +92,19 @@ public final class ChaosRunner {
                     plan.duration().plus(HEAL_LIMIT.multipliedBy(plan.steps().size() + 2L)));
             append.prepare(Duration.ofSeconds(30));
             bank.prepare(Duration.ofSeconds(30));
-            await("the watcher to see every node", Duration.ofSeconds(60), session::watcherSeesEveryMember);
+            waits.until("the watcher to see every node", Duration.ofSeconds(60), session::watcherSeesEveryMember);
             startNanos = System.nanoTime();
             append.start();
             bank.start();
-            await("appends to flow", Duration.ofSeconds(30), () -> append.acks().size() >= 20);
+            waits.until(
+                    "appends to flow",
+                    Duration.ofSeconds(30),
+                    () -> append.acks().size() >= 20);
             progress.accept("workloads running; " + plan.steps().size() + " faults planned over "
                     + plan.duration().toSeconds() + " s (seed " + plan.seed() + ")");
             for (ChaosPlan.Step step : plan.steps()) {
                 sleepUntil(step.injectAt().toMillis());
-                if (!awaitQuietly(HEAL_LIMIT, session::healthy)) {
+                if (!waits.quietly(HEAL_LIMIT, session::healthy)) {
                     notes.add("step " + step.number() + " (" + step.fault().cliName()
                             + ") injected on a cluster not healthy for " + HEAL_LIMIT.toSeconds() + " s: "
                             + session.describe());
@@ -116,7 +120,7 @@ public final class ChaosRunner {
                 long healed = nowMs();
                 FaultSession.Active healing = active;
                 active = null;
-                boolean ok = awaitQuietly(HEAL_LIMIT, healing::healed);
+                boolean ok = waits.quietly(HEAL_LIMIT, healing::healed);
                 Optional<Long> healthy = ok ? Optional.of(nowMs()) : Optional.empty();
                 progress.accept(
                         "[" + seconds(healed) + "] healed " + step.fault().cliName()
@@ -127,7 +131,7 @@ public final class ChaosRunner {
             sleepUntil(plan.duration().toMillis());
             long elapsed = nowMs();
             progress.accept("[" + seconds(elapsed) + "] run over; waiting for a healthy cluster");
-            boolean healthyAtEnd = awaitQuietly(HEAL_LIMIT, session::healthy);
+            boolean healthyAtEnd = waits.quietly(HEAL_LIMIT, session::healthy);
             if (!healthyAtEnd) {
                 notes.add("not healthy " + HEAL_LIMIT.toSeconds() + " s after the run: " + session.describe());
             }
@@ -184,33 +188,6 @@ public final class ChaosRunner {
 
     /** Waits until {@code ms} after the start (at once when it has passed). */
     private void sleepUntil(long ms) {
-        awaitQuietly(Duration.ofMillis(Math.max(0, ms - nowMs()) + 1000), () -> nowMs() >= ms);
-    }
-
-    private void await(String what, Duration limit, BooleanSupplier condition) {
-        if (!awaitQuietly(limit, condition)) {
-            throw PghaException.timeout("chaos gave up waiting for " + what + " after " + limit.toSeconds() + " s");
-        }
-    }
-
-    private boolean awaitQuietly(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                throw PghaException.refused("the chaos run was cancelled");
-            }
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(100); // polling period of a bounded wait
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw PghaException.refused("the chaos run was interrupted");
-            }
-        }
+        waits.quietly(Duration.ofMillis(Math.max(0, ms - nowMs()) + 1000), () -> nowMs() >= ms);
     }
 }

@@ -30,7 +30,7 @@ public final class DrillRunner {
     private final DockerFaults faults;
     private final DrillPatroni patroni;
     private final Consumer<String> progress;
-    private final BooleanSupplier cancelled;
+    private final BoundedWait waits;
 
     public DrillRunner(DrillTarget target, DrillSettings settings, DockerFaults faults, Consumer<String> progress) {
         this(target, settings, faults, progress, () -> false);
@@ -51,7 +51,7 @@ public final class DrillRunner {
         this.faults = faults;
         this.patroni = new DrillPatroni(target.patroniUrls(), target.caFile(), target.restCredentials());
         this.progress = progress;
-        this.cancelled = cancelled;
+        this.waits = new BoundedWait("the drill", "drill", cancelled);
     }
 
     public DrillResult run(DrillScenario scenario) {
@@ -78,10 +78,10 @@ public final class DrillRunner {
         try (SidecarContainer watcher =
                 RoleWatcher.start(faults, target, "pgha-drill-watcher", Duration.ofMinutes(15), samples)) {
             writes.prepare(Duration.ofSeconds(30));
-            await("the watcher sees every node", Duration.ofSeconds(60), () -> samples.seenAll(target.members()));
+            waits.until("the watcher sees every node", Duration.ofSeconds(60), () -> samples.seenAll(target.members()));
             writes.start();
             reads.start();
-            await(
+            waits.until(
                     "writes flow before the fault",
                     Duration.ofSeconds(30),
                     () -> writes.acks().size() >= 20);
@@ -100,14 +100,14 @@ public final class DrillRunner {
                     patroni::leader,
                     writes::acks,
                     samples);
-            if (!awaitQuietly(
+            if (!waits.quietly(
                     settings.recoveryLimit(), () -> fault.recoveredWhen().test(recovery))) {
                 notes.add((scenario.expectsNewLeader() ? "no new leader took writes" : "no primary took writes again")
                         + " within " + settings.recoveryLimit().toSeconds() + " s");
             }
             if (fault.lasting()) {
                 long holdUntil = faultNanos + settings.faultDuration().toNanos();
-                awaitQuietly(
+                waits.quietly(
                         Duration.ofNanos(Math.max(0, holdUntil - System.nanoTime())),
                         () -> System.nanoTime() >= holdUntil);
             }
@@ -116,7 +116,7 @@ public final class DrillRunner {
             injected.heal();
             long healedWait = System.nanoTime();
             FaultTools tools = new FaultTools(faults, target, patroni, samples);
-            boolean healed = awaitQuietly(settings.healLimit(), () -> allStreaming() && fault.healed(tools));
+            boolean healed = waits.quietly(settings.healLimit(), () -> allStreaming() && fault.healed(tools));
             Optional<Duration> healedAfter =
                     healed ? Optional.of(Duration.ofNanos(System.nanoTime() - faultNanos)) : Optional.empty();
             if (!healed) {
@@ -124,7 +124,7 @@ public final class DrillRunner {
                         + Duration.ofNanos(System.nanoTime() - healedWait).toSeconds() + " s after the heal");
             }
             long settledAt = System.nanoTime();
-            await(
+            waits.until(
                     "writes flow after the heal",
                     Duration.ofSeconds(30),
                     () -> writes.acks().stream().anyMatch(a -> a.atNanos() > settledAt));
@@ -219,7 +219,7 @@ public final class DrillRunner {
     }
 
     private void awaitHealthy(Duration limit) {
-        await(
+        waits.until(
                 "a healthy cluster (one leader, every replica streaming and, in synchronous mode, in the synchronous set)",
                 limit,
                 this::readyForFailover);
@@ -268,32 +268,5 @@ public final class DrillRunner {
             gaps.add(best);
         }
         return gaps;
-    }
-
-    private void await(String what, Duration limit, BooleanSupplier condition) {
-        if (!awaitQuietly(limit, condition)) {
-            throw PghaException.timeout("drill gave up waiting for " + what + " after " + limit.toSeconds() + " s");
-        }
-    }
-
-    private boolean awaitQuietly(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            if (cancelled.getAsBoolean()) {
-                throw PghaException.refused("the drill was cancelled");
-            }
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(100); // polling period of a bounded wait
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
     }
 }
