@@ -2,8 +2,8 @@ package io.pgha.runtime.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pgha.runtime.PghaException;
 import io.pgha.runtime.json.Json;
+import io.pgha.runtime.json.JsonLines;
 import io.pgha.runtime.model.ClusterEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,30 +77,8 @@ final class EventJournal implements AutoCloseable {
     public List<ClusterEvent> recent(int max) {
         List<ClusterEvent> result = new ArrayList<>();
         for (String name : List.of(FILE, OLD_FILE)) {
-            Path f = dir.resolve(name);
-            if (result.size() >= max || !Files.isRegularFile(f)) {
-                continue;
-            }
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw PghaException.unavailable("cannot read the event journal " + f + ": " + e.getMessage(), e);
-            }
-            Collections.reverse(lines);
-            for (String line : lines) {
-                if (result.size() >= max) {
-                    break;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    result.add(JSON.readValue(line, ClusterEvent.class));
-                } catch (IOException e) {
-                    // a line cut short by a crash: skip it, keep the rest of the history
-                }
-            }
+            result.addAll(JsonLines.newestFirst(
+                    dir.resolve(name), ClusterEvent.class, max - result.size(), "the event journal"));
         }
         return result;
     }

@@ -3,6 +3,7 @@ package io.pgha.runtime.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.json.Json;
+import io.pgha.runtime.json.JsonLines;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -63,31 +62,6 @@ public final class AuditJournal {
 
     /** The newest entries first. */
     public List<AuditEntry> recent(int max) {
-        Path f = file();
-        if (!Files.isRegularFile(f)) {
-            return List.of();
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw PghaException.unavailable("cannot read the audit journal " + f + ": " + e.getMessage(), e);
-        }
-        Collections.reverse(lines);
-        List<AuditEntry> result = new ArrayList<>();
-        for (String line : lines) {
-            if (result.size() >= max) {
-                break;
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                result.add(JSON.readValue(line, AuditEntry.class));
-            } catch (IOException e) {
-                // a line cut short by a crash: skip it, keep the rest of the trail
-            }
-        }
-        return result;
+        return JsonLines.newestFirst(file(), AuditEntry.class, max, "the audit journal");
     }
 }
