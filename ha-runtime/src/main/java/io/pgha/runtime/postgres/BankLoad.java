@@ -265,18 +265,8 @@ public final class BankLoad implements AutoCloseable {
             return PgConnections.open(
                     host, readPort, "postgres", user, password, connectTimeout, statementTimeout, rootCert);
         }
-        return writePorts.size() == 1
-                ? PgConnections.open(
-                        host,
-                        writePorts.getFirst(),
-                        "postgres",
-                        user,
-                        password,
-                        connectTimeout,
-                        statementTimeout,
-                        rootCert)
-                : PgConnections.openPrimary(
-                        host, writePorts, "postgres", user, password, connectTimeout, statementTimeout, rootCert);
+        return PgConnections.openForWrites(
+                host, writePorts, "postgres", user, password, connectTimeout, statementTimeout, rootCert);
     }
 
     @Override

@@ -44,6 +44,22 @@ public final class PgConnections {
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, p);
     }
 
+    /** {@link #open} for one port, {@link #openPrimary} for several: where a load's writes go. */
+    public static Connection openForWrites(
+            String host,
+            java.util.List<Integer> ports,
+            String database,
+            String user,
+            String password,
+            Duration connectTimeout,
+            Duration socketTimeout,
+            java.util.Optional<String> rootCert)
+            throws SQLException {
+        return ports.size() == 1
+                ? open(host, ports.getFirst(), database, user, password, connectTimeout, socketTimeout, rootCert)
+                : openPrimary(host, ports, database, user, password, connectTimeout, socketTimeout, rootCert);
+    }
+
     /**
      * A connection through any of several ports on {@code host} (every router's write port, docs/decisions/0030) to a
      * server that accepts writes: pgjdbc tries them in order and skips one that refuses or answers from a standby.

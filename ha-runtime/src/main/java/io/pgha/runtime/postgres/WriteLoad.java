@@ -220,25 +220,8 @@ public final class WriteLoad implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return ports.size() == 1
-                ? PgConnections.open(
-                        host,
-                        ports.getFirst(),
-                        "postgres",
-                        user,
-                        password,
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(2),
-                        rootCert)
-                : PgConnections.openPrimary(
-                        host,
-                        ports,
-                        "postgres",
-                        user,
-                        password,
-                        Duration.ofSeconds(1),
-                        Duration.ofSeconds(2),
-                        rootCert);
+        return PgConnections.openForWrites(
+                host, ports, "postgres", user, password, Duration.ofSeconds(1), Duration.ofSeconds(2), rootCert);
     }
 
     private static String serverAddress(Connection c) throws SQLException {
