@@ -27,6 +27,50 @@ public interface PlanProgress {
      */
     void failed(int index, int total, String reason, List<PlanStep> notDone);
 
+    /** One report of {@link PlanProgress}, for a listener written as one lambda. */
+    sealed interface Event {
+        int index();
+
+        int total();
+    }
+
+    record Started(int index, int total, PlanStep step) implements Event {}
+
+    record Line(int index, int total, String line) implements Event {}
+
+    record Done(int index, int total, Duration took) implements Event {}
+
+    record Failed(int index, int total, String reason, List<PlanStep> notDone) implements Event {
+        public Failed {
+            notDone = List.copyOf(notDone);
+        }
+    }
+
+    /** Every report as an {@link Event} to {@code events}. */
+    static PlanProgress events(Consumer<Event> events) {
+        return new PlanProgress() {
+            @Override
+            public void started(int index, int total, PlanStep step) {
+                events.accept(new Started(index, total, step));
+            }
+
+            @Override
+            public void line(int index, int total, String line) {
+                events.accept(new Line(index, total, line));
+            }
+
+            @Override
+            public void done(int index, int total, Duration took) {
+                events.accept(new Done(index, total, took));
+            }
+
+            @Override
+            public void failed(int index, int total, String reason, List<PlanStep> notDone) {
+                events.accept(new Failed(index, total, reason, notDone));
+            }
+        };
+    }
+
     /** The CLI's lines: "[2/4] replace container of replica pg-2: …", its lines indented, "[2/4] done in 12.3 s". */
     static PlanProgress lines(Consumer<String> out) {
         return new PlanProgress() {

@@ -29,4 +29,21 @@ class PlanProgressTest {
                         "[2/4] done in 12.3 s",
                         "every member: shared_buffers 256MB");
     }
+
+    @Test
+    void eachReportArrivesAsOneEventForAListenerWrittenAsALambda() {
+        List<PlanProgress.Event> events = new ArrayList<>();
+        PlanProgress progress = PlanProgress.events(events::add);
+        PlanStep step = new PlanStep(PlanStep.Kind.REPLACE_MEMBER, "pg-2", "cloned from pg-1", "pg-1");
+        progress.started(0, 2, step);
+        progress.line(0, 2, "copying the old data aside");
+        progress.done(0, 2, Duration.ofSeconds(3));
+        progress.failed(1, 2, "boom", List.of(step));
+        assertThat(events)
+                .containsExactly(
+                        new PlanProgress.Started(0, 2, step),
+                        new PlanProgress.Line(0, 2, "copying the old data aside"),
+                        new PlanProgress.Done(0, 2, Duration.ofSeconds(3)),
+                        new PlanProgress.Failed(1, 2, "boom", List.of(step)));
+    }
 }
