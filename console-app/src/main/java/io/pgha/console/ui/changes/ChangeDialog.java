@@ -21,12 +21,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
 import javafx.stage.Window;
 
 /**
  * A day-two change's dialog: its input (the image, the member, the volume), the plan as {@code --dry-run} prints it,
- * the typed confirmation when a volume is deleted; once confirmed the same list shows each step's progress. Shown
- * without blocking; closing it leaves the plan running (the header and a notice tell its end).
+ * the typed confirmation when a volume is deleted; once confirmed the same list shows each step's progress. Not modal:
+ * the console stays usable while a plan runs, and closing the dialog leaves it running (the header and a notice tell its
+ * end).
  */
 final class ChangeDialog {
 
@@ -35,6 +37,8 @@ final class ChangeDialog {
     static void show(Window owner, ChangeViewModel vm) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
+        // a plan runs for minutes: the console stays usable beside it (one change or action at a time all the same)
+        dialog.initModality(Modality.NONE);
         dialog.setTitle(vm.title());
         dialog.setHeaderText(vm.header());
         dialog.getDialogPane().setId("change-dialog");
