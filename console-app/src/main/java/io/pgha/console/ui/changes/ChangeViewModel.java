@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -82,7 +83,10 @@ public final class ChangeViewModel {
         deleteVolume.addListener((o, a, b) -> update());
         image.addListener((o, a, b) -> {
             if (!started.get()) {
-                clearPlan("Show the plan for " + image.get().strip());
+                clearPlan(
+                        image.get().isBlank()
+                                ? "Name the image to run, e.g. pgha/spilo-17:next"
+                                : "Show the plan for " + image.get().strip() + " (Show plan, or Enter)");
             }
         });
         typed.addListener((o, a, b) -> update());
@@ -107,8 +111,9 @@ public final class ChangeViewModel {
         long mine = ++planRequest;
         planning.set(true);
         clearPlan("Planning …");
+        Supplier<ApplyPlan> ask = asking(image.get().strip(), node.get(), keepVolume.get());
         executors.supply(
-                this::ask,
+                ask,
                 p -> {
                     if (mine == planRequest) {
                         planned(p);
@@ -122,12 +127,14 @@ public final class ChangeViewModel {
                 });
     }
 
-    private ApplyPlan ask() {
+    /** The engine's question, with the dialog's input read here, on the FX thread. */
+    private Supplier<ApplyPlan> asking(String ref, String member, boolean keep) {
+        int nodes = targets.nodes();
         return switch (kind) {
-            case ADD_REPLICA -> changes.planScale(targets.nodes() + 1);
-            case REMOVE_NODE -> changes.planScale(targets.nodes() - 1);
-            case UPGRADE -> changes.planUpgrade(image.get().strip());
-            case REPLACE_NODE -> changes.planReplace(node.get(), keepVolume.get());
+            case ADD_REPLICA -> () -> changes.planScale(nodes + 1);
+            case REMOVE_NODE -> () -> changes.planScale(nodes - 1);
+            case UPGRADE -> () -> changes.planUpgrade(ref);
+            case REPLACE_NODE -> () -> changes.planReplace(member, keep);
         };
     }
 
