@@ -34,11 +34,13 @@ class NodeChangesScreenTest extends ConsoleUiTest {
         return node(robot, "#change-steps", ListView.class);
     }
 
+    /** What the list shows for step {@code index}: its line, state and latest detail. */
     private static String stepText(FxRobot robot, int index) {
         return robot.lookup("#change-steps .list-cell").queryAll().stream()
-                .map(n -> ((javafx.scene.control.ListCell<?>) n))
-                .filter(c -> c.getIndex() == index && c.getText() != null)
-                .map(javafx.scene.control.ListCell::getText)
+                .map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> c.getIndex() == index && c.getGraphic() != null)
+                .flatMap(c -> robot.from(c.getGraphic()).lookup(".change-step-text").queryAll().stream())
+                .map(n -> ((Label) n).getText())
                 .findFirst()
                 .orElse("");
     }

@@ -7,6 +7,7 @@ import io.pgha.console.ui.common.FormRows;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.Tones;
 import javafx.event.ActionEvent;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -20,6 +21,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -92,21 +94,31 @@ final class ChangeDialog {
         steps.setId("change-steps");
         steps.setPrefHeight(220);
         steps.setCellFactory(l -> new ListCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.getStyleClass().add("change-step-text");
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                // a cell's own text does not wrap to the list's width: a label bound to it does
+                text.maxWidthProperty().bind(l.widthProperty().subtract(48));
+            }
+
             @Override
             protected void updateItem(ChangeStep s, boolean empty) {
                 super.updateItem(s, empty);
+                setText(null);
                 if (empty || s == null) {
-                    setText(null);
                     setGraphic(null);
                     return;
                 }
                 String state = s.status() == ChangeStep.Status.PLANNED
                         ? ""
                         : " [" + s.status().label() + "]";
-                setText(s.line() + state + (s.detail().isEmpty() ? "" : "\n    " + s.detail()));
-                setGraphic(Tones.dot(s.tone()));
-                setWrapText(true);
-                setPrefWidth(0);
+                text.setText(s.line() + state + (s.detail().isEmpty() ? "" : "\n    " + s.detail()));
+                HBox row = new HBox(6, Tones.dot(s.tone()), text);
+                row.setAlignment(Pos.TOP_LEFT);
+                setGraphic(row);
             }
         });
         Label planTitle = new Label("Plan");
