@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * What {@link ApplyStack#run} reports while a plan runs, step by step: the CLI prints it as lines ({@link #lines}), the
- * console shows each step's state (docs/decisions/0039). Called on the thread that runs the plan.
+ * console shows each step's state (docs/decisions/0040). Called on the thread that runs the plan.
  */
 public interface PlanProgress {
 

@@ -206,7 +206,7 @@ public final class WorkspaceView extends BorderPane {
         badge.setText(status.text());
     }
 
-    /** The day-two changes (docs/decisions/0039): each opens its plan before anything changes. */
+    /** The day-two changes (docs/decisions/0040): each opens its plan before anything changes. */
     private MenuButton changesMenu() {
         MenuButton menu = new MenuButton("Nodes");
         menu.setId("action-changes");
