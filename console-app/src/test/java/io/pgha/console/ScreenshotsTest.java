@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -111,6 +112,9 @@ class ScreenshotsTest extends ConsoleUiTest {
             luminance.put("switchover-" + theme.id(), shootSwitchover(robot, "switchover-" + theme.id()));
         }
 
+        robot.interact(() -> app.viewModel().settings().themeProperty().set(Theme.LIGHT));
+        luminance.put("replace-node-light", shootReplace(robot, "replace-node-light"));
+
         luminance.forEach(
                 (name, value) -> assertThat(value).as(name + " is not blank").isBetween(0.02, 0.98));
         assertThat(luminance.get("topology-dark")).isLessThan(luminance.get("topology-light") - 0.3);
@@ -159,6 +163,30 @@ class ScreenshotsTest extends ConsoleUiTest {
                     .queryAs(Label.class)
                     .getText()
                     .equals("healthy"));
+        }
+    }
+
+    /** Replace node's dialog while its step runs (held there until shot), the topology drawing pg-2 behind it. */
+    private double shootReplace(FxRobot robot, String name) throws IOException {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        robot.clickOn("#pg-node-pg-2");
+        until(() -> robot.lookup("#replace-node").query().isVisible());
+        robot.clickOn("#replace-node");
+        until(() -> exists(robot, "#change-dialog")
+                && !robot.lookup("#change-confirm").queryAs(Button.class).isDisabled());
+        cluster.changes().holdAt(0);
+        robot.clickOn("#change-confirm");
+        until(() -> robot.lookup("#pg-node-pg-2").query().getStyleClass().contains("tone-planned"));
+        Window dialog = robot.lookup("#change-dialog").query().getScene().getWindow();
+        try {
+            return shoot(robot, dialog.getScene(), name);
+        } finally {
+            cluster.changes().release();
+            until(() -> robot.lookup("#change-outcome")
+                    .queryAs(Label.class)
+                    .getText()
+                    .startsWith("Replace node: done"));
+            robot.interact(dialog::hide);
         }
     }
 

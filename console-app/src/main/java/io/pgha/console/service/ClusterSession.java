@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param history the metrics its Prometheus keeps, when it has one
  * @param backups its backups ({@link ClusterBackups#ATTACHED} for a cluster pgha did not make)
+ * @param changes its day-two changes ({@link ClusterChanges#ATTACHED} for a cluster pgha did not make)
  */
 public record ClusterSession(
         ClusterConnection connection,
@@ -20,8 +21,35 @@ public record ClusterSession(
         FaultDrills drills,
         AutoCloseable resources,
         Optional<MetricsHistory> history,
-        ClusterBackups backups)
+        ClusterBackups backups,
+        ClusterChanges changes)
         implements AutoCloseable {
+
+    /** A session without day-two changes. */
+    public ClusterSession(
+            ClusterConnection connection,
+            ClusterMonitor monitor,
+            ClusterActions actions,
+            ContainerLogs logs,
+            DatabaseMetrics metrics,
+            DynamicConfigEditing dynamicConfig,
+            FaultDrills drills,
+            AutoCloseable resources,
+            Optional<MetricsHistory> history,
+            ClusterBackups backups) {
+        this(
+                connection,
+                monitor,
+                actions,
+                logs,
+                metrics,
+                dynamicConfig,
+                drills,
+                resources,
+                history,
+                backups,
+                ClusterChanges.ATTACHED);
+    }
 
     /** A session whose services hold nothing but the monitor. */
     public ClusterSession(
@@ -57,13 +85,40 @@ public record ClusterSession(
                 drills,
                 resources,
                 Optional.of(metricsHistory),
-                backups);
+                backups,
+                changes);
     }
 
     /** The same session with these backups. */
     public ClusterSession withBackups(ClusterBackups clusterBackups) {
         return new ClusterSession(
-                connection, monitor, actions, logs, metrics, dynamicConfig, drills, resources, history, clusterBackups);
+                connection,
+                monitor,
+                actions,
+                logs,
+                metrics,
+                dynamicConfig,
+                drills,
+                resources,
+                history,
+                clusterBackups,
+                changes);
+    }
+
+    /** The same session with these day-two changes. */
+    public ClusterSession withChanges(ClusterChanges clusterChanges) {
+        return new ClusterSession(
+                connection,
+                monitor,
+                actions,
+                logs,
+                metrics,
+                dynamicConfig,
+                drills,
+                resources,
+                history,
+                backups,
+                clusterChanges);
     }
 
     public String name() {

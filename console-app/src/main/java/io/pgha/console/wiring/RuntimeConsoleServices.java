@@ -14,8 +14,8 @@ import java.time.Duration;
  * The console's services over ha-runtime: provisioning ({@link DockerStackProvisioning}), the Docker check
  * ({@link DockerPing}), attach ({@link RuntimeAttachment}), and per open cluster the runtime's monitor, its
  * operations ({@link RuntimeClusterActions}, {@link RuntimeConfigEditing}), container logs, the primary's counters and
- * the metrics history its Prometheus keeps ({@link RuntimeMetricsHistory}) and its backups ({@link
- * RuntimeClusterBackups}).
+ * the metrics history its Prometheus keeps ({@link RuntimeMetricsHistory}), its backups ({@link
+ * RuntimeClusterBackups}) and its day-two changes ({@link RuntimeClusterChanges}).
  */
 public final class RuntimeConsoleServices {
 
@@ -63,7 +63,8 @@ public final class RuntimeConsoleServices {
                         operations.close();
                     },
                     RuntimeMetricsHistory.of(connection),
-                    RuntimeClusterBackups.of(connection));
+                    RuntimeClusterBackups.of(connection),
+                    RuntimeClusterChanges.of(connection));
         } catch (RuntimeException | LinkageError e) {
             monitor.close();
             throw e;

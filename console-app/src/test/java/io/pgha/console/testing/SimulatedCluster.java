@@ -47,6 +47,7 @@ public final class SimulatedCluster {
     private final List<String> configApplied = new CopyOnWriteArrayList<>();
     private final ScriptedDrills drills = new ScriptedDrills();
     private final ScriptedBackups backups = new ScriptedBackups();
+    private final ScriptedChanges changes;
     private final AtomicLong transactions = new AtomicLong(1_000_000);
     private volatile Optional<String> refusal = Optional.empty();
     private volatile int timeline = 3;
@@ -57,6 +58,7 @@ public final class SimulatedCluster {
 
     public SimulatedCluster(String name) {
         this.connection = SampleCluster.connection(name);
+        this.changes = ScriptedChanges.healthy(name, 3);
         this.monitor = new FakeClusterMonitor(
                 connection, SampleCluster.withLeader("pg-0", timeline, Instant.now()), SampleCluster.journal());
     }
@@ -64,7 +66,8 @@ public final class SimulatedCluster {
     public ClusterSession session() {
         ClusterSession session = new ClusterSession(
                         connection, monitor, actions(), logs(), this::counters, config(), drills)
-                .withBackups(backups);
+                .withBackups(backups)
+                .withChanges(changes);
         return history.map(session::withHistory).orElse(session);
     }
 
@@ -76,6 +79,11 @@ public final class SimulatedCluster {
 
     public ScriptedBackups backups() {
         return backups;
+    }
+
+    /** Its day-two changes: plans from the runtime's planner over the same three members, a scripted run. */
+    public ScriptedChanges changes() {
+        return changes;
     }
 
     public ScriptedDrills drills() {

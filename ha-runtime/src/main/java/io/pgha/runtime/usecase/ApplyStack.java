@@ -95,6 +95,14 @@ public final class ApplyStack implements AutoCloseable {
      * refused plan, and a plan with steps this version cannot run, before changing anything.
      */
     public StackSpec run(ApplyPlan plan, boolean deleteVolumes, Consumer<String> progress) {
+        return run(plan, deleteVolumes, PlanProgress.lines(progress));
+    }
+
+    /**
+     * Runs {@code plan} as {@link #run(ApplyPlan, boolean, Consumer)} does, reporting each step's start, lines, end or
+     * failure to {@code progress} (the console's steps view).
+     */
+    public StackSpec run(ApplyPlan plan, boolean deleteVolumes, PlanProgress progress) {
         if (plan.refused()) {
             throw PghaException.refused(String.join("; ", plan.refusals()));
         }
@@ -113,12 +121,13 @@ public final class ApplyStack implements AutoCloseable {
                 ParameterChanges.changed(running, plan.desired().postgresParameters());
         RollingSteps rolling = new RollingSteps(provisioner, plan.stack(), () -> operations(plan.stack()));
         List<PlanStep> steps = plan.steps();
-        for (int i = 0; i < steps.size(); i++) {
+        int total = steps.size();
+        for (int i = 0; i < total; i++) {
             PlanStep step = steps.get(i);
-            String prefix = "[" + (i + 1) + "/" + steps.size() + "] ";
-            progress.accept(prefix + step.describe());
+            int index = i;
+            progress.started(index, total, step);
             long start = System.nanoTime();
-            Consumer<String> lines = line -> progress.accept(prefix + "  " + line);
+            Consumer<String> lines = line -> progress.line(index, total, line);
             try {
                 current = switch (step.kind()) {
                     case ADD_NODE, REMOVE_NODE ->
@@ -150,19 +159,19 @@ public final class ApplyStack implements AutoCloseable {
                     default -> throw new IllegalStateException("not executable: " + step.kind());
                 };
             } catch (RuntimeException e) {
-                List<String> rest = steps.subList(i, steps.size()).stream()
-                        .map(PlanStep::title)
-                        .toList();
+                List<PlanStep> notDone = steps.subList(i, total);
+                progress.failed(i, total, String.valueOf(e.getMessage()), notDone);
+                List<String> rest = notDone.stream().map(PlanStep::title).toList();
                 throw new PghaException(
                         e instanceof PghaException p ? p.kind() : PghaException.Kind.UNAVAILABLE,
                         "step " + (i + 1) + " (" + step.title() + ") failed: " + e.getMessage() + ". Not done: "
                                 + String.join(", ", rest) + ". Run the same apply again to go on from what runs",
                         e);
             }
-            progress.accept(prefix + "done in " + seconds(System.nanoTime() - start));
+            progress.done(i, total, Duration.ofNanos(System.nanoTime() - start));
         }
         if (steps.stream().anyMatch(s -> s.kind() == PlanStep.Kind.RESTART)) {
-            progress.accept("every member: " + rolling.awaitRunning(parameters, running.parameterContexts()));
+            progress.line(-1, total, "every member: " + rolling.awaitRunning(parameters, running.parameterContexts()));
         }
         return current;
     }
@@ -269,10 +278,5 @@ public final class ApplyStack implements AutoCloseable {
             operations.close();
             operations = null;
         }
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(
-                java.util.Locale.ROOT, "%.1f s", Duration.ofNanos(nanos).toMillis() / 1000.0);
     }
 }

@@ -198,6 +198,33 @@ public final class ActionsViewModel {
                 failure -> failed(confirmed, failure));
     }
 
+    /**
+     * Starts work that another view model runs (a day-two plan) as this cluster's one operation, so that no other
+     * action starts meanwhile and the header shows it; refused (false, with a notice) while another runs.
+     */
+    public boolean begin(String title) {
+        if (busy.get()) {
+            notifier.show(Notice.warning("Busy", running.get() + " is still running; wait for it to finish."));
+            return false;
+        }
+        busy.set(true);
+        running.set(title);
+        result.set("");
+        generation++;
+        settling = false;
+        writePause = Optional.empty();
+        return true;
+    }
+
+    /** Ends the work {@link #begin} started, with what it achieved; the planned work shown until the cluster is healthy. */
+    public void end(String outcome) {
+        done();
+        result.set(outcome);
+        if (plannedWork.get().isPresent()) {
+            settle();
+        }
+    }
+
     private void finished(Confirmation confirmed, ActionOutcome outcome) {
         done();
         String pause = writePause.map(ActionsViewModel::pauseText).orElse("");

@@ -2,6 +2,8 @@ package io.pgha.console.ui.member;
 
 import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.actions.ActionLauncher;
+import io.pgha.console.ui.changes.ChangeKind;
+import io.pgha.console.ui.changes.ChangeLauncher;
 import io.pgha.console.ui.common.FormRows;
 import io.pgha.console.ui.common.Tones;
 import java.util.function.Supplier;
@@ -22,8 +24,15 @@ public final class MemberDetailView extends VBox {
     private final MemberDetailViewModel viewModel;
     private final GridPane facts = new GridPane();
 
-    /** @param onClose hides the panel (clears the selection) */
-    public MemberDetailView(MemberDetailViewModel viewModel, Supplier<ActionLauncher> launcher, Runnable onClose) {
+    /**
+     * @param changes opens the day-two changes' dialogs (Replace node, Remove node)
+     * @param onClose hides the panel (clears the selection)
+     */
+    public MemberDetailView(
+            MemberDetailViewModel viewModel,
+            Supplier<ActionLauncher> launcher,
+            Supplier<ChangeLauncher> changes,
+            Runnable onClose) {
         this.viewModel = viewModel;
         setId("member-detail");
         getStyleClass().add("detail-panel");
@@ -74,7 +83,20 @@ public final class MemberDetailView extends VBox {
                 .textProperty()
                 .bind(viewModel.containerRunningProperty().map(r -> r ? "Stop container…" : "Start container…"));
         stopStart.disableProperty().bind(viewModel.hasContainerProperty().not());
-        FlowPane actions = new FlowPane(6, 6, switchover, restart, reinit, restartContainer, stopStart);
+        Button replace = button(
+                "Replace node…",
+                "replace-node",
+                "A new container and a new volume for this member, cloned again from a replica (plan shown first)",
+                () -> changes.get().open(ChangeKind.REPLACE_NODE, viewModel.member()));
+        replace.disableProperty().bind(viewModel.presentProperty().not());
+        Button remove = button(
+                "Remove node…",
+                "remove-node",
+                "Remove this member from the stack, its volume kept (plan shown first)",
+                () -> changes.get().open(ChangeKind.REMOVE_NODE, viewModel.member()));
+        remove.disableProperty().bind(viewModel.presentProperty().not());
+        FlowPane actions =
+                new FlowPane(6, 6, switchover, restart, reinit, restartContainer, stopStart, replace, remove);
 
         Label section = new Label("ACTIONS");
         section.getStyleClass().add("section-title");

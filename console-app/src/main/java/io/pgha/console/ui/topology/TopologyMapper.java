@@ -13,6 +13,7 @@ import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.LagRule;
 import io.pgha.runtime.model.Member;
+import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
@@ -50,7 +51,9 @@ public final class TopologyMapper {
      * replication paths) is drawn in the planned colour rather than as failed; anything else keeps its tone.
      */
     public static Topology map(ClusterSnapshot snapshot, Optional<PlannedWork> planned) {
-        Topology t = mapSnapshot(snapshot);
+        Topology t = planned.flatMap(PlannedWork::member)
+                .map(work -> withMemberWork(mapSnapshot(snapshot), work))
+                .orElseGet(() -> mapSnapshot(snapshot));
         Optional<PlannedWork.Handover> handover = planned.flatMap(PlannedWork::handover)
                 .filter(h -> snapshot.member(h.from()).isPresent()
                         && snapshot.member(h.to()).isPresent());
@@ -99,6 +102,46 @@ public final class TopologyMapper {
                 Tone.PLANNED,
                 "switching over"));
         return new Topology(t.etcd(), postgres, router, t.supervisor(), links, t.paused());
+    }
+
+    /**
+     * The member a day-two step acts on drawn in the planned colour with what happens to it ("being replaced ·
+     * stopped"); a member being added that Patroni does not list yet is drawn as a replica to be.
+     */
+    static Topology withMemberWork(Topology t, PlannedWork.MemberWork work) {
+        List<PostgresNode> postgres = new ArrayList<>(t.postgres());
+        String label = work.change().label();
+        boolean found = false;
+        for (int i = 0; i < postgres.size(); i++) {
+            PostgresNode p = postgres.get(i);
+            if (p.name().equals(work.member())) {
+                found = true;
+                postgres.set(
+                        i,
+                        new PostgresNode(
+                                p.name(),
+                                p.role(),
+                                p.state().isEmpty() ? label : label + " · " + p.state(),
+                                p.timeline(),
+                                p.lagBytes(),
+                                p.lagAlarm(),
+                                p.pendingRestart(),
+                                Tone.PLANNED));
+            }
+        }
+        if (!found && work.change() == PlannedWork.Change.ADDING) {
+            postgres.add(new PostgresNode(
+                    work.member(),
+                    Role.REPLICA,
+                    label,
+                    java.util.OptionalInt.empty(),
+                    java.util.OptionalLong.empty(),
+                    false,
+                    false,
+                    Tone.PLANNED));
+            postgres.sort(Comparator.comparing(PostgresNode::name));
+        }
+        return new Topology(t.etcd(), postgres, t.router(), t.supervisor(), t.links(), t.paused());
     }
 
     private static Topology mapSnapshot(ClusterSnapshot snapshot) {

@@ -3,6 +3,8 @@ package io.pgha.console.ui.workspace;
 import atlantafx.base.theme.Styles;
 import io.pgha.console.ui.actions.ActionLauncher;
 import io.pgha.console.ui.backups.BackupsView;
+import io.pgha.console.ui.changes.ChangeKind;
+import io.pgha.console.ui.changes.ChangeLauncher;
 import io.pgha.console.ui.common.ClusterStatus;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.Tones;
@@ -28,6 +30,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
@@ -80,7 +84,8 @@ public final class WorkspaceView extends BorderPane {
 
     private Node topology() {
         BorderPane topology = new BorderPane(new TopologyView(viewModel.topology()));
-        MemberDetailView detail = new MemberDetailView(viewModel.memberDetail(), this::launcher, this::clearSelection);
+        MemberDetailView detail = new MemberDetailView(
+                viewModel.memberDetail(), this::launcher, this::changeLauncher, this::clearSelection);
         ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         detailScroll
@@ -179,10 +184,12 @@ public final class WorkspaceView extends BorderPane {
         pause.setTooltip(new Tooltip("Pause or resume Patroni's automatic failover (Ctrl+Shift+P)"));
         pause.disableProperty().bind(viewModel.actions().busyProperty());
         pause.setOnAction(e -> pauseOrResume());
+        MenuButton changes = changesMenu();
+        changes.setMinWidth(Region.USE_PREF_SIZE);
         for (Button b : List.of(switchover, failover, pause)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox top = new HBox(10, name, badge, spinner, grow, switchover, failover, pause);
+        HBox top = new HBox(10, name, badge, spinner, grow, changes, switchover, failover, pause);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.SOMETIMES);
         summary.setMinWidth(0);
@@ -197,6 +204,26 @@ public final class WorkspaceView extends BorderPane {
     private static void showStatus(Label badge, ClusterStatus status) {
         Tones.apply(badge, status.tone());
         badge.setText(status.text());
+    }
+
+    /** The day-two changes (docs/decisions/0040): each opens its plan before anything changes. */
+    private MenuButton changesMenu() {
+        MenuButton menu = new MenuButton("Nodes");
+        menu.setId("action-changes");
+        menu.setTooltip(new Tooltip("Add, remove, upgrade or replace PostgreSQL nodes: the plan is shown first"));
+        for (ChangeKind kind : ChangeKind.values()) {
+            MenuItem item = new MenuItem(kind.title() + (kind == ChangeKind.ADD_REPLICA ? "" : "…"));
+            item.setId("change-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            item.setOnAction(e -> changeLauncher()
+                    .open(kind, viewModel.topology().selectedMemberProperty().get()));
+            menu.getItems().add(item);
+        }
+        menu.disableProperty().bind(viewModel.actions().busyProperty());
+        return menu;
+    }
+
+    private ChangeLauncher changeLauncher() {
+        return new ChangeLauncher(viewModel.changes(), getScene().getWindow());
     }
 
     private ActionLauncher launcher() {

@@ -4,6 +4,7 @@ import io.pgha.console.service.ClusterSession;
 import io.pgha.console.service.DatabaseCounters;
 import io.pgha.console.ui.actions.ActionsViewModel;
 import io.pgha.console.ui.backups.BackupsViewModel;
+import io.pgha.console.ui.changes.ChangesViewModel;
 import io.pgha.console.ui.common.BatchRelay;
 import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.LatestValueRelay;
@@ -55,6 +56,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final EventsViewModel events = new EventsViewModel();
     private final MetricsViewModel metrics;
     private final ActionsViewModel actions;
+    private final ChangesViewModel changes;
     private final RouterViewModel router;
     private final LogsViewModel logs;
     private final DynamicConfigViewModel dynamicConfig;
@@ -92,6 +94,8 @@ public final class WorkspaceViewModel implements AutoCloseable {
         this.updated.set(updatedText(initial));
         this.actions = new ActionsViewModel(
                 session.actions(), executors, notifier, initial, plannedWork, session.name(), clock);
+        this.changes =
+                new ChangesViewModel(session.changes(), executors, notifier, actions, snapshot::get, session.name());
         topology.plannedWorkProperty().bind(plannedWork);
         this.router = new RouterViewModel(session.connection(), browser);
         this.logs = new LogsViewModel(session.logs(), executors);
@@ -261,6 +265,11 @@ public final class WorkspaceViewModel implements AutoCloseable {
 
     public ActionsViewModel actions() {
         return actions;
+    }
+
+    /** Add replica, Remove node, Upgrade and Replace node. */
+    public ChangesViewModel changes() {
+        return changes;
     }
 
     public RouterViewModel router() {
