@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.cli.Main;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.dcs.EtcdSession;
 import io.pgha.runtime.dcs.LeaderKey;
+import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.monitor.ClusterMonitor;
+import io.pgha.runtime.monitor.ClusterMonitors;
 import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.ComposeStack;
@@ -35,7 +40,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * to completion and heals the cluster, and the safety promises hold. The stack runs two supervisors here
  * ({@link Supervisors}, docs/decisions/0035): only the one holding the supervisors' lease acts — the kill-primary is
  * fenced once, by it; after the etcd quorum loss the supervisor takes its lease back and routes the next switchover; the
- * acting one killed, the other takes over within the lease's TTL and routes writes to the leader at once.
+ * acting one killed, the other takes over within the lease's TTL and routes writes to the leader at once. A monitor
+ * attached the way ObservationIT attaches watches the stack through all drills (more than the two minutes the brief
+ * asks for): its readiness probes leave no failed login in any node's log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DrillIT {
@@ -44,7 +51,11 @@ class DrillIT {
 
     private static final String CLUSTER = "drill-it";
     private static final Instant STARTED = Instant.now();
+    private static final String FAILED_LOGIN =
+            ".*(role \".*\" does not exist|password authentication failed|no pg_hba.conf entry).*";
     private static Path configDir;
+    private static ClusterMonitor monitor;
+    private static Instant watchedSince;
 
     /** The compose stack, attached like any cluster pgha did not make: `pgha drill --cluster` takes it from the registry. */
     @BeforeAll
@@ -53,10 +64,17 @@ class DrillIT {
         ComposeStack.restoreHealthy();
         configDir = Cli.attachComposeStack(CLUSTER);
         Supervisors.startTheSecond();
+        watchedSince = Instant.now();
+        ClusterConnection connection = new ClusterRegistry().get(CLUSTER);
+        monitor = ClusterMonitors.start(
+                connection, ClusterMonitors.settingsFor(connection).withPollInterval(Duration.ofSeconds(1)));
     }
 
     @AfterAll
     static void leaveHealthy() {
+        if (monitor != null) {
+            monitor.close();
+        }
         Supervisors.removeTheSecond();
         System.clearProperty("pgha.config.dir");
         ComposeStack.restoreHealthy();
@@ -277,6 +295,31 @@ class DrillIT {
         JsonNode run = drill("kill-during-switchover");
         assertSafe(run);
         assertNewLeader(run);
+    }
+
+    /** After every drill (moved here from ObservationIT, whose tests take less than the two minutes of watching). */
+    @Test
+    @Order(11)
+    void theMonitorsReadinessProbesLeaveNoFailedLoginInAnyNodesLog() {
+        // the brief: after two minutes of watching (the drills above take longer; if not, watch on)
+        await("the monitor has watched the stack for two minutes")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> Duration.between(watchedSince, Instant.now()).compareTo(Duration.ofMinutes(2)) >= 0);
+        await("pg_isready ran")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(monitor.current().checks())
+                        .as("pg_isready ran")
+                        .anyMatch(c ->
+                                c.kind() == HealthCheck.Kind.POSTGRES_READY && c.status() == HealthCheck.Status.PASS));
+        for (String node : ComposeStack.PG_NODES) {
+            Commands.Result logs = ComposeStack.docker("logs", "--since", watchedSince.toString(), node);
+            assertThat(logs.ok()).as(logs.describe()).isTrue();
+            assertThat((logs.stdout() + logs.stderr()).lines().filter(l -> l.matches(FAILED_LOGIN)))
+                    .as(node + "'s log while the monitor watched")
+                    .isEmpty();
+        }
     }
 
     private static long faultAt(JsonNode run) {

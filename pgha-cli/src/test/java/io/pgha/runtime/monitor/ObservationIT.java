@@ -29,7 +29,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -47,7 +46,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The monitor against the committed stack started with plain {@code docker compose up -d}, attached by its
  * etcd endpoints and scope the way a user would, then put through a primary kill and etcd outages.
- * One stack and one monitor for all methods.
+ * One stack and one monitor for all methods. That the monitor's readiness probes leave no failed login in any node's
+ * log after two minutes of watching is DrillIT's last test: its drills take longer than two minutes on the same stack,
+ * so the watch costs no wait of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ObservationIT {
@@ -58,15 +59,11 @@ class ObservationIT {
     private static ClusterConnection connection;
     private static ClusterMonitor monitor;
     private static final List<ClusterEvent> EVENTS = Collections.synchronizedList(new ArrayList<>());
-    private static Instant watchedSince;
-    private static final String FAILED_LOGIN =
-            ".*(role \".*\" does not exist|password authentication failed|no pg_hba.conf entry).*";
 
     @BeforeAll
     static void attachToAComposeStack() throws IOException {
         TestMachine.requireDockerWithLocalImages();
         ComposeStack.restoreHealthy();
-        watchedSince = Instant.now();
         configDir = Files.createTempDirectory("pgha-observation-it");
         System.setProperty("pgha.config.dir", configDir.toString());
         StringWriter out = new StringWriter();
@@ -319,26 +316,6 @@ class ObservationIT {
                     assertThat(monitor.current().etcdQuorum()).isTrue();
                     assertThat(indexOf(Kind.QUORUM_REGAINED, e -> true)).isNotNegative();
                 });
-    }
-
-    @Test
-    @Order(5)
-    void theMonitorsReadinessProbesLeaveNoFailedLoginInAnyNodesLog() {
-        // the brief: after two minutes of watching (the tests above usually take longer; if not, watch on)
-        await("the monitor has watched the stack for two minutes")
-                .atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> Duration.between(watchedSince, Instant.now()).compareTo(Duration.ofMinutes(2)) >= 0);
-        assertThat(monitor.current().checks())
-                .as("pg_isready ran")
-                .anyMatch(c -> c.kind() == HealthCheck.Kind.POSTGRES_READY && c.status() == HealthCheck.Status.PASS);
-        for (String node : ComposeStack.PG_NODES) {
-            Commands.Result logs = ComposeStack.docker("logs", "--since", watchedSince.toString(), node);
-            assertThat(logs.ok()).as(logs.describe()).isTrue();
-            assertThat((logs.stdout() + logs.stderr()).lines().filter(l -> l.matches(FAILED_LOGIN)))
-                    .as(node + "'s log while the monitor watched")
-                    .isEmpty();
-        }
     }
 
     private static List<String> up(ClusterSnapshot s, String listener) {

@@ -3,6 +3,8 @@ package io.pgha.runtime.provision;
 import static io.pgha.runtime.testsupport.ComposeStack.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgha.runtime.cli.ExitCodes;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.ops.AuditJournal;
@@ -40,6 +42,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       image, data volumes kept, one switchover; a missing image and a no-op refused.
  *   <li>`pgha replace` (docs/decisions/0037): the primary hands over, then gets a new container and volume cloned again
  *       from a replica; the old volume is deleted once it streams.
+ *   <li>`pgha chaos --for 2m --seed 7 --json` (docs/decisions/0032), last: five fault kinds, each drawn at least once,
+ *       under the append and bank workloads and the role watcher; nothing lost or duplicated, no bank-total violation,
+ *       no split brain, the cluster healthy at the end and the workload tables gone. It ran on a stack of its own (the
+ *       same spec: no Prometheus, no backups) until it moved here to save that stack's up and down.
  * </ol>
  * Every acknowledged write is there at the end of each. Its own stack name and ports (43xxx).
  */
@@ -403,6 +409,56 @@ class ScaleIT {
         Cli.Result unknown = Cli.run("replace", "pg-7", "-c", STACK, "--yes");
         assertThat(unknown.exitCode()).isNotZero();
         assertThat(unknown.stdout() + unknown.stderr()).contains("has no PostgreSQL member pg-7");
+    }
+
+    @Test
+    @Order(5)
+    void aSeededTwoMinuteChaosRunLosesNothingAndEndsHealthy() throws Exception {
+        List<String> faults = List.of("kill-primary", "switchover", "crash-postgres", "etcd-minority", "kill-router");
+        long started = System.nanoTime();
+        Cli.Result r = Cli.run(
+                "chaos",
+                "--for",
+                "2m",
+                "--seed",
+                "7",
+                "--json",
+                "--cluster",
+                STACK,
+                "--faults",
+                String.join(",", faults));
+        System.out.println("[ScaleIT chaos] pgha chaos took " + (System.nanoTime() - started) / 1_000_000
+                + " ms; stderr:\n" + r.stderr() + "\nstdout:\n" + r.stdout());
+        JsonNode report = new ObjectMapper().readTree(r.stdout());
+        assertThat(report.isObject()).as("one JSON object").isTrue();
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        assertThat(report.path("passed").asBoolean()).isTrue();
+        for (String counter :
+                List.of("acknowledgedWritesLost", "duplicatedWrites", "bankTotalViolations", "splitBrainMoments")) {
+            assertThat(report.path(counter).isNumber())
+                    .as(counter + " is there")
+                    .isTrue();
+            assertThat(report.path(counter).asLong()).as(counter).isZero();
+        }
+        assertThat(report.path("acknowledgedWrites").asLong()).isGreaterThan(1000);
+        assertThat(report.path("bankTransfers").asLong()).isPositive();
+        assertThat(report.path("bankReads").asLong()).isPositive();
+        assertThat(report.path("healthyAtEnd").asBoolean()).isTrue();
+        for (String fault : faults) {
+            assertThat(report.path("byFault").path(fault).path("count").asInt())
+                    .as(fault + " drawn")
+                    .isPositive();
+        }
+        assertThat(report.path("availabilityPercent").asDouble()).isBetween(50.0, 100.0);
+        String password = new CredentialStore(configDir).get(STACK).superuser().password();
+        try (Connection c = connect(password)) {
+            assertThat(query(
+                            c,
+                            "SELECT count(*) FROM pg_tables"
+                                    + " WHERE tablename IN ('pgha_chaos_append', 'pgha_chaos_bank')"))
+                    .as("the workload tables are dropped")
+                    .isEqualTo("0");
+        }
     }
 
     private static String leader() throws Exception {
