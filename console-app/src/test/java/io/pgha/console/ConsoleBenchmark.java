@@ -88,6 +88,7 @@ public final class ConsoleBenchmark {
             cpuPercent[window] = 100.0 * (OS.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
         }
         String busiestThreads = threads.busiest(8);
+        String busiestOfProcess = threads.busiestOfProcess(12);
         double pulsesPerSecond = (PULSES.get() - pulses) / (double) windows[2];
         System.out.printf(
                 Locale.ROOT,
@@ -127,6 +128,7 @@ public final class ConsoleBenchmark {
                 cpuPercent[2],
                 windows[2]);
         System.out.printf(Locale.ROOT, "busiest threads, steady:   %s%n", busiestThreads);
+        System.out.printf(Locale.ROOT, "every thread, steady:      %s (/proc)%n", busiestOfProcess);
         System.out.printf(Locale.ROOT, "scene pulses, steady:      %.2f a second%n", pulsesPerSecond);
         System.out.printf(Locale.ROOT, "RSS, cluster drawn:        %s%n", rssBeforeTabs);
         System.out.printf(Locale.ROOT, "RSS, every tab visited:    %s%n", rssAfterTabs);
