@@ -143,7 +143,9 @@ final class PolledSource<T> implements AutoCloseable {
             boolean again = triggeredWhileRunning;
             triggeredWhileRunning = false;
             Instant now = clock.instant();
-            boolean fast = now.isBefore(burstUntil) || (!everAvailable && now.isBefore(retryFailuresUntil));
+            // a reading still pending waits for another source, which triggers it: only a failure is retried early
+            boolean retry = !everAvailable && reading.answered() && !reading.available();
+            boolean fast = now.isBefore(burstUntil) || (retry && now.isBefore(retryFailuresUntil));
             schedule(again ? Duration.ZERO : fast ? BURST_INTERVAL : interval.apply(reading));
         }
     }

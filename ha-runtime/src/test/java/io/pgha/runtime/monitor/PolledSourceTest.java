@@ -67,4 +67,24 @@ class PolledSourceTest {
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> polls.get() == 2);
         }
     }
+
+    @Test
+    void aReadingStillPendingOnAnotherSourceIsNotRetriedEarly() {
+        AtomicInteger polls = new AtomicInteger();
+        try (PolledSource<String> source = new PolledSource<>(
+                Source.EXPORTER,
+                "test-poll",
+                r -> LONG,
+                Clock.systemUTC(),
+                previous -> {
+                    polls.incrementAndGet();
+                    return Reading.pending(Source.EXPORTER, Clock.systemUTC().instant());
+                },
+                () -> {})) {
+            source.start();
+
+            await().atMost(Duration.ofSeconds(3)).until(() -> polls.get() == 1);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> polls.get() == 1);
+        }
+    }
 }
