@@ -39,6 +39,9 @@ public final class ConsoleBenchmark {
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final CountDownLatch DRAWN = new CountDownLatch(1);
+    /** Scene pulses (each a CSS and layout check on the FX thread, whether anything changed or not). */
+    private static final AtomicLong PULSES = new AtomicLong();
+
     private static TestServices simulated;
 
     private ConsoleBenchmark() {}
@@ -75,14 +78,18 @@ public final class ConsoleBenchmark {
         long[] windows = {seconds, seconds, 2 * seconds};
         double[] cpuPercent = new double[windows.length];
         ThreadCpu threads = null;
+        long pulses = 0;
         for (int window = 0; window < windows.length; window++) {
             threads = ThreadCpu.start();
+            pulses = PULSES.get();
             long cpu0 = OS.getProcessCpuTime();
             long wall0 = System.nanoTime();
             Thread.sleep(windows[window] * 1000);
             cpuPercent[window] = 100.0 * (OS.getProcessCpuTime() - cpu0) / (System.nanoTime() - wall0);
         }
         String busiestThreads = threads.busiest(8);
+        String busiestOfProcess = threads.busiestOfProcess(12);
+        double pulsesPerSecond = (PULSES.get() - pulses) / (double) windows[2];
         System.out.printf(
                 Locale.ROOT,
                 "console benchmark (%s)%n",
@@ -94,7 +101,13 @@ public final class ConsoleBenchmark {
                     FIRST_FRAME.get() - start);
             System.out.printf(Locale.ROOT, "launcher to cluster drawn: %d ms%n", TOPOLOGY_DRAWN.get() - start);
         });
-        System.out.printf(Locale.ROOT, "launch to first frame:     %d ms%n", FIRST_FRAME.get() - LAUNCHED);
+        System.out.printf(
+                Locale.ROOT,
+                "launch to first frame:     %d ms (JVM start %s, first frame %s, drawn %s)%n",
+                FIRST_FRAME.get() - LAUNCHED,
+                clock(LAUNCHED),
+                clock(FIRST_FRAME.get()),
+                clock(TOPOLOGY_DRAWN.get()));
         System.out.printf(
                 Locale.ROOT,
                 "CPU time to first frame:   %d ms (all threads; independent of other load)%n",
@@ -115,6 +128,8 @@ public final class ConsoleBenchmark {
                 cpuPercent[2],
                 windows[2]);
         System.out.printf(Locale.ROOT, "busiest threads, steady:   %s%n", busiestThreads);
+        System.out.printf(Locale.ROOT, "every thread, steady:      %s (/proc)%n", busiestOfProcess);
+        System.out.printf(Locale.ROOT, "scene pulses, steady:      %.2f a second%n", pulsesPerSecond);
         System.out.printf(Locale.ROOT, "RSS, cluster drawn:        %s%n", rssBeforeTabs);
         System.out.printf(Locale.ROOT, "RSS, every tab visited:    %s%n", rssAfterTabs);
         System.out.printf(Locale.ROOT, "RSS, after the idle run:   %s%n", rss());
@@ -166,6 +181,12 @@ public final class ConsoleBenchmark {
         prefs.save();
     }
 
+    /** Wall-clock time of day, as the log lines show it (for the attach's timeline with PGHA_LOG_LEVEL=DEBUG). */
+    private static String clock(long epochMillis) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                .format(java.time.Instant.ofEpochMilli(epochMillis).atZone(java.time.ZoneId.systemDefault()));
+    }
+
     /** VmRSS and VmHWM (peak) from /proc on Linux. */
     private static String rss() throws IOException {
         Path status = Path.of("/proc/self/status");
@@ -195,6 +216,7 @@ public final class ConsoleBenchmark {
         public void start(Stage stage) {
             super.start(stage);
             if (System.getenv("PGHA_BENCH_TRACE") != null) SceneTrace.install(stage.getScene());
+            stage.getScene().addPreLayoutPulseListener(PULSES::incrementAndGet);
             stage.getScene().addPostLayoutPulseListener(() -> {
                 if (FIRST_FRAME.compareAndSet(0, System.currentTimeMillis())) {
                     CPU_TO_FIRST_FRAME.set(OS.getProcessCpuTime());

@@ -117,6 +117,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
     }
 
     void start() {
+        LOG.debug("{}: monitor starting", connection.name()); // the attach's timeline (docs/BENCHMARKS.md)
         sources.start();
         backupReader.ifPresent(reader -> {
             BackupWatch watch = new BackupWatch(reader, this::publishLater, clock);
@@ -166,6 +167,9 @@ final class LiveClusterMonitor implements ClusterMonitor {
             ClusterSnapshot s = SnapshotAssembler.assemble(parts);
             boolean settled = parts.complete() || !now.isBefore(startedAt.plus(settleAfter));
             if (!sameExceptTime(before, s)) {
+                if (before.members().isEmpty() && !s.members().isEmpty()) {
+                    LOG.debug("{}: first snapshot with members", connection.name());
+                }
                 current = s;
                 for (Consumer<ClusterSnapshot> l : snapshotListeners) {
                     deliver(l, s);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,12 +17,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One polled source on its own named daemon thread: runs the poll, keeps the latest {@link Reading}
  * and tells the monitor. A poll that throws marks the source unavailable with the message. Polls never
- * overlap; {@link #trigger()} polls now, {@link #burst} polls faster for a while (after a leader change).
+ * overlap; {@link #trigger()} polls now, {@link #burst} polls faster for a while (after a leader change). Until the
+ * source has been available once, for its first {@link #START_RETRIES}, a poll that fails is repeated after
+ * {@link #BURST_INTERVAL}: the first calls of a cold JVM (class loading, TLS handshakes) often miss the deadline on a
+ * busy machine, and waiting a whole interval for the next try kept the cluster off screen for seconds.
  */
 final class PolledSource<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PolledSource.class);
     static final Duration BURST_INTERVAL = Duration.ofMillis(250);
+    static final Duration START_RETRIES = Duration.ofSeconds(10);
 
     private final Source source;
     private final Function<Reading<T>, Reading<T>> poll;
@@ -31,6 +36,9 @@ final class PolledSource<T> implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private volatile Reading<T> reading;
     private volatile Instant burstUntil = Instant.MIN;
+    private volatile Instant retryFailuresUntil = Instant.MIN;
+    private boolean everAvailable; // the poll thread's alone
+    private final CompletableFuture<Void> firstReport = new CompletableFuture<>();
     private ScheduledFuture<?> next;
     private volatile boolean closed;
     private boolean running;
@@ -64,7 +72,13 @@ final class PolledSource<T> implements AutoCloseable {
     }
 
     void start() {
+        retryFailuresUntil = clock.instant().plus(START_RETRIES);
         schedule(Duration.ZERO);
+    }
+
+    /** Completes when the first poll has reported, whatever it found. */
+    CompletableFuture<Void> firstReport() {
+        return firstReport;
     }
 
     /** Polls as soon as the current poll (if any) is done. */
@@ -117,15 +131,22 @@ final class PolledSource<T> implements AutoCloseable {
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     clock.instant());
         }
+        if (!previous.answered() && reading.answered()) {
+            // the attach's timeline (docs/BENCHMARKS.md, "Console")
+            LOG.debug("{}: first answer{}", source, reading.available() ? "" : ", unavailable: " + reading.reason());
+        }
+        everAvailable |= reading.available();
         onUpdate.run();
+        firstReport.complete(null);
         synchronized (this) {
             running = false;
             boolean again = triggeredWhileRunning;
             triggeredWhileRunning = false;
-            schedule(
-                    again
-                            ? Duration.ZERO
-                            : clock.instant().isBefore(burstUntil) ? BURST_INTERVAL : interval.apply(reading));
+            Instant now = clock.instant();
+            // a reading still pending waits for another source, which triggers it: only a failure is retried early
+            boolean retry = !everAvailable && reading.answered() && !reading.available();
+            boolean fast = now.isBefore(burstUntil) || (retry && now.isBefore(retryFailuresUntil));
+            schedule(again ? Duration.ZERO : fast ? BURST_INTERVAL : interval.apply(reading));
         }
     }
 

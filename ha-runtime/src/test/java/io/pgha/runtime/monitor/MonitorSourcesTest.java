@@ -1,13 +1,19 @@
 package io.pgha.runtime.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.Source;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +89,67 @@ class MonitorSourcesTest {
             assertThat(parts.docker().source()).isEqualTo(Source.DOCKER);
             assertThat(parts.docker().reason()).contains("not configured: Docker observation is turned off");
             assertThat(parts.exporters().configured()).isFalse();
+        }
+    }
+
+    @Test
+    void aLightStartAsksPatroniFirstAndTheOthersOncePatroniHasReported() throws IOException {
+        List<Socket> accepted = new ArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept()); // never answers: Patroni reports at its deadline
+                    }
+                } catch (IOException closed) {
+                    // test over
+                }
+            });
+            ClusterConnection c = new ClusterConnection(
+                    "light",
+                    "pg-ha",
+                    List.of(),
+                    Optional.empty(),
+                    Map.of("pg-0", "http://127.0.0.1:" + silent.getLocalPort()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    ClusterConnection.Origin.ATTACHED);
+            MonitorSettings settings = MonitorSettings.defaults()
+                    .withSourceTimeout(Duration.ofSeconds(2))
+                    .withDocker(false);
+            MonitorSources.Signals signals = new MonitorSources.Signals() {
+                @Override
+                public void merge() {}
+
+                @Override
+                public void settledMerge() {}
+
+                @Override
+                public ClusterSnapshot current() {
+                    return Snapshots.healthy().build();
+                }
+            };
+            try (MonitorSources all = MonitorSources.forConnection(c, settings, Clock.systemUTC(), signals)) {
+                all.start();
+                await("without a light start, PostgreSQL (no router: nothing to log in to) reports at once")
+                        .atMost(Duration.ofSeconds(1))
+                        .until(() -> all.parts(Instant.now()).postgres().answered());
+            }
+            try (MonitorSources light =
+                    MonitorSources.forConnection(c, settings.withLightFirstRound(true), Clock.systemUTC(), signals)) {
+                light.start();
+
+                await("PostgreSQL waits while Patroni's first round runs (up to its deadline, 2 s)")
+                        .during(Duration.ofMillis(1500))
+                        .atMost(Duration.ofMillis(1800))
+                        .until(() -> !light.parts(Instant.now()).postgres().answered());
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> light.parts(Instant.now()).postgres().answered());
+            } finally {
+                for (Socket s : accepted) {
+                    s.close();
+                }
+            }
         }
     }
 }
