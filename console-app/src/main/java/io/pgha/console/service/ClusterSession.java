@@ -75,38 +75,21 @@ public record ClusterSession(
 
     /** The same session with the metrics its Prometheus keeps. */
     public ClusterSession withHistory(MetricsHistory metricsHistory) {
-        return new ClusterSession(
-                connection,
-                monitor,
-                actions,
-                logs,
-                metrics,
-                dynamicConfig,
-                drills,
-                resources,
-                Optional.of(metricsHistory),
-                backups,
-                changes);
+        return copy(Optional.of(metricsHistory), backups, changes);
     }
 
     /** The same session with these backups. */
     public ClusterSession withBackups(ClusterBackups clusterBackups) {
-        return new ClusterSession(
-                connection,
-                monitor,
-                actions,
-                logs,
-                metrics,
-                dynamicConfig,
-                drills,
-                resources,
-                history,
-                clusterBackups,
-                changes);
+        return copy(history, clusterBackups, changes);
     }
 
     /** The same session with these day-two changes. */
     public ClusterSession withChanges(ClusterChanges clusterChanges) {
+        return copy(history, backups, clusterChanges);
+    }
+
+    private ClusterSession copy(
+            Optional<MetricsHistory> withHistory, ClusterBackups withBackups, ClusterChanges withChanges) {
         return new ClusterSession(
                 connection,
                 monitor,
@@ -116,9 +99,9 @@ public record ClusterSession(
                 dynamicConfig,
                 drills,
                 resources,
-                history,
-                backups,
-                clusterChanges);
+                withHistory,
+                withBackups,
+                withChanges);
     }
 
     public String name() {
