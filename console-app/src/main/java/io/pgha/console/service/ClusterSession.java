@@ -25,32 +25,6 @@ public record ClusterSession(
         ClusterChanges changes)
         implements AutoCloseable {
 
-    /** A session without day-two changes. */
-    public ClusterSession(
-            ClusterConnection connection,
-            ClusterMonitor monitor,
-            ClusterActions actions,
-            ContainerLogs logs,
-            DatabaseMetrics metrics,
-            DynamicConfigEditing dynamicConfig,
-            FaultDrills drills,
-            AutoCloseable resources,
-            Optional<MetricsHistory> history,
-            ClusterBackups backups) {
-        this(
-                connection,
-                monitor,
-                actions,
-                logs,
-                metrics,
-                dynamicConfig,
-                drills,
-                resources,
-                history,
-                backups,
-                ClusterChanges.ATTACHED);
-    }
-
     /** A session whose services hold nothing but the monitor. */
     public ClusterSession(
             ClusterConnection connection,
@@ -70,7 +44,8 @@ public record ClusterSession(
                 drills,
                 () -> {},
                 Optional.empty(),
-                ClusterBackups.ATTACHED);
+                ClusterBackups.ATTACHED,
+                ClusterChanges.ATTACHED);
     }
 
     /** The same session with the metrics its Prometheus keeps. */
