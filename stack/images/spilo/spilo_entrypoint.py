@@ -239,6 +239,19 @@ def prepare_pgbackrest(uid, gid):
     os.chmod(PGBACKREST_REPOSITORY, 0o750)
 
 
+def start_pgbackrest_server():
+    """pgBackRest's TLS server, when the configuration asks for it (a stack with TLS): a replica's backup reaches this
+    node through it when this node is the primary (docs/decisions/0027). It outlives this process's exec of Patroni."""
+    if not os.path.isfile(PGBACKREST_CONFIG):
+        return
+    with open(PGBACKREST_CONFIG) as f:
+        if not any(line.startswith('tls-server-address=') for line in f):
+            return
+    subprocess.Popen(['pgbackrest', 'server'], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
+    log('pgbackrest server started (TLS, port 8432)')
+
+
 def write_private(path, text, uid, gid):
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, 'w') as f:
@@ -279,6 +292,7 @@ def main():
     os.setgroups([])
     os.setgid(gid)
     os.setuid(uid)
+    start_pgbackrest_server()
     os.execvp('patroni', ['patroni', CONFIG_FILE])
 
 

@@ -3,6 +3,7 @@ package io.pgha.runtime.backup;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.ExecResult;
+import io.pgha.runtime.stack.PgBackRestConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +64,10 @@ public final class PgBackRest {
      */
     private static final String FIRST_BACKUP = "command -v pgbackrest >/dev/null"
             + " || { echo 'pgbackrest: not found' >&2; exit 127; }\n"
-            + "setsid -f sh -c 'pgbackrest --stanza=\"$1\" stanza-create || exit 1\n"
+            + "setsid -f sh -c 'tries=0\n"
+            // the archiver's first asynchronous push may hold the stanza's archive lock for a moment: try again, 30 s
+            + "until pgbackrest --stanza=\"$1\" stanza-create; do tries=$((tries+1));"
+            + " [ $tries -lt 30 ] || exit 1; sleep 1; done\n"
             + "pgbackrest --stanza=\"$1\" --output=json info | python3 -c \"import json, sys;"
             + " sys.exit(0 if any(s.get(\\\"backup\\\") for s in json.load(sys.stdin)) else 1)\" && exit 0\n"
             + "exec pgbackrest --stanza=\"$1\" --type=full --annotation=" + PgBackRestInfo.MEMBER_ANNOTATION
@@ -71,18 +75,22 @@ public final class PgBackRest {
 
     /** Runs a backup in {@code container} (the leader's) and returns when it is done, or fails after {@code limit}. */
     public void backup(String container, BackupType type, String member, Duration limit) {
-        backup(container, type, member, false, limit);
+        runBackup(container, type, backupArguments(type, member), limit);
     }
 
     /**
-     * Runs a backup in {@code container} and returns when it is done; with {@code fromStandby} pgBackRest's
-     * {@code --backup-standby} (the container is a replica's, docs/decisions/0027).
+     * Runs a backup in {@code container}, a replica's, and returns when it is done: pgBackRest's {@code --backup-standby},
+     * with {@code primary} reached through its TLS server for the backup's start and stop and the files a standby
+     * does not have (docs/decisions/0027).
      */
-    public void backup(String container, BackupType type, String member, boolean fromStandby, Duration limit) {
-        List<String> arguments = new ArrayList<>(backupArguments(type, member));
-        if (fromStandby) {
-            arguments.add(0, "--backup-standby");
-        }
+    public void backupFromStandby(String container, BackupType type, String member, String primary, Duration limit) {
+        List<String> arguments = new ArrayList<>(List.of("--backup-standby"));
+        arguments.addAll(PgBackRestConfig.remotePrimary(primary, superuser));
+        arguments.addAll(backupArguments(type, member));
+        runBackup(container, type, arguments, limit);
+    }
+
+    private void runBackup(String container, BackupType type, List<String> arguments, Duration limit) {
         List<String> command = pgbackrest(arguments);
         ExecResult r = docker.exec(container, command, limit);
         if (!r.ok()) {

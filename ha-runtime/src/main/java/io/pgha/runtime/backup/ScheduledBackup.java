@@ -21,7 +21,7 @@ public final class ScheduledBackup {
 
     /** Why the stack's pgBackRest cannot back up from a standby (docs/decisions/0027). */
     public static final String NO_STANDBY_BACKUP = "pgBackRest backs up from a standby only when it reaches the primary"
-            + " through its own protocol (pg2-host over TLS or ssh), which the stack's pgbackrest.conf does not configure";
+            + " through its own protocol (its TLS server), which a stack without TLS does not run";
 
     private ScheduledBackup() {}
 

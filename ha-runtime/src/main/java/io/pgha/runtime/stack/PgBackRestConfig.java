@@ -1,23 +1,36 @@
 package io.pgha.runtime.stack;
 
+import java.util.List;
+
 /**
  * pgBackRest's configuration for every PostgreSQL node of a stack (docs/decisions/0021): the repository on the stack's
  * backups volume, the stanza named after the Patroni scope, asynchronous archiving with a spool on the node's data
- * volume, and the retention. No secret in it: pgBackRest reaches PostgreSQL over the local socket.
+ * volume, and the retention. No secret in it: pgBackRest reaches PostgreSQL over the local socket. On a stack with TLS
+ * every node also runs {@code pgbackrest server}, so that a backup on a replica reaches the primary through pgBackRest's
+ * own protocol (docs/decisions/0027).
  */
 public final class PgBackRestConfig {
 
     /** pgBackRest's own files on the node's data volume: the async archive's spool and the logs. */
     public static final String WORK_DIR = StackLayout.PGDATA_MOUNT + "/pgbackrest";
 
-    /**
-     * Whether this configuration lets pgBackRest back up from a standby ({@code --backup-standby}): not yet, since that
-     * needs the primary reachable from the standby through pgBackRest's own protocol (a {@code pg2-host} over TLS with
-     * {@code pgbackrest server} on every node, or ssh), which the stack does not run (docs/decisions/0027).
-     */
-    public static final boolean STANDBY_BACKUPS = false;
+    /** pgBackRest's TLS server port on every node (its default), on the stack's network only. */
+    public static final int SERVER_PORT = 8432;
+
+    private static final String DATA = "/home/postgres/pgdata/pgroot/data";
+    private static final String SOCKET = "/var/run/postgresql";
+    /** The node's certificate, key and CA as Patroni and PostgreSQL read them: postgres's copies (the entrypoint's). */
+    private static final String CERTS = "/run/certs";
 
     private PgBackRestConfig() {}
+
+    /**
+     * Whether the stack's pgBackRest can back up from a standby ({@code --backup-standby}): when the stack has TLS, every
+     * node runs the TLS server, and a replica reaches the primary through it with its own node certificate.
+     */
+    public static boolean standbyBackups(StackSpec spec) {
+        return spec.security().tls();
+    }
 
     public static String render(StackSpec spec) {
         return "# pgBackRest for stack " + spec.name() + ", rendered by pgha from its spec (docs/decisions/0021)\n"
@@ -33,12 +46,56 @@ public final class PgBackRestConfig {
                 + "log-path=" + WORK_DIR + "/log\n"
                 + "log-level-console=warn\n"
                 + "log-level-file=info\n"
+                + (standbyBackups(spec) ? server(spec) : "")
                 + "\n"
                 + "[" + spec.scope() + "]\n"
-                + "pg1-path=/home/postgres/pgdata/pgroot/data\n"
-                + "pg1-socket-path=/var/run/postgresql\n"
+                + "pg1-path=" + DATA + "\n"
+                + "pg1-socket-path=" + SOCKET + "\n"
                 + "pg1-port=5432\n"
                 + "pg1-user=" + spec.users().superuser() + "\n";
+    }
+
+    /**
+     * The TLS server's part: it listens on every address of the container, shows the node's certificate, and lets in
+     * the clients whose certificate the stack's CA signed and whose name is a PostgreSQL node's (any of the names a
+     * node may have, so that a node added later is let in without rewriting this file), for this stanza only.
+     */
+    private static String server(StackSpec spec) {
+        StringBuilder b = new StringBuilder()
+                .append("tls-server-address=*\n")
+                .append("tls-server-port=")
+                .append(SERVER_PORT)
+                .append('\n')
+                .append("tls-server-cert-file=" + CERTS + "/server.crt\n")
+                .append("tls-server-key-file=" + CERTS + "/server.key\n")
+                .append("tls-server-ca-file=" + CERTS + "/ca.crt\n");
+        for (int node = 0; node < StackSpec.MAX_NODES; node++) {
+            b.append("tls-server-auth=pg-")
+                    .append(node)
+                    .append('=')
+                    .append(spec.scope())
+                    .append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * The options that make {@code primary} pgBackRest's {@code pg2} for a backup run on a replica with {@code
+     * --backup-standby}: reached over TLS (its server, the name verified against the stack's CA), the client being
+     * this node with its own certificate. File paths only: no secret on the command line.
+     */
+    public static List<String> remotePrimary(String primary, String superuser) {
+        return List.of(
+                "--pg2-host=" + primary,
+                "--pg2-host-type=tls",
+                "--pg2-host-port=" + SERVER_PORT,
+                "--pg2-host-cert-file=" + CERTS + "/server.crt",
+                "--pg2-host-key-file=" + CERTS + "/server.key",
+                "--pg2-host-ca-file=" + CERTS + "/ca.crt",
+                "--pg2-path=" + DATA,
+                "--pg2-socket-path=" + SOCKET,
+                "--pg2-port=5432",
+                "--pg2-user=" + superuser);
     }
 
     /** Patroni's archive_command: push each completed segment into the repository, whichever node is primary. */

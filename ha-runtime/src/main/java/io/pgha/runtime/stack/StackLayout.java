@@ -433,12 +433,12 @@ public record StackLayout(StackSpec spec, boolean etcdUsers) {
         env.put("PGHA_ALIVE_FILE", HealthChecks.SUPERVISOR_ALIVE_FILE);
         env.put("PGHA_METRICS_PORT", String.valueOf(SUPERVISOR_METRICS_PORT));
         if (archives()) {
-            // the supervisor runs the scheduled base backups (docs/decisions/0027); the stack's pgBackRest has no
-            // pg2-host, so they run on the primary (PgBackRestConfig#STANDBY_BACKUPS)
+            // the supervisor runs the scheduled base backups (docs/decisions/0027), from a replica when every node runs
+            // pgBackRest's TLS server (PgBackRestConfig#standbyBackups)
             BackupSchedule schedule = spec.backups().schedule();
             env.put("PGHA_BACKUP_FULL_EVERY", BackupSchedule.text(schedule.fullEvery()));
             env.put("PGHA_BACKUP_DIFF_EVERY", BackupSchedule.text(schedule.diffEvery()));
-            env.put("PGHA_BACKUP_FROM_STANDBY", String.valueOf(PgBackRestConfig.STANDBY_BACKUPS));
+            env.put("PGHA_BACKUP_FROM_STANDBY", String.valueOf(PgBackRestConfig.standbyBackups(spec)));
         }
         List<SecretFile> secrets = new ArrayList<>();
         if (security.tls()) {

@@ -60,7 +60,17 @@ final class PgBackRestBackupPort implements BackupPort, AutoCloseable {
 
     @Override
     public void backup(String member, BackupType type, boolean fromStandby) {
-        tool().backup(settings.containerOf(member), type, member, fromStandby, BACKUP_LIMIT);
+        if (!fromStandby) {
+            tool().backup(settings.containerOf(member), type, member, BACKUP_LIMIT);
+            return;
+        }
+        // the leader as Patroni says now: the replica's pgBackRest starts and stops the backup there
+        String primary = cluster()
+                .leader()
+                .map(Member::name)
+                .orElseThrow(() -> PghaException.unavailable(
+                        "no leader to back up " + member + " against: a failover or switchover may be in progress"));
+        tool().backupFromStandby(settings.containerOf(member), type, member, primary, BACKUP_LIMIT);
     }
 
     private PatroniCluster cluster() {

@@ -60,7 +60,7 @@ class ScheduledBackupTest {
     }
 
     @ParameterizedTest(name = "standby={0}: {1}")
-    @CsvSource({"n, the stack's pgbackrest.conf", "y, no streaming replica"})
+    @CsvSource({"n, a stack without TLS", "y, no streaming replica"})
     void theReasonForThePrimaryIsSaid(String flags, String reason) {
         ScheduledBackup.Action action = ScheduledBackup.decide(new ScheduledBackup.Snapshot(
                 SCHEDULE, List.of(), false, false, nodes("pg-0=L"), false, flags.equals("y"), NOW));

@@ -98,6 +98,53 @@ class BackupsSpecTest {
                 .doesNotContainIgnoringCase("password");
     }
 
+    /** docs/decisions/0027: with TLS every node serves pgBackRest's protocol to the others, so replicas back up. */
+    @Test
+    void withTlsEveryNodeRunsPgBackRestsServerForTheNodesOfThisStanzaOnly() {
+        String conf = PgBackRestConfig.render(LOCAL);
+        assertThat(PgBackRestConfig.standbyBackups(LOCAL)).isTrue();
+        assertThat(conf)
+                .contains("tls-server-address=*\n")
+                .contains("tls-server-port=8432\n")
+                .contains("tls-server-cert-file=/run/certs/server.crt\n")
+                .contains("tls-server-key-file=/run/certs/server.key\n")
+                .contains("tls-server-ca-file=/run/certs/ca.crt\n")
+                .contains("tls-server-auth=pg-0=shop\n")
+                .contains("tls-server-auth=pg-6=shop\n")
+                .doesNotContain("tls-server-auth=pg-7")
+                .doesNotContain("=*\n[")
+                .doesNotContainIgnoringCase("password");
+        assertThat(conf.indexOf("tls-server-address")).isLessThan(conf.indexOf("[shop]"));
+
+        StackSpec open = LOCAL.toBuilder().security(StackSecurity.SEED).build();
+        assertThat(PgBackRestConfig.standbyBackups(open)).isFalse();
+        assertThat(PgBackRestConfig.render(open)).doesNotContain("tls-server");
+        assertThat(StackLayout.of(open).services())
+                .filteredOn(s -> s.name().equals(StackLayout.SUPERVISOR))
+                .singleElement()
+                .satisfies(s -> assertThat(s.environment()).containsEntry("PGHA_BACKUP_FROM_STANDBY", "false"));
+        assertThat(StackLayout.of(LOCAL).services())
+                .filteredOn(s -> s.name().equals(StackLayout.SUPERVISOR))
+                .singleElement()
+                .satisfies(s -> assertThat(s.environment()).containsEntry("PGHA_BACKUP_FROM_STANDBY", "true"));
+    }
+
+    @Test
+    void aReplicasBackupReachesThePrimaryOverTlsWithFilePathsOnly() {
+        assertThat(PgBackRestConfig.remotePrimary("pg-1", "postgres"))
+                .containsExactly(
+                        "--pg2-host=pg-1",
+                        "--pg2-host-type=tls",
+                        "--pg2-host-port=8432",
+                        "--pg2-host-cert-file=/run/certs/server.crt",
+                        "--pg2-host-key-file=/run/certs/server.key",
+                        "--pg2-host-ca-file=/run/certs/ca.crt",
+                        "--pg2-path=/home/postgres/pgdata/pgroot/data",
+                        "--pg2-socket-path=/var/run/postgresql",
+                        "--pg2-port=5432",
+                        "--pg2-user=postgres");
+    }
+
     @Test
     void theScheduleIsInTheSpecFileOnlyWhenItIsNotTheDefault() {
         assertThat(StackSpecFile.write(LOCAL)).doesNotContain("full_every").doesNotContain("diff_every");
