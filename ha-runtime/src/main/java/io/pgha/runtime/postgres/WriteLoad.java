@@ -164,6 +164,14 @@ public final class WriteLoad implements AutoCloseable {
         closeQuietly(c);
     }
 
+    /**
+     * How many ids were handed to writers so far: every id below {@code idsIssued() + 1} was sent before this call, every
+     * later one after it (a point-in-time drill's boundary).
+     */
+    public long idsIssued() {
+        return nextId.get() - 1;
+    }
+
     public List<Ack> acks() {
         synchronized (acks) {
             List<Ack> copy = new ArrayList<>(acks);

@@ -1,6 +1,8 @@
 package io.pgha.runtime.cli;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.docker.DockerFaults;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillRunner;
@@ -9,8 +11,12 @@ import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.DrillTarget;
 import io.pgha.runtime.json.Json;
+import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.StackSpecFile;
+import io.pgha.runtime.usecase.PitrDrill;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +38,15 @@ import picocli.CommandLine.Spec;
             "Run a fault drill against a cluster on the local Docker engine and report the write outage,",
             "time to a new leader and to the router flip, acknowledged writes lost (RPO), split brain, and time to heal.",
             "The drills are listed under DRILL; kill-router wants a stack with two routers (its writers hold both in one",
-            "URL)."
+            "URL). " + DrillCommand.PITR + ": writers insert numbered rows, a moment T is taken, writing goes on, the",
+            "table is dropped, then the repository is restored to T into a new stack (--into, default NAME-pitr;",
+            "--into-spec for its ports) and compared: rows acknowledged before T missing, rows sent after T present",
+            "(both must be 0), and the restore's time. The new stack is removed afterwards unless --keep."
         })
 public final class DrillCommand implements Callable<Integer> {
+
+    /** The point-in-time recovery drill (issue 19): not a fault, a restore. */
+    static final String PITR = "pitr";
 
     @Parameters(
             index = "0",
@@ -68,6 +80,19 @@ public final class DrillCommand implements Callable<Integer> {
                     "How long a lasting fault (partition, freeze, etcd stops) is held (default: ${DEFAULT-VALUE})")
     int faultSeconds;
 
+    @Option(names = "--into", paramLabel = "NEW", description = "pitr: the restored stack's name (default: NAME-pitr)")
+    String into;
+
+    @Option(
+            names = "--into-spec",
+            paramLabel = "FILE",
+            description = "pitr: a spec file for the restored stack (its ports, nodes, images); default: the defaults"
+                    + " with each port moved by " + RestoreCommand.PORT_SHIFT)
+    Path intoSpec;
+
+    @Option(names = "--keep", description = "pitr: leave the restored stack running (default: removed after the count)")
+    boolean keep;
+
     @Mixin
     DrillTargeting targeting;
 
@@ -76,6 +101,9 @@ public final class DrillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (drill.equals(PITR)) {
+            return pitr();
+        }
         DrillScenario scenario = DrillScenario.parse(drill);
         if (runs < 1 || runs > 20) {
             throw PghaException.invalidInput("--runs must be between 1 and 20");
@@ -119,6 +147,36 @@ public final class DrillCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private int pitr() {
+        if (runs != 1) {
+            throw PghaException.invalidInput("the pitr drill runs once (it makes a stack); leave --runs out");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DrillTarget target = target(err);
+        ClusterConnection source = ClusterChoice.resolve(new ClusterRegistry(), targeting.cluster.name());
+        String name = into != null ? into : source.name() + "-pitr";
+        StackSpec.Builder b;
+        if (intoSpec != null) {
+            b = StackSpecFile.load(intoSpec);
+        } else {
+            StackSpec defaults = StackSpec.builder().build();
+            b = defaults.toBuilder().ports(RestoreCommand.shifted(defaults.ports()));
+        }
+        PitrDrill.Result r = PitrDrill.run(
+                source, target, b.name(name).build(), writers, keep, new ProgressPrinter(err, false), () -> false);
+        if (json) {
+            try {
+                out.println(Json.pretty().writeValueAsString(Map.of("drill", PITR, "result", r, "passed", r.passed())));
+            } catch (IOException e) {
+                throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
+            }
+        } else {
+            out.println(DrillReport.pitr(r));
+        }
+        return r.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
     private DrillTarget target(PrintWriter err) {
         return targeting.target(line -> err.println("[drill] " + line));
     }
@@ -127,8 +185,9 @@ public final class DrillCommand implements Callable<Integer> {
     static final class DrillNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(DrillScenario.values())
-                    .map(DrillScenario::cliName)
+            return java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(DrillScenario.values()).map(DrillScenario::cliName),
+                            java.util.stream.Stream.of(PITR))
                     .iterator();
         }
     }

@@ -2,6 +2,7 @@ package io.pgha.runtime.cli;
 
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillSummary;
+import io.pgha.runtime.usecase.PitrDrill;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,6 +32,26 @@ final class DrillReport {
                                 + ", reads during fault " + r.readsDuringFault()
                         : "",
                 r.notes().isEmpty() ? "" : "  (" + String.join("; ", r.notes()) + ")");
+    }
+
+    static String pitr(PitrDrill.Result r) {
+        return String.format(
+                Locale.ROOT,
+                "pitr  %s restored to T = %s into %s from backup %s in %s: acknowledged before T %d, missing %d |"
+                        + " sent after T and present %d | in flight at T %d | %s%s",
+                r.source(),
+                r.target(),
+                r.restoredInto(),
+                r.backup(),
+                secs(r.restore()),
+                r.acknowledgedBeforeTarget(),
+                r.lostBeforeTarget(),
+                r.presentAfterTarget(),
+                r.inFlightAtTarget(),
+                r.passed() ? "PASSED" : "FAILED",
+                r.kept()
+                        ? "  (" + r.restoredInto() + " kept: pgha down --name " + r.restoredInto() + " --volumes)"
+                        : "");
     }
 
     static String summary(DrillSummary s) {

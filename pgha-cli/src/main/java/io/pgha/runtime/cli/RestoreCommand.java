@@ -197,7 +197,7 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     /** Each port left at its default moved by {@link #PORT_SHIFT}, so the new stack does not meet a default one. */
-    private StackPorts shifted(StackPorts p) {
+    static StackPorts shifted(StackPorts p) {
         StackPorts d = StackPorts.DEFAULTS;
         return new StackPorts(
                 shift(p.write(), d.write()),
