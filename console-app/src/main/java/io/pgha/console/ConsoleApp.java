@@ -1,5 +1,6 @@
 package io.pgha.console;
 
+import io.pgha.console.fx.IdlePulse;
 import io.pgha.console.prefs.ConsolePreferences;
 import io.pgha.console.service.ConsoleServices;
 import io.pgha.console.ui.common.Notifier;
@@ -58,6 +59,7 @@ public class ConsoleApp extends Application {
         stage.setScene(scene);
         WindowPlacement.restore(stage, preferences);
         stage.show();
+        IdlePulse.install();
         viewModel.start();
     }
 
