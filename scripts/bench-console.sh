@@ -5,6 +5,7 @@
 # console does. Without a display it runs under xvfb-run (started before the launcher's clock, as a desktop is).
 #   scripts/bench-console.sh                                       # a simulated cluster
 #   PGHA_BENCH_CLUSTER=pg-ha PGHA_CONFIG_DIR=~/.config/pgha scripts/bench-console.sh   # a live, attached one
+# PGHA_CONSOLE_CLASS_DATA=aot measures with JDK 25's AOT cache instead of the class-data archive, as the launcher takes it.
 # PGHA_BENCH_SECONDS sets the idle windows: two of that length while the JIT warms up, then a steady one twice as
 # long (default 60; the whole run takes about 4.5 min). PGHA_BENCH_TRACE=1 prints to stderr, pulse by pulse, which nodes
 # asked for a layout or a repaint (io.pgha.console.SceneTrace): how the idle repaints of the Logs tab were found.
@@ -30,8 +31,18 @@ if [ ! -f "$tests" ] || [ -n "$(find "$target/test-classes" -newer "$tests" -pri
 fi
 
 opts=$(sed -n 's:.*<console.jvm.options>\(.*\)</console.jvm.options>.*:\1:p' console-app/pom.xml)
-archive="$target/console-bench.jsa"
-cds="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive"
+# The class data `./pgha console` uses: the dynamic class-data archive, or with PGHA_CONSOLE_CLASS_DATA=aot JDK 25's
+# AOT cache, each written by a training run (JDKs before 25 have no AOT cache).
+if [ "${PGHA_CONSOLE_CLASS_DATA:-archive}" != aot ] \
+    || [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -lt 25 ]; then
+  archive="$target/console-bench.jsa"
+  cds="-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive"
+  train="$cds"
+else
+  archive="$target/console-bench.aot"
+  cds="-XX:AOTCache=$archive"
+  train="-XX:AOTCacheOutput=$archive"
+fi
 jvmlog="-Xlog:disable -Xlog:all=warning:stderr -Xlog:cds*=off:stderr -Xlog:aot*=off:stderr"
 classpath="$target/console-app-$version.jar:$target/lib/*:$tests"
 # From here on, what `./pgha console` does before the JVM starts: find the JDK, read the JVM options (timed from the
@@ -54,7 +65,9 @@ run() {
 # without it, so make a fresh one first.
 if [ ! -f "$archive" ] || [ -n "$(find "$target/console-app-$version.jar" "$target/lib" "$tests" -newer "$archive" -print -quit)" ]; then
   rm -f "$archive"
-  echo "bench-console: training run to write the class-data archive (first run after a build)" >&2
-  PGHA_BENCH_SECONDS=1 run >/dev/null
+  echo "bench-console: training run to write the class data ($archive; first run after a build)" >&2
+  started=$SECONDS
+  cds="$train" PGHA_BENCH_SECONDS=1 run >/dev/null
+  echo "bench-console: training run and writing the class data took $((SECONDS - started)) s" >&2
 fi
 run

@@ -1,5 +1,6 @@
 package io.pgha.console;
 
+import io.pgha.console.fx.IdlePulse;
 import io.pgha.console.prefs.ConsolePreferences;
 import io.pgha.console.service.ConsoleServices;
 import io.pgha.console.ui.common.Notifier;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.beans.InvalidationListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -28,6 +30,12 @@ public class ConsoleApp extends Application {
     private UiExecutors executors;
     private MainViewModel viewModel;
     private Stage stage;
+    /** Tells the view model when the window goes out of sight or comes back (slower polling meanwhile). */
+    private final InvalidationListener sight = o -> {
+        boolean iconified = stage.isIconified(); // both read: an invalidation listener hears again only once validated
+        boolean showing = stage.isShowing();
+        viewModel.windowHidden(iconified || !showing);
+    };
 
     public ConsoleApp() {
         this(RuntimeConsoleServices::create, WindowNotifier::new);
@@ -58,12 +66,17 @@ public class ConsoleApp extends Application {
         stage.setScene(scene);
         WindowPlacement.restore(stage, preferences);
         stage.show();
+        stage.iconifiedProperty().addListener(sight);
+        stage.showingProperty().addListener(sight);
+        IdlePulse.install();
         viewModel.start();
     }
 
     @Override
     public void stop() {
         if (stage != null) {
+            stage.iconifiedProperty().removeListener(sight);
+            stage.showingProperty().removeListener(sight);
             WindowPlacement.remember(stage, preferences);
             preferences.save();
         }

@@ -36,6 +36,7 @@ public final class ConsoleBenchmark {
     private static final AtomicLong FIRST_FRAME = new AtomicLong();
     private static final AtomicLong TOPOLOGY_DRAWN = new AtomicLong();
     private static final AtomicLong CPU_TO_FIRST_FRAME = new AtomicLong();
+    private static final AtomicLong CPU_TO_DRAWN = new AtomicLong();
     private static final OperatingSystemMXBean OS =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final CountDownLatch DRAWN = new CountDownLatch(1);
@@ -113,6 +114,10 @@ public final class ConsoleBenchmark {
                 "CPU time to first frame:   %d ms (all threads; independent of other load)%n",
                 CPU_TO_FIRST_FRAME.get() / 1_000_000);
         System.out.printf(Locale.ROOT, "launch to topology drawn:  %d ms%n", TOPOLOGY_DRAWN.get() - LAUNCHED);
+        System.out.printf(
+                Locale.ROOT,
+                "CPU time to drawn:         %d ms (all threads, from the JVM's start)%n",
+                CPU_TO_DRAWN.get() / 1_000_000);
         System.out.printf(
                 Locale.ROOT,
                 "idle CPU, first %d s:      %.2f %% of one core (%d cores; from 10 s after the topology; JIT warm-up)%n",
@@ -223,6 +228,7 @@ public final class ConsoleBenchmark {
                 }
                 if (TOPOLOGY_DRAWN.get() == 0 && stage.getScene().lookup("#pg-node-pg-0") != null) {
                     TOPOLOGY_DRAWN.set(System.currentTimeMillis());
+                    CPU_TO_DRAWN.set(OS.getProcessCpuTime());
                     DRAWN.countDown();
                 }
             });

@@ -36,6 +36,18 @@ class SmallThingsTest extends ConsoleUiTest {
     }
 
     @Test
+    void aHiddenWindowPutsTheMonitorsInTheBackgroundUntilItIsShownAgain(FxRobot robot) {
+        openCluster(robot, "demo");
+        assertThat(services.cluster("demo").monitor().inBackground()).isFalse();
+
+        robot.interact(stage::hide);
+        assertThat(services.cluster("demo").monitor().inBackground()).isTrue();
+
+        robot.interact(stage::show);
+        assertThat(services.cluster("demo").monitor().inBackground()).isFalse();
+    }
+
+    @Test
     void drillsAndRouterColumnTitlesAreWholeAtTheSmallestWindow(FxRobot robot) {
         openCluster(robot, "demo");
         tab(robot, KeyCode.DIGIT8);

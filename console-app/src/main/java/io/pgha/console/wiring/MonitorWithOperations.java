@@ -63,6 +63,11 @@ final class MonitorWithOperations implements ClusterMonitor {
         return all.size() > max ? List.copyOf(all.subList(0, max)) : List.copyOf(all);
     }
 
+    @Override
+    public void background(boolean background) {
+        monitor.background(background);
+    }
+
     /** Stops the monitor; the operations are closed by the session. */
     @Override
     public void close() {

@@ -17,6 +17,7 @@ public final class FakeClusterMonitor implements ClusterMonitor {
     private final List<ClusterEvent> journal;
     private volatile ClusterSnapshot current;
     private volatile boolean closed;
+    private volatile boolean background;
 
     public FakeClusterMonitor(ClusterConnection connection, ClusterSnapshot first, List<ClusterEvent> journal) {
         this.connection = connection;
@@ -39,6 +40,16 @@ public final class FakeClusterMonitor implements ClusterMonitor {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** Whether the console last said that nobody looks (its window minimised or hidden). */
+    public boolean inBackground() {
+        return background;
+    }
+
+    @Override
+    public void background(boolean background) {
+        this.background = background;
     }
 
     @Override

@@ -38,6 +38,13 @@ public interface ClusterMonitor extends AutoCloseable {
     /** The newest events from the cluster's journal on disk, newest first. */
     List<ClusterEvent> recentEvents(int max);
 
+    /**
+     * Whether anybody looks (a console's window shown) or not (minimised, hidden): in the background the polled sources
+     * are asked several times less often; back in the foreground, all at once. etcd's pushes and the fast polling
+     * after a leader change are the same either way. Monitors without polled sources ignore it.
+     */
+    default void background(boolean background) {}
+
     @Override
     void close();
 

@@ -300,6 +300,11 @@ final class LiveClusterMonitor implements ClusterMonitor {
     }
 
     @Override
+    public void background(boolean background) {
+        sources.background(background);
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;

@@ -38,6 +38,9 @@ final class MonitorSources implements AutoCloseable {
 
     private static final Duration BURST = Duration.ofSeconds(10);
 
+    /** While nobody looks (the console's window minimised or hidden), every source is polled this many times slower. */
+    static final int BACKGROUND_FACTOR = 6;
+
     /** What the sources tell their monitor, and ask it. */
     interface Signals {
         /** A push (etcd's watch): merge now. */
@@ -75,6 +78,9 @@ final class MonitorSources implements AutoCloseable {
     private final List<PolledSource<?>> containersKnown = new ArrayList<>();
 
     private boolean containersFirstSeen;
+    private volatile boolean background;
+    /** When the monitor last came back from the background: a source's allowance before it is stuck counts from then. */
+    private volatile Instant foregroundSince = Instant.MIN;
 
     private MonitorSources(ClusterConnection connection, MonitorSettings settings, Clock clock, Signals signals) {
         this.connection = connection;
@@ -335,6 +341,23 @@ final class MonitorSources implements AutoCloseable {
         return source == Source.PATRONI || source == Source.ROUTER;
     }
 
+    /**
+     * In the background every polled source waits {@link #BACKGROUND_FACTOR} times its interval (etcd's watch still
+     * pushes, and a leader change still starts the fast polling); back in the foreground every source is asked at once.
+     */
+    void background(boolean hidden) {
+        synchronized (polled) {
+            if (hidden == background) {
+                return;
+            }
+            if (!hidden) {
+                foregroundSince = clock.instant();
+            }
+            background = hidden;
+        }
+        polled.forEach(p -> p.slowDown(hidden ? BACKGROUND_FACTOR : 1));
+    }
+
     private void dcsChanged(Optional<DcsView> previous, DcsView view) {
         if (previous.isPresent() && !previous.get().leader().equals(view.leader())) {
             // The next seconds decide the failover: ask Patroni and HAProxy often, so the new leader's
@@ -394,11 +417,25 @@ final class MonitorSources implements AutoCloseable {
                 && (r.source() != Source.PATRONI || dcs.reading().available()); // the others may run at the slow pace
         Duration after =
                 slow ? staleAfter.plus(settings.pollInterval().multipliedBy(3L * (SLOW_FACTOR - 1))) : staleAfter;
-        if (r.configured() && r.answered() && r.updatedAt().plus(after).isBefore(now)) {
+        if (r.configured() && r.answered() && stuck(r.updatedAt(), after, background, foregroundSince, now)) {
             return r.stale("no report for "
                     + Duration.between(r.updatedAt(), now).toSeconds() + " s: the " + r.source() + " source is stuck");
         }
         return r;
+    }
+
+    /**
+     * Whether a source last heard from at {@code updatedAt} is stuck, given its allowance at the normal pace: in the
+     * background the allowance grows with the slower pace; back in the foreground it counts from the return at the
+     * earliest, as the sources asked at that moment have not answered yet.
+     */
+    static boolean stuck(
+            Instant updatedAt, Duration allowance, boolean background, Instant foregroundSince, Instant now) {
+        if (background) {
+            return updatedAt.plus(allowance.multipliedBy(BACKGROUND_FACTOR)).isBefore(now);
+        }
+        Instant from = updatedAt.isAfter(foregroundSince) ? updatedAt : foregroundSince;
+        return from.plus(allowance).isBefore(now);
     }
 
     /** Stops every poller, then closes the clients the sources made, the latest first. */

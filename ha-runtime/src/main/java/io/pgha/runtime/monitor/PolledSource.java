@@ -37,6 +37,7 @@ final class PolledSource<T> implements AutoCloseable {
     private volatile Reading<T> reading;
     private volatile Instant burstUntil = Instant.MIN;
     private volatile Instant retryFailuresUntil = Instant.MIN;
+    private volatile int slowdown = 1;
     private boolean everAvailable; // the poll thread's alone
     private final CompletableFuture<Void> firstReport = new CompletableFuture<>();
     private ScheduledFuture<?> next;
@@ -96,6 +97,19 @@ final class PolledSource<T> implements AutoCloseable {
         trigger();
     }
 
+    /**
+     * Waits {@code factor} times the interval between polls from the next one on (a console whose window is hidden);
+     * back to a smaller factor, polls at once, so what is shown again is current. Bursts and early retries keep their
+     * pace.
+     */
+    void slowDown(int factor) {
+        int before = slowdown;
+        slowdown = factor;
+        if (factor < before) {
+            trigger();
+        }
+    }
+
     /** Replaces whatever poll is pending, so there is only ever one. */
     private synchronized void schedule(Duration delay) {
         if (closed) {
@@ -146,7 +160,10 @@ final class PolledSource<T> implements AutoCloseable {
             // a reading still pending waits for another source, which triggers it: only a failure is retried early
             boolean retry = !everAvailable && reading.answered() && !reading.available();
             boolean fast = now.isBefore(burstUntil) || (retry && now.isBefore(retryFailuresUntil));
-            schedule(again ? Duration.ZERO : fast ? BURST_INTERVAL : interval.apply(reading));
+            schedule(
+                    again
+                            ? Duration.ZERO
+                            : fast ? BURST_INTERVAL : interval.apply(reading).multipliedBy(slowdown));
         }
     }
 

@@ -152,4 +152,29 @@ class MonitorSourcesTest {
             }
         }
     }
+
+    @Test
+    void aSourceIsStuckAfterItsAllowanceLongerInTheBackgroundAndCountedFromTheReturnAfterIt() {
+        Duration allowance = Duration.ofSeconds(30);
+        Instant heard = NOW;
+        Instant never = Instant.MIN;
+        // updated at, background, back in the foreground since, now → stuck
+        Object[][] table = {
+            {heard, false, never, NOW.plusSeconds(29), false},
+            {heard, false, never, NOW.plusSeconds(31), true},
+            {heard, true, never, NOW.plusSeconds(31), false}, // polled 6 times slower: 180 s allowed
+            {heard, true, never, NOW.plusSeconds(179), false},
+            {heard, true, never, NOW.plusSeconds(181), true},
+            {heard, false, NOW.plusSeconds(150), NOW.plusSeconds(170), false}, // asked at the return, not yet answered
+            {heard, false, NOW.plusSeconds(150), NOW.plusSeconds(181), true},
+            {NOW.plusSeconds(160), false, NOW.plusSeconds(150), NOW.plusSeconds(189), false},
+            {NOW.plusSeconds(160), false, NOW.plusSeconds(150), NOW.plusSeconds(191), true},
+        };
+        for (Object[] row : table) {
+            assertThat(MonitorSources.stuck(
+                            (Instant) row[0], allowance, (Boolean) row[1], (Instant) row[2], (Instant) row[3]))
+                    .as("heard %s, background %s, foreground since %s, now %s", row[0], row[1], row[2], row[3])
+                    .isEqualTo(row[4]);
+        }
+    }
 }

@@ -87,4 +87,32 @@ class PolledSourceTest {
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> polls.get() == 1);
         }
     }
+
+    @Test
+    void slowedDownItWaitsTheLongerIntervalAndBackToNormalItPollsAtOnce() {
+        AtomicInteger polls = new AtomicInteger();
+        try (PolledSource<String> source = new PolledSource<>(
+                Source.PATRONI,
+                "test-poll",
+                r -> Duration.ofMillis(100),
+                Clock.systemUTC(),
+                previous -> {
+                    polls.incrementAndGet();
+                    return Reading.ok(Source.PATRONI, "up", Clock.systemUTC().instant());
+                },
+                () -> {})) {
+            source.start();
+            await().atMost(Duration.ofSeconds(3)).until(() -> polls.get() >= 3);
+
+            source.slowDown(100); // 10 s between polls from the next one on
+            int afterTheNext = polls.get() + 1;
+            await().atMost(Duration.ofSeconds(3)).until(() -> polls.get() >= afterTheNext);
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> polls.get() == afterTheNext);
+
+            source.slowDown(1);
+            await().atMost(Duration.ofMillis(500)).until(() -> polls.get() > afterTheNext);
+        }
+    }
 }

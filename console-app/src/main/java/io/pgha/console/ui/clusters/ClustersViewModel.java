@@ -48,6 +48,7 @@ public final class ClustersViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final Map<String, CompletableFuture<ClusterSession>> open = new HashMap<>();
+    private boolean background; // the FX thread's
     private final Map<String, ClusterMonitor.Subscription> watches = new HashMap<>();
     /** Sessions a registry read started in the background, until the FX thread takes them over. */
     private final Map<String, CompletableFuture<ClusterSession>> started = new ConcurrentHashMap<>();
@@ -126,10 +127,27 @@ public final class ClustersViewModel implements AutoCloseable {
                         item.unreachable(cause(failure).getMessage());
                         return;
                     }
+                    if (background) {
+                        s.monitor().background(true);
+                    }
                     LatestValueRelay<ClusterSnapshot> relay = new LatestValueRelay<>(executors.fx(), item::show);
                     watches.put(item.name(), s.monitor().onSnapshot(relay));
                 },
                 executors.fx());
+    }
+
+    /**
+     * Whether the window is out of sight (minimised or hidden): the open sessions' monitors then poll several times
+     * less often, and all at once when it is shown again (ClusterMonitor.background). On the FX thread.
+     */
+    public void background(boolean hidden) {
+        if (hidden == background) {
+            return;
+        }
+        background = hidden;
+        open.values().stream()
+                .filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                .forEach(f -> f.join().monitor().background(hidden));
     }
 
     /** Calls back on the FX thread with the cluster's session once it is open. */

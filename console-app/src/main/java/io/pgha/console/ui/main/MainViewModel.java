@@ -75,6 +75,11 @@ public final class MainViewModel implements AutoCloseable {
         clusters.reload(preferences.lastCluster());
     }
 
+    /** The window was minimised or hidden (true), or shown again (false): the clusters' monitors follow. */
+    public void windowHidden(boolean hidden) {
+        clusters.background(hidden);
+    }
+
     private void open(Optional<ClusterItem> item) {
         closeWorkspace();
         opening.set(item.map(ClusterItem::name));

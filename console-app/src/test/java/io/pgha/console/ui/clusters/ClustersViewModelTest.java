@@ -61,6 +61,27 @@ class ClustersViewModelTest {
     }
 
     @Test
+    void aHiddenWindowSendsEveryOpenMonitorToTheBackgroundAndAShownOneBringsThemBack() {
+        ClusterRegistry registry = new ClusterRegistry(config);
+        registry.save(SampleCluster.connection("orders"));
+        registry.save(SampleCluster.connection("billing"));
+        ClustersViewModel viewModel = viewModel(registry);
+        viewModel.reload(Optional.of("orders"));
+
+        viewModel.background(true);
+        assertThat(clusters.values()).allMatch(c -> c.monitor().inBackground());
+
+        registry.save(SampleCluster.connection("audit"));
+        viewModel.reload(Optional.empty());
+        assertThat(clusters.get("audit").monitor().inBackground())
+                .as("a session opened while the window is hidden starts in the background")
+                .isTrue();
+
+        viewModel.background(false);
+        assertThat(clusters.values()).hasSize(3).noneMatch(c -> c.monitor().inBackground());
+    }
+
+    @Test
     void sessionsStartBeforeTheListReachesTheFxThreadAndTheSelectedOneFirst() {
         ClusterRegistry registry = new ClusterRegistry(config);
         registry.save(SampleCluster.connection("billing"));
