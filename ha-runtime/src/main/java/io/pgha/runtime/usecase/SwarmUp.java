@@ -59,6 +59,7 @@ public final class SwarmUp {
             List<String> addresses,
             ProgressListener progress) {
         long start = System.nanoTime();
+        SwarmStackRenderer.swarmSpec(requested); // refuses what a Swarm cannot run before the manager is asked
         ClusterRegistry registry = new ClusterRegistry(root);
         Path dir = registry.dir(requested.name());
         if (registry.find(requested.name()).isPresent()
