@@ -78,7 +78,8 @@ public final class DockerStackCli {
         List<String> command = new ArrayList<>(List.of("docker", "--host", endpoint));
         command.addAll(List.of(args));
         String shown = "docker --host " + endpoint + " " + String.join(" ", args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().remove("DOCKER_CONTEXT"); // --host and a context together are refused
         pb.environment().remove("DOCKER_HOST");
         if (dir != null) {

@@ -49,23 +49,34 @@ public final class SwarmDown {
         List<String> removed = new ArrayList<>();
         SwarmUp.step(progress, "stack", "docker stack rm", () -> {
             Map<String, String> services = docker.services(d.stack());
-            if (services.isEmpty()) {
-                return new SwarmUp.Done<>(0, "no service of stack " + d.stack() + " on the Swarm", true);
+            // always: a run that failed half-way may have left secrets, configs or the network without services
+            try {
+                docker.remove(d.stack());
+            } catch (PghaException e) {
+                if (!String.valueOf(e.getMessage()).contains("network")) {
+                    throw e;
+                }
+                // the services are gone, a network still had a stopping task on it: the next step tries again
             }
-            docker.remove(d.stack());
             services.keySet().forEach(s -> removed.add("service " + d.stack() + "_" + s));
-            return new SwarmUp.Done<>(services.size(), "removed " + services.size() + " services");
+            return services.isEmpty()
+                    ? new SwarmUp.Done<>(0, "no service of stack " + d.stack() + " on the Swarm", true)
+                    : new SwarmUp.Done<>(services.size(), "removed " + services.size() + " services");
         });
         SwarmUp.step(progress, "gone", "Tasks and network gone", () -> {
             long deadline = System.nanoTime() + GONE.toNanos();
-            List<String> left = docker.networks(d.stack());
-            while (!left.isEmpty() || !docker.services(d.stack()).isEmpty()) {
+            while (!docker.services(d.stack()).isEmpty()
+                    || !docker.networks(d.stack()).isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     throw PghaException.timeout("the Swarm still has stack " + d.stack() + "'s network or services "
                             + GONE.toSeconds() + " s after docker stack rm; run pgha down -c " + name + " again");
                 }
                 pause();
-                left = docker.networks(d.stack());
+                try {
+                    docker.remove(d.stack()); // a network still in use by a stopping task is removed on a later try
+                } catch (PghaException stillInUse) {
+                    // tried again on the next round, until the deadline
+                }
             }
             return new SwarmUp.Done<>(0, "the Swarm has nothing of " + d.stack() + " left");
         });

@@ -189,7 +189,7 @@ public final class SwarmUp {
             try {
                 return Optional.of(PatroniClient.create(url, c.caFile(), Duration.ofSeconds(3))
                         .cluster());
-            } catch (PghaException notYet) {
+            } catch (RuntimeException notYet) {
                 // that member is not up yet: ask the next
             }
         }
