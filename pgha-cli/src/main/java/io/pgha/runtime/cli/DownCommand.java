@@ -55,16 +55,23 @@ final class DownCommand implements Callable<Integer> {
         }
         io.pgha.runtime.usecase.SwarmDown swarm = new io.pgha.runtime.usecase.SwarmDown();
         if (swarm.knows(name)) {
-            print(out, swarm.down(name, volumes, new ProgressPrinter(out, json)));
+            print(
+                    out,
+                    swarm.down(name, volumes, new ProgressPrinter(out, json)),
+                    "pgha up --swarm ENDPOINT --name " + name);
             return ExitCodes.OK;
         }
         try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
-            print(out, provisioner.down(name, volumes, new ProgressPrinter(out, json)));
+            print(
+                    out,
+                    provisioner.down(name, volumes, new ProgressPrinter(out, json)),
+                    "pgha up " + (name.equals(StackSpec.DEFAULT_NAME) ? "" : "--name " + name + " ").strip());
         }
         return ExitCodes.OK;
     }
 
-    private void print(PrintWriter out, DownResult r) {
+    /** What down did; {@code upAgain} is the command that brings the stack back on its kept volumes. */
+    private void print(PrintWriter out, DownResult r, String upAgain) {
         {
             if (json) {
                 Map<String, Object> line = new LinkedHashMap<>();
@@ -85,9 +92,7 @@ final class DownCommand implements Callable<Integer> {
                                 ? (r.kept().isEmpty()
                                         ? "; its data is deleted."
                                         : "; its data is deleted except what follows.")
-                                : "; its data volumes are kept (pgha up "
-                                        + (name.equals(StackSpec.DEFAULT_NAME) ? "" : "--name " + name + " ")
-                                        + "brings it back)."));
+                                : "; its data volumes are kept (" + upAgain + " brings it back)."));
                 r.kept().forEach(k -> out.println("  not removed, " + k));
             }
         }

@@ -41,7 +41,7 @@ final class SwarmStackDeploy {
         long started = System.nanoTime();
         String hosts = hostname.apply(1) + "," + hostname.apply(2) + "," + hostname.apply(3);
         Cli.Result up = Cli.runOk("up", "--swarm", endpoint.apply(1), "--spec", spec.toString(), "--hosts", hosts);
-        System.out.printf("pgha up --swarm: %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("pgha up --swarm: %.1f s%n%s", (System.nanoTime() - started) / 1e9, up.stdout());
         assertThat(up.stdout())
                 .as("up --swarm shows its steps as up does")
                 .contains("Swarm manager and nodes", "docker stack deploy", "Leader", "Replicas streaming")
@@ -147,7 +147,9 @@ final class SwarmStackDeploy {
         long started = System.nanoTime();
         Cli.Result down = Cli.runOk("down", "-c", STACK, "--yes");
         System.out.printf("pgha down -c %s: %.1f s%n", STACK, (System.nanoTime() - started) / 1e9);
-        assertThat(down.stdout()).contains("Stack " + STACK + " is down");
+        assertThat(down.stdout())
+                .contains("Stack " + STACK + " is down; its data volumes are kept (pgha up --swarm ENDPOINT --name "
+                        + STACK + " brings it back)");
         assertThat(docker(endpoint, "service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK))
                 .isBlank();
         assertThat(docker(endpoint, "network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK))
