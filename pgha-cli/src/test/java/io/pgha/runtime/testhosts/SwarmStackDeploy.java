@@ -122,11 +122,13 @@ final class SwarmStackDeploy {
     /** {@code pgha status -c pgha-sw}: the registered endpoints reach the hosts; a leader and two streaming. */
     static void statusShowsLeaderAndTwoStreaming() {
         long started = System.nanoTime();
-        await().atMost(Duration.ofSeconds(60))
+        // a longer answer deadline than status's 3 s: TLS handshakes with every host on a loaded machine take longer
+        await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> {
                     JsonNode status = Json.mapper()
-                            .readTree(Cli.runOk("status", "-c", STACK, "--json").stdout());
+                            .readTree(Cli.runOk("status", "-c", STACK, "--json", "--timeout", "10s")
+                                    .stdout());
                     List<String> roles = new ArrayList<>();
                     status.path("members")
                             .forEach(m -> roles.add(m.path("role").asText() + "/"
