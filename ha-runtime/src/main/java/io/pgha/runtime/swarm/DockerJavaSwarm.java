@@ -40,6 +40,15 @@ public final class DockerJavaSwarm implements SwarmManager {
         }
     }
 
+    @Override
+    public String self() {
+        try {
+            return String.valueOf(client.infoCmd().exec().getName());
+        } catch (RuntimeException e) {
+            throw SwarmErrors.translate(endpoint, "asking the engine for its name", e);
+        }
+    }
+
     static SwarmNode node(com.github.dockerjava.api.model.SwarmNode n) {
         var spec = Optional.ofNullable(n.getSpec());
         var status = Optional.ofNullable(n.getStatus());

@@ -8,6 +8,9 @@ public interface SwarmManager extends AutoCloseable {
     /** Every node of the Swarm; fails with a clear message when the endpoint is not a manager. */
     List<SwarmNode> nodes();
 
+    /** The hostname of the node whose engine answers at this endpoint (the Swarm's node name). */
+    String self();
+
     @Override
     void close();
 }

@@ -53,14 +53,35 @@ final class DownCommand implements Callable<Integer> {
             throw PghaException.refused("not confirmed; nothing was removed. Run pgha down --name " + name
                     + " --volumes --yes " + "to delete the data without being asked");
         }
+        io.pgha.runtime.usecase.SwarmDown swarm = new io.pgha.runtime.usecase.SwarmDown();
+        if (swarm.knows(name)) {
+            print(
+                    out,
+                    swarm.down(name, volumes, new ProgressPrinter(out, json)),
+                    "pgha up --swarm ENDPOINT --name " + name);
+            return ExitCodes.OK;
+        }
         try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
-            DownResult r = provisioner.down(name, volumes, new ProgressPrinter(out, json));
+            print(
+                    out,
+                    provisioner.down(name, volumes, new ProgressPrinter(out, json)),
+                    "pgha up " + (name.equals(StackSpec.DEFAULT_NAME) ? "" : "--name " + name + " ").strip());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** What down did; {@code upAgain} is the command that brings the stack back on its kept volumes. */
+    private void print(PrintWriter out, DownResult r, String upAgain) {
+        {
             if (json) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("type", "result");
                 line.put("name", r.name());
                 line.put("removed", r.removed());
                 line.put("volumes_removed", r.volumesRemoved());
+                if (!r.kept().isEmpty()) {
+                    line.put("not_removed", r.kept());
+                }
                 line.put("elapsed_ms", r.elapsed().toMillis());
                 ProgressPrinter.printJson(out, line);
             } else if (r.removed().isEmpty()) {
@@ -68,13 +89,13 @@ final class DownCommand implements Callable<Integer> {
             } else {
                 out.println("Stack " + name + " is down"
                         + (volumes
-                                ? "; its data is deleted."
-                                : "; its data volumes are kept (pgha up "
-                                        + (name.equals(StackSpec.DEFAULT_NAME) ? "" : "--name " + name + " ")
-                                        + "brings it back)."));
+                                ? (r.kept().isEmpty()
+                                        ? "; its data is deleted."
+                                        : "; its data is deleted except what follows.")
+                                : "; its data volumes are kept (" + upAgain + " brings it back)."));
+                r.kept().forEach(k -> out.println("  not removed, " + k));
             }
         }
-        return ExitCodes.OK;
     }
 
     /** Whether a person can answer (JDK 22+ gives a Console even when redirected; isTerminal tells). */

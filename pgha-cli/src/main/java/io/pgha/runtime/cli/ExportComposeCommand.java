@@ -121,7 +121,7 @@ final class ExportComposeCommand implements Callable<Integer> {
                 }
                 Files.writeString(env, ComposeRenderer.credentialsEnv(c, spec.security()));
             }
-            ComposeSecurityFiles.write(spec, out);
+            io.pgha.runtime.usecase.ComposeSecurityFiles.write(spec, out);
             stdout.println("Wrote docker-compose.yml, its configuration files (" + String.join(", ", configFiles(spec))
                     + ") and local.env to " + out + (keptEnv ? "; kept the existing " : "; new passwords in ")
                     + ComposeRenderer.CREDENTIALS_FILE + ".");

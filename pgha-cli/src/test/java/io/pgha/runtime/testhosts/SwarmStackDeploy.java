@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * {@code pgha export-compose --swarm} deployed with {@code docker stack deploy} on the test hosts (docs/decisions/0028):
- * each etcd member and PostgreSQL node on its own host, a leader and two streaming replicas, a row written through one
- * host's router read through another's. The hosts' {@code down} removes the stack with everything else.
+ * {@code pgha up --swarm} on the test hosts (docs/decisions/0028, 0043): each etcd member and PostgreSQL node on its
+ * own host, a leader and two streaming replicas, a row written through one host's router read through another's, then
+ * the stack a registered cluster for {@code pgha status}, {@code pgha credentials} and {@code pgha down}.
  */
 final class SwarmStackDeploy {
 
@@ -38,30 +38,14 @@ final class SwarmStackDeploy {
         Files.createDirectories(work);
         // no Prometheus: its image is not on the test hosts
         Files.writeString(spec, "name: " + STACK + "\nimages: local\nmonitoring: {prometheus: false}\n");
-        Path out = work.resolve("stack");
-        Cli.runOk(
-                "export-compose",
-                "--swarm",
-                "--spec",
-                spec.toString(),
-                "--hosts",
-                hostname.apply(1) + "," + hostname.apply(2) + "," + hostname.apply(3),
-                "--out",
-                out.toString());
         long started = System.nanoTime();
-        Commands.Result deploy = Commands.run(
-                Duration.ofMinutes(1),
-                out,
-                java.util.Map.of(),
-                "docker",
-                "-H",
-                endpoint.apply(1),
-                "stack",
-                "deploy",
-                "-c",
-                "stack.yml",
-                STACK);
-        assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
+        String hosts = hostname.apply(1) + "," + hostname.apply(2) + "," + hostname.apply(3);
+        Cli.Result up = Cli.runOk("up", "--swarm", endpoint.apply(1), "--spec", spec.toString(), "--hosts", hosts);
+        System.out.printf("pgha up --swarm: %.1f s%n%s", (System.nanoTime() - started) / 1e9, up.stdout());
+        assertThat(up.stdout())
+                .as("up --swarm shows its steps as up does")
+                .contains("Swarm manager and nodes", "docker stack deploy", "Leader", "Replicas streaming")
+                .contains("Stack " + STACK + " is up on the Swarm in");
 
         for (int i = 1; i <= 3; i++) {
             int n = i;
@@ -84,11 +68,25 @@ final class SwarmStackDeploy {
                     .hasSize(2);
         });
         System.out.printf(
-                "swarm stack: leader and 2 streaming replicas %.1f s after stack deploy%n",
+                "swarm stack: leader and 2 streaming replicas %.1f s after pgha up --swarm started%n",
                 (System.nanoTime() - started) / 1e9);
 
-        String password =
-                Files.readString(out.resolve("secrets/superuser-password")).strip();
+        long again = System.nanoTime();
+        assertThat(Cli.runOk("up", "--swarm", endpoint.apply(1), "--spec", spec.toString(), "--hosts", hosts)
+                        .stdout())
+                .as("up --swarm again on the running stack")
+                .contains("Stack " + STACK + " is already up on the Swarm; nothing changed");
+        System.out.printf("pgha up --swarm again: %.1f s%n", (System.nanoTime() - again) / 1e9);
+
+        String password = Json.mapper()
+                .readTree(
+                        Cli.runOk("credentials", "-c", STACK, "--all", "--json").stdout())
+                .path("superuser")
+                .path("password")
+                .asText();
+        assertThat(password)
+                .as("pgha credentials knows the Swarm stack's superuser")
+                .isNotBlank();
         exec(
                 endpoint.apply(2),
                 "pg-1",
@@ -119,6 +117,48 @@ final class SwarmStackDeploy {
                         "select host from swarm_probe"))
                 .as("read through host 2's router from the primary")
                 .contains("written through host 1");
+    }
+
+    /** {@code pgha status -c pgha-sw}: the registered endpoints reach the hosts; a leader and two streaming. */
+    static void statusShowsLeaderAndTwoStreaming() {
+        long started = System.nanoTime();
+        // a longer answer deadline than status's 3 s: TLS handshakes with every host on a loaded machine take longer
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    JsonNode status = Json.mapper()
+                            .readTree(Cli.runOk("status", "-c", STACK, "--json", "--timeout", "10s")
+                                    .stdout());
+                    List<String> roles = new ArrayList<>();
+                    status.path("members")
+                            .forEach(m -> roles.add(m.path("role").asText() + "/"
+                                    + m.path("state").asText()));
+                    assertThat(roles).as("pgha status -c %s", STACK).hasSize(3).containsOnlyOnce("leader/running");
+                    assertThat(roles.stream().filter(r -> r.endsWith("/streaming")))
+                            .as("two replicas streaming in pgha status: %s", roles)
+                            .hasSize(2);
+                    assertThat(status.path("etcd").path("quorum").asBoolean())
+                            .as("etcd quorum through the hosts' addresses")
+                            .isTrue();
+                });
+        System.out.printf("pgha status -c %s: %.1f s%n", STACK, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** {@code pgha down -c pgha-sw --yes}: the stack's services and network gone from the Swarm. */
+    static void downRemovesTheStack(String endpoint) {
+        long started = System.nanoTime();
+        Cli.Result down = Cli.runOk("down", "-c", STACK, "--yes");
+        System.out.printf("pgha down -c %s: %.1f s%n", STACK, (System.nanoTime() - started) / 1e9);
+        assertThat(down.stdout())
+                .contains("Stack " + STACK + " is down; its data volumes are kept (pgha up --swarm ENDPOINT --name "
+                        + STACK + " brings it back)");
+        assertThat(docker(endpoint, "service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK))
+                .isBlank();
+        assertThat(docker(endpoint, "network", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK))
+                .isBlank();
+        assertThat(Cli.runOk("down", "-c", STACK, "--yes").stdout())
+                .as("down again has nothing to remove")
+                .contains("Stack " + STACK + " has nothing to remove");
     }
 
     private static String uri(String address, int port) {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * scripts/test-hosts.sh as a user runs it: {@code up 3} gives an endpoint of a 3-node Swarm whose nodes each run a
  * service pinned to them and reach each other over an overlay network; {@code down} leaves nothing behind. Its own
  * prefix and subnet, so a bed made by hand beside it is not touched. On the same hosts (made once: they are the slow
- * part), the stack file of {@code pgha export-compose --swarm} deployed with {@code docker stack deploy} runs a cluster
- * across them ({@link SwarmStackDeploy}).
+ * part), {@code pgha up --swarm} runs a cluster across them, which {@code pgha status} and {@code pgha down} then know
+ * ({@link SwarmStackDeploy}).
  */
 class TestHostsIT {
 
@@ -105,12 +105,22 @@ class TestHostsIT {
 
         pinnedServicesReachEachOtherOverAnOverlay(endpoint);
         Path work = Files.createTempDirectory("pgha-sw");
+        String configDir = System.getProperty("pgha.config.dir");
+        System.setProperty("pgha.config.dir", work.resolve("config").toString()); // pgha-sw's registration
         try {
             started = System.nanoTime();
             SwarmStackDeploy.deploysAHealthyClusterAcrossTheHosts(
                     work, i -> PREFIX + "-" + i, TestHostsIT::host, i -> "192.168.232." + (10 + i));
-            System.out.printf("swarm stack, export to checked: %.1f s%n", (System.nanoTime() - started) / 1e9);
+            System.out.printf("swarm stack, up --swarm to checked: %.1f s%n", (System.nanoTime() - started) / 1e9);
+            SwarmStackDeploy.statusShowsLeaderAndTwoStreaming();
+
+            SwarmStackDeploy.downRemovesTheStack(endpoint);
         } finally {
+            if (configDir == null) {
+                System.clearProperty("pgha.config.dir");
+            } else {
+                System.setProperty("pgha.config.dir", configDir);
+            }
             Commands.run(Duration.ofSeconds(30), "rm", "-rf", work.toString());
         }
 

@@ -1,4 +1,4 @@
-package io.pgha.runtime.cli;
+package io.pgha.runtime.usecase;
 
 import io.pgha.runtime.pki.CertificateRequest;
 import io.pgha.runtime.pki.ClusterPki;
@@ -19,14 +19,22 @@ import java.util.List;
 /**
  * The files a secure compose project reads besides its compose file: the cluster's CA and certificates in pki/ (owner-only,
  * the CA's key never leaves it), what each service reads in tls/SERVICE/ (mounted read-only at /run/pgha/tls), and
- * HAProxy's users.cfg, whose password comes from .env.postgres. etcd gets TLS on both ports but no users: a compose project
+ * HAProxy's users.cfg, whose password comes from .env.postgres (export-compose, and pgha up --swarm). etcd gets TLS on both ports but no users: a compose project
  * has no step between etcd's quorum and Patroni's start to make them (docs/decisions/0019).
  */
-final class ComposeSecurityFiles {
+public final class ComposeSecurityFiles {
 
     private ComposeSecurityFiles() {}
 
-    static void write(StackSpec spec, Path out) throws IOException {
+    public static void write(StackSpec spec, Path out) throws IOException {
+        write(spec, out, List.of());
+    }
+
+    /**
+     * As {@link #write(StackSpec, Path)}, the nodes' and members' certificates also naming {@code extraIps}: the hosts'
+     * addresses pgha reaches a Swarm stack's published ports at (docs/decisions/0043).
+     */
+    public static void write(StackSpec spec, Path out, List<String> extraIps) throws IOException {
         StackSecurity security = spec.security();
         StackLayout layout = StackLayout.compose(spec);
         if (security.authentication()) {
@@ -42,6 +50,7 @@ final class ComposeSecurityFiles {
         if (!spec.bindAddress().equals("0.0.0.0") && !ips.contains(spec.bindAddress())) {
             ips.add(spec.bindAddress());
         }
+        extraIps.stream().filter(ip -> !ips.contains(ip)).forEach(ips::add);
         for (String node : layout.pgNodes()) {
             // every name a client reaches the node by: on the compose network, through pg-router, on this machine
             List<String> dns = new ArrayList<>(List.of(node, layout.containerName(node)));
