@@ -110,6 +110,10 @@ class TestHostsIT {
             SwarmStackDeploy.deploysAHealthyClusterAcrossTheHosts(
                     work, i -> PREFIX + "-" + i, TestHostsIT::host, i -> "192.168.232." + (10 + i));
             System.out.printf("swarm stack, export to checked: %.1f s%n", (System.nanoTime() - started) / 1e9);
+            started = System.nanoTime();
+            HostFaults.primarysHostDownThenPartitioned(
+                    PREFIX, TestHostsIT::host, i -> "192.168.232." + (10 + i), work.resolve("stack"));
+            System.out.printf("host faults: %.1f s%n", (System.nanoTime() - started) / 1e9);
         } finally {
             Commands.run(Duration.ofSeconds(30), "rm", "-rf", work.toString());
         }

@@ -1,0 +1,556 @@
+package io.pgha.runtime.testhosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pgha.runtime.json.Json;
+import io.pgha.runtime.testsupport.Commands;
+import io.pgha.runtime.testsupport.NumberedWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * A whole test host lost under writers, on the Swarm-placed cluster of {@link SwarmStackDeploy} (issue 20): the
+ * primary's host killed ({@code docker kill} of the test host: every container on it gone at once) and started again,
+ * then the new primary's host cut off from the others but alive ({@code docker network disconnect}) and reconnected.
+ * Writers write numbered rows through a surviving host's router (5000, host mode); a prober asks each node, inside its
+ * container over the local socket through its own host's engine (which answers while the host is cut off), whether it
+ * accepts writes. Asserted: a new leader on another host, every acknowledged write readable afterwards, no two nodes
+ * writable at once, and the lost host's node streaming again on the new timeline. Fencing is Patroni's: the supervisor
+ * of the stack is not asked to act, and its log over the faults is printed (docs/decisions/0042).
+ */
+final class HostFaults {
+
+    private static final String STACK = SwarmStackDeploy.STACK;
+    private static final Duration NEW_LEADER = Duration.ofSeconds(60);
+    private static final Duration REJOIN = Duration.ofSeconds(150);
+
+    private final String prefix;
+    private final IntFunction<String> endpoint;
+    private final IntFunction<String> address;
+    private final String password;
+
+    private HostFaults(String prefix, IntFunction<String> endpoint, IntFunction<String> address, String password) {
+        this.prefix = prefix;
+        this.endpoint = endpoint;
+        this.address = address;
+        this.password = password;
+    }
+
+    /**
+     * @param prefix   the test hosts' prefix: host i is the container {@code PREFIX-i} on the network {@code PREFIX-net}
+     * @param endpoint the Docker endpoint of host i (1..3)
+     * @param address  host i's fixed address on the hosts' network
+     * @param stack    the folder {@code pgha export-compose --swarm} wrote (its {@code secrets/superuser-password})
+     */
+    static void primarysHostDownThenPartitioned(
+            String prefix, IntFunction<String> endpoint, IntFunction<String> address, Path stack) throws Exception {
+        String password =
+                Files.readString(stack.resolve("secrets/superuser-password")).strip();
+        HostFaults faults = new HostFaults(prefix, endpoint, address, password);
+        int primary = faults.primaryHost(1);
+        int next = faults.hostDown(primary);
+        faults.hostPartition(next);
+    }
+
+    /** Kills the primary's host under writers, starts it again; returns the host of the new primary. */
+    private int hostDown(int down) throws Exception {
+        int via = otherThan(down);
+        String old = member(down);
+        long fault;
+        long promoted;
+        long back;
+        long rejoined;
+        try (RoleProbe probe = new RoleProbe(endpoint);
+                NumberedWriter writer = new NumberedWriter("hostdown_writes", () -> connect(via))) {
+            writer.awaitFirst();
+            probe.awaitEverySeen();
+            fault = System.nanoTime();
+            long faultMillis = System.currentTimeMillis();
+            Commands.runOk(Duration.ofSeconds(30), "docker", "kill", testHost(down));
+            RoleProbe.Sample first = await("a node on another host accepts writes")
+                    .atMost(NEW_LEADER)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> probe.firstWritableOtherThan(down, faultMillis), Optional::isPresent)
+                    .orElseThrow();
+            promoted = System.nanoTime();
+            int leader = first.host();
+            assertThat(leader).isNotEqualTo(down);
+            await("writes acknowledged again through host " + via)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> writer.acknowledged.stream().anyMatch(t -> t > promoted));
+
+            back = System.nanoTime();
+            Commands.runOk(Duration.ofSeconds(60), "docker", "start", testHost(down));
+            int asker = leader;
+            await(old + " streaming again on the new timeline")
+                    .atMost(REJOIN)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> streamsOnTheLeadersTimeline(asker, old));
+            rejoined = System.nanoTime();
+            writer.stop();
+            long end = System.nanoTime();
+
+            Set<Long> present;
+            try (Connection c = connect(via)) {
+                present = writer.present(c);
+            }
+            List<Long> lost = new ArrayList<>(writer.ids);
+            lost.removeAll(present);
+            long splits = probe.splitBrainOverlaps();
+            System.out.printf(
+                    "host-down of host %d (%s, primary): new leader %s on host %d after %.1f s; write outage %.1f s;"
+                            + " %d writes acknowledged, %d lost; split-brain overlaps %d; host started again,"
+                            + " %s streaming on the new timeline after %.1f s (%d samples)%n",
+                    down,
+                    old,
+                    member(leader),
+                    leader,
+                    (promoted - fault) / 1e9,
+                    writer.longestGap(fault, end).toMillis() / 1e3,
+                    writer.ids.size(),
+                    lost.size(),
+                    splits,
+                    old,
+                    (rejoined - back) / 1e9,
+                    probe.size());
+            printSupervisorLog("host-down", faultMillis);
+            assertThat(lost).as("acknowledged writes lost").isEmpty();
+            assertThat(splits)
+                    .as("moments with two writable nodes: %s", probe.writableIntervals())
+                    .isZero();
+            assertThat(probe.writableIntervals())
+                    .as("the returned host's node never accepted writes again")
+                    .noneMatch(i -> i.host() == down && i.fromMillis() > faultMillis);
+            return leader;
+        }
+    }
+
+    /** Cuts the primary's host off from the others under writers, reconnects it. */
+    private void hostPartition(int cut) throws Exception {
+        assertThat(primaryHost(otherThan(cut))).as("the primary's host").isEqualTo(cut);
+        int via = otherThan(cut);
+        String old = member(cut);
+        try (RoleProbe probe = new RoleProbe(endpoint);
+                NumberedWriter writer = new NumberedWriter("partition_writes", () -> connect(via))) {
+            writer.awaitFirst();
+            probe.awaitEverySeen();
+            long fault = System.nanoTime();
+            long faultMillis = System.currentTimeMillis();
+            Commands.runOk(Duration.ofSeconds(30), "docker", "network", "disconnect", network(), testHost(cut));
+            long healed;
+            long rejoined;
+            RoleProbe.Sample first;
+            RoleProbe.Sample demoted;
+            try {
+                first = await("a node on another host accepts writes")
+                        .atMost(NEW_LEADER)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> probe.firstWritableOtherThan(cut, faultMillis), Optional::isPresent)
+                        .orElseThrow();
+                demoted = probe.firstNotWritable(cut, faultMillis)
+                        .orElseThrow(() -> new AssertionError("the isolated primary on host " + cut
+                                + " was never seen refusing writes: " + probe.writableIntervals()));
+            } finally {
+                healed = System.nanoTime();
+                Commands.runOk(
+                        Duration.ofSeconds(30),
+                        "docker",
+                        "network",
+                        "connect",
+                        "--ip",
+                        address.apply(cut),
+                        network(),
+                        testHost(cut));
+            }
+            int leader = first.host();
+            await(old + " streaming again after the heal")
+                    .atMost(REJOIN)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> streamsOnTheLeadersTimeline(leader, old));
+            rejoined = System.nanoTime();
+            await("writes acknowledged after the heal")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> writer.acknowledged.stream().anyMatch(t -> t > rejoined));
+            writer.stop();
+            long end = System.nanoTime();
+
+            Set<Long> present;
+            try (Connection c = connect(via)) {
+                present = writer.present(c);
+            }
+            List<Long> lost = new ArrayList<>(writer.ids);
+            lost.removeAll(present);
+            long splits = probe.splitBrainOverlaps();
+            System.out.printf(
+                    "host-partition of host %d (%s, primary): it refused writes %.1f s after the cut, new leader %s on"
+                            + " host %d %.1f s after the cut; write outage %.1f s; %d writes acknowledged, %d lost;"
+                            + " split-brain overlaps %d; healed after %.1f s, %s streaming %.1f s after the heal"
+                            + " (%d samples)%n",
+                    cut,
+                    old,
+                    (demoted.epochMillis() - faultMillis) / 1e3,
+                    member(leader),
+                    leader,
+                    (first.epochMillis() - faultMillis) / 1e3,
+                    writer.longestGap(fault, end).toMillis() / 1e3,
+                    writer.ids.size(),
+                    lost.size(),
+                    splits,
+                    (healed - fault) / 1e9,
+                    old,
+                    (rejoined - healed) / 1e9,
+                    probe.size());
+            printSupervisorLog("host-partition", faultMillis);
+            assertThat(leader).isNotEqualTo(cut);
+            assertThat(demoted.epochMillis())
+                    .as("the isolated primary stopped accepting writes before another node did")
+                    .isLessThan(first.epochMillis());
+            assertThat(lost).as("acknowledged writes lost").isEmpty();
+            assertThat(splits)
+                    .as("moments with two writable nodes: %s", probe.writableIntervals())
+                    .isZero();
+        }
+    }
+
+    /** Whether Patroni (asked on {@code via}'s node) lists {@code member} streaming on the leader's timeline. */
+    private boolean streamsOnTheLeadersTimeline(int via, String member) {
+        JsonNode members = patroniMembers(via);
+        if (members == null) {
+            return false;
+        }
+        String leaderTimeline = null;
+        String memberTimeline = null;
+        String memberState = null;
+        for (JsonNode m : members) {
+            if (m.path("Role").asText().equals("Leader")) {
+                leaderTimeline = m.path("TL").asText();
+            }
+            if (m.path("Member").asText().equals(member)) {
+                memberTimeline = m.path("TL").asText();
+                memberState = m.path("State").asText();
+            }
+        }
+        return "streaming".equals(memberState) && leaderTimeline != null && leaderTimeline.equals(memberTimeline);
+    }
+
+    /** The host whose node Patroni (asked on host {@code via}'s node) lists as the leader. */
+    private int primaryHost(int via) {
+        JsonNode members = await("patronictl list on host " + via)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> patroniMembers(via), m -> m != null);
+        for (JsonNode m : members) {
+            if (m.path("Role").asText().equals("Leader")) {
+                return hostOf(m.path("Member").asText());
+            }
+        }
+        throw new AssertionError("no leader in " + members);
+    }
+
+    private JsonNode patroniMembers(int via) {
+        String id = RoleProbe.container(endpoint.apply(via), via);
+        if (id.isEmpty()) {
+            return null;
+        }
+        Commands.Result r = Commands.run(
+                Duration.ofSeconds(20),
+                "docker",
+                "-H",
+                endpoint.apply(via),
+                "exec",
+                id,
+                "patronictl",
+                "list",
+                "-f",
+                "json");
+        if (!r.ok()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(r.stdout());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The stack's supervisor (pinned to host 1) on these faults: what it saw and did, from its log. */
+    private void printSupervisorLog(String fault, long sinceMillis) {
+        String ep = endpoint.apply(1);
+        Commands.Result ids = Commands.run(
+                Duration.ofSeconds(20),
+                "docker",
+                "-H",
+                ep,
+                "ps",
+                "-a",
+                "-q",
+                "--filter",
+                "label=com.docker.swarm.service.name=" + STACK + "_pg-supervisor");
+        for (String id : ids.stdout().strip().split("\\s+")) {
+            if (id.isBlank()) {
+                continue;
+            }
+            Commands.Result log = Commands.run(
+                    Duration.ofSeconds(20),
+                    "docker",
+                    "-H",
+                    ep,
+                    "logs",
+                    "--since",
+                    String.valueOf(sinceMillis / 1000 - 1),
+                    id);
+            List<String> lines = (log.stdout() + log.stderr()).lines().toList();
+            System.out.printf("supervisor %s during %s (%d lines, the last 25):%n", id, fault, lines.size());
+            lines.subList(Math.max(0, lines.size() - 25), lines.size())
+                    .forEach(l -> System.out.println("  supervisor| " + l));
+        }
+    }
+
+    private Connection connect(int host) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", "postgres");
+        p.setProperty("password", password);
+        p.setProperty("connectTimeout", "3");
+        p.setProperty("socketTimeout", "10");
+        p.setProperty("loginTimeout", "5");
+        p.setProperty("sslmode", "require");
+        return DriverManager.getConnection("jdbc:postgresql://" + address.apply(host) + ":5000/postgres", p);
+    }
+
+    private String testHost(int host) {
+        return prefix + "-" + host;
+    }
+
+    private String network() {
+        return prefix + "-net";
+    }
+
+    /** pg-(i-1) is pinned to host i (SwarmStackDeploy's --hosts order). */
+    static String member(int host) {
+        return "pg-" + (host - 1);
+    }
+
+    static int hostOf(String member) {
+        return Integer.parseInt(member.substring("pg-".length())) + 1;
+    }
+
+    private static int otherThan(int host) {
+        return host == 1 ? 2 : 1;
+    }
+
+    private static org.awaitility.core.ConditionFactory await(String what) {
+        return org.awaitility.Awaitility.await(what);
+    }
+
+    /**
+     * Asks each host's node, about every 200 ms, whether it accepts writes: {@code docker -H HOST exec} of psql on
+     * the local socket. A node counts as writable from the first to the last sample of an unbroken run of writable
+     * samples; a read-only answer or a PostgreSQL that does not answer in a running container ends the run, a host
+     * that does not answer at all neither ends nor extends it. Two runs of different nodes that overlap are a split.
+     */
+    static final class RoleProbe implements AutoCloseable {
+
+        enum State {
+            WRITABLE,
+            READ_ONLY,
+            NOT_ANSWERING,
+            HOST_UNREACHABLE
+        }
+
+        record Sample(long epochMillis, int host, State state) {}
+
+        record Interval(int host, long fromMillis, long toMillis) {}
+
+        private static final String SQL =
+                "SELECT NOT pg_is_in_recovery() AND current_setting('default_transaction_read_only') = 'off'";
+        private static final Duration LONGEST = Duration.ofMinutes(6);
+
+        private final List<Sample> samples = new ArrayList<>();
+        private final List<Thread> threads = new ArrayList<>();
+        private volatile boolean running = true;
+
+        RoleProbe(IntFunction<String> endpoint) {
+            long deadline = System.nanoTime() + LONGEST.toNanos();
+            for (int i = 1; i <= 3; i++) {
+                int host = i;
+                String ep = endpoint.apply(i);
+                threads.add(Thread.ofPlatform().daemon().name("role-probe-" + i).start(() -> {
+                    String id = "";
+                    while (running && System.nanoTime() < deadline) {
+                        if (id.isEmpty()) {
+                            id = container(ep, host);
+                        }
+                        State s = id.isEmpty() ? State.HOST_UNREACHABLE : ask(ep, id);
+                        if (s == State.HOST_UNREACHABLE) {
+                            id = "";
+                        }
+                        add(new Sample(System.currentTimeMillis(), host, s));
+                        try {
+                            Thread.sleep(200); // the sampling period
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }));
+            }
+        }
+
+        /** The running PostgreSQL container of host i's node, or "" when its engine does not answer. */
+        static String container(String endpoint, int host) {
+            try {
+                Commands.Result r = Commands.run(
+                        Duration.ofSeconds(5),
+                        "docker",
+                        "-H",
+                        endpoint,
+                        "ps",
+                        "-q",
+                        "--filter",
+                        "status=running",
+                        "--filter",
+                        "label=com.docker.swarm.service.name=" + STACK + "_" + member(host));
+                String id = r.stdout().strip();
+                return r.ok() && !id.contains("\n") ? id : "";
+            } catch (AssertionError timedOut) {
+                return "";
+            }
+        }
+
+        private static State ask(String endpoint, String id) {
+            Commands.Result r;
+            try {
+                r = Commands.run(
+                        Duration.ofSeconds(4),
+                        "docker",
+                        "-H",
+                        endpoint,
+                        "exec",
+                        id,
+                        "psql",
+                        "-U",
+                        "postgres",
+                        "-h",
+                        "/var/run/postgresql",
+                        "-XAtc",
+                        SQL);
+            } catch (AssertionError timedOut) {
+                return State.HOST_UNREACHABLE;
+            }
+            String out = r.stdout().strip();
+            if (r.ok() && out.equals("t")) {
+                return State.WRITABLE;
+            }
+            if (r.ok() && out.equals("f")) {
+                return State.READ_ONLY;
+            }
+            // psql's own failure (exit 1 or 2) in a container that ran: PostgreSQL does not answer there
+            boolean psqlRan = r.exitCode() == 1 || r.exitCode() == 2;
+            return psqlRan && r.stderr().contains("psql: error") ? State.NOT_ANSWERING : State.HOST_UNREACHABLE;
+        }
+
+        private synchronized void add(Sample s) {
+            samples.add(s);
+        }
+
+        synchronized int size() {
+            return samples.size();
+        }
+
+        private synchronized List<Sample> snapshot() {
+            List<Sample> copy = new ArrayList<>(samples);
+            copy.sort((a, b) -> Long.compare(a.epochMillis(), b.epochMillis()));
+            return copy;
+        }
+
+        void awaitEverySeen() {
+            org.awaitility.Awaitility.await("a sample of every node")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        Set<Integer> seen = new HashSet<>();
+                        snapshot().stream()
+                                .filter(s -> s.state() == State.WRITABLE || s.state() == State.READ_ONLY)
+                                .forEach(s -> seen.add(s.host()));
+                        return seen.size() == 3;
+                    });
+            Set<Integer> writable = new HashSet<>();
+            snapshot().stream().filter(s -> s.state() == State.WRITABLE).forEach(s -> writable.add(s.host()));
+            assertThat(writable).as("one writable node before the fault").hasSize(1);
+        }
+
+        Optional<Sample> firstWritableOtherThan(int host, long fromMillis) {
+            return snapshot().stream()
+                    .filter(s -> s.epochMillis() >= fromMillis && s.host() != host && s.state() == State.WRITABLE)
+                    .findFirst();
+        }
+
+        Optional<Sample> firstNotWritable(int host, long fromMillis) {
+            return snapshot().stream()
+                    .filter(s -> s.epochMillis() >= fromMillis
+                            && s.host() == host
+                            && (s.state() == State.READ_ONLY || s.state() == State.NOT_ANSWERING))
+                    .findFirst();
+        }
+
+        List<Interval> writableIntervals() {
+            List<Interval> intervals = new ArrayList<>();
+            for (int host = 1; host <= 3; host++) {
+                Long start = null;
+                long last = 0;
+                for (Sample s : snapshot()) {
+                    if (s.host() != host) {
+                        continue;
+                    }
+                    if (s.state() == State.WRITABLE) {
+                        start = start == null ? s.epochMillis() : start;
+                        last = s.epochMillis();
+                    } else if (s.state() != State.HOST_UNREACHABLE && start != null) {
+                        intervals.add(new Interval(host, start, last));
+                        start = null;
+                    }
+                }
+                if (start != null) {
+                    intervals.add(new Interval(host, start, last));
+                }
+            }
+            return intervals;
+        }
+
+        long splitBrainOverlaps() {
+            List<Interval> all = writableIntervals();
+            long overlaps = 0;
+            for (int i = 0; i < all.size(); i++) {
+                for (int j = i + 1; j < all.size(); j++) {
+                    Interval a = all.get(i);
+                    Interval b = all.get(j);
+                    if (a.host() != b.host() && a.fromMillis() <= b.toMillis() && b.fromMillis() <= a.toMillis()) {
+                        overlaps++;
+                    }
+                }
+            }
+            return overlaps;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            for (Thread t : threads) {
+                t.join(Duration.ofSeconds(10));
+            }
+        }
+    }
+}
