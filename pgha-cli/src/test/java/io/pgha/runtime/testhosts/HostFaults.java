@@ -126,6 +126,7 @@ final class HostFaults {
                     old,
                     (rejoined - back) / 1e9,
                     probe.size());
+            printRejoin(probe, leader, down, back, rejoined);
             printSupervisorLog("host-down", faultMillis);
             assertThat(lost).as("acknowledged writes lost").isEmpty();
             assertThat(splits)
@@ -214,6 +215,7 @@ final class HostFaults {
                     old,
                     (rejoined - healed) / 1e9,
                     probe.size());
+            printRejoin(probe, leader, cut, healed, rejoined);
             printSupervisorLog("host-partition", faultMillis);
             assertThat(leader).isNotEqualTo(cut);
             assertThat(demoted.epochMillis())
@@ -284,6 +286,32 @@ final class HostFaults {
             return Json.mapper().readTree(r.stdout());
         } catch (Exception e) {
             return null;
+        }
+    }
+
+    /** Where a rejoin's time goes: PostgreSQL answering again on the host, and Swarm's tasks of its members. */
+    private void printRejoin(RoleProbe probe, int asker, int host, long backNanos, long rejoinedNanos) {
+        long backMillis = System.currentTimeMillis() - (System.nanoTime() - backNanos) / 1_000_000;
+        Optional<RoleProbe.Sample> answering = probe.firstReadOnly(host, backMillis);
+        System.out.printf(
+                "  host %d back: its PostgreSQL answering (read-only) after %s, streaming after %.1f s%n",
+                host,
+                answering
+                        .map(s -> String.format("%.1f s", (s.epochMillis() - backMillis) / 1e3))
+                        .orElse("(not seen)"),
+                (rejoinedNanos - backNanos) / 1e9);
+        for (String service : List.of(member(host), "etcd-" + host)) {
+            Commands.Result ps = Commands.run(
+                    Duration.ofSeconds(20),
+                    "docker",
+                    "-H",
+                    endpoint.apply(asker),
+                    "service",
+                    "ps",
+                    "--format",
+                    "{{.Name}} {{.Node}} desired={{.DesiredState}} {{.CurrentState}} {{.Error}}",
+                    STACK + "_" + service);
+            ps.stdout().lines().forEach(l -> System.out.println("  swarm| " + l));
         }
     }
 
@@ -495,6 +523,12 @@ final class HostFaults {
         Optional<Sample> firstWritableOtherThan(int host, long fromMillis) {
             return snapshot().stream()
                     .filter(s -> s.epochMillis() >= fromMillis && s.host() != host && s.state() == State.WRITABLE)
+                    .findFirst();
+        }
+
+        Optional<Sample> firstReadOnly(int host, long fromMillis) {
+            return snapshot().stream()
+                    .filter(s -> s.epochMillis() >= fromMillis && s.host() == host && s.state() == State.READ_ONLY)
                     .findFirst();
         }
 
