@@ -98,7 +98,7 @@ final class HostFaults {
             await(old + " streaming again on the new timeline")
                     .atMost(REJOIN)
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> streamsOnTheLeadersTimeline(asker, old));
+                    .until(() -> rejoined(asker, down));
             rejoined = System.nanoTime();
             writer.stop();
             long end = System.nanoTime();
@@ -180,7 +180,7 @@ final class HostFaults {
             await(old + " streaming again after the heal")
                     .atMost(REJOIN)
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> streamsOnTheLeadersTimeline(leader, old));
+                    .until(() -> rejoined(leader, cut));
             rejoined = System.nanoTime();
             await("writes acknowledged after the heal")
                     .atMost(Duration.ofSeconds(30))
@@ -228,25 +228,75 @@ final class HostFaults {
         }
     }
 
-    /** Whether Patroni (asked on {@code via}'s node) lists {@code member} streaming on the leader's timeline. */
-    private boolean streamsOnTheLeadersTimeline(int via, String member) {
-        JsonNode members = patroniMembers(via);
-        if (members == null) {
-            return false;
+    /**
+     * Whether host {@code host}'s members are back for good: Swarm's current tasks of its node and etcd member placed
+     * there and started (a host that was Down gets new tasks when it returns: the ones that kept running through a
+     * partition are replaced after the heal), and the node's own Patroni, asked in the one running container,
+     * streaming on the leader's timeline ({@code asker}'s Patroni names the leader).
+     */
+    private boolean rejoined(int asker, int host) {
+        for (String service : List.of(member(host), "etcd-" + host)) {
+            Commands.Result ps = Commands.run(
+                    Duration.ofSeconds(20),
+                    "docker",
+                    "-H",
+                    endpoint.apply(asker),
+                    "service",
+                    "ps",
+                    "--filter",
+                    "desired-state=running",
+                    "--format",
+                    "{{.Node}} {{.CurrentState}}",
+                    STACK + "_" + service);
+            List<String> tasks = ps.stdout()
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
+            if (!ps.ok()
+                    || tasks.isEmpty()
+                    || !tasks.stream()
+                            .allMatch(t -> t.startsWith(prefix + "-" + host + " Running")
+                                    || t.startsWith(prefix + "-" + host + " Starting"))) {
+                return false;
+            }
         }
         String leaderTimeline = null;
-        String memberTimeline = null;
-        String memberState = null;
-        for (JsonNode m : members) {
+        JsonNode members = patroniMembers(asker);
+        for (JsonNode m : members == null ? List.<JsonNode>of() : members) {
             if (m.path("Role").asText().equals("Leader")) {
                 leaderTimeline = m.path("TL").asText();
             }
-            if (m.path("Member").asText().equals(member)) {
-                memberTimeline = m.path("TL").asText();
-                memberState = m.path("State").asText();
-            }
         }
-        return "streaming".equals(memberState) && leaderTimeline != null && leaderTimeline.equals(memberTimeline);
+        String id = RoleProbe.container(endpoint.apply(host), host);
+        if (leaderTimeline == null || id.isEmpty()) {
+            return false;
+        }
+        Commands.Result own = Commands.run(
+                Duration.ofSeconds(20),
+                "docker",
+                "-H",
+                endpoint.apply(host),
+                "exec",
+                id,
+                "curl",
+                "-fsS",
+                "-m",
+                "3",
+                "--cacert",
+                "/run/pgha/tls/ca.crt",
+                "https://127.0.0.1:8008/patroni");
+        if (!own.ok()) {
+            return false;
+        }
+        try {
+            JsonNode me = Json.mapper().readTree(own.stdout());
+            return me.path("role").asText().equals("replica")
+                    && me.path("replication_state").asText().equals("streaming")
+                    && me.path("timeline").asText().equals(leaderTimeline);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** The host whose node Patroni (asked on host {@code via}'s node) lists as the leader. */
