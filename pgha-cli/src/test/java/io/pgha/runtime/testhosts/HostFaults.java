@@ -34,7 +34,7 @@ final class HostFaults {
 
     private static final String STACK = SwarmStackDeploy.STACK;
     private static final Duration NEW_LEADER = Duration.ofSeconds(60);
-    private static final Duration REJOIN = Duration.ofSeconds(150);
+    private static final Duration REJOIN = Duration.ofSeconds(180);
 
     private final String prefix;
     private final IntFunction<String> endpoint;
