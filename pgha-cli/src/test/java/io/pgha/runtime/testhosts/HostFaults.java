@@ -236,7 +236,7 @@ final class HostFaults {
      */
     private boolean rejoined(int asker, int host) {
         for (String service : List.of(member(host), "etcd-" + host)) {
-            Commands.Result ps = Commands.run(
+            Commands.Result ps = run(
                     Duration.ofSeconds(20),
                     "docker",
                     "-H",
@@ -272,7 +272,7 @@ final class HostFaults {
         if (leaderTimeline == null || id.isEmpty()) {
             return false;
         }
-        Commands.Result own = Commands.run(
+        Commands.Result own = run(
                 Duration.ofSeconds(20),
                 "docker",
                 "-H",
@@ -318,7 +318,7 @@ final class HostFaults {
         if (id.isEmpty()) {
             return null;
         }
-        Commands.Result r = Commands.run(
+        Commands.Result r = run(
                 Duration.ofSeconds(20),
                 "docker",
                 "-H",
@@ -351,7 +351,7 @@ final class HostFaults {
                         .orElse("(not seen)"),
                 (rejoinedNanos - backNanos) / 1e9);
         for (String service : List.of(member(host), "etcd-" + host)) {
-            Commands.Result ps = Commands.run(
+            Commands.Result ps = run(
                     Duration.ofSeconds(20),
                     "docker",
                     "-H",
@@ -368,7 +368,7 @@ final class HostFaults {
     /** The stack's supervisor (pinned to host 1) on these faults: what it saw and did, from its log. */
     private void printSupervisorLog(String fault, long sinceMillis) {
         String ep = endpoint.apply(1);
-        Commands.Result ids = Commands.run(
+        Commands.Result ids = run(
                 Duration.ofSeconds(20),
                 "docker",
                 "-H",
@@ -382,7 +382,7 @@ final class HostFaults {
             if (id.isBlank()) {
                 continue;
             }
-            Commands.Result log = Commands.run(
+            Commands.Result log = run(
                     Duration.ofSeconds(20),
                     "docker",
                     "-H",
@@ -395,6 +395,15 @@ final class HostFaults {
             System.out.printf("supervisor %s during %s (%d lines, the last 25):%n", id, fault, lines.size());
             lines.subList(Math.max(0, lines.size() - 25), lines.size())
                     .forEach(l -> System.out.println("  supervisor| " + l));
+        }
+    }
+
+    /** A command that may hang (a manager's while a host is cut off or coming back): a timeout is a failed result. */
+    private static Commands.Result run(Duration timeout, String... command) {
+        try {
+            return Commands.run(timeout, command);
+        } catch (AssertionError timedOut) {
+            return new Commands.Result(List.of(command), -1, "", String.valueOf(timedOut.getMessage()));
         }
     }
 
