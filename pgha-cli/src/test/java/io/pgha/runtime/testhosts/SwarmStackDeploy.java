@@ -78,12 +78,7 @@ final class SwarmStackDeploy {
                 .contains("Stack " + STACK + " is already up on the Swarm; nothing changed");
         System.out.printf("pgha up --swarm again: %.1f s%n", (System.nanoTime() - again) / 1e9);
 
-        String password = Json.mapper()
-                .readTree(
-                        Cli.runOk("credentials", "-c", STACK, "--all", "--json").stdout())
-                .path("superuser")
-                .path("password")
-                .asText();
+        String password = superuserPassword();
         assertThat(password)
                 .as("pgha credentials knows the Swarm stack's superuser")
                 .isNotBlank();
@@ -190,6 +185,16 @@ final class SwarmStackDeploy {
                 .filter(l -> !l.isEmpty())
                 .map(l -> l.substring(STACK.length() + 1))
                 .toList();
+    }
+
+    /** The Swarm stack's superuser password, as `pgha credentials` gives it. */
+    static String superuserPassword() throws Exception {
+        return Json.mapper()
+                .readTree(
+                        Cli.runOk("credentials", "-c", STACK, "--all", "--json").stdout())
+                .path("superuser")
+                .path("password")
+                .asText();
     }
 
     /** A command in the running container of a service on a host, with PGPASSWORD when a password is given. */
