@@ -99,12 +99,7 @@ final class HostFaults {
             writer.stop();
             long end = System.nanoTime();
 
-            Set<Long> present;
-            try (Connection c = connect(via)) {
-                present = writer.present(c);
-            }
-            List<Long> lost = new ArrayList<>(writer.ids);
-            lost.removeAll(present);
+            List<Long> lost = lost(writer, via);
             long splits = probe.splitBrainOverlaps();
             System.out.printf(
                     "host-down of host %d (%s, primary): new leader %s on host %d after %.1f s; write outage %.1f s;"
@@ -136,6 +131,17 @@ final class HostFaults {
     }
 
     /** Cuts the primary's host off from the others under writers, reconnects it. */
+    /** The writer's acknowledged ids that the cluster does not have, read through host {@code via}'s router. */
+    private List<Long> lost(NumberedWriter writer, int via) throws Exception {
+        Set<Long> present;
+        try (Connection c = connect(via)) {
+            present = writer.present(c);
+        }
+        List<Long> lost = new ArrayList<>(writer.ids);
+        lost.removeAll(present);
+        return lost;
+    }
+
     private void hostPartition(int cut) throws Exception {
         assertThat(primaryHost(otherThan(cut))).as("the primary's host").isEqualTo(cut);
         int via = otherThan(cut);
@@ -185,12 +191,7 @@ final class HostFaults {
             writer.stop();
             long end = System.nanoTime();
 
-            Set<Long> present;
-            try (Connection c = connect(via)) {
-                present = writer.present(c);
-            }
-            List<Long> lost = new ArrayList<>(writer.ids);
-            lost.removeAll(present);
+            List<Long> lost = lost(writer, via);
             long splits = probe.splitBrainOverlaps();
             System.out.printf(
                     "host-partition of host %d (%s, primary): it refused writes %.1f s after the cut, new leader %s on"
