@@ -28,6 +28,11 @@ public final class SwarmStackRenderer {
 
     public static final String STACK_FILE = "stack.yml";
 
+    /** Probes while a task starts (compose file 3.12, Docker Engine 25+); the usual interval once it is healthy. */
+    static final int START_INTERVAL_SECONDS = 1;
+
+    static final int START_PERIOD_SECONDS = 120;
+
     private SwarmStackRenderer() {}
 
     /** The spec a Swarm runs: the spec without backups (no repository shared by the hosts yet). */
@@ -58,7 +63,7 @@ public final class SwarmStackRenderer {
                                 ? "# Placement by node label: docker node update --label-add " + SwarmPlacement.LABEL
                                         + "=N NODE, for N = 1.." + slots(spec) + "\n"
                                 : "# Placement by node hostname: " + String.join(", ", placement.hosts()) + "\n")
-                .append("version: \"3.8\"\n\nservices:\n");
+                .append("version: \"3.12\"\n\nservices:\n");
         Map<String, String> secrets = new LinkedHashMap<>();
         Map<String, String> configs = new LinkedHashMap<>();
         for (StackService s : layout.services()) {
@@ -164,7 +169,7 @@ public final class SwarmStackRenderer {
             y.append(
                     "    # no health check: Swarm's DNS names a task only once it is healthy, etcd's quorum needs the names\n");
         } else {
-            s.healthcheck().ifPresent(h -> ComposeRenderer.healthcheck(y, h));
+            s.healthcheck().ifPresent(h -> healthcheck(y, h));
         }
         s.stopGraceSeconds()
                 .ifPresent(g -> y.append("    stop_grace_period: ").append(g).append("s\n"));
@@ -178,6 +183,23 @@ public final class SwarmStackRenderer {
         slot.ifPresent(n -> y.append("      placement:\n        constraints:\n          - ")
                 .append(Yaml.quoted(placement.constraint(n)))
                 .append('\n'));
+    }
+
+    /**
+     * The service's health check, probed every second while it starts: Swarm counts a task with a health check as
+     * running, and names it in its DNS, only once it is healthy, so the first probe at the 30 s interval would hold every
+     * replica's clone (it needs the leader's name) and up's wait for half a minute or more (docs/decisions/0043).
+     */
+    static void healthcheck(StringBuilder y, StackService.Healthcheck h) {
+        ComposeRenderer.healthcheck(
+                y,
+                new StackService.Healthcheck(
+                        h.test(),
+                        h.intervalSeconds(),
+                        h.timeoutSeconds(),
+                        h.retries(),
+                        Math.max(h.startPeriodSeconds(), START_PERIOD_SECONDS)));
+        y.append("      start_interval: ").append(START_INTERVAL_SECONDS).append("s\n");
     }
 
     /** The service's environment plus the user names a compose project takes from .env.postgres (never a password). */

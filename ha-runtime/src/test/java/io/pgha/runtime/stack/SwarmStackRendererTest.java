@@ -102,6 +102,16 @@ class SwarmStackRendererTest {
         assertThat(root.at("/services/etcd-1").has("healthcheck"))
                 .as("a health check would hide etcd members from each other until they had quorum")
                 .isFalse();
+        assertThat(root.at("/services/pg-0/healthcheck/start_interval").asText())
+                .as("probed every second while starting: a task is running, and named in DNS, only once healthy")
+                .isEqualTo("1s");
+        assertThat(root.at("/services/pg-0/healthcheck/interval").asText()).isEqualTo("30s");
+        assertThat(root.at("/services/pg-0/healthcheck/start_period").asText()).isEqualTo("120s");
+        assertThat(root.at("/services/pg-router/healthcheck/start_interval").asText())
+                .isEqualTo("1s");
+        assertThat(root.at("/version").asText())
+                .as("start_interval needs compose file 3.12")
+                .isEqualTo("3.12");
     }
 
     @Test
