@@ -77,6 +77,34 @@ public final class DockerFaults implements AutoCloseable {
         run("start " + container, () -> docker.startContainerCmd(container).exec());
     }
 
+    /** The named volume mounted at {@code path} in the container, if one is. */
+    public java.util.Optional<String> volumeAt(String container, String path) {
+        try {
+            var mounts = docker.inspectContainerCmd(container).exec().getMounts();
+            return mounts == null
+                    ? java.util.Optional.empty()
+                    : mounts.stream()
+                            .filter(m -> m.getDestination() != null
+                                    && path.equals(m.getDestination().getPath()))
+                            .map(m -> m.getName())
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst();
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("inspect " + container, e);
+        }
+    }
+
+    /** The container killed and removed at once, as a lost machine would leave it: gone. */
+    public void removeForcefully(String container) {
+        run(
+                "remove " + container,
+                () -> docker.removeContainerCmd(container).withForce(true).exec());
+    }
+
+    public void removeVolume(String volume) {
+        run("remove volume " + volume, () -> docker.removeVolumeCmd(volume).exec());
+    }
+
     public void pause(String container) {
         run("pause " + container, () -> docker.pauseContainerCmd(container).exec());
     }

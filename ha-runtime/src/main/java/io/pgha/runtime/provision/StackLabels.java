@@ -7,7 +7,7 @@ import java.util.Map;
  * The labels pgha puts on what it creates, so a stack's objects can be found again and nothing else is
  * touched. Compose's own labels are added too, so {@code docker compose -p NAME ps/down} sees the stack.
  */
-final class StackLabels {
+public final class StackLabels {
 
     public static final String STACK = "io.pgha.stack";
     public static final String ROLE = "io.pgha.role";

@@ -98,6 +98,13 @@ public final class PgBackRestConfig {
                 "--pg2-user=" + superuser);
     }
 
+    /**
+     * PostgreSQL's archive_timeout on a stack with backups: a segment with commits in it is switched and archived at
+     * the latest this long after its first, so the archive (what a restore of a lost cluster gets back) lags the
+     * primary by seconds, not by 16 MiB of WAL. An idle cluster switches nothing.
+     */
+    public static final String ARCHIVE_TIMEOUT = "5s";
+
     /** Patroni's archive_command: push each completed segment into the repository, whichever node is primary. */
     public static String archiveCommand(StackSpec spec) {
         return "pgbackrest --stanza=" + spec.scope() + " archive-push %p";

@@ -67,6 +67,9 @@ final class SpiloConfiguration {
             // in Patroni's DCS configuration: every member has it, so archiving goes on from whichever one is primary
             parameters.put("archive_mode", "on");
             parameters.put("archive_command", PgBackRestConfig.archiveCommand(spec));
+            // a segment is archived only once full: without a timeout a quiet cluster's last minutes of commits would
+            // wait in pg_wal for 16 MiB of WAL, and a lost cluster would take them along (docs/decisions/0046)
+            parameters.putIfAbsent("archive_timeout", PgBackRestConfig.ARCHIVE_TIMEOUT);
         }
         if (!parameters.isEmpty()) {
             y.append("      parameters:\n");

@@ -150,7 +150,7 @@ public final class PitrDrill {
     }
 
     /** The drill's rows in the restored stack, read through its router with its own stored superuser. */
-    private static Set<Long> rowsOf(String stack, String run) {
+    static Set<Long> rowsOf(String stack, String run) {
         ClusterConnection c = new ClusterRegistry()
                 .find(stack)
                 .orElseThrow(() -> PghaException.unavailable("the restored stack " + stack + " is not registered"));

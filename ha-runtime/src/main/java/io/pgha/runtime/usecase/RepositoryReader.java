@@ -11,7 +11,10 @@ import io.pgha.runtime.docker.ContainerSpec;
 import io.pgha.runtime.docker.DockerContainer;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.ExecResult;
+import io.pgha.runtime.provision.StackLabels;
 import io.pgha.runtime.stack.Backups;
+import io.pgha.runtime.stack.ImageProfile;
+import io.pgha.runtime.stack.StackImages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +43,17 @@ final class RepositoryReader {
             throw PghaException.notFound("no PostgreSQL node of " + stack + " runs and it has no backups volume "
                     + volume + ": there is nothing to restore from");
         }
-        DockerContainer node = docker.containers(Map.of("io.pgha.stack", stack)).stream()
+        List<DockerContainer> containers = docker.containers(Map.of("io.pgha.stack", stack));
+        // the nodes' image, or with every node gone (their containers removed), the one the stack's profile names
+        String image = containers.stream()
                 .filter(c -> "postgres".equals(c.labels().get("io.pgha.role")))
+                .map(DockerContainer::image)
                 .findFirst()
+                .or(() -> containers.stream()
+                        .map(c -> c.labels().get(StackLabels.IMAGES))
+                        .filter(p -> p != null && !p.isBlank())
+                        .findFirst()
+                        .map(p -> StackImages.of(ImageProfile.parse(p)).spilo()))
                 .orElseThrow(() -> PghaException.notFound("no PostgreSQL node of " + stack + " runs and none of its"
                         + " containers is left to take the image from; start the stack (pgha up) or restore from a"
                         + " stack that has them"));
@@ -50,7 +61,7 @@ final class RepositoryReader {
         docker.container(helper).ifPresent(c -> docker.remove(helper));
         docker.createContainer(new ContainerSpec(
                 helper,
-                node.image(),
+                image,
                 helper,
                 stack,
                 List.of(),

@@ -61,7 +61,9 @@ class BackupsSpecTest {
                         .anySatisfy(f -> assertThat(f.containerPath()).isEqualTo(Backups.CONFIG_PATH));
                 assertThat(s.environment().get("SPILO_CONFIGURATION"))
                         .contains("archive_mode: \"on\"")
-                        .contains("archive_command: \"pgbackrest --stanza=shop archive-push %p\"");
+                        .contains("archive_command: \"pgbackrest --stanza=shop archive-push %p\"")
+                        .as("commits reach the archive within seconds, not once 16 MiB of WAL filled a segment")
+                        .contains("archive_timeout: 5s");
             } else {
                 assertThat(s.volumes()).noneMatch(v -> v.volume().equals(Backups.VOLUME));
             }

@@ -13,6 +13,7 @@ import io.pgha.runtime.drill.DrillTarget;
 import io.pgha.runtime.json.Json;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.stack.StackSpecFile;
+import io.pgha.runtime.usecase.DisasterDrill;
 import io.pgha.runtime.usecase.PitrDrill;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,12 +42,20 @@ import picocli.CommandLine.Spec;
             "URL). " + DrillCommand.PITR + ": writers insert numbered rows, a moment T is taken, writing goes on, the",
             "table is dropped, then the repository is restored to T into a new stack (--into, default NAME-pitr;",
             "--into-spec for its ports) and compared: rows acknowledged before T missing, rows sent after T present",
-            "(both must be 0), and the restore's time. The new stack is removed afterwards unless --keep."
+            "(both must be 0), and the restore's time. The new stack is removed afterwards unless --keep.",
+            DrillCommand.DISASTER
+                    + ": writers insert numbered rows, then every PostgreSQL node is removed with its data",
+            "volume while they write, and the cluster is restored in place to the end of its archive; it reports the",
+            "acknowledged rows lost (the archive's lag: they must be the newest ones) and the time to a healthy",
+            "cluster. It deletes the cluster's data: it asks first, --yes does not ask."
         })
 public final class DrillCommand implements Callable<Integer> {
 
     /** The point-in-time recovery drill (issue 19): not a fault, a restore. */
     static final String PITR = "pitr";
+
+    /** The lost-cluster drill (issue 19): every node and its data removed, then restored in place. */
+    static final String DISASTER = "disaster";
 
     @Parameters(
             index = "0",
@@ -93,6 +102,9 @@ public final class DrillCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "pitr: leave the restored stack running (default: removed after the count)")
     boolean keep;
 
+    @Option(names = "--yes", description = "disaster: do not ask before removing every node and its data")
+    boolean yes;
+
     @Mixin
     DrillTargeting targeting;
 
@@ -103,6 +115,9 @@ public final class DrillCommand implements Callable<Integer> {
     public Integer call() {
         if (drill.equals(PITR)) {
             return pitr();
+        }
+        if (drill.equals(DISASTER)) {
+            return disaster();
         }
         DrillScenario scenario = DrillScenario.parse(drill);
         if (runs < 1 || runs > 20) {
@@ -177,6 +192,45 @@ public final class DrillCommand implements Callable<Integer> {
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
+    private int disaster() {
+        if (runs != 1) {
+            throw PghaException.invalidInput(
+                    "the disaster drill runs once (it rebuilds the cluster); leave --runs out");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClusterConnection cluster = ClusterChoice.resolve(new ClusterRegistry(), targeting.cluster.name());
+        if (!yes) {
+            String what = "pgha drill disaster on " + cluster.name() + " removes every PostgreSQL node of it and its"
+                    + " data volume while writers write, then restores the cluster in place to the end of its archive"
+                    + " (what the archive lacks is lost: that is what the drill measures).";
+            if (!DownCommand.interactive()) {
+                throw PghaException.refused(what + "\nIt needs a confirmation and there is no terminal to ask on;"
+                        + " nothing was changed. Add --yes to confirm it");
+            }
+            err.print(what + "\nType the cluster name to confirm: ");
+            err.flush();
+            String answer = System.console().readLine();
+            if (answer == null || !answer.strip().equals(cluster.name())) {
+                throw PghaException.refused("not confirmed; nothing was changed");
+            }
+        }
+        DrillTarget target = target(err);
+        DisasterDrill.Result r =
+                DisasterDrill.run(cluster, target, writers, new ProgressPrinter(err, false), () -> false);
+        if (json) {
+            try {
+                out.println(
+                        Json.pretty().writeValueAsString(Map.of("drill", DISASTER, "result", r, "passed", r.passed())));
+            } catch (IOException e) {
+                throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
+            }
+        } else {
+            out.println(DrillReport.disaster(r));
+        }
+        return r.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
     private DrillTarget target(PrintWriter err) {
         return targeting.target(line -> err.println("[drill] " + line));
     }
@@ -187,7 +241,7 @@ public final class DrillCommand implements Callable<Integer> {
         public java.util.Iterator<String> iterator() {
             return java.util.stream.Stream.concat(
                             java.util.Arrays.stream(DrillScenario.values()).map(DrillScenario::cliName),
-                            java.util.stream.Stream.of(PITR))
+                            java.util.stream.Stream.of(PITR, DISASTER))
                     .iterator();
         }
     }

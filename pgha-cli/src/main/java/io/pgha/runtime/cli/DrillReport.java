@@ -2,6 +2,7 @@ package io.pgha.runtime.cli;
 
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillSummary;
+import io.pgha.runtime.usecase.DisasterDrill;
 import io.pgha.runtime.usecase.PitrDrill;
 import java.time.Duration;
 import java.util.Locale;
@@ -52,6 +53,23 @@ final class DrillReport {
                 r.kept()
                         ? "  (" + r.restoredInto() + " kept: pgha down --name " + r.restoredInto() + " --volumes)"
                         : "");
+    }
+
+    static String disaster(DisasterDrill.Result r) {
+        return String.format(
+                Locale.ROOT,
+                "disaster  %s: every node and its data removed at %s, restored in place from backup %s to the end of"
+                        + " the archive in %s: acknowledged %d, lost %d (the newest, over %s before the disaster),"
+                        + " lost out of order %d | %s",
+                r.cluster(),
+                r.disaster(),
+                r.backup(),
+                secs(r.restore()),
+                r.acknowledgedWrites(),
+                r.lostWrites(),
+                secs(r.lossWindow()),
+                r.lostOutOfOrder(),
+                r.passed() ? "PASSED" : "FAILED");
     }
 
     static String summary(DrillSummary s) {
