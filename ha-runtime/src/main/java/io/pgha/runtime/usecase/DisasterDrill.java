@@ -73,14 +73,7 @@ public final class DisasterDrill {
         Instant disaster;
         List<WriteLoad.Ack> acks;
         step(progress, "writes", "Writers through the router", ProgressEvent.Status.STARTED, writerCount + " writers");
-        try (WriteLoad writes = new WriteLoad(
-                        writers.routerHost(),
-                        writers.writePorts(),
-                        writers.superuser(),
-                        writers.password(),
-                        run,
-                        writerCount,
-                        writers.caFile());
+        try (WriteLoad writes = DrillWriters.of(writers, run, writerCount);
                 DockerFaults docker = DockerFaults.connect()) {
             writes.prepare(Duration.ofSeconds(30));
             writes.start();
@@ -139,14 +132,7 @@ public final class DisasterDrill {
     }
 
     private static void dropTable(DrillTarget writers, String run) {
-        try (WriteLoad cleanup = new WriteLoad(
-                writers.routerHost(),
-                writers.writePorts(),
-                writers.superuser(),
-                writers.password(),
-                run,
-                0,
-                writers.caFile())) {
+        try (WriteLoad cleanup = DrillWriters.of(writers, run, 0)) {
             cleanup.dropTable(Duration.ofSeconds(30));
         }
     }

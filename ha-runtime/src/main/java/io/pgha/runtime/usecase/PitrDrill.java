@@ -79,14 +79,7 @@ public final class PitrDrill {
         long issuedBeforeTarget;
         long targetNanos;
         List<WriteLoad.Ack> acks;
-        try (WriteLoad writes = new WriteLoad(
-                writers.routerHost(),
-                writers.writePorts(),
-                writers.superuser(),
-                writers.password(),
-                run,
-                writerCount,
-                writers.caFile())) {
+        try (WriteLoad writes = DrillWriters.of(writers, run, writerCount)) {
             writes.prepare(Duration.ofSeconds(30));
             writes.start();
             waits.until(

@@ -204,16 +204,7 @@ public final class DrillCommand implements Callable<Integer> {
             String what = "pgha drill disaster on " + cluster.name() + " removes every PostgreSQL node of it and its"
                     + " data volume while writers write, then restores the cluster in place to the end of its archive"
                     + " (what the archive lacks is lost: that is what the drill measures).";
-            if (!DownCommand.interactive()) {
-                throw PghaException.refused(what + "\nIt needs a confirmation and there is no terminal to ask on;"
-                        + " nothing was changed. Add --yes to confirm it");
-            }
-            err.print(what + "\nType the cluster name to confirm: ");
-            err.flush();
-            String answer = System.console().readLine();
-            if (answer == null || !answer.strip().equals(cluster.name())) {
-                throw PghaException.refused("not confirmed; nothing was changed");
-            }
+            TypedConfirmation.require(err, what, cluster.name());
         }
         DrillTarget target = target(err);
         DisasterDrill.Result r =

@@ -131,16 +131,7 @@ final class RestoreCommand implements Callable<Integer> {
             List<String> effects = StackRestore.inPlaceEffects(c);
             String what = "pgha restore --in-place on stack " + c.name() + " to " + target.describe() + ":\n  - "
                     + String.join("\n  - ", effects);
-            if (!DownCommand.interactive()) {
-                throw PghaException.refused(what + "\nIt needs a confirmation and there is no terminal to ask on;"
-                        + " nothing was changed. Add --yes to confirm it");
-            }
-            err.print(what + "\nType the stack name to confirm: ");
-            err.flush();
-            String answer = System.console().readLine();
-            if (answer == null || !answer.strip().equals(c.name())) {
-                throw PghaException.refused("not confirmed; nothing was changed");
-            }
+            TypedConfirmation.require(err, what, c.name());
         }
         print(out, StackRestore.inPlace(c, target, new ProgressPrinter(out, json)), target);
         return ExitCodes.OK;
