@@ -1,5 +1,6 @@
 package io.pgha.runtime.usecase;
 
+import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.ConfigDirs;

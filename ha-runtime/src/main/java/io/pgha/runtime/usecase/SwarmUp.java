@@ -1,5 +1,6 @@
 package io.pgha.runtime.usecase;
 
+import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
