@@ -48,6 +48,34 @@ public record HostInfo(
         return "ready".equals(state);
     }
 
+    /** Swarm's state and availability as one word pair: ready/active, down/active, ready/drain. */
+    public String stateText() {
+        return state + "/" + availability;
+    }
+
+    /** CPUs and memory as the node described them: "2 CPUs, 7.8 GiB"; empty when it described neither. */
+    public String resourcesText() {
+        String c = cpus.isPresent() ? cpus.getAsInt() + (cpus.getAsInt() == 1 ? " CPU" : " CPUs") : "";
+        String m = memoryBytes.isPresent() ? memoryText(memoryBytes.getAsLong()) : "";
+        return c.isEmpty() || m.isEmpty() ? c + m : c + ", " + m;
+    }
+
+    /** The members, each not running there followed by its task's state: "etcd-1, pg-0 (pending), router". */
+    public String membersText() {
+        return String.join(
+                ", ",
+                members.stream()
+                        .map(p -> p.running() ? p.member() : p.member() + " (" + p.task() + ")")
+                        .toList());
+    }
+
+    static String memoryText(long bytes) {
+        double gib = bytes / (1024.0 * 1024 * 1024);
+        return gib >= 1
+                ? String.format(java.util.Locale.ROOT, "%.1f GiB", gib)
+                : String.format(java.util.Locale.ROOT, "%d MiB", bytes / (1024 * 1024));
+    }
+
     /** The member names, in order. */
     public List<String> memberNames() {
         return members.stream().map(Placed::member).toList();
