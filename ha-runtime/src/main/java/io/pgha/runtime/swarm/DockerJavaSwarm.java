@@ -49,21 +49,15 @@ public final class DockerJavaSwarm implements SwarmManager {
     @Override
     public List<SwarmTask> tasks(String stack) {
         try {
-            Map<String, String> services = client
-                    .listServicesCmd()
-                    .withLabelFilter(Map.of(STACK_LABEL, stack))
-                    .exec()
-                    .stream()
-                    .filter(s -> s.getSpec() != null && s.getSpec().getName() != null)
-                    .collect(Collectors.toMap(Service::getId, s -> s.getSpec().getName()));
+            Map<String, String> services =
+                    client.listServicesCmd().withLabelFilter(Map.of(STACK_LABEL, stack)).exec().stream()
+                            .filter(s -> s.getSpec() != null && s.getSpec().getName() != null)
+                            .collect(Collectors.toMap(
+                                    Service::getId, s -> s.getSpec().getName()));
             if (services.isEmpty()) {
                 return List.of();
             }
-            return client
-                    .listTasksCmd()
-                    .withServiceFilter(services.keySet().toArray(String[]::new))
-                    .exec()
-                    .stream()
+            return client.listTasksCmd().withServiceFilter(services.keySet().toArray(String[]::new)).exec().stream()
                     .filter(t -> services.containsKey(t.getServiceId()))
                     .map(t -> task(t, stack, services.get(t.getServiceId())))
                     .toList();
@@ -85,7 +79,9 @@ public final class DockerJavaSwarm implements SwarmManager {
                         .map(st -> st.getState())
                         .map(st -> st.getValue())
                         .orElse("unknown"),
-                Optional.ofNullable(t.getDesiredState()).map(st -> st.getValue()).orElse("unknown"),
+                Optional.ofNullable(t.getDesiredState())
+                        .map(st -> st.getValue())
+                        .orElse("unknown"),
                 Optional.ofNullable(t.getCreatedAt()).orElse(""));
     }
 
@@ -129,10 +125,7 @@ public final class DockerJavaSwarm implements SwarmManager {
                         .map(r -> r.getNanoCPUs())
                         .map(c -> OptionalInt.of((int) (c / 1_000_000_000L)))
                         .orElse(OptionalInt.empty()),
-                resources
-                        .map(r -> r.getMemoryBytes())
-                        .map(OptionalLong::of)
-                        .orElse(OptionalLong.empty()));
+                resources.map(r -> r.getMemoryBytes()).map(OptionalLong::of).orElse(OptionalLong.empty()));
     }
 
     @Override

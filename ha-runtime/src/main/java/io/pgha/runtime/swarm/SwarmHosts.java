@@ -30,11 +30,14 @@ public final class SwarmHosts {
                 continue;
             }
             String key = t.service() + "/"
-                    + (t.slot().isPresent() ? "slot" + t.slot().getAsInt() : "node" + t.node().get());
+                    + (t.slot().isPresent()
+                            ? "slot" + t.slot().getAsInt()
+                            : "node" + t.node().get());
             latest.merge(key, t, (a, b) -> b.createdAt().compareTo(a.createdAt()) > 0 ? b : a);
         }
         List<HostInfo> hosts = new ArrayList<>();
-        for (SwarmNode n : nodes.stream().sorted(Comparator.comparing(SwarmNode::hostname)).toList()) {
+        for (SwarmNode n :
+                nodes.stream().sorted(Comparator.comparing(SwarmNode::hostname)).toList()) {
             List<HostInfo.Placed> placed = latest.values().stream()
                     .filter(t -> t.node().get().equals(n.id()))
                     .sorted(Comparator.comparing(SwarmTask::service, SwarmHosts::memberOrder))

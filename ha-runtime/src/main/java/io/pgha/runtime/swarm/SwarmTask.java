@@ -14,9 +14,4 @@ import java.util.OptionalInt;
  * @param createdAt when it was made, as the API wrote it (RFC 3339: compares in time order)
  */
 public record SwarmTask(
-        String service,
-        OptionalInt slot,
-        Optional<String> node,
-        String state,
-        String desired,
-        String createdAt) {}
+        String service, OptionalInt slot, Optional<String> node, String state, String desired, String createdAt) {}

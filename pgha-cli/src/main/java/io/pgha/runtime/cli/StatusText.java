@@ -186,14 +186,7 @@ final class StatusText {
                 .append(" ready)\n");
         TextTable hosts = new TextTable("Host", "Address", "State", "Role", "Engine", "Resources", "Members");
         for (HostInfo h : s.hosts()) {
-            hosts.row(
-                    h.name(),
-                    h.address(),
-                    h.stateText(),
-                    h.role(),
-                    h.engine(),
-                    h.resourcesText(),
-                    h.membersText());
+            hosts.row(h.name(), h.address(), h.stateText(), h.role(), h.engine(), h.resourcesText(), h.membersText());
         }
         sb.append(hosts.render("  "));
     }
