@@ -57,7 +57,11 @@ public final class SwarmHosts {
         return hosts;
     }
 
-    /** etcd members, then PostgreSQL nodes (each with its exporter), the router, the supervisor, then the rest. */
+    /**
+     * etcd members, then PostgreSQL nodes (each with its exporter), the routers, the supervisor, then the rest; the
+     * stack names its router and supervisor services after the scope ({@code pg-router}, {@code pg-router-2},
+     * {@code pg-supervisor}).
+     */
     static int memberOrder(String a, String b) {
         int byKind = Integer.compare(kind(a), kind(b));
         if (byKind != 0) {
@@ -73,16 +77,15 @@ public final class SwarmHosts {
     }
 
     private static int kind(String member) {
-        if (member.startsWith("etcd-")) {
+        if (member.matches("etcd-\\d+.*")) {
             return 0;
         }
-        if (member.startsWith("pg-")) {
+        if (member.matches("pg-\\d+.*")) {
             return 1;
         }
-        return switch (member) {
-            case "router" -> 2;
-            case "supervisor" -> 3;
-            default -> 4;
-        };
+        if (member.contains("router")) {
+            return 2;
+        }
+        return member.contains("supervisor") ? 3 : 4;
     }
 }

@@ -104,13 +104,17 @@ class SwarmHostsTest {
                         "etcd-3, pg-2, router, supervisor (starting)"),
                 Arguments.of("no stack deployed: hosts without members", List.of(), "", "", ""),
                 Arguments.of(
-                        "ten members sort by number, not by text",
+                        "ten members sort by number, not by text; the scope's routers and supervisor after them",
                         List.of(
+                                task("pg-supervisor", 1, "n1", "running", T0),
+                                task("pg-router-2", 0, "n1", "running", T0),
                                 task("pg-10", 1, "n1", "running", T0),
+                                task("pg-router", 0, "n1", "running", T0),
+                                task("pg-2-exporter", 1, "n1", "running", T0),
                                 task("pg-2", 1, "n1", "running", T0),
                                 task("etcd-1", 1, "n1", "running", T0),
                                 task("prometheus", 1, "n1", "running", T0)),
-                        "etcd-1, pg-2, pg-10, prometheus",
+                        "etcd-1, pg-2, pg-2-exporter, pg-10, pg-router, pg-router-2, pg-supervisor, prometheus",
                         "",
                         ""));
     }
