@@ -37,7 +37,9 @@ public record ClusterEvent(
         SUPERVISOR,
         BACKUP_STARTED,
         BACKUP_FINISHED,
-        BACKUP_FAILED
+        BACKUP_FAILED,
+        HOST_DOWN,
+        HOST_UP
     }
 
     public enum Severity {

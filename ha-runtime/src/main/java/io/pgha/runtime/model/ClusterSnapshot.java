@@ -12,6 +12,7 @@ import java.util.Optional;
  * or UNKNOWN, and {@link #sources()} says why.
  *
  * @param dynamicConfig Patroni's dynamic configuration (the DCS config key), as parsed JSON
+ * @param hosts the Swarm's hosts when the cluster is placed on a Swarm (empty on one engine: docs/decisions/0044)
  */
 public record ClusterSnapshot(
         String scope,
@@ -26,7 +27,8 @@ public record ClusterSnapshot(
         List<ContainerInfo> containers,
         List<HealthCheck> checks,
         List<SourceStatus> sources,
-        Map<String, Object> dynamicConfig) {
+        Map<String, Object> dynamicConfig,
+        List<HostInfo> hosts) {
 
     public ClusterSnapshot {
         Objects.requireNonNull(scope, "scope");
@@ -38,6 +40,39 @@ public record ClusterSnapshot(
         checks = List.copyOf(checks);
         sources = List.copyOf(sources);
         dynamicConfig = Map.copyOf(dynamicConfig);
+        hosts = List.copyOf(hosts);
+    }
+
+    /** A snapshot of a cluster not placed on a Swarm: no hosts. */
+    public ClusterSnapshot(
+            String scope,
+            Instant takenAt,
+            Optional<String> leader,
+            List<Member> members,
+            SyncState sync,
+            boolean paused,
+            Optional<ScheduledSwitchover> scheduledSwitchover,
+            List<EtcdMember> etcdMembers,
+            List<RouterBackend> routerBackends,
+            List<ContainerInfo> containers,
+            List<HealthCheck> checks,
+            List<SourceStatus> sources,
+            Map<String, Object> dynamicConfig) {
+        this(
+                scope,
+                takenAt,
+                leader,
+                members,
+                sync,
+                paused,
+                scheduledSwitchover,
+                etcdMembers,
+                routerBackends,
+                containers,
+                checks,
+                sources,
+                dynamicConfig,
+                List.of());
     }
 
     public Optional<Member> member(String name) {

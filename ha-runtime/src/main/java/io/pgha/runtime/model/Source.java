@@ -7,5 +7,7 @@ public enum Source {
     ROUTER,
     POSTGRES,
     DOCKER,
-    EXPORTER
+    EXPORTER,
+    /** The Swarm's managers: the hosts of a cluster placed on a Swarm. */
+    SWARM
 }

@@ -7,6 +7,7 @@ import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.Health;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.Source;
@@ -52,9 +53,11 @@ final class EventDerivation {
             Map<String, ContainerInfo> containers,
             Optional<Boolean> paused,
             Map<Source, Boolean> sources,
-            Set<String> lagging) {
+            Set<String> lagging,
+            Map<String, String> hosts) {
 
         public Memory {
+            hosts = Map.copyOf(hosts);
             members = members.map(Map::copyOf);
             router = Map.copyOf(router);
             etcd = Map.copyOf(etcd);
@@ -88,7 +91,8 @@ final class EventDerivation {
                                 Map.of(),
                                 Optional.empty(),
                                 Map.of(),
-                                Set.of()),
+                                Set.of(),
+                                Map.of()),
                         s,
                         lagThreshold)
                 .memory();
@@ -100,6 +104,7 @@ final class EventDerivation {
         Map<String, ContainerInfo> containers = containers(m, s, b);
         Map<String, Health> etcd = etcd(m, s, b);
         Optional<Boolean> quorum = quorum(m, s, b);
+        Map<String, String> hosts = hosts(m, s, b);
         boolean membersKnown = available(s, Source.DCS) || available(s, Source.PATRONI);
 
         Optional<Map<String, Member>> members = m.members();
@@ -197,7 +202,46 @@ final class EventDerivation {
                         containers,
                         paused,
                         sources,
-                        lagging));
+                        lagging,
+                        hosts));
+    }
+
+    /**
+     * A host of a Swarm that leaves the ready state (down, disconnected) or comes back to it; a host not seen before is
+     * only remembered, and nothing is said while the Swarm's managers do not answer.
+     */
+    private static Map<String, String> hosts(Memory m, ClusterSnapshot s, Builder b) {
+        if (!available(s, Source.SWARM)) {
+            return m.hosts();
+        }
+        Map<String, String> now = new LinkedHashMap<>();
+        for (HostInfo h : s.hosts()) {
+            now.put(h.name(), h.state());
+            String before = m.hosts().get(h.name());
+            if (before == null || before.equals(h.state())) {
+                continue;
+            }
+            boolean wasReady = "ready".equals(before);
+            if (wasReady || h.ready()) {
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("old", before);
+                details.put("new", h.state());
+                details.put("address", h.address());
+                details.put("members", String.join(",", h.memberNames()));
+                b.add(
+                        h.ready() ? Kind.HOST_UP : Kind.HOST_DOWN,
+                        h.ready() ? Severity.INFO : Severity.CRITICAL,
+                        h.name(),
+                        h.ready()
+                                ? "host " + h.name() + " is ready again (was " + before + ")"
+                                : "host " + h.name() + " is " + h.state() + " (was " + before + "): "
+                                        + (h.memberNames().isEmpty()
+                                                ? "no member placed there"
+                                                : String.join(", ", h.memberNames()) + " unreachable"),
+                        details);
+            }
+        }
+        return now;
     }
 
     private static Map<Source, Boolean> sources(Memory m, ClusterSnapshot s, Builder b) {

@@ -1,6 +1,8 @@
 package io.pgha.runtime.monitor;
 
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ConfigDirs;
+import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.dcs.Dcs;
 import io.pgha.runtime.dcs.DcsView;
 import io.pgha.runtime.dcs.EtcdClusterStatus;
@@ -8,10 +10,12 @@ import io.pgha.runtime.docker.ContainerObserver;
 import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.router.RouterStats;
+import io.pgha.runtime.swarm.DockerJavaSwarm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +73,7 @@ final class MonitorSources implements AutoCloseable {
     private final Supplier<Reading<PostgresReading>> postgres;
     private final Supplier<Reading<List<StackContainer>>> docker;
     private final Supplier<Reading<List<HealthCheck>>> exporters;
+    private final Supplier<Reading<List<HostInfo>>> swarm;
     private final CertificateChecks certificates;
     private final List<PolledSource<?>> polled = new ArrayList<>();
     private final List<PolledSource<?>> burstOnLeaderChange = new ArrayList<>();
@@ -102,6 +107,7 @@ final class MonitorSources implements AutoCloseable {
         this.docker = docker(engine, startedAt);
         this.postgres = postgres(engine);
         this.exporters = exporters(engine, startedAt);
+        this.swarm = swarm(settings.useDocker() ? swarmDeployment(connection) : Optional.empty(), startedAt);
         this.certificates = new CertificateChecks(pkiDir(connection));
     }
 
@@ -113,6 +119,32 @@ final class MonitorSources implements AutoCloseable {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Where {@code pgha up --swarm} placed the cluster, when it did (swarm.json beside its connection). */
+    private static Optional<SwarmDeployment> swarmDeployment(ClusterConnection connection) {
+        try {
+            return SwarmDeployment.read(ConfigDirs.cluster(connection.name()));
+        } catch (RuntimeException e) {
+            LOG.debug("no Swarm placement readable for {}", connection.name(), e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The hosts of a cluster placed on a Swarm, from its manager (docs/decisions/0044); at the slow pace like Docker's
+     * containers: a host's state changes in tens of seconds (Swarm's heartbeats), not in the fraction of one.
+     */
+    private Supplier<Reading<List<HostInfo>>> swarm(Optional<SwarmDeployment> placed, Instant startedAt) {
+        if (placed.isEmpty()) {
+            Reading<List<HostInfo>> none = Reading.notConfigured(Source.SWARM, "not placed on a Swarm", startedAt);
+            return () -> none;
+        }
+        String endpoint = placed.get().endpoint();
+        Lazy<io.pgha.runtime.swarm.SwarmManager> manager =
+                new Lazy<>(() -> closeWithSources(DockerJavaSwarm.connect(endpoint)));
+        SwarmPoll swarmPoll = new SwarmPoll(manager, placed.get().stack(), clock);
+        return poll(Source.SWARM, "swarm", swarmPoll::poll, false, slowInterval());
     }
 
     private Supplier<Reading<EtcdClusterStatus>> etcd(Instant startedAt) {
@@ -400,7 +432,8 @@ final class MonitorSources implements AutoCloseable {
                 watched(postgres.get(), now),
                 watched(docker.get(), now),
                 watched(exporters.get(), now),
-                certificates.at(now));
+                certificates.at(now),
+                watched(swarm.get(), now));
     }
 
     /** Called on every merge: once the Docker source first answers, the sources that look at the containers are asked again. */

@@ -84,6 +84,16 @@ final class SnapshotAssembler {
                 .current()
                 .map(l -> l.stream().map(StackContainer::info).toList())
                 .orElse(List.of());
+        List<SourceStatus> sources = new ArrayList<>(List.of(
+                dcsStatus(p),
+                p.patroni().status(),
+                p.router().status(),
+                p.postgres().status(),
+                p.docker().status(),
+                p.exporters().status()));
+        if (p.swarm().configured()) {
+            sources.add(p.swarm().status());
+        }
         return new ClusterSnapshot(
                 p.scope(),
                 p.now(),
@@ -96,14 +106,9 @@ final class SnapshotAssembler {
                 backends,
                 containers,
                 HealthChecks.build(p, leader, members),
-                List.of(
-                        dcsStatus(p),
-                        p.patroni().status(),
-                        p.router().status(),
-                        p.postgres().status(),
-                        p.docker().status(),
-                        p.exporters().status()),
-                config);
+                sources,
+                config,
+                p.swarm().current().orElse(List.of()));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.pgha.runtime.dcs.DcsView;
 import io.pgha.runtime.dcs.EtcdClusterStatus;
 import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.RouterBackend;
 import java.time.Instant;
 import java.util.List;
@@ -19,10 +20,37 @@ record SnapshotParts(
         Reading<PostgresReading> postgres,
         Reading<List<StackContainer>> docker,
         Reading<List<HealthCheck>> exporters,
-        List<HealthCheck> certificates) {
+        List<HealthCheck> certificates,
+        Reading<List<HostInfo>> swarm) {
 
     SnapshotParts {
         certificates = List.copyOf(certificates);
+    }
+
+    /** The parts of a cluster not placed on a Swarm. */
+    SnapshotParts(
+            String scope,
+            Instant now,
+            Reading<DcsView> dcs,
+            Reading<EtcdClusterStatus> etcd,
+            Reading<PatroniReading> patroni,
+            Reading<List<RouterBackend>> router,
+            Reading<PostgresReading> postgres,
+            Reading<List<StackContainer>> docker,
+            Reading<List<HealthCheck>> exporters,
+            List<HealthCheck> certificates) {
+        this(
+                scope,
+                now,
+                dcs,
+                etcd,
+                patroni,
+                router,
+                postgres,
+                docker,
+                exporters,
+                certificates,
+                Reading.notConfigured(io.pgha.runtime.model.Source.SWARM, "not placed on a Swarm", now));
     }
 
     /** Whether every source has answered (or failed) at least once. */
@@ -33,6 +61,7 @@ record SnapshotParts(
                 && router.answered()
                 && postgres.answered()
                 && docker.answered()
-                && exporters.answered();
+                && exporters.answered()
+                && swarm.answered();
     }
 }

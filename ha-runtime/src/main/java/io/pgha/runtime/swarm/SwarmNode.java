@@ -1,5 +1,8 @@
 package io.pgha.runtime.swarm;
 
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
 /**
  * One node of a Swarm as its managers see it.
  *
@@ -8,6 +11,9 @@ package io.pgha.runtime.swarm;
  *     provably dead: docs/decisions/0009)
  * @param availability active, pause or drain
  * @param address the address the node advertised
+ * @param reachability a manager's reachability as the Raft leader sees it (reachable, unreachable), empty for a worker
+ * @param engine the node's Docker engine version
+ * @param cpus the node's CPUs as it described them
  */
 public record SwarmNode(
         String id,
@@ -16,9 +22,44 @@ public record SwarmNode(
         boolean leader,
         String state,
         String availability,
-        String address) {
+        String address,
+        String reachability,
+        String engine,
+        OptionalInt cpus,
+        OptionalLong memoryBytes) {
+
+    /** A node known by its state only (plans and tests). */
+    public SwarmNode(
+            String id,
+            String hostname,
+            boolean manager,
+            boolean leader,
+            String state,
+            String availability,
+            String address) {
+        this(
+                id,
+                hostname,
+                manager,
+                leader,
+                state,
+                availability,
+                address,
+                manager ? "reachable" : "",
+                "",
+                OptionalInt.empty(),
+                OptionalLong.empty());
+    }
 
     public boolean ready() {
         return "ready".equals(state);
+    }
+
+    /** manager leader, manager reachable, manager unreachable or worker. */
+    public String role() {
+        if (!manager) {
+            return "worker";
+        }
+        return "manager " + (leader ? "leader" : reachability.isBlank() ? "unknown" : reachability);
     }
 }

@@ -3,6 +3,7 @@ package io.pgha.runtime.usecase;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.ConfigDirs;
+import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.provision.DownResult;
 import io.pgha.runtime.provision.ProgressListener;
 import io.pgha.runtime.swarm.DockerJavaSwarm;

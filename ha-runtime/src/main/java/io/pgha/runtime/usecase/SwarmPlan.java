@@ -2,6 +2,7 @@ package io.pgha.runtime.usecase;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.stack.StackLayout;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.stack.SwarmPlacement;

@@ -8,6 +8,7 @@ import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.RestApiCredentialStore;
 import io.pgha.runtime.cluster.RestApiCredentials;
 import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.patroni.PatroniClient;
 import io.pgha.runtime.patroni.PatroniCluster;

@@ -332,4 +332,68 @@ class EventDerivationTest {
                 .build();
         assertThat(run(a, b)).isEmpty();
     }
+
+    private static Snapshots onThreeHosts(long seconds, String h2State) {
+        return Snapshots.healthy()
+                .later(seconds)
+                .host("pgha-th-1", "ready", "etcd-1", "pg-0", "router", "supervisor")
+                .host("pgha-th-2", h2State, "etcd-2", "pg-1", "router")
+                .host("pgha-th-3", "ready", "etcd-3", "pg-2", "router");
+    }
+
+    @Test
+    void aHostGoingDownAndComingBackIsTwoEventsNamingItsMembers() {
+        List<ClusterEvent> events = run(
+                onThreeHosts(0, "ready").build(),
+                onThreeHosts(5, "ready").build(),
+                onThreeHosts(20, "down").build(),
+                onThreeHosts(25, "down").build(),
+                onThreeHosts(60, "ready").build());
+
+        assertThat(kinds(events)).containsExactly(Kind.HOST_DOWN, Kind.HOST_UP);
+        ClusterEvent down = events.get(0);
+        assertThat(down.subject()).isEqualTo("pgha-th-2");
+        assertThat(down.severity()).isEqualTo(ClusterEvent.Severity.CRITICAL);
+        assertThat(down.message()).isEqualTo("host pgha-th-2 is down (was ready): etcd-2, pg-1, router unreachable");
+        assertThat(down.details())
+                .containsEntry("old", "ready")
+                .containsEntry("new", "down")
+                .containsEntry("members", "etcd-2,pg-1,router")
+                .containsEntry("address", "192.168.241.12");
+        ClusterEvent up = events.get(1);
+        assertThat(up.subject()).isEqualTo("pgha-th-2");
+        assertThat(up.severity()).isEqualTo(ClusterEvent.Severity.INFO);
+        assertThat(up.message()).isEqualTo("host pgha-th-2 is ready again (was down)");
+    }
+
+    @Test
+    void theSwarmNotAnsweringSaysNothingAboutItsHostsAndItsAnswerIsComparedWithTheLastKnown() {
+        ClusterSnapshot dark = onThreeHosts(10, "ready")
+                .source(Source.SWARM, false, "connection refused")
+                .build();
+        ClusterSnapshot darkWithoutHosts = io.pgha.runtime.testsupport.SnapshotBuilder.from(dark)
+                .hosts(List.of())
+                .build();
+        List<ClusterEvent> events = run(
+                onThreeHosts(0, "ready").build(),
+                darkWithoutHosts,
+                onThreeHosts(30, "down").build());
+
+        assertThat(kinds(events)).containsExactly(Kind.SOURCE_UNAVAILABLE, Kind.SOURCE_RECOVERED, Kind.HOST_DOWN);
+    }
+
+    @Test
+    void aHostFirstSeenDownOrMovingBetweenTwoNotReadyStatesIsNoEvent() {
+        assertThat(run(
+                        onThreeHosts(0, "down").build(),
+                        onThreeHosts(10, "disconnected").build(),
+                        onThreeHosts(20, "down").build()))
+                .isEmpty();
+    }
+
+    @Test
+    void aClusterOnOneEngineHasNoHostsAndNoHostEvents() {
+        assertThat(run(Snapshots.healthy().build(), Snapshots.healthy().later(5).build()))
+                .isEmpty();
+    }
 }

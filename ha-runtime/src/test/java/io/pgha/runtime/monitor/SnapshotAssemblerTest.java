@@ -195,6 +195,42 @@ class SnapshotAssemblerTest {
     }
 
     @Test
+    void aClusterOnASwarmHasItsHostsAndASwarmSourceAndOneOnOneEngineNeither() {
+        SnapshotParts one =
+                parts(Reading.pending(Source.DCS, NOW), Reading.pending(Source.PATRONI, NOW), none(Source.ROUTER));
+        ClusterSnapshot engine = SnapshotAssembler.assemble(one);
+        assertThat(engine.hosts()).isEmpty();
+        assertThat(engine.source(Source.SWARM)).isEmpty();
+
+        io.pgha.runtime.model.HostInfo host = new io.pgha.runtime.model.HostInfo(
+                "pgha-th-1",
+                "192.168.241.11",
+                "ready",
+                "active",
+                "manager leader",
+                "26.1.5",
+                java.util.OptionalInt.of(2),
+                java.util.OptionalLong.empty(),
+                List.of(new io.pgha.runtime.model.HostInfo.Placed("pg-0", "running")));
+        SnapshotParts swarm = new SnapshotParts(
+                one.scope(),
+                NOW,
+                one.dcs(),
+                one.etcd(),
+                one.patroni(),
+                one.router(),
+                one.postgres(),
+                one.docker(),
+                one.exporters(),
+                List.of(),
+                Reading.ok(Source.SWARM, List.of(host), NOW));
+        ClusterSnapshot placed = SnapshotAssembler.assemble(swarm);
+        assertThat(placed.hosts()).containsExactly(host);
+        assertThat(placed.source(Source.SWARM))
+                .hasValueSatisfying(st -> assertThat(st.available()).isTrue());
+    }
+
+    @Test
     void beforeAnyAnswerEverySourceWaits() {
         ClusterSnapshot s = SnapshotAssembler.assemble(new SnapshotParts(
                 "pg-ha",

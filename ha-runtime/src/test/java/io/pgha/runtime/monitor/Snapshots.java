@@ -118,6 +118,24 @@ final class Snapshots {
         return this;
     }
 
+    /** A Swarm's host in that state, its members running there (or, when it is not ready, their tasks shut down). */
+    Snapshots host(String name, String state, String... members) {
+        snapshot.host(new io.pgha.runtime.model.HostInfo(
+                name,
+                "192.168.241." + (10 + name.charAt(name.length() - 1) - '0'),
+                state,
+                "active",
+                "manager reachable",
+                "26.1.5",
+                OptionalInt.of(2),
+                OptionalLong.of(8L << 30),
+                java.util.Arrays.stream(members)
+                        .map(m -> new io.pgha.runtime.model.HostInfo.Placed(
+                                m, "ready".equals(state) ? "running" : "shutdown"))
+                        .toList()));
+        return this;
+    }
+
     ClusterSnapshot build() {
         return snapshot.build();
     }

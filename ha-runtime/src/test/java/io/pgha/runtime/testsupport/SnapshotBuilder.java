@@ -4,6 +4,7 @@ import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.ScheduledSwitchover;
@@ -42,6 +43,7 @@ public final class SnapshotBuilder {
     private final List<HealthCheck> checks = new ArrayList<>();
     private final List<SourceStatus> sources = new ArrayList<>();
     private final Map<String, Object> dynamicConfig = new LinkedHashMap<>();
+    private final List<HostInfo> hosts = new ArrayList<>();
 
     private SnapshotBuilder() {}
 
@@ -63,7 +65,8 @@ public final class SnapshotBuilder {
                 .containers(s.containers())
                 .checks(s.checks())
                 .sources(s.sources())
-                .dynamicConfig(s.dynamicConfig());
+                .dynamicConfig(s.dynamicConfig())
+                .hosts(s.hosts());
     }
 
     public SnapshotBuilder scope(String scope) {
@@ -190,6 +193,18 @@ public final class SnapshotBuilder {
         return this;
     }
 
+    public SnapshotBuilder hosts(List<HostInfo> all) {
+        hosts.clear();
+        hosts.addAll(all);
+        return this;
+    }
+
+    /** A Swarm's host, added or replaced by its name. */
+    public SnapshotBuilder host(HostInfo h) {
+        put(hosts, h, HostInfo::name);
+        return this;
+    }
+
     public ClusterSnapshot build() {
         return new ClusterSnapshot(
                 scope,
@@ -204,7 +219,8 @@ public final class SnapshotBuilder {
                 containers,
                 checks,
                 sources,
-                dynamicConfig);
+                dynamicConfig,
+                hosts);
     }
 
     private static <T> void put(List<T> list, T item, Function<T, ?> key) {

@@ -10,6 +10,7 @@ import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.SourceStatus;
@@ -123,6 +124,24 @@ final class StatusJson {
             n.put("restartCount", ci.restartCount());
             put(n, "startedAt", ci.startedAt().map(Instant::toString));
             put(n, "exitCode", ci.exitCode());
+        }
+        ArrayNode hosts = root.putArray("hosts");
+        for (HostInfo h : s.hosts()) {
+            ObjectNode n = hosts.addObject();
+            n.put("name", h.name());
+            n.put("address", h.address());
+            n.put("state", h.state());
+            n.put("availability", h.availability());
+            n.put("role", h.role());
+            n.put("engine", h.engine());
+            put(n, "cpus", h.cpus());
+            put(n, "memoryBytes", h.memoryBytes());
+            ArrayNode placed = n.putArray("members");
+            for (HostInfo.Placed p : h.members()) {
+                ObjectNode m = placed.addObject();
+                m.put("name", p.member());
+                m.put("task", p.task());
+            }
         }
         ArrayNode checks = root.putArray("checks");
         for (HealthCheck h : s.checks()) {

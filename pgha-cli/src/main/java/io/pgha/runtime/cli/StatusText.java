@@ -5,6 +5,7 @@ import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
@@ -114,6 +115,8 @@ final class StatusText {
             sb.append(router.render("  "));
         }
 
+        hosts(s, sb);
+
         if (!s.containers().isEmpty()) {
             sb.append("\ncontainers:\n");
             TextTable containers = new TextTable("Name", "Role", "State", "Health", "Restarts", "Started");
@@ -168,6 +171,24 @@ final class StatusText {
             }
         }
         return sb.toString();
+    }
+
+    /** The Swarm's hosts, when the cluster is placed on one; nothing on one engine (docs/decisions/0044). */
+    static void hosts(ClusterSnapshot s, StringBuilder sb) {
+        if (s.hosts().isEmpty()) {
+            return;
+        }
+        long ready = s.hosts().stream().filter(HostInfo::ready).count();
+        sb.append("\nhosts: ")
+                .append(s.hosts().size())
+                .append(" (")
+                .append(ready)
+                .append(" ready)\n");
+        TextTable hosts = new TextTable("Host", "Address", "State", "Role", "Engine", "Resources", "Members");
+        for (HostInfo h : s.hosts()) {
+            hosts.row(h.name(), h.address(), h.stateText(), h.role(), h.engine(), h.resourcesText(), h.membersText());
+        }
+        sb.append(hosts.render("  "));
     }
 
     static String role(Role r) {

@@ -11,6 +11,7 @@ import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.Health;
 import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
 import io.pgha.runtime.model.Source;
@@ -133,6 +134,77 @@ class StatusOutputTest {
         assertThat(j.path("checks").get(0).path("kind").asText()).isEqualTo("ETCD_ENDPOINT");
         assertThat(j.path("sources").get(1).path("reason").asText()).contains("Docker");
         assertThat(j.path("scheduledSwitchover").isNull()).isTrue();
+    }
+
+    private static ClusterSnapshot onTwoHosts() {
+        return SnapshotBuilder.from(snapshot())
+                .host(new HostInfo(
+                        "pgha-th-1",
+                        "192.168.241.11",
+                        "ready",
+                        "active",
+                        "manager leader",
+                        "26.1.5",
+                        OptionalInt.of(2),
+                        OptionalLong.of(8L << 30),
+                        List.of(
+                                new HostInfo.Placed("etcd-1", "running"),
+                                new HostInfo.Placed("pg-0", "running"),
+                                new HostInfo.Placed("router", "running"),
+                                new HostInfo.Placed("supervisor", "running"))))
+                .host(new HostInfo(
+                        "pgha-th-2",
+                        "192.168.241.12",
+                        "down",
+                        "active",
+                        "manager unreachable",
+                        "26.1.5",
+                        OptionalInt.empty(),
+                        OptionalLong.empty(),
+                        List.of(new HostInfo.Placed("pg-1", "shutdown"))))
+                .build();
+    }
+
+    @Test
+    void aClusterOnASwarmHasAHostsSectionAndOneOnOneEngineNone() {
+        assertThat(StatusText.render(CONNECTION, snapshot())).doesNotContain("hosts:");
+        String text = StatusText.render(CONNECTION, onTwoHosts());
+        assertThat(text)
+                .contains("hosts: 2 (1 ready)")
+                .containsPattern("Host\\s+Address\\s+State\\s+Role\\s+Engine\\s+Resources\\s+Members")
+                .containsPattern("pgha-th-1\\s+192.168.241.11\\s+ready/active\\s+manager leader\\s+26.1.5\\s+"
+                        + "2 CPUs, 8.0 GiB\\s+etcd-1, pg-0, router, supervisor")
+                .containsPattern("pgha-th-2\\s+192.168.241.12\\s+down/active\\s+manager unreachable\\s+26.1.5\\s+"
+                        + "pg-1 \\(shutdown\\)");
+        assertThat(text.indexOf("hosts:")).isLessThan(text.indexOf("containers:"));
+    }
+
+    @Test
+    void theJsonHasTheHostsOfASwarmAndAnEmptyArrayOnOneEngine() throws Exception {
+        assertThat(new ObjectMapper()
+                        .readTree(StatusJson.status(CONNECTION, snapshot()))
+                        .path("hosts")
+                        .isEmpty())
+                .isTrue();
+        JsonNode hosts = new ObjectMapper()
+                .readTree(StatusJson.status(CONNECTION, onTwoHosts()))
+                .path("hosts");
+        assertThat(hosts).hasSize(2);
+        JsonNode h1 = hosts.get(0);
+        assertThat(h1.path("name").asText()).isEqualTo("pgha-th-1");
+        assertThat(h1.path("address").asText()).isEqualTo("192.168.241.11");
+        assertThat(h1.path("state").asText()).isEqualTo("ready");
+        assertThat(h1.path("availability").asText()).isEqualTo("active");
+        assertThat(h1.path("role").asText()).isEqualTo("manager leader");
+        assertThat(h1.path("engine").asText()).isEqualTo("26.1.5");
+        assertThat(h1.path("cpus").asInt()).isEqualTo(2);
+        assertThat(h1.path("memoryBytes").asLong()).isEqualTo(8L << 30);
+        assertThat(h1.path("members").get(1).path("name").asText()).isEqualTo("pg-0");
+        assertThat(h1.path("members").get(1).path("task").asText()).isEqualTo("running");
+        JsonNode h2 = hosts.get(1);
+        assertThat(h2.path("state").asText()).isEqualTo("down");
+        assertThat(h2.path("cpus").isNull()).isTrue();
+        assertThat(h2.path("members").get(0).path("task").asText()).isEqualTo("shutdown");
     }
 
     @Test

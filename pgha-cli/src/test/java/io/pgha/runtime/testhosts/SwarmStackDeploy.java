@@ -135,8 +135,49 @@ final class SwarmStackDeploy {
                     assertThat(status.path("etcd").path("quorum").asBoolean())
                             .as("etcd quorum through the hosts' addresses")
                             .isTrue();
+                    assertHostsSection(status.path("hosts"));
                 });
         System.out.printf("pgha status -c %s: %.1f s%n", STACK, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The hosts section (docs/decisions/0044): three ready hosts, one etcd member and one PostgreSQL node on each, a router on each. */
+    private static void assertHostsSection(JsonNode hosts) {
+        assertThat(hosts).as("pgha status --json hosts: %s", hosts).hasSize(3);
+        List<String> names = new ArrayList<>();
+        List<String> pg = new ArrayList<>();
+        List<String> etcd = new ArrayList<>();
+        for (JsonNode h : hosts) {
+            names.add(h.path("name").asText());
+            assertThat(h.path("state").asText() + "/" + h.path("availability").asText())
+                    .as("host %s", h)
+                    .isEqualTo("ready/active");
+            assertThat(h.path("engine").asText()).as("host %s", h).isNotBlank();
+            assertThat(h.path("cpus").asInt()).as("host %s", h).isPositive();
+            assertThat(h.path("memoryBytes").asLong()).as("host %s", h).isPositive();
+            List<String> onHost = new ArrayList<>();
+            h.path("members").forEach(m -> {
+                if (m.path("task").asText().equals("running")) {
+                    onHost.add(m.path("name").asText());
+                }
+            });
+            List<String> pgHere =
+                    onHost.stream().filter(m -> m.matches("pg-\\d+")).toList();
+            List<String> etcdHere =
+                    onHost.stream().filter(m -> m.matches("etcd-\\d+")).toList();
+            assertThat(pgHere).as("PostgreSQL nodes running on %s", h).hasSize(1);
+            assertThat(etcdHere).as("etcd members running on %s", h).hasSize(1);
+            assertThat(onHost)
+                    .as("a router (the stack's pg-router, global) runs on every host: %s", h)
+                    .anyMatch(m -> m.endsWith("router"));
+            pg.addAll(pgHere);
+            etcd.addAll(etcdHere);
+        }
+        assertThat(names).doesNotHaveDuplicates();
+        assertThat(pg).containsExactlyInAnyOrder("pg-0", "pg-1", "pg-2");
+        assertThat(etcd).containsExactlyInAnyOrder("etcd-1", "etcd-2", "etcd-3");
+        assertThat(hosts.findValuesAsText("role"))
+                .as("one Raft leader among the managers")
+                .containsOnlyOnce("manager leader");
     }
 
     /** {@code pgha down -c pgha-sw --yes}: the stack's services and network gone from the Swarm. */

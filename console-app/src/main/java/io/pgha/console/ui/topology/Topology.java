@@ -13,15 +13,45 @@ public record Topology(
         RouterNode router,
         SupervisorNode supervisor,
         List<Link> links,
-        boolean paused) {
+        boolean paused,
+        List<HostLane> hosts) {
 
     public static final Topology EMPTY =
-            new Topology(List.of(), List.of(), RouterNode.ABSENT, SupervisorNode.ABSENT, List.of(), false);
+            new Topology(List.of(), List.of(), RouterNode.ABSENT, SupervisorNode.ABSENT, List.of(), false, List.of());
 
     public Topology {
         etcd = List.copyOf(etcd);
         postgres = List.copyOf(postgres);
         links = List.copyOf(links);
+        hosts = List.copyOf(hosts);
+    }
+
+    /** The same drawing with other PostgreSQL nodes, router and links (the hosts, etcd and supervisor kept). */
+    public Topology with(List<PostgresNode> postgres, RouterNode router, List<Link> links) {
+        return new Topology(etcd, postgres, router, supervisor, links, paused, hosts);
+    }
+
+    /** The lane of the host a node (by its id) runs on, when the cluster is on a Swarm and the node is placed. */
+    public java.util.OptionalInt laneOf(String nodeId) {
+        for (int i = 0; i < hosts.size(); i++) {
+            if (hosts.get(i).nodes().contains(nodeId)) {
+                return java.util.OptionalInt.of(i);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
+     * A host of a cluster placed on a Swarm, drawn as a lane holding the nodes that run there (docs/decisions/0044).
+     *
+     * @param state Swarm's state and availability, e.g. "ready/active", "down/active"
+     * @param detail its role, engine, CPUs and memory, and the members not drawn as nodes (router, supervisor, exporters)
+     * @param nodes the ids of the nodes drawn in it ({@link NodeId}), in drawing order
+     */
+    public record HostLane(String name, String state, Tone tone, String detail, List<String> nodes) {
+        public HostLane {
+            nodes = List.copyOf(nodes);
+        }
     }
 
     /** @param detail why it is not healthy, or its raft term */

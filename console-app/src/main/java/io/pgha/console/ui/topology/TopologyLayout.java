@@ -36,6 +36,27 @@ record TopologyLayout(double width, double height, int postgresCount, int etcdCo
         return new Point2D(left + band * (index + 1) / (etcdCount + 1), etcdY());
     }
 
+    /** The left edge of lane {@code lane} of {@code lanes} (hosts of a Swarm side by side, the full width shared). */
+    double laneLeft(int lane, int lanes) {
+        return width * lane / lanes;
+    }
+
+    /** The {@code index}th of {@code count} nodes of a lane, spread across it, at the height {@code y}. */
+    Point2D inLane(int lane, int lanes, int index, int count, double y) {
+        double w = width / lanes;
+        return new Point2D(laneLeft(lane, lanes) + w * (index + 1) / (count + 1), y);
+    }
+
+    /** A lane's top: above the PostgreSQL row, room for the host's name and its detail line. */
+    double laneTop() {
+        return postgresY() - postgresRadius() - 44;
+    }
+
+    /** A lane's bottom: below the etcd row. */
+    double laneBottom() {
+        return Math.min(height - 2, etcdY() + 30);
+    }
+
     Point2D router() {
         return new Point2D(width / 2, routerY());
     }

@@ -101,7 +101,7 @@ public final class TopologyMapper {
                 NodeId.postgres(h.to()),
                 Tone.PLANNED,
                 "switching over"));
-        return new Topology(t.etcd(), postgres, router, t.supervisor(), links, t.paused());
+        return t.with(postgres, router, links);
     }
 
     /**
@@ -141,7 +141,7 @@ public final class TopologyMapper {
                     Tone.PLANNED));
             postgres.sort(Comparator.comparing(PostgresNode::name));
         }
-        return new Topology(t.etcd(), postgres, t.router(), t.supervisor(), t.links(), t.paused());
+        return t.with(HostLanes.inLaneOrder(postgres, t.hosts(), PostgresNode::id), t.router(), t.links());
     }
 
     private static Topology mapSnapshot(ClusterSnapshot snapshot) {
@@ -155,8 +155,15 @@ public final class TopologyMapper {
                 .map(m -> postgresNode(snapshot, m, lagAlarm))
                 .toList();
         RouterNode router = routerNode(snapshot);
+        List<Topology.HostLane> hosts = HostLanes.of(snapshot.hosts());
         return new Topology(
-                etcd, postgres, router, supervisorNode(snapshot), links(snapshot, postgres, router), snapshot.paused());
+                HostLanes.inLaneOrder(etcd, hosts, EtcdNode::id),
+                HostLanes.inLaneOrder(postgres, hosts, PostgresNode::id),
+                router,
+                supervisorNode(snapshot),
+                links(snapshot, postgres, router),
+                snapshot.paused(),
+                hosts);
     }
 
     /** The lag above which a replica is shown in alarm: the cluster's maximum_lag_on_failover. */

@@ -99,6 +99,7 @@ public final class TopologyView extends Pane {
         for (int i = 0; i < topology.etcd().size(); i++) {
             centers.put(topology.etcd().get(i).id(), layout.etcd(i));
         }
+        drawHosts(topology, layout);
         if (topology.router().present()) {
             centers.put(NodeId.ROUTER, layout.router());
             nodes.getChildren().add(router(topology, layout));
@@ -120,6 +121,54 @@ public final class TopologyView extends Pane {
                     .add(caption("waiting for the cluster's first snapshot …", getWidth() / 2 - 120, getHeight() / 2));
         }
         fitLabels();
+    }
+
+    /**
+     * A cluster on a Swarm: one lane per host, side by side, labelled with its name, state and detail, holding the
+     * PostgreSQL nodes and etcd members that run there (docs/decisions/0044); nodes on no host keep their place.
+     */
+    private void drawHosts(Topology topology, TopologyLayout layout) {
+        List<Topology.HostLane> hosts = topology.hosts();
+        if (hosts.isEmpty()) {
+            return;
+        }
+        int lanes = hosts.size();
+        for (int lane = 0; lane < lanes; lane++) {
+            Topology.HostLane h = hosts.get(lane);
+            List<String> pg = h.nodes().stream()
+                    .filter(id -> id.startsWith(NodeId.postgres("")))
+                    .toList();
+            List<String> etcd = h.nodes().stream()
+                    .filter(id -> id.startsWith(NodeId.etcd("")))
+                    .toList();
+            for (int i = 0; i < pg.size(); i++) {
+                centers.put(pg.get(i), layout.inLane(lane, lanes, i, pg.size(), layout.postgresY()));
+            }
+            for (int i = 0; i < etcd.size(); i++) {
+                centers.put(etcd.get(i), layout.inLane(lane, lanes, i, etcd.size(), layout.etcdY()));
+            }
+            double left = layout.laneLeft(lane, lanes) + 4;
+            double width = layout.width() / lanes - 8;
+            Rectangle box = new Rectangle(left, layout.laneTop(), width, layout.laneBottom() - layout.laneTop());
+            box.setArcWidth(14);
+            box.setArcHeight(14);
+            box.getStyleClass().add("host-lane");
+            Tones.apply(box, h.tone());
+            box.setMouseTransparent(true);
+            Group g = new Group(
+                    box,
+                    fitted(
+                            h.name() + " · " + h.state(),
+                            left + width / 2,
+                            layout.laneTop() + 14,
+                            width - 12,
+                            "node-name"),
+                    fitted(h.detail(), left + width / 2, layout.laneTop() + 30, width - 12, "node-role"));
+            g.setId("host-lane-" + h.name());
+            g.getStyleClass().add("host-lane-group");
+            g.setAccessibleText("host " + h.name() + ", " + h.state() + ", " + h.detail());
+            links.getChildren().add(g);
+        }
     }
 
     private void drawLink(Link link, TopologyLayout layout, List<Bounds> labels) {

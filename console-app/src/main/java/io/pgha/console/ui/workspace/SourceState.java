@@ -30,6 +30,7 @@ public record SourceState(String name, Tone tone, String reason) {
             case POSTGRES -> "PostgreSQL";
             case DOCKER -> "Docker";
             case EXPORTER -> "exporters";
+            case SWARM -> "Swarm";
         };
     }
 

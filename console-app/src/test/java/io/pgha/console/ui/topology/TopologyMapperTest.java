@@ -11,6 +11,7 @@ import io.pgha.console.ui.topology.Topology.PostgresNode;
 import io.pgha.console.ui.topology.Topology.SupervisorNode;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
@@ -188,5 +189,94 @@ class TopologyMapperTest {
 
     private static List<String> links(Topology t, Link.Kind kind) {
         return t.links().stream().filter(l -> l.kind() == kind).map(Link::to).toList();
+    }
+
+    private static HostInfo host(String name, String state, String availability, String... members) {
+        return new HostInfo(
+                name,
+                "192.168.241.1" + name.charAt(name.length() - 1),
+                state,
+                availability,
+                "manager reachable",
+                "26.1.5",
+                OptionalInt.of(2),
+                java.util.OptionalLong.of(8L << 30),
+                java.util.Arrays.stream(members)
+                        .map(m -> new HostInfo.Placed(m, "ready".equals(state) ? "running" : "shutdown"))
+                        .toList());
+    }
+
+    /** The sample cluster placed across three hosts the other way round: pg-2 and etcd-1 on the first. */
+    private static ClusterSnapshot onThreeHosts(String secondState, String secondAvailability) {
+        return SnapshotBuilder.from(SampleCluster.healthy())
+                .host(host("pgha-th-1", "ready", "active", "etcd-1", "pg-2", "pg-router", "pg-supervisor"))
+                .host(host("pgha-th-2", secondState, secondAvailability, "etcd-2", "pg-1", "pg-router"))
+                .host(host("pgha-th-3", "ready", "active", "etcd-3", "pg-0", "pg-0-exporter", "pg-router"))
+                .build();
+    }
+
+    @Test
+    void aClusterOnOneEngineHasNoHostLanesAndKeepsItsOrder() {
+        Topology t = TopologyMapper.map(SampleCluster.healthy());
+        assertThat(t.hosts()).isEmpty();
+        assertThat(t.postgres()).extracting(PostgresNode::name).containsExactly("pg-0", "pg-1", "pg-2");
+        assertThat(t.laneOf("pg:pg-0")).isEmpty();
+    }
+
+    @Test
+    void aClusterOnASwarmIsGroupedByHostWithEachHostsNodesInItsLane() {
+        Topology t = TopologyMapper.map(onThreeHosts("ready", "active"));
+
+        assertThat(t.hosts())
+                .extracting(Topology.HostLane::name, Topology.HostLane::state, Topology.HostLane::nodes)
+                .containsExactly(
+                        tuple("pgha-th-1", "ready/active", List.of("etcd:etcd-1", "pg:pg-2")),
+                        tuple("pgha-th-2", "ready/active", List.of("etcd:etcd-2", "pg:pg-1")),
+                        tuple("pgha-th-3", "ready/active", List.of("etcd:etcd-3", "pg:pg-0")));
+        assertThat(t.postgres())
+                .as("drawn lane by lane, so that each host's node sits above its etcd member")
+                .extracting(PostgresNode::name)
+                .containsExactly("pg-2", "pg-1", "pg-0");
+        assertThat(t.etcd()).extracting(Topology.EtcdNode::name).containsExactly("etcd-1", "etcd-2", "etcd-3");
+        assertThat(t.hosts().get(0).detail())
+                .isEqualTo("manager reachable · Docker 26.1.5 · 2 CPUs, 8.0 GiB · pg-router, pg-supervisor");
+        assertThat(t.hosts().get(2).detail()).endsWith("pg-0-exporter, pg-router");
+        assertThat(t.laneOf("pg:pg-0")).hasValue(2);
+        assertThat(t.laneOf("router")).isEmpty();
+    }
+
+    @Test
+    void aHostsToneIsItsSwarmState() {
+        record Case(String state, String availability, Tone tone) {}
+        for (Case c : List.of(
+                new Case("ready", "active", Tone.OK),
+                new Case("ready", "drain", Tone.WARN),
+                new Case("ready", "pause", Tone.WARN),
+                new Case("down", "active", Tone.FAIL),
+                new Case("disconnected", "active", Tone.FAIL),
+                new Case("unknown", "active", Tone.UNKNOWN))) {
+            Topology.HostLane second = TopologyMapper.map(onThreeHosts(c.state(), c.availability()))
+                    .hosts()
+                    .get(1);
+            assertThat(second.tone()).as("%s", c).isEqualTo(c.tone());
+            assertThat(second.state()).isEqualTo(c.state() + "/" + c.availability());
+        }
+        assertThat(TopologyMapper.map(onThreeHosts("down", "active"))
+                        .hosts()
+                        .get(1)
+                        .detail())
+                .as("members not drawn as nodes say their task's state")
+                .endsWith("pg-router (shutdown)");
+    }
+
+    @Test
+    void aMemberOnNoKnownHostIsDrawnAfterTheLanes() {
+        ClusterSnapshot s = SnapshotBuilder.from(SampleCluster.healthy())
+                .host(host("pgha-th-1", "ready", "active", "etcd-1", "pg-2"))
+                .host(host("pgha-th-2", "ready", "active", "etcd-2", "pg-1"))
+                .build();
+        Topology t = TopologyMapper.map(s);
+        assertThat(t.postgres()).extracting(PostgresNode::name).containsExactly("pg-2", "pg-1", "pg-0");
+        assertThat(t.laneOf("pg:pg-0")).isEmpty();
     }
 }

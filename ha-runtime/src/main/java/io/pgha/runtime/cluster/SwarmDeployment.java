@@ -1,4 +1,4 @@
-package io.pgha.runtime.usecase;
+package io.pgha.runtime.cluster;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.json.Json;
@@ -24,7 +24,7 @@ import java.util.Optional;
 public record SwarmDeployment(
         String stack, String endpoint, List<String> hosts, List<String> addresses, Map<String, List<String>> volumes) {
 
-    static final String FILE = "swarm.json";
+    public static final String FILE = "swarm.json";
 
     public SwarmDeployment {
         hosts = List.copyOf(hosts);
@@ -32,7 +32,7 @@ public record SwarmDeployment(
         volumes = volumes == null ? Map.of() : new LinkedHashMap<>(volumes);
     }
 
-    static Optional<SwarmDeployment> read(Path clusterDir) {
+    public static Optional<SwarmDeployment> read(Path clusterDir) {
         Path f = clusterDir.resolve(FILE);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
@@ -44,7 +44,7 @@ public record SwarmDeployment(
         }
     }
 
-    void save(Path clusterDir) {
+    public void save(Path clusterDir) {
         try {
             Files.createDirectories(clusterDir);
             Path tmp = Files.createTempFile(clusterDir, FILE, ".tmp");
