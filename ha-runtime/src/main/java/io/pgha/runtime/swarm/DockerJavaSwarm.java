@@ -2,12 +2,17 @@ package io.pgha.runtime.swarm;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.SwarmNodeRole;
+import com.github.dockerjava.api.model.Task;
+import com.github.dockerjava.api.model.TaskState;
 import io.pgha.runtime.docker.DockerClients;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** {@link SwarmManager} through docker-java, on one manager's endpoint (unix socket or tcp). */
 public final class DockerJavaSwarm implements SwarmManager {
@@ -46,6 +51,37 @@ public final class DockerJavaSwarm implements SwarmManager {
             return String.valueOf(client.infoCmd().exec().getName());
         } catch (RuntimeException e) {
             throw SwarmErrors.translate(endpoint, "asking the engine for its name", e);
+        }
+    }
+
+    @Override
+    public Map<String, String> placement(String stack) {
+        try {
+            Map<String, String> names = new HashMap<>();
+            client.listServicesCmd()
+                    .withLabelFilter(Map.of("com.docker.stack.namespace", stack))
+                    .exec()
+                    .forEach(s -> names.put(s.getId(), s.getSpec().getName()));
+            if (names.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> hostnames = new HashMap<>();
+            nodes().forEach(n -> hostnames.put(n.id(), n.hostname()));
+            Map<String, String> placed = new TreeMap<>();
+            for (Task t : client.listTasksCmd()
+                    .withServiceFilter(names.keySet().toArray(String[]::new))
+                    .exec()) {
+                boolean running = t.getStatus() != null && t.getStatus().getState() == TaskState.RUNNING;
+                String service = names.get(t.getServiceId());
+                if (running && t.getDesiredState() == TaskState.RUNNING && service != null) {
+                    placed.put(
+                            service.substring(Math.min(service.length(), stack.length() + 1)),
+                            hostnames.getOrDefault(t.getNodeId(), t.getNodeId()));
+                }
+            }
+            return placed;
+        } catch (RuntimeException e) {
+            throw SwarmErrors.translate(endpoint, "listing stack " + stack + "'s tasks", e);
         }
     }
 

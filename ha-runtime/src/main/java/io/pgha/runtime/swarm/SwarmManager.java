@@ -8,6 +8,12 @@ public interface SwarmManager extends AutoCloseable {
     /** Every node of the Swarm; fails with a clear message when the endpoint is not a manager. */
     List<SwarmNode> nodes();
 
+    /**
+     * Where the stack's services run now: each service (its name without the stack's prefix) to the hostname of the node
+     * of its running task; a service without a running task is absent.
+     */
+    java.util.Map<String, String> placement(String stack);
+
     /** The hostname of the node whose engine answers at this endpoint (the Swarm's node name). */
     String self();
 

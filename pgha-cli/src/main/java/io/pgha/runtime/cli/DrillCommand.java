@@ -10,9 +10,12 @@ import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.DrillTarget;
+import io.pgha.runtime.drill.HostDrillResult;
+import io.pgha.runtime.drill.HostDrillScenario;
 import io.pgha.runtime.json.Json;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.stack.StackSpecFile;
+import io.pgha.runtime.usecase.HostDrill;
 import io.pgha.runtime.usecase.PitrDrill;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +45,11 @@ import picocli.CommandLine.Spec;
             "URL). " + DrillCommand.PITR + ": writers insert numbered rows, a moment T is taken, writing goes on, the",
             "table is dropped, then the repository is restored to T into a new stack (--into, default NAME-pitr;",
             "--into-spec for its ports) and compared: rows acknowledged before T missing, rows sent after T present",
-            "(both must be 0), and the restore's time. The new stack is removed afterwards unless --keep."
+            "(both must be 0), and the restore's time. The new stack is removed afterwards unless --keep.",
+            "host-down and host-partition, for a cluster placed across hosts (pgha up --swarm): the primary's whole host",
+            "is stopped or cut off while writers write through another host's router, then started or connected again;",
+            "reported: new leader and its host, write outage, acknowledged writes lost, split brain, rejoin. Only the",
+            "test hosts of scripts/test-hosts.sh can be stopped from here (docs/decisions/0045)."
         })
 public final class DrillCommand implements Callable<Integer> {
 
@@ -103,6 +111,10 @@ public final class DrillCommand implements Callable<Integer> {
     public Integer call() {
         if (drill.equals(PITR)) {
             return pitr();
+        }
+        Optional<HostDrillScenario> host = HostDrillScenario.find(drill);
+        if (host.isPresent()) {
+            return host(host.get());
         }
         DrillScenario scenario = DrillScenario.parse(drill);
         if (runs < 1 || runs > 20) {
@@ -177,6 +189,53 @@ public final class DrillCommand implements Callable<Integer> {
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
+    /** host-down, host-partition: a cluster placed on a Swarm (docs/decisions/0045). */
+    private int host(HostDrillScenario scenario) {
+        if (runs < 1 || runs > 20) {
+            throw PghaException.invalidInput("--runs must be between 1 and 20");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), targeting.cluster.name());
+        DrillSettings settings =
+                DrillSettings.defaults().withWriters(writers).withFaultDuration(Duration.ofSeconds(faultSeconds));
+        List<HostDrillResult> results = new HostDrill()
+                .run(
+                        c,
+                        scenario,
+                        runs,
+                        settings,
+                        DrillTargeting.superuser(c, targeting.envFile),
+                        (n, step) -> err.println("[" + scenario.cliName() + " " + n + "/" + runs + "] " + step),
+                        () -> false);
+        boolean passed = results.stream().allMatch(HostDrillResult::passed);
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("runs", results.size());
+            summary.put(
+                    "lostWritesTotal",
+                    results.stream().mapToLong(HostDrillResult::lostWrites).sum());
+            summary.put(
+                    "splitBrainRuns",
+                    results.stream().filter(r -> r.splitBrainSamples() > 0).count());
+            summary.put("passed", passed);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("drill", scenario.cliName());
+            doc.put("runs", results);
+            doc.put("summary", summary);
+            try {
+                out.println(Json.pretty().writeValueAsString(doc));
+            } catch (IOException e) {
+                throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
+            }
+        } else {
+            for (int i = 0; i < results.size(); i++) {
+                out.println(DrillReport.host(i + 1, results.get(i)));
+            }
+        }
+        return passed ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
     private DrillTarget target(PrintWriter err) {
         return targeting.target(line -> err.println("[drill] " + line));
     }
@@ -186,7 +245,11 @@ public final class DrillCommand implements Callable<Integer> {
         @Override
         public java.util.Iterator<String> iterator() {
             return java.util.stream.Stream.concat(
-                            java.util.Arrays.stream(DrillScenario.values()).map(DrillScenario::cliName),
+                            java.util.stream.Stream.concat(
+                                    java.util.Arrays.stream(DrillScenario.values())
+                                            .map(DrillScenario::cliName),
+                                    java.util.Arrays.stream(HostDrillScenario.values())
+                                            .map(HostDrillScenario::cliName)),
                             java.util.stream.Stream.of(PITR))
                     .iterator();
         }
