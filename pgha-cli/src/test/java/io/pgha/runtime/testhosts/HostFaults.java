@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pgha.runtime.json.Json;
+import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.Commands;
 import io.pgha.runtime.testsupport.NumberedWriter;
 import java.sql.Connection;
@@ -19,8 +20,8 @@ import java.util.function.IntFunction;
 
 /**
  * A whole test host lost under writers, on the Swarm-placed cluster of {@link SwarmStackDeploy} (issue 20): the
- * primary's host killed ({@code docker kill} of the test host: every container on it gone at once) and started again,
- * then the new primary's host cut off from the others but alive ({@code docker network disconnect}) and reconnected.
+ * primary's host killed and started again by {@code pgha drill host-down} (docs/decisions/0045), then the new primary's
+ * host cut off from the others but alive ({@code docker network disconnect}) and reconnected.
  * Writers write numbered rows through a surviving host's router (5000, host mode); a prober asks each node, inside its
  * container over the local socket through its own host's engine (which answers while the host is cut off), whether it
  * accepts writes. Asserted: a new leader on another host, every acknowledged write readable afterwards, no two nodes
@@ -60,74 +61,49 @@ final class HostFaults {
         faults.hostPartition(next);
     }
 
-    /** Kills the primary's host under writers, starts it again; returns the host of the new primary. */
+    /**
+     * {@code pgha drill host-down --runs 1 --json}: the primary's host killed under writers through a surviving host's
+     * router and started again, by the drill (docs/decisions/0045); its JSON counters asserted. Returns the host of the
+     * new primary.
+     */
     private int hostDown(int down) throws Exception {
-        int via = otherThan(down);
-        String old = member(down);
-        long fault;
-        long promoted;
-        long back;
-        long rejoined;
-        try (RoleProbe probe = new RoleProbe(endpoint);
-                NumberedWriter writer = new NumberedWriter("hostdown_writes", () -> connect(via))) {
-            writer.awaitFirst();
-            probe.awaitEverySeen();
-            fault = System.nanoTime();
-            long faultMillis = System.currentTimeMillis();
-            Commands.runOk(Duration.ofSeconds(30), "docker", "kill", testHost(down));
-            RoleProbe.Sample first = await("a node on another host accepts writes")
-                    .atMost(NEW_LEADER)
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> probe.firstWritableOtherThan(down, faultMillis), Optional::isPresent)
-                    .orElseThrow();
-            promoted = System.nanoTime();
-            int leader = first.host();
-            assertThat(leader).isNotEqualTo(down);
-            await("writes acknowledged again through host " + via)
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> writer.acknowledged.stream().anyMatch(t -> t > promoted));
-
-            back = System.nanoTime();
-            Commands.runOk(Duration.ofSeconds(60), "docker", "start", testHost(down));
-            int asker = leader;
-            await(old + " streaming again on the new timeline")
-                    .atMost(REJOIN)
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> rejoined(asker, down));
-            rejoined = System.nanoTime();
-            writer.stop();
-            long end = System.nanoTime();
-
-            List<Long> lost = lost(writer, via);
-            long splits = probe.splitBrainOverlaps();
-            System.out.printf(
-                    "host-down of host %d (%s, primary): new leader %s on host %d after %.1f s; write outage %.1f s;"
-                            + " %d writes acknowledged, %d lost; split-brain overlaps %d; host started again,"
-                            + " %s streaming on the new timeline after %.1f s (%d samples)%n",
-                    down,
-                    old,
-                    member(leader),
-                    leader,
-                    (promoted - fault) / 1e9,
-                    writer.longestGap(fault, end).toMillis() / 1e3,
-                    writer.ids.size(),
-                    lost.size(),
-                    splits,
-                    old,
-                    (rejoined - back) / 1e9,
-                    probe.size());
-            printRejoin(probe, leader, down, back, rejoined);
-            printSupervisorLog("host-down", faultMillis);
-            assertThat(lost).as("acknowledged writes lost").isEmpty();
-            assertThat(splits)
-                    .as("moments with two writable nodes: %s", probe.writableIntervals())
-                    .isZero();
-            assertThat(probe.writableIntervals())
-                    .as("the returned host's node never accepted writes again")
-                    .noneMatch(i -> i.host() == down && i.fromMillis() > faultMillis);
-            return leader;
-        }
+        long faultMillis = System.currentTimeMillis();
+        long started = System.nanoTime();
+        Cli.Result drill = Cli.run("drill", "host-down", "--runs", "1", "--json", "-c", STACK);
+        System.out.printf(
+                "pgha drill host-down: %.1f s, exit %d%n%s%s",
+                (System.nanoTime() - started) / 1e9, drill.exitCode(), drill.stderr(), drill.stdout());
+        printSupervisorLog("host-down", faultMillis);
+        assertThat(drill.exitCode()).as(drill.describe()).isZero();
+        JsonNode run = Json.mapper().readTree(drill.stdout()).path("runs").path(0);
+        assertThat(run.path("host").asText()).as("the primary's host, faulted").isEqualTo(prefix + "-" + down);
+        assertThat(run.path("oldLeader").asText()).isEqualTo(member(down));
+        assertThat(run.path("acknowledgedWrites").asLong())
+                .as("writes acknowledged")
+                .isPositive();
+        assertThat(run.path("lostWrites").asLong())
+                .as("acknowledged writes lost")
+                .isZero();
+        assertThat(run.path("splitBrainSamples").asLong())
+                .as("moments with two writable nodes")
+                .isZero();
+        assertThat(run.path("oldLeaderWritableAgain").asBoolean())
+                .as("the returned host's node accepted writes again")
+                .isFalse();
+        String newHost = run.path("newLeaderHost").asText();
+        assertThat(newHost).as("the new leader's host").startsWith(prefix + "-").isNotEqualTo(prefix + "-" + down);
+        assertThat(run.path("newLeaderAfter").isNull())
+                .as("a node on another host took writes")
+                .isFalse();
+        assertThat(run.path("healedAfter").isNull())
+                .as(member(down) + " streaming again after its host came back")
+                .isFalse();
+        assertThat(run.path("passed").asBoolean())
+                .as("%s", run.path("failures"))
+                .isTrue();
+        int leader = Integer.parseInt(newHost.substring(prefix.length() + 1));
+        assertThat(hostOf(run.path("newLeader").asText())).isEqualTo(leader);
+        return leader;
     }
 
     /** Cuts the primary's host off from the others under writers, reconnects it. */
