@@ -1,6 +1,7 @@
 package io.pgha.runtime.drill;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.swarm.SwarmTask;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,24 @@ public final class HostDrillPlan {
     public record Aim(String host, String via, String viaAddress, Map<String, String> patroniUrls) {}
 
     private HostDrillPlan() {}
+
+    /**
+     * Whether Swarm has settled after a host came back: every task it wants running is running on a node (the
+     * replacements it queued for a node it believed lost have started), none it wants shut down still runs on
+     * {@code node} (the members that kept running through a partition are replaced, docs/decisions/0042), and
+     * {@code node} runs tasks again.
+     */
+    public static boolean settled(List<SwarmTask> tasks, String node) {
+        List<SwarmTask> wanted =
+                tasks.stream().filter(t -> t.desired().equals("running")).toList();
+        return wanted.stream()
+                        .allMatch(t -> t.state().equals("running") && !t.node().isEmpty())
+                && wanted.stream().anyMatch(t -> t.node().equals(node))
+                && tasks.stream()
+                        .noneMatch(t -> !t.desired().equals("running")
+                                && t.node().equals(node)
+                                && t.state().equals("running"));
+    }
 
     /**
      * The leader's host, and the first other node (in slot order) with an address. Refused when a member has no

@@ -12,33 +12,40 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs one host drill (docs/decisions/0045): waits for a healthy cluster, finds the primary's host, writes through a
  * surviving host's router, asks every member through its own host whether it accepts writes, stops or cuts off the
- * primary's host, waits for a node on another host to take writes, starts or reconnects the host, waits until its
- * member streams again, then measures. Every wait is bounded; the host is always healed, even on failure or cancel.
+ * primary's host, waits for a node on another host to take writes, starts or reconnects the host, waits until
+ * Swarm has settled (its replacements started, the host's tasks running) and every member streams again, then
+ * measures. Every wait is bounded; the host is always healed, even on failure or cancel.
  */
 public final class HostDrillRunner {
 
     private static final long SAMPLING_MILLIS = 200;
     private static final Duration REJOIN_AT_LEAST = Duration.ofSeconds(180);
+    /** How often the Swarm's managers are asked whether they settled after the heal. */
+    private static final Duration SWARM_EVERY = Duration.ofSeconds(1);
 
     private final HostDrillTarget target;
     private final DrillSettings settings;
     private final HostFaultPort hosts;
     private final Consumer<String> progress;
+    private final Predicate<String> swarmSettled;
     private final BoundedWait waits;
 
     public HostDrillRunner(
             HostDrillTarget target,
             DrillSettings settings,
             HostFaultPort hosts,
+            Predicate<String> swarmSettled,
             Consumer<String> progress,
             BooleanSupplier cancelled) {
         this.target = target;
         this.settings = settings;
         this.hosts = hosts;
+        this.swarmSettled = swarmSettled;
         this.progress = progress;
         this.waits = new BoundedWait("the drill", "drill", cancelled);
     }
@@ -115,13 +122,22 @@ public final class HostDrillRunner {
             heal = () -> {};
             Duration rejoinLimit =
                     settings.healLimit().compareTo(REJOIN_AT_LEAST) > 0 ? settings.healLimit() : REJOIN_AT_LEAST;
-            boolean healed = waits.quietly(
-                    rejoinLimit,
-                    () -> DrillPatroni.readyForFailover(
-                            patroni.cluster(), target.members().size(), "off"));
+            long[] lastAsked = {0};
+            boolean[] swarmDone = {false};
+            // Swarm first: a member it replaces after the heal streams, stops, and streams again from its new task
+            boolean healed = waits.quietly(rejoinLimit, () -> {
+                if (!swarmDone[0] && System.nanoTime() - lastAsked[0] >= SWARM_EVERY.toNanos()) {
+                    lastAsked[0] = System.nanoTime();
+                    swarmDone[0] = swarmSettled.test(aim.host());
+                }
+                return swarmDone[0]
+                        && DrillPatroni.readyForFailover(
+                                patroni.cluster(), target.members().size(), "off");
+            });
             long healedNanos = System.nanoTime();
             if (!healed) {
-                notes.add(oldLeader + " was not streaming " + rejoinLimit.toSeconds() + " s after the heal");
+                notes.add("Swarm had not settled on " + aim.host() + " or " + oldLeader + " was not streaming "
+                        + rejoinLimit.toSeconds() + " s after the heal");
             }
             waits.until(
                     "writes flow after the heal",

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.TaskState;
 import io.pgha.runtime.docker.DockerClients;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,15 @@ public final class DockerJavaSwarm implements SwarmManager {
 
     @Override
     public Map<String, String> placement(String stack) {
+        Map<String, String> placed = new TreeMap<>();
+        tasks(stack).stream()
+                .filter(t -> t.desired().equals("running") && t.state().equals("running"))
+                .forEach(t -> placed.put(t.service(), t.node()));
+        return placed;
+    }
+
+    @Override
+    public List<SwarmTask> tasks(String stack) {
         try {
             Map<String, String> names = new HashMap<>();
             client.listServicesCmd()
@@ -63,26 +73,32 @@ public final class DockerJavaSwarm implements SwarmManager {
                     .exec()
                     .forEach(s -> names.put(s.getId(), s.getSpec().getName()));
             if (names.isEmpty()) {
-                return Map.of();
+                return List.of();
             }
             Map<String, String> hostnames = new HashMap<>();
             nodes().forEach(n -> hostnames.put(n.id(), n.hostname()));
-            Map<String, String> placed = new TreeMap<>();
+            List<SwarmTask> tasks = new ArrayList<>();
             for (Task t : client.listTasksCmd()
                     .withServiceFilter(names.keySet().toArray(String[]::new))
                     .exec()) {
-                boolean running = t.getStatus() != null && t.getStatus().getState() == TaskState.RUNNING;
                 String service = names.get(t.getServiceId());
-                if (running && t.getDesiredState() == TaskState.RUNNING && service != null) {
-                    placed.put(
-                            service.substring(Math.min(service.length(), stack.length() + 1)),
-                            hostnames.getOrDefault(t.getNodeId(), t.getNodeId()));
+                if (service == null) {
+                    continue;
                 }
+                tasks.add(new SwarmTask(
+                        service.substring(Math.min(service.length(), stack.length() + 1)),
+                        t.getNodeId() == null ? "" : hostnames.getOrDefault(t.getNodeId(), t.getNodeId()),
+                        lower(t.getDesiredState()),
+                        t.getStatus() == null ? "unknown" : lower(t.getStatus().getState())));
             }
-            return placed;
+            return tasks;
         } catch (RuntimeException e) {
             throw SwarmErrors.translate(endpoint, "listing stack " + stack + "'s tasks", e);
         }
+    }
+
+    private static String lower(TaskState s) {
+        return s == null ? "unknown" : s.name().toLowerCase(Locale.ROOT);
     }
 
     static SwarmNode node(com.github.dockerjava.api.model.SwarmNode n) {

@@ -14,6 +14,9 @@ public interface SwarmManager extends AutoCloseable {
      */
     java.util.Map<String, String> placement(String stack);
 
+    /** Every task of the stack's services (its replaced ones too), with the hostname of its node. */
+    List<SwarmTask> tasks(String stack);
+
     /** The hostname of the node whose engine answers at this endpoint (the Swarm's node name). */
     String self();
 

@@ -7,6 +7,7 @@ import io.pgha.runtime.cluster.ConfigDirs;
 import io.pgha.runtime.cluster.RestApiCredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.drill.DrillSettings;
+import io.pgha.runtime.drill.HostDrillPlan;
 import io.pgha.runtime.drill.HostDrillResult;
 import io.pgha.runtime.drill.HostDrillRunner;
 import io.pgha.runtime.drill.HostDrillScenario;
@@ -64,7 +65,13 @@ public final class HostDrill {
             for (int i = 1; i <= runs; i++) {
                 int n = i;
                 HostDrillTarget target = target(c, d, placement(d), login);
-                results.add(new HostDrillRunner(target, settings, hosts, step -> progress.accept(n, step), cancelled)
+                results.add(new HostDrillRunner(
+                                target,
+                                settings,
+                                hosts,
+                                node -> settled(d, node),
+                                step -> progress.accept(n, step),
+                                cancelled)
                         .run(scenario));
             }
         }
@@ -76,6 +83,15 @@ public final class HostDrill {
                 + " up --swarm; " + name + " runs on one Docker engine, where the host is the whole cluster. Drill a"
                 + " node there instead (pgha drill kill-primary -c " + name + ", or partition-primary), or place the"
                 + " cluster on a Swarm (pgha up --swarm ENDPOINT).");
+    }
+
+    /** Whether the Swarm settled on {@code node}; a manager without a leader (yet) has not. */
+    private static boolean settled(SwarmDeployment d, String node) {
+        try (SwarmManager swarm = DockerJavaSwarm.connect(d.endpoint())) {
+            return HostDrillPlan.settled(swarm.tasks(d.stack()), node);
+        } catch (PghaException e) {
+            return false;
+        }
     }
 
     private static Map<String, String> placement(SwarmDeployment d) {

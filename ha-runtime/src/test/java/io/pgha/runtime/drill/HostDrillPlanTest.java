@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.swarm.SwarmTask;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,5 +119,34 @@ class HostDrillPlanTest {
                 .hasMessageContaining(message)
                 .extracting(e -> ((PghaException) e).kind())
                 .isEqualTo(kind);
+    }
+
+    private static SwarmTask task(String service, String node, String desired, String state) {
+        return new SwarmTask(service, node, desired, state);
+    }
+
+    static Stream<Arguments> swarmAfterTheHeal() {
+        SwarmTask pg0 = task("pg-0", "h1", "running", "running");
+        SwarmTask etcd1 = task("etcd-1", "h1", "running", "running");
+        SwarmTask others = task("pg-1", "h2", "running", "running");
+        return Stream.of(
+                Arguments.of(List.of(pg0, etcd1, others), true),
+                // the replacement queued while h1 was lost has not started yet
+                Arguments.of(List.of(task("pg-0", "", "running", "pending"), etcd1, others), false),
+                Arguments.of(List.of(task("pg-0", "h1", "running", "starting"), etcd1, others), false),
+                // the member that kept running through the partition is still there, to be shut down
+                Arguments.of(List.of(pg0, task("pg-0", "h1", "shutdown", "running"), etcd1, others), false),
+                // replaced, the old task shut down: settled
+                Arguments.of(List.of(pg0, task("pg-0", "h1", "shutdown", "shutdown"), etcd1, others), true),
+                // h1 runs nothing yet
+                Arguments.of(List.of(others), false),
+                // another node's task not running either
+                Arguments.of(List.of(pg0, etcd1, task("pg-1", "h2", "running", "preparing")), false));
+    }
+
+    @ParameterizedTest
+    @MethodSource("swarmAfterTheHeal")
+    void swarmSettledWhenItsReplacementsRunAndTheOldTasksAreGone(List<SwarmTask> tasks, boolean settled) {
+        assertThat(HostDrillPlan.settled(tasks, "h1")).isEqualTo(settled);
     }
 }
