@@ -17,6 +17,8 @@ final class RoleSamples {
     enum State {
         WRITABLE,
         READ_ONLY,
+        /** The node's container runs, its PostgreSQL does not answer: known not to accept writes. */
+        NOT_ANSWERING,
         UNREACHABLE
     }
 
@@ -50,6 +52,29 @@ final class RoleSamples {
 
     synchronized boolean seenAll(List<String> nodes) {
         return samples.stream().map(Sample::node).collect(Collectors.toSet()).containsAll(nodes);
+    }
+
+    /** Whether every node answered (writable or not) at least once: an unreachable sample says nothing. */
+    synchronized boolean answeredAll(List<String> nodes) {
+        return samples.stream()
+                .filter(s -> s.state() != State.UNREACHABLE)
+                .map(Sample::node)
+                .collect(Collectors.toSet())
+                .containsAll(nodes);
+    }
+
+    /** The first moment at or after {@code fromMillis} that {@code node} was known not to accept writes. */
+    Optional<Sample> firstNotWritable(String node, long fromMillis) {
+        return snapshot().stream()
+                .filter(s -> s.epochMillis() >= fromMillis
+                        && s.node().equals(node)
+                        && (s.state() == State.READ_ONLY || s.state() == State.NOT_ANSWERING))
+                .findFirst();
+    }
+
+    /** Whether {@code node} was seen accepting writes in a run of writable samples that began after {@code fromMillis}. */
+    boolean writableRunStartedAfter(String node, long fromMillis) {
+        return writableIntervals().stream().anyMatch(i -> i.node().equals(node) && i.fromMillis() > fromMillis);
     }
 
     synchronized List<Sample> snapshot() {
@@ -94,7 +119,7 @@ final class RoleSamples {
                         start = s.epochMillis();
                     }
                     last = s.epochMillis();
-                } else if (s.state() == State.READ_ONLY && start != null) {
+                } else if (s.state() != State.UNREACHABLE && start != null) {
                     intervals.add(new Interval(e.getKey(), start, last));
                     start = null;
                 }

@@ -82,4 +82,23 @@ class RoleSamplesTest {
         feed("S 1000 pg-0 w", "S 1100 pg-0 u", "S 1200 pg-1 r", "S 1300 pg-1 w");
         assertThat(samples.writableAgainAfterOutageOf("pg-0", 1000)).isTrue();
     }
+
+    @Test
+    void aPostgresThatDoesNotAnswerEndsAWritableRunAndCountsAsRefusing() {
+        samples.add(new RoleSamples.Sample(1000, "pg-0", RoleSamples.State.WRITABLE));
+        samples.add(new RoleSamples.Sample(1100, "pg-0", RoleSamples.State.UNREACHABLE));
+        samples.add(new RoleSamples.Sample(1200, "pg-0", RoleSamples.State.NOT_ANSWERING));
+        samples.add(new RoleSamples.Sample(1300, "pg-1", RoleSamples.State.WRITABLE));
+        samples.add(new RoleSamples.Sample(1400, "pg-0", RoleSamples.State.WRITABLE));
+        assertThat(samples.splitBrainOverlaps())
+                .as("pg-0 refused before pg-1 took writes")
+                .isZero();
+        assertThat(samples.firstNotWritable("pg-0", 1000))
+                .map(RoleSamples.Sample::epochMillis)
+                .contains(1200L);
+        assertThat(samples.writableRunStartedAfter("pg-0", 1000)).isTrue();
+        assertThat(samples.writableRunStartedAfter("pg-0", 1400)).isFalse();
+        assertThat(samples.answeredAll(java.util.List.of("pg-0", "pg-1"))).isTrue();
+        assertThat(samples.answeredAll(java.util.List.of("pg-0", "pg-2"))).isFalse();
+    }
 }

@@ -10,10 +10,13 @@ import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.DrillTarget;
+import io.pgha.runtime.drill.HostDrillResult;
+import io.pgha.runtime.drill.HostDrillScenario;
 import io.pgha.runtime.json.Json;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.stack.StackSpecFile;
 import io.pgha.runtime.usecase.DisasterDrill;
+import io.pgha.runtime.usecase.HostDrill;
 import io.pgha.runtime.usecase.PitrDrill;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +51,11 @@ import picocli.CommandLine.Spec;
                     + ": writers insert numbered rows, then every PostgreSQL node is removed with its data",
             "volume while they write, and the cluster is restored in place to the end of its archive; it reports the",
             "acknowledged rows lost (the archive's lag: they must be the newest ones) and the time to a healthy",
-            "cluster. It deletes the cluster's data: it asks first, --yes does not ask."
+            "cluster. It deletes the cluster's data: it asks first, --yes does not ask.",
+            "host-down and host-partition, for a cluster placed across hosts (pgha up --swarm): the primary's whole host",
+            "is stopped or cut off while writers write through another host's router, then started or connected again;",
+            "reported: new leader and its host, write outage, acknowledged writes lost, split brain, rejoin. Only the",
+            "test hosts of scripts/test-hosts.sh can be stopped from here (docs/decisions/0045)."
         })
 public final class DrillCommand implements Callable<Integer> {
 
@@ -118,6 +126,10 @@ public final class DrillCommand implements Callable<Integer> {
         }
         if (drill.equals(DISASTER)) {
             return disaster();
+        }
+        Optional<HostDrillScenario> host = HostDrillScenario.find(drill);
+        if (host.isPresent()) {
+            return host(host.get());
         }
         DrillScenario scenario = DrillScenario.parse(drill);
         if (runs < 1 || runs > 20) {
@@ -222,6 +234,53 @@ public final class DrillCommand implements Callable<Integer> {
         return r.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
+    /** host-down, host-partition: a cluster placed on a Swarm (docs/decisions/0045). */
+    private int host(HostDrillScenario scenario) {
+        if (runs < 1 || runs > 20) {
+            throw PghaException.invalidInput("--runs must be between 1 and 20");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClusterConnection c = ClusterChoice.resolve(new ClusterRegistry(), targeting.cluster.name());
+        DrillSettings settings =
+                DrillSettings.defaults().withWriters(writers).withFaultDuration(Duration.ofSeconds(faultSeconds));
+        List<HostDrillResult> results = new HostDrill()
+                .run(
+                        c,
+                        scenario,
+                        runs,
+                        settings,
+                        DrillTargeting.superuser(c, targeting.envFile),
+                        (n, step) -> err.println("[" + scenario.cliName() + " " + n + "/" + runs + "] " + step),
+                        () -> false);
+        boolean passed = results.stream().allMatch(HostDrillResult::passed);
+        if (json) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("runs", results.size());
+            summary.put(
+                    "lostWritesTotal",
+                    results.stream().mapToLong(HostDrillResult::lostWrites).sum());
+            summary.put(
+                    "splitBrainRuns",
+                    results.stream().filter(r -> r.splitBrainSamples() > 0).count());
+            summary.put("passed", passed);
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("drill", scenario.cliName());
+            doc.put("runs", results);
+            doc.put("summary", summary);
+            try {
+                out.println(Json.pretty().writeValueAsString(doc));
+            } catch (IOException e) {
+                throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
+            }
+        } else {
+            for (int i = 0; i < results.size(); i++) {
+                out.println(DrillReport.host(i + 1, results.get(i)));
+            }
+        }
+        return passed ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
     private DrillTarget target(PrintWriter err) {
         return targeting.target(line -> err.println("[drill] " + line));
     }
@@ -231,7 +290,11 @@ public final class DrillCommand implements Callable<Integer> {
         @Override
         public java.util.Iterator<String> iterator() {
             return java.util.stream.Stream.concat(
-                            java.util.Arrays.stream(DrillScenario.values()).map(DrillScenario::cliName),
+                            java.util.stream.Stream.concat(
+                                    java.util.Arrays.stream(DrillScenario.values())
+                                            .map(DrillScenario::cliName),
+                                    java.util.Arrays.stream(HostDrillScenario.values())
+                                            .map(HostDrillScenario::cliName)),
                             java.util.stream.Stream.of(PITR, DISASTER))
                     .iterator();
         }

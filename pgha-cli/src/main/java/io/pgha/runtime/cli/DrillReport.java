@@ -2,6 +2,7 @@ package io.pgha.runtime.cli;
 
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillSummary;
+import io.pgha.runtime.drill.HostDrillResult;
 import io.pgha.runtime.usecase.DisasterDrill;
 import io.pgha.runtime.usecase.PitrDrill;
 import java.time.Duration;
@@ -32,6 +33,30 @@ final class DrillReport {
                         ? "  writes refused during fault " + (r.writesRefusedDuringFault() ? "yes" : "no")
                                 + ", reads during fault " + r.readsDuringFault()
                         : "",
+                r.notes().isEmpty() ? "" : "  (" + String.join("; ", r.notes()) + ")");
+    }
+
+    static String host(int run, HostDrillResult r) {
+        return String.format(
+                Locale.ROOT,
+                "run %d  %-15s host %s (leader %s) -> leader %s on %s  write outage %s  new leader %s%s  lost %d of %d"
+                        + "  split brain %s  rejoined %s after the heal  %s%s",
+                run,
+                r.scenario().cliName(),
+                r.host(),
+                r.oldLeader(),
+                r.newLeader().orElse("-"),
+                r.newLeaderHost().orElse("-"),
+                secs(r.writeOutage()),
+                secs(r.newLeaderAfter()),
+                r.oldLeaderRefusedAfter()
+                        .map(d -> "  isolated primary refused writes " + secs(d))
+                        .orElse(""),
+                r.lostWrites(),
+                r.acknowledgedWrites(),
+                r.splitBrainSamples() > 0 ? "YES (" + r.splitBrainSamples() + ")" : "no",
+                secs(r.rejoinedAfterHeal()),
+                r.passed() ? "PASSED" : "FAILED: " + String.join("; ", r.failures()),
                 r.notes().isEmpty() ? "" : "  (" + String.join("; ", r.notes()) + ")");
     }
 

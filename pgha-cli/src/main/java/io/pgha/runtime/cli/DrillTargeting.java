@@ -57,7 +57,7 @@ final class DrillTargeting {
     }
 
     /** The stored superuser of a cluster pgha made; else the one --env-file names (PGHA_DRILL_PASSWORD overrides). */
-    private static Optional<StackCredentials.Login> superuser(ClusterConnection c, Path envFile) {
+    static Optional<StackCredentials.Login> superuser(ClusterConnection c, Path envFile) {
         Optional<StackCredentials.Login> stored =
                 new CredentialStore().find(c.name()).map(StackCredentials::superuser);
         String override = System.getenv("PGHA_DRILL_PASSWORD");

@@ -1,375 +1,103 @@
 package io.pgha.runtime.testhosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pgha.runtime.json.Json;
+import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.Commands;
-import io.pgha.runtime.testsupport.NumberedWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.Set;
-import java.util.function.IntFunction;
 
 /**
- * A whole test host lost under writers, on the Swarm-placed cluster of {@link SwarmStackDeploy} (issue 20): the
- * primary's host killed ({@code docker kill} of the test host: every container on it gone at once) and started again,
- * then the new primary's host cut off from the others but alive ({@code docker network disconnect}) and reconnected.
- * Writers write numbered rows through a surviving host's router (5000, host mode); a prober asks each node, inside its
- * container over the local socket through its own host's engine (which answers while the host is cut off), whether it
- * accepts writes. Asserted: a new leader on another host, every acknowledged write readable afterwards, no two nodes
- * writable at once, and the lost host's node streaming again on the new timeline. Fencing is Patroni's: the supervisor
- * of the stack is not asked to act, and its log over the faults is printed (docs/decisions/0042).
+ * A whole test host lost under writers, on the Swarm-placed cluster of {@link SwarmStackDeploy} (issue 20), through
+ * the product's own drills (docs/decisions/0045): {@code pgha drill host-down} kills the primary's host and starts it
+ * again, then {@code pgha drill host-partition} cuts the new primary's host off from the others and connects it again.
+ * Each drill writes numbered rows through a surviving host's router and asks every node, through its own host's engine,
+ * whether it accepts writes; its JSON is asserted: the primary's host faulted, a new leader on another host, every
+ * acknowledged write readable afterwards, no two nodes writable at once, the old primary never writable again, for the
+ * partition the isolated primary refusing writes before another node took them, and the host's member streaming again.
+ * Fencing is Patroni's: the supervisor of the stack is not asked to act, and its log over the faults is printed
+ * (docs/decisions/0042).
  */
 final class HostFaults {
 
     private static final String STACK = SwarmStackDeploy.STACK;
-    private static final Duration NEW_LEADER = Duration.ofSeconds(60);
-    private static final Duration REJOIN = Duration.ofSeconds(180);
 
     private final String prefix;
-    private final IntFunction<String> endpoint;
-    private final IntFunction<String> address;
-    private final String password;
+    private final String endpoint1;
 
-    private HostFaults(String prefix, IntFunction<String> endpoint, IntFunction<String> address, String password) {
+    private HostFaults(String prefix, String endpoint1) {
         this.prefix = prefix;
-        this.endpoint = endpoint;
-        this.address = address;
-        this.password = password;
+        this.endpoint1 = endpoint1;
     }
 
     /**
-     * @param prefix   the test hosts' prefix: host i is the container {@code PREFIX-i} on the network {@code PREFIX-net}
-     * @param endpoint the Docker endpoint of host i (1..3)
-     * @param address  host i's fixed address on the hosts' network
-     * @param password the stack's superuser password (pgha credentials)
+     * @param prefix    the test hosts' prefix: host i is the container and Swarm node {@code PREFIX-i}
+     * @param endpoint1 host 1's Docker endpoint (the supervisor is pinned there)
      */
-    static void primarysHostDownThenPartitioned(
-            String prefix, IntFunction<String> endpoint, IntFunction<String> address, String password)
-            throws Exception {
-        HostFaults faults = new HostFaults(prefix, endpoint, address, password);
-        int primary = faults.primaryHost(1);
-        int next = faults.hostDown(primary);
-        faults.hostPartition(next);
+    static void primarysHostDownThenPartitioned(String prefix, String endpoint1) throws Exception {
+        HostFaults faults = new HostFaults(prefix, endpoint1);
+        JsonNode down = faults.drill("host-down");
+        JsonNode cut = faults.drill("host-partition");
+        assertThat(cut.path("host").asText())
+                .as("the partition hits the primary host-down left, on another host")
+                .isEqualTo(down.path("newLeaderHost").asText());
+        assertThat(cut.path("oldLeaderRefusedAfter").isNull())
+                .as("the isolated primary seen refusing writes")
+                .isFalse();
     }
 
-    /** Kills the primary's host under writers, starts it again; returns the host of the new primary. */
-    private int hostDown(int down) throws Exception {
-        int via = otherThan(down);
-        String old = member(down);
-        long fault;
-        long promoted;
-        long back;
-        long rejoined;
-        try (RoleProbe probe = new RoleProbe(endpoint);
-                NumberedWriter writer = new NumberedWriter("hostdown_writes", () -> connect(via))) {
-            writer.awaitFirst();
-            probe.awaitEverySeen();
-            fault = System.nanoTime();
-            long faultMillis = System.currentTimeMillis();
-            Commands.runOk(Duration.ofSeconds(30), "docker", "kill", testHost(down));
-            RoleProbe.Sample first = await("a node on another host accepts writes")
-                    .atMost(NEW_LEADER)
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> probe.firstWritableOtherThan(down, faultMillis), Optional::isPresent)
-                    .orElseThrow();
-            promoted = System.nanoTime();
-            int leader = first.host();
-            assertThat(leader).isNotEqualTo(down);
-            await("writes acknowledged again through host " + via)
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> writer.acknowledged.stream().anyMatch(t -> t > promoted));
-
-            back = System.nanoTime();
-            Commands.runOk(Duration.ofSeconds(60), "docker", "start", testHost(down));
-            int asker = leader;
-            await(old + " streaming again on the new timeline")
-                    .atMost(REJOIN)
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> rejoined(asker, down));
-            rejoined = System.nanoTime();
-            writer.stop();
-            long end = System.nanoTime();
-
-            List<Long> lost = lost(writer, via);
-            long splits = probe.splitBrainOverlaps();
-            System.out.printf(
-                    "host-down of host %d (%s, primary): new leader %s on host %d after %.1f s; write outage %.1f s;"
-                            + " %d writes acknowledged, %d lost; split-brain overlaps %d; host started again,"
-                            + " %s streaming on the new timeline after %.1f s (%d samples)%n",
-                    down,
-                    old,
-                    member(leader),
-                    leader,
-                    (promoted - fault) / 1e9,
-                    writer.longestGap(fault, end).toMillis() / 1e3,
-                    writer.ids.size(),
-                    lost.size(),
-                    splits,
-                    old,
-                    (rejoined - back) / 1e9,
-                    probe.size());
-            printRejoin(probe, leader, down, back, rejoined);
-            printSupervisorLog("host-down", faultMillis);
-            assertThat(lost).as("acknowledged writes lost").isEmpty();
-            assertThat(splits)
-                    .as("moments with two writable nodes: %s", probe.writableIntervals())
-                    .isZero();
-            assertThat(probe.writableIntervals())
-                    .as("the returned host's node never accepted writes again")
-                    .noneMatch(i -> i.host() == down && i.fromMillis() > faultMillis);
-            return leader;
-        }
-    }
-
-    /** Cuts the primary's host off from the others under writers, reconnects it. */
-    /** The writer's acknowledged ids that the cluster does not have, read through host {@code via}'s router. */
-    private List<Long> lost(NumberedWriter writer, int via) throws Exception {
-        Set<Long> present;
-        try (Connection c = connect(via)) {
-            present = writer.present(c);
-        }
-        List<Long> lost = new ArrayList<>(writer.ids);
-        lost.removeAll(present);
-        return lost;
-    }
-
-    private void hostPartition(int cut) throws Exception {
-        assertThat(primaryHost(otherThan(cut))).as("the primary's host").isEqualTo(cut);
-        int via = otherThan(cut);
-        String old = member(cut);
-        try (RoleProbe probe = new RoleProbe(endpoint);
-                NumberedWriter writer = new NumberedWriter("partition_writes", () -> connect(via))) {
-            writer.awaitFirst();
-            probe.awaitEverySeen();
-            long fault = System.nanoTime();
-            long faultMillis = System.currentTimeMillis();
-            Commands.runOk(Duration.ofSeconds(30), "docker", "network", "disconnect", network(), testHost(cut));
-            long healed;
-            long rejoined;
-            RoleProbe.Sample first;
-            RoleProbe.Sample demoted;
-            try {
-                first = await("a node on another host accepts writes")
-                        .atMost(NEW_LEADER)
-                        .pollInterval(Duration.ofMillis(200))
-                        .until(() -> probe.firstWritableOtherThan(cut, faultMillis), Optional::isPresent)
-                        .orElseThrow();
-                demoted = probe.firstNotWritable(cut, faultMillis)
-                        .orElseThrow(() -> new AssertionError("the isolated primary on host " + cut
-                                + " was never seen refusing writes: " + probe.writableIntervals()));
-            } finally {
-                healed = System.nanoTime();
-                Commands.runOk(
-                        Duration.ofSeconds(30),
-                        "docker",
-                        "network",
-                        "connect",
-                        "--ip",
-                        address.apply(cut),
-                        network(),
-                        testHost(cut));
-            }
-            int leader = first.host();
-            await(old + " streaming again after the heal")
-                    .atMost(REJOIN)
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> rejoined(leader, cut));
-            rejoined = System.nanoTime();
-            await("writes acknowledged after the heal")
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> writer.acknowledged.stream().anyMatch(t -> t > rejoined));
-            writer.stop();
-            long end = System.nanoTime();
-
-            List<Long> lost = lost(writer, via);
-            long splits = probe.splitBrainOverlaps();
-            System.out.printf(
-                    "host-partition of host %d (%s, primary): it refused writes %.1f s after the cut, new leader %s on"
-                            + " host %d %.1f s after the cut; write outage %.1f s; %d writes acknowledged, %d lost;"
-                            + " split-brain overlaps %d; healed after %.1f s, %s streaming %.1f s after the heal"
-                            + " (%d samples)%n",
-                    cut,
-                    old,
-                    (demoted.epochMillis() - faultMillis) / 1e3,
-                    member(leader),
-                    leader,
-                    (first.epochMillis() - faultMillis) / 1e3,
-                    writer.longestGap(fault, end).toMillis() / 1e3,
-                    writer.ids.size(),
-                    lost.size(),
-                    splits,
-                    (healed - fault) / 1e9,
-                    old,
-                    (rejoined - healed) / 1e9,
-                    probe.size());
-            printRejoin(probe, leader, cut, healed, rejoined);
-            printSupervisorLog("host-partition", faultMillis);
-            assertThat(leader).isNotEqualTo(cut);
-            assertThat(demoted.epochMillis())
-                    .as("the isolated primary stopped accepting writes before another node did")
-                    .isLessThan(first.epochMillis());
-            assertThat(lost).as("acknowledged writes lost").isEmpty();
-            assertThat(splits)
-                    .as("moments with two writable nodes: %s", probe.writableIntervals())
-                    .isZero();
-        }
-    }
-
-    /**
-     * Whether host {@code host}'s members are back for good: Swarm's current tasks of its node and etcd member placed
-     * there and started (a host that was Down gets new tasks when it returns: the ones that kept running through a
-     * partition are replaced after the heal), and the node's own Patroni, asked in the one running container,
-     * streaming on the leader's timeline ({@code asker}'s Patroni names the leader).
-     */
-    private boolean rejoined(int asker, int host) {
-        for (String service : List.of(member(host), "etcd-" + host)) {
-            Commands.Result ps = run(
-                    Duration.ofSeconds(20),
-                    "docker",
-                    "-H",
-                    endpoint.apply(asker),
-                    "service",
-                    "ps",
-                    "--filter",
-                    "desired-state=running",
-                    "--format",
-                    "{{.Node}} {{.CurrentState}}",
-                    STACK + "_" + service);
-            List<String> tasks = ps.stdout()
-                    .lines()
-                    .map(String::strip)
-                    .filter(l -> !l.isEmpty())
-                    .toList();
-            if (!ps.ok()
-                    || tasks.isEmpty()
-                    || !tasks.stream()
-                            .allMatch(t -> t.startsWith(prefix + "-" + host + " Running")
-                                    || t.startsWith(prefix + "-" + host + " Starting"))) {
-                return false;
-            }
-        }
-        String leaderTimeline = null;
-        JsonNode members = patroniMembers(asker);
-        for (JsonNode m : members == null ? List.<JsonNode>of() : members) {
-            if (m.path("Role").asText().equals("Leader")) {
-                leaderTimeline = m.path("TL").asText();
-            }
-        }
-        String id = RoleProbe.container(endpoint.apply(host), host);
-        if (leaderTimeline == null || id.isEmpty()) {
-            return false;
-        }
-        Commands.Result own = run(
-                Duration.ofSeconds(20),
-                "docker",
-                "-H",
-                endpoint.apply(host),
-                "exec",
-                id,
-                "curl",
-                "-fsS",
-                "-m",
-                "3",
-                "--cacert",
-                "/run/pgha/tls/ca.crt",
-                "https://127.0.0.1:8008/patroni");
-        if (!own.ok()) {
-            return false;
-        }
-        try {
-            JsonNode me = Json.mapper().readTree(own.stdout());
-            return me.path("role").asText().equals("replica")
-                    && me.path("replication_state").asText().equals("streaming")
-                    && me.path("timeline").asText().equals(leaderTimeline);
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** The host whose node Patroni (asked on host {@code via}'s node) lists as the leader. */
-    private int primaryHost(int via) {
-        JsonNode members = await("patronictl list on host " + via)
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> patroniMembers(via), m -> m != null);
-        for (JsonNode m : members) {
-            if (m.path("Role").asText().equals("Leader")) {
-                return hostOf(m.path("Member").asText());
-            }
-        }
-        throw new AssertionError("no leader in " + members);
-    }
-
-    private JsonNode patroniMembers(int via) {
-        String id = RoleProbe.container(endpoint.apply(via), via);
-        if (id.isEmpty()) {
-            return null;
-        }
-        Commands.Result r = run(
-                Duration.ofSeconds(20),
-                "docker",
-                "-H",
-                endpoint.apply(via),
-                "exec",
-                id,
-                "patronictl",
-                "list",
-                "-f",
-                "json");
-        if (!r.ok()) {
-            return null;
-        }
-        try {
-            return Json.mapper().readTree(r.stdout());
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    /** Where a rejoin's time goes: PostgreSQL answering again on the host, and Swarm's tasks of its members. */
-    private void printRejoin(RoleProbe probe, int asker, int host, long backNanos, long rejoinedNanos) {
-        long backMillis = System.currentTimeMillis() - (System.nanoTime() - backNanos) / 1_000_000;
-        Optional<RoleProbe.Sample> answering = probe.firstReadOnly(host, backMillis);
+    /** {@code pgha drill NAME --runs 1 --json -c pgha-sw}; its run's counters asserted; the run's JSON. */
+    private JsonNode drill(String name) throws Exception {
+        long faultMillis = System.currentTimeMillis();
+        long started = System.nanoTime();
+        Cli.Result drill = Cli.run("drill", name, "--runs", "1", "--json", "-c", STACK);
         System.out.printf(
-                "  host %d back: its PostgreSQL answering (read-only) after %s, streaming after %.1f s%n",
-                host,
-                answering
-                        .map(s -> String.format("%.1f s", (s.epochMillis() - backMillis) / 1e3))
-                        .orElse("(not seen)"),
-                (rejoinedNanos - backNanos) / 1e9);
-        for (String service : List.of(member(host), "etcd-" + host)) {
-            Commands.Result ps = run(
-                    Duration.ofSeconds(20),
-                    "docker",
-                    "-H",
-                    endpoint.apply(asker),
-                    "service",
-                    "ps",
-                    "--format",
-                    "{{.Name}} {{.Node}} desired={{.DesiredState}} {{.CurrentState}} {{.Error}}",
-                    STACK + "_" + service);
-            ps.stdout().lines().forEach(l -> System.out.println("  swarm| " + l));
-        }
+                "pgha drill %s: %.1f s, exit %d%n%s%s",
+                name, (System.nanoTime() - started) / 1e9, drill.exitCode(), drill.stderr(), drill.stdout());
+        printSupervisorLog(name, faultMillis);
+        assertThat(drill.exitCode()).as(drill.describe()).isZero();
+        JsonNode run = Json.mapper().readTree(drill.stdout()).path("runs").path(0);
+        String host = run.path("host").asText();
+        assertThat(host).as("the primary's host, faulted").startsWith(prefix + "-");
+        assertThat(hostOf(run.path("oldLeader").asText()))
+                .as("the old primary runs on the faulted host")
+                .isEqualTo(host);
+        assertThat(run.path("acknowledgedWrites").asLong())
+                .as("writes acknowledged")
+                .isPositive();
+        assertThat(run.path("lostWrites").asLong())
+                .as("acknowledged writes lost")
+                .isZero();
+        assertThat(run.path("splitBrainSamples").asLong())
+                .as("moments with two writable nodes")
+                .isZero();
+        assertThat(run.path("oldLeaderWritableAgain").asBoolean())
+                .as("the returned host's node accepted writes again")
+                .isFalse();
+        String newHost = run.path("newLeaderHost").asText();
+        assertThat(newHost).as("the new leader's host").startsWith(prefix + "-").isNotEqualTo(host);
+        assertThat(hostOf(run.path("newLeader").asText())).isEqualTo(newHost);
+        assertThat(run.path("newLeaderAfter").isNull())
+                .as("a node on another host took writes")
+                .isFalse();
+        assertThat(run.path("healedAfter").isNull())
+                .as("the old primary streaming again after its host came back")
+                .isFalse();
+        assertThat(run.path("passed").asBoolean())
+                .as("%s", run.path("failures"))
+                .isTrue();
+        return run;
     }
 
     /** The stack's supervisor (pinned to host 1) on these faults: what it saw and did, from its log. */
     private void printSupervisorLog(String fault, long sinceMillis) {
-        String ep = endpoint.apply(1);
         Commands.Result ids = run(
                 Duration.ofSeconds(20),
                 "docker",
                 "-H",
-                ep,
+                endpoint1,
                 "ps",
                 "-a",
                 "-q",
@@ -383,7 +111,7 @@ final class HostFaults {
                     Duration.ofSeconds(20),
                     "docker",
                     "-H",
-                    ep,
+                    endpoint1,
                     "logs",
                     "--since",
                     String.valueOf(sinceMillis / 1000 - 1),
@@ -404,39 +132,8 @@ final class HostFaults {
         }
     }
 
-    private Connection connect(int host) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("user", "postgres");
-        p.setProperty("password", password);
-        p.setProperty("connectTimeout", "3");
-        p.setProperty("socketTimeout", "10");
-        p.setProperty("loginTimeout", "5");
-        p.setProperty("sslmode", "require");
-        return DriverManager.getConnection("jdbc:postgresql://" + address.apply(host) + ":5000/postgres", p);
-    }
-
-    private String testHost(int host) {
-        return prefix + "-" + host;
-    }
-
-    private String network() {
-        return prefix + "-net";
-    }
-
-    /** pg-(i-1) is pinned to host i (SwarmStackDeploy's --hosts order). */
-    static String member(int host) {
-        return "pg-" + (host - 1);
-    }
-
-    static int hostOf(String member) {
-        return Integer.parseInt(member.substring("pg-".length())) + 1;
-    }
-
-    private static int otherThan(int host) {
-        return host == 1 ? 2 : 1;
-    }
-
-    private static org.awaitility.core.ConditionFactory await(String what) {
-        return org.awaitility.Awaitility.await(what);
+    /** pg-(i-1) is pinned to host i (SwarmStackDeploy's --hosts order): the host of a member. */
+    private String hostOf(String member) {
+        return prefix + "-" + (Integer.parseInt(member.substring("pg-".length())) + 1);
     }
 }

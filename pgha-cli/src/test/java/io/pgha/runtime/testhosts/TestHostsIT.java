@@ -114,8 +114,7 @@ class TestHostsIT {
             System.out.printf("swarm stack, up --swarm to checked: %.1f s%n", (System.nanoTime() - started) / 1e9);
             SwarmStackDeploy.statusShowsLeaderAndTwoStreaming();
             started = System.nanoTime();
-            HostFaults.primarysHostDownThenPartitioned(
-                    PREFIX, TestHostsIT::host, i -> "192.168.232." + (10 + i), SwarmStackDeploy.superuserPassword());
+            HostFaults.primarysHostDownThenPartitioned(PREFIX, host(1));
             System.out.printf("host faults: %.1f s%n", (System.nanoTime() - started) / 1e9);
 
             SwarmStackDeploy.downRemovesTheStack(endpoint);
