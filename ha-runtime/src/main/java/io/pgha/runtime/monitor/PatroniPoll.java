@@ -36,6 +36,8 @@ final class PatroniPoll implements AutoCloseable {
     static final int PROBE_EVERY = 5;
     /** Polls since each member's check endpoints were last asked; polls never overlap, so one thread uses it. */
     private final Map<String, Integer> pollsSinceProbes = new java.util.HashMap<>();
+    /** Light starts that asked one member's /cluster alone, to ask the next member after one that did not answer. */
+    private int clusterAloneTries;
 
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("pgha-patroni-", 0).factory());
@@ -73,8 +75,18 @@ final class PatroniPoll implements AutoCloseable {
         }
         boolean wantCluster = needClusterView.getAsBoolean();
         // Patroni answers HTTP/1.0, so over TLS every request is a handshake; a cold JVM makes the first ones slow.
+        // A light start asks one member's /cluster alone first: one handshake, and one member answers for all (who
+        // leads, each member's state, timeline and lag), so the cluster can be shown before the members are checked.
+        if (lightFirstRound && wantCluster && previous.current().isEmpty()) {
+            Optional<Reading<PatroniReading>> seen = clusterAlone(clients);
+            if (seen.isPresent()) {
+                return seen.get();
+            }
+        }
         // A light first round asks each member's /health alone and one member's /cluster; the rest come a round later.
-        boolean firstRound = lightFirstRound && previous.current().isEmpty();
+        boolean firstRound = lightFirstRound
+                && (previous.current().isEmpty()
+                        || previous.current().filter(PatroniPoll::clusterOnly).isPresent());
         Map<String, List<Future<Object>>> pending = new LinkedHashMap<>();
         List<Future<Object>> clusterCalls = new ArrayList<>();
         List<Future<Object>> configCalls = new ArrayList<>();
@@ -149,6 +161,50 @@ final class PatroniPoll implements AutoCloseable {
                 ? Reading.ok(Source.PATRONI, reading, clock.instant())
                 : Reading.degraded(
                         Source.PATRONI, Optional.of(reading), true, String.join("; ", failures), clock.instant());
+    }
+
+    /**
+     * One member's /cluster, each member waiting to be checked (its checks "checking", never failed); empty when that
+     * member did not answer in time, and the next start asks the next member.
+     */
+    private Optional<Reading<PatroniReading>> clusterAlone(Map<String, PatroniClient> clients) {
+        List<String> names = new ArrayList<>(clients.keySet());
+        String asked = names.get(clusterAloneTries++ % names.size());
+        Optional<PatroniCluster> cluster = first(
+                List.of(submit(clients.get(asked)::cluster)),
+                System.nanoTime() + deadline.toNanos(),
+                PatroniCluster.class);
+        if (cluster.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, PatroniReading.Node> nodes = new LinkedHashMap<>();
+        for (Map.Entry<String, PatroniClient> e : clients.entrySet()) {
+            nodes.put(
+                    e.getKey(),
+                    new PatroniReading.Node(
+                            e.getKey(),
+                            e.getValue().baseUrl(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            true,
+                            clock.instant()));
+        }
+        return Optional.of(
+                Reading.ok(Source.PATRONI, new PatroniReading(nodes, cluster, Optional.empty()), clock.instant()));
+    }
+
+    /**
+     * A reading of the cluster as one member sees it, no member asked yet ({@link #clusterAlone}): the members' own
+     * round is due at once.
+     */
+    static boolean clusterOnly(PatroniReading r) {
+        return r.cluster().isPresent()
+                && !r.nodes().isEmpty()
+                && r.nodes().values().stream()
+                        .allMatch(n -> n.node().isEmpty() && n.error().isEmpty() && n.checksPending());
     }
 
     /**
