@@ -102,7 +102,8 @@ final class BackupWatch {
         /** Whether the stack of this spec label takes backups: parsed once per label (every 30 s was a YAML parse). */
         private boolean archives(String specLabel) {
             if (!specLabel.equals(lastSpec)) {
-                lastArchives = StackLayout.of(StackSpecFile.parse(specLabel).build()).archives();
+                lastArchives =
+                        StackLayout.of(StackSpecFile.parse(specLabel).build()).archives();
                 lastSpec = specLabel;
             }
             return lastArchives;

@@ -77,10 +77,15 @@ final class PatroniPoll implements AutoCloseable {
         // Patroni answers HTTP/1.0, so over TLS every request is a handshake; a cold JVM makes the first ones slow.
         // A light start asks one member's /cluster alone first: one handshake, and one member answers for all (who
         // leads, each member's state, timeline and lag), so the cluster can be shown before the members are checked.
+        // If it has not answered within the deadline, the members are asked as below, that call counting as the round's
+        // /cluster (it is not asked twice).
+        Future<Object> clusterAlone = null;
         if (lightFirstRound && wantCluster && previous.current().isEmpty()) {
-            Optional<Reading<PatroniReading>> seen = clusterAlone(clients);
+            List<String> names = new ArrayList<>(clients.keySet());
+            clusterAlone = submit(clients.get(names.get(clusterAloneTries++ % names.size()))::cluster);
+            Optional<PatroniCluster> seen = answered(clusterAlone, System.nanoTime() + deadline.toNanos());
             if (seen.isPresent()) {
-                return seen.get();
+                return clusterOnly(clients, seen.get());
             }
         }
         // A light first round asks each member's /health alone and one member's /cluster; the rest come a round later.
@@ -111,7 +116,7 @@ final class PatroniPoll implements AutoCloseable {
             }
             if (wantCluster && firstRound) {
                 if (clusterCalls.isEmpty()) {
-                    clusterCalls.add(submit(c::cluster));
+                    clusterCalls.add(clusterAlone != null ? clusterAlone : submit(c::cluster));
                 }
             } else if (wantCluster) {
                 clusterCalls.add(submit(c::cluster));
@@ -163,20 +168,8 @@ final class PatroniPoll implements AutoCloseable {
                         Source.PATRONI, Optional.of(reading), true, String.join("; ", failures), clock.instant());
     }
 
-    /**
-     * One member's /cluster, each member waiting to be checked (its checks "checking", never failed); empty when that
-     * member did not answer in time, and the next start asks the next member.
-     */
-    private Optional<Reading<PatroniReading>> clusterAlone(Map<String, PatroniClient> clients) {
-        List<String> names = new ArrayList<>(clients.keySet());
-        String asked = names.get(clusterAloneTries++ % names.size());
-        Optional<PatroniCluster> cluster = first(
-                List.of(submit(clients.get(asked)::cluster)),
-                System.nanoTime() + deadline.toNanos(),
-                PatroniCluster.class);
-        if (cluster.isEmpty()) {
-            return Optional.empty();
-        }
+    /** The cluster as one member sees it, each member waiting to be checked (its checks "checking", never failed). */
+    private Reading<PatroniReading> clusterOnly(Map<String, PatroniClient> clients, PatroniCluster cluster) {
         Map<String, PatroniReading.Node> nodes = new LinkedHashMap<>();
         for (Map.Entry<String, PatroniClient> e : clients.entrySet()) {
             nodes.put(
@@ -192,13 +185,27 @@ final class PatroniPoll implements AutoCloseable {
                             true,
                             clock.instant()));
         }
-        return Optional.of(
-                Reading.ok(Source.PATRONI, new PatroniReading(nodes, cluster, Optional.empty()), clock.instant()));
+        return Reading.ok(
+                Source.PATRONI, new PatroniReading(nodes, Optional.of(cluster), Optional.empty()), clock.instant());
+    }
+
+    /** A /cluster answer that came by {@code until}; a call still running is left running. */
+    private static Optional<PatroniCluster> answered(Future<Object> f, long until) {
+        try {
+            return Optional.of(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS))
+                    .filter(PatroniCluster.class::isInstance)
+                    .map(PatroniCluster.class::cast);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /**
-     * A reading of the cluster as one member sees it, no member asked yet ({@link #clusterAlone}): the members' own
-     * round is due at once.
+     * A reading of the cluster as one member sees it, no member asked yet (a light start): the members' own round is
+     * due at once.
      */
     static boolean clusterOnly(PatroniReading r) {
         return r.cluster().isPresent()
