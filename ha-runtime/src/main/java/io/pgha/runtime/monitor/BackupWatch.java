@@ -68,6 +68,8 @@ final class BackupWatch {
         private final Supplier<ClusterSnapshot> current;
         private DockerEngine docker;
         private boolean off;
+        private String lastSpec;
+        private boolean lastArchives;
 
         LiveReader(ClusterConnection connection, String stack, Supplier<ClusterSnapshot> current) {
             this.connection = connection;
@@ -88,13 +90,23 @@ final class BackupWatch {
             boolean archives = docker.container(container)
                     .map(c -> c.labels().get("io.pgha.spec"))
                     .filter(y -> y != null && !y.isBlank())
-                    .map(y -> StackLayout.of(StackSpecFile.parse(y).build()).archives())
+                    .map(this::archives)
                     .orElse(true);
             if (!archives) {
                 off = true;
                 return Optional.empty();
             }
             return Optional.of(new PgBackRest(docker, connection.scope(), "postgres").info(container));
+        }
+
+        /** Whether the stack of this spec label takes backups: parsed once per label (every 30 s was a YAML parse). */
+        private boolean archives(String specLabel) {
+            if (!specLabel.equals(lastSpec)) {
+                lastArchives =
+                        StackLayout.of(StackSpecFile.parse(specLabel).build()).archives();
+                lastSpec = specLabel;
+            }
+            return lastArchives;
         }
 
         @Override

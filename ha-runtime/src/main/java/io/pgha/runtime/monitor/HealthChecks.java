@@ -155,6 +155,17 @@ final class HealthChecks {
 
     private static HealthCheck fromPatroni(String name, Optional<PatroniReading.Node> node, Instant now) {
         Optional<PatroniNode> own = node.flatMap(PatroniReading.Node::node);
+        if (own.isEmpty()
+                && node.filter(n -> n.checksPending() && n.error().isEmpty()).isPresent()) {
+            // known from another member's /cluster, not asked yet itself (a light start)
+            return new HealthCheck(
+                    Kind.POSTGRES_READY,
+                    name,
+                    Status.UNKNOWN,
+                    Duration.ZERO,
+                    node.get().checkedAt(),
+                    "checking (asked with the next round)");
+        }
         if (own.isEmpty()) {
             return new HealthCheck(
                     Kind.POSTGRES_READY,

@@ -194,7 +194,9 @@ final class MonitorSources implements AutoCloseable {
                 "patroni",
                 patroniPoll::poll,
                 true,
-                r -> patroniQuiet(dcs.reading().available(), r) ? slowInterval() : settings.pollInterval());
+                r -> r.current().filter(PatroniPoll::clusterOnly).isPresent()
+                        ? Duration.ZERO // the cluster is known from one member: check the members now
+                        : patroniQuiet(dcs.reading().available(), r) ? slowInterval() : settings.pollInterval());
         patroniSource = polled.get(polled.size() - 1);
         return source;
     }

@@ -36,6 +36,8 @@ final class PatroniPoll implements AutoCloseable {
     static final int PROBE_EVERY = 5;
     /** Polls since each member's check endpoints were last asked; polls never overlap, so one thread uses it. */
     private final Map<String, Integer> pollsSinceProbes = new java.util.HashMap<>();
+    /** Light starts that asked one member's /cluster alone, to ask the next member after one that did not answer. */
+    private int clusterAloneTries;
 
     private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("pgha-patroni-", 0).factory());
@@ -73,8 +75,23 @@ final class PatroniPoll implements AutoCloseable {
         }
         boolean wantCluster = needClusterView.getAsBoolean();
         // Patroni answers HTTP/1.0, so over TLS every request is a handshake; a cold JVM makes the first ones slow.
+        // A light start asks one member's /cluster alone first: one handshake, and one member answers for all (who
+        // leads, each member's state, timeline and lag), so the cluster can be shown before the members are checked.
+        // If it has not answered within the deadline, the members are asked as below, that call counting as the round's
+        // /cluster (it is not asked twice).
+        Future<Object> clusterAlone = null;
+        if (lightFirstRound && wantCluster && previous.current().isEmpty()) {
+            List<String> names = new ArrayList<>(clients.keySet());
+            clusterAlone = submit(clients.get(names.get(clusterAloneTries++ % names.size()))::cluster);
+            Optional<PatroniCluster> seen = answered(clusterAlone, System.nanoTime() + deadline.toNanos());
+            if (seen.isPresent()) {
+                return clusterOnly(clients, seen.get());
+            }
+        }
         // A light first round asks each member's /health alone and one member's /cluster; the rest come a round later.
-        boolean firstRound = lightFirstRound && previous.current().isEmpty();
+        boolean firstRound = lightFirstRound
+                && (previous.current().isEmpty()
+                        || previous.current().filter(PatroniPoll::clusterOnly).isPresent());
         Map<String, List<Future<Object>>> pending = new LinkedHashMap<>();
         List<Future<Object>> clusterCalls = new ArrayList<>();
         List<Future<Object>> configCalls = new ArrayList<>();
@@ -99,7 +116,7 @@ final class PatroniPoll implements AutoCloseable {
             }
             if (wantCluster && firstRound) {
                 if (clusterCalls.isEmpty()) {
-                    clusterCalls.add(submit(c::cluster));
+                    clusterCalls.add(clusterAlone != null ? clusterAlone : submit(c::cluster));
                 }
             } else if (wantCluster) {
                 clusterCalls.add(submit(c::cluster));
@@ -149,6 +166,52 @@ final class PatroniPoll implements AutoCloseable {
                 ? Reading.ok(Source.PATRONI, reading, clock.instant())
                 : Reading.degraded(
                         Source.PATRONI, Optional.of(reading), true, String.join("; ", failures), clock.instant());
+    }
+
+    /** The cluster as one member sees it, each member waiting to be checked (its checks "checking", never failed). */
+    private Reading<PatroniReading> clusterOnly(Map<String, PatroniClient> clients, PatroniCluster cluster) {
+        Map<String, PatroniReading.Node> nodes = new LinkedHashMap<>();
+        for (Map.Entry<String, PatroniClient> e : clients.entrySet()) {
+            nodes.put(
+                    e.getKey(),
+                    new PatroniReading.Node(
+                            e.getKey(),
+                            e.getValue().baseUrl(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            true,
+                            clock.instant()));
+        }
+        return Reading.ok(
+                Source.PATRONI, new PatroniReading(nodes, Optional.of(cluster), Optional.empty()), clock.instant());
+    }
+
+    /** A /cluster answer that came by {@code until}; a call still running is left running. */
+    private static Optional<PatroniCluster> answered(Future<Object> f, long until) {
+        try {
+            return Optional.of(f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS))
+                    .filter(PatroniCluster.class::isInstance)
+                    .map(PatroniCluster.class::cast);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A reading of the cluster as one member sees it, no member asked yet (a light start): the members' own round is
+     * due at once.
+     */
+    static boolean clusterOnly(PatroniReading r) {
+        return r.cluster().isPresent()
+                && !r.nodes().isEmpty()
+                && r.nodes().values().stream()
+                        .allMatch(n -> n.node().isEmpty() && n.error().isEmpty() && n.checksPending());
     }
 
     /**

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.patroni.PatroniNode;
 import io.pgha.runtime.patroni.PatroniProbe;
+import io.pgha.runtime.testsupport.Fixtures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,80 @@ class PatroniPollRequestsTest {
                 () -> false,
                 Clock.systemUTC(),
                 lightFirstRound);
+    }
+
+    /** Three members on one server (each its own base path), /cluster as Patroni 4.0 answers it; pg-0 never answers. */
+    private PatroniPoll threeMembers(boolean firstSilent) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (firstSilent && path.startsWith("/pg-0/")) {
+                exchange.close(); // refused at once, as a stopped member is
+                return;
+            }
+            asked.add(path);
+            byte[] body = path.endsWith("/cluster")
+                    ? Fixtures.read("patroni/cluster-4.0.json").getBytes(StandardCharsets.UTF_8)
+                    : path.endsWith("/health") ? STATUS.getBytes(StandardCharsets.UTF_8) : new byte[0];
+            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return new PatroniPoll(
+                Map.of("pg-0", base + "pg-0", "pg-1", base + "pg-1", "pg-2", base + "pg-2"),
+                Optional.empty(),
+                Duration.ofSeconds(5),
+                () -> true,
+                Clock.systemUTC(),
+                true);
+    }
+
+    @Test
+    void aLightStartWithoutTheDcsAsksOneMembersClusterAloneThenChecksEveryMember() throws IOException {
+        try (PatroniPoll poll = threeMembers(false)) {
+            Reading<PatroniReading> first = poll.poll(Reading.pending(Source.PATRONI, Instant.now()));
+
+            assertThat(asked).as("one request, one TLS handshake on a cold JVM").containsExactly("/pg-0/cluster");
+            PatroniReading seen = first.current().orElseThrow();
+            assertThat(first.reason()).isEmpty();
+            assertThat(seen.cluster().orElseThrow().members()).hasSize(3);
+            assertThat(PatroniPoll.clusterOnly(seen)).isTrue();
+            assertThat(seen.nodes().values())
+                    .as("every member waits to be checked: checking, not failed")
+                    .allSatisfy(n -> {
+                        assertThat(n.checksPending()).isTrue();
+                        assertThat(n.error()).isEmpty();
+                        assertThat(n.node()).isEmpty();
+                    });
+
+            asked.clear();
+            Reading<PatroniReading> second = poll.poll(first);
+            assertThat(asked)
+                    .as("then the light round: each member's /health and one /cluster")
+                    .containsExactlyInAnyOrder("/pg-0/health", "/pg-1/health", "/pg-2/health", "/pg-0/cluster");
+            assertThat(PatroniPoll.clusterOnly(second.current().orElseThrow())).isFalse();
+            assertThat(second.current().orElseThrow().node("pg-1").flatMap(PatroniReading.Node::node))
+                    .map(PatroniNode::state)
+                    .contains("running");
+        }
+    }
+
+    @Test
+    void aLightStartWhoseFirstMemberDoesNotAnswerChecksEveryMemberInTheSameRound() throws IOException {
+        try (PatroniPoll poll = threeMembers(true)) {
+            Reading<PatroniReading> first = poll.poll(Reading.pending(Source.PATRONI, Instant.now()));
+
+            assertThat(asked)
+                    .as("pg-0's /cluster failed: the members' /health, in the same round")
+                    .contains("/pg-1/health", "/pg-2/health");
+            assertThat(first.value().orElseThrow().node("pg-1").flatMap(PatroniReading.Node::node))
+                    .map(PatroniNode::state)
+                    .contains("running");
+            assertThat(first.value().orElseThrow().node("pg-0").flatMap(PatroniReading.Node::error))
+                    .isPresent();
+        }
     }
 
     @AfterEach

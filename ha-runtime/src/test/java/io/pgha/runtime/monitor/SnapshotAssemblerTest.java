@@ -141,6 +141,39 @@ class SnapshotAssemblerTest {
     }
 
     @Test
+    void membersKnownFromAnotherMembersClusterAloneAreDrawnWithEveryCheckChecking() {
+        PatroniCluster cluster = PatroniCluster.parse(PatroniJson.parse(Fixtures.read("patroni/cluster-4.0.json")));
+        Map<String, PatroniReading.Node> waiting = new java.util.LinkedHashMap<>();
+        for (String name : List.of("pg-0", "pg-1", "pg-2")) {
+            waiting.put(
+                    name,
+                    new PatroniReading.Node(
+                            name,
+                            "https://127.0.0.1:8008",
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            true,
+                            NOW));
+        }
+        PatroniReading patroni = new PatroniReading(waiting, Optional.of(cluster), Optional.empty());
+        ClusterSnapshot s = SnapshotAssembler.assemble(
+                parts(Reading.pending(Source.DCS, NOW), Reading.ok(Source.PATRONI, patroni, NOW), none(Source.ROUTER)));
+
+        assertThat(s.leader()).contains("pg-0");
+        assertThat(s.members()).extracting(Member::name).containsExactly("pg-0", "pg-1", "pg-2");
+        assertThat(s.checks())
+                .filteredOn(c -> c.id().startsWith("patroni_") || c.id().startsWith("postgres_ready"))
+                .hasSize(12)
+                .allSatisfy(c -> {
+                    assertThat(c.status()).isEqualTo(HealthCheck.Status.UNKNOWN);
+                    assertThat(c.detail()).startsWith("checking");
+                });
+    }
+
+    @Test
     void withoutTheDcsPatronisClusterViewIsUsedAndStaleDcsDataIsNot() {
         PatroniCluster cluster = PatroniCluster.parse(PatroniJson.parse(Fixtures.read("patroni/cluster-4.0.json")));
         PatroniReading patroni = new PatroniReading(Map.of(), Optional.of(cluster), Optional.of(Map.of("ttl", 20)));

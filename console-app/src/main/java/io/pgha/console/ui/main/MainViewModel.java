@@ -36,6 +36,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StartViewModel start;
     private final SettingsViewModel settings;
     private final ReadOnlyObjectWrapper<WorkspaceViewModel> workspace = new ReadOnlyObjectWrapper<>();
+    private boolean dockerChecked; // FX thread
     private final ReadOnlyObjectWrapper<Optional<String>> opening = new ReadOnlyObjectWrapper<>(Optional.empty());
 
     /** @param browser opens a URL in the user's browser */
@@ -71,7 +72,6 @@ public final class MainViewModel implements AutoCloseable {
 
     /** Lists the known clusters and reopens the one shown last time. */
     public void start() {
-        start.checkDocker();
         clusters.reload(preferences.lastCluster());
     }
 
@@ -148,7 +148,16 @@ public final class MainViewModel implements AutoCloseable {
         return clusters;
     }
 
+    /**
+     * The start screen's view model; Docker is checked when the screen is first asked for. Only that screen shows the
+     * answer, and a console reopening its last cluster never shows it: docker-java's classes loaded at the start would
+     * compete with the first drawing of the cluster (the workspace's monitor finds Docker on its own).
+     */
     public StartViewModel startScreen() {
+        if (!dockerChecked) {
+            dockerChecked = true;
+            start.checkDocker();
+        }
         return start;
     }
 

@@ -68,6 +68,13 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final List<ClusterMonitor.Subscription> subscriptions = new ArrayList<>();
     private final java.util.Set<Screen> shown = java.util.EnumSet.noneOf(Screen.class);
     private ScheduledFuture<?> sampling;
+    /**
+     * The first metrics sample waits for the first snapshot with members, at most this long: the primary's counters
+     * need pgjdbc's classes and a login, which on two cores competed with the Patroni round the first drawing waits for.
+     */
+    static final Duration FIRST_SAMPLE_AT_LATEST = Duration.ofSeconds(10);
+
+    private Duration refresh = Duration.ofSeconds(5);
     private boolean closed;
 
     /** @param browser opens a URL in the user's browser */
@@ -114,10 +121,28 @@ public final class WorkspaceViewModel implements AutoCloseable {
                 () -> monitor.recentEvents(EventsViewModel.CAPACITY),
                 this::addEvents,
                 failure -> events.add(List.of()));
-        sampleEvery(refresh);
+        this.refresh = refresh;
+        if (!monitor.current().members().isEmpty()) {
+            sampleEvery(refresh);
+        } else {
+            executors
+                    .background()
+                    .schedule(
+                            () -> executors.fx().execute(this::startSampling),
+                            FIRST_SAMPLE_AT_LATEST.toMillis(),
+                            TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Once, when the cluster is first shown (or {@link #FIRST_SAMPLE_AT_LATEST} after the start): on the FX thread. */
+    private void startSampling() {
+        if (sampling == null && !closed) {
+            sampleEvery(refresh);
+        }
     }
 
     public void sampleEvery(Duration refresh) {
+        this.refresh = refresh;
         if (sampling != null) {
             sampling.cancel(false);
         }
@@ -186,6 +211,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
         }
         snapshot.set(next);
         topology.apply(next);
+        if (sampling == null && !next.members().isEmpty()) {
+            startSampling(); // after the topology has what it draws
+        }
         memberDetail.apply(next);
         actions.apply(next);
         shown.forEach(screen -> applyTo(screen, next));

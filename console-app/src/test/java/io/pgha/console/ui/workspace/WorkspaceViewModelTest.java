@@ -94,6 +94,64 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void theFirstMetricsSampleWaitsForTheClusterToBeShown() {
+        io.pgha.runtime.model.ClusterSnapshot h = SampleCluster.healthy();
+        cluster.monitor()
+                .publish(new io.pgha.runtime.model.ClusterSnapshot(
+                        h.scope(),
+                        h.takenAt(),
+                        java.util.Optional.empty(),
+                        List.of(),
+                        h.sync(),
+                        h.paused(),
+                        h.scheduledSwitchover(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        h.sources(),
+                        h.dynamicConfig()));
+        viewModel.start(Duration.ofSeconds(2));
+
+        assertThat(scheduler.pending())
+                .as("only the latest-start fallback waits: no sampling before the members are known")
+                .isEqualTo(1);
+        assertThat(viewModel.metrics().versionProperty().get()).isZero();
+
+        cluster.monitor().publish(SampleCluster.healthy());
+        scheduler.runDue();
+        assertThat(viewModel.metrics().versionProperty().get())
+                .as("sampled once the topology has its members, and the fallback adds no second schedule")
+                .isEqualTo(1);
+        scheduler.runDue();
+        assertThat(viewModel.metrics().versionProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutMembersTheMetricsAreSampledAfterTheLatestStartAnyway() {
+        io.pgha.runtime.model.ClusterSnapshot h = SampleCluster.healthy();
+        cluster.monitor()
+                .publish(new io.pgha.runtime.model.ClusterSnapshot(
+                        h.scope(),
+                        h.takenAt(),
+                        java.util.Optional.empty(),
+                        List.of(),
+                        h.sync(),
+                        h.paused(),
+                        h.scheduledSwitchover(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        h.sources(),
+                        h.dynamicConfig()));
+        viewModel.start(Duration.ofSeconds(2));
+        scheduler.runDue(); // the fallback, FIRST_SAMPLE_AT_LATEST later: sampling starts
+        scheduler.runDue(); // the first sample
+        assertThat(viewModel.metrics().versionProperty().get()).isEqualTo(1);
+    }
+
+    @Test
     void selectingAMemberShowsItsDetail() {
         viewModel.start(Duration.ofSeconds(2));
         viewModel.topology().select("pg-2");
