@@ -60,7 +60,7 @@ say "pgbench -i -s $scale: ${init} s, cluster ${mb} MB"
 t=$(now); ./pgha backup now -c "$stack" --type full >/dev/null; full=$(secs "$t" "$(now)")
 read -r fid _ _ _ <<<"$(backup_json)"
 say "pgBackRest full backup $fid: ${full} s"
-t=$(now); docker exec -u postgres "$node" sh -c 'rm -rf /home/postgres/pgdata/bench-basebackup && pg_basebackup -D /home/postgres/pgdata/bench-basebackup -Ft -X fetch -c fast' >/dev/null
+t=$(now); docker exec -u postgres "$node" sh -c 'rm -rf /home/postgres/pgdata/bench-basebackup && pg_basebackup -U standby -D /home/postgres/pgdata/bench-basebackup -Ft -X fetch -c fast' >/dev/null
 plain=$(secs "$t" "$(now)")
 docker exec -u postgres "$node" rm -rf /home/postgres/pgdata/bench-basebackup
 say "pg_basebackup (tar, uncompressed) of the same cluster: ${plain} s"
@@ -76,7 +76,10 @@ lagsql="SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint - ((('x' || 
 sampler=$!
 base=$(tps)
 wait "$sampler" || true
-lag=$(awk '{ b[NR] = $1; s[NR] = $2 } END { n = asort(b); m = asort(s); printf "median %.1f MB, max %.1f MB; %.1f s / %.1f s since the last segment was archived", b[int((n + 1) / 2)] / 1048576, b[n] / 1048576, s[int((m + 1) / 2)], s[m] }' "$work/lag")
+mid() { sort -g | awk '{ v[NR] = $1 } END { printf "%s %s", v[int((NR + 1) / 2)], v[NR] }'; }
+read -r bmed bmax <<<"$(cut -d' ' -f1 "$work/lag" | mid)"
+read -r smed smax <<<"$(cut -d' ' -f2 "$work/lag" | mid)"
+lag=$(awk -v a="$bmed" -v b="$bmax" -v c="$smed" -v d="$smax" 'BEGIN { printf "median %.1f MB, max %.1f MB behind; archived %.1f s ago (median), %.1f s (max)", a / 1048576, b / 1048576, c, d }')
 say "pgbench -c 4 for ${seconds} s without a backup: ${base} tps; archive lag $lag"
 ( ./pgha backup now -c "$stack" --type full >/dev/null 2>&1 ) &
 bk=$!
