@@ -22,20 +22,7 @@ cleanup() {
 trap cleanup EXIT
 ./pgha credentials -c "$stack" --json > "$work/credentials.json"
 ./pgha status "$stack" --json --timeout 20s > "$work/status.json"
-python3 - "$work" <<'PY'
-import json, os, shutil, sys
-work = sys.argv[1]
-c = json.load(open(os.path.join(work, "credentials.json")))
-s = json.load(open(os.path.join(work, "status.json")))
-if not s.get("leader"):
-    sys.exit("bench-backup: the cluster has no leader now; run pgha status")
-app = c["application"]
-with open(os.path.join(work, "pgpass"), "w") as f:
-    f.write("*:*:%s:%s:%s\n" % (c["database"], app["user"], app["password"].replace("\\", "\\\\").replace(":", "\\:")))
-os.chmod(os.path.join(work, "pgpass"), 0o600)
-shutil.copy(c["sslrootcert"], os.path.join(work, "ca.crt"))
-open(os.path.join(work, "env"), "w").write("leader=%s\nuser=%s\ndb=%s\n" % (s["leader"], app["user"], c["database"]))
-PY
+scripts/stack-login.py "$work"
 # shellcheck disable=SC1091
 . "$work/env"
 node=$(docker ps --filter "label=io.pgha.stack=$stack" --filter "label=io.pgha.role=postgres" --format '{{.Names}}' \

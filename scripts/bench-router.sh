@@ -16,21 +16,7 @@ work=$(mktemp -d /tmp/pgha-bench-router.XXXXXX); chmod 700 "$work"
 trap 'rm -rf "$work"' EXIT
 ./pgha credentials -c "$stack" --json > "$work/credentials.json"
 ./pgha status "$stack" --json --timeout 20s > "$work/status.json"
-python3 - "$work" <<'PY'
-import json, os, shutil, sys
-work = sys.argv[1]
-c = json.load(open(os.path.join(work, "credentials.json")))
-s = json.load(open(os.path.join(work, "status.json")))
-if not s.get("leader"):
-    sys.exit("bench-router: the cluster has no leader now; run pgha status")
-app = c["application"]
-path = os.path.join(work, "pgpass")
-with open(path, "w") as f:
-    f.write("*:*:%s:%s:%s\n" % (c["database"], app["user"], app["password"].replace("\\", "\\\\").replace(":", "\\:")))
-os.chmod(path, 0o600)  # libpq ignores a pgpass file others may read; the container runs as root
-shutil.copy(c["sslrootcert"], os.path.join(work, "ca.crt"))
-open(os.path.join(work, "env"), "w").write("leader=%s\nuser=%s\ndb=%s\n" % (s["leader"], app["user"], c["database"]))
-PY
+scripts/stack-login.py "$work"
 # shellcheck disable=SC1091
 . "$work/env"
 # the image the stack's nodes run (it has pgbench), from any of its PostgreSQL containers

@@ -163,11 +163,7 @@ public final class DrillCommand implements Callable<Integer> {
             doc.put("drill", scenario.cliName());
             doc.put("runs", results);
             doc.put("summary", summary);
-            try {
-                out.println(Json.pretty().writeValueAsString(doc));
-            } catch (IOException e) {
-                throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
-            }
+            printJson(out, doc);
         } else {
             out.println(DrillReport.summary(summary));
         }
@@ -193,11 +189,7 @@ public final class DrillCommand implements Callable<Integer> {
         PitrDrill.Result r = PitrDrill.run(
                 source, target, b.name(name).build(), writers, keep, new ProgressPrinter(err, false), () -> false);
         if (json) {
-            try {
-                out.println(Json.pretty().writeValueAsString(Map.of("drill", PITR, "result", r, "passed", r.passed())));
-            } catch (IOException e) {
-                throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
-            }
+            printJson(out, Map.of("drill", PITR, "result", r, "passed", r.passed()));
         } else {
             out.println(DrillReport.pitr(r));
         }
@@ -222,12 +214,7 @@ public final class DrillCommand implements Callable<Integer> {
         DisasterDrill.Result r =
                 DisasterDrill.run(cluster, target, writers, new ProgressPrinter(err, false), () -> false);
         if (json) {
-            try {
-                out.println(
-                        Json.pretty().writeValueAsString(Map.of("drill", DISASTER, "result", r, "passed", r.passed())));
-            } catch (IOException e) {
-                throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
-            }
+            printJson(out, Map.of("drill", DISASTER, "result", r, "passed", r.passed()));
         } else {
             out.println(DrillReport.disaster(r));
         }
@@ -268,17 +255,21 @@ public final class DrillCommand implements Callable<Integer> {
             doc.put("drill", scenario.cliName());
             doc.put("runs", results);
             doc.put("summary", summary);
-            try {
-                out.println(Json.pretty().writeValueAsString(doc));
-            } catch (IOException e) {
-                throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
-            }
+            printJson(out, doc);
         } else {
             for (int i = 0; i < results.size(); i++) {
                 out.println(DrillReport.host(i + 1, results.get(i)));
             }
         }
         return passed ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static void printJson(PrintWriter out, Object doc) {
+        try {
+            out.println(Json.pretty().writeValueAsString(doc));
+        } catch (IOException e) {
+            throw PghaException.unavailable("cannot write JSON: " + e.getMessage(), e);
+        }
     }
 
     private DrillTarget target(PrintWriter err) {
