@@ -195,16 +195,16 @@ class BackupIT {
         } finally {
             docker("exec", container, "kill", "-CONT", pid.get());
         }
-        await("the full backup done")
+        // pgBackRest's info may call the lock free a moment before the resumed backup is in its list: wait for both
+        await("the full backup done and listed")
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> !json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
-                        .path("backup_running")
-                        .asBoolean());
-        assertThat(json(Cli.runOk("backup", "list", "-c", STACK, "--json"))
-                        .path("backups")
-                        .findValuesAsText("type"))
-                .containsSubsequence("full", "incr", "full");
+                .untilAsserted(() -> {
+                    JsonNode list = json(Cli.runOk("backup", "list", "-c", STACK, "--json"));
+                    assertThat(list.path("backup_running").asBoolean()).isFalse();
+                    assertThat(list.path("backups").findValuesAsText("type"))
+                            .containsSubsequence("full", "incr", "full");
+                });
     }
 
     @Test
