@@ -95,22 +95,7 @@ class WorkspaceViewModelTest {
 
     @Test
     void theFirstMetricsSampleWaitsForTheClusterToBeShown() {
-        io.pgha.runtime.model.ClusterSnapshot h = SampleCluster.healthy();
-        cluster.monitor()
-                .publish(new io.pgha.runtime.model.ClusterSnapshot(
-                        h.scope(),
-                        h.takenAt(),
-                        java.util.Optional.empty(),
-                        List.of(),
-                        h.sync(),
-                        h.paused(),
-                        h.scheduledSwitchover(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        h.sources(),
-                        h.dynamicConfig()));
+        cluster.monitor().publish(withoutMembers());
         viewModel.start(Duration.ofSeconds(2));
 
         assertThat(scheduler.pending())
@@ -129,22 +114,7 @@ class WorkspaceViewModelTest {
 
     @Test
     void withoutMembersTheMetricsAreSampledAfterTheLatestStartAnyway() {
-        io.pgha.runtime.model.ClusterSnapshot h = SampleCluster.healthy();
-        cluster.monitor()
-                .publish(new io.pgha.runtime.model.ClusterSnapshot(
-                        h.scope(),
-                        h.takenAt(),
-                        java.util.Optional.empty(),
-                        List.of(),
-                        h.sync(),
-                        h.paused(),
-                        h.scheduledSwitchover(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        h.sources(),
-                        h.dynamicConfig()));
+        cluster.monitor().publish(withoutMembers());
         viewModel.start(Duration.ofSeconds(2));
         scheduler.runDue(); // the fallback, FIRST_SAMPLE_AT_LATEST later: sampling starts
         scheduler.runDue(); // the first sample
@@ -192,5 +162,24 @@ class WorkspaceViewModelTest {
         cluster.monitor().publish(SampleCluster.withLeader("pg-0", 3, minute.plusSeconds(60)));
         assertThat(invalidated).containsExactly("updated");
         assertThat(viewModel.updatedProperty().get()).isEqualTo("updated " + Formats.minute(minute.plusSeconds(60)));
+    }
+
+    /** The healthy sample cluster before any member is known: no leader, members, etcd, router or containers. */
+    private static io.pgha.runtime.model.ClusterSnapshot withoutMembers() {
+        io.pgha.runtime.model.ClusterSnapshot h = SampleCluster.healthy();
+        return new io.pgha.runtime.model.ClusterSnapshot(
+                h.scope(),
+                h.takenAt(),
+                java.util.Optional.empty(),
+                List.of(),
+                h.sync(),
+                h.paused(),
+                h.scheduledSwitchover(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                h.sources(),
+                h.dynamicConfig());
     }
 }
