@@ -115,7 +115,7 @@ public final class DisasterDrill {
         long started = System.nanoTime();
         StackRestore.Restored restored = StackRestore.inPlace(cluster, new RestoreTarget.Latest(), progress);
         Duration restoreTime = Duration.ofNanos(System.nanoTime() - started);
-        Set<Long> present = PitrDrill.rowsOf(cluster.name(), run);
+        Set<Long> present = DrillWriters.restoredRows(cluster.name(), run);
         DisasterLoss loss = DisasterLoss.of(acks, present, disasterNanos);
         dropTable(writers, run);
         return new Result(

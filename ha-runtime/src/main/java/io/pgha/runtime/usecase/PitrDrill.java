@@ -3,9 +3,6 @@ package io.pgha.runtime.usecase;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.backup.RestoreTarget;
 import io.pgha.runtime.cluster.ClusterConnection;
-import io.pgha.runtime.cluster.ClusterRegistry;
-import io.pgha.runtime.cluster.CredentialStore;
-import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.drill.BoundedWait;
 import io.pgha.runtime.drill.DrillTarget;
 import io.pgha.runtime.postgres.WriteLoad;
@@ -109,7 +106,7 @@ public final class PitrDrill {
         StackRestore.Restored restored = StackRestore.into(source, into, new RestoreTarget.AtTime(target), progress);
         Duration restoreTime = Duration.ofNanos(System.nanoTime() - started);
         try {
-            Set<Long> present = rowsOf(into.name(), run);
+            Set<Long> present = DrillWriters.restoredRows(into.name(), run);
             long acknowledgedBefore =
                     acks.stream().filter(a -> a.atNanos() < targetNanos).count();
             long lost = acks.stream()
@@ -139,23 +136,6 @@ public final class PitrDrill {
                     provisioner.down(into.name(), true, progress);
                 }
             }
-        }
-    }
-
-    /** The drill's rows in the restored stack, read through its router with its own stored superuser. */
-    static Set<Long> rowsOf(String stack, String run) {
-        ClusterConnection c = new ClusterRegistry()
-                .find(stack)
-                .orElseThrow(() -> PghaException.unavailable("the restored stack " + stack + " is not registered"));
-        StackCredentials.Login login = new CredentialStore()
-                .find(stack)
-                .map(StackCredentials::superuser)
-                .orElseThrow(() -> PghaException.unavailable("no stored credentials for the restored stack " + stack));
-        ClusterConnection.RouterEndpoints router = c.router()
-                .orElseThrow(() -> PghaException.unavailable("the restored stack " + stack + " has no router"));
-        try (WriteLoad reader =
-                new WriteLoad(router.host(), router.writePort(), login.user(), login.password(), run, 0, c.caFile())) {
-            return reader.storedIds(Duration.ofSeconds(60));
         }
     }
 
