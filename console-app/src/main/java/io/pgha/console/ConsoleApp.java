@@ -30,6 +30,7 @@ public class ConsoleApp extends Application {
     private UiExecutors executors;
     private MainViewModel viewModel;
     private Stage stage;
+    private final Clock clock;
     /** Tells the view model when the window goes out of sight or comes back (slower polling meanwhile). */
     private final InvalidationListener sight = o -> {
         boolean iconified = stage.isIconified(); // both read: an invalidation listener hears again only once validated
@@ -43,8 +44,14 @@ public class ConsoleApp extends Application {
 
     /** With other services or notifications, e.g. a simulated cluster for tests, screenshots and benchmarks. */
     public ConsoleApp(Supplier<ConsoleServices> services, Function<Stage, Notifier> notifiers) {
+        this(services, notifiers, Clock.systemDefaultZone());
+    }
+
+    /** With a clock of its own as well: tests whose simulated cluster was written at a fixed moment. */
+    public ConsoleApp(Supplier<ConsoleServices> services, Function<Stage, Notifier> notifiers, Clock clock) {
         this.services = services;
         this.notifiers = notifiers;
+        this.clock = clock;
     }
 
     @Override
@@ -58,7 +65,7 @@ public class ConsoleApp extends Application {
                 executors,
                 notifiers.apply(stage),
                 url -> getHostServices().showDocument(url),
-                Clock.systemDefaultZone());
+                clock);
         MainView view = new MainView(viewModel);
         Scene scene = new Scene(view, WindowPlacement.DEFAULT_WIDTH, WindowPlacement.DEFAULT_HEIGHT);
         view.installShortcuts(scene);

@@ -7,6 +7,9 @@ import io.pgha.console.testing.SimulatedCluster;
 import io.pgha.console.testing.TestServices;
 import io.pgha.console.ui.common.Notice;
 import io.pgha.runtime.backup.BackupType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -25,6 +28,12 @@ class BackupsScreenTest extends ConsoleUiTest {
 
     private SimulatedCluster cluster;
     private SimulatedCluster plain;
+
+    /** The moment the simulated backups were written for (its window ends 40 s before): the schedule's next backup. */
+    @Override
+    protected Clock clock() {
+        return Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
+    }
 
     @Override
     protected void prepare(TestServices services) {

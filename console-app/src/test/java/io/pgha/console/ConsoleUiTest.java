@@ -7,6 +7,7 @@ import io.pgha.console.testing.TestServices;
 import io.pgha.console.ui.common.Notice;
 import io.pgha.console.ui.common.WindowNotifier;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,13 +55,21 @@ public abstract class ConsoleUiTest {
     protected ConsoleApp createApp() {
         services = new TestServices(configDir);
         prepare(services);
-        return new ConsoleApp(services::services, s -> {
-            WindowNotifier shown = new WindowNotifier(s);
-            return (Notice notice) -> {
-                notices.show(notice);
-                shown.show(notice);
-            };
-        });
+        return new ConsoleApp(
+                services::services,
+                s -> {
+                    WindowNotifier shown = new WindowNotifier(s);
+                    return (Notice notice) -> {
+                        notices.show(notice);
+                        shown.show(notice);
+                    };
+                },
+                clock());
+    }
+
+    /** The console's clock: the system's, unless the test's simulated cluster was written for a fixed moment. */
+    protected Clock clock() {
+        return Clock.systemDefaultZone();
     }
 
     /** Adds what the test needs before the console starts. */
