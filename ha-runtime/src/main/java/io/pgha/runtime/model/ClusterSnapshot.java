@@ -43,24 +43,11 @@ public record ClusterSnapshot(
         hosts = List.copyOf(hosts);
     }
 
-    /** A snapshot of a cluster not placed on a Swarm: no hosts. */
-    public ClusterSnapshot(
-            String scope,
-            Instant takenAt,
-            Optional<String> leader,
-            List<Member> members,
-            SyncState sync,
-            boolean paused,
-            Optional<ScheduledSwitchover> scheduledSwitchover,
-            List<EtcdMember> etcdMembers,
-            List<RouterBackend> routerBackends,
-            List<ContainerInfo> containers,
-            List<HealthCheck> checks,
-            List<SourceStatus> sources,
-            Map<String, Object> dynamicConfig) {
-        this(
+    /** The same snapshot, taken at another moment: to tell a change from a repeat. */
+    public ClusterSnapshot withTakenAt(Instant at) {
+        return new ClusterSnapshot(
                 scope,
-                takenAt,
+                at,
                 leader,
                 members,
                 sync,
@@ -72,7 +59,7 @@ public record ClusterSnapshot(
                 checks,
                 sources,
                 dynamicConfig,
-                List.of());
+                hosts);
     }
 
     public Optional<Member> member(String name) {

@@ -224,20 +224,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
     }
 
     private static boolean sameExceptTime(ClusterSnapshot a, ClusterSnapshot b) {
-        return a.equals(new ClusterSnapshot(
-                b.scope(),
-                a.takenAt(),
-                b.leader(),
-                b.members(),
-                b.sync(),
-                b.paused(),
-                b.scheduledSwitchover(),
-                b.etcdMembers(),
-                b.routerBackends(),
-                b.containers(),
-                b.checks(),
-                b.sources(),
-                b.dynamicConfig()));
+        return a.equals(b.withTakenAt(a.takenAt()));
     }
 
     private <T> void deliver(Consumer<T> listener, T value) {

@@ -27,32 +27,6 @@ record SnapshotParts(
         certificates = List.copyOf(certificates);
     }
 
-    /** The parts of a cluster not placed on a Swarm. */
-    SnapshotParts(
-            String scope,
-            Instant now,
-            Reading<DcsView> dcs,
-            Reading<EtcdClusterStatus> etcd,
-            Reading<PatroniReading> patroni,
-            Reading<List<RouterBackend>> router,
-            Reading<PostgresReading> postgres,
-            Reading<List<StackContainer>> docker,
-            Reading<List<HealthCheck>> exporters,
-            List<HealthCheck> certificates) {
-        this(
-                scope,
-                now,
-                dcs,
-                etcd,
-                patroni,
-                router,
-                postgres,
-                docker,
-                exporters,
-                certificates,
-                Reading.notConfigured(io.pgha.runtime.model.Source.SWARM, "not placed on a Swarm", now));
-    }
-
     /** Whether every source has answered (or failed) at least once. */
     boolean complete() {
         return dcs.answered()

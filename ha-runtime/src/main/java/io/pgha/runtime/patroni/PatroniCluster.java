@@ -57,7 +57,8 @@ public record PatroniCluster(
                 List.of(),
                 List.of(),
                 List.of(),
-                config);
+                config,
+                List.of());
     }
 
     public static PatroniCluster parse(JsonNode root) {

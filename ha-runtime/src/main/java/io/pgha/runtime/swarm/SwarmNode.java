@@ -28,29 +28,6 @@ public record SwarmNode(
         OptionalInt cpus,
         OptionalLong memoryBytes) {
 
-    /** A node known by its state only (plans and tests). */
-    public SwarmNode(
-            String id,
-            String hostname,
-            boolean manager,
-            boolean leader,
-            String state,
-            String availability,
-            String address) {
-        this(
-                id,
-                hostname,
-                manager,
-                leader,
-                state,
-                availability,
-                address,
-                manager ? "reachable" : "",
-                "",
-                OptionalInt.empty(),
-                OptionalLong.empty());
-    }
-
     public boolean ready() {
         return "ready".equals(state);
     }

@@ -121,4 +121,30 @@ class ClusterSnapshotTest {
         assertThat(named.containerOf("pg-2")).isEmpty();
         assertThat(twoServices.containerOf("pg-0")).as("ambiguous").isEmpty();
     }
+
+    /** The monitor tells a change from a repeat by this: a Swarm cluster's hosts were dropped once, so every poll was news. */
+    @Test
+    void retimedASnapshotKeepsEverythingElseHostsIncluded() {
+        HostInfo host = new HostInfo(
+                "host-1",
+                "192.168.1.2",
+                "ready",
+                "active",
+                "manager",
+                "28.3.0",
+                OptionalInt.of(2),
+                OptionalLong.empty(),
+                List.of(new HostInfo.Placed("pg-0", "running")));
+        ClusterSnapshot s = SnapshotBuilder.snapshot()
+                .takenAt(Instant.parse("2026-12-06T11:00:00Z"))
+                .leader("pg-0")
+                .members(member("pg-0", Role.LEADER, "running"))
+                .hosts(List.of(host))
+                .build();
+        ClusterSnapshot later = s.withTakenAt(Instant.parse("2026-12-06T11:00:05Z"));
+
+        assertThat(later.takenAt()).isEqualTo(Instant.parse("2026-12-06T11:00:05Z"));
+        assertThat(later.hosts()).containsExactly(host);
+        assertThat(later.withTakenAt(s.takenAt())).isEqualTo(s);
+    }
 }

@@ -48,7 +48,8 @@ class SnapshotBuilderTest {
                         List.of(),
                         List.of(),
                         List.of(),
-                        Map.of()));
+                        Map.of(),
+                        List.of()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.pgha.runtime.dcs.DcsView;
 import io.pgha.runtime.dcs.EtcdClusterStatus;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.HealthCheck;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
@@ -73,7 +74,12 @@ class SnapshotAssemblerTest {
                 none(Source.POSTGRES),
                 none(Source.DOCKER),
                 none(Source.EXPORTER),
-                List.of());
+                List.of(),
+                notOnASwarm());
+    }
+
+    private static Reading<List<HostInfo>> notOnASwarm() {
+        return Reading.notConfigured(Source.SWARM, "not placed on a Swarm", NOW);
     }
 
     @Test
@@ -275,7 +281,8 @@ class SnapshotAssemblerTest {
                 Reading.pending(Source.POSTGRES, NOW),
                 Reading.pending(Source.DOCKER, NOW),
                 Reading.pending(Source.EXPORTER, NOW),
-                List.of()));
+                List.of(),
+                notOnASwarm()));
         assertThat(s.sources()).hasSize(6).noneMatch(st -> st.available());
         assertThat(s.members()).isEmpty();
         assertThat(s.leader()).isEmpty();

@@ -11,6 +11,8 @@ import io.pgha.runtime.swarm.SwarmNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +25,18 @@ class SwarmPlanTest {
     private static final String EP = "unix:///tmp/th/1/docker.sock";
 
     private static SwarmNode node(String name, String state, String availability, String address) {
-        return new SwarmNode(name + "-id", name, true, false, state, availability, address);
+        return new SwarmNode(
+                name + "-id",
+                name,
+                true,
+                false,
+                state,
+                availability,
+                address,
+                "reachable",
+                "",
+                OptionalInt.empty(),
+                OptionalLong.empty());
     }
 
     private static final List<SwarmNode> THREE = List.of(

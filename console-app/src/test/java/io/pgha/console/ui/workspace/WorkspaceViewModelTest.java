@@ -180,6 +180,7 @@ class WorkspaceViewModelTest {
                 List.of(),
                 List.of(),
                 h.sources(),
-                h.dynamicConfig());
+                h.dynamicConfig(),
+                h.hosts());
     }
 }
