@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code pgha drill host-down | host-partition}'s refusals before anything is touched (docs/decisions/0045); the drill
@@ -21,18 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostDrillCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @TempDir
-    Path config;
-
-    private String previous;
+    @RegisterExtension
+    final IsolatedCli cli = new IsolatedCli();
 
     @BeforeEach
     void ownConfigDirWithASingleEngineCluster() {
-        previous = System.getProperty("pgha.config.dir");
-        System.setProperty("pgha.config.dir", config.toString());
         new ClusterRegistry()
                 .save(new ClusterConnection(
                         "lab",
@@ -45,17 +34,8 @@ class HostDrillCommandTest {
                         ClusterConnection.Origin.PROVISIONED));
     }
 
-    @AfterEach
-    void restore() {
-        if (previous == null) {
-            System.clearProperty("pgha.config.dir");
-        } else {
-            System.setProperty("pgha.config.dir", previous);
-        }
-    }
-
     private int run(String... args) {
-        return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return cli.run(args);
     }
 
     @Test
@@ -64,11 +44,11 @@ class HostDrillCommandTest {
             assertThat(run("drill", drill, "--runs", "1", "--json", "-c", "lab"))
                     .as(drill)
                     .isEqualTo(ExitCodes.USAGE);
-            assertThat(err.toString())
+            assertThat(cli.err.toString())
                     .contains("drill " + drill + " needs a cluster placed across hosts by pgha up --swarm")
                     .contains("lab runs on one Docker engine")
                     .contains("pgha drill kill-primary -c lab");
-            assertThat(out.toString())
+            assertThat(cli.out.toString())
                     .as("no JSON for a drill that did not run")
                     .isEmpty();
         }
@@ -77,8 +57,8 @@ class HostDrillCommandTest {
     @Test
     void theHostDrillsAreListedAndTheirRunsBounded() {
         assertThat(run("drill", "--help")).isZero();
-        assertThat(out.toString()).contains("host-down", "host-partition");
+        assertThat(cli.out.toString()).contains("host-down", "host-partition");
         assertThat(run("drill", "host-down", "--runs", "0", "-c", "lab")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--runs must be between 1 and 20");
+        assertThat(cli.err.toString()).contains("--runs must be between 1 and 20");
     }
 }
