@@ -70,6 +70,78 @@ public final class DockerStackCli {
         }
     }
 
+    /**
+     * Starts {@code image} with {@code args} once on every node as a global job ({@code --mode global-job}), with that
+     * node's Docker socket mounted: the one way through a manager to the other engines' volumes (docs/decisions/0048).
+     */
+    public void startJobOnEveryNode(String name, String image, String... args) {
+        List<String> create = new ArrayList<>(List.of(
+                "service",
+                "create",
+                "--detach",
+                "--no-resolve-image",
+                "--name",
+                name,
+                "--mode",
+                "global-job",
+                "--restart-condition",
+                "none",
+                "--mount",
+                "type=bind,source=/var/run/docker.sock,target=/var/run/docker.sock",
+                image));
+        create.addAll(List.of(args));
+        run(SHORT, null, create.toArray(String[]::new));
+    }
+
+    /** The job's task on each node: its node's hostname, its state's first word (Complete, Failed, Running…), its error. */
+    public List<JobTask> jobTasks(String name) {
+        return lines(run(
+                        SHORT,
+                        null,
+                        "service",
+                        "ps",
+                        name,
+                        "--no-trunc",
+                        "--format",
+                        "{{.Node}}\t{{.CurrentState}}\t{{.Error}}"))
+                .stream()
+                .map(JobTask::parse)
+                .toList();
+    }
+
+    /** Removes a service (a finished job); one already gone is not an error. */
+    public void removeService(String name) {
+        try {
+            run(SHORT, null, "service", "rm", name);
+        } catch (PghaException e) {
+            if (!String.valueOf(e.getMessage()).contains("not found")) {
+                throw e;
+            }
+        }
+    }
+
+    /** One node's task of a job. */
+    public record JobTask(String node, String state, String error) {
+
+        static JobTask parse(String line) {
+            String[] f = line.split("\t", -1);
+            String state = f.length > 1 ? f[1].strip().split(" ")[0] : "";
+            return new JobTask(f[0].strip(), state, f.length > 2 ? f[2].strip() : "");
+        }
+
+        public boolean ended() {
+            return done() || failed();
+        }
+
+        public boolean done() {
+            return "Complete".equals(state);
+        }
+
+        public boolean failed() {
+            return List.of("Failed", "Rejected", "Shutdown", "Orphaned").contains(state);
+        }
+    }
+
     private static List<String> lines(String text) {
         return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }

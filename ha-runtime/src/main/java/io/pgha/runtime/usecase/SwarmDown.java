@@ -6,6 +6,7 @@ import io.pgha.runtime.cluster.ConfigDirs;
 import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.provision.DownResult;
 import io.pgha.runtime.provision.ProgressListener;
+import io.pgha.runtime.stack.StackImages;
 import io.pgha.runtime.swarm.DockerJavaSwarm;
 import io.pgha.runtime.swarm.DockerStackCli;
 import io.pgha.runtime.swarm.SwarmManager;
@@ -18,12 +19,13 @@ import java.util.Map;
 /**
  * {@code pgha down} of a stack {@code pgha up --swarm} placed (docs/decisions/0043): {@code docker stack rm}, then the
  * wait until Swarm has taken its services and network away. Its data stays on the nodes' volumes unless
- * {@code removeVolumes}; a Swarm manager can only remove the volumes of its own engine, so the others' are listed with
- * the command that removes them on their node.
+ * {@code removeVolumes}: the manager's own engine removes its volumes, a one-shot global job removes the other nodes'
+ * (docs/decisions/0048); a node the job could not reach keeps them, listed with the command that removes them there.
  */
 public final class SwarmDown {
 
     private static final Duration GONE = Duration.ofMinutes(2);
+    private static final Duration JOB = Duration.ofSeconds(90);
 
     private final Path root;
 
@@ -90,25 +92,76 @@ public final class SwarmDown {
                 }
                 List<String> here = removeWhenFree(docker, d.stack());
                 here.forEach(v -> removed.add("volume " + v + " on " + self));
-                for (Map.Entry<String, List<String>> e : d.volumes().entrySet()) {
-                    if (!e.getKey().equals(self) && !e.getValue().isEmpty()) {
-                        kept.add("on node " + e.getKey() + ": docker -H <" + e.getKey() + "'s engine> volume rm "
-                                + String.join(" ", e.getValue()));
+                Map<String, List<String>> others = new java.util.LinkedHashMap<>();
+                d.volumes().forEach((node, volumes) -> {
+                    if (!node.equals(self) && !volumes.isEmpty()) {
+                        others.put(node, volumes);
                     }
+                });
+                if (!others.isEmpty()) {
+                    removeOnOtherNodes(docker, d.stack(), others, removed, kept);
                 }
                 new io.pgha.runtime.cluster.CredentialStore(root).delete(name);
                 new io.pgha.runtime.cluster.RestApiCredentialStore(root).delete(name);
                 registry.remove(name);
+                long all = removed.stream().filter(r -> r.startsWith("volume ")).count();
                 return new SwarmUp.Done<>(
-                        here.size(),
-                        "removed " + here.size() + " volume(s) on " + self + " and the stored credentials"
-                                + (kept.isEmpty()
-                                        ? ""
-                                        : "; a manager cannot remove other nodes' volumes: "
-                                                + String.join("; ", kept)));
+                        (int) all,
+                        "removed " + all + " volume(s) on " + (others.size() + 1)
+                                + " node(s) and the stored credentials"
+                                + (kept.isEmpty() ? "" : "; left: " + String.join("; ", kept)));
             });
         }
         return new DownResult(name, removed, removeVolumes, Duration.ofNanos(System.nanoTime() - start), kept);
+    }
+
+    /**
+     * Removes the stack's volumes on the other nodes through a one-shot global job of pgha's own image that talks to
+     * each node's engine (docs/decisions/0048); a node whose job did not complete keeps its volumes, listed in
+     * {@code kept} with the command that removes them there.
+     */
+    private static void removeOnOtherNodes(
+            DockerStackCli docker,
+            String stack,
+            Map<String, List<String>> others,
+            List<String> removed,
+            List<String> kept) {
+        String job = stack + "_remove-volumes";
+        docker.removeService(job); // one a failed earlier down left
+        docker.startJobOnEveryNode(job, StackImages.SUPERVISOR, "remove-stack-volumes", "--stack", stack);
+        List<DockerStackCli.JobTask> tasks = List.of();
+        long deadline = System.nanoTime() + JOB.toNanos();
+        try {
+            while (true) {
+                List<DockerStackCli.JobTask> now = docker.jobTasks(job);
+                tasks = now;
+                boolean allEnded = others.keySet().stream()
+                        .allMatch(node -> tasks(now, node).stream().anyMatch(DockerStackCli.JobTask::ended));
+                if (allEnded || System.nanoTime() > deadline) {
+                    break;
+                }
+                pause();
+            }
+        } finally {
+            docker.removeService(job);
+        }
+        for (Map.Entry<String, List<String>> e : others.entrySet()) {
+            List<DockerStackCli.JobTask> mine = tasks(tasks, e.getKey());
+            if (mine.stream().anyMatch(DockerStackCli.JobTask::done)) {
+                e.getValue().forEach(v -> removed.add("volume " + v + " on " + e.getKey()));
+            } else {
+                String why = mine.stream()
+                        .map(t -> t.state() + (t.error().isEmpty() ? "" : " (" + t.error() + ")"))
+                        .findFirst()
+                        .orElse("no task there within " + JOB.toSeconds() + " s: is the node up?");
+                kept.add("on node " + e.getKey() + " (" + why + "): docker -H <" + e.getKey() + "'s engine> volume rm "
+                        + String.join(" ", e.getValue()));
+            }
+        }
+    }
+
+    private static List<DockerStackCli.JobTask> tasks(List<DockerStackCli.JobTask> all, String node) {
+        return all.stream().filter(t -> t.node().equals(node)).toList();
     }
 
     /**

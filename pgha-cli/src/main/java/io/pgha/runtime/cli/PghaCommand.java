@@ -25,6 +25,7 @@ import picocli.CommandLine.IVersionProvider;
             ChaosCommand.class,
             SuperviseCommand.class,
             ProbeRolesCommand.class,
+            RemoveStackVolumesCommand.class,
             AttachCommand.class,
             StatusCommand.class,
             WatchCommand.class,

@@ -181,7 +181,7 @@ final class SwarmStackDeploy {
     }
 
     /** {@code pgha down -c pgha-sw --yes}: the stack's services and network gone from the Swarm. */
-    static void downRemovesTheStack(String endpoint) {
+    static void downRemovesTheStack(String endpoint, IntFunction<String> host) {
         long started = System.nanoTime();
         Cli.Result down = Cli.runOk("down", "-c", STACK, "--yes");
         System.out.printf("pgha down -c %s: %.1f s%n", STACK, (System.nanoTime() - started) / 1e9);
@@ -195,6 +195,40 @@ final class SwarmStackDeploy {
         assertThat(Cli.runOk("down", "-c", STACK, "--yes").stdout())
                 .as("down again has nothing to remove")
                 .contains("Stack " + STACK + " has nothing to remove");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(docker(
+                            host.apply(i),
+                            "volume",
+                            "ls",
+                            "-q",
+                            "--filter",
+                            "label=com.docker.stack.namespace=" + STACK))
+                    .as("host %d keeps its data after a down without --volumes", i)
+                    .isNotBlank();
+        }
+
+        // every node's volumes, not only the manager's (docs/decisions/0048)
+        started = System.nanoTime();
+        Cli.Result volumes = Cli.runOk("down", "-c", STACK, "--volumes", "--yes");
+        System.out.printf("pgha down -c %s --volumes: %.1f s%n", STACK, (System.nanoTime() - started) / 1e9);
+        assertThat(volumes.stdout())
+                .as(volumes.describe())
+                .contains("on 3 node(s)")
+                .doesNotContain("left:");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(docker(
+                            host.apply(i),
+                            "volume",
+                            "ls",
+                            "-q",
+                            "--filter",
+                            "label=com.docker.stack.namespace=" + STACK))
+                    .as("host %d's volumes of %s", i, STACK)
+                    .isBlank();
+        }
+        assertThat(docker(endpoint, "service", "ls", "-q", "--filter", "name=" + STACK + "_remove-volumes"))
+                .as("the job that removed them is gone too")
+                .isBlank();
     }
 
     private static String uri(String address, int port) {

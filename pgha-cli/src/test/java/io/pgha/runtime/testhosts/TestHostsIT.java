@@ -117,7 +117,7 @@ class TestHostsIT {
             HostFaults.primarysHostDownThenPartitioned(PREFIX, host(1));
             System.out.printf("host faults: %.1f s%n", (System.nanoTime() - started) / 1e9);
 
-            SwarmStackDeploy.downRemovesTheStack(endpoint);
+            SwarmStackDeploy.downRemovesTheStack(endpoint, TestHostsIT::host);
         } finally {
             if (configDir == null) {
                 System.clearProperty("pgha.config.dir");
