@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param endpoint the manager's Docker endpoint it was deployed through
  * @param hosts the nodes of slots 1..n
  * @param addresses where each node's ports answer from where pgha runs
- * @param volumes the stack's volumes on each node (its data stays there: a manager cannot remove other nodes' volumes)
+ * @param volumes the stack's volumes on each node (its data stays there; down --volumes removes them on every node: docs/decisions/0048)
  */
 public record SwarmDeployment(
         String stack, String endpoint, List<String> hosts, List<String> addresses, Map<String, List<String>> volumes) {

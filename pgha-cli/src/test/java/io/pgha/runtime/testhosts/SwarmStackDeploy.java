@@ -213,8 +213,9 @@ final class SwarmStackDeploy {
         System.out.printf("pgha down -c %s --volumes: %.1f s%n", STACK, (System.nanoTime() - started) / 1e9);
         assertThat(volumes.stdout())
                 .as(volumes.describe())
-                .contains("on 3 node(s)")
-                .doesNotContain("left:");
+                .contains("Stack " + STACK + " is down; its data is deleted.")
+                .doesNotContain("not removed");
+        assertThat(volumes.stdout() + volumes.stderr()).as("the step's detail").contains("on 3 node(s)");
         for (int i = 1; i <= 3; i++) {
             assertThat(docker(
                             host.apply(i),
