@@ -20,9 +20,16 @@ import java.util.Optional;
  * @param hosts the nodes of slots 1..n
  * @param addresses where each node's ports answer from where pgha runs
  * @param volumes the stack's volumes on each node (its data stays there; down --volumes removes them on every node: docs/decisions/0048)
+ * @param spec the spec it was deployed with, as YAML (absent from files an older pgha wrote): a second {@code up
+ *     --swarm} with another spec is refused instead of half-applied (docs/decisions/0043)
  */
 public record SwarmDeployment(
-        String stack, String endpoint, List<String> hosts, List<String> addresses, Map<String, List<String>> volumes) {
+        String stack,
+        String endpoint,
+        List<String> hosts,
+        List<String> addresses,
+        Map<String, List<String>> volumes,
+        String spec) {
 
     public static final String FILE = "swarm.json";
 

@@ -5,6 +5,7 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.stack.StackLayout;
 import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.StackSpecFile;
 import io.pgha.runtime.stack.SwarmPlacement;
 import io.pgha.runtime.stack.SwarmStackRenderer;
 import io.pgha.runtime.swarm.SwarmNode;
@@ -194,6 +195,6 @@ public record SwarmPlan(StackSpec spec, String endpoint, List<String> hosts, Lis
 
     /** What {@code pgha down} needs to find the stack again: kept as swarm.json beside the cluster's connection. */
     public SwarmDeployment deployment() {
-        return new SwarmDeployment(spec.name(), endpoint, hosts, addresses, volumesByHost());
+        return new SwarmDeployment(spec.name(), endpoint, hosts, addresses, volumesByHost(), StackSpecFile.write(spec));
     }
 }

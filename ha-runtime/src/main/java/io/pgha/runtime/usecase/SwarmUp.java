@@ -81,6 +81,7 @@ public final class SwarmUp {
         });
         StackSpec spec = plan.spec();
         DockerStackCli docker = new DockerStackCli(endpoint);
+        refuseDrift(dir, plan, docker);
         step(progress, "files", "Stack file, secrets and certificates", () -> {
             CredentialStore credentials = new CredentialStore(root);
             StackCredentials logins = credentials.find(spec.name()).orElseGet(() -> {
@@ -110,6 +111,23 @@ public final class SwarmUp {
                             + " to remove it (add --volumes --yes to delete its data too)",
                     e);
         }
+    }
+
+    /** A running stack deployed with another spec or placement is left as it is (docs/decisions/0043). */
+    private static void refuseDrift(Path dir, SwarmPlan plan, DockerStackCli docker) {
+        Optional<SwarmDeployment> made = SwarmDeployment.read(dir);
+        if (made.isEmpty()) {
+            return;
+        }
+        List<String> differences = SwarmDrift.between(made.get(), plan.spec(), plan.hosts());
+        if (differences.isEmpty() || docker.services(plan.spec().name()).isEmpty()) {
+            return; // the same stack, or one taken down with its data kept: deployed from the new files
+        }
+        String name = plan.spec().name();
+        throw PghaException.conflict("stack " + name + " already runs on the Swarm with a different spec, which pgha up"
+                + " --swarm does not change in place (" + String.join("; ", differences) + "). Nothing was changed."
+                + " To apply the new spec: pgha down -c " + name + " (keeps the data) then pgha up --swarm with it;"
+                + " or run pgha up --swarm with the spec the stack runs");
     }
 
     private UpResult bringUp(

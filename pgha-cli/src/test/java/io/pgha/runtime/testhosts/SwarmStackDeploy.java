@@ -77,6 +77,18 @@ final class SwarmStackDeploy {
                 .as("up --swarm again on the running stack")
                 .contains("Stack " + STACK + " is already up on the Swarm; nothing changed");
         System.out.printf("pgha up --swarm again: %.1f s%n", (System.nanoTime() - again) / 1e9);
+        Path changed = work.resolve("changed.yml");
+        Files.writeString(
+                changed,
+                "name: " + STACK
+                        + "\nimages: local\nmonitoring: {prometheus: false}\npostgresql: {parameters: {work_mem: 8MB}}\n");
+        Cli.Result drift = Cli.run("up", "--swarm", endpoint.apply(1), "--spec", changed.toString(), "--hosts", hosts);
+        assertThat(drift.exitCode()).as(drift.describe()).isNotZero();
+        assertThat(drift.stderr())
+                .as("a changed spec on a running Swarm stack is named, not half-applied")
+                .contains("already runs on the Swarm with a different spec")
+                .contains("postgresql.parameters.work_mem: (none) -> 8MB")
+                .contains("Nothing was changed");
 
         String password = superuserPassword();
         assertThat(password)
