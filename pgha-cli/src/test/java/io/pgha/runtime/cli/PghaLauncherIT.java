@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ./pgha launcher at the repository root runs the packaged CLI ({@code pgha console}: console-app's PghaConsoleIT). */
+/** The ./pgha launcher at the repository root runs the packaged CLI ({@code pgha console}: console-e2e's PghaConsoleIT). */
 class PghaLauncherIT {
 
     private static Commands.Result pgha(String... args) {
