@@ -1,8 +1,11 @@
 package io.pgha.console.ui.drills;
 
+import io.pgha.console.service.BackupsState;
 import io.pgha.console.service.ChaosRequest;
+import io.pgha.console.service.ClusterBackups;
 import io.pgha.console.service.DrillRequest;
 import io.pgha.console.service.FaultDrills;
+import io.pgha.console.service.RestoreDrillRequest;
 import io.pgha.console.ui.common.BatchRelay;
 import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.Notice;
@@ -15,15 +18,25 @@ import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillSummary;
+import io.pgha.runtime.drill.HostDrillResult;
+import io.pgha.runtime.drill.HostDrillScenario;
 import io.pgha.runtime.drill.WriteGap;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.HostInfo;
+import io.pgha.runtime.model.Source;
 import io.pgha.runtime.usecase.DrillPlanning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,13 +47,18 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The drills screen: runs one of the runtime's fault drills against the open cluster, a number of times one after the
- * other, off the FX thread; shows the drill's progress lines, each run's write gaps and figures, and the figures over all
- * runs. Drills are offered only for a stack whose members' containers run on the local Docker engine.
+ * The drills screen: runs one of the runtime's drills against the open cluster, a number of times one after the other,
+ * off the FX thread; shows the drill's progress lines, each run's row and figures, the figures over all runs and, for
+ * the node drills, each run's write gaps. Which drills run depends on the cluster: the node drills and the drills of
+ * the backups ({@code pitr}, {@code disaster}, only with backups on) on a stack on the local Docker engine, the host
+ * drills ({@code host-down}, {@code host-partition}) on a cluster placed on a Swarm; every other drill is listed with
+ * the reason it cannot run.
  */
 public final class DrillsViewModel {
 
@@ -55,6 +73,32 @@ public final class DrillsViewModel {
 
     private static final Duration SWITCHOVER_TARGET = Duration.ofSeconds(1);
 
+    static final String PITR = "pitr";
+    static final String DISASTER = "disaster";
+
+    static final List<String> NODE_COLUMNS = List.of(
+            "Leader", "Write outage", "New leader", "Router flip", "Rows missing", "Split brain", "Healed", "Notes");
+
+    /** Every drill of {@code pgha drill}, in the picker's order: node faults, the backups' drills, whole hosts. */
+    static final List<DrillChoice> CHOICES = Stream.of(
+                    Arrays.stream(DrillScenario.values())
+                            .map(s -> new DrillChoice(s.cliName(), s.description(), DrillChoice.Kind.NODE)),
+                    Stream.of(
+                            new DrillChoice(
+                                    PITR,
+                                    "rows written, a moment T taken, the table dropped; the backups restored to T"
+                                            + " into a new stack and compared",
+                                    DrillChoice.Kind.RESTORE),
+                            new DrillChoice(
+                                    DISASTER,
+                                    "every node removed with its data while writing; the cluster restored in place"
+                                            + " from its backups",
+                                    DrillChoice.Kind.RESTORE)),
+                    Arrays.stream(HostDrillScenario.values())
+                            .map(s -> new DrillChoice(s.cliName(), s.description(), DrillChoice.Kind.HOST)))
+            .flatMap(Function.identity())
+            .toList();
+
     /** Where the drill is. */
     public enum State {
         IDLE,
@@ -65,66 +109,110 @@ public final class DrillsViewModel {
         CANCELLED
     }
 
+    /** What a finished drill says at the end, and whether it is bad news. */
+    private record Verdict(String message, boolean bad) {}
+
     private final FaultDrills drills;
+    private final ClusterBackups backups;
     private final ClusterConnection connection;
     private final UiExecutors executors;
     private final Notifier notifier;
-    private final ObservableList<DrillChoice> scenarios =
-            FXCollections.observableArrayList(Arrays.stream(DrillScenario.values())
-                    .map(s -> new DrillChoice(s.cliName(), s.description()))
-                    .toList());
+    private final ObservableList<DrillChoice> scenarios = FXCollections.observableArrayList(CHOICES);
     private final ObjectProperty<DrillChoice> scenario = new SimpleObjectProperty<>(scenarios.getFirst());
     private final IntegerProperty runs = new SimpleIntegerProperty(1);
+    private final StringProperty typed = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canChaos = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper runsOnce = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper confirmed = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper chartShown = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper chaosRunning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Map<String, String>> unavailable = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper availability = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> columns = FXCollections.observableArrayList(NODE_COLUMNS);
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<DrillFigure> figures = FXCollections.observableArrayList();
     private final ObservableList<DrillRunRow> results = FXCollections.observableArrayList();
     private final ObservableList<GapSeries> gaps = FXCollections.observableArrayList();
     private final List<DrillResult> finished = new ArrayList<>();
+    private final List<HostDrillResult> hostRuns = new ArrayList<>();
     private volatile boolean cancelRequested;
     private List<String> members = List.of();
     private List<String> etcdContainers = List.of();
     private java.util.Map<String, String> containers = java.util.Map.of();
     private Optional<String> leader = Optional.empty();
-    private DrillScenario running = DrillScenario.KILL_PRIMARY;
+    private Optional<String> nodeWhy = Optional.of("Waiting for the cluster's members.");
+    private Optional<String> hostWhy = Optional.of("Waiting for the cluster's members.");
+    private Optional<String> backupsWhy;
+    private Optional<String> lastBackup = Optional.empty();
+    private String nodeWhere = "";
+    private String hostWhere = "";
+    private boolean readingBackups;
+    private boolean picked;
+    private boolean proposing;
+    private DrillChoice running = CHOICES.getFirst();
+    private Verdict verdict = new Verdict("", false);
     private boolean closed;
 
+    /** Drills on a cluster whose backups are not known to the console: pitr and disaster are not offered. */
     public DrillsViewModel(
             FaultDrills drills,
             ClusterConnection connection,
             UiExecutors executors,
             Notifier notifier,
             ClusterSnapshot initial) {
+        this(drills, ClusterBackups.ATTACHED, connection, executors, notifier, initial);
+    }
+
+    /** @param backups the cluster's backups: pitr and disaster restore from them, so they run only when it has some */
+    public DrillsViewModel(
+            FaultDrills drills,
+            ClusterBackups backups,
+            ClusterConnection connection,
+            UiExecutors executors,
+            Notifier notifier,
+            ClusterSnapshot initial) {
         this.drills = drills;
+        this.backups = backups;
         this.connection = connection;
         this.executors = executors;
         this.notifier = notifier;
+        this.backupsWhy = Optional.of("Reading the backups of " + connection.name() + " …");
         state.addListener((o, a, s) -> update());
-        available.addListener((o, a, b) -> update());
         chaosRunning.addListener((o, a, b) -> update());
+        scenario.addListener((o, a, b) -> {
+            picked |= !proposing;
+            update();
+        });
+        typed.addListener((o, a, b) -> update());
         apply(initial);
     }
 
-    /** Called on the FX thread with every new snapshot: who leads, and whether drills can run on the cluster now. */
+    /** Called on the FX thread with every new snapshot: who leads, and which drills can run on the cluster now. */
     public void apply(ClusterSnapshot snapshot) {
         leader = snapshot.leader();
-        Optional<String> why = unavailableReason(connection, snapshot);
+        boolean swarm = snapshot.source(Source.SWARM).isPresent();
+        Optional<String> why = swarm ? Optional.of(onSwarm()) : unavailableReason(connection, snapshot);
         if (why.isEmpty()) {
             members = DrillPlanning.members(snapshot);
             etcdContainers = DrillPlanning.etcdContainers(snapshot);
             containers = DrillPlanning.containers(snapshot);
-            availability.set("Runs against " + connection.name() + " on the local Docker engine: "
-                    + String.join(", ", members) + ", etcd " + String.join(", ", etcdContainers) + ".");
-        } else {
-            availability.set(why.get());
+            nodeWhere = "Runs against " + connection.name() + " on the local Docker engine: "
+                    + String.join(", ", members) + ", etcd " + String.join(", ", etcdContainers) + ".";
         }
-        available.set(why.isEmpty());
+        nodeWhy = why;
+        hostWhy = hostUnavailableReason(swarm, snapshot);
+        hostWhere = "Runs against " + connection.name() + " across the Swarm's hosts: "
+                + String.join(
+                        ", ",
+                        snapshot.hosts().stream().map(DrillsViewModel::host).toList())
+                + ". Only the test hosts of scripts/test-hosts.sh can be stopped from here; on other hosts the drill"
+                + " refuses before anything happens.";
+        update();
     }
 
     /** Why drills cannot run on this cluster now, or empty when they can (the runtime's rule, shared with pgha drill). */
@@ -132,9 +220,106 @@ public final class DrillsViewModel {
         return DrillPlanning.unavailableReason(connection, snapshot);
     }
 
+    private String onSwarm() {
+        return connection.name() + " is placed on a Swarm: its members run on the Swarm's hosts, not on this Docker"
+                + " engine, which this drill drives. Drill a whole host instead: host-down or host-partition.";
+    }
+
+    private Optional<String> hostUnavailableReason(boolean swarm, ClusterSnapshot snapshot) {
+        if (!swarm) {
+            return Optional.of("host-down and host-partition need a cluster placed across hosts (pgha up --swarm); "
+                    + connection.name() + " runs on one Docker engine, where the host is the whole cluster. Drill a"
+                    + " node instead: kill-primary or partition-primary.");
+        }
+        if (connection.router().isEmpty()) {
+            return Optional.of(
+                    "Drills write through the router's write port; no router is known for " + connection.name() + ".");
+        }
+        if (snapshot.members().isEmpty()) {
+            return Optional.of("Waiting for the cluster's members.");
+        }
+        if (snapshot.hosts().size() < 2) {
+            return Optional.of("Waiting for the Swarm's hosts: a host drill needs a second host to fail over to"
+                    + snapshot.source(Source.SWARM)
+                            .flatMap(s -> s.reason())
+                            .map(r -> " (" + r + ")")
+                            .orElse("")
+                    + ".");
+        }
+        return Optional.empty();
+    }
+
+    private static String host(HostInfo h) {
+        return h.name() + " (" + h.state() + ")";
+    }
+
+    /** Called on the FX thread when the tab is shown or hidden: the backups are read again each time it is shown. */
+    public void shown(boolean showing) {
+        if (!showing || readingBackups || closed) {
+            return;
+        }
+        readingBackups = true;
+        executors.supply(backups::read, this::backupsRead, this::backupsFailed);
+    }
+
+    private void backupsRead(BackupsState read) {
+        readingBackups = false;
+        lastBackup = Optional.empty();
+        String name = connection.name();
+        if (read instanceof BackupsState.On on) {
+            lastBackup = on.summary().lastBackup().map(b -> b.label());
+            backupsWhy = lastBackup.isPresent()
+                    ? Optional.empty()
+                    : Optional.of(name + " has no backup yet, and these drills restore from one: take one in the"
+                            + " Backups tab (Back up now) or wait for the first scheduled one.");
+        } else {
+            backupsWhy = Optional.of(backupsOff(((BackupsState.Off) read).why().name(), name));
+        }
+        update();
+    }
+
+    private void backupsFailed(RuntimeException e) {
+        readingBackups = false;
+        backupsWhy = Optional.of("Could not read the backups of " + connection.name() + ": " + e.getMessage()
+                + ". These drills restore from them; open the tab again to retry.");
+        update();
+    }
+
+    /** Why a cluster without backups cannot run the drills that restore from them, by {@link BackupsState.Why}'s name. */
+    static String backupsOff(String why, String cluster) {
+        String what = "pitr and disaster restore from the cluster's backups, and ";
+        return switch (why) {
+            case "DISABLED" ->
+                what + cluster + " was made with backups off (backups.enabled: false in its spec). Make it again"
+                        + " with backups.enabled: true to drill its recovery.";
+            case "NO_BACKUP_TOOL" ->
+                what + cluster + " runs the official Spilo images, whose backup tool pgha does not drive: make it"
+                        + " with --images local.";
+            default -> what + "pgha attached to " + cluster + " rather than made it: its backups are its own tools'.";
+        };
+    }
+
+    /** Why the drill cannot run on this cluster now, or empty when it can. */
+    Optional<String> whyNot(DrillChoice choice) {
+        if (choice.kind() == DrillChoice.Kind.HOST) {
+            return hostWhy;
+        }
+        if (choice.kind() == DrillChoice.Kind.RESTORE) {
+            return nodeWhy.or(() -> backupsWhy);
+        }
+        return nodeWhy;
+    }
+
     /** What the dialog says before the chosen drill runs against the cluster as it is now. */
     public DrillConfirmation confirmation() {
-        DrillScenario s = DrillScenario.parse(scenario.get().id());
+        DrillChoice choice = scenario.get();
+        if (choice.kind() == DrillChoice.Kind.RESTORE) {
+            return restoreConfirmation(choice.id());
+        }
+        if (choice.kind() == DrillChoice.Kind.HOST) {
+            return hostConfirmation(choice.id());
+        }
+        DrillScenario s = DrillScenario.parse(choice.id());
         int n = runs();
         String primary = "the primary" + leader.map(l -> " (" + l + " now)").orElse("");
         long hold = SETTINGS.faultDuration().toSeconds();
@@ -173,46 +358,180 @@ public final class DrillsViewModel {
                 "Run drill");
     }
 
-    /** Starts the chosen drill after the confirmation; nothing happens when it cannot run now. */
+    private DrillConfirmation restoreConfirmation(String id) {
+        String name = connection.name();
+        String writers = SETTINGS.writers() + " writers insert numbered rows through the router's write port (table"
+                + " pgha_drill). ";
+        if (id.equals(PITR)) {
+            return new DrillConfirmation(
+                    "Run the pitr drill on " + name,
+                    "This drill runs once. " + writers + "It takes a moment T, writes on for a few seconds, then drops"
+                            + " the drill's table on " + name + " (the accident), restores " + name
+                            + "'s backups to T into a new stack under a free name and free ports, counts the rows"
+                            + " there and removes that stack. " + name + " itself keeps running; the restore takes"
+                            + " minutes and loads this machine.",
+                    "Run drill");
+        }
+        return new DrillConfirmation(
+                "Run the disaster drill on " + name,
+                "This drill DELETES THE DATA of " + name + ". " + writers + "Then every PostgreSQL node of " + name
+                        + " is removed with its data volume while they write, and the cluster is restored in place"
+                        + " to the end of its archive (pgha restore --in-place --latest): what the archive lacks is"
+                        + " lost, which is what the drill measures. " + name + " takes no writes until the restore"
+                        + " is done, minutes later. Type the cluster's name to confirm.",
+                "Remove and restore",
+                Optional.of(name));
+    }
+
+    private DrillConfirmation hostConfirmation(String id) {
+        int n = runs();
+        String primary = "the primary" + leader.map(l -> " (" + l + " now)").orElse("");
+        String fault = id.equals(HostDrillScenario.HOST_DOWN.cliName())
+                ? "The host of " + primary + " is stopped: every container on it is gone at once, until it is"
+                        + " started again."
+                : "The host of " + primary + " is cut off from the other hosts, alive, until it is connected again.";
+        return new DrillConfirmation(
+                "Run the " + id + " drill on " + connection.name(),
+                "This drill disturbs " + connection.name() + " "
+                        + (n == 1 ? "once" : n + " times, one run after the" + " other") + ". " + fault + " Meanwhile "
+                        + SETTINGS.writers() + " writers insert rows"
+                        + " through another host's router. Each run waits for a healthy cluster first, then for a"
+                        + " new leader on another host, heals the fault and waits until the Swarm has settled and"
+                        + " every member streams again. Applications using this cluster see the outage: run it only"
+                        + " where that is fine.",
+                "Run drill");
+    }
+
+    /** The name typed in the confirmation of a drill that deletes the cluster's data. */
+    public StringProperty typedProperty() {
+        return typed;
+    }
+
+    /** Whether the chosen drill may start as far as its confirmation goes: the cluster's name typed where it asks. */
+    public ReadOnlyBooleanProperty confirmedProperty() {
+        return confirmed.getReadOnlyProperty();
+    }
+
+    /** Starts the chosen drill after the confirmation; nothing happens when it cannot run now or is not confirmed. */
     public void run() {
         if (!canRun.get()) {
             return;
         }
-        running = DrillScenario.parse(scenario.get().id());
+        if (!confirmed.get()) {
+            message.set("not confirmed: type " + connection.name() + " to run "
+                    + scenario.get().id() + "; nothing was changed");
+            return;
+        }
+        running = scenario.get();
         int total = runs();
-        DrillRequest request = new DrillRequest(running, members, etcdContainers, containers, SETTINGS);
         finished.clear();
+        hostRuns.clear();
         results.clear();
         gaps.clear();
         figures.clear();
         log.clear();
+        typed.set("");
         cancelRequested = false;
+        chartShown.set(running.kind() == DrillChoice.Kind.NODE);
         state.set(State.RUNNING);
         message.set(progressText(1, total));
         BatchRelay<String> lines = new BatchRelay<>(executors.fx(), this::appendLog);
-        executors.background().execute(() -> runAll(request, total, lines));
+        if (running.kind() == DrillChoice.Kind.NODE) {
+            columns.setAll(NODE_COLUMNS);
+            DrillScenario s = DrillScenario.parse(running.id());
+            DrillRequest request = new DrillRequest(s, members, etcdContainers, containers, SETTINGS);
+            executors
+                    .background()
+                    .execute(() -> runAll(
+                            total,
+                            lines,
+                            (p, c) -> drills.run(request, p, c),
+                            this::record,
+                            r -> "done: write outage " + Formats.duration(r.writeOutage()) + ", " + r.lostWrites()
+                                    + " acknowledged rows missing"));
+        } else if (running.kind() == DrillChoice.Kind.HOST) {
+            columns.setAll(HostDrillReportViewModel.COLUMNS);
+            HostDrillScenario s = HostDrillScenario.find(running.id()).orElseThrow();
+            executors
+                    .background()
+                    .execute(() -> runAll(
+                            total,
+                            lines,
+                            (p, c) -> drills.host(s, SETTINGS, p, c),
+                            this::recordHost,
+                            r -> "done: " + (r.passed() ? "passed" : "FAILED") + ", " + r.lostWrites()
+                                    + " acknowledged rows missing"));
+        } else {
+            RestoreDrillRequest request =
+                    new RestoreDrillRequest(members, etcdContainers, containers, SETTINGS.writers());
+            if (running.id().equals(PITR)) {
+                columns.setAll(RestoreDrillReportViewModel.PITR_COLUMNS);
+                executors
+                        .background()
+                        .execute(() -> runAll(
+                                1,
+                                lines,
+                                (p, c) -> drills.pitr(request, p, c),
+                                (run, r) -> {
+                                    results.add(RestoreDrillReportViewModel.row(r));
+                                    figures.setAll(RestoreDrillReportViewModel.figures(r));
+                                    verdict = new Verdict(RestoreDrillReportViewModel.summary(r), !r.passed());
+                                },
+                                r -> "done: " + (r.passed() ? "passed" : "FAILED")));
+            } else {
+                columns.setAll(RestoreDrillReportViewModel.DISASTER_COLUMNS);
+                executors
+                        .background()
+                        .execute(() -> runAll(
+                                1,
+                                lines,
+                                (p, c) -> drills.disaster(request, p, c),
+                                (run, r) -> {
+                                    results.add(RestoreDrillReportViewModel.row(r));
+                                    figures.setAll(RestoreDrillReportViewModel.figures(r));
+                                    verdict = new Verdict(RestoreDrillReportViewModel.summary(r), !r.passed());
+                                },
+                                r -> "done: " + (r.passed() ? "passed" : "FAILED")));
+            }
+        }
+    }
+
+    /** One run of a drill: blocks, reports progress lines, asks for cancel at its waits. */
+    private interface Attempt<R> {
+        R run(Consumer<String> progress, BooleanSupplier cancelled);
     }
 
     /** On the background executor: the runs one after the other, each result handed to the FX thread as it comes. */
-    private void runAll(DrillRequest request, int total, Consumer<String> lines) {
+    private <R> void runAll(
+            int total,
+            Consumer<String> lines,
+            Attempt<R> attempt,
+            BiConsumer<Integer, R> record,
+            Function<R, String> done) {
         for (int i = 1; i <= total; i++) {
             if (cancelRequested) {
                 executors.fx().execute(() -> stopped(Optional.empty()));
                 return;
             }
             int run = i;
-            String prefix = "[" + request.scenario().cliName() + " " + run + "/" + total + "] ";
-            DrillResult result;
+            String prefix = "[" + running.id() + " " + run + "/" + total + "] ";
+            R result;
             try {
-                result = drills.run(request, line -> lines.accept(prefix + line), () -> cancelRequested);
+                result = attempt.run(line -> lines.accept(prefix + line), () -> cancelRequested);
             } catch (RuntimeException e) {
                 lines.accept(prefix + "stopped: " + e.getMessage());
                 executors.fx().execute(() -> stopped(Optional.of(e)));
                 return;
             }
-            lines.accept(prefix + "done: write outage " + Formats.duration(result.writeOutage()) + ", "
-                    + result.lostWrites() + " acknowledged rows missing");
-            executors.fx().execute(() -> record(run, total, result));
+            lines.accept(prefix + done.apply(result));
+            executors.fx().execute(() -> {
+                if (!closed) {
+                    record.accept(run, result);
+                    if (run < total && state.get() == State.RUNNING) {
+                        message.set(progressText(run + 1, total));
+                    }
+                }
+            });
         }
         executors.fx().execute(this::succeeded);
     }
@@ -233,17 +552,28 @@ public final class DrillsViewModel {
         closed = true;
     }
 
-    private void record(int run, int total, DrillResult result) {
-        if (closed) {
-            return;
-        }
+    private void record(int run, DrillResult result) {
         finished.add(result);
         results.add(row(run, result));
         gaps.add(new GapSeries("run " + run, points(result.writeGaps(), MAX_POINTS)));
-        figures.setAll(figures(DrillSummary.of(running, finished), finished));
-        if (run < total && state.get() == State.RUNNING) {
-            message.set(progressText(run + 1, total));
-        }
+        DrillScenario s = result.scenario();
+        figures.setAll(figures(DrillSummary.of(s, finished), finished));
+        DrillSummary summary = DrillSummary.of(s, finished);
+        verdict = new Verdict(
+                s.cliName() + ": " + finished.size() + (finished.size() == 1 ? " run" : " runs") + ", write outage "
+                        + figure(summary.writeOutage(), finished.size()) + ", " + summary.lostWritesTotal()
+                        + " acknowledged rows missing"
+                        + (summary.splitBrainRuns() > 0 ? ", SPLIT BRAIN in " + summary.splitBrainRuns() : ""),
+                summary.lostWritesTotal() > 0 || summary.splitBrainRuns() > 0);
+    }
+
+    private void recordHost(int run, HostDrillResult result) {
+        hostRuns.add(result);
+        results.add(HostDrillReportViewModel.row(run, result));
+        figures.setAll(HostDrillReportViewModel.figures(hostRuns));
+        verdict = new Verdict(
+                HostDrillReportViewModel.summary(running.id(), hostRuns),
+                hostRuns.stream().anyMatch(r -> !r.passed()));
     }
 
     private void succeeded() {
@@ -251,17 +581,14 @@ public final class DrillsViewModel {
             return;
         }
         state.set(State.SUCCEEDED);
-        DrillSummary summary = DrillSummary.of(running, finished);
-        boolean bad = summary.lostWritesTotal() > 0 || summary.splitBrainRuns() > 0;
-        message.set(running.cliName() + ": " + finished.size() + (finished.size() == 1 ? " run" : " runs")
-                + ", write outage "
-                + figure(summary.writeOutage(), finished.size()) + ", " + summary.lostWritesTotal()
-                + " acknowledged rows missing"
-                + (summary.splitBrainRuns() > 0 ? ", SPLIT BRAIN in " + summary.splitBrainRuns() : ""));
+        message.set(verdict.message());
         notifier.show(
-                bad
-                        ? Notice.error("Drill " + running.cliName() + " lost data", message.get())
-                        : Notice.success("Drill " + running.cliName() + " finished", message.get()));
+                verdict.bad()
+                        ? Notice.error(
+                                "Drill " + running.id()
+                                        + (running.kind() == DrillChoice.Kind.NODE ? " lost data" : " failed"),
+                                message.get())
+                        : Notice.success("Drill " + running.id() + " finished", message.get()));
     }
 
     private void stopped(Optional<RuntimeException> failure) {
@@ -270,13 +597,13 @@ public final class DrillsViewModel {
         }
         if (cancelRequested) {
             state.set(State.CANCELLED);
-            message.set("cancelled after " + finished.size() + " of " + runs() + " runs; the fault was healed");
+            message.set("cancelled after " + results.size() + " of " + runs() + " runs; the fault was healed");
             return;
         }
         state.set(State.FAILED);
         String why = failure.map(e -> String.valueOf(e.getMessage())).orElse("stopped");
-        message.set("run " + (finished.size() + 1) + " failed: " + why);
-        notifier.show(Notice.error("Drill " + running.cliName() + " failed", why));
+        message.set("run " + (results.size() + 1) + " failed: " + why);
+        notifier.show(Notice.error("Drill " + running.id() + " failed", why));
     }
 
     private void appendLog(List<String> lines) {
@@ -292,16 +619,55 @@ public final class DrillsViewModel {
 
     private void update() {
         boolean isActive = state.get() == State.RUNNING || state.get() == State.CANCELLING;
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (DrillChoice c : CHOICES) {
+            whyNot(c).ifPresent(why -> reasons.put(c.id(), why));
+        }
+        if (!reasons.equals(unavailable.get())) {
+            unavailable.set(Map.copyOf(reasons));
+        }
+        if (!picked && !isActive && reasons.containsKey(scenario.get().id())) {
+            // until the person picks one, the first drill that can run here is proposed (host-down on a Swarm)
+            CHOICES.stream()
+                    .filter(c -> !reasons.containsKey(c.id()))
+                    .findFirst()
+                    .ifPresent(c -> {
+                        proposing = true;
+                        try {
+                            scenario.set(c);
+                        } finally {
+                            proposing = false;
+                        }
+                    });
+        }
+        DrillChoice chosen = scenario.get();
+        Optional<String> why = whyNot(chosen);
+        available.set(why.isEmpty());
+        availability.set(why.orElseGet(() -> where(chosen)));
+        runsOnce.set(chosen.kind() == DrillChoice.Kind.RESTORE);
+        confirmed.set(!chosen.id().equals(DISASTER)
+                || connection.name().equals(typed.get().strip()));
         active.set(isActive || chaosRunning.get());
-        canRun.set(available.get() && !isActive && !chaosRunning.get());
+        canRun.set(why.isEmpty() && !isActive && !chaosRunning.get());
+        canChaos.set(nodeWhy.isEmpty() && !isActive && !chaosRunning.get());
+    }
+
+    private String where(DrillChoice chosen) {
+        if (chosen.kind() == DrillChoice.Kind.HOST) {
+            return hostWhere;
+        }
+        if (chosen.kind() == DrillChoice.Kind.RESTORE) {
+            return nodeWhere + " It restores from the backups (the last one " + lastBackup.orElse("?") + ").";
+        }
+        return nodeWhere;
     }
 
     private String progressText(int run, int total) {
-        return "running " + running.cliName() + (total > 1 ? ", run " + run + " of " + total : "") + " …";
+        return "running " + running.id() + (total > 1 ? ", run " + run + " of " + total : "") + " …";
     }
 
     private int runs() {
-        return Math.clamp(runs.get(), 1, MAX_RUNS);
+        return scenario.get().kind() == DrillChoice.Kind.RESTORE ? 1 : Math.clamp(runs.get(), 1, MAX_RUNS);
     }
 
     static DrillRunRow row(int run, DrillResult r) {
@@ -430,7 +796,7 @@ public final class DrillsViewModel {
         return state.getReadOnlyProperty();
     }
 
-    /** Whether drills can run on this cluster at all (a local Docker stack). */
+    /** Whether the chosen drill can run on this cluster as it is now. */
     public ReadOnlyBooleanProperty availableProperty() {
         return available.getReadOnlyProperty();
     }
@@ -445,7 +811,7 @@ public final class DrillsViewModel {
      * while a drill or another chaos run is under way or drills cannot run on the cluster.
      */
     public Optional<ChaosViewModel> chaos() {
-        if (!canRun.get()) {
+        if (!canChaos.get()) {
             return Optional.empty();
         }
         return Optional.of(new ChaosViewModel(
@@ -462,6 +828,31 @@ public final class DrillsViewModel {
     /** Whether a chaos run the console started runs now (drills wait for it). */
     public ReadOnlyBooleanProperty chaosRunningProperty() {
         return chaosRunning.getReadOnlyProperty();
+    }
+
+    /** Whether a chaos run can start: the node drills can run here and nothing runs now. */
+    public ReadOnlyBooleanProperty canChaosProperty() {
+        return canChaos.getReadOnlyProperty();
+    }
+
+    /** Whether the chosen drill runs once only (pitr, disaster): the number of runs does not apply. */
+    public ReadOnlyBooleanProperty runsOnceProperty() {
+        return runsOnce.getReadOnlyProperty();
+    }
+
+    /** Whether the write gaps' chart applies to the drill shown (the node drills measure them). */
+    public ReadOnlyBooleanProperty chartShownProperty() {
+        return chartShown.getReadOnlyProperty();
+    }
+
+    /** Each drill that cannot run here now, by id, with the reason. */
+    public ReadOnlyObjectProperty<Map<String, String>> unavailableProperty() {
+        return unavailable.getReadOnlyProperty();
+    }
+
+    /** The results table's column titles for the drill whose runs it shows. */
+    public ObservableList<String> columns() {
+        return columns;
     }
 
     public ReadOnlyBooleanProperty canRunProperty() {
