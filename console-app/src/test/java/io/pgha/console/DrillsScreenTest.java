@@ -132,8 +132,7 @@ class DrillsScreenTest extends ConsoleUiTest {
         assertThat(node(robot, "#drill-figure-rows-lost-RPO", Label.class).getText())
                 .isEqualTo("14 of 2000 (the archive's lag)");
         TableView<Object> results = node(robot, "#drill-results", TableView.class);
-        assertThat(results.getColumns().get(5).getText())
-                .isEqualTo("Rows lost");
+        assertThat(results.getColumns().get(5).getText()).isEqualTo("Rows lost");
         assertThat(node(robot, "#drill-chart", Node.class).isVisible()).isFalse();
     }
 

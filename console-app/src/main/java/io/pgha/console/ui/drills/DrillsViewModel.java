@@ -10,7 +10,6 @@ import io.pgha.console.ui.common.BatchRelay;
 import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.Notice;
 import io.pgha.console.ui.common.Notifier;
-import io.pgha.console.ui.common.Tone;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.runtime.chaos.ChaosPlan;
 import io.pgha.runtime.cluster.ClusterConnection;
@@ -20,12 +19,10 @@ import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillSummary;
 import io.pgha.runtime.drill.HostDrillResult;
 import io.pgha.runtime.drill.HostDrillScenario;
-import io.pgha.runtime.drill.WriteGap;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.usecase.DrillPlanning;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -64,20 +61,11 @@ public final class DrillsViewModel {
 
     public static final int MAX_RUNS = 20;
     public static final int LOG_CAPACITY = 2000;
-    /** Points per run in the chart; the longest gaps are always kept. */
-    static final int MAX_POINTS = 400;
     /** How {@code pgha drill} runs by default: 2 writers, lasting faults held 25 s, 60 s to recover, 150 s to heal. */
     static final DrillSettings SETTINGS = DrillSettings.defaults();
-    /** docs/DESIGN targets: a killed primary within 5 s, a planned switchover within 1 s. */
-    private static final Duration OUTAGE_TARGET = Duration.ofSeconds(5);
-
-    private static final Duration SWITCHOVER_TARGET = Duration.ofSeconds(1);
 
     static final String PITR = "pitr";
     static final String DISASTER = "disaster";
-
-    static final List<String> NODE_COLUMNS = List.of(
-            "Leader", "Write outage", "New leader", "Router flip", "Rows missing", "Split brain", "Healed", "Notes");
 
     /** Every drill of {@code pgha drill}, in the picker's order: node faults, the backups' drills, whole hosts. */
     static final List<DrillChoice> CHOICES = Stream.of(
@@ -133,7 +121,7 @@ public final class DrillsViewModel {
     private final ReadOnlyObjectWrapper<Map<String, String>> unavailable = new ReadOnlyObjectWrapper<>(Map.of());
     private final ReadOnlyStringWrapper availability = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> columns = FXCollections.observableArrayList(NODE_COLUMNS);
+    private final ObservableList<String> columns = FXCollections.observableArrayList(NodeDrillReportViewModel.COLUMNS);
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<DrillFigure> figures = FXCollections.observableArrayList();
     private final ObservableList<DrillRunRow> results = FXCollections.observableArrayList();
@@ -196,7 +184,9 @@ public final class DrillsViewModel {
     public void apply(ClusterSnapshot snapshot) {
         leader = snapshot.leader();
         boolean swarm = snapshot.source(Source.SWARM).isPresent();
-        Optional<String> why = swarm ? Optional.of(onSwarm()) : unavailableReason(connection, snapshot);
+        Optional<String> why = swarm
+                ? Optional.of(DrillOffersViewModel.onSwarm(connection.name()))
+                : unavailableReason(connection, snapshot);
         if (why.isEmpty()) {
             members = DrillPlanning.members(snapshot);
             etcdContainers = DrillPlanning.etcdContainers(snapshot);
@@ -205,7 +195,7 @@ public final class DrillsViewModel {
                     + String.join(", ", members) + ", etcd " + String.join(", ", etcdContainers) + ".";
         }
         nodeWhy = why;
-        hostWhy = hostUnavailableReason(swarm, snapshot);
+        hostWhy = DrillOffersViewModel.hostUnavailableReason(connection, swarm, snapshot);
         hostWhere = "Runs against " + connection.name() + " across the Swarm's hosts: "
                 + String.join(
                         ", ",
@@ -218,35 +208,6 @@ public final class DrillsViewModel {
     /** Why drills cannot run on this cluster now, or empty when they can (the runtime's rule, shared with pgha drill). */
     static Optional<String> unavailableReason(ClusterConnection connection, ClusterSnapshot snapshot) {
         return DrillPlanning.unavailableReason(connection, snapshot);
-    }
-
-    private String onSwarm() {
-        return connection.name() + " is placed on a Swarm: its members run on the Swarm's hosts, not on this Docker"
-                + " engine, which this drill drives. Drill a whole host instead: host-down or host-partition.";
-    }
-
-    private Optional<String> hostUnavailableReason(boolean swarm, ClusterSnapshot snapshot) {
-        if (!swarm) {
-            return Optional.of("host-down and host-partition need a cluster placed across hosts (pgha up --swarm); "
-                    + connection.name() + " runs on one Docker engine, where the host is the whole cluster. Drill a"
-                    + " node instead: kill-primary or partition-primary.");
-        }
-        if (connection.router().isEmpty()) {
-            return Optional.of(
-                    "Drills write through the router's write port; no router is known for " + connection.name() + ".");
-        }
-        if (snapshot.members().isEmpty()) {
-            return Optional.of("Waiting for the cluster's members.");
-        }
-        if (snapshot.hosts().size() < 2) {
-            return Optional.of("Waiting for the Swarm's hosts: a host drill needs a second host to fail over to"
-                    + snapshot.source(Source.SWARM)
-                            .flatMap(s -> s.reason())
-                            .map(r -> " (" + r + ")")
-                            .orElse("")
-                    + ".");
-        }
-        return Optional.empty();
     }
 
     private static String host(HostInfo h) {
@@ -273,7 +234,8 @@ public final class DrillsViewModel {
                     : Optional.of(name + " has no backup yet, and these drills restore from one: take one in the"
                             + " Backups tab (Back up now) or wait for the first scheduled one.");
         } else {
-            backupsWhy = Optional.of(backupsOff(((BackupsState.Off) read).why().name(), name));
+            backupsWhy = Optional.of(DrillOffersViewModel.backupsOff(
+                    ((BackupsState.Off) read).why().name(), name));
         }
         update();
     }
@@ -283,20 +245,6 @@ public final class DrillsViewModel {
         backupsWhy = Optional.of("Could not read the backups of " + connection.name() + ": " + e.getMessage()
                 + ". These drills restore from them; open the tab again to retry.");
         update();
-    }
-
-    /** Why a cluster without backups cannot run the drills that restore from them, by {@link BackupsState.Why}'s name. */
-    static String backupsOff(String why, String cluster) {
-        String what = "pitr and disaster restore from the cluster's backups, and ";
-        return switch (why) {
-            case "DISABLED" ->
-                what + cluster + " was made with backups off (backups.enabled: false in its spec). Make it again"
-                        + " with backups.enabled: true to drill its recovery.";
-            case "NO_BACKUP_TOOL" ->
-                what + cluster + " runs the official Spilo images, whose backup tool pgha does not drive: make it"
-                        + " with --images local.";
-            default -> what + "pgha attached to " + cluster + " rather than made it: its backups are its own tools'.";
-        };
     }
 
     /** Why the drill cannot run on this cluster now, or empty when it can. */
@@ -312,94 +260,7 @@ public final class DrillsViewModel {
 
     /** What the dialog says before the chosen drill runs against the cluster as it is now. */
     public DrillConfirmation confirmation() {
-        DrillChoice choice = scenario.get();
-        if (choice.kind() == DrillChoice.Kind.RESTORE) {
-            return restoreConfirmation(choice.id());
-        }
-        if (choice.kind() == DrillChoice.Kind.HOST) {
-            return hostConfirmation(choice.id());
-        }
-        DrillScenario s = DrillScenario.parse(choice.id());
-        int n = runs();
-        String primary = "the primary" + leader.map(l -> " (" + l + " now)").orElse("");
-        long hold = SETTINGS.faultDuration().toSeconds();
-        // on the name: a switch over the runtime's enum would compile to a helper class outside the view model
-        String fault = switch (s.cliName()) {
-            case "kill-primary" -> "Docker kills the container of " + primary + ".";
-            case "stop-primary" -> "Docker stops the container of " + primary + ".";
-            case "crash-postgres" ->
-                "PostgreSQL's postmaster on " + primary + " is killed with kill -9; Patroni stays up.";
-            case "partition-primary" ->
-                primary.substring(0, 1).toUpperCase() + primary.substring(1) + " is cut off the stack network for "
-                        + hold + " s.";
-            case "freeze-primary" -> "Docker pauses the container of " + primary + " for " + hold + " s.";
-            case "etcd-minority" ->
-                "Docker stops the etcd member "
-                        + etcdContainers.stream().findFirst().orElse("etcd-1") + " for " + hold + " s.";
-            case "etcd-quorum-loss" ->
-                "Docker stops the etcd members "
-                        + String.join(
-                                " and ",
-                                etcdContainers.subList(
-                                        0, Math.min(etcdContainers.size(), etcdContainers.size() / 2 + 1)))
-                        + " for " + hold
-                        + " s: etcd loses its quorum and the cluster takes no writes meanwhile.";
-            case "switchover" -> "Patroni hands the primary role of " + primary + " to a replica.";
-            default -> s.description() + ".";
-        };
-        String times = n == 1 ? "once" : n + " times, one run after the other";
-        return new DrillConfirmation(
-                "Run the " + s.cliName() + " drill on " + connection.name(),
-                "This drill disturbs " + connection.name() + " " + times + ". " + fault + " Meanwhile "
-                        + SETTINGS.writers()
-                        + " writers insert rows through the router's write port (table pgha_drill) and a watcher container joins "
-                        + "the stack's network. Each run waits for a healthy cluster first, heals the fault afterwards and waits until "
-                        + "every replica streams again. Applications using this cluster see the outage: run it only where that is fine.",
-                "Run drill");
-    }
-
-    private DrillConfirmation restoreConfirmation(String id) {
-        String name = connection.name();
-        String writers = SETTINGS.writers() + " writers insert numbered rows through the router's write port (table"
-                + " pgha_drill). ";
-        if (id.equals(PITR)) {
-            return new DrillConfirmation(
-                    "Run the pitr drill on " + name,
-                    "This drill runs once. " + writers + "It takes a moment T, writes on for a few seconds, then drops"
-                            + " the drill's table on " + name + " (the accident), restores " + name
-                            + "'s backups to T into a new stack under a free name and free ports, counts the rows"
-                            + " there and removes that stack. " + name + " itself keeps running; the restore takes"
-                            + " minutes and loads this machine.",
-                    "Run drill");
-        }
-        return new DrillConfirmation(
-                "Run the disaster drill on " + name,
-                "This drill DELETES THE DATA of " + name + ". " + writers + "Then every PostgreSQL node of " + name
-                        + " is removed with its data volume while they write, and the cluster is restored in place"
-                        + " to the end of its archive (pgha restore --in-place --latest): what the archive lacks is"
-                        + " lost, which is what the drill measures. " + name + " takes no writes until the restore"
-                        + " is done, minutes later. Type the cluster's name to confirm.",
-                "Remove and restore",
-                Optional.of(name));
-    }
-
-    private DrillConfirmation hostConfirmation(String id) {
-        int n = runs();
-        String primary = "the primary" + leader.map(l -> " (" + l + " now)").orElse("");
-        String fault = id.equals(HostDrillScenario.HOST_DOWN.cliName())
-                ? "The host of " + primary + " is stopped: every container on it is gone at once, until it is"
-                        + " started again."
-                : "The host of " + primary + " is cut off from the other hosts, alive, until it is connected again.";
-        return new DrillConfirmation(
-                "Run the " + id + " drill on " + connection.name(),
-                "This drill disturbs " + connection.name() + " "
-                        + (n == 1 ? "once" : n + " times, one run after the" + " other") + ". " + fault + " Meanwhile "
-                        + SETTINGS.writers() + " writers insert rows"
-                        + " through another host's router. Each run waits for a healthy cluster first, then for a"
-                        + " new leader on another host, heals the fault and waits until the Swarm has settled and"
-                        + " every member streams again. Applications using this cluster see the outage: run it only"
-                        + " where that is fine.",
-                "Run drill");
+        return DrillConfirmationsViewModel.of(scenario.get(), connection.name(), leader, etcdContainers, runs());
     }
 
     /** The name typed in the confirmation of a drill that deletes the cluster's data. */
@@ -437,63 +298,66 @@ public final class DrillsViewModel {
         message.set(progressText(1, total));
         BatchRelay<String> lines = new BatchRelay<>(executors.fx(), this::appendLog);
         if (running.kind() == DrillChoice.Kind.NODE) {
-            columns.setAll(NODE_COLUMNS);
+            columns.setAll(NodeDrillReportViewModel.COLUMNS);
             DrillScenario s = DrillScenario.parse(running.id());
             DrillRequest request = new DrillRequest(s, members, etcdContainers, containers, SETTINGS);
-            executors
-                    .background()
-                    .execute(() -> runAll(
-                            total,
-                            lines,
-                            (p, c) -> drills.run(request, p, c),
-                            this::record,
-                            r -> "done: write outage " + Formats.duration(r.writeOutage()) + ", " + r.lostWrites()
-                                    + " acknowledged rows missing"));
+            start(
+                    total,
+                    lines,
+                    (p, c) -> drills.run(request, p, c),
+                    this::record,
+                    r -> "done: write outage " + Formats.duration(r.writeOutage()) + ", " + r.lostWrites()
+                            + " acknowledged rows missing");
         } else if (running.kind() == DrillChoice.Kind.HOST) {
             columns.setAll(HostDrillReportViewModel.COLUMNS);
             HostDrillScenario s = HostDrillScenario.find(running.id()).orElseThrow();
-            executors
-                    .background()
-                    .execute(() -> runAll(
-                            total,
-                            lines,
-                            (p, c) -> drills.host(s, SETTINGS, p, c),
-                            this::recordHost,
-                            r -> "done: " + (r.passed() ? "passed" : "FAILED") + ", " + r.lostWrites()
-                                    + " acknowledged rows missing"));
+            start(
+                    total,
+                    lines,
+                    (p, c) -> drills.host(s, SETTINGS, p, c),
+                    this::recordHost,
+                    r -> "done: " + (r.passed() ? "passed" : "FAILED") + ", " + r.lostWrites()
+                            + " acknowledged rows missing");
         } else {
             RestoreDrillRequest request =
                     new RestoreDrillRequest(members, etcdContainers, containers, SETTINGS.writers());
-            if (running.id().equals(PITR)) {
-                columns.setAll(RestoreDrillReportViewModel.PITR_COLUMNS);
-                executors
-                        .background()
-                        .execute(() -> runAll(
-                                1,
-                                lines,
-                                (p, c) -> drills.pitr(request, p, c),
-                                (run, r) -> {
-                                    results.add(RestoreDrillReportViewModel.row(r));
-                                    figures.setAll(RestoreDrillReportViewModel.figures(r));
-                                    verdict = new Verdict(RestoreDrillReportViewModel.summary(r), !r.passed());
-                                },
-                                r -> "done: " + (r.passed() ? "passed" : "FAILED")));
+            boolean pitr = running.id().equals(PITR);
+            columns.setAll(
+                    pitr ? RestoreDrillReportViewModel.PITR_COLUMNS : RestoreDrillReportViewModel.DISASTER_COLUMNS);
+            if (pitr) {
+                start(
+                        1,
+                        lines,
+                        (p, c) -> drills.pitr(request, p, c),
+                        (run, r) -> recordRestore(
+                                RestoreDrillReportViewModel.row(r),
+                                RestoreDrillReportViewModel.figures(r),
+                                RestoreDrillReportViewModel.summary(r),
+                                r.passed()),
+                        r -> "done: " + (r.passed() ? "passed" : "FAILED"));
             } else {
-                columns.setAll(RestoreDrillReportViewModel.DISASTER_COLUMNS);
-                executors
-                        .background()
-                        .execute(() -> runAll(
-                                1,
-                                lines,
-                                (p, c) -> drills.disaster(request, p, c),
-                                (run, r) -> {
-                                    results.add(RestoreDrillReportViewModel.row(r));
-                                    figures.setAll(RestoreDrillReportViewModel.figures(r));
-                                    verdict = new Verdict(RestoreDrillReportViewModel.summary(r), !r.passed());
-                                },
-                                r -> "done: " + (r.passed() ? "passed" : "FAILED")));
+                start(
+                        1,
+                        lines,
+                        (p, c) -> drills.disaster(request, p, c),
+                        (run, r) -> recordRestore(
+                                RestoreDrillReportViewModel.row(r),
+                                RestoreDrillReportViewModel.figures(r),
+                                RestoreDrillReportViewModel.summary(r),
+                                r.passed()),
+                        r -> "done: " + (r.passed() ? "passed" : "FAILED"));
             }
         }
+    }
+
+    /** The runs on the background executor: nothing blocks the FX thread. */
+    private <R> void start(
+            int total,
+            Consumer<String> lines,
+            Attempt<R> attempt,
+            BiConsumer<Integer, R> record,
+            Function<R, String> done) {
+        executors.background().execute(() -> runAll(total, lines, attempt, record, done));
     }
 
     /** One run of a drill: blocks, reports progress lines, asks for cancel at its waits. */
@@ -554,17 +418,21 @@ public final class DrillsViewModel {
 
     private void record(int run, DrillResult result) {
         finished.add(result);
-        results.add(row(run, result));
-        gaps.add(new GapSeries("run " + run, points(result.writeGaps(), MAX_POINTS)));
-        DrillScenario s = result.scenario();
-        figures.setAll(figures(DrillSummary.of(s, finished), finished));
-        DrillSummary summary = DrillSummary.of(s, finished);
+        results.add(NodeDrillReportViewModel.row(run, result));
+        gaps.add(new GapSeries(
+                "run " + run,
+                NodeDrillReportViewModel.points(result.writeGaps(), NodeDrillReportViewModel.MAX_POINTS)));
+        DrillSummary summary = DrillSummary.of(result.scenario(), finished);
+        figures.setAll(NodeDrillReportViewModel.figures(summary, finished));
         verdict = new Verdict(
-                s.cliName() + ": " + finished.size() + (finished.size() == 1 ? " run" : " runs") + ", write outage "
-                        + figure(summary.writeOutage(), finished.size()) + ", " + summary.lostWritesTotal()
-                        + " acknowledged rows missing"
-                        + (summary.splitBrainRuns() > 0 ? ", SPLIT BRAIN in " + summary.splitBrainRuns() : ""),
+                NodeDrillReportViewModel.summary(summary, finished.size()),
                 summary.lostWritesTotal() > 0 || summary.splitBrainRuns() > 0);
+    }
+
+    private void recordRestore(DrillRunRow row, List<DrillFigure> measured, String summary, boolean passed) {
+        results.add(row);
+        figures.setAll(measured);
+        verdict = new Verdict(summary, !passed);
     }
 
     private void recordHost(int run, HostDrillResult result) {
@@ -668,116 +536,6 @@ public final class DrillsViewModel {
 
     private int runs() {
         return scenario.get().kind() == DrillChoice.Kind.RESTORE ? 1 : Math.clamp(runs.get(), 1, MAX_RUNS);
-    }
-
-    static DrillRunRow row(int run, DrillResult r) {
-        boolean missingLeader = r.scenario().expectsNewLeader()
-                && r.newLeader().filter(l -> !l.equals(r.oldLeader())).isEmpty();
-        Tone tone = outageTone(r.scenario(), r.writeOutage());
-        if (missingLeader || r.healedAfter().isEmpty()) {
-            tone = tone.worse(Tone.WARN);
-        }
-        if (r.lostWrites() > 0 || r.splitBrain()) {
-            tone = Tone.FAIL;
-        }
-        return new DrillRunRow(
-                run,
-                r.oldLeader() + " → " + r.newLeader().orElse("-"),
-                Formats.duration(r.writeOutage()),
-                r.newLeaderAfter().map(Formats::duration).orElse("none"),
-                r.routerFlipAfter().map(Formats::duration).orElse("none"),
-                r.lostWrites() + " of " + r.acknowledgedWrites(),
-                r.splitBrain() ? "YES (" + r.splitBrainSamples() + ")" : "no",
-                r.healedAfter().map(Formats::duration).orElse("not in time"),
-                String.join("; ", r.notes()),
-                tone);
-    }
-
-    /** The figures over all runs so far: one value for one run, median and maximum for more. */
-    static List<DrillFigure> figures(DrillSummary s, List<DrillResult> results) {
-        int n = s.runs();
-        DrillScenario scenario = s.scenario();
-        List<DrillFigure> f = new ArrayList<>();
-        Duration target = scenario == DrillScenario.SWITCHOVER ? SWITCHOVER_TARGET : OUTAGE_TARGET;
-        f.add(new DrillFigure(
-                "write outage",
-                figure(s.writeOutage(), n) + " (target ≤ " + Formats.duration(target) + ")",
-                s.writeOutage().median().map(m -> outageTone(scenario, m)).orElse(Tone.UNKNOWN)));
-        f.add(new DrillFigure(
-                "time to new leader",
-                figure(s.newLeaderAfter(), n),
-                s.newLeaderAfter().median().isPresent()
-                        ? Tone.OK
-                        : scenario.expectsNewLeader() ? Tone.WARN : Tone.UNKNOWN));
-        f.add(new DrillFigure(
-                "router flip",
-                figure(s.routerFlipAfter(), n),
-                s.routerFlipAfter().median().isPresent()
-                        ? Tone.OK
-                        : scenario.expectsNewLeader() ? Tone.WARN : Tone.UNKNOWN));
-        long acknowledged =
-                results.stream().mapToLong(DrillResult::acknowledgedWrites).sum();
-        f.add(new DrillFigure(
-                "rows missing (RPO)",
-                s.lostWritesTotal() + " of " + acknowledged + " acknowledged",
-                s.lostWritesTotal() == 0 ? Tone.OK : Tone.FAIL));
-        f.add(new DrillFigure(
-                "split brain",
-                s.splitBrainRuns() == 0 ? "never" : "in " + s.splitBrainRuns() + " of " + n + " runs",
-                s.splitBrainRuns() == 0 ? Tone.OK : Tone.FAIL));
-        long healed = results.stream().filter(r -> r.healedAfter().isPresent()).count();
-        f.add(new DrillFigure(
-                "time to healed",
-                figure(s.healedAfter(), n) + (healed < n ? " (" + (n - healed) + " not in time)" : ""),
-                healed == n ? Tone.OK : Tone.WARN));
-        if (scenario == DrillScenario.ETCD_MINORITY || scenario == DrillScenario.ETCD_QUORUM_LOSS) {
-            long refused = results.stream()
-                    .filter(DrillResult::writesRefusedDuringFault)
-                    .count();
-            f.add(new DrillFigure(
-                    "writes during the fault",
-                    refused == 0 ? "accepted" : "refused in " + refused + " of " + n + " runs",
-                    Tone.UNKNOWN));
-            f.add(new DrillFigure(
-                    "reads during the fault",
-                    String.valueOf(results.stream()
-                            .mapToLong(DrillResult::readsDuringFault)
-                            .sum()),
-                    Tone.UNKNOWN));
-        }
-        return f;
-    }
-
-    private static String figure(DrillSummary.Figure figure, int runs) {
-        if (figure.median().isEmpty()) {
-            return "none";
-        }
-        return runs == 1
-                ? Formats.duration(figure.median().get())
-                : "median " + Formats.duration(figure.median().get()) + " · max "
-                        + Formats.duration(figure.max().orElseThrow());
-    }
-
-    private static Tone outageTone(DrillScenario scenario, Duration outage) {
-        Duration target = scenario == DrillScenario.SWITCHOVER ? SWITCHOVER_TARGET : OUTAGE_TARGET;
-        return outage.compareTo(target) <= 0 ? Tone.OK : Tone.WARN;
-    }
-
-    /** Every point, or the longest gap of each run of points when there are more than {@code max}: outages stay visible. */
-    static List<GapSeries.Point> points(List<WriteGap> gaps, int max) {
-        int stride = Math.max(1, (gaps.size() + max - 1) / max);
-        List<GapSeries.Point> points = new ArrayList<>(gaps.size() / stride + 1);
-        for (int i = 0; i < gaps.size(); i += stride) {
-            WriteGap peak = gaps.get(i);
-            for (int j = i + 1; j < Math.min(i + stride, gaps.size()); j++) {
-                if (gaps.get(j).gap().compareTo(peak.gap()) > 0) {
-                    peak = gaps.get(j);
-                }
-            }
-            points.add(new GapSeries.Point(
-                    peak.at().toMillis() / 1000.0, peak.gap().toMillis() / 1000.0));
-        }
-        return points;
     }
 
     public ObservableList<DrillChoice> scenarios() {

@@ -390,7 +390,7 @@ class DrillsViewModelTest {
             gaps.add(new WriteGap(Duration.ofMillis(i * 100L), Duration.ofMillis(i == 537 ? 2_345 : 20)));
         }
 
-        List<GapSeries.Point> points = DrillsViewModel.points(gaps, 100);
+        List<GapSeries.Point> points = NodeDrillReportViewModel.points(gaps, 100);
 
         assertThat(points).hasSize(100);
         assertThat(points).extracting(GapSeries.Point::gapSeconds).contains(2.345);
