@@ -407,7 +407,10 @@ public final class DrillsViewModel {
         }
         cancelRequested = true;
         state.set(State.CANCELLING);
-        message.set("cancelling: the drill heals the fault and stops …");
+        message.set(
+                running.kind() == DrillChoice.Kind.RESTORE
+                        ? "cancelling: the drill stops at its next wait; a restore under way runs to its end …"
+                        : "cancelling: the drill heals the fault and stops …");
     }
 
     /** The workspace is closing: a running drill is cancelled (and heals the fault); nothing is shown any more. */

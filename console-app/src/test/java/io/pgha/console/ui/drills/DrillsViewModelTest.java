@@ -639,6 +639,25 @@ class DrillsViewModelTest {
     }
 
     @Test
+    void cancellingABackupDrillSaysARestoreUnderWayRunsToItsEnd() {
+        DrillsViewModel vm = withBackups(SampleCluster.healthy());
+        choose(vm, "pitr");
+        List<String> seen = new ArrayList<>();
+        drills.otherScript.add(() -> {
+            vm.cancel();
+            seen.add(vm.messageProperty().get());
+            throw PghaException.refused("the pitr drill was cancelled");
+        });
+
+        vm.run();
+
+        assertThat(seen)
+                .containsExactly("cancelling: the drill stops at its next wait; a restore under way runs to its end …");
+        assertThat(vm.stateProperty().get()).isEqualTo(DrillsViewModel.State.CANCELLED);
+        assertThat(notifier.notices()).isEmpty();
+    }
+
+    @Test
     void theDisasterDrillRunsOnlyWithTheClusterNameTyped() {
         DrillsViewModel vm = withBackups(SampleCluster.healthy());
         choose(vm, "disaster");
