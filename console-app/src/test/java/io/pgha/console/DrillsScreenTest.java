@@ -57,7 +57,9 @@ class DrillsScreenTest extends ConsoleUiTest {
     @Test
     void aConfirmedDrillRunsAndItsGapsAndFiguresAreShown(FxRobot robot) {
         openDrills(robot);
-        assertThat(node(robot, "#drill-scenario", ComboBox.class).getItems()).hasSize(DrillScenario.values().length);
+        assertThat(node(robot, "#drill-scenario", ComboBox.class).getItems())
+                .as("the node drills, pitr, disaster and the two host drills")
+                .hasSize(DrillScenario.values().length + 4);
         choose(robot, DrillScenario.STOP_PRIMARY);
         assertThat(node(robot, "#drill-description", Label.class).getText())
                 .isEqualTo(DrillScenario.STOP_PRIMARY.description());
@@ -89,6 +91,46 @@ class DrillsScreenTest extends ConsoleUiTest {
         until(() -> !notices.notices().isEmpty());
         assertThat(notices.last().level()).isEqualTo(Notice.Level.SUCCESS);
         assertThat(node(robot, "#drill-run", Button.class).isDisabled()).isFalse();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void theDisasterDrillNeedsTheClusterNameTypedAndEnterDoesNotConfirm(FxRobot robot) {
+        openDrills(robot);
+        ComboBox<Object> picker = node(robot, "#drill-scenario", ComboBox.class);
+        robot.interact(() -> picker.getSelectionModel()
+                .select(picker.getItems().stream()
+                        .filter(c -> c.toString().equals("disaster"))
+                        .findFirst()
+                        .orElseThrow()));
+        until(() -> !node(robot, "#drill-run", Button.class).isDisabled());
+        assertThat(node(robot, "#drill-runs", Node.class).isDisabled())
+                .as("it runs once")
+                .isTrue();
+
+        robot.clickOn("#drill-run");
+        until(() -> exists(robot, "#confirm-cluster-name"));
+        Button confirm = node(robot, "#confirm-button", Button.class);
+        assertThat(confirm.isDefaultButton()).isFalse();
+        assertThat(confirm.isDisabled()).isTrue();
+        robot.clickOn("#confirm-cluster-name").write("dem");
+        assertThat(confirm.isDisabled()).as("a wrong name").isTrue();
+        robot.write("o");
+        until(() -> !confirm.isDisabled());
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        assertThat(cluster.drills().otherDrills()).as("Enter does not confirm").isEmpty();
+        assertThat(exists(robot, "#confirm-cluster-name"))
+                .as("nor does it cancel: the field takes it")
+                .isTrue();
+        robot.clickOn("#confirm-button");
+
+        until(() -> cluster.drills().otherDrills().contains("disaster"));
+        until(() -> exists(robot, "#drill-figure-rows-lost-RPO"));
+        assertThat(node(robot, "#drill-figure-rows-lost-RPO", Label.class).getText())
+                .isEqualTo("14 of 2000 (the archive's lag)");
+        TableView<Object> results = node(robot, "#drill-results", TableView.class);
+        assertThat(results.getColumns().get(5).getText()).isEqualTo("Rows lost");
+        assertThat(node(robot, "#drill-chart", Node.class).isVisible()).isFalse();
     }
 
     @Test

@@ -3,18 +3,30 @@ package io.pgha.console.wiring;
 import io.pgha.console.service.ChaosRequest;
 import io.pgha.console.service.DrillRequest;
 import io.pgha.console.service.FaultDrills;
+import io.pgha.console.service.RestoreDrillRequest;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.chaos.ChaosPlan;
 import io.pgha.runtime.chaos.ChaosReport;
 import io.pgha.runtime.chaos.ChaosRunner;
 import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.docker.DockerFaults;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillRunner;
+import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillTarget;
+import io.pgha.runtime.drill.HostDrillResult;
+import io.pgha.runtime.drill.HostDrillScenario;
+import io.pgha.runtime.provision.ProgressEvent;
+import io.pgha.runtime.stack.StackPorts;
+import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.usecase.DisasterDrill;
 import io.pgha.runtime.usecase.DrillPlanning;
+import io.pgha.runtime.usecase.HostDrill;
+import io.pgha.runtime.usecase.PitrDrill;
+import io.pgha.runtime.usecase.StackBackups;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +84,60 @@ final class RuntimeFaultDrills implements FaultDrills {
         return healedOnExit(cancelled, (docker, stop) -> new ChaosRunner(target, docker, progress, stop).run(plan));
     }
 
+    /**
+     * As {@code pgha drill pitr} runs it, into a stack with the source's spec under a name no known cluster has and on
+     * ports free now (as the Backups tab's restore proposes them), removed afterwards.
+     */
+    @Override
+    public PitrDrill.Result pitr(RestoreDrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+        DrillTarget target = target(request, progress);
+        return PitrDrill.run(
+                connection, target, pitrInto(), request.writers(), false, e -> progress.accept(line(e)), cancelled);
+    }
+
+    @Override
+    public DisasterDrill.Result disaster(
+            RestoreDrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+        DrillTarget target = target(request, progress);
+        return DisasterDrill.run(connection, target, request.writers(), e -> progress.accept(line(e)), cancelled);
+    }
+
+    @Override
+    public HostDrillResult host(
+            HostDrillScenario scenario, DrillSettings settings, Consumer<String> progress, BooleanSupplier cancelled) {
+        return new HostDrill()
+                .run(
+                        connection,
+                        scenario,
+                        1,
+                        settings,
+                        credentials.find(connection.name()).map(StackCredentials::superuser),
+                        (run, step) -> progress.accept(step),
+                        cancelled)
+                .getFirst();
+    }
+
+    private StackSpec pitrInto() {
+        StackSpec base;
+        try (StackBackups backups = StackBackups.onLocalDocker(connection)) {
+            base = backups.spec().orElseGet(StackSpec::defaults);
+        }
+        ClusterRegistry registry = new ClusterRegistry();
+        StackPorts ports = FreeStackDefaults.ports(
+                base, registry, port -> DockerStackProvisioning.bindable(base.bindAddress(), port));
+        return base.toBuilder()
+                .name(FreeStackDefaults.name(connection.name() + "-pitr", registry))
+                .ports(ports)
+                .build();
+    }
+
+    /** A step of a restore drill as one line of the drill's log. */
+    static String line(ProgressEvent e) {
+        String status = e.status().name().toLowerCase(java.util.Locale.ROOT);
+        String message = e.message() == null || e.message().isBlank() ? "" : ": " + e.message();
+        return e.title() + " (" + status + ")" + message;
+    }
+
     private interface Run<T> {
         T run(DockerFaults docker, BooleanSupplier stop);
     }
@@ -104,11 +170,23 @@ final class RuntimeFaultDrills implements FaultDrills {
     }
 
     DrillTarget target(DrillRequest request, Consumer<String> progress) {
+        return target(request.members(), request.etcdContainers(), request.containers(), progress);
+    }
+
+    DrillTarget target(RestoreDrillRequest request, Consumer<String> progress) {
+        return target(request.members(), request.etcdContainers(), request.containers(), progress);
+    }
+
+    private DrillTarget target(
+            java.util.List<String> members,
+            java.util.List<String> etcdContainers,
+            java.util.Map<String, String> containers,
+            Consumer<String> progress) {
         return DrillPlanning.target(
                 connection,
-                request.members(),
-                request.etcdContainers(),
-                request.containers(),
+                members,
+                etcdContainers,
+                containers,
                 credentials.find(connection.name()).map(StackCredentials::superuser),
                 progress);
     }

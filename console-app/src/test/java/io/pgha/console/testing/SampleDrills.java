@@ -2,7 +2,11 @@ package io.pgha.console.testing;
 
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillScenario;
+import io.pgha.runtime.drill.HostDrillResult;
+import io.pgha.runtime.drill.HostDrillScenario;
 import io.pgha.runtime.drill.WriteGap;
+import io.pgha.runtime.usecase.DisasterDrill;
+import io.pgha.runtime.usecase.PitrDrill;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,5 +53,59 @@ public final class SampleDrills {
             gaps.add(new WriteGap(Duration.ofMillis(at), Duration.ofMillis(endsOutage ? outageMillis : 20)));
         }
         return gaps;
+    }
+
+    /** A pitr drill of demo into demo-pitr: {@code lost} rows acknowledged before T missing, restored in 95 s. */
+    public static PitrDrill.Result pitr(long lost) {
+        return new PitrDrill.Result(
+                "demo",
+                "demo-pitr",
+                false,
+                SampleCluster.T0,
+                "20261205-080000F",
+                1_250,
+                lost,
+                0,
+                2,
+                1_251 - lost,
+                Duration.ofSeconds(95));
+    }
+
+    /** A disaster drill of demo: the newest 14 of 2,000 acknowledged rows lost over 1.3 s, writable after 130 s. */
+    public static DisasterDrill.Result disaster(long outOfOrder) {
+        return new DisasterDrill.Result(
+                "demo",
+                SampleCluster.T0,
+                List.of("container pg-0", "volume demo_pg-0-data"),
+                "20261205-080000F",
+                2_000,
+                14,
+                outOfOrder,
+                Optional.of(Duration.ofMillis(1_300)),
+                1_987,
+                Duration.ofSeconds(130));
+    }
+
+    /** A host drill on host th-1 (pg-0's): pg-1 on th-2 leads after {@code outageMillis}, nothing lost. */
+    public static HostDrillResult host(HostDrillScenario scenario, long outageMillis) {
+        boolean partition = scenario == HostDrillScenario.HOST_PARTITION;
+        return new HostDrillResult(
+                scenario,
+                SampleCluster.T0,
+                "th-1",
+                "pg-0",
+                "th-2",
+                Optional.of("pg-1"),
+                Optional.of("th-2"),
+                Duration.ofMillis(outageMillis),
+                Optional.of(Duration.ofMillis(outageMillis + 500)),
+                partition ? Optional.of(Duration.ofMillis(outageMillis / 2)) : Optional.empty(),
+                900,
+                0,
+                0,
+                false,
+                Optional.of(Duration.ofSeconds(61)),
+                Optional.of(Duration.ofSeconds(40)),
+                List.of());
     }
 }

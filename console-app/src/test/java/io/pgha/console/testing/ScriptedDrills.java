@@ -3,10 +3,16 @@ package io.pgha.console.testing;
 import io.pgha.console.service.ChaosRequest;
 import io.pgha.console.service.DrillRequest;
 import io.pgha.console.service.FaultDrills;
+import io.pgha.console.service.RestoreDrillRequest;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.chaos.ChaosPlan;
 import io.pgha.runtime.chaos.ChaosReport;
 import io.pgha.runtime.drill.DrillResult;
+import io.pgha.runtime.drill.DrillSettings;
+import io.pgha.runtime.drill.HostDrillResult;
+import io.pgha.runtime.drill.HostDrillScenario;
+import io.pgha.runtime.usecase.DisasterDrill;
+import io.pgha.runtime.usecase.PitrDrill;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +30,7 @@ public final class ScriptedDrills implements FaultDrills {
     private final List<DrillRequest> requests = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch hold = new CountDownLatch(0);
     private final List<ChaosRequest> chaosRequests = new CopyOnWriteArrayList<>();
+    private final List<String> otherDrills = new CopyOnWriteArrayList<>();
     private volatile long lost;
 
     /** The following runs wait (for {@link #release()} or cancel) after injecting their fault. */
@@ -115,5 +122,35 @@ public final class ScriptedDrills implements FaultDrills {
 
     public List<ChaosRequest> chaosRequests() {
         return List.copyOf(chaosRequests);
+    }
+
+    /** A pitr drill that restores in 95 s and misses nothing. */
+    @Override
+    public PitrDrill.Result pitr(RestoreDrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+        otherDrills.add("pitr");
+        progress.accept("Restore into demo-pitr (started)");
+        return SampleDrills.pitr(0);
+    }
+
+    /** A disaster drill that loses the newest 14 rows, in order. */
+    @Override
+    public DisasterDrill.Result disaster(
+            RestoreDrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+        otherDrills.add("disaster");
+        progress.accept("Every node and its data removed (started)");
+        return SampleDrills.disaster(0);
+    }
+
+    @Override
+    public HostDrillResult host(
+            HostDrillScenario scenario, DrillSettings settings, Consumer<String> progress, BooleanSupplier cancelled) {
+        otherDrills.add(scenario.cliName());
+        progress.accept("stopping host th-1");
+        return SampleDrills.host(scenario, 20_000);
+    }
+
+    /** The pitr, disaster and host drills run, by name, in order. */
+    public List<String> otherDrills() {
+        return List.copyOf(otherDrills);
     }
 }

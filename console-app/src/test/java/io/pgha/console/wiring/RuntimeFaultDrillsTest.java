@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgha.console.service.DrillRequest;
+import io.pgha.console.service.RestoreDrillRequest;
 import io.pgha.console.testing.SampleCluster;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
@@ -12,8 +13,10 @@ import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.drill.DrillScenario;
 import io.pgha.runtime.drill.DrillSettings;
 import io.pgha.runtime.drill.DrillTarget;
+import io.pgha.runtime.provision.ProgressEvent;
 import io.pgha.runtime.stack.StackImages;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,40 @@ class RuntimeFaultDrillsTest {
         assertThat(t.password()).isEqualTo(credentials.superuser().password());
         assertThat(t.watcherImage()).isEqualTo(StackImages.SUPERVISOR);
         assertThat(progress).isEmpty();
+    }
+
+    @Test
+    void theBackupsDrillsAreAimedLikeTheFaultDrills() {
+        CredentialStore store = new CredentialStore(configDir);
+        StackCredentials credentials = StackCredentials.generate("postgres", "replicator", "admin");
+        store.save("demo", credentials);
+        RestoreDrillRequest restore =
+                new RestoreDrillRequest(request.members(), request.etcdContainers(), Map.of("pg-0", "demo-pg-0"), 2);
+
+        DrillTarget t = new RuntimeFaultDrills(SampleCluster.connection("demo"), store).target(restore, s -> {});
+
+        assertThat(t.members()).containsExactly("pg-0", "pg-1", "pg-2");
+        assertThat(t.containerOf("pg-0")).isEqualTo("demo-pg-0");
+        assertThat(t.writePort()).isEqualTo(5000);
+        assertThat(t.password()).isEqualTo(credentials.superuser().password());
+    }
+
+    @Test
+    void aRestoreDrillsStepIsOneLineOfTheLog() {
+        assertThat(RuntimeFaultDrills.line(new ProgressEvent(
+                        "writes",
+                        "Writers through the router",
+                        ProgressEvent.Status.DONE,
+                        "1250 rows acknowledged",
+                        Duration.ZERO)))
+                .isEqualTo("Writers through the router (done): 1250 rows acknowledged");
+        assertThat(RuntimeFaultDrills.line(new ProgressEvent(
+                        "disaster",
+                        "Every node and its data removed",
+                        ProgressEvent.Status.STARTED,
+                        "",
+                        Duration.ZERO)))
+                .isEqualTo("Every node and its data removed (started)");
     }
 
     @Test

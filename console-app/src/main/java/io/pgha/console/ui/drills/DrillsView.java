@@ -26,6 +26,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -37,7 +38,8 @@ import javafx.scene.layout.VBox;
 /**
  * The drills screen: pick a fault and a number of runs, confirm, and watch the drill's progress; then each run's write
  * gaps in a chart, the figures over all runs (write outage, new leader, router flip, rows missing, split brain, healed)
- * and a row per run. Run is enabled only for a stack on the local Docker engine.
+ * and a row per run. Every drill is listed; one that cannot run on this cluster is greyed, and choosing it says why.
+ * The drill that deletes the cluster's data (disaster) asks for the cluster's name typed before it starts.
  */
 public final class DrillsView extends BorderPane {
 
@@ -53,13 +55,15 @@ public final class DrillsView extends BorderPane {
         scenario.setId("drill-scenario");
         scenario.valueProperty().bindBidirectional(viewModel.scenarioProperty());
         scenario.disableProperty().bind(viewModel.activeProperty());
+        scenario.setCellFactory(list -> new ChoiceCell(viewModel));
+        scenario.setButtonCell(new ChoiceCell(viewModel));
         Spinner<Integer> runs = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 1, DrillsViewModel.MAX_RUNS, viewModel.runsProperty().get()));
         runs.setId("drill-runs");
         runs.setEditable(true);
         runs.setPrefWidth(80);
         runs.valueProperty().addListener((o, a, n) -> viewModel.runsProperty().set(n));
-        runs.disableProperty().bind(viewModel.activeProperty());
+        runs.disableProperty().bind(viewModel.activeProperty().or(viewModel.runsOnceProperty()));
         Button run = new Button("Run drill…");
         run.setId("drill-run");
         run.getStyleClass().add(Styles.DANGER);
@@ -74,7 +78,7 @@ public final class DrillsView extends BorderPane {
         Button chaos = new Button("Chaos…");
         chaos.setId("chaos-open");
         chaos.setTooltip(new Tooltip("A seeded run of random faults under workloads, as pgha chaos runs it"));
-        chaos.disableProperty().bind(viewModel.canRunProperty().not());
+        chaos.disableProperty().bind(viewModel.canChaosProperty().not());
         chaos.setMinWidth(Region.USE_PREF_SIZE);
         chaos.setOnAction(e ->
                 viewModel.chaos().ifPresent(c -> ChaosDialog.show(getScene().getWindow(), c)));
@@ -118,6 +122,8 @@ public final class DrillsView extends BorderPane {
 
         chart = chart();
         HBox.setHgrow(chart, Priority.ALWAYS);
+        chart.visibleProperty().bind(viewModel.chartShownProperty());
+        chart.managedProperty().bind(chart.visibleProperty());
         HBox upper = new HBox(figureBox, chart);
 
         TableView<DrillRunRow> table = Tables.table("Each run of the drill appears here.");
@@ -131,6 +137,9 @@ public final class DrillsView extends BorderPane {
         table.getColumns().add(Tables.column("Split brain", 5, DrillRunRow::splitBrain));
         table.getColumns().add(Tables.column("Healed", 6, DrillRunRow::healed));
         table.getColumns().add(Tables.column("Notes", 12, DrillRunRow::notes));
+        for (int i = 0; i < viewModel.columns().size(); i++) {
+            table.getColumns().get(i + 1).textProperty().bind(Bindings.valueAt(viewModel.columns(), i));
+        }
         table.setItems(viewModel.results());
 
         ListView<String> log = new ListView<>(viewModel.log());
@@ -214,6 +223,21 @@ public final class DrillsView extends BorderPane {
         Button button = (Button) alert.getDialogPane().lookupButton(confirm);
         button.setId("confirm-button");
         button.getStyleClass().add(Styles.DANGER);
+        confirmation.typedName().ifPresent(name -> {
+            viewModel.typedProperty().set("");
+            Label ask = new Label(confirmation.whatHappens());
+            ask.setWrapText(true);
+            ask.setMinHeight(Region.USE_PREF_SIZE);
+            TextField typed = new TextField();
+            typed.setId("confirm-cluster-name");
+            typed.setPromptText(name);
+            typed.textProperty().bindBidirectional(viewModel.typedProperty());
+            // Enter in the field must not confirm: the field takes it, and Cancel stays the default button
+            typed.setOnAction(e -> e.consume());
+            alert.getDialogPane().setContent(new VBox(8, ask, FormRows.label("Type " + name + " to confirm"), typed));
+            button.disableProperty().bind(viewModel.confirmedProperty().not());
+            alert.setOnShown(e -> typed.requestFocus());
+        });
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         button.setDefaultButton(false);
         alert.setOnHidden(e -> {
@@ -222,5 +246,34 @@ public final class DrillsView extends BorderPane {
             }
         });
         alert.show();
+    }
+
+    /** A drill in the picker, greyed with "unavailable" when it cannot run on this cluster now. */
+    private static final class ChoiceCell extends javafx.scene.control.ListCell<DrillChoice> {
+        private final DrillsViewModel viewModel;
+
+        ChoiceCell(DrillsViewModel viewModel) {
+            this.viewModel = viewModel;
+            viewModel.unavailableProperty().addListener((o, a, b) -> show(getItem(), isEmpty()));
+        }
+
+        @Override
+        protected void updateItem(DrillChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            show(item, empty);
+        }
+
+        private void show(DrillChoice item, boolean empty) {
+            getStyleClass().remove("text-muted");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            boolean off = viewModel.unavailableProperty().get().containsKey(item.id());
+            setText(item.id() + (off ? " (unavailable)" : ""));
+            if (off) {
+                getStyleClass().add("text-muted");
+            }
+        }
     }
 }

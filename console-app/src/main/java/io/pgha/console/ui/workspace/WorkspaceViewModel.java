@@ -107,7 +107,8 @@ public final class WorkspaceViewModel implements AutoCloseable {
         this.router = new RouterViewModel(session.connection(), browser);
         this.logs = new LogsViewModel(session.logs(), executors);
         this.dynamicConfig = new DynamicConfigViewModel(session.dynamicConfig(), executors, notifier);
-        this.drills = new DrillsViewModel(session.drills(), session.connection(), executors, notifier, initial);
+        this.drills = new DrillsViewModel(
+                session.drills(), session.backups(), session.connection(), executors, notifier, initial);
         this.backups = new BackupsViewModel(session.backups(), executors, notifier, clock, session.name());
         topology.selectedMemberProperty().addListener((o, a, member) -> memberDetail.show(member, snapshot.get()));
     }
@@ -186,6 +187,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
         }
         if (screen == Screen.BACKUPS) {
             backups.shown(showing);
+        }
+        if (screen == Screen.DRILLS) {
+            drills.shown(showing);
         }
         if (!showing) {
             shown.remove(screen);

@@ -3,24 +3,34 @@ package io.pgha.console.ui.drills;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.pgha.console.service.BackupsState;
 import io.pgha.console.service.DrillRequest;
 import io.pgha.console.service.FaultDrills;
+import io.pgha.console.service.RestoreDrillRequest;
 import io.pgha.console.testing.Inline;
 import io.pgha.console.testing.RecordingNotifier;
 import io.pgha.console.testing.SampleCluster;
 import io.pgha.console.testing.SampleDrills;
+import io.pgha.console.testing.ScriptedBackups;
+import io.pgha.console.ui.common.Formats;
 import io.pgha.console.ui.common.Notice;
 import io.pgha.console.ui.common.Tone;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.drill.DrillResult;
 import io.pgha.runtime.drill.DrillScenario;
+import io.pgha.runtime.drill.DrillSettings;
+import io.pgha.runtime.drill.HostDrillResult;
+import io.pgha.runtime.drill.HostDrillScenario;
 import io.pgha.runtime.drill.WriteGap;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
+import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Source;
 import io.pgha.runtime.model.SourceStatus;
 import io.pgha.runtime.testsupport.SnapshotBuilder;
+import io.pgha.runtime.usecase.DisasterDrill;
+import io.pgha.runtime.usecase.PitrDrill;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -52,6 +62,35 @@ class DrillsViewModelTest {
         public DrillResult run(DrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
             requests.add(request);
             return script.removeFirst().run(request, progress, cancelled);
+        }
+
+        final List<String> others = new ArrayList<>();
+        final Deque<java.util.function.Supplier<Object>> otherScript = new ArrayDeque<>();
+
+        @Override
+        public PitrDrill.Result pitr(
+                RestoreDrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+            others.add("pitr " + request.members());
+            progress.accept("Restore into demo-pitr (started)");
+            return (PitrDrill.Result) otherScript.removeFirst().get();
+        }
+
+        @Override
+        public DisasterDrill.Result disaster(
+                RestoreDrillRequest request, Consumer<String> progress, BooleanSupplier cancelled) {
+            others.add("disaster " + request.members());
+            return (DisasterDrill.Result) otherScript.removeFirst().get();
+        }
+
+        @Override
+        public HostDrillResult host(
+                HostDrillScenario scenario,
+                DrillSettings settings,
+                Consumer<String> progress,
+                BooleanSupplier cancelled) {
+            others.add(scenario.cliName());
+            progress.accept("stopping host th-1");
+            return (HostDrillResult) otherScript.removeFirst().get();
         }
 
         @Override
@@ -95,12 +134,12 @@ class DrillsViewModelTest {
     }
 
     @Test
-    void everyScenarioOfTheRuntimeIsOffered() {
-        assertThat(viewModel.scenarios())
-                .extracting(DrillChoice::id)
-                .containsExactlyElementsOf(Arrays.stream(DrillScenario.values())
-                        .map(DrillScenario::cliName)
-                        .toList());
+    void everyDrillOfPghaDrillIsListed() {
+        List<String> expected = new ArrayList<>(Arrays.stream(DrillScenario.values())
+                .map(DrillScenario::cliName)
+                .toList());
+        expected.addAll(List.of("pitr", "disaster", "host-down", "host-partition"));
+        assertThat(viewModel.scenarios()).extracting(DrillChoice::id).containsExactlyElementsOf(expected);
         assertThat(viewModel.scenarioProperty().get().description())
                 .isEqualTo(DrillScenario.KILL_PRIMARY.description());
     }
@@ -351,7 +390,7 @@ class DrillsViewModelTest {
             gaps.add(new WriteGap(Duration.ofMillis(i * 100L), Duration.ofMillis(i == 537 ? 2_345 : 20)));
         }
 
-        List<GapSeries.Point> points = DrillsViewModel.points(gaps, 100);
+        List<GapSeries.Point> points = NodeDrillReportViewModel.points(gaps, 100);
 
         assertThat(points).hasSize(100);
         assertThat(points).extracting(GapSeries.Point::gapSeconds).contains(2.345);
@@ -359,5 +398,301 @@ class DrillsViewModelTest {
                 .filteredOn(p -> p.gapSeconds() > 1)
                 .extracting(GapSeries.Point::seconds)
                 .containsExactly(53.7);
+    }
+
+    private final ScriptedBackups backups = new ScriptedBackups();
+
+    /** demo's drills with its backups read (the tab shown once). */
+    private DrillsViewModel withBackups(ClusterSnapshot snapshot) {
+        DrillsViewModel vm = new DrillsViewModel(
+                drills, backups, SampleCluster.connection("demo"), Inline.executors(), notifier, snapshot);
+        vm.shown(true);
+        return vm;
+    }
+
+    private static void choose(DrillsViewModel vm, String id) {
+        vm.scenarioProperty()
+                .set(vm.scenarios().stream()
+                        .filter(c -> c.id().equals(id))
+                        .findFirst()
+                        .orElseThrow());
+    }
+
+    private static List<String> offered(DrillsViewModel vm) {
+        return vm.scenarios().stream()
+                .map(DrillChoice::id)
+                .filter(id -> !vm.unavailableProperty().get().containsKey(id))
+                .toList();
+    }
+
+    private static HostInfo host(String name, String... members) {
+        return new HostInfo(
+                name,
+                "192.168.231.1" + name.charAt(name.length() - 1),
+                "ready",
+                "active",
+                "manager reachable",
+                "26.1.5",
+                java.util.OptionalInt.of(2),
+                java.util.OptionalLong.of(8L << 30),
+                Arrays.stream(members)
+                        .map(m -> new HostInfo.Placed(m, "running"))
+                        .toList());
+    }
+
+    /** The sample cluster as pgha up --swarm places it: a Swarm source, three hosts, no container on this engine. */
+    private static ClusterSnapshot onSwarm() {
+        ClusterSnapshot healthy = SampleCluster.healthy();
+        return SnapshotBuilder.from(healthy)
+                .containers(List.of())
+                .source(new SourceStatus(Source.SWARM, true, Optional.empty(), healthy.takenAt()))
+                .hosts(List.of(host("th-1", "pg-0", "etcd-1"), host("th-2", "pg-1", "etcd-2"), host("th-3", "pg-2")))
+                .build();
+    }
+
+    @Test
+    void aLocalStackWithBackupsOffersTheNodeAndBackupDrillsButNoHostDrill() {
+        DrillsViewModel vm = withBackups(SampleCluster.healthy());
+
+        assertThat(offered(vm))
+                .contains("kill-primary", "switchover", "pitr", "disaster")
+                .doesNotContain("host-down", "host-partition");
+        assertThat(vm.unavailableProperty().get().get("host-down"))
+                .startsWith("host-down and host-partition need a cluster placed across hosts (pgha up --swarm)");
+        choose(vm, "pitr");
+        assertThat(vm.canRunProperty().get()).isTrue();
+        assertThat(vm.runsOnceProperty().get()).isTrue();
+        assertThat(vm.availabilityProperty().get())
+                .startsWith("Runs against demo on the local Docker engine")
+                .endsWith("It restores from the backups (the last one 20261205-080000F_20261205-090000I).");
+        choose(vm, "host-partition");
+        assertThat(vm.canRunProperty().get()).isFalse();
+        assertThat(vm.availabilityProperty().get()).contains("runs on one Docker engine");
+    }
+
+    @Test
+    void withoutBackupsPitrAndDisasterSayWhyTheyCannotRun() {
+        backups.state(new BackupsState.Off(BackupsState.Why.DISABLED));
+        DrillsViewModel vm = withBackups(SampleCluster.healthy());
+
+        assertThat(offered(vm)).contains("kill-primary").doesNotContain("pitr", "disaster");
+        choose(vm, "disaster");
+        assertThat(vm.canRunProperty().get()).isFalse();
+        assertThat(vm.availabilityProperty().get())
+                .isEqualTo("pitr and disaster restore from the cluster's backups, and demo was made with backups off"
+                        + " (backups.enabled: false in its spec). Make it again with backups.enabled: true to drill"
+                        + " its recovery.");
+        vm.run();
+        assertThat(drills.others).isEmpty();
+    }
+
+    @Test
+    void beforeTheBackupsAreReadOrWhenTheReadFailsTheBackupDrillsWait() {
+        DrillsViewModel vm = new DrillsViewModel(
+                drills,
+                backups,
+                SampleCluster.connection("demo"),
+                Inline.executors(),
+                notifier,
+                SampleCluster.healthy());
+        choose(vm, "pitr");
+        assertThat(vm.availabilityProperty().get()).isEqualTo("Reading the backups of demo …");
+        assertThat(vm.canRunProperty().get()).isFalse();
+
+        ScriptedBackups broken = new ScriptedBackups() {
+            @Override
+            public BackupsState read() {
+                throw PghaException.unavailable("Docker is not reachable");
+            }
+        };
+        DrillsViewModel failing = new DrillsViewModel(
+                drills,
+                broken,
+                SampleCluster.connection("demo"),
+                Inline.executors(),
+                notifier,
+                SampleCluster.healthy());
+        failing.shown(true);
+        choose(failing, "disaster");
+        assertThat(failing.availabilityProperty().get())
+                .startsWith("Could not read the backups of demo: Docker is not reachable.");
+        assertThat(failing.canRunProperty().get()).isFalse();
+    }
+
+    @Test
+    void onASwarmOnlyTheHostDrillsAreOfferedAndHostDownIsProposed() {
+        DrillsViewModel vm = withBackups(onSwarm());
+
+        assertThat(offered(vm)).containsExactly("host-down", "host-partition");
+        assertThat(vm.scenarioProperty().get().id()).isEqualTo("host-down");
+        assertThat(vm.canRunProperty().get()).isTrue();
+        assertThat(vm.canChaosProperty().get()).as("chaos runs node faults").isFalse();
+        assertThat(vm.availabilityProperty().get())
+                .startsWith("Runs against demo across the Swarm's hosts: th-1 (ready), th-2 (ready), th-3 (ready).");
+        assertThat(vm.unavailableProperty().get().get("kill-primary"))
+                .startsWith("demo is placed on a Swarm")
+                .endsWith("Drill a whole host instead: host-down or host-partition.");
+        assertThat(vm.unavailableProperty().get().get("pitr")).startsWith("demo is placed on a Swarm");
+        assertThat(vm.confirmation().whatHappens())
+                .contains("The host of the primary (pg-0 now) is stopped: every container on it is gone at once");
+    }
+
+    @Test
+    void aHostDrillReportsEachRunAndTheFiguresOverAll() {
+        DrillsViewModel vm = withBackups(onSwarm());
+        choose(vm, "host-partition");
+        vm.runsProperty().set(2);
+        drills.otherScript.add(() -> SampleDrills.host(HostDrillScenario.HOST_PARTITION, 20_000));
+        drills.otherScript.add(() -> SampleDrills.host(HostDrillScenario.HOST_PARTITION, 24_000));
+
+        vm.run();
+
+        assertThat(drills.others).containsExactly("host-partition", "host-partition");
+        assertThat(vm.stateProperty().get()).isEqualTo(DrillsViewModel.State.SUCCEEDED);
+        assertThat(vm.columns()).startsWith("Host (leader) → leader", "Write outage");
+        assertThat(vm.chartShownProperty().get()).isFalse();
+        assertThat(vm.results())
+                .extracting(DrillRunRow::leaders, DrillRunRow::writeOutage, DrillRunRow::routerFlip, DrillRunRow::notes)
+                .containsExactly(
+                        tuple("th-1 (pg-0) → pg-1 on th-2", "20.0 s", "10.0 s", "passed"),
+                        tuple("th-1 (pg-0) → pg-1 on th-2", "24.0 s", "12.0 s", "passed"));
+        assertThat(figure(vm, "write outage")).isEqualTo("median 20.0 s · max 24.0 s");
+        assertThat(figure(vm, "isolated primary refused writes")).isEqualTo("median 10.0 s · max 12.0 s");
+        assertThat(figure(vm, "rows missing (RPO)")).isEqualTo("0 of 1800 acknowledged");
+        assertThat(figure(vm, "split brain")).isEqualTo("never");
+        assertThat(figure(vm, "verdict")).isEqualTo("2 of 2 passed");
+        assertThat(vm.log()).contains("[host-partition 2/2] stopping host th-1");
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("host-partition: 2 runs, write outage median 20.0 s · max 24.0 s, 0 acknowledged rows"
+                        + " missing — passed");
+        assertThat(notifier.last().level()).isEqualTo(Notice.Level.SUCCESS);
+    }
+
+    @Test
+    void thePitrDrillRunsOnceAndReportsItsFigures() {
+        DrillsViewModel vm = withBackups(SampleCluster.healthy());
+        choose(vm, "pitr");
+        vm.runsProperty().set(5);
+        drills.otherScript.add(() -> SampleDrills.pitr(0));
+        assertThat(vm.confirmation().typedName()).isEmpty();
+        assertThat(vm.confirmation().whatHappens()).startsWith("This drill runs once.");
+
+        vm.run();
+
+        assertThat(drills.others).containsExactly("pitr [pg-0, pg-1, pg-2]");
+        assertThat(vm.stateProperty().get()).isEqualTo(DrillsViewModel.State.SUCCEEDED);
+        assertThat(vm.columns()).contains("Missing before T", "Present after T");
+        assertThat(vm.results()).singleElement().satisfies(r -> {
+            assertThat(r.leaders()).isEqualTo("demo → demo-pitr (removed)");
+            assertThat(r.missing()).isEqualTo("0 of 1250");
+            assertThat(r.notes()).isEqualTo("passed");
+            assertThat(r.tone()).isEqualTo(Tone.OK);
+        });
+        assertThat(figure(vm, "rows acknowledged before T")).isEqualTo("1250");
+        assertThat(figure(vm, "missing before T")).isEqualTo("0 (must be 0)");
+        assertThat(figure(vm, "present after T")).isEqualTo("0 (must be 0)");
+        assertThat(figure(vm, "restore time")).isEqualTo(Formats.duration(Duration.ofSeconds(95)));
+        assertThat(vm.log()).contains("[pitr 1/1] Restore into demo-pitr (started)", "[pitr 1/1] done: passed");
+        assertThat(vm.messageProperty().get())
+                .startsWith("pitr: restored to T into demo-pitr in ")
+                .endsWith("passed");
+        assertThat(notifier.last().level()).isEqualTo(Notice.Level.SUCCESS);
+    }
+
+    @Test
+    void aPitrThatMissesRowsIsAFailure() {
+        DrillsViewModel vm = withBackups(SampleCluster.healthy());
+        choose(vm, "pitr");
+        drills.otherScript.add(() -> SampleDrills.pitr(3));
+
+        vm.run();
+
+        assertThat(tone(vm, "missing before T")).isEqualTo(Tone.FAIL);
+        assertThat(vm.results().getFirst().tone()).isEqualTo(Tone.FAIL);
+        assertThat(vm.messageProperty().get())
+                .contains("3 of 1250 rows acknowledged before T missing")
+                .endsWith("FAILED");
+        assertThat(notifier.last())
+                .isEqualTo(
+                        Notice.error("Drill pitr failed", vm.messageProperty().get()));
+    }
+
+    @Test
+    void aFailingBackupDrillSaysWhy() {
+        DrillsViewModel vm = withBackups(SampleCluster.healthy());
+        choose(vm, "pitr");
+        drills.otherScript.add(() -> {
+            throw PghaException.invalidInput("the target time is before the first backup; the recoverable window is"
+                    + " 2026-12-05T08:00:31Z … 2026-12-05T09:00:00Z");
+        });
+
+        vm.run();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(DrillsViewModel.State.FAILED);
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("run 1 failed: the target time is before the first backup; the recoverable window is"
+                        + " 2026-12-05T08:00:31Z … 2026-12-05T09:00:00Z");
+        assertThat(vm.results()).isEmpty();
+        assertThat(vm.log()).last().asString().startsWith("[pitr 1/1] stopped: the target time is before");
+        assertThat(notifier.last().level()).isEqualTo(Notice.Level.ERROR);
+        assertThat(vm.canRunProperty().get()).isTrue();
+    }
+
+    @Test
+    void cancellingABackupDrillSaysARestoreUnderWayRunsToItsEnd() {
+        DrillsViewModel vm = withBackups(SampleCluster.healthy());
+        choose(vm, "pitr");
+        List<String> seen = new ArrayList<>();
+        drills.otherScript.add(() -> {
+            vm.cancel();
+            seen.add(vm.messageProperty().get());
+            throw PghaException.refused("the pitr drill was cancelled");
+        });
+
+        vm.run();
+
+        assertThat(seen)
+                .containsExactly("cancelling: the drill stops at its next wait; a restore under way runs to its end …");
+        assertThat(vm.stateProperty().get()).isEqualTo(DrillsViewModel.State.CANCELLED);
+        assertThat(notifier.notices()).isEmpty();
+    }
+
+    @Test
+    void theDisasterDrillRunsOnlyWithTheClusterNameTyped() {
+        DrillsViewModel vm = withBackups(SampleCluster.healthy());
+        choose(vm, "disaster");
+        DrillConfirmation c = vm.confirmation();
+        assertThat(c.typedName()).contains("demo");
+        assertThat(c.whatHappens()).startsWith("This drill DELETES THE DATA of demo.");
+        assertThat(vm.confirmedProperty().get()).isFalse();
+
+        vm.run();
+        assertThat(drills.others).as("nothing typed").isEmpty();
+
+        vm.typedProperty().set("dem");
+        assertThat(vm.confirmedProperty().get()).isFalse();
+        vm.typedProperty().set("demo-pitr");
+        vm.run();
+        assertThat(drills.others).as("another name typed").isEmpty();
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("not confirmed: type demo to run disaster; nothing was changed");
+        assertThat(vm.stateProperty().get()).isEqualTo(DrillsViewModel.State.IDLE);
+
+        vm.typedProperty().set(" demo ");
+        assertThat(vm.confirmedProperty().get()).isTrue();
+        drills.otherScript.add(() -> SampleDrills.disaster(0));
+        vm.run();
+
+        assertThat(drills.others).containsExactly("disaster [pg-0, pg-1, pg-2]");
+        assertThat(vm.typedProperty().get()).as("the next disaster asks again").isEmpty();
+        assertThat(vm.results()).singleElement().satisfies(r -> {
+            assertThat(r.missing()).isEqualTo("14 of 2000");
+            assertThat(r.tone()).as("lost within the archive's lag").isEqualTo(Tone.WARN);
+        });
+        assertThat(figure(vm, "rows lost (RPO)")).isEqualTo("14 of 2000 (the archive's lag)");
+        assertThat(figure(vm, "loss window")).isEqualTo("1.3 s");
+        assertThat(figure(vm, "lost out of order")).isEqualTo("0 (must be 0)");
+        assertThat(figure(vm, "time to writable")).isEqualTo(Formats.duration(Duration.ofSeconds(130)));
+        assertThat(vm.messageProperty().get()).endsWith("0 out of order — passed");
     }
 }
