@@ -112,6 +112,38 @@ public final class PgBackRest {
         }
     }
 
+    /**
+     * Whether a pgBackRest backup process runs in any of {@code containers} (the members'): {@code PRESENT} at the first
+     * found, {@code ABSENT} when every container answered without one, {@code UNKNOWN} when some could not be asked.
+     */
+    public BackupActivity.Process backupProcess(List<String> containers) {
+        boolean unknown = false;
+        for (String container : containers) {
+            try {
+                ExecResult r = docker.exec(container, RunningBackup.findCommand(), SHORT);
+                if (!r.ok()) {
+                    unknown = true;
+                } else if (RunningBackup.parse(r.stdout()).isPresent()) {
+                    return BackupActivity.Process.PRESENT;
+                }
+            } catch (RuntimeException e) {
+                unknown = true;
+            }
+        }
+        return unknown ? BackupActivity.Process.UNKNOWN : BackupActivity.Process.ABSENT;
+    }
+
+    /**
+     * {@link #info} read in {@code container}, whose "backup running" is the lock or, when the lock reads free, a backup
+     * process in one of {@code members} (docs/decisions/0047).
+     */
+    public RepositoryInfo info(String container, List<String> members) {
+        RepositoryInfo info = info(container);
+        return info.backupRunning()
+                ? info
+                : info.withBackupRunning(BackupActivity.running(false, backupProcess(members), false));
+    }
+
     /** The stanza's backups and archive as the repository holds them (read from any node that mounts it). */
     public RepositoryInfo info(String container) {
         ExecResult r = docker.exec(container, pgbackrest(List.of("--output=json", "info")), SHORT);

@@ -97,7 +97,7 @@ public final class StackBackups implements AutoCloseable {
     public io.pgha.runtime.backup.BackupSummary summary() {
         String container = container(leader());
         return io.pgha.runtime.backup.BackupSummary.of(
-                tool.info(container),
+                tool.info(container, memberContainers()),
                 tool.archiveStatus(container),
                 Instant.now(),
                 schedule(container).lateAfter());
@@ -126,7 +126,18 @@ public final class StackBackups implements AutoCloseable {
 
     /** The repository's backups and archive range. */
     public RepositoryInfo list() {
-        return tool.info(container(leader()));
+        return tool.info(container(leader()), memberContainers());
+    }
+
+    /**
+     * Every member's container: where a backup process may run (the leader's, or a replica's for a backup from a standby),
+     * asked when pgBackRest's lock reads free (docs/decisions/0047).
+     */
+    private List<String> memberContainers() {
+        return cluster.patroniUrls().keySet().stream()
+                .sorted()
+                .map(this::container)
+                .toList();
     }
 
     /**
@@ -149,7 +160,7 @@ public final class StackBackups implements AutoCloseable {
                     + archive.lastFailedAt().map(Object::toString).orElse("?") + " (" + archive.failedCount()
                     + " failures so far); see docker logs " + container);
         }
-        RepositoryInfo info = tool.info(container);
+        RepositoryInfo info = tool.info(container, memberContainers());
         if (info.latest().isEmpty()) {
             problems.add(
                     info.backupRunning()
