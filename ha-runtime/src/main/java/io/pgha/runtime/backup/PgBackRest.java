@@ -3,6 +3,7 @@ package io.pgha.runtime.backup;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.ExecResult;
+import io.pgha.runtime.stack.Backups;
 import io.pgha.runtime.stack.PgBackRestConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -151,6 +152,40 @@ public final class PgBackRest {
             throw BackupErrors.translate("read the repository's info for " + stanza + " on " + container, r);
         }
         return PgBackRestInfo.parse(r.stdout(), stanza);
+    }
+
+    /** The stanza's archive as the repository holds it, segment by segment (docs/decisions/0047). */
+    public ArchiveListing archiveListing(String container) {
+        ExecResult r = docker.exec(container, pgbackrest(ArchiveListing.arguments(stanza)), SHORT);
+        if (!r.ok()) {
+            throw BackupErrors.translate("list the WAL archive of " + stanza + " on " + container, r);
+        }
+        return ArchiveListing.parse(r.stdout());
+    }
+
+    /**
+     * The newest commit in the archived segments up to {@code segment} on its timeline, read in {@code container} with
+     * pg_waldump ({@link RepositoryScan}); empty when they have none or it cannot be read.
+     */
+    public Optional<Instant> lastCommitUpTo(String container, String segment) {
+        try {
+            ExecResult r = docker.exec(
+                    container,
+                    asPostgres(RepositoryScan.lastCommitCommand(stanza, Backups.REPOSITORY_MOUNT, segment)),
+                    CHECK);
+            return r.ok() ? RepositoryScan.lastCommit(r.stdout()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The honest recoverable window (docs/decisions/0047): the repository's backups over the archive's listing, to
+     * {@code end} or to the last commit before a hole in the archive after the newest backup.
+     */
+    public RecoverableWindow window(String container, List<BackupRecord> backups, Instant end) {
+        WalContinuity c = WalContinuity.of(backups, archiveListing(container), Instant.now());
+        return RecoverableWindow.of(end, c, c.gapAfter().flatMap(g -> lastCommitUpTo(container, g.lastPresent())));
     }
 
     /**
