@@ -74,7 +74,9 @@ public record WalContinuity(
         Wal wal = new Wal(listing, segmentSize, now);
         List<BackupRecord> newestFirst = backups.stream()
                 .filter(b -> !b.error() && Wal.valid(b.walStart()) && Wal.valid(b.walStop()))
-                .sorted(Comparator.comparing(BackupRecord::stop).reversed())
+                .sorted(Comparator.comparing(BackupRecord::stop)
+                        .thenComparing(BackupRecord::label)
+                        .reversed())
                 .toList();
         List<BackupRecord> chain = new ArrayList<>();
         List<BackupRecord> cutOff = new ArrayList<>();
@@ -204,7 +206,7 @@ public record WalContinuity(
         private Optional<String> resumption(long tli, long missing) {
             Optional<String> first = Optional.empty();
             boolean settled = false;
-            for (var e : bySegno.tailMap(missing, false).entrySet()) {
+            for (var e : bySegno.tailMap(missing, true).entrySet()) {
                 for (long t : e.getValue().tailSet(tli)) {
                     String n = name(t, e.getKey());
                     if (first.isEmpty()) {
