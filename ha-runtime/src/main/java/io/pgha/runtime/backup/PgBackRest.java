@@ -118,20 +118,32 @@ public final class PgBackRest {
      * found, {@code ABSENT} when every container answered without one, {@code UNKNOWN} when some could not be asked.
      */
     public BackupActivity.Process backupProcess(List<String> containers) {
-        boolean unknown = false;
-        for (String container : containers) {
-            try {
-                ExecResult r = docker.exec(container, RunningBackup.findCommand(), SHORT);
-                if (!r.ok()) {
-                    unknown = true;
-                } else if (RunningBackup.parse(r.stdout()).isPresent()) {
-                    return BackupActivity.Process.PRESENT;
-                }
-            } catch (RuntimeException e) {
-                unknown = true;
-            }
+        // one exec per container, side by side: pgha status answers within its deadline
+        List<java.util.concurrent.CompletableFuture<BackupActivity.Process>> asked = containers.stream()
+                .map(c -> java.util.concurrent.CompletableFuture.supplyAsync(() -> processIn(c)))
+                .toList();
+        List<BackupActivity.Process> answers =
+                asked.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        if (answers.contains(BackupActivity.Process.PRESENT)) {
+            return BackupActivity.Process.PRESENT;
         }
-        return unknown ? BackupActivity.Process.UNKNOWN : BackupActivity.Process.ABSENT;
+        return answers.contains(BackupActivity.Process.UNKNOWN)
+                ? BackupActivity.Process.UNKNOWN
+                : BackupActivity.Process.ABSENT;
+    }
+
+    private BackupActivity.Process processIn(String container) {
+        try {
+            ExecResult r = docker.exec(container, RunningBackup.findCommand(), SHORT);
+            if (!r.ok()) {
+                return BackupActivity.Process.UNKNOWN;
+            }
+            return RunningBackup.parse(r.stdout()).isPresent()
+                    ? BackupActivity.Process.PRESENT
+                    : BackupActivity.Process.ABSENT;
+        } catch (RuntimeException e) {
+            return BackupActivity.Process.UNKNOWN;
+        }
     }
 
     /**
