@@ -1,12 +1,11 @@
 package io.pgha.runtime.backup;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.json.Json;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -41,29 +40,24 @@ public record ArchiveListing(String archiveId, Map<String, Instant> segments, Se
     }
 
     public static ArchiveListing parse(String json) {
-        JsonNode root;
+        Map<String, Entry> root;
         try {
-            root = Json.mapper().readTree(json);
+            root = Json.mapper().readValue(json, new TypeReference<Map<String, Entry>>() {});
         } catch (JsonProcessingException e) {
             throw PghaException.unavailable("pgBackRest's listing of the archive is not the JSON it should be ("
                     + e.getOriginalMessage() + ")");
         }
         Map<String, Map<String, Instant>> segments = new TreeMap<>();
         Map<String, Set<Long>> histories = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it =
-                        root == null ? java.util.Collections.emptyIterator() : root.fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!"file".equals(e.getValue().path("type").asText())) {
+        for (Map.Entry<String, Entry> e : root == null ? Set.<Map.Entry<String, Entry>>of() : root.entrySet()) {
+            if (e.getValue() == null || !"file".equals(e.getValue().type())) {
                 continue;
             }
             Matcher s = SEGMENT.matcher(e.getKey());
             Matcher h = HISTORY.matcher(e.getKey());
             if (s.matches()) {
                 segments.computeIfAbsent(s.group(1), k -> new TreeMap<>())
-                        .put(
-                                s.group(2),
-                                Instant.ofEpochSecond(e.getValue().path("time").asLong()));
+                        .put(s.group(2), Instant.ofEpochSecond(e.getValue().time()));
             } else if (h.matches()) {
                 histories.computeIfAbsent(h.group(1), k -> new HashSet<>()).add(Long.parseLong(h.group(2), 16));
             }
@@ -74,6 +68,9 @@ public record ArchiveListing(String archiveId, Map<String, Instant> segments, Se
                 .orElse("");
         return new ArchiveListing(id, segments.getOrDefault(id, Map.of()), histories.getOrDefault(id, Set.of()));
     }
+
+    /** One path in the listing: its type (file, path, link) and, for a file, when it was written. */
+    record Entry(String type, long time) {}
 
     private static long databaseId(String archiveId) {
         Matcher m = ARCHIVE_ID.matcher(archiveId);

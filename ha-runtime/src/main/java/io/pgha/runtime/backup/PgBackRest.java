@@ -119,17 +119,30 @@ public final class PgBackRest {
      */
     public BackupActivity.Process backupProcess(List<String> containers) {
         // one exec per container, side by side: pgha status answers within its deadline
-        List<java.util.concurrent.CompletableFuture<BackupActivity.Process>> asked = containers.stream()
-                .map(c -> java.util.concurrent.CompletableFuture.supplyAsync(() -> processIn(c)))
-                .toList();
-        List<BackupActivity.Process> answers =
-                asked.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        List<BackupActivity.Process> answers;
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<BackupActivity.Process>> asked = containers.stream()
+                    .map(c -> threads.submit(() -> processIn(c)))
+                    .toList();
+            answers = asked.stream().map(PgBackRest::answer).toList();
+        }
         if (answers.contains(BackupActivity.Process.PRESENT)) {
             return BackupActivity.Process.PRESENT;
         }
         return answers.contains(BackupActivity.Process.UNKNOWN)
                 ? BackupActivity.Process.UNKNOWN
                 : BackupActivity.Process.ABSENT;
+    }
+
+    private static BackupActivity.Process answer(java.util.concurrent.Future<BackupActivity.Process> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BackupActivity.Process.UNKNOWN;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return BackupActivity.Process.UNKNOWN;
+        }
     }
 
     private BackupActivity.Process processIn(String container) {
