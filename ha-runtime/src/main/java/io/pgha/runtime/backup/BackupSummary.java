@@ -88,8 +88,8 @@ public record BackupSummary(
         }
         continuity
                 .flatMap(WalContinuity::gapAfter)
-                .ifPresent(g -> warnings.add(g.describe() + ", so the recoverable"
-                        + " window ends before it; take a full backup to start an unbroken one (pgha backup now)"));
+                .ifPresent(g -> warnings.add(g.describe() + "; the recoverable window ends"
+                        + " before it: take a full backup to start an unbroken one (pgha backup now)"));
         Optional<RecoverableWindow> window = archive.lastArchivedAt()
                 .filter(end -> !info.backups().isEmpty())
                 .map(end -> continuity

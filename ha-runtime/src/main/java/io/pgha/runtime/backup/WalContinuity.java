@@ -52,11 +52,10 @@ public record WalContinuity(
         /** In words, with what to do. */
         public String describe() {
             return "the WAL archive misses " + firstMissing
-                    + timeline.map(t -> " (timeline " + t + " goes on from " + resumesAt
-                                    + " but its history file " + String.format("%08X", t) + ".history is not in the"
-                                    + " archive)")
-                            .orElse(" and what follows up to " + resumesAt)
-                    + ": a restore cannot replay past " + lastPresent;
+                    + timeline.map(t -> " (timeline " + t + " goes on from " + resumesAt + " but its history file "
+                                    + String.format("%08X", t) + ".history is not in the archive)")
+                            .orElse(" (it resumes at " + resumesAt + ")")
+                    + ", so a restore cannot replay past " + lastPresent;
         }
     }
 

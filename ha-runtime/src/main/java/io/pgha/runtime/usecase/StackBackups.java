@@ -186,7 +186,7 @@ public final class StackBackups implements AutoCloseable {
         try {
             WalContinuity c = WalContinuity.of(info.backups(), tool.archiveListing(container), Instant.now());
             c.gapAfter()
-                    .ifPresent(g -> problems.add(g.describe() + ": a restore to a time after it fails; take a full"
+                    .ifPresent(g -> problems.add(g.describe() + "; a restore to a time after it fails: take a full"
                             + " backup to start an unbroken window (pgha backup now --type full" + clusterFlag()
                             + ")"));
             if (!c.cutOff().isEmpty()) {
