@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The times a restore can reach (docs/decisions/0022, 0047): from the end of the oldest backup (its consistent point)
+ * The times a restore can reach (docs/decisions/0022, 0048): from the end of the oldest backup (its consistent point)
  * whose WAL runs unbroken to the newest backup, to the moment the archive was last known complete (after a WAL switch
  * reached it, or its last archived segment's time), or, when the archive misses a segment after the newest backup, to
  * the last commit before that hole.
@@ -33,7 +33,7 @@ public record RecoverableWindow(List<BackupRecord> backups, Instant end, Optiona
     }
 
     /**
-     * The honest window (docs/decisions/0047): only the backups of the unbroken chain in {@code continuity}, and when the
+     * The honest window (docs/decisions/0048): only the backups of the unbroken chain in {@code continuity}, and when the
      * archive misses a segment after the newest of them, an end no later than {@code lastCommitBeforeGap} (the newest
      * commit in the segments before the hole; without one, just after the newest backup's end).
      */
