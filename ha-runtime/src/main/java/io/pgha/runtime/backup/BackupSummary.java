@@ -46,6 +46,20 @@ public record BackupSummary(
      * maxAge} ago (the longest gap the schedule leaves between two backups, with a margin) is a warning.
      */
     public static BackupSummary of(RepositoryInfo info, ArchiveStatus archive, Instant now, Duration maxAge) {
+        return of(info, archive, Optional.empty(), Optional.empty(), now, maxAge);
+    }
+
+    /**
+     * The summary with the archive's continuity (docs/decisions/0048): the window holds only the backups whose WAL runs
+     * unbroken, and a hole after the newest backup ends it at {@code lastCommitBeforeGap} and is a warning.
+     */
+    public static BackupSummary of(
+            RepositoryInfo info,
+            ArchiveStatus archive,
+            Optional<WalContinuity> continuity,
+            Optional<Instant> lastCommitBeforeGap,
+            Instant now,
+            Duration maxAge) {
         List<String> warnings = new ArrayList<>();
         if (archive.failing()) {
             warnings.add("the WAL archive is failing: archive_command failed on "
@@ -72,12 +86,25 @@ public record BackupSummary(
                     + ago(Duration.between(last.get().stop(), now)) + " ago, more than the schedule allows ("
                     + ago(maxAge) + "); pgha backup now");
         }
+        continuity
+                .flatMap(WalContinuity::gapAfter)
+                .ifPresent(g -> warnings.add(g.describe() + "; the recoverable window ends"
+                        + " before it: take a full backup to start an unbroken one (pgha backup now)"));
         Optional<RecoverableWindow> window = archive.lastArchivedAt()
                 .filter(end -> !info.backups().isEmpty())
-                .map(end -> new RecoverableWindow(info.backups(), end))
+                .map(end -> continuity
+                        .map(c -> RecoverableWindow.of(end, c, lastCommitBeforeGap))
+                        .orElseGet(() -> new RecoverableWindow(info.backups(), end)))
                 .filter(w ->
                         w.start().isPresent() && !w.end().isBefore(w.start().get()));
         return new BackupSummary(window, last, archive, info.backupRunning(), warnings);
+    }
+
+    /** This summary with one more warning. */
+    public BackupSummary warn(String warning) {
+        List<String> w = new ArrayList<>(warnings);
+        w.add(warning);
+        return new BackupSummary(window, lastBackup, archive, running, w);
     }
 
     /** "3 d 4 h", "2 h 5 min", "40 s". */

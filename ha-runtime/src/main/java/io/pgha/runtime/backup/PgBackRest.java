@@ -3,6 +3,7 @@ package io.pgha.runtime.backup;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.ExecResult;
+import io.pgha.runtime.stack.Backups;
 import io.pgha.runtime.stack.PgBackRestConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,6 +113,63 @@ public final class PgBackRest {
         }
     }
 
+    /**
+     * Whether a pgBackRest backup process runs in any of {@code containers} (the members'): {@code PRESENT} at the first
+     * found, {@code ABSENT} when every container answered without one, {@code UNKNOWN} when some could not be asked.
+     */
+    public BackupActivity.Process backupProcess(List<String> containers) {
+        // one exec per container, side by side: pgha status answers within its deadline
+        List<BackupActivity.Process> answers;
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<BackupActivity.Process>> asked = containers.stream()
+                    .map(c -> threads.submit(() -> processIn(c)))
+                    .toList();
+            answers = asked.stream().map(PgBackRest::answer).toList();
+        }
+        if (answers.contains(BackupActivity.Process.PRESENT)) {
+            return BackupActivity.Process.PRESENT;
+        }
+        return answers.contains(BackupActivity.Process.UNKNOWN)
+                ? BackupActivity.Process.UNKNOWN
+                : BackupActivity.Process.ABSENT;
+    }
+
+    private static BackupActivity.Process answer(java.util.concurrent.Future<BackupActivity.Process> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return BackupActivity.Process.UNKNOWN;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return BackupActivity.Process.UNKNOWN;
+        }
+    }
+
+    private BackupActivity.Process processIn(String container) {
+        try {
+            ExecResult r = docker.exec(container, RunningBackup.findCommand(), SHORT);
+            if (!r.ok()) {
+                return BackupActivity.Process.UNKNOWN;
+            }
+            return RunningBackup.parse(r.stdout()).isPresent()
+                    ? BackupActivity.Process.PRESENT
+                    : BackupActivity.Process.ABSENT;
+        } catch (RuntimeException e) {
+            return BackupActivity.Process.UNKNOWN;
+        }
+    }
+
+    /**
+     * {@link #info} read in {@code container}, whose "backup running" is the lock or, when the lock reads free, a backup
+     * process in one of {@code members} (docs/decisions/0048).
+     */
+    public RepositoryInfo info(String container, List<String> members) {
+        RepositoryInfo info = info(container);
+        return info.backupRunning()
+                ? info
+                : info.withBackupRunning(BackupActivity.running(false, backupProcess(members), false));
+    }
+
     /** The stanza's backups and archive as the repository holds them (read from any node that mounts it). */
     public RepositoryInfo info(String container) {
         ExecResult r = docker.exec(container, pgbackrest(List.of("--output=json", "info")), SHORT);
@@ -119,6 +177,40 @@ public final class PgBackRest {
             throw BackupErrors.translate("read the repository's info for " + stanza + " on " + container, r);
         }
         return PgBackRestInfo.parse(r.stdout(), stanza);
+    }
+
+    /** The stanza's archive as the repository holds it, segment by segment (docs/decisions/0048). */
+    public ArchiveListing archiveListing(String container) {
+        ExecResult r = docker.exec(container, pgbackrest(ArchiveListing.arguments(stanza)), SHORT);
+        if (!r.ok()) {
+            throw BackupErrors.translate("list the WAL archive of " + stanza + " on " + container, r);
+        }
+        return ArchiveListing.parse(r.stdout());
+    }
+
+    /**
+     * The newest commit in the archived segments up to {@code segment} on its timeline, read in {@code container} with
+     * pg_waldump ({@link RepositoryScan}); empty when they have none or it cannot be read.
+     */
+    public Optional<Instant> lastCommitUpTo(String container, String segment) {
+        try {
+            ExecResult r = docker.exec(
+                    container,
+                    asPostgres(RepositoryScan.lastCommitCommand(stanza, Backups.REPOSITORY_MOUNT, segment)),
+                    CHECK);
+            return r.ok() ? RepositoryScan.lastCommit(r.stdout()) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The honest recoverable window (docs/decisions/0048): the repository's backups over the archive's listing, to
+     * {@code end} or to the last commit before a hole in the archive after the newest backup.
+     */
+    public RecoverableWindow window(String container, List<BackupRecord> backups, Instant end) {
+        WalContinuity c = WalContinuity.of(backups, archiveListing(container), Instant.now());
+        return RecoverableWindow.of(end, c, c.gapAfter().flatMap(g -> lastCommitUpTo(container, g.lastPresent())));
     }
 
     /**

@@ -8,20 +8,47 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The times a restore can reach (docs/decisions/0022): from the end of the oldest backup (its consistent point) to the
- * moment the archive was last known complete (after a WAL switch reached it, or its last archived segment's time).
+ * The times a restore can reach (docs/decisions/0022, 0048): from the end of the oldest backup (its consistent point)
+ * whose WAL runs unbroken to the newest backup, to the moment the archive was last known complete (after a WAL switch
+ * reached it, or its last archived segment's time), or, when the archive misses a segment after the newest backup, to
+ * the last commit before that hole.
  *
- * @param backups the repository's backups, oldest first
+ * @param backups the backups a restore to a time may start from, oldest first
  * @param end     the latest time the archive is known to cover
+ * @param gap     the hole in the archive after the newest backup that ends the window, when there is one
  */
 @Api
-public record RecoverableWindow(List<BackupRecord> backups, Instant end) {
+public record RecoverableWindow(List<BackupRecord> backups, Instant end, Optional<WalContinuity.Gap> gap) {
 
     public RecoverableWindow {
         backups = backups.stream()
                 .filter(b -> !b.error())
                 .sorted(Comparator.comparing(BackupRecord::stop))
                 .toList();
+    }
+
+    /** A window over an archive taken as unbroken. */
+    public RecoverableWindow(List<BackupRecord> backups, Instant end) {
+        this(backups, end, Optional.empty());
+    }
+
+    /**
+     * The honest window (docs/decisions/0048): only the backups of the unbroken chain in {@code continuity}, and when the
+     * archive misses a segment after the newest of them, an end no later than {@code lastCommitBeforeGap} (the newest
+     * commit in the segments before the hole; without one, just after the newest backup's end).
+     */
+    public static RecoverableWindow of(Instant end, WalContinuity continuity, Optional<Instant> lastCommitBeforeGap) {
+        List<BackupRecord> chain = continuity.chain();
+        if (chain.isEmpty()) {
+            // every backup's own WAL misses a segment: the newest hole is what to tell
+            return new RecoverableWindow(
+                    chain, end, continuity.earlier().stream().reduce((a, b) -> b));
+        }
+        if (continuity.gapAfter().isEmpty()) {
+            return new RecoverableWindow(chain, end, Optional.empty());
+        }
+        Instant capped = lastCommitBeforeGap.orElseGet(() -> reachable(chain.getLast()));
+        return new RecoverableWindow(chain, capped.isBefore(end) ? capped : end, continuity.gapAfter());
     }
 
     /**
@@ -40,7 +67,10 @@ public record RecoverableWindow(List<BackupRecord> backups, Instant end) {
     public Optional<BackupRecord> backupFor(RestoreTarget target) {
         if (backups.isEmpty()) {
             throw PghaException.notFound(
-                    "the repository has no backup to restore from yet: pgha backup list shows when one is done");
+                    gap.isPresent()
+                            ? "no backup in the repository has its WAL unbroken in the archive ("
+                                    + gap.get().describe() + "): take a full backup (pgha backup now)"
+                            : "the repository has no backup to restore from yet: pgha backup list shows when one is done");
         }
         return Optional.of(
                 switch (target) {
@@ -55,7 +85,10 @@ public record RecoverableWindow(List<BackupRecord> backups, Instant end) {
                         if (t.time().isBefore(start().orElseThrow()) || t.time().isAfter(end)) {
                             throw PghaException.invalidInput("cannot restore to " + t.time() + ": it is outside the "
                                     + "recoverable window " + describe() + " (from the end of the oldest backup to"
-                                    + " the last archived WAL)");
+                                    + gap.map(g -> " the last commit before the hole in the archive: "
+                                                    + g.describe() + "; a new full backup starts an unbroken"
+                                                    + " window: pgha backup now)")
+                                            .orElse(" the last archived WAL)"));
                         }
                         yield backups.stream()
                                 .filter(r -> !reachable(r).isAfter(t.time()))

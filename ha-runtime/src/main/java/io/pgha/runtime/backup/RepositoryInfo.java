@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param stanza        the stanza (the Patroni scope)
  * @param statusCode    pgBackRest's status code: 0 ok, 1 missing stanza path, 2 no valid backups, 3 missing stanza data, …
  * @param statusMessage pgBackRest's status in words
- * @param backupRunning whether a backup holds the stanza's lock now
+ * @param backupRunning whether a backup runs now: pgBackRest's lock as info reads it, or, where pgha asked, also a backup
+ *                      process on a member ({@link BackupActivity})
  * @param backups       the backups, oldest first
  * @param archiveMin    the oldest WAL segment in the archive, when there is one
  * @param archiveMax    the newest WAL segment in the archive, when there is one
@@ -30,6 +31,11 @@ public record RepositoryInfo(
 
     public RepositoryInfo {
         backups = List.copyOf(backups);
+    }
+
+    /** This reading with {@code running} as whether a backup runs (after the members' processes were asked). */
+    public RepositoryInfo withBackupRunning(boolean running) {
+        return new RepositoryInfo(stanza, statusCode, statusMessage, running, backups, archiveMin, archiveMax);
     }
 
     public Optional<BackupRecord> latest() {

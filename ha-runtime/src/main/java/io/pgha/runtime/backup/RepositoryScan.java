@@ -40,9 +40,23 @@ public final class RepositoryScan {
                 "info");
     }
 
+    /** pgBackRest's listing of {@code stanza}'s archive in the mounted repository ({@link ArchiveListing}). */
+    public static List<String> listCommand(String stanza) {
+        List<String> c = new java.util.ArrayList<>(List.of(
+                "pgbackrest",
+                "--repo1-path=" + PgBackRestRestore.SOURCE_MOUNT,
+                "--lock-path=/tmp/pgbackrest",
+                "--log-level-file=off",
+                "--log-level-console=warn"));
+        c.addAll(ArchiveListing.arguments(stanza));
+        return c;
+    }
+
     /**
-     * $1 the stanza. Prints "last commit: YYYY-MM-DD HH:MM:SS.ffffff UTC" for the newest commit record
-     * found in the newest {@value #SEGMENTS} archived segments (newest first), or "no commit". The segments are read
+     * $1 the stanza, $2 the repository's path, $3 when not empty the newest segment to read (only it and older ones of
+     * its timeline: the last commit before a hole in the archive, docs/decisions/0048). Prints "last commit: YYYY-MM-DD
+     * HH:MM:SS.ffffff UTC" for the newest commit record found in the newest {@value #SEGMENTS} archived segments (newest
+     * first), or "no commit". The segments are read
      * straight from the repository's files and decompressed here with Debian's lz4 or gzip (pgBackRest compresses the
      * archive with lz4, compress-type in the stack's pgbackrest.conf): pgBackRest's archive-get would want the
      * cluster's pg_control, which a stopped cluster's helper does not have, and repo-get does not decompress.
@@ -54,9 +68,13 @@ public final class RepositoryScan {
                 + "command -v lz4 >/dev/null || { echo 'no lz4 in the image (rebuild it: stack/images/build-local.sh)' >&2;"
                 + " exit 1; }\n"
                 + "mkdir -p /tmp/pgha-scan\n"
-                + "cd " + PgBackRestRestore.SOURCE_MOUNT + " || exit 1\n"
+                + "cd \"$2\" || exit 1\n"
+                + "upto=${3:-}\n"
                 + "for f in $(ls archive/\"$1\"/*/*/* 2>/dev/null"
-                + " | grep -E '/[0-9A-F]{24}-[0-9a-f]{40}(\\.(lz4|gz))?$' | sort -r | head -n " + SEGMENTS + "); do\n"
+                + " | grep -E '/[0-9A-F]{24}-[0-9a-f]{40}(\\.(lz4|gz))?$'"
+                + " | awk -F/ -v u=\"$upto\" 'u == \"\" || (substr($NF, 1, 8) == substr(u, 1, 8)"
+                + " && substr($NF, 1, 24) <= u)'"
+                + " | sort -r | head -n " + SEGMENTS + "); do\n"
                 + "  s=$(basename \"$f\" | cut -c1-24)\n"
                 + "  case \"$f\" in\n"
                 + "    *.lz4) lz4 -dc <\"$f\" >/tmp/pgha-scan/\"$s\" ;;\n"
@@ -71,9 +89,17 @@ public final class RepositoryScan {
                 + "echo 'no commit'\n";
     }
 
-    /** The command that runs {@link #lastCommitScript()} for {@code stanza}. */
+    /** The command that runs {@link #lastCommitScript()} for {@code stanza} in the mounted repository. */
     public static List<String> lastCommitCommand(String stanza) {
-        return List.of("sh", "-c", lastCommitScript(), "scan", stanza);
+        return lastCommitCommand(stanza, PgBackRestRestore.SOURCE_MOUNT, "");
+    }
+
+    /**
+     * The command that runs {@link #lastCommitScript()} for {@code stanza} in the repository at {@code repository},
+     * reading only segments up to {@code upTo} on its timeline when it is not empty.
+     */
+    public static List<String> lastCommitCommand(String stanza, String repository, String upTo) {
+        return List.of("sh", "-c", lastCommitScript(), "scan", stanza, repository, upTo);
     }
 
     /** The newest commit's time in {@link #lastCommitScript()}'s output, when it found one. */
@@ -101,8 +127,22 @@ public final class RepositoryScan {
      * newest backup's end when the archive's newest segments have none.
      */
     public static RecoverableWindow window(RepositoryInfo info, Optional<Instant> lastCommit) {
-        Instant end =
-                lastCommit.orElseGet(() -> info.latest().map(BackupRecord::stop).orElse(Instant.EPOCH));
-        return new RecoverableWindow(info.backups(), end);
+        return new RecoverableWindow(info.backups(), end(info, lastCommit));
+    }
+
+    /**
+     * The same over the archive's continuity (docs/decisions/0048): only the backups with unbroken WAL, and a hole after
+     * the newest one ends the window at {@code lastCommitBeforeGap}.
+     */
+    public static RecoverableWindow window(
+            RepositoryInfo info,
+            Optional<Instant> lastCommit,
+            WalContinuity continuity,
+            Optional<Instant> lastCommitBeforeGap) {
+        return RecoverableWindow.of(end(info, lastCommit), continuity, lastCommitBeforeGap);
+    }
+
+    private static Instant end(RepositoryInfo info, Optional<Instant> lastCommit) {
+        return lastCommit.orElseGet(() -> info.latest().map(BackupRecord::stop).orElse(Instant.EPOCH));
     }
 }

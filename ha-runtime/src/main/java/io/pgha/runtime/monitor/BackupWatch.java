@@ -1,5 +1,7 @@
 package io.pgha.runtime.monitor;
 
+import io.pgha.runtime.backup.BackupActivity;
+import io.pgha.runtime.backup.BackupActivity.Process;
 import io.pgha.runtime.backup.BackupEvents;
 import io.pgha.runtime.backup.PgBackRest;
 import io.pgha.runtime.backup.RepositoryInfo;
@@ -29,12 +31,22 @@ final class BackupWatch {
     static final Duration INTERVAL = Duration.ofSeconds(30);
 
     private final Supplier<Optional<RepositoryInfo>> read;
+    private final Supplier<BackupActivity.Process> processes;
     private final Consumer<List<ClusterEvent>> publish;
     private final Clock clock;
     private Optional<RepositoryInfo> last = Optional.empty();
 
-    BackupWatch(Supplier<Optional<RepositoryInfo>> read, Consumer<List<ClusterEvent>> publish, Clock clock) {
+    /**
+     * @param processes whether a backup process runs on a member: asked only when a backup seen running no longer holds
+     *                  the lock and added nothing to the repository (docs/decisions/0048)
+     */
+    BackupWatch(
+            Supplier<Optional<RepositoryInfo>> read,
+            Supplier<BackupActivity.Process> processes,
+            Consumer<List<ClusterEvent>> publish,
+            Clock clock) {
         this.read = read;
+        this.processes = processes;
         this.publish = publish;
         this.clock = clock;
     }
@@ -50,11 +62,35 @@ final class BackupWatch {
         if (now.isEmpty()) {
             return;
         }
-        List<ClusterEvent> events = BackupEvents.derive(last, now.get(), clock.instant());
-        last = now;
+        RepositoryInfo reading = confirmed(now.get());
+        List<ClusterEvent> events = BackupEvents.derive(last, reading, clock.instant());
+        last = Optional.of(reading);
         if (!events.isEmpty()) {
             publish.accept(events);
         }
+    }
+
+    /**
+     * The reading, or when the lock reads free after a backup was seen running and the repository lists nothing new, the
+     * reading with the members' processes asked: pgBackRest's lock can read free while the backup runs.
+     */
+    private RepositoryInfo confirmed(RepositoryInfo now) {
+        if (last.isEmpty() || !last.get().backupRunning() || now.backupRunning()) {
+            return now;
+        }
+        java.util.Set<String> known = last.get().backups().stream()
+                .map(io.pgha.runtime.backup.BackupRecord::label)
+                .collect(java.util.stream.Collectors.toSet());
+        if (now.backups().stream().anyMatch(b -> !known.contains(b.label()))) {
+            return now;
+        }
+        Process process;
+        try {
+            process = processes.get();
+        } catch (RuntimeException e) {
+            process = Process.UNKNOWN;
+        }
+        return now.withBackupRunning(BackupActivity.running(false, process, true));
     }
 
     /**
@@ -97,6 +133,19 @@ final class BackupWatch {
                 return Optional.empty();
             }
             return Optional.of(new PgBackRest(docker, connection.scope(), "postgres").info(container));
+        }
+
+        /** Whether a backup process runs in the container of a member of the monitor's current snapshot. */
+        synchronized Process process() {
+            if (off || docker == null) {
+                return Process.UNKNOWN;
+            }
+            List<String> containers = current.get().members().stream()
+                    .map(m -> StackLayout.containerName(stack, m.name()))
+                    .toList();
+            return containers.isEmpty()
+                    ? Process.UNKNOWN
+                    : new PgBackRest(docker, connection.scope(), "postgres").backupProcess(containers);
         }
 
         /** Whether the stack of this spec label takes backups: parsed once per label (every 30 s was a YAML parse). */

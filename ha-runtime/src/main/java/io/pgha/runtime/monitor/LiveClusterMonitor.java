@@ -120,7 +120,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
         LOG.debug("{}: monitor starting", connection.name()); // the attach's timeline (docs/BENCHMARKS.md)
         sources.start();
         backupReader.ifPresent(reader -> {
-            BackupWatch watch = new BackupWatch(reader, this::publishLater, clock);
+            BackupWatch watch = new BackupWatch(reader, reader::process, this::publishLater, clock);
             backupThread.scheduleWithFixedDelay(
                     watch::tick, settleAfter.toMillis(), BackupWatch.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         });

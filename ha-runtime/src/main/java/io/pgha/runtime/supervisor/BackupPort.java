@@ -1,5 +1,6 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.backup.BackupActivity;
 import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.backup.RepositoryInfo;
 import io.pgha.runtime.backup.ScheduledBackup;
@@ -10,6 +11,12 @@ public interface BackupPort {
 
     /** The repository's backups and whether one holds the stanza's lock. */
     RepositoryInfo repository();
+
+    /**
+     * Whether a pgBackRest backup process runs in a member's container: the lock in {@link #repository()} is the leader
+     * container's own and can read free while a backup runs (docs/decisions/0048).
+     */
+    BackupActivity.Process backupProcess();
 
     /** The members as Patroni says, for the placement of a backup. */
     List<ScheduledBackup.Node> members();

@@ -1,6 +1,7 @@
 package io.pgha.runtime.supervisor;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.backup.BackupActivity;
 import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.backup.PgBackRest;
 import io.pgha.runtime.backup.RepositoryInfo;
@@ -43,6 +44,12 @@ final class PgBackRestBackupPort implements BackupPort, AutoCloseable {
                         ? settings.members().get(0)
                         : c.members().get(0).name());
         return tool().info(settings.containerOf(from));
+    }
+
+    @Override
+    public BackupActivity.Process backupProcess() {
+        return tool().backupProcess(
+                        settings.members().stream().map(settings::containerOf).toList());
     }
 
     @Override

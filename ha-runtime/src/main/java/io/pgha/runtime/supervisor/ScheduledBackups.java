@@ -1,5 +1,6 @@
 package io.pgha.runtime.supervisor;
 
+import io.pgha.runtime.backup.BackupActivity;
 import io.pgha.runtime.backup.RepositoryInfo;
 import io.pgha.runtime.backup.ScheduledBackup;
 import io.pgha.runtime.stack.BackupSchedule;
@@ -78,6 +79,14 @@ public final class ScheduledBackups implements AutoCloseable {
                 port.switchoverScheduled(),
                 standbyBackups,
                 clock.instant()));
+        if (action instanceof ScheduledBackup.Run && !info.backupRunning()) {
+            // the lock is the leader container's and can read free while a backup runs (docs/decisions/0048)
+            if (BackupActivity.running(false, port.backupProcess(), false)) {
+                return waiting(new ScheduledBackup.Wait("a pgBackRest backup process runs on a member although the"
+                        + " stanza's lock reads free (a backup from a standby, or the lock read while it was"
+                        + " rewritten): waiting for it to end"));
+            }
+        }
         if (action instanceof ScheduledBackup.Run run) {
             if (!running.compareAndSet(false, true)) {
                 return new ScheduledBackup.Wait("the supervisor's scheduled backup is still running");

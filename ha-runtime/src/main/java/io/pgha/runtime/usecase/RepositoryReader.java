@@ -1,12 +1,14 @@
 package io.pgha.runtime.usecase;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.backup.ArchiveListing;
 import io.pgha.runtime.backup.BackupErrors;
 import io.pgha.runtime.backup.PgBackRestInfo;
 import io.pgha.runtime.backup.PgBackRestRestore;
 import io.pgha.runtime.backup.RecoverableWindow;
 import io.pgha.runtime.backup.RepositoryInfo;
 import io.pgha.runtime.backup.RepositoryScan;
+import io.pgha.runtime.backup.WalContinuity;
 import io.pgha.runtime.docker.ContainerSpec;
 import io.pgha.runtime.docker.DockerContainer;
 import io.pgha.runtime.docker.DockerEngine;
@@ -87,7 +89,21 @@ final class RepositoryReader {
                 throw PghaException.unavailable("cannot read the archive of " + stack + " for its newest commit: "
                         + (scan.stdout() + scan.stderr()).strip());
             }
-            return RepositoryScan.window(repository, RepositoryScan.lastCommit(scan.stdout()));
+            ExecResult listing = docker.exec(helper, asPostgres(RepositoryScan.listCommand(stanza)), EXEC);
+            if (!listing.ok()) {
+                throw BackupErrors.translate("list the WAL archive of " + stack + " in " + volume, listing);
+            }
+            WalContinuity continuity = WalContinuity.of(
+                    repository.backups(), ArchiveListing.parse(listing.stdout()), java.time.Instant.now());
+            Optional<java.time.Instant> beforeGap = continuity.gapAfter().flatMap(g -> {
+                ExecResult r = docker.exec(
+                        helper,
+                        asPostgres(RepositoryScan.lastCommitCommand(
+                                stanza, PgBackRestRestore.SOURCE_MOUNT, g.lastPresent())),
+                        EXEC);
+                return r.ok() ? RepositoryScan.lastCommit(r.stdout()) : Optional.empty();
+            });
+            return RepositoryScan.window(repository, RepositoryScan.lastCommit(scan.stdout()), continuity, beforeGap);
         } finally {
             docker.remove(helper);
         }

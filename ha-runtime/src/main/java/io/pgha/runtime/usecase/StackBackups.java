@@ -7,6 +7,7 @@ import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.backup.PgBackRest;
 import io.pgha.runtime.backup.RecoverableWindow;
 import io.pgha.runtime.backup.RepositoryInfo;
+import io.pgha.runtime.backup.WalContinuity;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
@@ -96,11 +97,25 @@ public final class StackBackups implements AutoCloseable {
      */
     public io.pgha.runtime.backup.BackupSummary summary() {
         String container = container(leader());
+        RepositoryInfo info = tool.info(container, memberContainers());
+        ArchiveStatus archive = tool.archiveStatus(container);
+        Instant now = Instant.now();
+        Duration lateAfter = schedule(container).lateAfter();
+        WalContinuity continuity;
+        try {
+            continuity = WalContinuity.of(info.backups(), tool.archiveListing(container), now);
+        } catch (PghaException e) {
+            return io.pgha.runtime.backup.BackupSummary.of(info, archive, now, lateAfter)
+                    .warn("the archive could not be listed to check it has no hole, so the window assumes it has none ("
+                            + e.getMessage() + ")");
+        }
         return io.pgha.runtime.backup.BackupSummary.of(
-                tool.info(container),
-                tool.archiveStatus(container),
-                Instant.now(),
-                schedule(container).lateAfter());
+                info,
+                archive,
+                Optional.of(continuity),
+                continuity.gapAfter().flatMap(g -> tool.lastCommitUpTo(container, g.lastPresent())),
+                now,
+                lateAfter);
     }
 
     /** The stack's backup schedule, from the spec on its container's labels; the default when it has none. */
@@ -126,7 +141,18 @@ public final class StackBackups implements AutoCloseable {
 
     /** The repository's backups and archive range. */
     public RepositoryInfo list() {
-        return tool.info(container(leader()));
+        return tool.info(container(leader()), memberContainers());
+    }
+
+    /**
+     * Every member's container: where a backup process may run (the leader's, or a replica's for a backup from a standby),
+     * asked when pgBackRest's lock reads free (docs/decisions/0048).
+     */
+    private List<String> memberContainers() {
+        return cluster.patroniUrls().keySet().stream()
+                .sorted()
+                .map(this::container)
+                .toList();
     }
 
     /**
@@ -149,14 +175,38 @@ public final class StackBackups implements AutoCloseable {
                     + archive.lastFailedAt().map(Object::toString).orElse("?") + " (" + archive.failedCount()
                     + " failures so far); see docker logs " + container);
         }
-        RepositoryInfo info = tool.info(container);
+        RepositoryInfo info = tool.info(container, memberContainers());
         if (info.latest().isEmpty()) {
             problems.add(
                     info.backupRunning()
                             ? "no backup finished yet; one is running"
                             : "the repository has no backup: pgha backup now" + clusterFlag());
         }
-        return new BackupCheck(leader, problems, archive, info);
+        List<String> warnings = new ArrayList<>();
+        try {
+            WalContinuity c = WalContinuity.of(info.backups(), tool.archiveListing(container), Instant.now());
+            c.gapAfter()
+                    .ifPresent(g -> problems.add(g.describe() + "; a restore to a time after it fails: take a full"
+                            + " backup to start an unbroken window (pgha backup now --type full" + clusterFlag()
+                            + ")"));
+            if (!c.cutOff().isEmpty()) {
+                warnings.add("backups "
+                        + String.join(
+                                ", ",
+                                c.cutOff().stream().map(BackupRecord::label).toList())
+                        + " are out of the recoverable window: "
+                        + String.join(
+                                "; ",
+                                c.earlier().stream()
+                                        .map(WalContinuity.Gap::describe)
+                                        .toList())
+                        + (c.earlier().isEmpty() ? "their own WAL is not all in the archive" : "")
+                        + " (pgha restore --backup ID can still restore one that has its own WAL)");
+            }
+        } catch (PghaException e) {
+            problems.add("cannot list the WAL archive to check it has no hole: " + e.getMessage());
+        }
+        return new BackupCheck(leader, problems, warnings, archive, info);
     }
 
     /**
@@ -171,7 +221,7 @@ public final class StackBackups implements AutoCloseable {
         // have none in the archive (then PostgreSQL ends recovery "before the target")
         tool.commitMark(container);
         tool.check(container);
-        return new RecoverableWindow(tool.info(container).backups(), end);
+        return tool.window(container, tool.info(container).backups(), end);
     }
 
     /**
@@ -251,12 +301,16 @@ public final class StackBackups implements AutoCloseable {
      *
      * @param leader   the member it ran on
      * @param problems what is wrong, empty when all is well
+     * @param warnings what is worth knowing but leaves the newest backups restorable (older backups cut off by a hole
+     *                 in the archive)
      * @param archive  the archiver's statistics and lag there
      * @param info     the repository's state
      */
-    public record BackupCheck(String leader, List<String> problems, ArchiveStatus archive, RepositoryInfo info) {
+    public record BackupCheck(
+            String leader, List<String> problems, List<String> warnings, ArchiveStatus archive, RepositoryInfo info) {
         public BackupCheck {
             problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
         }
 
         public boolean ok() {

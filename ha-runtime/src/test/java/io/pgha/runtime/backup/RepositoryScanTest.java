@@ -68,11 +68,12 @@ class RepositoryScanTest {
         assertThat(script)
                 .contains("sort -r")
                 .contains("head -n " + RepositoryScan.SEGMENTS)
-                .contains("cd " + PgBackRestRestore.SOURCE_MOUNT)
+                .contains("cd \"$2\"")
                 .contains("lz4 -dc")
                 .doesNotContain("archive-get")
                 .doesNotContain("python3");
-        assertThat(RepositoryScan.lastCommitCommand("rs19")).endsWith("scan", "rs19");
+        assertThat(RepositoryScan.lastCommitCommand("rs19"))
+                .endsWith("scan", "rs19", PgBackRestRestore.SOURCE_MOUNT, "");
         assertThat(RepositoryScan.infoCommand("rs19")).contains("--output=json", "info", "--stanza=rs19");
     }
 }

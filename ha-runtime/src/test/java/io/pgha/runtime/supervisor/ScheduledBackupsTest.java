@@ -3,6 +3,7 @@ package io.pgha.runtime.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pgha.runtime.backup.BackupActivity;
 import io.pgha.runtime.backup.BackupRecord;
 import io.pgha.runtime.backup.BackupType;
 import io.pgha.runtime.backup.RepositoryInfo;
@@ -27,11 +28,17 @@ class ScheduledBackupsTest {
     private final List<String> ran = new ArrayList<>();
     private final List<BackupRecord> backups = new ArrayList<>();
     private RuntimeException failure;
+    private BackupActivity.Process process = BackupActivity.Process.ABSENT;
 
     private final BackupPort port = new BackupPort() {
         @Override
         public RepositoryInfo repository() {
             return new RepositoryInfo("s", RepositoryInfo.OK, "ok", false, backups, Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public BackupActivity.Process backupProcess() {
+            return process;
         }
 
         @Override
@@ -73,6 +80,21 @@ class ScheduledBackupsTest {
         assertThat(b.tick()).isInstanceOf(ScheduledBackup.Run.class);
         assertThat(b.tick()).isInstanceOf(ScheduledBackup.Wait.class);
         assertThat(ran).containsExactly("full@pg-0");
+    }
+
+    @Test
+    void aBackupProcessOnAMemberWithTheLockFreeIsWaitedFor() {
+        process = BackupActivity.Process.PRESENT;
+        ScheduledBackups b = new ScheduledBackups(SCHEDULE, port, true, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(b.tick())
+                .isInstanceOf(ScheduledBackup.Wait.class)
+                .extracting(ScheduledBackup.Action::why)
+                .asString()
+                .contains("backup process runs on a member");
+        assertThat(ran).isEmpty();
+        process = BackupActivity.Process.UNKNOWN; // no evidence of one: the schedule goes on, pgBackRest's lock guards
+        assertThat(b.tick()).isInstanceOf(ScheduledBackup.Run.class);
+        assertThat(ran).containsExactly("full@pg-1+standby");
     }
 
     @Test

@@ -134,7 +134,8 @@ final class BackupCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = {
                 "Check the WAL archive on the leader: pgBackRest's check (a WAL switch archived in time), the last",
-                "archived segment and the archive lag. Exits 4 when something is wrong."
+                "archived segment, the archive lag, and that the archive has no hole after the newest backup.",
+                "Exits 4 when something is wrong."
             })
     static final class Check implements Callable<Integer> {
 
@@ -158,6 +159,7 @@ final class BackupCommand implements Callable<Integer> {
                     doc.put("ok", c.ok());
                     doc.put("leader", c.leader());
                     doc.put("problems", c.problems());
+                    doc.put("warnings", c.warnings());
                     doc.put("archive", BackupJson.of(a));
                     doc.put("backups", c.info().backups().size());
                     c.info().latest().ifPresent(b -> doc.put("latest", BackupJson.of(b)));
@@ -179,6 +181,9 @@ final class BackupCommand implements Callable<Integer> {
                                     .orElse(""));
                     for (String p : c.problems()) {
                         out.println("  problem: " + p);
+                    }
+                    for (String w : c.warnings()) {
+                        out.println("  warning: " + w);
                     }
                 }
                 return c.ok() ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
