@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The WAL a stanza's archive holds (docs/decisions/0048), from {@code pgbackrest repo-ls --recurse --output=json
+ * The WAL a stanza's archive holds (docs/decisions/0050), from {@code pgbackrest repo-ls --recurse --output=json
  * archive/STANZA}: the whole segments of the current archive id (the one with the highest database id, e.g. 17-1) with
  * the time pgBackRest wrote each, and the timelines whose history file is there. Partial segments ({@code
  * NAME.partial-…}, pushed at a promotion) are not whole segments: the pattern leaves them out.

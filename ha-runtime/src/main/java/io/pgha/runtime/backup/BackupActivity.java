@@ -1,7 +1,7 @@
 package io.pgha.runtime.backup;
 
 /**
- * Whether a backup runs (docs/decisions/0048): pgBackRest's info calls its backup lock held only when the lock file in
+ * Whether a backup runs (docs/decisions/0050): pgBackRest's info calls its backup lock held only when the lock file in
  * the lock path of the container it runs in is locked and holds JSON. The file is truncated and rewritten while the
  * backup writes its progress, so a reading can find it empty and say "not held" while the backup runs; and the lock
  * path is each container's own, so a backup on a replica ({@code --backup-standby}) is never held in the leader's

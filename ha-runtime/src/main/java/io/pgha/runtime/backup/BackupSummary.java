@@ -50,7 +50,7 @@ public record BackupSummary(
     }
 
     /**
-     * The summary with the archive's continuity (docs/decisions/0048): the window holds only the backups whose WAL runs
+     * The summary with the archive's continuity (docs/decisions/0050): the window holds only the backups whose WAL runs
      * unbroken, and a hole after the newest backup ends it at {@code lastCommitBeforeGap} and is a warning.
      */
     public static BackupSummary of(

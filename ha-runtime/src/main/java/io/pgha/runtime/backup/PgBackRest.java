@@ -161,7 +161,7 @@ public final class PgBackRest {
 
     /**
      * {@link #info} read in {@code container}, whose "backup running" is the lock or, when the lock reads free, a backup
-     * process in one of {@code members} (docs/decisions/0048).
+     * process in one of {@code members} (docs/decisions/0050).
      */
     public RepositoryInfo info(String container, List<String> members) {
         RepositoryInfo info = info(container);
@@ -179,7 +179,7 @@ public final class PgBackRest {
         return PgBackRestInfo.parse(r.stdout(), stanza);
     }
 
-    /** The stanza's archive as the repository holds it, segment by segment (docs/decisions/0048). */
+    /** The stanza's archive as the repository holds it, segment by segment (docs/decisions/0050). */
     public ArchiveListing archiveListing(String container) {
         ExecResult r = docker.exec(container, pgbackrest(ArchiveListing.arguments(stanza)), SHORT);
         if (!r.ok()) {
@@ -205,7 +205,7 @@ public final class PgBackRest {
     }
 
     /**
-     * The honest recoverable window (docs/decisions/0048): the repository's backups over the archive's listing, to
+     * The honest recoverable window (docs/decisions/0050): the repository's backups over the archive's listing, to
      * {@code end} or to the last commit before a hole in the archive after the newest backup.
      */
     public RecoverableWindow window(String container, List<BackupRecord> backups, Instant end) {

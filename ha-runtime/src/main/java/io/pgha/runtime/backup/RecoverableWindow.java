@@ -33,7 +33,7 @@ public record RecoverableWindow(List<BackupRecord> backups, Instant end, Optiona
     }
 
     /**
-     * The honest window (docs/decisions/0048): only the backups of the unbroken chain in {@code continuity}, and when the
+     * The honest window (docs/decisions/0050): only the backups of the unbroken chain in {@code continuity}, and when the
      * archive misses a segment after the newest of them, an end no later than {@code lastCommitBeforeGap} (the newest
      * commit in the segments before the hole; without one, just after the newest backup's end).
      */

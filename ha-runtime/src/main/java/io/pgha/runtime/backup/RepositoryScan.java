@@ -54,7 +54,7 @@ public final class RepositoryScan {
 
     /**
      * $1 the stanza, $2 the repository's path, $3 when not empty the newest segment to read (only it and older ones of
-     * its timeline: the last commit before a hole in the archive, docs/decisions/0048). Prints "last commit: YYYY-MM-DD
+     * its timeline: the last commit before a hole in the archive, docs/decisions/0050). Prints "last commit: YYYY-MM-DD
      * HH:MM:SS.ffffff UTC" for the newest commit record found in the newest {@value #SEGMENTS} archived segments (newest
      * first), or "no commit". The segments are read
      * straight from the repository's files and decompressed here with Debian's lz4 or gzip (pgBackRest compresses the
@@ -131,7 +131,7 @@ public final class RepositoryScan {
     }
 
     /**
-     * The same over the archive's continuity (docs/decisions/0048): only the backups with unbroken WAL, and a hole after
+     * The same over the archive's continuity (docs/decisions/0050): only the backups with unbroken WAL, and a hole after
      * the newest one ends the window at {@code lastCommitBeforeGap}.
      */
     public static RecoverableWindow window(

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether the archive's WAL runs unbroken from each backup onwards (docs/decisions/0048): a restore replays every segment
+ * Whether the archive's WAL runs unbroken from each backup onwards (docs/decisions/0050): a restore replays every segment
  * from its backup's first one to the target, so a missing segment (WAL deleted, archiving that failed for a while, a
  * new timeline without its history file) ends what the backups before it can reach. From a backup's first segment the
  * walk goes segment by segment, onto a higher timeline where that timeline has its history file and the segment (a

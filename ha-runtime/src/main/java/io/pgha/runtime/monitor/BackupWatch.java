@@ -38,7 +38,7 @@ final class BackupWatch {
 
     /**
      * @param processes whether a backup process runs on a member: asked only when a backup seen running no longer holds
-     *                  the lock and added nothing to the repository (docs/decisions/0048)
+     *                  the lock and added nothing to the repository (docs/decisions/0050)
      */
     BackupWatch(
             Supplier<Optional<RepositoryInfo>> read,

@@ -14,7 +14,7 @@ public interface BackupPort {
 
     /**
      * Whether a pgBackRest backup process runs in a member's container: the lock in {@link #repository()} is the leader
-     * container's own and can read free while a backup runs (docs/decisions/0048).
+     * container's own and can read free while a backup runs (docs/decisions/0050).
      */
     BackupActivity.Process backupProcess();
 

@@ -80,7 +80,7 @@ public final class ScheduledBackups implements AutoCloseable {
                 standbyBackups,
                 clock.instant()));
         if (action instanceof ScheduledBackup.Run && !info.backupRunning()) {
-            // the lock is the leader container's and can read free while a backup runs (docs/decisions/0048)
+            // the lock is the leader container's and can read free while a backup runs (docs/decisions/0050)
             if (BackupActivity.running(false, port.backupProcess(), false)) {
                 return waiting(new ScheduledBackup.Wait("a pgBackRest backup process runs on a member although the"
                         + " stanza's lock reads free (a backup from a standby, or the lock read while it was"

@@ -146,7 +146,7 @@ public final class StackBackups implements AutoCloseable {
 
     /**
      * Every member's container: where a backup process may run (the leader's, or a replica's for a backup from a standby),
-     * asked when pgBackRest's lock reads free (docs/decisions/0048).
+     * asked when pgBackRest's lock reads free (docs/decisions/0050).
      */
     private List<String> memberContainers() {
         return cluster.patroniUrls().keySet().stream()

@@ -7,7 +7,7 @@ import io.pgha.runtime.PghaException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** pgBackRest 2.55's {@code repo-ls --recurse --output=json archive/STANZA}, read (docs/decisions/0048). */
+/** pgBackRest 2.55's {@code repo-ls --recurse --output=json archive/STANZA}, read (docs/decisions/0050). */
 class ArchiveListingTest {
 
     /** The shape pgBackRest 2.55.1 prints (an older archive id 16-1 left by a stanza-upgrade, a promotion's partial). */

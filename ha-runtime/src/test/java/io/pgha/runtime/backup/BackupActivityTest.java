@@ -6,7 +6,7 @@ import io.pgha.runtime.backup.BackupActivity.Process;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Whether a backup runs, from the lock, the members' processes and the previous answer (docs/decisions/0048). */
+/** Whether a backup runs, from the lock, the members' processes and the previous answer (docs/decisions/0050). */
 class BackupActivityTest {
 
     @ParameterizedTest(name = "lock held {0}, process {1}, was running {2}: running {3}")

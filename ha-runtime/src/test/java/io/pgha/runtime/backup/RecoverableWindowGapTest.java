@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** The window over an archive with a hole (docs/decisions/0048): where it ends, what is refused, what status says. */
+/** The window over an archive with a hole (docs/decisions/0050): where it ends, what is refused, what status says. */
 class RecoverableWindowGapTest {
 
     private static final Instant T0 = Instant.parse("2026-12-05T08:00:00Z");

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Which backups' WAL runs unbroken in the archive and where the first hole after the newest one is (docs/decisions/0048),
+ * Which backups' WAL runs unbroken in the archive and where the first hole after the newest one is (docs/decisions/0050),
  * over archives as pgBackRest lists them: a table of archives, backups and what a restore can reach.
  */
 class WalContinuityTest {

@@ -81,7 +81,7 @@ class BackupWatchTest {
 
     /**
      * A backup seen holding the lock, then a reading with the lock held or not, a backup process on a member or not,
-     * the backup listed or not (docs/decisions/0048): what the watch says, and whether it still counts one running.
+     * the backup listed or not (docs/decisions/0050): what the watch says, and whether it still counts one running.
      */
     @ParameterizedTest(name = "lock {0}, process {1}, listed {2}: {3}, still running {4}")
     @CsvSource({
