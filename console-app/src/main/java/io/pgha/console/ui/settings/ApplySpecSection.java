@@ -4,6 +4,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -18,10 +19,12 @@ public final class ApplySpecSection extends VBox {
         setStyle("-fx-padding: 0.8em;");
         Label title = new Label("STACK SPEC");
         title.getStyleClass().add("section-title");
-        Label hint = new Label("Change the running stack to a spec without recreating it (pgha apply --spec FILE): the"
-                + " spec it runs, what an edit or a spec file changes, and each step with its cost, before anything"
-                + " changes.");
+        Label hint =
+                new Label("pgha apply --spec FILE: edit the spec the stack runs or open a spec file; what it changes"
+                        + " and the plan, each step with its cost, come before anything changes.");
         hint.setWrapText(true);
+        // a wrapped label in a VBox is cut to one line unless it may be as tall as its text
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add("text-muted");
         Button apply = new Button("Apply spec…");
         apply.setId("settings-apply-spec");
