@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -18,7 +19,8 @@ import org.testfx.api.FxRobot;
 /**
  * The day-two changes' dialog over a simulated cluster whose plans come from the runtime's planner: the plan shown
  * before anything runs, the typed confirmation when the old data goes, the steps' progress while the window and the
- * topology keep working (the member drawn as being replaced), and a failure that lists the steps not done.
+ * topology keep working (the member drawn as being replaced), a failure that lists the steps not done, and Settings'
+ * Apply spec: the running spec to edit, what an edit changes and its plan, confirmed by a click only.
  */
 class NodeChangesScreenTest extends ConsoleUiTest {
 
@@ -133,5 +135,30 @@ class NodeChangesScreenTest extends ConsoleUiTest {
         assertThat(node(robot, "#pg-node-pg-2", Group.class).getStyleClass())
                 .as("after a failure the member is drawn as it is")
                 .doesNotContain("tone-planned");
+    }
+
+    @Test
+    void appliesAnEditedSpecFromSettingsOnlyOnAClickAndCancelChangesNothing(FxRobot robot) {
+        openCluster(robot, "demo");
+        robot.clickOn("#tab-settings");
+        until(() -> exists(robot, "#settings-apply-spec"));
+        robot.clickOn("#settings-apply-spec");
+        until(() -> exists(robot, "#change-dialog"));
+        TextArea spec = node(robot, "#change-spec", TextArea.class);
+        until(() -> spec.getText().contains("nodes: 3"));
+        Button confirm = node(robot, "#change-confirm", Button.class);
+        assertThat(confirm.isDisabled()).isTrue();
+
+        robot.interact(() -> spec.setText(spec.getText().replace("nodes: 3", "nodes: 4")));
+        robot.clickOn("#change-plan");
+        until(() -> steps(robot).getItems().size() == 1);
+        assertThat(stepText(robot, 0)).startsWith("1. add pg-3: new replica of image pgha/spilo-17:local");
+        assertThat(node(robot, "#change-spec-diff", Label.class).getText()).isEqualTo("nodes: 3 → 4");
+        until(() -> !confirm.isDisabled());
+        assertThat(confirm.isDefaultButton()).as("Enter never applies a plan").isFalse();
+
+        robot.clickOn("#change-cancel");
+        until(() -> !exists(robot, "#change-dialog"));
+        assertThat(cluster.changes().runs()).as("cancel applies nothing").isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import io.pgha.console.service.ClusterChanges;
 import io.pgha.runtime.apply.ApplyPlan;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.provision.StackProvisioner;
+import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.usecase.ApplyStack;
 import io.pgha.runtime.usecase.PlanProgress;
 import java.util.function.Function;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * The console's day-two changes over the runtime's {@link ApplyStack} on the local Docker engine, exactly as {@code pgha
- * scale}, {@code upgrade} and {@code replace} call it: a Docker client per call, let go afterwards.
+ * apply}, {@code scale}, {@code upgrade} and {@code replace} call it: a Docker client per call, let go afterwards.
  */
 final class RuntimeClusterChanges implements ClusterChanges {
 
@@ -34,6 +35,16 @@ final class RuntimeClusterChanges implements ClusterChanges {
     @Override
     public ApplyPlan planScale(int nodes) {
         return with(a -> a.planScale(stack, nodes));
+    }
+
+    @Override
+    public StackSpec runningSpec() {
+        return with(a -> a.runningSpec(stack));
+    }
+
+    @Override
+    public ApplyPlan planApply(String specYaml) {
+        return with(a -> a.planApply(specYaml));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.StackSpecFile;
 import io.pgha.runtime.usecase.PlanProgress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Day-two changes for UI tests: plans made by the runtime's real, pure planner ({@link ApplyPlanner}, what {@code pgha
- * scale}, {@code upgrade} and {@code replace} print with {@code --dry-run}) over a running stack the test chooses; a run
+ * apply}, {@code scale}, {@code upgrade} and {@code replace} print with {@code --dry-run}; a spec's text read by the
+ * runtime's real parser) over a running stack the test chooses; a run
  * that reports each step as the engine does, fails at a step when told to, and may hold a step until released. Docker is
  * the only thing left out.
  */
@@ -104,6 +106,18 @@ public final class ScriptedChanges implements ClusterChanges {
                 SampleCluster.backends(leader.orElse("pg-0"), members),
                 containers,
                 SampleCluster.checks(SampleCluster.T0, leader.orElse("pg-0"), List.of()));
+    }
+
+    @Override
+    public StackSpec runningSpec() {
+        return running.spec();
+    }
+
+    /** As the engine: the text parsed (INVALID_INPUT with the parse error), then planned against the running stack. */
+    @Override
+    public ApplyPlan planApply(String specYaml) {
+        planned.add("apply");
+        return ApplyPlanner.plan(running, StackSpecFile.parse(specYaml).build());
     }
 
     @Override
@@ -183,7 +197,7 @@ public final class ScriptedChanges implements ClusterChanges {
         return List.copyOf(runs);
     }
 
-    /** The plans asked for: "scale 4", "upgrade REF", "replace pg-1 --keep-volume". */
+    /** The plans asked for: "apply", "scale 4", "upgrade REF", "replace pg-1 --keep-volume". */
     public List<String> planned() {
         return List.copyOf(planned);
     }

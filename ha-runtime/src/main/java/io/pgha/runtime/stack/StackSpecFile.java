@@ -184,7 +184,51 @@ public final class StackSpecFile {
         }
     }
 
+    /**
+     * The defaults overridden by the YAML text. A mistake is refused as INVALID_INPUT naming the key and, when the key is
+     * in the text, its line ("unknown key 'nodez'; known keys: … (line 2)"), so an editor can point at it.
+     */
     public static StackSpec.Builder parse(String yaml) {
+        try {
+            return parseTree(yaml);
+        } catch (PghaException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("(line ")) {
+                throw e;
+            }
+            int line = lineOf(yaml, message);
+            if (line < 1) {
+                throw e;
+            }
+            throw new PghaException(e.kind(), message + " (line " + line + ")", e);
+        }
+    }
+
+    /** The line of the longest key path that {@code message} names ('patroni.ttl' or "patroni.ttl must …"); 0: none. */
+    private static int lineOf(String yaml, String message) {
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(yaml)) {
+            while (p.nextToken() != null) {
+                if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String path = p.getParsingContext()
+                            .pathAsPointer()
+                            .toString()
+                            .substring(1)
+                            .replace('/', '.');
+                    lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (IOException e) {
+            // the key's line is a help: without it the message still names the key
+        }
+        return lines.entrySet().stream()
+                .filter(k -> message.contains("'" + k.getKey() + "'") || message.startsWith(k.getKey() + " "))
+                .max(java.util.Comparator.comparingInt(k -> k.getKey().length()))
+                .map(Map.Entry::getValue)
+                .orElse(0);
+    }
+
+    private static StackSpec.Builder parseTree(String yaml) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);

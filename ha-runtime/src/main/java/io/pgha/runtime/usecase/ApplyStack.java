@@ -12,6 +12,7 @@ import io.pgha.runtime.ops.AuditJournal;
 import io.pgha.runtime.ops.OperationResult.Outcome;
 import io.pgha.runtime.provision.StackProvisioner;
 import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.StackSpecFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -61,6 +62,19 @@ public final class ApplyStack implements AutoCloseable {
 
     public ApplyPlan planApply(StackSpec desired) {
         return ApplyPlanner.plan(provisioner.running(desired.name()), desired);
+    }
+
+    /**
+     * {@code pgha apply} of a spec given as YAML text (the console's editor): a text that is not a spec is refused as
+     * INVALID_INPUT with the parse error (and its line when the YAML itself is broken), before the stack is read.
+     */
+    public ApplyPlan planApply(String specYaml) {
+        return planApply(StackSpecFile.parse(specYaml).build());
+    }
+
+    /** The spec stack {@code stack} runs now, as {@code pgha apply} compares a desired spec with it. */
+    public StackSpec runningSpec(String stack) {
+        return provisioner.running(stack).spec();
     }
 
     public ApplyPlan planScale(String stack, int nodes) {

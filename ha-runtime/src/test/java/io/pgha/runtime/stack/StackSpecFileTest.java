@@ -67,6 +67,11 @@ class StackSpecFileTest {
         refused("images: cloud", "unknown image profile 'cloud': use one of official, local, auto");
         refused("patroni: {ttl: 10}", "below Patroni's minimum of 20");
         refused("nodes: [1", "not valid YAML");
+        refused("name: demo\nnodez: 3\n", "unknown key 'nodez'; known keys: backups, bind_address");
+        refused("name: demo\nnodez: 3\n", "(line 2)");
+        refused("name: demo\npatroni:\n  ttl: 20\n  loopwait: 2\n", "unknown key 'patroni.loopwait'");
+        refused("name: demo\npatroni:\n  ttl: 20\n  loopwait: 2\n", "(line 4)");
+        refused("name: demo\n\nnodes: three\n", "nodes must be a whole number, not 'three' (line 3)");
         Path missing = dir.resolve("none.yaml");
         assertThatThrownBy(() -> StackSpecFile.load(missing))
                 .hasMessageContaining("spec file " + missing + " does not exist");

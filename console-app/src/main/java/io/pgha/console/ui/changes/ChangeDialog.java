@@ -66,6 +66,7 @@ final class ChangeDialog {
                 delete.selectedProperty().bindBidirectional(vm.deleteVolumeProperty());
                 form.getChildren().add(delete);
             }
+            case APPLY_SPEC -> form.getChildren().addAll(SpecEditor.of(vm));
             case ADD_REPLICA -> {}
         }
         Label warning = new Label();
@@ -144,6 +145,8 @@ final class ChangeDialog {
         Button ok = (Button) dialog.getDialogPane().lookupButton(confirm);
         ok.setId("change-confirm");
         ok.getStyleClass().add(vm.risky() ? Styles.DANGER : Styles.ACCENT);
+        // Enter never changes a cluster: the confirmation is a click
+        ok.setDefaultButton(false);
         ok.disableProperty().bind(vm.canConfirmProperty().not());
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
@@ -156,6 +159,7 @@ final class ChangeDialog {
         vm.startedProperty().addListener((o, a, s) -> cancel.setText("Close"));
         AppStyles.apply(dialog.getDialogPane());
         DialogFit.keep(dialog);
+        dialog.setOnHidden(e -> vm.cancel());
         vm.plan();
         dialog.show();
     }

@@ -9,7 +9,9 @@ public enum ChangeKind {
     /** {@code pgha upgrade --image REF}. */
     UPGRADE("Upgrade"),
     /** {@code pgha replace NODE [--keep-volume]}. */
-    REPLACE_NODE("Replace node");
+    REPLACE_NODE("Replace node"),
+    /** {@code pgha apply --spec FILE}, from the Settings tab: the running spec edited, or a spec file. */
+    APPLY_SPEC("Apply spec");
 
     private final String title;
 

@@ -9,8 +9,14 @@ import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.runtime.apply.ApplyPlan;
 import io.pgha.runtime.apply.PlanStep;
+import io.pgha.runtime.apply.SpecDiff;
+import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.StackSpecFile;
 import io.pgha.runtime.usecase.ApplyStack;
 import io.pgha.runtime.usecase.PlanProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +39,8 @@ import javafx.collections.ObservableList;
  * One day-two change in its dialog: the plan from ha-runtime's engine (the lines {@code --dry-run} prints, each step's
  * cost), the confirmation (the member's name typed when a data volume is deleted; volumes are kept by default), then the
  * plan run on the background executor with each step's progress, the member being changed published as the cluster's
- * planned work (the topology draws it), and on a failure the step that failed and those not done.
+ * planned work (the topology draws it), and on a failure the step that failed and those not done. Apply spec edits the
+ * spec the stack runs (or a spec file's) as text, and shows what it changes beside the plan.
  */
 public final class ChangeViewModel {
 
@@ -49,6 +56,8 @@ public final class ChangeViewModel {
     private final BooleanProperty keepVolume = new SimpleBooleanProperty(true);
     private final BooleanProperty deleteVolume = new SimpleBooleanProperty(false);
     private final StringProperty typed = new SimpleStringProperty("");
+    private final StringProperty spec = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper specChanges = new ReadOnlyStringWrapper("");
     private final ObservableList<ChangeStep> steps = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
@@ -60,6 +69,10 @@ public final class ChangeViewModel {
     private final Optional<String> refusedHere;
     private Optional<ApplyPlan> plan = Optional.empty();
     private long planRequest;
+    private Optional<StackSpec> specNow = Optional.empty();
+    private String fileName = "";
+    private String fileText;
+    private boolean cancelled;
 
     ChangeViewModel(
             ChangeKind kind,
@@ -90,18 +103,36 @@ public final class ChangeViewModel {
             }
         });
         typed.addListener((o, a, b) -> update());
+        spec.addListener((o, a, b) -> {
+            if (!started.get() && specNow.isPresent()) {
+                // a plan still coming is of the text before
+                planRequest++;
+                planning.set(false);
+                specChanges.set("");
+                clearPlan(SPEC_EDITED);
+            }
+        });
         refusedHere = kind == ChangeKind.REMOVE_NODE
                 ? selected.filter(s -> !s.equals(targets.highest())).map(this::notRemovable)
                 : Optional.empty();
         refusedHere.ifPresent(problem::set);
     }
 
-    /** Asks the engine for the plan (the upgrade's once an image is named); nothing changes. */
+    private static final String SPEC_EDITED = "Show the plan for this spec (Show plan): nothing changes before Apply";
+
+    /**
+     * Asks the engine for the plan (the upgrade's once an image is named; Apply spec's once the running spec is read);
+     * nothing changes.
+     */
     public void plan() {
-        if (started.get()) {
+        if (started.get() || cancelled) {
             return;
         }
         if (refusedHere.isPresent()) {
+            return;
+        }
+        if (kind == ChangeKind.APPLY_SPEC && specNow.isEmpty()) {
+            readRunningSpec();
             return;
         }
         if (kind == ChangeKind.UPGRADE && image.get().isBlank()) {
@@ -122,9 +153,82 @@ public final class ChangeViewModel {
                 failure -> {
                     if (mine == planRequest) {
                         planning.set(false);
-                        problem.set("No plan: " + failure.getMessage());
+                        problem.set("No plan: " + fromFile() + failure.getMessage());
                     }
                 });
+    }
+
+    /** Apply spec: the spec the stack runs, shown to edit; a spec file opened meanwhile is planned instead. */
+    private void readRunningSpec() {
+        long mine = ++planRequest;
+        planning.set(true);
+        clearPlan("Reading the spec " + cluster + " runs …");
+        executors.supply(
+                changes::runningSpec,
+                now -> {
+                    if (mine != planRequest) {
+                        return;
+                    }
+                    planning.set(false);
+                    specNow = Optional.of(now);
+                    if (spec.get().isBlank()) {
+                        spec.set(StackSpecFile.write(now));
+                        clearPlan("This is the spec " + cluster + " runs: edit it or open a spec file, then Show plan");
+                    } else {
+                        plan();
+                    }
+                },
+                failure -> {
+                    if (mine == planRequest) {
+                        planning.set(false);
+                        problem.set("No spec: " + failure.getMessage());
+                    }
+                });
+    }
+
+    /** Apply spec: the text of {@code file} in the editor, then its plan; a file that cannot be read changes nothing. */
+    public void openSpecFile(Path file) {
+        if (started.get() || cancelled) {
+            return;
+        }
+        executors.supply(
+                () -> {
+                    try {
+                        return Files.readString(file);
+                    } catch (IOException e) {
+                        throw io.pgha.runtime.PghaException.invalidInput("cannot read " + file + ": " + e.getMessage());
+                    }
+                },
+                text -> {
+                    spec.set(text);
+                    fileName = String.valueOf(file.getFileName());
+                    fileText = text;
+                    plan();
+                },
+                failure -> problem.set("No spec: " + failure.getMessage()));
+    }
+
+    /** Apply spec: the editor back to the spec the stack runs. */
+    public void showRunningSpec() {
+        specNow.ifPresent(now -> {
+            spec.set(StackSpecFile.write(now));
+            plan();
+        });
+    }
+
+    /** "spec.yaml: " while the editor holds that file's text unchanged, so that a parse error names it. */
+    private String fromFile() {
+        return fileText != null && fileText.equals(spec.get()) ? fileName + ": " : "";
+    }
+
+    /** The dialog was closed before its plan ran: nothing runs from it, a plan still coming is dropped. */
+    public void cancel() {
+        if (!started.get()) {
+            cancelled = true;
+            planRequest++;
+            planning.set(false);
+            clearPlan("Cancelled: nothing was changed");
+        }
     }
 
     /** The engine's question, with the dialog's input read here, on the FX thread. */
@@ -135,6 +239,10 @@ public final class ChangeViewModel {
             case REMOVE_NODE -> () -> changes.planScale(nodes - 1);
             case UPGRADE -> () -> changes.planUpgrade(ref);
             case REPLACE_NODE -> () -> changes.planReplace(member, keep);
+            case APPLY_SPEC -> {
+                String text = spec.get();
+                yield () -> changes.planApply(text);
+            }
         };
     }
 
@@ -142,9 +250,15 @@ public final class ChangeViewModel {
         planning.set(false);
         plan = Optional.of(p);
         List<String> lines = p.lines();
+        specNow.ifPresent(now -> specChanges.set(String.join("\n", SpecDiff.lines(now, p.desired()))));
         if (p.refused() || p.empty()) {
             steps.clear();
-            problem.set(p.refused() ? "Refused: " + String.join("; ", p.refusals()) : lines.get(0));
+            problem.set(
+                    p.refused()
+                            ? "Refused: " + String.join("; ", p.refusals())
+                            : kind == ChangeKind.APPLY_SPEC
+                                    ? "Nothing to change: stack " + p.stack() + " already runs this spec"
+                                    : lines.get(0));
         } else {
             steps.setAll(lines.stream()
                     .map(l -> new ChangeStep(l, ChangeStep.Status.PLANNED, ""))
@@ -209,7 +323,7 @@ public final class ChangeViewModel {
     /** Runs the confirmed plan on the background executor, once; refused while another action runs. */
     public void run() {
         update();
-        if (!canConfirm.get() || !actions.begin(title() + " (" + cluster + ")")) {
+        if (cancelled || !canConfirm.get() || !actions.begin(title() + " (" + cluster + ")")) {
             return;
         }
         ApplyPlan p = plan.orElseThrow();
@@ -248,6 +362,7 @@ public final class ChangeViewModel {
                         + (deleteVolume.get() ? ", its data deleted" : "; its volume is kept");
             case UPGRADE -> "every PostgreSQL container runs " + image.get().strip();
             case REPLACE_NODE -> node.get() + " was cloned again and streams";
+            case APPLY_SPEC -> "the stack runs the spec applied";
         };
     }
 
@@ -341,6 +456,9 @@ public final class ChangeViewModel {
                         + " by ones of another image, data volumes kept: replicas first, one switchover, the old primary";
             case REPLACE_NODE ->
                 "Replace a member of " + cluster + " by a new container and a new, empty volume cloned from a replica";
+            case APPLY_SPEC ->
+                "Change " + cluster + " to a spec as pgha apply --spec FILE does, without recreating it: edit the spec"
+                        + " it runs or open a spec file; the plan shows each step and its cost before anything changes";
         };
     }
 
@@ -350,6 +468,7 @@ public final class ChangeViewModel {
             case REMOVE_NODE -> "Remove " + targets.highest();
             case UPGRADE -> "Upgrade";
             case REPLACE_NODE -> "Replace";
+            case APPLY_SPEC -> "Apply";
         };
     }
 
@@ -389,6 +508,16 @@ public final class ChangeViewModel {
     /** What the user typed to confirm a deletion. */
     public StringProperty typedProperty() {
         return typed;
+    }
+
+    /** Apply spec: the spec's text, the running one until edited or a file is opened. */
+    public StringProperty specProperty() {
+        return spec;
+    }
+
+    /** Apply spec: what the planned spec changes, a line per key ("nodes: 3 → 4"); empty before a plan. */
+    public ReadOnlyStringProperty specChangesProperty() {
+        return specChanges.getReadOnlyProperty();
     }
 
     /** The plan, then the progress of each step. */

@@ -16,6 +16,7 @@ import io.pgha.console.ui.logs.LogsView;
 import io.pgha.console.ui.member.MemberDetailView;
 import io.pgha.console.ui.metrics.MetricsView;
 import io.pgha.console.ui.router.RouterView;
+import io.pgha.console.ui.settings.ApplySpecSection;
 import io.pgha.console.ui.settings.DynamicConfigView;
 import io.pgha.console.ui.settings.SettingsView;
 import io.pgha.console.ui.settings.SettingsViewModel;
@@ -75,7 +76,12 @@ public final class WorkspaceView extends BorderPane {
         tabs.getTabs()
                 .add(tab(
                         8,
-                        t -> new VBox(new SettingsView(settings), new DynamicConfigView(viewModel.dynamicConfig())),
+                        t -> new VBox(
+                                new SettingsView(settings),
+                                new ApplySpecSection(
+                                        () -> changeLauncher().open(ChangeKind.APPLY_SPEC, Optional.empty()),
+                                        viewModel.actions().busyProperty()),
+                                new DynamicConfigView(viewModel.dynamicConfig())),
                         WorkspaceViewModel.Screen.SETTINGS));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("workspace-tabs");
@@ -206,12 +212,15 @@ public final class WorkspaceView extends BorderPane {
         badge.setText(status.text());
     }
 
-    /** The day-two changes (docs/decisions/0040): each opens its plan before anything changes. */
+    /** The day-two changes (docs/decisions/0040): each opens its plan before anything changes; Apply spec is in Settings. */
     private MenuButton changesMenu() {
         MenuButton menu = new MenuButton("Nodes");
         menu.setId("action-changes");
         menu.setTooltip(new Tooltip("Add, remove, upgrade or replace PostgreSQL nodes: the plan is shown first"));
         for (ChangeKind kind : ChangeKind.values()) {
+            if (kind == ChangeKind.APPLY_SPEC) {
+                continue; // in the Settings tab, beside the spec
+            }
             MenuItem item = new MenuItem(kind.title() + (kind == ChangeKind.ADD_REPLICA ? "" : "…"));
             item.setId("change-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             item.setOnAction(e -> changeLauncher()
