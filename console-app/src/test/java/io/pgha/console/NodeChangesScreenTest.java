@@ -153,7 +153,7 @@ class NodeChangesScreenTest extends ConsoleUiTest {
         robot.clickOn("#change-plan");
         until(() -> steps(robot).getItems().size() == 1);
         assertThat(stepText(robot, 0)).startsWith("1. add pg-3: new replica of image pgha/spilo-17:local");
-        assertThat(node(robot, "#change-spec-diff", Label.class).getText()).isEqualTo("nodes: 3 → 4");
+        assertThat(node(robot, "#change-spec-diff", Label.class).getText()).isEqualTo("nodes: 3 -> 4");
         until(() -> !confirm.isDisabled());
         assertThat(confirm.isDefaultButton()).as("Enter never applies a plan").isFalse();
 

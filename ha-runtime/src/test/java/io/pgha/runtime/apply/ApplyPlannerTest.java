@@ -6,6 +6,7 @@ import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.PatroniTuning;
 import io.pgha.runtime.stack.StackPorts;
 import io.pgha.runtime.stack.StackSpec;
+import io.pgha.runtime.stack.StackSpecFile;
 import io.pgha.runtime.stack.SynchronousMode;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -354,6 +355,14 @@ class ApplyPlannerTest {
                 count,
                 d.maximumLagOnFailover(),
                 d.primaryStartTimeout());
+    }
+
+    @Test
+    void theRunningSpecWrittenAndReadBackPlansNothing() {
+        StackSpec now =
+                StackSpec.builder().name("demo").images(ImageProfile.LOCAL).build();
+        StackSpec read = StackSpecFile.parse(StackSpecFile.write(now)).build();
+        assertThat(ApplyPlanner.plan(RunningStack.healthy(now), read).empty()).isTrue();
     }
 
     private static RunningStack healthy(StackSpec spec) {

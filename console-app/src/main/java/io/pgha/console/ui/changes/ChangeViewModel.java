@@ -9,7 +9,7 @@ import io.pgha.console.ui.common.PlannedWork;
 import io.pgha.console.ui.common.UiExecutors;
 import io.pgha.runtime.apply.ApplyPlan;
 import io.pgha.runtime.apply.PlanStep;
-import io.pgha.runtime.apply.SpecDiff;
+import io.pgha.runtime.stack.SpecDifferences;
 import io.pgha.runtime.stack.StackSpec;
 import io.pgha.runtime.stack.StackSpecFile;
 import io.pgha.runtime.usecase.ApplyStack;
@@ -250,7 +250,7 @@ public final class ChangeViewModel {
         planning.set(false);
         plan = Optional.of(p);
         List<String> lines = p.lines();
-        specNow.ifPresent(now -> specChanges.set(String.join("\n", SpecDiff.lines(now, p.desired()))));
+        specNow.ifPresent(now -> specChanges.set(String.join("\n", SpecDifferences.between(now, p.desired()))));
         if (p.refused() || p.empty()) {
             steps.clear();
             problem.set(

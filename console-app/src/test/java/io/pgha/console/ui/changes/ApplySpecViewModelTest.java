@@ -114,7 +114,7 @@ class ApplySpecViewModelTest {
                         "switchover pg-0 → pg-1: switchover pg-0 → pg-1 (≈1 s of writes)",
                         "restart old primary pg-0");
         assertThat(vm.specChangesProperty().get())
-                .isEqualTo("nodes: 3 → 4\npostgresql.parameters.shared_buffers: (unset) → 256MB");
+                .isEqualTo("nodes: 3 -> 4\npostgresql.parameters.shared_buffers: (none) -> 256MB");
         assertThat(vm.problemProperty().get()).isEmpty();
         assertThat(vm.canConfirmProperty().get()).isTrue();
         assertThat(vm.confirmLabel()).isEqualTo("Apply");
@@ -230,7 +230,7 @@ class ApplySpecViewModelTest {
         ChangeViewModel vm = open(stack);
         vm.openSpecFile(Files.writeString(dir.resolve("four.yaml"), edited(stack, b -> b.nodes(4))));
         assertThat(lines(vm)).startsWith("1. add pg-3: ");
-        assertThat(vm.specChangesProperty().get()).isEqualTo("nodes: 3 → 4");
+        assertThat(vm.specChangesProperty().get()).isEqualTo("nodes: 3 -> 4");
         assertThat(vm.canConfirmProperty().get()).isTrue();
 
         vm.showRunningSpec();
