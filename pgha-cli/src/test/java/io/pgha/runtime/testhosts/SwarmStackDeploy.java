@@ -208,13 +208,7 @@ final class SwarmStackDeploy {
                 .as("down again has nothing to remove")
                 .contains("Stack " + STACK + " has nothing to remove");
         for (int i = 1; i <= 3; i++) {
-            assertThat(docker(
-                            host.apply(i),
-                            "volume",
-                            "ls",
-                            "-q",
-                            "--filter",
-                            "label=com.docker.stack.namespace=" + STACK))
+            assertThat(stackVolumes(host.apply(i)))
                     .as("host %d keeps its data after a down without --volumes", i)
                     .isNotBlank();
         }
@@ -229,19 +223,18 @@ final class SwarmStackDeploy {
                 .doesNotContain("not removed");
         assertThat(volumes.stdout() + volumes.stderr()).as("the step's detail").contains("on 3 node(s)");
         for (int i = 1; i <= 3; i++) {
-            assertThat(docker(
-                            host.apply(i),
-                            "volume",
-                            "ls",
-                            "-q",
-                            "--filter",
-                            "label=com.docker.stack.namespace=" + STACK))
+            assertThat(stackVolumes(host.apply(i)))
                     .as("host %d's volumes of %s", i, STACK)
                     .isBlank();
         }
         assertThat(docker(endpoint, "service", "ls", "-q", "--filter", "name=" + STACK + "_remove-volumes"))
                 .as("the job that removed them is gone too")
                 .isBlank();
+    }
+
+    /** The stack's volumes on one host's engine. */
+    private static String stackVolumes(String hostEndpoint) {
+        return docker(hostEndpoint, "volume", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + STACK);
     }
 
     private static String uri(String address, int port) {
