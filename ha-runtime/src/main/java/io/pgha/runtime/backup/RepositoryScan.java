@@ -45,7 +45,7 @@ public final class RepositoryScan {
         List<String> c = new java.util.ArrayList<>(List.of(
                 "pgbackrest",
                 "--repo1-path=" + PgBackRestRestore.SOURCE_MOUNT,
-                "--lock-path=/tmp/pgbackrest",
+                // no --lock-path: repo-ls takes no lock, and pgBackRest refuses an option its command does not know
                 "--log-level-file=off",
                 "--log-level-console=warn"));
         c.addAll(ArchiveListing.arguments(stanza));
