@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Issue 20's benchmark (docs/BENCHMARKS.md): the same cluster on this machine's engine and across three test hosts
+# (scripts/test-hosts.sh) on the same machine — `pgha up` time, pgbench TPS through the router (the overlay network's
+# cost, as a ratio), and the failover drills each placement runs (one engine: kill-primary and switchover; the Swarm:
+# host-down and host-partition), each with its write outage, acknowledged rows lost and split-brain samples.
+#   scripts/with-docker-lock scripts/bench-hosts.sh [SECONDS] [RUNS]     # default 20 s of pgbench, 1 run per drill
+# Makes stack bh1 on the local engine (ports 26100-26891) and pgha-bh on the test hosts PGHA_TEST_HOSTS_PREFIX
+# (default pgha-th-bench on 192.168.244.0/24), and removes all of it at the end. pgbench (scale 10) logs in as the
+# application user from an owner-only pgpass handed to its container on stdin, never on a command line.
+# Needs: the local images (stack/images/build-local.sh), python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}; runs=${2:-1}
+export JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
+export PGHA_TEST_HOSTS_PREFIX=${PGHA_TEST_HOSTS_PREFIX:-pgha-th-bench}
+export PGHA_TEST_HOSTS_SUBNET=${PGHA_TEST_HOSTS_SUBNET:-192.168.244.0/24}
+say() { printf '[bench-hosts] %s\n' "$*" >&2; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+work=$(mktemp -d /tmp/pgha-bench-hosts.XXXXXX); chmod 700 "$work"
+export PGHA_CONFIG_DIR="$work/config"
+one=bh1; sw=pgha-bh
+cleanup() {
+  ./pgha down --name "$one" --volumes --yes >/dev/null 2>&1 || true
+  ./pgha down -c "$sw" --volumes --yes >/dev/null 2>&1 || true
+  scripts/test-hosts.sh down >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# pgbench in a container on the stack's network, through the router: pgbench_on DOCKER_HOST_ARGS NETWORK IMAGE LOGIN ARGS…
+pgbench_on() {
+  local hostargs=$1 net=$2 img=$3 login=$4; shift 4
+  . "$login/env"
+  local conn="host=pg-router port=5000 dbname=$db user=$user sslmode=verify-full sslrootcert=/tmp/w/ca.crt"
+  # shellcheck disable=SC2086,SC2016
+  tar -C "$login" -c pgpass ca.crt | docker $hostargs run -i --rm --network "$net" --user root --entrypoint sh "$img" -c \
+    'mkdir -p /tmp/w && tar -C /tmp/w -x && chmod 600 /tmp/w/pgpass && PGPASSFILE=/tmp/w/pgpass exec pgbench "$@"' \
+    pgbench "$@" "$conn"
+}
+tps() { pgbench_on "$@" -n -c 4 -j 2 -T "$seconds" 2>&1 | sed -n 's/^tps = \([0-9.]*\) .*/\1/p'; }
+login() { # CLUSTER DIR: the application login of a cluster pgha knows
+  mkdir -p "$2"; chmod 700 "$2"
+  ./pgha credentials -c "$1" --json > "$2/credentials.json"
+  ./pgha status "$1" --json --timeout 20s > "$2/status.json"
+  scripts/stack-login.py "$2"
+}
+
+# --- one engine ---
+cat > "$work/one.yml" <<EOF
+name: $one
+images: local
+monitoring: {prometheus: false}
+ports: {write: 26100, read: 26101, stats: 26104, patroni: 26108, etcd: 26179, exporter: 26187, prometheus: 26190}
+EOF
+say "one engine: pgha up $one (load $(cut -d' ' -f1 /proc/loadavg))"
+t=$(now); ./pgha up --spec "$work/one.yml" >/dev/null; up_one=$(secs "$t" "$(now)")
+login "$one" "$work/one"
+node=$(docker ps --filter "label=io.pgha.stack=$one" --filter "label=io.pgha.role=postgres" --format '{{.Names}}' | head -1)
+img=$(docker inspect -f '{{.Config.Image}}' "$node")
+net=$(docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}' "$node")
+pgbench_on "" "$net" "$img" "$work/one" -i -s 10 -q >/dev/null 2>&1
+tps_one=$(tps "" "$net" "$img" "$work/one")
+say "one engine: up ${up_one} s, pgbench ${tps_one} tps"
+for drill in kill-primary switchover; do
+  say "one engine: drill $drill x $runs"
+  ./pgha drill "$drill" -c "$one" --runs "$runs" --json > "$work/one-$drill.json" || true
+done
+./pgha down --name "$one" --volumes --yes >/dev/null
+
+# --- three hosts ---
+say "three test hosts: scripts/test-hosts.sh up 3"
+t=$(now); endpoint=$(scripts/test-hosts.sh up 3 2>/dev/null | tail -1); hosts_up=$(secs "$t" "$(now)")
+names="$PGHA_TEST_HOSTS_PREFIX-1,$PGHA_TEST_HOSTS_PREFIX-2,$PGHA_TEST_HOSTS_PREFIX-3"
+printf 'name: %s\nimages: local\nmonitoring: {prometheus: false}\n' "$sw" > "$work/sw.yml"
+say "three hosts: pgha up --swarm $endpoint"
+t=$(now); ./pgha up --swarm "$endpoint" --spec "$work/sw.yml" --hosts "$names" >/dev/null; up_sw=$(secs "$t" "$(now)")
+login "$sw" "$work/sw"
+swnet=$(docker -H "$endpoint" network ls --filter "label=com.docker.stack.namespace=$sw" --format '{{.Name}}' | head -1)
+pgbench_on "-H $endpoint" "$swnet" "$img" "$work/sw" -i -s 10 -q >/dev/null 2>&1
+tps_sw=$(tps "-H $endpoint" "$swnet" "$img" "$work/sw")
+say "three hosts: up ${up_sw} s (hosts ${hosts_up} s before), pgbench ${tps_sw} tps"
+for drill in host-down host-partition; do
+  say "three hosts: drill $drill x $runs"
+  ./pgha drill "$drill" -c "$sw" --runs "$runs" --json > "$work/sw-$drill.json" || true
+done
+
+python3 - "$work" "$up_one" "$up_sw" "$hosts_up" "$tps_one" "$tps_sw" "$seconds" <<'PY'
+import json, os, statistics, sys
+work, up_one, up_sw, hosts_up, tps_one, tps_sw, seconds = sys.argv[1:]
+def secs(d):
+    if not d: return None
+    d = d.replace('PT', ''); m = 0.0
+    if 'M' in d: mins, d = d.split('M'); m = float(mins) * 60
+    return m + (float(d.rstrip('S')) if d else 0.0)
+def drill(path):
+    if not os.path.exists(path): return None
+    text = open(path).read()
+    if '{' not in text: return None
+    doc = json.loads(text[text.index('{'):])
+    runs = doc.get("runs", [])
+    outages = [secs(r.get("writeOutage")) for r in runs if r.get("writeOutage")]
+    lost = sum(r.get("lostWrites", 0) for r in runs)
+    split = sum(r.get("splitBrainSamples", r.get("splitBrainMoments", 0)) or 0 for r in runs)
+    s = doc.get("summary", {})
+    if not outages and "writeOutage" in s:
+        outages = [secs(s["writeOutage"]["median"]), secs(s["writeOutage"]["max"])]
+        lost = s.get("lostWritesTotal", lost); split = s.get("splitBrainRuns", split)
+    if not outages: return None
+    return f"{statistics.median(outages):.2f} / {max(outages):.2f} s", lost, split, len(runs)
+ratio = float(tps_sw) / float(tps_one) if tps_one and tps_sw else float('nan')
+print("| placement | pgha up | pgbench -c 4 through the router (%s s) |" % seconds)
+print("|---|---|---|")
+print(f"| one engine (bh1) | {up_one} s | {tps_one} tps |")
+print(f"| three test hosts, Swarm (pgha-bh) | {up_sw} s (test-hosts up 3 before it: {hosts_up} s) | {tps_sw} tps ({ratio:.2f} of one engine) |")
+print()
+print("| placement | drill | write outage median / max | acknowledged rows lost | split-brain samples | runs |")
+print("|---|---|---|---|---|---|")
+for place, name in (("one engine", "one-kill-primary"), ("one engine", "one-switchover"),
+                    ("three hosts", "sw-host-down"), ("three hosts", "sw-host-partition")):
+    r = drill(os.path.join(work, name + ".json"))
+    label = name.split('-', 1)[1]
+    print(f"| {place} | {label} | " + (" | ".join(str(x) for x in r) if r else "did not run | - | - | -") + " |")
+PY
