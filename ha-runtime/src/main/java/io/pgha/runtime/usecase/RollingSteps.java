@@ -8,6 +8,7 @@ import io.pgha.runtime.model.Member;
 import io.pgha.runtime.ops.OperationPlan;
 import io.pgha.runtime.ops.OperationRequest;
 import io.pgha.runtime.ops.OperationResult;
+import io.pgha.runtime.provision.Poll;
 import io.pgha.runtime.provision.StackProvisioner;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -220,23 +221,7 @@ final class RollingSteps {
     }
 
     private <T> T await(String what, Supplier<Optional<T>> check) {
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (true) {
-            Optional<T> seen = check.get();
-            if (seen.isPresent()) {
-                return seen.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw PghaException.timeout(what + " not seen within " + STEP_TIMEOUT.toSeconds() + " s (now: "
-                        + describe(snapshot()) + ")");
-            }
-            try {
-                Thread.sleep(POLL.toMillis()); // polling the monitor's view, bounded by the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw PghaException.timeout("interrupted while waiting until " + what);
-            }
-        }
+        return Poll.until(what, STEP_TIMEOUT, POLL, check, () -> describe(snapshot()));
     }
 
     private io.pgha.runtime.ops.ClusterOperations ops() {

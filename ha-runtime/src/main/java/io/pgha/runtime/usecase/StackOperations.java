@@ -1,12 +1,12 @@
 package io.pgha.runtime.usecase;
 
-import io.pgha.runtime.PghaException;
 import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
 import io.pgha.runtime.ops.ClusterOperations;
+import io.pgha.runtime.provision.Poll;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -48,20 +48,13 @@ final class StackOperations implements AutoCloseable {
      * act without the members, so wait (bounded) until the view has a leader.
      */
     private static void awaitView(ClusterMonitor m) {
-        long deadline = System.nanoTime() + VIEW_TIMEOUT.toNanos();
-        while (m.current().leaderMember().isEmpty()
-                || m.current().dynamicConfig().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw PghaException.timeout("the cluster's view has no leader after " + VIEW_TIMEOUT.toSeconds()
-                        + " s: is the stack running? (" + RollingSteps.describe(m.current()) + ")");
-            }
-            try {
-                Thread.sleep(POLL.toMillis()); // waiting for the monitor's first view, bounded by the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw PghaException.timeout("interrupted while waiting for the cluster's view");
-            }
-        }
+        Poll.until(
+                "a leader in the cluster's view (is the stack running?)",
+                VIEW_TIMEOUT,
+                POLL,
+                () -> m.current().leaderMember().isPresent()
+                        && !m.current().dynamicConfig().isEmpty(),
+                () -> RollingSteps.describe(m.current()));
     }
 
     ClusterOperations ops() {

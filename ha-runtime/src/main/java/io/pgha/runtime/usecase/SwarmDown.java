@@ -5,6 +5,7 @@ import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.ConfigDirs;
 import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.provision.DownResult;
+import io.pgha.runtime.provision.Poll;
 import io.pgha.runtime.provision.ProgressListener;
 import io.pgha.runtime.stack.StackImages;
 import io.pgha.runtime.swarm.DockerJavaSwarm;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code pgha down} of a stack {@code pgha up --swarm} placed (docs/decisions/0043): {@code docker stack rm}, then the
@@ -26,6 +28,7 @@ public final class SwarmDown {
 
     private static final Duration GONE = Duration.ofMinutes(2);
     private static final Duration JOB = Duration.ofSeconds(90);
+    private static final Duration POLL = Duration.ofSeconds(1);
 
     private final Path root;
 
@@ -67,20 +70,20 @@ public final class SwarmDown {
                     : new SwarmUp.Done<>(services.size(), "removed " + services.size() + " services");
         });
         SwarmUp.step(progress, "gone", "Tasks and network gone", () -> {
-            long deadline = System.nanoTime() + GONE.toNanos();
-            while (!docker.services(d.stack()).isEmpty()
-                    || !docker.networks(d.stack()).isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw PghaException.timeout("the Swarm still has stack " + d.stack() + "'s network or services "
-                            + GONE.toSeconds() + " s after docker stack rm; run pgha down -c " + name + " again");
-                }
-                pause();
-                try {
-                    docker.remove(d.stack()); // a network still in use by a stopping task is removed on a later try
-                } catch (PghaException stillInUse) {
-                    // tried again on the next round, until the deadline
-                }
-            }
+            Poll.until(
+                    "stack " + d.stack() + "'s services and network gone (run pgha down -c " + name + " again)",
+                    GONE,
+                    POLL,
+                    () -> {
+                        boolean gone = docker.services(d.stack()).isEmpty()
+                                && docker.networks(d.stack()).isEmpty();
+                        if (!gone) {
+                            tryRemove(docker, d.stack()); // a network in use by a stopping task goes on a later try
+                        }
+                        return gone;
+                    },
+                    () -> "services " + docker.services(d.stack()).keySet() + ", networks "
+                            + docker.networks(d.stack()));
             return new SwarmUp.Done<>(0, "the Swarm has nothing of " + d.stack() + " left");
         });
         List<String> kept = new ArrayList<>();
@@ -129,19 +132,14 @@ public final class SwarmDown {
         String job = stack + "_remove-volumes";
         docker.removeService(job); // one a failed earlier down left
         docker.startJobOnEveryNode(job, StackImages.SUPERVISOR, "remove-stack-volumes", "--stack", stack);
-        List<DockerStackCli.JobTask> tasks = List.of();
-        long deadline = System.nanoTime() + JOB.toNanos();
+        List<DockerStackCli.JobTask> tasks;
         try {
-            while (true) {
-                List<DockerStackCli.JobTask> now = docker.jobTasks(job);
-                tasks = now;
-                boolean allEnded = others.keySet().stream()
-                        .allMatch(node -> tasks(now, node).stream().anyMatch(DockerStackCli.JobTask::ended));
-                if (allEnded || System.nanoTime() > deadline) {
-                    break;
-                }
-                pause();
-            }
+            tasks = Poll.lastLook(
+                    JOB,
+                    POLL,
+                    () -> docker.jobTasks(job),
+                    now -> others.keySet().stream()
+                            .allMatch(node -> tasks(now, node).stream().anyMatch(DockerStackCli.JobTask::ended)));
         } finally {
             docker.removeService(job);
         }
@@ -169,27 +167,27 @@ public final class SwarmDown {
      * {@code stack rm}: a volume in use cannot be removed yet); returns them.
      */
     private static List<String> removeWhenFree(DockerStackCli docker, String stack) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            List<String> volumes = docker.volumes(stack);
-            try {
-                docker.removeVolumes(volumes);
-                return volumes;
-            } catch (PghaException inUse) {
-                if (System.nanoTime() > deadline) {
-                    throw inUse;
-                }
-                pause();
-            }
-        }
+        return Poll.until(
+                "the volumes of " + stack + " free to remove",
+                Duration.ofSeconds(60),
+                POLL,
+                () -> {
+                    List<String> volumes = docker.volumes(stack);
+                    try {
+                        docker.removeVolumes(volumes);
+                        return Optional.of(volumes);
+                    } catch (PghaException inUse) {
+                        return Optional.empty();
+                    }
+                },
+                () -> "in use: " + docker.volumes(stack));
     }
 
-    private static void pause() {
+    private static void tryRemove(DockerStackCli docker, String stack) {
         try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw PghaException.timeout("interrupted while waiting for the Swarm");
+            docker.remove(stack);
+        } catch (PghaException stillInUse) {
+            // tried again on the next round, until the deadline
         }
     }
 }

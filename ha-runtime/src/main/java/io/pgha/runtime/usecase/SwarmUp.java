@@ -12,6 +12,7 @@ import io.pgha.runtime.cluster.SwarmDeployment;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.patroni.PatroniClient;
 import io.pgha.runtime.patroni.PatroniCluster;
+import io.pgha.runtime.provision.Poll;
 import io.pgha.runtime.provision.ProgressEvent;
 import io.pgha.runtime.provision.ProgressEvent.Status;
 import io.pgha.runtime.provision.ProgressListener;
@@ -152,7 +153,6 @@ public final class SwarmUp {
         step(progress, "services", "Services running", () -> {
             Map<String, String> seen = poll(
                     "every service of " + spec.name() + " running",
-                    progress,
                     () -> {
                         Map<String, String> s = docker.services(spec.name());
                         List<String> missing = missing(s, wanted);
@@ -166,7 +166,6 @@ public final class SwarmUp {
         String leader = step(progress, "leader", "Leader", () -> {
             PatroniCluster c = poll(
                     "a leader",
-                    progress,
                     () -> cluster(connection)
                             .filter(k -> k.leader().filter(Member::isRunning).isPresent()),
                     () -> "no running leader yet");
@@ -177,7 +176,6 @@ public final class SwarmUp {
             int want = spec.nodes() - 1;
             PatroniCluster c = poll(
                     want + " replica(s) streaming",
-                    progress,
                     () -> cluster(connection)
                             .filter(k -> streaming(k) >= want && k.leader().isPresent()),
                     () -> "fewer than " + want + " replicas streaming");
@@ -228,25 +226,8 @@ public final class SwarmUp {
         return missing;
     }
 
-    private static <T> T poll(
-            String what, ProgressListener progress, Supplier<Optional<T>> check, Supplier<String> state) {
-        long deadline = System.nanoTime() + HEALTHY.toNanos();
-        while (true) {
-            Optional<T> v = check.get();
-            if (v.isPresent()) {
-                return v.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw PghaException.timeout(
-                        what + " did not happen within " + HEALTHY.toSeconds() + " s (last seen: " + state.get() + ")");
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw PghaException.timeout("interrupted while waiting for " + what);
-            }
-        }
+    private static <T> T poll(String what, Supplier<Optional<T>> check, Supplier<String> state) {
+        return Poll.until(what, HEALTHY, POLL, check, state);
     }
 
     /** A step's value and what to say of it; skipped when nothing had to be done. */
