@@ -226,6 +226,17 @@ public final class ApplyPlanner {
                     ""));
             members.remove(name);
         }
+        for (int i = 0; i < Math.min(now.nodes(), desired.nodes()); i++) {
+            String name = "pg-" + i;
+            if (running.unrouted().contains(name)) {
+                steps.add(new PlanStep(
+                        Kind.ADD_NODE,
+                        name,
+                        "finish adding it: its container runs but the router does not route it (an add that was"
+                                + " interrupted); waits until it streams, then routes it; " + NO_OUTAGE,
+                        ""));
+            }
+        }
         for (int i = now.nodes(); i < desired.nodes(); i++) {
             String name = "pg-" + i;
             String from = firstReplica(running, members, leader, null);

@@ -20,6 +20,8 @@ import java.util.Set;
  *                          it; internal: it cannot be set), as the leader answers; empty when it did not answer
  * @param images            the image each PostgreSQL member's container runs (pg-1 → pgha/spilo-17:local); empty when
  *                          unknown
+ * @param unrouted          members whose containers exist but which the router does not route: an add that was
+ *                          interrupted before its last step (or a remove after its first); empty when unknown
  */
 public record RunningStack(
         StackSpec spec,
@@ -27,13 +29,15 @@ public record RunningStack(
         int etcdHealthy,
         Map<String, String> dcsParameters,
         Map<String, String> parameterContexts,
-        Map<String, String> images) {
+        Map<String, String> images,
+        Set<String> unrouted) {
 
     public RunningStack {
         members = List.copyOf(members);
         dcsParameters = Map.copyOf(dcsParameters);
         parameterContexts = Map.copyOf(parameterContexts);
         images = Map.copyOf(images);
+        unrouted = Set.copyOf(unrouted);
     }
 
     public RunningStack(
@@ -42,7 +46,7 @@ public record RunningStack(
             int etcdHealthy,
             Map<String, String> dcsParameters,
             Map<String, String> parameterContexts) {
-        this(spec, members, etcdHealthy, dcsParameters, parameterContexts, Map.of());
+        this(spec, members, etcdHealthy, dcsParameters, parameterContexts, Map.of(), Set.of());
     }
 
     /** A stack whose DCS parameters and server settings are not known. */
@@ -52,12 +56,17 @@ public record RunningStack(
 
     /** The same stack, with what the DCS and the server say of its parameters. */
     public RunningStack withParameters(Map<String, String> dcs, Map<String, String> contexts) {
-        return new RunningStack(spec, members, etcdHealthy, dcs, contexts, images);
+        return new RunningStack(spec, members, etcdHealthy, dcs, contexts, images, unrouted);
     }
 
     /** The same stack, with the image each PostgreSQL member's container runs. */
     public RunningStack withImages(Map<String, String> memberImages) {
-        return new RunningStack(spec, members, etcdHealthy, dcsParameters, parameterContexts, memberImages);
+        return new RunningStack(spec, members, etcdHealthy, dcsParameters, parameterContexts, memberImages, unrouted);
+    }
+
+    /** The same stack, knowing which members' containers exist but are not routed. */
+    public RunningStack withUnrouted(Set<String> notRouted) {
+        return new RunningStack(spec, members, etcdHealthy, dcsParameters, parameterContexts, images, notRouted);
     }
 
     /**

@@ -22,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -40,6 +42,7 @@ final class StackMembers {
     private static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration QUORUM_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ROUTER_ASK = Duration.ofSeconds(15);
 
     private final DockerStackProvisioner provisioner;
     private final DockerEngine docker;
@@ -78,7 +81,8 @@ final class StackMembers {
         state.containers().values().stream()
                 .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
                 .forEach(c -> images.put(c.labels().getOrDefault(StackLabels.SERVICE, c.name()), c.image()));
-        RunningStack running = new RunningStack(spec, members, etcd).withImages(images);
+        RunningStack running =
+                new RunningStack(spec, members, etcd).withImages(images).withUnrouted(unrouted(state, images.keySet()));
         Map<String, String> contexts = new LinkedHashMap<>();
         running.leader().ifPresent(l -> {
             try {
@@ -87,27 +91,89 @@ final class StackMembers {
                 // the planner falls back to the postmaster parameters it knows
             }
         });
-        return running.withParameters(dcsParameters(probe, spec), contexts);
+        Optional<Map<String, Object>> dcs = dcsConfig(probe, spec);
+        return new RunningStack(
+                        dcs.map(c -> withSynchronousOf(spec, c)).orElse(spec),
+                        running.members(),
+                        running.etcdHealthy(),
+                        Map.of(),
+                        Map.of(),
+                        running.images(),
+                        running.unrouted())
+                .withParameters(dcs.map(StackMembers::postgresParameters).orElse(Map.of()), contexts);
     }
 
-    /** Patroni's postgresql.parameters in the DCS, from the first member that answers; empty when none does. */
-    private static Map<String, String> dcsParameters(StackProbe probe, StackSpec spec) {
+    /**
+     * {@code spec} with the synchronous settings Patroni's dynamic configuration has now: an apply may have changed
+     * them since the containers (and their labels) were made.
+     */
+    static StackSpec withSynchronousOf(StackSpec spec, Map<String, Object> dcs) {
+        io.pgha.runtime.stack.PatroniTuning t = spec.patroni();
+        SynchronousMode mode = dcs.containsKey("synchronous_mode")
+                ? SynchronousMode.parse(String.valueOf(dcs.get("synchronous_mode")))
+                : t.synchronousMode();
+        Object n = dcs.get("synchronous_node_count");
+        int count = n instanceof Number number
+                ? number.intValue()
+                : n != null && String.valueOf(n).strip().matches("\\d+")
+                        ? Integer.parseInt(String.valueOf(n).strip())
+                        : t.synchronousNodeCount();
+        return spec.toBuilder()
+                .patroni(new io.pgha.runtime.stack.PatroniTuning(
+                        t.ttl(),
+                        t.loopWait(),
+                        t.retryTimeout(),
+                        mode,
+                        count,
+                        t.maximumLagOnFailover(),
+                        t.primaryStartTimeout()))
+                .build();
+    }
+
+    /**
+     * The {@code members} whose containers exist but which a router does not list (an add interrupted before its last
+     * step); a router that does not answer says nothing, so with none answering this is empty.
+     */
+    private Set<String> unrouted(StackState state, Collection<String> members) {
+        Set<String> unrouted = new java.util.TreeSet<>();
+        state.containers().values().stream()
+                .filter(c -> "router".equals(c.labels().get(StackLabels.ROLE)) && c.running())
+                .forEach(router -> {
+                    var answer = docker.exec(router.name(), RouterReload.ask("show servers state"), ROUTER_ASK);
+                    Set<String> routed = answer.ok()
+                            ? RouterReload.parse(answer.stdout()).stream()
+                                    .map(RouterReload.Server::name)
+                                    .collect(Collectors.toSet())
+                            : Set.of();
+                    if (!routed.isEmpty()) {
+                        members.stream().filter(m -> !routed.contains(m)).forEach(unrouted::add);
+                    }
+                });
+        return unrouted;
+    }
+
+    /** Patroni's dynamic configuration, from the first member that answers; empty when none does. */
+    private static Optional<Map<String, Object>> dcsConfig(StackProbe probe, StackSpec spec) {
         for (int i = 0; i < spec.nodes(); i++) {
             Optional<Map<String, Object>> config = probe.config(spec.ports().patroniOf(i));
             if (config.isPresent()) {
-                Map<String, String> parameters = new LinkedHashMap<>();
-                if (config.get().get("postgresql") instanceof Map<?, ?> pg
-                        && pg.get("parameters") instanceof Map<?, ?> p) {
-                    p.forEach((k, v) -> {
-                        if (v != null) {
-                            parameters.put(String.valueOf(k), String.valueOf(v));
-                        }
-                    });
-                }
-                return parameters;
+                return config;
             }
         }
-        return Map.of();
+        return Optional.empty();
+    }
+
+    /** Its postgresql.parameters. */
+    private static Map<String, String> postgresParameters(Map<String, Object> config) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (config.get("postgresql") instanceof Map<?, ?> pg && pg.get("parameters") instanceof Map<?, ?> p) {
+            p.forEach((k, v) -> {
+                if (v != null) {
+                    parameters.put(String.valueOf(k), String.valueOf(v));
+                }
+            });
+        }
+        return parameters;
     }
 
     /** {@code member}'s pg_settings rows of {@code names} (every parameter when empty). */
@@ -134,7 +200,8 @@ final class StackMembers {
         provisioner.create(plan, state, material, actions, made);
         provisioner.startAll(
                 DockerStackProvisioner.launching(plan, Launch.AFTER_ETCD_USERS), state.containers(), actions);
-        progress.accept(String.join(", ", actions) + "; waiting until " + member + " streams");
+        progress.accept((actions.isEmpty() ? "its containers run already" : String.join(", ", actions))
+                + "; waiting until " + member + " streams");
         StackProbe probe = probe(grown);
         List<String> streaming = DockerStackProvisioner.awaitStreaming(probe, grown);
         progress.accept(String.join(", ", streaming) + " streaming");

@@ -29,8 +29,8 @@ import java.util.function.Function;
  * desired spec ({@link ApplyPlanner}), then its steps one after the other, each waiting until the stack is healthy
  * again before the next. A step that fails stops the plan; the steps not run are listed, and a second apply plans from
  * what then runs. Node counts, parameters (a reload, or a rolling restart driven by Patroni's pending-restart flags)
- * switchovers, container replacements of a named image (upgrade) and members cloned again (replace) run; image profiles,
- * synchronous settings and etcd members are shown but not run yet. Every step is written to
+ * switchovers, synchronous settings, container replacements of a named image (upgrade) and members cloned again
+ * (replace) run; image profiles and etcd members are shown but not run yet. Every step is written to
  * the cluster's audit journal: node steps here, parameter changes, restarts and switchovers by the operations they go
  * through.
  */
@@ -38,6 +38,7 @@ public final class ApplyStack implements AutoCloseable {
 
     /** The steps this version can run. */
     public static final Set<PlanStep.Kind> EXECUTABLE = EnumSet.of(
+            PlanStep.Kind.SYNCHRONOUS_SETTINGS,
             PlanStep.Kind.ADD_NODE,
             PlanStep.Kind.REMOVE_NODE,
             PlanStep.Kind.RELOAD_PARAMETERS,
@@ -156,6 +157,12 @@ public final class ApplyStack implements AutoCloseable {
                                 .postgresParameters(plan.desired().postgresParameters())
                                 .build();
                     }
+                    case SYNCHRONOUS_SETTINGS -> {
+                        lines.accept(rolling.synchronousSettings(plan.desired().patroni(), lines));
+                        yield current.toBuilder()
+                                .patroni(plan.desired().patroni())
+                                .build();
+                    }
                     case RESTART -> {
                         lines.accept(rolling.restart(step.target(), lines));
                         yield current;
@@ -201,7 +208,10 @@ public final class ApplyStack implements AutoCloseable {
         long t0 = System.nanoTime();
         boolean add = step.kind() == PlanStep.Kind.ADD_NODE;
         try {
-            StackSpec next = current.toBuilder().nodes(add ? index + 1 : index).build();
+            // an add that finishes an interrupted one leaves the count as it is
+            StackSpec next = current.toBuilder()
+                    .nodes(add ? Math.max(current.nodes(), index + 1) : index)
+                    .build();
             String outcome = add
                     ? provisioner.addMember(next, step.target(), image, progress)
                     : provisioner.removeMember(next, step.target(), deleteVolumes, progress);

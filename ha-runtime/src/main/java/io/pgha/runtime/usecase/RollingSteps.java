@@ -37,6 +37,8 @@ final class RollingSteps {
     private static final String PARAMETERS = "postgresql.parameters.";
 
     private final StackProvisioner provisioner;
+    private static final String STANDBY_NAMES = "synchronous_standby_names";
+
     private final String stack;
     private final Supplier<StackOperations> operations;
 
@@ -139,6 +141,66 @@ final class RollingSteps {
                     ? Optional.of(describe(s))
                     : Optional.empty();
         });
+    }
+
+    /**
+     * Sets Patroni's synchronous_mode and synchronous_node_count in the DCS (a loosening one is confirmed by the plan
+     * itself), then waits until the leader has as many synchronous (or quorum) standbys as they ask for.
+     */
+    String synchronousSettings(io.pgha.runtime.stack.PatroniTuning tuning, Consumer<String> progress) {
+        io.pgha.runtime.stack.SynchronousMode mode = tuning.synchronousMode();
+        Map<String, String> changes = new LinkedHashMap<>();
+        changes.put("synchronous_mode", mode.patroniValue());
+        changes.put("synchronous_node_count", String.valueOf(tuning.synchronousNodeCount()));
+        progress.accept(ops().perform(new OperationRequest.ChangeConfig(changes).confirm())
+                .orThrow()
+                .message());
+        return await(
+                "synchronous_mode " + mode.patroniValue() + " with " + tuning.synchronousNodeCount()
+                        + " synchronous standby(s) in force",
+                () -> {
+                    ClusterSnapshot s = snapshot();
+                    List<Member> replicas = s.replicas();
+                    long synchronous = replicas.stream()
+                            .filter(m -> m.role() == io.pgha.runtime.model.Role.SYNC_STANDBY
+                                    || m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY)
+                            .count();
+                    long wanted = Math.min(tuning.synchronousNodeCount(), replicas.size());
+                    boolean inForce = switch (mode) {
+                        case OFF -> synchronous == 0;
+                        case ON -> synchronous == wanted;
+                        case QUORUM -> synchronous >= wanted;
+                    };
+                    boolean inDcs = changes.entrySet().stream()
+                            .allMatch(e -> e.getValue()
+                                    .equalsIgnoreCase(
+                                            String.valueOf(s.dynamicConfig().get(e.getKey()))));
+                    if (!inForce || !inDcs || s.leaderMember().isEmpty()) {
+                        return Optional.empty();
+                    }
+                    String names = Optional.ofNullable(provisioner
+                                    .settings(stack, s.leaderMember().get().name(), List.of(STANDBY_NAMES))
+                                    .get(STANDBY_NAMES))
+                            .map(io.pgha.runtime.apply.MemberSetting::setting)
+                            .orElse("?");
+                    return standbyNamesSay(names, tuning, replicas.size())
+                            ? Optional.of(STANDBY_NAMES + " '" + names + "'; " + describe(s))
+                            : Optional.empty();
+                });
+    }
+
+    /** Whether the leader's synchronous_standby_names is what Patroni writes for {@code tuning}. */
+    static boolean standbyNamesSay(String names, io.pgha.runtime.stack.PatroniTuning tuning, int replicas) {
+        int n = Math.min(tuning.synchronousNodeCount(), replicas);
+        String v = names.strip();
+        return switch (tuning.synchronousMode()) {
+            case OFF -> v.isEmpty();
+            case QUORUM -> v.startsWith("ANY " + n + " (");
+            case ON ->
+                n <= 1
+                        ? !v.isEmpty() && !v.startsWith("ANY ") && !v.contains("(")
+                        : v.matches("(FIRST )?" + n + " \\(.*");
+        };
     }
 
     /** Every member runs every changed parameter that has a value (no restart pending for it). */

@@ -300,6 +300,23 @@ class ApplyPlannerTest {
     }
 
     @Test
+    void anAddInterruptedBeforeTheRouterTookTheMemberIsFinishedAndNothingElse() {
+        StackSpec four = THREE.toBuilder().nodes(4).build();
+        RunningStack interrupted = healthy(four).withUnrouted(java.util.Set.of("pg-3"));
+
+        ApplyPlan again = ApplyPlanner.plan(interrupted, four);
+        assertThat(again.steps()).extracting(s -> s.kind() + " " + s.target()).containsExactly("ADD_NODE pg-3");
+        assertThat(again.lines()).anySatisfy(l -> assertThat(l).contains("an add that was interrupted"));
+        assertThat(ApplyPlanner.plan(healthy(four), four).steps())
+                .as("every member routed: nothing to do")
+                .isEmpty();
+        assertThat(ApplyPlanner.plan(interrupted, THREE).steps())
+                .as("back to three: the unrouted member is removed, not finished")
+                .extracting(s -> s.kind() + " " + s.target())
+                .containsExactly("REMOVE_NODE pg-3");
+    }
+
+    @Test
     void aRollNamesTheRoleOfEachRestart() {
         ApplyPlan roll = ApplyPlanner.plan(
                 healthy(THREE).withParameters(THREE.postgresParameters(), CONTEXTS),

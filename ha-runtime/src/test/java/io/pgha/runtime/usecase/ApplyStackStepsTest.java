@@ -2,6 +2,7 @@ package io.pgha.runtime.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgha.runtime.apply.ApplyPlan;
 import io.pgha.runtime.apply.ApplyPlanner;
 import io.pgha.runtime.apply.PlanStep;
 import io.pgha.runtime.apply.RunningStack;
@@ -25,6 +26,18 @@ class ApplyStackStepsTest {
                 .isEmpty();
         assertThat(ApplyStack.notExecutable(ApplyPlanner.replace(RUNNING, "pg-0", false)))
                 .isEmpty();
+    }
+
+    @Test
+    void synchronousSettingsRunWithTheNodesTheyGoWith() {
+        StackSpec five = THREE.toBuilder()
+                .nodes(5)
+                .patroni(new io.pgha.runtime.stack.PatroniTuning(
+                        20, 2, 5, io.pgha.runtime.stack.SynchronousMode.QUORUM, 2, 1_048_576, 10))
+                .build();
+        ApplyPlan grow = ApplyPlanner.plan(RUNNING, five);
+        assertThat(grow.steps()).extracting(PlanStep::kind).contains(PlanStep.Kind.SYNCHRONOUS_SETTINGS);
+        assertThat(ApplyStack.notExecutable(grow)).isEmpty();
     }
 
     @Test

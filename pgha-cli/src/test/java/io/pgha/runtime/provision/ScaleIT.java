@@ -10,6 +10,7 @@ import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.ops.AuditJournal;
 import io.pgha.runtime.testsupport.Cli;
 import io.pgha.runtime.testsupport.NumberedWriter;
+import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.TestMachine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,10 +110,19 @@ class ScaleIT {
         try (NumberedWriter writer = new NumberedWriter("scale_writes", () -> connect(password))) {
             writer.awaitFirst();
             long up = System.nanoTime();
-            Cli.Result grow = Cli.runOk("scale", "-c", STACK, "--nodes", "4", "--yes");
+            String interrupted = scaleKilledOnceItPrints("waiting until pg-3 streams");
+            System.out.println("[ScaleIT] pgha scale killed after:\n" + interrupted);
+            // the same four nodes, asked with two synchronous standbys: tightened once pg-3 is in
+            Path fourWithTwo = configDir.resolve("sc21-four.yml");
+            Files.writeString(fourWithTwo, Files.readString(spec) + "nodes: 4\npatroni: {synchronous_node_count: 2}\n");
+            Cli.Result grow = Cli.runOk("apply", "--spec", fourWithTwo.toString(), "--yes");
             long grown = System.nanoTime();
             System.out.println("[ScaleIT] 3 -> 4 in " + (grown - up) / 1_000_000 + " ms:\n" + grow.stdout());
-            assertThat(grow.stdout()).contains("[1/1] done").contains("runs 4 PostgreSQL nodes");
+            assertThat(grow.stdout())
+                    .as("a second apply finishes the add the killed one began, then tightens the quorum")
+                    .containsPattern("1\\. add pg-3: finish adding it[^\n]*\n\\s*2\\. synchronous settings")
+                    .contains("[2/2] done")
+                    .contains("runs 4 PostgreSQL nodes");
             String newLog = docker("logs", STACK + "-pg-3").stdout()
                     + docker("logs", STACK + "-pg-3").stderr();
             java.util.regex.Matcher source = java.util.regex.Pattern.compile("bootstrap from replica '(pg-\\d)'")
@@ -127,7 +137,9 @@ class ScaleIT {
                 assertThat(replicas)
                         .as("the clone's source, " + source.group(1) + ", is a replica of the primary, not the primary")
                         .contains(source.group(1) + " streaming");
-                assertThat(query(c, "SHOW synchronous_standby_names")).contains("pg-3");
+                assertThat(query(c, "SHOW synchronous_standby_names"))
+                        .contains("pg-3")
+                        .startsWith("ANY 2 ");
             }
             assertThat(routerServers()).contains("replicas pg-3 2");
             Cli.Result plainUp = Cli.run("up", "--spec", spec.toString(), "--images", "local");
@@ -138,10 +150,13 @@ class ScaleIT {
                     .contains("Nothing was changed");
 
             long down = System.nanoTime();
-            Cli.Result shrink = Cli.runOk("scale", "--cluster", STACK, "--nodes", "3", "--yes");
+            // back to the three-node spec: its one synchronous standby is set before pg-3 leaves
+            Cli.Result shrink = Cli.runOk("apply", "--spec", spec.toString(), "--yes");
             long shrunk = System.nanoTime();
             System.out.println("[ScaleIT] 4 -> 3 in " + (shrunk - down) / 1_000_000 + " ms:\n" + shrink.stdout());
-            assertThat(shrink.stdout()).contains("volume sc21_pg-3-data kept");
+            assertThat(shrink.stdout())
+                    .containsPattern("1\\. synchronous settings[^\n]*\n\\s*2\\. remove pg-3")
+                    .contains("volume sc21_pg-3-data kept");
             assertThat(docker("ps", "-aq", "--filter", "name=" + STACK + "-pg-3")
                             .stdout()
                             .strip())
@@ -155,6 +170,7 @@ class ScaleIT {
                     .untilAsserted(() -> {
                         try (Connection c = connect(password)) {
                             assertThat(query(c, "SHOW synchronous_standby_names"))
+                                    .startsWith("ANY 1 ")
                                     .contains("pg-")
                                     .doesNotContain("pg-3");
                         }
@@ -465,6 +481,38 @@ class ScaleIT {
         com.fasterxml.jackson.databind.JsonNode status = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(Cli.runOk("status", STACK, "--json").stdout());
         return status.path("leader").asText();
+    }
+
+    /**
+     * Runs {@code pgha scale --nodes 4} as its own process (the ./pgha launcher) and kills it (SIGKILL) once it has
+     * printed {@code line}: an apply interrupted half-way. Returns what it printed.
+     */
+    private static String scaleKilledOnceItPrints(String line) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(
+                        RepoPaths.root().resolve("pgha").toString(), "scale", "-c", STACK, "--nodes", "4", "--yes")
+                .redirectErrorStream(true);
+        pb.environment().put("PGHA_CONFIG_DIR", configDir.toString());
+        Process scale = pb.start();
+        StringBuffer printed = new StringBuffer();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(scale.getInputStream()))) {
+                in.lines().forEach(l -> printed.append(l).append('\n'));
+            } catch (java.io.IOException ended) {
+                // the process was killed
+            }
+        });
+        try {
+            org.awaitility.Awaitility.await("pgha scale prints \"" + line + "\"")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(50))
+                    .failFast("pgha scale ended first", () -> !scale.isAlive())
+                    .until(() -> printed.toString().contains(line));
+        } finally {
+            scale.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            reader.join(Duration.ofSeconds(10));
+        }
+        assertThat(printed.toString()).as("killed before it was done").doesNotContain("[1/1] done");
+        return printed.toString();
     }
 
     private static void assertHealthy() throws Exception {
