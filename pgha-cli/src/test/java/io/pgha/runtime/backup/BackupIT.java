@@ -28,7 +28,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * meets pg-ha: a first full backup within a minute of up, `backup check` passing, `backup now --type incr` on top of it,
  * after a switchover a WAL segment switched on the new primary reaches the archive, and the supervisor takes the
  * differential backup the spec's schedule (diff_every 1m, the shortest the spec allows) makes due by itself
- * (docs/decisions/0027).
+ * (docs/decisions/0027). In the minute before that backup is due, {@code pgha drill pitr} restores the stack's
+ * repository into a new stack (docs/decisions/0022): it takes no backup of this stack, so it fills a wait that was idle
+ * (docs/decisions/0052).
  *
  * <p>The order keeps the scheduled differential backup out of the tests before it: a differential is due a minute after
  * the newest backup ends, and every test that takes one (the full one of up, the incremental, the frozen full) follows
@@ -40,9 +42,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 class BackupIT {
 
     private static final String STACK = "bk19";
+    private static final String PITR = "bk19r";
     private static final List<String> NODES = List.of("pg-0", "pg-1", "pg-2");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
+    private static Path pitrSpec;
     private static long upDoneNanos;
     private static String firstFullId;
 
@@ -51,7 +55,16 @@ class BackupIT {
         TestMachine.requireDockerWithLocalImages();
         configDir = Files.createTempDirectory("pgha-it-backups");
         System.setProperty("pgha.config.dir", configDir.toString());
-        Cli.run("down", "--name", STACK, "--volumes", "--yes");
+        for (String s : List.of(STACK, PITR)) {
+            Cli.run("down", "--name", s, "--volumes", "--yes");
+        }
+        pitrSpec = configDir.resolve("bk19r.yml");
+        Files.writeString(pitrSpec, """
+                name: bk19r
+                ports: {write: 15600, read: 15601, stats: 15604, patroni: 15608, etcd: 15679, exporter: 15687,
+                        prometheus: 15690}
+                monitoring: {prometheus: false}
+                """);
         Path spec = configDir.resolve("bk19.yml");
         Files.writeString(spec, """
                 name: bk19
@@ -87,7 +100,9 @@ class BackupIT {
 
     @AfterAll
     static void leaveNothing() {
-        Cli.run("down", "--name", STACK, "--volumes", "--yes");
+        for (String s : List.of(PITR, STACK)) {
+            Cli.run("down", "--name", s, "--volumes", "--yes");
+        }
         System.clearProperty("pgha.config.dir");
     }
 
@@ -251,12 +266,66 @@ class BackupIT {
         assertThat(json(check).path("leader").asText()).isEqualTo(leader);
     }
 
+    /**
+     * {@code pgha drill pitr} (issue 19): writers through the router, a moment T, more writes, the table dropped, the
+     * repository restored to T into a new stack (kept, to look at): every row acknowledged before T is there, none sent
+     * after T; a full pgha stack with its credentials and its replicas streaming the restored rows; the source keeps
+     * its leader and its archive. Then the new stack goes, before the differential's wait ends.
+     */
     @Test
     @Order(6)
+    void thePitrDrillRestoresIntoANewStackEveryRowAcknowledgedBeforeTAndNothingSentAfter() {
+        String sourceLeader = leader();
+        long start = System.nanoTime();
+        Cli.Result r = Cli.run(
+                "drill", "pitr", "-c", STACK, "--into", PITR, "--into-spec", pitrSpec.toString(), "--keep", "--json");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.println(r.stdout() + "\npitr drill: " + ms + " ms");
+        assertThat(r.exitCode()).as(r.describe()).isZero();
+        JsonNode result = json(r).path("result");
+        assertThat(json(r).path("passed").asBoolean()).isTrue();
+        assertThat(result.path("acknowledgedBeforeTarget").asLong())
+                .as(r.stdout())
+                .isGreaterThanOrEqualTo(50);
+        assertThat(result.path("lostBeforeTarget").asLong())
+                .as("acknowledged before T, missing")
+                .isZero();
+        assertThat(result.path("presentAfterTarget").asLong())
+                .as("sent after T, present")
+                .isZero();
+        long restored = result.path("restoredRows").asLong();
+        assertThat(restored)
+                .as("the restored rows: those acknowledged before T and at most the ones in flight at T")
+                .isBetween(
+                        result.path("acknowledgedBeforeTarget").asLong(),
+                        result.path("acknowledgedBeforeTarget").asLong()
+                                + result.path("inFlightAtTarget").asLong()
+                                + 2);
+        String leader = leaderOf(PITR);
+        // a full pgha stack: its credentials, its replicas streaming from the restored leader
+        JsonNode credentials = json(Cli.runOk("credentials", PITR, "--json"));
+        assertThat(credentials.path("write_uri").asText()).contains(":15600/");
+        for (String node : NODES) {
+            if (!node.equals(leader)) {
+                await(node + " of " + PITR + " has the restored rows")
+                        .atMost(Duration.ofSeconds(60))
+                        .until(() -> String.valueOf(restored)
+                                .equals(NodeSql.psqlOrNull(PITR, node, "SELECT count(*) FROM pgha_drill")));
+            }
+        }
+        assertThat(leader()).as("the source's leader").isEqualTo(sourceLeader);
+        Cli.Result check = Cli.run("backup", "check", "-c", STACK, "--json");
+        assertThat(check.exitCode()).as(check.describe()).isZero();
+        Cli.runOk("down", "--name", PITR, "--volumes", "--yes");
+    }
+
+    @Test
+    @Order(7)
     void theSupervisorRunsTheScheduledBackupByItself() {
         long waitStarted = System.nanoTime();
         AtomicReference<JsonNode> diff = new AtomicReference<>();
         // only the supervisor takes differential backups here: up takes a full one, the tests above an incremental one
+        // and a full one, the pitr drill none of this stack's
         await("a differential backup the supervisor took")
                 .atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2))
@@ -296,10 +365,20 @@ class BackupIT {
     }
 
     private static String leaderOrNull() {
+        return leaderOrNull(STACK);
+    }
+
+    private static String leaderOf(String stack) {
+        String l = leaderOrNull(stack);
+        assertThat(l).as("a leader of " + stack + " among " + NODES).isNotNull();
+        return l;
+    }
+
+    private static String leaderOrNull(String stack) {
         for (String node : NODES) {
             Commands.Result r = docker(
                     "exec",
-                    STACK + "-" + node,
+                    stack + "-" + node,
                     "psql",
                     "-X",
                     "-tA",
