@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * differential backup the spec's schedule (diff_every 1m, the shortest the spec allows) makes due by itself
  * (docs/decisions/0027). In the minute before that backup is due, {@code pgha drill pitr} restores the stack's
  * repository into a new stack (docs/decisions/0022): it takes no backup of this stack, so it fills a wait that was idle
- * (docs/decisions/0052).
+ * (docs/decisions/0054).
  *
  * <p>The order keeps the scheduled differential backup out of the tests before it: a differential is due a minute after
  * the newest backup ends, and every test that takes one (the full one of up, the incremental, the frozen full) follows

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (docs/decisions/0034); and `pgha drill disaster` removes every PostgreSQL node with its data volume under writers and
  * rebuilds the stack from its archive, losing only the newest acknowledged rows (docs/decisions/0046).
  *
- * <p>One class, one source stack (docs/decisions/0052): until then RestoreIT and RestoreInPlaceIT made a stack of the
+ * <p>One class, one source stack (docs/decisions/0054): until then RestoreIT and RestoreInPlaceIT made a stack of the
  * same spec each.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
