@@ -52,7 +52,15 @@ timed() {
 say "pgha up $stack (load $(cut -d' ' -f1 /proc/loadavg))"
 ./pgha down --name "$stack" --volumes --yes >/dev/null 2>&1 || true
 spec > "$secret/up.yml"
-timed "$out/up.log" ./pgha up --spec "$secret/up.yml"
+# Ports 44000-44095 lie in Linux's ephemeral range (32768-60999): a busy machine's loopback connections sometimes hold
+# one of them for a moment, and `pgha up` then refuses (preflight) or fails at a container's start. Up to 3 attempts.
+for attempt in 1 2 3; do
+  timed "$out/up.log" ./pgha up --spec "$secret/up.yml" && break
+  say "pgha up failed (attempt $attempt): $(tail -1 "$out/up.log" | cut -c1-300)"
+  ./pgha down --name "$stack" --volumes --yes >/dev/null 2>&1 || true
+  [ "$attempt" != 3 ] || exit 1
+  sleep 10
+done
 ./pgha credentials -c "$stack" --json > "$secret/credentials.json"
 ./pgha status "$stack" --json --timeout 20s > "$secret/status.json"
 scripts/stack-login.py "$secret"
