@@ -11,12 +11,15 @@
 # Writers: scripts/BenchWriter.java, 2 connections through the write port, one INSERT every 10 ms each, the whole
 # time. BENCH_DAY_TWO_OUT keeps the CLI's timestamped progress, the writers' log and the audit (default: a new
 # /tmp/pgha-bench-day-two.* directory, kept; no secret in it). BENCH_DAY_TWO_BACKUPS=false: a stack without backups.
+# BENCH_DAY_TWO_STEP_TIMEOUT: seconds per step (default 900); BENCH_DAY_TWO_DEADLINE (epoch seconds): no run is started
+# that could end after it.
 # Needs: the local images (stack/images/build-local.sh), the CLI built (./pgha builds it), python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-1}; scale=${2:-68}
 export JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
-stack=bd2; step_timeout=900
+stack=bd2; step_timeout=${BENCH_DAY_TWO_STEP_TIMEOUT:-900}
+deadline=${BENCH_DAY_TWO_DEADLINE:-}   # epoch seconds: start no further run after deadline - 4 step timeouts
 say() { printf '[bench-day-two] %s %s\n' "$(date -u +%T)" "$*" >&2; }
 now() { date +%s%6N; }
 
@@ -113,6 +116,9 @@ step() { # RUN NAME pgha ARGS…: runs the step under the writers, then reads wh
 }
 
 for run in $(seq "$runs"); do
+  if [ "$run" -gt 1 ] && [ -n "$deadline" ] && [ $(( $(date +%s) + 4 * step_timeout )) -gt "$deadline" ]; then
+    say "no time for run $run before the deadline: stopping after $((run - 1))"; break
+  fi
   if [ $((run % 2)) = 1 ]; then buffers=256MB; tag=bd2-a; else buffers=192MB; tag=bd2-b; fi
   step "$run" add-replica ./pgha scale -c "$stack" --nodes 4 --yes
   step "$run" remove-replica ./pgha scale -c "$stack" --nodes 3 --delete-volumes --yes
