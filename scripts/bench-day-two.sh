@@ -2,7 +2,7 @@
 # Issue 21's benchmark (docs/BENCHMARKS.md): day-two operations on a `pgha up` stack under writers — add one replica
 # (3 → 4 nodes) to a ~1 GB database and remove it again, a rolling restart of 3 nodes (shared_buffers through
 # `pgha apply --spec`), a rolling image upgrade of 3 nodes (`pgha upgrade --image`, a re-tag of the local Spilo
-# image). For each: the command's time, the writers' longest gap between acknowledged writes (the write outage),
+# image), and one plain `pgha switchover` as the reference. For each: the command's time, the writers' longest gap between acknowledged writes (the write outage),
 # failed writes, and acknowledged rows lost.
 #   scripts/with-docker-lock scripts/bench-day-two.sh [RUNS] [SCALE]     # default 1 run, pgbench scale 68 (~1 GB)
 # Makes stack bd2 (ports 44000-44095 on 127.0.0.1, its own config dir) and the tags pgha/spilo-17:bd2-a and :bd2-b,
@@ -125,6 +125,8 @@ for run in $(seq "$runs"); do
   spec "$buffers" > "$secret/params.yml"
   step "$run" rolling-restart ./pgha apply --spec "$secret/params.yml" --yes
   step "$run" rolling-upgrade ./pgha upgrade -c "$stack" --image "pgha/spilo-17:$tag" --yes
+  # the reference: one plain switchover on the same stack under the same writers (what the target compares with)
+  step "$run" switchover ./pgha switchover -c "$stack" --yes
 done
 touch "$secret/stop"; wait "$writer_pid" || true; writer_pid=""
 
