@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-1}; scale=${2:-68}
 export JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
 stack=bd2; step_timeout=${BENCH_DAY_TWO_STEP_TIMEOUT:-900}
-deadline=${BENCH_DAY_TWO_DEADLINE:-}   # epoch seconds: start no further run after deadline - 4 step timeouts
+deadline=${BENCH_DAY_TWO_DEADLINE:-}   # epoch seconds: start no further run after deadline - 5 step timeouts
 say() { printf '[bench-day-two] %s %s\n' "$(date -u +%T)" "$*" >&2; }
 now() { date +%s%6N; }
 
@@ -116,7 +116,7 @@ step() { # RUN NAME pgha ARGS…: runs the step under the writers, then reads wh
 }
 
 for run in $(seq "$runs"); do
-  if [ "$run" -gt 1 ] && [ -n "$deadline" ] && [ $(( $(date +%s) + 4 * step_timeout )) -gt "$deadline" ]; then
+  if [ "$run" -gt 1 ] && [ -n "$deadline" ] && [ $(( $(date +%s) + 5 * step_timeout )) -gt "$deadline" ]; then
     say "no time for run $run before the deadline: stopping after $((run - 1))"; break
   fi
   if [ $((run % 2)) = 1 ]; then buffers=256MB; tag=bd2-a; else buffers=192MB; tag=bd2-b; fi
