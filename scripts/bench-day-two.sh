@@ -97,7 +97,7 @@ docker tag "$image" pgha/spilo-17:bd2-a
 docker tag "$image" pgha/spilo-17:bd2-b
 
 "$JAVA_HOME/bin/java" -cp 'pgha-cli/target/lib/*' scripts/BenchWriter.java "$secret/login.properties" \
-  "$out/writes.log" "$secret/stop" 2 10 $(( step_timeout * 4 * runs + 600 )) 2> "$out/writer.err" &
+  "$out/writes.log" "$secret/stop" 2 10 $(( step_timeout * 5 * runs + 600 )) 2> "$out/writer.err" &
 writer_pid=$!
 for _ in $(seq 60); do [ -s "$out/writes.log" ] && grep -q '^a ' "$out/writes.log" && break; sleep 1; done
 grep -q '^a ' "$out/writes.log" || { say "the writers never wrote: $(head -3 "$out/writer.err" "$out/writes.log")"; exit 1; }
