@@ -33,6 +33,23 @@ public record ApplyPlan(
         this(stack, desired, steps, refusals, Optional.empty(), false);
     }
 
+    /** The same plan run with the removed members' data volumes deleted: its remove steps say so. */
+    public ApplyPlan withVolumesDeleted() {
+        List<PlanStep> deleting = steps.stream()
+                .map(s -> s.kind() == PlanStep.Kind.REMOVE_NODE
+                        ? new PlanStep(
+                                s.kind(),
+                                s.target(),
+                                s.cost()
+                                        .replace(
+                                                "volume " + s.target() + "-data kept",
+                                                "volume " + s.target() + "-data DELETED"),
+                                s.from())
+                        : s)
+                .toList();
+        return new ApplyPlan(stack, desired, deleting, refusals, image, keepVolume);
+    }
+
     public boolean refused() {
         return !refusals.isEmpty();
     }

@@ -317,6 +317,15 @@ class ApplyPlannerTest {
     }
 
     @Test
+    void aShrinkThatDeletesVolumesSaysSoInItsPlan() {
+        ApplyPlan shrink = ApplyPlanner.plan(healthy(THREE.toBuilder().nodes(4).build()), THREE);
+        assertThat(shrink.lines()).anySatisfy(l -> assertThat(l).contains("volume pg-3-data kept"));
+        assertThat(shrink.withVolumesDeleted().lines())
+                .anySatisfy(l -> assertThat(l).startsWith("1. remove pg-3").contains("volume pg-3-data DELETED"))
+                .noneSatisfy(l -> assertThat(l).contains("kept"));
+    }
+
+    @Test
     void aRollNamesTheRoleOfEachRestart() {
         ApplyPlan roll = ApplyPlanner.plan(
                 healthy(THREE).withParameters(THREE.postgresParameters(), CONTEXTS),

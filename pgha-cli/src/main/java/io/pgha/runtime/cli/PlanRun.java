@@ -34,7 +34,8 @@ final class PlanRun {
     int run(Function<ApplyStack, ApplyPlan> planning, boolean deleteVolumes, PrintWriter out) {
         try (StackProvisioner provisioner = StackProvisioner.onLocalDocker();
                 ApplyStack apply = new ApplyStack(provisioner)) {
-            return show(apply, planning.apply(apply), deleteVolumes, out);
+            ApplyPlan plan = planning.apply(apply);
+            return show(apply, deleteVolumes ? plan.withVolumesDeleted() : plan, deleteVolumes, out);
         }
     }
 
@@ -47,13 +48,14 @@ final class PlanRun {
                     "the plan is refused, nothing was changed: " + String.join("; ", plan.refusals()));
         }
         if (!ApplyStack.notExecutable(plan).isEmpty()) {
-            out.println("  (this version runs node-count, parameter, switchover, upgrade and replace steps; "
-                    + String.join(
-                            ", ",
-                            ApplyStack.notExecutable(plan).stream()
-                                    .map(s -> s.title())
-                                    .toList())
-                    + " shown, not run)");
+            out.println(
+                    "  (this version runs node-count, synchronous, parameter, switchover, upgrade and replace steps; "
+                            + String.join(
+                                    ", ",
+                                    ApplyStack.notExecutable(plan).stream()
+                                            .map(s -> s.title())
+                                            .toList())
+                            + " shown, not run)");
         }
         if (dryRun || plan.empty()) {
             out.println(plan.empty() ? "Nothing to do." : "Dry run: nothing was changed.");
