@@ -55,11 +55,15 @@ switchover_writes() {
     scripts/SwitchoverWrites.java "$1" "$runs" "$PWD/pgha" "$2/ca.crt" > "$out/$3.json" 2> "$out/$3.progress" || true
 }
 tps() { pgbench_on "$@" -n -c 4 -j 2 -T "$seconds" 2>&1 | sed -n 's/^tps = \([0-9.]*\) .*/\1/p'; }
-login() { # CLUSTER DIR: the application login of a cluster pgha knows
+login() { # CLUSTER DIR: the application login of a cluster pgha knows, once it has a leader (at most 2 minutes)
   mkdir -p "$2"; chmod 700 "$2"
   ./pgha credentials -c "$1" --json > "$2/credentials.json"
-  ./pgha status "$1" --json --timeout 20s > "$2/status.json"
-  scripts/stack-login.py "$2"
+  local deadline=$((SECONDS + 120))
+  until ./pgha status "$1" --json --timeout 20s > "$2/status.json" 2>/dev/null \
+      && scripts/stack-login.py "$2" 2>/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || { say "$1 has no leader 120 s after pgha up"; return 1; }
+    sleep 2 # polling period of a bounded wait
+  done
 }
 
 # --- one engine ---
