@@ -111,8 +111,8 @@ since=$(date +%s)
 switchover_writes "$sw" "$work/sw" sw-pgha-switchover
 for h in 1 2 3; do # each test host's PostgreSQL node (Patroni's log) over the switchovers
   th="$PGHA_TEST_HOSTS_PREFIX-$h"
-  for c in $(timeout 30 docker exec "$th" docker ps --filter "label=com.docker.stack.namespace=$sw" \
-      --filter label=io.pgha.role=postgres --format '{{.Names}}'); do
+  for c in $(timeout 30 docker exec "$th" docker ps --filter "label=com.docker.stack.namespace=$sw" --format '{{.Names}}' \
+      | grep -E "^${sw}_pg-[0-9]+\."); do # Swarm's tasks carry no io.pgha.role label
     timeout 30 docker exec "$th" docker logs --since "$since" "$c" > "$out/sw-pgha-switchover-$th-$c.log" 2>&1 || true
   done
 done
