@@ -29,6 +29,31 @@ public interface ClusterMonitor extends AutoCloseable {
         return current();
     }
 
+    /**
+     * {@link #awaitComplete}, then, if that snapshot lists no member, the first that does, at most {@code timeout}
+     * more: on a loaded machine the monitor settles before a slow source's first answer, and an operation planned on a
+     * snapshot without members is refused for nothing. Returns the latest snapshot when none comes.
+     */
+    default ClusterSnapshot awaitMembers(Duration timeout) {
+        ClusterSnapshot complete = awaitComplete(timeout);
+        if (!complete.members().isEmpty()) {
+            return complete;
+        }
+        java.util.concurrent.CompletableFuture<ClusterSnapshot> listed = new java.util.concurrent.CompletableFuture<>();
+        try (Subscription s = onSnapshot(snapshot -> {
+            if (!snapshot.members().isEmpty()) {
+                listed.complete(snapshot);
+            }
+        })) {
+            return listed.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return current();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return current();
+        }
+    }
+
     /** Calls the listener with the current snapshot at once, then with every new one. */
     Subscription onSnapshot(Consumer<ClusterSnapshot> listener);
 

@@ -52,7 +52,7 @@ final class OperationSession implements AutoCloseable {
         ClusterMonitor m = ClusterMonitors.start(
                 c, ClusterMonitors.settingsFor(c).withJournal(Optional.empty()).withPollInterval(POLL));
         try {
-            m.awaitComplete(FIRST_SNAPSHOT);
+            m.awaitMembers(FIRST_SNAPSHOT);
             return new OperationSession(m, ClusterOperations.create(m));
         } catch (RuntimeException e) {
             m.close();

@@ -1,0 +1,100 @@
+package io.pgha.runtime.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgha.runtime.cluster.ClusterConnection;
+import io.pgha.runtime.model.ClusterEvent;
+import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.monitor.ClusterMonitor;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** An operation session waits for a snapshot with members when the monitor settled before a slow source answered. */
+class AwaitMembersTest {
+
+    private static final ClusterSnapshot NO_MEMBERS =
+            Snapshots.healthy().without("pg-0").without("pg-1").without("pg-2").build();
+    private static final ClusterSnapshot MEMBERS = Snapshots.healthy().build();
+
+    @Test
+    void aSnapshotWithMembersAfterTheSettledOneIsAwaited() throws Exception {
+        PublishingMonitor monitor = new PublishingMonitor(NO_MEMBERS);
+        Thread late = Thread.ofVirtual().start(() -> {
+            monitor.awaitListener();
+            monitor.publish(NO_MEMBERS);
+            monitor.publish(MEMBERS);
+        });
+        assertThat(monitor.awaitMembers(Duration.ofSeconds(10)).members()).hasSize(3);
+        late.join();
+    }
+
+    @Test
+    void withoutMembersWithinTheTimeoutTheLatestSnapshotIsReturned() {
+        PublishingMonitor monitor = new PublishingMonitor(NO_MEMBERS);
+        assertThat(monitor.awaitMembers(Duration.ofMillis(100)).members()).isEmpty();
+        assertThat(monitor.listeners).as("its listener is removed").isEmpty();
+    }
+
+    @Test
+    void aCompleteSnapshotWithMembersIsReturnedAtOnce() {
+        PublishingMonitor monitor = new PublishingMonitor(MEMBERS);
+        assertThat(monitor.awaitMembers(Duration.ofSeconds(10))).isSameAs(MEMBERS);
+        assertThat(monitor.subscriptions).isZero();
+    }
+
+    private static final class PublishingMonitor implements ClusterMonitor {
+        final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
+        volatile ClusterSnapshot current;
+        volatile int subscriptions;
+
+        PublishingMonitor(ClusterSnapshot first) {
+            current = first;
+        }
+
+        void awaitListener() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (listeners.isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+
+        void publish(ClusterSnapshot s) {
+            current = s;
+            listeners.forEach(l -> l.accept(s));
+        }
+
+        @Override
+        public ClusterConnection connection() {
+            return Snapshots.CONNECTION;
+        }
+
+        @Override
+        public ClusterSnapshot current() {
+            return current;
+        }
+
+        @Override
+        public Subscription onSnapshot(Consumer<ClusterSnapshot> listener) {
+            subscriptions++;
+            listeners.add(listener);
+            listener.accept(current);
+            return () -> listeners.remove(listener);
+        }
+
+        @Override
+        public Subscription onEvent(Consumer<ClusterEvent> listener) {
+            return () -> {};
+        }
+
+        @Override
+        public List<ClusterEvent> recentEvents(int max) {
+            return List.of();
+        }
+
+        @Override
+        public void close() {}
+    }
+}
