@@ -129,10 +129,7 @@ final class RollingSteps {
         return await(member + " back among the synchronous standbys", () -> {
             ClusterSnapshot s = snapshot();
             List<Member> replicas = s.replicas();
-            long synchronous = replicas.stream()
-                    .filter(m -> m.role() == io.pgha.runtime.model.Role.SYNC_STANDBY
-                            || m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY)
-                    .count();
+            long synchronous = synchronousStandbys(replicas);
             boolean memberIn = mode != io.pgha.runtime.stack.SynchronousMode.QUORUM
                     || replicas.stream()
                             .anyMatch(m ->
@@ -161,10 +158,7 @@ final class RollingSteps {
                 () -> {
                     ClusterSnapshot s = snapshot();
                     List<Member> replicas = s.replicas();
-                    long synchronous = replicas.stream()
-                            .filter(m -> m.role() == io.pgha.runtime.model.Role.SYNC_STANDBY
-                                    || m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY)
-                            .count();
+                    long synchronous = synchronousStandbys(replicas);
                     long wanted = Math.min(tuning.synchronousNodeCount(), replicas.size());
                     boolean inForce = switch (mode) {
                         case OFF -> synchronous == 0;
@@ -187,6 +181,13 @@ final class RollingSteps {
                             ? Optional.of(STANDBY_NAMES + " '" + names + "'; " + describe(s))
                             : Optional.empty();
                 });
+    }
+
+    private static long synchronousStandbys(List<Member> replicas) {
+        return replicas.stream()
+                .filter(m -> m.role() == io.pgha.runtime.model.Role.SYNC_STANDBY
+                        || m.role() == io.pgha.runtime.model.Role.QUORUM_STANDBY)
+                .count();
     }
 
     /** Whether the leader's synchronous_standby_names is what Patroni writes for {@code tuning}. */
