@@ -17,6 +17,7 @@ import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.ClusterRegistry;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
+import io.pgha.runtime.drill.DrillRunner;
 import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.monitor.ClusterMonitors;
 import io.pgha.runtime.ops.ClusterOperations;
@@ -187,7 +188,7 @@ public class SwitchoverWrites {
                 r.put("newPrimaryAckAfter", Duration.ofNanos(f.atNanos() - startOfSwitch).toString());
             });
             if (exit == 0) { // a refused or failed switchover is no run
-                r.put("writeOutage", longestGap(acks, faultNanos).toString());
+                r.put("writeOutage", DrillRunner.longestGap(acks, faultNanos).toString());
             }
             r.put("acknowledgedWrites", acks.size());
             r.put("lostWrites", lost);
@@ -229,19 +230,6 @@ public class SwitchoverWrites {
             System.err.println("    " + line);
             return res.ok() ? 0 : 1;
         }
-    }
-
-    /** The drill's measure (DrillRunner.longestGap): the longest gap between two acknowledgements ending after the start. */
-    static Duration longestGap(List<WriteLoad.Ack> acks, long faultNanos) {
-        long longest = 0;
-        long previous = -1;
-        for (WriteLoad.Ack a : acks) {
-            if (previous >= 0 && a.atNanos() >= faultNanos) {
-                longest = Math.max(longest, a.atNanos() - previous);
-            }
-            previous = a.atNanos();
-        }
-        return Duration.ofNanos(longest);
     }
 
     /** The drill's readiness (DrillPatroni.readyForFailover), read from `pgha status --json`. */

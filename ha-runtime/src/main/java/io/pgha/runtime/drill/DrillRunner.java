@@ -225,7 +225,11 @@ public final class DrillRunner {
                 this::readyForFailover);
     }
 
-    static Duration longestGap(List<WriteLoad.Ack> acks, long faultNanos) {
+    /**
+     * A drill's write outage: the longest gap between two acknowledged writes, among those that end after
+     * {@code faultNanos} (also what the benchmark scripts report).
+     */
+    public static Duration longestGap(List<WriteLoad.Ack> acks, long faultNanos) {
         long longest = 0;
         long previous = -1;
         for (WriteLoad.Ack a : acks) {

@@ -81,8 +81,11 @@ final class StackMembers {
         state.containers().values().stream()
                 .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
                 .forEach(c -> images.put(c.labels().getOrDefault(StackLabels.SERVICE, c.name()), c.image()));
-        RunningStack running =
-                new RunningStack(spec, members, etcd).withImages(images).withUnrouted(unrouted(state, images.keySet()));
+        Optional<Map<String, Object>> dcs = dcsConfig(probe, spec);
+        RunningStack running = new RunningStack(
+                        dcs.map(c -> withSynchronousOf(spec, c)).orElse(spec), members, etcd)
+                .withImages(images)
+                .withUnrouted(unrouted(state, images.keySet()));
         Map<String, String> contexts = new LinkedHashMap<>();
         running.leader().ifPresent(l -> {
             try {
@@ -91,16 +94,7 @@ final class StackMembers {
                 // the planner falls back to the postmaster parameters it knows
             }
         });
-        Optional<Map<String, Object>> dcs = dcsConfig(probe, spec);
-        return new RunningStack(
-                        dcs.map(c -> withSynchronousOf(spec, c)).orElse(spec),
-                        running.members(),
-                        running.etcdHealthy(),
-                        Map.of(),
-                        Map.of(),
-                        running.images(),
-                        running.unrouted())
-                .withParameters(dcs.map(StackMembers::postgresParameters).orElse(Map.of()), contexts);
+        return running.withParameters(dcs.map(StackMembers::postgresParameters).orElse(Map.of()), contexts);
     }
 
     /**

@@ -2,14 +2,8 @@ package io.pgha.runtime.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgha.runtime.cluster.ClusterConnection;
-import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.monitor.ClusterMonitor;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** An operation session waits for a snapshot with members when the monitor settled before a slow source answered. */
@@ -43,58 +37,5 @@ class AwaitMembersTest {
         PublishingMonitor monitor = new PublishingMonitor(MEMBERS);
         assertThat(monitor.awaitMembers(Duration.ofSeconds(10))).isSameAs(MEMBERS);
         assertThat(monitor.subscriptions).isZero();
-    }
-
-    private static final class PublishingMonitor implements ClusterMonitor {
-        final List<Consumer<ClusterSnapshot>> listeners = new CopyOnWriteArrayList<>();
-        volatile ClusterSnapshot current;
-        volatile int subscriptions;
-
-        PublishingMonitor(ClusterSnapshot first) {
-            current = first;
-        }
-
-        void awaitListener() {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (listeners.isEmpty() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-        }
-
-        void publish(ClusterSnapshot s) {
-            current = s;
-            listeners.forEach(l -> l.accept(s));
-        }
-
-        @Override
-        public ClusterConnection connection() {
-            return Snapshots.CONNECTION;
-        }
-
-        @Override
-        public ClusterSnapshot current() {
-            return current;
-        }
-
-        @Override
-        public Subscription onSnapshot(Consumer<ClusterSnapshot> listener) {
-            subscriptions++;
-            listeners.add(listener);
-            listener.accept(current);
-            return () -> listeners.remove(listener);
-        }
-
-        @Override
-        public Subscription onEvent(Consumer<ClusterEvent> listener) {
-            return () -> {};
-        }
-
-        @Override
-        public List<ClusterEvent> recentEvents(int max) {
-            return List.of();
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -3,11 +3,9 @@ package io.pgha.runtime.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgha.runtime.PghaException;
-import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterSnapshot;
-import io.pgha.runtime.monitor.ClusterMonitor;
 import io.pgha.runtime.ops.OperationRequest.ChangeConfig;
 import io.pgha.runtime.ops.OperationRequest.Pause;
 import io.pgha.runtime.ops.OperationRequest.Restart;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,42 +138,12 @@ class LiveClusterOperationsTest {
     }
 
     /** A monitor whose snapshot the recording Patroni changes, as a real cluster would. */
-    private static final class FixedMonitor implements ClusterMonitor {
-        volatile ClusterSnapshot current;
+    private static final class FixedMonitor extends PublishingMonitor {
         volatile boolean rejectCredentials;
 
         FixedMonitor(ClusterSnapshot s) {
-            current = s;
+            super(s);
         }
-
-        @Override
-        public ClusterConnection connection() {
-            return Snapshots.CONNECTION;
-        }
-
-        @Override
-        public ClusterSnapshot current() {
-            return current;
-        }
-
-        @Override
-        public Subscription onSnapshot(Consumer<ClusterSnapshot> listener) {
-            listener.accept(current);
-            return () -> {};
-        }
-
-        @Override
-        public Subscription onEvent(Consumer<ClusterEvent> listener) {
-            return () -> {};
-        }
-
-        @Override
-        public List<ClusterEvent> recentEvents(int max) {
-            return List.of();
-        }
-
-        @Override
-        public void close() {}
     }
 
     private final class RecordingBackends implements Backends {
