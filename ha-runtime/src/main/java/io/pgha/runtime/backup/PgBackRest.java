@@ -49,8 +49,8 @@ public final class PgBackRest {
      * to {@value #FIRST_BACKUP_LOG} there, and {@link #info} shows the backup running, then done.
      */
     public void startFirstBackup(String container, String member) {
-        ExecResult r =
-                docker.exec(container, asPostgres(List.of("sh", "-c", FIRST_BACKUP, "pgha", stanza, member)), SHORT);
+        ExecResult r = docker.exec(
+                container, asPostgres(List.of("sh", "-c", FIRST_BACKUP, "pgha", stanza, member, superuser)), SHORT);
         if (!r.ok()) {
             throw BackupErrors.translate("start the first backup on " + container, r);
         }
@@ -60,7 +60,7 @@ public final class PgBackRest {
     public static final String FIRST_BACKUP_LOG = "/home/postgres/pgdata/pgbackrest/log/pgha-first-backup.log";
 
     /**
-     * $1 the stanza, $2 the member. The inner script is single-quoted and has no single quote; pgBackRest's JSON info
+     * $1 the stanza, $2 the member, $3 the superuser. The inner script is single-quoted and has no single quote; pgBackRest's JSON info
      * is read with the image's python3 (Patroni's own interpreter).
      */
     private static final String FIRST_BACKUP = "command -v pgbackrest >/dev/null"
@@ -69,10 +69,14 @@ public final class PgBackRest {
             // the archiver's first asynchronous push may hold the stanza's archive lock for a moment: try again, 30 s
             + "until pgbackrest --stanza=\"$1\" stanza-create; do tries=$((tries+1));"
             + " [ $tries -lt 30 ] || exit 1; sleep 1; done\n"
+            // pushes made before the stanza existed failed, and after three failures PostgreSQL's archiver waits 60 s
+            // before it tries again, holding back the WAL the first backup waits for: a reload wakes it now
+            + "psql -X -q -h /var/run/postgresql -U \"$3\" -d postgres -c \"SELECT pg_reload_conf()\" >/dev/null"
+            + " || echo first-backup: could not wake the archiver\n"
             + "pgbackrest --stanza=\"$1\" --output=json info | python3 -c \"import json, sys;"
             + " sys.exit(0 if any(s.get(\\\"backup\\\") for s in json.load(sys.stdin)) else 1)\" && exit 0\n"
             + "exec pgbackrest --stanza=\"$1\" --type=full --annotation=" + PgBackRestInfo.MEMBER_ANNOTATION
-            + "=\"$2\" backup' first-backup \"$1\" \"$2\" >>" + FIRST_BACKUP_LOG + " 2>&1 </dev/null\n";
+            + "=\"$2\" backup' first-backup \"$1\" \"$2\" \"$3\" >>" + FIRST_BACKUP_LOG + " 2>&1 </dev/null\n";
 
     /** Runs a backup in {@code container} (the leader's) and returns when it is done, or fails after {@code limit}. */
     public void backup(String container, BackupType type, String member, Duration limit) {

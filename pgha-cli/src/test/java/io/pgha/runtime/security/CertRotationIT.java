@@ -256,6 +256,7 @@ class CertRotationIT {
                 + (writer.failures.isEmpty() ? "" : ": " + writer.failures) + "; etcd /health sampled "
                 + quorum.samples.get() + " times, " + quorum.withoutMajority.get() + " samples with fewer than 2 of 3"
                 + " members healthy, longest " + quorum.longestWithoutMajority.toMillis() + " ms");
+        System.out.println(patroniDuring(rotationStart));
         assertThat(rotate.stdout())
                 .contains("certs-rotate: new certificates on")
                 .contains("etcd members");
@@ -526,6 +527,39 @@ class CertRotationIT {
     }
 
     /** The stack's containers of a role, by service name (etcd-1, pg-router). */
+    /**
+     * What each node's Patroni said about etcd, its lock and its role while the CA rolled: a write outage here has been
+     * a leader that lost etcd for longer than retry_timeout and demoted itself, which only these lines tell apart.
+     */
+    private static String patroniDuring(Instant since) throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder("Patroni on etcd, lock and role since " + since + ":\n");
+        Map<String, String> nodes;
+        try (DockerJavaEngine docker = DockerJavaEngine.local()) {
+            nodes = containersByService(docker, "postgres");
+        }
+        java.util.regex.Pattern telling = java.util.regex.Pattern.compile(
+                "(?i)dcs|demot|promot|lock|etcd|timeout|failed|error|read-only|no action");
+        for (Map.Entry<String, String> n : nodes.entrySet()) {
+            Process p = new ProcessBuilder("docker", "logs", "--since", since.toString(), n.getValue())
+                    .redirectErrorStream(true)
+                    .start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> telling.matcher(l).find())
+                    .toList();
+            p.waitFor(30, TimeUnit.SECONDS);
+            out.append("  ")
+                    .append(n.getKey())
+                    .append(": ")
+                    .append(lines.size())
+                    .append(" lines\n");
+            lines.stream()
+                    .skip(Math.max(0, lines.size() - 40))
+                    .forEach(l -> out.append("    ").append(l).append('\n'));
+        }
+        return out.toString();
+    }
+
     private static Map<String, String> containersByService(DockerJavaEngine docker, String role) {
         Map<String, String> byService = new java.util.TreeMap<>();
         for (DockerContainer c : docker.containers(Map.of("io.pgha.stack", NAME))) {
