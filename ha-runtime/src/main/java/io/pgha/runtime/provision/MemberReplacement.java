@@ -38,6 +38,9 @@ final class MemberReplacement {
     private static final Duration CLONE_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(60);
     private static final Duration POLL = Duration.ofMillis(300);
+    /** Docker's states of a container whose process is not running (restarting: it exited, Docker starts it again). */
+    private static final java.util.Set<String> STOPPED_STATES =
+            java.util.Set.of("restarting", "exited", "dead", "removed");
     /** The copy's helper: pgha's Spilo-like image, whose entrypoint idles with --idle (docs/decisions/0022). */
     private static final String HELPER_IMAGE = StackImages.LOCAL.spilo();
 
@@ -146,7 +149,17 @@ final class MemberReplacement {
     private String awaitServing(StackSpec spec, String member, Duration timeout) {
         StackProbe probe = members.probe(spec);
         int port = spec.ports().patroniOf(Integer.parseInt(member.substring("pg-".length())));
+        String container = StackLayout.containerName(spec.name(), member);
+        int[] stoppedSeen = {0};
         return Poll.until(member + " running again", timeout, POLL, () -> {
+            // a container whose process exits (an image that cannot run here) is restarted by Docker for ever: say so
+            // after two looks instead of waiting the whole timeout, so an upgrade goes back to the old image at once
+            String state =
+                    docker.container(container).map(DockerContainer::state).orElse("removed");
+            if (STOPPED_STATES.contains(state) && ++stoppedSeen[0] >= 2) {
+                throw PghaException.unavailable("its container " + container + " stopped running (" + state
+                        + ", the container's process exited: docker logs " + container + ")");
+            }
             Optional<PatroniNode> node = probe.node(port);
             if (node.isEmpty()) {
                 return Seen.notYet(member + "'s Patroni does not answer yet");

@@ -61,6 +61,8 @@ class ScaleIT {
     /** The "new" image of the upgrade: the local Spilo-like image under another tag, removed at the end. */
     private static final String NEXT_IMAGE = "pgha/spilo-17:sc21-next";
 
+    private static final String BROKEN_IMAGE = "pgha/spilo-17:sc21-broken";
+
     private static Path configDir;
     private static Path spec;
 
@@ -83,6 +85,7 @@ class ScaleIT {
         Cli.run("down", "--name", STACK, "--volumes", "--yes");
         docker("volume", "rm", "-f", STACK + "_pg-3-data");
         docker("rmi", NEXT_IMAGE);
+        docker("rmi", BROKEN_IMAGE);
         System.clearProperty("pgha.config.dir");
     }
 
@@ -295,6 +298,39 @@ class ScaleIT {
         assertThat(same.stdout() + same.stderr()).contains("already runs pgha/spilo-17:local: nothing to upgrade");
 
         String leader = leader();
+
+        // an image that is here but cannot run: the first replica's new container exits, the step sees it within
+        // seconds (not its 180 s wait), puts the replica back on the image it ran, and the plan stops there with the
+        // cluster whole, the steps not done listed and the failure audited
+        Path broken = Files.createTempDirectory("sc21-broken");
+        Files.writeString(
+                broken.resolve("Dockerfile"),
+                "FROM pgha/spilo-17:local\nENTRYPOINT [\"sh\", \"-c\", \"echo this image cannot run >&2; exit 3\"]\n");
+        assertThat(docker("build", "-q", "-t", BROKEN_IMAGE, broken.toString()).exitCode())
+                .isZero();
+        long brokenStart = System.nanoTime();
+        Cli.Result failed = Cli.run("upgrade", "-c", STACK, "--image", BROKEN_IMAGE, "--yes");
+        long brokenMs = (System.nanoTime() - brokenStart) / 1_000_000;
+        System.out.println("[ScaleIT broken image] in " + brokenMs + " ms:\n" + failed.stdout() + failed.stderr());
+        assertThat(failed.exitCode()).as(failed.describe()).isNotZero();
+        assertThat(failed.stdout() + failed.stderr())
+                .containsPattern("step 1 \\(replace container of replica pg-\\d\\) failed")
+                .contains("stopped running")
+                .contains("did not serve on " + BROKEN_IMAGE)
+                .contains("on pgha/spilo-17:local again")
+                .contains("Not done:")
+                .contains("switchover " + leader);
+        for (String m : List.of("pg-0", "pg-1", "pg-2")) {
+            assertThat(inspect(STACK + "-" + m, "{{.Config.Image}}"))
+                    .as(m + " runs the image it ran before the failed upgrade")
+                    .isEqualTo("pgha/spilo-17:local");
+        }
+        assertHealthy();
+        assertThat(leader()).as("no switchover: the plan stopped before it").isEqualTo(leader);
+        assertThat(audited())
+                .as("the failed replacement in the audit journal")
+                .anyMatch(a -> a.startsWith("upgrade-node pg-") && a.endsWith(" FAILED"));
+
         java.util.Map<String, String> before = new java.util.TreeMap<>();
         for (String m : List.of("pg-0", "pg-1", "pg-2")) {
             before.put(m, inspect(STACK + "-" + m, "{{.Id}}"));
@@ -345,6 +381,12 @@ class ScaleIT {
             }
         }
         assertHealthy();
+        Cli.Result upAgain = Cli.runOk("up", "--spec", spec.toString(), "--images", "local");
+        for (String m : List.of("pg-0", "pg-1", "pg-2")) {
+            assertThat(inspect(STACK + "-" + m, "{{.Config.Image}}"))
+                    .as("pgha up on the upgraded stack leaves " + m + " on the upgraded image: " + upAgain.stdout())
+                    .isEqualTo(NEXT_IMAGE);
+        }
         assertThat(audited())
                 .as("each replacement in the audit journal")
                 .filteredOn(a -> a.startsWith("upgrade-node pg-") && a.endsWith(" SUCCEEDED"))
