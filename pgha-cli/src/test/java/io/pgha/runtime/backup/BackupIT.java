@@ -125,11 +125,14 @@ class BackupIT {
                 + full.path("start").asText() + " .. "
                 + full.path("stop").asText() + ", " + full.path("size_bytes").asLong() + " bytes, "
                 + (System.nanoTime() - upDoneNanos) / 1_000_000 + " ms after up returned (seen)");
+        String firstLog = docker("exec", STACK + "-" + full.path("member").asText(), "cat", PgBackRest.FIRST_BACKUP_LOG)
+                .stdout();
         if (System.nanoTime() - upDoneNanos > Duration.ofMinutes(1).toNanos()) {
-            System.out.println("[BackupIT] the first full backup came after more than a minute; its log:\n"
-                    + docker("exec", STACK + "-" + full.path("member").asText(), "cat", PgBackRest.FIRST_BACKUP_LOG)
-                            .stdout());
+            System.out.println("[BackupIT] the first full backup came after more than a minute; its log:\n" + firstLog);
         }
+        assertThat(firstLog)
+                .as("the archiver woken right after stanza-create (no 60 s back-off before the first backup's WAL)")
+                .doesNotContain("could not wake the archiver");
         assertThat(full.path("type").asText()).isEqualTo("full");
         firstFullId = full.path("id").asText();
         assertThat(full.path("member").asText()).isIn(NODES);
