@@ -72,7 +72,7 @@ public final class PgBackRest {
             // pushes made before the stanza existed failed, and after three failures PostgreSQL's archiver waits 60 s
             // before it tries again, holding back the WAL the first backup waits for: a reload wakes it now
             + "psql -X -q -h /var/run/postgresql -U \"$3\" -d postgres -c \"SELECT pg_reload_conf()\" >/dev/null"
-            + " || echo first-backup: could not wake the archiver\n"
+            + " && echo first-backup: stanza ready, archiver woken || echo first-backup: could not wake the archiver\n"
             + "pgbackrest --stanza=\"$1\" --output=json info | python3 -c \"import json, sys;"
             + " sys.exit(0 if any(s.get(\\\"backup\\\") for s in json.load(sys.stdin)) else 1)\" && exit 0\n"
             + "exec pgbackrest --stanza=\"$1\" --type=full --annotation=" + PgBackRestInfo.MEMBER_ANNOTATION
