@@ -4,7 +4,8 @@
 # The seed profile is rendered with `pgha export-compose --seed-settings --seed-security` and started with docker
 # compose; the pgha profile is what `pgha up --images local` makes (TLS, logins, supervisor). Each runs every drill
 # RUNS times with `pgha drill --json`, is removed, and finally the script
-# prints one Markdown table (write outage median/max, acknowledged rows lost, split-brain runs).
+# prints one Markdown table (write outage median/max, acknowledged rows lost, split-brain runs), then pgha's phases run by
+# run from its containers' logs (scripts/bench-failover-phases.py; the logs stay in $BENCH_OUT/pgha/logs).
 # BENCH_PROFILES=pgha runs only pgha's side (the seed's columns then show "-").
 # Needs: the local images (stack/images/build-local.sh, after ./mvnw package for the supervisor), python3.
 set -euo pipefail
@@ -43,6 +44,11 @@ for profile in ${BENCH_PROFILES:-seed pgha}; do
   if [ "$profile" = seed ]; then
     "${compose[@]}" down --volumes --remove-orphans >/dev/null 2>&1 || true
   else
+    # every node's, router's and supervisor's log on one clock, for the phases between the fault and the first write
+    mkdir -p "$dir/logs"
+    for c in $(docker ps -a --format '{{.Names}}' | grep -E '^pg-([0-9]+|supervisor.*|router.*)$'); do
+      docker logs --timestamps "$c" > "$dir/logs/$c.log" 2>&1 || true
+    done
     pgha down --volumes --yes >/dev/null
   fi
   unset PGHA_CONFIG_DIR
@@ -77,3 +83,9 @@ for drill in drills:
     print(f"| {drill} (n={n}) | {sm} / {sx} | {pm} / {px} | {sl} / {sb} | {pl} / {pb} |")
 print(f"\nraw JSON: {out}")
 PY
+
+# pgha's phases, run by run: each event's first log line after the fault (node, router and supervisor logs, one clock)
+if [ -d "$out/pgha/logs" ]; then
+  echo
+  scripts/bench-failover-phases.py "$out/pgha" "${drills[@]}" | tee "$out/pgha/phases.txt"
+fi

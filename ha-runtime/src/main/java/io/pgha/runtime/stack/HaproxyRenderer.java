@@ -40,6 +40,19 @@ final class HaproxyRenderer {
                 : "    retries 1\n    timeout connect 1s\n";
     }
 
+    /**
+     * With {@code timeout check} set, HAProxy gives a check min(inter, timeout connect) to connect, and a TLS check's
+     * handshake with Patroni counts as connecting: with fast handover's 300 ms connect timeout (meant for clients) a
+     * handshake with a Patroni busy on two shared cores timed out ("Layer6 timeout") and marked a healthy primary down,
+     * shutting its sessions. Without it a check has its whole inter (1 s) for connect, handshake and answer
+     * (docs/decisions/0055).
+     */
+    private static String checkTimeout(StackSpec spec) {
+        return spec.security().tls()
+                ? "    # no timeout check: a TLS check gets its whole inter, not the clients' timeout connect (ADR 55)\n"
+                : "    timeout check 1s\n";
+    }
+
     private HaproxyRenderer() {}
 
     public static String render(StackSpec spec) {
@@ -63,7 +76,9 @@ final class HaproxyRenderer {
                 .append(connectRetries(spec))
                 .append("""
                     timeout queue 2s
-                    timeout check 1s
+                """)
+                .append(checkTimeout(spec))
+                .append("""
                     timeout client 30m
                     timeout server 30m
 

@@ -19,10 +19,14 @@ class SecureRenderingTest {
                 .contains("bind *:8405")
                 // a reload (certs rotate --ca) starts from the servers' states dumped just before it
                 .contains("    server-state-file /var/lib/haproxy/server-state\n")
-                .contains("    load-server-state-from-file global\n");
+                .contains("    load-server-state-from-file global\n")
+                // a TLS check's handshake is not bounded by the clients' 300 ms timeout connect (ADR 55)
+                .contains("    timeout connect 300ms\n")
+                .doesNotContain("\n    timeout check");
         String seed = HaproxyRenderer.render(StackSpec.committed());
         assertThat(seed)
                 .contains("ipv4@0.0.0.0:9999")
+                .contains("    timeout check 1s\n")
                 .doesNotContain("check-ssl")
                 .doesNotContain("server-state")
                 .doesNotContain("http_auth");
