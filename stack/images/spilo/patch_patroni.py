@@ -18,7 +18,9 @@ its timeline: Patroni asked the other way round, and that connection, useless wh
 held the third node's switch to the new leader back by about 0.3 s on every HA cycle of a switchover. Every
 replacement must match exactly once, so a Patroni release with different code fails the image build instead of
 running unpatched. A stopping Patroni closes its REST API's socket, not only its serving loop, so that the
-replicas' leader race is refused by it at once instead of waiting for its connect timeout.
+replicas' leader race is refused by it at once instead of waiting for its connect timeout. A replica that
+lost the race for the key reads the cluster again before it follows, so it follows the winner in that cycle, not
+the next one.
 And postgres is started through a fork server kept from the first start, not a new Python interpreter each
 time, so that a crashed primary is restarted in well under a second instead of one to four.
 """
@@ -83,6 +85,19 @@ def close_api(api):
     at once and the race counts the member as gone."""
     if FAST:
         api.server_close()
+
+
+def follow_the_race_winner(ha):
+    """A replica that lost the race for the leader key follows the cluster it read before the race, which has no
+    leader: Patroni clears its primary_conninfo and names the winner only one HA cycle later (0.6 and 1.2 s measured),
+    and under quorum commit the new primary's first commits wait for this standby. Fast: read the cluster again first,
+    so it follows the winner at once (what its next cycle would do); unread, it follows as Patroni does."""
+    if not FAST:
+        return
+    try:
+        ha.load_cluster_from_dcs()
+    except Exception:
+        pass
 
 
 _POSTMASTER_CONTEXT = None
@@ -180,6 +195,9 @@ EDITS = {
          'if pgha_handover.failover_possible(self, checkpoint_location):  # pgha: fast handover', 2),
         ('time.sleep(2)  # Give a time to somebody to take the leader lock',
          'pgha_handover.wait_for_leader_lock(self)  # Give a time to somebody to take the leader lock', 2),
+        ("                return self.follow('demoted self after trying and failing to obtain lock',\n",
+         "                pgha_handover.follow_the_race_winner(self)  # pgha: fast handover\n"
+         "                return self.follow('demoted self after trying and failing to obtain lock',\n", 1),
     ],
 }
 

@@ -84,11 +84,13 @@ class ComposeStackIT {
                             + " 'pgha_handover.FAST' in inspect.getsource(r.Rewind._check_timeline_and_lsn),"
                             + " 'pgha_handover.failover_possible' in inspect.getsource(a.Ha.demote),"
                             + " 'pgha_handover.close_api' in inspect.getsource(m.Patroni._shutdown),"
-                            + " 'pgha_handover.postmaster_context' in inspect.getsource(pm.PostmasterProcess.start))");
+                            + " 'pgha_handover.postmaster_context' in inspect.getsource(pm.PostmasterProcess.start),"
+                            + " 'pgha_handover.follow_the_race_winner' in"
+                            + " inspect.getsource(a.Ha.process_unhealthy_cluster))");
             assertThat(handover.stdout().strip())
                     .as("Patroni in " + node + " runs pgha's fast handover (ADR 0013, ADR 0039): "
                             + handover.describe())
-                    .isEqualTo("True 0.05 True True True True True");
+                    .isEqualTo("True 0.05 True True True True True True");
             Commands.Result forkServer = ComposeStack.docker(
                     "exec",
                     node,
