@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class InlineScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
     private final List<Task> scheduled = new ArrayList<>();
+    private long lastPeriodicFirstDelayMillis = -1;
     private boolean shutdown;
 
     @Override
@@ -36,6 +37,11 @@ public final class InlineScheduler extends AbstractExecutorService implements Sc
         }
     }
 
+    /** The first delay asked by the latest periodic task, in milliseconds (-1 before any). */
+    public long lastPeriodicFirstDelayMillis() {
+        return lastPeriodicFirstDelayMillis;
+    }
+
     public long pending() {
         return scheduled.stream().filter(t -> !t.cancelled).count();
     }
@@ -52,6 +58,7 @@ public final class InlineScheduler extends AbstractExecutorService implements Sc
 
     @Override
     public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+        lastPeriodicFirstDelayMillis = unit.toMillis(initialDelay);
         return add(command, true);
     }
 

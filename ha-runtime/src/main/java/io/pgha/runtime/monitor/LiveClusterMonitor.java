@@ -143,14 +143,28 @@ final class LiveClusterMonitor implements ClusterMonitor {
     }
 
     private void requestSettledMerge() {
+        Duration settle = settleFor(current);
+        if (settle.isZero()) {
+            requestMerge();
+            return;
+        }
         if (closed || !settleQueued.compareAndSet(false, true)) {
             return;
         }
         try {
-            mergeThread.schedule(this::merge, SETTLE.toMillis(), TimeUnit.MILLISECONDS);
+            mergeThread.schedule(this::merge, settle.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             settleQueued.set(false);
         }
+    }
+
+    /**
+     * How long a polled source's report waits for the rest of its round: none while no member is known yet (the first
+     * drawing of the cluster waits for the first report that names them, and a round of reports at the start is
+     * only a few snapshots more), {@link #SETTLE} after.
+     */
+    static Duration settleFor(ClusterSnapshot current) {
+        return current.members().isEmpty() ? Duration.ZERO : SETTLE;
     }
 
     private void merge() {

@@ -185,6 +185,7 @@ final class MonitorSources implements AutoCloseable {
                 clock,
                 settings.lightFirstRound());
         resources.add(patroniPoll);
+        patroniPoll.askEarly();
         // Every member's state, role, timeline and WAL position are in its key in etcd too, which the watch pushes:
         // while the watch runs and every member answered well, Patroni is asked at the slow pace, and at once when
         // a member's key changes (dcsChanged). Over TLS each request is a new connection and handshake (Patroni
@@ -286,7 +287,10 @@ final class MonitorSources implements AutoCloseable {
         return source;
     }
 
-    /** The sources {@code connection} has, wired to report to {@code signals}; none is started yet. */
+    /**
+     * The sources {@code connection} has, wired to report to {@code signals}; none is started yet (a light start's
+     * first Patroni call excepted: it is on its way while the rest is built, see {@link PatroniPoll#askEarly}).
+     */
     static MonitorSources forConnection(
             ClusterConnection connection, MonitorSettings settings, Clock clock, Signals signals) {
         return new MonitorSources(connection, settings, clock, signals);

@@ -74,6 +74,13 @@ public final class WorkspaceViewModel implements AutoCloseable {
      */
     static final Duration FIRST_SAMPLE_AT_LATEST = Duration.ofSeconds(10);
 
+    /**
+     * How long after the first snapshot with members the first sample is taken: the topology's first layout and paint
+     * on the FX thread come right after that snapshot, and pgjdbc's classes and a TLS login would share the two cores
+     * with them (the charts start a second later; nothing shows a sample before then).
+     */
+    static final Duration FIRST_SAMPLE_AFTER_MEMBERS = Duration.ofSeconds(1);
+
     private Duration refresh = Duration.ofSeconds(5);
     private boolean closed;
 
@@ -138,11 +145,15 @@ public final class WorkspaceViewModel implements AutoCloseable {
     /** Once, when the cluster is first shown (or {@link #FIRST_SAMPLE_AT_LATEST} after the start): on the FX thread. */
     private void startSampling() {
         if (sampling == null && !closed) {
-            sampleEvery(refresh);
+            sampleEvery(refresh, FIRST_SAMPLE_AFTER_MEMBERS);
         }
     }
 
     public void sampleEvery(Duration refresh) {
+        sampleEvery(refresh, Duration.ZERO);
+    }
+
+    private void sampleEvery(Duration refresh, Duration first) {
         this.refresh = refresh;
         if (sampling != null) {
             sampling.cancel(false);
@@ -150,7 +161,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         if (!closed) {
             sampling = executors
                     .background()
-                    .scheduleAtFixedRate(this::sample, 0, refresh.toMillis(), TimeUnit.MILLISECONDS);
+                    .scheduleAtFixedRate(this::sample, first.toMillis(), refresh.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

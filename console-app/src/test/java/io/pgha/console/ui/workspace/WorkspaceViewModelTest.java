@@ -104,6 +104,10 @@ class WorkspaceViewModelTest {
         assertThat(viewModel.metrics().versionProperty().get()).isZero();
 
         cluster.monitor().publish(SampleCluster.healthy());
+        assertThat(scheduler.lastPeriodicFirstDelayMillis())
+                .as("the first sample a moment after the members, once the topology has been drawn")
+                .isEqualTo(WorkspaceViewModel.FIRST_SAMPLE_AFTER_MEMBERS.toMillis())
+                .isPositive();
         scheduler.runDue();
         assertThat(viewModel.metrics().versionProperty().get())
                 .as("sampled once the topology has its members, and the fallback adds no second schedule")
