@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +40,7 @@ final class MemberReplacement {
     private static final Duration COPY_TIMEOUT = Duration.ofMinutes(60);
     private static final Duration POLL = Duration.ofMillis(300);
     /** Docker's states of a container whose process is not running (restarting: it exited, Docker starts it again). */
-    private static final java.util.Set<String> STOPPED_STATES =
-            java.util.Set.of("restarting", "exited", "dead", "removed");
+    private static final Set<String> STOPPED_STATES = Set.of("restarting", "exited", "dead", "removed");
     /** The copy's helper: pgha's Spilo-like image, whose entrypoint idles with --idle (docs/decisions/0022). */
     private static final String HELPER_IMAGE = StackImages.LOCAL.spilo();
 

@@ -531,7 +531,7 @@ class CertRotationIT {
      * What each node's Patroni said about etcd, its lock and its role while the CA rolled: a write outage here has been
      * a leader that lost etcd for longer than retry_timeout and demoted itself, which only these lines tell apart.
      */
-    private static String patroniDuring(Instant since) throws IOException, InterruptedException {
+    private static String patroniDuring(Instant since) {
         StringBuilder out = new StringBuilder("Patroni on etcd, lock and role since " + since + ":\n");
         Map<String, String> nodes;
         try (DockerJavaEngine docker = DockerJavaEngine.local()) {
@@ -540,14 +540,12 @@ class CertRotationIT {
         java.util.regex.Pattern telling =
                 java.util.regex.Pattern.compile("(?i)dcs|demot|promot|lock|etcd|timeout|failed|error|read-only");
         for (Map.Entry<String, String> n : nodes.entrySet()) {
-            Process p = new ProcessBuilder("docker", "logs", "--since", since.toString(), n.getValue())
-                    .redirectErrorStream(true)
-                    .start();
-            List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            var logs =
+                    io.pgha.runtime.testsupport.ComposeStack.docker("logs", "--since", since.toString(), n.getValue());
+            List<String> lines = (logs.stdout() + logs.stderr())
                     .lines()
                     .filter(l -> telling.matcher(l).find() && !l.contains("INFO: no action."))
                     .toList();
-            p.waitFor(30, TimeUnit.SECONDS);
             out.append("  ")
                     .append(n.getKey())
                     .append(": ")
