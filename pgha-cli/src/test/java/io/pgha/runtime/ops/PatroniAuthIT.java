@@ -43,12 +43,15 @@ class PatroniAuthIT {
         Commands.Result up = compose("up", "-d");
         assertThat(up.ok()).as(up.describe()).isTrue();
         PatroniClient patroni = PatroniClient.create(REST, Duration.ofSeconds(2));
-        await("the one member leads")
+        // Patroni answers /config with 502 until its bootstrap has written the dynamic configuration to etcd,
+        // which Spilo's post-init script delays past "leader, running": a case must not meet that window.
+        await("the one member leads and its bootstrap has written the cluster's configuration")
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> patroni.node().role() == Role.LEADER
-                        && "running".equals(patroni.node().state()));
+                        && "running".equals(patroni.node().state())
+                        && patroni.config().containsKey("ttl"));
         configDir = Files.createTempDirectory("pgha-auth-it");
         System.setProperty("pgha.config.dir", configDir.toString());
         Cli.Result attach = Cli.run("attach", CLUSTER, "--patroni", "pgha-auth-it-pg=" + REST, "--no-docker");
