@@ -234,6 +234,25 @@ public final class PgBackRest {
         }
     }
 
+    /**
+     * Why the asynchronous archive-push failed last in {@code container} ({@link ArchivePushError}), {@code volume} being
+     * the repository's volume; empty when its spool holds no error, or it cannot be read.
+     */
+    public Optional<String> archivePushError(String container, String volume) {
+        try {
+            ExecResult r = docker.exec(
+                    container,
+                    asPostgres(List.of(
+                            "sh",
+                            "-c",
+                            ArchivePushError.newestErrorCommand(PgBackRestConfig.WORK_DIR + "/spool", stanza))),
+                    SHORT);
+            return r.ok() ? ArchivePushError.describe(r.stdout(), volume) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The archiver's statistics and the archive lag on the primary in {@code container}. */
     public ArchiveStatus archiveStatus(String container) {
         String sql = "SELECT pg_current_wal_lsn(), pg_walfile_name(pg_current_wal_lsn()),"

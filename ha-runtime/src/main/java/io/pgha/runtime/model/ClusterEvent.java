@@ -38,6 +38,10 @@ public record ClusterEvent(
         BACKUP_STARTED,
         BACKUP_FINISHED,
         BACKUP_FAILED,
+        /** The primary's WAL archiver started failing (e.g. a full backups volume): the recoverable window stops. */
+        ARCHIVE_FAILING,
+        /** The WAL archiver archived a segment again after failing. */
+        ARCHIVE_RESUMED,
         HOST_DOWN,
         HOST_UP
     }

@@ -26,7 +26,12 @@ public record HealthCheck(Kind kind, String target, Status status, Duration late
         /** A connection through the router's read port lands on a server (a replica, when a login says so). */
         ROUTER_READ,
         /** A certificate of the cluster's own CA (and the CA's): WARN within 30 days of its end, FAIL past it. */
-        CERTIFICATE_EXPIRY
+        CERTIFICATE_EXPIRY,
+        /**
+         * The primary's WAL archiver (pg_stat_archiver, read through the write port): FAIL while its last attempt failed,
+         * e.g. on a full backups volume, since no restore can then go past the last archived segment.
+         */
+        WAL_ARCHIVE
     }
 
     public enum Status {

@@ -7,6 +7,7 @@ import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
 import io.pgha.runtime.model.Health;
+import io.pgha.runtime.model.HealthCheck;
 import io.pgha.runtime.model.HostInfo;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.RouterBackend;
@@ -54,7 +55,8 @@ final class EventDerivation {
             Optional<Boolean> paused,
             Map<Source, Boolean> sources,
             Set<String> lagging,
-            Map<String, String> hosts) {
+            Map<String, String> hosts,
+            Optional<Boolean> archiveFailing) {
 
         public Memory {
             hosts = Map.copyOf(hosts);
@@ -92,7 +94,8 @@ final class EventDerivation {
                                 Optional.empty(),
                                 Map.of(),
                                 Set.of(),
-                                Map.of()),
+                                Map.of(),
+                                Optional.empty()),
                         s,
                         lagThreshold)
                 .memory();
@@ -188,6 +191,7 @@ final class EventDerivation {
             members = Optional.of(now);
         }
         Map<String, RouterBackend.Status> router = pending.isPresent() ? m.router() : router(m, s, b);
+        Optional<Boolean> archiveFailing = archive(m, s, b);
         return new Result(
                 b.events,
                 new Memory(
@@ -203,7 +207,33 @@ final class EventDerivation {
                         paused,
                         sources,
                         lagging,
-                        hosts));
+                        hosts,
+                        archiveFailing));
+    }
+
+    /**
+     * The WAL archive's check (docs/decisions/0056) going FAIL or back to PASS; nothing while the snapshot has none (the
+     * write probe did not answer), and nothing about the first one seen.
+     */
+    private static Optional<Boolean> archive(Memory m, ClusterSnapshot s, Builder b) {
+        Optional<HealthCheck> check = s.checks().stream()
+                .filter(c -> c.kind() == HealthCheck.Kind.WAL_ARCHIVE)
+                .filter(c -> c.status() == HealthCheck.Status.PASS || c.status() == HealthCheck.Status.FAIL)
+                .findFirst();
+        if (check.isEmpty()) {
+            return m.archiveFailing();
+        }
+        boolean failing = check.get().status() == HealthCheck.Status.FAIL;
+        if (m.archiveFailing().isPresent() && m.archiveFailing().get() != failing) {
+            b.add(
+                    failing ? Kind.ARCHIVE_FAILING : Kind.ARCHIVE_RESUMED,
+                    failing ? Severity.CRITICAL : Severity.INFO,
+                    check.get().target(),
+                    (failing ? "WAL archive failing: " : "WAL archive resumed: ")
+                            + check.get().detail(),
+                    Map.of());
+        }
+        return Optional.of(failing);
     }
 
     /**

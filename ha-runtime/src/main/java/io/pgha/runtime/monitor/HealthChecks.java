@@ -34,6 +34,11 @@ final class HealthChecks {
         patroni(p, checks);
         postgresReady(p, members, checks);
         router(p, leader, members, checks);
+        p.postgres()
+                .value()
+                .flatMap(PostgresReading::write)
+                .flatMap(w -> WalArchiveCheck.of(w.result().archiver(), leader, w.checkedAt()))
+                .ifPresent(checks::add);
         p.exporters().value().ifPresent(checks::addAll);
         checks.addAll(p.certificates());
         return checks;

@@ -17,6 +17,11 @@ final class JdbcPostgresProbe implements PostgresProbe {
 
     private final Duration timeout;
 
+    /** The role and address of the server, and on a primary what its archiver says: one round trip. */
+    private static final String ROLE_AND_ARCHIVER = "SELECT pg_is_in_recovery(), coalesce(host(inet_server_addr()),"
+            + " 'local'), current_setting('archive_mode'), a.last_archived_wal, a.last_archived_time,"
+            + " a.last_failed_wal, a.last_failed_time, a.failed_count FROM pg_stat_archiver a";
+
     JdbcPostgresProbe(Duration timeout) {
         this.timeout = timeout;
     }
@@ -40,11 +45,12 @@ final class JdbcPostgresProbe implements PostgresProbe {
             s.setQueryTimeout(seconds);
             boolean inRecovery;
             String server;
-            try (ResultSet rs =
-                    s.executeQuery("SELECT pg_is_in_recovery(), coalesce(host(inet_server_addr()), 'local')")) {
+            Optional<ArchiverStats> archiver;
+            try (ResultSet rs = s.executeQuery(ROLE_AND_ARCHIVER)) {
                 rs.next();
                 inRecovery = rs.getBoolean(1);
                 server = rs.getString(2);
+                archiver = inRecovery ? Optional.empty() : Optional.of(archiver(rs));
             }
             boolean wrote = false;
             if (write && !inRecovery) {
@@ -60,7 +66,8 @@ final class JdbcPostgresProbe implements PostgresProbe {
                     Optional.of(server),
                     wrote,
                     since(start),
-                    (inRecovery ? "replica" : "primary") + " at " + server + (wrote ? ", write committed" : ""));
+                    (inRecovery ? "replica" : "primary") + " at " + server + (wrote ? ", write committed" : ""),
+                    archiver);
         } catch (SQLException e) {
             Duration latency = since(start);
             if (login.isEmpty() && PostgresErrors.isAuthenticationRefusal(e)) {
@@ -70,7 +77,8 @@ final class JdbcPostgresProbe implements PostgresProbe {
                         Optional.empty(),
                         false,
                         latency,
-                        "accepting connections (no login configured to check the role)");
+                        "accepting connections (no login configured to check the role)",
+                        Optional.empty());
             }
             return new SqlProbeResult(
                     false,
@@ -78,8 +86,19 @@ final class JdbcPostgresProbe implements PostgresProbe {
                     Optional.empty(),
                     false,
                     latency,
-                    PostgresErrors.translate(host + ":" + port, e).getMessage());
+                    PostgresErrors.translate(host + ":" + port, e).getMessage(),
+                    Optional.empty());
         }
+    }
+
+    private static ArchiverStats archiver(ResultSet rs) throws SQLException {
+        return new ArchiverStats(
+                !"off".equals(rs.getString(3)),
+                Optional.ofNullable(rs.getString(4)),
+                Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant),
+                Optional.ofNullable(rs.getString(6)),
+                Optional.ofNullable(rs.getTimestamp(7)).map(java.sql.Timestamp::toInstant),
+                rs.getLong(8));
     }
 
     private static Duration since(long start) {

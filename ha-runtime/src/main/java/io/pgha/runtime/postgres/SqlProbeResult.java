@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param server      the answering server's address (only known with a login)
  * @param wrote       whether a write committed (only when asked, with a login, on a primary)
  * @param detail      what happened, in words
+ * @param archiver    the WAL archiver's statistics (only with a login, on a primary)
  */
 public record SqlProbeResult(
         boolean accepting,
@@ -19,4 +20,5 @@ public record SqlProbeResult(
         Optional<String> server,
         boolean wrote,
         Duration latency,
-        String detail) {}
+        String detail,
+        Optional<ArchiverStats> archiver) {}

@@ -66,7 +66,11 @@ final class Preflight {
                                 + ") or choose another stack name with --name");
                     });
         }
-        if (!state.volumes().isEmpty() && !credentialsStored) {
+        // a backups volume alone, made ahead of the first up (on its own disk, with a size cap: docs/BACKUPS.md),
+        // holds no database or etcd user to log in to
+        boolean data = state.volumes().stream()
+                .anyMatch(v -> !"backups".equals(v.labels().get(StackLabels.ROLE)));
+        if (data && !credentialsStored) {
             throw PghaException.conflict("stack " + stack
                     + " has data volumes but its credentials are missing from pgha's config "
                     + "directory, so its databases cannot be reached; restore the credentials.json of cluster " + stack

@@ -76,7 +76,7 @@ public record RestoreSeed(
     /** Runs the restore into {@code plan}'s first node's data volume; says what it restored. */
     String run(DockerEngine docker, DockerPlan plan, StackCredentials credentials, Consumer<String> progress) {
         StackLayout layout = plan.layout();
-        String source = sourceStack + "_" + Backups.VOLUME;
+        String source = Backups.volumeOf(sourceStack);
         if (docker.volume(source).isEmpty()) {
             throw PghaException.notFound("stack " + sourceStack + " has no backups volume " + source);
         }

@@ -25,6 +25,11 @@ public record Backups(boolean enabled, int retentionFull, BackupSchedule schedul
     /** The stack's repository volume (compose key; Docker name {@code <stack>_backups}). */
     public static final String VOLUME = "backups";
 
+    /** The Docker name of {@code stack}'s repository volume. */
+    public static String volumeOf(String stack) {
+        return stack + "_" + VOLUME;
+    }
+
     /** Where every PostgreSQL container mounts the repository volume (pgBackRest's repo1-path). */
     public static final String REPOSITORY_MOUNT = "/home/postgres/backups";
 

@@ -40,7 +40,7 @@ final class RepositoryReader {
     }
 
     RecoverableWindow window(String stack, String stanza) {
-        String volume = stack + "_" + Backups.VOLUME;
+        String volume = Backups.volumeOf(stack);
         if (docker.volume(volume).isEmpty()) {
             throw PghaException.notFound("no PostgreSQL node of " + stack + " runs and it has no backups volume "
                     + volume + ": there is nothing to restore from");

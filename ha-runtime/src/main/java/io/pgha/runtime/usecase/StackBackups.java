@@ -15,6 +15,7 @@ import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.DockerJavaEngine;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.patroni.PatroniClient;
+import io.pgha.runtime.stack.Backups;
 import io.pgha.runtime.stack.StackLayout;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,16 +165,21 @@ public final class StackBackups implements AutoCloseable {
         String leader = leader();
         String container = container(leader);
         List<String> problems = new ArrayList<>();
-        try {
-            tool.check(container);
-        } catch (PghaException e) {
-            problems.add(e.getMessage());
-        }
         ArchiveStatus archive = tool.archiveStatus(container);
+        // a failing archiver would only make pgBackRest's check wait its whole timeout for a switched segment
+        if (!archive.failing()) {
+            try {
+                tool.check(container);
+            } catch (PghaException e) {
+                problems.add(e.getMessage());
+            }
+            archive = tool.archiveStatus(container);
+        }
         if (archive.failing()) {
             problems.add("archive_command failed on " + archive.lastFailedWal().orElse("?") + " at "
                     + archive.lastFailedAt().map(Object::toString).orElse("?") + " (" + archive.failedCount()
-                    + " failures so far); see docker logs " + container);
+                    + " failures so far): "
+                    + tool.archivePushError(container, Backups.volumeOf(stack)).orElse("see docker logs " + container));
         }
         RepositoryInfo info = tool.info(container, memberContainers());
         if (info.latest().isEmpty()) {

@@ -1,6 +1,7 @@
 package io.pgha.runtime.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.pgha.runtime.model.ClusterEvent;
 import io.pgha.runtime.model.ClusterEvent.Kind;
@@ -41,6 +42,32 @@ class EventDerivationTest {
     @Test
     void aFirstSnapshotSaysNothingAndAnUnchangedOneNeither() {
         assertThat(run(Snapshots.healthy().build(), Snapshots.healthy().later(2).build()))
+                .isEmpty();
+    }
+
+    @Test
+    void theWalArchiveFailingAndResumingAreEventsOnceEachAndASnapshotWithoutTheCheckSaysNothing() {
+        List<ClusterEvent> events = run(
+                Snapshots.healthy().archive(false).build(),
+                Snapshots.healthy().later(1).archive(true).build(),
+                Snapshots.healthy().later(2).archive(true).build(),
+                Snapshots.healthy().later(3).build(),
+                Snapshots.healthy().later(4).archive(false).build(),
+                Snapshots.healthy().later(5).archive(false).build());
+
+        assertThat(events)
+                .extracting(ClusterEvent::kind, ClusterEvent::severity, ClusterEvent::subject)
+                .containsExactly(
+                        tuple(ClusterEvent.Kind.ARCHIVE_FAILING, ClusterEvent.Severity.CRITICAL, "pg-0"),
+                        tuple(ClusterEvent.Kind.ARCHIVE_RESUMED, ClusterEvent.Severity.INFO, "pg-0"));
+        assertThat(events.get(0).message()).startsWith("WAL archive failing: archive_command failing");
+    }
+
+    @Test
+    void aFailingArchiveSeenFirstIsTheBaseline() {
+        assertThat(run(
+                        Snapshots.healthy().archive(true).build(),
+                        Snapshots.healthy().later(1).archive(true).build()))
                 .isEmpty();
     }
 

@@ -136,6 +136,18 @@ final class Snapshots {
         return this;
     }
 
+    /** The WAL archive's check on the leader, passing or failing. */
+    Snapshots archive(boolean failing) {
+        snapshot.checks(List.of(new io.pgha.runtime.model.HealthCheck(
+                io.pgha.runtime.model.HealthCheck.Kind.WAL_ARCHIVE,
+                "pg-0",
+                failing ? io.pgha.runtime.model.HealthCheck.Status.FAIL : io.pgha.runtime.model.HealthCheck.Status.PASS,
+                java.time.Duration.ZERO,
+                at,
+                failing ? "archive_command failing: segment X not archived" : "archiving: X archived 1 s ago")));
+        return this;
+    }
+
     ClusterSnapshot build() {
         return snapshot.build();
     }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * differential backup the spec's schedule (diff_every 1m, the shortest the spec allows) makes due by itself
  * (docs/decisions/0027). In the minute before that backup is due, {@code pgha drill pitr} restores the stack's
  * repository into a new stack (docs/decisions/0022): it takes no backup of this stack, so it fills a wait that was idle
- * (docs/decisions/0054).
+ * (docs/decisions/0054). The repository is a 256 MiB tmpfs volume made before up, which the last case fills: a failing
+ * health check and a backup check that say so, then archiving resumes without a hole (docs/decisions/0056).
  *
  * <p>The order keeps the scheduled differential backup out of the tests before it: a differential is due a minute after
  * the newest backup ends, and every test that takes one (the full one of up, the incremental, the frozen full) follows
@@ -43,6 +44,7 @@ class BackupIT {
 
     private static final String STACK = "bk19";
     private static final String PITR = "bk19r";
+    private static final String REPOSITORY = STACK + "_backups";
     private static final List<String> NODES = List.of("pg-0", "pg-1", "pg-2");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path configDir;
@@ -73,6 +75,25 @@ class BackupIT {
                 monitoring: {prometheus: false}
                 backups: {full_every: 30d, diff_every: 1m}
                 """);
+        // the repository on a volume made ahead of up, as a user puts it on its own disk: here a 256 MiB tmpfs, which
+        // the last case fills
+        Commands.Result volume = docker(
+                "volume",
+                "create",
+                "--driver",
+                "local",
+                "--opt",
+                "type=tmpfs",
+                "--opt",
+                "device=tmpfs",
+                "--opt",
+                "o=size=256m",
+                "--label",
+                "io.pgha.stack=" + STACK,
+                "--label",
+                "io.pgha.role=backups",
+                REPOSITORY);
+        assertThat(volume.exitCode()).as(volume.describe()).isZero();
         Cli.Result up = Cli.runOk("up", "--spec", spec.toString(), "--images", "local", "--json");
         upDoneNanos = System.nanoTime();
         JsonNode step = null;
@@ -366,6 +387,90 @@ class BackupIT {
                 .as(log)
                 .contains("diff backup from the replica " + b.path("member").asText());
         assertThat(b.path("member").asText()).isNotEqualTo(leader());
+    }
+
+    /**
+     * Issue 19: a full backups volume is a failing health check that says so, not a silent gap; once there is room
+     * again archiving resumes by itself and the archive has no hole.
+     */
+    @Test
+    @Order(8)
+    void aFullRepositoryIsAFailingCheckThatSaysSoAndArchivingResumesWithoutAGap() {
+        Commands.Result fill = docker(
+                "run",
+                "--rm",
+                "-v",
+                REPOSITORY + ":/repository",
+                "--entrypoint",
+                "sh",
+                "pgha/spilo-17:local",
+                "-c",
+                "dd if=/dev/zero of=/repository/filler bs=1M 2>/dev/null; df -k /repository | tail -n 1");
+        System.out.println("repository filled: " + fill.stdout().strip());
+        String leader = leader();
+        psql(leader, "CREATE TABLE after_full AS SELECT g FROM generate_series(1, 100000) g");
+        psql(leader, "SELECT pg_switch_wal()");
+        AtomicReference<JsonNode> failing = new AtomicReference<>();
+        await("the WAL archive check failing")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    failing.set(walArchiveCheck());
+                    return failing.get() != null
+                            && failing.get().path("status").asText().equals("FAIL");
+                });
+        System.out.println("health check: " + failing.get());
+        assertThat(failing.get().path("target").asText()).isEqualTo(leader);
+        assertThat(failing.get().path("detail").asText())
+                .contains("archive_command failing")
+                .contains("not archived")
+                .contains("a restore cannot go past")
+                .contains("pgha backup check");
+
+        long checkStarted = System.nanoTime();
+        Cli.Result check = Cli.run("backup", "check", "-c", STACK);
+        System.out.println("backup check on a full repository (" + (System.nanoTime() - checkStarted) / 1_000_000
+                + " ms):\n" + check.stdout() + check.stderr());
+        assertThat(check.exitCode()).as(check.describe()).isNotZero();
+        assertThat(check.stdout() + check.stderr())
+                .contains("No space left on device")
+                .contains("The backups volume " + REPOSITORY + " is full: make room");
+
+        docker(
+                "run",
+                "--rm",
+                "-v",
+                REPOSITORY + ":/repository",
+                "--entrypoint",
+                "rm",
+                "pgha/spilo-17:local",
+                "-f",
+                "/repository/filler");
+        await("the WAL archive check passing again")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    JsonNode c = walArchiveCheck();
+                    return c != null && c.path("status").asText().equals("PASS");
+                });
+        Cli.Result again = Cli.run("backup", "check", "-c", STACK);
+        assertThat(again.exitCode())
+                .as("no hole in the archive once there is room: " + again.describe())
+                .isZero();
+    }
+
+    /** The WAL archive's health check in {@code pgha status --json}, or null when that status has none. */
+    private static JsonNode walArchiveCheck() {
+        Cli.Result r = Cli.run("status", "-c", STACK, "--json", "--timeout", "10s");
+        if (r.exitCode() != 0) {
+            return null;
+        }
+        for (JsonNode c : json(r).path("checks")) {
+            if (c.path("kind").asText().equals("WAL_ARCHIVE")) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static String leader() {
