@@ -186,6 +186,9 @@ class DrillIT {
             String leader = ComposeStack.leader().orElseThrow().member();
             JsonNode run = drill("freeze-primary", "--fault-seconds", "25");
             assertThat(run.path("lostWrites").asLong()).isZero();
+            assertThat(run.path("splitBrainSamples").asLong())
+                    .as("split brain: the frozen primary unfrozen while another leads: " + run)
+                    .isZero();
             assertThat(run.path("healedAfter").isNull()).isFalse();
             assertLeaderKeyExpiredRatherThanDeleted(keys, leader, faultAt(run));
         }
@@ -214,6 +217,9 @@ class DrillIT {
                 .as("reads while quorum is lost")
                 .isPositive();
         assertThat(run.path("lostWrites").asLong()).isZero();
+        assertThat(run.path("splitBrainSamples").asLong())
+                .as("split brain while quorum is lost or regained: " + run)
+                .isZero();
         assertThat(run.path("healedAfter").isNull())
                 .as("writes resume and the cluster heals")
                 .isFalse();
