@@ -122,6 +122,9 @@ public final class ApplyPlanner {
      */
     public static ApplyPlan replace(RunningStack running, String node, boolean keepVolume) {
         StackSpec spec = running.spec();
+        if (node != null && node.startsWith("etcd-")) {
+            return EtcdReplacement.plan(running, node);
+        }
         List<String> members = memberNames(running);
         if (!members.contains(node)) {
             return refused(
@@ -270,7 +273,7 @@ public final class ApplyPlanner {
                 : " (the synchronous standby: Patroni names another one)";
     }
 
-    private static ApplyPlan refused(StackSpec spec, String reason) {
+    static ApplyPlan refused(StackSpec spec, String reason) {
         return new ApplyPlan(spec.name(), spec, List.of(), List.of(reason));
     }
 
@@ -362,7 +365,7 @@ public final class ApplyPlanner {
         }
     }
 
-    private static int quorum(int members) {
+    static int quorum(int members) {
         return members / 2 + 1;
     }
 

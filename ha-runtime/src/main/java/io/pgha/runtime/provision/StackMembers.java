@@ -61,8 +61,16 @@ final class StackMembers {
         int nodes = (int) state.containers().values().stream()
                 .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
                 .count();
+        int etcdContainers = (int) state.containers().values().stream()
+                .filter(c -> "etcd".equals(c.labels().get(StackLabels.ROLE)))
+                .count();
+        // an etcd member added or removed by apply: the older containers' labels keep the count they were made with
         StackSpec spec = labelled.toBuilder()
                 .nodes(nodes)
+                .etcdMembers(
+                        etcdContainers == 1 || etcdContainers == 3 || etcdContainers == 5
+                                ? etcdContainers
+                                : labelled.etcdMembers())
                 .images(state.runningProfile().orElse(labelled.images()))
                 .build();
         StackProbe probe = probe(spec);
