@@ -259,7 +259,7 @@ public final class ApplyPlanner {
                     from));
             members.add(name);
         }
-        etcdSteps(now, desired, steps);
+        etcdSteps(running.etcdContainers(), desired, steps);
         leader = parameterAndImageSteps(running, desired, members, leader, steps);
         if (syncChanges && !loosen) {
             steps.add(synchronousStep(desired));
@@ -330,7 +330,7 @@ public final class ApplyPlanner {
     }
 
     private static List<String> etcdRefusals(RunningStack running, StackSpec desired) {
-        int from = running.spec().etcdMembers();
+        int from = running.etcdContainers();
         int to = desired.etcdMembers();
         if (from == to) {
             return List.of();
@@ -346,8 +346,9 @@ public final class ApplyPlanner {
         return List.of();
     }
 
-    private static void etcdSteps(StackSpec now, StackSpec desired, List<PlanStep> steps) {
-        for (int m = now.etcdMembers(); m > desired.etcdMembers(); m--) {
+    /** From the etcd members there are ({@code now}: an even count after an interrupted change), one at a time. */
+    private static void etcdSteps(int now, StackSpec desired, List<PlanStep> steps) {
+        for (int m = now; m > desired.etcdMembers(); m--) {
             steps.add(new PlanStep(
                     Kind.REMOVE_ETCD_MEMBER,
                     "etcd-" + m,
@@ -355,7 +356,7 @@ public final class ApplyPlanner {
                             + NO_OUTAGE,
                     ""));
         }
-        for (int m = now.etcdMembers(); m < desired.etcdMembers(); m++) {
+        for (int m = now; m < desired.etcdMembers(); m++) {
             steps.add(new PlanStep(
                     Kind.ADD_ETCD_MEMBER,
                     "etcd-" + (m + 1),

@@ -38,6 +38,8 @@ final class EtcdMemberChanges {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration AGREE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration AGREE_POLL = Duration.ofMillis(500);
 
     private final DockerStackProvisioner provisioner;
     private final DockerEngine docker;
@@ -71,7 +73,8 @@ final class EtcdMemberChanges {
             progress.accept(member + " is in etcd's members already (id "
                     + pending.get().hexId() + "), not started");
         } else {
-            EtcdMembership.Added added = membership.add(endpoints(spec, started), peer);
+            EtcdMembership.Added added = untilEtcdAgrees(
+                    "etcd takes " + member + " as a member", () -> membership.add(endpoints(spec, started), peer));
             id = added.member().id();
             cluster = added.members();
             progress.accept("added to etcd's members as " + added.member().hexId() + "; quorum now "
@@ -100,7 +103,8 @@ final class EtcdMemberChanges {
         if (started.contains(member)) {
             handOverLeadership(spec, membership, listed, member, others, progress);
         }
-        OptionalLong id = membership.remove(endpoints(spec, others), member);
+        OptionalLong id = untilEtcdAgrees(
+                "etcd lets " + member + " go", () -> membership.remove(endpoints(spec, others), member));
         progress.accept(
                 id.isPresent()
                         ? "removed " + member + " (" + Long.toHexString(id.getAsLong())
@@ -147,6 +151,23 @@ final class EtcdMemberChanges {
         String removed = remove(spec, member, progress);
         progress.accept(removed);
         return add(spec, member, progress);
+    }
+
+    /**
+     * A membership change, asked again while etcd refuses it as "unhealthy cluster": its own quorum guard, which counts
+     * a member that joined less than 5 s ago as not active yet (the step before may just have added one).
+     */
+    private static <T> T untilEtcdAgrees(String what, java.util.function.Supplier<T> change) {
+        return Poll.until(what, AGREE_TIMEOUT, AGREE_POLL, () -> {
+            try {
+                return Seen.done(change.get());
+            } catch (PghaException e) {
+                if (String.valueOf(e.getMessage()).contains("unhealthy cluster")) {
+                    return Seen.notYet(e.getMessage());
+                }
+                throw e;
+            }
+        });
     }
 
     /** The members etcd lists, asked through every member the spec has (those that answer). */
