@@ -122,6 +122,9 @@ public final class ApplyPlanner {
      */
     public static ApplyPlan replace(RunningStack running, String node, boolean keepVolume) {
         StackSpec spec = running.spec();
+        if (node != null && node.startsWith("etcd-")) {
+            return EtcdReplacement.plan(running, node);
+        }
         List<String> members = memberNames(running);
         if (!members.contains(node)) {
             return refused(
@@ -256,7 +259,7 @@ public final class ApplyPlanner {
                     from));
             members.add(name);
         }
-        etcdSteps(now, desired, steps);
+        etcdSteps(running.etcdContainers(), desired, steps);
         leader = parameterAndImageSteps(running, desired, members, leader, steps);
         if (syncChanges && !loosen) {
             steps.add(synchronousStep(desired));
@@ -270,7 +273,7 @@ public final class ApplyPlanner {
                 : " (the synchronous standby: Patroni names another one)";
     }
 
-    private static ApplyPlan refused(StackSpec spec, String reason) {
+    static ApplyPlan refused(StackSpec spec, String reason) {
         return new ApplyPlan(spec.name(), spec, List.of(), List.of(reason));
     }
 
@@ -327,7 +330,7 @@ public final class ApplyPlanner {
     }
 
     private static List<String> etcdRefusals(RunningStack running, StackSpec desired) {
-        int from = running.spec().etcdMembers();
+        int from = running.etcdContainers();
         int to = desired.etcdMembers();
         if (from == to) {
             return List.of();
@@ -343,8 +346,9 @@ public final class ApplyPlanner {
         return List.of();
     }
 
-    private static void etcdSteps(StackSpec now, StackSpec desired, List<PlanStep> steps) {
-        for (int m = now.etcdMembers(); m > desired.etcdMembers(); m--) {
+    /** From the etcd members there are ({@code now}: an even count after an interrupted change), one at a time. */
+    private static void etcdSteps(int now, StackSpec desired, List<PlanStep> steps) {
+        for (int m = now; m > desired.etcdMembers(); m--) {
             steps.add(new PlanStep(
                     Kind.REMOVE_ETCD_MEMBER,
                     "etcd-" + m,
@@ -352,7 +356,7 @@ public final class ApplyPlanner {
                             + NO_OUTAGE,
                     ""));
         }
-        for (int m = now.etcdMembers(); m < desired.etcdMembers(); m++) {
+        for (int m = now; m < desired.etcdMembers(); m++) {
             steps.add(new PlanStep(
                     Kind.ADD_ETCD_MEMBER,
                     "etcd-" + (m + 1),
@@ -362,7 +366,7 @@ public final class ApplyPlanner {
         }
     }
 
-    private static int quorum(int members) {
+    static int quorum(int members) {
         return members / 2 + 1;
     }
 

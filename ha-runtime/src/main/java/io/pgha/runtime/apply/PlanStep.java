@@ -36,10 +36,12 @@ public record PlanStep(Kind kind, String target, String cost, String from) {
         REPLACE_CONTAINER,
         /** A new container and a new, empty data volume for one member, cloned again from a replica. */
         REPLACE_MEMBER,
-        /** Adds an etcd member. */
+        /** Adds an etcd member through etcd's member API, then starts it on a new volume; waits until it caught up. */
         ADD_ETCD_MEMBER,
-        /** Removes an etcd member. */
-        REMOVE_ETCD_MEMBER;
+        /** Removes an etcd member through etcd's member API, then its container and data volume. */
+        REMOVE_ETCD_MEMBER,
+        /** An etcd member removed, then added again with a new container and an empty volume (a new member id). */
+        REPLACE_ETCD_MEMBER;
     }
 
     private String role() {
@@ -64,6 +66,7 @@ public record PlanStep(Kind kind, String target, String cost, String from) {
             case REPLACE_MEMBER -> "replace " + target + " (new container and volume)";
             case ADD_ETCD_MEMBER -> "add etcd member " + target;
             case REMOVE_ETCD_MEMBER -> "remove etcd member " + target;
+            case REPLACE_ETCD_MEMBER -> "replace etcd member " + target + " (new container and volume)";
         };
     }
 }

@@ -22,6 +22,8 @@ import java.util.Set;
  *                          unknown
  * @param unrouted          members whose containers exist but which the router does not route: an add that was
  *                          interrupted before its last step (or a remove after its first); empty when unknown
+ * @param etcdContainers    how many etcd members (etcd-1 …) have a container: the spec's count, or an even count when
+ *                          an etcd change was interrupted half-way (a spec has 1, 3 or 5)
  */
 public record RunningStack(
         StackSpec spec,
@@ -30,7 +32,8 @@ public record RunningStack(
         Map<String, String> dcsParameters,
         Map<String, String> parameterContexts,
         Map<String, String> images,
-        Set<String> unrouted) {
+        Set<String> unrouted,
+        int etcdContainers) {
 
     public RunningStack {
         members = List.copyOf(members);
@@ -46,7 +49,7 @@ public record RunningStack(
             int etcdHealthy,
             Map<String, String> dcsParameters,
             Map<String, String> parameterContexts) {
-        this(spec, members, etcdHealthy, dcsParameters, parameterContexts, Map.of(), Set.of());
+        this(spec, members, etcdHealthy, dcsParameters, parameterContexts, Map.of(), Set.of(), spec.etcdMembers());
     }
 
     /** A stack whose DCS parameters and server settings are not known. */
@@ -56,17 +59,24 @@ public record RunningStack(
 
     /** The same stack, with what the DCS and the server say of its parameters. */
     public RunningStack withParameters(Map<String, String> dcs, Map<String, String> contexts) {
-        return new RunningStack(spec, members, etcdHealthy, dcs, contexts, images, unrouted);
+        return new RunningStack(spec, members, etcdHealthy, dcs, contexts, images, unrouted, etcdContainers);
     }
 
     /** The same stack, with the image each PostgreSQL member's container runs. */
     public RunningStack withImages(Map<String, String> memberImages) {
-        return new RunningStack(spec, members, etcdHealthy, dcsParameters, parameterContexts, memberImages, unrouted);
+        return new RunningStack(
+                spec, members, etcdHealthy, dcsParameters, parameterContexts, memberImages, unrouted, etcdContainers);
     }
 
     /** The same stack, knowing which members' containers exist but are not routed. */
     public RunningStack withUnrouted(Set<String> notRouted) {
-        return new RunningStack(spec, members, etcdHealthy, dcsParameters, parameterContexts, images, notRouted);
+        return new RunningStack(
+                spec, members, etcdHealthy, dcsParameters, parameterContexts, images, notRouted, etcdContainers);
+    }
+
+    /** The same stack, with {@code count} etcd members' containers (an etcd change interrupted half-way). */
+    public RunningStack withEtcdContainers(int count) {
+        return new RunningStack(spec, members, etcdHealthy, dcsParameters, parameterContexts, images, unrouted, count);
     }
 
     /**

@@ -117,6 +117,12 @@ public record ClusterConnection(
                 name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, url, caFile);
     }
 
+    /** The same cluster reached through other etcd endpoints (a stack whose etcd members changed). */
+    public ClusterConnection withEtcdEndpoints(List<String> endpoints) {
+        return new ClusterConnection(
+                name, scope, endpoints, etcdAuth, patroniUrls, router, dockerStack, origin, prometheus, caFile);
+    }
+
     public ClusterConnection withCaFile(Optional<String> file) {
         return new ClusterConnection(
                 name, scope, etcdEndpoints, etcdAuth, patroniUrls, router, dockerStack, origin, prometheus, file);

@@ -61,6 +61,26 @@ public record ContainerSpec(
     /** The suffix of a volume's mount path that mounts it read-only (as in docker run -v NAME:PATH:ro). */
     public static final String READ_ONLY = ":ro";
 
+    /** The same container with another environment. */
+    public ContainerSpec withEnv(Map<String, String> other) {
+        return new ContainerSpec(
+                name,
+                image,
+                hostname,
+                network,
+                aliases,
+                other,
+                labels,
+                volumes,
+                ports,
+                healthcheck,
+                dnsOptions,
+                stopGrace,
+                restartUnlessStopped,
+                binds,
+                command);
+    }
+
     /** The same container of another image. */
     public ContainerSpec withImage(String other) {
         return new ContainerSpec(

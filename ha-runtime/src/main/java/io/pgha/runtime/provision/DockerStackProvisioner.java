@@ -577,6 +577,31 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public String addEtcdMember(StackSpec spec, String member, Consumer<String> progress) {
+        return new EtcdMemberChanges(this, docker, credentials).add(spec, member, progress);
+    }
+
+    @Override
+    public String removeEtcdMember(StackSpec spec, String member, Consumer<String> progress) {
+        return new EtcdMemberChanges(this, docker, credentials).remove(spec, member, progress);
+    }
+
+    @Override
+    public String replaceEtcdMember(StackSpec spec, String member, Consumer<String> progress) {
+        return new EtcdMemberChanges(this, docker, credentials).replace(spec, member, progress);
+    }
+
+    /** The saved connection (cluster.json) reaches etcd through the published ports of {@code members} (etcd-1 …). */
+    void saveEtcdEndpoints(StackSpec spec, List<String> members) {
+        String scheme = spec.security().tls() ? "https://" : "http://";
+        List<String> endpoints = members.stream()
+                .sorted()
+                .map(m -> scheme + probeHost(spec) + ":" + spec.ports().etcdOf(EtcdMemberChanges.number(m)))
+                .toList();
+        registry.find(spec.name()).ifPresent(c -> registry.save(c.withEtcdEndpoints(endpoints)));
+    }
+
+    @Override
     public void close() {
         docker.close();
     }

@@ -13,7 +13,10 @@ import java.util.Optional;
  * {@code pgha apply} (docs/decisions/0029) carries the grown spec and the older ones the spec they were made with, and
  * a label cannot be changed in place. So after a scale to 4, {@code pgha up --nodes 4} finds no drift, and a plain
  * {@code pgha up} is told that the stack runs 4 nodes. Fewer PostgreSQL containers than wanted is a stack to complete,
- * as before.
+ * as before. The etcd member count likewise (docs/decisions/00XX-etcd-members-through-the-member-api): when as many
+ * etcd containers run as the spec asks for, the count in their labels does not matter; more than it asks for is drift
+ * (pgha up does not remove members); fewer is drift by the labels, since a member added by {@code up} would bootstrap a
+ * new cluster instead of joining.
  */
 final class SpecDrift {
 
@@ -22,7 +25,17 @@ final class SpecDrift {
     /** What differs, or empty when the containers match {@code wanted}. */
     static Optional<String> of(Collection<DockerContainer> containers, StackSpec wanted) {
         String hash = SpecFingerprint.of(wanted).hash();
-        boolean labelsDiffer = containers.stream().anyMatch(c -> !matches(c, wanted, hash));
+        long etcd = containers.stream()
+                .filter(c -> "etcd".equals(c.labels().get(StackLabels.ROLE)))
+                .count();
+        // after pgha apply changed etcd_members, the older containers carry the count they were made with
+        boolean etcdAsWanted = etcd == wanted.etcdMembers();
+        boolean labelsDiffer = containers.stream().anyMatch(c -> !matches(c, wanted, hash, etcdAsWanted));
+        if (etcd > wanted.etcdMembers()) {
+            return Optional.of("it runs " + etcd + " etcd members, the spec asks for " + wanted.etcdMembers()
+                    + " (to change the count of a running stack: pgha apply --spec FILE; to keep it: etcd_members: "
+                    + etcd + " in the spec)");
+        }
         long postgres = containers.stream()
                 .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
                 .count();
@@ -39,14 +52,21 @@ final class SpecDrift {
                 .filter(s -> s != null && !s.isBlank())
                 .findFirst()
                 .map(yaml -> StackSpecFile.parse(yaml).build())
-                .map(running -> SpecDifferences.between(
-                        running.toBuilder().nodes(wanted.nodes()).build(), wanted))
+                .map(running -> SpecDifferences.between(normalised(running, wanted, etcdAsWanted), wanted))
                 .filter(d -> !d.isEmpty())
                 .map(d -> String.join("; ", d))
                 .orElse("its containers were made by another version of pgha"));
     }
 
-    private static boolean matches(DockerContainer c, StackSpec wanted, String hash) {
+    /** {@code made} with the wanted node count, and the wanted etcd count when that many etcd containers run. */
+    private static StackSpec normalised(StackSpec made, StackSpec wanted, boolean etcdAsWanted) {
+        return made.toBuilder()
+                .nodes(wanted.nodes())
+                .etcdMembers(etcdAsWanted ? wanted.etcdMembers() : made.etcdMembers())
+                .build();
+    }
+
+    private static boolean matches(DockerContainer c, StackSpec wanted, String hash, boolean etcdAsWanted) {
         if (hash.equals(c.labels().get(StackLabels.SPEC_HASH))) {
             return true;
         }
@@ -56,7 +76,7 @@ final class SpecDrift {
         }
         try {
             StackSpec made = StackSpecFile.parse(yaml).build();
-            return SpecFingerprint.of(made.toBuilder().nodes(wanted.nodes()).build())
+            return SpecFingerprint.of(normalised(made, wanted, etcdAsWanted))
                     .hash()
                     .equals(hash);
         } catch (RuntimeException unreadable) {

@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Adds and removes PostgreSQL members of a running stack (docs/decisions/0029). A member is added by the code that
@@ -61,8 +60,21 @@ final class StackMembers {
         int nodes = (int) state.containers().values().stream()
                 .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
                 .count();
+        List<Integer> etcdNumbers = state.containers().values().stream()
+                .filter(c -> "etcd".equals(c.labels().get(StackLabels.ROLE)))
+                .map(c -> c.labels().getOrDefault(StackLabels.SERVICE, ""))
+                .filter(n -> n.matches("etcd-\\d+"))
+                .map(EtcdMemberChanges::number)
+                .sorted()
+                .toList();
+        int etcdContainers = etcdNumbers.size();
+        // an etcd member added or removed by apply: the older containers' labels keep the count they were made with
         StackSpec spec = labelled.toBuilder()
                 .nodes(nodes)
+                .etcdMembers(
+                        etcdContainers == 1 || etcdContainers == 3 || etcdContainers == 5
+                                ? etcdContainers
+                                : labelled.etcdMembers())
                 .images(state.runningProfile().orElse(labelled.images()))
                 .build();
         StackProbe probe = probe(spec);
@@ -74,7 +86,7 @@ final class StackMembers {
                         m.role().equals("sync_standby") || m.role().equals("quorum_standby"),
                         m.pendingRestart()))
                 .toList();
-        int etcd = (int) IntStream.rangeClosed(1, spec.etcdMembers())
+        int etcd = (int) etcdNumbers.stream()
                 .filter(i -> probe.etcdHealthy(spec.ports().etcdOf(i)))
                 .count();
         Map<String, String> images = new java.util.TreeMap<>();
@@ -85,7 +97,8 @@ final class StackMembers {
         RunningStack running = new RunningStack(
                         dcs.map(c -> withSynchronousOf(spec, c)).orElse(spec), members, etcd)
                 .withImages(images)
-                .withUnrouted(unrouted(state, images.keySet()));
+                .withUnrouted(unrouted(state, images.keySet()))
+                .withEtcdContainers(etcdContainers);
         Map<String, String> contexts = new LinkedHashMap<>();
         running.leader().ifPresent(l -> {
             try {

@@ -121,6 +121,25 @@ public interface StackProvisioner extends AutoCloseable {
         throw new UnsupportedOperationException("this provisioner cannot change a running stack");
     }
 
+    /**
+     * Adds etcd member {@code member} of {@code spec} (a spec that has it) through etcd's member API, starts its
+     * container on a new volume to join the running cluster, and waits until it is healthy and caught up
+     * (docs/decisions/00XX-etcd-members).
+     */
+    default String addEtcdMember(StackSpec spec, String member, java.util.function.Consumer<String> progress) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
+    /** Removes etcd member {@code member} through etcd's member API, then its container and data volume. */
+    default String removeEtcdMember(StackSpec spec, String member, java.util.function.Consumer<String> progress) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
+    /** {@code member} removed from etcd, then added again: a new container, an empty volume, a new member id. */
+    default String replaceEtcdMember(StackSpec spec, String member, java.util.function.Consumer<String> progress) {
+        throw new UnsupportedOperationException("this provisioner cannot change a running stack");
+    }
+
     @Override
     void close();
 

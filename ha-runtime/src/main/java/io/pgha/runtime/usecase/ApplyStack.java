@@ -29,10 +29,11 @@ import java.util.function.Function;
  * desired spec ({@link ApplyPlanner}), then its steps one after the other, each waiting until the stack is healthy
  * again before the next. A step that fails stops the plan; the steps not run are listed, and a second apply plans from
  * what then runs. Node counts, parameters (a reload, or a rolling restart driven by Patroni's pending-restart flags)
- * switchovers, synchronous settings, container replacements of a named image (upgrade) and members cloned again
- * (replace) run; image profiles and etcd members are shown but not run yet. Every step is written to
- * the cluster's audit journal: node steps here, parameter changes, restarts and switchovers by the operations they go
- * through.
+ * switchovers, synchronous settings, container replacements of a named image (upgrade), members cloned again
+ * (replace) and etcd members added, removed or replaced one at a time through etcd's member API (docs/decisions/00XX:
+ * each waits until every etcd member is healthy and the new one has caught up, and Patroni is healthy, before the next)
+ * run; image profiles are shown but not run yet. Every step is written to the cluster's audit journal: node and etcd
+ * steps here, parameter changes, restarts and switchovers by the operations they go through.
  */
 public final class ApplyStack implements AutoCloseable {
 
@@ -46,7 +47,10 @@ public final class ApplyStack implements AutoCloseable {
             PlanStep.Kind.RESTART,
             PlanStep.Kind.SWITCHOVER,
             PlanStep.Kind.REPLACE_CONTAINER,
-            PlanStep.Kind.REPLACE_MEMBER);
+            PlanStep.Kind.REPLACE_MEMBER,
+            PlanStep.Kind.ADD_ETCD_MEMBER,
+            PlanStep.Kind.REMOVE_ETCD_MEMBER,
+            PlanStep.Kind.REPLACE_ETCD_MEMBER);
 
     private final StackProvisioner provisioner;
     private final Function<String, StackOperations> opener;
@@ -124,7 +128,7 @@ public final class ApplyStack implements AutoCloseable {
         List<PlanStep> unsupported = notExecutable(plan);
         if (!unsupported.isEmpty()) {
             throw PghaException.refused(
-                    "this version of pgha runs node-count, parameter, upgrade and replace steps; not yet: "
+                    "this version of pgha runs node-count, parameter, upgrade, replace and etcd member steps; not yet: "
                             + String.join(
                                     ", ",
                                     unsupported.stream().map(PlanStep::title).toList())
@@ -176,6 +180,12 @@ public final class ApplyStack implements AutoCloseable {
                         lines.accept(replaceStep(current, plan, step, lines));
                         lines.accept(rolling.awaitBack(step.target(), current.patroni()));
                         yield current;
+                    }
+                    case ADD_ETCD_MEMBER, REMOVE_ETCD_MEMBER, REPLACE_ETCD_MEMBER -> {
+                        lines.accept(rolling.awaitHealthy("healthy before changing " + step.target()));
+                        lines.accept(etcdStep(current, plan, step, lines));
+                        lines.accept(rolling.awaitHealthy("healthy after changing " + step.target()));
+                        yield EtcdSteps.after(current, step);
                     }
                     default -> throw new IllegalStateException("not executable: " + step.kind());
                 };
@@ -240,6 +250,30 @@ public final class ApplyStack implements AutoCloseable {
         }
     }
 
+    /** One etcd membership change, audited like the node steps. */
+    private String etcdStep(StackSpec current, ApplyPlan plan, PlanStep step, Consumer<String> progress) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        try {
+            String outcome = switch (step.kind()) {
+                case ADD_ETCD_MEMBER ->
+                    provisioner.addEtcdMember(
+                            current.toBuilder()
+                                    .etcdMembers(plan.desired().etcdMembers())
+                                    .build(),
+                            step.target(),
+                            progress);
+                case REMOVE_ETCD_MEMBER -> provisioner.removeEtcdMember(current, step.target(), progress);
+                default -> provisioner.replaceEtcdMember(current, step.target(), progress);
+            };
+            audit(current.name(), step, started, t0, Outcome.SUCCEEDED, outcome);
+            return outcome;
+        } catch (RuntimeException e) {
+            audit(current.name(), step, started, t0, Outcome.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
     private static void audit(String stack, PlanStep step, Instant started, long t0, Outcome outcome, String message) {
         audit(stack, step, started, t0, outcome, message, Optional.empty());
     }
@@ -285,6 +319,9 @@ public final class ApplyStack implements AutoCloseable {
             case REMOVE_NODE -> "remove-node";
             case REPLACE_CONTAINER -> "upgrade-node";
             case REPLACE_MEMBER -> "replace-node";
+            case ADD_ETCD_MEMBER -> "add-etcd-member";
+            case REMOVE_ETCD_MEMBER -> "remove-etcd-member";
+            case REPLACE_ETCD_MEMBER -> "replace-etcd-member";
             default -> kind.name().toLowerCase(java.util.Locale.ROOT);
         };
     }

@@ -96,6 +96,20 @@ class ApplyPlannerTest {
                         s -> s.etcdMembers(5),
                         List.of("ADD_ETCD_MEMBER etcd-4", "ADD_ETCD_MEMBER etcd-5")),
                 row(
+                        "etcd 3 → 5 interrupted after etcd-4: goes on from 4",
+                        new RunningStack(THREE, healthy(THREE).members(), 4).withEtcdContainers(4),
+                        s -> s.etcdMembers(5),
+                        List.of("ADD_ETCD_MEMBER etcd-5")),
+                row(
+                        "etcd 5 → 3 interrupted after etcd-5: goes on from 4",
+                        new RunningStack(
+                                        THREE.toBuilder().etcdMembers(5).build(),
+                                        healthy(THREE).members(),
+                                        4)
+                                .withEtcdContainers(4),
+                        s -> s.etcdMembers(3),
+                        List.of("REMOVE_ETCD_MEMBER etcd-4")),
+                row(
                         "etcd 3 → 1 with every member healthy",
                         healthy(THREE),
                         s -> s.etcdMembers(1),

@@ -32,6 +32,23 @@ class SpecDriftTest {
     }
 
     @Test
+    void afterEtcd3To5TheGrownCountIsNoDriftAndTheOldOneSaysHowManyRun() {
+        StackSpec five = THREE.toBuilder().etcdMembers(5).build();
+        List<DockerContainer> grown = new ArrayList<>(stack(THREE, 3));
+        grown.add(container(THREE, "etcd", "etcd-2"));
+        grown.add(container(THREE, "etcd", "etcd-3"));
+        grown.add(container(five, "etcd", "etcd-4"));
+        grown.add(container(five, "etcd", "etcd-5"));
+
+        assertThat(SpecDrift.of(grown, five)).isEmpty();
+        assertThat(SpecDrift.of(grown, THREE))
+                .hasValueSatisfying(d -> assertThat(d).contains("it runs 5 etcd members, the spec asks for 3"));
+        assertThat(SpecDrift.of(grown.subList(0, 6), five))
+                .as("3 etcd containers made with 3: up would not join new ones")
+                .hasValueSatisfying(d -> assertThat(d).contains("etcd"));
+    }
+
+    @Test
     void fewerPostgresContainersThanWantedIsAStackToComplete() {
         assertThat(SpecDrift.of(stack(THREE, 2), THREE)).isEmpty();
     }

@@ -11,7 +11,10 @@ import io.pgha.runtime.stack.StackSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Which planned steps this version runs: a container replacement only when the plan names its image (upgrade). */
+/**
+ * Which planned steps this version runs: a container replacement only when the plan names its image (upgrade); etcd
+ * member steps always.
+ */
 class ApplyStackStepsTest {
 
     private static final StackSpec THREE =
@@ -26,6 +29,16 @@ class ApplyStackStepsTest {
                 .isEmpty();
         assertThat(ApplyStack.notExecutable(ApplyPlanner.replace(RUNNING, "pg-0", false)))
                 .isEmpty();
+    }
+
+    @Test
+    void etcdMembersAddedRemovedAndReplacedRun() {
+        assertThat(ApplyStack.notExecutable(ApplyPlanner.replace(RUNNING, "etcd-2", false)))
+                .isEmpty();
+        ApplyPlan grow =
+                ApplyPlanner.plan(RUNNING, THREE.toBuilder().etcdMembers(5).build());
+        assertThat(grow.steps()).extracting(PlanStep::kind).containsOnly(PlanStep.Kind.ADD_ETCD_MEMBER);
+        assertThat(ApplyStack.notExecutable(grow)).isEmpty();
     }
 
     @Test

@@ -49,7 +49,8 @@ final class PlanRun {
         }
         if (!ApplyStack.notExecutable(plan).isEmpty()) {
             out.println(
-                    "  (this version runs node-count, synchronous, parameter, switchover, upgrade and replace steps; "
+                    "  (this version runs node-count, synchronous, parameter, switchover, upgrade, replace and etcd member"
+                            + " steps; "
                             + String.join(
                                     ", ",
                                     ApplyStack.notExecutable(plan).stream()

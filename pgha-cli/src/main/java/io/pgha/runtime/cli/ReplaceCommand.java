@@ -14,11 +14,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Replace one PostgreSQL member by a new container with a new, empty data volume that Patroni clones again",
             "from a replica (docs/decisions/0037); a primary hands over first. The old data is deleted once the new",
-            "member streams, unless --keep-volume."
+            "member streams, unless --keep-volume.",
+            "Replace one etcd member (etcd-N) the same way (docs/decisions/00XX): removed from etcd's members, its",
+            "container and volume removed, added again; the new member copies the data from the leader, and the step",
+            "ends once it is healthy and caught up. Only while every etcd member is healthy, so the quorum holds."
         })
 final class ReplaceCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NODE", description = "the member to replace, e.g. pg-1")
+    @Parameters(index = "0", paramLabel = "NODE", description = "the member to replace, e.g. pg-1 or etcd-2")
     String node;
 
     @Mixin
@@ -26,7 +29,8 @@ final class ReplaceCommand implements Callable<Integer> {
 
     @Option(
             names = "--keep-volume",
-            description = "keep the old data in a volume of its own (its name is printed) instead of deleting it")
+            description = "keep the old data in a volume of its own (its name is printed) instead of deleting it"
+                    + " (PostgreSQL members; a removed etcd member's data cannot rejoin and is always deleted)")
     boolean keepVolume;
 
     @Mixin

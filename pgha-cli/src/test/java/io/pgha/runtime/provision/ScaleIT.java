@@ -9,6 +9,7 @@ import io.pgha.runtime.cli.ExitCodes;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.ops.AuditJournal;
 import io.pgha.runtime.testsupport.Cli;
+import io.pgha.runtime.testsupport.EtcdQuorumWatch;
 import io.pgha.runtime.testsupport.NumberedWriter;
 import io.pgha.runtime.testsupport.RepoPaths;
 import io.pgha.runtime.testsupport.TestMachine;
@@ -43,6 +44,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       image, data volumes kept, one switchover; a missing image and a no-op refused.
  *   <li>`pgha replace` (docs/decisions/0037): the primary hands over, then gets a new container and volume cloned again
  *       from a replica; the old volume is deleted once it streams.
+ *   <li>`pgha replace etcd-2` and `pgha apply` of etcd_members 5, then 3 (docs/decisions/00XX): a new member id on a new
+ *       volume, then etcd-4 and etcd-5 added and removed one at a time; etcd healthy (a quorum) at every 200 ms poll,
+ *       the saved connection's endpoints follow, every step audited.
  *   <li>`pgha chaos --for 2m --seed 7 --json` (docs/decisions/0032), last: five fault kinds, each drawn at least once,
  *       under the append and bank workloads and the role watcher; nothing lost or duplicated, no bank-total violation,
  *       no split brain, the cluster healthy at the end and the workload tables gone. It ran on a stack of its own (the
@@ -471,6 +475,86 @@ class ScaleIT {
 
     @Test
     @Order(5)
+    void replacingAnEtcdMemberThenThreeToFiveToThreeHoldQuorumAndLoseNoWrite() throws Exception {
+        String idBefore = etcdMemberId("etcd-2");
+        String containerBefore = inspect(STACK + "-etcd-2", "{{.Id}}");
+        Cli.Result dry = Cli.runOk("replace", "etcd-2", "-c", STACK, "--dry-run");
+        assertThat(dry.stdout())
+                .contains("1. replace etcd member etcd-2 (new container and volume): removed from etcd's members"
+                        + " (quorum 2 of the 2 left")
+                .contains("Dry run");
+        Path grown = configDir.resolve("sc21-etcd5.yml");
+        Path params = configDir.resolve("sc21-params.yml");
+        Files.writeString(grown, Files.readString(params) + "etcd_members: 5\n");
+        String password = new CredentialStore(configDir).get(STACK).superuser().password();
+        String ca = configDir.resolve("clusters/" + STACK + "/pki/ca.crt").toString();
+        long caseStart = System.nanoTime();
+        try (NumberedWriter writer = new NumberedWriter("etcd_writes", () -> connect(password));
+                EtcdQuorumWatch quorum = new EtcdQuorumWatch(ScaleIT::etcdPorts, ca)) {
+            writer.awaitFirst();
+            long start = System.nanoTime();
+            Cli.Result replace = Cli.runOk("replace", "etcd-2", "-c", STACK, "--yes");
+            long replaced = System.nanoTime();
+            System.out.println(
+                    "[ScaleIT etcd] replace etcd-2 in " + (replaced - start) / 1_000_000 + " ms:\n" + replace.stdout());
+            assertThat(replace.stdout()).contains("[1/1] done").contains("etcd-2 joined as");
+            assertThat(etcdMemberId("etcd-2")).as("a new member id").isNotEqualTo(idBefore);
+            assertThat(inspect(STACK + "-etcd-2", "{{.Id}}")).isNotEqualTo(containerBefore);
+            assertThat(inspect(STACK + "-etcd-2", "{{.State.Health.Status}}")).isIn("healthy", "starting");
+
+            Cli.Result dryGrow = Cli.runOk("apply", "--spec", grown.toString(), "--dry-run");
+            assertThat(dryGrow.stdout())
+                    .contains("1. add etcd member etcd-4: etcd 3 → 4 members, quorum 2 → 3")
+                    .contains("2. add etcd member etcd-5: etcd 4 → 5 members, quorum 3 → 3");
+            Cli.Result grow = Cli.runOk("apply", "--spec", grown.toString(), "--yes");
+            long grew = System.nanoTime();
+            System.out.println("[ScaleIT etcd] 3 → 5 in " + (grew - replaced) / 1_000_000 + " ms:\n" + grow.stdout());
+            assertThat(grow.stdout()).contains("[2/2] done");
+            assertThat(etcdPorts()).hasSize(5);
+            assertThat(savedEtcdEndpoints()).hasSize(5);
+
+            Cli.Result shrink = Cli.runOk("apply", "--spec", params.toString(), "--yes");
+            long end = System.nanoTime();
+            System.out.println("[ScaleIT etcd] 5 → 3 in " + (end - grew) / 1_000_000 + " ms:\n" + shrink.stdout());
+            writer.stop();
+            assertThat(shrink.stdout())
+                    .contains("1. remove etcd member etcd-5")
+                    .contains("2. remove etcd member etcd-4")
+                    .contains("[2/2] done");
+            assertThat(etcdPorts()).hasSize(3);
+            assertThat(savedEtcdEndpoints()).hasSize(3);
+            assertThat(docker("volume", "ls", "-q", "--filter", "name=" + STACK + "_etcd-4-data")
+                            .stdout()
+                            .strip())
+                    .as("a removed member's data volume is gone")
+                    .isEmpty();
+            quorum.close();
+            System.out.println("[ScaleIT etcd] " + quorum.polls() + " quorum polls, fewest healthy members "
+                    + quorum.fewestHealthy() + ", polls without a quorum " + quorum.pollsWithoutQuorum());
+            assertThat(quorum.polls()).isPositive();
+            assertThat(quorum.pollsWithoutQuorum())
+                    .as("etcd kept its quorum at every poll")
+                    .isZero();
+            try (Connection c = connect(password)) {
+                assertThat(writer.present(c)).as("every acknowledged write").containsAll(writer.ids);
+            }
+            Duration gap = writer.longestGap(start, end);
+            System.out.println("[ScaleIT etcd] " + writer.acknowledged.size() + " writes acknowledged, "
+                    + writer.failures.size() + " failed, longest gap between acknowledgements " + gap.toMillis()
+                    + " ms");
+            assertThat(gap).as("the writers' longest gap: no switchover").isLessThan(Duration.ofSeconds(5));
+        }
+        assertHealthy();
+        assertThat(audited())
+                .contains(
+                        "replace-etcd-member etcd-2 SUCCEEDED",
+                        "add-etcd-member etcd-5 SUCCEEDED",
+                        "remove-etcd-member etcd-4 SUCCEEDED");
+        System.out.println("[ScaleIT etcd] the case took " + (System.nanoTime() - caseStart) / 1_000_000 + " ms");
+    }
+
+    @Test
+    @Order(6)
     void aSeededTwoMinuteChaosRunLosesNothingAndEndsHealthy() throws Exception {
         List<String> faults = List.of("kill-primary", "switchover", "crash-postgres", "etcd-minority", "kill-router");
         long started = System.nanoTime();
@@ -517,6 +601,47 @@ class ScaleIT {
                     .as("the workload tables are dropped")
                     .isEqualTo("0");
         }
+    }
+
+    /** The member id etcd-N reports for itself (etcdctl endpoint status inside its container, no user needed). */
+    private static String etcdMemberId(String member) {
+        String json = docker(
+                        "exec",
+                        STACK + "-" + member,
+                        "etcdctl",
+                        "--endpoints=https://127.0.0.1:2379",
+                        "--cacert=/run/pgha/tls/ca.crt",
+                        "endpoint",
+                        "status",
+                        "-w",
+                        "json")
+                .stdout();
+        java.util.regex.Matcher id =
+                java.util.regex.Pattern.compile("\"member_id\":(\\d+)").matcher(json);
+        assertThat(id.find()).as(member + "'s status: " + json).isTrue();
+        return id.group(1);
+    }
+
+    /** The published client ports of the etcd containers the stack has now (etcd: 43079 is etcd-1's). */
+    private static List<Integer> etcdPorts() {
+        return docker("ps", "-a", "--format", "{{.Names}}", "--filter", "name=" + STACK + "-etcd-")
+                .stdout()
+                .lines()
+                .map(String::strip)
+                .filter(n -> n.matches(STACK + "-etcd-\\d+"))
+                .map(n -> 43078 + Integer.parseInt(n.substring((STACK + "-etcd-").length())))
+                .sorted()
+                .toList();
+    }
+
+    /** The etcd endpoints of the saved connection (cluster.json). */
+    private static List<String> savedEtcdEndpoints() throws Exception {
+        JsonNode c = new ObjectMapper()
+                .readTree(
+                        configDir.resolve("clusters/" + STACK + "/cluster.json").toFile());
+        List<String> endpoints = new ArrayList<>();
+        c.path("etcdEndpoints").forEach(e -> endpoints.add(e.asText()));
+        return endpoints;
     }
 
     private static String leader() throws Exception {
