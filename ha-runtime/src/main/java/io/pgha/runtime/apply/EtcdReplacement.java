@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code pgha replace etcd-N} (docs/decisions/00XX-etcd-members): one step that removes the member from etcd, removes
+ * {@code pgha replace etcd-N} (docs/decisions/0057-etcd-members-through-the-member-api): one step that removes the member from etcd, removes
  * its container and volume, adds it again and starts a new container that copies the data from the leader. While it
  * runs the cluster has one member fewer answering, so it is refused unless every member is healthy (one more down
  * would cost the quorum), and on a one-member etcd (nothing would be left to copy from).

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * etcd's member API (docs/decisions/00XX-etcd-members): the member list, a member added by its peer URL and one
+ * etcd's member API (docs/decisions/0057-etcd-members-through-the-member-api): the member list, a member added by its peer URL and one
  * removed by its name, and a member's raft index (how far it has applied the log). Membership calls need etcd's root
  * user once authentication is on. Each call opens its own client on the endpoints given, so that a caller can leave out
  * the member it is about to remove or has not started yet: a client never waits on an endpoint that cannot answer.

@@ -21,7 +21,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * Adds, removes and replaces one etcd member of a running stack (docs/decisions/00XX-etcd-members), always through
+ * Adds, removes and replaces one etcd member of a running stack (docs/decisions/0057-etcd-members-through-the-member-api), always through
  * etcd's member API first, so that etcd's own reconfiguration check guards the quorum: a member is removed from the
  * cluster, then its container and data volume go; a member is added to the cluster, then its container starts on an
  * empty volume with {@code initial-cluster-state existing} and the member list etcd answered, and the change is done

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code pgha apply} (docs/decisions/0029) carries the grown spec and the older ones the spec they were made with, and
  * a label cannot be changed in place. So after a scale to 4, {@code pgha up --nodes 4} finds no drift, and a plain
  * {@code pgha up} is told that the stack runs 4 nodes. Fewer PostgreSQL containers than wanted is a stack to complete,
- * as before. The etcd member count likewise (docs/decisions/00XX-etcd-members-through-the-member-api): when as many
+ * as before. The etcd member count likewise (docs/decisions/0057-etcd-members-through-the-member-api): when as many
  * etcd containers run as the spec asks for, the count in their labels does not matter; more than it asks for is drift
  * (pgha up does not remove members); fewer is drift by the labels, since a member added by {@code up} would bootstrap a
  * new cluster instead of joining.

@@ -124,7 +124,7 @@ public interface StackProvisioner extends AutoCloseable {
     /**
      * Adds etcd member {@code member} of {@code spec} (a spec that has it) through etcd's member API, starts its
      * container on a new volume to join the running cluster, and waits until it is healthy and caught up
-     * (docs/decisions/00XX-etcd-members).
+     * (docs/decisions/0057-etcd-members-through-the-member-api).
      */
     default String addEtcdMember(StackSpec spec, String member, java.util.function.Consumer<String> progress) {
         throw new UnsupportedOperationException("this provisioner cannot change a running stack");

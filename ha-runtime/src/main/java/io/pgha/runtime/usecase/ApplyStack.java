@@ -30,7 +30,7 @@ import java.util.function.Function;
  * again before the next. A step that fails stops the plan; the steps not run are listed, and a second apply plans from
  * what then runs. Node counts, parameters (a reload, or a rolling restart driven by Patroni's pending-restart flags)
  * switchovers, synchronous settings, container replacements of a named image (upgrade), members cloned again
- * (replace) and etcd members added, removed or replaced one at a time through etcd's member API (docs/decisions/00XX:
+ * (replace) and etcd members added, removed or replaced one at a time through etcd's member API (docs/decisions/0057:
  * each waits until every etcd member is healthy and the new one has caught up, and Patroni is healthy, before the next)
  * run; image profiles are shown but not run yet. Every step is written to the cluster's audit journal: node and etcd
  * steps here, parameter changes, restarts and switchovers by the operations they go through.

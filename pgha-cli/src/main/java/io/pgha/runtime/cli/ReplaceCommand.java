@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             "Replace one PostgreSQL member by a new container with a new, empty data volume that Patroni clones again",
             "from a replica (docs/decisions/0037); a primary hands over first. The old data is deleted once the new",
             "member streams, unless --keep-volume.",
-            "Replace one etcd member (etcd-N) the same way (docs/decisions/00XX): removed from etcd's members, its",
+            "Replace one etcd member (etcd-N) the same way (docs/decisions/0057): removed from etcd's members, its",
             "container and volume removed, added again; the new member copies the data from the leader, and the step",
             "ends once it is healthy and caught up. Only while every etcd member is healthy, so the quorum holds."
         })

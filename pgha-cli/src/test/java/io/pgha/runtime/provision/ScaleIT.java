@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       image, data volumes kept, one switchover; a missing image and a no-op refused.
  *   <li>`pgha replace` (docs/decisions/0037): the primary hands over, then gets a new container and volume cloned again
  *       from a replica; the old volume is deleted once it streams.
- *   <li>`pgha replace etcd-2` and `pgha apply` of etcd_members 5, then 3 (docs/decisions/00XX): a new member id on a new
+ *   <li>`pgha replace etcd-2` and `pgha apply` of etcd_members 5, then 3 (docs/decisions/0057): a new member id on a new
  *       volume, then etcd-4 and etcd-5 added and removed one at a time; etcd healthy (a quorum) at every 200 ms poll,
  *       the saved connection's endpoints follow, every step audited.
  *   <li>`pgha chaos --for 2m --seed 7 --json` (docs/decisions/0032), last: five fault kinds, each drawn at least once,
