@@ -16,13 +16,11 @@ public final class ArchivePushError {
     private ArchivePushError() {}
 
     /**
-     * The shell command that prints the newest error file of the spool's outbound queue ({@code spool}: the spool path,
-     * {@code stanza}: the stanza); prints nothing when there is none.
+     * The {@code sh -c} script that prints the newest error file of the spool's outbound queue, its spool path and
+     * stanza given as {@code $1} and {@code $2} (never pasted into the script); prints nothing when there is none.
      */
-    public static String newestErrorCommand(String spool, String stanza) {
-        return "f=$(ls -t " + spool + "/archive/" + stanza + "/out/*.error 2>/dev/null | head -n 1);"
-                + " [ -n \"$f\" ] && cat \"$f\" || true";
-    }
+    public static final String NEWEST_ERROR_SCRIPT =
+            "f=$(ls -t \"$1/archive/$2/out/\"*.error 2>/dev/null | head -n 1); [ -n \"$f\" ] && cat \"$f\" || true";
 
     /** The failure in words, or empty when the text holds none. */
     public static Optional<String> describe(String errorFile, String volume) {
@@ -41,7 +39,7 @@ public final class ArchivePushError {
                 + (c.contains(NO_SPACE)
                         ? ". The backups volume " + volume + " is full: make room (keep fewer full backups with"
                                 + " backups.retention_full, or give the repository a larger volume); archiving resumes"
-                                + " by itself once there is room, and until then PostgreSQL keeps the WAL in pg_wal on"
+                                + " by itself within about a minute once there is room, and until then PostgreSQL keeps the WAL in pg_wal on"
                                 + " the primary's data volume, which grows"
                         : ""));
     }

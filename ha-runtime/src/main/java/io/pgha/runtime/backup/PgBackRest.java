@@ -245,7 +245,10 @@ public final class PgBackRest {
                     asPostgres(List.of(
                             "sh",
                             "-c",
-                            ArchivePushError.newestErrorCommand(PgBackRestConfig.WORK_DIR + "/spool", stanza))),
+                            ArchivePushError.NEWEST_ERROR_SCRIPT,
+                            "pgha",
+                            PgBackRestConfig.WORK_DIR + "/spool",
+                            stanza)),
                     SHORT);
             return r.ok() ? ArchivePushError.describe(r.stdout(), volume) : Optional.empty();
         } catch (RuntimeException e) {

@@ -56,7 +56,7 @@ final class EventDerivation {
             Map<Source, Boolean> sources,
             Set<String> lagging,
             Map<String, String> hosts,
-            Optional<Boolean> archiveFailing) {
+            Optional<ArchiveSeen> archive) {
 
         public Memory {
             hosts = Map.copyOf(hosts);
@@ -68,6 +68,9 @@ final class EventDerivation {
             lagging = Set.copyOf(lagging);
         }
     }
+
+    /** The WAL archive's check last seen: on which primary, and whether it failed. */
+    public record ArchiveSeen(String primary, boolean failing) {}
 
     /** A member that took the leader key and is not yet seen running on a new timeline. */
     public record PendingLeader(String name, Instant since) {}
@@ -191,7 +194,7 @@ final class EventDerivation {
             members = Optional.of(now);
         }
         Map<String, RouterBackend.Status> router = pending.isPresent() ? m.router() : router(m, s, b);
-        Optional<Boolean> archiveFailing = archive(m, s, b);
+        Optional<ArchiveSeen> archive = archive(m, s, b);
         return new Result(
                 b.events,
                 new Memory(
@@ -208,32 +211,33 @@ final class EventDerivation {
                         sources,
                         lagging,
                         hosts,
-                        archiveFailing));
+                        archive));
     }
 
     /**
      * The WAL archive's check (docs/decisions/0056) going FAIL or back to PASS; nothing while the snapshot has none (the
-     * write probe did not answer), and nothing about the first one seen.
+     * write probe did not answer), and nothing about the first one seen on a primary: a new primary's archiver starts
+     * with empty statistics, so its first check says nothing about the old one's failures.
      */
-    private static Optional<Boolean> archive(Memory m, ClusterSnapshot s, Builder b) {
+    private static Optional<ArchiveSeen> archive(Memory m, ClusterSnapshot s, Builder b) {
         Optional<HealthCheck> check = s.checks().stream()
                 .filter(c -> c.kind() == HealthCheck.Kind.WAL_ARCHIVE)
                 .filter(c -> c.status() == HealthCheck.Status.PASS || c.status() == HealthCheck.Status.FAIL)
                 .findFirst();
         if (check.isEmpty()) {
-            return m.archiveFailing();
+            return m.archive();
         }
-        boolean failing = check.get().status() == HealthCheck.Status.FAIL;
-        if (m.archiveFailing().isPresent() && m.archiveFailing().get() != failing) {
-            b.add(
-                    failing ? Kind.ARCHIVE_FAILING : Kind.ARCHIVE_RESUMED,
-                    failing ? Severity.CRITICAL : Severity.INFO,
-                    check.get().target(),
-                    (failing ? "WAL archive failing: " : "WAL archive resumed: ")
-                            + check.get().detail(),
-                    Map.of());
-        }
-        return Optional.of(failing);
+        ArchiveSeen now = new ArchiveSeen(check.get().target(), check.get().status() == HealthCheck.Status.FAIL);
+        m.archive()
+                .filter(before -> before.primary().equals(now.primary()) && before.failing() != now.failing())
+                .ifPresent(before -> b.add(
+                        now.failing() ? Kind.ARCHIVE_FAILING : Kind.ARCHIVE_RESUMED,
+                        now.failing() ? Severity.CRITICAL : Severity.INFO,
+                        now.primary(),
+                        (now.failing() ? "WAL archive failing: " : "WAL archive resumed: ")
+                                + check.get().detail(),
+                        Map.of()));
+        return Optional.of(now);
     }
 
     /**

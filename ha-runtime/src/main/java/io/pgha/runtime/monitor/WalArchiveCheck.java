@@ -25,21 +25,24 @@ final class WalArchiveCheck {
         ArchiverStats a = stats.get();
         String target = leader.orElse("primary");
         if (a.failing()) {
-            return Optional.of(new HealthCheck(
-                    Kind.WAL_ARCHIVE,
-                    target,
-                    Status.FAIL,
-                    Duration.ZERO,
-                    at,
-                    "archive_command failing: segment " + a.lastFailedWal().orElse("?") + " not archived (last try "
-                            + ago(a.lastFailedAt().orElseThrow(), at) + ", " + a.failedCount() + " failed tries)"
-                            + a.lastArchivedAt()
-                                    .map(t -> "; a restore cannot go past "
-                                            + a.lastArchivedWal()
-                                                    .map(WalArchiveCheck::segment)
-                                                    .orElse("?") + ", archived " + ago(t, at))
-                                    .orElse("; no segment archived yet")
-                            + ". pgha backup check says why (e.g. a full backups volume)"));
+            return Optional.of(
+                    new HealthCheck(
+                            Kind.WAL_ARCHIVE,
+                            target,
+                            Status.FAIL,
+                            Duration.ZERO,
+                            at,
+                            "archive_command failing: segment "
+                                    + a.lastFailedWal().orElse("?") + " not archived (last try "
+                                    + ago(a.lastFailedAt().orElseThrow(), at) + ", " + a.failedCount()
+                                    + " failed tries)"
+                                    + a.lastArchivedAt()
+                                            .map(t -> "; a restore cannot go past "
+                                                    + a.lastArchivedWal()
+                                                            .map(WalArchiveCheck::segment)
+                                                            .orElse("?") + ", archived " + ago(t, at))
+                                            .orElse("; no segment archived yet")
+                                    + ". pgha backup check (on a stack pgha made) or the primary's log says why, e.g. a full backups volume"));
         }
         return Optional.of(new HealthCheck(
                 Kind.WAL_ARCHIVE,

@@ -17,10 +17,9 @@ final class JdbcPostgresProbe implements PostgresProbe {
 
     private final Duration timeout;
 
-    /** The role and address of the server, and on a primary what its archiver says: one round trip. */
-    private static final String ROLE_AND_ARCHIVER = "SELECT pg_is_in_recovery(), coalesce(host(inet_server_addr()),"
-            + " 'local'), current_setting('archive_mode'), a.last_archived_wal, a.last_archived_time,"
-            + " a.last_failed_wal, a.last_failed_time, a.failed_count FROM pg_stat_archiver a";
+    /** What a primary's WAL archiver says (docs/decisions/0056). */
+    private static final String ARCHIVER = "SELECT current_setting('archive_mode'), last_archived_wal,"
+            + " last_archived_time, last_failed_wal, last_failed_time, failed_count FROM pg_stat_archiver";
 
     JdbcPostgresProbe(Duration timeout) {
         this.timeout = timeout;
@@ -45,12 +44,11 @@ final class JdbcPostgresProbe implements PostgresProbe {
             s.setQueryTimeout(seconds);
             boolean inRecovery;
             String server;
-            Optional<ArchiverStats> archiver;
-            try (ResultSet rs = s.executeQuery(ROLE_AND_ARCHIVER)) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT pg_is_in_recovery(), coalesce(host(inet_server_addr()), 'local')")) {
                 rs.next();
                 inRecovery = rs.getBoolean(1);
                 server = rs.getString(2);
-                archiver = inRecovery ? Optional.empty() : Optional.of(archiver(rs));
             }
             boolean wrote = false;
             if (write && !inRecovery) {
@@ -60,6 +58,7 @@ final class JdbcPostgresProbe implements PostgresProbe {
                     wrote = rs.next();
                 }
             }
+            Optional<ArchiverStats> archiver = inRecovery ? Optional.empty() : archiver(s);
             return new SqlProbeResult(
                     true,
                     Optional.of(inRecovery),
@@ -91,14 +90,25 @@ final class JdbcPostgresProbe implements PostgresProbe {
         }
     }
 
-    private static ArchiverStats archiver(ResultSet rs) throws SQLException {
-        return new ArchiverStats(
-                !"off".equals(rs.getString(3)),
-                Optional.ofNullable(rs.getString(4)),
-                Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant),
-                Optional.ofNullable(rs.getString(6)),
-                Optional.ofNullable(rs.getTimestamp(7)).map(java.sql.Timestamp::toInstant),
-                rs.getLong(8));
+    /**
+     * The archiver's statistics, in a statement of its own so that a server without them (a fork, a managed service, a
+     * PostgreSQL before 9.4 behind an attached cluster) still passes the probe: then there is simply no archive check.
+     */
+    private static Optional<ArchiverStats> archiver(Statement s) {
+        try (ResultSet rs = s.executeQuery(ARCHIVER)) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ArchiverStats(
+                    !"off".equals(rs.getString(1)),
+                    Optional.ofNullable(rs.getString(2)),
+                    Optional.ofNullable(rs.getTimestamp(3)).map(java.sql.Timestamp::toInstant),
+                    Optional.ofNullable(rs.getString(4)),
+                    Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant),
+                    rs.getLong(6)));
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 
     private static Duration since(long start) {

@@ -64,6 +64,16 @@ class EventDerivationTest {
     }
 
     @Test
+    void aNewPrimarysFirstArchiveCheckIsItsBaselineNotAResumption() {
+        assertThat(run(
+                        Snapshots.healthy().archive("pg-0", true).build(),
+                        Snapshots.healthy().later(1).archive("pg-1", false).build(),
+                        Snapshots.healthy().later(2).archive("pg-1", true).build()))
+                .extracting(ClusterEvent::kind, ClusterEvent::subject)
+                .containsExactly(tuple(ClusterEvent.Kind.ARCHIVE_FAILING, "pg-1"));
+    }
+
+    @Test
     void aFailingArchiveSeenFirstIsTheBaseline() {
         assertThat(run(
                         Snapshots.healthy().archive(true).build(),

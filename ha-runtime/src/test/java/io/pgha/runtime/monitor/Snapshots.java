@@ -138,9 +138,14 @@ final class Snapshots {
 
     /** The WAL archive's check on the leader, passing or failing. */
     Snapshots archive(boolean failing) {
+        return archive("pg-0", failing);
+    }
+
+    /** The WAL archive's check on {@code primary}. */
+    Snapshots archive(String primary, boolean failing) {
         snapshot.checks(List.of(new io.pgha.runtime.model.HealthCheck(
                 io.pgha.runtime.model.HealthCheck.Kind.WAL_ARCHIVE,
-                "pg-0",
+                primary,
                 failing ? io.pgha.runtime.model.HealthCheck.Status.FAIL : io.pgha.runtime.model.HealthCheck.Status.PASS,
                 java.time.Duration.ZERO,
                 at,
