@@ -232,7 +232,8 @@ final class MonitorSources implements AutoCloseable {
         Lazy<RouterStats> stats = new Lazy<>(() -> RouterStats.create(
                 connection.router().get().statsUrl(),
                 RouterStats.loginFor(connection.name()),
-                settings.sourceTimeout()));
+                settings.sourceTimeout(),
+                connection.caFile()));
         return poll(
                 Source.ROUTER,
                 "router",
@@ -285,7 +286,7 @@ final class MonitorSources implements AutoCloseable {
                     Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers", startedAt);
             return () -> none;
         }
-        ExporterPoll exporterPoll = new ExporterPoll(docker, settings.sourceTimeout(), clock);
+        ExporterPoll exporterPoll = new ExporterPoll(docker, connection.caFile(), settings.sourceTimeout(), clock);
         Supplier<Reading<List<HealthCheck>>> source =
                 poll(Source.EXPORTER, "exporter", exporterPoll::poll, false, slowInterval());
         containersKnown.add(polled.get(polled.size() - 1));
