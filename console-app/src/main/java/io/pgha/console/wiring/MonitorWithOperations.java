@@ -68,6 +68,11 @@ final class MonitorWithOperations implements ClusterMonitor {
         monitor.background(background);
     }
 
+    @Override
+    public void clusterShown() {
+        monitor.clusterShown();
+    }
+
     /** Stops the monitor; the operations are closed by the session. */
     @Override
     public void close() {

@@ -18,6 +18,8 @@ public final class FakeClusterMonitor implements ClusterMonitor {
     private volatile ClusterSnapshot current;
     private volatile boolean closed;
     private volatile boolean background;
+    private final java.util.concurrent.atomic.AtomicInteger clusterShown =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeClusterMonitor(ClusterConnection connection, ClusterSnapshot first, List<ClusterEvent> journal) {
         this.connection = connection;
@@ -50,6 +52,16 @@ public final class FakeClusterMonitor implements ClusterMonitor {
     @Override
     public void background(boolean background) {
         this.background = background;
+    }
+
+    /** How many times the console said it has drawn the cluster. */
+    public int clusterShownCalls() {
+        return clusterShown.get();
+    }
+
+    @Override
+    public void clusterShown() {
+        clusterShown.incrementAndGet();
     }
 
     @Override

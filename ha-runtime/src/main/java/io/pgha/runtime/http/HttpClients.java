@@ -7,12 +7,14 @@ import java.util.concurrent.Executors;
 /** The HTTP client pgha's REST and stats calls share: short connect deadline, daemon threads, no redirects. */
 public final class HttpClients {
 
-    private static final HttpClient SHARED = create(Duration.ofSeconds(1));
-
     private HttpClients() {}
 
+    /**
+     * The client for URLs of no cluster CA, built on first use: a console whose cluster has a CA asks everything with
+     * that CA's client ({@link #forCa}) and so never builds this one (each client has its own selector thread).
+     */
     public static HttpClient shared() {
-        return SHARED;
+        return Shared.CLIENT;
     }
 
     /**
@@ -31,7 +33,7 @@ public final class HttpClients {
     public static HttpClient forCa(java.util.Optional<String> caFile) {
         return caFile.map(
                         ca -> BY_CA.computeIfAbsent(ca, f -> create(Duration.ofSeconds(1), ClusterTrust.sslContext(f))))
-                .orElse(SHARED);
+                .orElseGet(HttpClients::shared);
     }
 
     /** {@link #forCa} with the supervisor's 500 ms connect deadline. */
@@ -43,6 +45,10 @@ public final class HttpClients {
 
     private static final java.util.Map<String, HttpClient> BY_CA = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Map<String, HttpClient> FAST_BY_CA = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final class Shared {
+        private static final HttpClient CLIENT = create(Duration.ofSeconds(1));
+    }
 
     /** Built on first use: only the supervisor needs it. */
     private static final class FastConnect {

@@ -40,7 +40,12 @@ public final class HttpGet {
 
     /** The answer, whatever its status; completes exceptionally when there is none. */
     public static CompletableFuture<Answer> answer(String url, Duration timeout) {
-        return HttpClients.shared()
+        return answer(url, Optional.empty(), timeout);
+    }
+
+    /** {@link #answer(String, Duration)} on the cluster's client ({@link HttpClients#forCa}): one client per cluster. */
+    public static CompletableFuture<Answer> answer(String url, Optional<String> caFile, Duration timeout) {
+        return HttpClients.forCa(caFile)
                 .sendAsync(request(url, timeout), HttpResponse.BodyHandlers.ofString())
                 .thenApply(r -> new Answer(r.statusCode(), r.body()));
     }

@@ -70,6 +70,15 @@ public interface ClusterMonitor extends AutoCloseable {
      */
     default void background(boolean background) {}
 
+    /**
+     * A viewer has drawn the cluster for the first time. A monitor started with
+     * {@link MonitorSettings#lightFirstRound()} holds back the sources the first drawing does not need (etcd's client and
+     * watch, Docker, PostgreSQL's logins, the exporters, the backups) until then, or until Patroni's first round has
+     * failed, or at the latest a few seconds after its start; they show "first answer pending" meanwhile. Does not
+     * block; monitors that hold nothing back ignore it.
+     */
+    default void clusterShown() {}
+
     @Override
     void close();
 

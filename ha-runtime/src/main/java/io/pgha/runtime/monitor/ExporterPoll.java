@@ -27,10 +27,21 @@ final class ExporterPoll {
 
     private final Supplier<Reading<List<StackContainer>>> docker;
     private final Duration timeout;
+    private final java.util.Optional<String> caFile;
     private final Clock clock;
 
     /** @param docker the Docker source's reading: the exporters are found among its containers */
     ExporterPoll(Supplier<Reading<List<StackContainer>>> docker, Duration timeout, Clock clock) {
+        this(docker, java.util.Optional.empty(), timeout, clock);
+    }
+
+    /** @param caFile the cluster's CA: the exporters are asked with the client its other HTTP sources share */
+    ExporterPoll(
+            Supplier<Reading<List<StackContainer>>> docker,
+            java.util.Optional<String> caFile,
+            Duration timeout,
+            Clock clock) {
+        this.caFile = caFile;
         this.docker = docker;
         this.timeout = timeout;
         this.clock = clock;
@@ -78,7 +89,7 @@ final class ExporterPoll {
         }
         String url = port.get().url("http") + "/metrics";
         long start = System.nanoTime();
-        return HttpGet.answer(url, timeout)
+        return HttpGet.answer(url, caFile, timeout)
                 .orTimeout(timeout.toMillis() + 200, TimeUnit.MILLISECONDS)
                 .handle((r, e) -> {
                     Duration latency = Duration.ofNanos(System.nanoTime() - start);

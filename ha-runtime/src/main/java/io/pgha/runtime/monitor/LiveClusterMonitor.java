@@ -119,11 +119,16 @@ final class LiveClusterMonitor implements ClusterMonitor {
     void start() {
         LOG.debug("{}: monitor starting", connection.name()); // the attach's timeline (docs/BENCHMARKS.md)
         sources.start();
-        backupReader.ifPresent(reader -> {
+        // the backups' watch is one of the sources a light start holds back (it reads the repository through Docker)
+        backupReader.ifPresent(reader -> sources.whenAllStarted(() -> {
             BackupWatch watch = new BackupWatch(reader, reader::process, this::publishLater, clock);
-            backupThread.scheduleWithFixedDelay(
-                    watch::tick, settleAfter.toMillis(), BackupWatch.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        });
+            try {
+                backupThread.scheduleWithFixedDelay(
+                        watch::tick, settleAfter.toMillis(), BackupWatch.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
+                // closed before the held-back sources started
+            }
+        }));
         mergeThread.scheduleWithFixedDelay(
                 this::requestMerge,
                 settleAfter.toMillis(),
@@ -167,6 +172,18 @@ final class LiveClusterMonitor implements ClusterMonitor {
         return current.members().isEmpty() ? Duration.ZERO : SETTLE;
     }
 
+    /**
+     * Whether the first snapshot to derive events from has come: every source has answered once, or every source
+     * has had {@code settleAfter} since it started (a light start's held-back sources count from their own start, so
+     * no event is derived from a source that has not had its chance to answer).
+     */
+    static boolean settled(boolean complete, Instant now, Optional<Instant> allStartedAt, Duration settleAfter) {
+        return complete
+                || allStartedAt
+                        .filter(at -> !now.isBefore(at.plus(settleAfter)))
+                        .isPresent();
+    }
+
     private void merge() {
         mergeQueued.set(false);
         settleQueued.set(false);
@@ -179,7 +196,7 @@ final class LiveClusterMonitor implements ClusterMonitor {
             sources.merged(parts);
             ClusterSnapshot before = current;
             ClusterSnapshot s = SnapshotAssembler.assemble(parts);
-            boolean settled = parts.complete() || !now.isBefore(startedAt.plus(settleAfter));
+            boolean settled = settled(parts.complete(), now, sources.allStartedAt(), settleAfter);
             if (!sameExceptTime(before, s)) {
                 if (before.members().isEmpty() && !s.members().isEmpty()) {
                     LOG.debug("{}: first snapshot with members", connection.name());
@@ -303,6 +320,11 @@ final class LiveClusterMonitor implements ClusterMonitor {
     @Override
     public void background(boolean background) {
         sources.background(background);
+    }
+
+    @Override
+    public void clusterShown() {
+        sources.clusterShown();
     }
 
     @Override

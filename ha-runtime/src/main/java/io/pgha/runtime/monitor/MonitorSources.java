@@ -76,6 +76,10 @@ final class MonitorSources implements AutoCloseable {
     private final Supplier<Reading<List<HostInfo>>> swarm;
     private final CertificateChecks certificates;
     private final List<PolledSource<?>> polled = new ArrayList<>();
+    /** The pollers a light start holds back until the cluster is drawn; set once by {@link #start}. */
+    private volatile List<PolledSource<?>> heldBack = List.of();
+
+    private final LaterStart later;
     private final List<PolledSource<?>> burstOnLeaderChange = new ArrayList<>();
     /** Slow sources asked once more at a leader change. */
     private final List<PolledSource<?>> onLeaderChange = new ArrayList<>();
@@ -92,6 +96,7 @@ final class MonitorSources implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.signals = signals;
+        this.later = new LaterStart(() -> heldBack.forEach(PolledSource::start), clock);
         this.staleAfter = settings.pollInterval()
                 .multipliedBy(3)
                 .plus(settings.sourceTimeout().multipliedBy(3));
@@ -227,7 +232,8 @@ final class MonitorSources implements AutoCloseable {
         Lazy<RouterStats> stats = new Lazy<>(() -> RouterStats.create(
                 connection.router().get().statsUrl(),
                 RouterStats.loginFor(connection.name()),
-                settings.sourceTimeout()));
+                settings.sourceTimeout(),
+                connection.caFile()));
         return poll(
                 Source.ROUTER,
                 "router",
@@ -280,7 +286,7 @@ final class MonitorSources implements AutoCloseable {
                     Reading.notConfigured(Source.EXPORTER, "exporters are found among the local containers", startedAt);
             return () -> none;
         }
-        ExporterPoll exporterPoll = new ExporterPoll(docker, settings.sourceTimeout(), clock);
+        ExporterPoll exporterPoll = new ExporterPoll(docker, connection.caFile(), settings.sourceTimeout(), clock);
         Supplier<Reading<List<HealthCheck>>> source =
                 poll(Source.EXPORTER, "exporter", exporterPoll::poll, false, slowInterval());
         containersKnown.add(polled.get(polled.size() - 1));
@@ -351,27 +357,52 @@ final class MonitorSources implements AutoCloseable {
     /**
      * Starts every poller. With a light first round (the console), Patroni and the router go first and the others (the
      * etcd client, Docker, PostgreSQL's logins, the exporters: most of the classes and TLS handshakes of the start)
-     * once Patroni has reported or its deadline has passed: on two cores they otherwise share the CPU with the
-     * Patroni round that the first drawing of the cluster waits for.
+     * once the viewer has drawn the cluster ({@link #clusterShown}), Patroni's first round has failed, or
+     * {@link #laterAtTheLatest} has passed ({@link LaterStart}): on two cores they otherwise share the CPU with the
+     * Patroni round, the mapping and the first layout that the first drawing of the cluster waits for.
      */
     void start() {
         if (!settings.lightFirstRound() || patroniSource == null) {
             polled.forEach(PolledSource::start);
+            later.now();
             return;
         }
-        List<PolledSource<?>> later = new ArrayList<>();
+        List<PolledSource<?>> others = new ArrayList<>();
         for (PolledSource<?> p : polled) {
             if (startsFirst(p.reading().source())) {
                 p.start();
             } else {
-                later.add(p);
+                others.add(p);
             }
         }
+        heldBack = List.copyOf(others);
+        later.atTheLatest(laterAtTheLatest(settings));
         patroniSource
                 .firstReport()
-                .completeOnTimeout(
-                        null, settings.sourceTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .thenRun(() -> later.forEach(PolledSource::start));
+                .thenRun(() -> later.patroniReported(patroniSource.reading().available()));
+    }
+
+    /**
+     * How long a light start holds the other sources back at most when no drawing comes: twice a source's deadline
+     * (3 s by default), a little more than Patroni's first round may take on a cold JVM.
+     */
+    static Duration laterAtTheLatest(MonitorSettings settings) {
+        return settings.sourceTimeout().multipliedBy(2);
+    }
+
+    /** The viewer has drawn the cluster: the sources a light start holds back start now (call after {@link #start}). */
+    void clusterShown() {
+        later.clusterShown();
+    }
+
+    /** When every source had started; empty while a light start still holds some back. */
+    Optional<Instant> allStartedAt() {
+        return later.startedAt();
+    }
+
+    /** Runs {@code action} once every source has started (at once if they have). */
+    void whenAllStarted(Runnable action) {
+        later.whenStarted(action);
     }
 
     /** The sources a light start asks first: what the first drawing of the cluster needs, cheaply. */

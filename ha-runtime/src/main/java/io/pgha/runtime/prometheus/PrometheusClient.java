@@ -7,6 +7,7 @@ import io.pgha.runtime.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +26,20 @@ public final class PrometheusClient {
 
     private final String baseUrl;
     private final Duration timeout;
+    private final HttpClient client;
 
     public PrometheusClient(String baseUrl, Duration timeout) {
+        this(baseUrl, timeout, java.util.Optional.empty());
+    }
+
+    /**
+     * @param caFile the cluster's certificate authority: asks with the cluster's HTTP client ({@link HttpClients#forCa}),
+     *               the one its monitor's Patroni, etcd and router calls use, instead of a second one
+     */
+    public PrometheusClient(String baseUrl, Duration timeout, java.util.Optional<String> caFile) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
+        this.client = HttpClients.forCa(caFile);
     }
 
     public String baseUrl() {
@@ -132,13 +143,12 @@ public final class PrometheusClient {
 
     private HttpResponse<String> send(String url) {
         try {
-            return HttpClients.shared()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .timeout(timeout)
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw PrometheusErrors.translate(baseUrl, e);

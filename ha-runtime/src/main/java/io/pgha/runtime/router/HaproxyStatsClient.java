@@ -3,6 +3,7 @@ package io.pgha.runtime.router;
 import io.pgha.runtime.http.HttpClients;
 import io.pgha.runtime.model.RouterBackend;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,9 +17,16 @@ final class HaproxyStatsClient implements RouterStats {
     private final String csvUrl;
     private final Duration timeout;
     private final java.util.Optional<String> authorization;
+    private final HttpClient client;
 
     HaproxyStatsClient(String statsUrl, java.util.Optional<String> authorization, Duration timeout) {
+        this(statsUrl, authorization, timeout, HttpClients.shared());
+    }
+
+    /** @param client the HTTP client to ask with: the cluster's ({@link HttpClients#forCa}), so a monitor builds one */
+    HaproxyStatsClient(String statsUrl, java.util.Optional<String> authorization, Duration timeout, HttpClient client) {
         this.authorization = authorization;
+        this.client = client;
         String base = statsUrl.contains(";csv") ? statsUrl.substring(0, statsUrl.indexOf(";csv")) : statsUrl;
         this.csvUrl = base + ";csv;norefresh";
         this.timeout = timeout;
@@ -44,7 +52,7 @@ final class HaproxyStatsClient implements RouterStats {
     private <T> T parsed(Function<String, T> parser) {
         HttpResponse<String> r;
         try {
-            r = HttpClients.shared().send(request(), HttpResponse.BodyHandlers.ofString());
+            r = client.send(request(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RouterErrors.translate(csvUrl, e);

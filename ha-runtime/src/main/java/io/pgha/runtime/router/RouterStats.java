@@ -27,6 +27,20 @@ public interface RouterStats {
     }
 
     /**
+     * {@link #create(String, java.util.Optional, Duration)} on the client of a cluster's certificate authority
+     * ({@link io.pgha.runtime.http.HttpClients#forCa}): the one HTTP client its Patroni and etcd calls use too, so a
+     * monitor builds one client (its selector thread, its executor) instead of two. A plain-http stats page is asked
+     * the same way; an https one is verified against the cluster's CA, as its Patroni is.
+     */
+    static RouterStats create(
+            String statsUrl,
+            java.util.Optional<String> authorization,
+            Duration timeout,
+            java.util.Optional<String> caFile) {
+        return new HaproxyStatsClient(statsUrl, authorization, timeout, io.pgha.runtime.http.HttpClients.forCa(caFile));
+    }
+
+    /**
      * The Authorization header for the stats page of a cluster pgha made (its stored router login); none for an
      * attached one, or when the credentials cannot be read.
      */

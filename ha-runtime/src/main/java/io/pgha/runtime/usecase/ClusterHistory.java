@@ -31,7 +31,7 @@ public final class ClusterHistory {
     public static Optional<ClusterHistory> of(ClusterConnection connection) {
         return connection
                 .prometheus()
-                .map(url -> new ClusterHistory(new PrometheusClient(url, ASK), Clock.systemUTC()));
+                .map(url -> new ClusterHistory(new PrometheusClient(url, ASK, connection.caFile()), Clock.systemUTC()));
     }
 
     public String source() {

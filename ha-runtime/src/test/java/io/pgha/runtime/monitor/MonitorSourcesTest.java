@@ -13,10 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Which sources a connection gets, before any of them is started: what it lacks is "not configured", with the reason. */
@@ -94,7 +94,8 @@ class MonitorSourcesTest {
 
     @Test
     void aLightStartAsksPatroniFirstAndTheOthersOncePatroniHasReported() throws IOException {
-        List<Socket> accepted = new ArrayList<>();
+        // added to by the accepting thread while the test closes them: Patroni's early retries keep connecting
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0)) {
             Thread.ofVirtual().start(() -> {
                 try {

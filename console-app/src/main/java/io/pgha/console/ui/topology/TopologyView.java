@@ -16,12 +16,14 @@ import java.util.Set;
 import javafx.animation.FadeTransition;
 import javafx.animation.ParallelTransition;
 import javafx.animation.ScaleTransition;
+import javafx.application.Platform;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
@@ -57,6 +59,7 @@ public final class TopologyView extends Pane {
     private final Group nodes = new Group();
     private final Group overlay = new Group();
     private final Map<String, Point2D> centers = new HashMap<>();
+    private boolean firstDrawingReported;
 
     public TopologyView(TopologyViewModel viewModel) {
         this.viewModel = viewModel;
@@ -121,6 +124,28 @@ public final class TopologyView extends Pane {
                     .add(caption("waiting for the cluster's first snapshot …", getWidth() / 2 - 120, getHeight() / 2));
         }
         fitLabels();
+        if (!topology.postgres().isEmpty()) {
+            reportFirstDrawing();
+        }
+    }
+
+    /**
+     * Tells the view model once, after the layout pulse that first lays out a PostgreSQL node: the monitor then starts
+     * the sources the drawing did not need (ClusterMonitor#clusterShown), no longer competing with it for the cores.
+     */
+    private void reportFirstDrawing() {
+        Scene scene = getScene();
+        if (firstDrawingReported || scene == null) {
+            return;
+        }
+        firstDrawingReported = true;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            // removed after the pulse: the scene is walking its listeners now
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            viewModel.drawn();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /**

@@ -27,6 +27,8 @@ public final class TopologyViewModel {
     private final ObjectProperty<Optional<String>> selectedMember = new SimpleObjectProperty<>(Optional.empty());
     private final ObjectProperty<Optional<PlannedWork>> plannedWork = new SimpleObjectProperty<>(Optional.empty());
     private ClusterSnapshot snapshot;
+    private Runnable onFirstDrawing = () -> {};
+    private boolean drawnOnce;
 
     public TopologyViewModel() {
         plannedWork.addListener((o, a, b) -> {
@@ -54,6 +56,19 @@ public final class TopologyViewModel {
             status.set(nextStatus);
         }
         summary.set(summarise(snapshot, plannedWork.get()));
+    }
+
+    /** What to do once the view has first drawn the cluster (a PostgreSQL node laid out); on the FX thread. */
+    public void onFirstDrawing(Runnable action) {
+        this.onFirstDrawing = action;
+    }
+
+    /** Called by the view on the FX thread after the layout pulse that first shows a PostgreSQL node; once. */
+    public void drawn() {
+        if (!drawnOnce) {
+            drawnOnce = true;
+            onFirstDrawing.run();
+        }
     }
 
     public void select(String member) {

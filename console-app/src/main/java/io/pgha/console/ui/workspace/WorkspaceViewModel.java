@@ -118,6 +118,19 @@ public final class WorkspaceViewModel implements AutoCloseable {
                 session.drills(), session.backups(), session.connection(), executors, notifier, initial);
         this.backups = new BackupsViewModel(session.backups(), executors, notifier, clock, session.name());
         topology.selectedMemberProperty().addListener((o, a, member) -> memberDetail.show(member, snapshot.get()));
+        topology.onFirstDrawing(this::clusterDrawn);
+    }
+
+    /**
+     * The topology has first drawn the cluster: the monitor may start the sources the drawing did not need (etcd's
+     * client, Docker, the logins, the exporters, the backups). Off the FX thread: starting them loads no class here, but
+     * nothing on the FX thread calls into the runtime.
+     */
+    private void clusterDrawn() {
+        if (!closed) {
+            ClusterMonitor monitor = session.monitor();
+            executors.background().execute(monitor::clusterShown);
+        }
     }
 
     /** Subscribes to the monitor, loads the journal and starts sampling metrics. */

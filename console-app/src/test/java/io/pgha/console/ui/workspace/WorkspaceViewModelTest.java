@@ -168,6 +168,19 @@ class WorkspaceViewModelTest {
         assertThat(viewModel.updatedProperty().get()).isEqualTo("updated " + Formats.minute(minute.plusSeconds(60)));
     }
 
+    @Test
+    void theTopologysFirstDrawingTellsTheMonitorOnce() {
+        viewModel.start(Duration.ofSeconds(2));
+        assertThat(cluster.monitor().clusterShownCalls()).isZero();
+
+        viewModel.topology().drawn();
+        viewModel.topology().drawn();
+
+        assertThat(cluster.monitor().clusterShownCalls())
+                .as("the monitor starts the sources the drawing did not need")
+                .isEqualTo(1);
+    }
+
     /** The healthy sample cluster before any member is known: no leader, members, etcd, router or containers. */
     private static io.pgha.runtime.model.ClusterSnapshot withoutMembers() {
         io.pgha.runtime.model.ClusterSnapshot h = SampleCluster.healthy();
