@@ -285,19 +285,14 @@ public final class EtcdAccessControl {
 
     private <T> T await(CompletableFuture<T> call, String what) {
         try {
-            return call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw EtcdErrors.translate(what, e);
-        } catch (Exception e) {
-            call.cancel(true);
-            PghaException p = EtcdErrors.translate(what, e);
+            return EtcdErrors.await(call, deadline, what);
+        } catch (PghaException p) {
             if (what.contains("as root") && p.kind() == PghaException.Kind.UNAUTHORIZED) {
                 throw new PghaException(
                         PghaException.Kind.UNAUTHORIZED,
                         p.getMessage() + ". etcd has authentication on and refuses the root password pgha keeps:"
                                 + " the stack's secrets and its etcd do not belong together",
-                        e);
+                        p);
             }
             throw p;
         }

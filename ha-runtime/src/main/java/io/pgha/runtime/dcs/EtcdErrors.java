@@ -13,6 +13,22 @@ public final class EtcdErrors {
 
     private EtcdErrors() {}
 
+    /**
+     * The answer of {@code call} within {@code deadline}; a failure, a timeout or an interruption is cancelled and
+     * translated ({@link #translate}) as {@code action}.
+     */
+    static <T> T await(java.util.concurrent.CompletableFuture<T> call, java.time.Duration deadline, String action) {
+        try {
+            return call.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw translate(action, e);
+        } catch (Exception e) {
+            call.cancel(true);
+            throw translate(action, e);
+        }
+    }
+
     public static PghaException translate(String action, Throwable e) {
         Throwable t = unwrap(e);
         if (t instanceof PghaException p) {

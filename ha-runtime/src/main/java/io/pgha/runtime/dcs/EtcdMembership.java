@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -167,16 +166,7 @@ public final class EtcdMembership {
 
     private <T> T call(List<String> endpoints, String what, Function<Client, CompletableFuture<T>> request) {
         try (Client client = EtcdClients.create(endpoints, auth, deadline, true)) {
-            CompletableFuture<T> call = request.apply(client);
-            try {
-                return call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw EtcdErrors.translate(what, e);
-            } catch (Exception e) {
-                call.cancel(true);
-                throw EtcdErrors.translate(what, e);
-            }
+            return EtcdErrors.await(request.apply(client), deadline, what);
         }
     }
 }
