@@ -60,6 +60,7 @@ final class EtcdMemberChanges {
             return member + " is a healthy member already";
         }
         requireHealthy(spec, started, "adding " + member);
+        requirePortsFree(spec, member);
         String peer = peerUrl(spec, member);
         Optional<EtcdMembership.Member> pending = listed.stream()
                 .filter(m -> !m.started() && m.peerUrls().contains(peer))
@@ -255,6 +256,22 @@ final class EtcdMemberChanges {
             done.add("volume " + volume);
         }
         return done.isEmpty() ? member + " had no container or volume left" : "removed " + String.join(", ", done);
+    }
+
+    /**
+     * The ports {@code member}'s container publishes are free before etcd is told to wait for it: a member added to etcd
+     * whose container cannot start would leave a 2-member etcd (1 → 3) needing it for its quorum.
+     */
+    private void requirePortsFree(StackSpec spec, String member) {
+        DockerPlan plan = DockerPlan.of(spec, members.secrets(spec.name()));
+        String name = plan.layout().containerName(member);
+        if (docker.container(name).map(c -> c.running()).orElse(false)) {
+            return;
+        }
+        plan.containers().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .ifPresent(p -> new Preflight(docker).checkPortsFree(plan, p));
     }
 
     /** Its container as {@code up} makes it, told to join the running cluster, on a new data volume. */
