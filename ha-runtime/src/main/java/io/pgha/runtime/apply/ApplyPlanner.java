@@ -1,5 +1,6 @@
 package io.pgha.runtime.apply;
 
+import io.pgha.runtime.PghaException;
 import io.pgha.runtime.apply.PlanStep.Kind;
 import io.pgha.runtime.stack.ImageProfile;
 import io.pgha.runtime.stack.PatroniTuning;
@@ -123,6 +124,7 @@ public final class ApplyPlanner {
     public static ApplyPlan replace(RunningStack running, String node, boolean keepVolume) {
         StackSpec spec = running.spec();
         if (node != null && node.startsWith("etcd-")) {
+            requireVolumeChoice(node, keepVolume);
             return EtcdReplacement.plan(running, node);
         }
         List<String> members = memberNames(running);
@@ -168,6 +170,18 @@ public final class ApplyPlanner {
                         + "; " + NO_OUTAGE,
                 from));
         return new ApplyPlan(spec.name(), spec, steps, List.of(), Optional.empty(), keepVolume);
+    }
+
+    /**
+     * Refuses {@code --keep-volume} for an etcd member (invalid input, before anything is asked or changed): its old
+     * data can never rejoin etcd, so a replace always deletes it.
+     */
+    public static void requireVolumeChoice(String node, boolean keepVolume) {
+        if (keepVolume && node != null && node.startsWith("etcd-")) {
+            throw PghaException.invalidInput("--keep-volume is for PostgreSQL members: an etcd member's old data"
+                    + " can never rejoin etcd, so replacing " + node + " always deletes it. Nothing was changed;"
+                    + " run pgha replace " + node + " without --keep-volume");
+        }
     }
 
     private static List<String> memberNames(RunningStack running) {
@@ -259,7 +273,7 @@ public final class ApplyPlanner {
                     from));
             members.add(name);
         }
-        etcdSteps(running.etcdContainers(), desired, steps);
+        etcdSteps(running.etcdNames(), desired, steps);
         leader = parameterAndImageSteps(running, desired, members, leader, steps);
         if (syncChanges && !loosen) {
             steps.add(synchronousStep(desired));
@@ -346,24 +360,43 @@ public final class ApplyPlanner {
         return List.of();
     }
 
-    /** From the etcd members there are ({@code now}: an even count after an interrupted change), one at a time. */
-    private static void etcdSteps(int now, StackSpec desired, List<PlanStep> steps) {
-        for (int m = now; m > desired.etcdMembers(); m--) {
+    /**
+     * From the etcd members that have a container ({@code names}: fewer or more than the spec's after an interrupted
+     * change), one at a time: those numbered above the desired count removed, highest first, then those of 1 … desired
+     * that are missing added, lowest first (an interrupted {@code replace etcd-2} leaves etcd-1 and etcd-3: etcd-2 comes
+     * back).
+     */
+    static void etcdSteps(List<String> names, StackSpec desired, List<PlanStep> steps) {
+        int m = names.size();
+        List<String> above = names.stream()
+                .filter(n -> number(n) > desired.etcdMembers())
+                .sorted(java.util.Comparator.comparingInt(ApplyPlanner::number).reversed())
+                .toList();
+        for (String name : above) {
             steps.add(new PlanStep(
                     Kind.REMOVE_ETCD_MEMBER,
-                    "etcd-" + m,
+                    name,
                     "etcd " + m + " → " + (m - 1) + " members, quorum " + quorum(m) + " → " + quorum(m - 1) + "; "
                             + NO_OUTAGE,
                     ""));
+            m--;
         }
-        for (int m = now; m < desired.etcdMembers(); m++) {
+        for (int i = 1; i <= desired.etcdMembers(); i++) {
+            if (names.contains("etcd-" + i)) {
+                continue;
+            }
             steps.add(new PlanStep(
                     Kind.ADD_ETCD_MEMBER,
-                    "etcd-" + (m + 1),
+                    "etcd-" + i,
                     "etcd " + m + " → " + (m + 1) + " members, quorum " + quorum(m) + " → " + quorum(m + 1) + "; "
                             + NO_OUTAGE,
                     ""));
+            m++;
         }
+    }
+
+    private static int number(String etcdMember) {
+        return Integer.parseInt(etcdMember.substring("etcd-".length()));
     }
 
     static int quorum(int members) {

@@ -24,6 +24,9 @@ import java.util.Set;
  *                          interrupted before its last step (or a remove after its first); empty when unknown
  * @param etcdContainers    how many etcd members (etcd-1 …) have a container: the spec's count, or an even count when
  *                          an etcd change was interrupted half-way (a spec has 1, 3 or 5)
+ * @param etcdHealth        every etcd member that has a container (etcd-1 …), by name, and whether it is healthy: which
+ *                          members an interrupted change left, and which one is down; empty when unknown (then
+ *                          etcd-1 … etcd-{@code etcdContainers}, and only the count {@code etcdHealthy})
  */
 public record RunningStack(
         StackSpec spec,
@@ -33,9 +36,11 @@ public record RunningStack(
         Map<String, String> parameterContexts,
         Map<String, String> images,
         Set<String> unrouted,
-        int etcdContainers) {
+        int etcdContainers,
+        Map<String, Boolean> etcdHealth) {
 
     public RunningStack {
+        etcdHealth = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(etcdHealth));
         members = List.copyOf(members);
         dcsParameters = Map.copyOf(dcsParameters);
         parameterContexts = Map.copyOf(parameterContexts);
@@ -49,7 +54,16 @@ public record RunningStack(
             int etcdHealthy,
             Map<String, String> dcsParameters,
             Map<String, String> parameterContexts) {
-        this(spec, members, etcdHealthy, dcsParameters, parameterContexts, Map.of(), Set.of(), spec.etcdMembers());
+        this(
+                spec,
+                members,
+                etcdHealthy,
+                dcsParameters,
+                parameterContexts,
+                Map.of(),
+                Set.of(),
+                spec.etcdMembers(),
+                Map.of());
     }
 
     /** A stack whose DCS parameters and server settings are not known. */
@@ -59,24 +73,61 @@ public record RunningStack(
 
     /** The same stack, with what the DCS and the server say of its parameters. */
     public RunningStack withParameters(Map<String, String> dcs, Map<String, String> contexts) {
-        return new RunningStack(spec, members, etcdHealthy, dcs, contexts, images, unrouted, etcdContainers);
+        return new RunningStack(
+                spec, members, etcdHealthy, dcs, contexts, images, unrouted, etcdContainers, etcdHealth);
     }
 
     /** The same stack, with the image each PostgreSQL member's container runs. */
     public RunningStack withImages(Map<String, String> memberImages) {
         return new RunningStack(
-                spec, members, etcdHealthy, dcsParameters, parameterContexts, memberImages, unrouted, etcdContainers);
+                spec,
+                members,
+                etcdHealthy,
+                dcsParameters,
+                parameterContexts,
+                memberImages,
+                unrouted,
+                etcdContainers,
+                etcdHealth);
     }
 
     /** The same stack, knowing which members' containers exist but are not routed. */
     public RunningStack withUnrouted(Set<String> notRouted) {
         return new RunningStack(
-                spec, members, etcdHealthy, dcsParameters, parameterContexts, images, notRouted, etcdContainers);
+                spec,
+                members,
+                etcdHealthy,
+                dcsParameters,
+                parameterContexts,
+                images,
+                notRouted,
+                etcdContainers,
+                etcdHealth);
     }
 
-    /** The same stack, with {@code count} etcd members' containers (an etcd change interrupted half-way). */
+    /**
+     * The same stack, with {@code count} etcd members' containers (an etcd change interrupted half-way), etcd-1 … by
+     * name; which is healthy not known.
+     */
     public RunningStack withEtcdContainers(int count) {
-        return new RunningStack(spec, members, etcdHealthy, dcsParameters, parameterContexts, images, unrouted, count);
+        return new RunningStack(
+                spec, members, etcdHealthy, dcsParameters, parameterContexts, images, unrouted, count, Map.of());
+    }
+
+    /** The same stack, knowing each etcd member's container (by name) and whether it is healthy. */
+    public RunningStack withEtcdHealth(Map<String, Boolean> health) {
+        return new RunningStack(
+                spec, members, etcdHealthy, dcsParameters, parameterContexts, images, unrouted, health.size(), health);
+    }
+
+    /** The etcd members that have a container, by name: etcd-1 … etcd-{@code etcdContainers} when not known. */
+    public List<String> etcdNames() {
+        if (!etcdHealth.isEmpty()) {
+            return List.copyOf(etcdHealth.keySet());
+        }
+        return java.util.stream.IntStream.rangeClosed(1, etcdContainers)
+                .mapToObj(i -> "etcd-" + i)
+                .toList();
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * etcd's member API (docs/decisions/0057-etcd-members-through-the-member-api): the member list, a member added by its peer URL and one
- * removed by its name, and a member's raft index (how far it has applied the log). Membership calls need etcd's root
+ * removed by its name or peer URL, and a member's raft index (how far it has applied the log). Membership calls need etcd's root
  * user once authentication is on. Each call opens its own client on the endpoints given, so that a caller can leave out
  * the member it is about to remove or has not started yet: a client never waits on an endpoint that cannot answer.
  */
@@ -79,12 +79,11 @@ public final class EtcdMembership {
     }
 
     /**
-     * Removes the member named {@code name}; returns its id, or empty when etcd lists no member of that name (an earlier
-     * run removed it).
+     * Removes the member named {@code name}, or the one that peers reach at {@code peerUrl} (a member added but never
+     * started has no name yet); returns its id, or empty when etcd lists no such member (an earlier run removed it).
      */
-    public OptionalLong remove(List<String> endpoints, String name) {
-        Optional<Member> m =
-                list(endpoints).stream().filter(x -> x.name().equals(name)).findFirst();
+    public OptionalLong remove(List<String> endpoints, String name, String peerUrl) {
+        Optional<Member> m = find(list(endpoints), name, peerUrl);
         if (m.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -93,6 +92,16 @@ public final class EtcdMembership {
                 "removing " + name + " from etcd's members",
                 c -> c.getClusterClient().removeMember(m.get().id()));
         return OptionalLong.of(m.get().id());
+    }
+
+    /** The member of {@code listed} named {@code name}, else the one whose peer URLs include {@code peerUrl}. */
+    static Optional<Member> find(List<Member> listed, String name, String peerUrl) {
+        String peer = peerUrl.replaceAll("/$", "");
+        return listed.stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .or(() ->
+                        listed.stream().filter(x -> x.peerUrls().contains(peer)).findFirst());
     }
 
     /** Adds a member that peers reach at {@code peerUrl}; returns it and the list it is now part of. */

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * etcd's member API first, so that etcd's own reconfiguration check guards the quorum: a member is removed from the
  * cluster, then its container and data volume go; a member is added to the cluster, then its container starts on an
  * empty volume with {@code initial-cluster-state existing} and the member list etcd answered, and the change is done
- * once it is healthy and has caught up with the log. Nothing starts unless every member is healthy: at most one member
- * is ever missing, so a cluster of 3 keeps 2 of its 3 (or 2 of 2) and never loses its quorum. The container is made by
+ * once it is healthy and has caught up with the log. Nothing starts unless every member is healthy (but the one removed,
+ * which may be the broken member a replace is for): at most one member is ever missing, so a cluster of 3 keeps 2 of its 3 (or 2 of 2) and never loses its quorum. The container is made by
  * the code {@code up} makes it with (its certificate of the cluster CA, its labels), its environment told to join.
  */
 final class EtcdMemberChanges {
@@ -60,6 +60,7 @@ final class EtcdMemberChanges {
             return member + " is a healthy member already";
         }
         requireHealthy(spec, started, "adding " + member);
+        requirePortsFree(spec, member);
         String peer = peerUrl(spec, member);
         Optional<EtcdMembership.Member> pending = listed.stream()
                 .filter(m -> !m.started() && m.peerUrls().contains(peer))
@@ -99,12 +100,20 @@ final class EtcdMemberChanges {
         if (others.isEmpty()) {
             throw PghaException.refused(member + " is etcd's only member: removing it would remove Patroni's store");
         }
-        requireHealthy(spec, started, "removing " + member);
-        if (started.contains(member)) {
+        // the member itself may be down (replacing a broken member): every other one must answer, and hold the quorum
+        // of the cluster as it is (etcd's own reconfiguration check guards the removal too)
+        requireHealthy(spec, others, "removing " + member);
+        if (others.size() < started.size() / 2 + 1) {
+            throw PghaException.conflict("removing " + member + " leaves " + others.size() + " of " + started.size()
+                    + " etcd members, fewer than their quorum of " + (started.size() / 2 + 1)
+                    + ": nothing was changed");
+        }
+        if (started.contains(member) && healthy(spec, member)) {
             handOverLeadership(spec, membership, listed, member, others, progress);
         }
         OptionalLong id = untilEtcdAgrees(
-                "etcd lets " + member + " go", () -> membership.remove(endpoints(spec, others), member));
+                "etcd lets " + member + " go",
+                () -> membership.remove(endpoints(spec, others), member, peerUrl(spec, member)));
         progress.accept(
                 id.isPresent()
                         ? "removed " + member + " (" + Long.toHexString(id.getAsLong())
@@ -247,6 +256,22 @@ final class EtcdMemberChanges {
             done.add("volume " + volume);
         }
         return done.isEmpty() ? member + " had no container or volume left" : "removed " + String.join(", ", done);
+    }
+
+    /**
+     * The ports {@code member}'s container publishes are free before etcd is told to wait for it: a member added to etcd
+     * whose container cannot start would leave a 2-member etcd (1 → 3) needing it for its quorum.
+     */
+    private void requirePortsFree(StackSpec spec, String member) {
+        DockerPlan plan = DockerPlan.of(spec, members.secrets(spec.name()));
+        String name = plan.layout().containerName(member);
+        if (docker.container(name).map(c -> c.running()).orElse(false)) {
+            return;
+        }
+        plan.containers().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .ifPresent(p -> new Preflight(docker).checkPortsFree(plan, p));
     }
 
     /** Its container as {@code up} makes it, told to join the running cluster, on a new data volume. */

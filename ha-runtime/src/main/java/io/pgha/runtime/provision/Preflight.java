@@ -112,6 +112,20 @@ final class Preflight {
         return "names and ports free, " + mib(engine.memoryBytes()) + " MiB memory" + disk;
     }
 
+    /**
+     * Before a member's container is made for a running stack (an etcd member added by apply): its published ports
+     * neither published by a container of another stack nor bound by another process; fails with what to do.
+     */
+    void checkPortsFree(DockerPlan plan, DockerPlan.Planned joining) {
+        String stack = plan.spec().name();
+        checkPorts(
+                plan,
+                List.of(joining),
+                docker.containers(Map.of()).stream()
+                        .filter(c -> !stack.equals(c.labels().get(StackLabels.STACK)))
+                        .toList());
+    }
+
     private void checkPorts(DockerPlan plan, List<DockerPlan.Planned> toStart, List<DockerContainer> others) {
         Map<Integer, String> what = plan.spec().publishedPorts();
         String bind = plan.spec().bindAddress();

@@ -86,9 +86,10 @@ final class StackMembers {
                         m.role().equals("sync_standby") || m.role().equals("quorum_standby"),
                         m.pendingRestart()))
                 .toList();
-        int etcd = (int) etcdNumbers.stream()
-                .filter(i -> probe.etcdHealthy(spec.ports().etcdOf(i)))
-                .count();
+        Map<String, Boolean> etcdHealth = new java.util.TreeMap<>();
+        etcdNumbers.forEach(
+                i -> etcdHealth.put("etcd-" + i, probe.etcdHealthy(spec.ports().etcdOf(i))));
+        int etcd = (int) etcdHealth.values().stream().filter(h -> h).count();
         Map<String, String> images = new java.util.TreeMap<>();
         state.containers().values().stream()
                 .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
@@ -98,7 +99,7 @@ final class StackMembers {
                         dcs.map(c -> withSynchronousOf(spec, c)).orElse(spec), members, etcd)
                 .withImages(images)
                 .withUnrouted(unrouted(state, images.keySet()))
-                .withEtcdContainers(etcdContainers);
+                .withEtcdHealth(etcdHealth);
         Map<String, String> contexts = new LinkedHashMap<>();
         running.leader().ifPresent(l -> {
             try {

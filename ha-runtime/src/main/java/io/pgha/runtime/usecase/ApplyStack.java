@@ -94,6 +94,7 @@ public final class ApplyStack implements AutoCloseable {
 
     /** {@code pgha replace NODE}: a new container and volume for {@code node}, cloned again from a replica. */
     public ApplyPlan planReplace(String stack, String node, boolean keepVolume) {
+        ApplyPlanner.requireVolumeChoice(node, keepVolume);
         return ApplyPlanner.replace(provisioner.running(stack), node, keepVolume);
     }
 

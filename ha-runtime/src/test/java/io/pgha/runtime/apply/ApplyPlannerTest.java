@@ -110,6 +110,28 @@ class ApplyPlannerTest {
                         s -> s.etcdMembers(3),
                         List.of("REMOVE_ETCD_MEMBER etcd-4")),
                 row(
+                        "replace etcd-2 interrupted after its removal (etcd-1, etcd-3 left): etcd-2 comes back",
+                        new RunningStack(THREE, healthy(THREE).members(), 2)
+                                .withEtcdHealth(java.util.Map.of("etcd-1", true, "etcd-3", true)),
+                        s -> s,
+                        List.of("ADD_ETCD_MEMBER etcd-2")),
+                row(
+                        "etcd 5 → 3 with etcd-4 gone already (etcd-1, 2, 3, 5 left): etcd-5 goes",
+                        new RunningStack(
+                                        THREE.toBuilder().etcdMembers(5).build(),
+                                        healthy(THREE).members(),
+                                        4)
+                                .withEtcdHealth(java.util.Map.of(
+                                        "etcd-1", true, "etcd-2", true, "etcd-3", true, "etcd-5", true)),
+                        s -> s.etcdMembers(3),
+                        List.of("REMOVE_ETCD_MEMBER etcd-5")),
+                row(
+                        "etcd 3 → 5 with etcd-2 missing: etcd-2 back first, then etcd-4, etcd-5",
+                        new RunningStack(THREE, healthy(THREE).members(), 2)
+                                .withEtcdHealth(java.util.Map.of("etcd-1", true, "etcd-3", true)),
+                        s -> s.etcdMembers(5),
+                        List.of("ADD_ETCD_MEMBER etcd-2", "ADD_ETCD_MEMBER etcd-4", "ADD_ETCD_MEMBER etcd-5")),
+                row(
                         "etcd 3 → 1 with every member healthy",
                         healthy(THREE),
                         s -> s.etcdMembers(1),

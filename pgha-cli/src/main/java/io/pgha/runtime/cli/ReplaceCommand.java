@@ -1,5 +1,6 @@
 package io.pgha.runtime.cli;
 
+import io.pgha.runtime.apply.ApplyPlanner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
             "member streams, unless --keep-volume.",
             "Replace one etcd member (etcd-N) the same way (docs/decisions/0057): removed from etcd's members, its",
             "container and volume removed, added again; the new member copies the data from the leader, and the step",
-            "ends once it is healthy and caught up. Only while every etcd member is healthy, so the quorum holds."
+            "ends once it is healthy and caught up. Only while every other etcd member is healthy, so the quorum holds (the",
+            "member replaced may be down: that is what replace is for). --keep-volume is refused for etcd members."
         })
 final class ReplaceCommand implements Callable<Integer> {
 
@@ -30,7 +32,8 @@ final class ReplaceCommand implements Callable<Integer> {
     @Option(
             names = "--keep-volume",
             description = "keep the old data in a volume of its own (its name is printed) instead of deleting it"
-                    + " (PostgreSQL members; a removed etcd member's data cannot rejoin and is always deleted)")
+                    + " (PostgreSQL members only: a removed etcd member's data can never rejoin, so it is always deleted and"
+                    + " --keep-volume with etcd-N is refused)")
     boolean keepVolume;
 
     @Mixin
@@ -41,6 +44,7 @@ final class ReplaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ApplyPlanner.requireVolumeChoice(node, keepVolume);
         String stack = StackName.of(cluster);
         return plan.run(
                 a -> a.planReplace(stack, node, keepVolume),

@@ -45,6 +45,13 @@ class OperationCommandsTest {
     }
 
     @Test
+    void keepingAnEtcdMembersVolumeIsAUsageError() {
+        assertThat(cli.run("replace", "etcd-2", "--keep-volume", "-c", "none", "--yes"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err.toString()).contains("always deletes it", "without --keep-volume");
+    }
+
+    @Test
     void failoverNeedsATarget() {
         assertThat(cli.run("failover")).isEqualTo(ExitCodes.USAGE);
         assertThat(cli.err.toString()).contains("--to");
