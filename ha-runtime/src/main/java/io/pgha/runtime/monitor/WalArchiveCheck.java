@@ -33,14 +33,14 @@ final class WalArchiveCheck {
                             Duration.ZERO,
                             at,
                             "archive_command failing: segment "
-                                    + a.lastFailedWal().orElse("?") + " not archived (last try "
-                                    + ago(a.lastFailedAt().orElseThrow(), at) + ", " + a.failedCount()
+                                    + a.lastFailedWal().orElse("?") + " not archived (last try at "
+                                    + when(a.lastFailedAt().orElseThrow()) + ", " + a.failedCount()
                                     + " failed tries)"
                                     + a.lastArchivedAt()
                                             .map(t -> "; a restore cannot go past "
                                                     + a.lastArchivedWal()
                                                             .map(WalArchiveCheck::segment)
-                                                            .orElse("?") + ", archived " + ago(t, at))
+                                                            .orElse("?") + ", archived at " + when(t))
                                             .orElse("; no segment archived yet")
                                     + ". pgha backup check (on a stack pgha made) or the primary's log says why, e.g. a full backups volume"));
         }
@@ -51,8 +51,8 @@ final class WalArchiveCheck {
                 Duration.ZERO,
                 at,
                 a.lastArchivedWal()
-                        .map(w -> "archiving: " + w + " archived "
-                                + a.lastArchivedAt().map(t -> ago(t, at)).orElse("at an unknown time"))
+                        .map(w -> "archiving: " + w + " archived at "
+                                + a.lastArchivedAt().map(WalArchiveCheck::when).orElse("an unknown time"))
                         .orElse("archiving: no segment full yet")));
     }
 
@@ -63,8 +63,11 @@ final class WalArchiveCheck {
                 : walFile;
     }
 
-    private static String ago(Instant then, Instant now) {
-        long s = Math.max(0, Duration.between(then, now).toSeconds());
-        return s < 120 ? s + " s ago" : s < 7200 ? (s / 60) + " min ago" : (s / 3600) + " h ago";
+    /**
+     * A moment to the second, not an age: the detail then only changes when the archiver does, so an unchanged
+     * archive never makes the snapshot differ (and the console repaint) from one round to the next.
+     */
+    private static String when(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }

@@ -30,15 +30,16 @@ class WalArchiveCheckTest {
                 Arguments.of(
                         new ArchiverStats(true, SEG_A, ago(5), Optional.empty(), Optional.empty(), 0),
                         Status.PASS,
-                        "000000010000000000000007 archived 5 s ago"),
+                        "000000010000000000000007 archived at 2026-12-06T21:59:55Z"),
                 // a failure older than the last success: recovered
                 Arguments.of(new ArchiverStats(true, SEG_B, ago(5), SEG_B, ago(30), 4), Status.PASS, "archiving"),
                 // the last try failed: the window ends at the last archived segment
                 Arguments.of(
                         new ArchiverStats(true, SEG_A, ago(600), SEG_B, ago(2), 17),
                         Status.FAIL,
-                        "segment 000000010000000000000008 not archived (last try 2 s ago, 17 failed tries); a restore"
-                                + " cannot go past 000000010000000000000007, archived 10 min ago. pgha backup check"),
+                        "segment 000000010000000000000008 not archived (last try at 2026-12-06T21:59:58Z, 17 failed tries);"
+                                + " a restore cannot go past 000000010000000000000007, archived at 2026-12-06T21:50:00Z."
+                                + " pgha backup check"),
                 // the last file archived was a backup label's: the segment it belongs to
                 Arguments.of(
                         new ArchiverStats(
@@ -49,7 +50,7 @@ class WalArchiveCheckTest {
                                 ago(0),
                                 2),
                         Status.FAIL,
-                        "a restore cannot go past 000000020000000000000015, archived 9 s ago"),
+                        "a restore cannot go past 000000020000000000000015, archived at 2026-12-06T21:59:51Z"),
                 // failing from the start
                 Arguments.of(
                         new ArchiverStats(true, Optional.empty(), Optional.empty(), SEG_A, ago(1), 1),
@@ -61,6 +62,17 @@ class WalArchiveCheckTest {
                                 true, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0),
                         Status.PASS,
                         "no segment full yet"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anUnchangedArchiverGivesTheSameDetailFromOneRoundToTheNext() {
+        ArchiverStats stats = new ArchiverStats(true, SEG_A, ago(5), SEG_B, ago(30), 4);
+        assertThat(WalArchiveCheck.of(Optional.of(stats), Optional.of("pg-1"), NOW.plusSeconds(7))
+                        .orElseThrow()
+                        .detail())
+                .isEqualTo(WalArchiveCheck.of(Optional.of(stats), Optional.of("pg-1"), NOW)
+                        .orElseThrow()
+                        .detail());
     }
 
     @ParameterizedTest
