@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.pgha.runtime.cluster.ClusterConnection;
-import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.SourceStatus;
 import io.pgha.runtime.testsupport.Fixtures;
 import java.io.IOException;
@@ -29,18 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class HeldBackSourcesTest {
 
-    private static final MonitorSources.Signals SIGNALS = new MonitorSources.Signals() {
-        @Override
-        public void merge() {}
-
-        @Override
-        public void settledMerge() {}
-
-        @Override
-        public ClusterSnapshot current() {
-            return Snapshots.healthy().build();
-        }
-    };
+    private static final MonitorSources.Signals SIGNALS = Snapshots.HEALTHY_SIGNALS;
 
     private HttpServer patroni;
     private ClusterConnection connection;

@@ -118,18 +118,7 @@ class MonitorSourcesTest {
             MonitorSettings settings = MonitorSettings.defaults()
                     .withSourceTimeout(Duration.ofSeconds(2))
                     .withDocker(false);
-            MonitorSources.Signals signals = new MonitorSources.Signals() {
-                @Override
-                public void merge() {}
-
-                @Override
-                public void settledMerge() {}
-
-                @Override
-                public ClusterSnapshot current() {
-                    return Snapshots.healthy().build();
-                }
-            };
+            MonitorSources.Signals signals = Snapshots.HEALTHY_SIGNALS;
             try (MonitorSources all = MonitorSources.forConnection(c, settings, Clock.systemUTC(), signals)) {
                 all.start();
                 await("without a light start, PostgreSQL (no router: nothing to log in to) reports at once")

@@ -9,12 +9,9 @@ import io.pgha.runtime.testsupport.Fixtures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -60,14 +57,7 @@ class PatroniEarlyClusterTest {
             exchange.close();
         });
         server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-        return new PatroniPoll(
-                Map.of("pg-0", base + "pg-0", "pg-1", base + "pg-1", "pg-2", base + "pg-2"),
-                Optional.empty(),
-                Duration.ofSeconds(5),
-                () -> true,
-                Clock.systemUTC(),
-                true);
+        return PatroniPollRequestsTest.threeMembersOn(server);
     }
 
     @AfterEach

@@ -79,6 +79,11 @@ class PatroniPollRequestsTest {
             exchange.close();
         });
         server.start();
+        return threeMembersOn(server);
+    }
+
+    /** A light-start poll of pg-0, pg-1 and pg-2 served by {@code server}, each under its own base path. */
+    static PatroniPoll threeMembersOn(HttpServer server) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         return new PatroniPoll(
                 Map.of("pg-0", base + "pg-0", "pg-1", base + "pg-1", "pg-2", base + "pg-2"),

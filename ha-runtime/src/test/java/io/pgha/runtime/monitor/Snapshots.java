@@ -24,6 +24,20 @@ final class Snapshots {
             .leader("pg-0");
     private Instant at = Instant.parse("2026-01-01T00:00:00Z");
 
+    /** The monitor's signals as a source sees them: merges go nowhere, the current snapshot is a healthy stack. */
+    static final MonitorSources.Signals HEALTHY_SIGNALS = new MonitorSources.Signals() {
+        @Override
+        public void merge() {}
+
+        @Override
+        public void settledMerge() {}
+
+        @Override
+        public ClusterSnapshot current() {
+            return healthy().build();
+        }
+    };
+
     static Snapshots healthy() {
         Snapshots s = new Snapshots();
         s.member("pg-0", Role.LEADER, "running", 5, OptionalLong.empty());
