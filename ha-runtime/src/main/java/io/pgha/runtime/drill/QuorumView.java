@@ -1,9 +1,7 @@
 package io.pgha.runtime.drill;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pgha.runtime.dcs.Dcs;
 import io.pgha.runtime.dcs.DcsView;
-import io.pgha.runtime.json.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,17 +26,10 @@ final class QuorumView implements AutoCloseable {
         }
 
         static Sync of(DcsView view) {
-            String leader = "";
-            String raw = view.keys().get("sync");
-            if (raw != null) {
-                try {
-                    JsonNode node = Json.mapper().readTree(raw);
-                    leader = node.path("leader").asText("");
-                } catch (Exception notJson) {
-                    // no leader named: the key is being rewritten
-                }
-            }
-            return new Sync(view.sync().enabled(), leader, view.sync().syncStandbys());
+            return new Sync(
+                    view.sync().enabled(),
+                    view.syncLeader().orElse(""),
+                    view.sync().syncStandbys());
         }
     }
 
