@@ -49,6 +49,12 @@ public record DcsView(
         history = List.copyOf(history);
     }
 
+    /** The leader Patroni last wrote the /sync key for (its "leader" field), empty when there is none. */
+    public Optional<String> syncLeader() {
+        String leader = json(keys.get("sync")).path("leader").asText("");
+        return leader.isEmpty() ? Optional.empty() : Optional.of(leader);
+    }
+
     public Optional<Member> member(String name) {
         return members.stream().filter(m -> m.name().equals(name)).findFirst();
     }

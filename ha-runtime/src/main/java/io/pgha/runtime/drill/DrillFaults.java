@@ -17,6 +17,8 @@ final class DrillFaults {
             case SWITCHOVER -> new SwitchoverFault();
             case KILL_ROUTER -> new KillRouterFault();
             case KILL_DURING_SWITCHOVER -> new KillDuringSwitchoverFault();
+            case DOUBLE_FAILOVER -> new DoubleFailoverFault();
+            case ETCD_LEADER_DURING_FAILOVER -> new EtcdLeaderDuringFailoverFault();
         };
     }
 }

@@ -90,6 +90,7 @@ public final class DrillRunner {
             long faultEpochMillis = System.currentTimeMillis();
             long faultNanos = System.nanoTime();
             injected = fault.inject(new FaultTools(faults, target, patroni, samples), oldLeader);
+            notes.addAll(injected.notes());
 
             progress.accept("waiting for the cluster to take writes again");
             RecoveredWhen.Recovery recovery = new RecoveredWhen.Recovery(

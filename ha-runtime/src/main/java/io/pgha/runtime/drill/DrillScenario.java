@@ -18,6 +18,14 @@ public enum DrillScenario {
     KILL_DURING_SWITCHOVER(
             "kill-during-switchover",
             "a planned switchover, and the old primary killed while it hands over (started again later)",
+            true),
+    DOUBLE_FAILOVER(
+            "double-failover",
+            "the primary killed, then its successor within 10 s; the third member takes over (both started again later)",
+            true),
+    ETCD_LEADER_DURING_FAILOVER(
+            "etcd-leader-during-failover",
+            "the primary's container and the etcd leader's killed together (both started again later)",
             true);
 
     private final String cliName;

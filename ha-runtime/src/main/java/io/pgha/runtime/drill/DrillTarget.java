@@ -1,5 +1,6 @@
 package io.pgha.runtime.drill;
 
+import io.pgha.runtime.cluster.ClusterConnection;
 import io.pgha.runtime.cluster.RestApiCredentials;
 import io.pgha.runtime.stack.StackLayout;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param containers    member to its container's name where they differ (a stack made with another name than pg-ha)
  * @param writePorts    every router's write port on {@code routerHost}, {@code writePort} first (two on a stack with
  *                      two routers, docs/decisions/0030)
+ * @param etcdEndpoints  etcd's client URLs as the host reaches them (empty: unknown; the etcd-leader drill needs them)
+ * @param etcdAuth       etcd's login and TLS files, when etcd needs them
  */
 public record DrillTarget(
         String scope,
@@ -36,7 +39,46 @@ public record DrillTarget(
         Optional<String> caFile,
         Optional<RestApiCredentials> restCredentials,
         Map<String, String> containers,
-        List<Integer> writePorts) {
+        List<Integer> writePorts,
+        List<String> etcdEndpoints,
+        Optional<ClusterConnection.EtcdAuth> etcdAuth) {
+
+    /** A target without etcd's endpoints (the drills that find no etcd member by its role need none). */
+    public DrillTarget(
+            String scope,
+            List<String> members,
+            List<String> etcdMembers,
+            String network,
+            String routerHost,
+            int writePort,
+            int readPort,
+            Map<String, String> patroniUrls,
+            String superuser,
+            String password,
+            String watcherImage,
+            Optional<String> caFile,
+            Optional<RestApiCredentials> restCredentials,
+            Map<String, String> containers,
+            List<Integer> writePorts) {
+        this(
+                scope,
+                members,
+                etcdMembers,
+                network,
+                routerHost,
+                writePort,
+                readPort,
+                patroniUrls,
+                superuser,
+                password,
+                watcherImage,
+                caFile,
+                restCredentials,
+                containers,
+                writePorts,
+                List.of(),
+                Optional.empty());
+    }
 
     /** A target of one router over plain HTTP without REST credentials. */
     public DrillTarget(
@@ -75,6 +117,8 @@ public record DrillTarget(
         patroniUrls = Map.copyOf(patroniUrls);
         containers = Map.copyOf(containers);
         writePorts = writePorts == null || writePorts.isEmpty() ? List.of(writePort) : List.copyOf(writePorts);
+        etcdEndpoints = etcdEndpoints == null ? List.of() : List.copyOf(etcdEndpoints);
+        etcdAuth = etcdAuth == null ? Optional.empty() : etcdAuth;
     }
 
     /** The first router's container: the stack's network is named after the stack (docs/decisions/0003). */

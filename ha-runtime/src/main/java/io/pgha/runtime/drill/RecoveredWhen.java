@@ -18,6 +18,33 @@ enum RecoveredWhen {
                                     && !a.serverAddress().equals(r.oldLeaderAddress()));
         }
     },
+    /**
+     * double-failover: a third member leads, neither the old leader nor the first member seen taking writes after the
+     * fault (its successor, killed too), and a write was acknowledged after the watcher first saw it take writes.
+     */
+    THIRD_MEMBER_TAKES_WRITES {
+        @Override
+        boolean test(Recovery r) {
+            Optional<RoleSamples.Sample> successor =
+                    r.samples().firstWritableOtherThan(r.oldLeader(), r.faultEpochMillis());
+            if (successor.isEmpty()) {
+                return false;
+            }
+            String second = successor.get().node();
+            Optional<String> third = r.leader().get().filter(l -> !l.equals(r.oldLeader()) && !l.equals(second));
+            Optional<Long> writableAt = third.flatMap(t -> r.samples().snapshot().stream()
+                    .filter(s -> s.node().equals(t)
+                            && s.state() == RoleSamples.State.WRITABLE
+                            && s.epochMillis() > successor.get().epochMillis())
+                    .map(RoleSamples.Sample::epochMillis)
+                    .findFirst());
+            if (writableAt.isEmpty()) {
+                return false;
+            }
+            long since = r.faultNanos() + (writableAt.get() - r.faultEpochMillis()) * 1_000_000L;
+            return r.acks().get().stream().anyMatch(a -> a.atNanos() > since);
+        }
+    },
     /** Some member accepts writes again after the old leader stopped (Patroni restarts a crashed postmaster in place when it can). */
     WRITABLE_AGAIN {
         @Override

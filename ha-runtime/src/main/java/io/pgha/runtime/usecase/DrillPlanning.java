@@ -194,6 +194,8 @@ public final class DrillPlanning {
                 connection.caFile(),
                 new io.pgha.runtime.cluster.RestApiCredentialStore().find(connection.name()),
                 containers,
-                router.writePorts());
+                router.writePorts(),
+                connection.etcdEndpoints(),
+                connection.etcdAuth());
     }
 }

@@ -50,6 +50,16 @@ class DrillFaultsTest {
                         DrillScenario.KILL_DURING_SWITCHOVER,
                         KillDuringSwitchoverFault.class,
                         false,
+                        RecoveredWhen.NEW_LEADER_TAKES_WRITES),
+                Arguments.of(
+                        DrillScenario.DOUBLE_FAILOVER,
+                        DoubleFailoverFault.class,
+                        false,
+                        RecoveredWhen.THIRD_MEMBER_TAKES_WRITES),
+                Arguments.of(
+                        DrillScenario.ETCD_LEADER_DURING_FAILOVER,
+                        EtcdLeaderDuringFailoverFault.class,
+                        false,
                         RecoveredWhen.NEW_LEADER_TAKES_WRITES));
     }
 
@@ -84,7 +94,8 @@ class DrillFaultsTest {
         assertThat(fault).isInstanceOf(strategy);
         assertThat(fault.lasting()).as("lasting").isEqualTo(lasting);
         assertThat(fault.recoveredWhen()).isEqualTo(recoveredWhen);
-        assertThat(fault.recoveredWhen() == RecoveredWhen.NEW_LEADER_TAKES_WRITES)
+        assertThat(fault.recoveredWhen() == RecoveredWhen.NEW_LEADER_TAKES_WRITES
+                        || fault.recoveredWhen() == RecoveredWhen.THIRD_MEMBER_TAKES_WRITES)
                 .as("waits for a new leader exactly when the scenario expects one")
                 .isEqualTo(scenario.expectsNewLeader());
     }

@@ -328,6 +328,38 @@ class DrillIT {
         }
     }
 
+    /** Two failovers close together: the primary killed, then its successor; the third member takes over. */
+    @Test
+    @Order(12)
+    void aSecondFailoverWithinTenSecondsLosesNothing() throws Exception {
+        long started = System.nanoTime();
+        JsonNode run = drill("double-failover");
+        System.out.println(
+                "[DrillIT] double-failover took " + (System.nanoTime() - started) / 1_000_000 + " ms: " + run);
+        assertSafe(run);
+        assertNewLeader(run);
+        String note = run.path("notes").toString();
+        java.util.regex.Matcher successor =
+                java.util.regex.Pattern.compile("then its successor (\\S+) ").matcher(note);
+        assertThat(successor.find()).as("the successor was killed too: " + note).isTrue();
+        assertThat(run.path("newLeader").asText())
+                .as("the third member took over: " + run)
+                .isNotEqualTo(successor.group(1));
+    }
+
+    /** The etcd leader killed together with the primary: etcd elects another, Patroni promotes a replica. */
+    @Test
+    @Order(13)
+    void theEtcdLeaderKilledWithThePrimaryLosesNothing() throws Exception {
+        long started = System.nanoTime();
+        JsonNode run = drill("etcd-leader-during-failover");
+        System.out.println("[DrillIT] etcd-leader-during-failover took " + (System.nanoTime() - started) / 1_000_000
+                + " ms: " + run);
+        assertSafe(run);
+        assertNewLeader(run);
+        assertThat(run.path("notes").toString()).contains("killed the etcd leader");
+    }
+
     private static long faultAt(JsonNode run) {
         return java.time.Instant.parse(run.path("faultAt").asText()).toEpochMilli();
     }
