@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The pure parts of double-failover and etcd-leader-during-failover (docs/decisions/00XX-close-together-failovers). */
+/** The pure parts of double-failover and etcd-leader-during-failover (docs/decisions/0059-close-together-failovers). */
 class CloseTogetherFailoversTest {
 
     private static RoleSamples.Sample sample(long at, String node, RoleSamples.State state) {
