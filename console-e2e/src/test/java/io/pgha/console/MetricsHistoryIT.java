@@ -72,7 +72,7 @@ class MetricsHistoryIT extends ConsoleUiTest {
     private static final int SCRAPES = 3;
     private static final String STACK = "pg-ha";
     /** The cluster the restore makes, and its ports: write, read, stats, Patroni, etcd, exporter, Prometheus. */
-    static final String RESTORED = "hlc-pitr";
+    private static final String RESTORED = "hlc-pitr";
 
     private static final List<String> RESTORED_PORTS =
             List.of("45000", "45001", "45004", "45008", "45079", "45087", "45090");
@@ -93,7 +93,7 @@ class MetricsHistoryIT extends ConsoleUiTest {
         System.setProperty("pgha.config.dir", stackConfig.toString());
         if (prometheus == null) {
             TestMachine.requireDockerWithLocalImages();
-            ComposeStack.down(true); // same container names and ports as the stack made here
+            ComposeStack.down(true); // same container names as the stack made here
             try (StackProvisioner provisioner = StackProvisioner.onLocalDocker()) {
                 provisioner.down(RESTORED, true, event -> {}); // a run stopped before its cleanup
                 provisioner.up(
