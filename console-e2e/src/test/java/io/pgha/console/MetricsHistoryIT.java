@@ -54,14 +54,14 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The console over a stack made by the runtime's provisioner (what `pgha up` runs, backups on as by default), made once
  * for the class before the first console starts (in {@link #createApp()}) and removed after the last test; on ports of
- * its own (45100-45190), so that a stack on the default ports elsewhere on the machine does not stop it.
+ * its own (42100-42190), so that a stack on the default ports elsewhere on the machine does not stop it.
  *
  * <p>Issue 16, item 4: the stack runs its Prometheus with every target healthy, and the console, started once Prometheus
  * has scraped a few times, charts what was scraped before it started.
  *
  * <p>Issue 19, item 4: the Backups tab restores to a point in time. Rows committed through pgjdbc, the moment T, more
  * rows; "Restore to a point in time…" first shows the in-place choice's warning and changes nothing on Cancel, then
- * restores to T into a new cluster ({@value #RESTORED}, ports 45000-45090) with its steps shown; the new cluster is
+ * restores to T into a new cluster ({@value #RESTORED}, ports 42200-42290) with its steps shown; the new cluster is
  * healthy and has exactly the rows of T, on its primary and its replicas. One stack for both (docs/decisions/00XX):
  * a second `pgha up` would cost CI a minute.
  */
@@ -72,10 +72,10 @@ class MetricsHistoryIT extends ConsoleUiTest {
     private static final int SCRAPES = 3;
     private static final String STACK = "pg-ha";
     /** The cluster the restore makes, and its ports: write, read, stats, Patroni, etcd, exporter, Prometheus. */
-    private static final String RESTORED = "hlc-pitr";
+    private static final String RESTORED = "metrics-pitr";
 
     private static final List<String> RESTORED_PORTS =
-            List.of("45000", "45001", "45004", "45008", "45079", "45087", "45090");
+            List.of("42200", "42201", "42204", "42208", "42279", "42287", "42290");
 
     /** The config directory the stack was made in, for every test's console (each test has its own configDir). */
     @TempDir
@@ -99,7 +99,7 @@ class MetricsHistoryIT extends ConsoleUiTest {
                 provisioner.up(
                         StackSpec.defaults().toBuilder()
                                 .images(ImageProfile.LOCAL)
-                                .ports(new StackPorts(45100, 45101, 45104, 45108, 45179, 45187, 45190))
+                                .ports(new StackPorts(42100, 42101, 42104, 42108, 42179, 42187, 42190))
                                 .build(),
                         event -> {});
             }
@@ -287,7 +287,7 @@ class MetricsHistoryIT extends ConsoleUiTest {
                         .router()
                         .orElseThrow()
                         .writePort())
-                .isEqualTo(45000);
+                .isEqualTo(42200);
         StackSql restored = new StackSql(stackConfig, RESTORED);
         assertThat(restored.primary("SELECT count(*) || ' ' || min(n) || ' ' || max(n) FROM pitr"))
                 .as("the 100 rows committed before T, none of the 10 after it")
