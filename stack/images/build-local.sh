@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the "local" image profile from Debian trixie packages: PostgreSQL 17 + Patroni (Spilo-compatible), etcd,
-# HAProxy, the postgres exporter and Prometheus, and the supervisor image (`pgha supervise` on a JRE). No container registry
+# HAProxy, the postgres exporter and Prometheus, the supervisor image (`pgha supervise` on a JRE), and the network
+# drills' iptables and tc (pgha/net-fault, also built with --supervisor-only, when it can be). No container registry
 # needed: the base comes from debian:trixie-slim when it is present or pullable, else from debootstrap (as root).
 # Idempotent: images already built from the same recipe are kept. `pgha up` runs it when images are missing.
 #
@@ -26,6 +27,7 @@ declare -A image=([spilo]=pgha/spilo-17 [etcd]=pgha/etcd [haproxy]=pgha/haproxy 
 jre_local=pgha/jre-21:$tag
 jdk_local=pgha/jdk-21:$tag
 supervisor=pgha/supervisor:$tag
+net_fault=pgha/net-fault:$tag
 
 say()  { printf '[build-local] %s\n' "$*"; }
 fail() { printf '[build-local] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -37,7 +39,7 @@ while [ $# -gt 0 ]; do
     --jre-image) [ $# -ge 2 ] || fail "--jre-image needs an image, e.g. eclipse-temurin:21-jre"; jre_image=$2; shift ;;
     --from-source) from_source=yes ;;
     --java-images) java_only=yes ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fail "unknown argument '$1' (see $0 --help)" ;;
   esac
   shift
@@ -180,6 +182,21 @@ supervisor_from_source() {
       --label org.pgha.recipe=source -t "$supervisor" "$root"
 }
 
+# The network drills' tools (iptables, tc; stack/images/net-fault): their own recipe, so a change there rebuilds only
+# this small image; built whatever the profile, since a drill runs it beside a node of any stack.
+net_fault_image() {
+  local ref=$net_fault nf_recipe
+  nf_recipe=$(sha256sum "$here/net-fault/Dockerfile" | cut -c1-16)
+  if [ "$(label_of "$ref" org.pgha.recipe)" = "$nf_recipe" ]; then
+    say "$ref is up to date"
+    return
+  fi
+  find_base
+  say "building $ref (base $base_image)"
+  build "$ref" --build-arg BASE_IMAGE="$base_image" --build-arg DEBIAN_MIRROR="$mirror" \
+      --label org.pgha.recipe="$nf_recipe" --label org.pgha.base="$base_image" -t "$ref" "$here/net-fault"
+}
+
 if [ "$java_only" = yes ]; then
   local_target jre "$jre_local"
   local_target jdk "$jdk_local"
@@ -191,11 +208,17 @@ if [ "$supervisor_only" = no ]; then
   n=${#targets[@]}; i=0
   for t in "${targets[@]}"; do
     i=$((i + 1))
-    say "($i/$((n + 1))) ${image[$t]}:$tag"
+    say "($i/$((n + 2))) ${image[$t]}:$tag"
     local_target "$t" "${image[$t]}:$tag"
   done
-  say "($((n + 1))/$((n + 1))) $supervisor"
+  say "($((n + 1))/$((n + 2))) $net_fault"
 fi
+if [ "$supervisor_only" = no ]; then
+  net_fault_image
+elif ! ( net_fault_image ); then
+  say "could not build $net_fault (above); only the network drills need it: run $0 to see why"
+fi
+[ "$supervisor_only" = yes ] || say "($((n + 2))/$((n + 2))) $supervisor"
 
 jre=${jre_image:-$jre_local}
 [ -n "$jre_image" ] || local_target jre "$jre_local"
@@ -212,4 +235,5 @@ fi
 if [ "$supervisor_only" = no ]; then
   for t in "${targets[@]}"; do echo "${image[$t]}:$tag"; done
 fi
+echo "$net_fault"
 echo "$supervisor"

@@ -52,6 +52,26 @@ public final class DockerFaults implements AutoCloseable {
         return SidecarContainer.start(docker, image, name, network, env, secretFiles, command, onLine);
     }
 
+    /**
+     * Starts {@code command} in a container of {@code image} that joins {@code container}'s network namespace with the
+     * NET_ADMIN capability (the target keeps its own capabilities); {@link NetworkSidecar#close()} stops and removes it.
+     */
+    public NetworkSidecar networkSidecar(String image, String name, String container, java.util.List<String> command) {
+        return NetworkSidecar.start(docker, image, name, container, command);
+    }
+
+    /** Whether the engine has {@code image}. */
+    public boolean hasImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("inspect image " + image, e);
+        }
+    }
+
     @Override
     public void close() {
         try {

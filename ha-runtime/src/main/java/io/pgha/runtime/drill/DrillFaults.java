@@ -19,6 +19,9 @@ final class DrillFaults {
             case KILL_DURING_SWITCHOVER -> new KillDuringSwitchoverFault();
             case DOUBLE_FAILOVER -> new DoubleFailoverFault();
             case ETCD_LEADER_DURING_FAILOVER -> new EtcdLeaderDuringFailoverFault();
+            case LOSSY_PRIMARY -> new LossyPrimaryFault();
+            case SLOW_PRIMARY -> new SlowPrimaryFault();
+            case ASYMMETRIC_PARTITION -> new AsymmetricPartitionFault();
         };
     }
 }

@@ -26,6 +26,21 @@ public enum DrillScenario {
     ETCD_LEADER_DURING_FAILOVER(
             "etcd-leader-during-failover",
             "the primary's container and the etcd leader's killed together (both started again later)",
+            true),
+    LOSSY_PRIMARY(
+            "lossy-primary",
+            "30 % of the packets the primary receives dropped at random (iptables statistic match in its network"
+                    + " namespace, not netem), removed later",
+            false),
+    SLOW_PRIMARY(
+            "slow-primary",
+            "what the primary sends held to 1 mbit/s with at most 400 ms of queueing (tc tbf in its network namespace,"
+                    + " not netem), removed later",
+            false),
+    ASYMMETRIC_PARTITION(
+            "asymmetric-partition",
+            "the primary sends but receives nothing (iptables drops all but loopback in its network namespace) until"
+                    + " another member takes writes, then it is removed",
             true);
 
     private final String cliName;

@@ -23,7 +23,7 @@ final class PartitionPrimaryFault implements DrillFault {
                 .watchedBy(probeFromInside(tools, leader));
     }
 
-    private static Thread probeFromInside(FaultTools tools, String node) {
+    static Thread probeFromInside(FaultTools tools, String node) {
         Thread t = new Thread(
                 () -> {
                     while (!Thread.currentThread().isInterrupted()) {

@@ -25,6 +25,12 @@ public record StackImages(String etcd, String spilo, String haproxy, String expo
 
     public static final String SUPERVISOR = "pgha/supervisor:local";
 
+    /**
+     * iptables and tc for the network drills, run beside a node in its network namespace (stack/images/net-fault,
+     * built by build-local.sh whatever the profile).
+     */
+    public static final String NET_FAULT = "pgha/net-fault:local";
+
     /** What the supervisor's image is built with from sources (stack/images/supervisor/Dockerfile): a registry's JDK and JRE… */
     public static final String SUPERVISOR_JDK = "eclipse-temurin:21-jdk";
 

@@ -60,6 +60,13 @@ class DrillFaultsTest {
                         DrillScenario.ETCD_LEADER_DURING_FAILOVER,
                         EtcdLeaderDuringFailoverFault.class,
                         false,
+                        RecoveredWhen.NEW_LEADER_TAKES_WRITES),
+                Arguments.of(DrillScenario.LOSSY_PRIMARY, LossyPrimaryFault.class, true, RecoveredWhen.AT_ONCE),
+                Arguments.of(DrillScenario.SLOW_PRIMARY, SlowPrimaryFault.class, true, RecoveredWhen.AT_ONCE),
+                Arguments.of(
+                        DrillScenario.ASYMMETRIC_PARTITION,
+                        AsymmetricPartitionFault.class,
+                        true,
                         RecoveredWhen.NEW_LEADER_TAKES_WRITES));
     }
 
@@ -230,5 +237,12 @@ class DrillFaultsTest {
         fault.heal();
 
         assertThat(heals).hasSize(2);
+    }
+
+    @Test
+    void aFaultsNoteOutlivesItsWatcher() {
+        InjectedFault fault =
+                InjectedFault.healedBy(() -> {}).withNote("tc tbf").watchedBy(new Thread(() -> {}));
+        assertThat(fault.notes()).containsExactly("tc tbf");
     }
 }

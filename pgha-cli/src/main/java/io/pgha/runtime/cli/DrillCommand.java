@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +61,9 @@ import picocli.CommandLine.Spec;
             "test hosts of scripts/test-hosts.sh can be stopped from here (docs/decisions/0045)."
         })
 public final class DrillCommand implements Callable<Integer> {
+
+    /** How long an exit waits for a cancelled drill to heal its fault. */
+    static final Duration HEAL_ON_EXIT = Duration.ofSeconds(60);
 
     /** The point-in-time recovery drill (issue 19): not a fault, a restore. */
     static final String PITR = "pitr";
@@ -93,8 +99,8 @@ public final class DrillCommand implements Callable<Integer> {
             names = "--fault-seconds",
             paramLabel = "SECONDS",
             defaultValue = "25",
-            description =
-                    "How long a lasting fault (partition, freeze, etcd stops) is held (default: ${DEFAULT-VALUE})")
+            description = "How long a lasting fault (partition, freeze, etcd stops, network faults) is held (default:"
+                    + " ${DEFAULT-VALUE})")
     int faultSeconds;
 
     @Option(names = "--into", paramLabel = "NEW", description = "pitr: the restored stack's name (default: NAME-pitr)")
@@ -141,6 +147,20 @@ public final class DrillCommand implements Callable<Integer> {
         DrillSettings settings =
                 DrillSettings.defaults().withWriters(writers).withFaultDuration(Duration.ofSeconds(faultSeconds));
         List<DrillResult> results = new ArrayList<>();
+        // Ctrl-C (or any exit) cancels the run and waits for it to heal its fault, as pgha chaos does
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(
+                () -> {
+                    cancelled.set(true);
+                    try {
+                        finished.await(HEAL_ON_EXIT.toSeconds(), TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "pgha-drill-heal-on-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
         try (DockerFaults docker = DockerFaults.connect()) {
             for (int i = 1; i <= runs; i++) {
                 int n = i;
@@ -148,13 +168,21 @@ public final class DrillCommand implements Callable<Integer> {
                         target,
                         settings,
                         docker,
-                        step -> err.println("[" + scenario.cliName() + " " + n + "/" + runs + "] " + step));
+                        step -> err.println("[" + scenario.cliName() + " " + n + "/" + runs + "] " + step),
+                        cancelled::get);
                 DrillResult r = runner.run(scenario);
                 results.add(r);
                 if (!json) {
                     out.println(DrillReport.line(n, r));
                     out.flush();
                 }
+            }
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException exiting) {
+                // the hook is running: it returns now that the run has healed
             }
         }
         DrillSummary summary = DrillSummary.of(scenario, results);

@@ -360,6 +360,76 @@ class DrillIT {
         assertThat(run.path("notes").toString()).contains("killed the etcd leader");
     }
 
+    /** Network faults without netem (docs/decisions/00XX): 30 % of what the primary receives dropped for 10 s. */
+    @Test
+    @Order(21)
+    void aLossyPrimaryLosesNothingAndIsHealed() throws Exception {
+        long started = System.nanoTime();
+        JsonNode run = drill("lossy-primary", "--fault-seconds", "10");
+        report("lossy-primary", started, run);
+        assertSafe(run);
+        assertThat(run.path("notes").toString()).as("the mechanism it used").contains("iptables statistic match");
+        assertNoNetworkFaultLeft(run.path("oldLeader").asText());
+    }
+
+    /** What the primary sends held to 1 mbit/s (tc tbf) for 10 s. */
+    @Test
+    @Order(22)
+    void aSlowPrimaryLosesNothingAndIsHealed() throws Exception {
+        long started = System.nanoTime();
+        JsonNode run = drill("slow-primary", "--fault-seconds", "10");
+        report("slow-primary", started, run);
+        assertSafe(run);
+        assertThat(run.path("notes").toString()).as("the mechanism it used").contains("tc tbf rate 1mbit");
+        assertNoNetworkFaultLeft(run.path("oldLeader").asText());
+    }
+
+    /** The primary sends but receives nothing, at least the leader TTL (20 s): a new leader, the old key expired. */
+    @Test
+    @Order(23)
+    void anAsymmetricPartitionIsLeftToTheTtlAndLosesNothing() throws Exception {
+        try (KeyWatch keys = KeyWatch.start()) {
+            String leader = ComposeStack.leader().orElseThrow().member();
+            long started = System.nanoTime();
+            JsonNode run = drill("asymmetric-partition", "--fault-seconds", "20");
+            report("asymmetric-partition", started, run);
+            assertSafe(run);
+            assertNewLeader(run);
+            assertLeaderKeyExpiredRatherThanDeleted(keys, leader, faultAt(run));
+            assertThat(run.path("notes").toString()).as("the mechanism it used").contains("iptables");
+            assertNoNetworkFaultLeft(leader);
+        }
+    }
+
+    private static void report(String drill, long started, JsonNode run) {
+        System.out.printf("[DrillIT] %s took %.1f s: %s%n", drill, (System.nanoTime() - started) / 1e9, run.toString());
+    }
+
+    /** No sidecar left, and nothing of the drill's in the node's network namespace: no iptables chain, no tbf. */
+    private static void assertNoNetworkFaultLeft(String node) {
+        Commands.Result sidecars = ComposeStack.docker(
+                "ps", "-a", "-q", "--filter", "label=org.pgha.role=" + io.pgha.runtime.docker.NetworkSidecar.ROLE);
+        assertThat(sidecars.stdout().strip())
+                .as("network sidecars left: " + sidecars.describe())
+                .isEmpty();
+        Commands.Result netns = ComposeStack.docker(
+                "run",
+                "--rm",
+                "--cap-add",
+                "NET_ADMIN",
+                "--network",
+                "container:" + node,
+                io.pgha.runtime.stack.StackImages.NET_FAULT,
+                "sh",
+                "-c",
+                "iptables -S; tc qdisc show");
+        assertThat(netns.ok()).as(netns.describe()).isTrue();
+        assertThat(netns.stdout())
+                .as(node + "'s namespace")
+                .doesNotContain("PGHA-DRILL")
+                .doesNotContain("tbf");
+    }
+
     private static long faultAt(JsonNode run) {
         return java.time.Instant.parse(run.path("faultAt").asText()).toEpochMilli();
     }

@@ -37,8 +37,8 @@ import javafx.collections.ObservableList;
  */
 public final class ChaosViewModel {
 
-    /** Long enough to draw each fault once (5 s + 23 s per fault, ADR 0032: 212 s for nine). */
-    static final String DEFAULT_DURATION = "4m";
+    /** Long enough to draw each fault once (5 s + 23 s per fault, ADR 0032: 304 s for thirteen, 350 s for fifteen). */
+    static final String DEFAULT_DURATION = "6m";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*(s|m|h)");
 

@@ -45,7 +45,7 @@ class ChaosViewModelTest {
 
     static Stream<Arguments> rules() {
         return Stream.of(
-                Arguments.of("the default", "4m", "7", TWO, ""),
+                Arguments.of("the default", "6m", "7", TWO, ""),
                 Arguments.of("seconds", "90s", "7", TWO, ""),
                 Arguments.of("hours", "2h", "-3", TWO, ""),
                 Arguments.of("the shortest", "30s", "7", TWO, ""),
@@ -74,10 +74,10 @@ class ChaosViewModelTest {
         assertThat(vm.kinds()).hasSize(DrillScenario.values().length);
         assertThat(vm.canStartProperty().get()).isTrue();
         assertThat(vm.problemProperty().get()).isEmpty();
-        ChaosPlan plan = ChaosPlan.of(7, Duration.ofMinutes(4), List.of(DrillScenario.values()));
+        ChaosPlan plan = ChaosPlan.of(7, Duration.ofMinutes(6), List.of(DrillScenario.values()));
         assertThat(plan.drawsEveryKind()).isTrue();
         assertThat(vm.planProperty().get())
-                .isEqualTo(plan.steps().size() + " faults over 240 s, one at a time, every chosen kind at least once");
+                .isEqualTo(plan.steps().size() + " faults over 360 s, one at a time, every chosen kind at least once");
 
         vm.durationProperty().set("1m");
         assertThat(vm.planProperty().get())
