@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * What a network fault runs in the faulty node's network namespace, as sh scripts: {@code apply} puts it in place after
  * undoing any leftover, and stops at the first error; {@code heal} undoes whatever is left of it and never fails;
  * {@code healed} succeeds only when nothing of it is left. Without netem, which some kernels lack
- * (docs/decisions/00XX): loss and a dead inbound direction are iptables rules in a chain of their own, hooked first into
+ * (docs/decisions/0061): loss and a dead inbound direction are iptables rules in a chain of their own, hooked first into
  * INPUT with loopback let through; slowness is a tbf qdisc on every interface but loopback.
  *
  * @param mechanism how the fault is made, in words, for the drill's result

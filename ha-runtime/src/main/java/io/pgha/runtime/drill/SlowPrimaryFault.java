@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What the primary sends held to a low rate with bounded queueing (a tc tbf qdisc on its interfaces, in its network
- * namespace: netem is missing from some kernels, docs/decisions/00XX), held for the fault duration, then removed: the
+ * namespace: netem is missing from some kernels, docs/decisions/0061), held for the fault duration, then removed: the
  * WAL stream, Patroni's etcd traffic and the answers to clients all squeeze through it. Nothing acknowledged may be
  * lost, no two nodes take writes at once. Healed: no tbf qdisc left in the node's namespace (checked at the heal) and
  * every member streams again.

@@ -360,7 +360,7 @@ class DrillIT {
         assertThat(run.path("notes").toString()).contains("killed the etcd leader");
     }
 
-    /** Network faults without netem (docs/decisions/00XX): 30 % of what the primary receives dropped for 10 s. */
+    /** Network faults without netem (docs/decisions/0061): 30 % of what the primary receives dropped for 10 s. */
     @Test
     @Order(21)
     void aLossyPrimaryLosesNothingAndIsHealed() throws Exception {
