@@ -62,7 +62,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * <p>Issue 19, item 4: the Backups tab restores to a point in time. Rows committed through pgjdbc, the moment T, more
  * rows; "Restore to a point in time…" first shows the in-place choice's warning and changes nothing on Cancel, then
  * restores to T into a new cluster ({@value #RESTORED}, ports 42200-42290) with its steps shown; the new cluster is
- * healthy and has exactly the rows of T, on its primary and its replicas. One stack for both (docs/decisions/00XX):
+ * healthy and has exactly the rows of T, on its primary and its replicas. One stack for both (docs/decisions/0060):
  * a second `pgha up` would cost CI a minute.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
