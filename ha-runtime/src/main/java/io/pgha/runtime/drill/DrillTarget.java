@@ -43,43 +43,6 @@ public record DrillTarget(
         List<String> etcdEndpoints,
         Optional<ClusterConnection.EtcdAuth> etcdAuth) {
 
-    /** A target without etcd's endpoints (the drills that find no etcd member by its role need none). */
-    public DrillTarget(
-            String scope,
-            List<String> members,
-            List<String> etcdMembers,
-            String network,
-            String routerHost,
-            int writePort,
-            int readPort,
-            Map<String, String> patroniUrls,
-            String superuser,
-            String password,
-            String watcherImage,
-            Optional<String> caFile,
-            Optional<RestApiCredentials> restCredentials,
-            Map<String, String> containers,
-            List<Integer> writePorts) {
-        this(
-                scope,
-                members,
-                etcdMembers,
-                network,
-                routerHost,
-                writePort,
-                readPort,
-                patroniUrls,
-                superuser,
-                password,
-                watcherImage,
-                caFile,
-                restCredentials,
-                containers,
-                writePorts,
-                List.of(),
-                Optional.empty());
-    }
-
     /** A target of one router over plain HTTP without REST credentials. */
     public DrillTarget(
             String scope,
@@ -108,7 +71,9 @@ public record DrillTarget(
                 Optional.empty(),
                 Optional.empty(),
                 Map.of(),
-                List.of(writePort));
+                List.of(writePort),
+                List.of(),
+                Optional.empty());
     }
 
     public DrillTarget {

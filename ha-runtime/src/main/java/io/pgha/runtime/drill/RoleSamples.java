@@ -16,6 +16,11 @@ final class RoleSamples {
 
     enum State {
         WRITABLE,
+        /**
+         * A primary whose commits would wait for synchronous standbys that are not streaming (docs/decisions/0062):
+         * it acknowledges nothing, so it ends a writable run; it is not "known not to accept writes" either.
+         */
+        WAITING_FOR_STANDBYS,
         READ_ONLY,
         /** The node's container runs, its PostgreSQL does not answer: known not to accept writes. */
         NOT_ANSWERING,
@@ -28,7 +33,7 @@ final class RoleSamples {
 
     private final List<Sample> samples = new ArrayList<>();
 
-    /** Parses a watcher line "S &lt;epoch-ms&gt; &lt;node&gt; &lt;w|r|u&gt;"; other lines are ignored. */
+    /** Parses a watcher line "S &lt;epoch-ms&gt; &lt;node&gt; &lt;w|q|r|u&gt;"; other lines are ignored. */
     void addLine(String line) {
         String[] f = line.strip().split(" ");
         if (f.length != 4 || !f[0].equals("S")) {
@@ -36,6 +41,7 @@ final class RoleSamples {
         }
         State state = switch (f[3]) {
             case "w" -> State.WRITABLE;
+            case "q" -> State.WAITING_FOR_STANDBYS;
             case "r" -> State.READ_ONLY;
             default -> State.UNREACHABLE;
         };

@@ -101,4 +101,22 @@ class RoleSamplesTest {
         assertThat(samples.answeredAll(java.util.List.of("pg-0", "pg-1"))).isTrue();
         assertThat(samples.answeredAll(java.util.List.of("pg-0", "pg-2"))).isFalse();
     }
+
+    @Test
+    void aPrimaryWokenFromAFreezeWithoutItsStandbysEndsItsWritableRunAndIsNotASplitBrain() {
+        feed("S 1000 pg-0 w", "S 1100 pg-0 u", "S 1200 pg-1 w", "S 1300 pg-0 q", "S 1350 pg-1 w", "S 1400 pg-0 r");
+        assertThat(samples.splitBrainOverlaps())
+                .as("pg-0's commits would wait for standbys that follow pg-1: its run ended at 1000")
+                .isZero();
+        assertThat(samples.firstNotWritable("pg-0", 1100))
+                .as("waiting for standbys is not refusing: a local commit is still made")
+                .map(RoleSamples.Sample::epochMillis)
+                .hasValue(1400L);
+    }
+
+    @Test
+    void aPrimaryWokenFromAFreezeThatStillAcknowledgesIsASplitBrain() {
+        feed("S 1000 pg-0 w", "S 1100 pg-0 u", "S 1200 pg-1 w", "S 1300 pg-0 w", "S 1400 pg-0 r");
+        assertThat(samples.splitBrainOverlaps()).isEqualTo(1);
+    }
 }

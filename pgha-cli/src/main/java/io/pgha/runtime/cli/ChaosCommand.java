@@ -13,9 +13,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,21 +74,10 @@ public final class ChaosCommand implements Callable<Integer> {
         }
         err.println("[chaos] seed " + s + ": " + ChaosText.plan(plan));
         err.flush();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    cancelled.set(true);
-                    try {
-                        finished.await(90, TimeUnit.SECONDS); // let the run heal and drop its tables
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "pgha-chaos-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
         ChaosReport report;
-        try (DockerFaults docker = DockerFaults.connect()) {
+        // let the run heal and drop its tables when the process exits under it
+        try (HealOnExit exit = new HealOnExit("pgha-chaos-cleanup", Duration.ofSeconds(90));
+                DockerFaults docker = DockerFaults.connect()) {
             report = new ChaosRunner(
                             target,
                             docker,
@@ -99,15 +85,8 @@ public final class ChaosCommand implements Callable<Integer> {
                                 err.println("[chaos] " + line);
                                 err.flush();
                             },
-                            cancelled::get)
+                            exit.cancelled())
                     .run(plan);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it ends with the latch
-            }
         }
         if (json) {
             try {

@@ -28,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,20 +145,8 @@ public final class DrillCommand implements Callable<Integer> {
                 DrillSettings.defaults().withWriters(writers).withFaultDuration(Duration.ofSeconds(faultSeconds));
         List<DrillResult> results = new ArrayList<>();
         // Ctrl-C (or any exit) cancels the run and waits for it to heal its fault, as pgha chaos does
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    cancelled.set(true);
-                    try {
-                        finished.await(HEAL_ON_EXIT.toSeconds(), TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "pgha-drill-heal-on-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (DockerFaults docker = DockerFaults.connect()) {
+        try (HealOnExit exit = new HealOnExit("pgha-drill-heal-on-exit", HEAL_ON_EXIT);
+                DockerFaults docker = DockerFaults.connect()) {
             for (int i = 1; i <= runs; i++) {
                 int n = i;
                 DrillRunner runner = new DrillRunner(
@@ -169,20 +154,13 @@ public final class DrillCommand implements Callable<Integer> {
                         settings,
                         docker,
                         step -> err.println("[" + scenario.cliName() + " " + n + "/" + runs + "] " + step),
-                        cancelled::get);
+                        exit.cancelled());
                 DrillResult r = runner.run(scenario);
                 results.add(r);
                 if (!json) {
                     out.println(DrillReport.line(n, r));
                     out.flush();
                 }
-            }
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException exiting) {
-                // the hook is running: it returns now that the run has healed
             }
         }
         DrillSummary summary = DrillSummary.of(scenario, results);

@@ -55,8 +55,13 @@ public final class ProbeRolesCommand implements Callable<Integer> {
                     () -> {
                         try (RoleProbe probe = new RoleProbe(member, port, user, password)) {
                             while (System.nanoTime() < end) {
-                                Optional<Boolean> writable = probe.acceptsWrites();
-                                String state = writable.map(w -> w ? "w" : "r").orElse("u");
+                                String state = probe.writeRole()
+                                        .map(r -> switch (r) {
+                                            case WRITABLE -> "w";
+                                            case WAITING_FOR_STANDBYS -> "q";
+                                            case READ_ONLY -> "r";
+                                        })
+                                        .orElse("u");
                                 synchronized (out) {
                                     out.println("S " + System.currentTimeMillis() + " " + member + " " + state);
                                     out.flush();
