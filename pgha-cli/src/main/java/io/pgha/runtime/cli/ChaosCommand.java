@@ -46,9 +46,19 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(
             names = "--faults",
             paramLabel = "a,b,...",
-            description = "which faults to draw from (default: all of them: kill-primary, stop-primary, crash-postgres,"
-                    + " partition-primary, freeze-primary, etcd-minority, etcd-quorum-loss, switchover, kill-router)")
+            completionCandidates = FaultNames.class,
+            description = "which faults to draw from (default: all of them: ${COMPLETION-CANDIDATES})")
     String faults;
+
+    /** Every drill scenario's name, for the help text: it lists what the runtime has, not a copy. */
+    static final class FaultNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(DrillScenario.values())
+                    .map(DrillScenario::cliName)
+                    .iterator();
+        }
+    }
 
     @Option(names = "--json", description = "Print one JSON object at the end (progress goes to stderr)")
     boolean json;

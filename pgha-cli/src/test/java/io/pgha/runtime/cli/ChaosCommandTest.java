@@ -39,4 +39,14 @@ class ChaosCommandTest {
         assertThat(run("chaos")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--for");
     }
+
+    @Test
+    void theHelpListsEveryDrillScenarioAsAFault() {
+        assertThat(run("chaos", "--help")).isZero();
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (io.pgha.runtime.drill.DrillScenario s : io.pgha.runtime.drill.DrillScenario.values()) {
+            assertThat(help).contains(s.cliName());
+        }
+        assertThat(help).contains("asymmetric-partition").contains("double-failover");
+    }
 }
