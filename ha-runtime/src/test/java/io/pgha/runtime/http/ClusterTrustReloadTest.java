@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.pgha.runtime.pki.CertificateRequest;
 import io.pgha.runtime.pki.ClusterPki;
 import io.pgha.runtime.pki.IssuedCertificate;
+import io.pgha.runtime.testsupport.ServerTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
@@ -54,13 +52,7 @@ class ClusterTrustReloadTest {
     }
 
     private static SSLServerSocket server(IssuedCertificate served) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("pg-0", served.key(), new char[0], new Certificate[] {served.certificate()});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, new char[0]);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
+        SSLContext ctx = ServerTls.presenting(served);
         return (SSLServerSocket)
                 ctx.getServerSocketFactory().createServerSocket(0, 5, InetAddress.getLoopbackAddress());
     }

@@ -11,18 +11,16 @@ import io.pgha.runtime.pki.ClusterPki;
 import io.pgha.runtime.pki.IssuedCertificate;
 import io.pgha.runtime.prometheus.PrometheusClient;
 import io.pgha.runtime.router.RouterStats;
+import io.pgha.runtime.testsupport.ServerTls;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,13 +89,7 @@ class OneHttpClientPerClusterTest {
     }
 
     private static HttpsServer https(IssuedCertificate served, Set<String> asked) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("exporter", served.key(), new char[0], new Certificate[] {served.certificate()});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(ks, new char[0]);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(kmf.getKeyManagers(), null, null);
+        SSLContext tls = ServerTls.presenting(served);
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.createContext("/", exchange -> {

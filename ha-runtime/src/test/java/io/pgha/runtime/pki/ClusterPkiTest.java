@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
@@ -60,14 +59,7 @@ class ClusterPkiTest {
     void aVerifyingClientAcceptsTheNamesAndRefusesOthers() throws Exception {
         ClusterPki pki = new ClusterPki(dir.resolve("pki"), "shop", Clock.systemUTC());
         IssuedCertificate router = pki.ensure(ROUTER);
-        KeyStore identity = KeyStore.getInstance("PKCS12");
-        identity.load(null, null);
-        identity.setKeyEntry(
-                "router", router.key(), new char[0], new java.security.cert.X509Certificate[] {router.certificate()});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance("PKIX");
-        kmf.init(identity, new char[0]);
-        SSLContext server = SSLContext.getInstance("TLS");
-        server.init(kmf.getKeyManagers(), null, null);
+        SSLContext server = io.pgha.runtime.testsupport.ServerTls.presenting(router);
 
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
