@@ -1,7 +1,6 @@
 package io.pgha.runtime.drill;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +29,8 @@ final class DoubleFailoverFault implements DrillFault {
         try {
             Optional<String> successor = Optional.empty();
             while (successor.isEmpty() && System.nanoTime() < deadline && pause()) {
-                successor = newPrimarySeen(tools.samples().snapshot(), leader, killedAt);
+                successor =
+                        tools.samples().firstWritableOtherThan(leader, killedAt).map(RoleSamples.Sample::node);
             }
             if (successor.isEmpty()) {
                 return firstOnly.withNote("no member took writes within " + WINDOW.toSeconds() + " s of killing "
@@ -80,16 +80,6 @@ final class DoubleFailoverFault implements DrillFault {
     @Override
     public RecoveredWhen recoveredWhen() {
         return RecoveredWhen.THIRD_MEMBER_TAKES_WRITES;
-    }
-
-    /** The first member other than {@code killed} the watcher saw take writes at or after {@code killedAtMillis}. */
-    static Optional<String> newPrimarySeen(List<RoleSamples.Sample> samples, String killed, long killedAtMillis) {
-        return samples.stream()
-                .filter(s -> s.epochMillis() >= killedAtMillis
-                        && !s.node().equals(killed)
-                        && s.state() == RoleSamples.State.WRITABLE)
-                .map(RoleSamples.Sample::node)
-                .findFirst();
     }
 
     /**

@@ -53,7 +53,10 @@ class CloseTogetherFailoversTest {
     @MethodSource("successors")
     void theSuccessorIsTheFirstOtherMemberSeenTakingWrites(
             String what, List<RoleSamples.Sample> samples, Optional<String> expected) {
-        assertThat(DoubleFailoverFault.newPrimarySeen(samples, "pg-0", 1000)).isEqualTo(expected);
+        RoleSamples seen = new RoleSamples();
+        samples.forEach(seen::add);
+        assertThat(seen.firstWritableOtherThan("pg-0", 1000).map(RoleSamples.Sample::node))
+                .isEqualTo(expected);
     }
 
     private static Map<String, DrillPatroni.MemberView> view(DrillPatroni.MemberView... members) {
