@@ -2,17 +2,21 @@ package io.pgha.runtime.drill;
 
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.model.ClusterSnapshot;
+import io.pgha.runtime.model.LiveLag;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.patroni.PatroniActions;
 import io.pgha.runtime.patroni.PatroniClient;
+import io.pgha.runtime.patroni.PatroniNode;
 import io.pgha.runtime.patroni.PatroniReply;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /** The little a drill asks Patroni, through the patroni package: who leads, who streams, and a planned switchover. */
@@ -66,7 +70,33 @@ final class DrillPatroni {
 
     /** Patroni's view of the cluster as a snapshot (GET /cluster and /config of the first member that answers). */
     Optional<ClusterSnapshot> snapshot() {
-        return firstAnswer(client -> client.cluster().toSnapshot(client.config(), Instant.now()));
+        return firstAnswer(client -> client.cluster().toSnapshot(client.config(), Instant.now()))
+                .map(s -> s.withMembers(LiveLag.apply(s.leader(), s.members(), ownPositions(s.leader()))));
+    }
+
+    /**
+     * Each member's own WAL position (GET /patroni), the leader's first: a replica asked after its leader is behind it
+     * only by what it has not received, never by a position Patroni has not published yet.
+     */
+    private Map<String, OptionalLong> ownPositions(Optional<String> leader) {
+        Map<String, OptionalLong> positions = new HashMap<>();
+        List<String> order = urls.keySet().stream()
+                .sorted(Comparator.comparing(
+                        (String name) -> !leader.map(name::equals).orElse(false)))
+                .toList();
+        for (String name : order) {
+            try {
+                PatroniNode own =
+                        PatroniClient.create(urls.get(name), caFile, CALL).node();
+                if (leader.map(name::equals).orElse(false) && !own.role().isLeader()) {
+                    return Map.of();
+                }
+                positions.put(name, own.lsn());
+            } catch (PghaException e) {
+                // that member keeps the position Patroni published
+            }
+        }
+        return positions;
     }
 
     /** The first member's answer to {@code call}; empty when none answers. */

@@ -62,6 +62,25 @@ public record ClusterSnapshot(
                 hosts);
     }
 
+    /** The same snapshot with these members. */
+    public ClusterSnapshot withMembers(List<Member> others) {
+        return new ClusterSnapshot(
+                scope,
+                takenAt,
+                leader,
+                others,
+                sync,
+                paused,
+                scheduledSwitchover,
+                etcdMembers,
+                routerBackends,
+                containers,
+                checks,
+                sources,
+                dynamicConfig,
+                hosts);
+    }
+
     public Optional<Member> member(String name) {
         return members.stream().filter(m -> m.name().equals(name)).findFirst();
     }

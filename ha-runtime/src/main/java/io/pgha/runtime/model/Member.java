@@ -40,6 +40,12 @@ public record Member(
         tags = Map.copyOf(tags);
     }
 
+    /** The same member at another WAL position and lag. */
+    public Member withPosition(OptionalLong position, OptionalLong lag) {
+        return new Member(
+                name, role, state, timeline, position, lag, host, port, apiUrl, tags, pendingRestart, scheduledRestart);
+    }
+
     public boolean isStreaming() {
         return "streaming".equals(state);
     }

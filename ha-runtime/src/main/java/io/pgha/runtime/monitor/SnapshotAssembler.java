@@ -5,6 +5,7 @@ import io.pgha.runtime.docker.StackContainer;
 import io.pgha.runtime.model.ClusterSnapshot;
 import io.pgha.runtime.model.ContainerInfo;
 import io.pgha.runtime.model.EtcdMember;
+import io.pgha.runtime.model.LiveLag;
 import io.pgha.runtime.model.Member;
 import io.pgha.runtime.model.Role;
 import io.pgha.runtime.model.RouterBackend;
@@ -76,6 +77,7 @@ final class SnapshotAssembler {
             members = members.stream()
                     .map(m -> overlay(m, patroni.get().node(m.name()).flatMap(PatroniReading.Node::node)))
                     .toList();
+            members = LiveLag.apply(leader, members, ownPositions(patroni.get(), leader));
         }
 
         List<EtcdMember> etcd = p.etcd().current().map(s -> s.members()).orElse(List.of());
@@ -155,6 +157,17 @@ final class SnapshotAssembler {
                 m.tags().isEmpty() ? n.tags() : m.tags(),
                 m.pendingRestart() || n.pendingRestart(),
                 m.scheduledRestart().or(n::scheduledRestart));
+    }
+
+    /** The WAL position each member reported itself this round; the leader's only while it still says it leads. */
+    private static Map<String, OptionalLong> ownPositions(PatroniReading r, Optional<String> leader) {
+        Map<String, OptionalLong> positions = new java.util.HashMap<>();
+        r.nodes()
+                .forEach((name, node) -> node.node()
+                        .filter(n -> !leader.map(name::equals).orElse(false)
+                                || n.role().isLeader())
+                        .ifPresent(n -> positions.put(name, n.lsn())));
+        return positions;
     }
 
     private static List<Member> membersFromNodes(PatroniReading r) {

@@ -120,6 +120,67 @@ class SnapshotAssemblerTest {
                 .hasValueSatisfying(r -> assertThat(r).startsWith("etcd member status: "));
     }
 
+    /** The keys as Patroni publishes them a loop apart: the leader after a WAL segment switch, pg-1 before it. */
+    private static DcsView published(long leaderPosition, long replicaPosition) {
+        return DcsView.parse(
+                "pg-ha",
+                10,
+                Map.of(
+                        "leader", "pg-0",
+                        "members/pg-0",
+                                "{\"conn_url\":\"postgres://pg-0:5432/postgres\",\"api_url\":\"http://pg-0:8008/patroni\",\"state\":\"running\","
+                                        + "\"role\":\"primary\",\"xlog_location\":" + leaderPosition
+                                        + ",\"timeline\":5}",
+                        "members/pg-1",
+                                "{\"conn_url\":\"postgres://pg-1:5432/postgres\",\"api_url\":\"http://pg-1:8008/patroni\",\"state\":\"running\","
+                                        + "\"role\":\"replica\",\"xlog_location\":" + replicaPosition
+                                        + ",\"replication_state\":\"streaming\",\"timeline\":5}"));
+    }
+
+    @Test
+    void aReplicasLagComesFromThePositionsTheMembersReportThemselvesInOneRound() {
+        long segment = 16L * 1024 * 1024;
+        // both fixtures stand at 67428200: the replica has received all the leader has written
+        PatroniReading bothAnswer = new PatroniReading(
+                Map.of(
+                        "pg-0", node("pg-0", "patroni-primary.json"),
+                        "pg-1", node("pg-1", "patroni-replica.json")),
+                Optional.empty(),
+                Optional.empty());
+        ClusterSnapshot s = SnapshotAssembler.assemble(parts(
+                Reading.ok(Source.DCS, published(67428200, 67428200 - segment), NOW),
+                Reading.ok(Source.PATRONI, bothAnswer, NOW),
+                none(Source.ROUTER)));
+        assertThat(s.member("pg-1").orElseThrow().lagBytes())
+                .as("16 MiB behind by the published keys, level by its own answer")
+                .hasValue(0);
+        assertThat(s.member("pg-1").orElseThrow().lsn()).hasValue(67428200);
+
+        PatroniReading replicaSilent = new PatroniReading(
+                Map.of("pg-0", node("pg-0", "patroni-primary.json")), Optional.empty(), Optional.empty());
+        ClusterSnapshot keysOnly = SnapshotAssembler.assemble(parts(
+                Reading.ok(Source.DCS, published(67428200, 67428200 - segment), NOW),
+                Reading.ok(Source.PATRONI, replicaSilent, NOW),
+                none(Source.ROUTER)));
+        assertThat(keysOnly.member("pg-1").orElseThrow().lagBytes())
+                .as("without its own answer, what Patroni published")
+                .hasValue(segment);
+
+        PatroniReading leaderDemoted = new PatroniReading(
+                Map.of(
+                        "pg-0", node("pg-0", "patroni-replica.json"),
+                        "pg-1", node("pg-1", "patroni-replica.json")),
+                Optional.empty(),
+                Optional.empty());
+        ClusterSnapshot demoting = SnapshotAssembler.assemble(parts(
+                Reading.ok(Source.DCS, published(67428200, 67428200 - segment), NOW),
+                Reading.ok(Source.PATRONI, leaderDemoted, NOW),
+                none(Source.ROUTER)));
+        assertThat(demoting.member("pg-1").orElseThrow().lagBytes())
+                .as("a key holder that says it no longer leads gives no position to measure against")
+                .hasValue(segment);
+    }
+
     @Test
     void checksLeftForTheNextRoundAreCheckingNotFailing() {
         PatroniReading.Node asked = node("pg-0", "patroni-primary.json");
@@ -204,8 +265,8 @@ class SnapshotAssemblerTest {
         assertThat(s.leader()).contains("pg-0");
         assertThat(s.member("pg-1").orElseThrow().state()).isEqualTo("streaming");
         assertThat(s.member("pg-1").orElseThrow().lagBytes())
-                .as("nobody computed it")
-                .isEmpty();
+                .as("from the positions both reported themselves in this round")
+                .hasValue(0);
     }
 
     @Test
