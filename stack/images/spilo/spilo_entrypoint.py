@@ -22,6 +22,7 @@ Beyond Spilo (docs/decisions/0017), for a stack that keeps secrets out of its en
 - argument --idle (docs/decisions/0022): pgha's restore helper; the data directories, then sleep
   while pgha restores and recovers a backup into them with docker exec.
 """
+import glob
 import os
 import pwd
 import socket
@@ -252,6 +253,19 @@ def start_pgbackrest_server():
     log('pgbackrest server started (TLS, port 8432)')
 
 
+def remove_stale_socket_locks():
+    """A PostgreSQL killed with its container leaves its socket lock file in /var/run/postgresql, which the container's
+    restart keeps. The lock names the dead postmaster's PID, and in the restarted container that PID is often taken by
+    another process (Patroni's own start uses the same few PIDs), so PostgreSQL refused to start: "lock file already
+    exists", the member stayed "start failed". Nothing of PostgreSQL runs before this script, so every lock is stale."""
+    for path in glob.glob('/var/run/postgresql/.s.PGSQL.*'):
+        try:
+            os.unlink(path)
+            log('removed {} left by a PostgreSQL that did not stop'.format(path))
+        except FileNotFoundError:
+            pass
+
+
 def write_private(path, text, uid, gid):
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, 'w') as f:
@@ -276,6 +290,7 @@ def main():
         os.makedirs(d, exist_ok=True)
         os.chown(d, uid, gid)
     os.chmod(PGROOT, 0o700)
+    remove_stale_socket_locks()
     prepare_pgbackrest(uid, gid)
     ensure_certificate(uid, gid)
     write_private(CONFIG_FILE, yaml.safe_dump(config, default_flow_style=False), uid, gid)
