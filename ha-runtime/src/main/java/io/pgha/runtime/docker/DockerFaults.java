@@ -72,6 +72,55 @@ public final class DockerFaults implements AutoCloseable {
         }
     }
 
+    /** Every container's name on the engine (without Docker's leading slash), running or not. */
+    public java.util.List<String> containerNames() {
+        try {
+            return docker.listContainersCmd().withShowAll(true).exec().stream()
+                    .flatMap(c -> c.getNames() == null
+                            ? java.util.stream.Stream.<String>empty()
+                            : java.util.Arrays.stream(c.getNames()))
+                    .map(n -> n.startsWith("/") ? n.substring(1) : n)
+                    .toList();
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("list containers", e);
+        }
+    }
+
+    /** The container's restart policy ("no", "always", "unless-stopped", "on-failure") and how often the engine restarted it. */
+    public Restarts restarts(String container) {
+        try {
+            var c = docker.inspectContainerCmd(container).exec();
+            var policy = c.getHostConfig() == null ? null : c.getHostConfig().getRestartPolicy();
+            String name = policy == null
+                            || policy.getName() == null
+                            || policy.getName().isEmpty()
+                    ? "no"
+                    : policy.getName();
+            Integer count = c.getRestartCount();
+            return new Restarts(name, count == null ? 0 : count);
+        } catch (RuntimeException e) {
+            throw DockerErrors.translate("inspect " + container, e);
+        }
+    }
+
+    /** A container's restart policy and restart count. */
+    public record Restarts(String policy, int count) {
+        /** Whether the engine starts the container again when its process dies on its own. */
+        public boolean restartsOnCrash() {
+            return !"no".equals(policy);
+        }
+    }
+
+    /**
+     * SIGKILL to the container's main process from outside the engine's API, as a crash (the OOM killer, a JVM abort)
+     * would end it: the engine then applies the restart policy, which it does not after {@code docker kill} (a manual
+     * stop for the engine). A container of {@code image} in the engine's host PID namespace sends it, only to the
+     * process whose control group names the container (a PID reused meanwhile is left alone); it is removed after.
+     */
+    public void crash(String container, String image) {
+        ProcessCrash.crash(docker, container, image);
+    }
+
     @Override
     public void close() {
         try {
@@ -175,8 +224,14 @@ public final class DockerFaults implements AutoCloseable {
 
     /** Runs a command in a container and returns its standard output (bounded by {@code timeout}). */
     public String exec(String container, Duration timeout, String... command) {
+        return execAs(container, null, timeout, command);
+    }
+
+    /** {@link #exec} as {@code user} (null: the container's own user). */
+    public String execAs(String container, String user, Duration timeout, String... command) {
         try {
             ExecCreateCmdResponse exec = docker.execCreateCmd(container)
+                    .withUser(user)
                     .withCmd(command)
                     .withAttachStdout(true)
                     .withAttachStderr(true)

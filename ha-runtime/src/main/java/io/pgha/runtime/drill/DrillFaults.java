@@ -22,6 +22,8 @@ final class DrillFaults {
             case LOSSY_PRIMARY -> new LossyPrimaryFault();
             case SLOW_PRIMARY -> new SlowPrimaryFault();
             case ASYMMETRIC_PARTITION -> new AsymmetricPartitionFault();
+            case SUPERVISOR_KILLED_MID_FAILOVER -> new SupervisorKilledMidFailoverFault();
+            case DISK_WRITES_REFUSED -> new DiskWritesRefusedFault();
         };
     }
 }

@@ -41,6 +41,18 @@ public enum DrillScenario {
             "asymmetric-partition",
             "the primary sends but receives nothing (iptables drops all but loopback in its network namespace) until"
                     + " another member takes writes, then it is removed",
+            true),
+    SUPERVISOR_KILLED_MID_FAILOVER(
+            "supervisor-killed-mid-failover",
+            "every supervisor crashed (SIGKILL to its process), then at once the primary's container killed: Patroni"
+                    + " alone fails over within its leader TTL; healed when the old primary streams again and every"
+                    + " supervisor runs again, restarted by its restart policy",
+            true),
+    DISK_WRITES_REFUSED(
+            "disk-writes-refused",
+            "a stand-in for a full disk: the kernel refuses the primary's writes into files past 64 KiB (RLIMIT_FSIZE"
+                    + " of its Patroni and PostgreSQL, EFBIG instead of ENOSPC; nothing is written) until another member"
+                    + " takes writes; healed when the limit is lifted and the old primary streams again",
             true);
 
     private final String cliName;

@@ -91,6 +91,11 @@ public record DrillTarget(
         return StackLayout.containerName(network, StackLayout.ROUTER);
     }
 
+    /** The supervisor's container (others may run beside it as {@code NAME-2}, {@code NAME-3}, docs/decisions/0035). */
+    public String supervisorContainer() {
+        return StackLayout.containerName(network, StackLayout.SUPERVISOR);
+    }
+
     /** The container the member runs in. */
     public String containerOf(String member) {
         return containers.getOrDefault(member, member);

@@ -21,7 +21,7 @@ class ChaosPlanTest {
         "7, 120, 'kill-primary,switchover,crash-postgres,etcd-minority,kill-router'",
         "1, 120, 'kill-primary,switchover,crash-postgres,etcd-minority,kill-router'",
         "42, 120, 'kill-primary,switchover,crash-postgres,etcd-minority,kill-router'",
-        "7, 300, ''",
+        "7, 420, ''", // every kind: at least WARMUP + LONGEST_STEP (23 s) per kind, 17 kinds
         "123456789, 600, ''",
         "-5, 30, 'switchover'",
     })

@@ -67,6 +67,16 @@ class DrillFaultsTest {
                         DrillScenario.ASYMMETRIC_PARTITION,
                         AsymmetricPartitionFault.class,
                         true,
+                        RecoveredWhen.NEW_LEADER_TAKES_WRITES),
+                Arguments.of(
+                        DrillScenario.SUPERVISOR_KILLED_MID_FAILOVER,
+                        SupervisorKilledMidFailoverFault.class,
+                        false,
+                        RecoveredWhen.NEW_LEADER_TAKES_WRITES),
+                Arguments.of(
+                        DrillScenario.DISK_WRITES_REFUSED,
+                        DiskWritesRefusedFault.class,
+                        false,
                         RecoveredWhen.NEW_LEADER_TAKES_WRITES));
     }
 

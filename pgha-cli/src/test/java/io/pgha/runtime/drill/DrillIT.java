@@ -401,6 +401,62 @@ class DrillIT {
         }
     }
 
+    /**
+     * Every supervisor crashed, then the primary killed (docs/decisions/00XX): Patroni alone fails over within its TTL
+     * (20 s here); pg-supervisor is restarted by its restart policy, the second (made without one) started by the heal.
+     */
+    @Test
+    @Order(24)
+    void theSupervisorsCrashedMidFailoverLoseNothingAndComeBack() throws Exception {
+        int restartsBefore = restartCount(Supervisors.FIRST);
+        long started = System.nanoTime();
+        JsonNode run = drill("supervisor-killed-mid-failover");
+        report("supervisor-killed-mid-failover", started, run);
+        assertSafe(run);
+        assertNewLeader(run);
+        assertThat(run.path("notes").toString())
+                .as("both supervisors crashed before the primary was killed")
+                .contains("crashed the supervisors " + Supervisors.FIRST + ", " + Supervisors.SECOND);
+        // bounded by the leader TTL (20 s) plus Patroni's loop and an election, not by the supervisor
+        assertThat(Duration.parse(run.path("newLeaderAfter").asText()))
+                .as("Patroni alone elected a new leader: " + run)
+                .isLessThan(Duration.ofSeconds(30));
+        assertThat(restartCount(Supervisors.FIRST))
+                .as(Supervisors.FIRST + " came back through its restart policy (unless-stopped), not a docker start")
+                .isGreaterThan(restartsBefore);
+        assertThat(ComposeStack.isRunning(Supervisors.SECOND)).isTrue();
+        await("a supervisor leads again")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Supervisors.leads(Supervisors.FIRST) || Supervisors.leads(Supervisors.SECOND));
+    }
+
+    /** The stand-in for a full disk (docs/decisions/00XX): the primary's file writes refused, a replica takes over. */
+    @Test
+    @Order(25)
+    void thePrimarysDiskWritesRefusedLoseNothingAndAreHealed() throws Exception {
+        long started = System.nanoTime();
+        JsonNode run = drill("disk-writes-refused");
+        report("disk-writes-refused", started, run);
+        assertSafe(run);
+        assertNewLeader(run);
+        assertThat(run.path("notes").toString()).as("the mechanism it used").contains("RLIMIT_FSIZE", "EFBIG");
+        String old = run.path("oldLeader").asText();
+        Commands.Result limits = ComposeStack.docker(
+                "exec", old, "sh", "-c", "grep -h '^Max file size' /proc/[0-9]*/limits | sort -u; ls /tmp");
+        assertThat(limits.ok()).as(limits.describe()).isTrue();
+        assertThat(limits.stdout())
+                .as(old + "'s processes have no file-size limit left, and no timer")
+                .doesNotContain("65536")
+                .doesNotContain("pgha-drill-fsize");
+    }
+
+    private static int restartCount(String container) {
+        Commands.Result r = ComposeStack.docker("inspect", "-f", "{{.RestartCount}}", container);
+        assertThat(r.ok()).as(r.describe()).isTrue();
+        return Integer.parseInt(r.stdout().strip());
+    }
+
     private static void report(String drill, long started, JsonNode run) {
         System.out.printf("[DrillIT] %s took %.1f s: %s%n", drill, (System.nanoTime() - started) / 1e9, run.toString());
     }
