@@ -147,7 +147,11 @@ final class MemberReplacement {
     /** Creates what {@code up} would for {@code member} that is missing (its volume, its container of {@code image}). */
     private String createAndStart(StackSpec spec, String member, String image) {
         StackCredentials secrets = members.secrets(spec.name());
-        DockerPlan plan = DockerPlan.of(spec, secrets);
+        // a stack's node count is its PostgreSQL containers: one an interrupted run removed is still its member
+        int index = Integer.parseInt(member.substring("pg-".length()));
+        StackSpec with =
+                spec.nodes() > index ? spec : spec.toBuilder().nodes(index + 1).build();
+        DockerPlan plan = DockerPlan.of(with, secrets);
         String name = plan.layout().containerName(member);
         Planned planned = plan.containers().stream()
                 .filter(p -> p.name().equals(name))

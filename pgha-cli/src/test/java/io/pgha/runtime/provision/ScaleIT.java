@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       from a replica; the old volume is deleted once it streams.
  *   <li>`pgha replace` of two replicas, no switchover: one whose data is unusable, with --keep-volume (the old data
  *       kept in a volume of its own), then one whose first `pgha replace` is killed (SIGKILL) while it copies the old
- *       data aside and a second one finishes once Patroni has forgotten the member.
+ *       data aside and a second one finishes it.
  *   <li>`pgha replace etcd-2` and `pgha apply` of etcd_members 5, then 3 (docs/decisions/0057): a new member id on a new
  *       volume, then etcd-4 and etcd-5 added and removed one at a time; etcd healthy (a quorum) at every 200 ms poll,
  *       the saved connection's endpoints follow, every step audited.
@@ -480,7 +480,9 @@ class ScaleIT {
      * Two replicas replaced under writes, no switchover (issue 21): the first has unusable data (pg_control deleted,
      * PostgreSQL killed: Patroni cannot start it again) and is replaced with --keep-volume, its old data kept in a volume
      * of its own; the second's `pgha replace` runs as its own process and is killed (SIGKILL) while it copies the old
-     * data aside, and once Patroni has forgotten the member a second `pgha replace` finishes it.
+     * data aside, and a second `pgha replace` finishes it. The replicas are taken lowest first, so the killed one is the
+     * highest-numbered one when pg-0 leads: a stack's node count is its PostgreSQL containers, and a run that had removed
+     * that member's container lost it from the stack.
      */
     @Test
     @Order(5)
@@ -553,17 +555,12 @@ class ScaleIT {
             assertThat(inspect(STACK + "-" + killed, "{{.State.Status}}"))
                     .as("the interrupted replace leaves " + killed + "'s container, stopped, with its data")
                     .isEqualTo("exited");
-            // an operator back later: Patroni no longer lists the member (its key's TTL), its container is all that
-            // says the stack has it
-            org.awaitility.Awaitility.await("Patroni forgets " + killed)
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() ->
-                            assertThat(memberStates()).contains(leader + " ").doesNotContain(killed + " "));
+            // at once, while Patroni still lists the stopped member: only the others must be healthy, and the stack
+            // still counts the member (its container), so the new container is made
             Cli.Result again = Cli.runOk("replace", killed, "-c", STACK, "--yes");
             long end = System.nanoTime();
             System.out.println("[ScaleIT broken] the second replace of " + killed + " in "
-                    + (end - brokenDone) / 1_000_000 + " ms (with the kill and Patroni's TTL):\n" + again.stdout());
+                    + (end - brokenDone) / 1_000_000 + " ms (with the killed one):\n" + again.stdout());
             writer.stop();
             assertThat(again.stdout())
                     .doesNotContain("switchover")
