@@ -89,20 +89,25 @@ final class MemberReplacement {
     String member(StackSpec spec, String member, boolean keepVolume, Consumer<String> progress) {
         StackLayout layout = StackLayout.of(spec);
         String name = layout.containerName(member);
-        String image = docker.container(name)
-                .map(DockerContainer::image)
-                .orElse(StackImages.of(spec.images()).spilo());
+        String image =
+                docker.container(name).map(DockerContainer::image).orElseGet(() -> otherMembersImage(spec, member));
         String volume = layout.volumeName(member + "-data");
         String aside = volume + "-replaced-" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
         if (!docker.imagePresent(HELPER_IMAGE)) {
             throw PghaException.notFound("copying the old data aside needs the image " + HELPER_IMAGE
                     + " (stack/images/build-local.sh builds it); nothing was changed");
         }
-        stopAndRemove(name, progress);
+        // stopped, not removed, while its data is copied: a run killed during the copy leaves a container that the
+        // same pgha replace finds again (a stack's members are its containers), not a member gone from the stack
+        docker.stop(name, STOP_GRACE);
         if (docker.volume(volume).isPresent()) {
             copyAside(spec, volume, aside, progress);
+            stopAndRemove(name, progress);
             docker.removeVolume(volume);
-            progress.accept("old data copied into volume " + aside + ", volume " + volume + " removed");
+            progress.accept("old data copied into volume " + aside + ", container " + name + " and volume " + volume
+                    + " removed");
+        } else {
+            stopAndRemove(name, progress);
         }
         String made = createAndStart(spec, member, image);
         progress.accept(made + "; waiting until Patroni has cloned " + member + " and it streams");
@@ -117,6 +122,19 @@ final class MemberReplacement {
         return streaming + "; the old data (volume " + aside + ") deleted";
     }
 
+    /**
+     * The image the stack's other PostgreSQL containers run (an upgraded stack's), for a member whose container an
+     * interrupted run removed; the profile's image when none is known.
+     */
+    private String otherMembersImage(StackSpec spec, String member) {
+        return StackState.of(docker, spec.name()).containers().values().stream()
+                .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
+                .filter(c -> !member.equals(c.labels().get(StackLabels.SERVICE)))
+                .map(DockerContainer::image)
+                .findFirst()
+                .orElse(StackImages.of(spec.images()).spilo());
+    }
+
     private void stopAndRemove(String name, Consumer<String> progress) {
         if (docker.container(name).isEmpty()) {
             progress.accept(name + " has no container (an earlier run removed it)");
@@ -129,7 +147,11 @@ final class MemberReplacement {
     /** Creates what {@code up} would for {@code member} that is missing (its volume, its container of {@code image}). */
     private String createAndStart(StackSpec spec, String member, String image) {
         StackCredentials secrets = members.secrets(spec.name());
-        DockerPlan plan = DockerPlan.of(spec, secrets);
+        // a stack's node count is its PostgreSQL containers: one an interrupted run removed is still its member
+        int index = Integer.parseInt(member.substring("pg-".length()));
+        StackSpec with =
+                spec.nodes() > index ? spec : spec.toBuilder().nodes(index + 1).build();
+        DockerPlan plan = DockerPlan.of(with, secrets);
         String name = plan.layout().containerName(member);
         Planned planned = plan.containers().stream()
                 .filter(p -> p.name().equals(name))

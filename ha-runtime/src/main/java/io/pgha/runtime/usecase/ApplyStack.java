@@ -177,7 +177,10 @@ public final class ApplyStack implements AutoCloseable {
                         yield current;
                     }
                     case REPLACE_CONTAINER, REPLACE_MEMBER -> {
-                        lines.accept(rolling.awaitHealthy("healthy before replacing " + step.target()));
+                        // the member replaced may be the broken one: only the others must be healthy
+                        lines.accept(rolling.awaitHealthyBut(
+                                "healthy before replacing " + step.target() + " (but " + step.target() + ")",
+                                Optional.of(step.target())));
                         lines.accept(replaceStep(current, plan, step, lines));
                         lines.accept(rolling.awaitBack(step.target(), current.patroni()));
                         yield current;

@@ -250,17 +250,32 @@ final class RollingSteps {
 
     /** A running leader, every other member streaming within {@link #MAX_LAG}; returns what it saw. */
     String awaitHealthy(String what) {
+        return awaitHealthyBut(what, Optional.empty());
+    }
+
+    /**
+     * {@link #awaitHealthy(String)} but for {@code member}, whatever state it is in: the member about to be replaced may
+     * be the broken one (its container stopped or gone, its data unusable), which is what a replacement is for.
+     */
+    String awaitHealthyBut(String what, Optional<String> member) {
         return await(what, () -> {
             ClusterSnapshot s = snapshot();
-            Optional<Member> leader = s.leaderMember().filter(Member::isRunning);
-            boolean replicasOk = s.replicas().stream()
-                    .allMatch(m -> m.isStreaming()
-                            && m.lagBytes().isPresent()
-                            && m.lagBytes().getAsLong() <= MAX_LAG);
-            return leader.isPresent() && replicasOk && s.scheduledSwitchover().isEmpty()
-                    ? Optional.of(describe(s))
-                    : Optional.empty();
+            return healthyBut(s, member) ? Optional.of(describe(s)) : Optional.empty();
         });
+    }
+
+    /**
+     * A running leader, no switchover scheduled, and every replica but {@code member} streaming within {@link #MAX_LAG}
+     * bytes (a leader named {@code member} still has to run: a replacement never takes the primary away).
+     */
+    static boolean healthyBut(ClusterSnapshot s, Optional<String> member) {
+        Optional<Member> leader = s.leaderMember().filter(Member::isRunning);
+        boolean replicasOk = s.replicas().stream()
+                .filter(m -> member.isEmpty() || !m.name().equals(member.get()))
+                .allMatch(m -> m.isStreaming()
+                        && m.lagBytes().isPresent()
+                        && m.lagBytes().getAsLong() <= MAX_LAG);
+        return leader.isPresent() && replicasOk && s.scheduledSwitchover().isEmpty();
     }
 
     static String describe(ClusterSnapshot s) {

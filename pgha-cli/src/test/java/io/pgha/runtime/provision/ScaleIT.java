@@ -44,6 +44,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       image, data volumes kept, one switchover; a missing image and a no-op refused.
  *   <li>`pgha replace` (docs/decisions/0037): the primary hands over, then gets a new container and volume cloned again
  *       from a replica; the old volume is deleted once it streams.
+ *   <li>`pgha replace` of two replicas, no switchover: one whose data is unusable, with --keep-volume (the old data
+ *       kept in a volume of its own), then one whose first `pgha replace` is killed (SIGKILL) while it copies the old
+ *       data aside and a second one finishes it.
  *   <li>`pgha replace etcd-2` and `pgha apply` of etcd_members 5, then 3 (docs/decisions/0057): a new member id on a new
  *       volume, then etcd-4 and etcd-5 added and removed one at a time; etcd healthy (a quorum) at every 200 ms poll,
  *       the saved connection's endpoints follow, every step audited.
@@ -473,8 +476,160 @@ class ScaleIT {
         assertThat(unknown.stdout() + unknown.stderr()).contains("has no PostgreSQL member pg-7");
     }
 
+    /**
+     * Two replicas replaced under writes, no switchover (issue 21): the first has unusable data (pg_control deleted,
+     * PostgreSQL killed: Patroni cannot start it again) and is replaced with --keep-volume, its old data kept in a volume
+     * of its own; the second's `pgha replace` runs as its own process and is killed (SIGKILL) while it copies the old
+     * data aside, and a second `pgha replace` finishes it. The replicas are taken lowest first, so the killed one is the
+     * highest-numbered one when pg-0 leads: a stack's node count is its PostgreSQL containers, and a run that had removed
+     * that member's container lost it from the stack.
+     */
     @Test
     @Order(5)
+    void aBrokenReplicaAndAnInterruptedReplaceLoseNoWriteWithoutASwitchover() throws Exception {
+        long caseStart = System.nanoTime();
+        String leader = awaitedLeader();
+        List<String> replicas = java.util.stream.Stream.of("pg-0", "pg-1", "pg-2")
+                .filter(m -> !m.equals(leader))
+                .toList();
+        String broken = replicas.get(0);
+        String killed = replicas.get(1);
+        String image = inspect(STACK + "-" + broken, "{{.Config.Image}}");
+        String brokenBefore = inspect(STACK + "-" + broken, "{{.Id}}");
+        String killedBefore = inspect(STACK + "-" + killed, "{{.Id}}");
+        String password = new CredentialStore(configDir).get(STACK).superuser().password();
+        try (NumberedWriter writer = new NumberedWriter("broken_writes", () -> connect(password))) {
+            writer.awaitFirst();
+            long start = System.nanoTime();
+            String data = "/home/postgres/pgdata/pgroot/data";
+            assertThat(docker(
+                                    "exec",
+                                    STACK + "-" + broken,
+                                    "sh",
+                                    "-c",
+                                    "rm " + data + "/global/pg_control && kill -9 $(head -1 " + data
+                                            + "/postmaster.pid)")
+                            .exitCode())
+                    .isZero();
+            org.awaitility.Awaitility.await(broken + " broken: Patroni cannot start it again")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() ->
+                            assertThat(memberStates()).contains(broken + " ").doesNotContain(broken + " streaming"));
+            Cli.Result replaced = Cli.runOk("replace", broken, "-c", STACK, "--keep-volume", "--yes");
+            long brokenDone = System.nanoTime();
+            System.out.println("[ScaleIT broken] replace --keep-volume of the broken " + broken + " in "
+                    + (brokenDone - start) / 1_000_000 + " ms:\n" + replaced.stdout());
+            assertThat(replaced.stdout())
+                    .as("a replica's replacement needs no switchover")
+                    .doesNotContain("switchover")
+                    .contains("[1/1] done")
+                    .contains("the old data is kept in volume " + STACK + "_" + broken + "-data-replaced-");
+            assertThat(inspect(STACK + "-" + broken, "{{.Id}}")).isNotEqualTo(brokenBefore);
+            assertThat(inspect(STACK + "-" + broken, "{{.Config.Image}}"))
+                    .as("the image it ran")
+                    .isEqualTo(image);
+            String aside = docker("volume", "ls", "-q", "--filter", "name=" + STACK + "_" + broken + "-data-replaced-")
+                    .stdout()
+                    .strip();
+            assertThat(aside).as("the old data kept in a volume of its own").isNotEmpty();
+            assertThat(docker(
+                                    "run",
+                                    "--rm",
+                                    "--entrypoint",
+                                    "sh",
+                                    "-v",
+                                    aside + ":/old:ro",
+                                    "pgha/spilo-17:local",
+                                    "-c",
+                                    "test -f /old/pgroot/data/PG_VERSION && test ! -e /old/pgroot/data/global/pg_control")
+                            .exitCode())
+                    .as("the kept volume holds the broken member's data as it was")
+                    .isZero();
+            assertThat(docker("volume", "rm", aside).exitCode()).isZero();
+            assertStreamingAndRouted(broken, password);
+
+            // pgha replace of the other replica, killed while it copies the old data aside
+            String printed = killedOnceItPrints("copying the old data", "replace", killed, "-c", STACK, "--yes");
+            System.out.println("[ScaleIT broken] pgha replace " + killed + " killed after:\n" + printed);
+            assertThat(inspect(STACK + "-" + killed, "{{.State.Status}}"))
+                    .as("the interrupted replace leaves " + killed + "'s container, stopped, with its data")
+                    .isEqualTo("exited");
+            // at once, while Patroni still lists the stopped member: only the others must be healthy, and the stack
+            // still counts the member (its container), so the new container is made
+            Cli.Result again = Cli.runOk("replace", killed, "-c", STACK, "--yes");
+            long end = System.nanoTime();
+            System.out.println("[ScaleIT broken] the second replace of " + killed + " in "
+                    + (end - brokenDone) / 1_000_000 + " ms (with the killed one):\n" + again.stdout());
+            writer.stop();
+            assertThat(again.stdout())
+                    .doesNotContain("switchover")
+                    .contains("[1/1] done")
+                    .contains("deleted");
+            assertThat(inspect(STACK + "-" + killed, "{{.Id}}")).isNotEqualTo(killedBefore);
+            assertThat(docker("ps", "-aq", "--filter", "name=" + STACK + "-replace-helper")
+                            .stdout()
+                            .strip())
+                    .as("the killed run's copy helper is gone")
+                    .isEmpty();
+            assertStreamingAndRouted(killed, password);
+            assertThat(awaitedLeader()).as("no switchover").isEqualTo(leader);
+            Duration gap = writer.longestGap(start, end);
+            System.out.println("[ScaleIT broken] " + writer.acknowledged.size() + " writes acknowledged, "
+                    + writer.failures.size() + " failed, longest gap between acknowledgements " + gap.toMillis()
+                    + " ms");
+            assertThat(writer.failures).as("writes that failed").isEmpty();
+            assertThat(gap).as("the writers' longest gap: no switchover").isLessThan(Duration.ofSeconds(5));
+            try (Connection c = connect(password)) {
+                assertThat(writer.present(c)).as("every acknowledged write").containsAll(writer.ids);
+            }
+        }
+        assertHealthy();
+        assertThat(audited())
+                .contains("replace-node " + broken + " SUCCEEDED", "replace-node " + killed + " SUCCEEDED");
+        System.out.println("[ScaleIT broken] the case took " + (System.nanoTime() - caseStart) / 1_000_000 + " ms");
+    }
+
+    /**
+     * The leader pgha status --json names, once its sources have answered: a one-shot status answers within 3 s of its
+     * JVM's start (0.5 s at least), which a test JVM just under a minute old or a loaded machine may not give them.
+     */
+    private static String awaitedLeader() {
+        String[] leader = {""};
+        org.awaitility.Awaitility.await("pgha status names a leader")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> (leader[0] = leader()).startsWith("pg-"));
+        return leader[0];
+    }
+
+    /** "pg-N state" per member, as pgha status --json reports them (empty when its sources did not answer in time). */
+    private static String memberStates() throws Exception {
+        JsonNode status =
+                new ObjectMapper().readTree(Cli.runOk("status", STACK, "--json").stdout());
+        StringBuilder out = new StringBuilder();
+        status.path("members")
+                .forEach(m -> out.append(m.path("name").asText())
+                        .append(' ')
+                        .append(m.path("state").asText())
+                        .append('\n'));
+        return out.toString();
+    }
+
+    /** {@code member} streams from the primary and the router routes reads to it. */
+    private static void assertStreamingAndRouted(String member, String password) throws Exception {
+        try (Connection c = connect(password)) {
+            assertThat(query(c, "SELECT string_agg(application_name || ' ' || state, ',') FROM pg_stat_replication"))
+                    .contains(member + " streaming");
+        }
+        org.awaitility.Awaitility.await(member + " up in the router's read backend")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(routerServers()).contains("replicas " + member + " 2"));
+    }
+
+    @Test
+    @Order(6)
     void replacingAnEtcdMemberThenThreeToFiveToThreeHoldQuorumAndLoseNoWrite() throws Exception {
         String idBefore = etcdMemberId("etcd-2");
         String containerBefore = inspect(STACK + "-etcd-2", "{{.Id}}");
@@ -554,7 +709,7 @@ class ScaleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSeededTwoMinuteChaosRunLosesNothingAndEndsHealthy() throws Exception {
         List<String> faults = List.of("kill-primary", "switchover", "crash-postgres", "etcd-minority", "kill-router");
         long started = System.nanoTime();
@@ -655,27 +810,44 @@ class ScaleIT {
      * printed {@code line}: an apply interrupted half-way. Returns what it printed.
      */
     private static String scaleKilledOnceItPrints(String line) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(
-                        RepoPaths.root().resolve("pgha").toString(), "scale", "-c", STACK, "--nodes", "4", "--yes")
-                .redirectErrorStream(true);
+        return killedOnceItPrints(line, "scale", "-c", STACK, "--nodes", "4", "--yes");
+    }
+
+    /**
+     * Runs {@code pgha ARGS} as its own process (the ./pgha launcher) and kills it (SIGKILL) as soon as it has printed
+     * {@code line} (the reader that sees the line kills it): a plan interrupted half-way. Returns what it printed.
+     */
+    private static String killedOnceItPrints(String line, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(RepoPaths.root().resolve("pgha").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PGHA_CONFIG_DIR", configDir.toString());
-        Process scale = pb.start();
+        Process pgha = pb.start();
         StringBuffer printed = new StringBuffer();
         Thread reader = Thread.ofVirtual().start(() -> {
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(scale.getInputStream()))) {
-                in.lines().forEach(l -> printed.append(l).append('\n'));
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(pgha.getInputStream()))) {
+                String l;
+                while ((l = in.readLine()) != null) {
+                    printed.append(l).append('\n');
+                    if (l.contains(line)) {
+                        pgha.destroyForcibly();
+                    }
+                }
             } catch (java.io.IOException ended) {
                 // the process was killed
             }
         });
         try {
-            org.awaitility.Awaitility.await("pgha scale prints \"" + line + "\"")
+            org.awaitility.Awaitility.await("pgha " + args[0] + " prints \"" + line + "\"")
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(50))
-                    .failFast("pgha scale ended first", () -> !scale.isAlive())
+                    .failFast(
+                            "pgha " + args[0] + " ended first",
+                            () -> !pgha.isAlive() && !printed.toString().contains(line))
                     .until(() -> printed.toString().contains(line));
         } finally {
-            scale.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            pgha.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
             reader.join(Duration.ofSeconds(10));
         }
         assertThat(printed.toString()).as("killed before it was done").doesNotContain("[1/1] done");
