@@ -4,7 +4,7 @@ import io.pgha.runtime.PghaException;
 import java.time.Duration;
 
 /**
- * The closest safe stand-in for a full disk on the primary's data volume (docs/decisions/00XX): the kernel refuses the
+ * The closest safe stand-in for a full disk on the primary's data volume (docs/decisions/0065): the kernel refuses the
  * primary's writes into files past {@link #LIMIT_BYTES} (RLIMIT_FSIZE of every process of its container, Patroni
  * included, so that each PostgreSQL Patroni starts again inherits it). PostgreSQL cannot write WAL and PANICs, its
  * restarts fail, Patroni gives the leader key up and a replica is promoted. Nothing is written: no filesystem fills.

@@ -3,7 +3,7 @@ package io.pgha.runtime.drill;
 import java.time.Duration;
 
 /**
- * The sh scripts of the disk-writes-refused drill (docs/decisions/00XX), run in the node's container as the user its
+ * The sh scripts of the disk-writes-refused drill (docs/decisions/0065), run in the node's container as the user its
  * Patroni and PostgreSQL run as: {@code apply} lowers the soft file-size limit (RLIMIT_FSIZE) of every process of the
  * container to {@code limitBytes}, so the kernel refuses each write past that offset into a file with EFBIG (a full
  * disk refuses it with ENOSPC), and starts a timer that lifts it again after {@code deadMan} should the drill never heal

@@ -402,7 +402,7 @@ class DrillIT {
     }
 
     /**
-     * Every supervisor crashed, then the primary killed (docs/decisions/00XX): Patroni alone fails over within its TTL
+     * Every supervisor crashed, then the primary killed (docs/decisions/0065): Patroni alone fails over within its TTL
      * (20 s here); pg-supervisor is restarted by its restart policy, the second (made without one) started by the heal.
      */
     @Test
@@ -431,7 +431,7 @@ class DrillIT {
                 .until(() -> Supervisors.leads(Supervisors.FIRST) || Supervisors.leads(Supervisors.SECOND));
     }
 
-    /** The stand-in for a full disk (docs/decisions/00XX): the primary's file writes refused, a replica takes over. */
+    /** The stand-in for a full disk (docs/decisions/0065): the primary's file writes refused, a replica takes over. */
     @Test
     @Order(25)
     void thePrimarysDiskWritesRefusedLoseNothingAndAreHealed() throws Exception {
