@@ -256,7 +256,7 @@ def start_pgbackrest_server():
 def remove_stale_socket_locks():
     """A PostgreSQL killed with its container leaves its socket lock file in /var/run/postgresql, which the container's
     restart keeps. The lock names the dead postmaster's PID, and in the restarted container that PID is often taken by
-    another process (Patroni's own start uses the same few PIDs), so PostgreSQL refused to start: "lock file already
+    another process (the postmaster fork server got it once), so PostgreSQL refused to start: "lock file already
     exists", the member stayed "start failed". Nothing of PostgreSQL runs before this script, so every lock is stale."""
     for path in glob.glob('/var/run/postgresql/.s.PGSQL.*'):
         try:
