@@ -45,30 +45,20 @@ public record ClusterSnapshot(
 
     /** The same snapshot, taken at another moment: to tell a change from a repeat. */
     public ClusterSnapshot withTakenAt(Instant at) {
-        return new ClusterSnapshot(
-                scope,
-                at,
-                leader,
-                members,
-                sync,
-                paused,
-                scheduledSwitchover,
-                etcdMembers,
-                routerBackends,
-                containers,
-                checks,
-                sources,
-                dynamicConfig,
-                hosts);
+        return copy(at, members);
     }
 
     /** The same snapshot with these members. */
     public ClusterSnapshot withMembers(List<Member> others) {
+        return copy(takenAt, others);
+    }
+
+    private ClusterSnapshot copy(Instant at, List<Member> withMembers) {
         return new ClusterSnapshot(
                 scope,
-                takenAt,
+                at,
                 leader,
-                others,
+                withMembers,
                 sync,
                 paused,
                 scheduledSwitchover,

@@ -137,48 +137,31 @@ class SnapshotAssemblerTest {
                                         + ",\"replication_state\":\"streaming\",\"timeline\":5}"));
     }
 
+    private static final long SEGMENT = 16L * 1024 * 1024;
+
+    /** pg-1's lag when the keys put it a segment behind and these members answered for themselves (both fixtures stand
+     * at 67428200). */
+    private static java.util.OptionalLong lagOfPg1(Map<String, String> ownAnswers) {
+        Map<String, PatroniReading.Node> nodes = new java.util.HashMap<>();
+        ownAnswers.forEach((name, fixture) -> nodes.put(name, node(name, fixture)));
+        ClusterSnapshot s = SnapshotAssembler.assemble(parts(
+                Reading.ok(Source.DCS, published(67428200, 67428200 - SEGMENT), NOW),
+                Reading.ok(Source.PATRONI, new PatroniReading(nodes, Optional.empty(), Optional.empty()), NOW),
+                none(Source.ROUTER)));
+        return s.member("pg-1").orElseThrow().lagBytes();
+    }
+
     @Test
     void aReplicasLagComesFromThePositionsTheMembersReportThemselvesInOneRound() {
-        long segment = 16L * 1024 * 1024;
-        // both fixtures stand at 67428200: the replica has received all the leader has written
-        PatroniReading bothAnswer = new PatroniReading(
-                Map.of(
-                        "pg-0", node("pg-0", "patroni-primary.json"),
-                        "pg-1", node("pg-1", "patroni-replica.json")),
-                Optional.empty(),
-                Optional.empty());
-        ClusterSnapshot s = SnapshotAssembler.assemble(parts(
-                Reading.ok(Source.DCS, published(67428200, 67428200 - segment), NOW),
-                Reading.ok(Source.PATRONI, bothAnswer, NOW),
-                none(Source.ROUTER)));
-        assertThat(s.member("pg-1").orElseThrow().lagBytes())
+        assertThat(lagOfPg1(Map.of("pg-0", "patroni-primary.json", "pg-1", "patroni-replica.json")))
                 .as("16 MiB behind by the published keys, level by its own answer")
                 .hasValue(0);
-        assertThat(s.member("pg-1").orElseThrow().lsn()).hasValue(67428200);
-
-        PatroniReading replicaSilent = new PatroniReading(
-                Map.of("pg-0", node("pg-0", "patroni-primary.json")), Optional.empty(), Optional.empty());
-        ClusterSnapshot keysOnly = SnapshotAssembler.assemble(parts(
-                Reading.ok(Source.DCS, published(67428200, 67428200 - segment), NOW),
-                Reading.ok(Source.PATRONI, replicaSilent, NOW),
-                none(Source.ROUTER)));
-        assertThat(keysOnly.member("pg-1").orElseThrow().lagBytes())
+        assertThat(lagOfPg1(Map.of("pg-0", "patroni-primary.json")))
                 .as("without its own answer, what Patroni published")
-                .hasValue(segment);
-
-        PatroniReading leaderDemoted = new PatroniReading(
-                Map.of(
-                        "pg-0", node("pg-0", "patroni-replica.json"),
-                        "pg-1", node("pg-1", "patroni-replica.json")),
-                Optional.empty(),
-                Optional.empty());
-        ClusterSnapshot demoting = SnapshotAssembler.assemble(parts(
-                Reading.ok(Source.DCS, published(67428200, 67428200 - segment), NOW),
-                Reading.ok(Source.PATRONI, leaderDemoted, NOW),
-                none(Source.ROUTER)));
-        assertThat(demoting.member("pg-1").orElseThrow().lagBytes())
+                .hasValue(SEGMENT);
+        assertThat(lagOfPg1(Map.of("pg-0", "patroni-replica.json", "pg-1", "patroni-replica.json")))
                 .as("a key holder that says it no longer leads gives no position to measure against")
-                .hasValue(segment);
+                .hasValue(SEGMENT);
     }
 
     @Test
