@@ -52,7 +52,13 @@ final class DrillConfirmationsViewModel {
                         + " for " + hold
                         + " s: etcd loses its quorum and the cluster takes no writes meanwhile.";
             case "switchover" -> "Patroni hands the primary role of " + primary + " to a replica.";
-            default -> s.description() + ".";
+            // the newer drills say what they do in their own description; the confirmation adds which node it hits
+            default ->
+                s.description().substring(0, 1).toUpperCase() + s.description().substring(1) + "."
+                        + (s.expectsNewLeader() || s.description().contains("the primary")
+                                ? leader.map(l -> " The primary is " + l + " now.")
+                                        .orElse("")
+                                : "");
         };
         String times = n == 1 ? "once" : n + " times, one run after the other";
         return new DrillConfirmation(

@@ -246,6 +246,11 @@ class DrillsViewModelTest {
         choose(DrillScenario.PARTITION_PRIMARY, 1);
         assertThat(viewModel.confirmation().whatHappens())
                 .contains("The primary (pg-0 now) is cut off the stack network for 25 s.");
+
+        choose(DrillScenario.DISK_WRITES_REFUSED, 1);
+        assertThat(viewModel.confirmation().whatHappens())
+                .contains("A stand-in for a full disk: the kernel refuses the primary's writes")
+                .contains("The primary is pg-0 now.");
     }
 
     @Test
