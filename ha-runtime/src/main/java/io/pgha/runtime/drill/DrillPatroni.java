@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Function;
 
 /** The little a drill asks Patroni, through the patroni package: who leads, who streams, and a planned switchover. */
@@ -71,15 +70,15 @@ final class DrillPatroni {
     /** Patroni's view of the cluster as a snapshot (GET /cluster and /config of the first member that answers). */
     Optional<ClusterSnapshot> snapshot() {
         return firstAnswer(client -> client.cluster().toSnapshot(client.config(), Instant.now()))
-                .map(s -> s.withMembers(LiveLag.apply(s.leader(), s.members(), ownPositions(s.leader()))));
+                .map(s -> s.withMembers(LiveLag.apply(s.leader(), s.members(), ownAnswers(s.leader()))));
     }
 
     /**
-     * Each member's own WAL position (GET /patroni), the leader's first: a replica asked after its leader is behind it
+     * What each member reports itself (GET /patroni), the leader first: a replica asked after its leader is behind it
      * only by what it has not received, never by a position Patroni has not published yet.
      */
-    private Map<String, OptionalLong> ownPositions(Optional<String> leader) {
-        Map<String, OptionalLong> positions = new HashMap<>();
+    private Map<String, LiveLag.OwnAnswer> ownAnswers(Optional<String> leader) {
+        Map<String, LiveLag.OwnAnswer> answers = new HashMap<>();
         List<String> order = urls.keySet().stream()
                 .sorted(Comparator.comparing(
                         (String name) -> !leader.map(name::equals).orElse(false)))
@@ -88,15 +87,12 @@ final class DrillPatroni {
             try {
                 PatroniNode own =
                         PatroniClient.create(urls.get(name), caFile, CALL).node();
-                if (leader.map(name::equals).orElse(false) && !own.role().isLeader()) {
-                    return Map.of();
-                }
-                positions.put(name, own.lsn());
+                answers.put(name, new LiveLag.OwnAnswer(own.lsn(), own.role().isLeader()));
             } catch (PghaException e) {
                 // that member keeps the position Patroni published
             }
         }
-        return positions;
+        return answers;
     }
 
     /** The first member's answer to {@code call}; empty when none answers. */

@@ -16,21 +16,29 @@ public final class LiveLag {
 
     private LiveLag() {}
 
+    /** What a member reported itself this round: its WAL position, and whether it says it leads. */
+    public record OwnAnswer(OptionalLong position, boolean leads) {}
+
     /**
-     * The members with each replica's position and lag taken from {@code ownPositions} (member name to the WAL position
-     * it reported itself in this round: the current one on the leader, received or replayed on a replica) where both
-     * the leader's and the replica's are known; other members as they were.
+     * The members with each replica's position and lag taken from {@code answers} (member name to what it reported
+     * itself this round: the current position on the leader, received or replayed on a replica) where both the leader's
+     * and the replica's are known; other members as they were. The leader's answer counts only while it still says it
+     * leads (a demoting key holder gives no position to measure against).
      */
-    public static List<Member> apply(
-            Optional<String> leader, List<Member> members, Map<String, OptionalLong> ownPositions) {
-        OptionalLong leaderPosition = leader.map(ownPositions::get).orElse(OptionalLong.empty());
-        if (leaderPosition == null || leaderPosition.isEmpty()) {
+    public static List<Member> apply(Optional<String> leader, List<Member> members, Map<String, OwnAnswer> answers) {
+        OptionalLong leaderPosition = leader.map(answers::get)
+                .filter(OwnAnswer::leads)
+                .map(OwnAnswer::position)
+                .orElse(OptionalLong.empty());
+        if (leaderPosition.isEmpty()) {
             return members;
         }
         long at = leaderPosition.getAsLong();
         return members.stream()
                 .map(m -> {
-                    OptionalLong own = ownPositions.getOrDefault(m.name(), OptionalLong.empty());
+                    OptionalLong own = Optional.ofNullable(answers.get(m.name()))
+                            .map(OwnAnswer::position)
+                            .orElse(OptionalLong.empty());
                     if (leader.get().equals(m.name()) || own.isEmpty()) {
                         return m;
                     }

@@ -77,7 +77,7 @@ final class SnapshotAssembler {
             members = members.stream()
                     .map(m -> overlay(m, patroni.get().node(m.name()).flatMap(PatroniReading.Node::node)))
                     .toList();
-            members = LiveLag.apply(leader, members, ownPositions(patroni.get(), leader));
+            members = LiveLag.apply(leader, members, ownAnswers(patroni.get()));
         }
 
         List<EtcdMember> etcd = p.etcd().current().map(s -> s.members()).orElse(List.of());
@@ -159,15 +159,14 @@ final class SnapshotAssembler {
                 m.scheduledRestart().or(n::scheduledRestart));
     }
 
-    /** The WAL position each member reported itself this round; the leader's only while it still says it leads. */
-    private static Map<String, OptionalLong> ownPositions(PatroniReading r, Optional<String> leader) {
-        Map<String, OptionalLong> positions = new java.util.HashMap<>();
+    /** What each member reported itself this round: its WAL position and whether it leads. */
+    private static Map<String, LiveLag.OwnAnswer> ownAnswers(PatroniReading r) {
+        Map<String, LiveLag.OwnAnswer> answers = new java.util.HashMap<>();
         r.nodes()
                 .forEach((name, node) -> node.node()
-                        .filter(n -> !leader.map(name::equals).orElse(false)
-                                || n.role().isLeader())
-                        .ifPresent(n -> positions.put(name, n.lsn())));
-        return positions;
+                        .ifPresent(n -> answers.put(
+                                name, new LiveLag.OwnAnswer(n.lsn(), n.role().isLeader()))));
+        return answers;
     }
 
     private static List<Member> membersFromNodes(PatroniReading r) {

@@ -59,11 +59,18 @@ class LiveLagTest {
                         SEGMENT - 4096));
     }
 
+    /** pg-0 answers as the leader, the others as replicas. */
+    private static Map<String, LiveLag.OwnAnswer> answers(OptionalLong pg0, OptionalLong pg1, OptionalLong pg2) {
+        return Map.of(
+                "pg-0", new LiveLag.OwnAnswer(pg0, true),
+                "pg-1", new LiveLag.OwnAnswer(pg1, false),
+                "pg-2", new LiveLag.OwnAnswer(pg2, false));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void lagOfEachReplica(String why, OptionalLong pg0, OptionalLong pg1, OptionalLong pg2, long lag1, long lag2) {
-        List<Member> live =
-                LiveLag.apply(Optional.of("pg-0"), PUBLISHED, Map.of("pg-0", pg0, "pg-1", pg1, "pg-2", pg2));
+        List<Member> live = LiveLag.apply(Optional.of("pg-0"), PUBLISHED, answers(pg0, pg1, pg2));
 
         assertThat(live.get(0)).as("the leader as published").isEqualTo(PUBLISHED.get(0));
         assertThat(live.get(1).lagBytes()).as(why).hasValue(lag1);
@@ -80,7 +87,7 @@ class LiveLagTest {
     @MethodSource("rows")
     void withoutALeaderNothingChanges(
             String why, OptionalLong pg0, OptionalLong pg1, OptionalLong pg2, long lag1, long lag2) {
-        assertThat(LiveLag.apply(Optional.empty(), PUBLISHED, Map.of("pg-0", pg0, "pg-1", pg1, "pg-2", pg2)))
+        assertThat(LiveLag.apply(Optional.empty(), PUBLISHED, answers(pg0, pg1, pg2)))
                 .isEqualTo(PUBLISHED);
     }
 }
