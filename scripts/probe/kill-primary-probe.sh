@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kills the primary of a pgha-made stack RUNS times (at most 10) while WriteProbe writes through its write port, and
 # prints each kill's time, the probe's failures and first acknowledgement, and the supervisor's log: the evidence
-# docs/decisions/0064 reads. The killed container is started again after each run.
+# docs/decisions/0064 reads, and the sessions the routers still hold on their write listeners once the probe ended. The killed container is started again after each run.
 # Usage: scripts/probe/kill-primary-probe.sh STACK [RUNS]   (PGHA_CONFIG_DIR as for pgha; run under with-docker-lock)
 set -euo pipefail
 stack=$1; runs=${2:-3}; [ "$runs" -le 10 ] || { echo "at most 10 runs" >&2; exit 2; }
@@ -23,5 +23,6 @@ for run in $(seq 1 "$runs"); do
   wait "$probe" || true
   grep -v ready "$out"; rm -f "$out"
   docker logs -t --since 12s "$stack-pg-supervisor" 2>&1 | grep -E "fenced|routed" || true
+  python3 "$here/router-sessions.py" "$stack" || true  # the probe has ended: anything left is the router's own
   docker start "$stack-$lead" > /dev/null
 done

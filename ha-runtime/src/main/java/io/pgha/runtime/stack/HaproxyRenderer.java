@@ -18,9 +18,19 @@ final class HaproxyRenderer {
         String tls = spec.security().tls()
                 ? " check-ssl verify required ca-file " + spec.security().caFile()
                 : "";
-        return "    default-server " + spec.fastPaths().routerChecks().haproxyTiming()
-                + " on-marked-down shutdown-sessions check port 8008" + tls
+        return "    default-server " + spec.fastPaths().routerChecks().haproxyTiming() + shutdownSessions(spec)
+                + " check port 8008" + tls
                 + " resolvers docker init-addr last,libc,none\n";
+    }
+
+    /**
+     * Without a supervisor, a server the checks mark down has its sessions shut, so that clients of a frozen or cut-off
+     * primary fail and reconnect. With one, the supervisor shuts them itself when a member that may still run leaves
+     * the write listener, and leaves those of a container that is gone: HAProxy 3.0 leaves a client whose connect to
+     * a dead address was under way hanging until {@code timeout client} when its stream is shut (docs/decisions/0068).
+     */
+    private static String shutdownSessions(StackSpec spec) {
+        return spec.fastPaths().supervisor() ? "" : " on-marked-down shutdown-sessions";
     }
 
     /** users.cfg: the stats page's one user, with {@code password} e.g. "password $6$…" (a crypt(3) hash). */

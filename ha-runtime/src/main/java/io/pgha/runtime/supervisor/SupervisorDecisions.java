@@ -75,7 +75,7 @@ public final class SupervisorDecisions {
             case LeaderKeyChecked checked -> leaderKeyChecked(state, checked);
             case ContainerInspected inspected ->
                 new Decision(
-                        state,
+                        inspected.notRunning() ? state.withGone(inspected.member()) : state,
                         List.of(
                                 inspected.notRunning()
                                         ? new DeleteLeaderKey(
@@ -167,7 +167,7 @@ public final class SupervisorDecisions {
             // Nobody holds the key, so nobody may take writes: the old leader leaves the write listener now (during a
             // switchover it is shut down already), and a client's connect fails at once and retries instead of waiting
             // in HAProxy's retries against a refusing server until the new leader is routed.
-            actions.add(new RouterCommands(takeOffWrites(previous.get())));
+            actions.add(new RouterCommands(takeOffWrites(state, previous.get())));
             return record(
                     next.withRoutedTo(Optional.empty()),
                     "stopped writes to " + previous.get() + ": nobody holds the leader key",
@@ -203,7 +203,7 @@ public final class SupervisorDecisions {
             return recorded;
         }
         List<SupervisorAction> actions = new ArrayList<>(recorded.actions());
-        actions.add(new RouterCommands(takeOffWrites(member)));
+        actions.add(new RouterCommands(takeOffWrites(recorded.state(), member)));
         return new Decision(recorded.state(), actions);
     }
 
@@ -223,8 +223,7 @@ public final class SupervisorDecisions {
         commands.add(new ForceHealth(WRITE, member, true));
         for (String other : state.policy().members()) {
             if (!other.equals(member)) {
-                commands.add(new ForceHealth(WRITE, other, false));
-                commands.add(new ShutdownSessions(WRITE, other));
+                commands.addAll(takeOffWrites(state, other));
             }
         }
         commands.add(new ForceHealth(READ, member, false));
@@ -237,8 +236,16 @@ public final class SupervisorDecisions {
                 actions);
     }
 
-    private static List<RouterCommand> takeOffWrites(String member) {
-        return List.of(new ForceHealth(WRITE, member, false), new ShutdownSessions(WRITE, member));
+    /**
+     * A member leaves the write listener; the router shuts its sessions only while it may still run (deposed, frozen,
+     * cut off). A container confirmed gone took its connections along, and shutting sessions then only catches the
+     * clients' connects still under way to its address, which HAProxy 3.0 leaves hanging until {@code timeout client}
+     * (docs/decisions/0068).
+     */
+    private static List<RouterCommand> takeOffWrites(SupervisorState state, String member) {
+        return state.gone().contains(member)
+                ? List.of(new ForceHealth(WRITE, member, false))
+                : List.of(new ForceHealth(WRITE, member, false), new ShutdownSessions(WRITE, member));
     }
 
     /** The last action changes: it is logged and published at once. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * All the supervisor knows between two events.
@@ -15,6 +17,9 @@ import java.util.Optional;
  * @param caughtUp  whether, in this tenure, the leader key was read again and writes routed from what it said: a
  *                  supervisor that has just taken the lease knows nothing of what happened while it stood by (a
  *                  switchover during an etcd quorum loss, say) and catches up before anything else
+ * @param gone      members whose container Docker confirmed not running while they held the leader key, until they
+ *                  hold it again: their connections ended with their kernel, so the router never shuts their sessions
+ *                  (docs/decisions/0068)
  */
 public record SupervisorState(
         Policy policy,
@@ -23,7 +28,12 @@ public record SupervisorState(
         String lastAction,
         Instant lastActionAt,
         Optional<Long> tenure,
-        boolean caughtUp) {
+        boolean caughtUp,
+        Set<String> gone) {
+
+    public SupervisorState {
+        gone = Set.copyOf(gone);
+    }
 
     /**
      * What does not change while the supervisor runs.
@@ -56,28 +66,45 @@ public record SupervisorState(
 
     public static SupervisorState initial(Policy policy) {
         return new SupervisorState(
-                policy, Optional.empty(), Optional.empty(), "started", policy.startedAt(), Optional.empty(), false);
+                policy,
+                Optional.empty(),
+                Optional.empty(),
+                "started",
+                policy.startedAt(),
+                Optional.empty(),
+                false,
+                Set.of());
     }
 
+    /** Who holds the leader key now; a member that holds it runs, so it is no longer {@link #gone}. */
     SupervisorState withLeader(Optional<String> value) {
-        return new SupervisorState(policy, value, routedTo, lastAction, lastActionAt, tenure, caughtUp);
+        Set<String> running = new TreeSet<>(gone);
+        value.ifPresent(running::remove);
+        return new SupervisorState(policy, value, routedTo, lastAction, lastActionAt, tenure, caughtUp, running);
     }
 
     SupervisorState withRoutedTo(Optional<String> value) {
-        return new SupervisorState(policy, leader, value, lastAction, lastActionAt, tenure, caughtUp);
+        return new SupervisorState(policy, leader, value, lastAction, lastActionAt, tenure, caughtUp, gone);
     }
 
     SupervisorState withLastAction(String action, Instant at) {
-        return new SupervisorState(policy, leader, routedTo, action, at, tenure, caughtUp);
+        return new SupervisorState(policy, leader, routedTo, action, at, tenure, caughtUp, gone);
     }
 
     SupervisorState withTenure(Optional<Long> value) {
-        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, value, false);
+        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, value, false, gone);
     }
 
     /** Caught up: the leader key read again since this tenure began. */
     SupervisorState withCaughtUp() {
-        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, tenure, true);
+        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, tenure, true, gone);
+    }
+
+    /** {@code member}'s container was confirmed not running while it held the leader key. */
+    SupervisorState withGone(String member) {
+        Set<String> next = new TreeSet<>(gone);
+        next.add(member);
+        return new SupervisorState(policy, leader, routedTo, lastAction, lastActionAt, tenure, caughtUp, next);
     }
 
     /** Whether this supervisor holds the supervisors' lease, and so may act. */

@@ -32,6 +32,18 @@ class SecureRenderingTest {
                 .doesNotContain("http_auth");
     }
 
+    /** The router shuts a marked-down server's sessions itself only when no supervisor does it (ADR 68). */
+    @Test
+    void theChecksShutSessionsOnlyWithoutASupervisor() {
+        StackSpec supervised = StackSpec.defaults();
+        StackSpec alone = supervised.toBuilder()
+                .fastPaths(supervised.fastPaths().withSupervisor(false))
+                .build();
+        assertThat(HaproxyRenderer.render(supervised)).doesNotContain("on-marked-down");
+        assertThat(HaproxyRenderer.render(alone))
+                .contains("fall 2 rise 1 on-marked-down shutdown-sessions check port 8008");
+    }
+
     @Test
     void prometheusScrapesTheMetricsListener() {
         assertThat(PrometheusRenderer.render(StackSpec.defaults())).contains("pg-router:8405");

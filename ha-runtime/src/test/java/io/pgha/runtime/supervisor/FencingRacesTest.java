@@ -71,7 +71,7 @@ class FencingRacesTest {
         assertThat(stack.deletions).hasSize(1);
         assertThat(a.state().lastAction()).isEqualTo("fenced pg-0: its container stopped, leader key released");
         assertThat(b.done()).as("the standby's actions").isEmpty();
-        assertThat(stack.routerLog()).containsExactly("primary/pg-0 down", "shut primary/pg-0");
+        assertThat(stack.routerLog()).containsExactly("primary/pg-0 down");
     }
 
     @Test

@@ -35,6 +35,9 @@ class SupervisorDecisionsTest {
     private static final String FENCED = "fenced pg-0: its container stopped, leader key released";
     private static final String MOVED = "container pg-0 stopped but the leader key had already moved";
     private static final String TAKE_OFF_PG0 = "router: primary/pg-0 down, shut primary/pg-0";
+    /** A container confirmed gone took its connections along: its sessions are not shut (docs/decisions/0068). */
+    private static final String TAKE_OFF_GONE_PG0 = "router: primary/pg-0 down";
+
     private static final String ROUTE_PG1 =
             "router: primary/pg-1 up, primary/pg-0 down, shut primary/pg-0, primary/pg-2 down, "
                     + "shut primary/pg-2, replicas/pg-1 down";
@@ -141,7 +144,7 @@ class SupervisorDecisionsTest {
                                 "delete key if pg-0@10",
                                 "log: " + FENCED,
                                 "heartbeat: " + FENCED,
-                                TAKE_OFF_PG0),
+                                TAKE_OFF_GONE_PG0),
                         "pg-0",
                         null),
                 row(
@@ -159,7 +162,7 @@ class SupervisorDecisionsTest {
                                 "delete key if pg-0@10",
                                 "log: " + MOVED,
                                 "heartbeat: " + MOVED,
-                                TAKE_OFF_PG0),
+                                TAKE_OFF_GONE_PG0),
                         "pg-0",
                         null),
                 row(
@@ -185,7 +188,7 @@ class SupervisorDecisionsTest {
                                 "delete key if pg-0@17",
                                 "log: " + FENCED,
                                 "heartbeat: " + FENCED,
-                                TAKE_OFF_PG0),
+                                TAKE_OFF_GONE_PG0),
                         "pg-0",
                         null),
                 row(
@@ -203,7 +206,37 @@ class SupervisorDecisionsTest {
                                 "delete key if pg-0@10",
                                 "log: " + MOVED,
                                 "heartbeat: " + MOVED,
-                                TAKE_OFF_PG0,
+                                TAKE_OFF_GONE_PG0,
+                                "log: leader key changed: pg-0 -> nobody",
+                                TAKE_OFF_GONE_PG0,
+                                "log: " + STOPPED_PG0,
+                                "heartbeat: " + STOPPED_PG0),
+                        null,
+                        null),
+                row(
+                        "a fenced leader restarted by Docker takes the key again, then loses it: it runs, so its sessions are shut",
+                        List.of(
+                                read("pg-0"),
+                                died("pg-0"),
+                                checked("pg-0", "pg-0", 10),
+                                inspected("pg-0", 10, true),
+                                deleted("pg-0", true),
+                                changed(null),
+                                changed("pg-0", 40),
+                                changed(null, 50)),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "delete key if pg-0@10",
+                                "log: " + FENCED,
+                                "heartbeat: " + FENCED,
+                                TAKE_OFF_GONE_PG0,
+                                "log: leader key changed: pg-0 -> nobody",
+                                TAKE_OFF_GONE_PG0,
+                                "log: " + STOPPED_PG0,
+                                "heartbeat: " + STOPPED_PG0,
+                                "log: leader key changed: nobody -> pg-0",
+                                "await writes on pg-0",
                                 "log: leader key changed: pg-0 -> nobody",
                                 TAKE_OFF_PG0,
                                 "log: " + STOPPED_PG0,
@@ -305,14 +338,14 @@ class SupervisorDecisionsTest {
                                 "delete key if pg-0@10",
                                 "log: " + FENCED,
                                 "heartbeat: " + FENCED,
-                                TAKE_OFF_PG0,
+                                TAKE_OFF_GONE_PG0,
                                 "log: leader key changed: pg-0 -> nobody",
-                                TAKE_OFF_PG0,
+                                TAKE_OFF_GONE_PG0,
                                 "log: " + STOPPED_PG0,
                                 "heartbeat: " + STOPPED_PG0,
                                 "log: leader key changed: nobody -> pg-2",
                                 "await writes on pg-2",
-                                "router: primary/pg-2 up, primary/pg-0 down, shut primary/pg-0, primary/pg-1 down, shut primary/pg-1, "
+                                "router: primary/pg-2 up, primary/pg-0 down, primary/pg-1 down, shut primary/pg-1, "
                                         + "replicas/pg-2 down",
                                 "log: routed writes to pg-2: its PostgreSQL accepts writes",
                                 "heartbeat: routed writes to pg-2: its PostgreSQL accepts writes"),

@@ -78,7 +78,6 @@ class TwoRoutersTest {
                             .containsSubsequence(
                                     "primary/pg-1 up",
                                     "primary/pg-0 down",
-                                    "shut primary/pg-0",
                                     "primary/pg-2 down",
                                     "shut primary/pg-2",
                                     "replicas/pg-1 down"));
