@@ -99,7 +99,12 @@ final class StackMembers {
                         dcs.map(c -> withSynchronousOf(spec, c)).orElse(spec), members, etcd)
                 .withImages(images)
                 .withUnrouted(unrouted(state, images.keySet()))
-                .withEtcdHealth(etcdHealth);
+                .withEtcdHealth(etcdHealth)
+                .withUnfinished(ReplaceLeftovers.of(
+                        docker.volumes(ReplaceLeftovers.copiesOf(name)),
+                        state.containers().values().stream()
+                                .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
+                                .toList()));
         Map<String, String> contexts = new LinkedHashMap<>();
         running.leader().ifPresent(l -> {
             try {
