@@ -2,6 +2,7 @@ package io.pgha.runtime.provision;
 
 import io.pgha.runtime.apply.RunningStack;
 import io.pgha.runtime.docker.DockerContainer;
+import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.DockerVolume;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +45,15 @@ final class ReplaceLeftovers {
         current.ifPresent(c -> labels.put(CONTAINER, c.id()));
         labels.put(KEEP, String.valueOf(keepVolume));
         return labels;
+    }
+
+    /** The members of stack {@code stack} (its containers {@code state}) with partial copies, from the engine. */
+    static Map<String, RunningStack.Unfinished> find(DockerEngine docker, StackState state, String stack) {
+        return of(
+                docker.volumes(copiesOf(stack)),
+                state.containers().values().stream()
+                        .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
+                        .toList());
     }
 
     /**

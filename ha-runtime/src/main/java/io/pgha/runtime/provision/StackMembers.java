@@ -100,11 +100,7 @@ final class StackMembers {
                 .withImages(images)
                 .withUnrouted(unrouted(state, images.keySet()))
                 .withEtcdHealth(etcdHealth)
-                .withUnfinished(ReplaceLeftovers.of(
-                        docker.volumes(ReplaceLeftovers.copiesOf(name)),
-                        state.containers().values().stream()
-                                .filter(c -> "postgres".equals(c.labels().get(StackLabels.ROLE)))
-                                .toList()));
+                .withUnfinished(ReplaceLeftovers.find(docker, state, name));
         Map<String, String> contexts = new LinkedHashMap<>();
         running.leader().ifPresent(l -> {
             try {

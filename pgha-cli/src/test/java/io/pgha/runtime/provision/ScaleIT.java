@@ -567,6 +567,15 @@ class ScaleIT {
                             .stdout()
                             .strip())
                     .isEqualTo(killedBefore);
+            org.awaitility.Awaitility.await("pgha status names the member and its partial copy")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(new ObjectMapper()
+                                    .readTree(
+                                            Cli.runOk("status", STACK, "--json").stdout())
+                                    .path("unfinishedReplaces")
+                                    .toString())
+                            .contains("\"member\":\"" + killed + "\"", "\"containerRunning\":false", partial));
             // at once, while Patroni still lists the stopped member, a second apply of the stack's spec (not a second
             // replace): it sees the member the replace left stopped and finishes it; only the others must be healthy,
             // and the stack still counts the member (its container), so the new container is made
