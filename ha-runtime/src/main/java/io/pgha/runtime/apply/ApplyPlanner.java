@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class ApplyPlanner {
 
-    private static final String NO_OUTAGE = "no write outage";
+    static final String NO_OUTAGE = "no write outage";
 
     private ApplyPlanner() {}
 
@@ -160,7 +160,8 @@ public final class ApplyPlanner {
         steps.add(new PlanStep(
                 Kind.REPLACE_MEMBER,
                 node,
-                "its data copied aside (Docker cannot rename a volume), container and volume removed, a new container"
+                UnfinishedReplaces.partialCopiesFirst(running, node)
+                        + "its data copied aside (Docker cannot rename a volume), container and volume removed, a new container"
                         + " with an empty volume cloned from " + from
                         + (fromReplica
                                 ? " (a replica: the primary serves no base backup)"
@@ -210,7 +211,8 @@ public final class ApplyPlanner {
         if (!refusals.isEmpty()) {
             return new ApplyPlan(now.name(), desired, List.of(), refusals);
         }
-        List<PlanStep> steps = new ArrayList<>();
+        List<PlanStep> steps = new ArrayList<>(UnfinishedReplaces.steps(running, desired));
+        boolean keepVolume = UnfinishedReplaces.keepVolume(running, steps);
         boolean loosen = loosens(now.patroni(), desired.patroni());
         boolean syncChanges = !synchronousEqual(now.patroni(), desired.patroni());
         if (syncChanges && loosen) {
@@ -278,7 +280,7 @@ public final class ApplyPlanner {
         if (syncChanges && !loosen) {
             steps.add(synchronousStep(desired));
         }
-        return new ApplyPlan(now.name(), desired, steps, List.of());
+        return new ApplyPlan(now.name(), desired, steps, List.of(), Optional.empty(), keepVolume);
     }
 
     private static String synchronousNote(SynchronousMode mode) {
@@ -477,7 +479,7 @@ public final class ApplyPlanner {
     }
 
     /** The first streaming replica that stays, by name; the leader when there is none. */
-    private static String firstReplica(RunningStack running, List<String> members, String leader, String leaving) {
+    static String firstReplica(RunningStack running, List<String> members, String leader, String leaving) {
         Optional<String> replica = members.stream()
                 .filter(m -> !m.equals(leader) && !m.equals(leaving))
                 .filter(m ->

@@ -27,6 +27,8 @@ import java.util.Set;
  * @param etcdHealth        every etcd member that has a container (etcd-1 …), by name, and whether it is healthy: which
  *                          members an interrupted change left, and which one is down; empty when unknown (then
  *                          etcd-1 … etcd-{@code etcdContainers}, and only the count {@code etcdHealthy})
+ * @param unfinished        members a {@code pgha replace} was interrupted on (killed, or failed while it copied the old
+ *                          data aside), by name: what it left; empty when none (or unknown)
  */
 public record RunningStack(
         StackSpec spec,
@@ -37,9 +39,11 @@ public record RunningStack(
         Map<String, String> images,
         Set<String> unrouted,
         int etcdContainers,
-        Map<String, Boolean> etcdHealth) {
+        Map<String, Boolean> etcdHealth,
+        Map<String, Unfinished> unfinished) {
 
     public RunningStack {
+        unfinished = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(unfinished));
         etcdHealth = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(etcdHealth));
         members = List.copyOf(members);
         dcsParameters = Map.copyOf(dcsParameters);
@@ -63,6 +67,7 @@ public record RunningStack(
                 Map.of(),
                 Set.of(),
                 spec.etcdMembers(),
+                Map.of(),
                 Map.of());
     }
 
@@ -74,7 +79,7 @@ public record RunningStack(
     /** The same stack, with what the DCS and the server say of its parameters. */
     public RunningStack withParameters(Map<String, String> dcs, Map<String, String> contexts) {
         return new RunningStack(
-                spec, members, etcdHealthy, dcs, contexts, images, unrouted, etcdContainers, etcdHealth);
+                spec, members, etcdHealthy, dcs, contexts, images, unrouted, etcdContainers, etcdHealth, unfinished);
     }
 
     /** The same stack, with the image each PostgreSQL member's container runs. */
@@ -88,7 +93,8 @@ public record RunningStack(
                 memberImages,
                 unrouted,
                 etcdContainers,
-                etcdHealth);
+                etcdHealth,
+                unfinished);
     }
 
     /** The same stack, knowing which members' containers exist but are not routed. */
@@ -102,7 +108,8 @@ public record RunningStack(
                 images,
                 notRouted,
                 etcdContainers,
-                etcdHealth);
+                etcdHealth,
+                unfinished);
     }
 
     /**
@@ -111,13 +118,46 @@ public record RunningStack(
      */
     public RunningStack withEtcdContainers(int count) {
         return new RunningStack(
-                spec, members, etcdHealthy, dcsParameters, parameterContexts, images, unrouted, count, Map.of());
+                spec,
+                members,
+                etcdHealthy,
+                dcsParameters,
+                parameterContexts,
+                images,
+                unrouted,
+                count,
+                Map.of(),
+                unfinished);
     }
 
     /** The same stack, knowing each etcd member's container (by name) and whether it is healthy. */
     public RunningStack withEtcdHealth(Map<String, Boolean> health) {
         return new RunningStack(
-                spec, members, etcdHealthy, dcsParameters, parameterContexts, images, unrouted, health.size(), health);
+                spec,
+                members,
+                etcdHealthy,
+                dcsParameters,
+                parameterContexts,
+                images,
+                unrouted,
+                health.size(),
+                health,
+                unfinished);
+    }
+
+    /** The same stack, knowing the members an interrupted {@code pgha replace} left unfinished. */
+    public RunningStack withUnfinished(Map<String, Unfinished> left) {
+        return new RunningStack(
+                spec,
+                members,
+                etcdHealthy,
+                dcsParameters,
+                parameterContexts,
+                images,
+                unrouted,
+                etcdContainers,
+                etcdHealth,
+                left);
     }
 
     /** The etcd members that have a container, by name: etcd-1 … etcd-{@code etcdContainers} when not known. */
@@ -173,6 +213,21 @@ public record RunningStack(
     public record Member(String name, boolean leader, boolean streaming, boolean synchronous, boolean pendingRestart) {
         public Member(String name, boolean leader, boolean streaming, boolean synchronous) {
             this(name, leader, streaming, synchronous, false);
+        }
+    }
+
+    /**
+     * What a {@code pgha replace} interrupted while it copied a member's old data aside left (docs/decisions/00XX): the
+     * member's container, stopped or still running, its data volume whole, and the partial copies it was writing.
+     *
+     * @param member        pg-N
+     * @param running       whether the member's container runs (the run was killed before it stopped it)
+     * @param partialCopies the volumes the interrupted copies were written into, none of them whole
+     * @param keepVolume    whether that replace was asked to keep the old data (--keep-volume)
+     */
+    public record Unfinished(String member, boolean running, List<String> partialCopies, boolean keepVolume) {
+        public Unfinished {
+            partialCopies = List.copyOf(partialCopies);
         }
     }
 

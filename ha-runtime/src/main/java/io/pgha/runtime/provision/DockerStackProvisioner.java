@@ -546,6 +546,11 @@ final class DockerStackProvisioner implements StackProvisioner {
     }
 
     @Override
+    public java.util.Map<String, io.pgha.runtime.apply.RunningStack.Unfinished> unfinishedReplaces(String name) {
+        return ReplaceLeftovers.find(docker, StackState.of(docker, name), name);
+    }
+
+    @Override
     public Map<String, io.pgha.runtime.apply.MemberSetting> settings(
             String name, String member, java.util.Collection<String> parameters) {
         return new StackMembers(this, docker, credentials).settings(name, member, parameters);

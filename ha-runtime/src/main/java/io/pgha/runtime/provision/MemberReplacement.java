@@ -1,6 +1,7 @@
 package io.pgha.runtime.provision;
 
 import io.pgha.runtime.PghaException;
+import io.pgha.runtime.apply.RunningStack;
 import io.pgha.runtime.cluster.CredentialStore;
 import io.pgha.runtime.cluster.StackCredentials;
 import io.pgha.runtime.docker.DockerContainer;
@@ -89,18 +90,25 @@ final class MemberReplacement {
     String member(StackSpec spec, String member, boolean keepVolume, Consumer<String> progress) {
         StackLayout layout = StackLayout.of(spec);
         String name = layout.containerName(member);
-        String image =
-                docker.container(name).map(DockerContainer::image).orElseGet(() -> otherMembersImage(spec, member));
+        Optional<DockerContainer> current = docker.container(name);
+        String image = current.map(DockerContainer::image).orElseGet(() -> otherMembersImage(spec, member));
         String volume = layout.volumeName(member + "-data");
         String aside = volume + "-replaced-" + LocalDateTime.now(ZoneOffset.UTC).format(STAMP);
         if (!docker.imagePresent(HELPER_IMAGE)) {
             throw PghaException.notFound("copying the old data aside needs the image " + HELPER_IMAGE
                     + " (stack/images/build-local.sh builds it); nothing was changed");
         }
+        removePartialCopies(spec, member, current, progress);
+        boolean hasData = docker.volume(volume).isPresent();
+        if (hasData) {
+            // made before the container stops, labelled with its id: a run killed from here on leaves a copy that the
+            // next replace or apply knows for partial (docs/decisions/00XX)
+            docker.createVolume(aside, ReplaceLeftovers.labels(spec.name(), member, aside, current, keepVolume));
+        }
         // stopped, not removed, while its data is copied: a run killed during the copy leaves a container that the
         // same pgha replace finds again (a stack's members are its containers), not a member gone from the stack
         docker.stop(name, STOP_GRACE);
-        if (docker.volume(volume).isPresent()) {
+        if (hasData) {
             copyAside(spec, volume, aside, progress);
             stopAndRemove(name, progress);
             docker.removeVolume(volume);
@@ -195,9 +203,33 @@ final class MemberReplacement {
         });
     }
 
-    /** Copies {@code volume} into a new volume {@code aside} with an idle helper of pgha's Spilo-like image. */
+    /**
+     * Removes the copies of {@code member}'s data that an interrupted replace left partial (and its copy helper, which
+     * may still run with one mounted): the data they copy is still whole in the member's volume, which is copied
+     * again into a volume of its own. A copy is not resumed: how far {@code cp} got is not known, and a fresh copy
+     * costs what resuming it would.
+     */
+    private void removePartialCopies(
+            StackSpec spec, String member, Optional<DockerContainer> current, Consumer<String> progress) {
+        if (current.isEmpty()) {
+            return;
+        }
+        String helper = StackLayout.containerName(spec.name(), "replace-helper");
+        docker.container(helper).ifPresent(h -> docker.remove(h.name()));
+        RunningStack.Unfinished left = ReplaceLeftovers.of(
+                        docker.volumes(ReplaceLeftovers.copiesOf(spec.name())), List.of(current.get()))
+                .get(member);
+        if (left == null) {
+            return;
+        }
+        left.partialCopies().forEach(docker::removeVolume);
+        progress.accept("removed the partial cop" + (left.partialCopies().size() == 1 ? "y " : "ies ")
+                + String.join(", ", left.partialCopies()) + " left by an interrupted replace (the data is whole in "
+                + StackLayout.of(spec).volumeName(member + "-data") + ")");
+    }
+
+    /** Copies {@code volume} into the new volume {@code aside} with an idle helper of pgha's Spilo-like image. */
     private void copyAside(StackSpec spec, String volume, String aside, Consumer<String> progress) {
-        docker.createVolume(aside, StackLabels.volume(spec.name(), "replaced-postgres-data", aside));
         String helper = StackLayout.containerName(spec.name(), "replace-helper");
         docker.container(helper).ifPresent(h -> docker.remove(h.name()));
         docker.createContainer(RestoreSeed.helperSpec(

@@ -99,7 +99,8 @@ final class StackMembers {
                         dcs.map(c -> withSynchronousOf(spec, c)).orElse(spec), members, etcd)
                 .withImages(images)
                 .withUnrouted(unrouted(state, images.keySet()))
-                .withEtcdHealth(etcdHealth);
+                .withEtcdHealth(etcdHealth)
+                .withUnfinished(ReplaceLeftovers.find(docker, state, name));
         Map<String, String> contexts = new LinkedHashMap<>();
         running.leader().ifPresent(l -> {
             try {

@@ -67,6 +67,14 @@ public interface StackProvisioner extends AutoCloseable {
     }
 
     /**
+     * The members of stack {@code name} that a {@code pgha replace} interrupted while it copied their old data aside
+     * left unfinished, with the partial copies (docs/decisions/00XX); empty when there are none.
+     */
+    default java.util.Map<String, io.pgha.runtime.apply.RunningStack.Unfinished> unfinishedReplaces(String name) {
+        return java.util.Map.of();
+    }
+
+    /**
      * {@code member}'s pg_settings rows of {@code parameters} (every parameter when empty), asked inside its container:
      * the values it runs, their unit and context, and whether a restart is pending.
      */

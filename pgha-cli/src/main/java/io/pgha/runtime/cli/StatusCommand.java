@@ -78,14 +78,19 @@ final class StatusCommand implements Callable<Integer> {
         long begun = System.nanoTime();
         Duration budget = remaining(timeout);
         var backupsAsked = BackupsStatus.ask(c);
+        var unfinishedAsked = UnfinishedReplacesStatus.ask(c);
         try {
             ClusterSnapshot s = m.awaitComplete(budget);
             Optional<BackupsStatus> backups =
                     backupsAsked.map(f -> BackupsStatus.await(f, budget.minusNanos(System.nanoTime() - begun)));
+            Optional<UnfinishedReplacesStatus> unfinished = unfinishedAsked.map(
+                    f -> UnfinishedReplacesStatus.await(f, budget.minusNanos(System.nanoTime() - begun)));
             PrintWriter out = spec.commandLine().getOut();
             String text = json
-                    ? StatusJson.status(c, s, metrics ? history(c) : Optional.empty(), backups)
-                    : StatusText.render(c, s) + backups.map(BackupsStatus::text).orElse("");
+                    ? StatusJson.status(c, s, metrics ? history(c) : Optional.empty(), backups, unfinished)
+                    : StatusText.render(c, s)
+                            + unfinished.map(UnfinishedReplacesStatus::text).orElse("")
+                            + backups.map(BackupsStatus::text).orElse("");
             out.print(text.endsWith("\n") ? text : text + "\n");
             if (metrics && !json) {
                 out.print(

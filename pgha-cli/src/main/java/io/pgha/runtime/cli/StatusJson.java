@@ -45,6 +45,19 @@ final class StatusJson {
             ClusterSnapshot s,
             java.util.Optional<Object> history,
             Optional<BackupsStatus> backups) {
+        return status(c, s, history, backups, Optional.empty());
+    }
+
+    /**
+     * With {@code unfinished}: an "unfinishedReplaces" array, what interrupted replaces left (for a stack pgha made on
+     * this engine).
+     */
+    static String status(
+            ClusterConnection c,
+            ClusterSnapshot s,
+            java.util.Optional<Object> history,
+            Optional<BackupsStatus> backups,
+            Optional<UnfinishedReplacesStatus> unfinished) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("cluster", c.name());
@@ -163,6 +176,7 @@ final class StatusJson {
         }
         history.ifPresent(h -> root.set("metrics", JSON.valueToTree(h)));
         backups.ifPresent(b -> b.json(root));
+        unfinished.ifPresent(u -> u.json(root));
         return write(root, true);
     }
 

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       from a replica; the old volume is deleted once it streams.
  *   <li>`pgha replace` of two replicas, no switchover: one whose data is unusable, with --keep-volume (the old data
  *       kept in a volume of its own), then one whose first `pgha replace` is killed (SIGKILL) while it copies the old
- *       data aside and a second one finishes it.
+ *       data aside, then a second `pgha apply` of the stack's spec finishes it (its partial copy removed).
  *   <li>`pgha replace etcd-2` and `pgha apply` of etcd_members 5, then 3 (docs/decisions/0057): a new member id on a new
  *       volume, then etcd-4 and etcd-5 added and removed one at a time; etcd healthy (a quorum) at every 200 ms poll,
  *       the saved connection's endpoints follow, every step audited.
@@ -555,17 +555,50 @@ class ScaleIT {
             assertThat(inspect(STACK + "-" + killed, "{{.State.Status}}"))
                     .as("the interrupted replace leaves " + killed + "'s container, stopped, with its data")
                     .isEqualTo("exited");
-            // at once, while Patroni still lists the stopped member: only the others must be healthy, and the stack
-            // still counts the member (its container), so the new container is made
-            Cli.Result again = Cli.runOk("replace", killed, "-c", STACK, "--yes");
+            String partial = docker(
+                            "volume", "ls", "-q", "--filter", "name=" + STACK + "_" + killed + "-data-replaced-")
+                    .stdout()
+                    .strip();
+            assertThat(partial)
+                    .as("the interrupted copy's volume, labelled with the container it copies")
+                    .isNotEmpty()
+                    .doesNotContain("\n");
+            assertThat(docker("volume", "inspect", "-f", "{{index .Labels \"io.pgha.replaced-container\"}}", partial)
+                            .stdout()
+                            .strip())
+                    .isEqualTo(killedBefore);
+            org.awaitility.Awaitility.await("pgha status names the member and its partial copy")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(new ObjectMapper()
+                                    .readTree(
+                                            Cli.runOk("status", STACK, "--json").stdout())
+                                    .path("unfinishedReplaces")
+                                    .toString())
+                            .contains("\"member\":\"" + killed + "\"", "\"containerRunning\":false", partial));
+            // at once, while Patroni still lists the stopped member, a second apply of the stack's spec (not a second
+            // replace): it sees the member the replace left stopped and finishes it; only the others must be healthy,
+            // and the stack still counts the member (its container), so the new container is made
+            Path params = configDir.resolve("sc21-params.yml");
+            Cli.Result again = Cli.runOk("apply", "--spec", params.toString(), "--yes");
             long end = System.nanoTime();
-            System.out.println("[ScaleIT broken] the second replace of " + killed + " in "
-                    + (end - brokenDone) / 1_000_000 + " ms (with the killed one):\n" + again.stdout());
+            System.out.println("[ScaleIT broken] the apply that finished " + killed + " in "
+                    + (end - brokenDone) / 1_000_000 + " ms (with the killed replace):\n" + again.stdout());
             writer.stop();
             assertThat(again.stdout())
                     .doesNotContain("switchover")
+                    .contains("1. replace " + killed + " (new container and volume): finish the replace that was"
+                            + " interrupted")
+                    .contains("the partial copy " + partial + " (left by an interrupted replace, not whole) removed"
+                            + " first")
+                    .contains("removed the partial copy " + partial)
                     .contains("[1/1] done")
                     .contains("deleted");
+            assertThat(docker("volume", "ls", "-q", "--filter", "name=" + STACK + "_" + killed + "-data-replaced-")
+                            .stdout()
+                            .strip())
+                    .as("neither the partial copy nor the finishing run's copy is left")
+                    .isEmpty();
             assertThat(inspect(STACK + "-" + killed, "{{.Id}}")).isNotEqualTo(killedBefore);
             assertThat(docker("ps", "-aq", "--filter", "name=" + STACK + "-replace-helper")
                             .stdout()
