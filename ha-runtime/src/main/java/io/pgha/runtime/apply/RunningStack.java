@@ -217,7 +217,7 @@ public record RunningStack(
     }
 
     /**
-     * What a {@code pgha replace} interrupted while it copied a member's old data aside left (docs/decisions/00XX): the
+     * What a {@code pgha replace} interrupted while it copied a member's old data aside left (docs/decisions/0069): the
      * member's container, stopped or still running, its data volume whole, and the partial copies it was writing.
      *
      * @param member        pg-N

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The steps that finish what an interrupted {@code pgha replace} left (docs/decisions/00XX): a member whose container
+ * The steps that finish what an interrupted {@code pgha replace} left (docs/decisions/0069): a member whose container
  * it stopped, with its data volume whole and a partial copy beside it, is replaced again, first in any plan (every other
  * step waits for the whole cluster, which the stopped member keeps unhealthy). The partial copy is removed by that step
  * before it copies the data aside again. A member whose container still runs (the run was killed before it stopped it)

@@ -102,7 +102,7 @@ final class MemberReplacement {
         boolean hasData = docker.volume(volume).isPresent();
         if (hasData) {
             // made before the container stops, labelled with its id: a run killed from here on leaves a copy that the
-            // next replace or apply knows for partial (docs/decisions/00XX)
+            // next replace or apply knows for partial (docs/decisions/0069)
             docker.createVolume(aside, ReplaceLeftovers.labels(spec.name(), member, aside, current, keepVolume));
         }
         // stopped, not removed, while its data is copied: a run killed during the copy leaves a container that the

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * Which copies of a member's old data ({@code <stack>_pg-N-data-replaced-<stamp>}) a {@code pgha replace} left unfinished
- * (docs/decisions/00XX). Each copy is labelled, when it is created (before the member's container is stopped), with
+ * (docs/decisions/0069). Each copy is labelled, when it is created (before the member's container is stopped), with
  * the id of the container whose data it copies. A copy is partial while that very container is still the member's:
  * the replace never got to remove it, so the data it copies is still whole in the member's volume, and the copy is
  * worth nothing. A copy whose container has since been replaced (the replace finished, or an upgrade came after) holds

@@ -68,7 +68,7 @@ public interface StackProvisioner extends AutoCloseable {
 
     /**
      * The members of stack {@code name} that a {@code pgha replace} interrupted while it copied their old data aside
-     * left unfinished, with the partial copies (docs/decisions/00XX); empty when there are none.
+     * left unfinished, with the partial copies (docs/decisions/0069); empty when there are none.
      */
     default java.util.Map<String, io.pgha.runtime.apply.RunningStack.Unfinished> unfinishedReplaces(String name) {
         return java.util.Map.of();

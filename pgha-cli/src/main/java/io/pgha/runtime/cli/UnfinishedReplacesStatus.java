@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The part of {@code pgha status} that names what an interrupted {@code pgha replace} left (docs/decisions/00XX): the
+ * The part of {@code pgha status} that names what an interrupted {@code pgha replace} left (docs/decisions/0069): the
  * member, whether its container runs, the partial copies of its old data, and what finishes it. Asked from the local
  * Docker engine beside the cluster monitor, for a stack pgha made; nothing is shown when there is nothing, or when the
  * engine did not answer by the status's deadline (the cluster's own state is what status is for).
