@@ -148,6 +148,8 @@ class BackupsSpecTest {
                 .contains("repo1-path=/home/postgres/backups\n")
                 .contains("repo1-retention-full=3\n")
                 .contains("archive-async=y\n")
+                .as("restore_command gets one segment at a time, without the async process's ~100 ms a call")
+                .contains("[global:archive-get]\narchive-async=n\n")
                 .contains("spool-path=/home/postgres/pgdata/pgbackrest/spool\n")
                 .contains("pg1-path=/home/postgres/pgdata/pgroot/data\n")
                 .contains("pg1-user=postgres\n")
