@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The SPILO_CONFIGURATION a spec gives every PostgreSQL node: Patroni's bootstrap DCS settings, and how Patroni reaches
- * etcd when it speaks TLS (https, trusting the cluster CA) and has users (Patroni's own, {@code patroni}; its password
- * comes from the file {@value #ETCD_PASSWORD_VARIABLE} in the node's secrets, never from this text).
+ * The SPILO_CONFIGURATION a spec gives every PostgreSQL node: Patroni's bootstrap DCS settings, the member's
+ * restore_command that reads the stack's WAL archive when it has one, and how Patroni reaches etcd when it speaks TLS
+ * (https, trusting the cluster CA) and has users (Patroni's own, {@code patroni}; its password comes from the file
+ * {@value #ETCD_PASSWORD_VARIABLE} in the node's secrets, never from this text).
  */
 final class SpiloConfiguration {
 
@@ -36,6 +37,15 @@ final class SpiloConfiguration {
         }
         // a new member clones from a replica: Patroni never picks the leader while a running member has the tag
         y.append("tags:\n").append("  clonefrom: true\n");
+        if (StackLayout.of(spec).archives()) {
+            // in each member's local configuration, not the DCS: the spec defines it, so no configuration change (and
+            // no apply) sees it as an edit of the cluster's settings (docs/decisions/00XX)
+            y.append("postgresql:\n")
+                    .append("  recovery_conf:\n")
+                    .append("    restore_command: ")
+                    .append(Yaml.string(PgBackRestConfig.restoreCommand(spec)))
+                    .append('\n');
+        }
         y.append("bootstrap:\n")
                 .append("  dcs:\n")
                 .append("    ttl: ")

@@ -3,10 +3,16 @@ package io.pgha.runtime.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.pgha.runtime.PghaException;
 import io.pgha.runtime.stack.StackService.Role;
 import io.pgha.runtime.stack.StackService.VolumeUse;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** backups: in the spec, its file and the layout (docs/decisions/0021). */
 class BackupsSpecTest {
@@ -85,6 +91,54 @@ class BackupsSpecTest {
         }
     }
 
+    /** docs/decisions/00XX: whether each member's restore_command reads the archive, by spec. */
+    static Stream<Arguments> restoreCommands() {
+        return Stream.of(
+                Arguments.of("local images, backups", LOCAL, "pgbackrest --stanza=shop archive-get %f \"%p\""),
+                Arguments.of(
+                        "local images, backups, no TLS",
+                        LOCAL.toBuilder().security(StackSecurity.SEED).build(),
+                        "pgbackrest --stanza=shop archive-get %f \"%p\""),
+                Arguments.of(
+                        "another scope",
+                        LOCAL.toBuilder().name("crm").build(),
+                        "pgbackrest --stanza=crm archive-get %f \"%p\""),
+                Arguments.of(
+                        "backups off", LOCAL.toBuilder().backups(Backups.OFF).build(), null),
+                Arguments.of(
+                        "official images (no pgBackRest)",
+                        LOCAL.toBuilder().images(ImageProfile.OFFICIAL).build(),
+                        null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restoreCommands")
+    void everyMemberReadsTheArchiveExactlyWhenTheStackArchives(String why, StackSpec spec, String expected)
+            throws Exception {
+        StackLayout layout = StackLayout.of(spec);
+        assertThat(layout.archives()).isEqualTo(expected != null);
+        for (StackService s : layout.services()) {
+            if (s.role() != Role.POSTGRES) {
+                continue;
+            }
+            JsonNode spilo = new YAMLMapper().readTree(s.environment().get("SPILO_CONFIGURATION"));
+            JsonNode restore = spilo.path("postgresql").path("recovery_conf").path("restore_command");
+            if (expected == null) {
+                assertThat(restore.isMissingNode()).as(s.name()).isTrue();
+            } else {
+                assertThat(restore.asText()).as(s.name()).isEqualTo(expected);
+                assertThat(restore.asText())
+                        .as("the same stanza as archive_command, defined next to it")
+                        .isEqualTo(PgBackRestConfig.restoreCommand(spec))
+                        .startsWith(PgBackRestConfig.archiveCommand(spec).replace(" archive-push %p", " "));
+            }
+            assertThat(spilo.path("bootstrap").path("dcs").toString())
+                    .as("local to each member, never in the DCS (no configuration change or apply sees it)")
+                    .doesNotContain("restore_command")
+                    .doesNotContain("recovery_conf");
+        }
+    }
+
     @Test
     void theConfigurationNamesTheStanzaAfterTheScopeAndKeepsTheRetention() {
         String conf = PgBackRestConfig.render(
@@ -94,6 +148,8 @@ class BackupsSpecTest {
                 .contains("repo1-path=/home/postgres/backups\n")
                 .contains("repo1-retention-full=3\n")
                 .contains("archive-async=y\n")
+                .as("restore_command gets one segment at a time, without the async process's ~100 ms a call")
+                .contains("[global:archive-get]\narchive-async=n\n")
                 .contains("spool-path=/home/postgres/pgdata/pgbackrest/spool\n")
                 .contains("pg1-path=/home/postgres/pgdata/pgroot/data\n")
                 .contains("pg1-user=postgres\n")

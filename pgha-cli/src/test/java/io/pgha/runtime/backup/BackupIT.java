@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Backups on a real stack made by `pgha up --images local` (docs/decisions/0021), its own name and ports so it never
  * meets pg-ha: a first full backup within a minute of up, `backup check` passing, `backup now --type incr` on top of it,
- * after a switchover a WAL segment switched on the new primary reaches the archive, and the supervisor takes the
+ * after a switchover a WAL segment switched on the new primary reaches the archive (and the old primary's
+ * restore_command gets it back, docs/decisions/00XX), and the supervisor takes the
  * differential backup the spec's schedule (diff_every 1m, the shortest the spec allows) makes due by itself
  * (docs/decisions/0027). In the minute before that backup is due, {@code pgha drill pitr} restores the stack's
  * repository into a new stack (docs/decisions/0022): it takes no backup of this stack, so it fills a wait that was idle
@@ -295,6 +296,45 @@ class BackupIT {
         Cli.Result check = Cli.run("backup", "check", "-c", STACK, "--json");
         assertThat(check.exitCode()).as(check.describe()).isZero();
         assertThat(json(check).path("leader").asText()).isEqualTo(leader);
+        theOldPrimarysRestoreCommandFetchesFromTheArchive(before, leader, segment);
+    }
+
+    /**
+     * docs/decisions/00XX: the old primary, a replica now, runs with a restore_command (Patroni wrote it, PostgreSQL
+     * reports it); that command, run as PostgreSQL runs it (a shell, as postgres), gets the segment just archived
+     * from the repository into a temporary path, byte for byte the new primary's.
+     */
+    private static void theOldPrimarysRestoreCommandFetchesFromTheArchive(
+            String replica, String leader, String segment) {
+        long start = System.nanoTime();
+        String command = psql(replica, "SELECT current_setting('restore_command')");
+        assertThat(command).contains("--stanza=" + STACK).contains("archive-get %f");
+        String into = "/tmp/restore-command-" + segment;
+        Commands.Result get = docker(
+                "exec",
+                "-u",
+                "postgres",
+                STACK + "-" + replica,
+                "sh",
+                "-c",
+                command.replace("%f", segment).replace("%p", into) + " || exit $?; sha256sum < " + into + "; rm -f "
+                        + into);
+        assertThat(get.exitCode()).as(command + ": " + get.describe()).isZero();
+        String archived = get.stdout().strip();
+        String original = docker(
+                        "exec",
+                        STACK + "-" + leader,
+                        "sh",
+                        "-c",
+                        "sha256sum < /home/postgres/pgdata/pgroot/data/pg_wal/" + segment)
+                .stdout()
+                .strip();
+        assertThat(archived)
+                .as("segment " + segment + " from the archive")
+                .isNotEmpty()
+                .isEqualTo(original);
+        System.out.println("restore_command on " + replica + " (" + command + ") fetched " + segment + ": "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     /**
