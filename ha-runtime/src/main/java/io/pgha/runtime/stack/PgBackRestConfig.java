@@ -48,7 +48,7 @@ public final class PgBackRestConfig {
                 + "log-level-file=info\n"
                 + (standbyBackups(spec) ? server(spec) : "")
                 + "\n"
-                // restore_command (docs/decisions/00XX) fetches one segment at a time from a repository on a local
+                // restore_command (docs/decisions/0070) fetches one segment at a time from a repository on a local
                 // volume: asynchronous, each call that finds nothing took ~115 ms instead of ~11 ms (the async process
                 // started and asked), and a standby asks for its next segment on every retry while its primary is gone
                 + "[global:archive-get]\n"
@@ -117,7 +117,7 @@ public final class PgBackRestConfig {
     }
 
     /**
-     * Every member's restore_command (docs/decisions/00XX): a segment that is no longer in the member's pg_wal nor on
+     * Every member's restore_command (docs/decisions/0070): a segment that is no longer in the member's pg_wal nor on
      * the primary (past wal_keep_size, or recycled before an old primary rejoins) is fetched from the repository, by a
      * replica's recovery and by Patroni's pg_rewind ({@code --restore-target-wal}). Like archive_command, it names the
      * stanza only: the repository and everything else come from pgbackrest.conf.

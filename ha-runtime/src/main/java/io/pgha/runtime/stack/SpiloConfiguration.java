@@ -39,7 +39,7 @@ final class SpiloConfiguration {
         y.append("tags:\n").append("  clonefrom: true\n");
         if (StackLayout.of(spec).archives()) {
             // in each member's local configuration, not the DCS: the spec defines it, so no configuration change (and
-            // no apply) sees it as an edit of the cluster's settings (docs/decisions/00XX)
+            // no apply) sees it as an edit of the cluster's settings (docs/decisions/0070)
             y.append("postgresql:\n")
                     .append("  recovery_conf:\n")
                     .append("    restore_command: ")

@@ -91,7 +91,7 @@ class BackupsSpecTest {
         }
     }
 
-    /** docs/decisions/00XX: whether each member's restore_command reads the archive, by spec. */
+    /** docs/decisions/0070: whether each member's restore_command reads the archive, by spec. */
     static Stream<Arguments> restoreCommands() {
         return Stream.of(
                 Arguments.of("local images, backups", LOCAL, "pgbackrest --stanza=shop archive-get %f \"%p\""),

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Backups on a real stack made by `pgha up --images local` (docs/decisions/0021), its own name and ports so it never
  * meets pg-ha: a first full backup within a minute of up, `backup check` passing, `backup now --type incr` on top of it,
  * after a switchover a WAL segment switched on the new primary reaches the archive (and the old primary's
- * restore_command gets it back, docs/decisions/00XX), and the supervisor takes the
+ * restore_command gets it back, docs/decisions/0070), and the supervisor takes the
  * differential backup the spec's schedule (diff_every 1m, the shortest the spec allows) makes due by itself
  * (docs/decisions/0027). In the minute before that backup is due, {@code pgha drill pitr} restores the stack's
  * repository into a new stack (docs/decisions/0022): it takes no backup of this stack, so it fills a wait that was idle
@@ -300,7 +300,7 @@ class BackupIT {
     }
 
     /**
-     * docs/decisions/00XX: the old primary, a replica now, runs with a restore_command (Patroni wrote it, PostgreSQL
+     * docs/decisions/0070: the old primary, a replica now, runs with a restore_command (Patroni wrote it, PostgreSQL
      * reports it); that command, run as PostgreSQL runs it (a shell, as postgres), gets the segment just archived
      * from the repository into a temporary path, byte for byte the new primary's.
      */
