@@ -11,8 +11,16 @@ public sealed interface SupervisorAction {
     /** Read the leader key now: a member's container died. Answered by {@link SupervisorEvent.LeaderKeyChecked}. */
     record ReadLeaderKey(String deadMember) implements SupervisorAction {}
 
-    /** Ask Docker whether the member's container is really gone. Answered by {@link SupervisorEvent.ContainerInspected}. */
-    record ConfirmNotRunning(String member, long modRevision) implements SupervisorAction {}
+    /**
+     * Ask Docker whether the member's container is really gone: its death was reported, or ({@code onStart}) it holds
+     * the leader key when this supervisor began to lead, which it may have done since before it died unseen (a
+     * supervisor restarted mid-failover). Answered by {@link SupervisorEvent.ContainerInspected}.
+     */
+    record ConfirmNotRunning(String member, long modRevision, boolean onStart) implements SupervisorAction {
+        public ConfirmNotRunning(String member, long modRevision) {
+            this(member, modRevision, false);
+        }
+    }
 
     /**
      * Delete the leader key if it still names {@code member} at {@code modRevision}, the revision read before

@@ -71,20 +71,9 @@ public final class SupervisorDecisions {
                 leaderKeyChanged(state, changed.key().member(), now);
             case ContainerDied died ->
                 new Decision(state, state.policy().fence() ? List.of(new ReadLeaderKey(died.member())) : List.of());
-            case ClusterRead read -> clusterRead(state, read.key().member());
+            case ClusterRead read -> clusterRead(state, read);
             case LeaderKeyChecked checked -> leaderKeyChecked(state, checked);
-            case ContainerInspected inspected ->
-                new Decision(
-                        inspected.notRunning() ? state.withGone(inspected.member()) : state,
-                        List.of(
-                                inspected.notRunning()
-                                        ? new DeleteLeaderKey(
-                                                inspected.member(),
-                                                inspected.modRevision(),
-                                                state.tenure().orElseThrow())
-                                        : Log.info(
-                                                "container " + inspected.member()
-                                                        + " reported dead but Docker says it runs again; leaving the leader key alone")));
+            case ContainerInspected inspected -> containerInspected(state, inspected);
             case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
             case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
             case HeartbeatDue due ->
@@ -122,8 +111,15 @@ public final class SupervisorDecisions {
      * Just leading: writes go to whoever holds the leader key now, once its PostgreSQL accepts writes ({@code routedTo}
      * was cleared when the tenure began, so this routes even to the member routed to before).
      */
-    private static Decision clusterRead(SupervisorState state, Optional<String> holder) {
+    private static Decision clusterRead(SupervisorState state, ClusterRead read) {
+        Optional<String> holder = read.key().member();
         SupervisorState next = state.withLeader(holder).withCaughtUp();
+        if (holder.isPresent() && state.policy().fence()) {
+            // the holder may have died while no supervisor led (this one restarted mid-failover), unseen: Docker is
+            // asked first, and writes are routed to the holder only if it runs
+            return new Decision(
+                    next, List.of(new ConfirmNotRunning(holder.get(), read.key().modRevision(), true)));
+        }
         if (!state.policy().route()) {
             return new Decision(next, List.of());
         }
@@ -134,11 +130,34 @@ public final class SupervisorDecisions {
                             Log.info(
                                     "leading: nobody holds the leader key; writes are routed to the next leader when it takes it")));
         }
+        return new Decision(next, routeToHolder(holder.get()));
+    }
+
+    private static List<SupervisorAction> routeToHolder(String holder) {
+        return List.of(
+                Log.info("leading: the leader key names " + holder + "; routing writes to it"),
+                new AwaitPromotion(holder));
+    }
+
+    private static Decision containerInspected(SupervisorState state, ContainerInspected inspected) {
+        String member = inspected.member();
+        if (inspected.notRunning()) {
+            List<SupervisorAction> actions = new ArrayList<>();
+            if (inspected.onStart()) {
+                actions.add(Log.warn(
+                        "leading: the leader key names " + member + " but its container is not running; fencing it"));
+            }
+            actions.add(new DeleteLeaderKey(
+                    member, inspected.modRevision(), state.tenure().orElseThrow()));
+            return new Decision(state.withGone(member), actions);
+        }
+        if (inspected.onStart()) {
+            return new Decision(state, state.policy().route() ? routeToHolder(member) : List.of());
+        }
         return new Decision(
-                next,
-                List.of(
-                        Log.info("leading: the leader key names " + holder.get() + "; routing writes to it"),
-                        new AwaitPromotion(holder.get())));
+                state,
+                List.of(Log.info("container " + member
+                        + " reported dead but Docker says it runs again; leaving the leader key alone")));
     }
 
     /** A standby keeps up with who holds Patroni's leader key, so that it can act at once when it leads; no effects. */

@@ -77,7 +77,8 @@ final class SupervisorEffects {
                         () -> new ContainerInspected(
                                 confirm.member(),
                                 confirm.modRevision(),
-                                ports.containers().confirmedNotRunning(confirm.member())));
+                                ports.containers().confirmedNotRunning(confirm.member()),
+                                confirm.onStart()));
             case DeleteLeaderKey delete ->
                 fencing(
                         delete.member(),

@@ -23,8 +23,13 @@ public sealed interface SupervisorEvent {
     /** Answer to {@link SupervisorAction.ReadCluster}: the leader key as it is when this supervisor began to lead. */
     record ClusterRead(LeaderKey.Holder key) implements SupervisorEvent {}
 
-    /** Answer to {@link SupervisorAction.ConfirmNotRunning}. */
-    record ContainerInspected(String member, long modRevision, boolean notRunning) implements SupervisorEvent {}
+    /** Answer to {@link SupervisorAction.ConfirmNotRunning}, with its {@code onStart}. */
+    record ContainerInspected(String member, long modRevision, boolean notRunning, boolean onStart)
+            implements SupervisorEvent {
+        public ContainerInspected(String member, long modRevision, boolean notRunning) {
+            this(member, modRevision, notRunning, false);
+        }
+    }
 
     /** Answer to {@link SupervisorAction.DeleteLeaderKey}: whether that compare-and-delete released the key. */
     record LeaderKeyDeleted(String member, boolean released) implements SupervisorEvent {}
