@@ -64,7 +64,8 @@ final class SupervisorKilledMidFailoverFault implements HandoverFault {
                 .withNote("crashed the supervisor" + (supervisors.size() > 1 ? "s " : " ")
                         + String.join(", ", supervisors)
                         + " (SIGKILL to the process, which the restart policy answers), then killed the primary "
-                        + leader + ": Patroni alone fails over");
+                        + leader + ": no supervisor sees its death; one that leads again fences it (ADR 71),"
+                        + " or Patroni's TTL ends its leadership");
         if (!without.isEmpty()) {
             injected = injected.withNote(
                     String.join(", ", without) + " without a restart policy: started by the drill at the heal");

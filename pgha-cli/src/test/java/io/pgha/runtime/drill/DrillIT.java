@@ -402,13 +402,16 @@ class DrillIT {
     }
 
     /**
-     * Every supervisor crashed, then the primary killed (docs/decisions/0065): Patroni alone fails over within its TTL
-     * (20 s here); pg-supervisor is restarted by its restart policy, the second (made without one) started by the heal.
+     * Every supervisor crashed, then the primary killed (docs/decisions/0065): no supervisor sees the death; pg-supervisor,
+     * restarted by its restart policy, finds the dead member holding the leader key when it leads again and fences it
+     * (docs/decisions/0071), before Patroni's TTL (20 s here) would; the second (made without a policy) is started by
+     * the heal.
      */
     @Test
     @Order(24)
     void theSupervisorsCrashedMidFailoverLoseNothingAndComeBack() throws Exception {
         int restartsBefore = restartCount(Supervisors.FIRST);
+        Instant since = Instant.now();
         long started = System.nanoTime();
         JsonNode run = drill("supervisor-killed-mid-failover");
         report("supervisor-killed-mid-failover", started, run);
@@ -424,6 +427,12 @@ class DrillIT {
         assertThat(restartCount(Supervisors.FIRST))
                 .as(Supervisors.FIRST + " came back through its restart policy (unless-stopped), not a docker start")
                 .isGreaterThan(restartsBefore);
+        String oldLeader = run.path("oldLeader").asText();
+        Commands.Result logs = ComposeStack.docker("logs", "--since", since.toString(), Supervisors.FIRST);
+        assertThat(logs.stdout() + logs.stderr())
+                .as("the restarted supervisor fenced the dead holder when it led again (ADR 71): " + logs.describe())
+                .contains(
+                        "leading: the leader key names " + oldLeader + " but its container is not running; fencing it");
         assertThat(ComposeStack.isRunning(Supervisors.SECOND)).isTrue();
         await("a supervisor leads again")
                 .atMost(Duration.ofSeconds(60))
