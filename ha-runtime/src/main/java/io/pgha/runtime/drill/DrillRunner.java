@@ -87,10 +87,12 @@ public final class DrillRunner {
                     () -> writes.acks().size() >= 20);
 
             progress.accept("injecting " + scenario.cliName() + " on " + oldLeader);
-            long faultEpochMillis = System.currentTimeMillis();
-            long faultNanos = System.nanoTime();
+            InjectedFault.Moment called = InjectedFault.Moment.now();
             injected = fault.inject(new FaultTools(faults, target, patroni, samples), oldLeader);
             notes.addAll(injected.notes());
+            InjectedFault.Moment began = injected.began().orElse(called);
+            long faultEpochMillis = began.epochMillis();
+            long faultNanos = began.nanos();
 
             progress.accept("waiting for the cluster to take writes again");
             RecoveredWhen.Recovery recovery = new RecoveredWhen.Recovery(

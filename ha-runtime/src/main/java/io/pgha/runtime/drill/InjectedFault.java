@@ -2,6 +2,7 @@ package io.pgha.runtime.drill;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A fault in place. {@link #heal()} undoes it, once: after a heal that succeeded, a second call does nothing (the
@@ -10,18 +11,27 @@ import java.util.List;
  */
 final class InjectedFault {
 
+    /** A moment on both of the drill's clocks. */
+    record Moment(long epochMillis, long nanos) {
+        static Moment now() {
+            return new Moment(System.currentTimeMillis(), System.nanoTime());
+        }
+    }
+
     private Runnable heal;
     private final Runnable stopWatching;
     private final List<String> notes;
+    private final Optional<Moment> began;
 
     private InjectedFault(Runnable heal, Runnable stopWatching) {
-        this(heal, stopWatching, List.of());
+        this(heal, stopWatching, List.of(), Optional.empty());
     }
 
-    private InjectedFault(Runnable heal, Runnable stopWatching, List<String> notes) {
+    private InjectedFault(Runnable heal, Runnable stopWatching, List<String> notes, Optional<Moment> began) {
         this.heal = heal;
         this.stopWatching = stopWatching;
         this.notes = List.copyOf(notes);
+        this.began = began;
     }
 
     /** No fault (yet). */
@@ -39,14 +49,23 @@ final class InjectedFault {
     }
 
     InjectedFault watchedBy(Thread watcher) {
-        return new InjectedFault(heal, watcher::interrupt, notes);
+        return new InjectedFault(heal, watcher::interrupt, notes, began);
     }
 
     /** The same fault with a line for the drill's result. */
     InjectedFault withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
-        return new InjectedFault(heal, stopWatching, more);
+        return new InjectedFault(heal, stopWatching, more, began);
+    }
+
+    /** The same fault, begun at {@code moment} rather than when the drill called it. */
+    InjectedFault beganAt(Moment moment) {
+        return new InjectedFault(heal, stopWatching, notes, Optional.of(moment));
+    }
+
+    Optional<Moment> began() {
+        return began;
     }
 
     List<String> notes() {

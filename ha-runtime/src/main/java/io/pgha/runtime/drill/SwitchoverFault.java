@@ -16,8 +16,11 @@ final class SwitchoverFault implements HandoverFault {
         ClusterSnapshot view = tools.patroni()
                 .snapshot()
                 .orElseThrow(() -> PghaException.unavailable("no member's Patroni answers: no switchover"));
-        tools.patroni().switchover(leader, candidate(view));
-        return InjectedFault.healsItself();
+        String candidate = candidate(view);
+        // the drill's clocks start at the request, not before the look at the cluster that picked the candidate
+        InjectedFault.Moment began = InjectedFault.Moment.now();
+        tools.patroni().switchover(leader, candidate);
+        return InjectedFault.healsItself().beganAt(began);
     }
 
     static String candidate(ClusterSnapshot view) {
