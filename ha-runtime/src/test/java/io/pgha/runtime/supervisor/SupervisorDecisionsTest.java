@@ -120,6 +120,36 @@ class SupervisorDecisionsTest {
         return new ContainerInspected(member, modRevision, notRunning);
     }
 
+    /** pg-0 dies holding the key (revision 10), Docker confirms, the key is deleted and seen gone; then {@code after}. */
+    private static List<SupervisorEvent> pg0FencedThen(SupervisorEvent... after) {
+        List<SupervisorEvent> events = new ArrayList<>(List.of(
+                read("pg-0"),
+                died("pg-0"),
+                checked("pg-0", "pg-0", 10),
+                inspected("pg-0", 10, true),
+                deleted("pg-0", true),
+                changed(null)));
+        events.addAll(List.of(after));
+        return events;
+    }
+
+    /** What {@link #pg0FencedThen} makes the supervisor do (no session of the gone pg-0 shut), then {@code after}. */
+    private static List<String> pg0FencedActionsThen(String... after) {
+        List<String> actions = new ArrayList<>(List.of(
+                "read key (pg-0 died)",
+                "inspect pg-0",
+                "delete key if pg-0@10",
+                "log: " + FENCED,
+                "heartbeat: " + FENCED,
+                TAKE_OFF_GONE_PG0,
+                "log: leader key changed: pg-0 -> nobody",
+                TAKE_OFF_GONE_PG0,
+                "log: " + STOPPED_PG0,
+                "heartbeat: " + STOPPED_PG0));
+        actions.addAll(List.of(after));
+        return actions;
+    }
+
     private static SupervisorEvent deleted(String member, boolean released) {
         return new LeaderKeyDeleted(member, released);
     }
@@ -215,26 +245,8 @@ class SupervisorDecisionsTest {
                         null),
                 row(
                         "a fenced leader restarted by Docker takes the key again, then loses it: it runs, so its sessions are shut",
-                        List.of(
-                                read("pg-0"),
-                                died("pg-0"),
-                                checked("pg-0", "pg-0", 10),
-                                inspected("pg-0", 10, true),
-                                deleted("pg-0", true),
-                                changed(null),
-                                changed("pg-0", 40),
-                                changed(null, 50)),
-                        List.of(
-                                "read key (pg-0 died)",
-                                "inspect pg-0",
-                                "delete key if pg-0@10",
-                                "log: " + FENCED,
-                                "heartbeat: " + FENCED,
-                                TAKE_OFF_GONE_PG0,
-                                "log: leader key changed: pg-0 -> nobody",
-                                TAKE_OFF_GONE_PG0,
-                                "log: " + STOPPED_PG0,
-                                "heartbeat: " + STOPPED_PG0,
+                        pg0FencedThen(changed("pg-0", 40), changed(null, 50)),
+                        pg0FencedActionsThen(
                                 "log: leader key changed: nobody -> pg-0",
                                 "await writes on pg-0",
                                 "log: leader key changed: pg-0 -> nobody",
@@ -323,26 +335,8 @@ class SupervisorDecisionsTest {
                         null),
                 row(
                         "started while the dead leader still holds the key: it is fenced",
-                        List.of(
-                                read("pg-0"),
-                                died("pg-0"),
-                                checked("pg-0", "pg-0", 10),
-                                inspected("pg-0", 10, true),
-                                deleted("pg-0", true),
-                                changed(null),
-                                changed("pg-2"),
-                                promoted("pg-2", true)),
-                        List.of(
-                                "read key (pg-0 died)",
-                                "inspect pg-0",
-                                "delete key if pg-0@10",
-                                "log: " + FENCED,
-                                "heartbeat: " + FENCED,
-                                TAKE_OFF_GONE_PG0,
-                                "log: leader key changed: pg-0 -> nobody",
-                                TAKE_OFF_GONE_PG0,
-                                "log: " + STOPPED_PG0,
-                                "heartbeat: " + STOPPED_PG0,
+                        pg0FencedThen(changed("pg-2"), promoted("pg-2", true)),
+                        pg0FencedActionsThen(
                                 "log: leader key changed: nobody -> pg-2",
                                 "await writes on pg-2",
                                 "router: primary/pg-2 up, primary/pg-0 down, primary/pg-1 down, shut primary/pg-1, "
