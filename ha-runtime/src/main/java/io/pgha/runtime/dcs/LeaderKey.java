@@ -67,6 +67,33 @@ public final class LeaderKey {
     }
 
     /**
+     * The key, and for how long its holder has not renewed the lease the key is bound to: the lease's granted TTL
+     * minus what is left of it (Patroni on etcd v3 renews its leader key by keeping its lease alive, which does not
+     * write the key). Empty when nobody holds the key or the lease is gone.
+     */
+    public record Renewal(Holder key, Optional<Duration> unrenewedFor) {}
+
+    /** {@link Renewal} now: the key, then its lease's time to live (two calls; the lease read after the key). */
+    public Renewal readRenewal() {
+        GetResponse r = await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
+        Optional<KeyValue> kv = r.getKvs().stream().findFirst();
+        Holder holder = new Holder(
+                kv.map(k -> k.getValue().toString(StandardCharsets.UTF_8)),
+                r.getHeader().getRevision(),
+                kv.map(KeyValue::getModRevision).orElse(0L));
+        if (kv.isEmpty() || kv.get().getLease() == 0) {
+            return new Renewal(holder, Optional.empty());
+        }
+        io.etcd.jetcd.lease.LeaseTimeToLiveResponse ttl = await(
+                client.getLeaseClient().timeToLive(kv.get().getLease(), io.etcd.jetcd.options.LeaseOption.DEFAULT),
+                "read the lease of " + path());
+        if (ttl.getTTL() <= 0 || ttl.getGrantedTTL() <= 0) {
+            return new Renewal(holder, Optional.empty()); // expired or revoked: the key goes with it
+        }
+        return new Renewal(holder, Optional.of(Duration.ofSeconds(ttl.getGrantedTTL() - ttl.getTTL())));
+    }
+
+    /**
      * Deletes the key only if it still names {@code member} and has not been written since {@code modRevision}
      * (compare-and-delete in one transaction, on the value and on the mod revision): a key the same member took
      * again meanwhile, e.g. after its container restarted, is a new tenure and stays.

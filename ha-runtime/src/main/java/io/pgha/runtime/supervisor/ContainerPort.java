@@ -11,4 +11,12 @@ public interface ContainerPort {
 
     /** True only when Docker says the member's container exists and is neither running, paused nor restarting. */
     boolean confirmedNotRunning(String member);
+
+    /**
+     * Asks the member's PostgreSQL through its engine (no network) whether it still accepts writes; never throws for an
+     * answer it could not get: that is {@link HolderWrites.Kind#UNKNOWN}.
+     */
+    default HolderWrites askWrites(String member) {
+        return HolderWrites.unknown("this engine is not asked");
+    }
 }

@@ -1,6 +1,8 @@
 package io.pgha.runtime.supervisor;
 
 import io.pgha.runtime.docker.ContainerDeaths;
+import io.pgha.runtime.docker.DockerEngine;
+import io.pgha.runtime.docker.DockerJavaEngine;
 import java.io.Closeable;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,6 +13,7 @@ final class DockerContainerPort implements ContainerPort {
 
     private final SupervisorSettings settings;
     private ContainerDeaths deaths;
+    private DockerEngine exec;
 
     DockerContainerPort(SupervisorSettings settings) {
         this.settings = settings;
@@ -27,6 +30,21 @@ final class DockerContainerPort implements ContainerPort {
     @Override
     public synchronized boolean confirmedNotRunning(String member) {
         return engine().confirmedNotRunning(settings.containerOf(member));
+    }
+
+    @Override
+    public HolderWrites askWrites(String member) {
+        return HolderQuestion.ask(
+                execEngine(),
+                settings.containerOf(member),
+                settings.postgresLogin().map(l -> l.user()).orElse("postgres"));
+    }
+
+    private synchronized DockerEngine execEngine() {
+        if (exec == null) {
+            exec = DockerJavaEngine.local();
+        }
+        return exec;
     }
 
     private ContainerDeaths engine() {

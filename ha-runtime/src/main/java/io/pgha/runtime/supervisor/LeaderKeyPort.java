@@ -19,4 +19,9 @@ public interface LeaderKeyPort {
      * is still the one created at {@code tenure} (one transaction); true if this call deleted it.
      */
     boolean deleteIfHeldBy(String member, long modRevision, long tenure);
+
+    /** {@link LeaderKey.Renewal} now; without a lease to read (an in-memory key), nothing is said of renewals. */
+    default LeaderKey.Renewal readRenewal() {
+        return new LeaderKey.Renewal(read(), java.util.Optional.empty());
+    }
 }

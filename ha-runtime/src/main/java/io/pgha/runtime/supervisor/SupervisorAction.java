@@ -38,6 +38,19 @@ public sealed interface SupervisorAction {
     /** Wait (bounded) until the member's PostgreSQL accepts writes. Answered by {@link SupervisorEvent.PromotionAwaited}. */
     record AwaitPromotion(String member) implements SupervisorAction {}
 
+    /**
+     * Read the leader key with how long its holder has not renewed its lease: on every heartbeat while a member holds
+     * it, and once more after the holder said it cannot write ({@code after}), just before its key is fenced.
+     * Answered by {@link SupervisorEvent.HolderRenewalRead} (docs/decisions/00XX-fence-a-demoted-holder).
+     */
+    record ReadHolderRenewal(java.util.Optional<SupervisorEvent.HolderAnswered> after) implements SupervisorAction {}
+
+    /**
+     * Ask the holder itself, through the engine that runs its container (no network needed), whether its PostgreSQL
+     * still accepts writes. Answered by {@link SupervisorEvent.HolderAnswered}.
+     */
+    record AskHolderThroughEngine(String member, long modRevision) implements SupervisorAction {}
+
     /** HAProxy runtime API commands, in order; the first that fails ends the list (the health checks stay in charge). */
     record RouterCommands(List<RouterCommand> commands) implements SupervisorAction {
         public RouterCommands {

@@ -15,6 +15,8 @@ import io.pgha.runtime.supervisor.SupervisorEvent.ClusterRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerDied;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
 import io.pgha.runtime.supervisor.SupervisorEvent.HeartbeatDue;
+import io.pgha.runtime.supervisor.SupervisorEvent.HolderAnswered;
+import io.pgha.runtime.supervisor.SupervisorEvent.HolderRenewalRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
@@ -76,14 +78,21 @@ public final class SupervisorDecisions {
             case ContainerInspected inspected -> containerInspected(state, inspected);
             case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
             case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
-            case HeartbeatDue due ->
-                new Decision(
-                        state,
-                        state.caughtUp()
-                                ? List.of(new PublishHeartbeat(state.heartbeat()))
-                                : List.of(new ReadCluster(), new PublishHeartbeat(state.heartbeat())));
+            case HeartbeatDue due -> heartbeatDue(state);
+            case HolderRenewalRead read -> DemotedHolderDecisions.renewalRead(state, read);
+            case HolderAnswered answered -> DemotedHolderDecisions.answered(state, answered);
             case LeadershipChanged changed -> throw new IllegalStateException("decided above");
         };
+    }
+
+    private static Decision heartbeatDue(SupervisorState state) {
+        List<SupervisorAction> actions = new ArrayList<>();
+        if (!state.caughtUp()) {
+            actions.add(new ReadCluster());
+        }
+        actions.add(new PublishHeartbeat(state.heartbeat()));
+        actions.addAll(DemotedHolderDecisions.onHeartbeat(state));
+        return new Decision(state, actions);
     }
 
     /** Took the lease: this supervisor acts from now on. Lost it: it acts on nothing, not even answers it awaits. */
@@ -211,11 +220,16 @@ public final class SupervisorDecisions {
 
     private static Decision leaderKeyDeleted(SupervisorState state, LeaderKeyDeleted deleted, Instant now) {
         String member = deleted.member();
+        boolean gone = state.gone().contains(member);
         Decision recorded = record(
                 state,
                 deleted.released()
-                        ? "fenced " + member + ": its container stopped, leader key released"
-                        : "container " + member + " stopped but the leader key had already moved",
+                        ? "fenced " + member + ": "
+                                + (gone ? "its container stopped" : "it demoted itself, cut off from etcd")
+                                + ", leader key released"
+                        : gone
+                                ? "container " + member + " stopped but the leader key had already moved"
+                                : member + " demoted itself but the leader key had already moved",
                 now,
                 new ArrayList<>());
         if (!state.policy().route()) {

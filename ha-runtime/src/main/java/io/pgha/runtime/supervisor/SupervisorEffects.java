@@ -1,6 +1,7 @@
 package io.pgha.runtime.supervisor;
 
 import io.pgha.runtime.dcs.SupervisorLease.Tenure;
+import io.pgha.runtime.supervisor.SupervisorAction.AskHolderThroughEngine;
 import io.pgha.runtime.supervisor.SupervisorAction.AwaitPromotion;
 import io.pgha.runtime.supervisor.SupervisorAction.ConfirmNotRunning;
 import io.pgha.runtime.supervisor.SupervisorAction.DeleteLeaderKey;
@@ -8,12 +9,15 @@ import io.pgha.runtime.supervisor.SupervisorAction.ForceHealth;
 import io.pgha.runtime.supervisor.SupervisorAction.Log;
 import io.pgha.runtime.supervisor.SupervisorAction.PublishHeartbeat;
 import io.pgha.runtime.supervisor.SupervisorAction.ReadCluster;
+import io.pgha.runtime.supervisor.SupervisorAction.ReadHolderRenewal;
 import io.pgha.runtime.supervisor.SupervisorAction.ReadLeaderKey;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommand;
 import io.pgha.runtime.supervisor.SupervisorAction.RouterCommands;
 import io.pgha.runtime.supervisor.SupervisorAction.ShutdownSessions;
 import io.pgha.runtime.supervisor.SupervisorEvent.ClusterRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.ContainerInspected;
+import io.pgha.runtime.supervisor.SupervisorEvent.HolderAnswered;
+import io.pgha.runtime.supervisor.SupervisorEvent.HolderRenewalRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyChecked;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
 import io.pgha.runtime.supervisor.SupervisorEvent.PromotionAwaited;
@@ -86,6 +90,25 @@ final class SupervisorEffects {
                                 delete.member(),
                                 ports.leaderKey()
                                         .deleteIfHeldBy(delete.member(), delete.modRevision(), delete.tenure())));
+            case ReadHolderRenewal read -> {
+                try {
+                    io.pgha.runtime.dcs.LeaderKey.Renewal renewal =
+                            ports.leaderKey().readRenewal();
+                    yield Optional.of(new HolderRenewalRead(renewal.key(), renewal.unrenewedFor(), read.after()));
+                } catch (RuntimeException e) {
+                    LOG.debug("could not read the leader key's lease: {}", e.getMessage());
+                    yield Optional.empty();
+                }
+            }
+            case AskHolderThroughEngine ask -> {
+                HolderWrites writes;
+                try {
+                    writes = ports.containers().askWrites(ask.member());
+                } catch (RuntimeException e) {
+                    writes = HolderWrites.unknown(e.getMessage());
+                }
+                yield Optional.of(new HolderAnswered(ask.member(), ask.modRevision(), writes));
+            }
             case AwaitPromotion await ->
                 Optional.of(new PromotionAwaited(await.member(), promotion.untilPrimary(await.member())));
             case RouterCommands commands -> {

@@ -43,6 +43,19 @@ public sealed interface SupervisorEvent {
      */
     record LeadershipChanged(java.util.Optional<Long> tenure) implements SupervisorEvent {}
 
+    /**
+     * Answer to {@link SupervisorAction.ReadHolderRenewal}: the key, and for how long its holder has not renewed the
+     * lease it is bound to (empty when that could not be read, or nobody holds the key); {@code after} as asked.
+     */
+    record HolderRenewalRead(
+            LeaderKey.Holder key,
+            java.util.Optional<java.time.Duration> unrenewedFor,
+            java.util.Optional<HolderAnswered> after)
+            implements SupervisorEvent {}
+
+    /** Answer to {@link SupervisorAction.AskHolderThroughEngine}. */
+    record HolderAnswered(String member, long modRevision, HolderWrites writes) implements SupervisorEvent {}
+
     /** Time to publish the heartbeat (every 2 s). */
     record HeartbeatDue() implements SupervisorEvent {}
 }

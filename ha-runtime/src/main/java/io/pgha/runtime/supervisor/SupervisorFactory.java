@@ -147,6 +147,11 @@ public final class SupervisorFactory {
             public boolean deleteIfHeldBy(String member, long modRevision, long tenure) {
                 return key.deleteIfHeldBy(member, modRevision, Optional.of(new LeaderKey.Fence(leaseKey, tenure)));
             }
+
+            @Override
+            public LeaderKey.Renewal readRenewal() {
+                return key.readRenewal();
+            }
         };
     }
 

@@ -41,6 +41,8 @@ public record SupervisorState(
      * @param members         the Patroni members = HAProxy server names
      * @param promotionCheck  "postgres" when a new leader's PostgreSQL is asked directly, "patroni" when its Patroni is
      * @param promotionWait   how long a new leader may take to accept writes before routing is left to the checks
+     * @param holderStaleAfter how long the leader key's holder may leave its lease unrenewed before its engine is
+     *                        asked whether it still accepts writes (docs/decisions/00XX-fence-a-demoted-holder)
      */
     public record Policy(
             List<String> members,
@@ -48,9 +50,27 @@ public record SupervisorState(
             boolean route,
             String promotionCheck,
             Duration promotionWait,
-            Instant startedAt) {
+            Instant startedAt,
+            Duration holderStaleAfter) {
+
+        /**
+         * Patroni renews its lease every {@code loop_wait} (2 s, docs/decisions/0002) once its loop has run: a holder
+         * that has not for 5 s missed at least one renewal, with 3 s to spare for a slow loop.
+         */
+        public static final Duration HOLDER_STALE_AFTER = Duration.ofSeconds(5);
+
         public Policy {
             members = List.copyOf(members);
+        }
+
+        public Policy(
+                List<String> members,
+                boolean fence,
+                boolean route,
+                String promotionCheck,
+                Duration promotionWait,
+                Instant startedAt) {
+            this(members, fence, route, promotionCheck, promotionWait, startedAt, HOLDER_STALE_AFTER);
         }
 
         static Policy of(SupervisorSettings settings, Instant startedAt) {

@@ -144,7 +144,7 @@ class RuntimeLayeringTest {
     void theSupervisorsDecisionsDoNoIo() {
         String decisions =
                 "io\\.pgha\\.runtime\\.supervisor\\.(SupervisorDecisions|SupervisorState|SupervisorEvent|SupervisorAction"
-                        + "|Heartbeat)(\\$.*)?";
+                        + "|Heartbeat|HolderWrites|DemotedHolderDecisions)(\\$.*)?";
         classes()
                 .that()
                 .haveNameMatching(decisions)

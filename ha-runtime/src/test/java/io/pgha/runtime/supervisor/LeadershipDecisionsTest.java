@@ -292,7 +292,8 @@ class LeadershipDecisionsTest {
                                 "inspect pg-1",
                                 "log: leading: the leader key names pg-1; routing writes to it",
                                 "await writes on pg-1",
-                                "heartbeat: started"),
+                                "heartbeat: started",
+                                "read lease"),
                         7L),
                 row(
                         "taking the lease while nobody holds the leader key: nothing to route yet",

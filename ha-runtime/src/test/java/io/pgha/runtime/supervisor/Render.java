@@ -28,6 +28,14 @@ final class Render {
             case ReadCluster r -> "read key (leading)";
             case ConfirmNotRunning c -> "inspect " + c.member();
             case DeleteLeaderKey d -> "delete key if " + d.member() + "@" + d.modRevision();
+            case SupervisorAction.ReadHolderRenewal r ->
+                "read lease"
+                        + r.after()
+                                .map(a -> " (" + a.member() + " said "
+                                        + a.writes().kind() + ")")
+                                .orElse("");
+            case SupervisorAction.AskHolderThroughEngine a ->
+                "ask " + a.member() + "@" + a.modRevision() + " through its engine";
             case AwaitPromotion a -> "await writes on " + a.member();
             case RouterCommands r ->
                 "router: "

@@ -376,7 +376,7 @@ class SupervisorDecisionsTest {
                 row(
                         "the heartbeat publishes the last action",
                         List.of(read("pg-0"), new HeartbeatDue()),
-                        List.of("heartbeat: started"),
+                        List.of("heartbeat: started", "read lease"),
                         "pg-0",
                         null));
     }

@@ -1,0 +1,31 @@
+package io.pgha.runtime.supervisor;
+
+/**
+ * The leader key's holder's own word, asked through the engine that runs its container ({@code docker exec}, which
+ * needs no network), on whether its PostgreSQL could still take a write (docs/decisions/00XX-fence-a-demoted-holder).
+ *
+ * @param kind   what the answer says
+ * @param detail what was seen, for the log (never a secret)
+ */
+public record HolderWrites(Kind kind, String detail) {
+
+    public enum Kind {
+        /** PostgreSQL answered that it is not in recovery: it takes writes (or may): never fenced. */
+        ACCEPTS_WRITES,
+        /** PostgreSQL answered {@code pg_is_in_recovery() = t}: Patroni demoted it. */
+        IN_RECOVERY,
+        /** No postmaster: PostgreSQL refused the local socket and its {@code postmaster.pid} is gone. */
+        NO_POSTMASTER,
+        /** Anything else: the exec failed or timed out (a paused container), or the answer was not one of the above. */
+        UNKNOWN
+    }
+
+    public static HolderWrites unknown(String detail) {
+        return new HolderWrites(Kind.UNKNOWN, detail);
+    }
+
+    /** Whether the holder said itself that it cannot take a write now. Only then is its key fenced. */
+    public boolean cannotWrite() {
+        return kind == Kind.IN_RECOVERY || kind == Kind.NO_POSTMASTER;
+    }
+}
