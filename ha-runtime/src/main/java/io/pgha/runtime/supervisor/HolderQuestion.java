@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * The question {@link ContainerPort#askWrites} puts to a member's container through its engine: PostgreSQL over its
  * local socket ({@code pg_is_in_recovery()}, as the stack's superuser, whom the socket admits without a password), and
- * when it does not answer, whether a postmaster is there at all. Nothing secret is on the command lines.
+ * when it does not answer, its control file's cluster state ({@code pg_controldata}). Nothing secret is on the command
+ * lines.
  */
 final class HolderQuestion {
 
     static final Duration CALL = Duration.ofSeconds(2);
     static final String SOCKET = "/var/run/postgresql";
-    static final String PID_FILE = "/home/postgres/pgdata/pgroot/data/postmaster.pid";
+    static final String PGDATA = "/home/postgres/pgdata/pgroot/data";
 
     private HolderQuestion() {}
 
@@ -31,20 +32,24 @@ final class HolderQuestion {
         if (recovery.ok()) {
             return fromRecovery(recovery.stdout().strip());
         }
-        ExecResult postmaster;
+        ExecResult control;
         try {
-            postmaster = engine.exec(
-                    container,
-                    List.of(
-                            "sh",
-                            "-c",
-                            "pg_isready -q -h " + SOCKET + " -t 1; r=$?; if [ -e " + PID_FILE
-                                    + " ]; then echo \"$r pid\"; else echo \"$r nopid\"; fi"),
-                    CALL);
+            control = engine.exec(container, List.of("pg_controldata", PGDATA), CALL);
         } catch (RuntimeException e) {
             return HolderWrites.unknown("exec failed: " + e.getMessage());
         }
-        return fromPostmaster(postmaster.ok() ? postmaster.stdout().strip() : "exit " + postmaster.exitCode());
+        return fromControlFile(
+                control.ok() ? clusterState(control.stdout()) : "pg_controldata exit " + control.exitCode());
+    }
+
+    /** The value of pg_controldata's "Database cluster state:" line, or "" without one. */
+    static String clusterState(String controldata) {
+        return controldata
+                .lines()
+                .filter(l -> l.startsWith("Database cluster state:"))
+                .map(l -> l.substring("Database cluster state:".length()).strip())
+                .findFirst()
+                .orElse("");
     }
 
     /** psql's {@code -XAt} answer to {@code SELECT pg_is_in_recovery()}. */
@@ -57,14 +62,19 @@ final class HolderQuestion {
     }
 
     /**
-     * pg_isready's exit code and whether {@code postmaster.pid} is there: 2 (no answer on the socket) with no pid file
-     * is no postmaster — one that runs keeps its pid file, and one that crashed leaves it (then: unknown).
+     * The control file's cluster state, read when PostgreSQL refused the local socket. "shut down" is written by the
+     * shutdown checkpoint, which a postmaster writes only after every backend has exited and from when it admits none:
+     * that postmaster cannot write again (it is gone, or only waiting for its WAL senders, as a cut-off primary's does
+     * after Patroni's fast shutdown). A standby's states say recovery. Anything else ("in production" after a crash,
+     * "in crash recovery", unreadable) is unknown.
      */
-    static HolderWrites fromPostmaster(String answer) {
-        if (answer.equals("2 nopid")) {
-            return new HolderWrites(
-                    HolderWrites.Kind.NO_POSTMASTER, "no postmaster: nothing on the socket, no postmaster.pid");
-        }
-        return HolderWrites.unknown("psql could not connect; pg_isready and pid file: " + answer);
+    static HolderWrites fromControlFile(String state) {
+        return switch (state) {
+            case "shut down" ->
+                new HolderWrites(HolderWrites.Kind.SHUT_DOWN, "refused the socket; control file: shut down");
+            case "shut down in recovery", "in archive recovery" ->
+                new HolderWrites(HolderWrites.Kind.IN_RECOVERY, "refused the socket; control file: " + state);
+            default -> HolderWrites.unknown("psql could not connect; control file: " + state);
+        };
     }
 }

@@ -14,8 +14,11 @@ public record HolderWrites(Kind kind, String detail) {
         ACCEPTS_WRITES,
         /** PostgreSQL answered {@code pg_is_in_recovery() = t}: Patroni demoted it. */
         IN_RECOVERY,
-        /** No postmaster: PostgreSQL refused the local socket and its {@code postmaster.pid} is gone. */
-        NO_POSTMASTER,
+        /**
+         * PostgreSQL refused the local socket and its control file says "shut down": no postmaster, or one past its
+         * shutdown checkpoint (every backend gone, none admitted), which cannot write again.
+         */
+        SHUT_DOWN,
         /** Anything else: the exec failed or timed out (a paused container), or the answer was not one of the above. */
         UNKNOWN
     }
@@ -26,6 +29,6 @@ public record HolderWrites(Kind kind, String detail) {
 
     /** Whether the holder said itself that it cannot take a write now. Only then is its key fenced. */
     public boolean cannotWrite() {
-        return kind == Kind.IN_RECOVERY || kind == Kind.NO_POSTMASTER;
+        return kind == Kind.IN_RECOVERY || kind == Kind.SHUT_DOWN;
     }
 }

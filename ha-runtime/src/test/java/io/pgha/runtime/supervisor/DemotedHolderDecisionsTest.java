@@ -41,8 +41,8 @@ class DemotedHolderDecisionsTest {
 
     private static final HolderWrites IN_RECOVERY =
             new HolderWrites(HolderWrites.Kind.IN_RECOVERY, "pg_is_in_recovery() = t");
-    private static final HolderWrites NO_POSTMASTER =
-            new HolderWrites(HolderWrites.Kind.NO_POSTMASTER, "no postmaster");
+    private static final HolderWrites SHUT_DOWN =
+            new HolderWrites(HolderWrites.Kind.SHUT_DOWN, "refused the socket; control file: shut down");
     private static final HolderWrites WRITABLE =
             new HolderWrites(HolderWrites.Kind.ACCEPTS_WRITES, "pg_is_in_recovery() = f");
     private static final HolderWrites PAUSED = HolderWrites.unknown("exec failed: container is paused");
@@ -127,18 +127,13 @@ class DemotedHolderDecisionsTest {
                                 "log: stopped writes to pg-0: nobody holds the leader key",
                                 "heartbeat: stopped writes to pg-0: nobody holds the leader key")),
                 row(
-                        "no postmaster: fenced the same way",
-                        List.of(
-                                READ_PG0,
-                                BEAT,
-                                lease(7),
-                                answered(NO_POSTMASTER),
-                                leaseAfter(NO_POSTMASTER, "pg-0", 10, 8)),
+                        "shut down (a fast shutdown waiting for its WAL senders, or no postmaster): fenced the same way",
+                        List.of(READ_PG0, BEAT, lease(7), answered(SHUT_DOWN), leaseAfter(SHUT_DOWN, "pg-0", 10, 8)),
                         then(
                                 BEAT_STALE_ASKED,
-                                "read lease (pg-0 said NO_POSTMASTER)",
+                                "read lease (pg-0 said SHUT_DOWN)",
                                 "warn: fencing pg-0: cut off from etcd (lease unrenewed for 8 s) and its engine says it"
-                                        + " no longer accepts writes (no postmaster)",
+                                        + " no longer accepts writes (refused the socket; control file: shut down)",
                                 "delete key if pg-0@10")),
                 row(
                         "the delete found the key moved: nothing is taken off",

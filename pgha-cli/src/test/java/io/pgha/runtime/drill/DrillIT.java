@@ -169,13 +169,16 @@ class DrillIT {
 
     @Test
     @Order(4)
-    void partitionPrimaryIsLeftToTheTtlAndLosesNothing() throws Exception {
+    void partitionPrimaryIsFencedOnceItDemotedAndLosesNothing() throws Exception {
         try (KeyWatch keys = KeyWatch.start()) {
             String leader = ComposeStack.leader().orElseThrow().member();
+            Instant since = Instant.now();
+            long started = System.nanoTime();
             JsonNode run = drill("partition-primary", "--fault-seconds", "25");
+            report("partition-primary", started, run);
             assertSafe(run);
             assertNewLeader(run);
-            assertLeaderKeyExpiredRatherThanDeleted(keys, leader, faultAt(run));
+            assertFencedOnceDemoted(keys, leader, faultAt(run), since);
         }
     }
 
@@ -184,7 +187,9 @@ class DrillIT {
     void freezePrimaryIsLeftToTheTtl() throws Exception {
         try (KeyWatch keys = KeyWatch.start()) {
             String leader = ComposeStack.leader().orElseThrow().member();
+            long started = System.nanoTime();
             JsonNode run = drill("freeze-primary", "--fault-seconds", "25");
+            report("freeze-primary", started, run);
             assertThat(run.path("lostWrites").asLong()).isZero();
             assertThat(run.path("splitBrainSamples").asLong())
                     .as("split brain: the frozen primary unfrozen while another leads: " + run)
@@ -384,18 +389,22 @@ class DrillIT {
         assertNoNetworkFaultLeft(run.path("oldLeader").asText());
     }
 
-    /** The primary sends but receives nothing, at least the leader TTL (20 s): a new leader, the old key expired. */
+    /**
+     * The primary sends but receives nothing, at least 20 s: it demotes itself and is fenced then, before the TTL
+     * (docs/decisions/00XX-fence-a-demoted-holder).
+     */
     @Test
     @Order(23)
-    void anAsymmetricPartitionIsLeftToTheTtlAndLosesNothing() throws Exception {
+    void anAsymmetricPartitionIsFencedOnceItDemotedAndLosesNothing() throws Exception {
         try (KeyWatch keys = KeyWatch.start()) {
             String leader = ComposeStack.leader().orElseThrow().member();
+            Instant since = Instant.now();
             long started = System.nanoTime();
             JsonNode run = drill("asymmetric-partition", "--fault-seconds", "20");
             report("asymmetric-partition", started, run);
             assertSafe(run);
             assertNewLeader(run);
-            assertLeaderKeyExpiredRatherThanDeleted(keys, leader, faultAt(run));
+            assertFencedOnceDemoted(keys, leader, faultAt(run), since);
             assertThat(run.path("notes").toString()).as("the mechanism it used").contains("iptables");
             assertNoNetworkFaultLeft(leader);
         }
@@ -497,6 +506,30 @@ class DrillIT {
 
     private static long faultAt(JsonNode run) {
         return java.time.Instant.parse(run.path("faultAt").asText()).toEpochMilli();
+    }
+
+    /**
+     * A primary cut off from etcd but still running (docs/decisions/00XX-fence-a-demoted-holder): the acting supervisor
+     * asked it through its engine once its lease went unrenewed, heard that it no longer accepts writes (Patroni
+     * demoted it) and deleted its key then — before the TTL would have expired it (20 s).
+     */
+    private static void assertFencedOnceDemoted(KeyWatch keys, String leader, long fault, Instant since) {
+        Optional<KeyChange> firstMove = keys.changes().stream()
+                .filter(c -> c.atMillis() >= fault && !c.holder().equals(Optional.of(leader)))
+                .findFirst();
+        assertThat(firstMove).as("the leader key moved away from " + leader).isPresent();
+        assertThat(firstMove.get().atMillis() - fault)
+                .as("the key of a cut-off primary that demoted itself is deleted before its TTL (20 s)")
+                .isLessThan(15_000);
+        StringBuilder logs = new StringBuilder();
+        for (String supervisor : List.of(Supervisors.FIRST, Supervisors.SECOND)) {
+            Commands.Result r = ComposeStack.docker("logs", "--since", since.toString(), supervisor);
+            logs.append(r.stdout()).append(r.stderr());
+        }
+        assertThat(logs.toString())
+                .as("a supervisor fenced " + leader + " once it said it no longer accepts writes")
+                .contains("fencing " + leader + ": cut off from etcd")
+                .contains("fenced " + leader + ": it demoted itself, cut off from etcd, leader key released");
     }
 
     private static void assertLeaderKeyExpiredRatherThanDeleted(KeyWatch keys, String leader, long fault) {
