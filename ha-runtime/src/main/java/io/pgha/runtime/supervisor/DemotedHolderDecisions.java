@@ -8,6 +8,7 @@ import io.pgha.runtime.supervisor.SupervisorDecisions.Decision;
 import io.pgha.runtime.supervisor.SupervisorEvent.HolderAnswered;
 import io.pgha.runtime.supervisor.SupervisorEvent.HolderRenewalRead;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +36,13 @@ final class DemotedHolderDecisions {
         return List.of(new ReadHolderRenewal(Optional.empty()));
     }
 
-    static Decision renewalRead(SupervisorState state, HolderRenewalRead read) {
+    /**
+     * How much older than the question the last renewal must be, beyond the time since the question: etcd gives a
+     * lease's remaining TTL in whole seconds, so "unrenewed for" is off by up to a second either way.
+     */
+    static final Duration ROUNDING = Duration.ofSeconds(2);
+
+    static Decision renewalRead(SupervisorState state, HolderRenewalRead read, Instant now) {
         Optional<String> holder = read.key().member();
         if (!state.policy().fence() || holder.isEmpty() || read.unrenewedFor().isEmpty()) {
             return new Decision(state, List.of());
@@ -52,7 +59,7 @@ final class DemotedHolderDecisions {
                     List.of(
                             Log.info(member + " has not renewed the leader key's lease for " + seconds(unrenewed)
                                     + "; asking it through its engine whether it still accepts writes"),
-                            new AskHolderThroughEngine(member, read.key().modRevision())));
+                            new AskHolderThroughEngine(member, read.key().modRevision(), now)));
         }
         HolderAnswered answer = read.after().get();
         boolean sameTenure = answer.member().equals(member)
@@ -62,7 +69,10 @@ final class DemotedHolderDecisions {
                     state,
                     List.of(Log.info("the leader key moved while " + answer.member() + " was asked; leaving it")));
         }
-        if (!stale) {
+        // the last renewal must come before the question: unrenewed for longer than the time since it was put
+        boolean unrenewedSinceAsked =
+                unrenewed.compareTo(Duration.between(answer.askedAt(), now).plus(ROUNDING)) >= 0;
+        if (!stale || !unrenewedSinceAsked) {
             return new Decision(
                     state,
                     List.of(Log.info(member + " renewed the leader key's lease after it said it cannot write ("

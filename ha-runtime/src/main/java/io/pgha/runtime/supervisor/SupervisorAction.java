@@ -47,9 +47,10 @@ public sealed interface SupervisorAction {
 
     /**
      * Ask the holder itself, through the engine that runs its container (no network needed), whether its PostgreSQL
-     * still accepts writes. Answered by {@link SupervisorEvent.HolderAnswered}.
+     * still accepts writes; {@code askedAt} is when it was decided. Answered by {@link SupervisorEvent.HolderAnswered}.
      */
-    record AskHolderThroughEngine(String member, long modRevision) implements SupervisorAction {}
+    record AskHolderThroughEngine(String member, long modRevision, java.time.Instant askedAt)
+            implements SupervisorAction {}
 
     /** HAProxy runtime API commands, in order; the first that fails ends the list (the health checks stay in charge). */
     record RouterCommands(List<RouterCommand> commands) implements SupervisorAction {

@@ -79,7 +79,7 @@ public final class SupervisorDecisions {
             case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
             case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
             case HeartbeatDue due -> heartbeatDue(state);
-            case HolderRenewalRead read -> DemotedHolderDecisions.renewalRead(state, read);
+            case HolderRenewalRead read -> DemotedHolderDecisions.renewalRead(state, read, now);
             case HolderAnswered answered -> DemotedHolderDecisions.answered(state, answered);
             case LeadershipChanged changed -> throw new IllegalStateException("decided above");
         };

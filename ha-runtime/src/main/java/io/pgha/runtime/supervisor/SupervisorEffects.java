@@ -107,7 +107,7 @@ final class SupervisorEffects {
                 } catch (RuntimeException e) {
                     writes = HolderWrites.unknown(e.getMessage());
                 }
-                yield Optional.of(new HolderAnswered(ask.member(), ask.modRevision(), writes));
+                yield Optional.of(new HolderAnswered(ask.member(), ask.modRevision(), ask.askedAt(), writes));
             }
             case AwaitPromotion await ->
                 Optional.of(new PromotionAwaited(await.member(), promotion.untilPrimary(await.member())));

@@ -53,8 +53,9 @@ public sealed interface SupervisorEvent {
             java.util.Optional<HolderAnswered> after)
             implements SupervisorEvent {}
 
-    /** Answer to {@link SupervisorAction.AskHolderThroughEngine}. */
-    record HolderAnswered(String member, long modRevision, HolderWrites writes) implements SupervisorEvent {}
+    /** Answer to {@link SupervisorAction.AskHolderThroughEngine}, with its {@code askedAt}. */
+    record HolderAnswered(String member, long modRevision, java.time.Instant askedAt, HolderWrites writes)
+            implements SupervisorEvent {}
 
     /** Time to publish the heartbeat (every 2 s). */
     record HeartbeatDue() implements SupervisorEvent {}

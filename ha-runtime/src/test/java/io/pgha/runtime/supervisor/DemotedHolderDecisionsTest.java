@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -64,7 +65,7 @@ class DemotedHolderDecisionsTest {
     }
 
     private static HolderAnswered answered(HolderWrites writes) {
-        return new HolderAnswered("pg-0", 10, writes);
+        return new HolderAnswered("pg-0", 10, NOW, writes);
     }
 
     /** The lease read again after pg-0 answered {@code writes}: {@code holder}'s key, unrenewed for {@code seconds}. */
@@ -240,6 +241,32 @@ class DemotedHolderDecisionsTest {
                                 answered(IN_RECOVERY),
                                 leaseAfter(IN_RECOVERY, "pg-0", 10, 9)),
                         List.of()));
+    }
+
+    /** The re-read after the answer, {@code later} after the question, finds the lease unrenewed for {@code seconds}. */
+    private static List<String> reReadLater(Duration later, long seconds) {
+        SupervisorState state = SupervisorDecisions.next(
+                        SupervisorState.initial(new SupervisorState.Policy(
+                                MEMBERS, true, true, "postgres", Duration.ofSeconds(15), STARTED)),
+                        new LeadershipChanged(Optional.of(1L)),
+                        STARTED)
+                .state()
+                .withCaughtUp();
+        state = SupervisorDecisions.next(state, READ_PG0, NOW).state();
+        state = SupervisorDecisions.next(state, answered(IN_RECOVERY), NOW.plus(later))
+                .state();
+        return Render.all(SupervisorDecisions.next(state, leaseAfter(IN_RECOVERY, "pg-0", 10, seconds), NOW.plus(later))
+                .actions());
+    }
+
+    @Test
+    void theLastRenewalMustPrecedeTheQuestion() {
+        // asked at NOW; 5 s later the lease has gone 6 s unrenewed: a renewal after the question cannot be ruled out
+        assertThat(reReadLater(Duration.ofSeconds(5), 6))
+                .containsExactly("log: pg-0 renewed the leader key's lease after it said it cannot write"
+                        + " (pg_is_in_recovery() = t); leaving it");
+        // 1 s later, 8 s unrenewed: the last renewal was before the question
+        assertThat(reReadLater(Duration.ofSeconds(1), 8)).contains("delete key if pg-0@10");
     }
 
     @ParameterizedTest(name = "{0}")
