@@ -38,6 +38,8 @@ final class InMemoryStack {
     private final Set<Long> liveLeases = new HashSet<>();
     private final List<Runnable> releaseWatchers = new CopyOnWriteArrayList<>();
     private volatile boolean quorumLost;
+    private java.time.Duration unrenewedFor = java.time.Duration.ZERO;
+    private final java.util.Map<String, HolderWrites> engineAnswers = new java.util.HashMap<>();
 
     InMemoryStack(String... members) {
         running.addAll(List.of(members));
@@ -85,6 +87,18 @@ final class InMemoryStack {
 
     synchronized Optional<String> holder() {
         return holder;
+    }
+
+    /** The holder's Patroni last kept its lease alive {@code d} ago (docs/decisions/00XX-fence-a-demoted-holder). */
+    synchronized InMemoryStack holderUnrenewedFor(java.time.Duration d) {
+        unrenewedFor = d;
+        return this;
+    }
+
+    /** What {@code member} says through its engine when asked whether it still accepts writes. */
+    synchronized InMemoryStack answersThroughItsEngine(String member, HolderWrites writes) {
+        engineAnswers.put(member, writes);
+        return this;
     }
 
     /** The key as a read or a watch would report it now. */
@@ -248,6 +262,15 @@ final class InMemoryStack {
             }
 
             @Override
+            public LeaderKey.Renewal readRenewal() {
+                answer();
+                synchronized (InMemoryStack.this) {
+                    return new LeaderKey.Renewal(
+                            key(), holder.isPresent() ? Optional.of(unrenewedFor) : Optional.empty());
+                }
+            }
+
+            @Override
             public boolean deleteIfHeldBy(String member, long expectedModRevision, long tenure) {
                 synchronized (InMemoryStack.this) {
                     if (!holder.equals(Optional.of(member))
@@ -269,6 +292,13 @@ final class InMemoryStack {
             public Closeable listenForDeaths(Consumer<String> onMemberDeath, Consumer<Throwable> onError) {
                 deathListeners.add(onMemberDeath);
                 return () -> deathListeners.remove(onMemberDeath);
+            }
+
+            @Override
+            public HolderWrites askWrites(String member) {
+                synchronized (InMemoryStack.this) {
+                    return engineAnswers.getOrDefault(member, HolderWrites.unknown("not asked in this test"));
+                }
             }
 
             @Override
