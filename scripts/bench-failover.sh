@@ -6,7 +6,8 @@
 # RUNS times with `pgha drill --json`, is removed, and finally the script
 # prints one Markdown table (write outage median/max, acknowledged rows lost, split-brain runs), then pgha's phases run by
 # run from its containers' logs (scripts/bench-failover-phases.py; the logs stay in $BENCH_OUT/pgha/logs).
-# BENCH_PROFILES=pgha runs only pgha's side (the seed's columns then show "-").
+# BENCH_PROFILES=pgha runs only pgha's side (the seed's columns then show "-"). BENCH_PGHA_UP_ARGS: more options for
+# pgha's `pgha up` (e.g. --no-backups, to tell a feature's cost from the rest).
 # Needs: the local images (stack/images/build-local.sh, after ./mvnw package for the supervisor), python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +34,8 @@ for profile in ${BENCH_PROFILES:-seed pgha}; do
   else
     # pgha: what a user gets from `pgha up` (TLS, logins, the supervisor), its credentials stored by pgha
     echo "[$profile] starting the stack" >&2
-    pgha up --images local >/dev/null
+    # shellcheck disable=SC2086 # word splitting of the extra options is wanted
+    pgha up --images local ${BENCH_PGHA_UP_ARGS:-} >/dev/null
     env_file=()
     cluster=pg-ha
   fi

@@ -25,6 +25,13 @@ A member's status in the leader race gets half a second to connect instead of 2 
 address it cached, where nothing answers (docs/decisions/0064).
 And postgres is started through a fork server kept from the first start, not a new Python interpreter each
 time, so that a crashed primary is restarted in well under a second instead of one to four.
+Not part of the fast handover, and not switched by it: pg_rewind gets a missing segment of the member's own WAL from
+the configured postgresql.recovery_conf.restore_command when PostgreSQL's running configuration has none (a member
+started as primary; docs/decisions/0070). Patroni takes restore_command from the running configuration and, without
+one, fails the rewind on the first segment gone from pg_wal; with the configured one, it uses its own fallback (run
+it for the segment pg_rewind names as missing, then rewind again), which is what it does for PostgreSQL before 12.
+A member whose configuration has a restore_command (a standby) still gets --restore-target-wal, and one with no
+restore_command configured (a stack without backups) rewinds as before.
 """
 import compileall
 import pathlib
@@ -192,6 +199,10 @@ EDITS = {
             return
         in_recovery, local_timeline, local_lsn = self._get_local_timeline_lsn()
 """, 1),
+        ("        cmd = [self._postgresql.pgcommand('pg_rewind')]\n",
+         "        if not restore_command:  # pgha: Patroni's fetch-and-retry with the configured restore_command\n"
+         "            restore_command = (self._postgresql.config.get('recovery_conf') or EMPTY_DICT).get('restore_command')\n"
+         "        cmd = [self._postgresql.pgcommand('pg_rewind')]\n", 1),
     ],
     'postgresql/postmaster.py': [
         ("        ctx = multiprocessing.get_context('spawn')\n",

@@ -6,9 +6,11 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import java.io.Closeable;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +31,11 @@ public final class ContainerDeaths {
                 DockerClients.create(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(10)));
     }
 
-    /** Streams "die" events of the named containers until the returned handle is closed. */
-    public Closeable listen(Set<String> names, Consumer<String> onDeath, Consumer<Throwable> onError) {
+    /**
+     * Streams "die" events of the named containers, each with the engine's time of the event (when it is missing: the
+     * moment it arrived), until the returned handle is closed.
+     */
+    public Closeable listen(Set<String> names, BiConsumer<String, Instant> onDeath, Consumer<Throwable> onError) {
         try {
             return docker.eventsCmd()
                     .withEventTypeFilter(EventType.CONTAINER)
@@ -43,7 +48,8 @@ public final class ContainerDeaths {
                                     : event.getActor().getAttributes();
                             String name = attributes == null ? null : attributes.get("name");
                             if (name != null && names.contains(name)) {
-                                onDeath.accept(name);
+                                Long nanos = event.getTimeNano();
+                                onDeath.accept(name, nanos == null ? Instant.now() : Instant.ofEpochSecond(0, nanos));
                             }
                         }
 

@@ -4,8 +4,10 @@ import io.pgha.runtime.docker.ContainerDeaths;
 import io.pgha.runtime.docker.DockerEngine;
 import io.pgha.runtime.docker.DockerJavaEngine;
 import java.io.Closeable;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** {@link ContainerPort} on the local Docker engine; connects on first use, so a missing engine is retried. */
@@ -20,11 +22,15 @@ final class DockerContainerPort implements ContainerPort {
     }
 
     @Override
-    public synchronized Closeable listenForDeaths(Consumer<String> onMemberDeath, Consumer<Throwable> onError) {
+    public synchronized Closeable listenForDeaths(
+            BiConsumer<String, Instant> onMemberDeath, Consumer<Throwable> onError) {
         Set<String> containers = new HashSet<>(
                 settings.members().stream().map(settings::containerOf).toList());
         return engine().listen(
-                        containers, container -> settings.memberOf(container).ifPresent(onMemberDeath), onError);
+                        containers,
+                        (container, at) ->
+                                settings.memberOf(container).ifPresent(member -> onMemberDeath.accept(member, at)),
+                        onError);
     }
 
     @Override

@@ -155,10 +155,11 @@ public final class Supervisor implements AutoCloseable {
         }
         try {
             deathEvents = ports.containers()
-                    .listenForDeaths(member -> loop.execute(() -> handle(new ContainerDied(member))), error -> {
-                        LOG.warn("Docker event stream failed ({}); listening again", error.getMessage());
-                        loop.schedule(this::listenForDeaths, 1, TimeUnit.SECONDS);
-                    });
+                    .listenForDeaths(
+                            (member, at) -> loop.execute(() -> handle(new ContainerDied(member, at))), error -> {
+                                LOG.warn("Docker event stream failed ({}); listening again", error.getMessage());
+                                loop.schedule(this::listenForDeaths, 1, TimeUnit.SECONDS);
+                            });
         } catch (RuntimeException e) {
             LOG.warn("cannot listen to Docker events: {}; retrying", e.getMessage());
             loop.schedule(this::listenForDeaths, 2, TimeUnit.SECONDS);

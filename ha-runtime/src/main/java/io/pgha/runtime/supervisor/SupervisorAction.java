@@ -1,6 +1,8 @@
 package io.pgha.runtime.supervisor;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the supervisor decides to do. The first four ask a question whose answer comes back as the next
@@ -9,7 +11,11 @@ import java.util.List;
 public sealed interface SupervisorAction {
 
     /** Read the leader key now: a member's container died. Answered by {@link SupervisorEvent.LeaderKeyChecked}. */
-    record ReadLeaderKey(String deadMember) implements SupervisorAction {}
+    record ReadLeaderKey(String deadMember, Optional<Instant> diedAt) implements SupervisorAction {
+        public ReadLeaderKey(String deadMember) {
+            this(deadMember, Optional.empty());
+        }
+    }
 
     /**
      * Ask Docker whether the member's container is really gone: its death was reported, or ({@code onStart}) it holds

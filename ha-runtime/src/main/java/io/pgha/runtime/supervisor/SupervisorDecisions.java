@@ -23,6 +23,7 @@ import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyDeleted;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeaderKeyRead;
 import io.pgha.runtime.supervisor.SupervisorEvent.LeadershipChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.PromotionAwaited;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,9 +73,11 @@ public final class SupervisorDecisions {
             case LeaderKeyChanged changed ->
                 leaderKeyChanged(state, changed.key().member(), now);
             case ContainerDied died ->
-                new Decision(state, state.policy().fence() ? List.of(new ReadLeaderKey(died.member())) : List.of());
+                new Decision(
+                        state,
+                        state.policy().fence() ? List.of(new ReadLeaderKey(died.member(), died.at())) : List.of());
             case ClusterRead read -> clusterRead(state, read);
-            case LeaderKeyChecked checked -> leaderKeyChecked(state, checked);
+            case LeaderKeyChecked checked -> leaderKeyChecked(state, checked, now);
             case ContainerInspected inspected -> containerInspected(state, inspected);
             case LeaderKeyDeleted deleted -> leaderKeyDeleted(state, deleted, now);
             case PromotionAwaited awaited -> promotionAwaited(state, awaited, now);
@@ -208,14 +211,33 @@ public final class SupervisorDecisions {
         return new Decision(next, actions);
     }
 
-    private static Decision leaderKeyChecked(SupervisorState state, LeaderKeyChecked checked) {
+    private static Decision leaderKeyChecked(SupervisorState state, LeaderKeyChecked checked, Instant now) {
         String member = checked.deadMember();
         if (!checked.key().member().equals(Optional.of(member))) {
             return new Decision(
                     state, List.of(Log.info("container " + member + " stopped; it is not the leader, nothing to do")));
         }
-        return new Decision(
-                state, List.of(new ConfirmNotRunning(member, checked.key().modRevision())));
+        long modRevision = checked.key().modRevision();
+        if (checked.diedAt().isPresent() && freshDeath(checked.diedAt().get(), now)) {
+            // the engine's die event comes once the container's processes are gone (its task deleted), and the key was
+            // read less than FRESH_DEATH later: no new incarnation of the member can have written it since (Docker
+            // restarts a container only after its cleanup, and Patroni needs seconds to boot), so that revision is the
+            // dead one's. Asking the engine again would wait ~0.2 s for the cleanup's lock (docs/decisions/0072)
+            return new Decision(
+                    state.withGone(member),
+                    List.of(new DeleteLeaderKey(
+                            member, modRevision, state.tenure().orElseThrow())));
+        }
+        return new Decision(state, List.of(new ConfirmNotRunning(member, modRevision)));
+    }
+
+    /** How soon after a death the leader key must be read for the death alone to fence (docs/decisions/0072). */
+    static final Duration FRESH_DEATH = Duration.ofSeconds(1);
+
+    /** Read within {@link #FRESH_DEATH} of the death, and not before it (a clock that disagrees asks the engine). */
+    static boolean freshDeath(Instant diedAt, Instant readBy) {
+        Duration age = Duration.between(diedAt, readBy);
+        return !age.isNegative() && age.compareTo(FRESH_DEATH) <= 0;
     }
 
     private static Decision leaderKeyDeleted(SupervisorState state, LeaderKeyDeleted deleted, Instant now) {

@@ -66,7 +66,7 @@ final class SupervisorEffects {
                 fencing(
                         read.deadMember(),
                         () -> new LeaderKeyChecked(
-                                read.deadMember(), ports.leaderKey().read()));
+                                read.deadMember(), ports.leaderKey().read(), read.diedAt()));
             case ReadCluster read -> {
                 try {
                     yield Optional.of(new ClusterRead(ports.leaderKey().read()));

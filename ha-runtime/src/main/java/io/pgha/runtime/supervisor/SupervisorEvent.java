@@ -1,6 +1,8 @@
 package io.pgha.runtime.supervisor;
 
 import io.pgha.runtime.dcs.LeaderKey;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What the supervisor learns: from its sources (the leader key's watch, Docker's events, its own timer) and, as
@@ -15,10 +17,25 @@ public sealed interface SupervisorEvent {
     record LeaderKeyChanged(LeaderKey.Holder key) implements SupervisorEvent {}
 
     /** Docker reported that a member's container died. */
-    record ContainerDied(String member) implements SupervisorEvent {}
+    record ContainerDied(String member, Optional<Instant> at) implements SupervisorEvent {
+        /** A death at the moment the engine said it happened. */
+        public ContainerDied(String member, Instant at) {
+            this(member, Optional.of(at));
+        }
+
+        /** A death whose moment is not known: it is confirmed by asking the engine. */
+        public ContainerDied(String member) {
+            this(member, Optional.empty());
+        }
+    }
 
     /** Answer to {@link SupervisorAction.ReadLeaderKey}: the key as it is after {@code deadMember}'s container died. */
-    record LeaderKeyChecked(String deadMember, LeaderKey.Holder key) implements SupervisorEvent {}
+    record LeaderKeyChecked(String deadMember, LeaderKey.Holder key, Optional<Instant> diedAt)
+            implements SupervisorEvent {
+        public LeaderKeyChecked(String deadMember, LeaderKey.Holder key) {
+            this(deadMember, key, Optional.empty());
+        }
+    }
 
     /** Answer to {@link SupervisorAction.ReadCluster}: the leader key as it is when this supervisor began to lead. */
     record ClusterRead(LeaderKey.Holder key) implements SupervisorEvent {}

@@ -5,12 +5,14 @@ import io.pgha.runtime.dcs.LeaderKey;
 import io.pgha.runtime.dcs.SupervisorLease;
 import io.pgha.runtime.dcs.SupervisorLease.Tenure;
 import java.io.Closeable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -28,10 +30,17 @@ final class InMemoryStack {
     private final Set<String> running = new HashSet<>();
     private final Set<String> writable = new HashSet<>();
     private final List<Consumer<LeaderKey.Holder>> watchers = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> deathListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, Instant>> deathListeners = new CopyOnWriteArrayList<>();
+    /** Whether Docker's die events say when the death happened (now); otherwise they say so long ago that the
+     * supervisor asks the engine to confirm (docs/decisions/0072). */
+    private boolean freshDeaths;
+
     final List<String> routerLog = new CopyOnWriteArrayList<>();
     final List<Heartbeat> heartbeats = new CopyOnWriteArrayList<>();
     final List<String> deletions = new CopyOnWriteArrayList<>();
+    /** The members the supervisor asked the engine about, in order. */
+    final List<String> inspections = new CopyOnWriteArrayList<>();
+
     private long leaseKeyCreated; // 0: nobody holds the supervisors' key
     private long leaseKeyLease;
     private long nextLease = 7000;
@@ -65,7 +74,14 @@ final class InMemoryStack {
     synchronized InMemoryStack containerDies(String member) {
         running.remove(member);
         writable.remove(member);
-        deathListeners.forEach(l -> l.accept(member));
+        Instant at = freshDeaths ? Instant.now() : Instant.EPOCH;
+        deathListeners.forEach(l -> l.accept(member, at));
+        return this;
+    }
+
+    /** From now on a death is reported with the moment it happened, as Docker's die events are. */
+    synchronized InMemoryStack withFreshDeaths() {
+        freshDeaths = true;
         return this;
     }
 
@@ -289,7 +305,7 @@ final class InMemoryStack {
     private ContainerPort containers() {
         return new ContainerPort() {
             @Override
-            public Closeable listenForDeaths(Consumer<String> onMemberDeath, Consumer<Throwable> onError) {
+            public Closeable listenForDeaths(BiConsumer<String, Instant> onMemberDeath, Consumer<Throwable> onError) {
                 deathListeners.add(onMemberDeath);
                 return () -> deathListeners.remove(onMemberDeath);
             }
@@ -303,6 +319,7 @@ final class InMemoryStack {
 
             @Override
             public boolean confirmedNotRunning(String member) {
+                inspections.add(member);
                 synchronized (InMemoryStack.this) {
                     return !running.contains(member);
                 }

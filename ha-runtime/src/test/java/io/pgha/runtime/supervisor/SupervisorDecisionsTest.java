@@ -116,6 +116,14 @@ class SupervisorDecisionsTest {
                 dead, new LeaderKey.Holder(Optional.ofNullable(holder), modRevision + 5, modRevision));
     }
 
+    /** As {@link #checked}, for a death Docker said happened at {@code diedAt}. */
+    private static SupervisorEvent checkedAfter(String dead, String holder, long modRevision, Instant diedAt) {
+        return new LeaderKeyChecked(
+                dead,
+                new LeaderKey.Holder(Optional.ofNullable(holder), modRevision + 5, modRevision),
+                Optional.of(diedAt));
+    }
+
     private static SupervisorEvent inspected(String member, long modRevision, boolean notRunning) {
         return new ContainerInspected(member, modRevision, notRunning);
     }
@@ -192,6 +200,52 @@ class SupervisorDecisionsTest {
                                 "delete key if pg-0@10",
                                 "log: " + MOVED,
                                 "heartbeat: " + MOVED,
+                                TAKE_OFF_GONE_PG0),
+                        "pg-0",
+                        null),
+                row(
+                        "a fresh death (the key read 200 ms after Docker's die event): fenced without asking the engine"
+                                + " again, which would wait for the container's cleanup",
+                        List.of(
+                                read("pg-0"),
+                                new ContainerDied("pg-0", NOW.minusMillis(200)),
+                                checkedAfter("pg-0", "pg-0", 10, NOW.minusMillis(200)),
+                                deleted("pg-0", true)),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "delete key if pg-0@10",
+                                "log: " + FENCED,
+                                "heartbeat: " + FENCED,
+                                TAKE_OFF_GONE_PG0),
+                        "pg-0",
+                        null),
+                row(
+                        "a death seen late (the key read 3 s after it): the engine is asked whether it runs again",
+                        List.of(
+                                read("pg-0"),
+                                new ContainerDied("pg-0", NOW.minusSeconds(3)),
+                                checkedAfter("pg-0", "pg-0", 10, NOW.minusSeconds(3)),
+                                inspected("pg-0", 10, false)),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "log: container pg-0 reported dead but Docker says it runs again; leaving the leader key alone"),
+                        "pg-0",
+                        null),
+                row(
+                        "a death the engine dates after the read (clocks that disagree): the engine is asked",
+                        List.of(
+                                read("pg-0"),
+                                new ContainerDied("pg-0", NOW.plusMillis(300)),
+                                checkedAfter("pg-0", "pg-0", 10, NOW.plusMillis(300)),
+                                inspected("pg-0", 10, true),
+                                deleted("pg-0", true)),
+                        List.of(
+                                "read key (pg-0 died)",
+                                "inspect pg-0",
+                                "delete key if pg-0@10",
+                                "log: " + FENCED,
+                                "heartbeat: " + FENCED,
                                 TAKE_OFF_GONE_PG0),
                         "pg-0",
                         null),
@@ -395,6 +449,20 @@ class SupervisorDecisionsTest {
         assertThat(Render.all(actions)).containsExactlyElementsOf(row.actions());
         assertThat(state.leader()).as("leader").isEqualTo(row.leader());
         assertThat(state.routedTo()).as("routed to").isEqualTo(row.routedTo());
+    }
+
+    @ParameterizedTest(name = "died {0} ms before the read: fresh {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0, true",
+        "200, true",
+        "1000, true",
+        "1001, false",
+        "5000, false",
+        "-1, false"
+    })
+    void aDeathFencesAloneOnlyWhenTheKeyWasReadWithinASecondOfIt(long millisBefore, boolean fresh) {
+        assertThat(SupervisorDecisions.freshDeath(NOW.minusMillis(millisBefore), NOW))
+                .isEqualTo(fresh);
     }
 
     @Test

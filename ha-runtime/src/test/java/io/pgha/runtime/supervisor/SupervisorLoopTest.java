@@ -39,6 +39,24 @@ class SupervisorLoopTest {
         return stack.heartbeats.stream().anyMatch(h -> h.leader().isPresent());
     }
 
+    /** Docker's die event dated and the key read at once: the death alone fences, the engine is not asked (ADR 72). */
+    @Test
+    void aFreshDeathIsFencedWithoutAskingTheEngineAgain() {
+        InMemoryStack stack =
+                new InMemoryStack("pg-0", "pg-1", "pg-2").keyTakenBy("pg-0").withFreshDeaths();
+        try (Supervisor supervisor = new Supervisor(settings(), stack.ports())) {
+            supervisor.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> listening(stack));
+            int asked = stack.inspections.size();
+
+            stack.containerDies("pg-0");
+            await().atMost(Duration.ofSeconds(5)).until(() -> stack.holder().isEmpty());
+
+            assertThat(stack.deletions).hasSize(1);
+            assertThat(stack.inspections).as("asked the engine after the death").hasSize(asked);
+        }
+    }
+
     @Test
     void fencesADeadLeaderThenRoutesItsSuccessor() {
         InMemoryStack stack = new InMemoryStack("pg-0", "pg-1", "pg-2").keyTakenBy("pg-0");
