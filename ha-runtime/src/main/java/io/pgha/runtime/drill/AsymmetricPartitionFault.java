@@ -3,7 +3,7 @@ package io.pgha.runtime.drill;
 /**
  * The primary can send but receives nothing (iptables drops every packet that reaches its network namespace but
  * loopback's; established connections included), held until another member takes writes, at least the fault duration:
- * its etcd lease cannot be renewed, so Patroni demotes it and the supervisor then deletes its key (docs/decisions/00XX-fence-a-demoted-holder;
+ * its etcd lease cannot be renewed, so Patroni demotes it and the supervisor then deletes its key (docs/decisions/0073-fence-a-demoted-holder;
  * without a supervisor the key expires with the TTL). Like partition-primary: nothing
  * acknowledged may be lost and the isolated primary, asked over its local socket, must not take writes while another
  * does. Healed: the drill's rules are gone from the node's namespace (checked at the heal) and the old primary streams

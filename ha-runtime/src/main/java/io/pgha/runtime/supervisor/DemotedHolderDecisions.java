@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fencing a cut-off primary once it has demoted itself, before its key's TTL (docs/decisions/00XX-fence-a-demoted-holder).
+ * Fencing a cut-off primary once it has demoted itself, before its key's TTL (docs/decisions/0073-fence-a-demoted-holder).
  * On every heartbeat the leading supervisor reads how long the key's holder has left its lease unrenewed; past
  * {@link SupervisorState.Policy#holderStaleAfter()} it asks the holder itself, through its engine, whether its PostgreSQL
  * still accepts writes. Only when it says it cannot (in recovery, or no postmaster) and the lease is still unrenewed

@@ -2,7 +2,7 @@ package io.pgha.runtime.supervisor;
 
 /**
  * The leader key's holder's own word, asked through the engine that runs its container ({@code docker exec}, which
- * needs no network), on whether its PostgreSQL could still take a write (docs/decisions/00XX-fence-a-demoted-holder).
+ * needs no network), on whether its PostgreSQL could still take a write (docs/decisions/0073-fence-a-demoted-holder).
  *
  * @param kind   what the answer says
  * @param detail what was seen, for the log (never a secret)

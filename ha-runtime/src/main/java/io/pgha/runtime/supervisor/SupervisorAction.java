@@ -47,7 +47,7 @@ public sealed interface SupervisorAction {
     /**
      * Read the leader key with how long its holder has not renewed its lease: on every heartbeat while a member holds
      * it, and once more after the holder said it cannot write ({@code after}), just before its key is fenced.
-     * Answered by {@link SupervisorEvent.HolderRenewalRead} (docs/decisions/00XX-fence-a-demoted-holder).
+     * Answered by {@link SupervisorEvent.HolderRenewalRead} (docs/decisions/0073-fence-a-demoted-holder).
      */
     record ReadHolderRenewal(java.util.Optional<SupervisorEvent.HolderAnswered> after) implements SupervisorAction {}
 

@@ -42,7 +42,7 @@ public record SupervisorState(
      * @param promotionCheck  "postgres" when a new leader's PostgreSQL is asked directly, "patroni" when its Patroni is
      * @param promotionWait   how long a new leader may take to accept writes before routing is left to the checks
      * @param holderStaleAfter how long the leader key's holder may leave its lease unrenewed before its engine is
-     *                        asked whether it still accepts writes (docs/decisions/00XX-fence-a-demoted-holder)
+     *                        asked whether it still accepts writes (docs/decisions/0073-fence-a-demoted-holder)
      */
     public record Policy(
             List<String> members,

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fencing a cut-off primary once it has demoted itself (docs/decisions/00XX-fence-a-demoted-holder), as tables: the
+ * Fencing a cut-off primary once it has demoted itself (docs/decisions/0073-fence-a-demoted-holder), as tables: the
  * events a supervisor sees (its heartbeat, the holder's lease as read, the holder's answer through its engine) and
  * every action it takes. Members pg-0, pg-1, pg-2; pg-0 holds the key at mod revision 10; a holder that has not renewed
  * its lease for more than 5 s is asked.

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A cut-off primary fenced once it demoted itself (docs/decisions/00XX-fence-a-demoted-holder), with the real decisions
+ * A cut-off primary fenced once it demoted itself (docs/decisions/0073-fence-a-demoted-holder), with the real decisions
  * and effects against the in-memory stack: what happens between the supervisor's questions.
  */
 class DemotedHolderRacesTest {

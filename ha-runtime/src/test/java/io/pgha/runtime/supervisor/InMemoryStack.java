@@ -105,7 +105,7 @@ final class InMemoryStack {
         return holder;
     }
 
-    /** The holder's Patroni last kept its lease alive {@code d} ago (docs/decisions/00XX-fence-a-demoted-holder). */
+    /** The holder's Patroni last kept its lease alive {@code d} ago (docs/decisions/0073-fence-a-demoted-holder). */
     synchronized InMemoryStack holderUnrenewedFor(java.time.Duration d) {
         unrenewedFor = d;
         return this;

@@ -391,7 +391,7 @@ class DrillIT {
 
     /**
      * The primary sends but receives nothing, at least 20 s: it demotes itself and is fenced then, before the TTL
-     * (docs/decisions/00XX-fence-a-demoted-holder).
+     * (docs/decisions/0073-fence-a-demoted-holder).
      */
     @Test
     @Order(23)
@@ -509,7 +509,7 @@ class DrillIT {
     }
 
     /**
-     * A primary cut off from etcd but still running (docs/decisions/00XX-fence-a-demoted-holder): the acting supervisor
+     * A primary cut off from etcd but still running (docs/decisions/0073-fence-a-demoted-holder): the acting supervisor
      * asked it through its engine once its lease went unrenewed, heard that it no longer accepts writes (Patroni
      * demoted it) and deleted its key then — before the TTL would have expired it (20 s).
      */
