@@ -280,12 +280,7 @@ class DemotedHolderDecisionsTest {
                     .state()
                     .withCaughtUp();
         }
-        List<SupervisorAction> actions = new ArrayList<>();
-        for (SupervisorEvent event : row.events()) {
-            SupervisorDecisions.Decision d = SupervisorDecisions.next(state, event, NOW);
-            state = d.state();
-            actions.addAll(d.actions());
-        }
-        assertThat(Render.all(actions)).containsExactlyElementsOf(row.actions());
+        assertThat(Render.all(Played.from(state, row.events(), NOW).actions()))
+                .containsExactlyElementsOf(row.actions());
     }
 }

@@ -15,7 +15,6 @@ import io.pgha.runtime.supervisor.SupervisorEvent.LeadershipChanged;
 import io.pgha.runtime.supervisor.SupervisorEvent.PromotionAwaited;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -327,15 +326,9 @@ class LeadershipDecisionsTest {
 
     private static List<SupervisorAction> run(
             SupervisorState start, List<SupervisorEvent> events, SupervisorState[] end) {
-        SupervisorState state = start;
-        List<SupervisorAction> actions = new ArrayList<>();
-        for (SupervisorEvent event : events) {
-            SupervisorDecisions.Decision d = SupervisorDecisions.next(state, event, NOW);
-            state = d.state();
-            actions.addAll(d.actions());
-        }
-        end[0] = state;
-        return actions;
+        Played played = Played.from(start, events, NOW);
+        end[0] = played.state();
+        return played.actions();
     }
 
     @ParameterizedTest(name = "{0}")

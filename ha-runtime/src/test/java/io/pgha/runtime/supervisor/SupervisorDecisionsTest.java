@@ -438,17 +438,11 @@ class SupervisorDecisionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void decides(Row row) {
-        SupervisorState state = leading(row.policy());
-        List<SupervisorAction> actions = new ArrayList<>();
-        for (SupervisorEvent event : row.events()) {
-            SupervisorDecisions.Decision d = SupervisorDecisions.next(state, event, NOW);
-            state = d.state();
-            actions.addAll(d.actions());
-        }
+        Played played = Played.from(leading(row.policy()), row.events(), NOW);
 
-        assertThat(Render.all(actions)).containsExactlyElementsOf(row.actions());
-        assertThat(state.leader()).as("leader").isEqualTo(row.leader());
-        assertThat(state.routedTo()).as("routed to").isEqualTo(row.routedTo());
+        assertThat(Render.all(played.actions())).containsExactlyElementsOf(row.actions());
+        assertThat(played.state().leader()).as("leader").isEqualTo(row.leader());
+        assertThat(played.state().routedTo()).as("routed to").isEqualTo(row.routedTo());
     }
 
     @ParameterizedTest(name = "died {0} ms before the read: fresh {1}")
