@@ -58,7 +58,14 @@ public final class LeaderKey {
     }
 
     public Holder read() {
-        GetResponse r = await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
+        return holder(readKey());
+    }
+
+    private GetResponse readKey() {
+        return await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
+    }
+
+    private static Holder holder(GetResponse r) {
         Optional<KeyValue> kv = r.getKvs().stream().findFirst();
         return new Holder(
                 kv.map(k -> k.getValue().toString(StandardCharsets.UTF_8)),
@@ -75,12 +82,9 @@ public final class LeaderKey {
 
     /** {@link Renewal} now: the key, then its lease's time to live (two calls; the lease read after the key). */
     public Renewal readRenewal() {
-        GetResponse r = await(client.getKVClient().get(key, GetOption.DEFAULT), "read " + path());
+        GetResponse r = readKey();
         Optional<KeyValue> kv = r.getKvs().stream().findFirst();
-        Holder holder = new Holder(
-                kv.map(k -> k.getValue().toString(StandardCharsets.UTF_8)),
-                r.getHeader().getRevision(),
-                kv.map(KeyValue::getModRevision).orElse(0L));
+        Holder holder = holder(r);
         if (kv.isEmpty() || kv.get().getLease() == 0) {
             return new Renewal(holder, Optional.empty());
         }
